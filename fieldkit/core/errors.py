@@ -1,0 +1,45 @@
+"""Errors a researcher can cause, with messages a researcher understands.
+
+The CLI prints ``str(error)`` on one line and exits with ``error.exit_code``; the GUI shows the
+same text in a dialog. Anything that is not a ``FieldkitError`` is a bug and may show a traceback.
+"""
+
+from __future__ import annotations
+
+
+class FieldkitError(Exception):
+    """Base class: a problem with what the user asked for or gave us (exit code 2)."""
+
+    exit_code = 2
+
+
+class BadInput(FieldkitError):
+    """A file, argument or value that fieldkit cannot use."""
+
+
+class NotFound(FieldkitError):
+    """An id, UUID, code path or name that does not exist in the project."""
+
+
+class NotAProject(FieldkitError):
+    """A path that is not a fieldkit project folder."""
+
+
+class ProjectLocked(FieldkitError):
+    """Another process is writing to this project."""
+
+
+class ReadOnly(FieldkitError):
+    """A change was asked of a project opened read-only."""
+
+
+class Cancelled(FieldkitError):
+    """Long work stopped because the user pressed Cancel; nothing was written."""
+
+    exit_code = 1
+
+
+class IntegrityProblem(FieldkitError):
+    """The project on disk is damaged in a way fieldkit cannot repair by itself."""
+
+    exit_code = 1

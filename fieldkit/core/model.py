@@ -1,0 +1,185 @@
+"""Domain types: the nouns researchers use. Plain dataclasses, no storage knowledge.
+
+Text positions are Unicode code points over a document's plain text, half-open ``[start, end)``,
+the REFI-QDA convention. Times are UTC ISO-8601 strings.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+DOCUMENT_KINDS = ("fieldnote", "transcript", "photo", "memo", "esm", "text")
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(slots=True)
+class Site:
+    id: int
+    uuid: str
+    name: str
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Visit:
+    id: int
+    uuid: str
+    site_id: int
+    date: str
+    observers: str = ""
+
+
+@dataclass(slots=True)
+class Participant:
+    id: int
+    uuid: str
+    pseudonym: str
+    name: str = ""
+    role: str = ""
+    site_id: int | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Case:
+    id: int
+    uuid: str
+    name: str
+    description: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Turn:
+    """One speaker turn of a transcript: a span of the text with a speaker and optional times."""
+
+    start: int
+    end: int
+    speaker: str
+    t_start: float | None = None
+    t_end: float | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    id: int
+    uuid: str
+    kind: str
+    title: str
+    text: str
+    site_id: int | None = None
+    visit_id: int | None = None
+    participant_id: int | None = None
+    media_id: int | None = None
+    created: str = ""
+    modified: str = ""
+    source_name: str = ""
+    memo: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Media:
+    id: int
+    sha256: str
+    filename: str
+    mime: str
+    size: int
+    width: int | None = None
+    height: int | None = None
+    taken: str | None = None
+    orientation: int | None = None
+
+
+@dataclass(slots=True)
+class Code:
+    id: int
+    uuid: str
+    name: str
+    parent_id: int | None = None
+    colour: str = "#808080"
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+    memo: str = ""
+    position: int = 0
+
+
+@dataclass(slots=True)
+class Coder:
+    id: int
+    uuid: str
+    name: str
+
+
+@dataclass(slots=True)
+class Region:
+    """A rectangle on a photo in image pixels (after orientation is applied)."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+@dataclass(slots=True)
+class Coding:
+    """A code applied to a text span or a photo region, by one coder."""
+
+    id: int
+    uuid: str
+    document_id: int
+    code_id: int
+    coder_id: int
+    start: int | None
+    end: int | None
+    quote: str = ""
+    before: str = ""
+    after: str = ""
+    region: Region | None = None
+    memo: str = ""
+    created: str = ""
+    orphaned: bool = False
+
+
+# What importers produce: a document not yet in any project.
+
+
+@dataclass(slots=True)
+class ImportedMedia:
+    data: bytes
+    filename: str
+    mime: str
+    width: int | None = None
+    height: int | None = None
+    taken: str | None = None
+    orientation: int | None = None
+    thumbnail: bytes | None = None
+
+
+@dataclass(slots=True)
+class ImportedDocument:
+    """A document read from a file, ready to be stored: text is LF-normalised plain text."""
+
+    kind: str
+    title: str
+    text: str
+    turns: list[Turn] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    media: ImportedMedia | None = None
+    participant: str | None = None
+    created: str | None = None
+    source_name: str = ""
+    original: bytes | None = None
+    warnings: list[str] = field(default_factory=list)
