@@ -1,0 +1,51 @@
+"""The ``fieldkit`` command line: the facade's operations for scripts and checks.
+
+Contract (DESIGN.md): ``-p/--project`` before or after the subcommand (or ``FIELDKIT_PROJECT``);
+read commands take ``--json`` and print one JSON document; errors are one line on stderr with exit
+code 2 for bad input and 1 for other failures; never a traceback for a user mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from fieldkit import __version__
+from fieldkit.cli import assist, common, export, foundation, search, team
+from fieldkit.core.errors import FieldkitError
+
+# Each module adds its subcommands; the order is the order of `fieldkit --help`.
+MODULES = (foundation, search, export, team, assist)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldkit",
+        description="Qualitative field research on the shop floor: capture, code, search, "
+        "agree, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldkit {__version__}")
+    common.add_project_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except FieldkitError as error:
+        print(f"fieldkit: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("fieldkit: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,95 @@
+"""Shared pieces of the command line: the project option, JSON output, a progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fieldkit.core.errors import BadInput
+from fieldkit.core.progress import Progress
+
+
+def add_project_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # On subcommands the default is SUPPRESS so that `-p` given before the subcommand survives.
+    parser.add_argument(
+        "-p", "--project", metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="the project folder (default: $FIELDKIT_PROJECT)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def add_coder_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--coder", metavar="NAME", help="who does this (default: current coder)")
+
+
+def project_path(args: argparse.Namespace) -> str:
+    path = getattr(args, "project", None) or os.environ.get("FIELDKIT_PROJECT")
+    if not path:
+        raise BadInput("Which project? Give -p/--project PATH or set FIELDKIT_PROJECT.")
+    return str(path)
+
+
+@contextmanager
+def open_project(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Any]:
+    from fieldkit.project import Project
+
+    project = Project.open(project_path(args), readonly=readonly)
+    try:
+        coder = getattr(args, "coder", None)
+        if coder:
+            project.set_coder(coder, remember=False)
+        yield project
+    finally:
+        project.close()
+
+
+def plain(value: Any) -> Any:
+    """Domain objects to JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(plain(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def progress_bar(label: str) -> Progress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return Progress.silent()
+
+    def report(done: int, total: int, message: str) -> None:
+        width = 30
+        filled = int(width * done / total) if total else 0
+        line = f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message[:40]}"
+        sys.stderr.write(line.ljust(100)[:100])
+        if total and done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return Progress(report)
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> str:
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,385 @@
+"""Subcommands of the foundation: projects, documents, codebook, coding, undo, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldkit.cli.common import (
+    add_coder_option,
+    add_json_option,
+    add_project_option,
+    open_project,
+    plain,
+    print_json,
+    progress_bar,
+    table,
+)
+from fieldkit.core.errors import BadInput
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        add_project_option(p)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("new", cmd_new, "create a new, empty project folder")
+    p.add_argument("path")
+    p.add_argument("--name")
+    p.add_argument("--language", choices=("nl", "en"), default="nl")
+
+    p = command("demo", cmd_demo, "build the generated Dutch shop-floor demo study")
+    p.add_argument("path")
+    p.add_argument("--size", choices=("small", "large"), default="small")
+
+    p = command("gui", cmd_gui, "open the desktop app (the demo project if none is given)")
+    p.add_argument("path", nargs="?")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="render the window offscreen at 1440×900 to a PNG and exit")
+    p.add_argument("--language", choices=("nl", "en"), help="interface language")
+
+    p = command("import", cmd_import, "import transcripts, photos, ESM exports and texts")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--site")
+    p.add_argument("--visit", metavar="YYYY-MM-DD")
+    p.add_argument("--kind", default="auto",
+                   choices=("auto", "fieldnote", "transcript", "photo", "esm", "text"))
+    p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
+                   help="ESM column mapping, e.g. --map participant=user (repeatable)")
+    add_json_option(p)
+
+    p = command("note", cmd_note, "write a fieldnote for a site visit")
+    p.add_argument("--site", required=True)
+    p.add_argument("--visit", metavar="DATE")
+    p.add_argument("--title", required=True)
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text")
+    g.add_argument("--file")
+    add_json_option(p)
+
+    p = command("docs", cmd_docs, "list documents")
+    p.add_argument("--kind")
+    p.add_argument("--site")
+    add_json_option(p)
+
+    p = command("show", cmd_show, "print one document's text and codings")
+    p.add_argument("doc")
+    add_json_option(p)
+
+    p = command("edit", cmd_edit, "replace a fieldnote's text; codings re-anchor")
+    p.add_argument("doc")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text")
+    g.add_argument("--file")
+    add_json_option(p)
+
+    p = command("codebook", None, "manage the codebook")
+    cb = p.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
+    a = cb.add_parser("add", help="add (or update) a code by its path")
+    add_project_option(a)
+    a.set_defaults(run=cmd_codebook_add)
+    a.add_argument("path", metavar="PATH/OF/CODE")
+    for field in ("colour", "definition", "inclusion", "exclusion", "example"):
+        a.add_argument(f"--{field}")
+    a.add_argument("--color", dest="colour", help=argparse.SUPPRESS)
+    add_json_option(a)
+    a = cb.add_parser("list", help="the code tree with counts of codings")
+    add_project_option(a)
+    a.set_defaults(run=cmd_codebook_list)
+    add_json_option(a)
+    a = cb.add_parser("delete", help="delete a code, its sub-codes and their codings")
+    add_project_option(a)
+    a.set_defaults(run=cmd_codebook_delete)
+    a.add_argument("code")
+    a = cb.add_parser("import", help="import a REFI-QDA codebook (.qdc)")
+    add_project_option(a)
+    a.set_defaults(run=cmd_codebook_import)
+    a.add_argument("file")
+    a = cb.add_parser("export", help="export the codebook as REFI-QDA (.qdc)")
+    add_project_option(a)
+    a.set_defaults(run=cmd_codebook_export)
+    a.add_argument("file")
+
+    p = command("code", cmd_code, "apply a code to [START, END) of a document (code points)")
+    p.add_argument("doc")
+    p.add_argument("start", type=int)
+    p.add_argument("end", type=int)
+    p.add_argument("code")
+    add_coder_option(p)
+    p.add_argument("--memo", default="")
+    add_json_option(p)
+
+    p = command("uncode", cmd_uncode, "remove a coding")
+    p.add_argument("coding")
+
+    p = command("codings", cmd_codings, "list codings")
+    p.add_argument("--code")
+    p.add_argument("--doc")
+    p.add_argument("--coder")
+    add_json_option(p)
+
+    command("undo", cmd_undo, "undo the latest change")
+    command("redo", cmd_redo, "redo the latest undone change")
+
+    p = command("coder", cmd_coder, "show or set the current coder")
+    p.add_argument("name", nargs="?")
+
+    p = command("check", cmd_check, "verify the project and report problems")
+    add_json_option(p)
+    command("backup", cmd_backup, "copy the database into backups/")
+
+
+def _read_text_arg(args: argparse.Namespace) -> str:
+    if args.text is not None:
+        return str(args.text)
+    from fieldkit.importers.textfile import decode_text
+
+    path = Path(args.file)
+    if str(path) == "-":
+        return sys.stdin.read()
+    if not path.is_file():
+        raise BadInput(f"{path} does not exist.")
+    return decode_text(path.read_bytes(), path.name)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from fieldkit.project import Project
+
+    with Project.create(args.path, name=args.name, language=args.language) as project:
+        print(f"Created {project.name} in {project.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fieldkit.demobuild import build_demo
+
+    project = build_demo(args.path, size=args.size, progress=progress_bar("Building demo"))
+    with project:
+        docs = len(project.store.document_ids())
+        codings = project.store.value("SELECT count(*) FROM codings")
+        print(f"Built the demo study in {project.path}: {docs} documents, {codings} codings")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from fieldkit.gui_launcher import launch
+
+    return launch(args.path or getattr(args, "project", None), screenshot=args.screenshot,
+                  language=args.language)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    mapping: dict[str, str] = {}
+    for item in args.map:
+        role, sep, column = item.partition("=")
+        if not sep or not role.strip() or not column.strip():
+            raise BadInput(f"--map takes ROLE=COLUMN, not '{item}'.")
+        mapping[role.strip()] = column.strip()
+    with open_project(args) as project:
+        docs = project.import_files(
+            args.files, site=args.site, visit=args.visit, kind=args.kind,
+            mapping=mapping or None, progress=progress_bar("Importing"))
+        if args.json:
+            print_json([{"id": d.id, "uuid": d.uuid, "kind": d.kind, "title": d.title,
+                         "chars": len(d.text)} for d in docs])
+        else:
+            for d in docs:
+                print(f"{d.id}\t{d.kind}\t{d.title}")
+            print(f"Imported {len(docs)} document{'s' if len(docs) != 1 else ''}.")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    text = _read_text_arg(args)
+    with open_project(args) as project:
+        doc = project.add_note(site=args.site, visit=args.visit, title=args.title, text=text)
+        if args.json:
+            print_json({"id": doc.id, "uuid": doc.uuid, "title": doc.title})
+        else:
+            print(f"Saved note {doc.id}: {doc.title}")
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        docs = project.documents(kind=args.kind, site=args.site)
+        if args.json:
+            print_json(docs)
+        else:
+            print(table([[d.id, d.kind, d.title[:50], d.site, d.visit, d.chars, d.codings]
+                         for d in docs],
+                        ["id", "kind", "title", "site", "visit", "chars", "codings"]))
+    return 0
+
+
+def _coding_json(project: Any, coding: Any, paths: dict[int, str]) -> dict[str, Any]:
+    data = plain(coding)
+    data["code"] = paths.get(coding.code_id, "")
+    data["coder"] = project.coder_name(coding.coder_id)
+    return dict(data)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        doc = project.document(args.doc)
+        codings = project.codings(doc=doc.id)
+        book = project.codebook()
+        paths = {cid: book.path(cid) for cid in book.codes}
+        if args.json:
+            data = plain(doc)
+            data["turns"] = plain(project.turns(doc.id))
+            data["codings"] = [_coding_json(project, c, paths) for c in codings]
+            print_json(data)
+        else:
+            print(f"# {doc.title}  ({doc.kind}, id {doc.id})")
+            print(doc.text)
+            if codings:
+                print("\n# codings")
+                print(table([[c.id, c.start, c.end, paths.get(c.code_id),
+                              project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]
+                             for c in codings],
+                            ["id", "start", "end", "code", "coder", "quote"]))
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    text = _read_text_arg(args)
+    with open_project(args) as project:
+        report = project.edit_text(args.doc, text)
+        if args.json:
+            print_json(report)
+        else:
+            print(f"Saved. Codings: {report.kept} in place, {report.moved} moved with their "
+                  f"text, {report.orphaned} orphaned (their words were deleted).")
+    return 0
+
+
+def cmd_codebook_add(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        code = project.add_code(
+            args.path, colour=args.colour, definition=args.definition or "",
+            inclusion=args.inclusion or "", exclusion=args.exclusion or "",
+            example=args.example or "")
+        if args.json:
+            print_json({**plain(code), "path": project.code_path(code)})
+        else:
+            print(f"{code.id}\t{project.code_path(code)}\t{code.colour}")
+    return 0
+
+
+def cmd_codebook_list(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        book = project.codebook()
+        counts = project.store.coding_counts()
+        if args.json:
+            def node(n: Any) -> dict[str, Any]:
+                return {**plain(n.code), "path": book.path(n.code.id), "codings": n.count,
+                        "total": n.total, "children": [node(c) for c in n.children]}
+
+            print_json([node(n) for n in book.tree(counts)])
+        else:
+            for depth, code in book.walk():
+                print(f"{'  ' * depth}{code.name}  [{counts.get(code.id, 0)}]  "
+                      f"(id {code.id}, {code.colour})")
+    return 0
+
+
+def cmd_codebook_delete(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        gone = project.delete_code(args.code)
+        print(f"Deleted; {gone} coding{'s' if gone != 1 else ''} went with it "
+              "(fieldkit undo brings them back).")
+    return 0
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        summary = project.import_codebook(args.file)
+        print(summary)
+    return 0
+
+
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        out = project.export_codebook(args.file)
+        print(f"Wrote {out}")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        coding = project.code_text(args.doc, args.start, args.end, args.code, memo=args.memo)
+        if args.json:
+            book = project.codebook()
+            print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
+        else:
+            print(f"Coding {coding.id}: \u201c{coding.quote[:60]}\u201d")
+    return 0
+
+
+def cmd_uncode(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        coding = project.uncode(args.coding)
+        print(f"Removed coding {coding.id}.")
+    return 0
+
+
+def cmd_codings(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        codings = project.codings(code=args.code, doc=args.doc, coder=args.coder)
+        book = project.codebook()
+        paths = {cid: book.path(cid) for cid in book.codes}
+        if args.json:
+            print_json([_coding_json(project, c, paths) for c in codings])
+        else:
+            print(table([[c.id, c.document_id, c.start, c.end, paths.get(c.code_id),
+                          project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]
+                         for c in codings],
+                        ["id", "doc", "start", "end", "code", "coder", "quote"]))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        done = project.undo()
+        print(f"Undone: {done.label}" if done else "Nothing to undo.")
+    return 0
+
+
+def cmd_redo(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        done = project.redo()
+        print(f"Redone: {done.label}" if done else "Nothing to redo.")
+    return 0
+
+
+def cmd_coder(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=not args.name) as project:
+        if args.name:
+            project.set_coder(args.name)
+        print(project.coder)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        problems = project.check(progress_bar("Checking"))
+        if args.json:
+            print_json({"ok": not any(p.severity == "error" for p in problems),
+                        "problems": problems})
+        elif problems:
+            for p in problems:
+                print(f"{p.severity}: {p.message}")
+        else:
+            print("All is well: database intact, codings in their text, media files present.")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        print(f"Backup written to {project.backup()}")
+    return 0

@@ -1,0 +1,16 @@
+"""What every operations mixin may rely on from the facade."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fieldkit.storage.store import Store
+
+
+class FacadeBase:
+    """Attributes set by ``Project``; declared here so mixins type-check."""
+
+    path: Path
+    store: Store

@@ -1,0 +1,645 @@
+"""The ``Project`` facade: every operation the GUI, the CLI and the tests use.
+
+A project is a folder ``Name.fieldkit/`` holding ``project.sqlite`` (the single source of truth),
+``media/`` (content-addressed originals) and ``backups/``. Open one with ``Project.open(path)`` or
+make one with ``Project.create(path)``; use it as a context manager so the writer lock is released.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldkit.core import anchoring
+from fieldkit.core.changes import ChangeSet
+from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
+from fieldkit.core.errors import BadInput, NotAProject, NotFound
+from fieldkit.core.model import (
+    DOCUMENT_KINDS,
+    Code,
+    Coding,
+    Document,
+    ImportedDocument,
+    Region,
+    Site,
+    Turn,
+    Visit,
+    new_uuid,
+    utc_now,
+)
+from fieldkit.core.progress import Progress
+from fieldkit.core.text import context, normalise_newlines
+from fieldkit.operations.assist import AssistOperations
+from fieldkit.operations.export import ExportOperations
+from fieldkit.operations.search import SearchOperations
+from fieldkit.operations.team import TeamOperations
+from fieldkit.storage import database
+from fieldkit.storage.mediastore import MediaStore
+from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
+
+CONTEXT_CHARS = 40
+BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
+
+
+@dataclass(slots=True)
+class EditReport:
+    """What happened to the codings of a document whose text was edited."""
+
+    kept: int
+    moved: int
+    orphaned: int
+
+
+@dataclass(slots=True)
+class Problem:
+    """One finding of ``Project.check``."""
+
+    severity: str  # "error" or "warning"
+    message: str
+
+
+class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperations):
+    """An open fieldkit project."""
+
+    def __init__(self, path: Path, store: Store, lock: database.WriterLock | None) -> None:
+        self.path = path
+        self.store = store
+        self._lock = lock
+        self.media = MediaStore(path)
+        self._coder = (
+            os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
+        )
+        store.coder_name = self._coder
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, *, name: str | None = None,
+               language: str = "nl") -> Project:
+        """Make a new project folder and open it for writing."""
+        folder = Path(path)
+        if language not in ("nl", "en"):
+            raise BadInput(f"Language must be 'nl' or 'en', not '{language}'.")
+        if (folder / database.DB_NAME).exists():
+            raise BadInput(f"{folder} already holds a fieldkit project.")
+        if folder.exists() and not folder.is_dir():
+            raise BadInput(f"{folder} exists and is not a folder.")
+        if folder.exists() and any(folder.iterdir()):
+            raise BadInput(f"{folder} is not empty; choose a new folder for the project.")
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = database.WriterLock(folder)
+        lock.acquire()
+        conn = database.connect(folder / database.DB_NAME)
+        database.migrate(conn, folder)
+        store = Store(conn)
+        title = name or folder.name.removesuffix(".fieldkit")
+        with store.lock:
+            store.conn.execute("BEGIN IMMEDIATE")
+            for key, value in (("name", title), ("language", language),
+                               ("uuid", new_uuid()), ("created", utc_now())):
+                store.set_meta(key, value)
+            store.conn.execute("COMMIT")
+        (folder / database.BACKUPS).mkdir(exist_ok=True)
+        (folder / "media").mkdir(exist_ok=True)
+        return cls(folder, store, lock)
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+        """Open an existing project; for writing unless ``readonly`` (then no lock is taken)."""
+        folder = Path(path)
+        db_path = database.require_project(folder)
+        lock = None
+        if not readonly:
+            lock = database.WriterLock(folder)
+            lock.acquire()
+        try:
+            conn = database.connect(db_path, readonly=readonly)
+            try:
+                if not readonly:
+                    database.migrate(conn, folder)
+                conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+            except Exception as exc:  # a damaged or foreign database
+                conn.close()
+                if isinstance(exc, (NotAProject, BadInput)):
+                    raise
+                from fieldkit.core.errors import FieldkitError
+
+                if isinstance(exc, FieldkitError):
+                    raise
+                raise NotAProject(f"{folder} could not be read as a fieldkit project: {exc}.") \
+                    from None
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(folder, Store(conn, readonly=readonly), lock)
+
+    def close(self) -> None:
+        with self.store.lock:
+            if not self.store.readonly:
+                try:
+                    self.store.conn.execute("PRAGMA optimize")
+                except Exception:
+                    pass
+            self.store.conn.close()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- project facts ---------------------------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.store.meta("name", self.path.name)
+
+    @property
+    def language(self) -> str:
+        return self.store.meta("language", "nl")
+
+    @property
+    def uuid(self) -> str:
+        return self.store.meta("uuid")
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    def subscribe(self, listener: Callable[[ChangeSet], None]) -> None:
+        """Call ``listener`` with each committed change set (the GUI refreshes from these)."""
+        self.store.listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[ChangeSet], None]) -> None:
+        if listener in self.store.listeners:
+            self.store.listeners.remove(listener)
+
+    # -- coders ----------------------------------------------------------------------------
+
+    @property
+    def coder(self) -> str:
+        """The current coder: every coding and edit is attributed to this name."""
+        return self._coder
+
+    def set_coder(self, name: str, *, remember: bool = True) -> None:
+        name = name.strip()
+        if not name:
+            raise BadInput("A coder needs a name.")
+        self._coder = name
+        self.store.coder_name = name
+        if remember and not self.readonly:
+            with self.store.lock:
+                self.store.set_meta("current_coder", name)
+
+    def coders(self) -> list[Any]:
+        return self.store.coders()
+
+    # -- sites, visits, participants --------------------------------------------------------
+
+    def site(self, ref: int | str) -> Site:
+        """A site by name, short id or UUID."""
+        found = self.store.site_by_name(str(ref))
+        if found is None:
+            found = self.store.site(self.store.resolve("sites", ref))
+        return found
+
+    def sites(self) -> list[Site]:
+        return self.store.sites()
+
+    def ensure_site(self, name: str) -> Site:
+        name = name.strip()
+        if not name:
+            raise BadInput("A site needs a name.")
+        found = self.store.site_by_name(name)
+        if found is None:
+            found = self.store.site(self.store.add_site(name))
+        return found
+
+    def visits(self, site: int | str | None = None) -> list[Visit]:
+        return self.store.visits(None if site is None else self.site(site).id)
+
+    def ensure_visit(self, site: int | str, date: str, observers: str = "") -> Visit:
+        site_id = self.site(site).id
+        date = _check_date(date)
+        found = self.store.visit_on(site_id, date)
+        if found is None:
+            found = self.store.visit(self.store.add_visit(site_id, date, observers))
+        return found
+
+    def participants(self) -> list[Any]:
+        return self.store.participants()
+
+    def ensure_participant(self, pseudonym: str, **fields: Any) -> Any:
+        found = self.store.participant_by_pseudonym(pseudonym)
+        if found is None:
+            self.store.add_participant(pseudonym, **fields)
+            found = self.store.participant_by_pseudonym(pseudonym)
+        return found
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, ref: int | str) -> Document:
+        return self.store.document(self.store.resolve("documents", ref))
+
+    def documents(self, *, kind: str | None = None, site: int | str | None = None,
+                  visit: int | str | None = None) -> list[DocumentSummary]:
+        site_id = self.site(site).id if site is not None else None
+        visit_id = self.store.resolve("visits", visit) if visit is not None else None
+        return self.store.document_summaries(kind=kind, site_id=site_id, visit_id=visit_id)
+
+    def turns(self, ref: int | str) -> list[Turn]:
+        return self.store.turns(self.store.resolve("documents", ref))
+
+    def add_note(self, *, site: str, title: str, text: str, visit: str | None = None,
+                 kind: str = "fieldnote") -> Document:
+        """Write a fieldnote (or memo) for a site and optional visit date."""
+        if kind not in ("fieldnote", "memo"):
+            raise BadInput(f"A note is a fieldnote or a memo, not '{kind}'.")
+        if not title.strip():
+            raise BadInput("A note needs a title.")
+        with self.store.change(f"New note {title}"):
+            site_row = self.ensure_site(site)
+            visit_row = self.ensure_visit(site_row.id, visit) if visit else None
+            key = self.store.add_document({
+                "kind": kind, "title": title.strip(), "text": normalise_newlines(text),
+                "site_id": site_row.id, "visit_id": visit_row.id if visit_row else None,
+            })
+        return self.store.document(key)
+
+    def add_imported(self, doc: ImportedDocument, *, site: str | None = None,
+                     visit: str | None = None) -> Document:
+        """Store one document that an importer read (with its media file and turns)."""
+        with self.store.change(f"Import {doc.title}"):
+            key = self._store_imported(doc, site, visit)
+        return self.store.document(key)
+
+    def import_files(self, paths: Sequence[str | Path], *, site: str | None = None,
+                     visit: str | None = None, kind: str = "auto",
+                     mapping: dict[str, str] | None = None,
+                     progress: Progress | None = None) -> list[Document]:
+        """Read files and store them as documents, all or nothing.
+
+        Every file is read and checked first; a bad one raises ``BadInput`` naming it and
+        nothing is stored. The storing itself is one transaction, so a crash or Cancel leaves
+        no half-imported document.
+        """
+        from fieldkit.importers import read_file
+
+        progress = progress or Progress.silent()
+        if visit and not site:
+            raise BadInput("A visit date needs a site (--site).")
+        if kind not in ("auto", *DOCUMENT_KINDS):
+            raise BadInput(f"Unknown kind '{kind}'.")
+        progress.start(len(paths) * 2, "Reading files")
+        read: list[ImportedDocument] = []
+        for path in paths:
+            read.extend(read_file(Path(path), kind, mapping=mapping))
+            progress.step(f"Read {Path(path).name}")
+        if len(paths) > BULK_IMPORT_BACKUP:
+            self.backup("before-import")
+        keys: list[int] = []
+        per_file = max(1, len(read) // max(1, len(paths)))
+        label = f"Import {len(read)} documents" if len(read) != 1 else f"Import {read[0].title}"
+        with self.store.change(label):
+            for i, doc in enumerate(read):
+                keys.append(self._store_imported(doc, site, visit))
+                if (i + 1) % per_file == 0:
+                    progress.step(f"Stored {doc.title}")
+        return [self.store.document(k) for k in keys]
+
+    def _store_imported(self, doc: ImportedDocument, site: str | None,
+                        visit: str | None) -> int:
+        if doc.kind not in DOCUMENT_KINDS:
+            raise BadInput(f"Unknown document kind '{doc.kind}'.")
+        site_row = self.ensure_site(site) if site else None
+        visit_row = self.ensure_visit(site_row.id, visit) if (site_row and visit) else None
+        participant_id = None
+        if doc.participant:
+            fields = {"site_id": site_row.id} if site_row else {}
+            participant_id = self.ensure_participant(doc.participant, **fields).id
+        media_id = None
+        if doc.media is not None:
+            sha = self.media.put(doc.media.data, doc.media.filename, doc.media.thumbnail)
+            existing = self.store.media_by_sha(sha)
+            media_id = existing.id if existing else self.store.add_media({
+                "sha256": sha, "filename": doc.media.filename, "mime": doc.media.mime,
+                "size": len(doc.media.data), "width": doc.media.width,
+                "height": doc.media.height, "taken": doc.media.taken,
+                "orientation": doc.media.orientation,
+            })
+        elif doc.original is not None and doc.source_name:
+            self.media.put(doc.original, doc.source_name)
+        values: dict[str, Any] = {
+            "kind": doc.kind, "title": doc.title, "text": normalise_newlines(doc.text),
+            "site_id": site_row.id if site_row else None,
+            "visit_id": visit_row.id if visit_row else None,
+            "participant_id": participant_id, "media_id": media_id,
+            "source_name": doc.source_name, "attributes": doc.attributes,
+        }
+        if doc.created:
+            values["created"] = doc.created
+        return self.store.add_document(values, doc.turns)
+
+    def edit_text(self, ref: int | str, text: str) -> EditReport:
+        """Replace a fieldnote's or memo's text; its codings re-anchor on their quoted words."""
+        doc = self.document(ref)
+        if doc.kind not in ("fieldnote", "memo"):
+            raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnotes and memos are edited "
+                           "in fieldkit (imported documents keep their original text).")
+        new_text = normalise_newlines(text)
+        edit = anchoring.EditMap(doc.text, new_text)
+        kept = moved = orphaned = 0
+        with self.store.change(f"Edit {doc.title}"):
+            for coding in self.store.codings(CodingFilter(document_id=doc.id)):
+                if coding.start is None or coding.end is None:
+                    continue
+                placed = anchoring.place(
+                    anchoring.Anchor(coding.start, coding.end, coding.quote, coding.before,
+                                     coding.after), new_text, edit)
+                values: dict[str, Any] = {"start": placed.start, "end": placed.end,
+                                          "orphaned": int(placed.orphaned)}
+                if not placed.orphaned:
+                    before, after = context(new_text, placed.start, placed.end, CONTEXT_CHARS)
+                    values.update(quote=new_text[placed.start:placed.end], before=before,
+                                  after=after)
+                self.store.update_coding(coding.id, values)
+                if placed.orphaned:
+                    orphaned += 1
+                elif placed.moved:
+                    moved += 1
+                else:
+                    kept += 1
+            self.store.update_document(doc.id, {"text": new_text})
+        return EditReport(kept, moved, orphaned)
+
+    def rename_document(self, ref: int | str, title: str) -> None:
+        if not title.strip():
+            raise BadInput("A document needs a title.")
+        self.store.update_document(self.store.resolve("documents", ref), {"title": title.strip()})
+
+    def set_document_memo(self, ref: int | str, memo: str) -> None:
+        self.store.update_document(self.store.resolve("documents", ref), {"memo": memo})
+
+    def delete_document(self, ref: int | str) -> None:
+        self.store.delete_document(self.store.resolve("documents", ref))
+
+    def media_file(self, media_id: int) -> Path:
+        m = self.store.media(media_id)
+        return self.media.path(m.sha256, m.filename)
+
+    def thumbnail_file(self, media_id: int) -> Path:
+        return self.media.thumbnail_path(self.store.media(media_id).sha256)
+
+    # -- codebook --------------------------------------------------------------------------
+
+    def codebook(self) -> Codebook:
+        return Codebook(self.store.codes())
+
+    def code(self, ref: int | str) -> Code:
+        """A code by short id, UUID or path (``Learning/Informal/Peer help``)."""
+        text = str(ref).strip()
+        if not text:
+            raise NotFound("No code was named.")
+        if not text.isdigit():
+            found = self.codebook().find_path(text) if "/" in text or not _looks_like_uuid(text) \
+                else None
+            if found is not None:
+                return found
+            if _looks_like_uuid(text):
+                return self.store.code(self.store.resolve("codes", text))
+            raise NotFound(f"There is no code '{ref}' in the codebook.")
+        return self.store.code(self.store.resolve("codes", text))
+
+    def code_path(self, code: Code | int) -> str:
+        return self.codebook().path(code if isinstance(code, int) else code.id)
+
+    def add_code(self, path: str, *, colour: str | None = None, definition: str = "",
+                 inclusion: str = "", exclusion: str = "", example: str = "",
+                 memo: str = "", uuid: str | None = None) -> Code:
+        """Add a code at ``path``, creating missing parents; an existing path is updated."""
+        names = split_path(path)
+        fields = {"definition": definition, "inclusion": inclusion, "exclusion": exclusion,
+                  "example": example, "memo": memo}
+        with self.store.change(f"Add code {path}"):
+            parent: int | None = None
+            book = self.codebook()
+            code: Code | None = None
+            for depth, name in enumerate(names):
+                last = depth == len(names) - 1
+                code = next((c for c in book.children(parent)
+                             if c.name.casefold() == name.casefold()), None)
+                if code is None:
+                    values: dict[str, Any] = {
+                        "name": name, "parent_id": parent,
+                        "colour": valid_colour(colour) if (colour and last)
+                        else PALETTE[len(book.codes) % len(PALETTE)],
+                    }
+                    if last:
+                        values.update(fields)
+                        if uuid:
+                            values["uuid"] = uuid
+                    key = self.store.add_code(values)
+                    book = self.codebook()
+                    code = book.codes[key]
+                elif last:
+                    changes = {k: v for k, v in fields.items() if v}
+                    if colour:
+                        changes["colour"] = valid_colour(colour)
+                    if changes:
+                        self.store.update_code(code.id, changes)
+                parent = code.id
+        assert code is not None
+        return self.store.code(code.id)
+
+    def update_code(self, ref: int | str, **fields: Any) -> Code:
+        """Change a code's name, colour, definition, inclusion, exclusion, example or memo."""
+        code = self.code(ref)
+        allowed = {"name", "colour", "definition", "inclusion", "exclusion", "example", "memo"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise BadInput(f"A code has no field {', '.join(sorted(unknown))}.")
+        if "colour" in fields:
+            fields["colour"] = valid_colour(fields["colour"])
+        if "name" in fields:
+            fields["name"] = split_path(fields["name"])[-1]
+            self._check_sibling_name(code.parent_id, fields["name"], code.id)
+        self.store.update_code(code.id, fields)
+        return self.store.code(code.id)
+
+    def move_code(self, ref: int | str, new_parent: int | str | None,
+                  position: int | None = None) -> Code:
+        """Move a code under another (or to the top with ``None``); refuses cycles."""
+        code = self.code(ref)
+        parent_id = self.code(new_parent).id if new_parent is not None else None
+        book = self.codebook()
+        if parent_id is not None and (parent_id == code.id
+                                      or parent_id in book.descendants(code.id)):
+            raise BadInput("A code cannot be moved under itself or one of its sub-codes.")
+        self._check_sibling_name(parent_id, code.name, code.id)
+        values: dict[str, Any] = {"parent_id": parent_id}
+        if position is not None:
+            values["position"] = position
+        elif parent_id != code.parent_id:
+            values["position"] = len(book.children(parent_id))
+        self.store.update_code(code.id, values)
+        return self.store.code(code.id)
+
+    def _check_sibling_name(self, parent_id: int | None, name: str, own_id: int) -> None:
+        for sibling in self.codebook().children(parent_id):
+            if sibling.id != own_id and sibling.name.casefold() == name.casefold():
+                raise BadInput(f"There is already a code '{name}' there.")
+
+    def delete_code(self, ref: int | str) -> int:
+        """Delete a code with its sub-codes and codings; returns how many codings went."""
+        code = self.code(ref)
+        ids = [code.id, *self.codebook().descendants(code.id)]
+        gone = len(self.store.codings(CodingFilter(code_ids=ids)))
+        self.store.delete_code(code.id)
+        return gone
+
+    def codes_with_counts(self) -> list[tuple[int, Code, str, int]]:
+        """(depth, code, path, codings) in codebook order."""
+        book = self.codebook()
+        counts = self.store.coding_counts()
+        return [(d, c, book.path(c.id), counts.get(c.id, 0)) for d, c in book.walk()]
+
+    # -- coding ----------------------------------------------------------------------------
+
+    def code_text(self, doc: int | str, start: int, end: int, code: int | str, *,
+                  coder: str | None = None, memo: str = "") -> Coding:
+        """Apply a code to ``[start, end)`` (code points) of a document's text."""
+        document = self.document(doc)
+        code_row = self.code(code)
+        if not (0 <= start < end <= len(document.text)):
+            raise BadInput(
+                f"Span {start}–{end} is not inside '{document.title}' (0–{len(document.text)}); "
+                "START must be smaller than END.")
+        coder_id = self.store.coder_id(coder or self.coder)
+        existing = self.store.find_coding(document.id, code_row.id, coder_id, start, end)
+        if existing is not None:
+            return self.store.coding(existing)
+        before, after = context(document.text, start, end, CONTEXT_CHARS)
+        key = self.store.add_coding({
+            "document_id": document.id, "code_id": code_row.id, "coder_id": coder_id,
+            "start": start, "end": end, "quote": document.text[start:end],
+            "before": before, "after": after, "memo": memo,
+        })
+        return self.store.coding(key)
+
+    def code_region(self, doc: int | str, region: Region, code: int | str, *,
+                    coder: str | None = None, memo: str = "") -> Coding:
+        """Apply a code to a rectangle of a photo (pixels, orientation applied)."""
+        document = self.document(doc)
+        if document.media_id is None:
+            raise BadInput(f"'{document.title}' has no picture to code a region of.")
+        media = self.store.media(document.media_id)
+        if (region.width <= 0 or region.height <= 0 or region.x < 0 or region.y < 0
+                or (media.width and region.x + region.width > media.width)
+                or (media.height and region.y + region.height > media.height)):
+            raise BadInput("That rectangle is not inside the photo.")
+        code_row = self.code(code)
+        key = self.store.add_coding({
+            "document_id": document.id, "code_id": code_row.id,
+            "coder_id": self.store.coder_id(coder or self.coder), "start": None, "end": None,
+            "x": region.x, "y": region.y, "width": region.width, "height": region.height,
+            "memo": memo, "quote": document.text,
+        })
+        return self.store.coding(key)
+
+    def coding(self, ref: int | str) -> Coding:
+        return self.store.coding(self.store.resolve("codings", ref))
+
+    def uncode(self, ref: int | str) -> Coding:
+        """Remove one coding (undoable); returns what was removed."""
+        coding = self.coding(ref)
+        self.store.delete_coding(coding.id)
+        return coding
+
+    def set_coding_memo(self, ref: int | str, memo: str) -> None:
+        self.store.update_coding(self.store.resolve("codings", ref), {"memo": memo})
+
+    def recode(self, ref: int | str, code: int | str) -> Coding:
+        coding = self.coding(ref)
+        self.store.update_coding(coding.id, {"code_id": self.code(code).id})
+        return self.store.coding(coding.id)
+
+    def codings(self, *, code: int | str | Iterable[int | str] | None = None,
+                doc: int | str | None = None, coder: str | None = None,
+                include_subcodes: bool = False) -> list[Coding]:
+        code_ids: list[int] | None = None
+        if code is not None:
+            refs = [code] if isinstance(code, (int, str)) else list(code)
+            code_ids = []
+            book = self.codebook() if include_subcodes else None
+            for r in refs:
+                found = self.code(r)
+                code_ids.append(found.id)
+                if book is not None:
+                    code_ids.extend(book.descendants(found.id))
+        coder_id = None
+        if coder is not None:
+            found_coder = self.store.coder_by_name(coder)
+            if found_coder is None:
+                raise NotFound(f"There is no coder '{coder}' in this project.")
+            coder_id = found_coder.id
+        doc_id = self.store.resolve("documents", doc) if doc is not None else None
+        return self.store.codings(CodingFilter(code_ids, doc_id, coder_id))
+
+    def coder_name(self, coder_id: int) -> str:
+        return str(self.store.value("SELECT name FROM coders WHERE id = ?", (coder_id,)))
+
+    # -- undo ------------------------------------------------------------------------------
+
+    def undo(self) -> ChangeSet | None:
+        """Undo the latest change (this session's or an earlier one's); None if nothing to undo."""
+        return self.store.undo()
+
+    def redo(self) -> ChangeSet | None:
+        return self.store.redo()
+
+    def undo_label(self) -> str | None:
+        return self.store.undo_label()
+
+    def redo_label(self) -> str | None:
+        return self.store.redo_label()
+
+    # -- maintenance -----------------------------------------------------------------------
+
+    def backup(self, reason: str = "manual") -> Path:
+        """A consistent copy of the database in ``backups/`` (SQLite online backup)."""
+        with self.store.lock:
+            return database.backup(self.store.conn, self.path, reason)
+
+    def check(self, progress: Progress | None = None) -> list[Problem]:
+        """Verify the project and report problems in plain words (an empty list: all is well)."""
+        from fieldkit.checks import check_project
+
+        return check_project(self, progress or Progress.silent())
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "researcher"
+
+
+def _looks_like_uuid(text: str) -> bool:
+    return len(text) == 36 and text.count("-") == 4
+
+
+def _check_date(date: str) -> str:
+    from datetime import date as _date
+
+    try:
+        return _date.fromisoformat(date.strip()).isoformat()
+    except ValueError:
+        raise BadInput(f"'{date}' is not a date; use YYYY-MM-DD.") from None

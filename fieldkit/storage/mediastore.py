@@ -1,0 +1,53 @@
+"""Content-addressed media files: ``media/<sha256><ext>``, never edited in place."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+MEDIA = "media"
+THUMBS = "thumbs"
+
+
+class MediaStore:
+    def __init__(self, folder: Path) -> None:
+        self.root = folder / MEDIA
+        self.thumbs = self.root / THUMBS
+
+    def path(self, sha256: str, filename: str) -> Path:
+        return self.root / (sha256 + Path(filename).suffix.lower())
+
+    def thumbnail_path(self, sha256: str) -> Path:
+        return self.thumbs / f"{sha256}.jpg"
+
+    def put(self, data: bytes, filename: str, thumbnail: bytes | None = None) -> str:
+        """Store bytes under their hash (written to a temp file, then renamed: no torn files)."""
+        sha = hashlib.sha256(data).hexdigest()
+        self.root.mkdir(exist_ok=True)
+        target = self.path(sha, filename)
+        if not target.exists():
+            _atomic_write(target, data)
+        if thumbnail is not None:
+            self.thumbs.mkdir(exist_ok=True)
+            thumb = self.thumbnail_path(sha)
+            if not thumb.exists():
+                _atomic_write(thumb, thumbnail)
+        return sha
+
+    @staticmethod
+    def hash_file(path: Path) -> str:
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    tmp = target.with_name(target.name + ".part")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)

@@ -1,0 +1,83 @@
+"""Turning database rows into domain objects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from fieldkit.core.model import (
+    Case,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Media,
+    Participant,
+    Region,
+    Site,
+    Turn,
+    Visit,
+)
+
+
+def site(r: sqlite3.Row) -> Site:
+    return Site(r["id"], r["uuid"], r["name"], r["description"])
+
+
+def visit(r: sqlite3.Row) -> Visit:
+    return Visit(r["id"], r["uuid"], r["site_id"], r["date"], r["observers"])
+
+
+def participant(r: sqlite3.Row) -> Participant:
+    return Participant(
+        r["id"], r["uuid"], r["pseudonym"], r["name"], r["role"], r["site_id"],
+        json.loads(r["attributes"]),
+    )
+
+
+def case(r: sqlite3.Row) -> Case:
+    return Case(r["id"], r["uuid"], r["name"], r["description"], json.loads(r["attributes"]))
+
+
+def coder(r: sqlite3.Row) -> Coder:
+    return Coder(r["id"], r["uuid"], r["name"])
+
+
+def media(r: sqlite3.Row) -> Media:
+    return Media(
+        r["id"], r["sha256"], r["filename"], r["mime"], r["size"], r["width"], r["height"],
+        r["taken"], r["orientation"],
+    )
+
+
+def document(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"], uuid=r["uuid"], kind=r["kind"], title=r["title"], text=r["text"],
+        site_id=r["site_id"], visit_id=r["visit_id"], participant_id=r["participant_id"],
+        media_id=r["media_id"], created=r["created"], modified=r["modified"],
+        source_name=r["source_name"], memo=r["memo"], attributes=json.loads(r["attributes"]),
+    )
+
+
+def turn(r: sqlite3.Row) -> Turn:
+    return Turn(r["start"], r["end"], r["speaker"], r["t_start"], r["t_end"])
+
+
+def code(r: sqlite3.Row) -> Code:
+    return Code(
+        id=r["id"], uuid=r["uuid"], name=r["name"], parent_id=r["parent_id"],
+        colour=r["colour"], definition=r["definition"], inclusion=r["inclusion"],
+        exclusion=r["exclusion"], example=r["example"], memo=r["memo"], position=r["position"],
+    )
+
+
+def coding(r: sqlite3.Row) -> Coding:
+    region = None
+    if r["x"] is not None:
+        region = Region(r["x"], r["y"], r["width"], r["height"])
+    return Coding(
+        id=r["id"], uuid=r["uuid"], document_id=r["document_id"], code_id=r["code_id"],
+        coder_id=r["coder_id"], start=r["start"], end=r["end"], quote=r["quote"],
+        before=r["before"], after=r["after"], region=region, memo=r["memo"],
+        created=r["created"], orphaned=bool(r["orphaned"]),
+    )

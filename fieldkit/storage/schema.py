@@ -1,0 +1,100 @@
+"""Schema migrations, numbered steps keyed on ``PRAGMA user_version``.
+
+Each step runs in one transaction, after a backup of the database (when it already held data).
+Append new steps; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coders (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created TEXT NOT NULL);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT '');
+CREATE TABLE visits (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    site_id INTEGER NOT NULL REFERENCES sites(id), date TEXT NOT NULL,
+    observers TEXT NOT NULL DEFAULT '', UNIQUE (site_id, date));
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    pseudonym TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT '', site_id INTEGER REFERENCES sites(id),
+    attributes TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT '', attributes TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE media (
+    id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, filename TEXT NOT NULL,
+    mime TEXT NOT NULL, size INTEGER NOT NULL, width INTEGER, height INTEGER,
+    taken TEXT, orientation INTEGER);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('fieldnote','transcript','photo','memo','esm','text')),
+    title TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', chars INTEGER NOT NULL DEFAULT 0,
+    site_id INTEGER REFERENCES sites(id), visit_id INTEGER REFERENCES visits(id),
+    participant_id INTEGER REFERENCES participants(id), media_id INTEGER REFERENCES media(id),
+    created TEXT NOT NULL, modified TEXT NOT NULL, source_name TEXT NOT NULL DEFAULT '',
+    memo TEXT NOT NULL DEFAULT '', attributes TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX documents_site ON documents(site_id);
+CREATE INDEX documents_visit ON documents(visit_id);
+CREATE TABLE case_documents (
+    id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id), UNIQUE (case_id, document_id));
+CREATE TABLE case_participants (
+    id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),
+    participant_id INTEGER NOT NULL REFERENCES participants(id),
+    UNIQUE (case_id, participant_id));
+CREATE TABLE turns (
+    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL, end INTEGER NOT NULL, speaker TEXT NOT NULL,
+    t_start REAL, t_end REAL);
+CREATE INDEX turns_document ON turns(document_id, start);
+CREATE TABLE codes (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, parent_id INTEGER REFERENCES codes(id),
+    name TEXT NOT NULL, colour TEXT NOT NULL DEFAULT '#808080',
+    definition TEXT NOT NULL DEFAULT '', inclusion TEXT NOT NULL DEFAULT '',
+    exclusion TEXT NOT NULL DEFAULT '', example TEXT NOT NULL DEFAULT '',
+    memo TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX codes_parent ON codes(parent_id);
+CREATE TABLE codings (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    code_id INTEGER NOT NULL REFERENCES codes(id),
+    coder_id INTEGER NOT NULL REFERENCES coders(id),
+    start INTEGER, end INTEGER, quote TEXT NOT NULL DEFAULT '',
+    before TEXT NOT NULL DEFAULT '', after TEXT NOT NULL DEFAULT '',
+    x INTEGER, y INTEGER, width INTEGER, height INTEGER,
+    memo TEXT NOT NULL DEFAULT '', created TEXT NOT NULL, orphaned INTEGER NOT NULL DEFAULT 0,
+    CHECK ((start IS NULL AND x IS NOT NULL) OR (start IS NOT NULL AND start <= end)));
+CREATE INDEX codings_document ON codings(document_id, start);
+CREATE INDEX codings_code ON codings(code_id);
+CREATE INDEX codings_coder ON codings(coder_id);
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, coder TEXT NOT NULL, label TEXT NOT NULL,
+    changes TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    query TEXT NOT NULL, created TEXT NOT NULL);
+"""
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+# Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
+MIGRATIONS: list[Step] = [_v1]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)

@@ -1,0 +1,417 @@
+"""The project's data access: every read and write of project rows goes through ``Store``.
+
+Writes happen inside ``Store.change(label)`` so that each user action is one transaction and one
+undo step (see ``storage.writer``). Reads return domain objects from ``core.model``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fieldkit.core.errors import NotFound
+from fieldkit.core.model import (
+    Case,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Media,
+    Participant,
+    Site,
+    Turn,
+    Visit,
+    new_uuid,
+    utc_now,
+)
+from fieldkit.storage import rows
+from fieldkit.storage.writer import Writer
+
+_NOUNS = {
+    "documents": "document", "codes": "code", "codings": "coding", "sites": "site",
+    "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
+    "saved_searches": "saved search",
+}
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    """One line of the document list: what ``fieldkit docs`` prints."""
+
+    id: int
+    uuid: str
+    kind: str
+    title: str
+    site: str | None
+    visit: str | None
+    participant: str | None
+    chars: int
+    codings: int
+    created: str
+
+
+@dataclass(slots=True)
+class CodingFilter:
+    code_ids: Sequence[int] | None = None
+    document_id: int | None = None
+    coder_id: int | None = None
+
+
+class Store(Writer):
+    """Repositories for every table, on one connection."""
+
+    def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
+        super().__init__(conn, readonly=readonly)
+
+    # -- ids -----------------------------------------------------------------------------
+
+    def resolve(self, table: str, ref: int | str) -> int:
+        """The integer id of a row given its short id or UUID; NotFound names what was asked."""
+        noun = _NOUNS.get(table, table)
+        text = str(ref).strip()
+        if text.isdigit():
+            key = self.value(f"SELECT id FROM {table} WHERE id = ?", (int(text),))
+        else:
+            key = self.value(f"SELECT id FROM {table} WHERE uuid = ?", (text.lower(),))
+            if key is None:
+                key = self.value(f"SELECT id FROM {table} WHERE uuid = ?", (text,))
+        if key is None:
+            raise NotFound(f"There is no {noun} '{ref}' in this project.")
+        return int(key)
+
+    def uuid_of(self, table: str, key: int) -> str | None:
+        return self.value(f"SELECT uuid FROM {table} WHERE id = ?", (key,))
+
+    def id_by_uuid(self, table: str, uuid: str) -> int | None:
+        return self.value(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,))
+
+    # -- meta ----------------------------------------------------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        found = self.value("SELECT value FROM meta WHERE key = ?", (key,))
+        return default if found is None else str(found)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.lock:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- coders, sites, visits, participants, cases ---------------------------------------
+
+    def coder_id(self, name: str) -> int:
+        """The id of the coder with this name, adding the coder on first use."""
+        found = self.value("SELECT id FROM coders WHERE name = ?", (name,))
+        if found is not None:
+            return int(found)
+        with self.change(f"Add coder {name}"):
+            return self.insert("coders", {"uuid": new_uuid(), "name": name, "created": utc_now()})
+
+    def coders(self) -> list[Coder]:
+        return [rows.coder(r) for r in self.rows("SELECT * FROM coders ORDER BY name")]
+
+    def coder_by_name(self, name: str) -> Coder | None:
+        r = self.row("SELECT * FROM coders WHERE name = ?", (name,))
+        return rows.coder(r) if r else None
+
+    def site_by_name(self, name: str) -> Site | None:
+        r = self.row("SELECT * FROM sites WHERE name = ?", (name.strip(),))
+        return rows.site(r) if r else None
+
+    def sites(self) -> list[Site]:
+        return [rows.site(r) for r in self.rows("SELECT * FROM sites ORDER BY name")]
+
+    def site(self, key: int) -> Site:
+        r = self.row("SELECT * FROM sites WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no site '{key}' in this project.")
+        return rows.site(r)
+
+    def add_site(self, name: str, description: str = "", uuid: str | None = None) -> int:
+        with self.change(f"Add site {name}"):
+            return self.insert(
+                "sites", {"uuid": uuid or new_uuid(), "name": name.strip(),
+                          "description": description},
+            )
+
+    def visits(self, site_id: int | None = None) -> list[Visit]:
+        if site_id is None:
+            found = self.rows("SELECT * FROM visits ORDER BY date, id")
+        else:
+            found = self.rows("SELECT * FROM visits WHERE site_id = ? ORDER BY date", (site_id,))
+        return [rows.visit(r) for r in found]
+
+    def visit_on(self, site_id: int, date: str) -> Visit | None:
+        r = self.row("SELECT * FROM visits WHERE site_id = ? AND date = ?", (site_id, date))
+        return rows.visit(r) if r else None
+
+    def visit(self, key: int) -> Visit:
+        r = self.row("SELECT * FROM visits WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no visit '{key}' in this project.")
+        return rows.visit(r)
+
+    def add_visit(self, site_id: int, date: str, observers: str = "",
+                  uuid: str | None = None) -> int:
+        with self.change(f"Add visit {date}"):
+            return self.insert(
+                "visits",
+                {"uuid": uuid or new_uuid(), "site_id": site_id, "date": date,
+                 "observers": observers},
+            )
+
+    def participants(self) -> list[Participant]:
+        found = self.rows("SELECT * FROM participants ORDER BY pseudonym")
+        return [rows.participant(r) for r in found]
+
+    def participant_by_pseudonym(self, pseudonym: str) -> Participant | None:
+        r = self.row("SELECT * FROM participants WHERE pseudonym = ?", (pseudonym.strip(),))
+        return rows.participant(r) if r else None
+
+    def add_participant(self, pseudonym: str, *, name: str = "", role: str = "",
+                        site_id: int | None = None, attributes: dict[str, Any] | None = None,
+                        uuid: str | None = None) -> int:
+        with self.change(f"Add participant {pseudonym}"):
+            return self.insert(
+                "participants",
+                {"uuid": uuid or new_uuid(), "pseudonym": pseudonym.strip(), "name": name,
+                 "role": role, "site_id": site_id,
+                 "attributes": json.dumps(attributes or {}, ensure_ascii=False)},
+            )
+
+    def cases(self) -> list[Case]:
+        return [rows.case(r) for r in self.rows("SELECT * FROM cases ORDER BY name")]
+
+    def add_case(self, name: str, description: str = "",
+                 attributes: dict[str, Any] | None = None, uuid: str | None = None) -> int:
+        with self.change(f"Add case {name}"):
+            return self.insert(
+                "cases", {"uuid": uuid or new_uuid(), "name": name, "description": description,
+                          "attributes": json.dumps(attributes or {}, ensure_ascii=False)},
+            )
+
+    def add_to_case(self, case_id: int, *, document_id: int | None = None,
+                    participant_id: int | None = None) -> None:
+        with self.change("Add to case"):
+            if document_id is not None:
+                self.insert("case_documents", {"case_id": case_id, "document_id": document_id})
+            if participant_id is not None:
+                self.insert("case_participants",
+                            {"case_id": case_id, "participant_id": participant_id})
+
+    def case_members(self, case_id: int) -> tuple[list[int], list[int]]:
+        docs = [r[0] for r in self.rows(
+            "SELECT document_id FROM case_documents WHERE case_id = ?", (case_id,))]
+        people = [r[0] for r in self.rows(
+            "SELECT participant_id FROM case_participants WHERE case_id = ?", (case_id,))]
+        return docs, people
+
+    # -- media ---------------------------------------------------------------------------
+
+    def media_by_sha(self, sha256: str) -> Media | None:
+        r = self.row("SELECT * FROM media WHERE sha256 = ?", (sha256,))
+        return rows.media(r) if r else None
+
+    def media(self, key: int) -> Media:
+        r = self.row("SELECT * FROM media WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no media file '{key}' in this project.")
+        return rows.media(r)
+
+    def all_media(self) -> list[Media]:
+        return [rows.media(r) for r in self.rows("SELECT * FROM media ORDER BY id")]
+
+    def add_media(self, values: dict[str, Any]) -> int:
+        with self.change("Add media"):
+            return self.insert("media", values)
+
+    # -- documents -----------------------------------------------------------------------
+
+    def add_document(self, values: dict[str, Any], turns: Iterable[Turn] = ()) -> int:
+        """Insert a document row (``text``, ``kind``, ``title`` …) and its speaker turns."""
+        now = utc_now()
+        text = values.get("text", "")
+        row = {"uuid": new_uuid(), "created": now, "modified": now, **values,
+               "chars": len(text)}
+        if isinstance(row.get("attributes"), dict):
+            row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
+        with self.change(f"Add {row['kind']} {row['title']}"):
+            key = self.insert("documents", row)
+            for t in turns:
+                self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
+                                      "speaker": t.speaker, "t_start": t.t_start,
+                                      "t_end": t.t_end})
+            return key
+
+    def document(self, key: int) -> Document:
+        r = self.row("SELECT * FROM documents WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no document '{key}' in this project.")
+        return rows.document(r)
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.rows("SELECT id FROM documents ORDER BY id")]
+
+    def document_by_uuid(self, uuid: str) -> Document | None:
+        r = self.row("SELECT * FROM documents WHERE uuid = ?", (uuid,))
+        return rows.document(r) if r else None
+
+    def turns(self, document_id: int) -> list[Turn]:
+        return [rows.turn(r) for r in self.rows(
+            "SELECT * FROM turns WHERE document_id = ? ORDER BY start", (document_id,))]
+
+    def document_summaries(self, *, kind: str | None = None, site_id: int | None = None,
+                           visit_id: int | None = None) -> list[DocumentSummary]:
+        where, params = [], []
+        for column, value in (("d.kind", kind), ("d.site_id", site_id),
+                              ("d.visit_id", visit_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = (
+            "SELECT d.id, d.uuid, d.kind, d.title, s.name AS site, v.date AS visit, "
+            "p.pseudonym AS participant, d.chars, d.created, "
+            "(SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS codings "
+            "FROM documents d LEFT JOIN sites s ON s.id = d.site_id "
+            "LEFT JOIN visits v ON v.id = d.visit_id "
+            "LEFT JOIN participants p ON p.id = d.participant_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY d.id"
+        return [
+            DocumentSummary(r["id"], r["uuid"], r["kind"], r["title"], r["site"], r["visit"],
+                            r["participant"], r["chars"], r["codings"], r["created"])
+            for r in self.rows(sql, params)
+        ]
+
+    def update_document(self, key: int, values: dict[str, Any]) -> None:
+        values = dict(values)
+        if "text" in values:
+            values["chars"] = len(values["text"])
+        if isinstance(values.get("attributes"), dict):
+            values["attributes"] = json.dumps(values["attributes"], ensure_ascii=False)
+        values["modified"] = utc_now()
+        with self.change("Edit document"):
+            self.update("documents", key, values)
+
+    def delete_document(self, key: int) -> None:
+        """Remove a document with its codings, turns and case memberships (undoable)."""
+        doc = self.document(key)
+        with self.change(f"Delete {doc.title}"):
+            for table in ("codings", "turns", "case_documents"):
+                for r in self.rows(f"SELECT id FROM {table} WHERE document_id = ?", (key,)):
+                    self.delete(table, r[0])
+            self.delete("documents", key)
+
+    # -- codes ---------------------------------------------------------------------------
+
+    def codes(self) -> list[Code]:
+        return [rows.code(r) for r in self.rows("SELECT * FROM codes ORDER BY position, id")]
+
+    def code(self, key: int) -> Code:
+        r = self.row("SELECT * FROM codes WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no code '{key}' in this project.")
+        return rows.code(r)
+
+    def add_code(self, values: dict[str, Any]) -> int:
+        values = {"uuid": new_uuid(), **values}
+        if "position" not in values:
+            values["position"] = int(self.value(
+                "SELECT coalesce(max(position), -1) + 1 FROM codes WHERE parent_id IS ?",
+                (values.get("parent_id"),)))
+        with self.change(f"Add code {values['name']}"):
+            return self.insert("codes", values)
+
+    def update_code(self, key: int, values: dict[str, Any]) -> None:
+        with self.change("Edit code"):
+            self.update("codes", key, values)
+
+    def delete_code(self, key: int) -> None:
+        """Delete a code, the codes below it and all their codings, as one undoable step."""
+        with self.change("Delete code"):
+            stack, order = [key], []
+            while stack:
+                current = stack.pop()
+                order.append(current)
+                stack.extend(r[0] for r in self.rows(
+                    "SELECT id FROM codes WHERE parent_id = ?", (current,)))
+            for code_id in reversed(order):
+                for r in self.rows("SELECT id FROM codings WHERE code_id = ?", (code_id,)):
+                    self.delete("codings", r[0])
+                self.delete("codes", code_id)
+
+    def coding_counts(self) -> dict[int, int]:
+        return {r[0]: r[1] for r in self.rows(
+            "SELECT code_id, count(*) FROM codings GROUP BY code_id")}
+
+    # -- codings -------------------------------------------------------------------------
+
+    def add_coding(self, values: dict[str, Any]) -> int:
+        values = {"uuid": new_uuid(), "created": utc_now(), **values}
+        with self.change("Apply code"):
+            return self.insert("codings", values)
+
+    def update_coding(self, key: int, values: dict[str, Any]) -> None:
+        with self.change("Edit coding"):
+            self.update("codings", key, values)
+
+    def delete_coding(self, key: int) -> None:
+        with self.change("Remove coding"):
+            self.delete("codings", key)
+
+    def coding(self, key: int) -> Coding:
+        r = self.row("SELECT * FROM codings WHERE id = ?", (key,))
+        if r is None:
+            raise NotFound(f"There is no coding '{key}' in this project.")
+        return rows.coding(r)
+
+    def codings(self, flt: CodingFilter | None = None) -> list[Coding]:
+        flt = flt or CodingFilter()
+        where: list[str] = []
+        params: list[Any] = []
+        if flt.code_ids is not None:
+            where.append(f"code_id IN ({', '.join('?' * len(flt.code_ids))})")
+            params.extend(flt.code_ids)
+        if flt.document_id is not None:
+            where.append("document_id = ?")
+            params.append(flt.document_id)
+        if flt.coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(flt.coder_id)
+        sql = "SELECT * FROM codings"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY document_id, start, id"
+        return [rows.coding(r) for r in self.rows(sql, params)]
+
+    def find_coding(self, document_id: int, code_id: int, coder_id: int,
+                    start: int | None, end: int | None) -> int | None:
+        return self.value(
+            "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+            "AND start IS ? AND end IS ?", (document_id, code_id, coder_id, start, end))
+
+    # -- saved searches ------------------------------------------------------------------
+
+    def saved_searches(self) -> list[tuple[int, str, str]]:
+        return [(r["id"], r["name"], r["query"]) for r in self.rows(
+            "SELECT * FROM saved_searches ORDER BY name")]
+
+    def save_search(self, name: str, query: str) -> int:
+        with self.change(f"Save search {name}"):
+            existing = self.value("SELECT id FROM saved_searches WHERE name = ?", (name,))
+            if existing is not None:
+                self.update("saved_searches", int(existing), {"query": query})
+                return int(existing)
+            return self.insert("saved_searches", {"uuid": new_uuid(), "name": name,
+                                                  "query": query, "created": utc_now()})
+
+    def delete_saved_search(self, key: int) -> None:
+        with self.change("Delete saved search"):
+            self.delete("saved_searches", key)

@@ -1,0 +1,212 @@
+"""Writing rows so that every write is recorded as a ``RowChange``: the base of undo and audit."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fieldkit.core.changes import ChangeSet, Row, RowChange
+from fieldkit.core.errors import ReadOnly
+from fieldkit.core.model import utc_now
+
+Listener = Callable[[ChangeSet], None]
+
+_SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_")
+
+
+def _check_name(name: str) -> str:
+    if not name or set(name) - _SAFE_NAME:
+        raise ValueError(f"not a table or column name: {name!r}")
+    return name
+
+
+class Writer:
+    """Owns the connection; serialises access; records changes; runs undo and redo."""
+
+    def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
+        self.conn = conn
+        self.readonly = readonly
+        self.lock = threading.RLock()
+        self._current: ChangeSet | None = None
+        self._log = True
+        self.listeners: list[Listener] = []
+        self.coder_name = ""
+
+    # -- reading -------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def value(self, sql: str, params: Any = ()) -> Any:
+        found = self.row(sql, params)
+        return None if found is None else found[0]
+
+    # -- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def change(self, label: str, *, log: bool = True) -> Iterator[ChangeSet]:
+        """One user action: one transaction, one change set, one undo step.
+
+        Nested calls join the outer change. With ``log=False`` (bulk demo builds) nothing is
+        kept for undo.
+        """
+        if self.readonly:
+            raise ReadOnly("This project is open read-only; nothing was changed.")
+        with self.lock:
+            if self._current is not None:
+                yield self._current
+                return
+            changeset = ChangeSet(label)
+            self._current, self._log = changeset, log
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield changeset
+                if log and changeset:
+                    self._write_log(changeset)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._current = None
+        if changeset:
+            self._notify(changeset)
+
+    def _write_log(self, changeset: ChangeSet, state: int = 0) -> None:
+        # A new action makes earlier undone steps unreachable for redo.
+        self.conn.execute("UPDATE change_log SET state = 2 WHERE state = 1")
+        cur = self.conn.execute(
+            "INSERT INTO change_log (at, coder, label, changes, state) VALUES (?, ?, ?, ?, ?)",
+            (
+                utc_now(),
+                self.coder_name,
+                changeset.label,
+                json.dumps([c.to_json() for c in changeset.changes], ensure_ascii=False),
+                state,
+            ),
+        )
+        changeset.id = cur.lastrowid
+
+    def _notify(self, changeset: ChangeSet) -> None:
+        for listener in list(self.listeners):
+            listener(changeset)
+
+    def _record(self, change: RowChange) -> None:
+        if self._current is None:
+            raise RuntimeError("write outside Writer.change()")
+        if self._log:
+            self._current.changes.append(change)
+        elif change.table not in self._current.tables:
+            # Bulk work keeps no undo data, only which tables it touched, for listeners.
+            self._current.changes.append(RowChange(change.table, change.key, None, None))
+
+    # -- row writes ----------------------------------------------------------------------
+
+    def insert(self, table: str, values: Row) -> int:
+        _check_name(table)
+        cols = [_check_name(c) for c in values]
+        cur = self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            list(values.values()),
+        )
+        key = int(cur.lastrowid or values.get("id") or 0)
+        if self._log:
+            after = self._fetch(table, key)
+            self._record(RowChange(table, key, None, after))
+        else:
+            self._record(RowChange(table, key, None, None))
+        return key
+
+    def update(self, table: str, key: int, values: Row) -> None:
+        _check_name(table)
+        before = self._fetch(table, key)
+        if before is None:
+            return
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return
+        sets = ", ".join(f"{_check_name(c)} = ?" for c in changed)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*changed.values(), key])
+        self._record(RowChange(table, key, before, {**before, **changed}))
+
+    def delete(self, table: str, key: int) -> None:
+        _check_name(table)
+        before = self._fetch(table, key)
+        if before is None:
+            return
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+        self._record(RowChange(table, key, before, None))
+
+    def _fetch(self, table: str, key: int) -> Row | None:
+        found = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (key,)).fetchone()
+        return dict(found) if found is not None else None
+
+    def apply(self, change: RowChange) -> None:
+        """Make the row look like ``change.after`` (used by undo and redo)."""
+        if change.after is None:
+            self.delete(change.table, change.key)
+        elif change.before is None:
+            self.insert(change.table, change.after)
+        else:
+            self.update(change.table, change.key, change.after)
+
+    # -- undo / redo ---------------------------------------------------------------------
+
+    def undo_label(self) -> str | None:
+        return self.value("SELECT label FROM change_log WHERE state = 0 ORDER BY id DESC LIMIT 1")
+
+    def redo_label(self) -> str | None:
+        return self.value("SELECT label FROM change_log WHERE state = 1 ORDER BY id ASC LIMIT 1")
+
+    def undo(self) -> ChangeSet | None:
+        """Revert the latest change that is not undone; returns what was reverted."""
+        return self._step(
+            "SELECT id, label, changes FROM change_log WHERE state = 0 ORDER BY id DESC LIMIT 1",
+            new_state=1,
+            invert=True,
+        )
+
+    def redo(self) -> ChangeSet | None:
+        return self._step(
+            "SELECT id, label, changes FROM change_log WHERE state = 1 ORDER BY id ASC LIMIT 1",
+            new_state=0,
+            invert=False,
+        )
+
+    def _step(self, sql: str, *, new_state: int, invert: bool) -> ChangeSet | None:
+        if self.readonly:
+            raise ReadOnly("This project is open read-only; nothing was changed.")
+        with self.lock:
+            found = self.conn.execute(sql).fetchone()
+            if found is None:
+                return None
+            original = ChangeSet(
+                found["label"], [RowChange.from_json(c) for c in json.loads(found["changes"])]
+            )
+            todo = original.inverse() if invert else original
+            applied = ChangeSet(todo.label)
+            self._current, self._log = applied, True
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for change in todo.changes:
+                    self.apply(change)
+                self.conn.execute(
+                    "UPDATE change_log SET state = ? WHERE id = ?", (new_state, found["id"])
+                )
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._current = None
+        self._notify(applied)
+        return applied
