@@ -1,0 +1,144 @@
+"""Importers: pure functions that turn files into ``ImportedDocument`` objects.
+
+Nothing here touches a project or a database. Every problem a user can cause — a damaged,
+empty, truncated, oversized, undecodable or unsupported file, a table without the needed
+columns — raises ``fieldkit.core.errors.BadInput`` with a one-line message that starts with the
+file name; no library exception escapes.
+
+Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``photo``, ``esm``,
+``text``. Extensions: .txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .jpg/.jpeg/.png/.heic/.heif,
+.csv/.tsv. ``ImportedDocument.original`` holds the file's bytes for single-document text
+formats; photos keep theirs in ``media.data``; ESM documents (many per file) keep none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fieldkit.core.errors import FieldkitError
+from fieldkit.core.model import ImportedDocument
+
+from .common import bad, one_line, read_bytes
+from .textfile import decode_text, detect_encoding
+from .transcript import looks_like_transcript, parse_transcript
+
+__all__ = [
+    "KINDS",
+    "SUPPORTED_EXTENSIONS",
+    "decode_text",
+    "detect_encoding",
+    "detect_kind",
+    "looks_like_transcript",
+    "parse_transcript",
+    "read_file",
+]
+
+KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text")
+_TEXTUAL = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt",
+            ".rtf": "rtf"}
+_SUBTITLES = {".vtt", ".srt"}
+_PHOTOS = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
+_TABLES = {".csv", ".tsv"}
+SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES}))
+_HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .txt file",
+          ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv",
+          ".pages": "export it as .docx", ".m4a": "import its transcript instead",
+          ".mp3": "import its transcript instead", ".wav": "import its transcript instead"}
+
+
+def _extension(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in SUPPORTED_EXTENSIONS:
+        return suffix
+    hint = _HINTS.get(suffix, "supported: " + " ".join(SUPPORTED_EXTENSIONS))
+    what = f"{suffix} files are" if suffix else "files without an extension are"
+    raise bad(path.name, f"{what} not supported ({hint})")
+
+
+def _textual(path: Path, data: bytes, kind: str) -> ImportedDocument:
+    from .docx import read_docx
+    from .odt import read_odt
+    from .rtf import read_rtf
+    from .textfile import read_text
+
+    readers: dict[str, Callable[[bytes, str, str], ImportedDocument]] = {
+        "txt": read_text, "docx": read_docx, "odt": read_odt, "rtf": read_rtf}
+    return readers[_TEXTUAL[path.suffix.lower()]](data, path.name, kind)
+
+
+def _read(path: Path, kind: str, mapping: dict[str, str] | None,
+          per: str | None) -> list[ImportedDocument]:
+    suffix = _extension(path)
+    data = read_bytes(path)
+    if suffix in _PHOTOS:
+        if kind not in ("auto", "photo"):
+            raise bad(path.name, f"a photo cannot be imported as {kind}")
+        from .photo import read_photo
+
+        return [read_photo(data, path.name)]
+    if kind == "photo":
+        raise bad(path.name, "not a photo (use .jpg, .jpeg, .png or .heic)")
+    if suffix in _TABLES:
+        if kind not in ("auto", "esm"):
+            raise bad(path.name, f"a table can only be imported as esm, not as {kind}")
+        from .esm import read_esm_file
+
+        return read_esm_file(path, data, mapping=mapping, per=per)
+    if kind == "esm":
+        raise bad(path.name, "ESM responses must be a .csv or .tsv export")
+    if suffix in _SUBTITLES:
+        if kind not in ("auto", "transcript"):
+            raise bad(path.name, f"subtitles are a transcript, not {kind}")
+        from .subtitles import read_subtitles
+
+        return [read_subtitles(data, path.name)]
+    return [_textual(path, data, kind)]
+
+
+def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None = None,
+              per: str | None = None) -> list[ImportedDocument]:
+    """Read one file into documents (several only for ESM exports).
+
+    ``kind`` "auto" decides by extension and content; another kind forces it where that makes
+    sense (a .txt as "transcript" parses turns even in few lines; as "text" or "fieldnote" it
+    keeps the text unparsed) and is refused where it does not (a .jpg as "esm"). ``mapping``
+    and ``per`` are for ESM tables (see ``fieldkit.importers.esm``). Raises ``BadInput``.
+    """
+    path = Path(path)
+    if kind not in KINDS:
+        raise bad(path.name, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    try:
+        docs = _read(path, kind, mapping, per)
+    except FieldkitError:
+        raise
+    except RecursionError:
+        raise bad(path.name, "the file is nested too deeply to read") from None
+    except MemoryError:
+        raise bad(path.name, "the file is too large to read into memory") from None
+    except Exception as exc:  # a library failure on odd input is still the user's file
+        raise bad(path.name, f"cannot read the file ({type(exc).__name__}: {one_line(exc)})") \
+            from None
+    for doc in docs:
+        doc.source_name = path.name
+    return docs
+
+
+def detect_kind(path: Path) -> str:
+    """The document kind ``read_file(path)`` would produce: transcript, text, photo or esm.
+
+    .txt/.docx/.odt/.rtf files are read to tell a transcript from text. Raises ``BadInput`` for
+    unsupported or unreadable files.
+    """
+    path = Path(path)
+    suffix = _extension(path)
+    if suffix in _PHOTOS:
+        return "photo"
+    if suffix in _TABLES:
+        return "esm"
+    if suffix in _SUBTITLES:
+        return "transcript"
+    if suffix in (".txt", ".text", ".md"):
+        text = decode_text(read_bytes(path), path.name)
+        return "transcript" if looks_like_transcript(text) else "text"
+    return read_file(path)[0].kind

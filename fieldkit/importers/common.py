@@ -1,0 +1,81 @@
+"""Shared guards for importers: size limits, safe reading, zip-bomb checks, one-line errors."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from fieldkit.core.errors import BadInput
+
+#: Files larger than this are refused before they are read (text-like formats and images alike).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+#: A single zip entry may not expand beyond this.
+MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
+#: Largest allowed uncompressed/compressed ratio of a zip entry ...
+MAX_ZIP_RATIO = 100
+#: ... checked only for entries above this size: tiny XML parts legitimately compress very well
+#: and cannot do harm.
+ZIP_RATIO_FLOOR = 1024 * 1024
+
+
+def one_line(text: object) -> str:
+    """A message squeezed onto one line (library messages sometimes span several)."""
+    return " ".join(str(text).split())
+
+
+def bad(name: str, problem: str) -> BadInput:
+    """A BadInput whose one-line message starts with the file name."""
+    return BadInput(one_line(f"{name}: {problem}"))
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a whole file, refusing missing, unreadable, empty and oversized files."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise bad(name, "file not found") from None
+    except OSError as exc:
+        raise bad(name, f"cannot read the file ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise bad(name, "is a folder, not a file")
+    if size == 0:
+        raise bad(name, "the file is empty")
+    if size > limit:
+        raise bad(name, f"the file is too large ({size / 1024 / 1024:.0f} MB; the limit is "
+                        f"{limit // 1024 // 1024} MB)")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise bad(name, f"cannot read the file ({exc.strerror or exc})") from None
+
+
+def open_zip(data: bytes, name: str, what: str) -> zipfile.ZipFile:
+    """Open an Office-style zip container, refusing corrupt archives and zip bombs."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise bad(name, f"not a valid {what} file (the zip container is damaged or missing)") \
+            from None
+    for info in infos:
+        if info.file_size > MAX_ZIP_ENTRY_BYTES:
+            raise bad(name, f"refused: part {info.filename!r} would expand to "
+                            f"{info.file_size // 1024 // 1024} MB (possible zip bomb)")
+        if info.file_size > ZIP_RATIO_FLOOR and (
+            info.compress_size == 0 or info.file_size / info.compress_size > MAX_ZIP_RATIO
+        ):
+            raise bad(name, f"refused: part {info.filename!r} is compressed more than "
+                            f"{MAX_ZIP_RATIO}:1 (possible zip bomb)")
+    return archive
+
+
+def read_zip_member(archive: zipfile.ZipFile, member: str, name: str, what: str) -> bytes:
+    """One member of a checked archive; a missing or damaged member is BadInput."""
+    try:
+        return archive.read(member)
+    except KeyError:
+        raise bad(name, f"not a valid {what} file ({member} is missing)") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise bad(name, f"not a valid {what} file ({one_line(exc)})") from None
