@@ -1,0 +1,59 @@
+# fieldkit — the two commands: `make run` (the app on the demo project) and `make test`.
+# Both set everything up themselves on a fresh Debian machine with Python 3.11.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   ?= demo/Demo.fieldkit
+
+# Debian libraries Qt needs to draw (offscreen in tests, on X11/Wayland on a desktop).
+QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
+           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
+           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core
+
+.PHONY: run test lint demo system-deps bench clean
+
+run: $(STAMP) system-deps $(DEMO)
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/fieldkit gui $(DEMO); \
+	else \
+		$(BIN)/fieldkit gui $(DEMO) --screenshot demo/fieldkit-window.png && \
+		echo "No screen on this machine (DISPLAY is not set): the app ran offscreen on $(DEMO)" \
+		     "and wrote demo/fieldkit-window.png. On a desktop, 'make run' opens the window."; \
+	fi
+
+test: $(STAMP) system-deps
+	$(BIN)/ruff check fieldkit tests benchmarks
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
+
+demo: $(DEMO)
+
+$(DEMO): | $(STAMP)
+	$(BIN)/fieldkit demo $(DEMO)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+		echo "Installing python3-venv (needed to make $(VENV))"; \
+		apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Installs the Debian packages Qt needs when they are missing (as root, or with sudo).
+system-deps:
+	@missing=""; for p in $(QT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+		echo "Installing Debian packages Qt needs:$$missing"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python benchmarks/foundation.py
+	$(BIN)/python benchmarks/search.py
+
+clean:
+	rm -rf $(VENV) demo build *.egg-info
