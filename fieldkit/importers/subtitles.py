@@ -63,6 +63,8 @@ def _cue_lines(payload: list[str], start: float, end: float) -> list[Cue]:
             labelled = match_speaker_line(text.lstrip("-– "))
             if labelled and labelled.rest:
                 speaker, text = labelled.speaker, labelled.rest
+            elif cues:
+                speaker = cues[-1].speaker  # an unlabelled line continues the line above
         if cues and cues[-1].speaker == speaker and not m:
             cues[-1].text += " " + text
         else:
