@@ -413,6 +413,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 else None
             if found is not None:
                 return found
+            if "/" not in text:  # a bare name is fine when only one code carries it
+                book = self.codebook()
+                named = [c for c in book.codes.values() if c.name.casefold() == text.casefold()]
+                if len(named) == 1:
+                    return named[0]
+                if len(named) > 1:
+                    paths = ", ".join(sorted(book.path(c.id) for c in named))
+                    raise BadInput(f"'{ref}' names more than one code ({paths}); give its path.")
             if _looks_like_uuid(text):
                 return self.store.code(self.store.resolve("codes", text))
             raise NotFound(f"There is no code '{ref}' in the codebook.")

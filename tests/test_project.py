@@ -219,3 +219,12 @@ def test_change_listeners_hear_which_tables_changed(noted: Project) -> None:
     assert heard and "codings" in heard[-1].tables
     noted.undo()
     assert "codings" in heard[-1].tables
+
+
+def test_a_bare_code_name_works_when_unique(project: Project) -> None:
+    project.add_code("Leren/Collega helpt")
+    project.add_code("Leren/Fout")
+    project.add_code("Barrières/Fout")
+    assert project.code("collega helpt").name == "Collega helpt"
+    with pytest.raises(BadInput, match="more than one code"):
+        project.code("Fout")
