@@ -294,6 +294,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         from fieldkit.importers import read_file
 
         progress = progress or Progress.silent()
+        paths = _without_companion_files([Path(p) for p in paths])
         if visit and not site:
             raise BadInput("A visit date needs a site (--site).")
         if kind not in ("auto", *DOCUMENT_KINDS):
@@ -631,6 +632,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         from fieldkit.checks import check_project
 
         return check_project(self, progress or Progress.silent())
+
+
+def _without_companion_files(paths: list[Path]) -> list[Path]:
+    """Drop an m-Path meta file when its basic file is imported too (it is read with it)."""
+    from fieldkit.importers.esm import find_meta_file
+
+    companions = {meta.resolve() for p in paths if (meta := find_meta_file(p)) is not None}
+    return [p for p in paths if p.resolve() not in companions]
 
 
 def _login_name() -> str:

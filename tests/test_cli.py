@@ -125,3 +125,81 @@ def test_second_writer_gets_a_clear_message(proj: str) -> None:
     assert result.returncode == 2
     assert "open for writing in another fieldkit" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _bad_files(folder: Path) -> dict[str, Path]:
+    import io
+
+    from PIL import Image
+
+    files = {}
+    files["corrupt docx"] = folder / "kapot.docx"
+    files["corrupt docx"].write_bytes(b"PK\x03\x04 this is not really a zip")
+    buf = io.BytesIO()
+    Image.new("RGB", (200, 200), "orange").save(buf, "JPEG")
+    files["truncated jpeg"] = folder / "half.jpg"
+    files["truncated jpeg"].write_bytes(buf.getvalue()[: len(buf.getvalue()) // 2])
+    files["empty file"] = folder / "leeg.txt"
+    files["empty file"].write_bytes(b"")
+    files["csv missing column"] = folder / "esm.csv"
+    files["csv missing column"].write_text("foo;bar\n1;2\n", encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("which", ["corrupt docx", "truncated jpeg", "empty file",
+                                   "csv missing column"])
+def test_bad_files_are_refused_whole(
+    proj: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], which: str
+) -> None:
+    good = tmp_path / "goed.txt"
+    good.write_text("Interviewer: hoe leer je?\nSanne: door te kijken.\n", encoding="utf-8")
+    bad = _bad_files(tmp_path)[which]
+    before = _dump(Path(proj) / "project.sqlite")
+    code, _, err = run(capsys, "-p", proj, "import", str(good), str(bad))
+    assert code == 2, err
+    assert bad.name in err and err.count("\n") == 1
+    assert _dump(Path(proj) / "project.sqlite") == before  # not even the good file went in
+
+
+def test_import_transcript_and_photo(proj: str, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from PIL import Image
+
+    t = tmp_path / "interview.txt"
+    t.write_bytes("[00:00:05] Interviewer: Wat leer je hier?\r\n[00:00:09] Sanne: Veel, "
+                  "door één collega 😊.\r\n".encode("cp1252", "replace"))
+    img = Image.new("RGB", (64, 48), "navy")
+    exif = Image.Exif()
+    exif[0x0132] = "2026:03:02 10:15:00"
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif)
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(buf.getvalue())
+    code, out, err = run(capsys, "-p", proj, "import", str(t), str(photo), "--site", "Metaal",
+                         "--visit", "2026-03-02", "--json")
+    assert code == 0, err
+    kinds = [d["kind"] for d in json.loads(out)]
+    assert kinds == ["transcript", "photo"]
+    shown = json.loads(run(capsys, "-p", proj, "show", "1", "--json")[1])
+    assert "\r" not in shown["text"]
+    assert [t["speaker"] for t in shown["turns"]] == ["Interviewer", "Sanne"]
+    assert run(capsys, "-p", proj, "check")[0] == 0
+
+
+def test_mpath_export_with_its_meta_file_in_the_same_import(
+    proj: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    esm = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "esm"
+    if not (esm / "mpath_basic.csv").is_file():
+        pytest.skip(f"ESM fixtures not present at {esm}")
+    for name in ("mpath_basic.csv", "mpath_meta.csv"):
+        shutil.copy(esm / name, tmp_path / name)
+    code, out, err = run(capsys, "-p", proj, "import", str(tmp_path / "mpath_basic.csv"),
+                         str(tmp_path / "mpath_meta.csv"), "--json")
+    assert code == 0, err
+    docs = json.loads(out)
+    assert docs and all(d["kind"] == "esm" for d in docs)

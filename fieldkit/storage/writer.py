@@ -15,7 +15,7 @@ from fieldkit.core.model import utc_now
 
 Listener = Callable[[ChangeSet], None]
 
-_SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_")
+_SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_0123456789")
 
 
 def _check_name(name: str) -> str:
