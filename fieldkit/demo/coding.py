@@ -1,0 +1,95 @@
+"""Two coders working through the same documents and partly disagreeing.
+
+Anouk codes most sentences that were written for a code, with exact sentence boundaries. Bram
+codes about 70% of her segments with the same code and 12% with a sibling code, often with
+boundaries shifted by a word or stretched over a neighbouring sentence, and he codes some
+sentences she left alone. So agreement is high but never perfect, as in a real team.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from fieldkit.demo.study import DemoCoding
+from fieldkit.demo.writing import Sentence
+
+ANOUK, BRAM = "Anouk", "Bram"
+CODERS = [ANOUK, BRAM]
+
+BRAM_SAME, BRAM_SIBLING = 0.70, 0.12  # of Anouk's segments; the rest he skips
+BRAM_EXTRA = 0.35  # of family sentences Anouk skipped
+BRAM_NOISE = 0.015  # of filler sentences
+
+MEMOS = (
+    "mooi voorbeeld",
+    "randgeval, bespreken",
+    "twijfel: ook {sibling}?",
+    "goed citaat voor het artikel",
+    "see also {sibling}",
+    "zelfde patroon als bij de andere site",
+)
+
+
+class Coders:
+    def __init__(self, rng: random.Random, siblings: dict[str, list[str]],
+                 leaves: Sequence[str]) -> None:
+        self.rng = rng
+        self.siblings = siblings
+        self.leaves = list(leaves)
+
+    def code(self, doc_index: int, text: str, sentences: Sequence[Sentence],
+             anouk_rate: float) -> list[DemoCoding]:
+        rng = self.rng
+        out: list[DemoCoding] = []
+        for i, s in enumerate(sentences):
+            if s.code is None:
+                if rng.random() < BRAM_NOISE:
+                    out.append(DemoCoding(doc_index, s.start, s.end, rng.choice(self.leaves),
+                                          BRAM, "", (s.start, s.end)))
+                continue
+            if rng.random() >= anouk_rate:
+                if rng.random() < BRAM_EXTRA:
+                    out.append(DemoCoding(doc_index, s.start, s.end, s.code, BRAM, "",
+                                          (s.start, s.end)))
+                continue
+            out.append(DemoCoding(doc_index, s.start, s.end, s.code, ANOUK,
+                                  self._memo(s.code), (s.start, s.end)))
+            r = rng.random()
+            if r < BRAM_SAME:
+                code = s.code
+            elif r < BRAM_SAME + BRAM_SIBLING and self.siblings[s.code]:
+                code = rng.choice(self.siblings[s.code])
+            else:
+                continue
+            start, end = self._shift(text, sentences, i)
+            out.append(DemoCoding(doc_index, start, end, code, BRAM, self._memo(code),
+                                  (s.start, s.end)))
+        return out
+
+    def _memo(self, code: str) -> str:
+        if self.rng.random() >= 0.04:
+            return ""
+        sibling = self.siblings[code][0] if self.siblings[code] else code
+        return self.rng.choice(MEMOS).replace("{sibling}", sibling.rsplit("/", 1)[-1])
+
+    def _shift(self, text: str, sentences: Sequence[Sentence], i: int) -> tuple[int, int]:
+        """Bram's boundaries: usually the same, sometimes a word off or one sentence longer."""
+        s = sentences[i]
+        start, end = s.start, s.end
+        r = self.rng.random()
+        if r < 0.55:
+            pass
+        elif r < 0.67:
+            if text[end - 1] in ".!?" and not text[end - 2].isspace():
+                end -= 1  # left the full stop out
+        elif r < 0.79:
+            cut = text.find(" ", start, end)
+            if cut != -1 and end - cut > 15:
+                start = cut + 1  # started at the second word
+        elif r < 0.90:
+            if i + 1 < len(sentences) and sentences[i + 1].group == s.group:
+                end = sentences[i + 1].end
+        elif i > 0 and sentences[i - 1].group == s.group:
+            start = sentences[i - 1].start
+        return start, end
