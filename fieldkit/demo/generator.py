@@ -65,7 +65,7 @@ SIZES: dict[str, Size] = {
     ),
     "large": Size(
         sites=5, visits_per_site=24, participants_per_site=30, start=date(2026, 1, 12),
-        weeks=26, esm_weeks=26, fieldnotes=2400, fieldnote_words=(700, 1300),
+        weeks=26, esm_weeks=26, fieldnotes=2400, fieldnote_words=(750, 1350),
         english_share=0.35, transcripts=299, transcript_words=(2000, 6000),
         long_transcript_words=50000, esm_days=6000, esm_beeps=(3, 6), memos=1100,
         memo_words=(250, 600), photos=200, family_share=0.45, coded_share=0.4,
@@ -130,8 +130,9 @@ class _Generator:
         self.leaves = list(recipes.leaf_codes)
         self.weights = [WEIGHTS.get(c, 1.0) for c in self.leaves]
         self.weight_of = dict(zip(self.leaves, self.weights, strict=True))
-        self.themes = {t: [c for c in self.leaves if c.startswith(t + "/")]
-                       for t in recipes.interview["questions"]}
+        self.themes: dict[str, list[str]] = {}  # parent code -> its leaves
+        for c in self.leaves:
+            self.themes.setdefault(c.rsplit("/", 1)[0], []).append(c)
         self._slot_cache: dict[tuple[int, int], dict[str, Any]] = {}
 
     # -- the cast -------------------------------------------------------------------------

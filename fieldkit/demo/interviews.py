@@ -82,18 +82,19 @@ def transcript(
     tr.turn("Interviewer", [(rng.choice(guide["intro_question"]), None)])
     intro = book.fill(guide["intro_answer"][rng.randrange(len(guide["intro_answer"]))])
     tr.turn(speaker, [(intro, None), (book.filler("speech"), None)])
-    theme_names = list(themes)
+    leaves = [c for codes in themes.values() for c in codes]
+    leaf_weights = [weights[c] for c in leaves]
+    theme_of = {c: codes for codes in themes.values() for c in codes}
     asked: dict[str, list[str]] = {}
     closing_words = 40
     followups: list[str] = []
     while tr.tb.words < words - closing_words:
-        theme = rng.choice(theme_names)
-        questions = asked.get(theme) or rng.sample(guide["questions"][theme],
-                                                   len(guide["questions"][theme]))
-        asked[theme] = questions
+        code = book.choose_code(leaves, leaf_weights)
+        questions = asked.get(code) or rng.sample(guide["questions"][code],
+                                                  len(guide["questions"][code]))
+        asked[code] = questions
         tr.turn("Interviewer", [(questions.pop(), None)])
-        codes = themes[theme]
-        code = book.choose_code(codes, [weights[c] for c in codes])
+        codes = theme_of[code]
         tr.turn(speaker, _answer(book, code, codes, rng.randint(2, 6), family_share))
         while rng.random() < 0.45 and tr.tb.words < words - closing_words:
             if not followups:
@@ -130,7 +131,7 @@ def _answer(
     said_family = False
     for i in range(n):
         if (i == 0 and not said_family) or rng.random() < family_share:
-            c = code if rng.random() < 0.7 else rng.choice(codes)
+            c = code if not said_family or rng.random() < 0.75 else rng.choice(codes)
             out.append((book.family(c, "speech"), c))
             said_family = True
         else:

@@ -19,7 +19,7 @@ def test_photos_decode_with_exif(small: DemoStudy) -> None:
     orientations = set()
     for d in photos:
         assert d.photo is not None and d.photo.startswith(b"\xff\xd8")
-        assert d.photo_name and d.photo_name.endswith(".jpg")
+        assert d.photo_name and d.photo_name.endswith(".jpg") and d.visit_date
         hashes.add(d.photo)
         with Image.open(io.BytesIO(d.photo)) as img:
             img.load()

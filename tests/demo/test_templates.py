@@ -45,3 +45,8 @@ def test_every_recipe_template_renders() -> None:
                 s = render(t, slots, rng)
                 assert s == s.strip() and (s[0].isupper() or s.startswith("'s "))
                 assert s[-1] in ".!?", s
+
+
+def test_the_interview_guide_asks_about_every_code() -> None:
+    recipes = load_recipes()
+    assert set(recipes.interview["questions"]) == set(recipes.leaf_codes)

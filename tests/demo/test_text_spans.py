@@ -90,7 +90,7 @@ def test_transcript_turns_slice_to_speaker_lines(small: DemoStudy,
             if d.kind != "transcript":
                 assert not d.turns
                 continue
-            assert d.turns
+            assert d.turns and d.participant
             speakers = Counter(t.speaker for t in d.turns)
             assert set(speakers) == {"Interviewer", d.participant.split()[0]}
             previous = -1.0
