@@ -1,9 +1,134 @@
-"""Subcommands for team."""
+"""Subcommands for team work: ``coders``, ``merge``, ``merge-codes``, ``agreement``, ``blind``."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from fieldkit.cli.common import (
+    add_json_option,
+    add_project_option,
+    open_project,
+    plain,
+    print_json,
+    progress_bar,
+    table,
+)
+from fieldkit.core.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this capability's subcommands (none yet)."""
+    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        add_project_option(p)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("coders", cmd_coders, "list the coders with their numbers of codings")
+    add_json_option(p)
+
+    p = command("merge", cmd_merge,
+                "bring in a colleague's copy of the project (folder or .qdpx), by UUID")
+    p.add_argument("other", metavar="OTHER")
+    add_json_option(p)
+
+    p = command("merge-codes", cmd_merge_codes,
+                "merge code SOURCE into TARGET (codings move, duplicates collapse)")
+    p.add_argument("source")
+    p.add_argument("target")
+    add_json_option(p)
+
+    p = command("agreement", cmd_agreement,
+                "intercoder agreement: percent, Cohen's kappa, Krippendorff's alpha, segments")
+    p.add_argument("--coders", nargs="+", required=True, metavar="NAME")
+    p.add_argument("--code", action="append", metavar="CODE",
+                   help="compare only this code (repeatable; default: all codes used)")
+    p.add_argument("--threshold", type=float, default=0.9,
+                   help="segment overlap needed for a match, 0–1 or a percentage (default 0.9)")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
+    add_json_option(p)
+
+    p = command("blind", cmd_blind, "export only one coder's codings to an xlsx (blind review)")
+    p.add_argument("coder")
+    p.add_argument("out", metavar="OUT.xlsx")
+
+
+def cmd_coders(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        coders = project.coder_summaries()
+        if args.json:
+            print_json(coders)
+        else:
+            print(table([[c.name, c.codings, "*" if c.current else ""] for c in coders],
+                        ["coder", "codings", "current"]))
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        summary = project.merge(args.other, progress_bar("Merging"))
+        if args.json:
+            data: dict[str, Any] = {"added": summary.added, "changed": summary.changed}
+            print_json({**plain(summary), **data})
+        else:
+            print("\n".join(summary.lines()))
+    return 0
+
+
+def cmd_merge_codes(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        source, target = project.code(args.source), project.code(args.target)
+        source_path, target_path = project.code_path(source), project.code_path(target)
+        moved = project.merge_codes(source.id, target.id)
+        if args.json:
+            print_json({"source": source_path, "target": target_path, "moved": moved})
+        else:
+            print(f"Merged '{source_path}' into '{target_path}': {moved} codings moved.")
+    return 0
+
+
+def _threshold(value: float) -> float:
+    if 1.0 < value <= 100.0:
+        return value / 100.0  # "--threshold 90" means 90 %
+    if not 0.0 < value <= 1.0:
+        raise BadInput(f"--threshold must be above 0 and at most 1 (or a percentage), "
+                       f"not {value:g}.")
+    return value
+
+
+def _figure(value: float | None, digits: int) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    threshold = _threshold(args.threshold)
+    with open_project(args, readonly=True) as project:
+        report = project.agreement(args.coders, codes=args.code, threshold=threshold)
+        data = project.agreement_dict(report)
+        if args.xlsx:
+            project.export_agreement_xlsx(report, args.xlsx)
+        if args.json:
+            print_json(data)
+            return 0
+        print("Character level (NVivo) and Krippendorff's alpha, worst codes first")
+        rows = [[r["code_path"] or "(all codes)", " / ".join(r["coders"]),
+                 _figure(r["percent"], 1), _figure(r["kappa"], 3), _figure(r["alpha"], 3)]
+                for r in [*data["overall"], *data["codes"]]]
+        print(table(rows, ["code", "coders", "agree %", "kappa", "alpha"]))
+        print()
+        print(f"Segment level (MAXQDA, overlap ≥ {threshold:.0%})")
+        rows = [[" / ".join(s["coders"]), s["matched"], s["unmatched"],
+                 _figure(s["percent"], 1),
+                 _figure(s["kappa"], 3) if s["kappa"] is not None else s["kappa_note"]]
+                for s in data["segments"]]
+        print(table(rows, ["coders", "matched", "unmatched", "agree %", "kappa (B–P)"]))
+        if args.xlsx:
+            print(f"Written to {args.xlsx}")
+    return 0
+
+
+def cmd_blind(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        out = project.export_blind_xlsx(args.coder, args.out)
+        print(f"Codings by {args.coder} written to {out}")
+    return 0

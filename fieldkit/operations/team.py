@@ -1,7 +1,126 @@
-"""Facade operations for team; mixed into ``Project``."""
+"""Facade operations for team work, mixed into ``Project``: coders, merging a colleague's copy,
+combining codes, intercoder agreement and blind review.
+
+The work itself lives in ``fieldkit.team`` (imported lazily, so opening a project stays quick);
+the agreement maths in ``fieldkit.core.agreement``.
+"""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-class TeamOperations:
-    """Operations for team (see the issue that owns this capability)."""
+from fieldkit.core.errors import BadInput
+from fieldkit.core.progress import Progress
+from fieldkit.operations.base import FacadeBase
+
+if TYPE_CHECKING:
+    from fieldkit.core.agreement import AgreementReport
+    from fieldkit.core.model import Coder
+    from fieldkit.team.comparison import SideBySide
+    from fieldkit.team.merge import MergeSummary
+
+
+@dataclass(slots=True)
+class CoderSummary:
+    """A coder with how many codings they made; ``current`` marks who is coding now."""
+
+    name: str
+    uuid: str
+    codings: int
+    current: bool
+
+
+class TeamOperations(FacadeBase):
+    """Coders, merging, code merging, agreement and blind review (see ``fieldkit.team``)."""
+
+    def coder_summaries(self) -> list[CoderSummary]:
+        """Every coder of the project with their number of codings."""
+        from fieldkit.storage.store import CodingFilter
+
+        coders: list[Coder] = self.store.coders()
+        current = self.coder.casefold()  # type: ignore[attr-defined]
+        return [CoderSummary(c.name, c.uuid,
+                             len(self.store.codings(CodingFilter(coder_id=c.id))),
+                             c.name.casefold() == current) for c in coders]
+
+    def merge(self, other_path: str | Path, progress: Progress | None = None) -> MergeSummary:
+        """Bring in a colleague's copy of the project (a folder, or a REFI-QDA ``.qdpx``).
+
+        Rows are matched by UUID; nothing is duplicated and merging twice changes nothing. A
+        backup is taken first and the merge is one undo step. Conflicts are in the summary.
+        """
+        from fieldkit.team.merge import merge_project
+
+        other = Path(other_path)
+        if other.suffix.lower() == ".qdpx" and other.is_file():
+            return self._merge_qdpx(other, progress)
+        if not other.exists():
+            raise BadInput(f"There is no project at {other}.")
+        return merge_project(self, other, progress)  # type: ignore[arg-type]
+
+    def _merge_qdpx(self, qdpx: Path, progress: Progress | None) -> MergeSummary:
+        """Read the ``.qdpx`` into a temporary project (UUIDs kept) and merge that."""
+        from fieldkit.project import Project
+        from fieldkit.team.merge import merge_project
+
+        import_qdpx = getattr(Project, "import_qdpx", None)
+        if import_qdpx is None:
+            raise BadInput("This fieldkit cannot read .qdpx files yet.")
+        with tempfile.TemporaryDirectory(prefix="fieldkit-merge-") as tmp:
+            folder = Path(tmp) / "incoming.fieldkit"
+            import_qdpx(qdpx, folder).close()
+            return merge_project(self, folder, progress,  # type: ignore[arg-type]
+                                 source_name=qdpx.name)
+
+    def merge_codes(self, source: int | str, target: int | str) -> int:
+        """Merge code ``source`` into ``target``; returns how many codings moved to it.
+
+        Codings by the same coder on the same span as one the target already has collapse into
+        that one (they are not counted). One undo step.
+        """
+        from fieldkit.team.codes import merge_codes
+
+        return merge_codes(self, source, target).moved  # type: ignore[arg-type]
+
+    def agreement(self, coders: Sequence[str], *, codes: Sequence[int | str] | None = None,
+                  threshold: float = 0.9) -> AgreementReport:
+        """Intercoder agreement of two or more coders over all documents of the project.
+
+        Character-level percentage and Cohen's kappa (NVivo), Krippendorff's alpha for all
+        coders, and segment-level agreement with Brennan–Prediger kappa (MAXQDA) at the overlap
+        ``threshold``. Codes and documents in the report are short ids (see ``agreement_dict``).
+        """
+        from fieldkit.team.comparison import project_agreement
+
+        return project_agreement(self, coders, codes=codes,  # type: ignore[arg-type]
+                                 threshold=threshold)
+
+    def agreement_dict(self, report: AgreementReport) -> dict[str, Any]:
+        """The report as JSON-ready data, with code paths and document titles added."""
+        from fieldkit.team.comparison import report_dict
+
+        return report_dict(self, report)  # type: ignore[arg-type]
+
+    def disagreements(self, code: int | str, document: int | str | None,
+                      coders: Sequence[str], threshold: float = 0.9) -> list[SideBySide]:
+        """Each coder's segments of ``code`` side by side, one entry per document (all
+        documents where one of them used the code when ``document`` is None)."""
+        from fieldkit.team.comparison import side_by_side
+
+        return side_by_side(self, code, document, coders, threshold)  # type: ignore[arg-type]
+
+    def export_agreement_xlsx(self, report: AgreementReport, out: str | Path) -> Path:
+        """Write the agreement report to an xlsx ("Agreement" and "Segments" sheets)."""
+        from fieldkit.team.workbook import write_agreement
+
+        return write_agreement(self, report, out)  # type: ignore[arg-type]
+
+    def export_blind_xlsx(self, coder: str, out: str | Path) -> Path:
+        """Write only one coder's codings to an xlsx, for blind review."""
+        from fieldkit.team.workbook import write_blind_codings
+
+        return write_blind_codings(self, coder, out)  # type: ignore[arg-type]
