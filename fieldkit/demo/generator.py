@@ -134,6 +134,9 @@ class _Generator:
         for c in self.leaves:
             self.themes.setdefault(c.rsplit("/", 1)[0], []).append(c)
         self._slot_cache: dict[tuple[int, int], dict[str, Any]] = {}
+        parent = {c: c.rsplit("/", 1)[0] for c in self.leaves}
+        self.siblings = {c: [o for o in self.leaves if o != c and parent[o] == parent[c]]
+                         for c in self.leaves}
 
     # -- the cast -------------------------------------------------------------------------
 
@@ -274,7 +277,7 @@ class _Generator:
             lang = "en" if rng.random() < spec.english_share else "nl"
             site = rng.choice(self.sites)
             code = rng.choice(self.leaves)
-            sibling = self._siblings()[code]
+            sibling = self.siblings[code]
             pair = (code, rng.choice(sibling) if sibling else rng.choice(self.leaves))
             day = first + timedelta(days=rng.randrange((last - first).days))
             drafts.append(self._mark(memo(
@@ -339,17 +342,8 @@ class _Generator:
 
     # -- coding ---------------------------------------------------------------------------
 
-    def _siblings(self) -> dict[str, list[str]]:
-        cached = getattr(self, "_sibling_map", None)
-        if cached is None:
-            parent = {c: c.rsplit("/", 1)[0] for c in self.leaves}
-            cached = {c: [o for o in self.leaves if o != c and parent[o] == parent[c]]
-                      for c in self.leaves}
-            self._sibling_map = cached
-        return cached
-
     def _codings(self, drafts: list[Draft]) -> list[DemoCoding]:
-        coders = Coders(random.Random(self.rng.getrandbits(64)), self._siblings(), self.leaves)
+        coders = Coders(random.Random(self.rng.getrandbits(64)), self.siblings, self.leaves)
         out: list[DemoCoding] = []
         for i, d in enumerate(drafts):
             if d.coded:
