@@ -1,0 +1,30 @@
+"""Merging a colleague's work that arrives as a REFI-QDA ``.qdpx`` of the same project."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.project import Project
+
+from .conftest import Study
+
+if not hasattr(Project, "export_qdpx") or not hasattr(Project, "import_qdpx"):
+    pytest.skip("REFI-QDA export/import not available", allow_module_level=True)
+
+
+def test_merge_from_qdpx_brings_their_codings_once(study: Study) -> None:
+    theirs = study.copy("bram")
+    with Project.open(theirs) as project:
+        project.code_text(study.note, 0, 40, "Learning/Peer help", coder="Bram")
+        qdpx = project.export_qdpx(theirs.parent / "bram.qdpx")
+    with Project.open(study.base) as project:
+        project.code_text(study.note, 5, 40, "Learning/Peer help", coder="Anna")
+        summary = project.merge(qdpx)
+        found = sorted((project.coder_name(c.coder_id), c.start, c.end)
+                       for c in project.codings())
+        assert found == [("Anna", 5, 40), ("Bram", 0, 40)]
+        assert len(project.documents()) == 3 and len(project.store.codes()) == 4
+        again = project.merge(qdpx)
+        assert len(project.codings()) == 2
+    assert summary.source == "bram.qdpx" and summary.codings == 1
+    assert again.added == 0
