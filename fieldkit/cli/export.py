@@ -1,9 +1,97 @@
-"""Subcommands for export."""
+"""Subcommands for reports and exchange: ``export docx|xlsx|csv|qdpx`` and ``import-qdpx``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
+
+from fieldkit.cli.common import add_project_option, open_project, progress_bar
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this capability's subcommands (none yet)."""
+    p = sub.add_parser("export", help="export coded segments, tables or the whole project",
+                       description="export coded segments, tables or the whole project")
+    add_project_option(p)
+    kinds = p.add_subparsers(dest="export_kind", metavar="FORMAT", required=True)
+
+    def kind(name: str, run: Any, help: str) -> argparse.ArgumentParser:
+        k = kinds.add_parser(name, help=help, description=help)
+        add_project_option(k)
+        k.set_defaults(run=run)
+        return k
+
+    k = kind("docx", cmd_docx, "coded segments per code as a Word report")
+    k.add_argument("out", metavar="OUT.docx")
+    k.add_argument("--code", action="append", metavar="CODE",
+                   help="only this code and its sub-codes (repeatable)")
+    k.add_argument("--coder", metavar="NAME", help="only this coder's codings")
+    k.add_argument("--site", metavar="SITE", help="only documents of this site")
+    k.add_argument("--pseudonymise", "--pseudonymize", action="store_true",
+                   help="replace participants' names by their pseudonyms")
+    k.add_argument("--term", action="append", metavar="NAME=PSEUDONYM",
+                   help="another name to replace (repeatable; implies --pseudonymise)")
+    k.add_argument("--annotated", metavar="DOC",
+                   help="instead: this document's full text with each coding as a comment")
+
+    k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
+    k.add_argument("out", metavar="OUT.xlsx")
+    k = kind("csv", cmd_csv, "the same tables as CSV files in a folder")
+    k.add_argument("outdir", metavar="OUTDIR")
+    k = kind("qdpx", cmd_qdpx, "the whole project as REFI-QDA (ATLAS.ti, NVivo, MAXQDA, ...)")
+    k.add_argument("out", metavar="OUT.qdpx")
+
+    p = sub.add_parser("import-qdpx", help="a new project from a REFI-QDA project (.qdpx)",
+                       description="a new project from a REFI-QDA project (.qdpx)")
+    add_project_option(p)
+    p.add_argument("file", metavar="FILE.qdpx")
+    p.add_argument("path", metavar="PATH", help="the new project folder")
+    p.set_defaults(run=cmd_import_qdpx)
+
+
+def cmd_docx(args: argparse.Namespace) -> int:
+    from fieldkit.exporters.pseudonyms import parse_terms
+
+    terms = parse_terms(args.term)
+    with open_project(args, readonly=True) as project:
+        out = project.export_docx(
+            args.out, codes=args.code, coder=args.coder, site=args.site,
+            pseudonymise=args.pseudonymise or bool(terms), terms=terms,
+            annotated_document=args.annotated, progress=progress_bar("Word"))
+    print(f"Wrote {out}")
+    return 0
+
+
+def cmd_xlsx(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        out = project.export_xlsx(args.out, progress=progress_bar("Excel"))
+    print(f"Wrote {out}")
+    return 0
+
+
+def cmd_csv(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        written = project.export_csv(args.outdir, progress=progress_bar("CSV"))
+    print(f"Wrote {len(written)} files to {args.outdir}")
+    return 0
+
+
+def cmd_qdpx(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        out = project.export_qdpx(args.out, progress=progress_bar("REFI-QDA"))
+    print(f"Wrote {out}")
+    return 0
+
+
+def cmd_import_qdpx(args: argparse.Namespace) -> int:
+    from fieldkit.project import Project
+
+    project = Project.import_qdpx(args.file, args.path, progress=progress_bar("Import"))
+    try:
+        for warning in getattr(project, "import_warnings", []):
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"Created {project.path}: {len(project.codebook().codes)} codes, "
+              f"{len(project.documents())} documents, {len(project.codings())} codings.")
+    finally:
+        project.close()
+    return 0

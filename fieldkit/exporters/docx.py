@@ -1,0 +1,264 @@
+"""A Word report of coded segments: one section per code, with citations and photo crops.
+
+Layout: a title page (project, selection, date), a table of contents, an overview of segment
+counts per code, then one section per code in codebook order (nested codes as nested headings,
+Word's Heading 1–9 styles) with its colour, definition and criteria followed by every coded
+segment — the quote shaded in the code's colour, a citation line (document · site · visit date ·
+speaker and timestamp · coder · position) and the coding memo; photo codings show the cropped
+region of the photo. A codebook appendix closes the report.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import docx
+from docx.shared import Emu, Inches
+from PIL import Image, ImageOps
+
+from fieldkit.core.errors import NotFound
+from fieldkit.core.model import Code, Coding
+from fieldkit.core.progress import Progress
+from fieldkit.exporters import wordxml as wx
+from fieldkit.exporters.files import normalise_zip
+from fieldkit.exporters.segments import Segment, clock, gather
+from fieldkit.storage.store import CodingFilter
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+MAX_PICTURE_WIDTH = Inches(4.5)
+MAX_PICTURE_PIXELS = 1200
+Mask = Callable[[str], str]
+
+
+@dataclass
+class Selection:
+    """Which codes, coder and site a report covers."""
+
+    codes: list[tuple[int, Code]]  # (heading depth from 0, code) in codebook order
+    coder_id: int | None = None
+    coder: str | None = None
+    site_id: int | None = None
+    site: str | None = None
+    chosen: list[str] | None = None
+
+    @classmethod
+    def build(cls, project: Project, *, codes: Sequence[str | int] | None = None,
+              coder: str | None = None, site: str | None = None) -> Selection:
+        book = project.codebook()
+        walk = list(book.walk())
+        chosen_paths: list[str] | None = None
+        if codes:
+            wanted: set[int] = set()
+            chosen_paths = []
+            for ref in codes:
+                code = project.code(ref)
+                chosen_paths.append(book.path(code.id))
+                wanted.add(code.id)
+                wanted.update(book.descendants(code.id))
+            depth_of = {c.id: d for d, c in walk}
+            picked = [(d, c) for d, c in walk if c.id in wanted]
+            # A chosen sub-code heads its own tree: depths count from the shallowest chosen.
+            top = {c.id: depth_of[c.id] for c in (project.code(r) for r in codes)}
+            base = min(top.values())
+            walk = [(d - base, c) for d, c in picked]
+        coder_id = None
+        if coder is not None:
+            found = project.store.coder_by_name(coder)
+            if found is None:
+                raise NotFound(f"There is no coder '{coder}' in this project.")
+            coder_id = found.id
+        site_id = project.site(site).id if site is not None else None
+        return cls(walk, coder_id, coder, site_id, site, chosen_paths)
+
+    def describe(self) -> list[str]:
+        lines = ["Codes: " + (", ".join(self.chosen) if self.chosen else "all codes")]
+        lines.append("Coder: " + (self.coder or "all coders"))
+        lines.append("Site: " + (self.site or "all sites"))
+        return lines
+
+
+def _codings(project: Project, selection: Selection) -> list[Coding]:
+    ids = [c.id for _, c in selection.codes]
+    codings = project.store.codings(CodingFilter(code_ids=ids, coder_id=selection.coder_id))
+    if selection.site_id is not None:
+        in_site = {d.id for d in project.documents(site=selection.site_id)}
+        codings = [c for c in codings if c.document_id in in_site]
+    return codings
+
+
+def citation(segment: Segment, mask: Mask) -> str:
+    doc = segment.document
+    parts = [mask(doc.title)]
+    parts += [mask(v) for v in (doc.site, doc.visit) if v]
+    if segment.speaker:
+        speaker = mask(segment.speaker)
+        parts.append(f"{speaker} [{clock(segment.timestamp)}]" if segment.timestamp is not None
+                     else speaker)
+    elif doc.participant:
+        parts.append(mask(doc.participant))
+    parts += [f"coded by {mask(segment.coder)}", segment.position]
+    return " · ".join(parts)
+
+
+def _crop(project: Project, media_id: int, coding: Coding) -> bytes | None:
+    """The coded region of a photo as PNG bytes (orientation applied), or None if unreadable."""
+    region = coding.region
+    if region is None:
+        return None
+    try:
+        with Image.open(project.media_file(media_id)) as image:
+            upright = ImageOps.exif_transpose(image)
+            box = (region.x, region.y, region.x + region.width, region.y + region.height)
+            crop = upright.crop(box).convert("RGB")
+    except (OSError, ValueError, NotFound):
+        return None
+    crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))
+    out = io.BytesIO()
+    crop.save(out, "PNG", optimize=False)
+    return out.getvalue()
+
+
+class _Pictures:
+    """Puts PNG bytes into the document as inline pictures; each distinct image stored once."""
+
+    def __init__(self, document: Any) -> None:
+        self.part = document.part
+
+    def run(self, data: bytes) -> Any:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+        emu_width = min(MAX_PICTURE_WIDTH, Emu(int(width * 9525)))
+        emu_height = Emu(int(emu_width * height / max(1, width)))
+        inline = self.part.new_pic_inline(io.BytesIO(data), emu_width, emu_height)
+        r = wx.run()
+        drawing = wx.sub(r, "drawing")
+        drawing.append(inline)
+        return r
+
+
+def _heading(text: str, depth: int) -> Any:
+    return wx.paragraph(wx.run(text), style=f"Heading{min(depth + 1, 9)}")
+
+
+def _labelled(label: str, value: str) -> Any:
+    return wx.paragraph(wx.run(f"{label}: ", bold=True), wx.run(value))
+
+
+def _code_facts(body: wx.Body, code: Code, mask: Mask) -> None:
+    body.add(wx.paragraph(wx.run("Colour ", italic=True),
+                          wx.run(f" {code.colour} ", shade=code.colour)))
+    for label, value in (("Definition", code.definition), ("Inclusion", code.inclusion),
+                         ("Exclusion", code.exclusion), ("Example", code.example)):
+        if value.strip():
+            body.add(_labelled(label, mask(value)))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _project_date(project: Project) -> datetime:
+    created = project.store.meta("created")
+    try:
+        return datetime.fromisoformat(created.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return datetime(2000, 1, 1)
+
+
+def write_report(project: Project, selection: Selection, target: Path, *, masker: Mask,
+                 progress: Progress) -> None:
+    """Write the coded-segments report for ``selection`` to ``target``."""
+    codings = _codings(project, selection)
+    progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
+    segments = gather(project, codings)
+    by_code: dict[int, list[Segment]] = {}
+    for segment in segments:
+        by_code.setdefault(segment.coding.code_id, []).append(segment)
+    book = project.codebook()
+    totals = {code.id: sum(len(by_code.get(k, [])) for k in [code.id, *book.descendants(code.id)])
+              for _, code in selection.codes}
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = masker(project.name)
+    props.subject = "Coded segments"
+    props.author = "fieldkit"
+    props.created = props.modified = _project_date(project)
+    props.revision = 1
+    wx.update_fields_on_open(document)
+    body = wx.Body(document)
+    pictures = _Pictures(document)
+    media_of: dict[int, int | None] = {}
+
+    body.add(wx.paragraph(wx.run(masker(project.name)), style="Title"))
+    body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
+    for line in selection.describe():
+        body.add(wx.paragraph(wx.run(masker(line))))
+    body.add(wx.paragraph(wx.run(f"Exported {date.today().isoformat()} · "
+                                 f"{_plural(len(segments), 'segment')} · "
+                                 f"{_plural(len(selection.codes), 'code')}")))
+    if masker:
+        body.add(wx.paragraph(wx.run("Names of participants are replaced by pseudonyms.",
+                                     italic=True)))
+    body.add(wx.page_break())
+    body.add(wx.paragraph(wx.run("Contents"), style="TOCHeading"))
+    body.add(wx.toc_field(3))
+    body.add(wx.page_break())
+
+    body.add(_heading("Overview", 0))
+    for depth, code in selection.codes:
+        own = len(by_code.get(code.id, []))
+        text = f"{'    ' * depth}{masker(code.name)}: {own}"
+        if totals[code.id] != own:
+            text += f" ({totals[code.id]} with sub-codes)"
+        body.add(wx.paragraph(wx.run(text)))
+    progress.step("Overview")
+
+    for depth, code in selection.codes:
+        body.add(_heading(masker(code.name), depth))
+        _code_facts(body, code, masker)
+        found = by_code.get(code.id, [])
+        body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
+        for segment in found:
+            coding = segment.coding
+            if coding.region is not None:
+                doc_id = coding.document_id
+                if doc_id not in media_of:
+                    media_of[doc_id] = project.store.document(doc_id).media_id
+                media_id = media_of[doc_id]
+                crop = _crop(project, media_id, coding) if media_id is not None else None
+                if crop is not None:
+                    body.add(wx.paragraph(pictures.run(crop)))
+                else:
+                    body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
+            else:
+                body.add(wx.paragraph(wx.run(masker(coding.quote), shade=code.colour),
+                                      style="Quote"))
+            body.add(wx.paragraph(wx.run(citation(segment, masker), italic=True, size=9,
+                                         colour="595959")))
+            if coding.memo.strip():
+                body.add(wx.paragraph(wx.run("Memo: ", bold=True), wx.run(masker(coding.memo))))
+            progress.step()
+        progress.step(code.name)
+
+    body.add(wx.page_break())
+    body.add(_heading("Appendix: codebook", 0))
+    for depth, code in selection.codes:
+        path = masker(book.path(code.id))
+        body.add(wx.paragraph(wx.run(path, bold=True), wx.run(f"  {code.colour}"),
+                              keep_next=True))
+        _code_facts(body, code, masker)
+        if code.memo.strip():
+            body.add(_labelled("Memo", masker(code.memo)))
+        del depth
+    body.finish()
+    document.save(str(target))
+    normalise_zip(target)
+    progress.step("Saved")

@@ -1,0 +1,367 @@
+"""REFI-QDA exchange files: a whole project as ``.qdpx``, the codebook as ``.qdc``.
+
+The ``.qdpx`` is a zip holding ``project.qde`` (urn:QDA-XML:project:1.0, valid against
+Project-mrt2019.xsd) and ``sources/`` with each text source as UTF-8 plain text named by its GUID
+and each photo as its original file. GUIDs are fieldkit's row UUIDs, so an export imported again
+(``fieldkit import-qdpx``) gives the same codes, documents, codings and coders.
+
+Mapping: coders → Users; codes → CodeBook (colour; definition, inclusion, exclusion and example
+in ``Description`` as labelled paragraphs); fieldnotes, transcripts, ESM and texts → TextSource
+with one PlainTextSelection per text coding (code-point offsets); photos → PictureSource with
+PictureSelection per region coding; memo documents → Notes (codable) and code, document and
+coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
+attributes → Variables with a VariableValue per source; cases → Cases with SourceRefs.
+fieldkit has no code sets, so no ``Sets`` element is written.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid as _uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from fieldkit import __version__
+from fieldkit.core.model import Code, Coding, Document
+from fieldkit.core.progress import Progress
+from fieldkit.exporters.files import write_zip
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"fieldkit {__version__}"
+# Derived GUIDs (selections, notes, variables) come from this namespace so they are stable.
+GUID_NAMESPACE = _uuid.UUID("6f1d3c2a-8b0e-4b8e-9a57-3f1c2d7e9b40")
+
+# Variables that carry fieldkit's document facts; import-qdpx reads them back.
+VAR_KIND, VAR_SITE, VAR_VISIT, VAR_PARTICIPANT = "Kind", "Site", "Visit date", "Participant"
+FACT_VARIABLES = (VAR_KIND, VAR_SITE, VAR_VISIT, VAR_PARTICIPANT)
+_LABELS = ("Inclusion", "Exclusion", "Example")
+
+
+def derived_guid(*parts: str) -> str:
+    return str(_uuid.uuid5(GUID_NAMESPACE, "/".join(parts)))
+
+
+def describe_code(code: Code) -> str:
+    """A code's definition and criteria as one Description text other tools can show."""
+    parts = [code.definition.strip()] if code.definition.strip() else []
+    for label, value in zip(_LABELS, (code.inclusion, code.exclusion, code.example),
+                            strict=True):
+        if value.strip():
+            parts.append(f"{label}: {value.strip()}")
+    return "\n\n".join(parts)
+
+
+def read_description(text: str) -> dict[str, str]:
+    """The inverse of ``describe_code``: definition, inclusion, exclusion, example."""
+    fields = {"definition": "", "inclusion": "", "exclusion": "", "example": ""}
+    pieces = re.split(r"(?:^|\n\n)(Inclusion|Exclusion|Example): ", text.strip())
+    fields["definition"] = pieces[0].strip()
+    for label, value in zip(pieces[1::2], pieces[2::2], strict=False):
+        fields[label.lower()] = value.strip()
+    return fields
+
+
+def _datetime(value: str | None) -> str | None:
+    """An xsd:dateTime (UTC, ``Z``) or None when the stored value is not one."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(microsecond=0).isoformat()
+    return parsed.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _sub(parent: Any, tag: str, ns: str = PROJECT_NS, **attrs: str | None) -> Any:
+    element = etree.SubElement(parent, f"{{{ns}}}{tag}")
+    for key, value in attrs.items():
+        if value is not None:
+            element.set(key, value)
+    return element
+
+
+def _text(parent: Any, tag: str, text: str, ns: str = PROJECT_NS) -> Any:
+    element = _sub(parent, tag, ns)
+    element.text = _xml_safe(text)
+    return element
+
+
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _XML_BAD.sub("\ufffd", text)
+
+
+def _colour(value: str) -> str | None:
+    return value.upper() if re.fullmatch(r"#[0-9a-fA-F]{6}", value or "") else None
+
+
+# -- the codebook ------------------------------------------------------------------------------
+
+
+def _code_elements(parent: Any, codes: list[Code], children: dict[int | None, list[Code]],
+                   ns: str, notes: dict[str, str] | None) -> None:
+    for code in codes:
+        element = _sub(parent, "Code", ns, guid=code.uuid, name=code.name, isCodable="true",
+                       color=_colour(code.colour))
+        description = describe_code(code)
+        if description:
+            _text(element, "Description", description, ns)
+        if notes is not None and code.memo.strip():
+            guid = derived_guid(code.uuid, "memo")
+            notes[guid] = code.memo
+            _sub(element, "NoteRef", ns, targetGUID=guid)
+        _code_elements(element, children.get(code.id, []), children, ns, notes)
+
+
+def _children(project: Project) -> dict[int | None, list[Code]]:
+    book = project.codebook()
+    return {key: book.children(key) for key in [None, *book.codes]}
+
+
+def codebook_xml(project: Project) -> bytes:
+    """The codebook as a ``.qdc`` document (urn:QDA-XML:codebook:1.0)."""
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
+    root.set("origin", ORIGIN)
+    codes = _sub(root, "Codes", CODEBOOK_NS)
+    children = _children(project)
+    _code_elements(codes, children.get(None, []), children, CODEBOOK_NS, None)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def write_codebook(project: Project, target: Path) -> None:
+    if not project.codebook().codes:
+        from fieldkit.core.errors import BadInput
+
+        raise BadInput("The codebook is empty; there is nothing to export.")
+    target.write_bytes(codebook_xml(project))
+
+
+# -- the project -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Export:
+    """What is gathered while the XML is built: files for ``sources/`` and memo notes."""
+
+    files: list[tuple[str, Path | bytes]] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    variables: dict[str, str] = field(default_factory=dict)  # name → type
+
+
+def _variable_values(element: Any, values: dict[str, Any], export: _Export) -> None:
+    for name, value in values.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            kind, tag, text = "Boolean", "BooleanValue", "true" if value else "false"
+        elif isinstance(value, int):
+            kind, tag, text = "Integer", "IntegerValue", str(value)
+        elif isinstance(value, float):
+            kind, tag, text = "Float", "FloatValue", repr(value)
+        elif name == VAR_VISIT:
+            kind, tag, text = "Date", "DateValue", str(value)
+        else:
+            kind, tag, text = "Text", "TextValue", str(value)
+        if export.variables.setdefault(name, kind) != kind:
+            kind, tag, text = "Text", "TextValue", str(value)
+            export.variables[name] = "Text"
+        holder = _sub(element, "VariableValue")
+        _sub(holder, "VariableRef", targetGUID=derived_guid("variable", name))
+        _text(holder, tag, text)
+
+
+def _simple_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in attributes.items():
+        if isinstance(value, (str, int, float, bool)) and key not in FACT_VARIABLES:
+            out[key] = value
+    return out
+
+
+def _coding_element(parent: Any, coding: Coding, code_guid: dict[int, str],
+                    user_guid: dict[int, str], export: _Export) -> None:
+    element = _sub(parent, "Coding", guid=coding.uuid, creatingUser=user_guid[coding.coder_id],
+                   creationDateTime=_datetime(coding.created))
+    _sub(element, "CodeRef", targetGUID=code_guid[coding.code_id])
+    if coding.memo.strip():
+        guid = derived_guid(coding.uuid, "memo")
+        export.notes[guid] = coding.memo
+        _sub(element, "NoteRef", targetGUID=guid)
+
+
+def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding],
+                 code_guid: dict[int, str], user_guid: dict[int, str], export: _Export,
+                 facts: dict[str, Any], *, guid: str | None = None,
+                 inline: bool = False) -> Any:
+    if inline:  # a photo's caption: the text sits in the XML
+        element = _sub(parent, tag, guid=guid or doc.uuid, name=doc.title)
+        _text(element, "PlainTextContent", doc.text)
+    else:
+        element = _sub(parent, tag, guid=guid or doc.uuid, name=doc.title,
+                       plainTextPath=f"internal://{doc.uuid}.txt",
+                       creationDateTime=_datetime(doc.created),
+                       modifiedDateTime=_datetime(doc.modified))
+        export.files.append((f"sources/{doc.uuid}.txt", doc.text.encode("utf-8")))
+    for coding in codings:
+        if coding.start is None or coding.end is None:
+            continue
+        selection = _sub(element, "PlainTextSelection", guid=derived_guid(coding.uuid, "span"),
+                         name=coding.quote[:60], startPosition=str(coding.start),
+                         endPosition=str(coding.end), creatingUser=user_guid[coding.coder_id],
+                         creationDateTime=_datetime(coding.created))
+        _coding_element(selection, coding, code_guid, user_guid, export)
+    if inline:
+        return element
+    if doc.memo.strip():
+        guid = derived_guid(doc.uuid, "memo")
+        export.notes[guid] = doc.memo
+        _sub(element, "NoteRef", targetGUID=guid)
+    _variable_values(element, facts, export)
+    return element
+
+
+def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: Project,
+                    code_guid: dict[int, str], user_guid: dict[int, str], export: _Export,
+                    facts: dict[str, Any]) -> None:
+    assert doc.media_id is not None
+    media = project.store.media(doc.media_id)
+    suffix = Path(media.filename).suffix.lower() or ".jpg"
+    name = f"{doc.uuid}{suffix}"
+    element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
+                   path=f"internal://{name}", creationDateTime=_datetime(doc.created),
+                   modifiedDateTime=_datetime(doc.modified))
+    export.files.append((f"sources/{name}", project.media_file(doc.media_id)))
+    if doc.text or any(c.start is not None for c in codings):
+        # The caption, with its own text codings, as the picture's text description.
+        _text_source(element, "TextDescription", doc, codings, code_guid, user_guid, export,
+                     {}, guid=derived_guid(doc.uuid, "caption"), inline=True)
+    for coding in codings:
+        if coding.region is None:
+            continue
+        r = coding.region
+        selection = _sub(element, "PictureSelection", guid=derived_guid(coding.uuid, "region"),
+                         firstX=str(r.x), firstY=str(r.y), secondX=str(r.x + r.width),
+                         secondY=str(r.y + r.height), creatingUser=user_guid[coding.coder_id],
+                         creationDateTime=_datetime(coding.created))
+        _coding_element(selection, coding, code_guid, user_guid, export)
+    if doc.memo.strip():
+        guid = derived_guid(doc.uuid, "memo")
+        export.notes[guid] = doc.memo
+        _sub(element, "NoteRef", targetGUID=guid)
+    _variable_values(element, facts, export)
+
+
+def project_archive(project: Project, target: Path, progress: Progress) -> None:
+    """Write the whole project as a ``.qdpx`` archive to ``target``."""
+    store = project.store
+    documents = project.documents()
+    progress.start(len(documents) + 2, "Exporting the project")
+    coders = sorted(store.coders(), key=lambda c: c.id)
+    user_guid = {c.id: c.uuid for c in coders}
+    book = project.codebook()
+    code_guid = {c.id: c.uuid for c in book.codes.values()}
+    sites = {s.id: s.name for s in store.sites()}
+    visits = {v.id: v.date for v in store.visits()}
+    people = {p.id: p.pseudonym for p in store.participants()}
+    by_doc: dict[int, list[Coding]] = {}
+    for coding in store.codings():
+        by_doc.setdefault(coding.document_id, []).append(coding)
+    export = _Export()
+
+    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
+    root.set("name", project.name)
+    root.set("origin", ORIGIN)
+    created = _datetime(store.meta("created"))
+    if created:
+        root.set("creationDateTime", created)
+    if coders:
+        users = _sub(root, "Users")
+        for coder in coders:
+            _sub(users, "User", guid=coder.uuid, name=coder.name)
+    if book.codes:
+        codes = _sub(_sub(root, "CodeBook"), "Codes")
+        children = _children(project)
+        _code_elements(codes, children.get(None, []), children, PROJECT_NS, export.notes)
+    variables_at = len(root)  # Variables and Cases come before Sources; filled in afterwards
+
+    sources: Any = None
+    memo_docs: list[tuple[Document, dict[str, Any]]] = []
+    for summary in documents:
+        doc = project.document(summary.id)
+        facts: dict[str, Any] = {VAR_KIND: doc.kind}
+        if doc.site_id is not None:
+            facts[VAR_SITE] = sites.get(doc.site_id)
+        if doc.visit_id is not None:
+            facts[VAR_VISIT] = visits.get(doc.visit_id)
+        if doc.participant_id is not None:
+            facts[VAR_PARTICIPANT] = people.get(doc.participant_id)
+        facts.update(_simple_attributes(doc.attributes))
+        codings = by_doc.get(doc.id, [])
+        if doc.kind == "memo":
+            memo_docs.append((doc, facts))
+        else:
+            if sources is None:
+                sources = _sub(root, "Sources")
+            if doc.kind == "photo" and doc.media_id is not None:
+                _picture_source(sources, doc, codings, project, code_guid, user_guid, export,
+                                facts)
+            else:
+                _text_source(sources, "TextSource", doc, codings, code_guid, user_guid, export,
+                             facts)
+        progress.step(doc.title)
+
+    if memo_docs or export.notes:
+        notes = _sub(root, "Notes")
+        for doc, facts in memo_docs:
+            _text_source(notes, "Note", doc, by_doc.get(doc.id, []), code_guid, user_guid,
+                         export, facts)
+        for guid, text in export.notes.items():
+            note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60])
+            _text(note, "PlainTextContent", text)
+
+    cases = store.cases()
+    case_docs = [(case, store.case_members(case.id)[0]) for case in cases]
+    extra: list[Any] = []
+    if cases:
+        cases_el = etree.Element(f"{{{PROJECT_NS}}}Cases")
+        doc_guid = {d.id: d.uuid for d in documents}
+        for case, doc_ids in case_docs:
+            element = _sub(cases_el, "Case", guid=case.uuid, name=case.name)
+            if case.description.strip():
+                _text(element, "Description", case.description)
+            _variable_values(element, _simple_attributes(case.attributes), export)
+            for doc_id in sorted(doc_ids):
+                _sub(element, "SourceRef", targetGUID=doc_guid[doc_id])
+        extra.append(cases_el)
+    if export.variables:
+        variables = etree.Element(f"{{{PROJECT_NS}}}Variables")
+        for name, kind in sorted(export.variables.items()):
+            _sub(variables, "Variable", guid=derived_guid("variable", name), name=name,
+                 typeOfVariable=kind)
+        extra.insert(0, variables)
+    for offset, element in enumerate(extra):
+        root.insert(variables_at + offset, element)
+
+    qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    progress.step("Writing the archive")
+
+    def entries() -> Iterable[tuple[str, Any]]:
+        yield "project.qde", qde
+        for name, data in sorted(export.files, key=lambda f: f[0]):
+            yield name, data if isinstance(data, bytes) else data.read_bytes
+
+    write_zip(target, entries())
+    progress.step("Done")

@@ -1,0 +1,237 @@
+"""Tables for Excel and CSV: segments, codebook, counts, co-occurrence and ESM answers.
+
+``build_tables`` makes pandas DataFrames with readable column names; ``write_xlsx`` puts each on
+its own sheet (frozen header row, widths fitted to the content, fixed document dates and zip
+timestamps so the same project gives the same bytes) and ``write_csv`` writes one UTF-8 CSV
+(with BOM, so Excel reads the accents) per table.
+
+- Segments: one row per coding with every citation field, document and participant attributes.
+- Codebook: path, colour, definition, criteria, memo, segment counts, UUID.
+- Codes × documents: codings per document (rows) and code (columns).
+- Codes × attributes: codings per code (rows) and participant role/attribute, site or case
+  attribute value (columns).
+- Co-occurrence: how often codings of two codes overlap in the same document.
+- ESM answers: one row per beep with the closed answers, one column per question.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from fieldkit.core.progress import Progress
+from fieldkit.exporters.files import normalise_zip
+from fieldkit.exporters.segments import clock, gather
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+SHEETS = {"segments": "Segments", "codebook": "Codebook", "code_by_document": "Codes x documents",
+          "code_by_attribute": "Codes x attributes", "cooccurrence": "Co-occurrence",
+          "esm_answers": "ESM answers"}
+MAX_WIDTH = 60
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def build_tables(project: Project, progress: Progress) -> dict[str, pd.DataFrame]:
+    """Every table of the export, keyed by file name (without extension)."""
+    store = project.store
+    progress.start(7, "Building tables")
+    codings = store.codings()
+    segments = gather(project, codings)
+    book = project.codebook()
+    walk = list(book.walk())
+    paths = [book.path(c.id) for _, c in walk]
+    people = {p.pseudonym: p for p in store.participants()}
+    doc_attrs: dict[int, dict[str, Any]] = {}
+    for d in project.documents():
+        doc_attrs[d.id] = store.document(d.id).attributes
+    progress.step("Gathered codings")
+
+    rows = []
+    # ESM answers have their own sheet; the rest are simple facts per document.
+    doc_keys = sorted({k for a in doc_attrs.values() for k, v in a.items()
+                       if not isinstance(v, dict) and k != "beeps"})
+    person_keys = sorted({k for p in people.values() for k in p.attributes})
+    for s in segments:
+        c, d = s.coding, s.document
+        person = people.get(d.participant or "")
+        row: dict[str, Any] = {
+            "Coding": c.id, "Code": s.code_path, "Document": d.title, "Document id": d.id,
+            "Kind": d.kind, "Site": d.site or "", "Visit date": d.visit or "",
+            "Participant": d.participant or "", "Role": person.role if person else "",
+            "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Start": c.start,
+            "End": c.end, "Region": (f"{c.region.x},{c.region.y},{c.region.width},"
+                                     f"{c.region.height}" if c.region else ""),
+            "Quote": c.quote if c.region is None else "", "Memo": c.memo, "Coder": s.coder,
+            "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
+            "Coding UUID": c.uuid,
+        }
+        attrs = doc_attrs.get(d.id, {})
+        for key in doc_keys:
+            row[f"Document: {key}"] = _scalar(attrs.get(key, ""))
+        for key in person_keys:
+            row[f"Participant: {key}"] = _scalar(person.attributes.get(key, "")) if person else ""
+        rows.append(row)
+    columns = ["Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date",
+               "Participant", "Role", "Speaker", "Timestamp", "Start", "End", "Region", "Quote",
+               "Memo", "Coder", "Coded at", "Orphaned", "Coding UUID",
+               *(f"Document: {k}" for k in doc_keys), *(f"Participant: {k}" for k in person_keys)]
+    tables = {"segments": pd.DataFrame(rows, columns=columns)}
+    progress.step("Segments")
+
+    counts = Counter(c.code_id for c in codings)
+    tables["codebook"] = pd.DataFrame([{
+        "Code": path, "Name": code.name, "Level": depth + 1, "Colour": code.colour,
+        "Definition": code.definition, "Inclusion": code.inclusion,
+        "Exclusion": code.exclusion, "Example": code.example, "Memo": code.memo,
+        "Segments": counts.get(code.id, 0),
+        "Segments with sub-codes": sum(counts.get(k, 0)
+                                       for k in [code.id, *book.descendants(code.id)]),
+        "UUID": code.uuid} for (depth, code), path in zip(walk, paths, strict=True)],
+        columns=["Code", "Name", "Level", "Colour", "Definition", "Inclusion", "Exclusion",
+                 "Example", "Memo", "Segments", "Segments with sub-codes", "UUID"])
+    progress.step("Codebook")
+
+    per_doc = Counter((c.document_id, c.code_id) for c in codings)
+    doc_rows = []
+    for d in project.documents():
+        row = {"Document id": d.id, "Document": d.title, "Kind": d.kind, "Site": d.site or "",
+               "Participant": d.participant or ""}
+        for (_, code), path in zip(walk, paths, strict=True):
+            row[path] = per_doc.get((d.id, code.id), 0)
+        doc_rows.append(row)
+    tables["code_by_document"] = pd.DataFrame(
+        doc_rows, columns=["Document id", "Document", "Kind", "Site", "Participant", *paths])
+    progress.step("Codes x documents")
+
+    tables["code_by_attribute"] = _by_attribute(project, segments, walk, paths)
+    progress.step("Codes x attributes")
+    tables["cooccurrence"] = _cooccurrence(codings, walk, paths)
+    progress.step("Co-occurrence")
+    tables["esm_answers"] = _esm(project, doc_attrs)
+    progress.step("ESM answers")
+    return tables
+
+
+def _by_attribute(project: Project, segments: list[Any], walk: list[Any],
+                  paths: list[str]) -> pd.DataFrame:
+    store = project.store
+    people = {p.pseudonym: p for p in store.participants()}
+    case_of: dict[int, list[Any]] = {}
+    for case in store.cases():
+        for doc_id in store.case_members(case.id)[0]:
+            case_of.setdefault(doc_id, []).append(case)
+    counts: Counter[tuple[int, str]] = Counter()
+    for s in segments:
+        labels = []
+        if s.document.site:
+            labels.append(f"Site: {s.document.site}")
+        person = people.get(s.document.participant or "")
+        if person is not None:
+            if person.role:
+                labels.append(f"Role: {person.role}")
+            labels += [f"Participant {k}: {_scalar(v)}" for k, v in person.attributes.items()]
+        for case in case_of.get(s.coding.document_id, []):
+            labels.append(f"Case: {case.name}")
+            labels += [f"Case {k}: {_scalar(v)}" for k, v in case.attributes.items()]
+        for label in labels:
+            counts[(s.coding.code_id, label)] += 1
+    labels = sorted({label for _, label in counts})
+    rows = [{"Code": path, **{label: counts.get((code.id, label), 0) for label in labels}}
+            for (_, code), path in zip(walk, paths, strict=True)]
+    return pd.DataFrame(rows, columns=["Code", *labels])
+
+
+def _cooccurrence(codings: list[Any], walk: list[Any], paths: list[str]) -> pd.DataFrame:
+    """Pairs of text codings of different codes whose spans overlap, per pair of codes."""
+    pairs: Counter[tuple[int, int]] = Counter()
+    by_doc: dict[int, list[Any]] = {}
+    for c in codings:
+        if c.start is not None and c.end is not None:
+            by_doc.setdefault(c.document_id, []).append(c)
+    for items in by_doc.values():
+        items.sort(key=lambda c: c.start)
+        active: list[Any] = []
+        for c in items:
+            active = [a for a in active if a.end > c.start]
+            for a in active:
+                if a.code_id != c.code_id:
+                    pairs[(a.code_id, c.code_id)] += 1
+                    pairs[(c.code_id, a.code_id)] += 1
+            active.append(c)
+    ids = [code.id for _, code in walk]
+    rows = [{"Code": path, **{p: pairs.get((a, b), 0) for b, p in zip(ids, paths, strict=True)}}
+            for a, path in zip(ids, paths, strict=True)]
+    return pd.DataFrame(rows, columns=["Code", *paths])
+
+
+def _esm(project: Project, doc_attrs: dict[int, dict[str, Any]]) -> pd.DataFrame:
+    rows = []
+    questions: dict[str, str] = {}
+    for d in project.documents(kind="esm"):
+        attrs = doc_attrs.get(d.id, {})
+        questions.update(attrs.get("questions") or {})
+        for beep in attrs.get("beeps") or []:
+            row = {"Document id": d.id, "Document": d.title,
+                   "Participant": attrs.get("participant") or d.participant or "",
+                   "Beep": beep.get("beep", ""), "Time": beep.get("time", ""),
+                   "UTC": beep.get("utc", "")}
+            for key, value in (beep.get("answers") or {}).items():
+                row[f"q:{key}"] = _scalar(value)
+            rows.append(row)
+    keys = sorted({k for r in rows for k in r if k.startswith("q:")})
+    names = {k: _question_name(k[2:], questions.get(k[2:], "")) for k in keys}
+    frame = pd.DataFrame(rows, columns=["Document id", "Document", "Participant", "Beep",
+                                        "Time", "UTC", *keys])
+    return frame.rename(columns=names)
+
+
+def _question_name(key: str, wording: str) -> str:
+    wording = " ".join(wording.split())
+    if not wording or wording == key:
+        return key
+    return f"{key}: {wording[:50]}"
+
+
+def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> None:
+    from datetime import datetime
+
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for key, frame in tables.items():
+            frame.to_excel(writer, sheet_name=SHEETS[key], index=False)
+            sheet = writer.sheets[SHEETS[key]]
+            sheet.freeze_panes = "B2" if key != "segments" else "A2"
+            for i, column in enumerate(frame.columns, start=1):
+                values = frame[column].astype(str).str.len()
+                longest = max([len(str(column)), *values.head(500).tolist()])
+                letter = sheet.cell(row=1, column=i).column_letter
+                sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(8, longest + 2))
+        try:
+            when = datetime.fromisoformat(created.replace("Z", "+00:00")).replace(tzinfo=None)
+        except ValueError:
+            when = datetime(2000, 1, 1)
+        writer.book.properties.created = when
+        writer.book.properties.modified = when
+        writer.book.properties.creator = "fieldkit"
+    normalise_zip(target)
+
+
+def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    written = []
+    for key, frame in tables.items():
+        path = folder / f"{key}.csv"
+        frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+        written.append(path)
+    return written
