@@ -1,0 +1,175 @@
+"""Coding from the window: by shortcut, quick-code box, drag, in vivo; removing; memos.
+
+Every operation is one facade call and so one undo step; the views repaint from the change set.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from fieldkit.core.errors import FieldkitError
+from fieldkit.core.model import Region
+from fieldkit.core.progress import Progress
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.quick_code import QuickCodeBox
+from fieldkit.gui.runner import show_status
+
+if TYPE_CHECKING:
+    from fieldkit.gui.main_window import MainWindow
+
+IN_VIVO_MAX = 60
+IN_VIVO_PARENT = "In vivo"
+
+
+class CodingActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.last_code: int | None = None
+        self.recent: list[str] = []
+        self.box: QuickCodeBox | None = None
+
+    @property
+    def project(self):  # noqa: ANN201
+        return self.window.project
+
+    def _span(self) -> tuple[int, tuple[int, int]] | None:
+        tab = self.window.current_tab()
+        if tab is None or tab.text_view is None:
+            show_status(self.window, tr("Open a document and select some text first."))
+            return None
+        span = tab.text_view.selection_span()
+        if span is None:
+            show_status(self.window, tr("Select some text first."))
+            return None
+        return tab.doc_id, span
+
+    def apply(self, code_id: int) -> bool:
+        """Code the current selection with ``code_id``."""
+        found = self._span()
+        if found is None or self.project is None:
+            return False
+        doc_id, (start, end) = found
+        try:
+            self.project.code_text(doc_id, start, end, code_id)
+        except FieldkitError as exc:
+            QMessageBox.warning(self.window, tr("Coding"), str(exc))
+            return False
+        self._used(code_id)
+        return True
+
+    def _used(self, code_id: int) -> None:
+        self.last_code = code_id
+        path = self.project.code_path(code_id)
+        self.recent = [path, *[p for p in self.recent if p != path]][:8]
+        show_status(self.window, tr("Coded with {0}.").format(path))
+
+    def apply_many(self, code_ids: list[int]) -> None:
+        if len(code_ids) == 1:
+            self.apply(code_ids[0])
+            return
+        with self.project.store.change(tr("Code with {0} codes").format(len(code_ids))):
+            for code_id in code_ids:
+                if not self.apply(code_id):
+                    break
+
+    def repeat_last(self) -> None:
+        if self.last_code is not None:
+            self.apply(self.last_code)
+
+    def quick_code(self) -> QuickCodeBox | None:
+        """Open the quick-code box for the selection (text) — Enter applies."""
+        if self.project is None or self._span() is None:
+            return None
+        return self._open_box(tr("Code the selection with…"), self._code_selection_with)
+
+    def _open_box(self, title: str, then) -> QuickCodeBox:  # noqa: ANN001
+        codes = [(path, code.colour) for _d, code, path, _n in self.project.codes_with_counts()]
+        if self.box is not None:
+            self.box.close()
+        self.box = QuickCodeBox(codes, title, self.window, recent=self.recent)
+        self.box.chosen.connect(then)
+        self.box.popup(self.window.centralWidget())
+        return self.box
+
+    def _code_selection_with(self, path: str, is_new: bool) -> None:
+        found = self._span()
+        if found is None:
+            return
+        doc_id, (start, end) = found
+        try:
+            with self.project.store.change(tr("Code with {0}").format(path)):
+                code = self.project.add_code(path) if is_new else self.project.code(path)
+                self.project.code_text(doc_id, start, end, code.id)
+        except FieldkitError as exc:
+            QMessageBox.warning(self.window, tr("Coding"), str(exc))
+            return
+        self._used(code.id)
+
+    def in_vivo(self) -> None:
+        """The selected words become a new code (under "In vivo") applied to them."""
+        found = self._span()
+        if found is None:
+            return
+        doc_id, (start, end) = found
+        words = " ".join(self.project.document(doc_id).text[start:end].split())
+        name = words.replace("/", "-")[:IN_VIVO_MAX].strip(" .,;:!?\"'“”")
+        if not name:
+            return
+        try:
+            with self.project.store.change(tr("In vivo code {0}").format(name)):
+                code = self.project.add_code(f"{tr(IN_VIVO_PARENT)}/{name}")
+                self.project.code_text(doc_id, start, end, code.id)
+        except FieldkitError as exc:
+            QMessageBox.warning(self.window, tr("Coding"), str(exc))
+            return
+        self._used(code.id)
+
+    def remove(self, coding_id: int) -> None:
+        try:
+            self.project.uncode(coding_id)
+        except FieldkitError as exc:
+            QMessageBox.warning(self.window, tr("Coding"), str(exc))
+
+    def edit_memo(self, coding_id: int) -> None:
+        coding = self.project.coding(coding_id)
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, tr("Coding memo"),
+            tr("Memo for this coding of {0}:").format(self.project.code_path(coding.code_id)),
+            coding.memo)
+        if ok and text != coding.memo:
+            self.project.set_coding_memo(coding_id, text)
+
+    def code_region(self, doc_id: int, region: Region) -> None:
+        def then(path: str, is_new: bool) -> None:
+            try:
+                with self.project.store.change(tr("Code photo region with {0}").format(path)):
+                    code = self.project.add_code(path) if is_new else self.project.code(path)
+                    self.project.code_region(doc_id, region, code.id)
+            except FieldkitError as exc:
+                QMessageBox.warning(self.window, tr("Coding"), str(exc))
+                return
+            self._used(code.id)
+
+        self._open_box(tr("Code this part of the photo with…"), then)
+
+    def code_hits(self, query: str, scope: str) -> None:
+        def then(path: str, is_new: bool) -> None:
+            project = self.project
+            if is_new:
+                project.add_code(path)
+
+            def job(progress: Progress) -> object:
+                progress.start(1, tr("Coding hits"))
+                result = project.code_hits(query, path, scope=scope)
+                progress.step()
+                return result
+
+            def done(result: object) -> None:
+                count = result if isinstance(result, int) else len(result)  # type: ignore[arg-type]
+                show_status(self.window, tr("Coded {0} hits with {1}.").format(count, path))
+
+            self.window.runner.run(tr("Coding all hits"), job, done)
+
+        self._open_box(tr("Code every hit of “{0}” with…").format(query), then)

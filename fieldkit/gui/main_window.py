@@ -1,0 +1,743 @@
+"""The main window: navigator, open documents, codebook and search around one project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.changes import ChangeSet
+from fieldkit.core.errors import FieldkitError
+from fieldkit.core.model import Coding
+from fieldkit.core.progress import Progress
+from fieldkit.gui import i18n, settings, style
+from fieldkit.gui.bridge import ProjectBridge
+from fieldkit.gui.codebook_panel import CodebookPanel
+from fieldkit.gui.coding import CodingActions
+from fieldkit.gui.document_tab import DocumentTab
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.import_dialog import ImportDialog, local_files
+from fieldkit.gui.navigator import NavigatorPanel
+from fieldkit.gui.note_window import NoteWindow
+from fieldkit.gui.runner import JobRunner, show_status
+from fieldkit.gui.search_panel import SearchPanel
+from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from fieldkit.gui.text_view import Mark
+from fieldkit.project import Project
+
+# action name → (label, shortcuts)
+ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "new_project": ("&New project…", ("Ctrl+Shift+N",)),
+    "open_project": ("&Open project…", ("Ctrl+O",)),
+    "import": ("&Import files…", ("Ctrl+I",)),
+    "quick_note": ("&Quick note", ("Ctrl+Alt+N", "F9")),
+    "close_tab": ("&Close document", ("Ctrl+W",)),
+    "quit": ("&Quit", ("Ctrl+Q",)),
+    "undo": ("&Undo", ("Ctrl+Z",)),
+    "redo": ("&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    "quick_code": ("&Quick code…", ("Ctrl+K", "Ctrl+Space")),
+    "repeat_code": ("&Repeat last code", ("Ctrl+R",)),
+    "in_vivo": ("Code &in vivo", ("Ctrl+Shift+V",)),
+    "new_code": ("&New code…", ("Ctrl+Shift+K",)),
+    "find_code": ("&Find a code", ("Ctrl+Shift+F",)),
+    "search": ("&Search", ("Ctrl+F",)),
+    "next_tab": ("Next document", ("Ctrl+Tab",)),
+    "prev_tab": ("Previous document", ("Ctrl+Shift+Tab",)),
+    "show_all_codes": ("Show &all codes", ()),
+    "set_coder": ("Set &coder name…", ()),
+    "shortcuts": ("&Keyboard shortcuts", ("F1",)),
+    "query_help": ("How to write a &query", ()),
+    "about": ("&About fieldkit", ()),
+    "agreement": ("Coder &agreement…", ()),
+    "suggestions": ("Suggested codings…", ()),
+    "export_docx": ("Coded segments as &Word (.docx)…", ()),
+    "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
+    "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
+    "check": ("&Check the project", ()),
+}
+CODE_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project | None = None) -> None:
+        super().__init__()
+        self.setWindowIcon(style.app_icon())
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.project: Project | None = None
+        self.bridge: ProjectBridge | None = None
+        self.runner = JobRunner(self)
+        self.coding = CodingActions(self)
+        self.note_windows: list[NoteWindow] = []
+        self.coder_filter: str | None = None
+        self._codes: dict[int, Any] = {}
+        self._paths: dict[int, str] = {}
+        self._coders: dict[int, str] = {}
+
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.welcome = QLabel()
+        self.welcome.setObjectName("hint")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.tabs)
+        cl.addWidget(self.welcome)
+        self.setCentralWidget(central)
+        self.tabs.currentChanged.connect(self._tabs_changed)
+
+        self.navigator = NavigatorPanel()
+        self.navigator.open_document.connect(self.open_document)
+        self.codebook = CodebookPanel()
+        self.codebook.apply_code.connect(self.coding.apply)
+        self.codebook.model.visibility_changed.connect(self._refresh_marks)
+        self.codebook.keys_changed.connect(self._save_keys)
+        self.search = SearchPanel()
+        self.search.open_hit.connect(self.open_hit)
+        self.search.code_all.connect(self.coding.code_hits)
+        self.nav_dock = self._dock("navigator", self.navigator,
+                                   Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.code_dock = self._dock("codebook", self.codebook,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("search", self.search,
+                                      Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.resizeDocks([self.nav_dock, self.code_dock], [330, 370],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
+
+        self.actions_: dict[str, QAction] = {}
+        for name, (_label, keys) in ACTIONS.items():
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut
+                                      if name == "quick_note"
+                                      else Qt.ShortcutContext.WindowShortcut)
+            self.actions_[name] = action
+            self.addAction(action)
+        self.code_key_actions: list[QAction] = []
+        for n, key in enumerate(CODE_KEYS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, k=key: self.apply_key(k))
+            self.addAction(action)
+            self.code_key_actions.append(action)
+            del n
+        self._connect_actions()
+        self.undo_status = QLabel()
+        self.coder_status = QLabel()
+        self.statusBar().addPermanentWidget(self.undo_status)
+        self.statusBar().addPermanentWidget(self.coder_status)
+        self.language_group = QActionGroup(self)
+        self.retranslate()
+        self.resize(1440, 900)
+        geometry = settings.get("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.get("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if project is not None:
+            self.set_project(project)
+        else:
+            self._update_title()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect_actions(self) -> None:
+        a = self.actions_
+        a["new_project"].triggered.connect(self.new_project_dialog)
+        a["open_project"].triggered.connect(self.open_project_dialog)
+        a["import"].triggered.connect(lambda: self.import_dialog())
+        a["quick_note"].triggered.connect(lambda: self.quick_note())
+        a["close_tab"].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(self.undo)
+        a["redo"].triggered.connect(self.redo)
+        a["quick_code"].triggered.connect(self.coding.quick_code)
+        a["repeat_code"].triggered.connect(self.coding.repeat_last)
+        a["in_vivo"].triggered.connect(self.coding.in_vivo)
+        a["new_code"].triggered.connect(
+            lambda: self.codebook.new_code(self.codebook.current_code()))
+        a["find_code"].triggered.connect(self._find_code)
+        a["search"].triggered.connect(self._focus_search)
+        a["next_tab"].triggered.connect(lambda: self._step_tab(1))
+        a["prev_tab"].triggered.connect(lambda: self._step_tab(-1))
+        a["show_all_codes"].triggered.connect(self.codebook.show_all)
+        a["set_coder"].triggered.connect(self.set_coder_dialog)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["query_help"].triggered.connect(self.search.show_help)
+        a["about"].triggered.connect(self.about)
+        a["agreement"].triggered.connect(self.show_agreement)
+        a["suggestions"].triggered.connect(self.show_suggestions)
+        a["export_docx"].triggered.connect(lambda: self.export("docx"))
+        a["export_xlsx"].triggered.connect(lambda: self.export("xlsx"))
+        a["export_qdpx"].triggered.connect(lambda: self.export("qdpx"))
+        a["check"].triggered.connect(self.check_project)
+
+    def retranslate(self) -> None:
+        """(Re)label everything in the current language and rebuild the menus."""
+        for name, (label, _keys) in ACTIONS.items():
+            self.actions_[name].setText(tr(label))
+        self.nav_dock.setWindowTitle(tr("Material"))
+        self.code_dock.setWindowTitle(tr("Codebook"))
+        self.search_dock.setWindowTitle(tr("Search"))
+        self.welcome.setText(tr("Open a document from the Material list on the left, "
+                                "or press F9 for a quick note."))
+        self.navigator.retranslate()
+        self.codebook.retranslate()
+        self.search.retranslate()
+        for w in self.note_windows:
+            w.retranslate()
+        self._build_menus()
+        self._update_undo()
+        self._update_title()
+        if self.project is not None:
+            self.navigator.refresh()
+            for i in range(self.tabs.count()):
+                tab = self.tabs.widget(i)
+                if isinstance(tab, DocumentTab):
+                    tab._meta()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        a = self.actions_
+        m = bar.addMenu(tr("&File"))
+        m.addAction(a["new_project"])
+        m.addAction(a["open_project"])
+        recent = m.addMenu(tr("Open &recent"))
+        for path in settings.recent_projects():
+            recent.addAction(Path(path).name, lambda p=path: self.open_path(p)).setToolTip(path)
+        recent.setEnabled(bool(recent.actions()))
+        m.addSeparator()
+        m.addAction(a["quick_note"])
+        m.addAction(a["import"])
+        export = m.addMenu(tr("&Export"))
+        for kind in ("docx", "xlsx", "qdpx"):
+            export.addAction(a[f"export_{kind}"])
+        m.addSeparator()
+        m.addAction(a["check"])
+        m.addAction(a["close_tab"])
+        m.addAction(a["quit"])
+        m = bar.addMenu(tr("&Edit"))
+        m.addAction(a["undo"])
+        m.addAction(a["redo"])
+        m.addSeparator()
+        m.addAction(a["set_coder"])
+        m = bar.addMenu(tr("&Coding"))
+        for name in ("quick_code", "repeat_code", "in_vivo", "new_code", "find_code"):
+            m.addAction(a[name])
+        m.addSeparator()
+        m.addAction(a["agreement"])
+        m.addAction(a["suggestions"])
+        m = bar.addMenu(tr("&View"))
+        m.addAction(a["search"])
+        m.addAction(a["show_all_codes"])
+        coders = m.addMenu(tr("Show codings &by"))
+        group = QActionGroup(coders)
+        everyone = coders.addAction(tr("Every coder"), lambda: self.set_coder_filter(None))
+        everyone.setCheckable(True)
+        everyone.setChecked(self.coder_filter is None)
+        group.addAction(everyone)
+        if self.project is not None:
+            for coder in self.project.coders():
+                act = coders.addAction(coder.name,
+                                       lambda n=coder.name: self.set_coder_filter(n))
+                act.setCheckable(True)
+                act.setChecked(self.coder_filter == coder.name)
+                group.addAction(act)
+        m.addSeparator()
+        for dock in (self.nav_dock, self.code_dock, self.search_dock):
+            m.addAction(dock.toggleViewAction())
+        m.addSeparator()
+        m.addAction(a["next_tab"])
+        m.addAction(a["prev_tab"])
+        lang = m.addMenu(tr("&Language"))
+        chosen = settings.get("language") or ""
+        for code, label in (("", tr("Follow the system")), ("en", "English"),
+                            ("nl", "Nederlands")):
+            act = lang.addAction(label, lambda c=code: self.set_language(c or None))
+            act.setCheckable(True)
+            act.setChecked(chosen == code)
+        m = bar.addMenu(tr("&Help"))
+        m.addAction(a["shortcuts"])
+        m.addAction(a["query_help"])
+        m.addAction(a["about"])
+
+    # -- project ----------------------------------------------------------------------------
+
+    def set_project(self, project: Project | None) -> None:
+        self._save_open_documents()
+        self.close_all_tabs()
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge = None
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.project = project
+        self.coding.last_code = None
+        self.coder_filter = None
+        if project is not None:
+            self.bridge = ProjectBridge(project, self)
+            self.bridge.changed.connect(self.on_change)
+            settings.remember_project(str(project.path))
+        self._reload_lookups()
+        self.navigator.set_project(project)
+        self.codebook.set_project(project)
+        self.search.set_project(project)
+        self._load_keys()
+        self._build_menus()
+        self._update_title()
+        self._update_undo()
+        if project is not None:
+            for doc_id in self._remembered_documents():
+                self.open_document(doc_id)
+        self._tabs_changed()
+
+    def open_path(self, path: str) -> bool:
+        try:
+            project = Project.open(path)
+        except FieldkitError as exc:
+            QMessageBox.warning(self, tr("Open project"), str(exc))
+            return False
+        self.set_project(project)
+        return True
+
+    def open_project_dialog(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("Open a fieldkit project folder"),
+                                                str(Path.home()))
+        if path:
+            self.open_path(path)
+
+    def new_project_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("New project"),
+                                              str(Path.home() / "Study.fieldkit"))
+        if not path:
+            return
+        if not path.endswith(".fieldkit"):
+            path += ".fieldkit"
+        try:
+            project = Project.create(path, language=i18n.current_language())
+        except FieldkitError as exc:
+            QMessageBox.warning(self, tr("New project"), str(exc))
+            return
+        self.set_project(project)
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle("fieldkit")
+        else:
+            self.setWindowTitle(f"{self.project.name} — fieldkit")
+            self.coder_status.setText(tr("Coder: {0}").format(self.project.coder))
+
+    def set_coder_dialog(self) -> None:
+        if self.project is None:
+            return
+        name, ok = QInputDialog.getText(self, tr("Coder"), tr("Your name as coder:"),
+                                        text=self.project.coder)
+        if ok and name.strip():
+            try:
+                self.project.set_coder(name)
+            except FieldkitError as exc:
+                QMessageBox.warning(self, tr("Coder"), str(exc))
+            self._update_title()
+
+    # -- changes ----------------------------------------------------------------------------
+
+    def on_change(self, changes: ChangeSet) -> None:
+        """Refresh only what a change set touched."""
+        tables = changes.tables
+        if "codes" in tables or "coders" in tables:
+            self._reload_lookups()
+        docs_touched: set[int] = set()
+        for change in changes.changes:
+            if change.table == "codings":
+                for row in (change.before, change.after):
+                    if row and row.get("document_id") is not None:
+                        docs_touched.add(int(row["document_id"]))
+        if tables & {"codes", "codings"}:
+            self.codebook.refresh()
+        if tables & {"documents", "codings", "sites", "visits", "participants", "cases",
+                     "case_members"}:
+            self.navigator.refresh()
+        changed_docs = changes.keys("documents")
+        for i in reversed(range(self.tabs.count())):
+            tab = self.tabs.widget(i)
+            if not isinstance(tab, DocumentTab):
+                continue
+            if tab.doc_id in changed_docs:
+                try:
+                    tab.reload()
+                except FieldkitError:
+                    self.close_tab(i)
+                    continue
+            elif "codes" in tables or tab.doc_id in docs_touched:
+                tab.refresh_codings(self.hidden_codes())
+        for w in self.note_windows:
+            if w.doc_id in changed_docs:
+                w.reload_if_changed()
+        if "coders" in tables:
+            self._build_menus()
+        self._update_undo()
+
+    def _reload_lookups(self) -> None:
+        if self.project is None:
+            self._codes, self._paths, self._coders = {}, {}, {}
+            return
+        book = self.project.codebook()
+        self._codes = dict(book.codes)
+        self._paths = {cid: book.path(cid) for cid in book.codes}
+        self._coders = {c.id: c.name for c in self.project.coders()}
+
+    def hidden_codes(self) -> list[int]:
+        return sorted(self.codebook.model.hidden)
+
+    def make_mark(self, coding: Coding, hidden: list[int]) -> Mark | None:
+        """How a coding is drawn, or None when its code or coder is hidden."""
+        code = self._codes.get(coding.code_id)
+        if code is None or coding.code_id in hidden or coding.orphaned:
+            return None
+        coder = self._coders.get(coding.coder_id)
+        if coder is None and self.project is not None:
+            self._coders = {c.id: c.name for c in self.project.coders()}
+            coder = self._coders.get(coding.coder_id, "?")
+        if self.coder_filter is not None and coder != self.coder_filter:
+            return None
+        return Mark(coding, 0, 0, code.colour, code.name, self._paths[code.id], coder or "?")
+
+    def _refresh_marks(self) -> None:
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab):
+                tab.refresh_codings(self.hidden_codes())
+
+    def set_coder_filter(self, coder: str | None) -> None:
+        self.coder_filter = coder
+        self._refresh_marks()
+
+    def undo(self) -> None:
+        if self.project is None:
+            return
+        self.codebook.save_details()
+        done = self.project.undo()
+        show_status(self, tr("Undone: {0}").format(done.label) if done else tr("Nothing to undo."))
+        self._update_undo()
+
+    def redo(self) -> None:
+        if self.project is None:
+            return
+        done = self.project.redo()
+        show_status(self, tr("Redone: {0}").format(done.label) if done else tr("Nothing to redo."))
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        undo = self.project.undo_label() if self.project else None
+        redo = self.project.redo_label() if self.project else None
+        self.actions_["undo"].setText(tr("&Undo {0}").format(undo) if undo else tr("&Undo"))
+        self.actions_["redo"].setText(tr("&Redo {0}").format(redo) if redo else tr("&Redo"))
+        self.actions_["undo"].setEnabled(bool(undo))
+        self.actions_["redo"].setEnabled(bool(redo))
+        self.undo_status.setText(tr("Last change: {0}").format(undo) if undo else "")
+
+    # -- documents --------------------------------------------------------------------------
+
+    def current_tab(self) -> DocumentTab | None:
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, DocumentTab) else None
+
+    def open_document(self, doc_id: int) -> DocumentTab | None:
+        if self.project is None:
+            return None
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab) and tab.doc_id == doc_id:
+                self.tabs.setCurrentIndex(i)
+                return tab
+        try:
+            tab = DocumentTab(self.project, doc_id, self.make_mark, self.hidden_codes())
+        except FieldkitError as exc:
+            show_status(self, str(exc))
+            return None
+        assert tab.doc is not None
+        index = self.tabs.addTab(tab, style.kind_icon(tab.doc.kind), _short(tab.doc.title))
+        self.tabs.setTabToolTip(index, tab.doc.title)
+        self.tabs.setCurrentIndex(index)
+        tv = tab.text_view
+        if tv is not None:
+            tv.code_dropped.connect(self.coding.apply_many)
+            tv.remove_coding.connect(self.coding.remove)
+            tv.memo_coding.connect(self.coding.edit_memo)
+            tv.quick_code.connect(self.coding.quick_code)
+            tv.in_vivo.connect(self.coding.in_vivo)
+            tv.setFocus()
+        if tab.photo_view is not None:
+            tab.photo_view.region_drawn.connect(lambda r, d=doc_id: self.coding.code_region(d, r))
+            tab.photo_view.remove_coding.connect(self.coding.remove)
+        return tab
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if tab is not None:
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+
+    def close_all_tabs(self) -> None:
+        while self.tabs.count():
+            self.close_tab(0)
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _tabs_changed(self, *_: object) -> None:
+        has = self.tabs.count() > 0
+        self.tabs.setVisible(has)
+        self.welcome.setVisible(not has)
+
+    def open_hit(self, hit: Any) -> None:
+        if self.project is None:
+            return
+        doc_id = self.project.document(hit.document_uuid).id
+        tab = self.open_document(doc_id)
+        if tab is not None and tab.text_view is not None:
+            tab.text_view.select_span(hit.start, hit.end)
+            tab.text_view.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
+    def _find_code(self) -> None:
+        self.code_dock.show()
+        self.codebook.filter.setFocus()
+        self.codebook.filter.selectAll()
+
+    # -- code keys --------------------------------------------------------------------------
+
+    def _keys_setting(self) -> str:
+        return f"codekeys/{self.project.uuid}" if self.project else "codekeys/none"
+
+    def _load_keys(self) -> None:
+        keys: dict[int, str] = {}
+        if self.project is not None:
+            saved = settings.get(self._keys_setting())
+            by_uuid = {c.uuid: c.id for c in self._codes.values()}
+            if saved:
+                for uuid, key in json.loads(str(saved)).items():
+                    if uuid in by_uuid:
+                        keys[by_uuid[uuid]] = key
+            else:  # the first nine codes in codebook order until the researcher assigns keys
+                book = self.project.codebook()
+                walk = [c.id for _d, c in book.walk() if not book.children(c.id)]
+                keys = dict(zip(walk, CODE_KEYS, strict=False))
+        self.codebook.model.set_keys(keys)
+
+    def _save_keys(self) -> None:
+        if self.project is None:
+            return
+        data = {self._codes[c].uuid: k for c, k in self.codebook.model.keys.items()
+                if c in self._codes}
+        settings.put(self._keys_setting(), json.dumps(data))
+
+    def apply_key(self, key: str) -> None:
+        for code_id, assigned in self.codebook.model.keys.items():
+            if assigned == key:
+                self.coding.apply(code_id)
+                return
+        show_status(self, tr("No code has the shortcut {0}.").format(key))
+
+    # -- capture, import, export ------------------------------------------------------------
+
+    def quick_note(self, doc_id: int | None = None) -> NoteWindow | None:
+        if self.project is None:
+            return None
+        window = NoteWindow(self.project, self.runner, doc_id)
+        window.destroyed.connect(lambda *_: self.note_windows.remove(window)
+                                 if window in self.note_windows else None)
+        self.note_windows.append(window)
+        window.show()
+        window.raise_()
+        window.body.setFocus()
+        return window
+
+    def import_dialog(self, files: list[str] | None = None) -> ImportDialog | None:
+        if self.project is None:
+            return None
+        dialog = ImportDialog(self.project, files, self)
+        dialog.accepted.connect(lambda: self.import_files(dialog.paths(), **dialog.options()))
+        dialog.open()
+        return dialog
+
+    def import_files(self, paths: list[str], kind: str | None = "auto", site: str | None = None,
+                     visit: str | None = None) -> None:
+        project = self.project
+        if project is None or not paths:
+            return
+
+        def job(progress: Progress) -> int:
+            return len(project.import_files(paths, site=site, visit=visit, kind=kind or "auto",
+                                            progress=progress))
+
+        self.runner.run(tr("Importing"), job,
+                        lambda n: show_status(self, tr("Imported {0} documents.").format(n)))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and self.project is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = local_files(event)
+        event.acceptProposedAction()
+        if files:
+            QTimer.singleShot(0, lambda: self.import_dialog(files))
+
+    def export(self, kind: str) -> None:
+        project = self.project
+        if project is None:
+            return
+        method = getattr(project, f"export_{kind}", None)
+        if method is None:
+            QMessageBox.information(self, tr("Export"), tr("This export is not available yet."))
+            return
+        default = str(Path.home() / f"{project.name}.{kind}")
+        out, _ = QFileDialog.getSaveFileName(self, tr("Export"), default, f"*.{kind}")
+        if not out:
+            return
+        self.runner.run(tr("Exporting"), lambda progress: method(out, progress=progress),
+                        lambda _r: show_status(self, tr("Exported to {0}.").format(out)))
+
+    def check_project(self) -> None:
+        project = self.project
+        if project is None:
+            return
+
+        def done(problems: list[Any]) -> None:
+            if not problems:
+                QMessageBox.information(self, tr("Check"), tr("All is well."))
+            else:
+                QMessageBox.warning(self, tr("Check"),
+                                    "\n".join(f"{p.severity}: {p.message}" for p in problems))
+
+        self.runner.run(tr("Checking the project"), project.check, done)
+
+    def show_agreement(self) -> None:
+        try:
+            from fieldkit.gui.agreement_dialog import AgreementDialog
+        except ImportError:
+            QMessageBox.information(self, tr("Agreement"), tr("Not available in this version."))
+            return
+        if self.project is not None:
+            AgreementDialog(self.project, self).exec()
+
+    def show_suggestions(self) -> None:
+        try:
+            from fieldkit.gui import suggestions_panel
+        except ImportError:
+            QMessageBox.information(self, tr("Suggestions"), tr("Not available in this version."))
+            return
+        panel_class = getattr(suggestions_panel, "SuggestionsPanel", None)
+        if panel_class is not None and self.project is not None:
+            dock = self._dock("suggestions", panel_class(self.project, self),
+                              Qt.DockWidgetArea.RightDockWidgetArea)
+            dock.setWindowTitle(tr("Suggested codings"))
+
+    # -- help and language ------------------------------------------------------------------
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        rows = shortcut_rows(list(self.actions_.values()))
+        for code_id, key in sorted(self.codebook.model.keys.items(), key=lambda kv: kv[1]):
+            if code_id in self._paths:
+                rows.append((tr("Code with {0}").format(self._paths[code_id]), key))
+        rows.append((tr("Insert the time (quick note)"), "Ctrl+T"))
+        dialog = ShortcutsDialog(rows, self)
+        dialog.open()
+        return dialog
+
+    def about(self) -> None:
+        from fieldkit import __version__
+
+        QMessageBox.about(self, tr("About fieldkit"),
+                          f"<b>fieldkit {__version__}</b><br>"
+                          + tr("Qualitative field research on the shop floor."))
+
+    def set_language(self, language: str | None) -> None:
+        settings.put("language", language or "")
+        i18n.install(language)
+        self.retranslate()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _remembered_documents(self) -> list[int]:
+        if self.project is None:
+            return []
+        saved = settings.get(f"open/{self.project.uuid}")
+        out = []
+        for uuid in json.loads(str(saved)) if saved else []:
+            found = self.project.store.document_by_uuid(uuid)
+            if found is not None:
+                out.append(found.id)
+        return out
+
+    def _save_open_documents(self) -> None:
+        if self.project is None:
+            return
+        uuids = [self.tabs.widget(i).doc.uuid for i in range(self.tabs.count())
+                 if isinstance(self.tabs.widget(i), DocumentTab)]
+        settings.put(f"open/{self.project.uuid}", json.dumps(uuids))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for w in list(self.note_windows):
+            w.close()
+        self.codebook.save_details()
+        self.runner.wait()
+        settings.put("window/geometry", self.saveGeometry())
+        settings.put("window/state", self.saveState())
+        self._save_open_documents()
+        if self.bridge is not None:
+            self.bridge.detach()
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)
+
+
+def _short(title: str, limit: int = 32) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"

@@ -1,0 +1,251 @@
+"""The navigator dock: sites → visits → documents, a flat sortable list, people and cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.gui import style
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.tree_model import REF_ROLE, Node, TreeModel
+from fieldkit.project import Project
+from fieldkit.storage.store import DocumentSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Photo",
+              "memo": "Memo", "esm": "ESM answer", "text": "Text"}
+
+
+def kind_name(kind: str) -> str:
+    return tr(KIND_NAMES.get(kind, kind))
+
+
+def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
+    """The navigator tree from facade data."""
+    root = Node("")
+    by_site: dict[str | None, dict[str | None, list[DocumentSummary]]] = {}
+    for d in docs:
+        by_site.setdefault(d.site, {}).setdefault(d.visit, []).append(d)
+    sites = root.add(Node(tr("Sites"), icon=style.kind_icon("group")))
+    site_rows = {s.name: s for s in project.sites()}
+    for name in sorted(by_site, key=lambda s: (s is None, (s or "").casefold())):
+        visits = by_site[name]
+        site = sites.add(Node(name or tr("(no site)"), icon=style.kind_icon("site"),
+                              ref=("site", site_rows[name].id) if name in site_rows else None,
+                              tooltip=site_rows[name].description if name in site_rows else ""))
+        total = 0
+        for date in sorted(visits, key=lambda v: (v is None, v or "")):
+            parent = site if date is None else site.add(
+                Node(date, icon=style.kind_icon("visit")))
+            sub = 0
+            for d in sorted(visits[date], key=lambda d: (d.kind, d.title.casefold())):
+                parent.add(_doc_node(d))
+                sub += d.codings
+            if date is not None:
+                parent.count = sub
+            total += sub
+        site.count = total
+    sites.count = sum(s.count or 0 for s in sites.children)
+    people = root.add(Node(tr("Participants"), icon=style.kind_icon("group")))
+    for p in project.participants():
+        attrs = {"role": p.role, **(p.attributes or {})}
+        tip = "\n".join(f"{k}: {v}" for k, v in attrs.items() if v not in (None, ""))
+        person = people.add(Node(p.pseudonym, ref=("participant", p.id), tooltip=tip,
+                                 icon=style.kind_icon("participant")))
+        for key, value in attrs.items():
+            if value not in (None, ""):
+                person.add(Node(f"{key}: {value}"))
+        for d in docs:
+            if d.participant == p.pseudonym:
+                person.add(_doc_node(d))
+    cases = root.add(Node(tr("Cases"), icon=style.kind_icon("group")))
+    for case in project.store.cases():
+        node = cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
+                              tooltip=case.description))
+        for key, value in (case.attributes or {}).items():
+            node.add(Node(f"{key}: {value}"))
+        doc_ids, _ = project.store.case_members(case.id)
+        for d in docs:
+            if d.id in doc_ids:
+                node.add(_doc_node(d))
+    return root
+
+
+def _doc_node(d: DocumentSummary) -> Node:
+    tip = f"{kind_name(d.kind)} · {d.chars:,} " + tr("characters")
+    if d.participant:
+        tip += f" · {d.participant}"
+    return Node(d.title, ref=("document", d.id), icon=style.kind_icon(d.kind),
+                count=d.codings or None, tooltip=tip)
+
+
+class DocumentListModel(QAbstractTableModel):
+    """The flat document list: title, kind, site, visit, participant, codings."""
+
+    COLUMNS = ("Title", "Kind", "Site", "Visit", "Participant", "Codings")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.docs: list[DocumentSummary] = []
+
+    def set_documents(self, docs: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self.docs = docs
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.docs)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self.docs[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            values = (d.title, kind_name(d.kind), d.site or "", d.visit or "",
+                      d.participant or "", d.codings)
+            value = values[col]
+            return value if role == Qt.ItemDataRole.EditRole else str(value)
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return style.kind_icon(d.kind)
+        if role == REF_ROLE:
+            return ("document", d.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return None
+
+
+class NavigatorPanel(QWidget):
+    """Tree and list of the project's material; activating a document opens it."""
+
+    open_document = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.tree_model = TreeModel((tr("Material"), tr("Codings")), self)
+        self.list_model = DocumentListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.activated.connect(self._activated)
+        self.tree.doubleClicked.connect(self._activated)
+
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        flat = QWidget()
+        fl = QVBoxLayout(flat)
+        fl.setContentsMargins(0, 4, 0, 0)
+        fl.addWidget(self.filter)
+        fl.addWidget(self.table)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, "")
+        self.tabs.addTab(flat, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, tr("By site"))
+        self.tabs.setTabText(1, tr("All documents"))
+        self.filter.setPlaceholderText(tr("Filter documents…"))
+        self.tree_model.headers = (tr("Material"), tr("Codings"))
+        self.tree_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+
+    def set_project(self, project: Project | None) -> None:
+        self.project = project
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.project is None:
+            self.tree_model.set_root(Node(""))
+            self.list_model.set_documents([])
+            return
+        expanded = self._expanded_labels()
+        docs = self.project.documents()
+        self.tree_model.set_root(build_tree(self.project, docs))
+        self.list_model.set_documents(docs)
+        self._restore_expanded(expanded)
+
+    def _expanded_labels(self) -> set[tuple[str, ...]]:
+        out: set[tuple[str, ...]] = set()
+
+        def walk(parent: QModelIndex, path: tuple[str, ...]) -> None:
+            for row in range(self.tree_model.rowCount(parent)):
+                idx = self.tree_model.index(row, 0, parent)
+                if self.tree.isExpanded(idx):
+                    key = (*path, self.tree_model.node(idx).label)
+                    out.add(key)
+                    walk(idx, key)
+
+        walk(QModelIndex(), ())
+        return out
+
+    def _restore_expanded(self, expanded: set[tuple[str, ...]]) -> None:
+        first = not expanded
+
+        def walk(parent: QModelIndex, path: tuple[str, ...], depth: int) -> None:
+            for row in range(self.tree_model.rowCount(parent)):
+                idx = self.tree_model.index(row, 0, parent)
+                key = (*path, self.tree_model.node(idx).label)
+                if key in expanded or (first and depth < 2 and row < 3):
+                    self.tree.setExpanded(idx, True)
+                    walk(idx, key, depth + 1)
+
+        walk(QModelIndex(), (), 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        ref = index.data(REF_ROLE)
+        if ref and ref[0] == "document":
+            self.open_document.emit(ref[1])

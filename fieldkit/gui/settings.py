@@ -1,0 +1,47 @@
+"""What the app remembers between sessions: recent projects, language, window state, notes."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """The app's settings; ``FIELDKIT_SETTINGS`` points them at an INI file (tests use this)."""
+    path = os.environ.get("FIELDKIT_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "fieldkit", "fieldkit")
+
+
+def get(key: str, default: Any = None) -> Any:
+    return settings().value(key, default)
+
+
+def put(key: str, value: Any) -> None:
+    s = settings()
+    s.setValue(key, value)
+    s.sync()
+
+
+def recent_projects() -> list[str]:
+    value = get("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if os.path.isdir(str(v))]
+
+
+def remember_project(path: str) -> None:
+    path = os.path.abspath(path)
+    recent = [p for p in recent_projects() if os.path.abspath(p) != path]
+    put("recent", [path, *recent][:MAX_RECENT])
+    put("last_project", path)
+
+
+def last_project() -> str | None:
+    path = get("last_project")
+    return str(path) if path and os.path.isdir(str(path)) else None

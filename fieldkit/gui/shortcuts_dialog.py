@@ -1,0 +1,52 @@
+"""Help → Shortcuts: every action with a key, read from the window's own actions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.gui.i18n import tr
+
+
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    rows = []
+    seen = set()
+    for action in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        text = action.text().replace("&", "").rstrip("…").strip()
+        if keys and text and text not in seen:
+            seen.add(text)
+            rows.append((text, ", ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.resize(480, 560)
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for i, (action, keys) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(action))
+            table.setItem(i, 1, QTableWidgetItem(keys))
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)

@@ -1,0 +1,105 @@
+"""The app's look: a calm light theme, icons per document kind, colour swatches for codes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#2f6f8f"
+HIGHLIGHT_ALPHA = 80  # code colours behind text: light enough that black text stays readable
+
+# kind → (colour, glyph)
+KIND_MARKS = {
+    "fieldnote": ("#5b8c5a", "F"), "transcript": ("#2f6f8f", "T"), "photo": ("#c07a2c", "P"),
+    "memo": ("#8a6bb1", "M"), "esm": ("#b0476b", "E"), "text": ("#6b7b8c", "D"),
+    "site": ("#3d5a73", "S"), "visit": ("#6f8fa6", "V"), "participant": ("#7a6a53", "@"),
+    "case": ("#8c7b3d", "C"), "group": ("#8895a0", "≡"),
+}
+
+STYLESHEET = f"""
+QMainWindow, QDialog {{ background: #f6f7f9; }}
+QDockWidget {{ font-weight: 600; }}
+QDockWidget::title {{ background: #e9edf1; padding: 5px 8px; border-bottom: 1px solid #d5dbe1; }}
+QTreeView, QTableView, QListView {{ background: #ffffff; border: 1px solid #d5dbe1;
+    selection-background-color: #cfe3ee; selection-color: #111;
+    alternate-background-color: #fafbfc; }}
+QTreeView::item, QListView::item {{ padding: 2px 0; }}
+QHeaderView::section {{ background: #eef1f4; border: none; border-bottom: 1px solid #d5dbe1;
+    padding: 3px 6px; font-weight: 600; color: #40505c; }}
+QLineEdit {{ padding: 4px 6px; border: 1px solid #c8d0d8; border-radius: 4px; background: #fff; }}
+QLineEdit:focus {{ border-color: {ACCENT}; }}
+QTabWidget::pane {{ border: 1px solid #d5dbe1; background: #fff; }}
+QTabBar::tab {{ background: #e9edf1; padding: 5px 12px; border: 1px solid #d5dbe1;
+    border-bottom: none; margin-right: 2px; border-top-left-radius: 4px;
+    border-top-right-radius: 4px; color: #40505c; }}
+QTabBar::tab:selected {{ background: #ffffff; color: #111; }}
+QPlainTextEdit#documentText {{ background: #ffffff; border: none; color: #1d2329;
+    selection-background-color: #9cc7de; selection-color: #111; }}
+QLabel#docTitle {{ font-size: 15pt; font-weight: 600; color: #1d2329; }}
+QLabel#docMeta {{ color: #5b6770; }}
+QLabel#hint {{ color: #6b7780; }}
+QPushButton {{ padding: 4px 10px; border: 1px solid #c0c9d1; border-radius: 4px;
+    background: #fdfdfd; }}
+QPushButton:hover {{ background: #eef4f8; }}
+QStatusBar {{ background: #e9edf1; color: #40505c; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+
+
+@lru_cache(maxsize=64)
+def kind_icon(kind: str) -> QIcon:
+    colour, glyph = KIND_MARKS.get(kind, KIND_MARKS["text"])
+    pix = QPixmap(32, 32)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(2, 2, 28, 28), 7, 7)
+    p.fillPath(path, QColor(colour))
+    font = QFont()
+    font.setPixelSize(18)
+    font.setBold(True)
+    p.setFont(font)
+    p.setPen(QColor("#ffffff"))
+    p.drawText(QRectF(2, 2, 28, 28), Qt.AlignmentFlag.AlignCenter, glyph)
+    p.end()
+    return QIcon(pix)
+
+
+@lru_cache(maxsize=512)
+def swatch_icon(colour: str) -> QIcon:
+    pix = QPixmap(32, 32)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setBrush(QColor(colour))
+    p.setPen(QColor(colour).darker(130))
+    p.drawRoundedRect(QRectF(5, 5, 22, 22), 6, 6)
+    p.end()
+    return QIcon(pix)
+
+
+def highlight(colour: str, alpha: int = HIGHLIGHT_ALPHA) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c
+
+
+def text_on(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on ``colour``."""
+    lum = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
+    return QColor("#111111") if lum > 150 else QColor("#ffffff")
+
+
+def app_icon() -> QIcon:
+    return kind_icon("fieldnote")

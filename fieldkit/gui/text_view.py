@@ -1,0 +1,446 @@
+"""The text of a document with coloured codings, coding stripes and transcript times.
+
+Positions: the store counts code points, ``QTextDocument`` counts UTF-16 units; every position
+crosses ``Utf16Map`` here and nowhere else. Highlights are extra selections with translucent code
+colours, so overlapping codings blend; the stripe margin on the right draws one bar per coding
+in a stable lane with the code's name, as in the margins of paper transcripts.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from fieldkit.core.model import Coding, Turn
+from fieldkit.core.text import Utf16Map
+from fieldkit.gui import style
+from fieldkit.gui.codebook_model import code_ids_from_mime
+from fieldkit.gui.i18n import tr
+
+LANE = 7  # width of one stripe lane
+MAX_LANES = 8
+LABELS = 138  # the column of code names right of the stripes
+GUTTER = 58
+
+
+@dataclass(slots=True)
+class Mark:
+    """A coding as drawn: UTF-16 span, lane, and what to show about it."""
+
+    coding: Coding
+    s16: int
+    e16: int
+    colour: str
+    name: str
+    path: str
+    coder: str
+    lane: int = 0
+
+
+def assign_lanes(marks: list[Mark]) -> int:
+    """Give overlapping codings different lanes (greedy interval colouring); returns lanes."""
+    ends: list[int] = []
+    for m in sorted(marks, key=lambda m: (m.s16, -m.e16)):
+        for lane, end in enumerate(ends):
+            if end <= m.s16:
+                m.lane, ends[lane] = lane, m.e16
+                break
+        else:
+            m.lane = len(ends)
+            ends.append(m.e16)
+    return len(ends)
+
+
+def fmt_time(seconds: float) -> str:
+    s = int(seconds)
+    if s >= 3600:
+        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    return f"{s // 60:02d}:{s % 60:02d}"
+
+
+class TextView(QPlainTextEdit):
+    """Read-only, selectable document text; codes can be dropped onto the selection."""
+
+    code_dropped = Signal(list)  # code ids
+    remove_coding = Signal(int)
+    memo_coding = Signal(int)
+    quick_code = Signal()
+    in_vivo = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentText")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() + 1.5)
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.text = ""
+        self.map = Utf16Map("")
+        self.marks: list[Mark] = []
+        self._starts: list[int] = []
+        self.lanes = 0
+        self.times: dict[int, str] = {}  # block number → time label
+        self.gutter = _Gutter(self)
+        self.stripes = _Stripes(self)
+        self.gutter_on = False
+        self.cursorPositionChanged.connect(self.stripes.update)
+        self.updateRequest.connect(self._scrolled)
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_text(self, text: str, turns: list[Turn]) -> None:
+        self.text = text
+        self.map = Utf16Map(text)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self.setPlainText(text)
+        self.times = {}
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setForeground(QColor("#2f4f63"))
+        cursor = QTextCursor(doc)
+        for t in turns:
+            start16 = self.map.to_utf16(t.start)
+            label = len(t.speaker) + 1
+            if self.text[t.start:t.start + label] == t.speaker + ":":
+                cursor.setPosition(start16)
+                cursor.setPosition(self.map.to_utf16(t.start + label),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(bold)
+            block = doc.findBlock(start16)
+            # times already written in the text ("[00:01:23] Speaker:") are not repeated
+            if t.t_start is not None and not block.text()[: start16 - block.position()].strip():
+                self.times[block.blockNumber()] = fmt_time(t.t_start)
+        self.gutter_on = bool(self.times)
+        self._margins()
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: m.s16)
+        self._starts = [m.s16 for m in self.marks]
+        self.lanes = assign_lanes(self.marks)
+        selections = []
+        for m in self.marks:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(m.s16)
+            cursor.setPosition(m.e16, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[misc]
+            fmt = QTextCharFormat()
+            fmt.setBackground(style.highlight(m.colour))
+            fmt.setProperty(QTextFormat.Property.UserProperty, m.coding.id)
+            sel.format = fmt  # type: ignore[misc]
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self._margins()
+        self.stripes.update()
+
+    def _margins(self) -> None:
+        right = min(max(self.lanes, 1), MAX_LANES) * LANE + 10 + (LABELS if self.marks else 0)
+        self.setViewportMargins(GUTTER if self.gutter_on else 0, 0, right, 0)
+        self._place_margins()
+
+    def _place_margins(self) -> None:
+        cr = self.contentsRect()
+        margins = self.viewportMargins()
+        self.gutter.setVisible(self.gutter_on)
+        self.gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
+        width = margins.right()
+        self.stripes.setGeometry(QRect(cr.right() - width + 1, cr.top(), width, cr.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_margins()
+
+    def _scrolled(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+            self.stripes.update()
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+            self.stripes.update()
+
+    # -- positions -------------------------------------------------------------------------
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text in code points, trimmed of surrounding spaces; None if empty."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        start = self.map.from_utf16(c.selectionStart())
+        end = self.map.from_utf16(c.selectionEnd())
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def select_span(self, start: int, end: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self.map.to_utf16(start))
+        c.setPosition(self.map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+        self.centerCursor()
+
+    def marks_at(self, pos16: int) -> list[Mark]:
+        right = bisect.bisect_right(self._starts, pos16)
+        return [m for m in self.marks[:right] if m.s16 <= pos16 < m.e16]
+
+    def mark_tooltip(self, marks: list[Mark]) -> str:
+        lines = []
+        for m in marks:
+            line = (f"<span style='color:{m.colour}'>■</span> <b>{m.path}</b> "
+                    f"<span style='color:#666'>· {m.coder}</span>")
+            if m.coding.memo:
+                line += f"<br>&nbsp;&nbsp;<i>{m.coding.memo}</i>"
+            lines.append(line)
+        return "<br>".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            pos16 = self.cursorForPosition(event.pos()).position()
+            marks = self.marks_at(pos16)
+            if marks:
+                QToolTip.showText(event.globalPos(), self.mark_tooltip(marks), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # -- menus and drops -------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        pos16 = self.cursorForPosition(event.pos()).position()
+        self.fill_menu(menu, self.marks_at(pos16))
+        menu.exec(event.globalPos())
+
+    def fill_menu(self, menu: QMenu, marks: list[Mark]) -> None:
+        first = menu.actions()[0] if menu.actions() else None
+        coding_actions = []
+        if self.textCursor().hasSelection():
+            coding_actions.append((tr("Code selection…"), self.quick_code.emit))
+            coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
+        for m in marks:
+            coding_actions.append((tr("Remove coding: {0}").format(m.path),
+                                   lambda cid=m.coding.id: self.remove_coding.emit(cid)))
+            coding_actions.append((tr("Memo for coding: {0}…").format(m.path),
+                                   lambda cid=m.coding.id: self.memo_coding.emit(cid)))
+        for label, slot in coding_actions:
+            action = menu.addAction(label)
+            action.triggered.connect(slot)
+            if first is not None:
+                menu.removeAction(action)
+                menu.insertAction(first, action)
+        if coding_actions and first is not None:
+            menu.insertSeparator(first)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if code_ids_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if code_ids_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        ids = code_ids_from_mime(event.mimeData())
+        if not ids:
+            event.ignore()
+            return
+        if not self.textCursor().hasSelection():
+            # no selection: code the paragraph under the drop point
+            cursor = self.cursorForPosition(event.position().toPoint())
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            self.setTextCursor(cursor)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.code_dropped.emit(ids)
+
+
+class _Gutter(QWidget):
+    """Transcript times beside the turn they start."""
+
+    def __init__(self, view: TextView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(GUTTER, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(event.rect(), QColor("#f3f5f7"))
+        p.setPen(QColor("#e0e4e8"))
+        p.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        p.setFont(font)
+        p.setPen(QColor("#6b7780"))
+        view = self.view
+        block = view.firstVisibleBlock()
+        offset = view.contentOffset()
+        while block.isValid():
+            geo = view.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > event.rect().bottom():
+                break
+            label = view.times.get(block.blockNumber())
+            if label and block.isVisible():
+                first = block.layout().lineAt(0).rect() if block.layout().lineCount() else None
+                h = int(first.height()) if first is not None else view.fontMetrics().height()
+                p.drawText(QRect(0, int(geo.top()), GUTTER - 8, h),
+                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            block = block.next()
+        p.end()
+
+
+class _Stripes(QWidget):
+    """Coding stripes: one bar per coding beside the lines it covers, named by its code."""
+
+    def __init__(self, view: TextView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+        self._drawn: list[tuple[QRectF, Mark]] = []
+        self._labels: list[tuple[QRectF, Mark]] = []
+
+    def _visible(self) -> list[tuple[QRectF, Mark]]:
+        view = self.view
+        if not view.marks:
+            return []
+        first16 = view.firstVisibleBlock().position()
+        bottom = view.cursorForPosition(QPoint(view.viewport().width(),
+                                               view.viewport().height()))
+        last16 = bottom.position() + 1
+        height = float(self.height())
+        out = []
+        right = bisect.bisect_right(view._starts, last16)
+        for m in view.marks[:right]:
+            if m.e16 < first16:
+                continue
+            top = self._y(m.s16, first16, top=True)
+            bot = self._y(m.e16, last16, top=False) if m.e16 <= last16 else height + 2
+            x = 5 + min(m.lane, MAX_LANES - 1) * LANE
+            out.append((QRectF(x, top + 1, LANE - 2, max(6.0, bot - top - 2)), m))
+        return out
+
+    def _y(self, pos16: int, limit: int, *, top: bool) -> float:
+        if top and pos16 < limit:
+            return -2.0
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(pos16, self.view.document().characterCount() - 1))
+        rect = self.view.cursorRect(cursor)
+        return float(rect.top() if top else rect.bottom())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("#fafbfc"))
+        p.setPen(QColor("#e0e4e8"))
+        p.drawLine(0, 0, 0, self.height())
+        self._drawn = self._visible()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
+        p.setFont(font)
+        metrics = p.fontMetrics()
+        label_h = metrics.height() + 2
+        label_x = 5 + min(max(self.view.lanes, 1), MAX_LANES) * LANE + 6
+        label_w = self.width() - label_x - 4
+        next_free = -1e9
+        self._labels = []
+        for rect, m in self._drawn:
+            colour = QColor(m.colour)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawRoundedRect(rect, 2.5, 2.5)
+        # labels: one per coding, at its first line, pushed down so they never overlap
+        ordered = sorted(self._drawn, key=lambda rm: (max(rm[0].top(), 0), rm[1].lane))
+        for i, (rect, m) in enumerate(ordered):
+            if any(o.code_id == m.coding.code_id and abs(r.top() - rect.top()) < label_h
+                   for r, o in ((r, mm.coding) for r, mm in ordered[:i])):
+                continue  # the same code on the same lines (another coder): one label
+            y = max(rect.top(), 0.0, next_free)
+            if y > self.height():
+                break
+            next_free = y + label_h
+            colour = QColor(m.colour)
+            p.setPen(colour)
+            p.drawLine(int(rect.right()), int(max(rect.top(), 0) + 4), label_x,
+                       int(y + label_h / 2))
+            back = QColor(colour)
+            back.setAlpha(45)
+            box = QRectF(label_x, y, label_w, label_h - 1)
+            p.setBrush(back)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawRoundedRect(box, 3, 3)
+            p.setPen(QColor("#1d2329"))
+            name = metrics.elidedText(m.name, Qt.TextElideMode.ElideRight, int(label_w) - 8)
+            p.drawText(box.adjusted(4, 0, -2, 0),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+            self._labels.append((box, m))
+        p.end()
+
+    def _mark_at(self, pos: QPoint) -> Mark | None:
+        for rect, m in [*reversed(self._labels), *reversed(self._drawn)]:
+            if rect.adjusted(-1, 0, 1, 0).contains(pos.toPointF()):
+                return m
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            m = self._mark_at(event.pos())
+            if m is not None:
+                QToolTip.showText(event.globalPos(), self.view.mark_tooltip([m]), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        m = self._mark_at(event.position().toPoint())
+        if m is None:
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            c = QTextCursor(self.view.document())
+            c.setPosition(m.s16)
+            c.setPosition(m.e16, QTextCursor.MoveMode.KeepAnchor)
+            self.view.setTextCursor(c)
+        elif event.button() == Qt.MouseButton.RightButton:
+            menu = QMenu(self)
+            self.view.fill_menu(menu, [m])
+            menu.exec(event.globalPosition().toPoint())
+
+
+CodingLookup = Callable[[Coding], Mark | None]
