@@ -49,7 +49,7 @@ def build_project(path: Path) -> Project:
     transcript = project.add_imported(ImportedDocument(
         kind="transcript", title="Interview Ahmed", text=TRANSCRIPT, participant="P01",
         turns=[Turn(0, 36, "Interviewer", 0.0, 4.0), Turn(37, 101, "Ahmed", 4.0, 12.5),
-               Turn(102, 135, "Interviewer", 12.5, 15.0), Turn(136, 192, "Ahmed", 15.0, 22.0)]),
+               Turn(102, 136, "Interviewer", 12.5, 15.0), Turn(137, 194, "Ahmed", 15.0, 22.0)]),
         site="Metaal Oost", visit="2024-03-05")
     participant = project.store.participant_by_pseudonym("P01")
     assert participant is not None
@@ -74,12 +74,21 @@ def build_project(path: Path) -> Project:
     memo = project.add_note(site="Metaal Oost", title="Analytic memo", kind="memo",
                             text="Peer help seems to precede technology adoption.")
 
-    project.code_text(note.id, 4, 13, peer.id, memo="Demonstration at the press brake.")
+    def span(text: str, words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    project.code_text(note.id, *span(FIELDNOTE, "de kantbank"), peer.id,
+                      memo="Demonstration at the press brake.")
     project.code_text(note.id, 0, 64, learning.id)
     project.code_text(note.id, 66, 67, tech.id)  # the emoji
-    project.code_text(transcript.id, 37 + 8, 37 + 60, peer.id)
-    project.code_text(transcript.id, 136 + 8, 192, tech.id, coder="Bram")
-    project.code_text(esm.id, 17, 71, peer.id, coder="Bram")
+    project.code_text(transcript.id, *span(TRANSCRIPT, "Gewoon door mee te kijken bij Jan"),
+                      peer.id)
+    project.code_text(transcript.id, *span(TRANSCRIPT, "Die hebben we samen uitgezocht"),
+                      tech.id, coder="Bram")
+    esm_text = "2024-03-06 10:15\nWat gebeurde er net?: Jan liet me de nieuwe klem zien."
+    project.code_text(esm.id, *span(esm_text, "Jan liet me de nieuwe klem zien."), peer.id,
+                      coder="Bram")
     project.code_text(memo.id, 0, 9, peer.id)
     project.code_region(picture.id, Region(0, 0, 30, 40), tech.id, memo="Red half")
     case = project.store.add_case("Zetterij", "The press brake department",
