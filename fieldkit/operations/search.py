@@ -1,7 +1,164 @@
-"""Facade operations for search; mixed into ``Project``."""
+"""Facade operations for search; mixed into ``Project``.
+
+Searching, coding every hit of a search, saved searches and rebuilding the index. The index
+itself is kept in step by triggers in the database, so nothing here has to remember to update
+it after an edit.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-class SearchOperations:
-    """Operations for search (see the issue that owns this capability)."""
+from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.core.progress import Progress
+from fieldkit.core.text import context
+from fieldkit.index.fts import FtsIndex
+from fieldkit.index.query import parse
+from fieldkit.index.results import SavedSearch, SearchResult
+from fieldkit.operations.base import FacadeBase
+
+if TYPE_CHECKING:
+    from fieldkit.project import Problem
+
+SCOPES = ("hit", "turn", "paragraph")
+
+
+class SearchOperations(FacadeBase):
+    """Full-text search over the project (see ``fieldkit.index.QUERY_HELP``)."""
+
+    @property
+    def search_index(self) -> FtsIndex:
+        """The project's search engine (FTS5 inside the project database)."""
+        return FtsIndex(self.store)
+
+    def search(self, query: str, *, limit: int = 100) -> SearchResult:
+        """Ranked hits for ``query``; any text is accepted (see ``SearchResult.note``)."""
+        return self.search_index.search(str(query), limit=limit)
+
+    def reindex(self, progress: Progress | None = None) -> int:
+        """Rebuild the search index from the project's texts; returns how many it indexed."""
+        return self.search_index.rebuild(progress)
+
+    def tidy_search_index(self) -> None:
+        """Merge the index's pieces; worth it after loading many documents in one go."""
+        self.search_index.optimize()
+
+    def search_problems(self) -> list[Problem]:
+        """What ``fieldkit check`` reports about the search index."""
+        from fieldkit.project import Problem
+
+        return [Problem("error", message) for message in self.search_index.problems()]
+
+    # -- coding all hits -------------------------------------------------------------------
+
+    def code_hits(self, query: str, code: str | int, *, scope: str = "hit",
+                  coder: str | None = None) -> int:
+        """Apply ``code`` to every hit of ``query`` in document texts, as one undoable step.
+
+        ``scope`` says what is coded around each hit: ``"hit"`` the matched words,
+        ``"turn"`` the speaker turn (the line, where a text has no turns), ``"paragraph"`` the
+        line. Spans that already carry this code by this coder are left alone. Returns how many
+        codings were made.
+        """
+        from fieldkit.project import CONTEXT_CHARS
+
+        if scope not in SCOPES:
+            raise BadInput(f"Scope must be one of {', '.join(SCOPES)}, not '{scope}'.")
+        if not str(query).strip():
+            raise BadInput("Give a search whose hits should be coded.")
+        code_row = self.code(code)  # type: ignore[attr-defined]
+        who = coder or self.coder  # type: ignore[attr-defined]
+        engine = self.search_index
+        targets: dict[int, tuple[str, set[tuple[int, int]]]] = {}
+        for m in engine.spans_of(parse(str(query), engine.analyser)):
+            assert m.document_id is not None
+            turns = self.store.turns(m.document_id) if scope == "turn" else []
+            found = targets.setdefault(m.document_id, (m.body, set()))[1]
+            for start, end in m.spans:
+                if start >= end:
+                    continue
+                if scope == "hit":
+                    found.add((start, end))
+                    continue
+                turn = next((t for t in turns if t.start <= start and end <= t.end), None)
+                found.add((turn.start, turn.end) if turn else _line(m.body, start, end))
+        if not any(spans for _, spans in targets.values()):
+            return 0
+        made = 0
+        with self.store.change(f"Code the hits of \u201c{query}\u201d as {code_row.name}"):
+            coder_id = self.store.coder_id(who)
+            for doc_id, (text, spans) in sorted(targets.items()):
+                for start, end in sorted(spans):
+                    if start >= end or self.store.find_coding(doc_id, code_row.id, coder_id,
+                                                              start, end) is not None:
+                        continue
+                    before, after = context(text, start, end, CONTEXT_CHARS)
+                    self.store.add_coding({
+                        "document_id": doc_id, "code_id": code_row.id, "coder_id": coder_id,
+                        "start": start, "end": end, "quote": text[start:end],
+                        "before": before, "after": after,
+                    })
+                    made += 1
+        return made
+
+    # -- saved searches --------------------------------------------------------------------
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """The searches kept in this project, by name."""
+        return [SavedSearch(key, name, query) for key, name, query in self.store.saved_searches()]
+
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Keep ``query`` under ``name`` (an existing search of that name gets the new query)."""
+        name, query = str(name).strip(), str(query).strip()
+        if not name:
+            raise BadInput("A saved search needs a name.")
+        if not query:
+            raise BadInput("A saved search needs a query.")
+        key = self.store.save_search(name, query)
+        return next(s for s in self.saved_searches() if s.id == key)
+
+    def saved_search(self, name_or_id: str | int) -> SavedSearch:
+        """A saved search by name (any capitals) or id."""
+        ref = str(name_or_id).strip()
+        for s in self.saved_searches():
+            if s.name.casefold() == ref.casefold():
+                return s
+        for s in self.saved_searches():
+            if ref.isdigit() and s.id == int(ref):
+                return s
+        raise NotFound(f"There is no saved search '{name_or_id}' in this project.")
+
+    def run_saved_search(self, name_or_id: str | int, *, limit: int = 100) -> SearchResult:
+        return self.search(self.saved_search(name_or_id).query, limit=limit)
+
+    def delete_saved_search(self, name_or_id: str | int) -> SavedSearch:
+        """Forget a saved search (undoable); returns what was deleted."""
+        found = self.saved_search(name_or_id)
+        self.store.delete_saved_search(found.id)
+        return found
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around ``[start, end)``, without its leading and trailing blanks."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    while s < start and text[s].isspace():
+        s += 1
+    while e > end and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _check_search_index(project: SearchOperations) -> list[Problem]:
+    return project.search_problems()
+
+
+def _register_check() -> None:
+    from fieldkit import checks
+
+    if _check_search_index not in checks.EXTRA_CHECKS:
+        checks.EXTRA_CHECKS.append(_check_search_index)
+
+
+_register_check()

@@ -92,8 +92,20 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _v2_search(conn: sqlite3.Connection) -> None:
+    """The full-text search index and the triggers that keep it in step (search_tables)."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database, search_tables
+
+    for name in ("fk_stems", "fk_words"):
+        nargs, func = database.FUNCTIONS[name]
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    search_tables.create(conn)
+    search_tables.fill(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
-MIGRATIONS: list[Step] = [_v1]
+MIGRATIONS: list[Step] = [_v1, _v2_search]
 
 
 def latest_version() -> int:

@@ -1,0 +1,59 @@
+"""Full-text search: a local index that finds anything in the project in milliseconds.
+
+The engine is SQLite FTS5 inside ``project.sqlite`` (``fieldkit.index.fts``), kept in step by
+triggers (``fieldkit.storage.search_tables``) that call the two SQL functions registered here, on
+every connection fieldkit opens. Words are folded (case, diacritics) and stemmed per project
+language (``fieldkit.index.words``); the query language is read by ``fieldkit.index.query`` and
+described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
+"""
+
+from __future__ import annotations
+
+from fieldkit.index.help import QUERY_HELP
+from fieldkit.index.protocol import SearchEngine
+from fieldkit.index.results import Hit, SavedSearch, SearchResult
+from fieldkit.index.words import analyser
+from fieldkit.storage import database
+
+_last: tuple[str | None, str | None, tuple[str, str]] = (None, None, ("", ""))
+
+
+def _columns(text: str | None, language: str | None) -> tuple[str, str]:
+    # Triggers ask for both columns of the same text one after the other; work it out once.
+    global _last
+    seen = _last
+    if text is None:
+        return ("", "")
+    if seen[1] == language and (seen[0] is text or seen[0] == text):
+        return seen[2]
+    try:
+        found = analyser(language).columns(str(text))
+    except Exception:  # a trigger must never fail a researcher's write; `check` would notice
+        found = ("", "")
+    _last = (text, language, found)
+    return found
+
+
+def fk_stems(text: str | None, language: str | None) -> str:
+    """SQL ``fk_stems(text, lang)``: the stemmed, folded words of a text, space separated."""
+    return _columns(text, language)[0]
+
+
+def fk_words(text: str | None, language: str | None) -> str:
+    """SQL ``fk_words(text, lang)``: the folded words of a text, space separated."""
+    return _columns(text, language)[1]
+
+
+database.register_function("fk_stems", 2, fk_stems)
+database.register_function("fk_words", 2, fk_words)
+
+
+def engine(store: object) -> SearchEngine:
+    """The search engine the app uses for a project's store (FTS5)."""
+    from fieldkit.index.fts import FtsIndex
+
+    return FtsIndex(store)  # type: ignore[arg-type]
+
+
+__all__ = ["QUERY_HELP", "Hit", "SavedSearch", "SearchEngine", "SearchResult", "engine",
+           "fk_stems", "fk_words"]

@@ -1,0 +1,60 @@
+# ruff: noqa: E501
+"""The query language, in words for researchers: shown by the app's search help.
+
+The same text is ``docs/search.md`` in the repository (a test keeps them equal).
+"""
+
+QUERY_HELP = """\
+# Searching a project
+
+Type words into the search box (or `fieldkit search QUERY`). fieldkit answers from an index
+inside the project, so a search over thousands of documents takes milliseconds. It searches
+document text, speaker names (they open every turn of a transcript), photo captions, document
+memos, coding memos and the codebook (code names, definitions, inclusion, exclusion, examples
+and code memos).
+
+## Words
+
+| you type | finds |
+|---|---|
+| `press brake` | texts with both words, anywhere (every word must occur) |
+| `operators` | also `operator`, `operating` — words are stemmed in the project's language (Dutch or English) |
+| `coordinatie` | also `Coördinatie` — capitals and accents do not matter |
+| `"new press brake"` | those words in this order (an exact phrase; capitals and accents still do not matter) |
+| `lasrobot*` | every word that starts with `lasrobot`: `lasrobots`, `lasrobotcel` — handy for Dutch compounds |
+| `training OR opleiding` | either word |
+| `(training OR opleiding) collega` | brackets group words |
+| `leren -cursus` | `leren` in texts without `cursus`; `NOT cursus` means the same |
+| `NEAR(collega helpen, 5)` | the words at most 5 words apart, in any order (10 when no number is given) |
+
+## Filters
+
+Filters narrow a search; put them anywhere in the query. Values with spaces go in quotes:
+`site:"Van Dijk Metaal"`. The same filter twice means either value (`kind:fieldnote
+kind:memo`); different filters must all hold.
+
+| filter | keeps hits … |
+|---|---|
+| `site:metaal` | in documents of a site whose name contains the value |
+| `kind:transcript` | in documents of that kind: `fieldnote`, `transcript`, `photo`, `esm`, `memo` (memo documents and all memos), `text`, `code` (the codebook) |
+| `speaker:sanne` | spoken by a speaker whose name starts with the value (ESM answers count as spoken by their participant) |
+| `code:"Peer help"` | inside segments coded with that code or a code below it (name or path such as `Learning/Informal/Peer help`), and in the memos of such codings |
+| `coder:anouk` | inside segments coded by that coder (with `code:`, the same coding must match both) |
+| `after:2026-03-01` | from that day on (the visit date, or the day the document was added) |
+| `before:2026-04-01` | before that day |
+
+## Results
+
+Hits come best first (bm25 ranking). Each hit shows its document, site, visit date, speaker
+and the words around it, with the matched words marked «like this». Selecting a hit opens the
+document with the words selected. **Code all hits** applies a code to every hit of the
+search, to the speaker turn around each hit, or to the paragraph (line) around each hit — in
+one step that one Undo takes back. Searches you use often can be saved under a name.
+
+## Anything goes
+
+You cannot break a search. When the input is not a well-formed query — a quote or bracket
+left open, `OR` with nothing after it, a filter fieldkit does not know such as `plaats:` —
+fieldkit searches for the plain words you typed (filters it does know still apply) and says so
+above the results. Punctuation and symbols are ignored.
+"""

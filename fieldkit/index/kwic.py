@@ -1,0 +1,54 @@
+"""From FTS5's marked-up index text to code-point spans and keyword-in-context lines.
+
+FTS5's ``highlight()`` returns the stored column (the words, space separated) with the matched
+words wrapped in \\x01 … \\x02. Counting spaces before a marker gives the word number, and the
+same word splitting over the original text (``words.token_spans``) turns word numbers into exact
+code-point offsets, whatever emoji, combining accents or CRLF line ends the source had.
+"""
+
+from __future__ import annotations
+
+OPEN, CLOSE = "\x01", "\x02"
+CONTEXT = 60
+_BLANKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\x0b": " ", "\x0c": " "})
+
+
+def marked_words(marked: str | None) -> list[tuple[int, int]]:
+    """(first, last) word numbers, inclusive, of every marked run in a highlighted column."""
+    if not marked or OPEN not in marked:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = words = 0
+    while (a := marked.find(OPEN, pos)) >= 0:
+        b = marked.find(CLOSE, a)
+        if b < 0:
+            break
+        words += marked.count(" ", pos, a)
+        inner = marked.count(" ", a, b)
+        out.append((words, words + inner))
+        words += inner
+        pos = b
+    return out
+
+
+def merge(*runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word runs from several columns, sorted, with overlapping runs joined."""
+    every = sorted(r for run in runs for r in run)
+    out: list[tuple[int, int]] = []
+    for first, last in every:
+        if out and first <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
+def in_context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str, str]:
+    """(before, match, after) around ``[start, end)``, line breaks shown as spaces."""
+    before = text[max(0, start - width):start].translate(_BLANKS)
+    after = text[end:end + width].translate(_BLANKS)
+    return before, text[start:end].translate(_BLANKS), after
+
+
+def snippet(before: str, match: str, after: str) -> str:
+    return f"{before}\u00ab{match}\u00bb{after}"

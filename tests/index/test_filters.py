@@ -1,0 +1,71 @@
+"""Every filter: site, kind, speaker, code, coder, after, before; unknown values say so."""
+
+from __future__ import annotations
+
+from fieldkit import Project
+
+
+def found(project: Project, query: str) -> list[tuple[str, str]]:
+    return sorted((h.title, h.match) for h in project.search(query).hits)
+
+
+def test_site_kind_and_dates(study: Project) -> None:
+    assert found(study, "collega site:bakkerij") == [
+        ("Interview Sanne", "collega"), ("Tweede bezoek", "collega")]
+    assert found(study, 'kantbank site:"van dijk"') == [("Eerste bezoek", "kantbank")]
+    assert found(study, "collega kind:transcript") == [("Interview Sanne", "collega")]
+    assert found(study, "collega kind:fieldnote") == [("Tweede bezoek", "collega")]
+    assert found(study, "collega kind:transcript kind:fieldnote") == [
+        ("Interview Sanne", "collega"), ("Tweede bezoek", "collega")]
+    assert found(study, "collega after:2026-04-11") == [("Tweede bezoek", "collega")]
+    assert found(study, "collega before:2026-04-11") == [("Interview Sanne", "collega")]
+    assert found(study, "kantbank after:2026-03-02 before:2026-03-03") == [
+        ("Eerste bezoek", "kantbank")]
+
+
+def test_speaker_filter_keeps_hits_inside_that_speakers_turns(study: Project) -> None:
+    hits = study.search("kantbank speaker:sanne").hits
+    assert hits == []
+    hits = study.search("training speaker:Sanne").hits
+    assert [(h.speaker, h.match) for h in hits] == [("Sanne", "training")]
+    text = study.document(hits[0].document_id).text
+    assert text[hits[0].start:hits[0].end] == "training"
+    assert text.rfind("Sanne:", 0, hits[0].start) > text.rfind("Interviewer:", 0, hits[0].start)
+    assert study.search("training").hits[0].speaker in ("Sanne", "Interviewer")
+
+
+def test_code_and_coder_filters(study: Project, ids: dict[str, int]) -> None:
+    text = study.document(ids["Interview Sanne"]).text
+    start = text.index("De training was kort")
+    code = study.add_code("Leren/Formeel")
+    study.code_text(ids["Interview Sanne"], start, start + 20, code.id, coder="Bram")
+    hits = study.search("training code:formeel").hits
+    assert [(h.start, h.match) for h in hits] == [(start + 3, "training")]
+    assert study.search("training code:Leren").total == 1  # sub-codes count
+    assert study.search("training code:Leren/Formeel coder:bram").total == 1
+    assert study.search("training coder:anouk").total == 0
+    assert study.search("kantbank code:formeel").total == 0
+
+
+def test_unknown_filter_values_say_so(study: Project) -> None:
+    for query, word in (("kantbank site:Nergens", "site"), ("kantbank speaker:Nobody", "speaker"),
+                        ("kantbank code:Geen", "code"), ("kantbank coder:Niemand", "coder")):
+        result = study.search(query)
+        assert result.total == 0 and result.note and f"No {word} matches" in result.note
+    result = study.search("kantbank kind:boek")
+    assert result.total == 2 and "not a kind" in (result.note or "")
+    result = study.search("kantbank after:gisteren")
+    assert result.total == 2 and "not a date" in (result.note or "")
+    result = study.search("kantbank plaats:Oost")
+    assert result.note and "plain words" in result.note and "plaats" in result.note
+
+
+def test_operators(study: Project) -> None:
+    assert study.search("kantbank -nachtploeg").total == 1
+    assert study.search("kantbank NOT nachtploeg").total == 1
+    assert study.search("kantbank OR bakkerij").total == 3
+    assert study.search("(planner OR bakkerij) machines").total == 1
+    assert study.search("NEAR(jan kantbank, 5)").total == 1
+    assert study.search("NEAR(jan kantbank, 2)").total == 0
+    assert study.search('"nieuwe kantbank"').total == 1
+    assert study.search("kantbank").hits[0].score > 0
