@@ -204,7 +204,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     body.add(wx.paragraph(wx.run(f"Exported {date.today().isoformat()} · "
                                  f"{_plural(len(segments), 'segment')} · "
                                  f"{_plural(len(selection.codes), 'code')}")))
-    if masker:
+    if getattr(masker, "terms", None):  # a Pseudonymiser with names to replace
         body.add(wx.paragraph(wx.run("Names of participants are replaced by pseudonyms.",
                                      italic=True)))
     body.add(wx.page_break())

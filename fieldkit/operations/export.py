@@ -26,7 +26,7 @@ class ExportOperations:
 
     # -- Word ------------------------------------------------------------------------------
 
-    def export_docx(self: Project, out: str | Path, *, codes: Sequence[str | int] | None = None,
+    def export_docx(self: Project, out: str | Path, *, codes: Sequence[str | int] | None = None,  # type: ignore[misc]
                     coder: str | None = None, site: str | None = None,
                     pseudonymise: bool = False, terms: Mapping[str, str] | None = None,
                     annotated_document: str | int | None = None,
@@ -61,7 +61,7 @@ class ExportOperations:
 
     # -- tables ----------------------------------------------------------------------------
 
-    def export_xlsx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:
+    def export_xlsx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:  # type: ignore[misc]
         """An Excel workbook: segments, codebook, counts, co-occurrence, ESM answers."""
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.tables import build_tables, write_xlsx
@@ -72,7 +72,7 @@ class ExportOperations:
             write_xlsx(tables, tmp, self.store.meta("created"))
         return target
 
-    def export_csv(self: Project, outdir: str | Path,
+    def export_csv(self: Project, outdir: str | Path,  # type: ignore[misc]
                    progress: Progress | None = None) -> list[Path]:
         """The same tables as ``export_xlsx``, one UTF-8 CSV file each, in ``outdir``."""
         from fieldkit.exporters.tables import build_tables, write_csv
@@ -88,7 +88,7 @@ class ExportOperations:
 
     # -- REFI-QDA out ----------------------------------------------------------------------
 
-    def export_qdpx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:
+    def export_qdpx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:  # type: ignore[misc]
         """The whole project as a REFI-QDA ``.qdpx`` for ATLAS.ti, NVivo, MAXQDA, QualCoder."""
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.refi_writer import project_archive
@@ -98,7 +98,7 @@ class ExportOperations:
             project_archive(self, tmp, progress or Progress.silent())
         return target
 
-    def export_codebook(self: Project, path: str | Path) -> Path:
+    def export_codebook(self: Project, path: str | Path) -> Path:  # type: ignore[misc]
         """The codebook as a REFI-QDA ``.qdc`` file."""
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.refi_writer import write_codebook
@@ -110,7 +110,7 @@ class ExportOperations:
 
     # -- REFI-QDA in -----------------------------------------------------------------------
 
-    def import_codebook(self: Project, path: str | Path) -> str:
+    def import_codebook(self: Project, path: str | Path) -> str:  # type: ignore[misc]
         """Merge a ``.qdc`` codebook into this one: codes matched by GUID, then by path."""
         from fieldkit.exporters.refi_writer import read_description
         from fieldkit.importers.refi import read_qdc
