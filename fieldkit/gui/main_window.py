@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -265,7 +266,8 @@ class MainWindow(QMainWindow):
             m.addAction(a[name])
         m.addSeparator()
         m.addAction(a["agreement"])
-        m.addAction(a["suggestions"])
+        if importlib.util.find_spec("fieldkit.gui.suggestions_panel") is not None:
+            m.addAction(a["suggestions"])
         m = bar.addMenu(tr("&View"))
         m.addAction(a["search"])
         m.addAction(a["show_all_codes"])
@@ -633,10 +635,8 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        method = getattr(project, f"export_{kind}", None)
-        if method is None:
-            QMessageBox.information(self, tr("Export"), tr("This export is not available yet."))
-            return
+        method = {"docx": project.export_docx, "xlsx": project.export_xlsx,
+                  "qdpx": project.export_qdpx}[kind]
         default = str(Path.home() / f"{project.name}.{kind}")
         out, _ = QFileDialog.getSaveFileName(self, tr("Export"), default, f"*.{kind}")
         if not out:
@@ -659,13 +659,10 @@ class MainWindow(QMainWindow):
         self.runner.run(tr("Checking the project"), project.check, done)
 
     def show_agreement(self) -> None:
-        try:
-            from fieldkit.gui.agreement_dialog import AgreementDialog
-        except ImportError:
-            QMessageBox.information(self, tr("Agreement"), tr("Not available in this version."))
-            return
+        from fieldkit.gui.agreement_dialog import AgreementDialog
+
         if self.project is not None:
-            AgreementDialog(self.project, self).exec()
+            AgreementDialog(self.project, self).open()
 
     def show_suggestions(self) -> None:
         try:
@@ -682,7 +679,8 @@ class MainWindow(QMainWindow):
     # -- help and language ------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutsDialog:
-        rows = shortcut_rows(list(self.actions_.values()))
+        rows = shortcut_rows([(tr(ACTIONS[name][0]), action)
+                              for name, action in self.actions_.items()])
         for code_id, key in sorted(self.codebook.model.keys.items(), key=lambda kv: kv[1]):
             if code_id in self._paths:
                 rows.append((tr("Code with {0}").format(self._paths[code_id]), key))

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from fieldkit.gui.i18n import tr
 
 
-def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+def shortcut_rows(actions: list[tuple[str, QAction]]) -> list[tuple[str, str]]:
+    """(what it does, keys) for every labelled action that has a key."""
     rows = []
     seen = set()
-    for action in actions:
+    for label, action in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-        text = action.text().replace("&", "").rstrip("…").strip()
+        text = label.replace("&", "").rstrip("…").strip()
         if keys and text and text not in seen:
             seen.add(text)
             rows.append((text, ", ".join(keys)))

@@ -1,0 +1,76 @@
+"""GUI tests drive the real window offscreen on a small real project."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("FIELDKIT_CODER", "Anouk")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from fieldkit.project import Project  # noqa: E402
+
+TRANSCRIPT = """[00:00:05] Interviewer: Hoe leerde je de nieuwe machine kennen?
+[00:00:12] Kees: Vooral door mee te kijken met Henk, de ervaren operator.
+[00:00:20] Interviewer: En als er iets misging?
+[00:00:26] Kees: Dan probeerde ik het gewoon opnieuw, trial and error, tot de machine liep. 🙂 \
+Daarna schreef ik het op.
+"""
+
+
+def make_photo(path: Path) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (320, 240), (180, 120, 60)).save(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDKIT_SETTINGS", str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    p = Project.create(tmp_path / "Study.fieldkit", language="nl")
+    source = tmp_path / "kees.txt"
+    source.write_text(TRANSCRIPT, encoding="utf-8")
+    p.import_files([source], site="Hendriks", visit="2026-03-13", kind="transcript")
+    p.add_note(site="Hendriks", visit="2026-03-13", title="Veldnotitie ochtend",
+               text="Bij de kantbank legt Henk aan Kees uit hoe de nieuwe machine werkt.")
+    p.add_code("Learning/Informal/Observation", colour="#34a853",
+               definition="Learning by watching a colleague.")
+    p.add_code("Learning/Informal/Trial and error", colour="#5bb974")
+    p.add_code("Technology/New machine", colour="#fa903e")
+    doc = next(d for d in p.documents() if d.kind == "transcript")
+    text = p.document(doc.id).text
+    start = text.index("mee te kijken")
+    p.code_text(doc.id, start, start + len("mee te kijken met Henk"),
+                "Learning/Informal/Observation")
+    start = text.index("trial and error")
+    p.code_text(doc.id, start, start + len("trial and error"), "Learning/Informal/Trial and error",
+                coder="Bram", memo="Kees tries again.")
+    yield p
+    try:
+        p.close()
+    except Exception:
+        pass
+
+
+@pytest.fixture
+def window(qtbot, project: Project):
+    from fieldkit.gui import i18n
+    from fieldkit.gui.app import application
+    from fieldkit.gui.main_window import MainWindow
+
+    application()
+    i18n.install("en")
+    w = MainWindow(project)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    yield w
+    w.runner.wait()

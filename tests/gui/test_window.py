@@ -1,0 +1,201 @@
+"""The main window: opening documents, coding in every way, undo/redo, search, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from fieldkit.gui.codebook_panel import merge_codes
+from fieldkit.gui.document_tab import DocumentTab
+
+
+def transcript_id(project) -> int:
+    return next(d.id for d in project.documents() if d.kind == "transcript")
+
+
+def open_transcript(window) -> DocumentTab:
+    tab = window.open_document(transcript_id(window.project))
+    assert tab is not None and tab.text_view is not None
+    return tab
+
+
+def select(tab: DocumentTab, words: str) -> tuple[int, int]:
+    start = tab.doc.text.index(words)
+    tab.text_view.select_span(start, start + len(words))
+    return start, start + len(words)
+
+
+def test_opening_a_transcript_shows_its_codings_and_turns(window) -> None:
+    tab = open_transcript(window)
+    view = tab.text_view
+    assert view.toPlainText() == tab.doc.text
+    assert {m.path for m in view.marks} == {"Learning/Informal/Observation",
+                                           "Learning/Informal/Trial and error"}
+    assert len(view.extraSelections()) == 2
+    # the emoji is outside the BMP: the span after it must still land on the right words
+    mark = next(m for m in view.marks if m.name == "Trial and error")
+    assert view.toPlainText()[mark.s16:mark.e16] == "trial and error"
+    assert "2 codings" in tab.meta.text()
+    assert window.windowTitle().startswith("Study")
+    assert not window.grab().isNull()  # stripes and gutter paint without errors
+
+
+def test_code_by_shortcut_then_undo_and_redo(window, qtbot) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    start, end = select(tab, "de nieuwe machine")
+    key = window.codebook.model.keys
+    code_id = next(c for c, k in key.items() if k == "Ctrl+3")
+    before = len(project.codings(doc=tab.doc_id))
+    qtbot.keyClick(tab.text_view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    codings = project.codings(doc=tab.doc_id)
+    assert len(codings) == before + 1
+    new = next(c for c in codings if c.code_id == code_id)
+    assert (new.start, new.end) == (start, end)
+    assert any(m.coding.id == new.id for m in tab.text_view.marks)
+    qtbot.keyClick(tab.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(project.codings(doc=tab.doc_id)) == before
+    assert all(m.coding.id != new.id for m in tab.text_view.marks)
+    qtbot.keyClick(tab.text_view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(project.codings(doc=tab.doc_id)) == before + 1
+    assert window.actions_["undo"].text().startswith("&Undo ")
+
+
+def test_quick_code_box_applies_an_existing_code(window, qtbot) -> None:
+    tab = open_transcript(window)
+    select(tab, "Henk, de ervaren operator")
+    box = window.coding.quick_code()
+    assert box is not None
+    qtbot.keyClicks(box.edit, "new mach")
+    assert box.list.currentItem().text() == "Technology/New machine"
+    qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    paths = {window.project.code_path(c.code_id) for c in window.project.codings(doc=tab.doc_id)}
+    assert "Technology/New machine" in paths
+
+
+def test_quick_code_box_makes_a_new_code_in_one_undo_step(window, qtbot) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    select(tab, "schreef ik het op")
+    box = window.coding.quick_code()
+    qtbot.keyClicks(box.edit, "Documenting")
+    assert box.list.currentItem().text().endswith("“Documenting”")
+    qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    code = project.code("Documenting")
+    assert [c.quote for c in project.codings(code=code.id)] == ["schreef ik het op"]
+    assert window.codebook.model.index_of(code.id).isValid()
+    window.undo()
+    assert project.codebook().find_path("Documenting") is None
+
+
+def test_quick_code_without_selection_says_so(window) -> None:
+    open_transcript(window)
+    assert window.coding.quick_code() is None
+
+
+def test_in_vivo_makes_a_code_from_the_words(window) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    select(tab, "gewoon opnieuw")
+    window.coding.in_vivo()
+    code = project.code("In vivo/gewoon opnieuw")
+    assert len(project.codings(code=code.id)) == 1
+
+
+def test_drop_of_a_code_codes_the_selection(window) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    select(tab, "Vooral")
+    code = project.code("Technology/New machine")
+    tab.text_view.code_dropped.emit([code.id])
+    assert [c.quote for c in project.codings(code=code.id)] == ["Vooral"]
+
+
+def test_removing_a_coding_and_its_memo(window) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    coding = next(m.coding for m in tab.text_view.marks if m.name == "Observation")
+    tab.text_view.remove_coding.emit(coding.id)
+    assert all(m.coding.id != coding.id for m in tab.text_view.marks)
+    assert len(project.codings(doc=tab.doc_id)) == 1
+    other = project.codings(doc=tab.doc_id)[0]
+    assert "Kees tries again." in tab.text_view.mark_tooltip(tab.text_view.marks)
+    project.set_coding_memo(other.id, "changed")
+    assert tab.text_view.marks[0].coding.memo == "changed"
+
+
+def test_show_one_coder_and_hide_codes(window) -> None:
+    tab = open_transcript(window)
+    window.set_coder_filter("Bram")
+    assert [m.coder for m in tab.text_view.marks] == ["Bram"]
+    window.set_coder_filter(None)
+    code = window.project.code("Learning/Informal/Observation")
+    window.codebook.show_only(code.id)
+    assert [m.name for m in tab.text_view.marks] == ["Observation"]
+    window.codebook.show_all()
+    assert len(tab.text_view.marks) == 2
+
+
+def test_codebook_edits_rename_recolour_merge_delete(window) -> None:
+    project = window.project
+    model = window.codebook.model
+    obs = project.code("Learning/Informal/Observation")
+    assert model.setData(model.index_of(obs.id), "Watching", Qt.ItemDataRole.EditRole)
+    assert model.items[obs.id].code.name == "Watching"
+    window.codebook.select_code(obs.id)
+    window.codebook.edits["example"].setPlainText("Kees kijkt mee met Henk.")
+    window.codebook.save_details()
+    assert project.code(obs.id).example == "Kees kijkt mee met Henk."
+    trial = project.code("Learning/Informal/Trial and error")
+    moved = merge_codes(project, trial.id, obs.id)
+    assert moved == 1 and len(project.codings(code=obs.id)) == 2
+    window.codebook.delete(obs.id, ask=False)
+    assert obs.id not in model.items
+    window.undo()
+    assert obs.id in model.items and model.items[obs.id].count == 2
+
+
+def test_search_and_jump_to_a_hit(window, qtbot) -> None:
+    window.search.run("operator")
+    assert window.search.model.rowCount() >= 1
+    index = window.search.model.index(0, 2)
+    window.search.table.clicked.emit(index)
+    tab = window.current_tab()
+    assert tab is not None
+    assert tab.text_view.textCursor().selectedText().lower() == "operator"
+
+
+def test_shortcuts_dialog_lists_frequent_actions(window) -> None:
+    dialog = window.show_shortcuts()
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())}
+    assert rows["Quick code"].startswith("Ctrl+K")
+    assert rows["Undo"] == "Ctrl+Z"
+    assert any(text.startswith("Code with Learning") for text in rows)
+    dialog.close()
+
+
+def test_switching_language_relabels_the_window(window) -> None:
+    menus = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    assert "&File" in menus()
+    window.set_language("nl")
+    assert "&Bestand" in menus()
+    assert window.code_dock.windowTitle() == "Codeboek"
+    window.set_language("en")
+    assert "&File" in menus()
+
+
+def test_open_documents_are_remembered(qtbot, project) -> None:
+    from fieldkit.gui.main_window import MainWindow
+
+    w = MainWindow(project)
+    qtbot.addWidget(w)
+    w.open_document(transcript_id(project))
+    w._save_open_documents()
+    path = project.path
+    w.set_project(None)
+    from fieldkit.project import Project
+
+    again = Project.open(path)
+    w.set_project(again)
+    assert w.current_tab() is not None and w.current_tab().doc_id == transcript_id(again)
