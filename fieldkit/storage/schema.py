@@ -104,8 +104,15 @@ def _v2_search(conn: sqlite3.Connection) -> None:
     search_tables.fill(conn)
 
 
+def _v3_assist(conn: sqlite3.Connection) -> None:
+    """The stored suggestion model and remembered rejections (assist_tables)."""
+    from fieldkit.storage import assist_tables
+
+    assist_tables.create(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
-MIGRATIONS: list[Step] = [_v1, _v2_search]
+MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist]
 
 
 def latest_version() -> int:

@@ -1,0 +1,77 @@
+"""Cutting a document into passages that can be suggested: sentences, inside speaker turns.
+
+A passage never crosses a line break or a speaker turn, and leaves out what a coder would not
+select: clock times ("07:21", "[00:01:04]"), short labels ("Reflectie:"), the speaker's name
+at the start of a turn, and leading dashes or bullets. Positions are code points of the
+document's plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+# A sentence ends at . ! ? … (with closing quotes or brackets) followed by white space.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_CLOCK = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?\s*")
+_LEAD = re.compile(r"[\W_]*", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_LINE = re.compile(r"[^\n]+")
+# A short label before the words themselves: "Reflectie: ...", "Quote: ...", "Kees: ...".
+_LABEL = re.compile(r"[^\W\d_][\w'’-]{0,18}(?: [\w'’-]{1,18})?: ", re.UNICODE)
+
+MIN_CHARS = 8  # shorter bits ("Ja.", "Oké.") are not worth proposing a code for
+
+Span = tuple[int, int]
+
+
+def passages(text: str, turns: Sequence[tuple[int, int, str]] = ()) -> list[Span]:
+    """The sentence spans of ``text``; with ``turns`` (start, end, speaker) only inside turns."""
+    if turns:
+        blocks: Iterator[tuple[int, int, str]] = (
+            (s, e, speaker) for s, e, speaker in turns if 0 <= s < e <= len(text))
+    else:
+        blocks = ((m.start(), m.end(), "") for m in _LINE.finditer(text))
+    out: list[Span] = []
+    for start, end, speaker in blocks:
+        for m in _LINE.finditer(text, start, end):
+            _sentences(text, m.start(), m.end(), speaker if m.start() == start else "", out)
+    return out
+
+
+def _sentences(text: str, start: int, end: int, speaker: str, out: list[Span]) -> None:
+    pos = start
+    clock = _CLOCK.match(text, pos, end)
+    if clock:
+        pos = clock.end()
+    if speaker and text.startswith(speaker, pos):
+        after = pos + len(speaker)
+        if text.startswith(":", after):
+            pos = after + 1
+    piece_start = pos
+    for m in _END.finditer(text, pos, end):
+        _add(text, piece_start, m.end(), out)
+        piece_start = m.end()
+    _add(text, piece_start, end, out)
+
+
+def _add(text: str, start: int, end: int, out: list[Span]) -> None:
+    start = _LEAD.match(text, start, end).end()  # type: ignore[union-attr]
+    label = _LABEL.match(text, start, end)
+    if label:
+        start = _LEAD.match(text, label.end(), end).end()  # type: ignore[union-attr]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= MIN_CHARS and _LETTER.search(text, start, end):
+        out.append((start, end))
+
+
+def overlap(a: Span, b: Span) -> int:
+    """Code points two spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def mostly_covered(unit: Span, span: Span) -> bool:
+    """True when ``span`` covers at least half of ``unit`` (or ``unit`` half of ``span``)."""
+    shared = overlap(unit, span)
+    return shared * 2 >= min(unit[1] - unit[0], span[1] - span[0]) and shared > 0
