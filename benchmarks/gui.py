@@ -1,0 +1,159 @@
+"""Desktop app speed: open a big transcript, apply a coding, start the app, memory.
+
+Run on purpose: ``.venv/bin/python benchmarks/gui.py``. Targets (issue 5): opening a
+50,000-word transcript with 1,000 codings ≤ 300 ms to a painted view; applying a coding
+≤ 50 ms to repaint; app start to usable window ≤ 1.5 s; RSS with the large demo open ≤ 400 MB.
+Each figure is measured in a fresh subprocess so imports and caches do not flatter it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WORDS = ("de machine loopt weer en ik kijk mee met Henk die het al jaren doet want de "
+         "nieuwe pers is anders dan de oude afkeur leren collega uitleg ploeg").split()
+
+
+def build_big(path: Path) -> None:
+    """A project with one 50,000-word transcript and 1,000 codings."""
+    from fieldkit.project import Project
+
+    rng = random.Random(5)
+    lines, words = [], 0
+    while words < 50_000:
+        n = rng.randint(15, 60)
+        speaker = "Interviewer" if len(lines) % 2 == 0 else "Kees"
+        secs = len(lines) * 9
+        lines.append(f"[{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}] {speaker}: "
+                     + " ".join(rng.choice(WORDS) for _ in range(n)))
+        words += n + 1
+    source = path.parent / "big.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    with Project.create(path) as p:
+        [doc] = p.import_files([source], site="Hendriks", kind="transcript")
+        codes = [p.add_code(f"Theme {i // 6}/Code {i}").id for i in range(30)]
+        text = p.document(doc.id).text
+        with p.store.change("bench codings"):
+            for _ in range(1000):
+                start = rng.randrange(0, len(text) - 400)
+                p.code_text(doc.id, start, start + rng.randint(20, 380), rng.choice(codes))
+
+
+def painted(widget) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    widget.repaint()
+
+
+def measure_open_and_apply(path: str) -> dict[str, float]:
+    from fieldkit.gui import i18n
+    from fieldkit.gui.app import application
+    from fieldkit.gui.main_window import MainWindow
+    from fieldkit.project import Project
+
+    app = application()
+    i18n.install("en")
+    window = MainWindow(Project.open(path))
+    window.resize(1440, 900)
+    window.show()
+    app.processEvents()
+    doc_id = window.project.documents(kind="transcript")[0].id
+    started = time.perf_counter()
+    tab = window.open_document(doc_id)
+    painted(window)
+    open_ms = (time.perf_counter() - started) * 1000
+    view = tab.text_view
+    samples = []
+    code = window.project.code("Theme 0/Code 1").id
+    for i in range(10):
+        start = 1000 + i * 700
+        view.select_span(start, start + 40)
+        app.processEvents()
+        t0 = time.perf_counter()
+        window.coding.apply(code)
+        painted(view.viewport())
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    window.close()
+    return {"open_big_transcript_ms": round(open_ms, 1),
+            "apply_coding_repaint_ms_median": round(samples[len(samples) // 2], 1),
+            "apply_coding_repaint_ms_max": round(samples[-1], 1)}
+
+
+def measure_start(path: str) -> dict[str, float]:
+    started = time.perf_counter()
+    from fieldkit.gui import i18n
+    from fieldkit.gui.app import application
+    from fieldkit.gui.main_window import MainWindow
+    from fieldkit.project import Project
+
+    app = application()
+    i18n.install("nl")
+    window = MainWindow(Project.open(path))
+    window.resize(1440, 900)
+    window.show()
+    painted(window)
+    ms = (time.perf_counter() - started) * 1000
+    window.close()
+    return {"start_to_usable_window_ms": round(ms, 1), "note": "after interpreter start"}
+
+
+def measure_rss(path: str) -> dict[str, float]:
+    from fieldkit.gui.app import application
+    from fieldkit.gui.main_window import MainWindow
+    from fieldkit.project import Project
+
+    app = application()
+    window = MainWindow(Project.open(path))
+    window.resize(1440, 900)
+    window.show()
+    docs = sorted(window.project.documents(), key=lambda d: -d.chars)[:5]
+    for d in docs:
+        window.open_document(d.id)
+    painted(window)
+    window.search.run("machine")
+    app.processEvents()
+    rss_kb = next(int(line.split()[1]) for line in open("/proc/self/status")
+                  if line.startswith("VmRSS"))
+    window.close()
+    return {"rss_large_demo_mb": round(rss_kb / 1024, 1), "open_documents": len(docs)}
+
+
+def _child(kind: str, path: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        fn = {"open": measure_open_and_apply, "start": measure_start, "rss": measure_rss}
+        print(json.dumps(fn[sys.argv[2]](sys.argv[3])))
+        return
+    from benchmarks.common import large_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "Big.fieldkit"
+        build_big(big)
+        results = _child("open", str(big))
+    large, _ = large_demo()
+    results.update(_child("start", str(large)))
+    results.update(_child("rss", str(large)))
+    for key, value in results.items():
+        print(f"{key:34} {value}")
+
+
+if __name__ == "__main__":
+    main()
