@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 
 import Stemmer
 
@@ -80,13 +82,27 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def token_spans(text: str, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Map (first, last) token numbers (inclusive) to code-point spans ``[start, end)``."""
-    if not wanted:
-        return []
-    top = max(last for _, last in wanted)
-    found: list[tuple[int, int]] = []
-    for m in WORD.finditer(text):
-        found.append(m.span())
-        if len(found) > top:
+    """Map sorted, non-overlapping (first, last) token numbers (inclusive) to code-point spans.
+
+    Words before a wanted one are skipped inside C (``deque(islice(...), maxlen=0)``), which
+    keeps this fast even deep into a 50,000-word transcript.
+    """
+    out: list[tuple[int, int]] = []
+    words = WORD.finditer(text)
+    at = 0  # the number of the next word ``words`` yields
+    for first, last in wanted:
+        if first < at or last < first:
+            continue
+        deque(islice(words, first - at), maxlen=0)
+        m = next(words, None)
+        if m is None:
             break
-    return [(found[first][0], found[last][1]) for first, last in wanted if last < len(found)]
+        start = m.start()
+        if last > first:
+            deque(islice(words, last - first - 1), maxlen=0)
+            m = next(words, None)
+            if m is None:
+                break
+        out.append((start, m.end()))
+        at = last + 1
+    return out
