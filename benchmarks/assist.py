@@ -1,0 +1,171 @@
+"""Assisted coding, measured: quality of the suggestions and the time they take.
+
+Quality: on a copy of the demo project, the codings of a held-out share of the coded documents
+are removed; the model is trained on one coder's (Anouk's) codings of the other documents, then
+asked for suggestions on each held-out document at the default threshold. A suggestion counts as
+right when that coder coded the same code on (most of) the same span. Printed: precision,
+recall and F1 per code, macro and micro. Speed (targets from issue 8): training on the whole
+large demo (about 100,000 codings, all coders) ≤ 60 s; suggesting for a 5,000-word document
+≤ 1 s (first call, which loads the model, and later calls).
+
+Run: .venv/bin/python benchmarks/assist.py [--size large|small] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import large_demo  # noqa: E402
+
+from fieldkit import Project  # noqa: E402
+from fieldkit.assist import DEFAULT_THRESHOLD  # noqa: E402
+from fieldkit.assist.passages import mostly_covered  # noqa: E402
+
+CODER = "Anouk"
+HELD_OUT = 0.2
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=("large", "small"), default="large")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    figures: dict[str, object] = {"size": args.size, "threshold": DEFAULT_THRESHOLD}
+    with tempfile.TemporaryDirectory(prefix="fieldkit-assist-bench-") as tmp:
+        source = _source(args.size, Path(tmp))
+        speed(source, Path(tmp) / "speed.fieldkit", figures)
+        quality(source, Path(tmp) / "quality.fieldkit", figures)
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        _print(figures)
+    return 0
+
+
+def _source(size: str, tmp: Path) -> Path:
+    if size == "large":
+        return large_demo()[0]
+    from fieldkit.demobuild import build_demo
+
+    build_demo(tmp / "small.fieldkit", "small").close()
+    return tmp / "small.fieldkit"
+
+
+def _copy(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("project.lock", "backups"))
+    return target
+
+
+def speed(source: Path, target: Path, figures: dict[str, object]) -> None:
+    with Project.open(_copy(source, target)) as project:
+        started = time.perf_counter()
+        summary = project.train_suggester()
+        figures["train_all_coders"] = {
+            "codings": summary.codings, "codes": len(summary.codes),
+            "uncoded_sentences_used": summary.uncoded_examples,
+            "seconds": round(time.perf_counter() - started, 2),
+            "held_out_f1": summary.held_out_f1,
+            "model_bytes": (project.suggester_facts() or {}).get("bytes")}
+        docs = project.documents()
+        words = {d.id: len(project.document(d.id).text.split()) for d in docs
+                 if d.kind in ("transcript", "fieldnote")}
+        doc_id = min(words, key=lambda d: abs(words[d] - 5000))
+    # A fresh open, so the first call pays for loading the model.
+    with Project.open(target, readonly=True) as project:
+        started = time.perf_counter()
+        found = project.suggest(doc_id)
+        cold = time.perf_counter() - started
+        warm = []
+        for _ in range(5):
+            started = time.perf_counter()
+            project.suggest(doc_id)
+            warm.append(time.perf_counter() - started)
+    figures["suggest_one_document"] = {
+        "words": words[doc_id], "suggestions": len(found), "first_call_ms": round(cold * 1000),
+        "later_calls_median_ms": round(statistics.median(warm) * 1000)}
+
+
+def quality(source: Path, target: Path, figures: dict[str, object]) -> None:
+    with Project.open(_copy(source, target)) as project:
+        coded = sorted({c.document_id for c in project.codings(coder=CODER)})
+        held = sorted(random.Random(1).sample(coded, max(1, int(len(coded) * HELD_OUT))))
+        book = project.codebook()
+        gold: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        with project.store.change("Hold documents out", log=False):
+            for doc_id in held:
+                for c in project.codings(doc=doc_id):
+                    if project.coder_name(c.coder_id) == CODER and c.start is not None:
+                        gold[doc_id].append((book.path(c.code_id), c.start, c.end or 0))
+                    project.store.delete_coding(c.id)
+        started = time.perf_counter()
+        summary = project.train_suggester(CODER)
+        train_s = time.perf_counter() - started
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+        started = time.perf_counter()
+        for doc_id in held:
+            found = sorted(project.suggest(doc_id), key=lambda s: -s.confidence)
+            open_gold = list(gold[doc_id])
+            for s in found:
+                match = next((g for g in open_gold if g[0] == s.code
+                              and mostly_covered((s.start, s.end), (g[1], g[2]))), None)
+                if match is not None:
+                    open_gold.remove(match)
+                    counts[s.code][0] += 1
+                else:
+                    counts[s.code][1] += 1
+            for g in open_gold:
+                counts[g[0]][2] += 1
+        suggest_s = time.perf_counter() - started
+    per_code = {}
+    for code, (tp, fp, fn) in sorted(counts.items()):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        per_code[code] = {"precision": round(p, 3), "recall": round(r, 3),
+                          "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                          "coded": tp + fn, "suggested": tp + fp}
+    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
+    figures["quality"] = {
+        "trained_on": f"{CODER}: {summary.codings} codings in {len(coded) - len(held)} documents",
+        "held_out_documents": len(held), "held_out_codings": sum(len(g) for g in gold.values()),
+        "train_seconds": round(train_s, 2), "suggest_seconds_all_held_out": round(suggest_s, 2),
+        "micro_precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "micro_recall": round(tp / (tp + fn), 3) if tp + fn else 0.0}
+    figures["micro_f1"] = round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0
+    figures["macro_f1"] = round(statistics.mean(c["f1"] for c in per_code.values()), 3) \
+        if per_code else 0.0
+    figures["per_code"] = per_code
+
+
+def _print(figures: dict[str, object]) -> None:
+    print(f"Assisted coding on the {figures['size']} demo, threshold {figures['threshold']}")
+    train = figures["train_all_coders"]
+    print(f"Training on all coders: {train['codings']} codings, {train['codes']} codes, "  # type: ignore[index]
+          f"{train['seconds']} s (target ≤ 60 s); model {train['model_bytes']} bytes")  # type: ignore[index]
+    one = figures["suggest_one_document"]
+    print(f"Suggest for a {one['words']}-word document: first call {one['first_call_ms']} ms, "  # type: ignore[index]
+          f"later {one['later_calls_median_ms']} ms (target ≤ 1000 ms); "  # type: ignore[index]
+          f"{one['suggestions']} suggestions")  # type: ignore[index]
+    q = figures["quality"]
+    print(f"Held out: {q['held_out_documents']} documents, {q['held_out_codings']} codings; "  # type: ignore[index]
+          f"trained on {q['trained_on']}")  # type: ignore[index]
+    print(f"{'code':<52} {'prec':>6} {'rec':>6} {'F1':>6} {'coded':>6} {'sugg':>6}")
+    for code, c in figures["per_code"].items():  # type: ignore[attr-defined]
+        print(f"{code:<52} {c['precision']:>6.3f} {c['recall']:>6.3f} {c['f1']:>6.3f} "
+              f"{c['coded']:>6} {c['suggested']:>6}")
+    print(f"micro precision {q['micro_precision']}, recall {q['micro_recall']}, "  # type: ignore[index]
+          f"F1 {figures['micro_f1']}; macro F1 {figures['macro_f1']}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
