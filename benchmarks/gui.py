@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FIELDKIT_SETTINGS"] = os.path.join(tempfile.gettempdir(), "fieldkit-bench.ini")
 
 WORDS = ("de machine loopt weer en ik kijk mee met Henk die het al jaren doet want de "
          "nieuwe pers is anders dan de oude afkeur leren collega uitleg ploeg").split()
@@ -99,7 +100,7 @@ def measure_start(path: str) -> dict[str, float]:
     from fieldkit.gui.main_window import MainWindow
     from fieldkit.project import Project
 
-    app = application()
+    application()
     i18n.install("nl")
     window = MainWindow(Project.open(path))
     window.resize(1440, 900)

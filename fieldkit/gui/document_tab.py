@@ -56,6 +56,7 @@ class DocumentTab(QWidget):
         """Read the document again (its text changed, or it was just opened)."""
         doc = self.project.document(self.doc_id)
         self.doc = doc
+        self.words = len(doc.text.split())
         self.title.setText(doc.title)
         if doc.media_id is not None and doc.kind == "photo":
             if self.photo_view is None:
@@ -98,6 +99,6 @@ class DocumentTab(QWidget):
         if doc.visit_id is not None:
             parts.append(self.project.store.visit(doc.visit_id).date)
         if doc.kind != "photo":
-            parts.append(tr("{0} words").format(f"{len(doc.text.split()):,}"))
+            parts.append(tr("{0} words").format(f"{self.words:,}"))
         parts.append(tr("{0} codings").format(len(self.codings)))
         self.meta.setText("  ·  ".join(p for p in parts if p))

@@ -96,6 +96,11 @@ class MainWindow(QMainWindow):
         self._paths: dict[int, str] = {}
         self._coders: dict[int, str] = {}
 
+        self._stale: set[str] = set()
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(120)
+        self._panel_timer.timeout.connect(self.refresh_panels)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -393,11 +398,14 @@ class MainWindow(QMainWindow):
                 for row in (change.before, change.after):
                     if row and row.get("document_id") is not None:
                         docs_touched.add(int(row["document_id"]))
+        # the text repaints first; counts in the side panels follow a moment later, once
         if tables & {"codes", "codings"}:
-            self.codebook.refresh()
+            self._stale.add("codebook")
         if tables & {"documents", "codings", "sites", "visits", "participants", "cases",
                      "case_members"}:
-            self.navigator.refresh()
+            self._stale.add("navigator")
+        if self._stale:
+            self._panel_timer.start()
         changed_docs = changes.keys("documents")
         for i in reversed(range(self.tabs.count())):
             tab = self.tabs.widget(i)
@@ -417,6 +425,17 @@ class MainWindow(QMainWindow):
         if "coders" in tables:
             self._build_menus()
         self._update_undo()
+
+    def refresh_panels(self) -> None:
+        """Bring the codebook and navigator counts up to date (after a change)."""
+        self._panel_timer.stop()
+        stale, self._stale = self._stale, set()
+        if self.project is None:
+            return
+        if "codebook" in stale:
+            self.codebook.refresh()
+        if "navigator" in stale:
+            self.navigator.refresh()
 
     def _reload_lookups(self) -> None:
         if self.project is None:
@@ -724,6 +743,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         for w in list(self.note_windows):
             w.close()
+        self._panel_timer.stop()
         self.codebook.save_details()
         self.runner.wait()
         settings.put("window/geometry", self.saveGeometry())

@@ -35,8 +35,17 @@ KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Ph
               "memo": "Memo", "esm": "ESM answer", "text": "Text"}
 
 
+_KIND_CACHE: dict[tuple[str, str], str] = {}
+
+
 def kind_name(kind: str) -> str:
-    return tr(KIND_NAMES.get(kind, kind))
+    """The kind of a document in the interface language (cached: lists call this a lot)."""
+    from fieldkit.gui.i18n import current_language
+
+    key = (current_language(), kind)
+    if key not in _KIND_CACHE:
+        _KIND_CACHE[key] = tr(KIND_NAMES.get(kind, kind))
+    return _KIND_CACHE[key]
 
 
 def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
@@ -65,6 +74,10 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
             total += sub
         site.count = total
     sites.count = sum(s.count or 0 for s in sites.children)
+    by_person: dict[str, list[DocumentSummary]] = {}
+    for d in docs:
+        if d.participant:
+            by_person.setdefault(d.participant, []).append(d)
     people = root.add(Node(tr("Participants"), icon=style.kind_icon("group")))
     for p in project.participants():
         attrs = {"role": p.role, **(p.attributes or {})}
@@ -74,18 +87,17 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
         for key, value in attrs.items():
             if value not in (None, ""):
                 person.add(Node(f"{key}: {value}"))
-        for d in docs:
-            if d.participant == p.pseudonym:
-                person.add(_doc_node(d))
+        for d in by_person.get(p.pseudonym, []):
+            person.add(_doc_node(d))
     cases = root.add(Node(tr("Cases"), icon=style.kind_icon("group")))
     for case in project.store.cases():
         node = cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
                               tooltip=case.description))
         for key, value in (case.attributes or {}).items():
             node.add(Node(f"{key}: {value}"))
-        doc_ids, _ = project.store.case_members(case.id)
+        members = set(project.store.case_members(case.id)[0])
         for d in docs:
-            if d.id in doc_ids:
+            if d.id in members:
                 node.add(_doc_node(d))
     return root
 
@@ -190,6 +202,9 @@ class NavigatorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(flat, "")
+        self._docs: list[DocumentSummary] = []
+        self._list_stale = True
+        self.tabs.currentChanged.connect(self._fill_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
@@ -209,14 +224,22 @@ class NavigatorPanel(QWidget):
 
     def refresh(self) -> None:
         if self.project is None:
+            self._docs = []
             self.tree_model.set_root(Node(""))
             self.list_model.set_documents([])
             return
         expanded = self._expanded_labels()
-        docs = self.project.documents()
-        self.tree_model.set_root(build_tree(self.project, docs))
-        self.list_model.set_documents(docs)
+        self._docs = self.project.documents()
+        self.tree_model.set_root(build_tree(self.project, self._docs))
         self._restore_expanded(expanded)
+        self._list_stale = True
+        self._fill_list()
+
+    def _fill_list(self, *_: object) -> None:
+        # the flat list (thousands of ESM answers in a big study) is filled when first shown
+        if self._list_stale and self.tabs.currentIndex() == 1:
+            self.list_model.set_documents(self._docs)
+            self._list_stale = False
 
     def _expanded_labels(self) -> set[tuple[str, ...]]:
         out: set[tuple[str, ...]] = set()

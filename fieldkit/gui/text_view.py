@@ -104,6 +104,7 @@ class TextView(QPlainTextEdit):
         self.text = ""
         self.map = Utf16Map("")
         self.marks: list[Mark] = []
+        self._selections: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
         self._starts: list[int] = []
         self.lanes = 0
         self.times: dict[int, str] = {}  # block number → time label
@@ -120,6 +121,7 @@ class TextView(QPlainTextEdit):
         self.map = Utf16Map(text)
         doc = self.document()
         doc.setUndoRedoEnabled(False)
+        self._selections = {}
         self.setPlainText(text)
         self.times = {}
         bold = QTextCharFormat()
@@ -145,8 +147,16 @@ class TextView(QPlainTextEdit):
         self.marks = sorted(marks, key=lambda m: m.s16)
         self._starts = [m.s16 for m in self.marks]
         self.lanes = assign_lanes(self.marks)
+        # selections are kept per coding: after one coding changes only one is built anew
+        cache: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
         selections = []
         for m in self.marks:
+            key = (m.coding.id, m.s16, m.e16, m.colour)
+            sel = self._selections.get(key)
+            if sel is not None:
+                cache[key] = sel
+                selections.append(sel)
+                continue
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(m.s16)
@@ -156,7 +166,9 @@ class TextView(QPlainTextEdit):
             fmt.setBackground(style.highlight(m.colour))
             fmt.setProperty(QTextFormat.Property.UserProperty, m.coding.id)
             sel.format = fmt  # type: ignore[misc]
+            cache[key] = sel
             selections.append(sel)
+        self._selections = cache
         self.setExtraSelections(selections)
         self._margins()
         self.stripes.update()

@@ -74,3 +74,4 @@ def window(qtbot, project: Project):
     w.show()
     yield w
     w.runner.wait()
+    w.close()

@@ -85,6 +85,7 @@ def test_import_runs_in_the_background_with_progress(window, qtbot, tmp_path: Pa
                     timeout=5000)
     window.runner.wait()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=3000)
+    window.refresh_panels()
     labels = [window.navigator.tree_model.node(i).label for i in _all(window.navigator.tree_model)]
     assert "interview2" in labels
 

@@ -83,6 +83,7 @@ def test_quick_code_box_makes_a_new_code_in_one_undo_step(window, qtbot) -> None
     qtbot.keyClick(box.edit, Qt.Key.Key_Return)
     code = project.code("Documenting")
     assert [c.quote for c in project.codings(code=code.id)] == ["schreef ik het op"]
+    window.refresh_panels()
     assert window.codebook.model.index_of(code.id).isValid()
     window.undo()
     assert project.codebook().find_path("Documenting") is None
@@ -141,6 +142,7 @@ def test_codebook_edits_rename_recolour_merge_delete(window) -> None:
     model = window.codebook.model
     obs = project.code("Learning/Informal/Observation")
     assert model.setData(model.index_of(obs.id), "Watching", Qt.ItemDataRole.EditRole)
+    window.refresh_panels()
     assert model.items[obs.id].code.name == "Watching"
     window.codebook.select_code(obs.id)
     window.codebook.edits["example"].setPlainText("Kees kijkt mee met Henk.")
@@ -150,8 +152,10 @@ def test_codebook_edits_rename_recolour_merge_delete(window) -> None:
     moved = merge_codes(project, trial.id, obs.id)
     assert moved == 1 and len(project.codings(code=obs.id)) == 2
     window.codebook.delete(obs.id, ask=False)
+    window.refresh_panels()
     assert obs.id not in model.items
     window.undo()
+    window.refresh_panels()
     assert obs.id in model.items and model.items[obs.id].count == 2
 
 
