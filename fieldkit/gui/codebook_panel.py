@@ -64,6 +64,7 @@ class CodebookPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.doubleClicked.connect(self._double_clicked)
         header = self.tree.header()
+        header.hide()  # name, count and key explain themselves; the names get the width
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
