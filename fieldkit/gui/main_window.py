@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
         self.runner = JobRunner(self)
         self.coding = CodingActions(self)
         self.note_windows: list[NoteWindow] = []
+        self.suggestions_dock: QDockWidget | None = None
         self.coder_filter: str | None = None
         self._codes: dict[int, Any] = {}
         self._paths: dict[int, str] = {}
@@ -271,8 +271,7 @@ class MainWindow(QMainWindow):
             m.addAction(a[name])
         m.addSeparator()
         m.addAction(a["agreement"])
-        if importlib.util.find_spec("fieldkit.gui.suggestions_panel") is not None:
-            m.addAction(a["suggestions"])
+        m.addAction(a["suggestions"])
         m = bar.addMenu(tr("&View"))
         m.addAction(a["search"])
         m.addAction(a["show_all_codes"])
@@ -315,6 +314,10 @@ class MainWindow(QMainWindow):
         if self.bridge is not None:
             self.bridge.detach()
             self.bridge = None
+        if self.suggestions_dock is not None:  # it belongs to the previous project
+            self.removeDockWidget(self.suggestions_dock)
+            self.suggestions_dock.deleteLater()
+            self.suggestions_dock = None
         if self.project is not None and self.project is not project:
             self.project.close()
         self.project = project
@@ -684,16 +687,25 @@ class MainWindow(QMainWindow):
             AgreementDialog(self.project, self).open()
 
     def show_suggestions(self) -> None:
-        try:
-            from fieldkit.gui import suggestions_panel
-        except ImportError:
-            QMessageBox.information(self, tr("Suggestions"), tr("Not available in this version."))
+        """The assisted-coding dock (suggested codings to accept or reject)."""
+        from fieldkit.gui.suggestions_panel import SuggestionsPanel
+
+        if self.project is None:
             return
-        panel_class = getattr(suggestions_panel, "SuggestionsPanel", None)
-        if panel_class is not None and self.project is not None:
-            dock = self._dock("suggestions", panel_class(self.project, self),
-                              Qt.DockWidgetArea.RightDockWidgetArea)
-            dock.setWindowTitle(tr("Suggested codings"))
+        if self.suggestions_dock is None:
+            panel = SuggestionsPanel(self.project, self)
+            panel.suggestionSelected.connect(self._show_suggestion)
+            self.suggestions_dock = self._dock("suggestions", panel,
+                                               Qt.DockWidgetArea.RightDockWidgetArea)
+            self.tabifyDockWidget(self.code_dock, self.suggestions_dock)
+        self.suggestions_dock.setWindowTitle(tr("Suggested codings"))
+        self.suggestions_dock.show()
+        self.suggestions_dock.raise_()
+
+    def _show_suggestion(self, doc_id: int, start: int, end: int) -> None:
+        tab = self.open_document(doc_id)
+        if tab is not None and tab.text_view is not None:
+            tab.text_view.select_span(start, end)
 
     # -- help and language ------------------------------------------------------------------
 

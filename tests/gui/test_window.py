@@ -203,3 +203,14 @@ def test_open_documents_are_remembered(qtbot, project) -> None:
     again = Project.open(path)
     w.set_project(again)
     assert w.current_tab() is not None and w.current_tab().doc_id == transcript_id(again)
+
+
+def test_agreement_and_suggestions_open_from_the_coding_menu(window) -> None:
+    from fieldkit.gui.agreement_dialog import AgreementDialog
+
+    window.actions_["agreement"].trigger()
+    dialogs = window.findChildren(AgreementDialog)
+    assert dialogs and dialogs[0].isVisible()
+    dialogs[0].close()
+    window.actions_["suggestions"].trigger()
+    assert window.suggestions_dock is not None and window.suggestions_dock.isVisible()
