@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CONTEXT = "fieldkit"
 LANGUAGES = ("nl", "en")
-TS_DIR = Path(__file__).parent / "resources" / "i18n"
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 _language = "en"
 _table: dict[str, str] = {}  # only used when no .qm could be built
