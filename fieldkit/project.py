@@ -202,6 +202,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def coders(self) -> list[Any]:
         return self.store.coders()
 
+    def find_coder(self, name: str) -> Any:
+        """The coder with this name; NotFound if nobody of that name has coded here."""
+        found = self.store.coder_by_name(name.strip())
+        if found is None:
+            known = ", ".join(c.name for c in self.store.coders()) or "none yet"
+            raise NotFound(f"There is no coder '{name}' in this project (coders: {known}).")
+        return found
+
     # -- sites, visits, participants --------------------------------------------------------
 
     def site(self, ref: int | str) -> Site:
@@ -593,12 +601,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 code_ids.append(found.id)
                 if book is not None:
                     code_ids.extend(book.descendants(found.id))
-        coder_id = None
-        if coder is not None:
-            found_coder = self.store.coder_by_name(coder)
-            if found_coder is None:
-                raise NotFound(f"There is no coder '{coder}' in this project.")
-            coder_id = found_coder.id
+        coder_id = self.find_coder(coder).id if coder is not None else None
         doc_id = self.store.resolve("documents", doc) if doc is not None else None
         return self.store.codings(CodingFilter(code_ids, doc_id, coder_id))
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import Any
 
 from fieldkit.cli.common import (
+    add_command,
     add_json_option,
-    add_project_option,
     open_project,
     plain,
     print_json,
@@ -17,11 +18,7 @@ from fieldkit.cli.common import (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        add_project_option(p)
-        p.set_defaults(run=run)
-        return p
+    command = partial(add_command, sub)
 
     p = command("train", cmd_train,
                 "learn code suggestions from the project's codings (stored in the project)")

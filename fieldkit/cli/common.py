@@ -24,6 +24,15 @@ def add_project_option(parser: argparse.ArgumentParser, *, top: bool = False) ->
     )
 
 
+def add_command(sub: argparse._SubParsersAction, name: str, run: Any,
+                help: str) -> argparse.ArgumentParser:
+    """A subcommand that takes -p/--project and runs ``run(args)``."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
+    add_project_option(parser)
+    parser.set_defaults(run=run)
+    return parser
+
+
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 

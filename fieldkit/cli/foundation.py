@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fieldkit.cli.common import (
     add_coder_option,
+    add_command,
     add_json_option,
-    add_project_option,
     open_project,
     plain,
     print_json,
@@ -21,11 +22,7 @@ from fieldkit.core.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        add_project_option(p)
-        p.set_defaults(run=run)
-        return p
+    command = partial(add_command, sub)
 
     p = command("new", cmd_new, "create a new, empty project folder")
     p.add_argument("path")
@@ -79,29 +76,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("codebook", None, "manage the codebook")
     cb = p.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
-    a = cb.add_parser("add", help="add (or update) a code by its path")
-    add_project_option(a)
-    a.set_defaults(run=cmd_codebook_add)
+    a = add_command(cb, "add", cmd_codebook_add, "add (or update) a code by its path")
     a.add_argument("path", metavar="PATH/OF/CODE")
     for field in ("colour", "definition", "inclusion", "exclusion", "example"):
         a.add_argument(f"--{field}")
     a.add_argument("--color", dest="colour", help=argparse.SUPPRESS)
     add_json_option(a)
-    a = cb.add_parser("list", help="the code tree with counts of codings")
-    add_project_option(a)
-    a.set_defaults(run=cmd_codebook_list)
+    a = add_command(cb, "list", cmd_codebook_list, "the code tree with counts of codings")
     add_json_option(a)
-    a = cb.add_parser("delete", help="delete a code, its sub-codes and their codings")
-    add_project_option(a)
-    a.set_defaults(run=cmd_codebook_delete)
+    a = add_command(cb, "delete", cmd_codebook_delete,
+                    "delete a code, its sub-codes and their codings")
     a.add_argument("code")
-    a = cb.add_parser("import", help="import a REFI-QDA codebook (.qdc)")
-    add_project_option(a)
-    a.set_defaults(run=cmd_codebook_import)
+    a = add_command(cb, "import", cmd_codebook_import, "import a REFI-QDA codebook (.qdc)")
     a.add_argument("file")
-    a = cb.add_parser("export", help="export the codebook as REFI-QDA (.qdc)")
-    add_project_option(a)
-    a.set_defaults(run=cmd_codebook_export)
+    a = add_command(cb, "export", cmd_codebook_export, "export the codebook as REFI-QDA (.qdc)")
     a.add_argument("file")
 
     p = command("code", cmd_code, "apply a code to [START, END) of a document (code points)")

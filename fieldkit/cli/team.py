@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import Any
 
 from fieldkit.cli.common import (
+    add_command,
     add_json_option,
-    add_project_option,
     open_project,
     plain,
     print_json,
@@ -18,11 +19,7 @@ from fieldkit.core.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        add_project_option(p)
-        p.set_defaults(run=run)
-        return p
+    command = partial(add_command, sub)
 
     p = command("coders", cmd_coders, "list the coders with their numbers of codings")
     add_json_option(p)

@@ -31,14 +31,7 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
                     masker: Callable[[str], str], coder: str | None,
                     progress: Progress) -> None:
     """Write ``doc`` with its codings (one coder's with ``coder``) as Word comments."""
-    coder_id = None
-    if coder is not None:
-        found = project.store.coder_by_name(coder)
-        if found is None:
-            from fieldkit.core.errors import NotFound
-
-            raise NotFound(f"There is no coder '{coder}' in this project.")
-        coder_id = found.id
+    coder_id = project.find_coder(coder).id if coder is not None else None
     codings = project.store.codings(CodingFilter(document_id=doc.id, coder_id=coder_id))
     segments = gather(project, codings)
     book = project.codebook()

@@ -68,12 +68,7 @@ class Selection:
             top = {c.id: depth_of[c.id] for c in (project.code(r) for r in codes)}
             base = min(top.values())
             walk = [(d - base, c) for d, c in picked]
-        coder_id = None
-        if coder is not None:
-            found = project.store.coder_by_name(coder)
-            if found is None:
-                raise NotFound(f"There is no coder '{coder}' in this project.")
-            coder_id = found.id
+        coder_id = project.find_coder(coder).id if coder is not None else None
         site_id = project.site(site).id if site is not None else None
         return cls(walk, coder_id, coder, site_id, site, chosen_paths)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.core.errors import BadInput
 from fieldkit.core.progress import Progress
 from fieldkit.operations.base import FacadeBase
 
@@ -138,12 +138,7 @@ class AssistOperations(FacadeBase):
             chosen = [c for c in everyone if not c.name.endswith(ASSISTED)]
         else:
             wanted = [coder] if isinstance(coder, str) else list(coder)
-            chosen = []
-            for name in wanted:
-                match = self.store.coder_by_name(name.strip())
-                if match is None:
-                    raise NotFound(f"There is no coder '{name}' in this project.")
-                chosen.append(match)
+            chosen = [self.find_coder(name) for name in wanted]
         if not chosen:
             raise BadInput("Nobody has coded anything yet, so there is nothing to learn from.")
         return [c.name for c in chosen], [c.id for c in chosen]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from fieldkit.core.model import Coder
     from fieldkit.storage.store import Store
 
 
@@ -14,3 +15,7 @@ class FacadeBase:
 
     path: Path
     store: Store
+
+    if TYPE_CHECKING:
+
+        def find_coder(self, name: str) -> Coder: ...

@@ -24,7 +24,7 @@ from fieldkit.core.agreement import (
     merge_spans,
     overlap_ratio,
 )
-from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.core.errors import BadInput
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
@@ -33,14 +33,7 @@ if TYPE_CHECKING:
 
 def coder_ids(project: Project, coders: Sequence[str]) -> dict[str, int]:
     """Each named coder's id; NotFound names the first unknown one."""
-    found: dict[str, int] = {}
-    for name in coders:
-        coder = project.store.coder_by_name(name)
-        if coder is None:
-            known = ", ".join(c.name for c in project.store.coders()) or "none yet"
-            raise NotFound(f"There is no coder '{name}' in this project (coders: {known}).")
-        found[name] = coder.id
-    return found
+    return {name: project.find_coder(name).id for name in coders}
 
 
 def _check_coders(coders: Sequence[str]) -> list[str]:
