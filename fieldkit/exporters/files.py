@@ -51,8 +51,15 @@ def write_zip(target: Path, entries: Iterable[tuple[str, bytes | Callable[[], by
             archive.writestr(info, data() if callable(data) else data)
 
 
-def normalise_zip(path: Path) -> None:
-    """Rewrite a zip made by a library (openpyxl, python-docx) with fixed entry timestamps."""
+def normalise_zip(path: Path,
+                  rewrite: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
+    """Rewrite a zip made by a library (openpyxl, python-docx) with fixed entry timestamps.
+
+    ``rewrite`` maps entry names to functions that fix their content (e.g. a library's
+    "modified now" stamp) so that the same project always gives the same bytes.
+    """
+    rewrite = rewrite or {}
     with zipfile.ZipFile(path) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    write_zip(path, entries)
+    write_zip(path, [(name, rewrite[name](data) if name in rewrite else data)
+                     for name, data in entries])

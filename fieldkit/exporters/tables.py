@@ -17,6 +17,7 @@ timestamps so the same project gives the same bytes) and ``write_csv`` writes on
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -183,7 +184,10 @@ def _esm(project: Project, doc_attrs: dict[int, dict[str, Any]]) -> pd.DataFrame
     for d in project.documents(kind="esm"):
         attrs = doc_attrs.get(d.id, {})
         questions.update(attrs.get("questions") or {})
-        for beep in attrs.get("beeps") or []:
+        beeps = attrs.get("beeps")
+        for beep in beeps if isinstance(beeps, list) else []:
+            if not isinstance(beep, dict):
+                continue
             row = {"Document id": d.id, "Document": d.title,
                    "Participant": attrs.get("participant") or d.participant or "",
                    "Beep": beep.get("beep", ""), "Time": beep.get("time", ""),
@@ -225,7 +229,11 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> N
         writer.book.properties.created = when
         writer.book.properties.modified = when
         writer.book.properties.creator = "fieldkit"
-    normalise_zip(target)
+    # openpyxl stamps "modified" with the time of saving; make it the project's date again.
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    normalise_zip(target, {"docProps/core.xml": lambda xml: re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+        xml)})
 
 
 def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
