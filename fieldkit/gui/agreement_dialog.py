@@ -90,7 +90,7 @@ class AgreementTableModel(QAbstractTableModel):
         value = row.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "coders":
-                return " / ".join(value)
+                return " / ".join(value or ())
             if key == "code_path":
                 return value or tr("(all codes)")
             if key == "document_title":
@@ -102,7 +102,7 @@ class AgreementTableModel(QAbstractTableModel):
             return str(value)
         if role == SORT_ROLE:
             if key == "coders":
-                return " / ".join(value)
+                return " / ".join(value or ())
             if isinstance(value, (int, float)):
                 return float(value)
             if key in ("percent", "kappa", "alpha"):

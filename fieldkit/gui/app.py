@@ -5,7 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.gui import i18n, settings, style
@@ -13,20 +19,28 @@ from fieldkit.gui.main_window import MainWindow
 from fieldkit.project import Project
 
 SCREENSHOT_SIZE = (1440, 900)
+# what the offscreen platform says on every window shown; harmless, and only noise to a user
+OFFSCREEN_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         QCoreApplication.setOrganizationName("fieldkit")
         QCoreApplication.setApplicationName("fieldkit")
         app = QApplication(sys.argv[:1])
+    else:
+        assert isinstance(existing, QApplication), "the desktop app needs a QApplication"
+        app = existing
+    if not isinstance(app.style(), style.CalmStyle):  # also when a test harness made the app
         style.apply(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(project: Project, *, screenshot: str | None = None, language: str | None = None) -> int:
     """Show the main window on ``project``; with ``screenshot`` write a PNG and return."""
+    if screenshot:
+        quiet_offscreen_noise()
     app = application()
     i18n.install(language or (settings.get("language") or None))
     window = MainWindow(project)
@@ -69,6 +83,19 @@ def take_screenshot(window: MainWindow, out: Path) -> int:
     ok = image.save(str(out))
     window.close()
     return 0 if ok else 1
+
+
+def _drop_noise(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in OFFSCREEN_NOISE:
+        return
+    category = context.category
+    prefix = f"{category}: " if category and category != "default" else ""
+    print(prefix + message, file=sys.stderr)
+
+
+def quiet_offscreen_noise() -> None:
+    """Screenshot mode: drop the offscreen platform's known harmless warnings, keep the rest."""
+    qInstallMessageHandler(_drop_noise)
 
 
 def _frequent_word(window: MainWindow) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -204,8 +204,8 @@ class CodebookPanel(QWidget):
         if value is not None:
             self.apply_code.emit(int(value))
 
-    def _menu(self, pos: object) -> None:
-        code_id = self.current_code() if self.tree.indexAt(pos).isValid() else None  # type: ignore[arg-type]
+    def _menu(self, pos: QPoint) -> None:
+        code_id = self.current_code() if self.tree.indexAt(pos).isValid() else None
         menu = QMenu(self)
         menu.addAction(tr("New code…"), lambda: self.new_code(None))
         if code_id is not None:
@@ -228,7 +228,7 @@ class CodebookPanel(QWidget):
             menu.addAction(tr("Show all codes"), self.show_all)
             menu.addSeparator()
             menu.addAction(tr("Delete…"), lambda: self.delete(code_id))
-        menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def new_code(self, parent_id: int | None) -> None:
         if self.project is None:

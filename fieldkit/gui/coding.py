@@ -90,7 +90,7 @@ class CodingActions:
             self.box.close()
         self.box = QuickCodeBox(codes, title, self.window, recent=self.recent)
         self.box.chosen.connect(then)
-        self.box.popup(self.window.centralWidget())
+        self.box.popup(self.window.centralWidget() or self.window)
         return self.box
 
     def _code_selection_with(self, path: str, is_new: bool) -> None:

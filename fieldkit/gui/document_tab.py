@@ -62,7 +62,9 @@ class DocumentTab(QWidget):
             if self.photo_view is None:
                 self.photo_view = PhotoView(self)
                 self.body.addWidget(self.photo_view)
-                self.layout().addWidget(self.caption)
+                layout = self.layout()
+                assert layout is not None  # set in __init__
+                layout.addWidget(self.caption)
             self.photo_view.set_image(str(self.project.media_file(doc.media_id)))
             self.caption.setText(doc.memo or doc.text)
             self.caption.setVisible(bool(doc.memo or doc.text))

@@ -97,6 +97,7 @@ def install(language: str | None) -> str:
     global _language, _table
     lang = language if language in LANGUAGES else system_language()
     app = QCoreApplication.instance()
+    assert app is not None, "the Qt application must exist before its language is chosen"
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()

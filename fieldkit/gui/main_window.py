@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["open_project"])
         recent = m.addMenu(tr("Open &recent"))
         for path in settings.recent_projects():
-            recent.addAction(Path(path).name, lambda p=path: self.open_path(p)).setToolTip(path)
+            recent.addAction(Path(path).name, partial(self.open_path, path)).setToolTip(path)
         recent.setEnabled(bool(recent.actions()))
         m.addSeparator()
         m.addAction(a["quick_note"])
@@ -283,8 +285,7 @@ class MainWindow(QMainWindow):
         group.addAction(everyone)
         if self.project is not None:
             for coder in self.project.coders():
-                act = coders.addAction(coder.name,
-                                       lambda n=coder.name: self.set_coder_filter(n))
+                act = coders.addAction(coder.name, partial(self.set_coder_filter, coder.name))
                 act.setCheckable(True)
                 act.setChecked(self.coder_filter == coder.name)
                 group.addAction(act)
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         chosen = settings.get("language") or ""
         for code, label in (("", tr("Follow the system")), ("en", "English"),
                             ("nl", "Nederlands")):
-            act = lang.addAction(label, lambda c=code: self.set_language(c or None))
+            act = lang.addAction(label, partial(self.set_language, code or None))
             act.setCheckable(True)
             act.setChecked(chosen == code)
         m = bar.addMenu(tr("&Help"))
@@ -519,7 +520,9 @@ class MainWindow(QMainWindow):
             show_status(self, str(exc))
             return None
         assert tab.doc is not None
-        index = self.tabs.addTab(tab, style.kind_icon(tab.doc.kind), _short(tab.doc.title))
+        # "&&": a single "&" would turn "Zuivel & Zo" into a keyboard mnemonic
+        label = _short(tab.doc.title).replace("&", "&&")
+        index = self.tabs.addTab(tab, style.kind_icon(tab.doc.kind), label)
         self.tabs.setTabToolTip(index, tab.doc.title)
         self.tabs.setCurrentIndex(index)
         tv = tab.text_view
@@ -556,6 +559,13 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Any) -> None:
         if self.project is None:
+            return
+        if getattr(hit, "code_id", None) is not None and not hit.document_uuid:
+            # a hit in a code's name or definition: show that code in the codebook
+            self.code_dock.show()
+            self.code_dock.raise_()
+            self.codebook.filter.clear()
+            self.codebook.select_code(hit.code_id)
             return
         doc_id = self.project.document(hit.document_uuid).id
         tab = self.open_document(doc_id)
@@ -657,8 +667,10 @@ class MainWindow(QMainWindow):
         project = self.project
         if project is None:
             return
-        method = {"docx": project.export_docx, "xlsx": project.export_xlsx,
-                  "qdpx": project.export_qdpx}[kind]
+        exporters: dict[str, Callable[..., Path]] = {
+            "docx": project.export_docx, "xlsx": project.export_xlsx,
+            "qdpx": project.export_qdpx}
+        method = exporters[kind]
         default = str(Path.home() / f"{project.name}.{kind}")
         out, _ = QFileDialog.getSaveFileName(self, tr("Export"), default, f"*.{kind}")
         if not out:
@@ -748,8 +760,11 @@ class MainWindow(QMainWindow):
     def _save_open_documents(self) -> None:
         if self.project is None:
             return
-        uuids = [self.tabs.widget(i).doc.uuid for i in range(self.tabs.count())
-                 if isinstance(self.tabs.widget(i), DocumentTab)]
+        uuids = []
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab) and tab.doc is not None:
+                uuids.append(tab.doc.uuid)
         settings.put(f"open/{self.project.uuid}", json.dumps(uuids))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 ACCENT = "#2f6f8f"
 HIGHLIGHT_ALPHA = 80  # code colours behind text: light enough that black text stays readable
@@ -16,7 +16,7 @@ KIND_MARKS = {
     "fieldnote": ("#5b8c5a", "F"), "transcript": ("#2f6f8f", "T"), "photo": ("#c07a2c", "P"),
     "memo": ("#8a6bb1", "M"), "esm": ("#b0476b", "E"), "text": ("#6b7b8c", "D"),
     "site": ("#3d5a73", "S"), "visit": ("#6f8fa6", "V"), "participant": ("#7a6a53", "@"),
-    "case": ("#8c7b3d", "C"), "group": ("#8895a0", "≡"),
+    "case": ("#8c7b3d", "C"), "group": ("#8895a0", "≡"), "code": ("#55707f", "#"),
 }
 
 STYLESHEET = f"""
@@ -48,8 +48,21 @@ QStatusBar {{ background: #e9edf1; color: #40505c; }}
 """
 
 
+class CalmStyle(QProxyStyle):
+    """Fusion with a quiet grey "×" on document tabs (Qt's own one is a red square offscreen)."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def standardIcon(self, icon: QStyle.StandardPixmap,  # noqa: N802
+                     option: QStyleOption | None = None, widget: QWidget | None = None) -> QIcon:
+        if icon == QStyle.StandardPixmap.SP_TabCloseButton:
+            return close_icon()
+        return super().standardIcon(icon, option, widget)
+
+
 def apply(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    app.setStyle(CalmStyle())
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
@@ -87,6 +100,37 @@ def swatch_icon(colour: str) -> QIcon:
     p.drawRoundedRect(QRectF(5, 5, 22, 22), 6, 6)
     p.end()
     return QIcon(pix)
+
+
+def _close_pixmap(size: int, cross: str, backdrop: str | None) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if backdrop is not None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(backdrop))
+        p.drawRoundedRect(QRectF(0, 0, size, size), size * 0.2, size * 0.2)
+    pen = QPen(QColor(cross), size / 10)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    a, b = size * 0.32, size * 0.68
+    p.drawLine(QPointF(a, a), QPointF(b, b))
+    p.drawLine(QPointF(a, b), QPointF(b, a))
+    p.end()
+    return pix
+
+
+@lru_cache(maxsize=1)
+def close_icon() -> QIcon:
+    """The tab close "×": grey at rest, darker on a soft backdrop under the mouse."""
+    icon = QIcon()
+    for size in (16, 32):
+        icon.addPixmap(_close_pixmap(size, "#6b7780", None), QIcon.Mode.Normal)
+        icon.addPixmap(_close_pixmap(size, "#a3adb5", None), QIcon.Mode.Disabled)  # other tabs
+        icon.addPixmap(_close_pixmap(size, "#1d2329", "#d9e0e6"), QIcon.Mode.Active)  # hover
+        icon.addPixmap(_close_pixmap(size, "#1d2329", "#c4ced6"), QIcon.Mode.Selected)
+    return icon
 
 
 def highlight(colour: str, alpha: int = HIGHLIGHT_ALPHA) -> QColor:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -256,15 +257,16 @@ class TextView(QPlainTextEdit):
 
     def fill_menu(self, menu: QMenu, marks: list[Mark]) -> None:
         first = menu.actions()[0] if menu.actions() else None
-        coding_actions = []
+        coding_actions: list[tuple[str, Callable[[], object]]] = []
         if self.textCursor().hasSelection():
             coding_actions.append((tr("Code selection…"), self.quick_code.emit))
             coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
         for m in marks:
+            # partial, not ``lambda cid=...``: triggered(checked) would overwrite the default
             coding_actions.append((tr("Remove coding: {0}").format(m.path),
-                                   lambda cid=m.coding.id: self.remove_coding.emit(cid)))
+                                   partial(self.remove_coding.emit, m.coding.id)))
             coding_actions.append((tr("Memo for coding: {0}…").format(m.path),
-                                   lambda cid=m.coding.id: self.memo_coding.emit(cid)))
+                                   partial(self.memo_coding.emit, m.coding.id)))
         for label, slot in coding_actions:
             action = menu.addAction(label)
             action.triggered.connect(slot)
