@@ -10,26 +10,28 @@ described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
 from __future__ import annotations
 
 from fieldkit.index.help import QUERY_HELP
+from fieldkit.index.meta import row_words
 from fieldkit.index.protocol import SearchEngine
 from fieldkit.index.results import Hit, SavedSearch, SearchResult
 from fieldkit.index.words import analyser
 from fieldkit.storage import database
 
-_last: tuple[str | None, str | None, tuple[str, str]] = (None, None, ("", ""))
+_last: tuple[str | None, str | None, tuple[str, str, bytes]] = (None, None, ("", "", b""))
 
 
-def _columns(text: str | None, language: str | None) -> tuple[str, str]:
-    # Triggers ask for both columns of the same text one after the other; work it out once.
+def _columns(text: str | None, language: str | None) -> tuple[str, str, bytes]:
+    # Triggers ask for the three columns of the same text one after the other; work them out
+    # once.
     global _last
     seen = _last
     if text is None:
-        return ("", "")
+        return ("", "", b"")
     if seen[1] == language and (seen[0] is text or seen[0] == text):
         return seen[2]
     try:
-        found = analyser(language).columns(str(text))
+        found = analyser(language).analyse(str(text))
     except Exception:  # a trigger must never fail a researcher's write; `check` would notice
-        found = ("", "")
+        found = ("", "", b"")
     _last = (text, language, found)
     return found
 
@@ -44,8 +46,15 @@ def fk_words(text: str | None, language: str | None) -> str:
     return _columns(text, language)[1]
 
 
+def fk_offsets(text: str | None, language: str | None) -> bytes:
+    """SQL ``fk_offsets(text, lang)``: where each word of a text starts (``words.pack``)."""
+    return _columns(text, language)[2]
+
+
 database.register_function("fk_stems", 2, fk_stems)
 database.register_function("fk_words", 2, fk_words)
+database.register_function("fk_offsets", 2, fk_offsets)
+database.register_function("fk_meta", 4, row_words)
 
 
 def engine(store: object) -> SearchEngine:
@@ -56,4 +65,4 @@ def engine(store: object) -> SearchEngine:
 
 
 __all__ = ["QUERY_HELP", "Hit", "SavedSearch", "SearchEngine", "SearchResult", "engine",
-           "fk_stems", "fk_words"]
+           "fk_offsets", "fk_stems", "fk_words"]

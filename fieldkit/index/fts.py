@@ -16,17 +16,23 @@ from typing import Any
 
 from fieldkit.core.codebook import Codebook
 from fieldkit.core.progress import Progress
-from fieldkit.index import kwic
+from fieldkit.index import kwic, locate
+from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.results import Hit, SearchResult
-from fieldkit.index.words import analyser, token_spans
+from fieldkit.index.words import analyser, unpack, word_end
 from fieldkit.storage import rows as row_mappers
 from fieldkit.storage import search_tables as tables
 from fieldkit.storage.store import Store
 
 CHUNK = 200
-_KIND = ("CASE WHEN search_index.field IN ('memo', 'coding memo') THEN 'memo' "
-         "WHEN search_index.field = 'code' THEN 'code' ELSE d.kind END")
+_FIELDS = {tables.DOC_TEXT: "text", tables.DOC_MEMO: "memo", tables.CODING_MEMO: "coding memo",
+           tables.CODE: "code"}
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """A MATCH clause: any of these filter words in the ``meta`` column."""
+    return "meta : (" + " OR ".join(f'"{w}"' for w in words) + ")"
 
 
 @dataclass
@@ -39,6 +45,14 @@ class Matched:
     score: float
     spans: list[tuple[int, int]] = dc_field(default_factory=list)
     body: str = ""
+    kind: str | None = None
+
+    @classmethod
+    def of(cls, rid: int, score: float) -> Matched:
+        part = rid % tables.PARTS
+        owner = rid // tables.PARTS
+        return cls(rid, _FIELDS.get(part, "text"),
+                   owner if part in (tables.DOC_TEXT, tables.DOC_MEMO) else None, -score)
 
 
 @dataclass
@@ -53,6 +67,17 @@ class _Regions:
     @property
     def active(self) -> bool:
         return self.codings is not None or self.turns is not None
+
+    def may_hold(self, rid: int) -> bool:
+        """Whether an index row can hold an allowed hit at all (before looking inside it)."""
+        part, owner = rid % tables.PARTS, rid // tables.PARTS
+        if part == tables.CODING_MEMO:
+            return self.turns is None and (self.coding_ids is None or owner in self.coding_ids)
+        if part != tables.DOC_TEXT:
+            return False
+        if self.codings is not None and owner not in self.codings:
+            return False
+        return self.turns is None or owner in self.turns or owner in self.whole_docs
 
     def allows(self, m: Matched, span: tuple[int, int]) -> bool:
         if m.field == "coding memo":
@@ -103,50 +128,45 @@ class FtsIndex:
                 fields: tuple[str, ...] | None = None) -> tuple[int, list[Matched]]:
         """(total, the first ``limit`` matching rows with their hit spans), best first.
 
-        With ``every_span`` all spans of every row are kept (for coding all hits); otherwise
-        each row keeps its first allowed span.
+        Filters are part of the MATCH (filter words, ``fieldkit.index.meta``), so FTS5 ranks
+        and counts from its index alone; only the rows returned are read. With ``speaker:``,
+        ``code:`` or ``coder:`` the rows of the right documents are looked into, best first,
+        for a hit inside the speaker's turns or the coded segments. With ``every_span`` all
+        spans of every row are kept (for coding all hits); otherwise each row keeps its first
+        allowed span.
         """
         if query.match is None:
             return 0, []
-        where, params, regions = self._filters(query)
-        if where is None:
+        expr, regions = self._filters(query)
+        if expr is None:
             return 0, []
         if fields:
-            where.append(f"search_index.field IN ({', '.join('?' * len(fields))})")
-            params.extend(fields)
-        ranked_only = not regions.active and not every_span
-        sql = ("SELECT search_index.rowid, search_index.field, search_index.document_id, "
-               "bm25(search_index) AS score FROM search_index")
-        if where:
-            sql += (" LEFT JOIN documents d ON d.id = search_index.document_id"
-                    " LEFT JOIN visits v ON v.id = d.visit_id")
-        sql += " WHERE search_index MATCH ?"
-        for condition in where:
-            sql += f" AND ({condition})"
-        sql += " ORDER BY score"
-        args: list[Any] = [query.match, *params]
-        if ranked_only and limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
+            expr += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
+        conn = self.store.conn
+        sql = (f"SELECT rowid, {tables.BM25} AS score FROM search_index "
+               "WHERE search_index MATCH ? ORDER BY score")
         with self.store.lock:
-            found = [Matched(r[0], r[1], r[2], -r[3])
-                     for r in self.store.conn.execute(sql, args).fetchall()]
-            if ranked_only:
+            if not regions.active and not every_span:
+                args: list[Any] = [expr]
+                if limit is not None:
+                    sql += " LIMIT ?"
+                    args.append(limit)
+                found = [Matched.of(rid, score) for rid, score in conn.execute(sql, args)]
                 if limit is not None and len(found) >= limit:
-                    count_sql = sql.replace(
-                        "search_index.rowid, search_index.field, search_index.document_id, "
-                        "bm25(search_index) AS score", "count(*)", 1)
-                    count_sql = count_sql.rsplit(" ORDER BY", 1)[0]
-                    total = self.store.conn.execute(count_sql, args[:-1]).fetchone()[0]
+                    total = conn.execute("SELECT count(*) FROM search_index "
+                                         "WHERE search_index MATCH ?", (expr,)).fetchone()[0]
                 else:
                     total = len(found)
-                self._place(query, found, first_only=True)
+                self._place(query, found, mode="first")
                 return total, found
+            rows = conn.execute(sql, (expr,)).fetchall()
+            found = [Matched.of(rid, score) for rid, score in rows
+                     if not regions.active or regions.may_hold(rid)]
             kept: list[Matched] = []
             total = 0
             for start in range(0, len(found), CHUNK):
                 chunk = found[start:start + CHUNK]
-                self._place(query, chunk, first_only=False)
+                self._place(query, chunk, mode="exact" if every_span else "all")
                 for m in chunk:
                     allowed = [s for s in m.spans if regions.allows(m, s)] \
                         if regions.active else m.spans
@@ -158,49 +178,87 @@ class FtsIndex:
                         kept.append(m)
             return total, kept
 
-    def _place(self, query: Query, found: list[Matched], *, first_only: bool) -> None:
-        """Fill in each row's source text and its hit spans (code points in that text)."""
+    def _place(self, query: Query, found: list[Matched], *, mode: str) -> None:
+        """Fill in each row's source text and its hit spans (code points in that text).
+
+        ``mode``: ``"first"`` the first hit of each row, ``"all"`` every hit (both found in
+        the stored words, ``fieldkit.index.locate``), ``"exact"`` every hit as FTS5's
+        ``highlight()`` marks it (slower; for coding all hits). Word numbers become code points
+        through the stored word offsets.
+        """
         if not found:
             return
         conn = self.store.conn
-        cols = [f"highlight(search_index, {i}, char(1), char(2))" if name in query.columns
-                else "NULL" for i, name in enumerate(("stems", "words"))]
-        marks: dict[int, list[tuple[int, int]]] = {}
+        wanted = {leaf.column for leaf in query.leaves} if mode != "exact" else set()
+        cols = [name if name in wanted else "NULL" for name in ("stems", "words")]
+        stored: dict[int, tuple[Any, Any, bytes | None]] = {}
         ids = [m.rid for m in found]
         for start in range(0, len(ids), 500):
             part = ids[start:start + 500]
+            sql = (f"SELECT rowid, {cols[0]}, {cols[1]}, offsets FROM search_index "
+                   f"WHERE rowid IN ({', '.join('?' * len(part))})")
+            for rid, stems, words, offsets in conn.execute(sql, part):
+                stored[rid] = (stems, words, offsets)
+        runs: dict[int, list[locate.Run]] = {}
+        if mode != "exact" and query.leaves:
+            for m in found:
+                stems, words, _ = stored.get(m.rid, (None, None, None))
+                runs[m.rid] = locate.runs(query.leaves, locate.Columns(stems, words),
+                                          first_only=mode == "first")
+        missing = [m.rid for m in found if not runs.get(m.rid)]
+        if missing:  # what the stored words cannot place, FTS5 marks for us
+            runs.update(self._highlighted(query, missing))
+        self._bodies(found)
+        for m in found:
+            offsets = unpack(stored.get(m.rid, (None, None, None))[2])
+            spans = []
+            for first, last in runs.get(m.rid, []):
+                if last >= len(offsets) or first > last:
+                    continue
+                spans.append((offsets[first], word_end(m.body, offsets[last])))
+                if mode == "first":
+                    break
+            m.spans = spans or [(0, 0)]
+
+    def _highlighted(self, query: Query, rids: list[int]) -> dict[int, list[locate.Run]]:
+        """Word runs FTS5's ``highlight()`` marks in rows ``rids``."""
+        cols = [f"highlight(search_index, {i}, char(1), char(2))" if name in query.columns
+                else "NULL" for i, name in ((tables.STEMS, "stems"), (tables.WORDS, "words"))]
+        out: dict[int, list[locate.Run]] = {}
+        for start in range(0, len(rids), 500):
+            part = rids[start:start + 500]
             sql = (f"SELECT rowid, {cols[0]}, {cols[1]} FROM search_index "
                    f"WHERE search_index MATCH ? AND rowid IN ({', '.join('?' * len(part))})")
-            for rid, stems, words in conn.execute(sql, [query.match, *part]):
-                marks[rid] = kwic.merge(kwic.marked_words(stems), kwic.marked_words(words))
-        bodies = self._bodies(found)
-        for m in found:
-            m.body = bodies.get(m.rid, "")
-            wanted = marks.get(m.rid, [])
-            if first_only:
-                wanted = wanted[:1]
-            m.spans = token_spans(m.body, wanted) or [(0, 0)]
+            for rid, stems, words in self.store.conn.execute(sql, [query.match, *part]):
+                out[rid] = kwic.merge(kwic.marked_words(stems), kwic.marked_words(words))
+        return out
 
-    def _bodies(self, found: Iterable[Matched]) -> dict[int, str]:
-        """The original text each row was made from, by rowid."""
-        by_part: dict[int, list[int]] = {}
+    def _bodies(self, found: list[Matched]) -> None:
+        """Fill in the original text each row was made from (and its field and document)."""
+        by_part: dict[int, dict[int, list[Matched]]] = {}
         for m in found:
-            by_part.setdefault(m.rid % tables.PARTS, []).append(m.rid // tables.PARTS)
+            by_part.setdefault(m.rid % tables.PARTS, {}).setdefault(
+                m.rid // tables.PARTS, []).append(m)
         sources = {
-            tables.DOC_TEXT: "SELECT id, text FROM documents",
-            tables.DOC_MEMO: "SELECT id, memo FROM documents",
-            tables.CODING_MEMO: "SELECT id, memo FROM codings",
-            tables.CODE: f"SELECT id, {tables.CODE_TEXT.format(t='codes')} FROM codes",
+            tables.DOC_TEXT: "SELECT id, text, kind FROM documents",
+            tables.DOC_MEMO: "SELECT id, memo, kind FROM documents",
+            tables.CODING_MEMO: "SELECT id, memo, document_id FROM codings",
+            tables.CODE: f"SELECT id, {tables.CODE_TEXT.format(t='codes')}, NULL FROM codes",
         }
-        out: dict[int, str] = {}
         conn = self.store.conn
-        for part, keys in by_part.items():
+        for part, owners in by_part.items():
+            keys = list(owners)
             for start in range(0, len(keys), 500):
                 some = keys[start:start + 500]
                 sql = f"{sources[part]} WHERE id IN ({', '.join('?' * len(some))})"
-                for key, body in conn.execute(sql, some):
-                    out[key * tables.PARTS + part] = body or ""
-        return out
+                for key, body, extra in conn.execute(sql, some):
+                    for m in owners[key]:
+                        m.body = body or ""
+                        if part == tables.DOC_TEXT:
+                            m.kind = extra
+                            m.field = "caption" if extra == "photo" else "text"
+                        elif part == tables.CODING_MEMO:
+                            m.document_id = extra
 
     def _hits(self, matched: list[Matched]) -> list[Hit]:
         if not matched:
@@ -261,31 +319,30 @@ class FtsIndex:
 
     # -- filters -----------------------------------------------------------------------------
 
-    def _filters(self, query: Query) -> tuple[list[str] | None, list[Any], _Regions]:
-        """SQL conditions for the filters, and the regions hits must lie in (None: no hits)."""
-        where: list[str] = []
-        params: list[Any] = []
+    def _filters(self, query: Query) -> tuple[str | None, _Regions]:
+        """The MATCH expression with the filters in it, and the regions hits must lie in.
+
+        ``None`` for the expression: nothing can match (a note says why when it is a filter
+        value that matches nothing).
+        """
+        parts = [f"({query.match})"]
         regions = _Regions()
         f = query.filters
         store = self.store
-        if f:
-            where.append("search_index.field != 'code'" if "kind" not in f
-                         or "code" not in f["kind"] else "1")
         if "site" in f:
             ids = [r[0] for r in store.rows("SELECT id, name FROM sites")
                    if any(v.casefold() in r[1].casefold() for v in f["site"])]
             if not ids:
                 return self._none(query, "site", f["site"])
-            where.append(f"d.site_id IN ({', '.join(map(str, ids))})")
+            parts.append(_any_of(f"s{i}" for i in ids))
         if "kind" in f:
-            where.append(f"{_KIND} IN ({', '.join('?' * len(f['kind']))})")
-            params.extend(f["kind"])
-        if "after" in f:
-            where.append("coalesce(v.date, substr(d.created, 1, 10)) >= ?")
-            params.append(max(f["after"]))
-        if "before" in f:
-            where.append("coalesce(v.date, substr(d.created, 1, 10)) < ?")
-            params.append(min(f["before"]))
+            parts.append(_any_of(f"k{k}" for k in f["kind"]))
+        if "after" in f or "before" in f:
+            days = date_words(max(f["after"]) if "after" in f else None,
+                              min(f["before"]) if "before" in f else None)
+            if not days:
+                return None, regions
+            parts.append(_any_of(days))
         if "speaker" in f:
             wanted = [v.casefold() for v in f["speaker"]]
             names = [r[0] for r in store.rows("SELECT DISTINCT speaker FROM turns")
@@ -305,9 +362,7 @@ class FtsIndex:
                 regions.whole_docs = {r[0] for r in store.rows(
                     f"SELECT id FROM documents WHERE participant_id IN "
                     f"({', '.join(map(str, people))})")}
-            docs = set(regions.turns) | regions.whole_docs
-            where.append(f"search_index.field IN ('text', 'caption') AND "
-                         f"search_index.document_id IN ({', '.join(map(str, sorted(docs)))})")
+            parts.append(_any_of(("ftext", "fcaption")))
         if "code" in f or "coder" in f:
             conditions = []
             if "code" in f:
@@ -327,16 +382,14 @@ class FtsIndex:
                     + " AND ".join(conditions)):
                 regions.codings.setdefault(doc, []).append((s, e))
                 regions.coding_ids.add(key)
-            coded = ", ".join(map(str, sorted(regions.codings)))
-            where.append(f"search_index.field IN ('text', 'caption', 'coding memo') AND "
-                         f"search_index.document_id IN ({coded})")
-        return where, params, regions
+            parts.append(_any_of(("ftext", "fcaption", "fcodingmemo")))
+        return " AND ".join(parts), regions
 
     @staticmethod
-    def _none(query: Query, name: str, values: list[str]) -> tuple[None, list[Any], _Regions]:
+    def _none(query: Query, name: str, values: list[str]) -> tuple[None, _Regions]:
         shown = " or ".join(f"'{v}'" for v in values)
         query.notes.append(f"No {name} matches {shown}, so nothing was found.")
-        return None, [], _Regions()
+        return None, _Regions()
 
     def _codes(self, refs: list[str]) -> list[int]:
         """Codes named by path or name (case-insensitive), with the codes below them."""
@@ -365,16 +418,13 @@ class FtsIndex:
             progress.start(total, "Indexing texts")
             conn.execute("DROP TABLE search_index")
             conn.execute(tables.TABLE)
-            source = conn.execute(f"SELECT rid, body, field, document_id FROM "
+            source = conn.execute(f"SELECT rid, body, field, document_id, meta FROM "
                                   f"({tables.EXPECTED_ROWS}) ORDER BY rid")
             done = 0
             while batch := source.fetchmany(500):
-                values = []
-                for rid, body, kind, doc in batch:
-                    stems, words = an.columns(body or "")
-                    values.append((rid, stems, words, kind, doc))
-                conn.executemany("INSERT INTO search_index (rowid, stems, words, field, "
-                                 "document_id) VALUES (?, ?, ?, ?, ?)", values)
+                values = [(rid, field, doc, meta, *an.analyse(body or ""))
+                          for rid, body, field, doc, meta in batch]
+                conn.executemany(tables.INSERT, values)
                 done += len(batch)
                 progress.step(f"{done} of {total} texts", amount=len(batch))
             conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
@@ -390,15 +440,15 @@ class FtsIndex:
         with self.store.change("Update the search index", log=False):
             conn = self.store.conn
             wanted = list(conn.execute(
-                f"SELECT rid, body, field, document_id FROM ({tables.EXPECTED_ROWS}) "
+                f"SELECT rid, body, field, document_id, meta FROM ({tables.EXPECTED_ROWS}) "
                 f"WHERE {where}", list(params)))
             conn.execute(f"DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM "
                          f"search_index WHERE {where.replace('rid', 'rowid')})", list(params))
             an = self.analyser
             conn.executemany(
-                "INSERT INTO search_index (rowid, stems, words, field, document_id) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(rid, *an.columns(body or ""), kind, doc) for rid, body, kind, doc in wanted])
+                tables.INSERT,
+                [(rid, field, doc, meta, *an.analyse(body or ""))
+                 for rid, body, field, doc, meta in wanted])
 
     def add(self, document_id: int) -> None:
         """Index one document's text and memos (the triggers already do this on every write)."""
@@ -429,8 +479,9 @@ class FtsIndex:
             lang = tables.LANGUAGE
             missing = conn.execute(
                 f"SELECT count(*) FROM (SELECT rid, fk_stems(body, {lang}), "
-                f"fk_words(body, {lang}), field FROM ({tables.EXPECTED_ROWS}) "
-                "EXCEPT SELECT rowid, stems, words, field FROM search_index)").fetchone()[0]
+                f"fk_words(body, {lang}), fk_offsets(body, {lang}), field, document_id, meta "
+                f"FROM ({tables.EXPECTED_ROWS}) EXCEPT SELECT rowid, stems, words, offsets, "
+                "field, document_id, meta FROM search_index)").fetchone()[0]
             extra = conn.execute(
                 f"SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT "
                 f"SELECT rid FROM ({tables.EXPECTED_ROWS}))").fetchone()[0]

@@ -26,6 +26,20 @@ class QuerySyntax(Exception):
     """The input is not a well-formed query; the message says why, in plain words."""
 
 
+@dataclass(frozen=True)
+class Leaf:
+    """One phrase the expression looks for, as the index stores it (for placing hits).
+
+    ``tokens`` are the stored words of ``column`` (``"stems"`` or ``"words"``) in a row;
+    ``prefix``: the last one may go on; ``near``: the NEAR group (number, distance) it is in.
+    """
+
+    column: str
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    near: tuple[int, int] | None = None
+
+
 @dataclass
 class Query:
     """A parsed search: the FTS5 expression, the filters and what the researcher should know."""
@@ -36,6 +50,7 @@ class Query:
     notes: list[str] = field(default_factory=list)
     plain: bool = False  # searched as plain words after a syntax problem
     columns: set[str] = field(default_factory=set)  # index columns the expression uses
+    leaves: list[Leaf] = field(default_factory=list)  # phrases looked for (not left out)
 
 
 # -- reading the input into tokens -----------------------------------------------------------
@@ -127,6 +142,12 @@ def _near(inside: str) -> Token:
 class _Parser:
     def __init__(self, tokens: list[Token], analyser: Analyser, query: Query) -> None:
         self.tokens, self.pos, self.an, self.q = tokens, 0, analyser, query
+        self.negated = 0  # > 0 while reading words to leave out
+        self.nears = 0
+
+    def leaf(self, leaf: Leaf) -> None:
+        if not self.negated:
+            self.q.leaves.append(leaf)
 
     def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -186,7 +207,11 @@ class _Parser:
                 raise QuerySyntax(f"'{'-' if kind == 'neg' else 'NOT'}' needs a word after it")
             if self.peek()[0] == "filter":  # type: ignore[index]
                 raise QuerySyntax("filters cannot be excluded")
-            return True, self.unary()[1]
+            self.negated += 1
+            try:
+                return True, self.unary()[1]
+            finally:
+                self.negated -= 1
         if kind == "or":
             raise QuerySyntax("OR needs something on both sides")
         if kind == "lp":
@@ -203,10 +228,16 @@ class _Parser:
     def term(self, tok: Token) -> str | None:
         kind = tok[0]
         if kind == "near":
-            parts = [p for p in (self.near_part(t) for t in tok[1]) if p]
-            if len(parts) < 2:
-                return parts[0] if parts else None
+            found = [p for p in (self.near_part(t) for t in tok[1]) if p]
+            parts = [p[0] for p in found]
             self.q.columns.add("stems")
+            if len(parts) < 2:
+                for _, leaf in found:
+                    self.leaf(leaf)
+                return parts[0] if parts else None
+            self.nears += 1
+            for _, leaf in found:
+                self.leaf(Leaf(leaf.column, leaf.tokens, leaf.prefix, (self.nears, tok[2])))
             return f"stems : NEAR({' '.join(parts)}, {tok[2]})"
         raw = tok[1]
         words = [self.an.word(w) for w in WORD.findall(raw)]
@@ -215,19 +246,23 @@ class _Parser:
             return None
         if kind == "word":
             self.q.columns.add("stems")
+            self.leaf(Leaf("stems", tuple(w[1] for w in words)))
             return 'stems : "' + " ".join(w[1] for w in words) + '"'
         self.q.columns.add("words")
+        self.leaf(Leaf("words", tuple(w[0] for w in words), kind == "prefix"))
         phrase = '"' + " ".join(w[0] for w in words) + '"'
         return f"words : {phrase} *" if kind == "prefix" else f"words : {phrase}"
 
-    def near_part(self, tok: Token) -> str | None:
+    def near_part(self, tok: Token) -> tuple[str, Leaf] | None:
         words = [self.an.word(w) for w in WORD.findall(tok[1])]
         words = [w for w in words if w[0]]
         if not words:
             return None
         if tok[0] == "prefix":
-            return '"' + " ".join(w[0] for w in words) + '" *'
-        return '"' + " ".join(w[1] for w in words) + '"'
+            folded = tuple(w[0] for w in words)
+            return '"' + " ".join(folded) + '" *', Leaf("stems", folded, True)
+        stems = tuple(w[1] for w in words)
+        return '"' + " ".join(stems) + '"', Leaf("stems", stems)
 
     def filter(self, name: str, value: str) -> None:
         if name == "kind":
@@ -281,10 +316,11 @@ def plain(text: str, analyser: Analyser, reason: str) -> Query:
     if stems:
         query.match = " AND ".join(f'stems : "{s}"' for s in stems)
         query.columns.add("stems")
+        query.leaves = [Leaf("stems", (s,)) for s in stems]
         query.notes.insert(0, f"Searched for the plain words {shown}: {reason}.")
     else:
         query.notes.insert(0, f"There were no words to search for ({reason}).")
     return query
 
 
-__all__ = ["FILTERS", "KINDS", "Query", "QuerySyntax", "parse", "plain", "fold"]
+__all__ = ["FILTERS", "KINDS", "Leaf", "Query", "QuerySyntax", "parse", "plain", "fold"]

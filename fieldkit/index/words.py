@@ -9,7 +9,9 @@ stem), which keeps the two columns aligned position by position.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
@@ -59,8 +61,44 @@ class Analyser:
         pairs = [seen.get(w) or word(w) for w in WORD.findall(text)]
         return " ".join(p[1] for p in pairs), " ".join(p[0] for p in pairs)
 
+    def analyse(self, text: str) -> tuple[str, str, bytes]:
+        """``columns`` plus where each word starts (code points, packed by ``pack``)."""
+        seen = self._seen
+        word = self.word
+        found = list(WORD.finditer(text))
+        pairs = [seen.get(w) or word(w) for w in map(_GROUP, found)]
+        return (" ".join(p[1] for p in pairs), " ".join(p[0] for p in pairs),
+                pack(array("I", map(_START, found))))
+
     def stem(self, folded: str) -> str:
         return self._stemmer.stemWord(folded) if folded else ""
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
+def pack(starts: array) -> bytes:  # type: ignore[type-arg]
+    """Word start offsets as stored in the index: little-endian uint32."""
+    if sys.byteorder != "little":
+        starts.byteswap()
+    return starts.tobytes()
+
+
+def unpack(packed: bytes | None) -> array:  # type: ignore[type-arg]
+    """The word start offsets stored by ``pack``."""
+    out = array("I")
+    if packed:
+        out.frombytes(packed)
+        if sys.byteorder != "little":
+            out.byteswap()
+    return out
+
+
+def word_end(text: str, start: int) -> int:
+    """Where the word starting at ``start`` ends (code points)."""
+    m = WORD.match(text, start)
+    return m.end() if m is not None else start
 
 
 _ANALYSERS: dict[str, Analyser] = {}

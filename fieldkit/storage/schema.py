@@ -111,8 +111,19 @@ def _v3_assist(conn: sqlite3.Connection) -> None:
     assist_tables.create(conn)
 
 
+def _v4_search_speed(conn: sqlite3.Connection) -> None:
+    """Search index with filter words, word offsets and prefix indexes (rebuilt from the data)."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database, search_tables
+
+    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_meta"):
+        nargs, func = database.FUNCTIONS[name]
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    search_tables.upgrade(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
-MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist]
+MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed]
 
 
 def latest_version() -> int:
