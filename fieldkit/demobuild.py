@@ -82,15 +82,26 @@ def build_demo(path: str | Path, size: str = "small", progress: Progress | None 
 
             for i, coding in enumerate(study.codings):
                 text = study.documents[coding.doc_index].text
-                before, after = context(text, coding.start, coding.end, CONTEXT_CHARS)
-                store.add_coding({
-                    "document_id": doc_ids[coding.doc_index],
-                    "code_id": code_ids[coding.code_path],
-                    "coder_id": coder_ids[coding.coder],
-                    "start": coding.start, "end": coding.end,
-                    "quote": text[coding.start:coding.end], "before": before, "after": after,
-                    "memo": coding.memo,
-                })
+                if coding.region is not None:
+                    # as Project.code_region stores it: the rectangle, the caption as quote
+                    x, y, width, height = coding.region
+                    store.add_coding({
+                        "document_id": doc_ids[coding.doc_index],
+                        "code_id": code_ids[coding.code_path],
+                        "coder_id": coder_ids[coding.coder], "start": None, "end": None,
+                        "x": x, "y": y, "width": width, "height": height,
+                        "memo": coding.memo, "quote": text,
+                    })
+                else:
+                    before, after = context(text, coding.start, coding.end, CONTEXT_CHARS)
+                    store.add_coding({
+                        "document_id": doc_ids[coding.doc_index],
+                        "code_id": code_ids[coding.code_path],
+                        "coder_id": coder_ids[coding.coder],
+                        "start": coding.start, "end": coding.end,
+                        "quote": text[coding.start:coding.end], "before": before,
+                        "after": after, "memo": coding.memo,
+                    })
                 if i % 500 == 499:
                     progress.step("Codings")
         project.set_coder(study.coders[0])

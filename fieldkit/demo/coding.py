@@ -4,6 +4,9 @@ Anouk codes most sentences that were written for a code, with exact sentence bou
 codes about 70% of her segments with the same code and 12% with a sibling code, often with
 boundaries shifted by a word or stretched over a neighbouring sentence, and he codes some
 sentences she left alone. So agreement is high but never perfect, as in a real team.
+
+On photos they mark drawn objects as regions: Anouk most of them, Bram about half of hers with
+a rectangle drawn a few pixels differently, as two people dragging a mouse would.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ CODERS = [ANOUK, BRAM]
 BRAM_SAME, BRAM_SIBLING = 0.70, 0.12  # of Anouk's segments; the rest he skips
 BRAM_EXTRA = 0.35  # of family sentences Anouk skipped
 BRAM_NOISE = 0.015  # of filler sentences
+
+REGION_FIRST, REGION_MORE = 0.85, 0.6  # Anouk marks a photo's first object, further ones
+BRAM_REGION, BRAM_SAME_RECT = 0.6, 0.25  # Bram marks hers; sometimes to the exact pixel
+PHOTO_WIDTH, PHOTO_HEIGHT = 640, 480
 
 MEMOS = (
     "mooi voorbeeld",
@@ -93,3 +100,30 @@ class Coders:
         elif i > 0 and sentences[i - 1].group == s.group:
             start = sentences[i - 1].start
         return start, end
+
+
+def code_regions(rng: random.Random, doc_index: int,
+                 regions: Sequence[tuple[str, tuple[int, int, int, int]]]) -> list[DemoCoding]:
+    """Region codings of one photo; ``regions`` are (code, box) of its drawn objects."""
+    out: list[DemoCoding] = []
+    for k, (code, box) in enumerate(regions):
+        if rng.random() >= (REGION_FIRST if k == 0 else REGION_MORE):
+            continue
+        out.append(DemoCoding(doc_index, 0, 0, code, ANOUK, region=box))
+        if rng.random() < BRAM_REGION:
+            same = rng.random() < BRAM_SAME_RECT
+            out.append(DemoCoding(doc_index, 0, 0, code, BRAM,
+                                  region=box if same else _redraw(rng, box)))
+    return out
+
+
+def _redraw(rng: random.Random, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The same object outlined by another hand: each edge a few pixels off, inside the photo."""
+    x, y, w, h = box
+    left = min(max(0, x + rng.randint(-10, 10)), PHOTO_WIDTH - 8)
+    top = min(max(0, y + rng.randint(-10, 10)), PHOTO_HEIGHT - 8)
+    right = max(left + 8, min(PHOTO_WIDTH, x + w + rng.randint(-10, 10)))
+    bottom = max(top + 8, min(PHOTO_HEIGHT, y + h + rng.randint(-10, 10)))
+    if (left, top, right, bottom) == (x, y, x + w, y + h):
+        right = right - 3 if right - 3 > left + 8 else right
+    return left, top, right - left, bottom - top

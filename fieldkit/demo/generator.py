@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from fieldkit.demo.coding import CODERS, Coders
+from fieldkit.demo.coding import CODERS, Coders, code_regions
 from fieldkit.demo.esm import esm_day
 from fieldkit.demo.fieldwork import fieldnote, memo, photo_caption
 from fieldkit.demo.interviews import transcript
-from fieldkit.demo.photos import photo_jpeg
+from fieldkit.demo.photos import photo_jpeg, scene_objects
 from fieldkit.demo.recipes import EN, NL, Recipes, SiteRecipe, load_recipes
 from fieldkit.demo.study import (
     DemoCoding,
@@ -268,7 +268,9 @@ class _Generator:
         scenes = self.r.photo_scenes
         for i in range(spec.photos):
             site, day, v = visit(i * 3 + 2 if self.large else i)
-            drafts.append(self._mark(self._photo(site, day, v, scenes[(i * 5 + i // 6) % 6], i)))
+            draft = self._mark(self._photo(site, day, v, scenes[(i * 5 + i // 6) % 6], i))
+            draft.coded = True  # few and quick: the coders have reached every photo
+            drafts.append(draft)
 
         drafts.extend(self._mark(d) for d in self._esm(participants))
 
@@ -314,6 +316,8 @@ class _Generator:
         orientation = rng.choice((1, 1, 1, 6, 6, 3))
         taken = datetime(day.year, day.month, day.day, minute // 60, minute % 60, second)
         doc = draft.document
+        objects = scene_objects(scene["label"], self.sites.index(site))
+        draft.regions = [(r["code"], objects[r["object"]]) for r in scene["regions"]]
         doc.photo = photo_jpeg(scene["label"], self.sites.index(site),
                                f"{site.name} - {scene['title_nl']}", orientation, taken,
                                utc_offset(day, minute // 60), i)
@@ -344,8 +348,11 @@ class _Generator:
 
     def _codings(self, drafts: list[Draft]) -> list[DemoCoding]:
         coders = Coders(random.Random(self.rng.getrandbits(64)), self.siblings, self.leaves)
+        # drawn after the coders' seed, so the regions leave the text codings as they were
+        regions = random.Random(self.rng.getrandbits(64))
         out: list[DemoCoding] = []
         for i, d in enumerate(drafts):
             if d.coded:
                 out.extend(coders.code(i, d.document.text, d.sentences, d.anouk_rate))
+                out.extend(code_regions(regions, i, d.regions))
         return out

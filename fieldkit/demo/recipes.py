@@ -92,6 +92,10 @@ def load_recipes() -> Recipes:
     photos = tuple(_load("photos.json")["scenes"])
     for scene in photos:
         scene["caption"] = compile_template(scene["caption_nl"])
+        region_codes = {r["code"] for r in scene.get("regions", ())}
+        if region_codes - known:
+            raise ValueError(f"photo regions coded with codes not in the codebook: "
+                             f"{sorted(region_codes - known)}")
     return Recipes(
         codes=codes,
         sites=sites,

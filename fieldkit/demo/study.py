@@ -70,6 +70,9 @@ class DemoCoding:
     # the generated sentence this coding was derived from; Anouk's codings cover it exactly,
     # Bram's may be shifted by a word or stretched over a neighbouring sentence
     source: tuple[int, int] = (0, 0)
+    # a photo region (x, y, width, height) in pixels of the upright picture, i.e. after the
+    # EXIF orientation is applied; then start, end and source are 0 and mean nothing
+    region: tuple[int, int, int, int] | None = None
 
 
 @dataclass(slots=True)

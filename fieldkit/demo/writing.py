@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -106,6 +106,8 @@ class Draft:
     sentences: list[Sentence]
     coded: bool = True  # whether the coders have reached this document yet
     anouk_rate: float = 0.75  # share of family sentences Anouk codes
+    # photos: (code path, x, y, width, height) of drawn objects the coders may mark
+    regions: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
 
 
 _AMSTERDAM: tzinfo

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from fieldkit.demo import DemoStudy
+from fieldkit.demo import DemoCoding, DemoStudy
 
 TURN_LINE = re.compile(r"^\[(\d{2}):(\d{2}):(\d{2})\] $")
 
@@ -13,15 +13,20 @@ TURN_LINE = re.compile(r"^\[(\d{2}):(\d{2}):(\d{2})\] $")
 def test_every_coding_is_inside_its_text_and_trimmed(small: DemoStudy,
                                                     mini_large: DemoStudy) -> None:
     for study in (small, mini_large):
-        for c in study.codings:
+        for c in text_codings(study):
             text = study.documents[c.doc_index].text
             assert 0 <= c.start < c.end <= len(text)
             quote = text[c.start : c.end]
             assert quote == quote.strip() and "\n" not in quote, quote
 
 
+def text_codings(study: DemoStudy) -> list[DemoCoding]:
+    """The codings of text spans (photo regions have no span)."""
+    return [c for c in study.codings if c.region is None]
+
+
 def test_anouk_codes_whole_sentences(small: DemoStudy) -> None:
-    for c in small.codings:
+    for c in text_codings(small):
         if c.coder == "Anouk":
             text = small.documents[c.doc_index].text
             assert (c.start, c.end) == c.source
@@ -31,7 +36,7 @@ def test_anouk_codes_whole_sentences(small: DemoStudy) -> None:
 
 
 def test_bram_stays_near_his_source_sentence(small: DemoStudy) -> None:
-    for c in small.codings:
+    for c in text_codings(small):
         if c.coder == "Bram":
             s_start, s_end = c.source
             assert c.start < s_end and s_start < c.end  # overlaps the sentence
@@ -49,28 +54,29 @@ def test_code_paths_are_leaves_of_the_codebook(small: DemoStudy,
 def test_two_coders_partly_agree(small: DemoStudy) -> None:
     assert small.coders == ["Anouk", "Bram"]
     by_coder: dict[str, set[tuple[int, int, int, str]]] = defaultdict(set)
-    for c in small.codings:
+    codings = text_codings(small)
+    for c in codings:
         by_coder[c.coder].add((c.doc_index, c.start, c.end, c.code_path))
     anouk, bram = by_coder["Anouk"], by_coder["Bram"]
     exact = len(anouk & bram) / len(anouk)
     assert 0.25 < exact < 0.8  # same code and same boundaries for a good share, not all
-    anouk_sources = {(c.doc_index, c.source): c.code_path for c in small.codings
+    anouk_sources = {(c.doc_index, c.source): c.code_path for c in codings
                      if c.coder == "Anouk"}
-    bram_on_hers = [c for c in small.codings
+    bram_on_hers = [c for c in codings
                     if c.coder == "Bram" and (c.doc_index, c.source) in anouk_sources]
     same_code = sum(anouk_sources[(c.doc_index, c.source)] == c.code_path for c in bram_on_hers)
     assert 0.55 < same_code / len(anouk_sources) < 0.85
     assert len(bram_on_hers) < len(anouk_sources)
     shifted = [c for c in bram_on_hers if (c.start, c.end) != c.source]
     assert shifted
-    own = [c for c in small.codings if c.coder == "Bram" and (c.doc_index, c.source)
+    own = [c for c in codings if c.coder == "Bram" and (c.doc_index, c.source)
            not in anouk_sources]
     assert own
 
 
 def test_codes_follow_their_vocabulary(small: DemoStudy) -> None:
     quotes: dict[str, list[str]] = defaultdict(list)
-    for c in small.codings:
+    for c in text_codings(small):
         if c.coder == "Anouk":
             quotes[c.code_path].append(small.documents[c.doc_index].text[c.start : c.end].lower())
     peer = quotes["Learning/Informal/Peer help"]
