@@ -159,26 +159,56 @@ class FtsIndex:
                     total = len(found)
                 self._place(query, found, mode="first")
                 return total, found
-            rows = conn.execute(sql, (expr,)).fetchall()
-            found = [Matched.of(rid, score) for rid, score in rows
-                     if not regions.active or regions.may_hold(rid)]
-            kept: list[Matched] = []
-            total = 0
+            if every_span:
+                rows = conn.execute(sql, (expr,)).fetchall()
+                found = [Matched.of(rid, score) for rid, score in rows
+                         if not regions.active or regions.may_hold(rid)]
+                kept: list[Matched] = []
+                total = 0
+                for start in range(0, len(found), CHUNK):
+                    chunk = found[start:start + CHUNK]
+                    self._place(query, chunk, mode="exact")
+                    for m in chunk:
+                        m.spans = [s for s in m.spans if regions.allows(m, s)] \
+                            if regions.active else m.spans
+                        total += bool(m.spans)
+                        if m.spans and (limit is None or len(kept) < limit):
+                            kept.append(m)
+                return total, kept
+            # Speaker/code regions: look into the rows of the right documents (unranked, so
+            # FTS5 does not score rows that are dropped), then rank the rows that hold a hit.
+            found = [Matched.of(rid, 0.0) for (rid,) in conn.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expr,))
+                if regions.may_hold(rid)]
+            allowed: dict[int, Matched] = {}
             for start in range(0, len(found), CHUNK):
                 chunk = found[start:start + CHUNK]
-                self._place(query, chunk, mode="exact" if every_span else "all")
+                self._place(query, chunk, mode="all", regions=regions)
                 for m in chunk:
-                    allowed = [s for s in m.spans if regions.allows(m, s)] \
-                        if regions.active else m.spans
-                    if not allowed:
-                        continue
-                    total += 1
-                    if limit is None or len(kept) < limit:
-                        m.spans = allowed if every_span else allowed[:1]
-                        kept.append(m)
-            return total, kept
+                    spans = [s for s in m.spans if regions.allows(m, s)]
+                    if spans:
+                        m.spans = spans[:1]
+                        allowed[m.rid] = m
+            if not allowed:
+                return 0, []
+            if len(allowed) <= 64:
+                ranked = conn.execute(
+                    f"SELECT rowid, {tables.BM25} AS score FROM search_index WHERE "
+                    f"search_index MATCH ? AND rowid IN ({', '.join(map(str, allowed))}) "
+                    "ORDER BY score", (expr,)).fetchall()
+            else:
+                ranked = [r for r in conn.execute(sql, (expr,)) if r[0] in allowed]
+            kept = []
+            for rid, score in ranked:
+                if limit is not None and len(kept) >= limit:
+                    break
+                m = allowed[rid]
+                m.score = -score
+                kept.append(m)
+            return len(allowed), kept
 
-    def _place(self, query: Query, found: list[Matched], *, mode: str) -> None:
+    def _place(self, query: Query, found: list[Matched], *, mode: str,
+               regions: _Regions | None = None) -> None:
         """Fill in each row's source text and its hit spans (code points in that text).
 
         ``mode``: ``"first"`` the first hit of each row, ``"all"`` every hit (both found in
@@ -208,9 +238,22 @@ class FtsIndex:
         missing = [m.rid for m in found if not runs.get(m.rid)]
         if missing:  # what the stored words cannot place, FTS5 marks for us
             runs.update(self._highlighted(query, missing))
+        packed = {rid: unpack(row[2]) for rid, row in stored.items()}
+        if regions is not None:
+            # Rows none of whose hits starts inside a region are dropped before their text is
+            # read (a start inside is necessary, the end is checked below).
+            keep = []
+            for m in found:
+                offsets = packed.get(m.rid) or []
+                if any(first < len(offsets) and regions.allows(m, (offsets[first],) * 2)
+                       for first, _ in runs.get(m.rid, [])):
+                    keep.append(m)
+                else:
+                    m.spans = []
+            found = keep
         self._bodies(found)
         for m in found:
-            offsets = unpack(stored.get(m.rid, (None, None, None))[2])
+            offsets = packed.get(m.rid) or unpack(None)
             spans = []
             for first, last in runs.get(m.rid, []):
                 if last >= len(offsets) or first > last:
@@ -418,6 +461,7 @@ class FtsIndex:
             progress.start(total, "Indexing texts")
             conn.execute("DROP TABLE search_index")
             conn.execute(tables.TABLE)
+            conn.execute(tables.SPEAKER_INDEX)
             source = conn.execute(f"SELECT rid, body, field, document_id, meta FROM "
                                   f"({tables.EXPECTED_ROWS}) ORDER BY rid")
             done = 0
