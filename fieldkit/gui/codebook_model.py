@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Code
 from fieldkit.gui import style
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -126,7 +126,7 @@ class CodebookModel(QAbstractItemModel):
             tip = f"<b>{item.path}</b>"
             if code.definition:
                 tip += f"<br>{code.definition}"
-            tip += "<br><i>" + tr("{0} codings").format(item.total) + "</i>"
+            tip += "<br><i>" + ntr("%Ln coding(s)", item.total) + "</i>"
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.codebook_model import CODE_ROLE, CodebookModel
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
 FIELDS = ("definition", "inclusion", "exclusion", "example", "memo")
@@ -281,9 +281,9 @@ class CodebookPanel(QWidget):
         item = self.model.items[code_id]
         if ask:
             subs = len(self._descendant_ids(code_id))
-            text = tr("Delete '{0}'? {1} codings will go.").format(item.path, item.total)
+            text = ntr("Delete '{0}'? %Ln coding(s) will go.", item.total).format(item.path)
             if subs:
-                text += " " + tr("Its {0} sub-codes go too.").format(subs)
+                text += " " + ntr("Its %Ln sub-code(s) go too.", subs)
             text += " " + tr("You can undo this.")
             answer = QMessageBox.question(self, tr("Delete code"), text)
             if answer != QMessageBox.StandardButton.Yes:

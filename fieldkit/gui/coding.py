@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Region
 from fieldkit.core.progress import Progress
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.quick_code import QuickCodeBox
 from fieldkit.gui.runner import show_status
 
@@ -69,7 +69,7 @@ class CodingActions:
         if len(code_ids) == 1:
             self.apply(code_ids[0])
             return
-        with self.project.store.change(tr("Code with {0} codes").format(len(code_ids))):
+        with self.project.store.change(ntr("Code with %Ln code(s)", len(code_ids))):
             for code_id in code_ids:
                 if not self.apply(code_id):
                     break
@@ -168,7 +168,7 @@ class CodingActions:
 
             def done(result: object) -> None:
                 count = result if isinstance(result, int) else len(result)  # type: ignore[arg-type]
-                show_status(self.window, tr("Coded {0} hits with {1}.").format(count, path))
+                show_status(self.window, ntr("Coded %Ln hit(s) with {0}.", count).format(path))
 
             self.window.runner.run(tr("Coding all hits"), job, done)
 

@@ -1,19 +1,27 @@
-"""One open document: a header with what it is, and its text or photo with the codings."""
+"""One open document: a header with what it is, and its text or photo with the codings.
+
+A photo shows its picture with the coded regions above its caption; the caption is the photo
+document's text and sits in the same coded text view as every other document, so its codings
+are highlighted, striped and codable like any text.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from fieldkit.core.model import Coding, Document
-from fieldkit.gui.i18n import tr
+from fieldkit.gui import settings
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
 from fieldkit.gui.photo_view import PhotoView
 from fieldkit.gui.text_view import Mark, TextView
 from fieldkit.project import Project
 
 MarkMaker = Callable[[Coding, list[int]], Mark | None]
+SPLITTER_KEY = "window/photo_splitter"
 
 
 class DocumentTab(QWidget):
@@ -34,19 +42,50 @@ class DocumentTab(QWidget):
         head.setSpacing(2)
         head.addWidget(self.title)
         head.addWidget(self.meta)
-        self.text_view: TextView | None = None
         self.photo_view: PhotoView | None = None
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setObjectName("docMeta")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(head)
-        self.body = QHBoxLayout()
-        layout.addLayout(self.body, 1)
+        self.splitter: QSplitter | None = None
+        # a document memo (photos captured in a quick note carry their caption there)
+        self.memo = QLabel()
+        self.memo.setWordWrap(True)
+        self.memo.setObjectName("docMemo")
+        self.memo.setContentsMargins(16, 6, 16, 8)
+        self.memo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.memo.hide()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(0)
+        self.layout_.addLayout(head)
         self.doc: Document | None = None
+        self.text_view = TextView(self)
+        first = self.project.document(doc_id)
+        if first.media_id is not None and first.kind == "photo":
+            self._photo_layout()
+        else:
+            self.layout_.addWidget(self.text_view, 1)
+        self.layout_.addWidget(self.memo)
         self.reload()
+
+    def _photo_layout(self) -> None:
+        self.photo_view = PhotoView(self)
+        self.photo_view.memo_coding.connect(self.text_view.memo_coding)
+        self.text_view.setPlaceholderText(tr("This photo has no caption yet."))
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("photoSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.photo_view)
+        self.splitter.addWidget(self.text_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([600, 200])
+        state = settings.get(SPLITTER_KEY)
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(self._remember_splitter)
+        self.layout_.addWidget(self.splitter, 1)
+
+    def _remember_splitter(self, *_: object) -> None:
+        if self.splitter is not None:
+            settings.put(SPLITTER_KEY, self.splitter.saveState())
 
     @property
     def is_photo(self) -> bool:
@@ -58,23 +97,13 @@ class DocumentTab(QWidget):
         self.doc = doc
         self.words = len(doc.text.split())
         self.title.setText(doc.title)
-        if doc.media_id is not None and doc.kind == "photo":
-            if self.photo_view is None:
-                self.photo_view = PhotoView(self)
-                self.body.addWidget(self.photo_view)
-                layout = self.layout()
-                assert layout is not None  # set in __init__
-                layout.addWidget(self.caption)
+        if self.photo_view is not None and doc.media_id is not None:
             self.photo_view.set_image(str(self.project.media_file(doc.media_id)))
-            self.caption.setText(doc.memo or doc.text)
-            self.caption.setVisible(bool(doc.memo or doc.text))
-        else:
-            if self.text_view is None:
-                self.text_view = TextView(self)
-                self.body.addWidget(self.text_view)
-            bar = self.text_view.verticalScrollBar().value()
-            self.text_view.set_text(doc.text, self.project.turns(doc.id))
-            self.text_view.verticalScrollBar().setValue(bar)
+        self.memo.setText(doc.memo)
+        self.memo.setVisible(bool(doc.memo.strip()) and doc.memo.strip() != doc.text.strip())
+        bar = self.text_view.verticalScrollBar().value()
+        self.text_view.set_text(doc.text, self.project.turns(doc.id))
+        self.text_view.verticalScrollBar().setValue(bar)
         self.refresh_codings()
 
     def refresh_codings(self, hidden: list[int] | None = None) -> None:
@@ -82,14 +111,13 @@ class DocumentTab(QWidget):
             self.hidden = hidden
         self.codings = self.project.codings(doc=self.doc_id)
         marks = [m for m in (self.make_mark(c, self.hidden) for c in self.codings) if m]
-        if self.text_view is not None:
-            to16 = self.text_view.map.to_utf16
-            marks = [m for m in marks if m.coding.start is not None]
-            for m in marks:
-                m.s16, m.e16 = to16(m.coding.start), to16(m.coding.end)  # type: ignore[arg-type]
-            self.text_view.set_marks(marks)
+        to16 = self.text_view.map.to_utf16
+        text_marks = [m for m in marks if m.coding.start is not None]
+        for m in text_marks:
+            m.s16, m.e16 = to16(m.coding.start), to16(m.coding.end)  # type: ignore[arg-type]
+        self.text_view.set_marks(text_marks)
         if self.photo_view is not None:
-            self.photo_view.set_marks(marks)
+            self.photo_view.set_marks([m for m in marks if m.coding.region is not None])
         self._meta()
 
     def _meta(self) -> None:
@@ -101,6 +129,11 @@ class DocumentTab(QWidget):
         if doc.visit_id is not None:
             parts.append(self.project.store.visit(doc.visit_id).date)
         if doc.kind != "photo":
-            parts.append(tr("{0} words").format(f"{self.words:,}"))
-        parts.append(tr("{0} codings").format(len(self.codings)))
+            parts.append(ntr("%Ln word(s)", self.words))
+        regions = sum(1 for c in self.codings if c.region is not None)
+        if regions:
+            parts.append(ntr("%Ln coding(s), {0} on the picture", len(self.codings))
+                         .format(regions))
+        else:
+            parts.append(ntr("%Ln coding(s)", len(self.codings)))
         self.meta.setText("  ·  ".join(p for p in parts if p))

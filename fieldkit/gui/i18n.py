@@ -1,6 +1,10 @@
 """Dutch and English for the interface, through Qt's translation system.
 
-Source strings are English, wrapped in ``tr()`` (one translation context, ``fieldkit``).
+Source strings are English, wrapped in ``tr()`` (one translation context, ``fieldkit``);
+counts go through ``ntr("%Ln coding(s)", n)``, Qt's plural support: each language's ``.ts``
+gives the ``<numerusform>``s ("1 coding", "2 codings"; "1 codering", "2 coderingen") and
+``%Ln`` becomes the number written the language's way. English loads its ``.ts`` too, for
+those forms.
 Translations live in ``resources/i18n/fieldkit_<lang>.ts`` (Qt Linguist XML, the single source).
 At run time the ``.ts`` is compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in
 the user's cache (redone when the ``.ts`` is newer) and loaded into a ``QTranslator``, together
@@ -25,6 +29,7 @@ TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 _language = "en"
 _table: dict[str, str] = {}  # only used when no .qm could be built
+_plurals: dict[str, list[str]] = {}  # likewise: source → numerus forms (one, other)
 _translators: list[QTranslator] = []
 
 
@@ -35,18 +40,47 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def ntr(text: str, n: int) -> str:
+    """Translate a count: ``ntr("%Ln coding(s)", 1)`` → "1 coding", in Dutch "1 codering"."""
+    if _table or _plurals:
+        forms = _plurals.get(text)
+        # Dutch and English both: one form for exactly one, the other for every other count
+        pattern = forms[0 if n == 1 else -1] if forms else text
+        return pattern.replace("%Ln", QLocale().toString(n)).replace("%n", str(n))
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
 def read_ts(path: Path) -> dict[str, str]:
-    """The finished translations of a ``.ts`` file: source → translation."""
+    """The finished translations of a ``.ts`` file: source → translation.
+
+    A plural message (``numerus="yes"``) maps to its last form, the one for most counts.
+    """
     found: dict[str, str] = {}
+    for source, forms in _messages(path):
+        found[source] = forms[-1]
+    return found
+
+
+def read_plurals(path: Path) -> dict[str, list[str]]:
+    """The numerus forms of a ``.ts`` file's plural messages: source → forms."""
+    return {source: forms for source, forms in _messages(path, plural_only=True)}
+
+
+def _messages(path: Path, plural_only: bool = False) -> list[tuple[str, list[str]]]:
+    out = []
     root = ElementTree.parse(path).getroot()
     for message in root.iter("message"):
         source = message.findtext("source")
         node = message.find("translation")
         if source is None or node is None or node.get("type") in ("unfinished", "obsolete"):
             continue
-        if node.text:
-            found[source] = node.text
-    return found
+        plural = message.get("numerus") == "yes"
+        if plural_only and not plural:
+            continue
+        forms = [f.text or "" for f in node.iter("numerusform")] if plural else [node.text or ""]
+        if all(forms) and forms:
+            out.append((source, forms))
+    return out
 
 
 def system_language() -> str:
@@ -94,24 +128,33 @@ def compiled(language: str) -> Path | None:
 
 def install(language: str | None) -> str:
     """Switch the interface language (``None``: follow the system); returns the one chosen."""
-    global _language, _table
+    global _language, _table, _plurals
     lang = language if language in LANGUAGES else system_language()
     app = QCoreApplication.instance()
     assert app is not None, "the Qt application must exist before its language is chosen"
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    _table = {}
+    _table, _plurals = {}, {}
     _language = lang
-    if lang == "en":
-        return lang
+    # numbers in counts ("%Ln") are written the way the interface language writes them
+    if lang == "nl":
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    elif QLocale.system().language() == QLocale.Language.English:
+        QLocale.setDefault(QLocale.system())
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     qm = compiled(lang)
     ours = QTranslator()
     if qm is not None and ours.load(str(qm)):
         app.installTranslator(ours)
         _translators.append(ours)
     else:
-        _table = read_ts(TS_DIR / f"fieldkit_{lang}.ts")
+        ts = TS_DIR / f"fieldkit_{lang}.ts"
+        _table = read_ts(ts) if lang != "en" else {}
+        _plurals = read_plurals(ts)
+    if lang == "en":  # English is the source language: only the plural forms come from its .ts
+        return lang
     qt = QTranslator()
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

@@ -38,7 +38,7 @@ from fieldkit.gui.bridge import ProjectBridge
 from fieldkit.gui.codebook_panel import CodebookPanel
 from fieldkit.gui.coding import CodingActions
 from fieldkit.gui.document_tab import DocumentTab
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.import_dialog import ImportDialog, local_files
 from fieldkit.gui.navigator import NavigatorPanel
 from fieldkit.gui.note_window import NoteWindow
@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
                                             progress=progress))
 
         self.runner.run(tr("Importing"), job,
-                        lambda n: show_status(self, tr("Imported {0} documents.").format(n)))
+                        lambda n: show_status(self, ntr("Imported %Ln document(s).", n)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.project is not None:

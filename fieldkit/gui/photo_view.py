@@ -1,11 +1,19 @@
-"""A photo with its coded regions; drawing a rectangle codes a region."""
+"""A photo with its coded regions; drawing a rectangle codes a region.
+
+Each coded region is outlined in its code's colour with the code's name on a tab at its corner;
+hovering shows code, coder and memo, the context menu removes the coding or edits its memo.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from functools import partial
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
+    QHelpEvent,
     QImageReader,
     QMouseEvent,
     QPainter,
@@ -19,12 +27,15 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QMenu,
+    QToolTip,
     QWidget,
 )
 
 from fieldkit.core.model import Region
 from fieldkit.gui import style
-from fieldkit.gui.text_view import Mark
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.text_view import Mark, mark_tooltip
 
 
 class PhotoView(QGraphicsView):
@@ -32,6 +43,7 @@ class PhotoView(QGraphicsView):
 
     region_drawn = Signal(object)  # Region
     remove_coding = Signal(int)
+    memo_coding = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,13 +55,15 @@ class PhotoView(QGraphicsView):
         self._origin: QPointF | None = None
         self._rubber: QGraphicsRectItem | None = None
         self._regions: list[QGraphicsRectItem] = []
+        self._tabs: list[QGraphicsRectItem] = []  # the code names on the outlines
+        self.marks: list[Mark] = []
 
     def set_image(self, path: str) -> bool:
         reader = QImageReader(path)
         reader.setAutoTransform(True)
         image = reader.read()
         self.scene().clear()
-        self._regions = []
+        self._regions, self._tabs = [], []
         if image.isNull():
             self.pixmap_item = None
             return False
@@ -59,34 +73,83 @@ class PhotoView(QGraphicsView):
         return True
 
     def set_marks(self, marks: list[Mark]) -> None:
-        for item in self._regions:
+        for item in [*self._regions, *self._tabs]:
             self.scene().removeItem(item)
-        self._regions = []
+        self._regions, self._tabs = [], []
+        self.marks = [m for m in marks if m.coding.region is not None]
         if self.pixmap_item is None:
             return
         scale = max(1.0, self.scene().sceneRect().width() / 800)
-        for m in marks:
+        # larger regions first, so a small one inside a large one stays on top
+        for m in sorted(self.marks, key=_area, reverse=True):
             r = m.coding.region
-            if r is None:
+            assert r is not None
+            item = self.scene().addRect(QRectF(r.x, r.y, r.width, r.height),
+                                        QPen(QColor(m.colour), 3 * scale),
+                                        QBrush(style.highlight(m.colour, 50)))
+            item.setData(0, m.coding.id)
+            self._regions.append(item)
+        # name tabs above every outline; the same code on (nearly) the same rectangle by
+        # another coder gets no second tab, as in the text's coding stripes
+        placed: list[tuple[QRectF, Mark]] = []
+        for m in sorted(self.marks, key=lambda m: (_corner(m), m.coder)):
+            r = m.coding.region
+            assert r is not None
+            if any(o.coding.code_id == m.coding.code_id and _near(o, m, 24 * scale)
+                   for _t, o in placed):
                 continue
             colour = QColor(m.colour)
-            item = self.scene().addRect(QRectF(r.x, r.y, r.width, r.height),
-                                        QPen(colour, 3 * scale),
-                                        QBrush(style.highlight(m.colour, 50)))
-            memo = f"\n{m.coding.memo}" if m.coding.memo else ""
-            item.setToolTip(f"{m.path} · {m.coder}{memo}")
-            item.setData(0, m.coding.id)
-            label = QGraphicsSimpleTextItem(m.name, item)
+            label = QGraphicsSimpleTextItem(m.name)
             font = label.font()
             font.setPointSizeF(10 * scale)
             label.setFont(font)
             label.setBrush(style.text_on(colour))
-            back = QGraphicsRectItem(label.boundingRect().adjusted(-3, -1, 3, 1), item)
-            back.setBrush(colour)
-            back.setPen(QPen(Qt.PenStyle.NoPen))
-            back.setPos(r.x, r.y)
+            box = label.boundingRect().adjusted(-4, -2, 4, 2)
+            x, y = float(r.x + 2 * scale), float(r.y + 2 * scale)
+            while any(box.translated(x, y).intersects(t) for t, _o in placed):
+                y += box.height() + 1
+            back = self.scene().addRect(box, QPen(Qt.PenStyle.NoPen), QBrush(colour))
+            back.setPos(x, y)
+            back.setZValue(1)
             label.setParentItem(back)
-            self._regions.append(item)
+            placed.append((box.translated(x, y), m))
+            self._tabs.append(back)
+
+    def marks_at(self, scene_pos: QPointF) -> list[Mark]:
+        """The region codings under a point of the picture (innermost first)."""
+        found = []
+        for m in self.marks:
+            r = m.coding.region
+            assert r is not None
+            if QRectF(r.x, r.y, r.width, r.height).contains(scene_pos):
+                found.append(m)
+        return sorted(found, key=_area)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.pixmap_item is not None:
+            assert isinstance(event, QHelpEvent)
+            marks = self.marks_at(self.mapToScene(event.pos()))
+            tip = mark_tooltip(marks) if marks else tr(
+                "Drag a rectangle over part of the photo to code it.")
+            QToolTip.showText(event.globalPos(), tip, self)
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        marks = self.marks_at(self.mapToScene(event.pos()))
+        if not marks:
+            return
+        menu = QMenu(self)
+        self.fill_menu(menu, marks)
+        menu.exec(event.globalPos())
+
+    def fill_menu(self, menu: QMenu, marks: list[Mark]) -> None:
+        for m in marks:
+            # partial, not a lambda default: triggered(checked) would overwrite it
+            menu.addAction(tr("Remove coding: {0}").format(m.path)).triggered.connect(
+                partial(self.remove_coding.emit, m.coding.id))
+            menu.addAction(tr("Memo for coding: {0}…").format(m.path)).triggered.connect(
+                partial(self.memo_coding.emit, m.coding.id))
 
     def fit(self) -> None:
         if self.pixmap_item is not None:
@@ -101,13 +164,6 @@ class PhotoView(QGraphicsView):
             self._origin = self.mapToScene(event.position().toPoint())
             self._rubber = self.scene().addRect(QRectF(self._origin, self._origin),
                                                 QPen(QColor("#ffffff"), 0, Qt.PenStyle.DashLine))
-            return
-        if event.button() == Qt.MouseButton.RightButton:
-            item = self.itemAt(event.position().toPoint())
-            while item is not None and item.data(0) is None:
-                item = item.parentItem()
-            if item is not None:
-                self.remove_coding.emit(int(item.data(0)))
             return
         super().mousePressEvent(event)
 
@@ -128,3 +184,22 @@ class PhotoView(QGraphicsView):
         if rect.width() >= 4 and rect.height() >= 4:
             self.region_drawn.emit(Region(int(rect.x()), int(rect.y()),
                                           int(rect.width()), int(rect.height())))
+
+
+def _area(mark: Mark) -> int:
+    r = mark.coding.region
+    return r.width * r.height if r is not None else 0
+
+
+def _corner(mark: Mark) -> tuple[int, int]:
+    r = mark.coding.region
+    return (r.y, r.x) if r is not None else (0, 0)
+
+
+def _near(a: Mark, b: Mark, pixels: float) -> bool:
+    ra, rb = a.coding.region, b.coding.region
+    if ra is None or rb is None:
+        return False
+    return all(abs(p - q) <= pixels for p, q in zip(
+        (ra.x, ra.y, ra.x + ra.width, ra.y + ra.height),
+        (rb.x, rb.y, rb.x + rb.width, rb.y + rb.height), strict=True))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import style
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -185,7 +185,7 @@ class SearchPanel(QWidget):
         self.last_query = query
         self.model.set_hits(result.hits)
         shown = len(result.hits)
-        text_ = tr("{0} hits").format(result.total)
+        text_ = ntr("%Ln hit(s)", result.total)
         if shown < result.total:
             text_ += " " + tr("(first {0} shown)").format(shown)
         if result.note:

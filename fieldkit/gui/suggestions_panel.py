@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from fieldkit.assist import DEFAULT_THRESHOLD
 from fieldkit.assist.results import Suggestion
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
 FLOOR = 0.2  # suggestions below this confidence are never listed
@@ -175,8 +175,9 @@ class SuggestionsPanel(QWidget):
             self.facts.setText(tr("No suggestions yet: press Train to learn from the codings "
                                   "made so far. Nothing leaves this computer."))
         else:
-            self.facts.setText(tr("Learned from {0} codings by {1} ({2}).").format(
-                facts["codings"], ", ".join(facts["coders"]), facts["trained"][:10]))
+            self.facts.setText(
+                ntr("Learned from %Ln coding(s) by {0} ({1}).", facts["codings"]).format(
+                    ", ".join(facts["coders"]), facts["trained"][:10]))
 
     def set_document(self, document_id: int) -> None:
         """Show the suggestions for one document (also selects it in the chooser)."""

@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -70,6 +71,18 @@ def assign_lanes(marks: list[Mark]) -> int:
             m.lane = len(ends)
             ends.append(m.e16)
     return len(ends)
+
+
+def mark_tooltip(marks: list[Mark]) -> str:
+    """What hovering codings shows: code (in its colour), coder and memo of each."""
+    lines = []
+    for m in marks:
+        line = (f"<span style='color:{m.colour}'>■</span> <b>{escape(m.path)}</b> "
+                f"<span style='color:#666'>· {escape(m.coder)}</span>")
+        if m.coding.memo:
+            line += f"<br>&nbsp;&nbsp;<i>{escape(m.coding.memo)}</i>"
+        lines.append(line)
+    return "<br>".join(lines)
 
 
 def fmt_time(seconds: float) -> str:
@@ -226,14 +239,7 @@ class TextView(QPlainTextEdit):
         return [m for m in self.marks[:right] if m.s16 <= pos16 < m.e16]
 
     def mark_tooltip(self, marks: list[Mark]) -> str:
-        lines = []
-        for m in marks:
-            line = (f"<span style='color:{m.colour}'>■</span> <b>{m.path}</b> "
-                    f"<span style='color:#666'>· {m.coder}</span>")
-            if m.coding.memo:
-                line += f"<br>&nbsp;&nbsp;<i>{m.coding.memo}</i>"
-            lines.append(line)
-        return "<br>".join(lines)
+        return mark_tooltip(marks)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:

@@ -20,10 +20,6 @@
         <translation>Key</translation>
     </message>
     <message>
-        <source>{0} codings</source>
-        <translation>{0} codings</translation>
-    </message>
-    <message>
         <source>Find a code…</source>
         <translation>Find a code…</translation>
     </message>
@@ -116,14 +112,6 @@
         <translation>Move all codings of '{0}' into:</translation>
     </message>
     <message>
-        <source>Delete '{0}'? {1} codings will go.</source>
-        <translation>Delete '{0}'? {1} codings will go.</translation>
-    </message>
-    <message>
-        <source>Its {0} sub-codes go too.</source>
-        <translation>Its {0} sub-codes go too.</translation>
-    </message>
-    <message>
         <source>Code the selection with…</source>
         <translation>Code the selection with…</translation>
     </message>
@@ -168,10 +156,6 @@
         <translation>Code every hit of “{0}” with…</translation>
     </message>
     <message>
-        <source>Code with {0} codes</source>
-        <translation>Code with {0} codes</translation>
-    </message>
-    <message>
         <source>Code with {0}</source>
         <translation>Code with {0}</translation>
     </message>
@@ -180,16 +164,8 @@
         <translation>In vivo code {0}</translation>
     </message>
     <message>
-        <source>Coded {0} hits with {1}.</source>
-        <translation>Coded {0} hits with {1}.</translation>
-    </message>
-    <message>
         <source>Code photo region with {0}</source>
         <translation>Code photo region with {0}</translation>
-    </message>
-    <message>
-        <source>{0} words</source>
-        <translation>{0} words</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -404,10 +380,6 @@
         <translation>Last change: {0}</translation>
     </message>
     <message>
-        <source>Imported {0} documents.</source>
-        <translation>Imported {0} documents.</translation>
-    </message>
-    <message>
         <source>Exported to {0}.</source>
         <translation>Exported to {0}.</translation>
     </message>
@@ -554,10 +526,6 @@
     <message>
         <source>Code all hits…</source>
         <translation>Code all hits…</translation>
-    </message>
-    <message>
-        <source>{0} hits</source>
-        <translation>{0} hits</translation>
     </message>
     <message>
         <source>(first {0} shown)</source>
@@ -774,6 +742,84 @@
     <message>
         <source>In vivo</source>
         <translation>In vivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln word(s)</source>
+        <translation>
+            <numerusform>%Ln word</numerusform>
+            <numerusform>%Ln words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln coding(s)</source>
+        <translation>
+            <numerusform>%Ln coding</numerusform>
+            <numerusform>%Ln codings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln coding(s), {0} on the picture</source>
+        <translation>
+            <numerusform>%Ln coding, {0} on the picture</numerusform>
+            <numerusform>%Ln codings, {0} on the picture</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete '{0}'? %Ln coding(s) will go.</source>
+        <translation>
+            <numerusform>Delete '{0}'? %Ln coding will go.</numerusform>
+            <numerusform>Delete '{0}'? %Ln codings will go.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %Ln sub-code(s) go too.</source>
+        <translation>
+            <numerusform>Its %Ln sub-code goes too.</numerusform>
+            <numerusform>Its %Ln sub-codes go too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Code with %Ln code(s)</source>
+        <translation>
+            <numerusform>Code with %Ln code</numerusform>
+            <numerusform>Code with %Ln codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Coded %Ln hit(s) with {0}.</source>
+        <translation>
+            <numerusform>Coded %Ln hit with {0}.</numerusform>
+            <numerusform>Coded %Ln hits with {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln document(s).</source>
+        <translation>
+            <numerusform>Imported %Ln document.</numerusform>
+            <numerusform>Imported %Ln documents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hit(s)</source>
+        <translation>
+            <numerusform>%Ln hit</numerusform>
+            <numerusform>%Ln hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned from %Ln coding(s) by {0} ({1}).</source>
+        <translation>
+            <numerusform>Learned from %Ln coding by {0} ({1}).</numerusform>
+            <numerusform>Learned from %Ln codings by {0} ({1}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo has no caption yet.</source>
+        <translation>This photo has no caption yet.</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over part of the photo to code it.</source>
+        <translation>Drag a rectangle over part of the photo to code it.</translation>
     </message>
 </context>
 </TS>

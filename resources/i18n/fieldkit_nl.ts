@@ -20,10 +20,6 @@
         <translation>Toets</translation>
     </message>
     <message>
-        <source>{0} codings</source>
-        <translation>{0} coderingen</translation>
-    </message>
-    <message>
         <source>Find a code…</source>
         <translation>Zoek een code…</translation>
     </message>
@@ -116,14 +112,6 @@
         <translation>Alle coderingen van '{0}' verplaatsen naar:</translation>
     </message>
     <message>
-        <source>Delete '{0}'? {1} codings will go.</source>
-        <translation>'{0}' verwijderen? {1} coderingen verdwijnen.</translation>
-    </message>
-    <message>
-        <source>Its {0} sub-codes go too.</source>
-        <translation>Ook de {0} subcodes verdwijnen.</translation>
-    </message>
-    <message>
         <source>Code the selection with…</source>
         <translation>Codeer de selectie met…</translation>
     </message>
@@ -168,10 +156,6 @@
         <translation>Codeer elke treffer van “{0}” met…</translation>
     </message>
     <message>
-        <source>Code with {0} codes</source>
-        <translation>Coderen met {0} codes</translation>
-    </message>
-    <message>
         <source>Code with {0}</source>
         <translation>Coderen met {0}</translation>
     </message>
@@ -180,16 +164,8 @@
         <translation>In-vivocode {0}</translation>
     </message>
     <message>
-        <source>Coded {0} hits with {1}.</source>
-        <translation>{0} treffers gecodeerd met {1}.</translation>
-    </message>
-    <message>
         <source>Code photo region with {0}</source>
         <translation>Fotogebied coderen met {0}</translation>
-    </message>
-    <message>
-        <source>{0} words</source>
-        <translation>{0} woorden</translation>
     </message>
     <message>
         <source>Import files</source>
@@ -404,10 +380,6 @@
         <translation>Laatste wijziging: {0}</translation>
     </message>
     <message>
-        <source>Imported {0} documents.</source>
-        <translation>{0} documenten geïmporteerd.</translation>
-    </message>
-    <message>
         <source>Exported to {0}.</source>
         <translation>Geëxporteerd naar {0}.</translation>
     </message>
@@ -554,10 +526,6 @@
     <message>
         <source>Code all hits…</source>
         <translation>Alle treffers coderen…</translation>
-    </message>
-    <message>
-        <source>{0} hits</source>
-        <translation>{0} treffers</translation>
     </message>
     <message>
         <source>(first {0} shown)</source>
@@ -774,6 +742,84 @@
     <message>
         <source>In vivo</source>
         <translation>In vivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln word(s)</source>
+        <translation>
+            <numerusform>%Ln woord</numerusform>
+            <numerusform>%Ln woorden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln coding(s)</source>
+        <translation>
+            <numerusform>%Ln codering</numerusform>
+            <numerusform>%Ln coderingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln coding(s), {0} on the picture</source>
+        <translation>
+            <numerusform>%Ln codering, {0} op de foto</numerusform>
+            <numerusform>%Ln coderingen, {0} op de foto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete '{0}'? %Ln coding(s) will go.</source>
+        <translation>
+            <numerusform>'{0}' verwijderen? %Ln codering verdwijnt.</numerusform>
+            <numerusform>'{0}' verwijderen? %Ln coderingen verdwijnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %Ln sub-code(s) go too.</source>
+        <translation>
+            <numerusform>Ook de subcode verdwijnt.</numerusform>
+            <numerusform>Ook de %Ln subcodes verdwijnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Code with %Ln code(s)</source>
+        <translation>
+            <numerusform>Coderen met %Ln code</numerusform>
+            <numerusform>Coderen met %Ln codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Coded %Ln hit(s) with {0}.</source>
+        <translation>
+            <numerusform>%Ln treffer gecodeerd met {0}.</numerusform>
+            <numerusform>%Ln treffers gecodeerd met {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln document(s).</source>
+        <translation>
+            <numerusform>%Ln document geïmporteerd.</numerusform>
+            <numerusform>%Ln documenten geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hit(s)</source>
+        <translation>
+            <numerusform>%Ln treffer</numerusform>
+            <numerusform>%Ln treffers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned from %Ln coding(s) by {0} ({1}).</source>
+        <translation>
+            <numerusform>Geleerd van %Ln codering door {0} ({1}).</numerusform>
+            <numerusform>Geleerd van %Ln coderingen door {0} ({1}).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo has no caption yet.</source>
+        <translation>Deze foto heeft nog geen bijschrift.</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over part of the photo to code it.</source>
+        <translation>Sleep een rechthoek over een deel van de foto om het te coderen.</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,9 @@ def test_note_with_a_photo_and_caption(window, qtbot, tmp_path: Path) -> None:
     assert project.document(photo_id).memo == "Henk aan de kantbank"
     note.close()
     tab = window.open_document(photo_id)
-    assert tab.is_photo and tab.caption.text() == "Henk aan de kantbank"
+    # the quick note keeps the caption as the photo's memo: shown under the picture
+    assert tab.is_photo and tab.memo.text() == "Henk aan de kantbank"
+    assert tab.memo.isVisibleTo(tab)
 
 
 def test_drawing_a_region_on_a_photo_codes_it(window, qtbot, tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_every_interface_string_has_a_dutch_translation() -> None:
         navigator,
         search_panel,
     )
-    from fieldkit.gui.i18n import TS_DIR, read_ts
+    from fieldkit.gui.i18n import TS_DIR, read_plurals, read_ts
 
     strings: set[str] = set()
     for path in (Path(main_window.__file__).parent).glob("*.py"):
@@ -172,6 +174,22 @@ def test_every_interface_string_has_a_dutch_translation() -> None:
     strings |= set(codebook_panel.FIELD_LABELS.values()) | set(search_panel.HitsModel.HEADERS)
     strings |= {label for _k, label in search_panel.SCOPES}
     strings |= {label for _k, label in import_dialog.KINDS} | {coding.IN_VIVO_PARENT}
+    counted: set[str] = set()  # ntr("%Ln coding(s)", n): plural forms in both languages
+    for path in (Path(main_window.__file__).parent).glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ntr"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                counted.add(node.args[0].value)
+    assert "%Ln coding(s)" in counted
+    for language in ("nl", "en"):
+        plurals = read_plurals(TS_DIR / f"fieldkit_{language}.ts")
+        assert sorted(counted - set(plurals)) == [], language
+        for source in counted:
+            assert len(plurals[source]) == 2, source  # one, other
+            assert "%Ln" in plurals[source][1], source
+            for n in range(3):
+                assert all((f"{{{n}}}" in source) == (f"{{{n}}}" in form)
+                           for form in plurals[source]), source
     dutch = read_ts(TS_DIR / "fieldkit_nl.ts")
     assert sorted(strings - set(dutch)) == []
     # placeholders survive translation
