@@ -43,6 +43,7 @@ from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
 
 CONTEXT_CHARS = 40
 BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
+EDITABLE_KINDS = ("fieldnote", "memo", "photo")  # a photo's text is its caption
 
 
 @dataclass(slots=True)
@@ -358,11 +359,15 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         return self.store.add_document(values, doc.turns)
 
     def edit_text(self, ref: int | str, text: str) -> EditReport:
-        """Replace a fieldnote's or memo's text; its codings re-anchor on their quoted words."""
+        """Replace a fieldnote's, memo's or photo caption's text; codings re-anchor on their words.
+
+        Imported texts (transcripts, ESM answers, other documents) keep their original text.
+        """
         doc = self.document(ref)
-        if doc.kind not in ("fieldnote", "memo"):
-            raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnotes and memos are edited "
-                           "in fieldkit (imported documents keep their original text).")
+        if doc.kind not in EDITABLE_KINDS:
+            raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnotes, memos and photo "
+                           "captions are edited in fieldkit (imported documents keep their "
+                           "original text).")
         new_text = normalise_newlines(text)
         edit = anchoring.EditMap(doc.text, new_text)
         kept = moved = orphaned = 0

@@ -67,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("doc")
     add_json_option(p)
 
-    p = command("edit", cmd_edit, "replace a fieldnote's text; codings re-anchor")
+    p = command("edit", cmd_edit, "replace a fieldnote, memo or photo caption; codings re-anchor")
     p.add_argument("doc")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--text")

@@ -271,7 +271,7 @@ class NoteWindow(QWidget):
                 icon = QIcon(pix.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
                                         Qt.TransformationMode.SmoothTransformation))
         self.photos.blockSignals(True)
-        item = QListWidgetItem(icon, doc.memo or tr("(caption)"))
+        item = QListWidgetItem(icon, doc.text or tr("(caption)"))
         item.setData(Qt.ItemDataRole.UserRole, doc_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setToolTip(doc.title)
@@ -279,7 +279,8 @@ class NoteWindow(QWidget):
         self.photos.blockSignals(False)
 
     def set_caption(self, doc_id: int, caption: str) -> None:
-        self.project.set_document_memo(doc_id, caption.strip())
+        # The caption is the photo's text, so it can be searched and coded like any text.
+        self.project.edit_text(doc_id, caption.strip())
 
     def _caption_changed(self, item: QListWidgetItem) -> None:
         doc_id = item.data(Qt.ItemDataRole.UserRole)

@@ -52,12 +52,13 @@ def test_note_with_a_photo_and_caption(window, qtbot, tmp_path: Path) -> None:
     assert doc.kind == "photo" and project.site(doc.site_id).name == "Hendriks"
     assert "[photo: kantbank]" in project.document(note.doc_id).text
     note.photos.item(0).setText("Henk aan de kantbank")
-    assert project.document(photo_id).memo == "Henk aan de kantbank"
+    assert project.document(photo_id).text == "Henk aan de kantbank"
     note.close()
     tab = window.open_document(photo_id)
-    # the quick note keeps the caption as the photo's memo: shown under the picture
-    assert tab.is_photo and tab.memo.text() == "Henk aan de kantbank"
-    assert tab.memo.isVisibleTo(tab)
+    # the caption is the photo's text: shown in the coded text view under the picture
+    assert tab.is_photo and tab.text_view.toPlainText() == "Henk aan de kantbank"
+    project.code_text(photo_id, 0, 4, project.codes_with_counts()[0][1].id)
+    assert project.codings(doc=photo_id)[0].quote == "Henk"
 
 
 def test_drawing_a_region_on_a_photo_codes_it(window, qtbot, tmp_path: Path) -> None:
