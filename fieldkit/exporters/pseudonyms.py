@@ -1,10 +1,15 @@
 """Replacing real names by pseudonyms in exported text.
 
 The key (which name belongs to which pseudonym) stays in the project: only the replaced text goes
-into the file. Participants' full names and their single name parts (first name, surname of three
-letters or more) map to the pseudonym; extra terms (``--term NAME=PSEUDONYM``) are added. The
-longest match wins ("Jan Smit" before "Jan"), matching is case-insensitive and only on whole
-words, so "Jan" does not touch "januari".
+into the file. A participant's full name maps to the pseudonym, the given name alone to the
+pseudonym's given name and the surname (with its particles) to the pseudonym's surname:
+"Monique van der Meer" → "Kees Verhoeven", "Monique" → "Kees", "Van der Meer" → "Verhoeven".
+"Meer" alone is left (mostly it is the Dutch word); particles ("van", "de", "der") are never
+replaced on their own; name parts match only as written (capitalised), so "meer", "wit" and
+"jong" stay. A part shared by two participants becomes "[name]". Full names and extra terms
+(``--term NAME=PSEUDONYM``) match in any case. The longest match wins ("Jan Smit" before "Jan"),
+on whole words only ("Jan" does not touch "januari"), in one pass (a pseudonym is never
+replaced again).
 """
 
 from __future__ import annotations
@@ -19,42 +24,48 @@ if TYPE_CHECKING:
     from fieldkit.project import Project
 
 MIN_PART = 3
+# Dutch surname particles (tussenvoegsels): part of a surname, never a name on their own.
+PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "'t",
+                       "v.d.", "vd", "la", "le", "du", "da", "von", "zu", "el", "al"})
+AMBIGUOUS = "[name]"
 
 
 class Pseudonymiser:
-    """Callable: text in, the same text with every known name replaced."""
+    """Callable: text in, the same text with every known name replaced.
 
-    def __init__(self, terms: Mapping[str, str]) -> None:
+    ``terms`` match in any letter case; ``parts`` (single name parts) only as written.
+    """
+
+    def __init__(self, terms: Mapping[str, str], parts: Mapping[str, str] | None = None) -> None:
         self.terms = {k.strip().casefold(): v for k, v in terms.items() if k.strip()}
-        if self.terms:
-            names = sorted(self.terms, key=lambda t: (-len(t), t))
+        self.parts = {k: v for k, v in (parts or {}).items()
+                      if k and k.casefold() not in self.terms}
+        names = sorted({*self.terms, *(p.casefold() for p in self.parts)},
+                       key=lambda t: (-len(t), t))
+        self._pattern: re.Pattern[str] | None = None
+        if names:
             alternation = "|".join(re.escape(n) for n in names)
-            self._pattern: re.Pattern[str] | None = re.compile(
-                rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-        else:
-            self._pattern = None
+            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
     @classmethod
     def for_project(cls, project: Project, extra: Mapping[str, str]) -> Pseudonymiser:
         terms: dict[str, str] = {}
         parts: dict[str, set[str]] = {}
         for person in project.participants():
-            name = person.name.strip()
+            name = " ".join(person.name.split())
             if not name or name.casefold() == person.pseudonym.casefold():
                 continue
             terms[name] = person.pseudonym
-            for part in name.split():
-                if len(part) >= MIN_PART:
-                    parts.setdefault(part.casefold(), set()).add(person.pseudonym)
-        for part, pseudonyms in parts.items():
-            # A first name shared by two participants cannot say who is meant.
-            if part not in (t.casefold() for t in terms):
-                terms[part] = pseudonyms.pop() if len(pseudonyms) == 1 else "[name]"
+            for part, replacement in _name_parts(name, person.pseudonym):
+                parts.setdefault(part, set()).add(replacement)
         for name, pseudonym in extra.items():
             if not name.strip() or not pseudonym.strip():
                 raise BadInput(f"'{name}={pseudonym}' is not a term; use NAME=PSEUDONYM.")
             terms[name.strip()] = pseudonym.strip()
-        return cls(terms)
+        # A name part shared by two participants cannot say who is meant.
+        single = {part: (found.pop() if len(found) == 1 else AMBIGUOUS)
+                  for part, found in parts.items()}
+        return cls(terms, single)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -62,7 +73,34 @@ class Pseudonymiser:
     def __call__(self, text: str) -> str:
         if self._pattern is None or not text:
             return text
-        return self._pattern.sub(lambda m: self.terms[m.group(0).casefold()], text)
+        return self._pattern.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        term = self.terms.get(found.casefold())
+        if term is not None:
+            return term
+        return self.parts.get(found, found)
+
+
+def _name_parts(name: str, pseudonym: str) -> list[tuple[str, str]]:
+    """(name part as written, what replaces it): given name, surname with and without particles."""
+    words = name.split()
+    fake = pseudonym.split()
+    out: list[tuple[str, str]] = []
+    if len(words) < 2:
+        return out
+    fake_given = fake[0]
+    fake_surname = " ".join(fake[1:]) if len(fake) > 1 else pseudonym
+    if len(words[0]) >= MIN_PART:
+        out.append((words[0], fake_given))
+    surname = words[1:]
+    # "Van der Meer" is how people name Monique; "Meer" alone is mostly the Dutch word.
+    if any(w.casefold() not in PARTICLES for w in surname):
+        full = " ".join(surname)
+        out.append((full, fake_surname))
+        out.append((full[0].upper() + full[1:], fake_surname[0].upper() + fake_surname[1:]))
+    return out
 
 
 def parse_terms(items: list[str] | None) -> dict[str, str]:
