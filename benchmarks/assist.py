@@ -6,7 +6,10 @@ asked for suggestions on each held-out document at the default threshold. A sugg
 right when that coder coded the same code on (most of) the same span. Printed: precision,
 recall and F1 per code, macro and micro. Speed (targets from issue 8): training on the whole
 large demo (about 100,000 codings, all coders) ≤ 60 s; suggesting for a 5,000-word document
-≤ 1 s (first call, which loads the model, and later calls).
+≤ 1 s (first call, which loads the model, and later calls). Also timed: suggesting for all
+uncoded text of the project (``suggest_all``, batched; aim ≤ 60 s) and "more like this"
+(``similar``, aim ≤ 1 s a call) on 10 random coded segments, with how much of the best
+similarity a scan of every document finds the index-narrowed search keeps.
 
 Run: .venv/bin/python benchmarks/assist.py [--size large|small] [--json]
 """
@@ -31,9 +34,12 @@ from common import large_demo  # noqa: E402
 from fieldkit import Project  # noqa: E402
 from fieldkit.assist import DEFAULT_THRESHOLD  # noqa: E402
 from fieldkit.assist.passages import mostly_covered  # noqa: E402
+from fieldkit.assist.similar import similar_to  # noqa: E402
+from fieldkit.storage import assist_tables  # noqa: E402
 
 CODER = "Anouk"
 HELD_OUT = 0.2
+SIMILAR_SAMPLE = 10
 
 
 def main() -> int:
@@ -94,6 +100,51 @@ def speed(source: Path, target: Path, figures: dict[str, object]) -> None:
     figures["suggest_one_document"] = {
         "words": words[doc_id], "suggestions": len(found), "first_call_ms": round(cold * 1000),
         "later_calls_median_ms": round(statistics.median(warm) * 1000)}
+    with Project.open(target, readonly=True) as project:
+        everything: dict[str, object] = {"documents": len(assist_tables.document_ids(
+            project.store))}
+        for limit in (None, 2000):  # the command line's default; the app's list
+            started = time.perf_counter()
+            found = project.suggest_all(limit=limit)
+            everything[f"limit_{limit or 'none'}"] = {
+                "suggestions": len(found), "seconds": round(time.perf_counter() - started, 2)}
+        figures["suggest_all"] = everything
+    similar(target, figures)
+
+
+def similar(target: Path, figures: dict[str, object]) -> None:
+    """"More like this" on random coded segments: time per call (fresh open first), and the
+    answer compared with a scan of every document (sum of the top similarities kept, and how
+    many of the scan's passages are found)."""
+    with Project.open(target, readonly=True) as project:
+        text_codings = [c for c in project.codings() if c.start is not None and c.quote.strip()]
+        sample = random.Random(8).sample(text_codings, SIMILAR_SAMPLE)
+        calls = []
+        answers = []
+        for c in sample:
+            started = time.perf_counter()
+            answers.append(project.similar(c.id, limit=10))
+            calls.append(time.perf_counter() - started)
+        model = project._suggestion_model()
+        assert model is not None
+        every = [(d, text) for d, _u, _k, text in assist_tables.document_texts(project.store)]
+        kept, same, scans = [], [], []
+        for c, fast in zip(sample, answers, strict=True):
+            started = time.perf_counter()
+            full = similar_to(project.store, c, model.features, 10, documents=every)
+            scans.append(time.perf_counter() - started)
+            best = sum(p.similarity for p in full)
+            kept.append(sum(p.similarity for p in fast) / best if best else 1.0)
+            same.append(len({(p.document_id, p.start) for p in fast}
+                            & {(p.document_id, p.start) for p in full}) / max(1, len(full)))
+    figures["similar"] = {
+        "calls": len(calls), "first_call_ms": round(calls[0] * 1000),
+        "median_ms": round(statistics.median(calls) * 1000),
+        "max_ms": round(max(calls) * 1000),
+        "scan_every_document_median_ms": round(statistics.median(scans) * 1000),
+        "similarity_kept_mean": round(statistics.mean(kept), 4),
+        "similarity_kept_min": round(min(kept), 4),
+        "same_passages_mean": round(statistics.mean(same), 3)}
 
 
 def quality(source: Path, target: Path, figures: dict[str, object]) -> None:
@@ -156,6 +207,17 @@ def _print(figures: dict[str, object]) -> None:
     print(f"Suggest for a {one['words']}-word document: first call {one['first_call_ms']} ms, "  # type: ignore[index]
           f"later {one['later_calls_median_ms']} ms (target ≤ 1000 ms); "  # type: ignore[index]
           f"{one['suggestions']} suggestions")  # type: ignore[index]
+    everything = figures["suggest_all"]
+    print(f"Suggest for all uncoded text of {everything['documents']} documents: "  # type: ignore[index]
+          + "; ".join(f"{k.replace('_', ' ')}: {v['suggestions']} suggestions in "  # type: ignore[index]
+                      f"{v['seconds']} s" for k, v in everything.items()  # type: ignore[attr-defined]
+                      if k.startswith("limit")) + " (aim ≤ 60 s)")
+    sim = figures["similar"]
+    print(f"More like this, {sim['calls']} coded segments: first call {sim['first_call_ms']} ms, "  # type: ignore[index]
+          f"median {sim['median_ms']} ms, max {sim['max_ms']} ms (aim ≤ 1000 ms); scanning "  # type: ignore[index]
+          f"every document instead: median {sim['scan_every_document_median_ms']} ms")  # type: ignore[index]
+    print(f"  similarity kept vs the scan: mean {sim['similarity_kept_mean']}, "  # type: ignore[index]
+          f"min {sim['similarity_kept_min']}; same passages {sim['same_passages_mean']:.0%}")  # type: ignore[index]
     q = figures["quality"]
     print(f"Held out: {q['held_out_documents']} documents, {q['held_out_codings']} codings; "  # type: ignore[index]
           f"trained on {q['trained_on']}")  # type: ignore[index]

@@ -8,6 +8,7 @@ folded. The vocabulary and IDF weights are plain arrays, stored with the model.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -35,6 +36,11 @@ class Features:
         self._char_vec = CountVectorizer(
             vocabulary={t: i for i, t in enumerate(self.chars)}, dtype=np.float32,
             **CHAR_OPTIONS)  # type: ignore[arg-type]
+
+    @cached_property
+    def word_index(self) -> dict[str, int]:
+        """Word (or word pair) -> its column, built once per loaded model."""
+        return {t: i for i, t in enumerate(self.words)}
 
     @property
     def size(self) -> int:

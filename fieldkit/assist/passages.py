@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+import numpy as np
+
 # A sentence ends at . ! ? … (with closing quotes or brackets) followed by white space.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _CLOCK = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?\s*")
@@ -75,3 +77,14 @@ def mostly_covered(unit: Span, span: Span) -> bool:
     """True when ``span`` covers at least half of ``unit`` (or ``unit`` half of ``span``)."""
     shared = overlap(unit, span)
     return shared * 2 >= min(unit[1] - unit[0], span[1] - span[0]) and shared > 0
+
+
+def covered(units: Sequence[Span], spans: Sequence[Span]) -> list[bool]:
+    """For each unit, whether any of ``spans`` mostly covers it (``mostly_covered``), at once."""
+    if not spans or not units:
+        return [False] * len(units)
+    u = np.asarray(units, dtype=np.int64)
+    s = np.asarray(spans, dtype=np.int64)
+    shared = np.minimum(u[:, 1:2], s[:, 1]) - np.maximum(u[:, 0:1], s[:, 0])
+    shortest = np.minimum((u[:, 1] - u[:, 0])[:, None], s[:, 1] - s[:, 0])
+    return ((shared > 0) & (shared * 2 >= shortest)).any(axis=1).tolist()  # type: ignore

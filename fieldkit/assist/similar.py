@@ -1,89 +1,140 @@
 """"More like this": passages anywhere in the project that read like one coded segment.
 
-Every sentence of every document is a candidate unless it already carries the segment's code.
-To stay quick on a large project, only sentences that share at least one of the segment's most
-telling words are compared (by TF-IDF cosine, word and character n-grams); the feature space is
-the trained model's when there is one, else one fitted on the candidates themselves.
+Every sentence of every document may be found unless it already carries the segment's code.
+To answer at once on a large project, the segment's most telling words (the rarest, by the
+model's IDF) are looked up in the project's full-text index, any of them, and only the best
+matching documents are read; of their sentences, those that share at least one telling word
+are compared with the segment by TF-IDF cosine (word and character n-grams). The feature space
+is the trained model's when there is one, else one fitted on the candidates themselves.
+Sentence cuts of documents read before are kept for the rest of the session.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
+import sqlite3
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from fieldkit.assist.features import Features
-from fieldkit.assist.passages import mostly_covered, passages
+from fieldkit.assist.passages import Span, covered, passages
 from fieldkit.assist.results import SimilarPassage
 from fieldkit.core.model import Coding
+from fieldkit.index.fts import FtsIndex
+from fieldkit.index.query import parse
 from fieldkit.storage import assist_tables
 from fieldkit.storage.store import Store
 
 TELLING_WORDS = 6
+CANDIDATE_DOCUMENTS = 500  # documents the full-text index proposes, best matching first
 BATCH = 5000
+CACHED_DOCUMENTS = 20_000
 _WORD = re.compile(r"\w\w+", re.UNICODE)
+_cuts: OrderedDict[tuple[int, int, int], list[Span]] = OrderedDict()
 
 
-def similar_to(store: Store, coding: Coding, features: Features | None,
-               limit: int) -> list[SimilarPassage]:
-    """The ``limit`` passages most like ``coding``'s quote, best first."""
+def similar_to(store: Store, coding: Coding, features: Features | None, limit: int,
+               documents: Iterable[tuple[int, str]] | None = None) -> list[SimilarPassage]:
+    """The ``limit`` passages most like ``coding``'s quote, best first.
+
+    ``documents`` are the (id, text) pairs to look in; by default those the full-text index
+    finds for the segment's telling words (every document when the index cannot be asked).
+    """
     source = coding.quote
-    words = _telling_words(source, features)
+    words = telling_words(source, features)
     if not words:
         return []
-    coded = [(d, s, e) for d, c, s, e in assist_tables.code_spans(store)
-             if c == coding.code_id]
-    coded_by_doc: dict[int, list[tuple[int, int]]] = {}
-    for d, s, e in coded:
-        coded_by_doc.setdefault(d, []).append((s, e))
-    turns = assist_tables.turns_by_document(store)
-    titles = dict(assist_tables.document_titles(store))
+    if documents is None:
+        documents = candidate_documents(FtsIndex(store), words)
+    if documents is None:
+        documents = ((d, text) for d, _uuid, _kind, text in assist_tables.document_texts(store))
+    docs = [(d, text) for d, text in documents if text]
+    ids = [d for d, _ in docs]
+    coded: dict[int, list[Span]] = {}
+    for d, _c, s, e in assist_tables.code_spans(store, document_ids=ids, code_id=coding.code_id):
+        coded.setdefault(d, []).append((s, e))
+    turns = assist_tables.turns_by_document(store, document_ids=ids)
 
     candidates: list[tuple[int, int, int]] = []
     texts: list[str] = []
-    for doc_id, _uuid, _kind, text in assist_tables.document_texts(store):
+    for doc_id, text in docs:
         lower = text.lower()
         if not any(w in lower for w in words):
             continue
-        taken = coded_by_doc.get(doc_id, [])
-        for start, end in passages(text, turns.get(doc_id, ())):
-            piece = lower[start:end]
-            if not any(w in piece for w in words):
-                continue
-            if any(mostly_covered((start, end), span) for span in taken):
+        sharing = [(start, end) for start, end in cut(doc_id, text, turns.get(doc_id, ()))
+                   if any(w in lower[start:end] for w in words)]
+        for (start, end), done in zip(sharing, covered(sharing, coded.get(doc_id, [])),
+                                      strict=True):
+            if done:
                 continue
             candidates.append((doc_id, start, end))
             texts.append(text[start:end])
     if not candidates:
         return []
+    unique = list(dict.fromkeys(texts))  # the same sentence often recurs: score it once
     if features is None:
-        features, _ = Features.fit([source, *texts])
+        features, _ = Features.fit([source, *unique])
     target = features.transform([source])
-    best: list[tuple[float, int]] = []
-    for first in range(0, len(texts), BATCH):
-        sims = (features.transform(texts[first:first + BATCH]) @ target.T).toarray().ravel()
-        for k in np.argsort(-sims)[:limit].tolist():
-            item = (float(sims[k]), first + k)
-            if len(best) < limit:
-                heapq.heappush(best, item)
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
+    scores = np.empty(len(unique), dtype=np.float32)
+    for first in range(0, len(unique), BATCH):
+        block = features.transform(unique[first:first + BATCH])
+        scores[first:first + block.shape[0]] = (block @ target.T).toarray().ravel()
+    score_of = dict(zip(unique, scores.tolist(), strict=True))
+    sims = np.fromiter((score_of[t] for t in texts), dtype=np.float64, count=len(texts))
+    place = np.array(candidates, dtype=np.int64)
+    order = np.lexsort((place[:, 1], place[:, 0], -sims))[:limit]  # ties: document, position
+    ranked = [(float(sims[k]), int(k)) for k in order if sims[k] > 0]
+    titles = assist_tables.document_titles(store, sorted({candidates[k][0] for _, k in ranked}))
     out = []
-    for sim, k in sorted(best, reverse=True):
+    for sim, k in ranked:
         doc_id, start, end = candidates[k]
-        if sim <= 0:
-            continue
         out.append(SimilarPassage(doc_id, titles.get(doc_id, ""), start, end, texts[k],
                                   round(sim, 4)))
     return out
 
 
-def _telling_words(text: str, features: Features | None) -> list[str]:
+def candidate_documents(engine: FtsIndex, words: Sequence[str],
+                        documents: int = CANDIDATE_DOCUMENTS) -> list[tuple[int, str]] | None:
+    """(id, text) of at most ``documents`` documents: first those whose text holds all of
+    ``words``, then those with any of them, each best (bm25) first; None when the index
+    cannot answer (the caller then reads every document)."""
+    quoted = [f'"{w}"' for w in words]
+    found: dict[int, str] = {}
+    try:
+        for query in (" ".join(quoted), " OR ".join(quoted)):
+            parsed = parse(query, engine.analyser)
+            _total, rows = engine.matches(parsed, limit=documents, fields=("text", "caption"))
+            for m in rows:
+                if m.document_id is not None and len(found) < documents:
+                    found.setdefault(m.document_id, m.body)
+            if len(found) >= documents or len(words) == 1:
+                break
+    except sqlite3.Error:
+        return None
+    return list(found.items())
+
+
+def cut(document_id: int, text: str, turns: Sequence[tuple[int, int, str]]) -> list[Span]:
+    """The document's passages, remembered for the session (keyed by its text and turns)."""
+    key = (document_id, hash(text), hash(tuple(turns)))
+    found = _cuts.get(key)
+    if found is None:
+        found = _cuts[key] = passages(text, turns)
+        if len(_cuts) > CACHED_DOCUMENTS:
+            _cuts.popitem(last=False)
+    else:
+        _cuts.move_to_end(key)
+    return found
+
+
+def telling_words(text: str, features: Features | None) -> list[str]:
     """The segment's rarest words (by IDF when known, else the longest), lower case."""
     words = sorted({w.lower() for w in _WORD.findall(text) if len(w) >= 4})
     if features is not None and features.words:
-        index = {t: i for i, t in enumerate(features.words)}
+        index = features.word_index
         idf = features.idf
 
         def weight(w: str) -> float:
@@ -96,7 +147,5 @@ def _telling_words(text: str, features: Features | None) -> list[str]:
 
 
 def _fold(word: str) -> str:
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c))

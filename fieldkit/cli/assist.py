@@ -1,4 +1,5 @@
-"""Subcommands for assisted coding: ``train``, ``suggest``, ``similar``. All run offline."""
+"""Subcommands for assisted coding: ``train``, ``suggest`` (one document, or ``--all`` uncoded
+text), ``similar``. All run offline."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from fieldkit.cli.common import (
     progress_bar,
     table,
 )
+from fieldkit.core.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,8 +30,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
 
     p = command("suggest", cmd_suggest,
-                "propose codes for the sentences of a document, learned from your codings")
-    p.add_argument("doc", metavar="DOC")
+                "propose codes for the sentences of a document (or all uncoded text), learned "
+                "from your codings")
+    p.add_argument("doc", metavar="DOC", nargs="?",
+                   help="the document (id, uuid or title); or give --all")
+    p.add_argument("--all", action="store_true", dest="everywhere",
+                   help="every document's uncoded sentences, most confident first")
+    p.add_argument("--limit", type=int, metavar="N",
+                   help="with --all: only the N most confident suggestions")
     p.add_argument("--threshold", type=float, metavar="P",
                    help="least confidence to show, 0–1 (default 0.5)")
     p.add_argument("--accept", action="store_true",
@@ -63,8 +71,16 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    if (args.doc is None) == (not args.everywhere):
+        raise BadInput("Give either a document or --all, not both and not neither.")
+    if args.limit is not None and not args.everywhere:
+        raise BadInput("--limit goes with --all (a document's suggestions are all shown).")
     with open_project(args, readonly=not args.accept) as project:
-        found = project.suggest(args.doc, threshold=args.threshold)
+        if args.everywhere:
+            found = project.suggest_all(threshold=args.threshold, limit=args.limit,
+                                        progress=progress_bar("Suggesting"))
+        else:
+            found = project.suggest(args.doc, threshold=args.threshold)
         accepted = project.accept_suggestions(found) if args.accept else []
         if args.json:
             data: Any = plain(found)
@@ -73,12 +89,16 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             print_json(data)
             return 0
         if not found:
-            print("No suggestions for this document.")
+            print("No suggestions for uncoded text." if args.everywhere
+                  else "No suggestions for this document.")
             return 0
-        print(table([[s.start, s.end, f"{s.confidence:.2f}", s.code,
+        where = [[s.document_id] if args.everywhere else [] for s in found]
+        print(table([[*doc, s.start, s.end, f"{s.confidence:.2f}", s.code,
                       s.quote[:50].replace("\n", " "),
-                      ", ".join(str(r.coding_id) for r in s.reasons)] for s in found],
-                    ["start", "end", "conf", "code", "passage", "like codings"]))
+                      ", ".join(str(r.coding_id) for r in s.reasons)]
+                     for doc, s in zip(where, found, strict=True)],
+                    (["doc"] if args.everywhere else [])
+                    + ["start", "end", "conf", "code", "passage", "like codings"]))
         if args.accept:
             print(f"Accepted {len(accepted)} suggestions (undo with 'fieldkit undo').")
     return 0

@@ -3,7 +3,9 @@
 J / ↓ next, K / ↑ previous, A accept, R reject (remembered), S skip. A threshold slider filters the
 list and "Accept all shown" accepts everything at or above it as one undo step. Selecting a
 suggestion emits ``suggestionSelected(document_id, start, end)`` (code points) so the main window
-can select the passage in the viewer. Training runs off the GUI thread with progress and Cancel.
+can select the passage in the viewer. The chooser's first entry, "All documents", reviews the
+uncoded text of the whole project, most confident first; like training, it runs off the GUI thread
+with progress and Cancel.
 """
 
 from __future__ import annotations
@@ -28,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from fieldkit.assist import DEFAULT_THRESHOLD
 from fieldkit.assist.results import Suggestion
-from fieldkit.core.errors import FieldkitError
+from fieldkit.core.errors import Cancelled, FieldkitError
+from fieldkit.core.progress import CancelToken
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
 FLOOR = 0.2  # suggestions below this confidence are never listed
+ALL = -1  # the chooser's "All documents" entry
+ALL_LIMIT = 2000  # the most confident suggestions listed for all documents
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,6 +69,11 @@ class SuggestionsModel(QAbstractTableModel):
         self.endRemoveRows()
         return gone
 
+    def discard(self, gone: list[Suggestion]) -> None:
+        """Leave out these suggestions (accepted or rejected elsewhere)."""
+        drop = {id(s) for s in gone}
+        self.set_suggestions([s for s in self._all if id(s) not in drop])
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.shown)
 
@@ -90,7 +100,7 @@ class SuggestionsModel(QAbstractTableModel):
 
 
 class SuggestionsPanel(QWidget):
-    """Suggested codings for one document, reviewed with the keyboard."""
+    """Suggested codings for one document or all uncoded text, reviewed with the keyboard."""
 
     suggestionSelected = Signal(int, int, int)  # document id, start, end (code points)
     codingsChanged = Signal()
@@ -98,8 +108,11 @@ class SuggestionsPanel(QWidget):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.document_id: int | None = None
+        self.document_id: int | None = None  # None with "All documents"
+        self.all_documents = False
         self.model = SuggestionsModel(self)
+        self._asked = 0  # the latest background suggesting; older answers are dropped
+        self._all_token: CancelToken | None = None
 
         self.documents = QComboBox()
         self.documents.currentIndexChanged.connect(self._document_chosen)
@@ -159,6 +172,7 @@ class SuggestionsPanel(QWidget):
     def _fill_documents(self) -> None:
         self.documents.blockSignals(True)
         self.documents.clear()
+        self.documents.addItem(tr("All documents"), ALL)
         for d in self.project.documents():
             if d.chars:
                 self.documents.addItem(d.title, d.id)
@@ -166,8 +180,8 @@ class SuggestionsPanel(QWidget):
         current = _current_document(self.parent())
         if current is not None:
             self.set_document(current)
-        elif self.documents.count():
-            self.set_document(int(self.documents.itemData(0)))
+        elif self.documents.count() > 1:
+            self.set_document(int(self.documents.itemData(1)))
 
     def _show_facts(self) -> None:
         facts = self.project.suggester_facts()
@@ -182,14 +196,34 @@ class SuggestionsPanel(QWidget):
     def set_document(self, document_id: int) -> None:
         """Show the suggestions for one document (also selects it in the chooser)."""
         self.document_id = document_id
-        index = self.documents.findData(document_id)
+        self.all_documents = False
+        self._choose(document_id)
+        self.refresh()
+
+    def set_all_documents(self) -> None:
+        """Review the uncoded text of every document (suggested in the background)."""
+        self.document_id = None
+        self.all_documents = True
+        self._choose(ALL)
+        self.refresh()
+
+    def _choose(self, data: int) -> None:
+        index = self.documents.findData(data)
         if index >= 0 and index != self.documents.currentIndex():
             self.documents.blockSignals(True)
             self.documents.setCurrentIndex(index)
             self.documents.blockSignals(False)
-        self.refresh()
 
     def refresh(self) -> None:
+        self._asked += 1
+        if self._all_token is not None:  # a run for all documents no longer wanted
+            self._all_token.cancel()
+            self._all_token = None
+        if self.all_documents and self.project.suggester_facts() is not None:
+            self.model.set_suggestions([])
+            self._select(0)
+            self._suggest_all()
+            return
         found: list[Suggestion] = []
         if self.document_id is not None and self.project.suggester_facts() is not None:
             try:
@@ -199,9 +233,45 @@ class SuggestionsPanel(QWidget):
         self.model.set_suggestions(found)
         self._select(0)
 
+    def _suggest_all(self) -> None:
+        """Suggest for all uncoded text off the GUI thread (progress dialog with Cancel)."""
+        from fieldkit.gui.runner import JobRunner
+
+        self._runner = getattr(self, "_runner", None) or JobRunner(self)
+        asked = self._asked
+
+        def done(found: list[Suggestion]) -> None:
+            if asked != self._asked:
+                return
+            self._all_token = None
+            self.model.set_suggestions(found)
+            self._select(0)
+            self._show_facts()
+            if len(found) >= ALL_LIMIT:
+                self.facts.setText(self.facts.text() + " " + tr(
+                    "Showing the {0} most confident suggestions.").format(ALL_LIMIT))
+
+        def failed(exc: BaseException) -> None:
+            if asked != self._asked:
+                return
+            self._all_token = None
+            self.facts.setText(tr("Cancelled; nothing was changed.")
+                               if isinstance(exc, Cancelled) else str(exc))
+
+        self._all_token = self._runner.run(
+            tr("Suggesting codes for all documents"),
+            lambda progress: self.project.suggest_all(threshold=FLOOR, limit=ALL_LIMIT,
+                                                      progress=progress),
+            done, failed=failed)
+
     def _document_chosen(self, index: int) -> None:
-        if index >= 0:
-            self.set_document(int(self.documents.itemData(index)))
+        if index < 0:
+            return
+        data = int(self.documents.itemData(index))
+        if data == ALL:
+            self.set_all_documents()
+        else:
+            self.set_document(data)
 
     def _threshold_changed(self, value: int) -> None:
         self.threshold_label.setText(f"{value}%")
@@ -267,7 +337,11 @@ class SuggestionsPanel(QWidget):
         if shown and self._try(lambda: self.project.accept_suggestions(
                 shown, threshold=self.model.threshold)):
             self.codingsChanged.emit()
-            self.refresh()
+            if self.all_documents:  # no need to ask again: what was shown is coded now
+                self.model.discard(shown)
+                self._select(0)
+            else:
+                self.refresh()
 
     def _try(self, action: Any) -> bool:
         try:

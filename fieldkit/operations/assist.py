@@ -86,6 +86,28 @@ class AssistOperations(FacadeBase):
         progress.step("Done")
         return found
 
+    def suggest_all(self, *, threshold: float | None = None, limit: int | None = None,
+                    progress: Progress | None = None) -> list[Suggestion]:
+        """Codes proposed for all uncoded text: the sentences of every document that no coding
+        covers for the most part, most confident first (at most ``limit`` of them).
+
+        As with ``suggest``, rejected suggestions are left out and each suggestion has up to
+        three similar coded segments as its reason. ``progress`` advances per document;
+        cancelling raises ``Cancelled`` (nothing is changed either way).
+        """
+        from fieldkit.assist import DEFAULT_THRESHOLD
+        from fieldkit.assist.suggesting import suggest_everywhere
+
+        threshold = DEFAULT_THRESHOLD if threshold is None else _check_threshold(threshold)
+        if limit is not None and limit < 1:
+            raise BadInput("The number of suggestions must be at least 1.")
+        model = self._suggestion_model()
+        assert model is not None
+        book = self.codebook()  # type: ignore[attr-defined]
+        paths = {code_id: book.path(code_id) for code_id in book.codes}
+        return suggest_everywhere(self.store, model, paths, threshold, limit,
+                                  progress or Progress.silent())
+
     def accept_suggestion(self, suggestion: Suggestion) -> Coding:
         """Make the suggestion a coding by "<current coder> (assisted)" (one undo step)."""
         with self.store.change(f"Accept suggestion {suggestion.code}"):

@@ -80,6 +80,20 @@ def rejections(store: Store, document_uuid: str) -> set[tuple[int, int, str]]:
         (document_uuid,))}
 
 
+def all_rejections(store: Store) -> dict[str, set[tuple[int, int, str]]]:
+    """Document uuid -> (start, end, code uuid) of every rejected suggestion in the project."""
+    out: dict[str, set[tuple[int, int, str]]] = {}
+    for r in store.rows("SELECT document_uuid, start, end, code_uuid FROM assist_rejections"):
+        out.setdefault(str(r[0]), set()).add((int(r[1]), int(r[2]), str(r[3])))
+    return out
+
+
+def document_ids(store: Store) -> list[int]:
+    """Ids of the documents that have text, in id order."""
+    return [int(r[0]) for r in store.rows(
+        "SELECT id FROM documents WHERE length(text) > 0 ORDER BY id")]
+
+
 def rejection_count(store: Store) -> int:
     return int(store.value("SELECT count(*) FROM assist_rejections") or 0)
 
@@ -110,28 +124,46 @@ def document_texts(store: Store, document_ids: list[int] | None = None
     return [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in found]
 
 
-def turns_by_document(store: Store, document_id: int | None = None
+def turns_by_document(store: Store, document_id: int | None = None, *,
+                      document_ids: list[int] | None = None
                       ) -> dict[int, list[tuple[int, int, str]]]:
-    """Speaker turns (start, end, speaker) of transcripts, by document id."""
+    """Speaker turns (start, end, speaker) of transcripts, by document id (of one document,
+    of ``document_ids``, or of every document)."""
     sql = "SELECT document_id, start, end, speaker FROM turns"
-    params: tuple[Any, ...] = ()
-    if document_id is not None:
-        sql += " WHERE document_id = ?"
-        params = (document_id,)
     out: dict[int, list[tuple[int, int, str]]] = {}
-    for r in store.rows(sql + " ORDER BY document_id, start", params):
-        out.setdefault(int(r[0]), []).append((int(r[1]), int(r[2]), str(r[3])))
+    for where, params in _which(document_id, document_ids):
+        for r in store.rows(f"{sql}{where} ORDER BY document_id, start", params):
+            out.setdefault(int(r[0]), []).append((int(r[1]), int(r[2]), str(r[3])))
     return out
 
 
-def code_spans(store: Store, document_id: int | None = None) -> list[tuple[int, int, int, int]]:
-    """(document id, code id, start, end) of every text coding, to avoid proposing it again."""
-    sql = "SELECT document_id, code_id, start, end FROM codings WHERE start IS NOT NULL"
-    params: tuple[Any, ...] = ()
+def _which(document_id: int | None, document_ids: list[int] | None
+           ) -> list[tuple[str, list[Any]]]:
+    """WHERE clauses (with parameters) for one document, a list of them in chunks, or all."""
     if document_id is not None:
-        sql += " AND document_id = ?"
-        params = (document_id,)
-    return [(int(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in store.rows(sql, params)]
+        return [(" WHERE document_id = ?", [document_id])]
+    if document_ids is None:
+        return [("", [])]
+    return [(f" WHERE document_id IN ({', '.join('?' * len(document_ids[i:i + 500]))})",
+             list(document_ids[i:i + 500])) for i in range(0, len(document_ids), 500)]
+
+
+def code_spans(store: Store, document_id: int | None = None, *,
+               document_ids: list[int] | None = None, code_id: int | None = None
+               ) -> list[tuple[int, int, int, int]]:
+    """(document id, code id, start, end) of text codings (of one document, of
+    ``document_ids`` or of all; of one code when ``code_id`` is given), to avoid proposing
+    them again."""
+    out: list[tuple[int, int, int, int]] = []
+    for where, params in _which(document_id, document_ids):
+        sql = "SELECT document_id, code_id, start, end FROM codings" + (where or " WHERE 1")
+        sql += " AND start IS NOT NULL"
+        if code_id is not None:
+            sql += " AND code_id = ?"
+            params = [*params, code_id]
+        out.extend((int(r[0]), int(r[1]), int(r[2]), int(r[3]))
+                   for r in store.rows(sql, params))
+    return out
 
 
 def codings_by_uuid(store: Store, uuids: list[str]) -> dict[str, tuple[int, int, str]]:
@@ -150,5 +182,12 @@ def code_uuids(store: Store) -> dict[str, int]:
     return {str(r[0]): int(r[1]) for r in store.rows("SELECT uuid, id FROM codes")}
 
 
-def document_titles(store: Store) -> list[tuple[int, str]]:
-    return [(int(r[0]), str(r[1])) for r in store.rows("SELECT id, title FROM documents")]
+def document_titles(store: Store, document_ids: list[int]) -> dict[int, str]:
+    """Document id -> title, of ``document_ids``."""
+    out: dict[int, str] = {}
+    for i in range(0, len(document_ids), 500):
+        chunk = document_ids[i:i + 500]
+        out.update((int(r[0]), str(r[1])) for r in store.rows(
+            f"SELECT id, title FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk))
+    return out

@@ -76,3 +76,45 @@ def test_bad_input_exits_2_with_one_line(proj: tuple[str, int],
         assert message in err and len(err.strip().splitlines()) == 1
     with Project.open(path) as project:
         assert project.codings(doc=doc) == []
+
+
+def test_suggest_all(proj: tuple[str, int], capsys: pytest.CaptureFixture[str]) -> None:
+    path, doc = proj
+    assert run(capsys, "train", "-p", path)[0] == 0
+    code, out, _ = run(capsys, "suggest", "--all", "-p", path, "--json")
+    found = json.loads(out)
+    assert code == 0 and found
+    assert [s["confidence"] for s in found] == sorted((s["confidence"] for s in found),
+                                                     reverse=True)
+    assert {(s["document_id"], s["quote"]) for s in found} >= {
+        (doc, "De kantbank valt stil en Kees zoekt de storing."),
+        (doc, "The lasrobot breaks down and Joke looks for the fault.")}
+    code, out, _ = run(capsys, "suggest", "--all", "-p", path, "--json", "--limit", "1",
+                       "--threshold", "0.2")
+    assert code == 0 and len(json.loads(out)) == 1
+    code, out, _ = run(capsys, "suggest", "--all", "-p", path)
+    assert code == 0 and out.splitlines()[0].split()[:2] == ["doc", "start"]
+    code, out, _ = run(capsys, "suggest", "--all", "-p", path, "--accept")
+    assert code == 0 and f"Accepted {len(found)} suggestions" in out
+    code, out, _ = run(capsys, "suggest", "--all", "-p", path)
+    assert code == 0 and "No suggestions for uncoded text." in out
+    with Project.open(path) as project:
+        assert len(project.codings(coder="Anouk (assisted)")) == len(found)
+
+
+def test_suggest_needs_one_of_doc_or_all(proj: tuple[str, int],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path, doc = proj
+    assert run(capsys, "train", "-p", path)[0] == 0
+    for argv, message in (
+        (("suggest",), "either a document or --all"),
+        (("suggest", str(doc), "--all"), "either a document or --all"),
+        (("suggest", str(doc), "--limit", "3"), "--limit goes with --all"),
+        (("suggest", "--all", "--limit", "0"), "at least 1"),
+        (("suggest", "--all", "--threshold", "-1"), "between 0 and 1"),
+    ):
+        code, out, err = run(capsys, "-p", path, *argv)
+        assert code == 2, argv
+        assert message in err and len(err.strip().splitlines()) == 1 and out == ""
+    with Project.open(path) as project:
+        assert project.codings(doc=doc) == []

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from fieldkit.assist.similar import candidate_documents, similar_to, telling_words
 from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import Region
 from fieldkit.project import Project
+from fieldkit.storage import assist_tables
 
 NEW_TEXT = ("Storing aan de kantbank; Lotte opent de kap en zoekt de oorzaak. "
             "Koffie uit de automaat in de kantine. "
@@ -35,6 +39,60 @@ def test_similar_passages_are_uncoded_and_alike(coded: Project, with_model: bool
     top = [p.quote for p in found if p.document_id == doc.id]
     assert "Storing aan de kantbank; Lotte opent de kap en zoekt de oorzaak." in top
     assert "Koffie uit de automaat in de kantine." not in top
+    # Every passage shares the segment's vocabulary, the best ones most of it.
+    vocabulary = words(source.quote)
+    shared = [len(words(p.quote) & vocabulary) for p in found]
+    assert min(shared) >= 1 and shared[0] >= len(vocabulary) - 2, (shared, vocabulary)
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w{4,}", text)}
+
+
+@pytest.mark.parametrize("with_model", [False, True])
+def test_the_index_narrows_without_changing_the_answer(coded: Project, with_model: bool) -> None:
+    if with_model:
+        coded.train_suggester()
+    coded.add_note(site="S", title="Nieuw", text=NEW_TEXT)
+    model = coded._suggestion_model(required=False)
+    features = model.features if model else None
+    every = [(d, t) for d, _u, _k, t in assist_tables.document_texts(coded.store)]
+    for c in coded.codings()[:6]:
+        scanned = similar_to(coded.store, c, features, 5, documents=every)
+        assert coded.similar(c.id, limit=5) == scanned
+
+
+def test_documents_holding_all_telling_words_come_first(coded: Project) -> None:
+    source = coded.coding(breakdown_coding(coded))
+    telling = telling_words(source.quote, None)
+    assert len(telling) >= 3
+    filler = " ".join([telling[0]] * 30)
+    coded.add_note(site="S", title="Veel van een woord", text=f"Daar: {filler}.")
+    holder = coded.add_note(site="S", title="Alles", text=" ".join(telling) + ".")
+    found = candidate_documents(coded.search_index, telling, documents=3)
+    assert found is not None and found[0] == (holder.id, coded.document(holder.id).text)
+    assert len(found) == 3
+
+
+def test_edited_documents_are_cut_again(coded: Project) -> None:
+    doc = coded.add_note(site="S", title="Nieuw", text=NEW_TEXT)
+    source = breakdown_coding(coded)
+    before = [p for p in coded.similar(source, limit=20) if p.document_id == doc.id]
+    coded.edit_text(doc.id, "Vandaag, in hal 3. " + NEW_TEXT)
+    after = [p for p in coded.similar(source, limit=20) if p.document_id == doc.id]
+    assert [(p.start + 19, p.end + 19, p.quote) for p in before] == \
+        [(p.start, p.end, p.quote) for p in after]
+    text = coded.document(doc.id).text
+    assert all(text[p.start:p.end] == p.quote for p in after)
+
+
+def test_passages_coded_with_the_code_since_are_left_out(coded: Project) -> None:
+    doc = coded.add_note(site="S", title="Nieuw", text=NEW_TEXT)
+    source = breakdown_coding(coded)
+    first = next(p for p in coded.similar(source) if p.document_id == doc.id)
+    coded.code_text(doc.id, first.start, first.end, "Triggers/Breakdown")
+    assert (doc.id, first.start) not in {(p.document_id, p.start)
+                                         for p in coded.similar(source, limit=50)}
 
 
 def test_similar_refuses_bad_input(coded: Project, tmp_path) -> None:

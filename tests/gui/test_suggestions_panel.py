@@ -122,3 +122,58 @@ def test_model_contract(qtmodeltester, studied) -> None:
     model = SuggestionsModel()
     model.set_suggestions(project.suggest(doc_id, threshold=0.2))
     qtmodeltester.check(model)
+
+
+def test_all_documents_are_reviewed_in_the_background(qtbot, studied) -> None:
+    project, doc_id = studied
+    project.train_suggester()
+    panel = SuggestionsPanel(project)
+    qtbot.addWidget(panel)
+    assert panel.documents.itemText(0) == "All documents"
+    panel.documents.setCurrentIndex(0)
+    assert panel.all_documents and panel.document_id is None
+    qtbot.waitUntil(lambda: bool(panel.model.shown), timeout=20000)
+    shown = panel.model.shown
+    assert [s.confidence for s in shown] == sorted((s.confidence for s in shown), reverse=True)
+    assert {s.quote for s in shown if s.document_id == doc_id} == {
+        "De kantbank valt stil en Kees zoekt de storing.",
+        "Joke laat een collega zien hoe je de lasrobot instelt.",
+        "The zaagmachine breaks down and Lotte looks for the fault."}
+    first = panel.current()
+    with qtbot.waitSignal(panel.suggestionSelected) as selected:
+        qtbot.keyClick(panel.table, Qt.Key.Key_J)
+    second = panel.current()
+    assert selected.args == [second.document_id, second.start, second.end]
+    qtbot.keyClick(panel.table, Qt.Key.Key_K)
+    qtbot.keyClick(panel.table, Qt.Key.Key_A)
+    assert [(c.start, c.code_id) for c in project.codings(doc=first.document_id)
+            if project.coder_name(c.coder_id) == "Anouk (assisted)"] == \
+        [(first.start, first.code_id)]
+    assert first not in panel.model.shown
+
+    before = len(project.codings())
+    left = len(panel.model.shown)
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
+    assert len(project.codings()) == before + left and panel.model.shown == []
+    project.undo()
+    assert len(project.codings()) == before
+
+
+def test_all_documents_can_be_cancelled(qtbot, studied, monkeypatch) -> None:
+    project, doc_id = studied
+    project.train_suggester()
+    real = project.suggest_all
+
+    def cancelled_at_once(**kwargs):
+        kwargs["progress"].token.cancel()
+        return real(**kwargs)
+
+    monkeypatch.setattr(project, "suggest_all", cancelled_at_once)
+    panel = SuggestionsPanel(project)
+    qtbot.addWidget(panel)
+    panel.set_all_documents()
+    qtbot.waitUntil(lambda: "Cancelled" in panel.facts.text(), timeout=20000)
+    assert panel.model.shown == [] and panel.documents.currentIndex() == 0
+    monkeypatch.setattr(project, "suggest_all", real)
+    panel.set_document(doc_id)  # back to one document: suggested at once, as before
+    assert len(panel.model.shown) == 3 and panel.documents.currentData() == doc_id
