@@ -9,6 +9,7 @@ document's plain text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -27,18 +28,42 @@ MIN_CHARS = 8  # shorter bits ("Ja.", "Oké.") are not worth proposing a code fo
 Span = tuple[int, int]
 
 
-def passages(text: str, turns: Sequence[tuple[int, int, str]] = ()) -> list[Span]:
-    """The sentence spans of ``text``; with ``turns`` (start, end, speaker) only inside turns."""
+def passages(text: str, turns: Sequence[tuple[int, int, str]] = (),
+             at: Sequence[int] | None = None) -> list[Span]:
+    """The sentence spans of ``text``; with ``turns`` (start, end, speaker) only inside turns.
+
+    With ``at`` (sorted positions) only the turns, or lines, holding one of them are cut.
+    """
     if turns:
         blocks: Iterator[tuple[int, int, str]] = (
-            (s, e, speaker) for s, e, speaker in turns if 0 <= s < e <= len(text))
-    else:
+            (s, e, speaker) for s, e, speaker in turns if 0 <= s < e <= len(text)
+            and (at is None or _holds(at, s, e)))
+    elif at is None:
         blocks = ((m.start(), m.end(), "") for m in _LINE.finditer(text))
+    else:
+        blocks = _lines_at(text, at)
     out: list[Span] = []
     for start, end, speaker in blocks:
         for m in _LINE.finditer(text, start, end):
             _sentences(text, m.start(), m.end(), speaker if m.start() == start else "", out)
     return out
+
+
+def _holds(at: Sequence[int], start: int, end: int) -> bool:
+    i = bisect_left(at, start)
+    return i < len(at) and at[i] < end
+
+
+def _lines_at(text: str, at: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+    """The (non-empty) lines holding the positions ``at``, each once, in order."""
+    done = -1
+    for p in at:
+        if p < done or not 0 <= p < len(text) or text[p] == "\n":
+            continue
+        start = text.rfind("\n", 0, p) + 1
+        end = text.find("\n", p)
+        done = len(text) if end < 0 else end
+        yield start, done, ""
 
 
 def _sentences(text: str, start: int, end: int, speaker: str, out: list[Span]) -> None:

@@ -6,7 +6,8 @@ model's IDF) are looked up in the project's full-text index, any of them, and on
 matching documents are read; of their sentences, those that share at least one telling word
 are compared with the segment by TF-IDF cosine (word and character n-grams). The feature space
 is the trained model's when there is one, else one fitted on the candidates themselves.
-Sentence cuts of documents read before are kept for the rest of the session.
+Only the turns or lines holding a telling word are cut into sentences; the speaker turns of
+documents read before are kept for the rest of the session.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -33,7 +36,8 @@ CANDIDATE_DOCUMENTS = 500  # documents the full-text index proposes, best matchi
 BATCH = 5000
 CACHED_DOCUMENTS = 20_000
 _WORD = re.compile(r"\w\w+", re.UNICODE)
-_cuts: OrderedDict[tuple[int, int, int], list[Span]] = OrderedDict()
+_turn_cache: WeakKeyDictionary[Store, OrderedDict[tuple[int, int], list[tuple[int, int, str]]]] \
+    = WeakKeyDictionary()
 
 
 def similar_to(store: Store, coding: Coding, features: Features | None, limit: int,
@@ -56,16 +60,18 @@ def similar_to(store: Store, coding: Coding, features: Features | None, limit: i
     coded: dict[int, list[Span]] = {}
     for d, _c, s, e in assist_tables.code_spans(store, document_ids=ids, code_id=coding.code_id):
         coded.setdefault(d, []).append((s, e))
-    turns = assist_tables.turns_by_document(store, document_ids=ids)
+    turns = turns_of(store, docs)
 
+    # Where the telling words occur; only the turns or lines holding one are cut into
+    # sentences, and only the sentences holding a whole one are kept.
     candidates: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for doc_id, text in docs:
-        lower = text.lower()
-        if not any(w in lower for w in words):
+        hits = _occurrences(text.lower(), words)
+        if not hits:
             continue
-        sharing = [(start, end) for start, end in cut(doc_id, text, turns.get(doc_id, ()))
-                   if any(w in lower[start:end] for w in words)]
+        units = passages(text, turns.get(doc_id, ()), at=[h[0] for h in hits])
+        sharing = _holding(units, hits)
         for (start, end), done in zip(sharing, covered(sharing, coded.get(doc_id, [])),
                                       strict=True):
             if done:
@@ -117,17 +123,47 @@ def candidate_documents(engine: FtsIndex, words: Sequence[str],
     return list(found.items())
 
 
-def cut(document_id: int, text: str, turns: Sequence[tuple[int, int, str]]) -> list[Span]:
-    """The document's passages, remembered for the session (keyed by its text and turns)."""
-    key = (document_id, hash(text), hash(tuple(turns)))
-    found = _cuts.get(key)
-    if found is None:
-        found = _cuts[key] = passages(text, turns)
-        if len(_cuts) > CACHED_DOCUMENTS:
-            _cuts.popitem(last=False)
-    else:
-        _cuts.move_to_end(key)
-    return found
+def turns_of(store: Store, docs: Sequence[tuple[int, str]]
+             ) -> dict[int, list[tuple[int, int, str]]]:
+    """Speaker turns of ``docs``, remembered for the session: turns are set when a document is
+    added and never change while its text stays the same (keyed by id and text)."""
+    cache = _turn_cache.setdefault(store, OrderedDict())
+    keys = {d: (d, hash(text)) for d, text in docs}
+    missing = [d for d, key in keys.items() if key not in cache]
+    if missing:
+        fetched = assist_tables.turns_by_document(store, document_ids=missing)
+        for d in missing:
+            cache[keys[d]] = fetched.get(d, [])
+    out = {}
+    for d, key in keys.items():
+        cache.move_to_end(key)
+        out[d] = cache[key]
+    while len(cache) > CACHED_DOCUMENTS:
+        cache.popitem(last=False)
+    return out
+
+
+def _occurrences(lower: str, words: Sequence[str]) -> list[Span]:
+    """(start, end) of every occurrence of each word in ``lower``, in order."""
+    out = []
+    for w in words:
+        i = lower.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = lower.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _holding(units: list[Span], hits: list[Span]) -> list[Span]:
+    """The units (in order, not overlapping) that hold at least one whole hit."""
+    starts = [s for s, _ in units]
+    keep = [False] * len(units)
+    for hit_start, hit_end in hits:
+        i = bisect_right(starts, hit_start) - 1
+        if i >= 0 and hit_end <= units[i][1]:
+            keep[i] = True
+    return [u for u, k in zip(units, keep, strict=True) if k]
 
 
 def telling_words(text: str, features: Features | None) -> list[str]:

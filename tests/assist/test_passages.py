@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldkit.assist.passages import mostly_covered, passages
+from fieldkit.assist.passages import covered, mostly_covered, passages
 
 
 def quotes(text: str, turns: list[tuple[int, int, str]] | None = None) -> list[str]:
@@ -43,3 +43,23 @@ def test_mostly_covered() -> None:
     assert mostly_covered((10, 30), (0, 100))
     assert not mostly_covered((10, 30), (28, 60))
     assert not mostly_covered((10, 30), (30, 40))
+
+
+def test_cutting_only_where_words_occur() -> None:
+    text = ("07:21 Geur van lasdamp in de hal. Kees toont een mal.\n\n"
+            "Reflectie: Ahmed maakt een foto van de spindel.\nDe spindel draait weer. Mooi zo.")
+    every = passages(text)
+    assert passages(text, at=list(range(len(text)))) == every
+    assert passages(text, at=[]) == []
+    spindle = [i for i in range(len(text)) if text.startswith("spindel", i)]
+    assert [text[s:e] for s, e in passages(text, at=spindle)] == [
+        "Ahmed maakt een foto van de spindel.", "De spindel draait weer.", "Mooi zo."]
+    turns = [(0, text.index("\n"), "Kees"), (text.index("Reflectie"), len(text), "Ahmed")]
+    assert passages(text, turns, at=[text.index("hal")]) == passages(text, turns)[:2]
+
+
+def test_covered_agrees_with_mostly_covered() -> None:
+    units = [(0, 10), (10, 30), (40, 60), (70, 71)]
+    spans = [(12, 30), (55, 90), (0, 3)]
+    assert covered(units, spans) == [any(mostly_covered(u, s) for s in spans) for u in units]
+    assert covered(units, []) == [False] * 4 and covered([], spans) == []

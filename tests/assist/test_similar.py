@@ -8,7 +8,7 @@ import pytest
 
 from fieldkit.assist.similar import candidate_documents, similar_to, telling_words
 from fieldkit.core.errors import BadInput, NotFound
-from fieldkit.core.model import Region
+from fieldkit.core.model import ImportedDocument, Region, Turn
 from fieldkit.project import Project
 from fieldkit.storage import assist_tables
 
@@ -108,3 +108,21 @@ def test_similar_refuses_bad_input(coded: Project, tmp_path) -> None:
     region = coded.code_region(photo.id, Region(1, 1, 10, 10), "Triggers/Breakdown")
     with pytest.raises(BadInput, match="part of a photo"):
         coded.similar(region.id)
+
+
+def test_transcripts_are_cut_inside_turns_without_the_speaker(coded: Project) -> None:
+    text = ("Interviewer: Wat gebeurde er vanochtend?\n"
+            "Lotte: Storing aan de kantbank; ik open de kap en zoek de oorzaak. Dat duurt.\n"
+            "Interviewer: Storing aan de kantbank, zegt u?")
+    second = text.index("Lotte")
+    third = text.index("Interviewer: Storing")
+    doc = coded.add_imported(ImportedDocument(
+        "transcript", "Interview Lotte", text,
+        turns=[Turn(0, second - 1, "Interviewer"), Turn(second, third - 1, "Lotte"),
+               Turn(third, len(text), "Interviewer")]), site="S")
+    source = breakdown_coding(coded)
+    for _ in range(2):  # the second time the turns come from the session's memory
+        found = [p.quote for p in coded.similar(source, limit=50) if p.document_id == doc.id]
+        assert found[:2] == ["Storing aan de kantbank; ik open de kap en zoek de oorzaak.",
+                             "Storing aan de kantbank, zegt u?"]
+        assert not any(q.startswith(("Lotte", "Interviewer")) for q in found)
