@@ -28,6 +28,7 @@ MIN_PART = 3
 PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "'t",
                        "v.d.", "vd", "la", "le", "du", "da", "von", "zu", "el", "al"})
 AMBIGUOUS = "[name]"
+_WORD = re.compile(r"\w+")
 
 
 class Pseudonymiser:
@@ -37,15 +38,18 @@ class Pseudonymiser:
     """
 
     def __init__(self, terms: Mapping[str, str], parts: Mapping[str, str] | None = None) -> None:
-        self.terms = {k.strip().casefold(): v for k, v in terms.items() if k.strip()}
+        self.terms = {k.strip().lower(): v for k, v in terms.items() if k.strip()}
         self.parts = {k: v for k, v in (parts or {}).items()
-                      if k and k.casefold() not in self.terms}
-        names = sorted({*self.terms, *(p.casefold() for p in self.parts)},
-                       key=lambda t: (-len(t), t))
-        self._pattern: re.Pattern[str] | None = None
-        if names:
-            alternation = "|".join(re.escape(n) for n in names)
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+                      if k and k.lower() not in self.terms}
+        # Candidates by their first word, longest first: one dictionary look-up per word of
+        # text instead of a regular expression with hundreds of alternatives at every position.
+        self._by_first: dict[str, list[str]] = {}
+        for key in {*self.terms, *(p.lower() for p in self.parts)}:
+            first = _WORD.match(key)
+            if first:
+                self._by_first.setdefault(first.group(0), []).append(key)
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda k: (-len(k), k))
 
     @classmethod
     def for_project(cls, project: Project, extra: Mapping[str, str]) -> Pseudonymiser:
@@ -68,19 +72,36 @@ class Pseudonymiser:
         return cls(terms, single)
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return bool(self._by_first)
 
     def __call__(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if not self._by_first or not text:
             return text
-        return self._pattern.sub(self._replace, text)
+        out: list[str] = []
+        done = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < done:
+                continue
+            for key in self._by_first.get(word.group(0).lower(), ()):
+                end = start + len(key)
+                found = text[start:end]
+                if found.lower() != key or (end < len(text) and _is_word_char(text[end])):
+                    continue
+                replacement = self.terms.get(key)
+                if replacement is None:
+                    replacement = self.parts.get(found)
+                if replacement is not None:
+                    out.append(text[done:start])
+                    out.append(replacement)
+                    done = end
+                    break
+        out.append(text[done:])
+        return "".join(out)
 
-    def _replace(self, match: re.Match[str]) -> str:
-        found = match.group(0)
-        term = self.terms.get(found.casefold())
-        if term is not None:
-            return term
-        return self.parts.get(found, found)
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _name_parts(name: str, pseudonym: str) -> list[tuple[str, str]]:
