@@ -8,6 +8,7 @@ and checks it. As a storage engine in its own right it is the one module outside
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ class _Regions:
     coding_ids: set[int] | None = None  # codings whose memo may match
     turns: dict[int, list[tuple[int, int]]] | None = None  # doc -> spans of the speakers
     whole_docs: set[int] = dc_field(default_factory=set)  # docs by a matching participant
+    _coded: dict[int, _Lookup] = dc_field(default_factory=dict)  # built on first use
+    _spoken: dict[int, _Lookup] = dc_field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -86,15 +89,39 @@ class _Regions:
         if m.field not in ("text", "caption") or m.document_id is None:
             return False
         start, end = span
-        if self.codings is not None:
-            spans = self.codings.get(m.document_id, [])
-            if not any(s is None or (s <= start and end <= e)  # type: ignore[operator]
-                       for s, e in spans):
-                return False
+        if self.codings is not None and not _inside(
+                self._coded, self.codings, m.document_id, start, end):
+            return False
         if self.turns is not None and m.document_id not in self.whole_docs:
-            if not any(s <= start and end <= e for s, e in self.turns.get(m.document_id, [])):
+            if not _inside(self._spoken, self.turns, m.document_id, start, end):
                 return False
         return True
+
+
+_Lookup = tuple[list[int], list[int], bool]  # starts, running max of ends, whole document
+
+
+def _inside(cache: dict[int, _Lookup], spans: dict[int, list[Any]], doc: int, start: int,
+            end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of the document's spans, in O(log n).
+
+    Spans sorted by start with a running maximum of their ends: among the spans starting at or
+    before ``start``, one contains the hit exactly when the largest end reaches ``end``.
+    """
+    found = cache.get(doc)
+    if found is None:
+        whole = any(s is None for s, _ in spans.get(doc, []))
+        ordered = sorted((s, e) for s, e in spans.get(doc, []) if s is not None)
+        starts = [s for s, _ in ordered]
+        reach: list[int] = []
+        for _, e in ordered:
+            reach.append(max(e, reach[-1]) if reach else e)
+        found = cache[doc] = (starts, reach, whole)
+    starts, reach, whole = found
+    if whole:
+        return True
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and reach[i] >= end
 
 
 class FtsIndex:
