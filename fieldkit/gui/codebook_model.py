@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -19,6 +18,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Code
 from fieldkit.gui import style
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.tree_model import ParentLinkedModel
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +44,7 @@ class CodeItem:
         return self.parent.children.index(self) if self.parent else 0
 
 
-class CodebookModel(QAbstractItemModel):
+class CodebookModel(ParentLinkedModel):
     """Columns: code (swatch, visibility tick), codings (own + sub-codes), shortcut key."""
 
     visibility_changed = Signal()
@@ -75,29 +75,12 @@ class CodebookModel(QAbstractItemModel):
         self.endResetModel()
 
     def item(self, index: Index) -> CodeItem:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+        found: CodeItem = self.node(index)
+        return found
 
     def index_of(self, code_id: int) -> QModelIndex:
         item = self.items.get(code_id)
         return QModelIndex() if item is None else self.createIndex(item.row(), 0, item)
-
-    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self.item(parent).children[row])
-
-    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        up = self.item(index).parent
-        if up is None or up is self.root:
-            return QModelIndex()
-        return self.createIndex(up.row(), 0, up)
-
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.item(parent).children)
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 3

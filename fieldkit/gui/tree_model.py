@@ -32,21 +32,16 @@ class Node:
         return self.parent.children.index(self) if self.parent else 0
 
 
-class TreeModel(QAbstractItemModel):
-    """Two columns: the label and a count (of codings)."""
+class ParentLinkedModel(QAbstractItemModel):
+    """Index, parent and row count over items that know their ``children`` and ``parent``.
 
-    def __init__(self, headers: tuple[str, str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        self.root = Node("")
+    Subclasses set ``self.root`` and answer ``columnCount`` and ``data``.
+    """
 
-    def set_root(self, root: Node) -> None:
-        self.beginResetModel()
-        self.root = root
-        self.endResetModel()
+    root: Any
 
-    def node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[return-value]
+    def node(self, index: Index) -> Any:
+        return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
@@ -65,6 +60,24 @@ class TreeModel(QAbstractItemModel):
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self.node(parent).children)
+
+
+class TreeModel(ParentLinkedModel):
+    """Two columns: the label and a count (of codings)."""
+
+    def __init__(self, headers: tuple[str, str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.root = Node("")
+
+    def set_root(self, root: Node) -> None:
+        self.beginResetModel()
+        self.root = root
+        self.endResetModel()
+
+    def node(self, index: Index) -> Node:
+        found: Node = super().node(index)
+        return found
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 2
