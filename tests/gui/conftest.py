@@ -60,8 +60,8 @@ def project(tmp_path: Path):
         pass
 
 
-@pytest.fixture
-def window(qtbot, project: Project):
+def open_window(qtbot, project: Project):
+    """The real main window on ``project``, in English; closed after the test."""
     from fieldkit.gui import i18n
     from fieldkit.gui.app import application
     from fieldkit.gui.main_window import MainWindow
@@ -75,3 +75,8 @@ def window(qtbot, project: Project):
     yield w
     w.runner.wait()
     w.close()
+
+
+@pytest.fixture
+def window(qtbot, project: Project):
+    yield from open_window(qtbot, project)

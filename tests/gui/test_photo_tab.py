@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QToolTip
 
 from fieldkit.demobuild import build_demo
 from fieldkit.gui.document_tab import DocumentTab
+from tests.gui.conftest import open_window
 
 
 @pytest.fixture
@@ -25,18 +26,8 @@ def demo(tmp_path: Path):
 @pytest.fixture
 def demo_window(qtbot, demo):
     from fieldkit.gui import i18n
-    from fieldkit.gui.app import application
-    from fieldkit.gui.main_window import MainWindow
 
-    application()
-    i18n.install("en")
-    w = MainWindow(demo)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    yield w
-    w.runner.wait()
-    w.close()
+    yield from open_window(qtbot, demo)
     i18n.install("en")
 
 
