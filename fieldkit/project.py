@@ -17,7 +17,7 @@ from typing import Any
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
-from fieldkit.core.errors import BadInput, NotAProject, NotFound
+from fieldkit.core.errors import BadInput, FieldkitError, NotAProject, NotFound
 from fieldkit.core.model import (
     DOCUMENT_KINDS,
     Code,
@@ -123,14 +123,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 if not readonly:
                     database.migrate(conn, folder)
                 conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
+            except FieldkitError:
+                conn.close()
+                raise
             except Exception as exc:  # a damaged or foreign database
                 conn.close()
-                if isinstance(exc, (NotAProject, BadInput)):
-                    raise
-                from fieldkit.core.errors import FieldkitError
-
-                if isinstance(exc, FieldkitError):
-                    raise
                 raise NotAProject(f"{folder} could not be read as a fieldkit project: {exc}.") \
                     from None
         except BaseException:
