@@ -5,8 +5,10 @@ counts go through ``ntr("%Ln coding(s)", n)``, Qt's plural support: each languag
 gives the ``<numerusform>``s ("1 coding", "2 codings"; "1 codering", "2 coderingen") and
 ``%Ln`` becomes the number written the language's way. English loads its ``.ts`` too, for
 those forms.
-Translations live in ``resources/i18n/fieldkit_<lang>.ts`` (Qt Linguist XML, the single source).
-At run time the ``.ts`` is compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in
+Translations live in ``resources/i18n/fieldkit*_<lang>.ts`` (Qt Linguist XML, the single source):
+``fieldkit_<lang>.ts`` plus one file per area of the app (``fieldkit_retrieval_<lang>.ts``, ...),
+so that work on different windows does not edit one long file. At run time the ``.ts`` files are
+compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in
 the user's cache (redone when the ``.ts`` is newer) and loaded into a ``QTranslator``, together
 with Qt's own ``qtbase_<lang>.qm`` so standard dialogs speak the same language. Where no
 ``lrelease`` can be found, ``tr()`` reads the ``.ts`` table directly.
@@ -48,6 +50,22 @@ def ntr(text: str, n: int) -> str:
         pattern = forms[0 if n == 1 else -1] if forms else text
         return pattern.replace("%Ln", QLocale().toString(n)).replace("%n", str(n))
     return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+def read_language(language: str) -> dict[str, str]:
+    """The finished translations of every ``.ts`` file of ``language``."""
+    found: dict[str, str] = {}
+    for ts in ts_files(language):
+        found.update(read_ts(ts))
+    return found
+
+
+def read_language_plurals(language: str) -> dict[str, list[str]]:
+    """The numerus forms of every ``.ts`` file of ``language``."""
+    found: dict[str, list[str]] = {}
+    for ts in ts_files(language):
+        found.update(read_plurals(ts))
+    return found
 
 
 def read_ts(path: Path) -> dict[str, str]:
@@ -103,23 +121,30 @@ def _cache_dir() -> Path:
     return Path(base) / "fieldkit" / "i18n"
 
 
+def ts_files(language: str) -> list[Path]:
+    """Every ``.ts`` file of ``language``: the main table first, then one per area."""
+    main = TS_DIR / f"fieldkit_{language}.ts"
+    areas = sorted(p for p in TS_DIR.glob(f"fieldkit_*_{language}.ts") if p != main)
+    return ([main] if main.exists() else []) + areas
+
+
 def compiled(language: str) -> Path | None:
-    """The ``.qm`` for ``language``, compiled from its ``.ts`` when missing or stale."""
-    ts = TS_DIR / f"fieldkit_{language}.ts"
-    if not ts.exists():
+    """The ``.qm`` for ``language``, compiled from its ``.ts`` files when missing or stale."""
+    sources = ts_files(language)
+    if not sources:
         return None
-    shipped = ts.with_suffix(".qm")
-    if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
-        return shipped
+    newest = max(ts.stat().st_mtime for ts in sources)
     qm = _cache_dir() / f"fieldkit_{language}.qm"
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    # a file list in the cache name: adding or removing an area's file recompiles
+    qm = qm.with_name(f"fieldkit_{language}_{len(sources)}.qm")
+    if qm.exists() and qm.stat().st_mtime >= newest:
         return qm
     tool = _lrelease()
     if tool is None:
         return None
     try:
         qm.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+        subprocess.run([tool, "-silent", *map(str, sources), "-qm", str(qm)], check=True,
                        capture_output=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
@@ -150,9 +175,10 @@ def install(language: str | None) -> str:
         app.installTranslator(ours)
         _translators.append(ours)
     else:
-        ts = TS_DIR / f"fieldkit_{lang}.ts"
-        _table = read_ts(ts) if lang != "en" else {}
-        _plurals = read_plurals(ts)
+        for ts in ts_files(lang):
+            if lang != "en":
+                _table.update(read_ts(ts))
+            _plurals.update(read_plurals(ts))
     if lang == "en":  # English is the source language: only the plural forms come from its .ts
         return lang
     qt = QTranslator()

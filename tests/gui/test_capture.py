@@ -160,7 +160,7 @@ def test_every_interface_string_has_a_dutch_translation() -> None:
         navigator,
         search_panel,
     )
-    from fieldkit.gui.i18n import TS_DIR, read_plurals, read_ts
+    from fieldkit.gui.i18n import read_language, read_language_plurals
 
     strings: set[str] = set()
     for path in (Path(main_window.__file__).parent).glob("*.py"):
@@ -183,7 +183,7 @@ def test_every_interface_string_has_a_dutch_translation() -> None:
                 counted.add(node.args[0].value)
     assert "%Ln coding(s)" in counted
     for language in ("nl", "en"):
-        plurals = read_plurals(TS_DIR / f"fieldkit_{language}.ts")
+        plurals = read_language_plurals(language)
         assert sorted(counted - set(plurals)) == [], language
         for source in counted:
             assert len(plurals[source]) == 2, source  # one, other
@@ -191,7 +191,7 @@ def test_every_interface_string_has_a_dutch_translation() -> None:
             for n in range(3):
                 assert all((f"{{{n}}}" in source) == (f"{{{n}}}" in form)
                            for form in plurals[source]), source
-    dutch = read_ts(TS_DIR / "fieldkit_nl.ts")
+    dutch = read_language("nl")
     assert sorted(strings - set(dutch)) == []
     # placeholders survive translation
     for source, text in dutch.items():
