@@ -195,7 +195,7 @@ def test_mpath_export_with_its_meta_file_in_the_same_import(
 
     esm = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "esm"
     if not (esm / "mpath_basic.csv").is_file():
-        pytest.skip(f"ESM fixtures not present at {esm}")
+        pytest.fail(f"ESM fixtures not present at {esm}", pytrace=False)
     for name in ("mpath_basic.csv", "mpath_meta.csv"):
         shutil.copy(esm / name, tmp_path / name)
     code, out, err = run(capsys, "-p", proj, "import", str(tmp_path / "mpath_basic.csv"),

@@ -107,6 +107,8 @@ def project(tmp_path: Path) -> Project:
 
 
 def require_fixtures() -> Path:
+    """The REFI-QDA fixtures; a missing ``../shared/fixtures`` fails the test (CI must not skip)."""
     if not FIXTURES.is_dir():
-        pytest.skip(f"REFI-QDA fixtures not present at {FIXTURES} (shared/ is not beside repo)")
+        pytest.fail(f"REFI-QDA fixtures not present at {FIXTURES}: put shared/fixtures beside "
+                    "the repository", pytrace=False)
     return FIXTURES

@@ -27,8 +27,9 @@ def write(tmp_path: Path) -> Callable[[str, bytes | str], Path]:
 @pytest.fixture
 def esm_fixtures() -> Path:
     folder = FIXTURES / "esm"
-    if not (folder / "mpath_basic.csv").is_file():
-        pytest.skip(f"ESM fixtures not found at {folder}")
+    if not (folder / "mpath_basic.csv").is_file():  # CI must fail, not skip, without them
+        pytest.fail(f"ESM fixtures not found at {folder}: put shared/fixtures beside the "
+                    "repository", pytrace=False)
     return folder
 
 

@@ -81,7 +81,6 @@ def test_decompression_bomb(write, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_heic_without_plugin_names_the_package(write) -> None:
-    pytest.importorskip("PIL")
     try:
         import pillow_heif  # noqa: F401
     except ImportError:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from fieldkit.project import Project
 
 from .conftest import Study
-
-if not hasattr(Project, "export_qdpx") or not hasattr(Project, "import_qdpx"):
-    pytest.skip("REFI-QDA export/import not available", allow_module_level=True)
 
 
 def test_merge_from_qdpx_brings_their_codings_once(study: Study) -> None:
