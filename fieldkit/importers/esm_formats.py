@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -100,12 +101,36 @@ def typed(value: str, comma_decimal: bool = True) -> Any:
     return v
 
 
+# In a cell that is not valid JSON, only escapes that cannot be a typed backslash are decoded:
+# \uXXXX (a surrogate pair, or any other but a lone surrogate), \/ and \".
+_JSON_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                          r"|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4}|\\[\"/]")
+
+
+def _json_strings(cell: str) -> list[str]:
+    """The strings of an m-Path string cell, which holds JSON strings separated by commas.
+
+    m-Path writes string answers JSON-encoded (``"I hadn\\u2019t"``, ``"line\\n"``, ``"a\\/b"``;
+    mpathr reads them with ``fromJSON``), so a worker's own backslash arrives as ``\\\\`` and
+    decodes to one backslash. A cell that is not valid JSON (a backslash the export did not
+    escape) is split as CSV and only ``\\uXXXX``, ``\\/`` and ``\\"`` are decoded in it: there
+    ``\\n`` or ``\\t`` may be what the worker typed, so they stay as written.
+    """
+    try:
+        items = json.loads(f"[{cell}]")
+    except ValueError:
+        items = None
+    if isinstance(items, list) and all(isinstance(i, str) for i in items):
+        return items
+    return [_JSON_ESCAPE.sub(lambda m: json.loads(f'"{m.group()}"'), item)
+            for item in next(csv.reader([cell], delimiter=",", quotechar='"'), [])]
+
+
 def mpath_value(raw: str) -> Any:
     """An m-Path cell: ``""b"",""c""`` (quoted strings, listed) → ['b', 'c']; numbers typed."""
     v = raw.strip()
     if v.startswith('"') and v.endswith('"') and len(v) >= 2:
-        items = next(csv.reader([v], delimiter=",", quotechar='"'), [])
-        items = [i for i in items if i.strip()]
+        items = [i for i in _json_strings(v) if i.strip()]
         if not items:
             return None
         return items[0] if len(items) == 1 else items

@@ -20,7 +20,8 @@ from .common import bad
 from .textfile import decode_text
 from .transcript import SpeakerLine, build_turn_text, match_speaker_line
 
-_VTT_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
+# HH:MM:SS.mmm, MM:SS.mmm and Teams' one-digit H:M:S.f; a comma (SRT) or a dot before the fraction.
+_VTT_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _TIMING = re.compile(rf"^\s*(?P<a>{_VTT_TIME})\s*-->\s*(?P<b>{_VTT_TIME})(?:\s+.*)?$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*(?:\s+(?P<name>[^>]*))?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -82,24 +83,41 @@ def _blocks(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+def _cues_in_block(block: list[str]) -> list[tuple[str, list[str]]]:
+    """(timing line, payload lines) of every cue in a block.
+
+    A block normally holds one cue, but youtube-dl writes the next cue's timing line straight
+    after the previous cue's text, without a blank line; a bare number just before such a timing
+    line is that cue's SRT number, not text.
+    """
+    if not any(_TIMING.match(line) for line in block[:2]):
+        return []  # a stray block (e.g. a lone cue number); nothing to show
+    timings = [i for i, line in enumerate(block) if _TIMING.match(line)]
+    cues: list[tuple[str, list[str]]] = []
+    for here, following in zip(timings, [*timings[1:], len(block)], strict=True):
+        payload = block[here + 1:following]
+        if following < len(block) and payload and payload[-1].strip().isdigit():
+            payload = payload[:-1]
+        cues.append((block[here], payload))
+    return cues
+
+
 def parse_cues(text: str, name: str, vtt: bool) -> list[Cue]:
     """All cues of a VTT or SRT text in file order; header, NOTE, STYLE and REGION skipped."""
     blocks = _blocks(text)
     if vtt:
         if not blocks or not blocks[0][0].lstrip("\ufeff").startswith("WEBVTT"):
             raise bad(name, "not a WebVTT file (the first line must be WEBVTT)")
-        blocks = blocks[1:]
+        blocks[0] = blocks[0][1:]  # the header line; a cue may follow it without a blank line
     cues: list[Cue] = []
     for block in blocks:
-        first = block[0].strip()
-        if vtt and first.split(" ", 1)[0] in {"NOTE", "STYLE", "REGION"}:
+        if not block or (vtt and block[0].strip().split(" ", 1)[0] in {"NOTE", "STYLE",
+                                                                       "REGION"}):
             continue
-        timing_at = next((i for i, line in enumerate(block[:2]) if _TIMING.match(line)), None)
-        if timing_at is None:
-            continue  # a stray block (e.g. a lone cue number); nothing to show
-        m = _TIMING.match(block[timing_at])
-        assert m is not None
-        cues.extend(_cue_lines(block[timing_at + 1:], _seconds(m["a"]), _seconds(m["b"])))
+        for timing, payload in _cues_in_block(block):
+            m = _TIMING.match(timing)
+            assert m is not None
+            cues.extend(_cue_lines(payload, _seconds(m["a"]), _seconds(m["b"])))
     if not cues:
         raise bad(name, "no subtitle cues found")
     return cues

@@ -71,6 +71,40 @@ def test_mpath_meta_file_alone_is_refused(esm_fixtures: Path) -> None:
     assert_bad(lambda: read_file(esm_fixtures / "mpath_meta.csv"), "mpath_meta.csv", "basic")
 
 
+# Made like a real m-Path "basic" export (the layout of mpathr's test_basic.csv, and the escapes
+# seen in a 2,222-beep export from a field study): ';'-separated, CSV-quoted cells whose content
+# is a JSON string, so apostrophes arrive as \u2019, line breaks as \n, '/' as \/ and a
+# backslash the worker typed as \\. The last row holds a backslash m-Path did not escape.
+MPATH_HEADER = ("connectionId;legacyCode;code;alias;initials;accountCode;scheduledBeepId;"
+                "sentBeepId;reminderForOriginalSentBeepId;questionListName;questionListLabel;"
+                "fromProtocolName;timeStampScheduled;timeStampSent;timeStampStart;timeStampStop;"
+                "originalTimeStampSent;timeZoneOffset;deltaUTC;wat_open;mood_sliderNegPos;"
+                "who_multipleChoice_string\n")
+
+
+def mpath_row(stamp: int, answer: str, who: str) -> str:
+    return (f"228325;;;P07;p07;jp7a7;0;{stamp};0;DAG;;;0;{stamp};{stamp};{stamp + 60};0;7200;-1;"
+            f'"""{answer}""";61;{who}\n')
+
+
+def test_mpath_json_escapes_are_decoded_but_a_typed_backslash_stays(write) -> None:
+    path = write("study_basic.csv", "\ufeff" + MPATH_HEADER
+                 + mpath_row(1722426248, r"bumped into a friend I hadn\u2019t seen", '"""Jan"""')
+                 + mpath_row(1722427248, r"fun time with colleagues\n", '"""Jan"",""Piet"""')
+                 + mpath_row(1722428248, r"swapped the die a\/b \ud83d\ude00", "")
+                 + mpath_row(1722429248, r"saved it in C:\\temp\\", "")
+                 + mpath_row(1722430248, r"typed C:\temp \q but it\u2019s fine", ""))
+    [doc] = read_file(path)
+    answers = list(free_answers(doc).values())
+    assert answers == ["bumped into a friend I hadn’t seen", "fun time with colleagues",
+                       "swapped the die a/b 😀", "saved it in C:\\temp\\",
+                       "typed C:\\temp \\q but it’s fine"]
+    assert "\\u2019" not in doc.text and "\\n" not in doc.text and "\\/" not in doc.text
+    beeps = doc.attributes["beeps"]
+    assert beeps[0]["answers"]["who_multipleChoice_string"] == "Jan"
+    assert beeps[1]["answers"]["who_multipleChoice_string"] == ["Jan", "Piet"]
+
+
 ESMIRA = (
     "entryId;userId;uploaded;appType;appVersion;studyId;timezone;responseTime;"
     "responseTime_formatted;questionnaireName;stress;wat_geleerd_text;mood\n"
