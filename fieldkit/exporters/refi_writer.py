@@ -51,22 +51,26 @@ def derived_guid(*parts: str) -> str:
 
 
 def describe_code(code: Code) -> str:
-    """A code's definition and criteria as one Description text other tools can show."""
-    parts = [code.definition.strip()] if code.definition.strip() else []
+    """A code's definition and criteria as one Description text other tools can show.
+
+    Texts are written exactly as stored, trailing spaces and newlines included, so a codebook
+    read from MAXQDA and written again keeps every description byte for byte.
+    """
+    parts = [code.definition] if code.definition else []
     for label, value in zip(_LABELS, (code.inclusion, code.exclusion, code.example),
                             strict=True):
-        if value.strip():
-            parts.append(f"{label}: {value.strip()}")
+        if value:
+            parts.append(f"{label}: {value}")
     return "\n\n".join(parts)
 
 
 def read_description(text: str) -> dict[str, str]:
-    """The inverse of ``describe_code``: definition, inclusion, exclusion, example."""
+    """The inverse of ``describe_code``: definition, inclusion, exclusion, example (exact)."""
     fields = {"definition": "", "inclusion": "", "exclusion": "", "example": ""}
-    pieces = re.split(r"(?:^|\n\n)(Inclusion|Exclusion|Example): ", text.strip())
-    fields["definition"] = pieces[0].strip()
+    pieces = re.split(r"(?:^|\n\n)(Inclusion|Exclusion|Example): ", text)
+    fields["definition"] = pieces[0]
     for label, value in zip(pieces[1::2], pieces[2::2], strict=False):
-        fields[label.lower()] = value.strip()
+        fields[label.lower()] = value
     return fields
 
 

@@ -395,6 +395,11 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 _first_text(element, "Description"),
                 [guid(r.get("targetGUID")) for r in _kids(element, "SourceRef")],
                 _variable_values(element, variables)))
-    if _kids(root, "Sets"):
-        warnings.append("Ignored the project's sets: fieldkit has no code or document sets.")
+    sets = [item for holder in _kids(root, "Sets") for item in _kids(holder, "Set")]
+    if sets:
+        members = sum(1 for item in sets for child in item
+                      if _local(child.tag) in ("MemberCode", "MemberSource", "MemberNote"))
+        warnings.append(f"Left out {len(sets)} set{'s' if len(sets) != 1 else ''} with "
+                        f"{members} member{'s' if members != 1 else ''} in all: fieldkit has "
+                        "no code or document sets yet.")
     return project

@@ -78,14 +78,18 @@ def decode_text(data: bytes, name: str) -> str:
 def text_document(text: str, name: str, kind: str = "auto") -> ImportedDocument:
     """An ImportedDocument from already-decoded text: a transcript if it reads like one.
 
-    ``kind`` "auto" picks transcript or text by content; "transcript" forces turn parsing;
-    "text" and "fieldnote" keep the text as it is, without turns.
+    ``kind`` "auto" picks transcript or text by content; "transcript" forces turn parsing and
+    refuses a text without any speaker turn (rather than return it with its blank lines
+    dropped and no turns); "text" and "fieldnote" keep the text as it is, without turns.
     """
     title = Path(name).stem
     if not text.strip():
         raise bad(name, "the file contains no text")
     if kind == "transcript" or (kind == "auto" and looks_like_transcript(text)):
         body, turns = parse_transcript(text)
+        if not turns:
+            raise bad(name, "no speaker turns found (lines such as 'Name: text' or "
+                            "'[Name] text'); import it as text instead")
         return ImportedDocument(kind="transcript", title=title, text=body, turns=turns,
                                 source_name=name)
     return ImportedDocument(kind="text" if kind == "auto" else kind, title=title, text=text,

@@ -4,6 +4,9 @@ Recognised line shapes (timestamps ``MM:SS`` or ``H:MM:SS``, optional ``.mmm``/`
 
     Speaker: text            [00:01:23] Speaker: text     00:01:23 Speaker: text
     (01:23) Speaker: text    Speaker [00:01:23]: text     Speaker (01:23): text
+    [Speaker] text           [00:01:23] [Speaker] text    [Speaker] (01:23) text
+
+(``[inaudible]``, ``[laughs]`` and other transcriber's notes in brackets are not speakers.)
 
 Decision on the produced text: every turn becomes one paragraph that starts with
 ``Speaker: `` so a reader always sees who speaks; timestamps move out of the text into
@@ -35,6 +38,20 @@ _LINE = re.compile(
     \s*:(?=\s|$)\s*(?P<rest>.*?)\s*$""",
     re.VERBOSE,
 )
+# ``[Speaker] text`` as QualCoder's examples and many transcription services write it.
+_BRACKETED = re.compile(
+    rf"""^\s*
+    (?:(?:\[(?P<t1>{TIME})\]|\((?P<t2>{TIME})\)|(?P<t3>{TIME})(?=\s))\s*[-–]?\s*)?
+    \[(?P<speaker>{_SPEAKER})\]
+    \s*(?:\[(?P<t4>{TIME})\]|\((?P<t5>{TIME})\))?
+    \s*:?\s*(?P<rest>.*?)\s*$""",
+    re.VERBOSE,
+)
+# What transcribers put in brackets that is not a speaker.
+_NOT_SPEAKERS = {"inaudible", "unclear", "laughs", "laughter", "laughing", "crosstalk", "pause",
+                 "silence", "music", "applause", "noise", "overlapping", "coughs", "sighs",
+                 "onverstaanbaar", "onduidelijk", "lacht", "gelach", "stilte", "pauze", "muziek",
+                 "geluid", "door elkaar"}
 MAX_SPEAKER_CHARS = 40
 
 
@@ -59,7 +76,9 @@ def match_speaker_line(line: str) -> SpeakerLine | None:
     """The speaker, timestamp and spoken text of a line, or None when it opens no turn."""
     m = _LINE.match(line)
     if not m:
-        return None
+        m = _BRACKETED.match(line)
+        if not m or not m.group("rest") or m.group("speaker").strip().lower() in _NOT_SPEAKERS:
+            return None  # a bracket alone on its line is a transcriber's note, not a turn
     speaker = " ".join(m.group("speaker").split())
     if len(speaker) > MAX_SPEAKER_CHARS or speaker.lower() in {"http", "https", "mailto"}:
         return None

@@ -3,6 +3,8 @@ from __future__ import annotations
 from fieldkit.importers import detect_kind, read_file
 from fieldkit.importers.transcript import looks_like_transcript, parse_transcript
 
+from .conftest import assert_bad
+
 
 def spans(text: str, turns) -> list[str]:
     return [text[t.start:t.end] for t in turns]
@@ -69,3 +71,38 @@ def test_forced_transcript_and_forced_text(write) -> None:
 
 def test_urls_and_clock_times_do_not_open_turns() -> None:
     assert not looks_like_transcript("https://example.org\n10:30 pauze\nhttp://x.nl\nklaar\n")
+
+
+# Made like QualCoder's Examples/transcript.txt (and what many transcription services write):
+# each turn a paragraph opened by the speaker in square brackets, a blank line between turns.
+BRACKETED = (
+    "[id1] hello, I like the course. It really helped me with understanding history.\n\n"
+    "[id2] I am struggling with the lecture slides. [laughs] They were too busy.\n\n"
+    "[id1] yes, I agree, it will be good for my career at the museum.\n\n"
+    "[inaudible] something about the tutor\n\n"
+    "[id2] Hmm, I will ask the tutor for more help.\n"
+    "[sighs deeply] it is a lot\n\n"
+    "[00:01:23] [Interviewer] En de nieuwe machine?\n"
+    "[Interviewer] (01:30) Wie heeft je dat geleerd?\n"
+)
+
+
+def test_bracketed_speakers_open_turns(write) -> None:
+    assert looks_like_transcript(BRACKETED)
+    [doc] = read_file(write("transcript.txt", BRACKETED))
+    assert doc.kind == "transcript"
+    assert [(t.speaker, t.t_start) for t in doc.turns] == [
+        ("id1", None), ("id2", None), ("id1", None), ("id2", None), ("Interviewer", 83.0),
+        ("Interviewer", 90.0)]
+    assert spans(doc.text, doc.turns) == [
+        "id1: hello, I like the course. It really helped me with understanding history.",
+        "id2: I am struggling with the lecture slides. [laughs] They were too busy.",
+        "id1: yes, I agree, it will be good for my career at the museum.\n"
+        "[inaudible] something about the tutor",
+        "id2: Hmm, I will ask the tutor for more help.\n[sighs deeply] it is a lot",
+        "Interviewer: En de nieuwe machine?", "Interviewer: Wie heeft je dat geleerd?"]
+
+
+def test_forced_transcript_without_speakers_says_so(write) -> None:
+    path = write("veldnotitie.txt", "Aankomst om negen uur.\n\nDe pers stond stil.\n")
+    assert_bad(lambda: read_file(path, kind="transcript"), "veldnotitie.txt", "no speaker turns")

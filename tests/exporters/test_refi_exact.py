@@ -1,0 +1,83 @@
+"""REFI-QDA details real files showed: exact code descriptions, and what is left out, counted."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from fieldkit.exporters.refi_writer import CODEBOOK_NS
+from fieldkit.importers.refi import read_qdpx
+from fieldkit.project import Project
+
+# Made like a MAXQDA 24 codebook export (.qdc): nested codes with colours, and descriptions as
+# MAXQDA users type them, three of them ending in newlines or spaces (3 of 307 in a real one).
+MAXQDA_QDC = """<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA 24">
+<Codes>
+<Code guid="0B5E9C8A-2F8D-4C0A-9A8B-1C2D3E4F5A60" name="Lernen" isCodable="true" color="#3CB44B">
+<Description>Wie Mitarbeiter bei der Arbeit lernen.
+</Description>
+<Code guid="0B5E9C8A-2F8D-4C0A-9A8B-1C2D3E4F5A61" name="Kollegen" isCodable="true"
+      color="#FFE119"><Description>Ein Kollege zeigt es.   </Description></Code>
+<Code guid="0B5E9C8A-2F8D-4C0A-9A8B-1C2D3E4F5A62" name="Ausprobieren" isCodable="true"
+      color="#4363D8"><Description>  Selbst probieren.
+
+Example: Jan probeert de pers.
+</Description></Code>
+</Code>
+</Codes>
+</CodeBook>
+"""
+EXPECTED = {
+    "Lernen": ("Wie Mitarbeiter bei der Arbeit lernen.\n", ""),
+    "Lernen/Kollegen": ("Ein Kollege zeigt es.   ", ""),
+    "Lernen/Ausprobieren": ("  Selbst probieren.", "Jan probeert de pers.\n"),
+}
+
+
+def _descriptions(project: Project) -> dict[str, tuple[str, str]]:
+    book = project.codebook()
+    return {book.path(c.id): (c.definition, c.example) for c in book.codes.values()}
+
+
+def _qdc_descriptions(data: bytes) -> list[str]:
+    root = etree.fromstring(data)
+    return [d.text or "" for d in root.iter(f"{{{CODEBOOK_NS}}}Description")]
+
+
+def test_code_descriptions_keep_exact_text_through_qdc_and_qdpx(tmp_path: Path) -> None:
+    source = tmp_path / "maxqda.qdc"
+    source.write_text(MAXQDA_QDC, encoding="utf-8")
+    with Project.create(tmp_path / "a.fieldkit") as project:
+        project.import_codebook(source)
+        assert _descriptions(project) == EXPECTED
+        written = project.export_codebook(tmp_path / "again.qdc").read_bytes()
+        assert _qdc_descriptions(written) == _qdc_descriptions(source.read_bytes())
+        qdpx = project.export_qdpx(tmp_path / "a.qdpx")
+    with Project.import_qdpx(qdpx, tmp_path / "b.fieldkit") as again:
+        assert _descriptions(again) == EXPECTED
+
+
+def test_sets_left_out_are_counted_in_the_warning(tmp_path: Path) -> None:
+    # Made like an ATLAS.ti 23 export, which writes document groups and code groups as <Sets>
+    # after <Notes>: here our own export of two sources with two sets (3 members) added.
+    with Project.create(tmp_path / "a.fieldkit") as project:
+        first = project.add_note(site="Metaal Oost", title="Eerste", text="De pers stond stil.")
+        second = project.add_note(site="Metaal Oost", title="Tweede", text="Jan hielp mee.")
+        code = project.add_code("Peer help")
+        qdpx = project.export_qdpx(tmp_path / "a.qdpx")
+    with zipfile.ZipFile(qdpx) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    sets = (f'<Sets><Set guid="7f1c2d3e-0000-4000-8000-000000000001" name="Metaal Oost">'
+            f'<MemberSource targetGUID="{first.uuid}"/><MemberSource targetGUID="{second.uuid}"/>'
+            f'</Set><Set guid="7f1c2d3e-0000-4000-8000-000000000002" name="Leren">'
+            f'<MemberCode targetGUID="{code.uuid}"/></Set></Sets></Project>')
+    entries["project.qde"] = entries["project.qde"].replace(b"</Project>", sets.encode())
+    with zipfile.ZipFile(tmp_path / "atlas-like.qdpx", "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    warnings = read_qdpx(tmp_path / "atlas-like.qdpx").warnings
+    assert "Left out 2 sets with 3 members in all: fieldkit has no code or document sets yet." \
+        in warnings
