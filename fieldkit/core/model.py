@@ -18,6 +18,16 @@ def new_uuid() -> str:
     return str(_uuid.uuid4())
 
 
+# Derived UUIDs (REFI-QDA selections, notes, variables, twins) come from this namespace, so the
+# same project always gets the same ones and an importer can recognise them.
+DERIVED_NAMESPACE = _uuid.UUID("6f1d3c2a-8b0e-4b8e-9a57-3f1c2d7e9b40")
+
+
+def derived_uuid(*parts: str) -> str:
+    """A stable UUID for something that has none of its own (e.g. a coding's selection)."""
+    return str(_uuid.uuid5(DERIVED_NAMESPACE, "/".join(parts)))
+
+
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 

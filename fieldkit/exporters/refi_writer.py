@@ -12,12 +12,21 @@ PictureSelection per region coding; memo documents → Notes (codable) and code,
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
 attributes → Variables with a VariableValue per source; cases → Cases with SourceRefs.
 fieldkit has no code sets, so no ``Sets`` element is written.
+
+What real clients need beyond the schema (QualCoder's importer was run on our export):
+every source, selection and note carries creatingUser, creationDateTime and modifiedDateTime
+(QualCoder fails on a Note without a date; documents and code memos, for which fieldkit keeps no
+author, are attributed to the project's first coder and code memos dated at the project's
+creation); a coding memo is also the selection's ``Description``; a photo's caption is also the
+PictureSource's ``Description``. QualCoder turns Notes into journals, which hold no codings, and
+ignores ``TextDescription``; so a memo document or photo caption that carries text codings is
+written once more as a TextSource "Title (memo)" / "Title (caption)" with those codings, under a
+GUID derived from the document's, which fieldkit's own importer recognises and skips.
 """
 
 from __future__ import annotations
 
 import re
-import uuid as _uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from fieldkit import __version__
-from fieldkit.core.model import Code, Coding, Document
+from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import write_zip
 
@@ -37,8 +46,8 @@ if TYPE_CHECKING:
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"fieldkit {__version__}"
-# Derived GUIDs (selections, notes, variables) come from this namespace so they are stable.
-GUID_NAMESPACE = _uuid.UUID("6f1d3c2a-8b0e-4b8e-9a57-3f1c2d7e9b40")
+# Roles of the extra TextSources written for clients that read only TextSources (see above).
+MEMO_TWIN, CAPTION_TWIN = "memo as text source", "caption as text source"
 
 # Variables that carry fieldkit's document facts; import-qdpx reads them back.
 VAR_KIND, VAR_SITE, VAR_VISIT, VAR_PARTICIPANT = "Kind", "Site", "Visit date", "Participant"
@@ -46,8 +55,7 @@ FACT_VARIABLES = (VAR_KIND, VAR_SITE, VAR_VISIT, VAR_PARTICIPANT)
 _LABELS = ("Inclusion", "Exclusion", "Example")
 
 
-def derived_guid(*parts: str) -> str:
-    return str(_uuid.uuid5(GUID_NAMESPACE, "/".join(parts)))
+derived_guid = derived_uuid
 
 
 def describe_code(code: Code) -> str:
@@ -87,7 +95,7 @@ def _datetime(value: str | None) -> str | None:
     return parsed.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def _sub(parent: Any, tag: str, ns: str = PROJECT_NS, **attrs: str | None) -> Any:
+def _sub(parent: Any, tag: str, ns: str = PROJECT_NS, /, **attrs: str | None) -> Any:
     element = etree.SubElement(parent, f"{{{ns}}}{tag}")
     for key, value in attrs.items():
         if value is not None:
@@ -158,11 +166,33 @@ def write_codebook(project: Project, target: Path) -> None:
 
 @dataclass
 class _Export:
-    """What is gathered while the XML is built: files for ``sources/`` and memo notes."""
+    """What is gathered while the XML is built: files for ``sources/``, memo notes, stamps.
 
+    ``owner`` (the project's first coder) and ``created`` (the project's creation) stand in as
+    creating user and time where fieldkit records none: documents and code memos.
+    """
+
+    owner: str | None = None
+    created: str | None = None
     files: list[tuple[str, Path | bytes]] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
+    # note GUID → (when, who)
+    stamps: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     variables: dict[str, str] = field(default_factory=dict)  # name → type
+    codes: dict[int, str] = field(default_factory=dict)  # code id → GUID
+    users: dict[int, str] = field(default_factory=dict)  # coder id → GUID
+
+    def memo(self, owner_guid: str, text: str, when: str | None, who: str | None) -> str:
+        guid = derived_guid(owner_guid, "memo")
+        self.notes[guid] = text
+        self.stamps[guid] = (when, who)
+        return guid
+
+    def stamp(self, when: str | None, who: str | None = None) -> dict[str, str | None]:
+        """creatingUser, creationDateTime and modifiedDateTime (fallbacks: owner, project)."""
+        moment = _datetime(when) or self.created
+        return {"creatingUser": who or self.owner, "creationDateTime": moment,
+                "modifiedDateTime": moment}
 
 
 def _variable_values(element: Any, values: dict[str, Any], export: _Export) -> None:
@@ -195,76 +225,97 @@ def _simple_attributes(attributes: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _coding_element(parent: Any, coding: Coding, code_guid: dict[int, str],
-                    user_guid: dict[int, str], export: _Export) -> None:
-    element = _sub(parent, "Coding", guid=coding.uuid, creatingUser=user_guid[coding.coder_id],
+def _coding_element(parent: Any, coding: Coding, export: _Export, twin: str = "") -> None:
+    guid = derived_guid(coding.uuid, twin) if twin else coding.uuid
+    element = _sub(parent, "Coding", guid=guid, creatingUser=export.users[coding.coder_id],
                    creationDateTime=_datetime(coding.created))
-    _sub(element, "CodeRef", targetGUID=code_guid[coding.code_id])
+    _sub(element, "CodeRef", targetGUID=export.codes[coding.code_id])
     if coding.memo.strip():
-        guid = derived_guid(coding.uuid, "memo")
-        export.notes[guid] = coding.memo
-        _sub(element, "NoteRef", targetGUID=guid)
+        who = export.users[coding.coder_id]
+        _sub(element, "NoteRef", targetGUID=export.memo(coding.uuid, coding.memo,
+                                                        coding.created, who))
 
 
-def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding],
-                 code_guid: dict[int, str], user_guid: dict[int, str], export: _Export,
-                 facts: dict[str, Any], *, guid: str | None = None,
-                 inline: bool = False) -> Any:
+def _selection(parent: Any, tag: str, coding: Coding, export: _Export, twin: str = "",
+               **where: str | None) -> None:
+    """A selection holding one coding; the coding's memo is also its Description, which is
+    where QualCoder and MAXQDA look for a coding memo. In a twin source (``twin`` is its
+    GUID) selection and coding get GUIDs of their own, so no GUID occurs twice."""
+    role = "span" if tag == "PlainTextSelection" else "region"
+    element = _sub(parent, tag, guid=derived_guid(coding.uuid, role, *([twin] if twin else [])),
+                   **where, **export.stamp(coding.created, export.users[coding.coder_id]))
+    if coding.memo.strip():
+        _text(element, "Description", coding.memo)
+    _coding_element(element, coding, export, twin)
+
+
+def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], export: _Export,
+                 facts: dict[str, Any], *, guid: str | None = None, name: str | None = None,
+                 inline: bool = False, description: str = "") -> Any:
+    guid = guid or doc.uuid
+    stamp = export.stamp(doc.created)
+    stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     if inline:  # a photo's caption: the text sits in the XML
-        element = _sub(parent, tag, guid=guid or doc.uuid, name=doc.title)
+        element = _sub(parent, tag, guid=guid, name=name or doc.title, **stamp)
         _text(element, "PlainTextContent", doc.text)
     else:
-        element = _sub(parent, tag, guid=guid or doc.uuid, name=doc.title,
-                       plainTextPath=f"internal://{doc.uuid}.txt",
-                       creationDateTime=_datetime(doc.created),
-                       modifiedDateTime=_datetime(doc.modified))
-        export.files.append((f"sources/{doc.uuid}.txt", doc.text.encode("utf-8")))
+        element = _sub(parent, tag, guid=guid, name=name or doc.title,
+                       plainTextPath=f"internal://{guid}.txt", **stamp)
+        if description:
+            _text(element, "Description", description)
+        export.files.append((f"sources/{guid}.txt", doc.text.encode("utf-8")))
     for coding in codings:
         if coding.start is None or coding.end is None:
             continue
-        selection = _sub(element, "PlainTextSelection", guid=derived_guid(coding.uuid, "span"),
-                         name=coding.quote[:60], startPosition=str(coding.start),
-                         endPosition=str(coding.end), creatingUser=user_guid[coding.coder_id],
-                         creationDateTime=_datetime(coding.created))
-        _coding_element(selection, coding, code_guid, user_guid, export)
-    if inline:
+        _selection(element, "PlainTextSelection", coding, export,
+                   guid if guid != doc.uuid and not inline else "", name=coding.quote[:60],
+                   startPosition=str(coding.start), endPosition=str(coding.end))
+    if inline or guid != doc.uuid:
         return element
     if doc.memo.strip():
-        guid = derived_guid(doc.uuid, "memo")
-        export.notes[guid] = doc.memo
-        _sub(element, "NoteRef", targetGUID=guid)
+        _sub(element, "NoteRef", targetGUID=export.memo(doc.uuid, doc.memo, doc.modified, None))
     _variable_values(element, facts, export)
     return element
 
 
+def _twin(sources: Any, doc: Document, codings: list[Coding], export: _Export, role: str,
+          what: str) -> None:
+    """The same text once more as a plain TextSource, for clients that read codings only there
+    (QualCoder keeps memos as journals and ignores picture captions); fieldkit's importer
+    recognises the twin by its GUID and reads the text once."""
+    _text_source(sources, "TextSource", doc, codings, export, {},
+                 guid=derived_guid(doc.uuid, role), name=f"{doc.title} ({what})",
+                 description=f"The {what} of '{doc.title}' with its codings, as a text source "
+                             "for programs that cannot code it where it is.")
+
+
 def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: Project,
-                    code_guid: dict[int, str], user_guid: dict[int, str], export: _Export,
-                    facts: dict[str, Any]) -> None:
+                    export: _Export, facts: dict[str, Any]) -> None:
     assert doc.media_id is not None
     media = project.store.media(doc.media_id)
     suffix = Path(media.filename).suffix.lower() or ".jpg"
     name = f"{doc.uuid}{suffix}"
+    stamp = export.stamp(doc.created)
+    stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
-                   path=f"internal://{name}", creationDateTime=_datetime(doc.created),
-                   modifiedDateTime=_datetime(doc.modified))
+                   path=f"internal://{name}", **stamp)
     export.files.append((f"sources/{name}", project.media_file(doc.media_id)))
+    if doc.text:
+        _text(element, "Description", doc.text)  # the caption, for clients that show no other
     if doc.text or any(c.start is not None for c in codings):
         # The caption, with its own text codings, as the picture's text description.
-        _text_source(element, "TextDescription", doc, codings, code_guid, user_guid, export,
-                     {}, guid=derived_guid(doc.uuid, "caption"), inline=True)
+        _text_source(element, "TextDescription", doc, codings, export, {},
+                     guid=derived_guid(doc.uuid, "caption"), inline=True)
     for coding in codings:
         if coding.region is None:
             continue
         r = coding.region
-        selection = _sub(element, "PictureSelection", guid=derived_guid(coding.uuid, "region"),
-                         firstX=str(r.x), firstY=str(r.y), secondX=str(r.x + r.width),
-                         secondY=str(r.y + r.height), creatingUser=user_guid[coding.coder_id],
-                         creationDateTime=_datetime(coding.created))
-        _coding_element(selection, coding, code_guid, user_guid, export)
+        _selection(element, "PictureSelection", coding, export,
+                   name=coding.memo.strip().splitlines()[0][:60] if coding.memo.strip() else None,
+                   firstX=str(r.x), firstY=str(r.y), secondX=str(r.x + r.width),
+                   secondY=str(r.y + r.height))
     if doc.memo.strip():
-        guid = derived_guid(doc.uuid, "memo")
-        export.notes[guid] = doc.memo
-        _sub(element, "NoteRef", targetGUID=guid)
+        _sub(element, "NoteRef", targetGUID=export.memo(doc.uuid, doc.memo, doc.modified, None))
     _variable_values(element, facts, export)
 
 
@@ -274,23 +325,25 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
     documents = project.documents()
     progress.start(len(documents) + 2, "Exporting the project")
     coders = sorted(store.coders(), key=lambda c: c.id)
-    user_guid = {c.id: c.uuid for c in coders}
     book = project.codebook()
-    code_guid = {c.id: c.uuid for c in book.codes.values()}
+    export = _Export(owner=coders[0].uuid if coders else None,
+                     created=_datetime(store.meta("created")),
+                     codes={c.id: c.uuid for c in book.codes.values()},
+                     users={c.id: c.uuid for c in coders})
     sites = {s.id: s.name for s in store.sites()}
     visits = {v.id: v.date for v in store.visits()}
     people = {p.id: p.pseudonym for p in store.participants()}
     by_doc: dict[int, list[Coding]] = {}
     for coding in store.codings():
         by_doc.setdefault(coding.document_id, []).append(coding)
-    export = _Export()
 
     root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
     root.set("name", project.name)
     root.set("origin", ORIGIN)
-    created = _datetime(store.meta("created"))
-    if created:
-        root.set("creationDateTime", created)
+    if export.owner:
+        root.set("creatingUserGUID", export.owner)
+    if export.created:
+        root.set("creationDateTime", export.created)
     if coders:
         users = _sub(root, "Users")
         for coder in coders:
@@ -303,6 +356,7 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
 
     sources: Any = None
     memo_docs: list[tuple[Document, dict[str, Any]]] = []
+    twins: list[tuple[Document, list[Coding], str, str]] = []
     for summary in documents:
         doc = project.document(summary.id)
         facts: dict[str, Any] = {VAR_KIND: doc.kind}
@@ -314,26 +368,33 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
             facts[VAR_PARTICIPANT] = people.get(doc.participant_id)
         facts.update(_simple_attributes(doc.attributes))
         codings = by_doc.get(doc.id, [])
+        text_codings = [c for c in codings if c.start is not None]
         if doc.kind == "memo":
             memo_docs.append((doc, facts))
+            if text_codings:
+                twins.append((doc, text_codings, MEMO_TWIN, "memo"))
         else:
             if sources is None:
                 sources = _sub(root, "Sources")
             if doc.kind == "photo" and doc.media_id is not None:
-                _picture_source(sources, doc, codings, project, code_guid, user_guid, export,
-                                facts)
+                _picture_source(sources, doc, codings, project, export, facts)
+                if text_codings:
+                    twins.append((doc, text_codings, CAPTION_TWIN, "caption"))
             else:
-                _text_source(sources, "TextSource", doc, codings, code_guid, user_guid, export,
-                             facts)
+                _text_source(sources, "TextSource", doc, codings, export, facts)
         progress.step(doc.title)
+    for doc, codings, role, what in twins:
+        if sources is None:
+            sources = _sub(root, "Sources")
+        _twin(sources, doc, codings, export, role, what)
 
     if memo_docs or export.notes:
         notes = _sub(root, "Notes")
         for doc, facts in memo_docs:
-            _text_source(notes, "Note", doc, by_doc.get(doc.id, []), code_guid, user_guid,
-                         export, facts)
+            _text_source(notes, "Note", doc, by_doc.get(doc.id, []), export, facts)
         for guid, text in export.notes.items():
-            note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60])
+            note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60],
+                        **export.stamp(*export.stamps.get(guid, (None, None))))
             _text(note, "PlainTextContent", text)
 
     cases = store.cases()

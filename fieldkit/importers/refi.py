@@ -50,6 +50,7 @@ class RefiCoding:
     end: int | None = None
     region: tuple[int, int, int, int] | None = None  # photo codings: x, y, width, height
     note_refs: list[str] = field(default_factory=list)
+    memo: str = ""  # the selection's Description (where QualCoder and MAXQDA keep coding memos)
 
 
 @dataclass
@@ -291,6 +292,7 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
                 continue
             coding.start, coding.end = start, end
             coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
+            coding.memo = _first_text(selection, "Description")
             source.codings.append(coding)
     for coding_el in _kids(element, "Coding"):  # a coding of the whole source
         coding = _coding(coding_el, None, None)
@@ -329,10 +331,21 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
                 coding.region = region
                 coding.note_refs += [guid(r.get("targetGUID"))
                                      for r in _kids(selection, "NoteRef")]
+                coding.memo = _first_text(selection, "Description")
                 source.codings.append(coding)
     source.note_refs = [guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")]
     source.variables = _variable_values(element, variables)
     return source
+
+
+def _drop_twins(project: RefiProject) -> None:
+    """Leave out the TextSources fieldkit writes as twins of memos and photo captions."""
+    from fieldkit.core.model import derived_uuid
+    from fieldkit.exporters.refi_writer import CAPTION_TWIN, MEMO_TWIN
+
+    twins = {derived_uuid(note, MEMO_TWIN) for note in project.notes}
+    twins |= {derived_uuid(s.guid, CAPTION_TWIN) for s in project.sources if s.kind == "picture"}
+    project.sources = [s for s in project.sources if s.guid not in twins]
 
 
 def read_qdpx(path: str | Path) -> RefiProject:
@@ -388,6 +401,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
         for element in _kids(holder, "Note"):
             note = _text_source(element, archive, "note", variables, warnings)
             project.notes[note.guid] = note
+    _drop_twins(project)
     for holder in _kids(root, "Cases"):
         for element in _kids(holder, "Case"):
             project.cases.append(RefiCase(

@@ -225,6 +225,8 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
     sources = [*data.sources, *memo_docs]
     progress.start(len(sources) + 2, "Importing the REFI-QDA project")
     with store.change(f"Import REFI-QDA project {data.name}", log=False):
+        if data.created:
+            store.set_meta("created", data.created)
         coder_ids: dict[str, int] = {}
         by_name: dict[str, int] = {}
         for user_guid, name in data.users.items():
@@ -318,7 +320,8 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
                 seen.add(coding_guid)
                 row: dict[str, Any] = {
                     "uuid": coding_guid, "document_id": doc_id, "code_id": code_id,
-                    "coder_id": coder_for(coding.user_guid), "memo": note_text(coding.note_refs),
+                    "coder_id": coder_for(coding.user_guid),
+                    "memo": note_text(coding.note_refs) or coding.memo,
                     "created": coding.created or utc_now(),
                 }
                 if coding.region is not None:

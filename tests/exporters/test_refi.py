@@ -49,7 +49,8 @@ def test_export_is_valid_against_the_project_schema(project: Project, tmp_path: 
     root = etree.fromstring(qde)
     assert schema.validate(root), schema.error_log
     ns = {"q": "urn:QDA-XML:project:1.0"}
-    assert len(root.findall(".//q:PlainTextSelection", ns)) == 7
+    # 7 text codings, and the memo document's coding again in its text-source twin
+    assert len(root.findall(".//q:PlainTextSelection", ns)) == 8
     picture = root.find(".//q:PictureSource", ns)
     selection = picture.find("q:PictureSelection", ns)
     assert (selection.get("firstX"), selection.get("secondX"), selection.get("secondY")) == \

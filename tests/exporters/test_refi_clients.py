@@ -1,4 +1,4 @@
-"""REFI-QDA details real files showed: exact code descriptions, and what is left out, counted."""
+"""REFI-QDA as real clients read it: QualCoder's importer, MAXQDA codebooks, ATLAS.ti sets."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from fieldkit.exporters.refi_writer import CODEBOOK_NS
+from fieldkit.exporters.refi_writer import CODEBOOK_NS, PROJECT_NS
 from fieldkit.importers.refi import read_qdpx
 from fieldkit.project import Project
+
+NS = {"q": PROJECT_NS}
 
 # Made like a MAXQDA 24 codebook export (.qdc): nested codes with colours, and descriptions as
 # MAXQDA users type them, three of them ending in newlines or spaces (3 of 307 in a real one).
@@ -81,3 +83,56 @@ def test_sets_left_out_are_counted_in_the_warning(tmp_path: Path) -> None:
     warnings = read_qdpx(tmp_path / "atlas-like.qdpx").warnings
     assert "Left out 2 sets with 3 members in all: fieldkit has no code or document sets yet." \
         in warnings
+
+
+def test_export_gives_qualcoder_what_its_importer_reads(project: Project, tmp_path: Path) -> None:
+    # QualCoder's REFI-QDA importer (src/qualcoder/refi.py, run headless on our demo export)
+    # stopped in parse_notes on a <Note> without creationDateTime, reads a coding memo only from
+    # PlainTextSelection/Description, turns Notes into journals (no codings) and ignores
+    # PictureSource/TextDescription. The fixture project has all four cases.
+    out = project.export_qdpx(tmp_path / "study.qdpx")
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+        files = set(archive.namelist())
+    for tag in ("Note", "TextSource", "PictureSource", "PlainTextSelection", "PictureSelection",
+                "TextDescription"):
+        for element in root.iterfind(f".//q:{tag}", NS):
+            assert element.get("creationDateTime") and element.get("modifiedDateTime"), tag
+            assert element.get("creatingUser"), tag
+    guids = [e.get("guid") for e in root.iter() if e.get("guid")]
+    assert len(guids) == len(set(guids))
+    memo = "Demonstration at the press brake."
+    [selection] = [s for s in root.iterfind(".//q:PlainTextSelection", NS)
+                   if s.findtext("q:Description", namespaces=NS) == memo]
+    assert selection.find("q:Coding/q:NoteRef", NS) is not None  # fieldkit still reads the note
+    sources = {s.get("name"): s for s in root.iterfind("q:Sources/q:TextSource", NS)}
+    twin = sources["Analytic memo (memo)"]  # the memo document carries one coding
+    assert twin.get("plainTextPath")[len("internal://"):] in {f[len("sources/"):] for f in files}
+    assert [(s.get("startPosition"), s.get("endPosition"))
+            for s in twin.iterfind("q:PlainTextSelection", NS)] == [("0", "9")]
+    picture = root.find(".//q:PictureSource", NS)
+    assert picture.findtext("q:Description", namespaces=NS) == \
+        "Het rek met matrijzen naast de kantbank"
+    assert "Matrijzenrek (caption)" not in sources  # its caption carries no text coding
+    with Project.import_qdpx(out, tmp_path / "again.fieldkit") as again:  # twins read once
+        assert len(again.documents()) == len(project.documents())
+        assert len(again.codings()) == len(project.codings())
+
+
+def test_caption_codings_get_a_text_source_twin(project: Project, tmp_path: Path) -> None:
+    photo = project.documents(kind="photo")[0]
+    code = project.code("Technology adoption")
+    project.code_text(photo.id, 8, 17, code.id, memo="the rack")
+    out = project.export_qdpx(tmp_path / "study.qdpx")
+    with zipfile.ZipFile(out) as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+    twin = next(s for s in root.iterfind("q:Sources/q:TextSource", NS)
+                if s.get("name") == "Matrijzenrek (caption)")
+    [selection] = twin.iterfind("q:PlainTextSelection", NS)
+    assert (selection.get("startPosition"), selection.get("endPosition")) == ("8", "17")
+    assert selection.findtext("q:Description", namespaces=NS) == "the rack"
+    with Project.import_qdpx(out, tmp_path / "again.fieldkit") as again:
+        assert len(again.documents()) == len(project.documents())
+        [coding] = [c for c in again.codings(doc=again.documents(kind="photo")[0].id)
+                    if c.start is not None]
+        assert (coding.start, coding.end, coding.memo) == (8, 17, "the rack")
