@@ -1,10 +1,22 @@
-"""``fieldkit check``: integrity, foreign keys, codings inside their text, media files intact."""
+"""``fieldkit check``: integrity, foreign keys, codings inside their text, media files intact.
+
+Checking is what one does with a project that may be damaged, so the check reports every
+failure as a problem and never stops with an error of its own: a project that does not open
+(someone else's database, one whose making was interrupted, a newer or a damaged one) is one
+problem; a check that fails on a damaged database is another.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
+from fieldkit.storage import failures
 from fieldkit.storage.mediastore import MediaStore
 
 if TYPE_CHECKING:
@@ -14,19 +26,88 @@ if TYPE_CHECKING:
 EXTRA_CHECKS: list = []
 
 
+def check_folder(path: str | Path, progress: Progress) -> list[Problem]:
+    """Check the project at ``path``: a project that does not open is reported, not raised."""
+    from fieldkit.project import Problem, Project
+
+    try:
+        project = Project.open(path, readonly=True)
+    except FieldkitError as exc:
+        return [Problem("error", str(exc))]
+    except (OSError, sqlite3.Error) as exc:
+        return [Problem("error", str(failures.explain(exc)))]
+    with project:
+        return check_project(project, progress)
+
+
+def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> None:
+    """Run one part of the check; a database too damaged for it is itself the finding."""
+    from fieldkit.project import Problem
+
+    try:
+        step()
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        problems.append(Problem("error", f"Database damage found while checking {what}: "
+                                         f"{exc}."))
+
+
 def check_project(project: Project, progress: Progress) -> list[Problem]:
+
+    problems: list[Problem] = []
+    progress.start(6 + len(EXTRA_CHECKS), "Checking")
+    parts: list[tuple[str, Callable[[], Any]]] = [
+        ("the database's integrity", lambda: _integrity(project, problems)),
+        ("the links between rows", lambda: _links(project, problems)),
+        ("the texts", lambda: _texts(project, problems)),
+        ("the codings", lambda: _codings(project, problems)),
+        ("the media files", lambda: _media(project, problems)),
+    ]
+    for what, part in parts:
+        _guarded(problems, what, part)
+        progress.step(what)
+    for extra in EXTRA_CHECKS:
+        _guarded(problems, "the search index", partial(_extra, extra, project, problems))
+        progress.step()
+    return problems
+
+
+def _extra(extra: Callable[[Project], list[Problem]], project: Project,
+           problems: list[Problem]) -> None:
+    problems.extend(extra(project))
+
+
+def _integrity(project: Project, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    for (message,) in project.store.rows("PRAGMA integrity_check"):
+        if message != "ok":
+            problems.append(Problem("error", f"Database damage: {message}"))
+
+
+def _links(project: Project, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    for r in project.store.rows("PRAGMA foreign_key_check"):
+        problems.append(Problem("error", f"Row {r[1]} of {r[0]} points at a missing {r[2]} row."))
+
+
+def _texts(project: Project, problems: list[Problem]) -> None:
+    """Texts SQLite holds as bytes that are not UTF-8 (written by another tool, or damage)."""
+    from fieldkit.project import Problem
+
+    for key, blob in project.store.rows(
+            "SELECT id, CAST(text AS BLOB) FROM documents WHERE text IS NOT NULL"):
+        try:
+            bytes(blob or b"").decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem("error", f"Document {key} holds text that is not valid "
+                                             "UTF-8 (damaged)."))
+
+
+def _codings(project: Project, problems: list[Problem]) -> None:
     from fieldkit.project import Problem
 
     store = project.store
-    problems: list[Problem] = []
-    progress.start(4 + len(EXTRA_CHECKS), "Checking")
-    for (message,) in store.rows("PRAGMA integrity_check"):
-        if message != "ok":
-            problems.append(Problem("error", f"Database damage: {message}"))
-    progress.step("Database integrity")
-    for r in store.rows("PRAGMA foreign_key_check"):
-        problems.append(Problem("error", f"Row {r[1]} of {r[0]} points at a missing {r[2]} row."))
-    progress.step("Links between rows")
     texts: dict[int, str] = {}
     for c in store.rows(
         "SELECT c.id, c.document_id, c.start, c.end, c.quote, c.orphaned, d.chars "
@@ -49,7 +130,12 @@ def check_project(project: Project, progress: Progress) -> list[Problem]:
             problems.append(Problem(
                 "error", f"Coding {c['id']} no longer matches its quoted words in document "
                          f"{doc_id}."))
-    progress.step("Codings inside their text")
+
+
+def _media(project: Project, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    store = project.store
     media = MediaStore(project.path)
     for m in store.all_media():
         path = media.path(m.sha256, m.filename)
@@ -57,8 +143,3 @@ def check_project(project: Project, progress: Progress) -> list[Problem]:
             problems.append(Problem("error", f"Media file {m.filename} is missing ({path.name})."))
         elif MediaStore.hash_file(path) != m.sha256:
             problems.append(Problem("error", f"Media file {m.filename} was changed on disk."))
-    progress.step("Media files")
-    for extra in EXTRA_CHECKS:
-        problems.extend(extra(project))
-        progress.step()
-    return problems

@@ -25,9 +25,9 @@ def build_demo(path: str | Path, size: str = "small", progress: Progress | None 
     progress.start(4, "Writing the study")
     study = generate(size, seed=seed)
     progress.step("Generated the study")
-    project = Project.create(path, name=study.name, language=study.language)
-    store = project.store
-    try:
+
+    def fill(project: Project) -> None:
+        store = project.store
         steps = len(study.documents) + len(study.codings) // 500 + 2
         progress.start(steps, "Storing documents")
         with store.change("Build demo study", log=False):
@@ -106,7 +106,5 @@ def build_demo(path: str | Path, size: str = "small", progress: Progress | None 
                     progress.step("Codings")
         project.set_coder(study.coders[0])
         progress.step("Done")
-    except BaseException:
-        project.close()
-        raise
-    return project
+
+    return Project.build(path, name=study.name, language=study.language, fill=fill)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
-from fieldkit.core.errors import BadInput, FieldkitError, NotAProject, NotFound
+from fieldkit.core.errors import BadInput, NotFound, StorageFailure
 from fieldkit.core.model import (
     DOCUMENT_KINDS,
     Code,
@@ -34,10 +35,11 @@ from fieldkit.core.model import (
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context, normalise_newlines
 from fieldkit.operations.assist import AssistOperations
+from fieldkit.operations.backups import Backups
 from fieldkit.operations.export import ExportOperations
 from fieldkit.operations.search import SearchOperations
 from fieldkit.operations.team import TeamOperations
-from fieldkit.storage import database
+from fieldkit.storage import database, failures, identity, newfolder
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
 
@@ -71,6 +73,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         self.store = store
         self._lock = lock
         self.media = MediaStore(path)
+        self.backup_warning = ""  # why the automatic backup on opening failed, if it did
         self._coder = (
             os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
         )
@@ -81,60 +84,91 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     @classmethod
     def create(cls, path: str | Path, *, name: str | None = None,
                language: str = "nl") -> Project:
-        """Make a new project folder and open it for writing."""
+        """Make a new project folder and open it for writing (see ``build``)."""
+        return cls.build(path, name=name, language=language)
+
+    @classmethod
+    def build(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
+              fill: Callable[[Project], None] | None = None) -> Project:
+        """Make a new project, let ``fill`` store its contents, and open it for writing.
+
+        The project is built in a hidden folder beside ``path`` and renamed into place only
+        when complete, so a killed ``new``, ``demo`` or ``import-qdpx`` leaves no empty
+        project that looks valid, and a retry is not blocked.
+        """
         folder = Path(path)
         if language not in ("nl", "en"):
             raise BadInput(f"Language must be 'nl' or 'en', not '{language}'.")
-        if (folder / database.DB_NAME).exists():
-            raise BadInput(f"{folder} already holds a fieldkit project.")
-        if folder.exists() and not folder.is_dir():
-            raise BadInput(f"{folder} exists and is not a folder.")
-        if folder.exists() and any(folder.iterdir()):
-            raise BadInput(f"{folder} is not empty; choose a new folder for the project.")
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = database.WriterLock(folder)
-        lock.acquire()
-        conn = database.connect(folder / database.DB_NAME)
-        database.migrate(conn, folder)
-        store = Store(conn)
         title = name or folder.name.removesuffix(".fieldkit")
-        with store.lock:
-            store.conn.execute("BEGIN IMMEDIATE")
-            for key, value in (("name", title), ("language", language),
-                               ("uuid", new_uuid()), ("created", utc_now())):
-                store.set_meta(key, value)
-            store.conn.execute("COMMIT")
-        (folder / database.BACKUPS).mkdir(exist_ok=True)
-        (folder / "media").mkdir(exist_ok=True)
+        with newfolder.building(folder) as build:
+            project = cls._start(build, title, language)
+            try:
+                if fill is not None:
+                    fill(project)
+            finally:
+                project.close()
+        return cls.open(folder)
+
+    @classmethod
+    def _start(cls, folder: Path, title: str, language: str) -> Project:
+        lock = _writer_lock(folder)
+        try:
+            conn = database.connect(folder / database.DB_NAME)
+            database.migrate(conn, folder)
+            store = Store(conn)
+            with store.lock:
+                store.conn.execute("BEGIN IMMEDIATE")
+                for key, value in (("name", title), ("language", language),
+                                   ("uuid", new_uuid()), ("created", utc_now())):
+                    store.set_meta(key, value)
+                store.conn.execute("COMMIT")
+            (folder / database.BACKUPS).mkdir(exist_ok=True)
+            (folder / "media").mkdir(exist_ok=True)
+        except BaseException:
+            lock.release()
+            raise
         return cls(folder, store, lock)
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
-        """Open an existing project; for writing unless ``readonly`` (then no lock is taken)."""
+        """Open an existing project; for writing unless ``readonly`` (then no lock is taken).
+
+        A database that is not a whole fieldkit project (someone else's SQLite file, one whose
+        making was interrupted, one from a newer fieldkit, a damaged one) is refused with one
+        line before anything in it changes. A writer takes an automatic backup when the last
+        one is older than the project's backup interval.
+        """
         folder = Path(path)
         db_path = database.require_project(folder)
-        lock = None
-        if not readonly:
-            lock = database.WriterLock(folder)
-            lock.acquire()
+        hot = database.has_hot_journal(db_path)
+        if not hot:  # refused before even a lock file is made beside it
+            _explained(identity.probe, folder, db_path)
+        lock = None if readonly else _writer_lock(folder)
         try:
+            if hot:
+                database.recover_journal(folder, db_path, locked=lock is not None)
+                identity.probe(folder, db_path)
+            if not readonly:
+                identity.check_structure(folder, db_path)
             conn = database.connect(db_path, readonly=readonly)
             try:
                 if not readonly:
                     database.migrate(conn, folder)
                 conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
-            except FieldkitError:
+            except BaseException:
                 conn.close()
                 raise
-            except Exception as exc:  # a damaged or foreign database
-                conn.close()
-                raise NotAProject(f"{folder} could not be read as a fieldkit project: {exc}.") \
-                    from None
-        except BaseException:
+        except BaseException as exc:
             if lock:
                 lock.release()
-            raise
-        return cls(folder, Store(conn, readonly=readonly), lock)
+            explained = failures.explain(exc)
+            if explained is None or explained is exc:
+                raise
+            raise explained from None
+        project = cls(folder, Store(conn, readonly=readonly), lock)
+        if not readonly:
+            project.backups.take_if_due()
+        return project
 
     def close(self) -> None:
         with self.store.lock:
@@ -627,16 +661,44 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
 
     # -- maintenance -----------------------------------------------------------------------
 
+    @property
+    def backups(self) -> Backups:
+        """The project's backups: list, make, restore into a new folder, how often."""
+        return Backups(self)
+
     def backup(self, reason: str = "manual") -> Path:
         """A consistent copy of the database in ``backups/`` (SQLite online backup)."""
-        with self.store.lock:
-            return database.backup(self.store.conn, self.path, reason)
+        return Path(self.backups.make(reason).path)
 
     def check(self, progress: Progress | None = None) -> list[Problem]:
         """Verify the project and report problems in plain words (an empty list: all is well)."""
         from fieldkit.checks import check_project
 
         return check_project(self, progress or Progress.silent())
+
+
+def _explained(step: Callable[..., Any], *args: Any) -> Any:
+    """Run ``step``; a disk or database failure becomes its one-line domain error."""
+    try:
+        return step(*args)
+    except (OSError, sqlite3.Error) as exc:
+        raise failures.explain(exc) from None  # type: ignore[misc]
+
+
+def _writer_lock(folder: Path) -> database.WriterLock:
+    """The writer lock, or one line saying why this folder cannot be written."""
+    lock = database.WriterLock(folder)
+    if lock.path.is_dir():
+        raise BadInput(f"{lock.path} is a folder; fieldkit keeps its lock file under that "
+                       "name. Move that folder away and try again.")
+    if not os.access(folder, os.W_OK):
+        raise StorageFailure(f"{folder.name} is in a read-only place: it can be read "
+                             "(fieldkit docs, search, show, export) but not changed here.")
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise failures.explain(exc) from None  # type: ignore[misc]
+    return lock
 
 
 def _without_companion_files(paths: list[Path]) -> list[Path]:

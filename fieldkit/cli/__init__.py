@@ -8,12 +8,14 @@ code 2 for bad input and 1 for other failures; never a traceback for a user mist
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from fieldkit import __version__
 from fieldkit.cli import assist, common, export, foundation, search, team
 from fieldkit.core.errors import FieldkitError
+from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
 MODULES = (foundation, search, export, team, assist)
@@ -49,3 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only place, a damaged file
+        explained = failures.explain(exc)
+        if explained is None:
+            raise
+        print(f"fieldkit: {explained}", file=sys.stderr)
+        return explained.exit_code

@@ -58,6 +58,8 @@ def open_project(args: argparse.Namespace, *, readonly: bool = False) -> Iterato
         if coder:
             project.set_coder(coder, remember=False)
         yield project
+        if project.backup_warning:
+            print(f"fieldkit: {project.backup_warning}", file=sys.stderr)
     finally:
         project.close()
 

@@ -16,6 +16,7 @@ from fieldkit.cli.common import (
     plain,
     print_json,
     progress_bar,
+    project_path,
     table,
 )
 from fieldkit.core.errors import BadInput
@@ -118,7 +119,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("check", cmd_check, "verify the project and report problems")
     add_json_option(p)
-    command("backup", cmd_backup, "copy the database into backups/")
+    p = command("backup", cmd_backup,
+                "copy the database into backups/; list, restore or set automatic backups")
+    bk = p.add_subparsers(dest="backup_command", metavar="ACTION")
+    a = add_command(bk, "list", cmd_backup_list, "the project's backups, newest first")
+    add_json_option(a)
+    a = add_command(bk, "restore", cmd_backup_restore,
+                    "restore a backup into a NEW project folder (the project is not touched)")
+    a.add_argument("id", metavar="ID", help="a backup id from `fieldkit backup list`")
+    a.add_argument("new_path", metavar="NEW_PATH")
+    a = add_command(bk, "settings", cmd_backup_settings,
+                    "show or set how often backups are made automatically and how many stay")
+    a.add_argument("--every", type=float, metavar="HOURS",
+                   help="automatic backup when opened and the last is older (0: off)")
+    a.add_argument("--keep", type=int, metavar="N", help="keep the last N (and one a day)")
+    add_json_option(a)
 
 
 def _read_text_arg(args: argparse.Namespace) -> str:
@@ -354,20 +369,66 @@ def cmd_coder(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_project(args, readonly=True) as project:
-        problems = project.check(progress_bar("Checking"))
-        if args.json:
-            print_json({"ok": not any(p.severity == "error" for p in problems),
-                        "problems": problems})
-        elif problems:
-            for p in problems:
-                print(f"{p.severity}: {p.message}")
-        else:
-            print("All is well: database intact, codings in their text, media files present.")
+    from fieldkit.checks import check_folder
+
+    problems = check_folder(project_path(args), progress_bar("Checking"))
+    if args.json:
+        print_json({"ok": not any(p.severity == "error" for p in problems),
+                    "problems": problems})
+    elif problems:
+        for p in problems:
+            print(f"{p.severity}: {p.message}")
+    else:
+        print("All is well: database intact, codings in their text, media files present.")
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         print(f"Backup written to {project.backup()}")
+    return 0
+
+
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    from fieldkit.operations.backups import list_backups
+
+    found = list_backups(project_path(args))
+    if args.json:
+        print_json(found)
+    elif not found:
+        print("No backups yet (fieldkit backup makes one).")
+    else:
+        print(table([[b.id, b.created.replace("T", " "), b.reason, _size(b.size)]
+                     for b in found], ["id", "made (UTC)", "reason", "size"]))
+    return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, n // 1024)} KB"
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from fieldkit.operations.backups import restore_backup
+
+    done = restore_backup(project_path(args), args.id, args.new_path)
+    print(f"Restored backup {done.backup.id} as a new project in {done.path} "
+          f"({done.media} media file{'s' if done.media != 1 else ''}).")
+    if done.missing:
+        print(f"fieldkit: these media files were missing and are not in the restored "
+              f"project: {', '.join(done.missing)}", file=sys.stderr)
+    return 0
+
+
+def cmd_backup_settings(args: argparse.Namespace) -> int:
+    changing = args.every is not None or args.keep is not None
+    with open_project(args, readonly=not changing) as project:
+        if changing:
+            project.backups.configure(interval_hours=args.every, keep=args.keep)
+        every, keep = project.backups.interval_hours, project.backups.keep
+        if args.json:
+            print_json({"every_hours": every, "keep": keep})
+        else:
+            print(f"Automatic backup every {every:g} hours (when opened for writing); "
+                  f"keeping the last {keep} and one per day for a week." if every else
+                  f"Automatic backups are off; keeping the last {keep} backups.")
     return 0

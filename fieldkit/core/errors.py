@@ -43,3 +43,17 @@ class IntegrityProblem(FieldkitError):
     """The project on disk is damaged in a way fieldkit cannot repair by itself."""
 
     exit_code = 1
+
+
+class NewerProject(FieldkitError):
+    """A project written by a newer fieldkit than this one (exit code 2: update fieldkit)."""
+
+
+class DamagedProject(IntegrityProblem):
+    """The project database is damaged: cut off, overwritten or failing SQLite's checks."""
+
+
+class StorageFailure(FieldkitError):
+    """The disk refused: full, read-only or not ours to write; nothing half-written stays."""
+
+    exit_code = 1

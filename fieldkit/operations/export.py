@@ -8,7 +8,6 @@ the first row is written and stores it in one transaction.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,29 +157,19 @@ class ExportOperations:
         """A new project at ``path`` from a REFI-QDA project; GUIDs are kept as row UUIDs.
 
         The archive is read and checked completely first; a hostile or damaged file raises
-        ``BadInput`` before the project folder exists, and a failure while storing removes
-        the half-made folder again.
+        ``BadInput`` before the project folder exists. The project is built beside ``path`` and
+        renamed into place when complete, so a failure or a kill leaves nothing behind.
         """
         from fieldkit.importers.refi import read_qdpx
         from fieldkit.project import Project
+        from fieldkit.storage.newfolder import check_new_folder
 
         progress = progress or Progress.silent()
         folder = Path(path)
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise BadInput(f"{folder} already exists; choose a new folder for the project.")
+        check_new_folder(folder)
         data = read_qdpx(qdpx)
-        existed = folder.exists()
-        project = Project.create(folder, name=data.name)
-        try:
-            _store_refi(project, data, progress)
-        except BaseException:
-            project.close()
-            if existed:
-                for child in folder.iterdir():
-                    shutil.rmtree(child) if child.is_dir() else child.unlink()
-            else:
-                shutil.rmtree(folder, ignore_errors=True)
-            raise
+        project = Project.build(folder, name=data.name,
+                                fill=lambda p: _store_refi(p, data, progress))
         project.import_warnings = data.warnings  # type: ignore[attr-defined]
         return project
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
-from fieldkit.core.errors import IntegrityProblem, NotAProject, ProjectLocked
-from fieldkit.storage import schema
+from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject, ProjectLocked
+from fieldkit.storage import backups, schema
 
 DB_NAME = "project.sqlite"
 LOCK_NAME = "project.lock"
-BACKUPS = "backups"
-KEEP_BACKUPS = 10
+BACKUPS = backups.BACKUPS
+KEEP_BACKUPS = backups.KEEP_LAST
 
 # Functions that SQL (triggers, queries) may call; the index registers its own here.
 FUNCTIONS: dict[str, tuple[int, object]] = {}
@@ -61,9 +60,13 @@ class WriterLock:
 def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with the pragmas fieldkit relies on and our SQL functions registered."""
     if readonly:
-        conn = sqlite3.connect(
-            f"file:{db_path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-        )
+        from fieldkit.storage.identity import read_only_uri
+
+        # In a folder nobody can write (a read-only share, a CD) SQLite cannot make the WAL
+        # index; with no -wal file there is nothing beyond the file itself to read.
+        immutable = not _writable(db_path.parent) and not Path(f"{db_path}-wal").exists()
+        conn = sqlite3.connect(read_only_uri(db_path, immutable=immutable), uri=True,
+                               check_same_thread=False, isolation_level=None)
     else:
         conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
     conn.row_factory = sqlite3.Row
@@ -79,21 +82,54 @@ def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def backup(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
-    """Copy the database with SQLite's online backup API into ``backups/``; keep the last N."""
-    target_dir = folder / BACKUPS
-    target_dir.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = target_dir / f"{stamp}-{reason}.sqlite"
-    dest = sqlite3.connect(target)
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+def has_hot_journal(db_path: Path) -> bool:
+    """A rollback journal with content: a writer stopped in the middle of a transaction."""
     try:
-        conn.backup(dest)
+        return Path(f"{db_path}-journal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def recover_journal(folder: Path, db_path: Path, *, locked: bool) -> None:
+    """Roll back what a killed writer left half-done in a rollback journal.
+
+    A read-only connection cannot do this itself (readers got "attempt to write a readonly
+    database"); a plain connection does it on its first read. Readers take the writer lock for
+    that moment, so a live writer is never disturbed.
+    """
+    if not has_hot_journal(db_path):
+        return
+    if not _writable(folder):
+        raise DamagedProject(
+            f"{folder.name} was left half-written by a program that stopped; it must be "
+            "opened once where it can be written to recover (this folder is read-only).")
+    lock = None if locked else WriterLock(folder)
+    if lock is not None:
+        try:
+            lock.acquire()
+        except (ProjectLocked, OSError):
+            return  # its writer is alive: leave the journal to it
+    try:
+        conn = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedProject(f"{folder.name} is damaged ({exc}); nothing was changed.") \
+            from None
     finally:
-        dest.close()
-    old = sorted(target_dir.glob("*.sqlite"))
-    for stale in old[:-KEEP_BACKUPS]:
-        stale.unlink(missing_ok=True)
-    return target
+        if lock is not None:
+            lock.release()
+
+
+def backup(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
+    """Copy the database into ``backups/`` (whole or not at all; see ``storage.backups``)."""
+    return Path(backups.write(conn, folder, reason).path)
 
 
 def migrate(conn: sqlite3.Connection, folder: Path) -> None:
@@ -101,7 +137,7 @@ def migrate(conn: sqlite3.Connection, folder: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = schema.latest_version()
     if version > latest:
-        raise IntegrityProblem(
+        raise NewerProject(
             f"This project was written by a newer fieldkit (schema {version}, "
             f"this version knows {latest}); please update fieldkit."
         )
@@ -116,7 +152,8 @@ def migrate(conn: sqlite3.Connection, folder: Path) -> None:
             conn.execute(f"PRAGMA user_version = {step + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
 

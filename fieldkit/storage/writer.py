@@ -74,12 +74,24 @@ class Writer:
                     self._write_log(changeset)
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             finally:
                 self._current = None
         if changeset:
             self._notify(changeset)
+
+    def _rollback(self) -> None:
+        """Undo the open transaction without hiding why it failed.
+
+        SQLite ends a transaction itself on some failures (a full disk); a second ROLLBACK
+        would then raise "cannot rollback" in place of the real error.
+        """
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def _write_log(self, changeset: ChangeSet, state: int = 0) -> None:
         # A new action makes earlier undone steps unreachable for redo.
@@ -204,7 +216,7 @@ class Writer:
                 )
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             finally:
                 self._current = None

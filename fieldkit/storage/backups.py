@@ -1,0 +1,213 @@
+"""Backups of the project database in ``backups/``: whole or absent, rotated safely, restorable.
+
+A backup is written under a temporary name (``….sqlite.part``), checked (SQLite's
+``quick_check`` and the project's identity) and only then renamed to its final name, so a full
+disk or a killed process never leaves something that looks like a backup. Rotation only ever
+counts and deletes backups under their final name, keeps the last ``KEEP_LAST`` plus the newest
+of each of the last ``KEEP_DAYS`` days, and never deletes the newest one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fieldkit.core.errors import BadInput, NotFound
+
+BACKUPS = "backups"
+KEEP_LAST = 10
+KEEP_DAYS = 7
+DEFAULT_INTERVAL_HOURS = 24.0
+PART = ".part"
+
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(\d{8}T\d{12}Z)-([A-Za-z0-9_-]+)\.sqlite$")
+_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(slots=True)
+class Backup:
+    """One complete backup: ``id`` is its file name without ``.sqlite``."""
+
+    id: str
+    created: str  # UTC ISO-8601
+    reason: str
+    size: int
+    path: str
+
+
+def folder_of(project_folder: Path) -> Path:
+    return project_folder / BACKUPS
+
+
+def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
+          *, keep_last: int = KEEP_LAST) -> Backup:
+    """Copy the database with SQLite's online backup API; rename it into place once checked."""
+    reason = re.sub(r"[^A-Za-z0-9_-]+", "-", reason).strip("-") or "manual"
+    target_dir = folder_of(project_folder)
+    target_dir.mkdir(exist_ok=True)
+    _remove_leftovers(target_dir)
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    final = target_dir / f"{stamp}-{reason}.sqlite"
+    part = final.with_name(final.name + PART)
+    try:
+        dest = sqlite3.connect(part, isolation_level=None)
+        try:
+            conn.backup(dest)
+            # A backup is one self-contained file: no -wal beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        _verify(part)
+        with open(part, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, final)
+        _sync_folder(target_dir)
+    finally:
+        for leftover in (part, Path(f"{part}-journal")):
+            leftover.unlink(missing_ok=True)
+    rotate(project_folder, keep_last=keep_last)
+    return _describe(final)
+
+
+def _verify(path: Path) -> None:
+    """Refuse a copy that SQLite finds damaged or that lost the project's identity."""
+    check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = check.execute("PRAGMA quick_check").fetchone()[0]
+        identity = check.execute("SELECT value FROM meta WHERE key = 'uuid'").fetchone()
+    finally:
+        check.close()
+    if result != "ok" or identity is None:
+        raise sqlite3.DatabaseError(f"the backup copy did not verify ({result})")
+
+
+def _remove_leftovers(target_dir: Path) -> None:
+    """Backups that never finished (a killed process, a full disk) are not backups."""
+    for leftover in target_dir.glob(f"*{PART}*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows makes a rename durable without a folder fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _looks_complete(path: Path) -> bool:
+    """A final name, the SQLite header and a whole number of pages (cheap; no full read)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(_HEADER):
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return page_size >= 512 and size % page_size == 0 and size >= pages * page_size
+
+
+def _describe(path: Path) -> Backup:
+    match = _NAME.match(path.name)
+    assert match is not None
+    created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+    return Backup(id=path.stem, created=created.isoformat(timespec="seconds"),
+                  reason=match.group(2), size=path.stat().st_size, path=str(path))
+
+
+def list_backups(project_folder: Path) -> list[Backup]:
+    """The complete backups of a project, newest first (without opening the project)."""
+    target_dir = folder_of(project_folder)
+    if not target_dir.is_dir():
+        return []
+    found = [_describe(p) for p in target_dir.iterdir()
+             if _NAME.match(p.name) and p.is_file() and _looks_complete(p)]
+    return sorted(found, key=lambda b: b.id, reverse=True)
+
+
+def rotate(project_folder: Path, *, keep_last: int = KEEP_LAST, keep_days: int = KEEP_DAYS,
+           now: datetime | None = None) -> list[Backup]:
+    """Delete old complete backups: keep the last ``keep_last`` and one per day for a week.
+
+    Returns what was deleted. Incomplete files are not counted (they are never backups) and the
+    newest backup always stays.
+    """
+    now = now or datetime.now(UTC)
+    good = list_backups(project_folder)
+    keep = {b.id for b in good[:max(1, keep_last)]}
+    days: set[str] = set()
+    for b in good:  # newest first: the first one seen of a day is that day's newest
+        created = datetime.fromisoformat(b.created)
+        day = b.created[:10]
+        if now - created <= timedelta(days=keep_days) and day not in days:
+            days.add(day)
+            keep.add(b.id)
+    gone = [b for b in good if b.id not in keep]
+    for b in gone:
+        Path(b.path).unlink(missing_ok=True)
+    return gone
+
+
+def latest(project_folder: Path) -> Backup | None:
+    found = list_backups(project_folder)
+    return found[0] if found else None
+
+
+def is_due(project_folder: Path, interval_hours: float, since: str,
+           now: datetime | None = None) -> bool:
+    """Whether an automatic backup is due: the last one (or the project's creation, ``since``)
+    is older than ``interval_hours``; an interval of 0 or less switches automatic backups off."""
+    if interval_hours <= 0:
+        return False
+    now = now or datetime.now(UTC)
+    newest = latest(project_folder)
+    reference = newest.created if newest else since
+    try:
+        then = datetime.fromisoformat(reference.replace("Z", "+00:00"))
+    except ValueError:
+        return True
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    return now - then >= timedelta(hours=interval_hours)
+
+
+def find(project_folder: Path, ref: str) -> Backup:
+    """A backup by its id (file name, with or without ``.sqlite``) or a unique start of it."""
+    text = ref.strip().removesuffix(".sqlite")
+    found = list_backups(project_folder)
+    exact = [b for b in found if b.id == text]
+    if exact:
+        return exact[0]
+    matches = [b for b in found if text and b.id.startswith(text)]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise BadInput(f"'{ref}' fits {len(matches)} backups; give more of its id "
+                       "(fieldkit backup list).")
+    raise NotFound(f"There is no backup '{ref}' in {project_folder.name} "
+                   "(fieldkit backup list shows them).")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a backup file into a new project database (WAL, as fieldkit projects are)."""
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target, isolation_level=None)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = WAL")
+        finally:
+            dest.close()
+    finally:
+        src.close()

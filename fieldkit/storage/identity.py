@@ -1,0 +1,127 @@
+"""Is this database a whole fieldkit project this version can open? Asked before anything writes.
+
+A fieldkit project database carries its identity in the ``meta`` table (a UUID and a name) and
+holds only tables fieldkit's own schema steps made. Anything else — someone's SQLite file, a
+project whose creation was killed, one written by a newer fieldkit, a truncated or overwritten
+file — is refused with one line, for readers and writers alike, before a writer's connection
+switches on WAL or runs a migration. The probe itself opens the file read-only.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+
+from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
+from fieldkit.storage import schema
+
+HEADER = b"SQLite format 3\x00"
+# Writers check the whole file's structure up to this size; bigger files only cheaply.
+QUICK_CHECK_LIMIT = 256 * 1024 * 1024
+
+
+@functools.cache
+def known_tables() -> frozenset[str]:
+    """Every table any schema step makes (built once per process in memory)."""
+    from fieldkit.storage import database
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for name, (nargs, func) in database.FUNCTIONS.items():
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    seen: set[str] = set()
+    try:
+        for step in schema.MIGRATIONS:
+            step(conn)
+            seen.update(_tables(conn))
+    finally:
+        conn.close()
+    return frozenset(seen)
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("sqlite_")}
+
+
+def read_only_uri(db_path: Path, *, immutable: bool = False) -> str:
+    return f"{db_path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def truncated(db_path: Path) -> str | None:
+    """A sentence when the file is shorter than its header says (cut off by a copy or a crash).
+
+    Only asked when no ``-wal`` file is beside it: then the file alone is the database.
+    """
+    if Path(f"{db_path}-wal").exists():
+        return None
+    with open(db_path, "rb") as fh:
+        header = fh.read(100)
+    size = db_path.stat().st_size
+    if len(header) < 100:
+        return f"it is only {size} bytes long"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the in-header page count is trustworthy
+    if page_size < 512 or page_size & (page_size - 1):
+        return "its header is damaged"
+    if valid and pages and size < pages * page_size:
+        return f"it is cut off ({size} of {pages * page_size} bytes)"
+    return None
+
+
+def probe(folder: Path, db_path: Path) -> None:
+    """Raise a one-line error unless ``db_path`` is a whole project this fieldkit can open."""
+    cut = truncated(db_path)
+    if cut:
+        raise DamagedProject(_damaged(folder, cut))
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = _tables(conn)
+        latest = schema.latest_version()
+        if version > latest:
+            raise NewerProject(
+                f"{folder.name} was written by a newer fieldkit (schema {version}, this "
+                f"version knows {latest}); please update fieldkit to open it.")
+        if "meta" not in tables:
+            listed = ", ".join(sorted(tables)[:5]) or "no tables"
+            raise NotAProject(f"{folder} is not a fieldkit project: its database holds "
+                              f"{listed} and no fieldkit identity; nothing was changed.")
+        unknown = sorted(tables - known_tables())
+        if unknown:
+            raise NotAProject(f"{folder} is not a fieldkit project: its database holds "
+                              f"tables fieldkit does not know ({', '.join(unknown[:5])}); "
+                              "nothing was changed.")
+        identity = dict(conn.execute(
+            "SELECT key, value FROM meta WHERE key IN ('uuid', 'name')").fetchall())
+        if "uuid" not in identity:
+            raise NotAProject(f"{folder} has no project identity: making it was interrupted "
+                              "before it was complete. Make the project again (or restore a "
+                              "backup with `fieldkit backup restore`).")
+    except sqlite3.DatabaseError as exc:
+        raise DamagedProject(_damaged(folder, str(exc))) from None
+    finally:
+        conn.close()
+
+
+def check_structure(folder: Path, db_path: Path) -> None:
+    """Before writing: SQLite's ``quick_check`` over the whole file (up to a size)."""
+    if db_path.stat().st_size > QUICK_CHECK_LIMIT:
+        return
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    finally:
+        conn.close()
+    if result != ["ok"]:
+        raise DamagedProject(_damaged(folder, "; ".join(result)))
+
+
+def _damaged(folder: Path, detail: str) -> str:
+    return (f"{folder.name} is damaged ({detail}); nothing was changed. `fieldkit check` "
+            "tells more; `fieldkit backup list` shows backups to restore.")

@@ -1,0 +1,81 @@
+"""Making a new project folder whole or not at all.
+
+``new``, ``demo``, ``import-qdpx`` and ``backup restore`` build the project in a hidden folder
+beside the target and rename it into place when it is complete, so a killed process leaves no
+empty project that looks valid and does not block a retry. Build folders left by a killed
+process are removed by the next build of the same target.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fieldkit.core.errors import BadInput, ProjectLocked
+
+SUFFIX = ".building"
+
+
+def check_new_folder(folder: Path) -> None:
+    """Refuse, with one line, a place where a new project cannot go."""
+    if folder.is_symlink() and not folder.exists():
+        raise BadInput(f"{folder} is a symbolic link that leads nowhere; choose another place.")
+    if folder.exists() and not folder.is_dir():
+        raise BadInput(f"{folder} exists and is not a folder.")
+    if (folder / "project.sqlite").exists():
+        raise BadInput(f"{folder} already holds a fieldkit project.")
+    if folder.exists() and any(folder.iterdir()):
+        raise BadInput(f"{folder} is not empty; choose a new folder for the project.")
+
+
+def _stale(build: Path) -> bool:
+    """A build folder whose builder is gone: its writer lock can be taken."""
+    from fieldkit.storage.database import WriterLock
+
+    lock = WriterLock(build)
+    if not lock.path.is_file():
+        return True
+    try:
+        lock.acquire()
+    except (ProjectLocked, OSError):
+        return False
+    lock.release()
+    return True
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    for build in folder.parent.glob(f".{folder.name}.*{SUFFIX}"):
+        if build.is_dir() and _stale(build):
+            shutil.rmtree(build, ignore_errors=True)
+
+
+@contextmanager
+def building(folder: Path) -> Iterator[Path]:
+    """A hidden folder beside ``folder`` that becomes ``folder`` only if the block succeeds.
+
+    Close everything opened inside the build folder before the block ends (Windows cannot
+    rename a folder with open files).
+    """
+    check_new_folder(folder)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(folder)
+        build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=SUFFIX,
+                                      dir=folder.parent))
+        mask = os.umask(0)
+        os.umask(mask)
+        build.chmod(0o777 & ~mask)  # mkdtemp makes it private; a project folder is not
+    except OSError as exc:
+        raise BadInput(f"Cannot make a project at {folder}: {exc.strerror or exc}.") from None
+    try:
+        yield build
+        if folder.is_dir():
+            folder.rmdir()  # an empty folder the user made for the project
+        os.replace(build, folder)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
