@@ -486,7 +486,7 @@ class FtsIndex:
             conn = self.store.conn
             total = conn.execute(f"SELECT count(*) FROM ({tables.EXPECTED_ROWS})").fetchone()[0]
             progress.start(total, "Indexing texts")
-            conn.execute("DROP TABLE search_index")
+            conn.execute("DROP TABLE IF EXISTS search_index")
             conn.execute(tables.TABLE)
             conn.execute(tables.SPEAKER_INDEX)
             source = conn.execute(f"SELECT rid, body, field, document_id, meta FROM "

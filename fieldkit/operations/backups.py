@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.core.errors import BadInput, NotAProject
-from fieldkit.storage import backups, failures, newfolder
+from fieldkit.core.errors import BadInput, DamagedProject, NotAProject
+from fieldkit.storage import backups, failures, identity, newfolder
 from fieldkit.storage.backups import Backup
 from fieldkit.storage.mediastore import MediaStore
 
@@ -110,9 +110,17 @@ def list_backups(project_folder: str | Path) -> list[Backup]:
 
 
 def _project_folder(path: str | Path) -> Path:
+    """The project folder, also when its database is damaged (then backups matter most);
+    someone else's database or a newer project is refused as when opening."""
     folder = Path(path)
-    if not (folder / "project.sqlite").exists() and not backups.folder_of(folder).is_dir():
+    db_path = folder / "project.sqlite"
+    if not db_path.exists() and not backups.folder_of(folder).is_dir():
         raise NotAProject(f"{folder} is not a fieldkit project (no project.sqlite inside).")
+    if db_path.is_file():
+        try:
+            identity.probe(folder, db_path)
+        except (DamagedProject, sqlite3.Error, OSError):
+            pass
     return folder
 
 

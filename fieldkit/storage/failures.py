@@ -42,7 +42,7 @@ def explain(exc: BaseException) -> FieldkitError | None:
 
 def _explain_sqlite(exc: sqlite3.Error) -> FieldkitError:
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    text = str(exc)
+    text = " ".join(str(exc).split())
     if code == _SQLITE_FULL or "disk is full" in text:
         return StorageFailure(DISK_FULL)
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or "readonly" in text:

@@ -17,8 +17,13 @@ from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
 from fieldkit.storage import schema
 
 HEADER = b"SQLite format 3\x00"
-# Writers check the whole file's structure up to this size; bigger files only cheaply.
-QUICK_CHECK_LIMIT = 256 * 1024 * 1024
+# Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
+QUICK_CHECK_LIMIT = 128 * 1024 * 1024
+# Texts a writer reads back and rewrites (re-anchoring, merging): bytes that are not UTF-8 there
+# are damage that ``check`` reports, so a writer refuses them too.
+_TEXTS = ("SELECT CAST(text AS BLOB), CAST(title AS BLOB) FROM documents",
+          "SELECT CAST(name AS BLOB), CAST(definition AS BLOB) FROM codes",
+          "SELECT CAST(quote AS BLOB), CAST(memo AS BLOB) FROM codings")
 
 
 @functools.cache
@@ -114,8 +119,15 @@ def check_structure(folder: Path, db_path: Path) -> None:
     conn = sqlite3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
     try:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+        if result == ["ok"]:
+            for sql in _TEXTS:
+                for row in conn.execute(sql):
+                    for blob in row:
+                        bytes(blob or b"").decode("utf-8")
     except sqlite3.DatabaseError as exc:
         result = [str(exc)]
+    except UnicodeDecodeError:
+        result = ["it holds text that is not valid UTF-8"]
     finally:
         conn.close()
     if result != ["ok"]:
@@ -123,5 +135,6 @@ def check_structure(folder: Path, db_path: Path) -> None:
 
 
 def _damaged(folder: Path, detail: str) -> str:
+    detail = " ".join(detail.replace("*** in database main ***", "").split())
     return (f"{folder.name} is damaged ({detail}); nothing was changed. `fieldkit check` "
             "tells more; `fieldkit backup list` shows backups to restore.")

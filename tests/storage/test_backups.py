@@ -1,0 +1,166 @@
+"""Backups: whole or absent, rotated without losing good ones, automatic, restored beside."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fieldkit import Project
+from fieldkit.cli import main
+from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.storage import backups
+
+
+def _fake_backup(folder: Path, when: datetime, reason: str, source: Path) -> Path:
+    """A complete backup file dated ``when`` (a real copy of the project database)."""
+    target = folder / backups.BACKUPS / f"{when.strftime('%Y%m%dT%H%M%S%fZ')}-{reason}.sqlite"
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    return target
+
+
+def test_zero_byte_leftovers_never_push_out_real_backups(project: Project) -> None:
+    # What a full disk left with the old code: empty files under backup names.
+    real = [project.backups.make("manual") for _ in range(3)]
+    stamp = datetime.now(UTC) + timedelta(seconds=5)
+    for i in range(12):
+        empty = project.path / "backups" / \
+            f"{(stamp + timedelta(seconds=i)).strftime('%Y%m%dT%H%M%S%fZ')}-manual.sqlite"
+        empty.write_bytes(b"")
+    (project.path / "backups" / "20990101T000000000000Z-x.sqlite.part").write_bytes(b"half")
+    newest = project.backups.make("manual")
+    ids = [b.id for b in project.backups.list()]
+    assert ids == [newest.id, *[b.id for b in reversed(real)]]
+    assert not list((project.path / "backups").glob("*.part"))
+
+
+def test_a_failing_backup_leaves_no_file_and_keeps_the_others(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = project.backups.make("manual")
+
+    def full_disk(path: Path) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backups, "_verify", full_disk)
+    with pytest.raises(sqlite3.OperationalError):
+        project.backups.make("manual")
+    assert [p.name for p in (project.path / "backups").iterdir()] == [Path(good.path).name]
+
+
+def test_rotation_keeps_the_last_n_and_one_per_day_for_a_week(project: Project) -> None:
+    db = project.path / "project.sqlite"
+    now = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+    days = [_fake_backup(project.path, now - timedelta(days=d, hours=h), "automatic", db)
+            for d in range(1, 10) for h in (2, 1)]  # oldest of each day first
+    latest = [_fake_backup(project.path, now - timedelta(minutes=m), "manual", db)
+              for m in (3, 2, 1)]
+    gone = backups.rotate(project.path, keep_last=3, now=now)
+    kept = {Path(b.path) for b in backups.list_backups(project.path)}
+    # the 3 latest, the newest of each day within the week; days 7 to 9 and the older
+    # backup of each day rotate out
+    assert kept == {*latest, *(days[2 * d + 1] for d in range(6))}
+    assert len(gone) == 18 - 6
+
+
+def test_rotation_never_deletes_the_last_good_backup(project: Project) -> None:
+    old = _fake_backup(project.path, datetime.now(UTC) - timedelta(days=60), "manual",
+                       project.path / "project.sqlite")
+    assert backups.rotate(project.path, keep_last=0) == []
+    assert old.exists()
+
+
+def test_automatic_backup_on_open_when_the_last_is_older_than_the_interval(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "A.fieldkit"
+    with Project.create(folder) as p:
+        p.add_note(site="S", title="T", text="tekst")
+        assert p.backups.interval_hours == 24
+    with Project.open(folder) as p:  # created just now: nothing due
+        assert p.backups.list() == []
+    old = _fake_backup(folder, datetime.now(UTC) - timedelta(hours=25), "manual",
+                       folder / "project.sqlite")
+    with Project.open(folder, readonly=True) as p:  # readers never write backups
+        assert len(p.backups.list()) == 1
+    with Project.open(folder) as p:
+        found = p.backups.list()
+        assert [b.reason for b in found] == ["automatic", "manual"]
+        assert Path(found[1].path) == old
+        p.backups.configure(interval_hours=0)
+    _fake_backup(folder, datetime.now(UTC) - timedelta(days=3), "manual",
+                 folder / "project.sqlite")
+    os.unlink(found[0].path)
+    os.unlink(old)
+    with Project.open(folder) as p:  # switched off
+        assert [b.reason for b in p.backups.list()] == ["manual"]
+
+
+def test_restore_makes_a_new_project_with_its_media_and_never_overwrites(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "A.fieldkit"
+    photo = tmp_path / "foto.jpg"
+    Image.new("RGB", (40, 30), "red").save(photo)
+    with Project.create(folder) as p:
+        p.add_note(site="S", title="Voor", text="eerste versie")
+        p.import_files([photo], site="S")
+        made = p.backups.make("manual")
+        p.add_note(site="S", title="Na", text="later")
+    assert main(["-p", str(folder), "backup", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [b["id"] for b in listed] == [made.id]
+    assert {"id", "created", "reason", "size"} <= set(listed[0])
+    before = (folder / "project.sqlite").read_bytes()
+    assert main(["-p", str(folder), "backup", "restore", made.id[:12], str(tmp_path / "B")]) == 0
+    with Project.open(tmp_path / "B") as restored:
+        assert sorted(d.title for d in restored.documents()) == ["Voor", "foto"]
+        assert restored.check() == []
+    assert (folder / "project.sqlite").read_bytes() == before
+    with pytest.raises(BadInput):  # not into the project, not over another one
+        backups_restore(folder, made.id, folder)
+    with pytest.raises(BadInput):
+        backups_restore(folder, made.id, tmp_path / "B")
+    with pytest.raises(NotFound):
+        backups_restore(folder, "1999", tmp_path / "C")
+    assert main(["-p", str(folder), "backup", "restore", "nope", str(tmp_path / "C")]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "C").exists()
+
+
+def backups_restore(folder: Path, ref: str, target: Path) -> None:
+    from fieldkit.operations.backups import restore_backup
+
+    restore_backup(folder, ref, target)
+
+
+def test_restore_works_when_the_project_itself_no_longer_opens(tmp_path: Path) -> None:
+    folder = tmp_path / "A.fieldkit"
+    with Project.create(folder) as p:
+        p.add_note(site="S", title="Bewaard", text="tekst")
+        made = p.backups.make("manual")
+    (folder / "project.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    assert main(["-p", str(folder), "backup", "restore", made.id, str(tmp_path / "R")]) == 0
+    with Project.open(tmp_path / "R", readonly=True) as p:
+        assert [d.title for d in p.documents()] == ["Bewaard"]
+
+
+def test_backup_settings_are_kept_in_the_project(
+        proj_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-p", str(proj_path), "backup", "settings", "--every", "6", "--keep", "4"]) == 0
+    capsys.readouterr()
+    assert main(["-p", str(proj_path), "backup", "settings", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"every_hours": 6, "keep": 4}
+    assert main(["-p", str(proj_path), "backup", "settings", "--keep", "0"]) == 2
+
+
+@pytest.fixture
+def proj_path(tmp_path: Path) -> Path:
+    Project.create(tmp_path / "P.fieldkit").close()
+    return tmp_path / "P.fieldkit"
