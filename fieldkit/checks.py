@@ -143,3 +143,7 @@ def _media(project: Project, problems: list[Problem]) -> None:
             problems.append(Problem("error", f"Media file {m.filename} is missing ({path.name})."))
         elif MediaStore.hash_file(path) != m.sha256:
             problems.append(Problem("error", f"Media file {m.filename} was changed on disk."))
+    for path in project.unused_media():
+        problems.append(Problem("warning", f"Media file {path.name} is used by no document "
+                                           "(left by an interrupted import); `fieldkit check "
+                                           "--fix` removes it."))

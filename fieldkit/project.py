@@ -8,6 +8,7 @@ make one with ``Project.create(path)``; use it as a context manager so the write
 from __future__ import annotations
 
 import getpass
+import mimetypes
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -18,7 +19,7 @@ from typing import Any
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
-from fieldkit.core.errors import BadInput, NotFound, StorageFailure
+from fieldkit.core.errors import BadInput, NotFound, ReadOnly, StorageFailure
 from fieldkit.core.model import (
     DOCUMENT_KINDS,
     Code,
@@ -161,7 +162,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         except BaseException as exc:
             if lock:
                 lock.release()
-            explained = failures.explain(exc)
+            explained = failures.explain(exc, folder)
             if explained is None or explained is exc:
                 raise
             raise explained from None
@@ -344,6 +345,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         for path in paths:
             read.extend(read_file(Path(path), kind, mapping=mapping))
             progress.step(f"Read {Path(path).name}")
+        self.remove_unused_media()  # what an interrupted import left behind
         if len(paths) > BULK_IMPORT_BACKUP:
             self.backup("before-import")
         keys: list[int] = []
@@ -377,7 +379,13 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 "orientation": doc.media.orientation,
             })
         elif doc.original is not None and doc.source_name:
-            self.media.put(doc.original, doc.source_name)
+            # the original file, kept with a media row so that it is known to be in use
+            sha = self.media.put(doc.original, doc.source_name)
+            if self.store.media_by_sha(sha) is None:
+                self.store.add_media({
+                    "sha256": sha, "filename": doc.source_name,
+                    "mime": mimetypes.guess_type(doc.source_name)[0]
+                    or "application/octet-stream", "size": len(doc.original)})
         values: dict[str, Any] = {
             "kind": doc.kind, "title": doc.title, "text": normalise_newlines(doc.text),
             "site_id": site_row.id if site_row else None,
@@ -435,6 +443,20 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
 
     def delete_document(self, ref: int | str) -> None:
         self.store.delete_document(self.store.resolve("documents", ref))
+
+    def unused_media(self) -> list[Path]:
+        """Files in ``media/`` that no document uses (left by an interrupted import)."""
+        return self.media.unused(self.store.media_in_use())
+
+    def remove_unused_media(self) -> list[Path]:
+        """Delete what ``unused_media`` lists; returns what was removed."""
+        if self.readonly:
+            raise ReadOnly("This project is open read-only; nothing was changed.")
+        with self.store.lock:  # no import of this process is storing files meanwhile
+            gone = self.unused_media()
+            for path in gone:
+                path.unlink(missing_ok=True)
+        return gone
 
     def media_file(self, media_id: int) -> Path:
         m = self.store.media(media_id)
@@ -677,12 +699,12 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         return check_project(self, progress or Progress.silent())
 
 
-def _explained(step: Callable[..., Any], *args: Any) -> Any:
+def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) -> None:
     """Run ``step``; a disk or database failure becomes its one-line domain error."""
     try:
-        return step(*args)
+        step(folder, db_path)
     except (OSError, sqlite3.Error) as exc:
-        raise failures.explain(exc) from None  # type: ignore[misc]
+        raise failures.explain(exc, folder) from None  # type: ignore[misc]
 
 
 def _writer_lock(folder: Path) -> database.WriterLock:
@@ -697,7 +719,7 @@ def _writer_lock(folder: Path) -> database.WriterLock:
     try:
         lock.acquire()
     except OSError as exc:
-        raise failures.explain(exc) from None  # type: ignore[misc]
+        raise failures.explain(exc, folder) from None  # type: ignore[misc]
     return lock
 
 

@@ -54,4 +54,7 @@ def test_kill_during_import_leaves_no_half_imported_documents(tmp_path: Path) ->
             child.kill()
     with Project.open(folder) as p:  # the lock died with the process
         assert [d.title for d in p.documents()] == ["Voor de import"]
+        # the killed import's originals: listed as unused, removed on request
+        assert {q.severity for q in p.check()} <= {"warning"}
+        p.remove_unused_media()
         assert p.check() == []

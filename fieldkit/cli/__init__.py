@@ -56,4 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if explained is None:
             raise
         print(f"fieldkit: {explained}", file=sys.stderr)
+        # A library's half-written file (openpyxl's zip) tries to close again when it is
+        # collected and fails the same way; the one line above has said it all.
+        sys.unraisablehook = lambda _: None
         return explained.exit_code

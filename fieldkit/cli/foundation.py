@@ -118,6 +118,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", nargs="?")
 
     p = command("check", cmd_check, "verify the project and report problems")
+    p.add_argument("--fix", action="store_true",
+                   help="remove media files that no document uses (an interrupted import's)")
     add_json_option(p)
     p = command("backup", cmd_backup,
                 "copy the database into backups/; list, restore or set automatic backups")
@@ -371,6 +373,11 @@ def cmd_coder(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from fieldkit.checks import check_folder
 
+    if args.fix:
+        with open_project(args) as project:
+            gone = project.remove_unused_media()
+        print(f"Removed {len(gone)} unused media file{'s' if len(gone) != 1 else ''}.",
+              file=sys.stderr if args.json else sys.stdout)
     problems = check_folder(project_path(args), progress_bar("Checking"))
     if args.json:
         print_json({"ok": not any(p.severity == "error" for p in problems),

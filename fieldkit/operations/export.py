@@ -8,6 +8,9 @@ the first row is written and stores it in one transaction.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,8 +85,23 @@ class ExportOperations:
         if not folder.parent.exists():
             raise BadInput(f"The folder {folder.parent} does not exist.")
         tables = build_tables(self, progress or Progress.silent())
+        existed = folder.exists()
         folder.mkdir(exist_ok=True)
-        return write_csv(tables, folder)
+        # All files are written in a hidden folder first and moved in together, so a full
+        # disk leaves no partial CSV files.
+        staging = Path(tempfile.mkdtemp(prefix=".fieldkit-csv-", dir=folder))
+        try:
+            written = write_csv(tables, staging)
+            moved = [folder / path.name for path in written]
+            for path, target in zip(written, moved, strict=True):
+                os.replace(path, target)
+            return moved
+        except BaseException:
+            if not existed:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     # -- REFI-QDA out ----------------------------------------------------------------------
 

@@ -60,13 +60,9 @@ class WriterLock:
 def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with the pragmas fieldkit relies on and our SQL functions registered."""
     if readonly:
-        from fieldkit.storage.identity import read_only_uri
+        from fieldkit.storage.identity import read_only
 
-        # In a folder nobody can write (a read-only share, a CD) SQLite cannot make the WAL
-        # index; with no -wal file there is nothing beyond the file itself to read.
-        immutable = not _writable(db_path.parent) and not Path(f"{db_path}-wal").exists()
-        conn = sqlite3.connect(read_only_uri(db_path, immutable=immutable), uri=True,
-                               check_same_thread=False, isolation_level=None)
+        conn = read_only(db_path, check_same_thread=False, isolation_level=None)
     else:
         conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
     conn.row_factory = sqlite3.Row

@@ -8,7 +8,9 @@ transaction and every file is written under a temporary name, nothing was half-w
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, FieldkitError, StorageFailure
 
@@ -21,22 +23,42 @@ _SQLITE_CANTOPEN, _SQLITE_IOERR, _SQLITE_PERM = 14, 10, 3
 DISK_FULL = "The disk is full; nothing was changed. Free some space and try again."
 
 
-def explain(exc: BaseException) -> FieldkitError | None:
-    """The domain error for ``exc``, or None when it is not a disk or database failure."""
+def is_io(exc: BaseException) -> bool:
+    """A failure to read or write the disk, not damage in the file."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    return isinstance(exc, sqlite3.OperationalError) and code in (_SQLITE_IOERR, _SQLITE_FULL,
+                                                                   _SQLITE_CANTOPEN)
+
+
+def _full(where: Path | None) -> bool:
+    try:
+        return where is not None and shutil.disk_usage(where).free < 256 * 1024
+    except OSError:
+        return False
+
+
+def explain(exc: BaseException, where: Path | None = None) -> FieldkitError | None:
+    """The domain error for ``exc``, or None when it is not a disk or database failure.
+
+    ``where`` is the folder being worked in: SQLite reports some failures of a full disk
+    there only as an I/O error.
+    """
     if isinstance(exc, FieldkitError):
         return exc
     if isinstance(exc, sqlite3.Error):
+        if is_io(exc) and _full(where):
+            return StorageFailure(DISK_FULL)
         return _explain_sqlite(exc)
     if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
+        named = f" ({exc.filename})" if exc.filename else ""
         if exc.errno in _FULL:
             return StorageFailure(DISK_FULL)
         if exc.errno in _DENIED:
-            return StorageFailure(f"fieldkit may not write here{where}: {exc.strerror}; "
+            return StorageFailure(f"fieldkit may not write here{named}: {exc.strerror}; "
                                   "nothing was changed.")
         if exc.errno == errno.ELOOP:
-            return StorageFailure(f"A symbolic link points at itself{where}.")
-        return StorageFailure(f"{exc.strerror or exc}{where}; nothing was changed.")
+            return StorageFailure(f"A symbolic link points at itself{named}.")
+        return StorageFailure(f"{exc.strerror or exc}{named}; nothing was changed.")
     return None
 
 
@@ -45,10 +67,10 @@ def _explain_sqlite(exc: sqlite3.Error) -> FieldkitError:
     text = " ".join(str(exc).split())
     if code == _SQLITE_FULL or "disk is full" in text:
         return StorageFailure(DISK_FULL)
-    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or "readonly" in text:
+    if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
         return StorageFailure(f"The project database cannot be written here ({text}); "
                               "nothing was changed.")
-    if code == _SQLITE_IOERR:
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
         return StorageFailure(f"The disk failed while fieldkit wrote ({text}); the last "
                               "change was not saved.")
     return DamagedProject(f"The project database is damaged ({text}); nothing was changed. "

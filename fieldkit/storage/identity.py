@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
-from fieldkit.storage import schema
+from fieldkit.storage import failures, schema
 
 HEADER = b"SQLite format 3\x00"
 # Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
@@ -54,6 +54,33 @@ def read_only_uri(db_path: Path, *, immutable: bool = False) -> str:
     return f"{db_path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
+def read_only(db_path: Path, **options: object) -> sqlite3.Connection:
+    """A read-only connection, also where SQLite cannot make its WAL index beside the file.
+
+    On a read-only share or a full disk the ``-shm`` file cannot be made; when there is no
+    ``-wal`` file either, the database file alone holds everything committed, and it is read
+    as immutable.
+    """
+    conn = sqlite3.connect(read_only_uri(db_path), uri=True, **options)  # type: ignore[call-overload]
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code not in (10, 14) or _wal_size(db_path):  # IOERR, CANTOPEN
+            raise
+    return sqlite3.connect(read_only_uri(db_path, immutable=True), uri=True,
+                           **options)  # type: ignore[call-overload]
+
+
+def _wal_size(db_path: Path) -> int:
+    try:
+        return Path(f"{db_path}-wal").stat().st_size
+    except OSError:
+        return 0
+
+
 def truncated(db_path: Path) -> str | None:
     """A sentence when the file is shorter than its header says (cut off by a copy or a crash).
 
@@ -82,7 +109,12 @@ def probe(folder: Path, db_path: Path) -> None:
     cut = truncated(db_path)
     if cut:
         raise DamagedProject(_damaged(folder, cut))
-    conn = sqlite3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
+    try:
+        conn = read_only(db_path, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        if failures.is_io(exc):
+            raise
+        raise DamagedProject(_damaged(folder, str(exc))) from None
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = _tables(conn)
@@ -107,6 +139,8 @@ def probe(folder: Path, db_path: Path) -> None:
                               "before it was complete. Make the project again (or restore a "
                               "backup with `fieldkit backup restore`).")
     except sqlite3.DatabaseError as exc:
+        if failures.is_io(exc):
+            raise
         raise DamagedProject(_damaged(folder, str(exc))) from None
     finally:
         conn.close()
@@ -116,7 +150,7 @@ def check_structure(folder: Path, db_path: Path) -> None:
     """Before writing: SQLite's ``quick_check`` over the whole file (up to a size)."""
     if db_path.stat().st_size > QUICK_CHECK_LIMIT:
         return
-    conn = sqlite3.connect(read_only_uri(db_path), uri=True, isolation_level=None)
+    conn = read_only(db_path, isolation_level=None)
     try:
         result = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
         if result == ["ok"]:
@@ -125,6 +159,8 @@ def check_structure(folder: Path, db_path: Path) -> None:
                     for blob in row:
                         bytes(blob or b"").decode("utf-8")
     except sqlite3.DatabaseError as exc:
+        if failures.is_io(exc):
+            raise
         result = [str(exc)]
     except UnicodeDecodeError:
         result = ["it holds text that is not valid UTF-8"]

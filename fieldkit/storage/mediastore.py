@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 MEDIA = "media"
 THUMBS = "thumbs"
+_STORED = re.compile(r"^([0-9a-f]{64})(\.[^.]*)?$")
 
 
 class MediaStore:
@@ -34,6 +37,25 @@ class MediaStore:
             if not thumb.exists():
                 _atomic_write(thumb, thumbnail)
         return sha
+
+    def files(self) -> Iterator[tuple[str, Path]]:
+        """(sha256, path) of every stored file (thumbnails aside)."""
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.iterdir()):
+            match = _STORED.match(path.name)
+            if match and path.is_file():
+                yield match.group(1), path
+
+    def unused(self, in_use: set[str]) -> list[Path]:
+        """Files no media row uses: stored files, thumbnails and half-written ``.part`` files."""
+        found = [path for sha, path in self.files() if sha not in in_use]
+        if self.root.is_dir():
+            found += sorted(self.root.glob("*.part"))
+        if self.thumbs.is_dir():
+            found += [p for p in sorted(self.thumbs.iterdir())
+                      if p.is_file() and (p.suffix == ".part" or p.stem not in in_use)]
+        return found
 
     @staticmethod
     def hash_file(path: Path) -> str:

@@ -27,9 +27,11 @@ def check_new_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise BadInput(f"{folder} exists and is not a folder.")
     if (folder / "project.sqlite").exists():
-        raise BadInput(f"{folder} already holds a fieldkit project.")
+        raise BadInput(f"{folder} already exists and holds a fieldkit project; choose a new "
+                       "folder.")
     if folder.exists() and any(folder.iterdir()):
-        raise BadInput(f"{folder} is not empty; choose a new folder for the project.")
+        raise BadInput(f"{folder} already exists and is not empty; choose a new folder for "
+                       "the project.")
 
 
 def _stale(build: Path) -> bool:

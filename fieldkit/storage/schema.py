@@ -122,8 +122,28 @@ def _v4_search_speed(conn: sqlite3.Connection) -> None:
     search_tables.upgrade(conn)
 
 
+def _v5_media_registry(conn: sqlite3.Connection) -> None:
+    """Every file in ``media/`` gets a ``media`` row (imported originals had none), so that a
+    file without one is known to be left by an interrupted import (``check`` lists those)."""
+    import mimetypes
+    from pathlib import Path
+
+    from fieldkit.storage.mediastore import MediaStore
+
+    db_file = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not db_file:
+        return
+    known = {sha for (sha,) in conn.execute("SELECT sha256 FROM media")}
+    for sha, path in MediaStore(Path(db_file).parent).files():
+        if sha not in known:
+            known.add(sha)
+            conn.execute("INSERT INTO media (sha256, filename, mime, size) VALUES (?, ?, ?, ?)",
+                         (sha, path.name, mimetypes.guess_type(path.name)[0]
+                          or "application/octet-stream", path.stat().st_size))
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
-MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed]
+MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry]
 
 
 def latest_version() -> int:

@@ -7,6 +7,7 @@ undo step (see ``storage.writer``). Reads return domain objects from ``core.mode
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from fieldkit.core.model import (
 from fieldkit.storage import rows
 from fieldkit.storage.writer import Writer
 
+_SHA = re.compile(r"[0-9a-f]{64}")
 _NOUNS = {
     "documents": "document", "codes": "code", "codings": "coding", "sites": "site",
     "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
@@ -225,6 +227,14 @@ class Store(Writer):
 
     def all_media(self) -> list[Media]:
         return [rows.media(r) for r in self.rows("SELECT * FROM media ORDER BY id")]
+
+    def media_in_use(self) -> set[str]:
+        """The sha256 of every media row, and of media rows an undo or redo could bring back."""
+        shas = {sha for (sha,) in self.rows("SELECT sha256 FROM media")}
+        for (changes,) in self.rows(
+                "SELECT changes FROM change_log WHERE changes LIKE '%\"media\"%'"):
+            shas.update(_SHA.findall(changes))
+        return shas
 
     def add_media(self, values: dict[str, Any]) -> int:
         with self.change("Add media"):
