@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from fieldkit.core.text import context, normalise_newlines
 from fieldkit.operations.assist import AssistOperations
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.export import ExportOperations
+from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.search import SearchOperations
 from fieldkit.operations.team import TeamOperations
 from fieldkit.storage import database, failures, identity, newfolder
@@ -202,6 +204,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     @property
     def uuid(self) -> str:
         return self.store.meta("uuid")
+
+    @cached_property
+    def retrieval(self) -> Retrieval:
+        """Coded segments: the retrieval query, citations and changing a coding's bounds."""
+        return Retrieval(self)
 
     @property
     def readonly(self) -> bool:

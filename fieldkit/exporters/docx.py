@@ -26,7 +26,7 @@ from fieldkit.core.model import Code, Coding
 from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.files import normalise_zip
-from fieldkit.exporters.segments import Segment, clock, gather
+from fieldkit.exporters.segments import Segment, gather
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
@@ -47,10 +47,12 @@ class Selection:
     site_id: int | None = None
     site: str | None = None
     chosen: list[str] | None = None
+    coding_ids: list[int] | None = None  # exactly these codings (the coded-segments view's)
 
     @classmethod
     def build(cls, project: Project, *, codes: Sequence[str | int] | None = None,
-              coder: str | None = None, site: str | None = None) -> Selection:
+              coder: str | None = None, site: str | None = None,
+              codings: Sequence[int] | None = None) -> Selection:
         book = project.codebook()
         walk = list(book.walk())
         chosen_paths: list[str] | None = None
@@ -70,9 +72,22 @@ class Selection:
             walk = [(d - base, c) for d, c in picked]
         coder_id = project.find_coder(coder).id if coder is not None else None
         site_id = project.site(site).id if site is not None else None
-        return cls(walk, coder_id, coder, site_id, site, chosen_paths)
+        picked_codings = list(codings) if codings is not None else None
+        if picked_codings is not None and not codes:
+            # only the codes (and their ancestors, for the headings) the chosen codings use
+            used = {c.code_id for c in project.store.codings() if c.id in set(picked_codings)}
+            keep = set(used)
+            for key in used:
+                parent = book.codes[key].parent_id if key in book.codes else None
+                while parent is not None:
+                    keep.add(parent)
+                    parent = book.codes[parent].parent_id
+            walk = [(d, c) for d, c in walk if c.id in keep]
+        return cls(walk, coder_id, coder, site_id, site, chosen_paths, picked_codings)
 
     def describe(self) -> list[str]:
+        if self.coding_ids is not None:
+            return [f"Segments chosen in the coded-segments view ({len(self.coding_ids)})"]
         lines = ["Codes: " + (", ".join(self.chosen) if self.chosen else "all codes")]
         lines.append("Coder: " + (self.coder or "all coders"))
         lines.append("Site: " + (self.site or "all sites"))
@@ -82,24 +97,41 @@ class Selection:
 def _codings(project: Project, selection: Selection) -> list[Coding]:
     ids = [c.id for _, c in selection.codes]
     codings = project.store.codings(CodingFilter(code_ids=ids, coder_id=selection.coder_id))
+    if selection.coding_ids is not None:
+        wanted = set(selection.coding_ids)
+        codings = [c for c in codings if c.id in wanted]
     if selection.site_id is not None:
         in_site = {d.id for d in project.documents(site=selection.site_id)}
         codings = [c for c in codings if c.document_id in in_site]
     return codings
 
 
-def citation(segment: Segment, mask: Mask) -> str:
+def citation(segment: Segment, mask: Mask, coders: Sequence[str] = ()) -> str:
+    """Document · site · visit · speaker or participant · ¶ · time · coded by (every coder)."""
     doc = segment.document
     parts = [mask(doc.title)]
     parts += [mask(v) for v in (doc.site, doc.visit) if v]
     if segment.speaker:
-        speaker = mask(segment.speaker)
-        parts.append(f"{speaker} [{clock(segment.timestamp)}]" if segment.timestamp is not None
-                     else speaker)
+        parts.append(mask(segment.speaker))
     elif doc.participant:
         parts.append(mask(doc.participant))
-    parts += [f"coded by {mask(segment.coder)}", segment.position]
-    return " · ".join(parts)
+    parts.append(segment.position)
+    names = [mask(c) for c in (coders or [segment.coder])]
+    parts.append("coded by " + (" and ".join(names) if len(names) < 3
+                                else ", ".join(names[:-1]) + " and " + names[-1]))
+    return " · ".join(p for p in parts if p)
+
+
+def same_span(segments: list[Segment]) -> list[list[Segment]]:
+    """Segments of one code grouped where several coders coded exactly the same span or region
+    of the same document (in first-seen order), so the report prints that quote once."""
+    groups: dict[tuple[Any, ...], list[Segment]] = {}
+    for s in segments:
+        c = s.coding
+        key = (c.document_id, c.start, c.end,
+               (c.region.x, c.region.y, c.region.width, c.region.height) if c.region else None)
+        groups.setdefault(key, []).append(s)
+    return list(groups.values())
 
 
 def _crop(project: Project, media_id: int, coding: Coding) -> bytes | None:
@@ -138,8 +170,17 @@ class _Pictures:
         return r
 
 
-def _heading(text: str, depth: int) -> Any:
-    return wx.paragraph(wx.run(text), style=f"Heading{min(depth + 1, 9)}")
+class _Headings:
+    """Headings with bookmarks, remembered for the table of contents."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, str, str]] = []
+
+    def __call__(self, text: str, depth: int) -> Any:
+        anchor = f"_Toc{len(self.entries) + 1:06d}"
+        self.entries.append((depth, text, anchor))
+        p = wx.paragraph(wx.run(text), style=f"Heading{min(depth + 1, 9)}")
+        return wx.bookmark(p, len(self.entries), anchor)
 
 
 def _labelled(label: str, value: str) -> Any:
@@ -204,8 +245,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
                                      italic=True)))
     body.add(wx.page_break())
     body.add(wx.paragraph(wx.run("Contents"), style="TOCHeading"))
-    body.add(wx.toc_field(3))
-    body.add(wx.page_break())
+    contents_at = body.add(wx.page_break())
+    _heading = _Headings()
 
     body.add(_heading("Overview", 0))
     for depth, code in selection.codes:
@@ -221,7 +262,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
         _code_facts(body, code, masker)
         found = by_code.get(code.id, [])
         body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
-        for segment in found:
+        for group in same_span(found):
+            segment = group[0]
             coding = segment.coding
             if coding.region is not None:
                 doc_id = coding.document_id
@@ -236,11 +278,15 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
             else:
                 body.add(wx.paragraph(wx.run(masker(coding.quote), shade=code.colour),
                                       style="Quote"))
-            body.add(wx.paragraph(wx.run(citation(segment, masker), italic=True, size=9,
-                                         colour="595959")))
-            if coding.memo.strip():
-                body.add(wx.paragraph(wx.run("Memo: ", bold=True), wx.run(masker(coding.memo))))
-            progress.step()
+            coders = list(dict.fromkeys(s.coder for s in group))
+            body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
+                                         size=9, colour="595959")))
+            for s in group:
+                if s.coding.memo.strip():
+                    label = f"Memo ({masker(s.coder)}): " if len(coders) > 1 else "Memo: "
+                    body.add(wx.paragraph(wx.run(label, bold=True),
+                                          wx.run(masker(s.coding.memo))))
+            progress.step(amount=len(group))
         progress.step(code.name)
 
     body.add(wx.page_break())
@@ -253,6 +299,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
         if code.memo.strip():
             body.add(_labelled("Memo", masker(code.memo)))
         del depth
+    for entry in wx.toc(_heading.entries):
+        contents_at.addprevious(entry)
     body.finish()
     document.save(str(target))
     normalise_zip(target)

@@ -5,7 +5,8 @@ its own sheet (frozen header row, widths fitted to the content, fixed document d
 timestamps so the same project gives the same bytes) and ``write_csv`` writes one UTF-8 CSV
 (with BOM, so Excel reads the accents) per table.
 
-- Segments: one row per coding with every citation field, document and participant attributes.
+- Segments: one row per coding with every citation field (paragraph, speaker, timestamp, ESM
+  beep time, and the character offsets for other programs), document and participant attributes.
 - Codebook: path, colour, definition, criteria, memo, segment counts, UUID.
 - Codes × documents: codings per document (rows) and code (columns).
 - Codes × attributes: codings per code (rows) and participant role/attribute, site or case
@@ -19,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +47,16 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def build_tables(project: Project, progress: Progress) -> dict[str, pd.DataFrame]:
-    """Every table of the export, keyed by file name (without extension)."""
+def build_tables(project: Project, progress: Progress,
+                 coding_ids: Sequence[int] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the export, keyed by file name (without extension); with ``coding_ids``
+    the segments, counts and co-occurrences cover only those codings."""
     store = project.store
     progress.start(7, "Building tables")
     codings = store.codings()
+    if coding_ids is not None:
+        wanted = set(coding_ids)
+        codings = [c for c in codings if c.id in wanted]
     segments = gather(project, codings)
     book = project.codebook()
     walk = list(book.walk())
@@ -72,9 +79,11 @@ def build_tables(project: Project, progress: Progress) -> dict[str, pd.DataFrame
             "Coding": c.id, "Code": s.code_path, "Document": d.title, "Document id": d.id,
             "Kind": d.kind, "Site": d.site or "", "Visit date": d.visit or "",
             "Participant": d.participant or "", "Role": person.role if person else "",
-            "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Start": c.start,
-            "End": c.end, "Region": (f"{c.region.x},{c.region.y},{c.region.width},"
-                                     f"{c.region.height}" if c.region else ""),
+            "Citation": s.position, "Paragraph": s.citation.paragraph,
+            "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Beep": s.citation.beep,
+            "Start": c.start, "End": c.end,
+            "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
+                       if c.region else ""),
             "Quote": c.quote if c.region is None else "", "Memo": c.memo, "Coder": s.coder,
             "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
             "Coding UUID": c.uuid,
@@ -86,7 +95,8 @@ def build_tables(project: Project, progress: Progress) -> dict[str, pd.DataFrame
             row[f"Participant: {key}"] = _scalar(person.attributes.get(key, "")) if person else ""
         rows.append(row)
     columns = ["Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date",
-               "Participant", "Role", "Speaker", "Timestamp", "Start", "End", "Region", "Quote",
+               "Participant", "Role", "Citation", "Paragraph", "Speaker", "Timestamp", "Beep",
+               "Start", "End", "Region", "Quote",
                "Memo", "Coder", "Coded at", "Orphaned", "Coding UUID",
                *(f"Document: {k}" for k in doc_keys), *(f"Participant: {k}" for k in person_keys)]
     tables = {"segments": pd.DataFrame(rows, columns=columns)}

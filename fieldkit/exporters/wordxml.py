@@ -99,19 +99,46 @@ def page_break() -> Any:
     return paragraph(r)
 
 
-def toc_field(levels: int = 3) -> Any:
-    """A table-of-contents field; Word fills it in when the document is opened."""
-    p = etree.Element(w("p"))
-    begin = sub(p, "r")
-    sub(begin, "fldChar", fldCharType="begin", dirty="true")
-    instr = sub(sub(p, "r"), "instrText")
-    instr.text = f' TOC \\o "1-{levels}" \\h \\z \\u '
-    instr.set(XML_SPACE, "preserve")
-    sub(sub(p, "r"), "fldChar", fldCharType="separate")
-    p.append(run("Right-click and choose Update Field to show the table of contents.",
-                 italic=True))
-    sub(sub(p, "r"), "fldChar", fldCharType="end")
+def bookmark(p: Any, key: int, name: str) -> Any:
+    """Mark the whole of paragraph ``p`` with a bookmark (a table of contents links to it)."""
+    start = etree.Element(w("bookmarkStart"))
+    start.set(w("id"), str(key))
+    start.set(w("name"), name)
+    props = p.find(w("pPr"))
+    if props is not None:
+        props.addnext(start)
+    else:
+        p.insert(0, start)
+    sub(p, "bookmarkEnd", id=str(key))
     return p
+
+
+def toc(entries: list[tuple[int, str, str]], levels: int = 3) -> list[Any]:
+    """A table-of-contents field already filled with ``entries`` (depth, text, bookmark).
+
+    Word and LibreOffice show a field's last result as it is stored, so the entries are written
+    here (each a link to its heading's bookmark); ``updateFields`` in the settings lets Word
+    add the page numbers when it opens the file.
+    """
+    instruction = f' TOC \\o "1-{levels}" \\h \\z \\u '
+    shown = [(d, t, b) for d, t, b in entries if d < levels] or [(0, "", "")]
+    out = []
+    for i, (depth, text, anchor) in enumerate(shown):
+        p = paragraph(style=f"TOC{depth + 1}")
+        props = p.find(w("pPr"))
+        sub(props, "ind", left=str(360 * depth))
+        if i == 0:
+            sub(sub(p, "r"), "fldChar", fldCharType="begin")
+            instr = sub(sub(p, "r"), "instrText")
+            instr.text = instruction
+            instr.set(XML_SPACE, "preserve")
+            sub(sub(p, "r"), "fldChar", fldCharType="separate")
+        if text:
+            link = sub(p, "hyperlink", anchor=anchor, history="1")
+            link.append(run(text))
+        out.append(p)
+    sub(sub(out[-1], "r"), "fldChar", fldCharType="end")
+    return out
 
 
 class Body:

@@ -32,6 +32,7 @@ class ExportOperations:
                     coder: str | None = None, site: str | None = None,
                     pseudonymise: bool = False, terms: Mapping[str, str] | None = None,
                     annotated_document: str | int | None = None,
+                    codings: Sequence[int] | None = None,
                     progress: Progress | None = None) -> Path:
         """Coded segments per code as a Word report, or one annotated document.
 
@@ -39,7 +40,8 @@ class ExportOperations:
         codings, ``site`` to documents of one site. ``pseudonymise`` replaces participants' names
         (and the ``terms`` given, name → pseudonym) everywhere in the exported text.
         ``annotated_document`` instead writes that document's full text with each coding as a
-        Word comment anchored on the coded words.
+        Word comment anchored on the coded words. ``codings`` (ids) reports exactly those
+        codings, e.g. the segments shown in the coded-segments view.
         """
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.pseudonyms import Pseudonymiser
@@ -57,19 +59,22 @@ class ExportOperations:
             else:
                 from fieldkit.exporters.docx import Selection, write_report
 
-                selection = Selection.build(self, codes=codes, coder=coder, site=site)
+                selection = Selection.build(self, codes=codes, coder=coder, site=site,
+                                            codings=codings)
                 write_report(self, selection, tmp, masker=masker, progress=progress)
         return target
 
     # -- tables ----------------------------------------------------------------------------
 
-    def export_xlsx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:  # type: ignore[misc]
-        """An Excel workbook: segments, codebook, counts, co-occurrence, ESM answers."""
+    def export_xlsx(self: Project, out: str | Path, progress: Progress | None = None,  # type: ignore[misc]
+                    *, codings: Sequence[int] | None = None) -> Path:
+        """An Excel workbook: segments, codebook, counts, co-occurrence, ESM answers
+        (``codings``: only those codings' segments and counts)."""
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.tables import build_tables, write_xlsx
 
         target = check_target(out, ".xlsx")
-        tables = build_tables(self, progress or Progress.silent())
+        tables = build_tables(self, progress or Progress.silent(), codings)
         with atomic_path(target) as tmp:
             write_xlsx(tables, tmp, self.store.meta("created"))
         return target

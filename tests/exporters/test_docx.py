@@ -57,8 +57,8 @@ def test_quotes_are_shaded_in_the_code_colour_with_a_citation(project: Project,
                  if p.style.name == "Quote" and p.text.startswith("Gewoon door mee te kijken"))
     assert _shading(paragraphs[index]) == "FFE119"
     citation = paragraphs[index + 1].text
-    assert citation == ("Interview Ahmed · Metaal Oost · 2024-03-05 · Ahmed [00:00:04] · "
-                        "coded by Anna · characters 44–77")
+    assert citation == ("Interview Ahmed · Metaal Oost · 2024-03-05 · Ahmed · ¶ 2 · 00:00:04 · "
+                        "coded by Anna")
     emoji = next(i for i, p in enumerate(paragraphs) if p.text == "🙂")
     assert _shading(paragraphs[emoji]) == "000075"
     assert paragraphs[emoji]._p.find(f".//{W}color").get(f"{W}val") == "FFFFFF"
@@ -74,7 +74,7 @@ def test_photo_codings_show_the_cropped_region(project: Project, tmp_path: Path)
     r, g, b = crop.getpixel((15, 20))
     assert r > 200 and b < 60  # red, not the blue right half
     texts = [t for _, t in _paragraphs(out)]
-    assert any(t.endswith("region 0,0 30×40 px") for t in texts)
+    assert any(t.endswith("region 0,0 30×40 px · coded by Anna") for t in texts)
 
 
 def test_selection_by_code_coder_and_site(project: Project, tmp_path: Path) -> None:

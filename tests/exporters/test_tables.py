@@ -35,7 +35,14 @@ def test_workbook_sheets_and_content(project: Project, tmp_path: Path) -> None:
         ("Metaal Oost", "2024-03-05", "Anna")
     photo = next(r for r in segments if r["Kind"] == "photo")
     assert photo["Region"] == "0,0,30,40" and photo["Memo"] == "Red half"
-    assert book["Segments"].column_dimensions["O"].width >= 20  # the quote column
+    header = [cell.value for cell in book["Segments"][1]]
+    quote_column = book["Segments"].cell(row=1, column=header.index("Quote") + 1).column_letter
+    assert book["Segments"].column_dimensions[quote_column].width >= 20
+    # citations people can use: paragraph, timestamp, beep time — not only character offsets
+    assert (spoken["Paragraph"], spoken["Citation"]) == (2, "¶ 2 · 00:00:04")
+    beeped = next(r for r in segments if r["Kind"] == "esm")
+    assert (beeped["Paragraph"], beeped["Beep"], beeped["Citation"]) == \
+        (2, "10:15", "¶ 2 · beep 10:15")
 
     codebook = _rows(book["Codebook"])
     assert [r["Code"] for r in codebook] == ["Learning", "Learning/Peer help",

@@ -1,0 +1,181 @@
+"""Retrieving coded segments: the query behind the coded-segments view, citations, bounds.
+
+``project.retrieval`` is the named part of the facade for this area:
+
+- ``segments(SegmentQuery(...))`` — codings of one or more codes (any of them, or only where all
+  of them overlap), narrowed by coder, site, document and date range, in reading order;
+- ``citations()`` — a cache that cites codings by paragraph, timestamp and beep time, shared by
+  the view, the Disagreements dialog and the Word and Excel exports;
+- ``set_bounds(coding, start, end)`` — move a coding's start and end (one undo step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from fieldkit.core.citation import Citation, Citer
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import Coding
+from fieldkit.core.text import context
+from fieldkit.storage.segment_rows import find_codings
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+MATCHES = ("any", "all")
+
+
+@dataclass
+class SegmentQuery:
+    """Which coded segments to retrieve; every field left empty means "no filter"."""
+
+    codes: Sequence[int | str] = ()
+    match: str = "any"  # "any": a segment of any chosen code; "all": where all chosen codes overlap
+    include_subcodes: bool = True
+    coders: Sequence[str] = ()
+    sites: Sequence[int | str] = ()
+    documents: Sequence[int | str] = ()
+    date_from: str | None = None  # YYYY-MM-DD, inclusive (the visit's date, else the made date)
+    date_to: str | None = None
+
+
+class Citations:
+    """Cites codings of a project, loading each document's text, turns and beeps once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._citers: dict[int, Citer] = {}
+
+    def citer(self, document_id: int) -> Citer:
+        citer = self._citers.get(document_id)
+        if citer is None:
+            doc = self.project.store.document(document_id)
+            turns = self.project.store.turns(document_id) if doc.kind == "transcript" else []
+            citer = Citer.for_document(doc.text, doc.kind, turns, doc.attributes)
+            self._citers[document_id] = citer
+        return citer
+
+    def of(self, coding: Coding) -> Citation:
+        """The citation of a coding (a photo region has no paragraph)."""
+        if coding.start is None:
+            return Citation(None)
+        return self.citer(coding.document_id).cite(coding.start, coding.end)
+
+    def forget(self, document_id: int | None = None) -> None:
+        """Drop cached documents (all of them when none is named), e.g. after an edit."""
+        if document_id is None:
+            self._citers.clear()
+        else:
+            self._citers.pop(document_id, None)
+
+
+class Retrieval:
+    """Coded segments of the project, found, cited and adjusted."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def segments(self, query: SegmentQuery) -> list[Coding]:
+        """The codings ``query`` asks for, ordered by document and position.
+
+        With ``match="all"`` a coding is kept when, in the same document, a coding of every
+        other chosen code overlaps it (for photos: their rectangles overlap); all overlapping
+        codings are returned, so each can be opened, recoded or removed on its own.
+        """
+        project = self.project
+        if query.match not in MATCHES:
+            raise BadInput(f"Match must be 'any' or 'all', not '{query.match}'.")
+        dates = [_check_date(d) for d in (query.date_from, query.date_to)]
+        if dates[0] and dates[1] and dates[0] > dates[1]:
+            raise BadInput(f"The date range {dates[0]} – {dates[1]} ends before it starts.")
+        groups = self._code_groups(query.codes, query.include_subcodes)
+        code_ids = sorted({c for g in groups for c in g}) if groups else None
+        coder_ids = [project.find_coder(name).id for name in query.coders] or None
+        site_ids = [project.site(s).id for s in query.sites] or None
+        doc_ids = [project.store.resolve("documents", d) for d in query.documents] or None
+        found = find_codings(project.store, code_ids=code_ids, coder_ids=coder_ids,
+                             document_ids=doc_ids, site_ids=site_ids, date_from=dates[0],
+                             date_to=dates[1])
+        if query.match == "all" and len(groups) > 1:
+            found = _overlapping_all(found, groups)
+        return found
+
+    def _code_groups(self, codes: Iterable[int | str], subcodes: bool) -> list[set[int]]:
+        book = self.project.codebook() if subcodes else None
+        groups = []
+        for ref in codes:
+            code = self.project.code(ref)
+            group = {code.id}
+            if book is not None:
+                group.update(book.descendants(code.id))
+            groups.append(group)
+        return groups
+
+    def citations(self) -> Citations:
+        """A citation cache; make a new one after documents' texts change."""
+        return Citations(self.project)
+
+    def cite(self, coding: Coding | int | str) -> Citation:
+        """The citation of one coding (a one-off; use ``citations()`` for many)."""
+        found = coding if isinstance(coding, Coding) else self.project.coding(coding)
+        return Citations(self.project).of(found)
+
+    def set_bounds(self, coding: Coding | int | str, start: int, end: int) -> Coding:
+        """Move a text coding to ``[start, end)`` (code points); quote and context follow."""
+        project = self.project
+        found = coding if isinstance(coding, Coding) else project.coding(coding)
+        if found.start is None:
+            raise BadInput("A photo region has no start and end to change.")
+        doc = project.store.document(found.document_id)
+        if not (0 <= start < end <= len(doc.text)):
+            raise BadInput(f"Span {start}–{end} is not inside '{doc.title}' "
+                           f"(0–{len(doc.text)}); the start must come before the end.")
+        from fieldkit.project import CONTEXT_CHARS
+
+        before, after = context(doc.text, start, end, CONTEXT_CHARS)
+        store = project.store
+        with store.change("Change the bounds of a coding"):
+            store.update_coding(found.id, {"start": start, "end": end,
+                                           "quote": doc.text[start:end], "before": before,
+                                           "after": after, "orphaned": 0})
+        return store.coding(found.id)
+
+
+def _check_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadInput(f"'{value}' is not a date; use YYYY-MM-DD.") from None
+
+
+def _overlaps(a: Coding, b: Coding) -> bool:
+    if a.start is not None and b.start is not None:
+        assert a.end is not None and b.end is not None
+        return a.start < b.end and b.start < a.end
+    if a.region is not None and b.region is not None:
+        ra, rb = a.region, b.region
+        return (ra.x < rb.x + rb.width and rb.x < ra.x + ra.width
+                and ra.y < rb.y + rb.height and rb.y < ra.y + ra.height)
+    return False
+
+
+def _overlapping_all(codings: list[Coding], groups: list[set[int]]) -> list[Coding]:
+    """Codings overlapped, in their document, by a coding of every chosen code group."""
+    by_doc: dict[int, list[Coding]] = {}
+    for c in codings:
+        by_doc.setdefault(c.document_id, []).append(c)
+    kept: set[int] = set()
+    for items in by_doc.values():
+        present = [any(c.code_id in g for c in items) for g in groups]
+        if not all(present):
+            continue
+        for c in items:
+            if all(c.code_id in g or any(o.code_id in g and _overlaps(c, o) for o in items)
+                   for g in groups):
+                kept.add(c.id)
+    return [c for c in codings if c.id in kept]
