@@ -33,9 +33,11 @@ SHORTCUT_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
 
 
 class CodebookPanel(QWidget):
-    """Emits ``apply_code(code_id)`` when a code is double-clicked (codes the selection)."""
+    """Emits ``apply_code(code_id)`` to code the selection and ``open_segments(code_id)`` when a
+    code is double-clicked (its coded segments)."""
 
     apply_code = Signal(int)
+    open_segments = Signal(int)
     keys_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -202,7 +204,7 @@ class CodebookPanel(QWidget):
     def _double_clicked(self, index: QModelIndex) -> None:
         value = index.data(CODE_ROLE)
         if value is not None:
-            self.apply_code.emit(int(value))
+            self.open_segments.emit(int(value))
 
     def _menu(self, pos: QPoint) -> None:
         code_id = self.current_code() if self.tree.indexAt(pos).isValid() else None
@@ -212,6 +214,7 @@ class CodebookPanel(QWidget):
             menu.addAction(tr("New sub-code…"), lambda: self.new_code(code_id))
             menu.addSeparator()
             menu.addAction(tr("Apply to selection"), lambda: self.apply_code.emit(code_id))
+            menu.addAction(tr("Show coded segments"), lambda: self.open_segments.emit(code_id))
             menu.addAction(tr("Rename…"), lambda: self.rename(code_id))
             menu.addAction(tr("Colour…"), lambda: self.recolour(code_id))
             menu.addAction(tr("Merge into…"), lambda: self.merge(code_id))

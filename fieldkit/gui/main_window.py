@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from fieldkit.gui.navigator import NavigatorPanel
 from fieldkit.gui.note_window import NoteWindow
 from fieldkit.gui.runner import JobRunner, show_status
 from fieldkit.gui.search_panel import SearchPanel
+from fieldkit.gui.segments_panel import SegmentsPanel
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import Mark
 from fieldkit.project import Project
@@ -73,6 +73,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "about": ("&About fieldkit", ()),
     "agreement": ("Coder &agreement…", ()),
     "suggestions": ("Suggested codings…", ()),
+    "segments": ("Coded &segments", ("Ctrl+Shift+S",)),
+    "export": ("&Export…", ("Ctrl+E",)),
     "export_docx": ("Coded segments as &Word (.docx)…", ()),
     "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
     "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
@@ -129,12 +131,21 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel()
         self.search.open_hit.connect(self.open_hit)
         self.search.code_all.connect(self.coding.code_hits)
+        self.segments = SegmentsPanel()
+        self.segments.runner = self.runner
+        self.segments.open_segment.connect(self.open_coding)
+        self.codebook.open_segments.connect(lambda code_id: self.show_segments([code_id]))
         self.nav_dock = self._dock("navigator", self.navigator,
                                    Qt.DockWidgetArea.LeftDockWidgetArea)
         self.code_dock = self._dock("codebook", self.codebook,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("search", self.search,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.segments_dock = self._dock("segments", self.segments,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.search_dock, self.segments_dock)
+        self.search_dock.raise_()
+        self.segments_dock.visibilityChanged.connect(self._segments_shown)
         self.resizeDocks([self.nav_dock, self.code_dock], [330, 370],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
@@ -213,6 +224,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.about)
         a["agreement"].triggered.connect(self.show_agreement)
         a["suggestions"].triggered.connect(self.show_suggestions)
+        a["segments"].triggered.connect(lambda: self.show_segments())
+        a["export"].triggered.connect(lambda: self.export_dialog())
         a["export_docx"].triggered.connect(lambda: self.export("docx"))
         a["export_xlsx"].triggered.connect(lambda: self.export("xlsx"))
         a["export_qdpx"].triggered.connect(lambda: self.export("qdpx"))
@@ -225,11 +238,13 @@ class MainWindow(QMainWindow):
         self.nav_dock.setWindowTitle(tr("Material"))
         self.code_dock.setWindowTitle(tr("Codebook"))
         self.search_dock.setWindowTitle(tr("Search"))
+        self.segments_dock.setWindowTitle(tr("Coded segments"))
         self.welcome.setText(tr("Open a document from the Material list on the left, "
                                 "or press F9 for a quick note."))
         self.navigator.retranslate()
         self.codebook.retranslate()
         self.search.retranslate()
+        self.segments.retranslate()
         for w in self.note_windows:
             w.retranslate()
         self._build_menus()
@@ -256,7 +271,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a["quick_note"])
         m.addAction(a["import"])
-        export = m.addMenu(tr("&Export"))
+        m.addAction(a["export"])
+        export = m.addMenu(tr("Export &as"))
         for kind in ("docx", "xlsx", "qdpx"):
             export.addAction(a[f"export_{kind}"])
         m.addSeparator()
@@ -272,6 +288,7 @@ class MainWindow(QMainWindow):
         for name in ("quick_code", "repeat_code", "in_vivo", "new_code", "find_code"):
             m.addAction(a[name])
         m.addSeparator()
+        m.addAction(a["segments"])
         m.addAction(a["agreement"])
         m.addAction(a["suggestions"])
         m = bar.addMenu(tr("&View"))
@@ -290,7 +307,7 @@ class MainWindow(QMainWindow):
                 act.setChecked(self.coder_filter == coder.name)
                 group.addAction(act)
         m.addSeparator()
-        for dock in (self.nav_dock, self.code_dock, self.search_dock):
+        for dock in (self.nav_dock, self.code_dock, self.search_dock, self.segments_dock):
             m.addAction(dock.toggleViewAction())
         m.addSeparator()
         m.addAction(a["next_tab"])
@@ -332,6 +349,7 @@ class MainWindow(QMainWindow):
         self.navigator.set_project(project)
         self.codebook.set_project(project)
         self.search.set_project(project)
+        self.segments.set_project(project)
         self._load_keys()
         self._build_menus()
         self._update_title()
@@ -408,6 +426,8 @@ class MainWindow(QMainWindow):
         if tables & {"documents", "codings", "sites", "visits", "participants", "cases",
                      "case_members"}:
             self._stale.add("navigator")
+        if tables & {"codes", "codings", "coders", "documents", "sites", "visits"}:
+            self._stale.add("segments")
         if self._stale:
             self._panel_timer.start()
         changed_docs = changes.keys("documents")
@@ -440,6 +460,12 @@ class MainWindow(QMainWindow):
             self.codebook.refresh()
         if "navigator" in stale:
             self.navigator.refresh()
+        if "segments" in stale:
+            if self.segments_dock.isVisible():
+                self.segments.refresh_lookups()
+                self.segments.refresh()
+            else:  # brought up to date when it is next shown
+                self._stale.add("segments")
 
     def _reload_lookups(self) -> None:
         if self.project is None:
@@ -573,6 +599,42 @@ class MainWindow(QMainWindow):
             tab.text_view.select_span(hit.start, hit.end)
             tab.text_view.setFocus()
 
+    def show_segments(self, code_ids: list[int] | None = None) -> SegmentsPanel:
+        """Show the coded-segments view (with these codes chosen, when given)."""
+        self.segments_dock.show()
+        self.segments_dock.raise_()
+        if self.segments_dock.height() < 240 and not self.segments_dock.isFloating():
+            self.resizeDocks([self.segments_dock], [max(240, self.height() // 3)],
+                             Qt.Orientation.Vertical)
+        if code_ids is not None:
+            self.segments.show_codes(code_ids)
+        self.segments.table.setFocus()
+        return self.segments
+
+    def _segments_shown(self, visible: bool) -> None:
+        if visible and "segments" in self._stale:
+            self._stale.discard("segments")
+            self.segments.refresh_lookups()
+            self.segments.refresh()
+
+    def open_coding(self, coding_id: int) -> None:
+        """Open a coding's document and select its words (focus stays where it was)."""
+        if self.project is None:
+            return
+        focus = self.focusWidget()
+        try:
+            coding = self.project.coding(coding_id)
+        except FieldkitError as exc:
+            show_status(self, str(exc))
+            return
+        tab = self.open_document(coding.document_id)
+        if tab is not None and tab.text_view is not None and coding.start is not None \
+                and coding.end is not None and not coding.orphaned:
+            tab.text_view.select_span(coding.start, coding.end)
+            tab.text_view.ensureCursorVisible()
+        if focus is not None:
+            focus.setFocus()
+
     def _focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
@@ -664,19 +726,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.import_dialog(files))
 
     def export(self, kind: str) -> None:
-        project = self.project
-        if project is None:
-            return
-        exporters: dict[str, Callable[..., Path]] = {
-            "docx": project.export_docx, "xlsx": project.export_xlsx,
-            "qdpx": project.export_qdpx}
-        method = exporters[kind]
-        default = str(Path.home() / f"{project.name}.{kind}")
-        out, _ = QFileDialog.getSaveFileName(self, tr("Export"), default, f"*.{kind}")
-        if not out:
-            return
-        self.runner.run(tr("Exporting"), lambda progress: method(out, progress=progress),
-                        lambda _r: show_status(self, tr("Exported to {0}.").format(out)))
+        self.export_dialog(kind)
+
+    def export_dialog(self, kind: str = "docx") -> Any:
+        """The export dialog with the command line's options, on ``kind`` to start with."""
+        from fieldkit.gui.export_dialog import ExportDialog
+
+        if self.project is None:
+            return None
+        tab = self.current_tab()
+        dialog = ExportDialog(self.project, self.runner, self, kind=kind,
+                              document=tab.doc_id if tab is not None else None)
+        dialog.open()
+        return dialog
 
     def check_project(self) -> None:
         project = self.project

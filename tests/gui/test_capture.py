@@ -242,12 +242,14 @@ def test_screenshot_writes_a_png_of_the_window(project, tmp_path: Path, qapp) ->
     assert (image.width(), image.height()) == (1440, 900)
 
 
-def test_export_runs_through_the_runner(window, qtbot, tmp_path: Path, monkeypatch) -> None:
-    from fieldkit.gui import main_window
+def test_export_runs_through_the_runner(window, qtbot, tmp_path: Path) -> None:
+    from fieldkit.gui.export_dialog import ExportDialog
 
     out = tmp_path / "tables.xlsx"
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(out), ""))
-    window.actions_["export_xlsx"].trigger()
+    window.actions_["export_xlsx"].trigger()  # the export dialog, on Excel
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.kind() == "xlsx"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
     assert out.exists() and out.stat().st_size > 0

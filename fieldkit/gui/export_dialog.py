@@ -1,0 +1,232 @@
+"""The export dialog: the command line's export options, then a file, then progress and Cancel.
+
+Formats: the Word report of coded segments (codes, coder, site, pseudonyms), one document with
+its codings as Word comments (the annotated document; coder, pseudonyms), the Excel workbook,
+CSV files in a folder, and the whole project as REFI-QDA. Options a format does not use are
+greyed out. The export runs on the window's runner: a progress dialog with Cancel, and nothing
+is written when it is cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.errors import BadInput
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.runner import show_status
+from fieldkit.gui.segments_panel import CodePicker
+from fieldkit.project import Project
+
+FORMATS = (("docx", "Word report of coded segments (.docx)"),
+           ("annotated", "One document with its codings as Word comments (.docx)"),
+           ("xlsx", "Excel workbook (.xlsx)"),
+           ("csv", "CSV files in a folder"),
+           ("qdpx", "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA (.qdpx)"))
+SUFFIX = {"docx": ".docx", "annotated": ".docx", "xlsx": ".xlsx", "csv": "", "qdpx": ".qdpx"}
+# which options each format uses
+USES = {"docx": {"codes", "coder", "site", "pseudonyms"},
+        "annotated": {"document", "coder", "pseudonyms"},
+        "xlsx": set(), "csv": set(), "qdpx": set()}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project: Project, runner: Any, parent: QWidget | None = None, *,
+                 kind: str = "docx", document: int | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.runner = runner
+        self.setWindowTitle(tr("Export"))
+        self.format = QComboBox()
+        for key, label in FORMATS:
+            self.format.addItem(tr(label), key)
+        self.codes = CodePicker()
+        book = project.codebook()
+        self.codes.set_codes([(d, c.id, c.name, book.path(c.id)) for d, c in book.walk()])
+        self.coder = QComboBox()
+        self.coder.addItem(tr("All coders"), None)
+        for coder in project.coders():
+            self.coder.addItem(coder.name, coder.name)
+        self.site = QComboBox()
+        self.site.addItem(tr("All sites"), None)
+        for site in project.sites():
+            self.site.addItem(site.name, site.name)
+        self.document = QComboBox()
+        self.document.setMinimumContentsLength(24)
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for doc in project.documents():
+            if doc.kind != "photo":
+                self.document.addItem(doc.title, doc.id)
+        if document is not None and self.document.findData(document) >= 0:
+            self.document.setCurrentIndex(self.document.findData(document))
+        self.pseudonymise = QCheckBox(tr("Replace participants' names by their pseudonyms"))
+        self.terms = QLineEdit()
+        self.terms.setPlaceholderText(tr("Other names to replace: Name=Pseudonym; …"))
+        self.path = QLineEdit()
+        self.browse = QPushButton(tr("Choose…"))
+        self.browse.clicked.connect(self.choose_path)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(self.browse)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for name, label, widget in (("format", tr("Format"), self.format),
+                                    ("codes", tr("Codes"), self.codes),
+                                    ("coder", tr("Coder"), self.coder),
+                                    ("site", tr("Site"), self.site),
+                                    ("document", tr("Document"), self.document),
+                                    ("pseudonyms", tr("Pseudonyms"), self.pseudonymise)):
+            caption = QLabel(label)
+            form.addRow(caption, widget)
+            self.rows[name] = (caption, widget)
+        form.addRow("", self.terms)
+        self.path_label = QLabel(tr("Save as"))
+        form.addRow(self.path_label, where)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(tr("Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.pseudonymise.toggled.connect(self._format_changed)
+        self.path.textChanged.connect(self._check)
+        self.format.setCurrentIndex(max(0, self.format.findData(kind)))
+        self._format_changed()
+        self.setMinimumWidth(min(640, max(480, self.sizeHint().width())))
+
+    def kind(self) -> str:
+        return str(self.format.currentData())
+
+    def _format_changed(self) -> None:
+        kind = self.kind()
+        uses = USES[kind]
+        for name, (caption, widget) in self.rows.items():
+            on = name == "format" or name in uses
+            caption.setEnabled(on)
+            widget.setEnabled(on)
+        self.terms.setEnabled("pseudonyms" in uses)
+        path = self.path.text().strip()
+        suffix = SUFFIX[kind]
+        if not path:
+            path = str(Path.home() / self.project.name)
+            path += suffix if suffix else f" – {tr('tables')}"
+        else:
+            stem = Path(path)
+            if stem.suffix.lower() in (".docx", ".xlsx", ".qdpx"):
+                stem = stem.with_suffix("")
+            path = str(stem) + suffix
+        self.path.setText(path)
+        self.hint.setText({
+            "docx": tr("One section per code with every coded segment, its citation "
+                       "(paragraph, timestamp) and memo. No codes chosen: all codes."),
+            "annotated": tr("The document's full text with each coding as a comment."),
+            "xlsx": tr("Segments, codebook, counts, co-occurrence and ESM answers, one sheet "
+                       "each."),
+            "csv": tr("The same tables as the Excel workbook, one CSV file each, in a folder."),
+            "qdpx": tr("The whole project, to open in another QDA program."),
+        }[kind])
+        self._check()
+
+    def _check(self) -> None:
+        self.export_button.setEnabled(bool(self.path.text().strip()))
+
+    def choose_path(self) -> None:
+        kind = self.kind()
+        if kind == "csv":
+            chosen = QFileDialog.getExistingDirectory(self, tr("Folder for the CSV files"),
+                                                      str(Path(self.path.text()).parent))
+        else:
+            suffix = SUFFIX[kind]
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Export"), self.path.text(),
+                                                    f"*{suffix}")
+        if chosen:
+            self.path.setText(chosen)
+
+    def options(self) -> dict[str, Any]:
+        """The chosen options, as keyword arguments of the project's export method."""
+        kind = self.kind()
+        uses = USES[kind]
+        out: dict[str, Any] = {}
+        if "codes" in uses and self.codes.checked():
+            out["codes"] = self.codes.checked()
+        if "coder" in uses and self.coder.currentData():
+            out["coder"] = self.coder.currentData()
+        if "site" in uses and self.site.currentData():
+            out["site"] = self.site.currentData()
+        if "document" in uses:
+            out["annotated_document"] = self.document.currentData()
+        if "pseudonyms" in uses:
+            terms = parse_terms(self.terms.text())
+            if self.pseudonymise.isChecked() or terms:
+                out["pseudonymise"] = True
+            if terms:
+                out["terms"] = terms
+        return out
+
+    def accept(self) -> None:
+        try:
+            options = self.options()
+        except BadInput as exc:
+            self.hint.setText(str(exc))
+            return
+        if self.kind() == "annotated" and options.get("annotated_document") is None:
+            self.hint.setText(tr("Choose the document to export."))
+            return
+        self.start(self.path.text().strip(), options)
+        super().accept()
+
+    def start(self, out: str, options: dict[str, Any]) -> None:
+        """Run the export on the runner (progress and Cancel)."""
+        project, kind = self.project, self.kind()
+        methods: dict[str, Callable[..., Any]] = {
+            "docx": project.export_docx, "annotated": project.export_docx,
+            "xlsx": project.export_xlsx, "csv": project.export_csv,
+            "qdpx": project.export_qdpx}
+        method = methods[kind]
+        window = self.parentWidget() or self
+
+        def job(progress: Any) -> Any:
+            return method(out, progress=progress, **options)
+
+        self.runner.run(tr("Exporting"), job,
+                        lambda _r: show_status(window, tr("Exported to {0}.").format(out)))
+
+
+def parse_terms(text: str) -> dict[str, str]:
+    """``Name=Pseudonym; Name=Pseudonym`` (or one per line) into a mapping."""
+    terms: dict[str, str] = {}
+    for item in (part.strip() for part in text.replace("\n", ";").split(";")):
+        if not item:
+            continue
+        name, sep, pseudonym = item.partition("=")
+        if not sep or not name.strip() or not pseudonym.strip():
+            raise BadInput(tr("'{0}' is not a name to replace; write Name=Pseudonym.")
+                           .format(item))
+        terms[name.strip()] = pseudonym.strip()
+    return terms

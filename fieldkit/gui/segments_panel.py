@@ -1,0 +1,596 @@
+"""The coded-segments view: choose codes and filters, read every segment, act on it.
+
+Pick one or more codes (any of them, or only where all of them overlap), optionally a coder,
+site, document and date range; each row shows the code, the quote, a line of context, where it
+is (document, speaker, paragraph, timestamp or beep time), the coder and the memo. A click opens
+the segment in its document; recode, remove, memo and bounds are one undo step each; the shown
+(or selected) segments export to Word or Excel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from fieldkit.core.errors import FieldkitError
+from fieldkit.core.model import Coding
+from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.segments_model import CODING_ROLE, SegmentsModel
+from fieldkit.operations.retrieval import SegmentQuery
+from fieldkit.project import Project
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CodePicker(QToolButton):
+    """A button that opens a checkable, filterable list of the codebook's codes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.model = QStandardItemModel(self)
+        self.model.itemChanged.connect(lambda _item: self._changed())
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setMinimumSize(320, 300)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(lambda: self.set_checked([]))
+        layout.addWidget(self.clear_button)
+        menu = QMenu(self)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(box)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self.filter.setFocus)
+        self.setMenu(menu)
+        self._quiet = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(tr("Find a code…"))
+        self.clear_button.setText(tr("No codes chosen"))
+        self._label()
+
+    def set_codes(self, codes: list[tuple[int, int, str, str]]) -> None:
+        """``codes``: (depth, id, name, path) in codebook order; keeps what stays checked."""
+        keep = set(self.checked())
+        self._quiet = True
+        self.model.clear()
+        for depth, key, name, path in codes:
+            item = QStandardItem("    " * depth + name)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if key in keep else Qt.CheckState.Unchecked)
+            item.setData(key, CODE_ROLE)
+            item.setToolTip(path)
+            self.model.appendRow(item)
+        self._quiet = False
+        self._label()
+
+    def checked(self) -> list[int]:
+        return [int(item.data(CODE_ROLE)) for item in self._items()
+                if item.checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, code_ids: list[int]) -> None:
+        wanted = set(code_ids)
+        self._quiet = True
+        for item in self._items():
+            item.setCheckState(Qt.CheckState.Checked if int(item.data(CODE_ROLE)) in wanted
+                               else Qt.CheckState.Unchecked)
+        self._quiet = False
+        self._changed()
+
+    def _items(self) -> list[QStandardItem]:
+        return [self.model.item(row) for row in range(self.model.rowCount())]
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for row, item in enumerate(self._items()):
+            self.list.setRowHidden(row, bool(needle) and needle not in
+                                   str(item.toolTip()).casefold())
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self._label()
+            self.changed.emit()
+
+    def _label(self) -> None:
+        names = [item.text().strip() for item in self._items()
+                 if item.checkState() == Qt.CheckState.Checked]
+        if not names:
+            self.setText(tr("Codes: choose…"))
+        elif len(names) <= 2:
+            self.setText(tr("Codes: {0}").format(", ".join(names)))
+        else:
+            self.setText(tr("Codes: {0} and {1} more").format(names[0], len(names) - 1))
+        self.setToolTip("\n".join(names))
+
+
+class BoundsDialog(QDialog):
+    """Move a coding's start and end (code points), with the new quote shown as you go."""
+
+    def __init__(self, text: str, coding: Coding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.setWindowTitle(tr("Change the bounds of the segment"))
+        self.start = QSpinBox()
+        self.end = QSpinBox()
+        for box in (self.start, self.end):
+            box.setRange(0, len(text))
+        self.start.setValue(coding.start or 0)
+        self.end.setValue(coding.end or 0)
+        self.words = QPushButton(tr("Snap to whole words"))
+        self.words.clicked.connect(self.snap_to_words)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setMinimumSize(420, 120)
+        form = QFormLayout()
+        form.addRow(tr("Start (character)"), self.start)
+        form.addRow(tr("End (character)"), self.end)
+        form.addRow(self.words)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.buttons)
+        self.start.valueChanged.connect(self._show)
+        self.end.valueChanged.connect(self._show)
+        self._show()
+
+    def span(self) -> tuple[int, int]:
+        return self.start.value(), self.end.value()
+
+    def snap_to_words(self) -> None:
+        start, end = self.span()
+        while start > 0 and self.text[start - 1].isalnum():
+            start -= 1
+        while end < len(self.text) and self.text[end].isalnum():
+            end += 1
+        self.start.setValue(start)
+        self.end.setValue(end)
+
+    def _show(self) -> None:
+        start, end = self.span()
+        ok = start < end
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        before = self.text[max(0, start - 60):start]
+        self.preview.setPlainText(f"…{before}«{self.text[start:end]}»{self.text[end:end + 60]}…"
+                                  if ok else tr("The start must come before the end."))
+
+
+class SegmentsPanel(QWidget):
+    """Emits ``open_segment(coding_id)`` when a segment is clicked or activated."""
+
+    open_segment = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.runner: Any = None  # the window's JobRunner, for exports
+        self.model = SegmentsModel(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+
+        self.codes = CodePicker()
+        self.codes.changed.connect(self.schedule)
+        self.match = QComboBox()
+        self.match.currentIndexChanged.connect(self.schedule)
+        self.subcodes = QCheckBox()
+        self.subcodes.setChecked(True)
+        self.subcodes.toggled.connect(self.schedule)
+        self.coder = QComboBox()
+        self.site = QComboBox()
+        self.document = QComboBox()
+        self.document.setMinimumContentsLength(18)
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for combo in (self.coder, self.site, self.document):
+            combo.currentIndexChanged.connect(self.schedule)
+        self.use_from, self.use_to = QCheckBox(), QCheckBox()
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self.schedule)
+            edit.dateChanged.connect(self.schedule)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 280, 300, 260, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.count = QLabel()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, slot in (("open", self.open_current), ("recode", lambda: self.recode()),
+                           ("memo", lambda: self.edit_memo()),
+                           ("bounds", lambda: self.change_bounds()),
+                           ("remove", self.remove_selected),
+                           ("word", lambda: self.export("docx")),
+                           ("excel", lambda: self.export("xlsx"))):
+            button = QPushButton()
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+
+        self.labels = {name: QLabel() for name in ("match", "coder", "site", "document")}
+        top = QHBoxLayout()
+        top.addWidget(self.codes)
+        top.addWidget(self.match)
+        top.addWidget(self.subcodes)
+        top.addSpacing(8)
+        for name, combo in (("coder", self.coder), ("site", self.site)):
+            top.addWidget(self.labels[name])
+            top.addWidget(combo)
+        top.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(self.labels["document"])
+        second.addWidget(self.document, 1)
+        second.addWidget(self.use_from)
+        second.addWidget(self.date_from)
+        second.addWidget(self.use_to)
+        second.addWidget(self.date_to)
+        second.addStretch(1)
+        actions = QHBoxLayout()
+        for name in ("open", "recode", "memo", "bounds", "remove"):
+            actions.addWidget(self.buttons[name])
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addWidget(self.buttons["word"])
+        actions.addWidget(self.buttons["excel"])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.retranslate()
+
+    # -- language and project ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.codes.retranslate()
+        index = max(0, self.match.currentIndex())
+        self.match.blockSignals(True)
+        self.match.clear()
+        self.match.addItem(tr("any of them"), "any")
+        self.match.addItem(tr("all of them, overlapping"), "all")
+        self.match.setCurrentIndex(index)
+        self.match.blockSignals(False)
+        self.match.setToolTip(tr("Show segments of any chosen code, or only where all chosen "
+                                 "codes overlap"))
+        self.subcodes.setText(tr("with sub-codes"))
+        self.labels["coder"].setText(tr("Coder"))
+        self.labels["site"].setText(tr("Site"))
+        self.labels["document"].setText(tr("Document"))
+        self.use_from.setText(tr("From"))
+        self.use_to.setText(tr("To"))
+        self.date_from.setToolTip(tr("The visit's date (or the day the document was made)"))
+        self.date_to.setToolTip(self.date_from.toolTip())
+        labels = {"open": tr("Open"), "recode": tr("Recode…"), "memo": tr("Memo…"),
+                  "bounds": tr("Bounds…"), "remove": tr("Remove"), "word": tr("Word…"),
+                  "excel": tr("Excel…")}
+        for name, text in labels.items():
+            self.buttons[name].setText(text)
+        self.buttons["word"].setToolTip(tr("Export the selected segments (all shown ones when "
+                                           "none is selected) as a Word report"))
+        self.buttons["excel"].setToolTip(tr("Export the selected segments (all shown ones when "
+                                            "none is selected) as an Excel workbook"))
+        self._fill_filters()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+        self._show_count()
+
+    def set_project(self, project: Project | None) -> None:
+        self.project = project
+        self.codes.set_checked([])
+        self._fill_filters()
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        project = self.project
+        if project is not None:
+            book = project.codebook()
+            self.codes.set_codes([(d, c.id, c.name, book.path(c.id)) for d, c in book.walk()])
+        else:
+            self.codes.set_codes([])
+        for combo, everything, items in (
+                (self.coder, tr("All coders"),
+                 [(c.name, c.name) for c in project.coders()] if project else []),
+                (self.site, tr("All sites"),
+                 [(s.name, s.id) for s in project.sites()] if project else []),
+                (self.document, tr("All documents"),
+                 [(d.title, d.id) for d in project.documents()] if project else [])):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            found = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    def refresh_lookups(self) -> None:
+        """Codes, coders, sites or documents changed: refill the choices and the rows."""
+        self._fill_filters()
+        self.schedule()
+
+    # -- the query --------------------------------------------------------------------------
+
+    def show_codes(self, code_ids: list[int]) -> None:
+        """Show the segments of these codes (what double-clicking a code in the codebook does)."""
+        self.codes.set_checked(code_ids)
+        self.refresh()
+
+    def query(self) -> SegmentQuery:
+        doc = self.document.currentData()
+        site = self.site.currentData()
+        coder = self.coder.currentData()
+        return SegmentQuery(
+            codes=self.codes.checked(), match=str(self.match.currentData() or "any"),
+            include_subcodes=self.subcodes.isChecked(),
+            coders=[coder] if coder else [], sites=[site] if site is not None else [],
+            documents=[doc] if doc is not None else [],
+            date_from=self.date_from.date().toString("yyyy-MM-dd")
+            if self.use_from.isChecked() else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd")
+            if self.use_to.isChecked() else None)
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Run the query again, keeping the current segment where it still shows."""
+        self._timer.stop()
+        current = self.current_coding()
+        query = self.query()
+        codings: list[Coding] = []
+        if self.project is None:
+            self.hint.setText("")
+        elif not (query.codes or query.documents or query.coders):
+            self.hint.setText(tr("Choose one or more codes (or a document or coder) to see "
+                                 "their coded segments. Double-clicking a code in the codebook "
+                                 "shows its segments here."))
+        else:
+            try:
+                codings = self.project.retrieval.segments(query)
+                self.hint.setText("")
+            except FieldkitError as exc:
+                self.hint.setText(str(exc))
+        self.hint.setVisible(bool(self.hint.text()))
+        self.model.set_codings(self.project, codings)
+        if current is not None:
+            row = self.model.row_of(current.id)
+            if row is not None:
+                self.table.setCurrentIndex(self.model.index(row, 1))
+        self._show_count()
+        self._enable()
+
+    def _show_count(self) -> None:
+        self.count.setText(ntr("%Ln segment(s)", len(self.model.codings)))
+
+    # -- the rows ---------------------------------------------------------------------------
+
+    def current_coding(self) -> Coding | None:
+        index = self.table.currentIndex()
+        return self.model.coding_at(index.row()) if index.isValid() else None
+
+    def selected_codings(self) -> list[Coding]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        found = [self.model.coding_at(r) for r in rows]
+        picked = [c for c in found if c is not None]
+        if not picked and (current := self.current_coding()) is not None:
+            picked = [current]
+        return picked
+
+    def select_coding(self, coding_id: int) -> bool:
+        row = self.model.row_of(coding_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 1))
+        return True
+
+    def _enable(self) -> None:
+        has = self.current_coding() is not None
+        text = has and (c := self.current_coding()) is not None and c.start is not None
+        for name in ("open", "recode", "memo", "remove"):
+            self.buttons[name].setEnabled(has)
+        self.buttons["bounds"].setEnabled(bool(text))
+        for name in ("word", "excel"):
+            self.buttons[name].setEnabled(bool(self.model.codings))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        value = index.data(CODING_ROLE)
+        if value is not None:
+            self.open_segment.emit(int(value))
+
+    def open_current(self) -> None:
+        coding = self.current_coding()
+        if coding is not None:
+            self.open_segment.emit(coding.id)
+
+    def _menu(self, pos: QPoint) -> None:
+        if self.current_coding() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(tr("Open in its document"), self.open_current)
+        menu.addAction(tr("Recode…"), lambda: self.recode())
+        menu.addAction(tr("Edit memo…"), lambda: self.edit_memo())
+        bounds = menu.addAction(tr("Change bounds…"), lambda: self.change_bounds())
+        bounds.setEnabled(self.buttons["bounds"].isEnabled())
+        menu.addAction(tr("Remove"), self.remove_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # -- acting on segments (each one undo step) ----------------------------------------------
+
+    def _warn(self, exc: FieldkitError) -> None:
+        QMessageBox.warning(self, tr("Coded segments"), str(exc))
+
+    def recode(self, code_id: int | None = None) -> None:
+        """Give the selected segments another code (asks which when none is given)."""
+        project, picked = self.project, self.selected_codings()
+        if project is None or not picked:
+            return
+        if code_id is None:
+            rows = project.codes_with_counts()
+            paths = [path for _d, _c, path, _n in rows]
+            current = project.code_path(picked[0].code_id)
+            path, ok = QInputDialog.getItem(self, tr("Recode"), ntr(
+                "Recode %Ln segment(s) with:", len(picked)), paths,
+                paths.index(current) if current in paths else 0, False)
+            if not ok:
+                return
+            code_id = next(c.id for _d, c, p, _n in rows if p == path)
+        try:
+            with project.store.change(ntr("Recode %Ln segment(s)", len(picked))):
+                for coding in picked:
+                    if coding.code_id != code_id:
+                        project.recode(coding.id, code_id)
+        except FieldkitError as exc:
+            self._warn(exc)
+
+    def remove_selected(self) -> None:
+        project, picked = self.project, self.selected_codings()
+        if project is None or not picked:
+            return
+        try:
+            with project.store.change(ntr("Remove %Ln segment(s)", len(picked))):
+                for coding in picked:
+                    project.uncode(coding.id)
+        except FieldkitError as exc:
+            self._warn(exc)
+
+    def edit_memo(self, text: str | None = None) -> None:
+        project, coding = self.project, self.current_coding()
+        if project is None or coding is None:
+            return
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self, tr("Coding memo"),
+                tr("Memo for this coding of {0}:").format(project.code_path(coding.code_id)),
+                coding.memo)
+            if not ok:
+                return
+        if text != coding.memo:
+            try:
+                project.set_coding_memo(coding.id, text)
+            except FieldkitError as exc:
+                self._warn(exc)
+
+    def bounds_dialog(self) -> BoundsDialog | None:
+        project, coding = self.project, self.current_coding()
+        if project is None or coding is None or coding.start is None:
+            return None
+        return BoundsDialog(project.document(coding.document_id).text, coding, self)
+
+    def change_bounds(self, span: tuple[int, int] | None = None) -> None:
+        project, coding = self.project, self.current_coding()
+        if project is None or coding is None or coding.start is None:
+            return
+        if span is None:
+            dialog = self.bounds_dialog()
+            if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            span = dialog.span()
+        try:
+            project.retrieval.set_bounds(coding.id, *span)
+        except FieldkitError as exc:
+            self._warn(exc)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export_ids(self) -> list[int]:
+        selected = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if len(selected) > 1:
+            return [c.id for r in selected if (c := self.model.coding_at(r)) is not None]
+        return [c.id for c in self.model.codings]
+
+    def export(self, kind: str, out: str | None = None) -> None:
+        """Export the selected (or all shown) segments to Word or Excel, with progress."""
+        project = self.project
+        ids = self.export_ids()
+        if project is None or not ids or self.runner is None:
+            return
+        if out is None:
+            default = str(Path.home() / f"{project.name} – {tr('coded segments')}.{kind}")
+            out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
+                                                 f"*.{kind}")
+            if not out:
+                return
+        target = out
+
+        def job(progress: Any) -> Path:
+            if kind == "docx":
+                return project.export_docx(target, codings=ids, progress=progress)
+            return project.export_xlsx(target, progress=progress, codings=ids)
+
+        from fieldkit.gui.runner import show_status
+
+        self.runner.run(tr("Exporting"), job,
+                        lambda _r: show_status(self, tr("Exported to {0}.").format(target)))
