@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.i18n import tr
+from fieldkit.operations.retrieval import Citations
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -118,9 +119,11 @@ class AgreementTableModel(QAbstractTableModel):
 class SideBySideDialog(QDialog):
     """Each coder's segments of one code in one column, unmatched ones marked."""
 
-    def __init__(self, views: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, views: list[Any], parent: QWidget | None = None,
+                 citations: Citations | None = None) -> None:
         super().__init__(parent)
         self.views = views
+        self.citations = citations
         coders = views[0].coders if views else []
         self.setWindowTitle(tr("Disagreements: {code}").format(
             code=views[0].code_path if views else ""))
@@ -149,14 +152,21 @@ class SideBySideDialog(QDialog):
                 mark = "✓" if seg.matched else "✗"
                 style = "" if seg.matched else " style='background:#ffe0e0'"
                 parts.append(
-                    f"<p{style}><b>{mark} {seg.start}–{seg.end}</b> "
+                    f"<p{style}><b>{mark} {self._place(view.document, seg.start, seg.end)}</b> "
                     f"({tr('best overlap')} {seg.best_overlap:.0%})<br>"
                     f"{html.escape(seg.quote)}</p>")
             alone = [d for d in view.differences if d.coded_by == [coder]]
             if alone:
                 parts.append(f"<p><i>{tr('Only this coder coded:')}</i></p>")
-                parts += [f"<p>{d.start}–{d.end}: {html.escape(d.text)}</p>" for d in alone]
+                parts += [f"<p>{self._place(view.document, d.start, d.end)}: "
+                          f"{html.escape(d.text)}</p>" for d in alone]
         return "".join(parts)
+
+    def _place(self, document: int, start: int, end: int) -> str:
+        """Where a span is, by paragraph (and timestamp or beep time), not by characters."""
+        if self.citations is None:
+            return f"{start}–{end}"
+        return self.citations.citer(document).cite(start, end).place(tr("beep"))
 
 
 class AgreementDialog(QDialog):
@@ -264,6 +274,6 @@ class AgreementDialog(QDialog):
         except FieldkitError as error:
             QMessageBox.warning(self, tr("Disagreements"), str(error))
             return None
-        dialog = SideBySideDialog(views, self)
+        dialog = SideBySideDialog(views, self, self.project.retrieval.citations())
         dialog.show()
         return dialog

@@ -23,7 +23,7 @@ from fieldkit.project import Project  # noqa: E402
 @pytest.fixture
 def project(tmp_path: Path):
     with Project.create(tmp_path / "agree.fieldkit") as p:
-        p.add_note(site="Metaal BV", title="Zagerij", text="a" * 1000)
+        p.add_note(site="Metaal BV", title="Zagerij", text=("a" * 49 + "\n") * 20)
         p.add_code("Peer help")
         p.add_code("Autonomy")
         for coder in ("Anna", "Bram"):
@@ -58,8 +58,10 @@ def test_dialog_lists_worst_codes_first_and_opens_side_by_side(project: Project,
     assert side is not None
     qtbot.addWidget(side)
     assert list(side.columns) == ["Anna", "Bram"]
-    assert "0–100" in side.columns["Anna"].toPlainText()
-    assert "50–200" in side.columns["Bram"].toPlainText()
+    # cited by paragraph (lines of 50 characters), not by character offsets
+    assert "¶ 1–2" in side.columns["Anna"].toPlainText()
+    assert "¶ 2–4" in side.columns["Bram"].toPlainText()
+    assert "0–100" not in side.columns["Anna"].toPlainText()
     assert table.data(table.index(0, 0), ROW_ROLE)["code_path"] == "Autonomy"
 
     dialog.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
