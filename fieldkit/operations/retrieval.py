@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -164,6 +165,25 @@ def _overlaps(a: Coding, b: Coding) -> bool:
     return False
 
 
+class _Spans:
+    """Text spans of one code group in one document: "does any overlap [s, e)?" in O(log n)."""
+
+    def __init__(self, codings: list[Coding]) -> None:
+        spans = sorted((c.start, c.end) for c in codings
+                       if c.start is not None and c.end is not None)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []  # the furthest end among the first i + 1 spans
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        self.regions = [c for c in codings if c.region is not None]
+
+    def overlaps(self, c: Coding) -> bool:
+        if c.start is not None and c.end is not None:
+            k = bisect.bisect_left(self.starts, c.end)  # spans starting before c ends
+            return k > 0 and self.reach[k - 1] > c.start
+        return any(_overlaps(c, o) for o in self.regions)
+
+
 def _overlapping_all(codings: list[Coding], groups: list[set[int]]) -> list[Coding]:
     """Codings overlapped, in their document, by a coding of every chosen code group."""
     by_doc: dict[int, list[Coding]] = {}
@@ -171,11 +191,12 @@ def _overlapping_all(codings: list[Coding], groups: list[set[int]]) -> list[Codi
         by_doc.setdefault(c.document_id, []).append(c)
     kept: set[int] = set()
     for items in by_doc.values():
-        present = [any(c.code_id in g for c in items) for g in groups]
-        if not all(present):
+        members = [[c for c in items if c.code_id in g] for g in groups]
+        if not all(members):
             continue
+        spans = [_Spans(m) for m in members]
         for c in items:
-            if all(c.code_id in g or any(o.code_id in g and _overlaps(c, o) for o in items)
-                   for g in groups):
+            if all(c.code_id in g or s.overlaps(c)
+                   for g, s in zip(groups, spans, strict=True)):
                 kept.add(c.id)
     return [c for c in codings if c.id in kept]
