@@ -6,11 +6,20 @@ Three families of figures, each defined the way the program researchers know it 
   coders A and B, ``a`` characters were coded by both, ``b`` by A only, ``c`` by B only and ``d``
   by neither, ``T = a + b + c + d`` is the document length. Percentage agreement is
   ``(a + d) / T`` and Cohen's kappa is ``(a + d - EF) / (T - EF)`` with expected frequency
-  ``EF = ((a + b)(a + c) + (c + d)(b + d)) / T``.
-* **Segment level (MAXQDA).** A coded segment of one coder counts as matched when the other coder
-  has a segment of the same code in the same document whose overlap / union is at least a
-  threshold (90 % by default). Brennan and Prediger's kappa corrects the match rate for chance
-  with ``1 / k``, k being the number of codes compared.
+  ``EF = ((a + b)(a + c) + (c + d)(b + d)) / T``. NVivo reports exactly this κ per code ×
+  source and, for an average over sources, weights each source's κ by its size; that is
+  ``kappa_weighted`` here, "NVivo" wherever a figure is labelled so. A source nobody coded with
+  the code has no variation and counts as κ = 1, which raises the average: how many such cells
+  went in is reported beside it (``uncoded_cells``), and ``kappa_weighted_coded`` gives the
+  average over the cells someone coded. The κ of the summed a/b/c/d counts is *pooled* κ, a
+  figure NVivo does not show; it is labelled "pooled" wherever it appears.
+* **Segment level (MAXQDA).** A coded segment of one coder agrees with one of the other coder of
+  the same code in the same document when their overlap / union is at least a threshold (90 %
+  by default). As in MAXQDA's four-field table, an agreeing pair counts once (cell a); segments
+  of only one coder fill b and c, d stays empty, so ``Po = a / (a + b + c)``; Brennan and
+  Prediger's kappa corrects it for chance with ``1 / k``, k being the number of codes compared.
+  (MAXQDA manual, "Intercoder Agreement", https://www.maxqda.com/help-mx24/coding/problem-
+  intercoder-agreement-qualitative-research, the section on kappa for segments.)
 * **Krippendorff's alpha (nominal)** for any number of coders, again with characters as units and
   "coded / not coded" as the value each coder gives a character.
 
@@ -266,6 +275,29 @@ def _count_matched(spans: Sequence[Span], others: Sequence[Span], threshold: flo
     return matched
 
 
+def _agreeing_pairs(spans_a: Sequence[Span], spans_b: Sequence[Span], threshold: float) -> int:
+    """How many one-to-one pairs (a segment of A, a segment of B) agree: best overlaps first,
+    each segment in at most one pair, so an agreeing pair is counted once."""
+    others = sorted(spans_b)
+    starts = [start for start, _ in others]
+    candidates: list[tuple[float, int, int]] = []
+    for i, span in enumerate(spans_a):
+        slack = int((span[1] - span[0]) * (1.0 - threshold) / threshold) + 1
+        low = bisect.bisect_left(starts, span[0] - slack)
+        high = bisect.bisect_left(starts, span[1])
+        for j in range(low, high):
+            ratio = overlap_ratio(span, others[j])
+            if ratio >= threshold:
+                candidates.append((-ratio, i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, i, j in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+    return len(used_a)
+
+
 def _check_threshold(threshold: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise BadInput(f"The overlap threshold must be above 0 and at most 1, not {threshold}.")
@@ -281,7 +313,13 @@ def brennan_prediger_kappa(observed: float, k: int) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class SegmentRow:
-    """Segment-level result for one code (all documents) and one pair of coders."""
+    """Segment-level result for one code (all documents) and one pair of coders.
+
+    ``matched_a`` / ``unmatched_a`` count A's segments with and without a partner of B (and
+    likewise for B): the view per coder. ``agreements`` counts agreeing pairs once (MAXQDA's
+    cell a); ``only_a`` and ``only_b`` are the segments left without a pair (cells b and c),
+    and ``percent`` is ``100 a / (a + b + c)``.
+    """
 
     code: CodeKey
     coders: tuple[str, str]
@@ -289,6 +327,7 @@ class SegmentRow:
     unmatched_a: int
     matched_b: int
     unmatched_b: int
+    agreements: int = 0
 
     @property
     def matched(self) -> int:
@@ -299,9 +338,17 @@ class SegmentRow:
         return self.unmatched_a + self.unmatched_b
 
     @property
+    def only_a(self) -> int:
+        return self.matched_a + self.unmatched_a - self.agreements
+
+    @property
+    def only_b(self) -> int:
+        return self.matched_b + self.unmatched_b - self.agreements
+
+    @property
     def percent(self) -> float | None:
-        total = self.matched + self.unmatched
-        return None if total == 0 else 100.0 * self.matched / total
+        total = self.agreements + self.only_a + self.only_b
+        return None if total == 0 else 100.0 * self.agreements / total
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -313,6 +360,9 @@ class SegmentRow:
             "unmatched_b": self.unmatched_b,
             "matched": self.matched,
             "unmatched": self.unmatched,
+            "agreements": self.agreements,
+            "only_a": self.only_a,
+            "only_b": self.only_b,
             "percent": self.percent,
         }
 
@@ -321,11 +371,13 @@ class SegmentRow:
 class SegmentAgreement:
     """MAXQDA-style segment agreement of two coders over the compared codes.
 
-    Every segment of *both* coders is checked against the other coder and counts once, as a
-    match or a non-match (MAXQDA's "Agreement" / "No agreement" columns), so
-    ``Po = (matched_a + matched_b) / (segments of A + segments of B)``. A pair of segments that
-    match each other therefore contributes two matches. ``kappa`` is Brennan and Prediger's
-    with chance ``1 / k``; ``kappa_note`` says why it is None when it is.
+    MAXQDA's kappa table for segments (manual: "Intercoder Agreement",
+    https://www.maxqda.com/help-mx24/coding/problem-intercoder-agreement-qualitative-research)
+    is a four-field table in which a pair of segments that agree is counted once, in cell a;
+    segments only one coder has are in b and c, and d (coded by neither) cannot occur, so
+    ``Po = a / (a + b + c)``. ``kappa`` is Brennan and Prediger's with chance ``1 / k``;
+    ``kappa_note`` says why it is None when it is. ``matched`` / ``unmatched`` still count
+    each coder's segments separately (with or without a partner), as the per-code rows show.
     """
 
     coders: tuple[str, str]
@@ -344,6 +396,18 @@ class SegmentAgreement:
     def unmatched(self) -> int:
         return sum(row.unmatched for row in self.rows)
 
+    @property
+    def agreements(self) -> int:
+        return sum(row.agreements for row in self.rows)
+
+    @property
+    def only_a(self) -> int:
+        return sum(row.only_a for row in self.rows)
+
+    @property
+    def only_b(self) -> int:
+        return sum(row.only_b for row in self.rows)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "coders": list(self.coders),
@@ -351,6 +415,9 @@ class SegmentAgreement:
             "k": self.k,
             "matched": self.matched,
             "unmatched": self.unmatched,
+            "agreements": self.agreements,
+            "only_a": self.only_a,
+            "only_b": self.only_b,
             "percent": self.percent,
             "kappa": self.kappa,
             "kappa_note": self.kappa_note,
@@ -366,10 +433,11 @@ def segment_agreement(
     k: int | None = None,
     codes: Sequence[CodeKey] | None = None,
 ) -> SegmentAgreement:
-    """Segment-level agreement of two coders as MAXQDA computes it.
+    """Segment-level agreement of two coders as MAXQDA computes it (see ``SegmentAgreement``).
 
     A segment of A is matched when B has a segment of the same code in the same document with
-    overlap / union ≥ ``threshold`` (0 < threshold ≤ 1), and likewise for B's segments. Segments
+    overlap / union ≥ ``threshold`` (0 < threshold ≤ 1), and likewise for B's segments; pairs
+    that agree are formed one to one, best overlap first, and counted once. Segments
     are compared as coded, not merged; empty segments are ignored. ``codes`` restricts the
     comparison (default: every code either coder used); ``k`` defaults to the number of codes
     compared. Rows cover codes that either coder used, worst percentage first.
@@ -391,7 +459,7 @@ def segment_agreement(
     for code in compared:
         if code not in by_code:
             continue
-        counts = [0, 0, 0, 0]
+        counts = [0, 0, 0, 0, 0]
         for spans_a, spans_b in by_code[code].values():
             hit_a = _count_matched(spans_a, spans_b, threshold)
             hit_b = _count_matched(spans_b, spans_a, threshold)
@@ -399,19 +467,20 @@ def segment_agreement(
             counts[1] += len(spans_a) - hit_a
             counts[2] += hit_b
             counts[3] += len(spans_b) - hit_b
+            counts[4] += _agreeing_pairs(spans_a, spans_b, threshold)
         rows.append(SegmentRow(code, (coder_a, coder_b), *counts))
     rows.sort(key=lambda row: _worst_first(row.percent))
-    matched = sum(row.matched for row in rows)
-    total = matched + sum(row.unmatched for row in rows)
+    agreements = sum(row.agreements for row in rows)
+    total = agreements + sum(row.only_a + row.only_b for row in rows)
     k = len(compared) if k is None else k
-    percent = None if total == 0 else 100.0 * matched / total
+    percent = None if total == 0 else 100.0 * agreements / total
     kappa, note = None, ""
     if percent is None:
         note = "no coded segments to compare"
     elif k <= 1:
         note = f"Brennan–Prediger kappa needs at least two codes (k = {k})"
     else:
-        kappa = brennan_prediger_kappa(matched / total, k)
+        kappa = brennan_prediger_kappa(agreements / total, k)
     return SegmentAgreement((coder_a, coder_b), threshold, k, rows, percent, kappa, note)
 
 
@@ -423,11 +492,14 @@ def segment_agreement(
 class CharacterRow:
     """Character-level figures for one pair of coders.
 
-    ``document`` is None on pooled rows (one code, all documents) and ``code`` is None as well on
-    the overall row. Pooled rows take kappa and percent from the summed a/b/c/d counts, which
-    weights every character equally; ``kappa_mean`` and ``kappa_weighted`` are NVivo users'
-    alternatives, the plain and the length-weighted mean of the per code × document kappas
-    pooled (documents of length 0 excluded). ``alpha`` is Krippendorff's alpha of *all* the
+    ``document`` is None on rows over all documents (one code) and ``code`` is None as well on
+    the overall row. On those rows ``kappa`` and ``percent`` come from the summed a/b/c/d counts
+    (*pooled*, every character weighted equally, a figure NVivo does not show);
+    ``kappa_weighted`` is NVivo's average, the per code × document kappas weighted by document
+    length, and ``kappa_mean`` their plain mean. Cells (code × document) nobody coded enter both
+    as κ = 1: ``uncoded_cells`` says how many did, ``kappa_weighted_coded`` is the weighted
+    average without them (documents of length 0 are left out of all means). On a code ×
+    document row all three equal ``kappa``. ``alpha`` is Krippendorff's alpha of *all* the
     report's coders, so with more than two coders it repeats on each pair's row.
     """
 
@@ -438,6 +510,8 @@ class CharacterRow:
     alpha: float | None
     kappa_mean: float | None = None
     kappa_weighted: float | None = None
+    kappa_weighted_coded: float | None = None
+    uncoded_cells: int = 0
 
     @property
     def percent(self) -> float | None:
@@ -460,6 +534,8 @@ class CharacterRow:
             "kappa": self.kappa,
             "kappa_mean": self.kappa_mean,
             "kappa_weighted": self.kappa_weighted,
+            "kappa_weighted_coded": self.kappa_weighted_coded,
+            "uncoded_cells": self.uncoded_cells,
             "alpha": self.alpha,
         }
 
@@ -487,26 +563,46 @@ class AgreementReport:
 
 
 class _KappaMean:
-    """Running plain and length-weighted means of per-document kappas."""
+    """Running plain and length-weighted means of per code × document kappas (NVivo's)."""
 
     def __init__(self) -> None:
         self.count = 0
         self.total_kappa = 0.0
         self.length = 0
         self.weighted_kappa = 0.0
+        self.uncoded_cells = 0
+        self.uncoded_length = 0
 
-    def add(self, kappa: float | None, length: int, times: int = 1) -> None:
-        if kappa is None or length == 0 or times == 0:
+    def add(self, kappa: float | None, length: int) -> None:
+        """A cell someone coded."""
+        if kappa is None or length == 0:
             return
-        self.count += times
-        self.total_kappa += kappa * times
+        self.count += 1
+        self.total_kappa += kappa
         self.length += length
         self.weighted_kappa += kappa * length
 
-    def means(self) -> tuple[float | None, float | None]:
-        if self.count == 0:
-            return None, None
-        return self.total_kappa / self.count, self.weighted_kappa / self.length
+    def add_uncoded(self, cells: int, length: int) -> None:
+        """``cells`` cells of ``length`` characters in all that nobody coded: κ = 1 each."""
+        self.uncoded_cells += cells
+        self.uncoded_length += length
+
+    def __iadd__(self, other: _KappaMean) -> _KappaMean:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    def figures(self) -> dict[str, Any]:
+        """kappa_mean, kappa_weighted, kappa_weighted_coded and uncoded_cells for a row."""
+        count = self.count + self.uncoded_cells
+        length = self.length + self.uncoded_length
+        return {
+            "kappa_mean": (self.total_kappa + self.uncoded_cells) / count if count else None,
+            "kappa_weighted": (self.weighted_kappa + self.uncoded_length) / length
+            if length else None,
+            "kappa_weighted_coded": self.weighted_kappa / self.length if self.length else None,
+            "uncoded_cells": self.uncoded_cells,
+        }
 
 
 def _worst_first(value: float | None) -> tuple[bool, float]:
@@ -583,34 +679,27 @@ def agreement_report(
                 counts = character_counts(merged[pair[0]], merged[pair[1]], length)
                 code_counts[pair] += counts
                 code_means[pair].add(counts.kappa, length)
-                overall_means[pair].add(counts.kappa, length)
                 report.documents.append(
-                    CharacterRow(code, document, pair, counts, cell_alpha.alpha)
+                    CharacterRow(code, document, pair, counts, cell_alpha.alpha, counts.kappa,
+                                 counts.kappa, counts.kappa)
                 )
         # Scope documents nobody coded with this code: all characters agree on "not coded".
         uncoded_length = scope_length - coded_length
         code_alpha += AlphaCounts(m, uncoded_length, 0, 0)
         for pair in pairs:
             code_counts[pair] += CharacterCounts(0, 0, 0, uncoded_length)
-            for means in (code_means[pair], overall_means[pair]):
-                means.add(1.0, uncoded_length, scope_documents - coded_documents)
+            code_means[pair].add_uncoded(scope_documents - coded_documents, uncoded_length)
+            overall_means[pair] += code_means[pair]
             report.codes.append(
-                CharacterRow(
-                    code, None, pair, code_counts[pair], code_alpha.alpha, *code_means[pair].means()
-                )
+                CharacterRow(code, None, pair, code_counts[pair], code_alpha.alpha,
+                             **code_means[pair].figures())
             )
             overall_counts[pair] += code_counts[pair]
         overall_alpha += code_alpha
     for pair in pairs:
         report.overall.append(
-            CharacterRow(
-                None,
-                None,
-                pair,
-                overall_counts[pair],
-                overall_alpha.alpha,
-                *overall_means[pair].means(),
-            )
+            CharacterRow(None, None, pair, overall_counts[pair], overall_alpha.alpha,
+                         **overall_means[pair].figures())
         )
     for rows in (report.documents, report.codes, report.overall):
         rows.sort(key=_row_order)

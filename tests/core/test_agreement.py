@@ -291,7 +291,19 @@ def test_segment_matching_counts_each_coders_segments_separately() -> None:
     segments = [seg("A", 0, 100), seg("B", 0, 95), seg("B", 0, 50)]
     (row,) = segment_agreement(segments, "A", "B").rows
     assert (row.matched_a, row.unmatched_a, row.matched_b, row.unmatched_b) == (1, 0, 1, 1)
-    assert row.percent == pytest.approx(200 / 3)
+    # MAXQDA's four-field table: the agreeing pair once (a = 1), B's second segment in c.
+    assert (row.agreements, row.only_a, row.only_b) == (1, 0, 1)
+    assert row.percent == pytest.approx(50.0)
+
+
+def test_an_agreeing_pair_is_counted_once_and_pairs_are_one_to_one() -> None:
+    # B coded the same span twice: both match A's segment, but only one can pair with it.
+    segments = [seg("A", 0, 100), seg("B", 0, 100), seg("B", 0, 98), seg("A", 300, 400)]
+    result = segment_agreement(segments, "A", "B", k=2)
+    assert (result.agreements, result.only_a, result.only_b) == (1, 1, 1)
+    assert result.percent == pytest.approx(100 / 3)
+    assert result.kappa == pytest.approx((1 / 3 - 1 / 2) / (1 / 2))
+    assert result.to_dict()["agreements"] == 1
 
 
 def test_segments_only_match_within_the_same_code_and_document() -> None:
@@ -318,13 +330,15 @@ def test_brennan_prediger_kappa_with_four_codes_by_hand() -> None:
         seg("C", 600, 680, code="y"),  # another coder: ignored
     ]
     result = segment_agreement(segments, "A", "B", k=4)
-    # 6 of 8 segments matched: Po = 0.75; kappa = (0.75 − 0.25) / (1 − 0.25) = 2/3.
+    # 6 of 8 segments have a partner; as pairs counted once (MAXQDA): a = 3, b = c = 1,
+    # Po = 3 / 5 = 0.6; kappa = (0.6 − 0.25) / (1 − 0.25) = 7/15.
     assert (result.matched, result.unmatched) == (6, 2)
-    assert result.percent == 75.0
-    assert result.kappa == pytest.approx(2 / 3)
-    assert brennan_prediger_kappa(0.75, 4) == pytest.approx(2 / 3)
+    assert (result.agreements, result.only_a, result.only_b) == (3, 1, 1)
+    assert result.percent == pytest.approx(60.0)
+    assert result.kappa == pytest.approx(7 / 15)
+    assert brennan_prediger_kappa(0.6, 4) == pytest.approx(7 / 15)
     assert [row.code for row in result.rows] == ["y", "x"]  # worst first
-    assert result.rows[0].percent == 50.0
+    assert result.rows[0].percent == pytest.approx(100 / 3)
 
 
 def test_brennan_prediger_kappa_needs_two_codes() -> None:
@@ -402,6 +416,11 @@ def test_report_pooling_over_documents_by_hand() -> None:
     # NVivo-style averages over the three documents (d3 counts as kappa 1).
     assert pooled.kappa_mean == pytest.approx((1 - 2 / 13 + 1) / 3)
     assert pooled.kappa_weighted == pytest.approx((100 - 200 / 13 + 200) / 400)
+    # d3, coded by nobody, is one cell counted as kappa 1; without it the average falls.
+    assert pooled.uncoded_cells == 1
+    assert pooled.kappa_weighted_coded == pytest.approx((100 - 200 / 13) / 200)
+    (overall,) = report.overall
+    assert (overall.kappa_weighted, overall.uncoded_cells) == (pooled.kappa_weighted, 1)
     # Alpha over all 400 characters: n = 800, n1 = 50, n0 = 750, 30 disagreements.
     assert pooled.alpha == pytest.approx(1 - 799 * 30 / (750 * 50))
     matrix = np.hstack(

@@ -56,7 +56,9 @@ def test_perfect_agreement_and_no_overlap(project: Project) -> None:
     assert report.documents[0].code == autonomy  # worst first
     [segments] = report.segments
     assert (segments.matched, segments.unmatched) == (2, 2)
-    assert segments.kappa == pytest.approx((0.5 - 0.5) / 0.5)  # k = 2 codes
+    # one agreeing pair counted once, two unmatched: Po = 1/3, k = 2 codes
+    assert (segments.agreements, segments.only_a, segments.only_b) == (1, 1, 1)
+    assert segments.kappa == pytest.approx((1 / 3 - 0.5) / 0.5)
     only_peer = project.agreement(["Anna", "Bram"], codes=["Peer help"])
     assert [r.code for r in only_peer.codes] == [peer]
 
