@@ -97,6 +97,15 @@ def _figure(value: float | None, digits: int) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def uncoded_note(row: dict[str, Any]) -> str:
+    """Beside NVivo's κ: how many code × document cells nobody coded count as κ = 1."""
+    cells = row["uncoded_cells"] + row["coded_cells"]
+    return (f"{' / '.join(row['coders'])}: {row['uncoded_cells']} of {cells} code × document "
+            f"cells nobody coded; each counts as κ = 1 in NVivo's average and raises it. "
+            f"Over the {row['coded_cells']} coded cells only: "
+            f"{_figure(row['kappa_weighted_coded'], 3)}.")
+
+
 def cmd_agreement(args: argparse.Namespace) -> int:
     threshold = _threshold(args.threshold)
     with open_project(args, readonly=True) as project:
@@ -107,18 +116,25 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if args.json:
             print_json(data)
             return 0
-        print("Character level (NVivo) and Krippendorff's alpha, worst codes first")
+        print("Character level, worst codes first. NVivo κ: kappa per code × document, "
+              "averaged weighted by document length (NVivo's figure); pooled: kappa and % of "
+              "the summed character counts (not an NVivo figure)")
         rows = [[r["code_path"] or "(all codes)", " / ".join(r["coders"]),
-                 _figure(r["percent"], 1), _figure(r["kappa"], 3), _figure(r["alpha"], 3)]
+                 _figure(r["kappa_weighted"], 3), _figure(r["kappa"], 3),
+                 _figure(r["percent"], 1), _figure(r["alpha"], 3)]
                 for r in [*data["overall"], *data["codes"]]]
-        print(table(rows, ["code", "coders", "agree %", "kappa", "alpha"]))
+        print(table(rows, ["code", "coders", "NVivo κ", "pooled κ", "pooled agree %",
+                           "alpha"]))
+        for row in data["overall"]:
+            print(uncoded_note(row))
         print()
-        print(f"Segment level (MAXQDA, overlap ≥ {threshold:.0%})")
-        rows = [[" / ".join(s["coders"]), s["matched"], s["unmatched"],
+        print(f"Segment level (MAXQDA, overlap ≥ {threshold:.0%}): an agreeing pair counts once")
+        rows = [[" / ".join(s["coders"]), s["agreements"], s["only_a"], s["only_b"],
                  _figure(s["percent"], 1),
                  _figure(s["kappa"], 3) if s["kappa"] is not None else s["kappa_note"]]
                 for s in data["segments"]]
-        print(table(rows, ["coders", "matched", "unmatched", "agree %", "kappa (B–P)"]))
+        print(table(rows, ["coders", "agree (a)", "first only (b)", "second only (c)",
+                           "agree %", "kappa (B–P)"]))
         if args.xlsx:
             print(f"Written to {args.xlsx}")
     return 0

@@ -497,7 +497,8 @@ class CharacterRow:
     (*pooled*, every character weighted equally, a figure NVivo does not show);
     ``kappa_weighted`` is NVivo's average, the per code × document kappas weighted by document
     length, and ``kappa_mean`` their plain mean. Cells (code × document) nobody coded enter both
-    as κ = 1: ``uncoded_cells`` says how many did, ``kappa_weighted_coded`` is the weighted
+    as κ = 1: ``uncoded_cells`` says how many did (of ``uncoded_cells + coded_cells``),
+    ``kappa_weighted_coded`` is the weighted
     average without them (documents of length 0 are left out of all means). On a code ×
     document row all three equal ``kappa``. ``alpha`` is Krippendorff's alpha of *all* the
     report's coders, so with more than two coders it repeats on each pair's row.
@@ -512,6 +513,7 @@ class CharacterRow:
     kappa_weighted: float | None = None
     kappa_weighted_coded: float | None = None
     uncoded_cells: int = 0
+    coded_cells: int = 0
 
     @property
     def percent(self) -> float | None:
@@ -536,6 +538,7 @@ class CharacterRow:
             "kappa_weighted": self.kappa_weighted,
             "kappa_weighted_coded": self.kappa_weighted_coded,
             "uncoded_cells": self.uncoded_cells,
+            "coded_cells": self.coded_cells,
             "alpha": self.alpha,
         }
 
@@ -593,7 +596,7 @@ class _KappaMean:
         return self
 
     def figures(self) -> dict[str, Any]:
-        """kappa_mean, kappa_weighted, kappa_weighted_coded and uncoded_cells for a row."""
+        """kappa_mean, kappa_weighted, kappa_weighted_coded and the cell counts for a row."""
         count = self.count + self.uncoded_cells
         length = self.length + self.uncoded_length
         return {
@@ -602,6 +605,7 @@ class _KappaMean:
             if length else None,
             "kappa_weighted_coded": self.weighted_kappa / self.length if self.length else None,
             "uncoded_cells": self.uncoded_cells,
+            "coded_cells": self.count,
         }
 
 
@@ -681,7 +685,7 @@ def agreement_report(
                 code_means[pair].add(counts.kappa, length)
                 report.documents.append(
                     CharacterRow(code, document, pair, counts, cell_alpha.alpha, counts.kappa,
-                                 counts.kappa, counts.kappa)
+                                 counts.kappa, counts.kappa, 0, int(length > 0))
                 )
         # Scope documents nobody coded with this code: all characters agree on "not coded".
         uncoded_length = scope_length - coded_length

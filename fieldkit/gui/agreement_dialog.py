@@ -48,10 +48,13 @@ ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's dict
 
+# NVivo's kappa (per code × document, weighted by length) and the pooled figures, each labelled.
 COLUMNS = (("code_path", "Code"), ("document_title", "Document"), ("coders", "Coders"),
-           ("percent", "Agreement %"), ("kappa", "Kappa"), ("alpha", "Alpha"),
+           ("percent", "Agreement % (pooled)"), ("kappa_weighted", "Kappa (NVivo)"),
+           ("kappa", "Kappa (pooled)"), ("alpha", "Alpha"),
            ("a", "Both"), ("b", "Only first"), ("c", "Only second"), ("d", "Neither"))
 KAPPA_COLUMN = 4
+FIGURES = ("percent", "kappa_weighted", "kappa", "alpha")
 
 
 def _number(value: float | None, digits: int) -> str:
@@ -98,7 +101,7 @@ class AgreementTableModel(QAbstractTableModel):
                 return value or tr("(all documents)")
             if key == "percent":
                 return _number(value, 1)
-            if key in ("kappa", "alpha"):
+            if key in FIGURES:
                 return _number(value, 3)
             return str(value)
         if role == SORT_ROLE:
@@ -106,7 +109,7 @@ class AgreementTableModel(QAbstractTableModel):
                 return " / ".join(value or ())
             if isinstance(value, (int, float)):
                 return float(value)
-            if key in ("percent", "kappa", "alpha"):
+            if key in FIGURES:
                 return math.inf  # undefined figures sort after the worst ones
             return (value or "").casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
@@ -246,14 +249,20 @@ class AgreementDialog(QDialog):
         self.data = self.project.agreement_dict(report)
         lines = []
         for row in self.data["overall"]:
-            lines.append(tr("{coders}: {percent} % agreement, kappa {kappa}, alpha {alpha}").format(
-                coders=" / ".join(row["coders"]), percent=_number(row["percent"], 1),
+            lines.append(tr(
+                "{coders}: NVivo kappa {nvivo} (per code × document, weighted by length; "
+                "{uncoded} of {cells} cells nobody coded count as kappa 1 and raise it, "
+                "{coded} without them); pooled: kappa {kappa}, {percent} % agreement; "
+                "alpha {alpha}").format(
+                coders=" / ".join(row["coders"]), nvivo=_number(row["kappa_weighted"], 3),
+                uncoded=row["uncoded_cells"], cells=row["uncoded_cells"] + row["coded_cells"],
+                coded=_number(row["kappa_weighted_coded"], 3), percent=_number(row["percent"], 1),
                 kappa=_number(row["kappa"], 3), alpha=_number(row["alpha"], 3)))
         for seg in self.data["segments"]:
-            lines.append(tr("{coders}: segments {percent} % matched, Brennan–Prediger kappa "
-                            "{kappa}").format(coders=" / ".join(seg["coders"]),
-                                              percent=_number(seg["percent"], 1),
-                                              kappa=_number(seg["kappa"], 3)))
+            lines.append(tr("{coders}: segments (MAXQDA, a pair counted once) {percent} % "
+                            "agree, Brennan–Prediger kappa {kappa}").format(
+                coders=" / ".join(seg["coders"]), percent=_number(seg["percent"], 1),
+                kappa=_number(seg["kappa"], 3)))
         self.summary.setText("\n".join(lines))
         self._show_rows()
 

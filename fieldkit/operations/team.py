@@ -90,8 +90,10 @@ class TeamOperations(FacadeBase):
                   threshold: float = 0.9) -> AgreementReport:
         """Intercoder agreement of two or more coders over all documents of the project.
 
-        Character-level percentage and Cohen's kappa (NVivo), Krippendorff's alpha for all
-        coders, and segment-level agreement with Brennan–Prediger kappa (MAXQDA) at the overlap
+        Character level: NVivo's kappa (per code × document, averaged weighted by document
+        length, with the cells nobody coded counted beside it) and the pooled kappa and
+        percentage of the summed counts; Krippendorff's alpha for all coders; segment level
+        with Brennan–Prediger kappa as MAXQDA counts it (an agreeing pair once) at the overlap
         ``threshold``. Codes and documents in the report are short ids (see ``agreement_dict``).
         """
         from fieldkit.team.comparison import project_agreement

@@ -1,8 +1,12 @@
 """Spreadsheets for team work: the agreement report, and one coder's codings for blind review.
 
-The "Agreement" sheet lists the overall figures, then each code pooled over all documents, then
-each code × document, worst first within each part; a "Segments" sheet holds MAXQDA's
-segment-level figures. ``write_blind_codings`` writes only one coder's codings, so a colleague
+The "Agreement" sheet lists the overall figures, then each code over all documents, then each
+code × document, worst first within each part. Each figure is labelled as the program that
+defines it does: NVivo's kappa (per code × document, averaged weighted by document length,
+with the cells nobody coded, κ = 1 each, counted beside it and an average without them) and
+the pooled kappa of the summed counts, which NVivo does not report. The "Segments" sheet holds
+MAXQDA's segment-level figures, an agreeing pair counted once (cell a of its kappa table).
+``write_blind_codings`` writes only one coder's codings, so a colleague
 can review them without seeing the others'.
 """
 
@@ -22,10 +26,16 @@ if TYPE_CHECKING:
     from fieldkit.project import Project
 
 AGREEMENT_HEADERS = ["level", "code", "document", "coder A", "coder B", "a (both)", "b (A only)",
-                     "c (B only)", "d (neither)", "agreement %", "Cohen's kappa",
-                     "mean kappa", "length-weighted kappa", "Krippendorff's alpha"]
-SEGMENT_HEADERS = ["code", "coder A", "coder B", "matched A", "unmatched A", "matched B",
-                   "unmatched B", "agreement %"]
+                     "c (B only)", "d (neither)",
+                     "NVivo kappa (code × document kappas, weighted by document length)",
+                     "cells nobody coded (each kappa 1 in NVivo kappa)",
+                     "NVivo kappa over coded cells only",
+                     "pooled agreement % (summed counts)",
+                     "pooled kappa (summed counts; not an NVivo figure)",
+                     "unweighted mean kappa", "Krippendorff's alpha"]
+SEGMENT_HEADERS = ["code", "coder A", "coder B", "agreeing pairs (a)", "A only (b)",
+                   "B only (c)", "agreement % a / (a + b + c)", "A's segments matched",
+                   "B's segments matched"]
 BLIND_HEADERS = ["document", "code", "start", "end", "quote", "memo", "created"]
 
 
@@ -35,9 +45,10 @@ def _rounded(value: float | None, digits: int) -> float | None:
 
 def _agreement_row(level: str, row: dict[str, Any]) -> list[Any]:
     return [level, row["code_path"] or "", row.get("document_title") or "", *row["coders"],
-            row["a"], row["b"], row["c"], row["d"], _rounded(row["percent"], 2),
-            _rounded(row["kappa"], 4), _rounded(row["kappa_mean"], 4),
-            _rounded(row["kappa_weighted"], 4), _rounded(row["alpha"], 4)]
+            row["a"], row["b"], row["c"], row["d"], _rounded(row["kappa_weighted"], 4),
+            row["uncoded_cells"], _rounded(row["kappa_weighted_coded"], 4),
+            _rounded(row["percent"], 2), _rounded(row["kappa"], 4),
+            _rounded(row["kappa_mean"], 4), _rounded(row["alpha"], 4)]
 
 
 def _header(sheet: Any, headers: list[str]) -> None:
@@ -66,7 +77,9 @@ def write_agreement(project: Project, report: AgreementReport, out: str | Path) 
     sheet = book.active
     sheet.title = "Agreement"
     sheet.append([f"Coders: {', '.join(report.coders)}; segment overlap threshold "
-                  f"{report.threshold:.0%}"])
+                  f"{report.threshold:.0%}. NVivo kappa counts each code × document cell nobody "
+                  "coded as kappa 1, which raises it (see the cells column and the average "
+                  "without them); pooled figures come from the summed counts."])
     _header(sheet, AGREEMENT_HEADERS)
     for level, key in (("overall", "overall"), ("code", "codes"),
                        ("code × document", "documents")):
@@ -76,11 +89,13 @@ def write_agreement(project: Project, report: AgreementReport, out: str | Path) 
     _header(segments, SEGMENT_HEADERS)
     for result in data["segments"]:
         for row in result["rows"]:
-            segments.append([row["code_path"] or "", *row["coders"], row["matched_a"],
-                             row["unmatched_a"], row["matched_b"], row["unmatched_b"],
-                             _rounded(row["percent"], 2)])
-        segments.append(["all codes", *result["coders"], "", "", "", "",
-                         _rounded(result["percent"], 2)])
+            segments.append([row["code_path"] or "", *row["coders"], row["agreements"],
+                             row["only_a"], row["only_b"], _rounded(row["percent"], 2),
+                             row["matched_a"], row["matched_b"]])
+        segments.append(["all codes", *result["coders"], result["agreements"],
+                         result["only_a"], result["only_b"], _rounded(result["percent"], 2),
+                         result["matched"] - sum(r["matched_b"] for r in result["rows"]),
+                         sum(r["matched_b"] for r in result["rows"])])
         segments.append([f"Brennan–Prediger kappa (k = {result['k']})",
                          _rounded(result["kappa"], 4) if result["kappa"] is not None
                          else result["kappa_note"]])

@@ -51,6 +51,14 @@ def test_dialog_lists_worst_codes_first_and_opens_side_by_side(project: Project,
     assert table.data(table.index(0, KAPPA_COLUMN)) == "0.318"
     assert table.data(table.index(1, KAPPA_COLUMN)) == "1.000"
     assert "92.5 % agreement" in dialog.summary.text()  # pooled: (100 + 1750) / 2000
+    # NVivo: (1000·1 + 1000·70/220) / 2000 = 0.659; pooled a 100, b 50, c 100, d 1750: 170/320
+    assert ("NVivo kappa 0.659 (per code × document, weighted by length; 0 of 2 cells nobody "
+            "coded count as kappa 1 and raise it, 0.659 without them); pooled: kappa 0.531"
+            ) in dialog.summary.text()
+    # Peer help's pair agrees, counted once; Autonomy's two segments (50/200) do not: 1 / 3
+    assert "(MAXQDA, a pair counted once) 33.3 % agree" in dialog.summary.text()
+    assert table.headerData(KAPPA_COLUMN, Qt.Orientation.Horizontal) == "Kappa (NVivo)"
+    assert table.headerData(KAPPA_COLUMN + 1, Qt.Orientation.Horizontal) == "Kappa (pooled)"
 
     dialog.level.setCurrentIndex(1)  # per code and document
     assert table.data(table.index(0, 1)) == "Zagerij"

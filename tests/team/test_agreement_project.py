@@ -121,9 +121,16 @@ def test_agreement_spreadsheet(project: Project, tmp_path: Path) -> None:
     assert book.sheetnames == ["Agreement", "Segments"]
     rows = list(book["Agreement"].iter_rows(values_only=True))
     assert rows[1][0] == "level"
+    assert "NVivo kappa" in rows[1][9] and "pooled kappa" in rows[1][13]
     cell = next(r for r in rows if r[0] == "code × document")
     assert cell[1:9] == ("Peer help", "Lang", "Anna", "Bram", 50, 50, 100, 800)
-    assert cell[9] == 85.0 and cell[10] == pytest.approx(0.3182)
+    assert cell[9:14] == (0.3182, 0, 0.3182, 85.0, 0.3182)
+    # Over both documents: NVivo (1000·70/220 + 500·1) / 1500; "Leeg", nobody coded, is the
+    # one kappa-1 cell; pooled a 50, b 50, c 100, d 1300 → 80/230 at 90 %.
+    overall = next(r for r in rows if r[0] == "overall")
+    assert overall[9:14] == (0.5455, 1, 0.3182, 90.0, 0.3478)
+    segments = list(book["Segments"].iter_rows(values_only=True))
+    assert segments[1][3:7] == (0, 1, 1, 0.0)  # 50/200 overlap: no agreeing pair
     with pytest.raises(BadInput):
         project.export_agreement_xlsx(project.agreement(["Anna", "Bram"]), tmp_path / "a.txt")
 

@@ -115,3 +115,34 @@ def test_blind_export(coded: Study, tmp_path: Path, capsys: pytest.CaptureFixtur
     code, _, err = run(capsys, "blind", "Zed", str(tmp_path / "zed.xlsx"), "-p",
                        str(coded.base))
     assert code == 2 and err.count("\n") == 1
+
+
+def test_agreement_text_shows_nvivo_and_pooled_figures_by_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "figures.fieldkit"
+    with Project.create(path) as project:
+        project.add_note(site="Metaal BV", title="Lang", text="a" * 1000)
+        project.add_note(site="Metaal BV", title="Leeg", text="b" * 500)  # nobody codes it
+        project.add_code("Peer help")
+        project.add_code("Autonomy")
+        project.code_text(1, 0, 100, "Peer help", coder="Anna")
+        project.code_text(1, 50, 200, "Peer help", coder="Bram")
+        for coder in ("Anna", "Bram"):
+            project.code_text(1, 300, 400, "Autonomy", coder=coder)
+    code, out, _ = run(capsys, "-p", str(path), "agreement", "--coders", "Anna", "Bram")
+    assert code == 0
+    lines = {line.split("  ")[0]: line.split() for line in out.splitlines()}
+    # NVivo: κ per code × document weighted by length. Peer help in "Lang": a 50, b 50, c 100,
+    # d 800 → 70/220; "Leeg" (nobody coded) κ 1: (1000·70/220 + 500) / 1500 = 0.545.
+    # Pooled over both documents: a 50, b 50, c 100, d 1300 → 80/230 = 0.348, 90.0 %.
+    assert lines["Peer help"][-5:] == ["Bram", "0.545", "0.348", "90.0", "0.346"]
+    assert lines["Autonomy"][-5:] == ["Bram", "1.000", "1.000", "100.0", "1.000"]
+    # All codes: NVivo (1000·70/220 + 500 + 1000 + 500) / 3000 = 0.773; pooled a 150, b 50,
+    # c 100, d 2700 → 0.640 at 95.0 %; alpha 1 − 5999·150 / (5550·450) = 0.640.
+    assert lines["(all codes)"][-5:] == ["Bram", "0.773", "0.640", "95.0", "0.640"]
+    assert ("Anna / Bram: 2 of 4 code × document cells nobody coded; each counts as κ = 1 in "
+            "NVivo's average and raises it. Over the 2 coded cells only: 0.659.") in out
+    # MAXQDA: the Autonomy pair agrees (counted once), the Peer help segments do not (50/200):
+    # a 1, b 1, c 1 → 33.3 %, Brennan–Prediger (1/3 − 1/2) / (1/2) with k = 2.
+    assert lines["Anna / Bram"][-6:] == ["Bram", "1", "1", "1", "33.3", "-0.333"]
+    assert "NVivo κ" in out and "pooled κ" in out and "counts once" in out
