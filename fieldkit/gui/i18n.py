@@ -16,10 +16,12 @@ with Qt's own ``qtbase_<lang>.qm`` so standard dialogs speak the same language. 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -129,25 +131,33 @@ def ts_files(language: str) -> list[Path]:
 
 
 def compiled(language: str) -> Path | None:
-    """The ``.qm`` for ``language``, compiled from its ``.ts`` files when missing or stale."""
+    """The ``.qm`` for ``language``, compiled from its ``.ts`` files unless already cached.
+
+    The cached file is named by a hash of the sources' contents and written under a temporary
+    name, then renamed into place: a Qt translator maps its ``.qm`` into memory, and another
+    fieldkit rewriting a mapped file in place would crash the first one (SIGBUS).
+    """
     sources = ts_files(language)
     if not sources:
         return None
-    newest = max(ts.stat().st_mtime for ts in sources)
-    qm = _cache_dir() / f"fieldkit_{language}.qm"
-    # a file list in the cache name: adding or removing an area's file recompiles
-    qm = qm.with_name(f"fieldkit_{language}_{len(sources)}.qm")
-    if qm.exists() and qm.stat().st_mtime >= newest:
+    digest = hashlib.sha256()
+    for ts in sources:
+        digest.update(ts.name.encode() + b"\0" + ts.read_bytes() + b"\0")
+    qm = _cache_dir() / f"fieldkit_{language}_{digest.hexdigest()[:16]}.qm"
+    if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:
         return None
+    partial = qm.with_name(f"{qm.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
     try:
         qm.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([tool, "-silent", *map(str, sources), "-qm", str(qm)], check=True,
+        subprocess.run([tool, "-silent", *map(str, sources), "-qm", str(partial)], check=True,
                        capture_output=True, timeout=30)
+        os.replace(partial, qm)
     except (OSError, subprocess.SubprocessError):
-        return None
+        partial.unlink(missing_ok=True)
+        return qm if qm.exists() else None
     return qm if qm.exists() else None
 
 
