@@ -23,7 +23,7 @@ ROOT = QModelIndex()
 CODING_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200
 QUOTE_CHARS = 160
-COLUMNS = ("Code", "Segment", "Context", "Where", "Coder", "Memo")
+COLUMNS = ("Code", "Segment", "Context", "Document", "Where", "Coder", "Memo")
 
 
 def one_line(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -117,7 +117,7 @@ class SegmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column in (1, 2):
                 return self._context(coding, limit=2000)
-            if column == 5 and coding.memo:
+            if column == 6 and coding.memo:
                 return coding.memo
             return self._text(coding, column)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
@@ -135,8 +135,10 @@ class SegmentsModel(QAbstractTableModel):
         if column == 2:
             return self._context(coding)
         if column == 3:
-            return self.place(coding)
+            return self._titles.get(coding.document_id, "?")
         if column == 4:
+            return self.place(coding)
+        if column == 5:
             return self._coders.get(coding.coder_id, "?")
         return one_line(coding.memo, 80)
 
@@ -146,11 +148,11 @@ class SegmentsModel(QAbstractTableModel):
         return one_line(f"…{coding.before}«{coding.quote}»{coding.after}…", limit)
 
     def place(self, coding: Coding) -> str:
-        """Document title and citation: ``Interview Ahmed · Ahmed · ¶ 12 · 00:14:32``."""
+        """Where in its document: ``Ahmed · ¶ 12 · 00:14:32`` (speaker, paragraph, time)."""
         known = self._places.get(coding.id)
         if known is not None:
             return known
-        parts = [self._titles.get(coding.document_id, "?")]
+        parts: list[str] = []
         if self._citations is not None:
             try:
                 cited = self._citations.of(coding)

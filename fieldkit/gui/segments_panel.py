@@ -251,7 +251,7 @@ class SegmentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 280, 300, 260, 80)):
+        for column, width in enumerate((140, 250, 280, 190, 150, 70)):
             self.table.setColumnWidth(column, width)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)

@@ -20,7 +20,7 @@ def code_id(project, path: str) -> int:
 
 def rows(panel: SegmentsPanel) -> list[tuple[str, str, str, str]]:
     m = panel.model
-    return [tuple(m.index(r, c).data() for c in (0, 1, 3, 4))  # type: ignore[misc]
+    return [tuple(m.index(r, c).data() for c in (0, 1, 4, 5))  # type: ignore[misc]
             for r in range(m.rowCount())]
 
 
@@ -56,9 +56,9 @@ def test_double_clicking_a_code_shows_its_segments_with_citations(window, panel,
     assert panel.codes.checked() == [observation]
     shown = rows(panel)
     assert [r[1] for r in shown] == ["mee te kijken met Henk", "de nieuwe machine"]
-    where = shown[0][2]
-    assert where.startswith("kees") and "Kees · ¶ 2 · 00:00:12" in where  # not offsets
-    assert shown[1][2] == "Veldnotitie ochtend · ¶ 1"
+    assert shown[0][2] == "Kees · ¶ 2 · 00:00:12"  # speaker, paragraph, time: not offsets
+    assert panel.model.index(0, 3).data() == transcript(project).title
+    assert (shown[1][2], panel.model.index(1, 3).data()) == ("¶ 1", "Veldnotitie ochtend")
     assert "«mee te kijken met Henk»" in panel.model.index(0, 2).data()  # a line of context
     assert window.segments_dock.geometry().height() >= 200
 
@@ -149,7 +149,7 @@ def test_recode_remove_memo_and_bounds_each_undo(window, panel, qtbot, monkeypat
     assert project.coding(target).memo == "Henk explains it."
     window.refresh_panels()
     panel.select_coding(target)
-    assert panel.model.index(panel.table.currentIndex().row(), 5).data() == "Henk explains it."
+    assert panel.model.index(panel.table.currentIndex().row(), 6).data() == "Henk explains it."
     window.undo()
     assert project.coding(target).memo == ""
 
@@ -233,7 +233,7 @@ def test_dutch_labels_and_fit_at_1366(window, panel, qtbot) -> None:
         shown = [b.text() for b in panel.buttons.values()] + [panel.count.text(),
                                                               panel.match.currentText(),
                                                               panel.subcodes.text()]
-        shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+        shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
         english = {"Open", "Recode…", "Remove", "Where", "any of them", "with sub-codes",
                    "3 segments", "Coder"}
         assert not english & set(shown), shown
