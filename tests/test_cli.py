@@ -53,6 +53,8 @@ def test_note_code_list_show_with_project_before_or_after(
     assert tree[0]["children"][0]["colour"] == "#112233"
     code, out, _ = run(capsys, "codings", "--coder", "Bram", "--json")
     assert [c["code"] for c in json.loads(out)] == ["Leren/Collega helpt"]
+    assert json.loads(out)[0]["citation"] == "¶ 1"  # where people look, beside start/end
+    assert "¶ 1" in run(capsys, "codings")[1]
     code, out, _ = run(capsys, "show", "1", "--json")
     shown = json.loads(out)
     assert shown["text"].startswith("Jan helpt") and shown["codings"][0]["coder"] == "Bram"

@@ -338,13 +338,15 @@ def cmd_codings(args: argparse.Namespace) -> int:
         codings = project.codings(code=args.code, doc=args.doc, coder=args.coder)
         book = project.codebook()
         paths = {cid: book.path(cid) for cid in book.codes}
+        cite = project.retrieval.citations()
         if args.json:
-            print_json([_coding_json(project, c, paths) for c in codings])
+            print_json([{**_coding_json(project, c, paths), "citation": cite.of(c).place()}
+                        for c in codings])
         else:
-            print(table([[c.id, c.document_id, c.start, c.end, paths.get(c.code_id),
+            print(table([[c.id, c.document_id, cite.of(c).place(), paths.get(c.code_id),
                           project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]
                          for c in codings],
-                        ["id", "doc", "start", "end", "code", "coder", "quote"]))
+                        ["id", "doc", "where", "code", "coder", "quote"]))
     return 0
 
 

@@ -230,13 +230,17 @@ def test_dutch_labels_and_fit_at_1366(window, panel, qtbot) -> None:
         window.show_segments([code_id(window.project, "Learning")])
         qtbot.wait(50)
         dutch = read_language("nl")
-        shown = [b.text() for b in panel.buttons.values()] + [panel.count.text(),
-                                                              panel.match.currentText(),
-                                                              panel.subcodes.text()]
+        from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit
+
+        shown = [w.text() for w in panel.findChildren(QLabel)]
+        shown += [w.text() for w in panel.findChildren(QAbstractButton) if w is not panel.codes]
+        shown += [w.placeholderText() for w in panel.findChildren(QLineEdit)]
+        shown += [c.itemText(0) for c in panel.findChildren(QComboBox)]
+        shown += [panel.match.itemText(i) for i in range(panel.match.count())]
         shown += [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
-        english = {"Open", "Recode…", "Remove", "Where", "any of them", "with sub-codes",
-                   "3 segments", "Coder"}
-        assert not english & set(shown), shown
+        allowed = set(dutch.values()) | {"", "3 segmenten"}
+        left = sorted(t for t in shown if t not in allowed)
+        assert left == [], left
         assert "3 segmenten" in shown and "Vindplaats" in shown
         assert window.segments_dock.windowTitle() == dutch["Coded segments"]
         assert "piep" in dutch["beep"]
@@ -306,3 +310,29 @@ def test_export_dialog_options_and_cancel(window, qtbot, tmp_path: Path) -> None
     finally:
         window.runner.run = real_run
     assert token_box and token_box[0].cancelled and not target.exists()
+
+
+def test_export_dialog_speaks_dutch(window, qtbot) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit
+
+    from fieldkit.gui.export_dialog import FORMATS
+    from fieldkit.gui.i18n import read_language
+
+    dutch = read_language("nl")
+    window.set_language("nl")
+    try:
+        dialog = window.export_dialog("docx")
+        shown = [w.text() for w in dialog.findChildren(QLabel)]
+        shown += [w.text() for w in dialog.findChildren(QAbstractButton)]
+        shown += [w.placeholderText() for w in dialog.findChildren(QLineEdit)]
+        shown += [dialog.format.itemText(i) for i in range(dialog.format.count())]
+        shown += [c.itemText(0) for c in dialog.findChildren(QComboBox) if c is not dialog.format]
+        # every visible string is a Dutch translation (or Qt's own Dutch button, or data)
+        allowed = set(dutch.values()) | {"Annuleren", "OK", ""}
+        allowed |= {d.title for d in window.project.documents()}
+        left = sorted(t for t in shown if t not in allowed)
+        assert left == [], left
+        assert dialog.format.itemText(0) == dutch[FORMATS[0][1]]
+        assert dialog.windowTitle() == dutch["Export"]
+    finally:
+        window.set_language("en")
