@@ -430,7 +430,9 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     before, after = context(new_text, placed.start, placed.end, CONTEXT_CHARS)
                     values.update(quote=new_text[placed.start:placed.end], before=before,
                                   after=after)
-                self.store.update_coding(coding.id, values)
+                if any(getattr(coding, k) != (bool(v) if k == "orphaned" else v)
+                       for k, v in values.items()):  # most codings of a long note stay put
+                    self.store.update_coding(coding.id, values)
                 if placed.orphaned:
                     orphaned += 1
                 elif placed.moved:

@@ -67,3 +67,153 @@ def test_imported_documents_are_not_edited(noted: Project) -> None:
     doc = noted.add_imported(ImportedDocument("transcript", "Interview", "A: hoi"))
     with pytest.raises(BadInput, match="only fieldnotes, memos and photo captions"):
         noted.edit_text(doc.id, "anders")
+
+
+# -- issue 12: an edit never moves a coding onto other words; long notes stay fast ----------
+
+KANTBANK = ("Jan werkt aan de kantbank. Piet repareert de kantbank vandaag. "
+            "Kees bedient de kantbank.")
+KANTBANK_EDIT = "Jan werkt aan de kantbank. Kees bedient de kantbank."
+
+
+def _placed(old: str, new: str, start: int, end: int) -> tuple[int, int, bool]:
+    before, after = old[max(0, start - 40):start], old[end:end + 40]
+    p = place(Anchor(start, end, old[start:end], before, after), new, EditMap(old, new))
+    return p.start, p.end, p.orphaned
+
+
+def test_deleting_coded_words_orphans_instead_of_moving_onto_another_occurrence(
+        project: Project) -> None:
+    project.add_note(site="Metaal", title="Kantbank", text=KANTBANK)
+    project.add_code("Techniek")
+    coding = project.code_text(1, 45, 53, "Techniek")
+    assert coding.quote == "kantbank" and KANTBANK[27:31] == "Piet"
+    report = project.edit_text(1, KANTBANK_EDIT)
+    assert (report.kept, report.moved, report.orphaned) == (0, 0, 1)
+    after = project.coding(coding.id)
+    assert after.orphaned and after.quote == "kantbank" and after.start == after.end
+    assert [p.severity for p in project.check()] == ["warning"]
+    # Putting the sentence back (paste, or typing it again) brings the coding home.
+    report = project.edit_text(1, KANTBANK)
+    back = project.coding(coding.id)
+    assert (back.start, back.end, back.orphaned) == (45, 53, False)
+    assert report.orphaned == 0 and project.check() == []
+
+
+def test_kantbank_edit_on_the_command_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from fieldkit.cli import main
+
+    path = str(tmp_path / "K.fieldkit")
+
+    def run(*argv: str) -> tuple[int, str]:
+        code = main(["-p", path, *argv])
+        return code, capsys.readouterr().out
+
+    assert main(["new", path]) == 0
+    assert run("note", "--site", "Metaal", "--title", "Kantbank", "--text", KANTBANK)[0] == 0
+    assert run("codebook", "add", "Techniek")[0] == 0
+    assert run("code", "1", "45", "53", "Techniek")[0] == 0
+    code, out = run("edit", "1", "--text", KANTBANK_EDIT)
+    assert code == 0 and "0 moved with their text, 1 orphaned" in out
+    shown = json.loads(run("codings", "--json")[1])
+    assert shown[0]["quote"] == "kantbank" and shown[0]["orphaned"] is True
+    assert shown[0]["start"] == shown[0]["end"]
+    code, out = run("check", "--json")  # check reports the orphan, it does not say all is well
+    assert code == 0 and [p["severity"] for p in json.loads(out)["problems"]] == ["warning"]
+
+
+def test_short_quote_typed_elsewhere_does_not_take_the_coding() -> None:
+    old = "Piet repareert de kantbank vandaag. Kees bedient de pers."
+    new = "Kees bedient de pers. Morgen komt er een nieuwe kantbank."
+    assert _placed(old, new, 18, 26)[2]
+
+
+def test_insertions_before_inside_and_after_a_span() -> None:
+    old = "De operator stelt de machine zelf af en controleert de maat."
+    s, e = old.index("stelt"), old.index(" en")
+    assert _placed(old, "Vandaag " + old, s, e) == (s + 8, e + 8, False)
+    assert _placed(old, old + " Daarna koffie.", s, e) == (s, e, False)
+    inside = old.replace("machine zelf", "machine 👍 zelf")
+    assert _placed(old, inside, s, e) == (s, e + 2, False)
+    # typed right at either edge: the new words stay outside the coding
+    assert _placed(old, old[:s] + "nu " + old[s:], s, e) == (s + 3, e + 3, False)
+    assert _placed(old, old[:e] + " snel" + old[e:], s, e) == (s, e, False)
+
+
+def test_deletions_shrink_or_orphan() -> None:
+    old = "Jan laat Piet zien hoe de kantbank werkt. Daarna koffie."
+    s, e = 0, old.index(".")
+    assert _placed(old, old.replace(" hoe de kantbank werkt", ""), s, e) == (0, 18, False)
+    assert _placed(old, old.replace("laat Piet zien hoe de kantbank", ""), s, e)[2]
+    shrunk = old.replace("Jan ", "")
+    assert _placed(old, shrunk, s, e) == (0, e - 4, False)  # most words survive
+    gone = old.replace("Jan laat Piet zien hoe de kantbank werkt.", "")
+    start, end, orphaned = _placed(old, gone, s, e)
+    assert orphaned and start == end == 0
+
+
+def test_identical_characters_beside_a_deleted_line_do_not_clip_the_quote() -> None:
+    # deleting "b.\n" or ".\nb" is the same edit; the coded sentence keeps its full stop
+    old = "Noor scant de QR-code.\n[dag 2] Sjoerd lacht.\n[dag 2] Einde."
+    s, e = 0, old.index("\n")
+    new = old.replace("[dag 2] Sjoerd lacht.\n", "")
+    assert _placed(old, new, s, e) == (s, e, False)
+
+
+def test_a_moved_paragraph_takes_its_codings_along() -> None:
+    lines = [f"{9 + i}:00 Regel {i}: {w} bij de lasrobot." for i, w in
+             enumerate(["Jan legt uit", "Piet probeert", "Kees kijkt mee", "Noor noteert",
+                        "Emre vraagt", "Sanne helpt"])]
+    old = "\n".join(lines)
+    moved = [lines[4], *lines[:4], lines[5]]
+    new = "\n".join(moved)
+    s = old.index("Emre vraagt")
+    assert _placed(old, new, s, s + len("Emre vraagt")) == (new.index("Emre vraagt"),
+                                                            new.index("Emre vraagt") + 11, False)
+    whole = old.index(lines[4])  # a coding on the whole moved line
+    start, end, orphaned = _placed(old, new, whole, whole + len(lines[4]))
+    assert not orphaned and new[start:end] == lines[4]
+
+
+def test_accents_emoji_and_crlf(noted: Project) -> None:
+    text = noted.document(1).text
+    words = "Coördinatie met de planner 👍"
+    cid = _code(noted, words, "Leren/Informeel/Collega helpt")
+    crlf = ("08:00 Één 🙂 regel erbij.\r\n" + text.replace("\n", "\r\n")).replace(
+        "planner 👍", "planner 👍🏽")
+    report = noted.edit_text(1, crlf)
+    coding = noted.coding(cid)
+    now = noted.document(1).text
+    assert "\r" not in now
+    assert not coding.orphaned and now[coding.start:coding.end] == "Coördinatie met de planner 👍🏽"
+    assert report.orphaned == 0 and noted.check() == []
+
+
+def test_many_codings_follow_many_edits() -> None:
+    import random
+
+    rng = random.Random(5)
+    words = "de het kantbank operator één coördinatie 👍 lasrobot planner fout goed".split()
+    old = "\n".join(f"{i:03} " + " ".join(rng.choice(words) for _ in range(12)) + "."
+                    for i in range(400))
+    spans = sorted({(p, p + rng.randint(3, 40)) for p in
+                    (rng.randrange(len(old) - 50) for _ in range(600))})
+    # 30 insertions at known places; where every old character goes is known
+    at = sorted(rng.sample(range(1, len(old)), 30))
+    pieces, shift, where, last = [], 0, [0] * (len(old) + 1), 0
+    for pos in at:
+        pieces += [old[last:pos], "XY"]
+        for i in range(last, pos):
+            where[i] = i + shift
+        shift, last = shift + 2, pos
+    pieces.append(old[last:])
+    for i in range(last, len(old) + 1):
+        where[i] = i + shift
+    new = "".join(pieces)
+    edit = EditMap(old, new)
+    for s, e in spans:
+        p = place(Anchor(s, e, old[s:e], old[max(0, s - 40):s], old[e:e + 40]), new, edit)
+        assert not p.orphaned
+        assert (p.start, p.end) == (where[s], where[e - 1] + 1)

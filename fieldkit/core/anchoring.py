@@ -1,17 +1,46 @@
 """Re-anchoring: when a fieldnote is edited, codings move with their text.
 
-Each text coding stores its quote and a little context. After an edit we first map the old span
-through the edit (a diff of the two texts); if the mapped span still holds the quote we are done.
-Otherwise we look for the quote elsewhere and choose the occurrence whose surrounding text best
-matches the stored context, nearest to where the edit mapping put it. A coding whose words were
-deleted is flagged as orphaned and keeps its record — it is never dropped nor moved onto other
-words.
+Each text coding stores its quote and a little context. An edit is one diff of the whole text
+(``EditMap``): the stretches both versions share, found line by line, then by sentence and word
+inside changed lines, then character by character inside short changed stretches. A coding
+follows the characters of its span that survive the edit; when all survive it simply moves with
+them. When some of its words were changed it keeps the surviving span if most of the quote is
+still there. When its words were deleted it is flagged as orphaned and keeps its record — it is
+never moved onto other words that were already in the text. The one exception is text the edit
+put in (a paragraph cut and pasted elsewhere): an occurrence of the quote there takes the coding
+when the stored context around it clearly matches, or when a long quote was put in just once.
+
+The work is linear in the text and the number of codings; similarity is weighed only for the
+few codings whose words were touched.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+#: Share of a quote's characters that must survive for a changed coding to keep its span.
+KEEP_SIMILARITY = 0.6
+#: Changed stretches up to this many characters a side are compared character by character.
+CHAR_DIFF_LIMIT = 400
+#: Windows of tokens without an anchor are compared exhaustively up to this many token pairs.
+EXHAUSTIVE_LIMIT = 250_000
+#: Characters right next to a quote that must match on one side before a context is compared.
+NEXT_TO = 6
+#: At most this many occurrences of a quote in inserted text are weighed (bounds the work).
+MAX_CANDIDATES = 200
+#: A quote at least this long, deleted and put in once elsewhere, moved (cut and paste).
+MOVED_QUOTE = 24
+
+# Tokenisers for the successive levels of the diff, each covering every character: lines,
+# sentences (for long paragraphs), then words, spaces and single symbols.
+_LEVELS = (re.compile(r"[^\n]*\n|[^\n]+"), re.compile(r"[^.!?\n]*[.!?\n]+[ \t]*|[^.!?\n]+"),
+           re.compile(r"\w+|\s+|[^\w\s]"))
 
 
 @dataclass(slots=True)
@@ -33,40 +62,225 @@ class Placement:
     moved: bool
 
 
+def _common_prefix(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> int:
+    """Length of the common start of a[a0:a1] and b[b0:b1].
+
+    Compared in growing chunks (C-speed slice compares), then halved inside the first chunk
+    that differs, so a 200 KB text costs a few slice compares instead of 200,000 steps.
+    """
+    n, done, step = min(a1 - a0, b1 - b0), 0, 64
+    while done < n:
+        k = min(step, n - done)
+        if a[a0 + done:a0 + done + k] != b[b0 + done:b0 + done + k]:
+            lo, hi = done, done + k - 1  # the first lo characters agree; the first hi+1 do not
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if a[a0 + done:a0 + mid] == b[b0 + done:b0 + mid]:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return lo
+        done, step = done + k, min(step * 2, 1 << 16)
+    return n
+
+
+def _common_suffix(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> int:
+    n, done, step = min(a1 - a0, b1 - b0), 0, 64
+    while done < n:
+        k = min(step, n - done)
+        if a[a1 - done - k:a1 - done] != b[b1 - done - k:b1 - done]:
+            lo, hi = done, done + k - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if a[a1 - mid:a1 - done] == b[b1 - mid:b1 - done]:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            return lo
+        done, step = done + k, min(step * 2, 1 << 16)
+    return n
+
+
+def _tokens(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[list[str],
+                                                                                list[int]]:
+    words, offsets = [], []
+    for m in pattern.finditer(text, start, end):
+        words.append(m.group())
+        offsets.append(m.start())
+    offsets.append(end)
+    return words, offsets
+
+
+Run = tuple[int, int, int]  # old start, new start, length
+Window = tuple[int, int, int, int]  # old start, old end, new start, new end
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest run of ``pairs`` (sorted by the first) whose seconds increase (patience sort)."""
+    tails: list[int] = []  # tails[k]: smallest second ending an increasing run of length k+1
+    at: list[int] = []  # index in pairs of that tail
+    back = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        back[n] = at[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(j)
+            at.append(n)
+        else:
+            tails[k], at[k] = j, n
+    out, n = [], at[-1] if at else -1
+    while n != -1:
+        out.append(pairs[n])
+        n = back[n]
+    return out[::-1]
+
+
+def _align(x: list[str], y: list[str]) -> tuple[list[Run], list[Window]]:
+    """Patience diff of two token lists: shared runs, and the windows that differ.
+
+    Tokens that occur once on each side anchor the alignment; the stretches between anchors are
+    aligned the same way. A window without such anchors is compared exhaustively when small,
+    otherwise it is reported as replaced: never quadratic on a long text.
+    """
+    same: list[Run] = []
+    changed: list[Window] = []
+    stack: list[Window] = [(0, len(x), 0, len(y))]
+    while stack:
+        i0, i1, j0, j1 = stack.pop()
+        while i0 < i1 and j0 < j1 and x[i0] == y[j0]:
+            same.append((i0, j0, 1))
+            i0, j0 = i0 + 1, j0 + 1
+        while i0 < i1 and j0 < j1 and x[i1 - 1] == y[j1 - 1]:
+            i1, j1 = i1 - 1, j1 - 1
+            same.append((i1, j1, 1))
+        if i0 == i1 or j0 == j1:
+            continue
+        in_x, in_y = Counter(x[i0:i1]), Counter(y[j0:j1])
+        once_y = {y[j]: j for j in range(j0, j1) if in_y[y[j]] == 1}
+        pairs = [(i, once_y[x[i]]) for i in range(i0, i1)
+                 if in_x[x[i]] == 1 and x[i] in once_y]
+        if pairs:
+            pi, pj = i0, j0
+            for i, j in _increasing(pairs):
+                stack.append((pi, i, pj, j))
+                same.append((i, j, 1))
+                pi, pj = i + 1, j + 1
+            stack.append((pi, i1, pj, j1))
+        elif (i1 - i0) * (j1 - j0) <= EXHAUSTIVE_LIMIT:
+            matcher = difflib.SequenceMatcher(None, x[i0:i1], y[j0:j1], autojunk=False)
+            for op, a0, a1, b0, b1 in matcher.get_opcodes():
+                if op == "equal":
+                    same.append((i0 + a0, j0 + b0, a1 - a0))
+                elif op == "replace":
+                    changed.append((i0 + a0, i0 + a1, j0 + b0, j0 + b1))
+        else:
+            changed.append((i0, i1, j0, j1))
+    return same, changed
+
+
+def _diff(old: str, new: str) -> list[Run]:
+    """The stretches two texts share, in order: by lines, sentences and words inside changed
+    lines, then characters inside short changed stretches."""
+    runs: list[Run] = []
+    stack: list[tuple[int, int, int, int, int]] = [(0, len(old), 0, len(new), 0)]
+    while stack:
+        a0, a1, b0, b1, level = stack.pop()
+        prefix = _common_prefix(old, a0, a1, new, b0, b1)
+        if prefix:
+            runs.append((a0, b0, prefix))
+            a0, b0 = a0 + prefix, b0 + prefix
+        suffix = _common_suffix(old, a0, a1, new, b0, b1)
+        if suffix:
+            a1, b1 = a1 - suffix, b1 - suffix
+            runs.append((a1, b1, suffix))
+        if a0 == a1 or b0 == b1:
+            continue
+        if level < len(_LEVELS):
+            x, x_at = _tokens(_LEVELS[level], old, a0, a1)
+            y, y_at = _tokens(_LEVELS[level], new, b0, b1)
+            same, changed = _align(x, y)
+            runs.extend((x_at[i], y_at[j], x_at[i + n] - x_at[i]) for i, j, n in same)
+            stack.extend((x_at[i0], x_at[i1], y_at[j0], y_at[j1], level + 1)
+                         for i0, i1, j0, j1 in changed)
+        elif a1 - a0 <= CHAR_DIFF_LIMIT and b1 - b0 <= CHAR_DIFF_LIMIT:
+            matcher = difflib.SequenceMatcher(None, old[a0:a1], new[b0:b1], autojunk=False)
+            runs.extend((a0 + i, b0 + j, n) for i, j, n in matcher.get_matching_blocks() if n)
+    runs.sort()
+    merged: list[Run] = []
+    for a, b, n in runs:  # adjacent runs become one
+        if merged and merged[-1][0] + merged[-1][2] == a and merged[-1][1] + merged[-1][2] == b:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + n)
+        else:
+            merged.append((a, b, n))
+    return merged
+
+
 class EditMap:
-    """Maps positions of the old text to the new text through a character diff."""
+    """One diff of a whole text: which stretches of the old text survive, and where they went."""
 
     def __init__(self, old: str, new: str) -> None:
-        # Edits are local: diff only the middle that differs, it keeps long texts fast.
-        prefix = 0
-        limit = min(len(old), len(new))
-        while prefix < limit and old[prefix] == new[prefix]:
-            prefix += 1
-        suffix = 0
-        while (
-            suffix < limit - prefix
-            and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]
-        ):
-            suffix += 1
-        self.prefix, self.suffix = prefix, suffix
-        self.old_len, self.new_len = len(old), len(new)
-        middle_old = old[prefix : len(old) - suffix]
-        middle_new = new[prefix : len(new) - suffix]
-        matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-        self.blocks = [
-            (a + prefix, b + prefix, size) for a, b, size in matcher.get_matching_blocks() if size
-        ]
+        self.old, self.new = old, new
+        self.blocks = _diff(old, new)
+        self._starts = [a for a, _, _ in self.blocks]
+        self._inserted = list(self._gaps())
+        self._inserted_starts = [lo for lo, _ in self._inserted]
+        self._inserted_ends = [hi for _, hi in self._inserted]
 
-    def map(self, pos: int, *, is_end: bool = False) -> int | None:
-        """New position of old ``pos``, or None if the character there was deleted."""
-        if pos <= self.prefix:
-            return pos
-        if pos >= self.old_len - self.suffix:
-            return pos + (self.new_len - self.old_len)
-        for a, b, size in self.blocks:
-            if a <= pos < a + size or (is_end and pos == a + size):
-                return b + (pos - a)
-        return None
+    def nearest(self, pos: int) -> int:
+        """Where old ``pos`` lands in the new text, also when the text there was deleted."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return 0
+        a, b, size = self.blocks[i]
+        return b + min(pos - a, size)
+
+    def surviving(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """New span from the first to the last surviving character of old [start, end), with
+        the number of characters that survived; None if none did."""
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        first = last = kept = 0
+        while i < len(self.blocks) and self.blocks[i][0] < end:
+            a, b, size = self.blocks[i]
+            lo, hi = max(a, start), min(a + size, end)
+            if lo < hi:
+                if not kept:
+                    first = b + (lo - a)
+                last = b + (hi - a)
+                kept += hi - lo
+            i += 1
+        return (first, last, kept) if kept else None
+
+    def _gaps(self) -> Iterator[tuple[int, int]]:
+        at = 0
+        for _, b, size in self.blocks:
+            if b > at:
+                yield at, b
+            at = b + size
+        if at < len(self.new):
+            yield at, len(self.new)
+
+    def inserted_occurrences(self, words: str) -> Iterator[int]:
+        """Positions of ``words`` made mostly of text the edit put in (which no old character
+        maps to); "mostly", because identical characters at its edge may align either way."""
+        if not words or not self._inserted:
+            return
+        size = len(words)
+        pos = self.new.find(words, max(0, self._inserted[0][0] - size))
+        while pos != -1:
+            k = bisect.bisect_right(self._inserted_starts, pos + size - 1) - 1
+            new_chars = 0
+            while k >= 0 and self._inserted[k][1] > pos:
+                lo, hi = self._inserted[k]
+                new_chars += min(hi, pos + size) - max(lo, pos)
+                k -= 1
+            if 2 * new_chars > size:
+                yield pos
+                pos = self.new.find(words, pos + 1)
+            else:  # skip ahead to where an inserted stretch could make up most of it
+                k = bisect.bisect_right(self._inserted_ends, pos + 1)
+                if k == len(self._inserted):
+                    return
+                pos = self.new.find(words, max(pos + 1, self._inserted[k][0] - size))
 
 
 def _similarity(a: str, b: str) -> float:
@@ -75,31 +289,78 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _context_matches(anchor: Anchor, text: str, pos: int) -> float | None:
+    """How well the stored context matches around ``pos``; None unless it clearly does.
+
+    Context counts up to the line break on each side: a moved paragraph has new neighbours.
+    """
+    end = pos + len(anchor.quote)
+    had_before, had_after = anchor.before.rsplit("\n", 1)[-1], anchor.after.split("\n", 1)[0]
+    before_now = text[max(0, pos - len(anchor.before)):pos].rsplit("\n", 1)[-1]
+    after_now = text[end:end + len(anchor.after)].split("\n", 1)[0]
+    # A clear match touches the words on at least one side (cheap test before any similarity).
+    if before_now[-NEXT_TO:] != had_before[-NEXT_TO:] and \
+            after_now[:NEXT_TO] != had_after[:NEXT_TO]:
+        return None
+    before = _similarity(before_now, had_before)
+    after = _similarity(after_now, had_after)
+    score = (before + after) / 2
+    # Both sides mostly the same over enough text to tell, or one side the same to the letter.
+    if score >= 0.8 and len(anchor.quote) + len(had_before) + len(had_after) >= 16:
+        return score
+    if any(s >= 0.95 and len(c) >= 12 for s, c in ((before, had_before), (after, had_after))):
+        return score
+    return None
+
+
+def _whole_characters(edit: EditMap, anchor: Anchor, start: int, end: int) -> Placement:
+    """The placement, with accents, skin tones or joiners typed onto its last character."""
+    new = edit.new
+    if anchor.end >= len(edit.old) or not _extends(edit.old[anchor.end]):
+        while end < len(new) and (_extends(new[end]) or new[end - 1] == "\u200d"):
+            end += 1
+    return Placement(start, end, False, (start, end) != (anchor.start, anchor.end))
+
+
+def _extends(ch: str) -> bool:
+    """Whether a character belongs to the one before it (combining mark, modifier, joiner)."""
+    return bool(unicodedata.combining(ch)) or ch in "\u200d\ufe0e\ufe0f" \
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+
+
 def place(anchor: Anchor, new_text: str, edit: EditMap) -> Placement:
-    """Where a coding belongs in the edited text."""
-    start = edit.map(anchor.start)
-    end = edit.map(anchor.end, is_end=True)
-    if start is not None and end is not None and new_text[start:end] == anchor.quote:
-        return Placement(start, end, False, (start, end) != (anchor.start, anchor.end))
-
-    hint = start if start is not None else (end - len(anchor.quote) if end is not None else 0)
-    best: tuple[float, int] | None = None
-    if anchor.quote:
-        pos = new_text.find(anchor.quote)
-        while pos != -1:
-            before = new_text[max(0, pos - len(anchor.before)) : pos]
-            after = new_text[pos + len(anchor.quote) : pos + len(anchor.quote) + len(anchor.after)]
-            score = _similarity(before, anchor.before) + _similarity(after, anchor.after)
-            score -= abs(pos - hint) / max(1, len(new_text)) * 0.5
-            if best is None or score > best[0]:
-                best = (score, pos)
-            pos = new_text.find(anchor.quote, pos + 1)
-    if best is not None:
-        return Placement(best[1], best[1] + len(anchor.quote), False, True)
-
-    # The quote itself was edited: keep the span the edit mapping gives if most words survive.
-    if start is not None and end is not None and end > start:
-        if _similarity(new_text[start:end], anchor.quote) >= 0.6:
-            return Placement(start, end, False, True)
-    clamp = min(hint if hint >= 0 else 0, len(new_text))
-    return Placement(clamp, clamp, True, True)
+    """Where a coding belongs in the edited text (``edit`` maps the old text to ``new_text``)."""
+    span = edit.surviving(anchor.start, anchor.end) if anchor.end > anchor.start else None
+    if span is not None:
+        start, end, kept = span
+        if new_text[start:end] == anchor.quote:
+            return _whole_characters(edit, anchor, start, end)
+        # Identical characters beside an edit can be aligned either way ("a.b" minus "b." or
+        # minus ".b"): when most of the quote survived and the whole quote starts or ends
+        # where the survivors do, those are its words.
+        size = len(anchor.quote)
+        if 2 * kept >= size:
+            for lo in (start, end - size):
+                if lo >= 0 and new_text[lo:lo + size] == anchor.quote:
+                    return _whole_characters(edit, anchor, lo, lo + size)
+        # Its words were changed: keep the span if most of the quote is still in it.
+        if 2 * kept / (len(anchor.quote) + (end - start)) >= KEEP_SIMILARITY:
+            return _whole_characters(edit, anchor, start, end)
+    # Its words are gone. Only words the edit put in (moved text) can take it: where their
+    # context clearly matches, or a long quote put in once (a cut and pasted paragraph). It is
+    # never moved onto words that were already there.
+    hint = edit.nearest(anchor.start)
+    best: tuple[float, int] | None = None  # (how well the context matches, -distance)
+    found, candidates = -1, []
+    for pos in edit.inserted_occurrences(anchor.quote):
+        candidates.append(pos)
+        if len(candidates) > MAX_CANDIDATES:  # a text rewritten wholesale: not clearly here
+            break
+        score = _context_matches(anchor, new_text, pos)
+        if score is not None and (best is None or (score, -abs(pos - hint)) > best):
+            best, found = (score, -abs(pos - hint)), pos
+    if best is None and len(candidates) == 1 and len(anchor.quote) >= MOVED_QUOTE:
+        found = candidates[0]
+    if found >= 0:
+        return _whole_characters(edit, anchor, found, found + len(anchor.quote))
+    return Placement(hint, hint, True, True)

@@ -124,6 +124,7 @@ class _Merger:
         self.media: dict[int, int] = {}
         self.documents: dict[int, int] = {}
         self.changed_text: dict[int, tuple[str, str]] = {}  # their doc id → (theirs, ours)
+        self.edit_maps: dict[int, anchoring.EditMap] = {}  # one diff per changed document
         self.codes: dict[int, int] = {}
 
     def conflict(self, kind: str, uuid: str, name: str, detail: str) -> None:
@@ -391,11 +392,13 @@ class _Merger:
         assert coding.start is not None and coding.end is not None
         if our_text[coding.start:coding.end] == coding.quote:
             return True
-        their_text, _ = self.changed_text[coding.document_id]
+        edit = self.edit_maps.get(coding.document_id)
+        if edit is None or edit.new != our_text:
+            their_text, _ = self.changed_text[coding.document_id]
+            edit = self.edit_maps[coding.document_id] = anchoring.EditMap(their_text, our_text)
         placed = anchoring.place(
             anchoring.Anchor(coding.start, coding.end, coding.quote, coding.before,
-                             coding.after),
-            our_text, anchoring.EditMap(their_text, our_text))
+                             coding.after), our_text, edit)
         if placed.orphaned:
             self.summary.not_placed.append(
                 f"coding {coding.uuid} (\"{coding.quote[:40]}\") — its words are not in our "
