@@ -3,7 +3,7 @@
 ``build_tables`` makes pandas DataFrames with readable column names; ``write_xlsx`` puts each on
 its own sheet (frozen header row, widths fitted to the content, fixed document dates and zip
 timestamps so the same project gives the same bytes) and ``write_csv`` writes one UTF-8 CSV
-(with BOM, so Excel reads the accents) per table.
+(with BOM, so Excel reads the accents) per table. Text is never a formula (``cells``).
 
 - Segments: one row per coding with every citation field (paragraph, speaker, timestamp, ESM
   beep time, and the character offsets for other programs), document and participant attributes.
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from fieldkit.core.progress import Progress
+from fieldkit.exporters.cells import csv_value, frame_cells, keep_text, xlsx_value
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.segments import clock, gather
 
@@ -224,6 +225,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> N
 
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for key, frame in tables.items():
+            frame = frame_cells(frame, xlsx_value)
             frame.to_excel(writer, sheet_name=SHEETS[key], index=False)
             sheet = writer.sheets[SHEETS[key]]
             sheet.freeze_panes = "B2" if key != "segments" else "A2"
@@ -239,6 +241,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> N
         writer.book.properties.created = when
         writer.book.properties.modified = when
         writer.book.properties.creator = "fieldkit"
+        keep_text(writer.book)
     # openpyxl stamps "modified" with the time of saving; make it the project's date again.
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     normalise_zip(target, {"docProps/core.xml": lambda xml: re.sub(
@@ -250,6 +253,7 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     written = []
     for key, frame in tables.items():
         path = folder / f"{key}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+        frame_cells(frame, csv_value).to_csv(path, index=False, encoding="utf-8-sig",
+                                             lineterminator="\n")
         written.append(path)
     return written

