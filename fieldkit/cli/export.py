@@ -53,11 +53,15 @@ def cmd_docx(args: argparse.Namespace) -> int:
     from fieldkit.exporters.pseudonyms import parse_terms
 
     terms = parse_terms(args.term)
+    warnings: list[str] = []
     with open_project(args, readonly=True) as project:
         out = project.export_docx(
             args.out, codes=args.code, coder=args.coder, site=args.site,
             pseudonymise=args.pseudonymise or bool(terms), terms=terms,
-            annotated_document=args.annotated, progress=progress_bar("Word"))
+            annotated_document=args.annotated, progress=progress_bar("Word"),
+            warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {out}")
     return 0
 

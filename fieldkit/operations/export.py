@@ -33,7 +33,8 @@ class ExportOperations:
                     pseudonymise: bool = False, terms: Mapping[str, str] | None = None,
                     annotated_document: str | int | None = None,
                     codings: Sequence[int] | None = None,
-                    progress: Progress | None = None) -> Path:
+                    progress: Progress | None = None,
+                    warnings: list[str] | None = None) -> Path:
         """Coded segments per code as a Word report, or one annotated document.
 
         ``codes`` limits the report to those codes and their sub-codes, ``coder`` to one coder's
@@ -41,7 +42,9 @@ class ExportOperations:
         (and the ``terms`` given, name → pseudonym) everywhere in the exported text.
         ``annotated_document`` instead writes that document's full text with each coding as a
         Word comment anchored on the coded words. ``codings`` (ids) reports exactly those
-        codings, e.g. the segments shown in the coded-segments view.
+        codings, e.g. the segments shown in the coded-segments view. Names left in the text
+        after replacing (a given name in lower case, a short name part) are added to
+        ``warnings``.
         """
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.pseudonyms import Pseudonymiser
@@ -62,6 +65,8 @@ class ExportOperations:
                 selection = Selection.build(self, codes=codes, coder=coder, site=site,
                                             codings=codings)
                 write_report(self, selection, tmp, masker=masker, progress=progress)
+        if warnings is not None:
+            warnings.extend(masker.warnings())
         return target
 
     # -- tables ----------------------------------------------------------------------------
