@@ -35,7 +35,13 @@ from fieldkit.core.model import (
     utc_now,
 )
 from fieldkit.core.progress import Progress
-from fieldkit.core.text import context, normalise_newlines
+from fieldkit.core.text import (
+    CODE_NAME_MAX,
+    CODER_NAME_MAX,
+    check_name,
+    context,
+    normalise_newlines,
+)
 from fieldkit.operations.assist import AssistOperations
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.export import ExportOperations
@@ -230,14 +236,15 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         return self._coder
 
     def set_coder(self, name: str, *, remember: bool = True) -> None:
-        name = name.strip()
-        if not name:
-            raise BadInput("A coder needs a name.")
+        name = check_name(name, "coder", CODER_NAME_MAX)
         self._coder = name
         self.store.coder_name = name
         if remember and not self.readonly:
             with self.store.lock:
                 self.store.set_meta("current_coder", name)
+
+    def _coder_named(self, coder: str | None) -> str:
+        return check_name(coder, "coder", CODER_NAME_MAX) if coder else self.coder
 
     def coders(self) -> list[Any]:
         return self.store.coders()
@@ -509,7 +516,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                  inclusion: str = "", exclusion: str = "", example: str = "",
                  memo: str = "", uuid: str | None = None) -> Code:
         """Add a code at ``path``, creating missing parents; an existing path is updated."""
-        names = split_path(path)
+        names = [check_name(n, "code", CODE_NAME_MAX) for n in split_path(path)]
         fields = {"definition": definition, "inclusion": inclusion, "exclusion": exclusion,
                   "example": example, "memo": memo}
         with self.store.change(f"Add code {path}"):
@@ -553,7 +560,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         if "colour" in fields:
             fields["colour"] = valid_colour(fields["colour"])
         if "name" in fields:
-            fields["name"] = split_path(fields["name"])[-1]
+            fields["name"] = check_name(split_path(fields["name"])[-1], "code", CODE_NAME_MAX)
             self._check_sibling_name(code.parent_id, fields["name"], code.id)
         self.store.update_code(code.id, fields)
         return self.store.code(code.id)
@@ -606,7 +613,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             raise BadInput(
                 f"Span {start}–{end} is not inside '{document.title}' (0–{len(document.text)}); "
                 "START must be smaller than END.")
-        coder_id = self.store.coder_id(coder or self.coder)
+        coder_id = self.store.coder_id(self._coder_named(coder))
         existing = self.store.find_coding(document.id, code_row.id, coder_id, start, end)
         if existing is not None:
             return self.store.coding(existing)
@@ -632,7 +639,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         code_row = self.code(code)
         key = self.store.add_coding({
             "document_id": document.id, "code_id": code_row.id,
-            "coder_id": self.store.coder_id(coder or self.coder), "start": None, "end": None,
+            "coder_id": self.store.coder_id(self._coder_named(coder)), "start": None, "end": None,
             "x": region.x, "y": region.y, "width": region.width, "height": region.height,
             "memo": memo, "quote": document.text,
         })

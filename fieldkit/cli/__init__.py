@@ -19,10 +19,12 @@ from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
 MODULES = (foundation, search, export, team, assist)
+# Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
+FREE_TEXT = ("search",)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> common.Parser:
+    parser = common.Parser(
         prog="fieldkit",
         description="Qualitative field research on the shop floor: capture, code, search, "
         "agree, export.",
@@ -32,12 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in MODULES:
         module.register(sub)
+    parser.commands = sub.choices
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(common.free_text_words(
+        parser, list(sys.argv[1:] if argv is None else argv), FREE_TEXT))
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -15,6 +15,7 @@ from fieldkit.cli.common import (
     print_json,
     progress_bar,
     table,
+    whole_number,
 )
 from fieldkit.core.errors import BadInput
 
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the document (id, uuid or title); or give --all")
     p.add_argument("--all", action="store_true", dest="everywhere",
                    help="every document's uncoded sentences, most confident first")
-    p.add_argument("--limit", type=int, metavar="N",
+    p.add_argument("--limit", type=whole_number, metavar="N",
                    help="with --all: only the N most confident suggestions")
     p.add_argument("--threshold", type=float, metavar="P",
                    help="least confidence to show, 0–1 (default 0.5)")
@@ -49,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "more like this: passages that read like a coded segment, not yet coded with "
                 "its code")
     p.add_argument("coding", metavar="CODING")
-    p.add_argument("--limit", type=int, default=10, metavar="N",
+    p.add_argument("--limit", type=whole_number, default=10, metavar="N",
                    help="how many passages (default 10)")
     add_json_option(p)
 

@@ -7,12 +7,69 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.progress import Progress
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr with exit code 2."""
+
+    commands: Mapping[str, argparse.ArgumentParser] = {}  # the subcommands' parsers, by name
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"fieldkit: {message} (see '{self.prog} --help').\n")
+
+
+def free_text_words(parser: Parser, argv: list[str], commands: tuple[str, ...]) -> list[str]:
+    """``argv`` with the words of a free-text command that start with one "-" (``-word``)
+    moved behind a "--", so argparse takes them as words and not as unknown options."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
+        i += 2 if argv[i] in ("-p", "--project") else 1
+    if i >= len(argv) or argv[i] not in commands:
+        return argv
+    known = parser.commands[argv[i]]._option_string_actions
+    options: list[str] = []
+    words: list[str] = []
+    rest = argv[i + 1:]
+    j = 0
+    while j < len(rest):
+        token = rest[j]
+        if token == "--":
+            words += rest[j + 1:]
+            break
+        action = known.get(token.split("=", 1)[0]) if token.startswith("-") else None
+        if action is not None or token.startswith("--"):  # an option, known or mistyped
+            options.append(token)
+            if action is not None and action.nargs != 0 and "=" not in token \
+                    and j + 1 < len(rest):
+                options.append(rest[j + 1])
+                j += 1
+        else:
+            words.append(token)
+        j += 1
+    if not any(w.startswith("-") for w in words):
+        return argv
+    return [*argv[:i + 1], *options, "--", *words]
+
+
+#: The largest whole number the database can hold (SQLite integers are signed 64-bit).
+LARGEST = 2**63 - 1
+
+
+def whole_number(text: str) -> int:
+    """An argparse type: a whole number that fits the database."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if abs(value) > LARGEST:
+        raise argparse.ArgumentTypeError(f"{text} is too large a number")
+    return value
 
 
 def add_project_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

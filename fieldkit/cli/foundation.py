@@ -18,6 +18,7 @@ from fieldkit.cli.common import (
     progress_bar,
     project_path,
     table,
+    whole_number,
 )
 from fieldkit.core.errors import BadInput
 
@@ -95,8 +96,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("code", cmd_code, "apply a code to [START, END) of a document (code points)")
     p.add_argument("doc")
-    p.add_argument("start", type=int)
-    p.add_argument("end", type=int)
+    p.add_argument("start", type=whole_number)
+    p.add_argument("end", type=whole_number)
     p.add_argument("code")
     add_coder_option(p)
     p.add_argument("--memo", default="")
@@ -146,6 +147,8 @@ def _read_text_arg(args: argparse.Namespace) -> str:
     path = Path(args.file)
     if str(path) == "-":
         return sys.stdin.read()
+    if path.is_dir():
+        raise BadInput(f"{path} is a folder; give --file a text file.")
     if not path.is_file():
         raise BadInput(f"{path} does not exist.")
     return decode_text(path.read_bytes(), path.name)

@@ -14,6 +14,7 @@ from fieldkit.cli.common import (
     print_json,
     progress_bar,
     table,
+    whole_number,
 )
 from fieldkit.core.errors import BadInput
 
@@ -28,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command(sub, "search", cmd_search,
                 "search the project (words, \"phrases\", prefix*, OR, -word, NEAR, filters)")
     p.add_argument("query", nargs="+", help="the search; see docs/search.md")
-    p.add_argument("--limit", type=int, default=20, help="how many hits to show (default 20)")
+    p.add_argument("--limit", type=whole_number, default=20,
+                   help="how many hits to show (default 20)")
     add_json_option(p)
 
     command(sub, "reindex", cmd_reindex, "rebuild the search index from the project's texts")
@@ -55,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_option(p)
     p = command(inner, "run", cmd_saved_run, "run a saved search")
     p.add_argument("name")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole_number, default=20)
     add_json_option(p)
     p = command(inner, "delete", cmd_saved_delete, "forget a saved search")
     p.add_argument("name")

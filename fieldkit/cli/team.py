@@ -40,8 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coders", nargs="+", required=True, metavar="NAME")
     p.add_argument("--code", action="append", metavar="CODE",
                    help="compare only this code (repeatable; default: all codes used)")
-    p.add_argument("--threshold", type=float, default=0.9,
-                   help="segment overlap needed for a match, 0–1 or a percentage (default 0.9)")
+    p.add_argument("--threshold", default="0.9",
+                   help="segment overlap needed for a match: above 0 and at most 1, or a "
+                        "percentage such as 90%% (default 0.9)")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
     add_json_option(p)
 
@@ -84,12 +85,18 @@ def cmd_merge_codes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _threshold(value: float) -> float:
-    if 1.0 < value <= 100.0:
-        return value / 100.0  # "--threshold 90" means 90 %
-    if not 0.0 < value <= 1.0:
-        raise BadInput(f"--threshold must be above 0 and at most 1 (or a percentage), "
-                       f"not {value:g}.")
+def _threshold(text: str) -> float:
+    """A share in (0, 1], or a percentage written with "%" ("90%"); nothing in between."""
+    written = text.strip()
+    try:
+        value = float(written.removesuffix("%"))
+    except ValueError:
+        value = float("nan")
+    if written.endswith("%"):
+        value /= 100.0
+    if not 0.0 < value <= 1.0:  # also refuses nan
+        raise BadInput(f"--threshold must be above 0 and at most 1, or a percentage such as "
+                       f"90%, not {text}.")
     return value
 
 

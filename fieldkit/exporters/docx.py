@@ -11,6 +11,7 @@ region of the photo. A codebook appendix closes the report.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -140,10 +141,12 @@ def _crop(project: Project, media_id: int, coding: Coding) -> bytes | None:
     if region is None:
         return None
     try:
-        with Image.open(project.media_file(media_id)) as image:
-            upright = ImageOps.exif_transpose(image)
-            box = (region.x, region.y, region.x + region.width, region.y + region.height)
-            crop = upright.crop(box).convert("RGB")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's notes on odd EXIF are not for the user
+            with Image.open(project.media_file(media_id)) as image:
+                upright = ImageOps.exif_transpose(image)
+                box = (region.x, region.y, region.x + region.width, region.y + region.height)
+                crop = upright.crop(box).convert("RGB")
     except (OSError, ValueError, NotFound):
         return None
     crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))

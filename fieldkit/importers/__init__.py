@@ -48,6 +48,8 @@ _HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .tx
 
 
 def _extension(path: Path) -> str:
+    if path.is_dir():
+        raise bad(path.name, "a folder; import the files in it")
     suffix = path.suffix.lower()
     if suffix in SUPPORTED_EXTENSIONS:
         return suffix

@@ -72,6 +72,8 @@ def read_photo(data: bytes, name: str) -> ImportedDocument:
     ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
+            # Pillow's notes on odd EXIF would print lines around our one-line message.
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 image.load()

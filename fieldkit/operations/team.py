@@ -98,6 +98,9 @@ class TeamOperations(FacadeBase):
         """
         from fieldkit.team.comparison import project_agreement
 
+        if not 0.0 < threshold <= 1.0:
+            raise BadInput(f"The overlap threshold must be above 0 and at most 1, not "
+                           f"{threshold}.")
         return project_agreement(self, coders, codes=codes,  # type: ignore[arg-type]
                                  threshold=threshold)
 

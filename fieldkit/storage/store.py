@@ -32,6 +32,9 @@ from fieldkit.storage import rows
 from fieldkit.storage.writer import Writer
 
 _SHA = re.compile(r"[0-9a-f]{64}")
+#: The largest id SQLite can store (a signed 64-bit integer).
+MAX_ROW_ID = 2**63 - 1
+
 _NOUNS = {
     "documents": "document", "codes": "code", "codings": "coding", "sites": "site",
     "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
@@ -74,8 +77,10 @@ class Store(Writer):
         """The integer id of a row given its short id or UUID; NotFound names what was asked."""
         noun = _NOUNS.get(table, table)
         text = str(ref).strip()
-        if text.isdigit():
-            key = self.value(f"SELECT id FROM {table} WHERE id = ?", (int(text),))
+        if text.isdecimal():  # ids beyond SQLite's 64 bits name no row (and cannot be bound)
+            number = int(text)
+            key = self.value(f"SELECT id FROM {table} WHERE id = ?", (number,)) \
+                if number <= MAX_ROW_ID else None
         else:
             key = self.value(f"SELECT id FROM {table} WHERE uuid = ?", (text.lower(),))
             if key is None:

@@ -49,7 +49,7 @@ def test_agreement_json_shape(coded: Study, capsys: pytest.CaptureFixture[str],
 def test_agreement_table_and_threshold_as_percentage(coded: Study,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "-p", str(coded.base), "agreement", "--coders", "Anna", "Bram",
-                       "Cato", "--threshold", "20")
+                       "Cato", "--threshold", "20%")
     assert code == 0
     assert "Learning/Peer help" in out and "overlap ≥ 20%" in out
     assert "Anna / Cato" in out
