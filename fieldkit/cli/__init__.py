@@ -7,7 +7,6 @@ code 2 for bad input and 1 for other failures; never a traceback for a user mist
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
