@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.search.code_all.connect(self.coding.code_hits)
         self.segments = SegmentsPanel()
         self.segments.runner = self.runner
+        self.segments.selection_in = self._selection_in
         self.segments.open_segment.connect(self.open_coding)
         self.codebook.open_segments.connect(lambda code_id: self.show_segments([code_id]))
         self.nav_dock = self._dock("navigator", self.navigator,
@@ -616,6 +617,13 @@ class MainWindow(QMainWindow):
             self._stale.discard("segments")
             self.segments.refresh_lookups()
             self.segments.refresh()
+
+    def _selection_in(self, doc_id: int) -> tuple[int, int] | None:
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab) and tab.doc_id == doc_id and tab.text_view:
+                return tab.text_view.selection_span()
+        return None
 
     def open_coding(self, coding_id: int) -> None:
         """Open a coding's document and select its words (focus stays where it was)."""

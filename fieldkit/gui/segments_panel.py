@@ -9,6 +9,7 @@ the segment in its document; recode, remove, memo and bounds are one undo step e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,8 @@ class CodePicker(QToolButton):
 class BoundsDialog(QDialog):
     """Move a coding's start and end (code points), with the new quote shown as you go."""
 
-    def __init__(self, text: str, coding: Coding, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, coding: Coding, parent: QWidget | None = None,
+                 selection: tuple[int, int] | None = None) -> None:
         super().__init__(parent)
         self.text = text
         self.setWindowTitle(tr("Change the bounds of the segment"))
@@ -159,13 +161,20 @@ class BoundsDialog(QDialog):
         self.end.setValue(coding.end or 0)
         self.words = QPushButton(tr("Snap to whole words"))
         self.words.clicked.connect(self.snap_to_words)
+        self.use_selection = QPushButton(tr("Use the selection in the document"))
+        self.use_selection.setEnabled(selection is not None)
+        if selection is not None:
+            self.use_selection.clicked.connect(lambda: self.set_span(*selection))
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setMinimumSize(420, 120)
         form = QFormLayout()
         form.addRow(tr("Start (character)"), self.start)
         form.addRow(tr("End (character)"), self.end)
-        form.addRow(self.words)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.words)
+        buttons.addWidget(self.use_selection)
+        form.addRow(buttons)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -181,14 +190,17 @@ class BoundsDialog(QDialog):
     def span(self) -> tuple[int, int]:
         return self.start.value(), self.end.value()
 
+    def set_span(self, start: int, end: int) -> None:
+        self.start.setValue(start)
+        self.end.setValue(end)
+
     def snap_to_words(self) -> None:
         start, end = self.span()
         while start > 0 and self.text[start - 1].isalnum():
             start -= 1
         while end < len(self.text) and self.text[end].isalnum():
             end += 1
-        self.start.setValue(start)
-        self.end.setValue(end)
+        self.set_span(start, end)
 
     def _show(self) -> None:
         start, end = self.span()
@@ -208,6 +220,8 @@ class SegmentsPanel(QWidget):
         super().__init__(parent)
         self.project: Project | None = None
         self.runner: Any = None  # the window's JobRunner, for exports
+        # the selected span (code points) in a document open in the window, if any
+        self.selection_in: Callable[[int], tuple[int, int] | None] = lambda _doc: None
         self.model = SegmentsModel(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -547,7 +561,8 @@ class SegmentsPanel(QWidget):
         project, coding = self.project, self.current_coding()
         if project is None or coding is None or coding.start is None:
             return None
-        return BoundsDialog(project.document(coding.document_id).text, coding, self)
+        return BoundsDialog(project.document(coding.document_id).text, coding, self,
+                            self.selection_in(coding.document_id))
 
     def change_bounds(self, span: tuple[int, int] | None = None) -> None:
         project, coding = self.project, self.current_coding()

@@ -224,6 +224,10 @@
         <translation>To</translation>
     </message>
     <message>
+        <source>Use the selection in the document</source>
+        <translation>Use the selection in the document</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Where</translation>
     </message>

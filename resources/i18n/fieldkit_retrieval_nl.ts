@@ -224,6 +224,10 @@
         <translation>Tot</translation>
     </message>
     <message>
+        <source>Use the selection in the document</source>
+        <translation>De selectie in het document gebruiken</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Vindplaats</translation>
     </message>

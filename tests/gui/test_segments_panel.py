@@ -165,6 +165,14 @@ def test_recode_remove_memo_and_bounds_each_undo(window, panel, qtbot, monkeypat
     assert "«de nieuwe machine»" in dialog.preview.toPlainText()
     dialog.end.setValue(dialog.start.value())
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    # or take the words selected in the open document
+    tab = window.open_document(project.coding(target).document_id)
+    start = tab.doc.text.index("Henk aan Kees")
+    tab.text_view.select_span(start, start + len("Henk aan Kees"))
+    dialog = panel.bounds_dialog()
+    dialog.use_selection.click()
+    assert dialog.span() == (start, start + len("Henk aan Kees"))
+    assert "«Henk aan Kees»" in dialog.preview.toPlainText()
     before = project.coding(target)
     panel.change_bounds((before.start + 3, before.end))
     assert project.coding(target).quote == "nieuwe machine"
