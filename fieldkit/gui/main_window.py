@@ -429,6 +429,8 @@ class MainWindow(QMainWindow):
             self._stale.add("navigator")
         if tables & {"codes", "codings", "coders", "documents", "sites", "visits"}:
             self._stale.add("segments")
+        if tables & {"codes", "coders", "documents", "sites", "visits"}:
+            self._stale.add("segment choices")
         if self._stale:
             self._panel_timer.start()
         changed_docs = changes.keys("documents")
@@ -463,10 +465,11 @@ class MainWindow(QMainWindow):
             self.navigator.refresh()
         if "segments" in stale:
             if self.segments_dock.isVisible():
-                self.segments.refresh_lookups()
+                if "segment choices" in stale:
+                    self.segments.refresh_lookups()
                 self.segments.refresh()
             else:  # brought up to date when it is next shown
-                self._stale.add("segments")
+                self._stale |= stale & {"segments", "segment choices"}
 
     def _reload_lookups(self) -> None:
         if self.project is None:
@@ -614,8 +617,9 @@ class MainWindow(QMainWindow):
 
     def _segments_shown(self, visible: bool) -> None:
         if visible and "segments" in self._stale:
-            self._stale.discard("segments")
-            self.segments.refresh_lookups()
+            if "segment choices" in self._stale:
+                self.segments.refresh_lookups()
+            self._stale -= {"segments", "segment choices"}
             self.segments.refresh()
 
     def _selection_in(self, doc_id: int) -> tuple[int, int] | None:

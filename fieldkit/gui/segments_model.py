@@ -46,20 +46,24 @@ class SegmentsModel(QAbstractTableModel):
         self._coders: dict[int, str] = {}
         self._titles: dict[int, str] = {}
 
+    def load_lookups(self, project: Project | None) -> None:
+        """Code paths and colours, coder names and document titles (after those change)."""
+        self.project = project
+        book = project.codebook() if project is not None else None
+        self._paths = {key: book.path(key) for key in book.codes} if book else {}
+        self._colours = {key: code.colour for key, code in book.codes.items()} if book else {}
+        self._coders = {c.id: c.name for c in project.coders()} if project else {}
+        self._titles = {d.id: d.title for d in project.documents()} if project else {}
+
     def set_codings(self, project: Project | None, codings: list[Coding]) -> None:
         """Show ``codings`` (first page at once, the rest as the view scrolls)."""
         self.beginResetModel()
-        self.project = project
+        if project is not self.project:
+            self.load_lookups(project)
         self.codings = codings
         self._shown = min(PAGE, len(codings))
         self._places = {}
         self._citations = project.retrieval.citations() if project is not None else None
-        if project is not None:
-            book = project.codebook()
-            self._paths = {key: book.path(key) for key in book.codes}
-            self._colours = {key: code.colour for key, code in book.codes.items()}
-            self._coders = {c.id: c.name for c in project.coders()}
-            self._titles = {d.id: d.title for d in project.documents()}
         self.endResetModel()
 
     def coding_at(self, row: int) -> Coding | None:

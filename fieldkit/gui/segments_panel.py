@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -219,6 +225,7 @@ class SegmentsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
+        self._choices_stale = True
         self.runner: Any = None  # the window's JobRunner, for exports
         # the selected span (code points) in a document open in the window, if any
         self.selection_in: Callable[[int], tuple[int, int] | None] = lambda _doc: None
@@ -354,7 +361,9 @@ class SegmentsPanel(QWidget):
                                            "none is selected) as a Word report"))
         self.buttons["excel"].setToolTip(tr("Export the selected segments (all shown ones when "
                                             "none is selected) as an Excel workbook"))
-        self._fill_filters()
+        self._choices_stale = True
+        if self.isVisible():
+            self._fill_filters()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
         self._show_count()
@@ -362,11 +371,26 @@ class SegmentsPanel(QWidget):
     def set_project(self, project: Project | None) -> None:
         self.project = project
         self.codes.set_checked([])
-        self._fill_filters()
-        self.refresh()
+        self.model.set_codings(None, [])  # the lookups are read when the view is first used
+        self._choices_stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._choices_stale:
+            self.refresh()
+
+    def _ensure_choices(self) -> None:
+        """Fill the code, coder, site and document choices (put off until the view is used:
+        the large demo has 10,000 documents to list)."""
+        if self._choices_stale:
+            self._fill_filters()
 
     def _fill_filters(self) -> None:
         project = self.project
+        self._choices_stale = False
+        self.model.load_lookups(project)
         if project is not None:
             book = project.codebook()
             self.codes.set_codes([(d, c.id, c.name, book.path(c.id)) for d, c in book.walk()])
@@ -391,13 +415,16 @@ class SegmentsPanel(QWidget):
 
     def refresh_lookups(self) -> None:
         """Codes, coders, sites or documents changed: refill the choices and the rows."""
-        self._fill_filters()
+        self._choices_stale = True
+        if self.isVisible():
+            self._fill_filters()
         self.schedule()
 
     # -- the query --------------------------------------------------------------------------
 
     def show_codes(self, code_ids: list[int]) -> None:
         """Show the segments of these codes (what double-clicking a code in the codebook does)."""
+        self._ensure_choices()
         self.codes.set_checked(code_ids)
         self.refresh()
 
@@ -421,6 +448,7 @@ class SegmentsPanel(QWidget):
     def refresh(self) -> None:
         """Run the query again, keeping the current segment where it still shows."""
         self._timer.stop()
+        self._ensure_choices()
         current = self.current_coding()
         query = self.query()
         codings: list[Coding] = []

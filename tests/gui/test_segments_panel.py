@@ -67,8 +67,7 @@ def test_filters_any_all_coder_site_document_and_dates(window, panel, qtbot) -> 
     project = window.project
     learning = code_id(project, "Learning")
     machine = code_id(project, "Technology/New machine")
-    panel.codes.set_checked([learning, machine])
-    panel.refresh()
+    panel.show_codes([learning, machine])
     assert len(rows(panel)) == 4
     panel.match.setCurrentIndex(panel.match.findData("all"))
     panel.refresh()
