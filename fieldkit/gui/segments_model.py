@@ -1,8 +1,9 @@
 """The table of the coded-segments view: one row per coding, filled in as it scrolls.
 
-The query (``project.retrieval.segments``) returns plain codings; the model shows them a page at
-a time (``canFetchMore``/``fetchMore``) and works out each row's citation only when the row is
-painted, so a code with thousands of segments opens at once on the large demo.
+The query (``project.retrieval.segments(..., light=True)``) returns codings without their texts;
+the model shows them a page at a time (``canFetchMore``/``fetchMore``), reads a page's quotes,
+context and memos when a row of it is first painted, and works out a row's citation only then,
+so a code with thousands of segments opens at once on the large demo.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class SegmentsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
-        self.codings: list[Coding] = []
+        self.codings: list[Coding] = []  # light: ids, positions and codes only
+        self._full: dict[int, Coding] = {}
         self._shown = 0
         self._citations: Citations | None = None
         self._places: dict[int, str] = {}
@@ -61,13 +63,24 @@ class SegmentsModel(QAbstractTableModel):
         if project is not self.project:
             self.load_lookups(project)
         self.codings = codings
+        self._full = {}
         self._shown = min(PAGE, len(codings))
         self._places = {}
         self._citations = project.retrieval.citations() if project is not None else None
         self.endResetModel()
 
     def coding_at(self, row: int) -> Coding | None:
-        return self.codings[row] if 0 <= row < self._shown else None
+        """The full coding shown in ``row`` (its page is read on first use)."""
+        if not 0 <= row < self._shown:
+            return None
+        light = self.codings[row]
+        full = self._full.get(light.id)
+        if full is None and self.project is not None:
+            first = row - row % PAGE
+            keys = [c.id for c in self.codings[first:first + PAGE]]
+            self._full.update((c.id, c) for c in self.project.retrieval.by_id(keys))
+            full = self._full.get(light.id)
+        return full or light  # gone since the query: the refresh that follows drops it
 
     def row_of(self, coding_id: int) -> int | None:
         for row, coding in enumerate(self.codings):
@@ -112,7 +125,9 @@ class SegmentsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
-        coding = self.codings[index.row()]
+        coding = self.coding_at(index.row())
+        if coding is None:
+            return None
         column = index.column()
         if role == CODING_ROLE:
             return coding.id

@@ -460,7 +460,7 @@ class SegmentsPanel(QWidget):
                                  "shows its segments here."))
         else:
             try:
-                codings = self.project.retrieval.segments(query)
+                codings = self.project.retrieval.segments(query, light=True)
                 self.hint.setText("")
             except FieldkitError as exc:
                 self.hint.setText(str(exc))

@@ -21,7 +21,7 @@ from fieldkit.core.citation import Citation, Citer
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Coding
 from fieldkit.core.text import context
-from fieldkit.storage.segment_rows import find_codings
+from fieldkit.storage.segment_rows import codings_by_id, find_codings
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -79,12 +79,13 @@ class Retrieval:
     def __init__(self, project: Project) -> None:
         self.project = project
 
-    def segments(self, query: SegmentQuery) -> list[Coding]:
+    def segments(self, query: SegmentQuery, *, light: bool = False) -> list[Coding]:
         """The codings ``query`` asks for, ordered by document and position.
 
         With ``match="all"`` a coding is kept when, in the same document, a coding of every
         other chosen code overlaps it (for photos: their rectangles overlap); all overlapping
-        codings are returned, so each can be opened, recoded or removed on its own.
+        codings are returned, so each can be opened, recoded or removed on its own. ``light``
+        leaves out quotes, context and memos (read them a page at a time with ``by_id``).
         """
         project = self.project
         if query.match not in MATCHES:
@@ -99,7 +100,7 @@ class Retrieval:
         doc_ids = [project.store.resolve("documents", d) for d in query.documents] or None
         found = find_codings(project.store, code_ids=code_ids, coder_ids=coder_ids,
                              document_ids=doc_ids, site_ids=site_ids, date_from=dates[0],
-                             date_to=dates[1])
+                             date_to=dates[1], light=light)
         if query.match == "all" and len(groups) > 1:
             found = _overlapping_all(found, groups)
         return found
@@ -114,6 +115,10 @@ class Retrieval:
                 group.update(book.descendants(code.id))
             groups.append(group)
         return groups
+
+    def by_id(self, keys: Sequence[int]) -> list[Coding]:
+        """Full codings for ``keys`` in that order (those that no longer exist left out)."""
+        return codings_by_id(self.project.store, keys)
 
     def citations(self) -> Citations:
         """A citation cache; make a new one after documents' texts change."""

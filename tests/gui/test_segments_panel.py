@@ -214,17 +214,29 @@ def test_export_the_selection_to_word_and_excel(window, panel, qtbot, tmp_path: 
 
 
 def test_the_model_pages_thousands_of_rows(window, qtmodeltester) -> None:
+    from fieldkit.operations.retrieval import SegmentQuery
+
     project = window.project
     doc = transcript(project)
-    codings = project.codings(doc=doc.id)
-    many = [codings[i % len(codings)] for i in range(PAGE * 3 + 5)]
+    with project.store.change("Many codings"):
+        for i in range(PAGE * 3 + 5):
+            project.code_text(doc.id, i % 200, i % 200 + 1 + i // 200, "Technology/New machine")
+    light = project.retrieval.segments(SegmentQuery(codes=["Technology/New machine"]),
+                                       light=True)
+    assert len(light) == PAGE * 3 + 5 and all(c.quote == "" for c in light)
     model = SegmentsModel(window)
-    model.set_codings(project, many)
+    model.set_codings(project, light)
     assert model.rowCount() == PAGE and model.canFetchMore(model.index(-1, -1))
+    first = model.index(0, 1).data()
+    assert first == project.coding(light[0].id).quote and len(model._full) == PAGE
     model.fetch_to(PAGE * 3 + 1)
     assert model.rowCount() == PAGE * 3 + 5
-    assert model.index(0, 0).data(CODING_ROLE) == many[0].id
-    assert len(model._places) < 50  # citations are worked out only for rows asked for
+    last = model.rowCount() - 1
+    assert model.index(last, 1).data() == project.coding(light[last].id).quote
+    assert len(model._full) == PAGE + 5  # only the pages asked for were read in full
+    assert model.index(last, 0).data(CODING_ROLE) == light[last].id
+    assert len(model._places) == 0  # citations are worked out only for the Where column
+    assert model.index(last, 4).data().startswith("Kees · ¶ ")
     qtmodeltester.check(model)
 
 
