@@ -845,6 +845,7 @@ class MainWindow(QMainWindow):
         for w in list(self.note_windows):
             w.close()
         self._panel_timer.stop()
+        self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
         settings.put("window/geometry", self.saveGeometry())

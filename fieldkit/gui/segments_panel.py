@@ -369,6 +369,7 @@ class SegmentsPanel(QWidget):
         self._show_count()
 
     def set_project(self, project: Project | None) -> None:
+        self._timer.stop()  # a query scheduled for the previous project
         self.project = project
         self.codes.set_checked([])
         self.model.set_codings(None, [])  # the lookups are read when the view is first used
