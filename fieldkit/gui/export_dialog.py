@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -210,12 +211,23 @@ class ExportDialog(QDialog):
             "qdpx": project.export_qdpx}
         method = methods[kind]
         window = self.parentWidget() or self
+        left: list[str] = []  # names the pseudonymiser found still in the text
+        if options.get("pseudonymise"):
+            options = {**options, "warnings": left}
 
         def job(progress: Any) -> Any:
             return method(out, progress=progress, **options)
 
-        self.runner.run(tr("Exporting"), job,
-                        lambda _r: show_status(window, tr("Exported to {0}.").format(out)))
+        def done(_result: Any) -> None:
+            show_status(window, tr("Exported to {0}.").format(out))
+            if left:
+                names = ", ".join(line.split("'", 2)[1] for line in left)
+                QMessageBox.warning(window, tr("Names left in the export"), tr(
+                    "These names are still in {0}: {1}. They were not replaced (written in "
+                    "lower case, too short, or not known as a name); check the document before "
+                    "sharing it.").format(out, names))
+
+        self.runner.run(tr("Exporting"), job, done)
 
 
 def parse_terms(text: str) -> dict[str, str]:

@@ -355,3 +355,31 @@ def test_export_dialog_speaks_dutch(window, qtbot) -> None:
         assert dialog.windowTitle() == dutch["Export"]
     finally:
         window.set_language("en")
+
+
+def test_export_dialog_warns_of_names_it_could_not_replace(window, qtbot, tmp_path: Path,
+                                                           monkeypatch) -> None:
+    from fieldkit.gui import export_dialog
+    from fieldkit.gui.i18n import read_language
+
+    project = window.project
+    note = project.add_note(site="Metaal", title="Namen", text="Jan Bakker legt uit; jan lacht.")
+    project.code_text(note.id, 0, len(note.text), "Learning/Informal/Observation")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(export_dialog.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append((title, text)))
+    window.set_language("nl")
+    try:
+        dialog = window.export_dialog("docx")
+        dialog.terms.setText("Jan Bakker=P1")
+        out = tmp_path / "namen.docx"
+        dialog.path.setText(str(out))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    finally:
+        window.set_language("en")
+    texts = " ".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "P1 legt uit; jan lacht." in texts
+    dutch = read_language("nl")
+    assert shown[0][0] == dutch["Names left in the export"]
+    assert shown[0][1].startswith("Deze namen staan nog in") and ": jan." in shown[0][1]
