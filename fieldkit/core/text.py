@@ -56,3 +56,11 @@ def check_name(name: str, what: str, limit: int) -> str:
     if len(name) > limit:
         raise BadInput(f"A {what} name can be at most {limit} characters, not {len(name)}.")
     return name
+
+
+def tidy_name(name: str, limit: int) -> str:
+    """A name from someone else's file made acceptable to ``check_name``: white space (line
+    breaks, tabs) folded to single spaces, other control characters dropped, cut at ``limit``."""
+    kept = "".join(ch for ch in " ".join(name.split())
+                   if unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
+    return kept[:limit].strip()

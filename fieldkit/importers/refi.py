@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from fieldkit.core.errors import BadInput
+from fieldkit.core.text import CODE_NAME_MAX, CODER_NAME_MAX, tidy_name
 
 from .common import read_bytes
 from .refi_safety import open_archive, parse_xml, read_entry
@@ -136,7 +137,8 @@ def _codes(element: Any, seen: set[str], warnings: list[str]) -> list[RefiCode]:
     out: list[RefiCode] = []
     for item in _kids(element, "Code"):
         key = guid(item.get("guid"))
-        name = (item.get("name") or "").strip().replace("/", "∕") or "(unnamed code)"
+        name = tidy_name((item.get("name") or "").replace("/", "∕"), CODE_NAME_MAX) \
+            or "(unnamed code)"
         if not key or key in seen:
             warnings.append(f"Skipped code '{name}': its GUID is missing or used twice.")
             continue
@@ -373,8 +375,8 @@ def read_qdpx(path: str | Path) -> RefiProject:
             warnings.append(f"Ignored unknown element <{tag}>.")
     for users in _kids(root, "Users"):
         for user in _kids(users, "User"):
-            project.users[guid(user.get("guid"))] = (user.get("name") or user.get("id")
-                                                     or "unknown coder").strip()
+            project.users[guid(user.get("guid"))] = tidy_name(
+                user.get("name") or user.get("id") or "", CODER_NAME_MAX) or "unknown coder"
     for book in _kids(root, "CodeBook"):
         for codes in _kids(book, "Codes"):
             project.codes.extend(_codes(codes, set(), warnings))

@@ -136,6 +136,23 @@ def test_codebook_import_refuses_a_project_file(project: Project, tmp_path: Path
     assert len(project.codebook().codes) == before
 
 
+def test_codebook_names_from_other_tools_lose_line_breaks_and_controls(
+        project: Project, tmp_path: Path) -> None:
+    book = tmp_path / "tabs.qdc"
+    long_name = "Heel " + "lang " * 60
+    book.write_text(
+        '<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="11111111-1111-4111-8111-111111111111" name="Kant&#10;bank&#9;werk&#8238;"'
+        ' isCodable="true"/>'
+        f'<Code guid="22222222-2222-4222-8222-222222222222" name="{long_name}"'
+        ' isCodable="true"/></Codes></CodeBook>', encoding="utf-8")
+    project.import_codebook(book)
+    names = {c.name for c in project.codebook().codes.values()}
+    assert "Kant bank werk" in names
+    assert any(n.startswith("Heel lang") and len(n) <= 200 for n in names)
+    project.update_code("Kant bank werk", definition="still a valid name")  # passes the check
+
+
 # -- real files of other tools ------------------------------------------------------------------
 
 
