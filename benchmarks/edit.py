@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import random
 import statistics
 import sys
@@ -267,7 +268,9 @@ def main() -> int:
     coded = spans(text, args.codings, rng)
     anchors = anchors_of(text, coded)
     changes = edits(text, rng)
-    say(f"long note: {len(text):,} characters, {len(coded)} codings")
+    load = f"; load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    say(f"long note: {len(text):,} characters, {len(coded)} codings; target: edit_text "
+        f"≤ 200 ms (median of {args.repeat}){load}")
     with tempfile.TemporaryDirectory() as tmp, \
             Project.create(Path(tmp) / "Edit.fieldkit", language="nl") as project:
         project.set_coder("Benchmark")
