@@ -18,6 +18,20 @@ PALETTE = (
 )
 
 
+#: How deep a code tree may nest. Real codebooks stay within a handful of levels; a file that
+#: nests thousands deep (a broken export, or a hostile one) is refused, not walked.
+MAX_DEPTH = 64
+
+
+def check_depth(depth: int, source: str) -> None:
+    """Refuse a code tree nested deeper than ``MAX_DEPTH`` with one line naming ``source``."""
+    from fieldkit.core.errors import BadInput
+
+    if depth > MAX_DEPTH:
+        raise BadInput(f"{source}: the code tree is nested more than {MAX_DEPTH} levels deep; "
+                       "fieldkit does not read such a codebook (nothing was changed).")
+
+
 def split_path(path: str) -> list[str]:
     """Split a code path into names; empty parts and surrounding spaces are not allowed."""
     parts = [p.strip() for p in path.strip().strip(SEPARATOR).split(SEPARATOR)]

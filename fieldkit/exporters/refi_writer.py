@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from fieldkit import __version__
+from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import write_zip
@@ -299,7 +300,12 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
                    path=f"internal://{name}", **stamp)
-    export.files.append((f"sources/{name}", project.media_file(doc.media_id)))
+    original = project.media_file(doc.media_id)
+    if not original.is_file():
+        raise BadInput(f"The photo '{doc.title}' cannot be exported: its media file "
+                       f"{media.filename} is missing ({original.name}); `fieldkit check` "
+                       "lists what is missing.")
+    export.files.append((f"sources/{name}", original))
     if doc.text:
         _text(element, "Description", doc.text)  # the caption, for clients that show no other
     if doc.text or any(c.start is not None for c in codings):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from fieldkit.core.codebook import check_depth
 from fieldkit.core.errors import BadInput
 from fieldkit.core.text import CODE_NAME_MAX, CODER_NAME_MAX, tidy_name
 
@@ -133,7 +134,8 @@ def _int(element: Any, attribute: str, what: str) -> int:
 # -- codebook ----------------------------------------------------------------------------------
 
 
-def _codes(element: Any, seen: set[str], warnings: list[str]) -> list[RefiCode]:
+def _codes(element: Any, seen: set[str], warnings: list[str], depth: int = 0) -> list[RefiCode]:
+    check_depth(depth, "This REFI-QDA file")
     out: list[RefiCode] = []
     for item in _kids(element, "Code"):
         key = guid(item.get("guid"))
@@ -149,7 +151,7 @@ def _codes(element: Any, seen: set[str], warnings: list[str]) -> list[RefiCode]:
         out.append(RefiCode(
             key, name, colour.lower() if colour else None, _first_text(item, "Description"),
             [guid(r.get("targetGUID")) for r in _kids(item, "NoteRef")],
-            _codes(item, seen, warnings)))
+            _codes(item, seen, warnings, depth + 1)))
     return out
 
 
@@ -202,7 +204,7 @@ def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")  # a broken byte is one U+FFFD
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

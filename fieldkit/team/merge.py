@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core import anchoring
+from fieldkit.core.codebook import check_depth
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code, Coding, Document, utc_now
 from fieldkit.core.progress import Progress
@@ -460,6 +461,8 @@ def merge_project(ours: Project, other: Path, progress: Progress | None = None,
     if Path(other).resolve() == ours.path.resolve():
         raise BadInput("A project cannot be merged into itself; choose a colleague's copy.")
     with Project.open(other, readonly=True) as theirs:
+        check_depth(max((d for d, _ in theirs.codebook().walk()), default=0),
+                    Path(other).name)
         merger = _Merger(ours, theirs, progress)
         # Copies of one project share its name, so the folder says better whose work it is.
         merger.source = merger.summary.source = source_name or Path(other).name
