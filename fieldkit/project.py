@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
@@ -51,6 +51,11 @@ from fieldkit.operations.team import TeamOperations
 from fieldkit.storage import database, failures, identity, newfolder
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
+
+if TYPE_CHECKING:
+    from fieldkit.operations.analysis import Analysis
+    from fieldkit.operations.memos import Memos
+    from fieldkit.operations.sets import Sets
 
 CONTEXT_CHARS = 40
 BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
@@ -227,6 +232,29 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def unsubscribe(self, listener: Callable[[ChangeSet], None]) -> None:
         if listener in self.store.listeners:
             self.store.listeners.remove(listener)
+
+    # -- named parts ------------------------------------------------------------------------
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """Code relations, code × variable matrices and coding queries."""
+        from fieldkit.operations.analysis import Analysis
+
+        return Analysis(self)
+
+    @cached_property
+    def sets(self) -> Sets:
+        """Document sets and code sets."""
+        from fieldkit.operations.sets import Sets
+
+        return Sets(self)
+
+    @cached_property
+    def memos(self) -> Memos:
+        """Memos with types, authors, dates and links."""
+        from fieldkit.operations.memos import Memos
+
+        return Memos(self)
 
     # -- coders ----------------------------------------------------------------------------
 

@@ -226,8 +226,9 @@ def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> N
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for key, frame in tables.items():
             frame = frame_cells(frame, xlsx_value)
-            frame.to_excel(writer, sheet_name=SHEETS[key], index=False)
-            sheet = writer.sheets[SHEETS[key]]
+            name = SHEETS.get(key, key)[:31]
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
             sheet.freeze_panes = "B2" if key != "segments" else "A2"
             for i, column in enumerate(frame.columns, start=1):
                 values = frame[column].astype(str).str.len()

@@ -142,8 +142,16 @@ def _v5_media_registry(conn: sqlite3.Connection) -> None:
                           or "application/octet-stream", path.stat().st_size))
 
 
+def _v6_workbench(conn: sqlite3.Connection) -> None:
+    """Sets, memo details, memo links and saved coding queries (workbench_tables)."""
+    from fieldkit.storage import workbench_tables
+
+    workbench_tables.create(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
-MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry]
+MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
+                          _v6_workbench]
 
 
 def latest_version() -> int:

@@ -29,6 +29,7 @@ from fieldkit.core.model import (
     utc_now,
 )
 from fieldkit.storage import rows
+from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -38,7 +39,8 @@ MAX_ROW_ID = 2**63 - 1
 _NOUNS = {
     "documents": "document", "codes": "code", "codings": "coding", "sites": "site",
     "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
-    "saved_searches": "saved search",
+    "saved_searches": "saved search", "sets": "set", "links": "link",
+    "saved_queries": "saved query",
 }
 
 
@@ -70,6 +72,13 @@ class Store(Writer):
 
     def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         super().__init__(conn, readonly=readonly)
+
+    def delete(self, table: str, key: int) -> None:
+        """Delete a row after the rows of other tables that point at it (sets, memo links)."""
+        for other, column in REFERENCES.get(table, ()):
+            for r in self.rows(f"SELECT id FROM {other} WHERE {column} = ?", (key,)):
+                self.delete(other, r[0])
+        super().delete(table, key)
 
     # -- ids -----------------------------------------------------------------------------
 

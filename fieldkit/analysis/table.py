@@ -1,0 +1,159 @@
+"""All codings of a project as numpy columns: what every relation, matrix and query reads.
+
+Loaded once per state of the data (``analysis_rows.data_stamp``) and kept; one load of ~100,000
+codings takes a few tens of milliseconds, after which the analyses are array arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from fieldkit.analysis.spans import BIG
+from fieldkit.storage import analysis_rows
+
+if TYPE_CHECKING:
+    from fieldkit.storage.store import Store
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Scope:
+    """Which codings an analysis looks at: one coder, some documents, some sites, some codes."""
+
+    coder_id: int | None = None
+    document_ids: frozenset[int] | None = None
+    site_ids: frozenset[int] | None = None
+    code_ids: frozenset[int] | None = None
+
+    def narrowed(self, code_ids: list[int]) -> Scope:
+        """The same scope, looking only at these codes (of those it allowed)."""
+        chosen = frozenset(code_ids)
+        if self.code_ids is not None:
+            chosen &= self.code_ids
+        return Scope(self.coder_id, self.document_ids, self.site_ids, chosen)
+
+
+@dataclass(slots=True)
+class CodingTable:
+    """Columns of the codings (text and photo regions), in document and start order."""
+
+    id: np.ndarray
+    document: np.ndarray
+    code: np.ndarray
+    coder: np.ndarray
+    start: np.ndarray  # -1 for photo regions
+    end: np.ndarray
+    doc_ids: np.ndarray  # every document, sorted; the facts below are aligned with it
+    doc_kind: list[str]
+    doc_site: np.ndarray  # -1 when none
+    doc_visit: np.ndarray
+    doc_participant: np.ndarray
+    doc_date: list[str]
+    _words: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # facts read on demand
+
+    @classmethod
+    def load(cls, store: Store) -> CodingTable:
+        data = np.array(analysis_rows.coding_columns(store), dtype=np.int64).reshape(-1, 4)
+        low = np.int64(0xFFFFFFFF)
+        start, end = data[:, 1] & low, data[:, 3]
+        region = start == low
+        start[region], end[region] = -1, -1
+        docs = analysis_rows.document_columns(store)
+        return cls(
+            id=data[:, 0].copy(), document=data[:, 1] >> 32, code=data[:, 2] >> 32,
+            coder=data[:, 2] & low, start=start, end=end,
+            doc_ids=np.array([r[0] for r in docs], dtype=np.int64),
+            doc_kind=[r[1] for r in docs],
+            doc_site=np.array([-1 if r[2] is None else r[2] for r in docs], dtype=np.int64),
+            doc_visit=np.array([-1 if r[3] is None else r[3] for r in docs], dtype=np.int64),
+            doc_participant=np.array([-1 if r[4] is None else r[4] for r in docs],
+                                     dtype=np.int64),
+            doc_date=[r[5] or "" for r in docs],
+        )
+
+    # -- choosing codings ------------------------------------------------------------------
+
+    def mask(self, scope: Scope, *, text_only: bool = False) -> np.ndarray:
+        """Which rows are inside the scope (and, if asked, on text rather than a photo)."""
+        keep = np.ones(len(self.id), dtype=bool)
+        if text_only:
+            keep &= self.start >= 0
+        if scope.coder_id is not None:
+            keep &= self.coder == scope.coder_id
+        if scope.code_ids is not None:
+            keep &= np.isin(self.code, np.fromiter(scope.code_ids, np.int64))
+        if scope.document_ids is not None:
+            keep &= np.isin(self.document, np.fromiter(scope.document_ids, np.int64))
+        if scope.site_ids is not None:
+            sites = self.doc_fact(self.doc_site)
+            keep &= np.isin(sites, np.fromiter(scope.site_ids, np.int64))
+        return keep
+
+    def doc_fact(self, fact: np.ndarray, documents: np.ndarray | None = None) -> np.ndarray:
+        """A per-document column looked up for each of ``documents`` (default: every coding's
+        document)."""
+        if documents is None:
+            if "doc_row" not in self.cache:
+                self.cache["doc_row"] = np.searchsorted(self.doc_ids, self.document)
+            return fact[self.cache["doc_row"]]
+        return fact[np.searchsorted(self.doc_ids, documents)]
+
+    def code_index(self, rows: np.ndarray, code_ids: list[int]) -> np.ndarray:
+        """For each row, the position of its code in ``code_ids`` (which must hold it)."""
+        lookup = np.full(int(max(code_ids, default=0)) + 1, -1, dtype=np.int64)
+        lookup[np.array(code_ids, dtype=np.int64)] = np.arange(len(code_ids))
+        return lookup[self.code[rows]]
+
+    def global_starts(self, rows: np.ndarray) -> np.ndarray:
+        return self.document[rows] * BIG + self.start[rows]
+
+    def global_ends(self, rows: np.ndarray) -> np.ndarray:
+        return self.document[rows] * BIG + self.end[rows]
+
+    # -- words and units (read from the texts, only where asked) ----------------------------
+
+    def word_edges(self, store: Store, documents: np.ndarray) -> None:
+        """Read the word starts and ends of these documents (kept for later calls)."""
+        missing = [int(d) for d in np.unique(documents) if int(d) not in self._words]
+        for doc, text in analysis_rows.texts(store, missing).items():
+            spans = [m.span() for m in WORD.finditer(text)]
+            edges = np.array(spans, dtype=np.int64).reshape(-1, 2)
+            self._words[doc] = (edges[:, 0].copy(), edges[:, 1].copy())
+
+    def in_words(self, store: Store, documents: np.ndarray, starts: np.ndarray,
+                 ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Spans in word numbers ``[first, last)``: ``first`` counts the words that end at or
+        before the span's start, ``last`` the words that start before its end. The number of
+        words lying wholly between span ``a`` and a later span ``b`` is ``b.first - a.last``.
+        """
+        self.word_edges(store, documents)
+        first = np.zeros(len(starts), dtype=np.int64)
+        last = np.zeros(len(starts), dtype=np.int64)
+        for doc in np.unique(documents):
+            at = documents == doc
+            word_starts, word_ends = self._words.get(int(doc), (np.zeros(0), np.zeros(0)))
+            first[at] = np.searchsorted(word_ends, starts[at], side="right")
+            last[at] = np.searchsorted(word_starts, ends[at], side="left")
+        return first, last
+
+    def unit_starts(self, store: Store) -> np.ndarray:
+        """Global starts of every speaker turn, and of every paragraph of documents without
+        turns; each document also starts a unit at 0. Sorted."""
+        if "turn" not in self.cache:
+            turns = analysis_rows.turn_starts(store)
+            with_turns = {d for d, _ in turns}
+            starts = [d * BIG + s for d, s in turns]
+            starts.extend(int(d) * BIG for d in self.doc_ids)
+            plain = [int(d) for d in np.unique(self.document[self.start >= 0])
+                     if int(d) not in with_turns]
+            for doc, text in analysis_rows.texts(store, plain).items():
+                starts.extend(doc * BIG + m.end() for m in re.finditer("\n", text)
+                              if m.end() < len(text))
+            self.cache["turn"] = np.unique(np.array(starts, dtype=np.int64))
+        return self.cache["turn"]

@@ -1,0 +1,47 @@
+"""Analysis results as spreadsheets: a matrix laid out as on screen, or a list of segments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from fieldkit.exporters.files import atomic_path, check_target
+from fieldkit.exporters.tables import write_xlsx
+
+if TYPE_CHECKING:
+    from fieldkit.operations.analysis import Matrix, Relations, Segment
+
+
+def relations_frames(found: Relations) -> dict[str, pd.DataFrame]:
+    paths = [c.path for c in found.codes]
+    counts = pd.DataFrame(found.counts, columns=paths)
+    counts.insert(0, "Code", paths)
+    coefficients = pd.DataFrame(found.coefficients, columns=paths)
+    coefficients.insert(0, "Code", paths)
+    mode = found.mode if found.distance is None else f"{found.mode} {found.distance}"
+    return {f"Relations ({mode})": counts, found.coefficient: coefficients}
+
+
+def matrix_frames(found: Matrix) -> dict[str, pd.DataFrame]:
+    frame = pd.DataFrame(found.values, columns=found.columns)
+    frame.insert(0, "Code", [c.path for c in found.codes])
+    title = f"{found.measure} by {found.variable.replace(':', ' ')}"
+    return {title + (" (%)" if found.percent else ""): frame}
+
+
+def segment_frames(found: list[Segment]) -> dict[str, pd.DataFrame]:
+    rows: list[dict[str, Any]] = [{
+        "Document id": s.document_id, "Document": s.document, "Start": s.start, "End": s.end,
+        "Code": s.code or "", "Coder": s.coder or "", "Text": s.text} for s in found]
+    return {"Segments": pd.DataFrame(rows, columns=["Document id", "Document", "Start", "End",
+                                                    "Code", "Coder", "Text"])}
+
+
+def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str) -> Path:
+    """Write the sheets to ``out`` (.xlsx) all or nothing."""
+    target = check_target(out, ".xlsx")
+    with atomic_path(target) as tmp:
+        write_xlsx(frames, tmp, created)
+    return target

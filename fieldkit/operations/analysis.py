@@ -1,0 +1,258 @@
+"""``project.analysis``: code relations, code × variable matrices and coding queries.
+
+One engine (``fieldkit.analysis``) behind the CLI, the app and the exports. Every figure drills
+down to its segments. The codings are read once into arrays and kept until the data changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from fieldkit.analysis import query, relations, spans, variables
+from fieldkit.analysis.spans import BIG
+from fieldkit.analysis.table import CodingTable, Scope
+from fieldkit.core.changes import ChangeSet
+from fieldkit.core.errors import BadInput
+from fieldkit.storage import analysis_rows, workbench_tables
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+# Tables whose change makes the loaded codings stale.
+_READS = {"codings", "documents", "turns", "codes", "visits", "sites", "participants", "cases",
+          "case_documents", "case_participants", "coders"}
+
+
+@dataclass(slots=True)
+class CodeHeading:
+    id: int
+    path: str
+    colour: str
+
+
+@dataclass(slots=True)
+class Segment:
+    """A stretch of a document's text: one coding, or a region a query found."""
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    coding_id: int | None = None
+    code: str | None = None
+    coder: str | None = None
+
+
+@dataclass(slots=True)
+class Relations:
+    """A code × code matrix (see ``fieldkit.analysis.relations`` for what the cells count)."""
+
+    mode: str
+    distance: int | None
+    coefficient: str
+    codes: list[CodeHeading]
+    counts: list[list[int]]
+    coefficients: list[list[float]]
+
+
+@dataclass(slots=True)
+class Matrix:
+    """A code × variable matrix; ``values`` are percentages when ``percent`` is set."""
+
+    variable: str
+    measure: str
+    percent: bool
+    codes: list[CodeHeading]
+    columns: list[str]
+    keys: list[Any]
+    values: list[list[float]]
+    column_totals: list[int]
+
+
+@dataclass(slots=True)
+class SavedQuery:
+    id: int
+    name: str
+    expression: str
+
+
+class Analysis:
+    """The analyst's questions over one project; reached as ``project.analysis``."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+        self._table: CodingTable | None = None
+        self._version = -1
+        project.subscribe(self._changed)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.tables & _READS:
+            self._table = None
+
+    def table(self) -> CodingTable:
+        """The codings as arrays, read again only after the data changed."""
+        version = analysis_rows.data_version(self.store)
+        if self._table is None or version != self._version:
+            self._table, self._version = CodingTable.load(self.store), version
+        return self._table
+
+    # -- scope -----------------------------------------------------------------------------
+
+    def scope(self, *, coder: str | None = None, document_set: str | None = None,
+              site: str | None = None, code_set: str | None = None,
+              documents: Iterable[int] | None = None) -> Scope:
+        """Which codings to look at: one coder's, in a document set or site, of a code set."""
+        coder_id = self.project.find_coder(coder).id if coder else None
+        docs: frozenset[int] | None = frozenset(documents) if documents is not None else None
+        if document_set:
+            members = frozenset[int](self.project.sets.members(document_set, "documents"))
+            docs = members if docs is None else docs & members
+        sites = frozenset({self.project.site(site).id}) if site else None
+        codes = frozenset[int](self.project.sets.members(code_set, "codes")) if code_set \
+            else None
+        return Scope(coder_id, docs, sites, codes)
+
+    def code_list(self, codes: Sequence[int | str] | None, scope: Scope) -> list[int]:
+        """The codes to show, in the order given (default: the codebook's order)."""
+        if codes:
+            chosen = [self.project.code(c).id for c in codes]
+        else:
+            chosen = [c.id for _, c in self.project.codebook().walk()]
+        if scope.code_ids is not None:
+            chosen = [c for c in chosen if c in scope.code_ids]
+        return list(dict.fromkeys(chosen))
+
+    def headings(self, code_ids: list[int]) -> list[CodeHeading]:
+        book = self.project.codebook()
+        return [CodeHeading(c, book.path(c), book.codes[c].colour) for c in code_ids]
+
+    # -- relations -------------------------------------------------------------------------
+
+    def relations(self, codes: Sequence[int | str] | None = None, *, mode: str = "overlap",
+                  distance: int | None = None, **where: Any) -> Relations:
+        """The code × code matrix: how often each pair of codes occurs together."""
+        relations.check_mode(mode, distance)
+        scope = self.scope(**where)
+        code_ids = self.code_list(codes, scope)
+        found = relations.relation_counts(self.table(), self.store, code_ids, scope, mode,
+                                          distance)
+        return Relations(mode, distance, found.coefficient_name, self.headings(code_ids),
+                         found.counts.tolist(), found.coefficients().tolist())
+
+    def relation_pairs(self, a: int | str, b: int | str, *, mode: str = "overlap",
+                       distance: int | None = None,
+                       **where: Any) -> list[tuple[Segment, Segment]]:
+        """The pairs of segments behind one cell of the relations matrix."""
+        first, second = self.project.code(a).id, self.project.code(b).id
+        pairs = relations.pair_codings(self.table(), self.store, first, second,
+                                       self.scope(**where), mode, distance)
+        segments = {s.coding_id: s for s in self.coding_segments(
+            [x for pair in pairs for x in pair])}
+        return [(segments[x], segments[y]) for x, y in pairs]
+
+    # -- matrices --------------------------------------------------------------------------
+
+    def matrix(self, columns: str, *, codes: Sequence[int | str] | None = None,
+               measure: str = "segments", percent: bool = False, **where: Any) -> Matrix:
+        """Codes × a variable (document, site, visit, attribute:NAME, case, coder, month)."""
+        variables.check_variable(columns)
+        scope = self.scope(**where)
+        code_ids = self.code_list(codes, scope)
+        found = variables.variable_counts(self.table(), self.store, code_ids, scope, columns,
+                                          measure)
+        values = found.percentages() if percent else found.values
+        return Matrix(columns, measure, percent, self.headings(code_ids), found.labels,
+                      [_plain(k) for k in found.keys], values.tolist(),
+                      found.column_totals.tolist())
+
+    def cell(self, code: int | str, key: Any, columns: str, **where: Any) -> list[Segment]:
+        """The segments behind one cell of a matrix (``key`` from ``Matrix.keys``)."""
+        code_id = self.project.code(code).id
+        ids = variables.cell_codings(self.table(), self.store, code_id, key,
+                                     self.scope(**where), columns)
+        return self.coding_segments(ids)
+
+    # -- coding queries --------------------------------------------------------------------
+
+    def parse(self, expression: str) -> query.Node:
+        """Check a query and resolve its codes (an unknown code raises NotFound)."""
+        return query.parse(expression, lambda ref: self.project.code(ref).id)
+
+    def segments(self, expression: str, *, text: str | None = None,
+                 **where: Any) -> list[Segment]:
+        """The text regions that satisfy a coding query (see ``fieldkit.analysis.query``),
+        optionally only those that hold a hit of the full-text query ``text``."""
+        node = self.parse(expression)
+        found = query.evaluate(node, self.table(), self.store, self.scope(**where))
+        if text and text.strip():
+            meets = spans.regions_meeting(found, self._hit_regions(text))[0]
+            found = (found[0][meets], found[1][meets])
+        return self.region_segments(found)
+
+    def _hit_regions(self, text: str) -> spans.Regions:
+        from fieldkit.index.query import parse as parse_search
+
+        engine = self.project.search_index
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in engine.spans_of(parse_search(text, engine.analyser)):
+            if m.document_id is None:
+                continue
+            for s, e in m.spans:
+                starts.append(m.document_id * BIG + s)
+                ends.append(m.document_id * BIG + e)
+        return spans.merge(np.array(starts, np.int64), np.array(ends, np.int64))
+
+    def saved_queries(self) -> list[SavedQuery]:
+        return [SavedQuery(r["id"], r["name"], r["expression"])
+                for r in workbench_tables.saved_queries(self.store)]
+
+    def save_query(self, name: str, expression: str) -> SavedQuery:
+        """Keep a coding query with the project (checked first; a name is replaced)."""
+        if not name.strip():
+            raise BadInput("A saved query needs a name.")
+        self.parse(expression)
+        key = workbench_tables.save_query(self.store, name.strip(), expression.strip())
+        return next(q for q in self.saved_queries() if q.id == key)
+
+    def saved_query(self, ref: str | int) -> SavedQuery:
+        for q in self.saved_queries():
+            if q.name.casefold() == str(ref).strip().casefold() or str(q.id) == str(ref):
+                return q
+        raise BadInput(f"There is no saved query '{ref}'.")
+
+    def delete_query(self, ref: str | int) -> SavedQuery:
+        found = self.saved_query(ref)
+        workbench_tables.delete_query(self.store, found.id)
+        return found
+
+    # -- segments --------------------------------------------------------------------------
+
+    def coding_segments(self, coding_ids: list[int]) -> list[Segment]:
+        book = self.project.codebook()
+        paths = {c: book.path(c) for c in book.codes}
+        coders = analysis_rows.names(self.store, "coders")
+        return [Segment(r["document_id"], r["title"], r["start"] if r["start"] is not None
+                        else -1, r["end"] if r["end"] is not None else -1, r["quote"], r["id"],
+                        paths.get(r["code_id"]), coders.get(r["coder_id"]))
+                for r in analysis_rows.segment_rows(self.store, list(dict.fromkeys(coding_ids)))]
+
+    def region_segments(self, regions: spans.Regions) -> list[Segment]:
+        docs = (regions[0] // BIG).tolist()
+        texts = analysis_rows.texts(self.store, sorted(set(docs)))
+        titles = analysis_rows.document_titles(self.store, sorted(set(docs)))
+        found = []
+        for doc, s, e in zip(docs, (regions[0] % BIG).tolist(), (regions[1] % BIG).tolist(),
+                             strict=True):
+            found.append(Segment(doc, titles[doc], s, e, texts[doc][s:e]))
+        return found
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value

@@ -1,0 +1,231 @@
+"""``project.memos``: memos as first-class objects, with a type, an author, a date and links.
+
+A memo is a document of kind ``memo`` (so it is searched, edited and coded like any text) with
+details in ``memo_info`` and links to documents, segments (codings), codes and other memos. The
+older memos — a code's memo, a coding's memo, a document's memo — keep working where they are and
+are listed beside the memo documents. A fieldnote jotting can be expanded into a full fieldnote
+that links back to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.core.model import utc_now
+from fieldkit.core.text import normalise_newlines
+from fieldkit.storage import workbench_tables
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+TYPES = ("field diary", "reflexive", "theoretical", "methodological", "code memo")
+SOURCES = ("memo", "code memo", "coding memo", "document memo")
+
+
+@dataclass(slots=True)
+class MemoLink:
+    """What a memo points at: ``target`` is document, memo, coding or code."""
+
+    id: int
+    target: str
+    target_id: int
+    label: str
+    relation: str = "link"
+
+
+@dataclass(slots=True)
+class Memo:
+    """A memo: a memo document (``source == "memo"``) or an older code/coding/document memo."""
+
+    id: int
+    title: str
+    type: str
+    date: str
+    author: str
+    text: str
+    source: str = "memo"
+    uuid: str = ""
+    links: list[MemoLink] = field(default_factory=list)
+
+
+class Memos:
+    """The project's memos; reached as ``project.memos``."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+
+    def types(self) -> list[str]:
+        """The usual memo types and any other type used in this project."""
+        used = {m.type for m in self.all(include_older=False) if m.type}
+        return [*TYPES, *sorted(used - set(TYPES), key=str.casefold)]
+
+    def add(self, title: str, text: str = "", *, type: str = "theoretical",
+            author: str | None = None, date: str | None = None,
+            site: str | None = None) -> Memo:
+        """Write a memo (one undoable step)."""
+        if not title.strip():
+            raise BadInput("A memo needs a title.")
+        type_, date = _check_type(type), _check_date(date)
+        with self.store.change(f"New memo {title.strip()}"):
+            site_id = self.project.ensure_site(site).id if site else None
+            key = self.store.add_document({"kind": "memo", "title": title.strip(),
+                                           "text": normalise_newlines(text),
+                                           "site_id": site_id})
+            workbench_tables.set_memo_info(self.store, key, {
+                "type": type_, "author": (author or self.project.coder).strip(), "date": date})
+        return self.get(key)
+
+    def update(self, ref: int | str, **fields: Any) -> Memo:
+        """Change a memo's title, text, type, author or date."""
+        memo = self.get(ref)
+        unknown = set(fields) - {"title", "text", "type", "author", "date"}
+        if unknown:
+            raise BadInput(f"A memo has no field {', '.join(sorted(unknown))}.")
+        with self.store.change(f"Edit memo {memo.title}"):
+            if "text" in fields:
+                self.project.edit_text(memo.id, fields["text"])
+            if "title" in fields:
+                self.project.rename_document(memo.id, fields["title"])
+            info: dict[str, Any] = {k: fields[k] for k in ("type", "author", "date")
+                                    if k in fields}
+            if "type" in info:
+                info["type"] = _check_type(info["type"])
+            if "date" in info:
+                info["date"] = _check_date(info["date"])
+            if info:
+                workbench_tables.set_memo_info(self.store, memo.id, info)
+        return self.get(memo.id)
+
+    def get(self, ref: int | str) -> Memo:
+        key = self.store.resolve("documents", ref)
+        for row in workbench_tables.memo_rows(self.store):
+            if row["id"] == key:
+                return self._memo(row)
+        raise NotFound(f"Document '{ref}' is not a memo.")
+
+    def all(self, *, type: str | None = None, text: str | None = None,
+             include_older: bool = True) -> list[Memo]:
+        """Memos by date; ``type`` and ``text`` (words in title or text) filter them."""
+        found = [self._memo(r) for r in workbench_tables.memo_rows(self.store)]
+        if include_older:
+            found.extend(self._older())
+        if type:
+            found = [m for m in found if m.type.casefold() == type.strip().casefold()]
+        if text:
+            needle = text.strip().casefold()
+            found = [m for m in found
+                     if needle in m.title.casefold() or needle in m.text.casefold()]
+        return sorted(found, key=lambda m: (m.date, m.source != "memo", m.id))
+
+    def link(self, memo: int | str, target: str, ref: int | str) -> MemoLink:
+        """Link a memo to a document, another memo, a coding (segment) or a code."""
+        memo_id = self.get(memo).id
+        if target == "memo":
+            key = self.get(ref).id
+            if key == memo_id:
+                raise BadInput("A memo cannot link to itself.")
+            target = "document"
+        elif target == "code":
+            key = self.project.code(ref).id
+        elif target in ("document", "coding"):
+            key = self.store.resolve(f"{target}s", ref)
+        else:
+            raise BadInput(f"A memo links to a document, memo, coding or code, not '{target}'.")
+        link_id = workbench_tables.add_link(self.store, memo_id, target, key)
+        return next(x for x in self.get(memo_id).links if x.id == link_id)
+
+    def unlink(self, link_id: int) -> None:
+        self.store.resolve("links", link_id)
+        workbench_tables.delete_link(self.store, link_id)
+
+    def linked_to(self, target: str, ref: int | str) -> list[Memo]:
+        """The memos that link to a document, coding or code."""
+        key = self.project.code(ref).id if target == "code" else \
+            self.store.resolve(f"{target}s", ref)
+        ids = {r["from_document_id"] for r in workbench_tables.links_to(self.store, target, key)}
+        return [m for m in self.all(include_older=False) if m.id in ids]
+
+    def expand(self, jotting: int | str, title: str | None = None) -> Any:
+        """A full fieldnote from a jotting, with the jotting's text and a link back to it."""
+        doc = self.project.document(jotting)
+        if doc.kind != "fieldnote":
+            raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnote jottings expand.")
+        with self.store.change(f"Expand {doc.title}"):
+            key = self.store.add_document({
+                "kind": "fieldnote", "title": (title or f"{doc.title} (expanded)").strip(),
+                "text": doc.text, "site_id": doc.site_id, "visit_id": doc.visit_id})
+            workbench_tables.add_link(self.store, key, "document", doc.id, relation="expands")
+        return self.project.document(key)
+
+    def expanded_from(self, ref: int | str) -> int | None:
+        """The jotting a fieldnote was expanded from, if any."""
+        key = self.store.resolve("documents", ref)
+        for r in workbench_tables.links_from(self.store, key):
+            if r["relation"] == "expands":
+                return int(r["document_id"])
+        return None
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _memo(self, row: Any) -> Memo:
+        return Memo(row["id"], row["title"], row["type"], row["date"], row["author"],
+                    row["text"], "memo", row["uuid"], self._links(row["id"]))
+
+    def _links(self, memo_id: int) -> list[MemoLink]:
+        found = []
+        for r in workbench_tables.links_from(self.store, memo_id):
+            if r["coding_id"] is not None:
+                coding = self.store.coding(r["coding_id"])
+                title = self.store.document(coding.document_id).title
+                found.append(MemoLink(r["id"], "coding", coding.id,
+                                      f"{title}: \u201c{coding.quote}\u201d", r["relation"]))
+            elif r["code_id"] is not None:
+                found.append(MemoLink(r["id"], "code", r["code_id"],
+                                      self.project.code_path(r["code_id"]), r["relation"]))
+            else:
+                doc = self.store.document(r["document_id"])
+                kind = "memo" if doc.kind == "memo" else "document"
+                found.append(MemoLink(r["id"], kind, doc.id, doc.title, r["relation"]))
+        return found
+
+    def _older(self) -> list[Memo]:
+        """Code, coding and document memos, shown beside the memo documents."""
+        found: list[Memo] = []
+        book = self.project.codebook()
+        for code in book.codes.values():
+            if code.memo.strip():
+                found.append(Memo(code.id, book.path(code.id), "code memo", "", "", code.memo,
+                                  "code memo", code.uuid))
+        for r in self.store.rows(
+                "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder "
+                "FROM codings c JOIN documents d ON d.id = c.document_id "
+                "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id"):
+            found.append(Memo(r["id"], f"{r['title']}: \u201c{r['quote'][:60]}\u201d",
+                              "coding memo", r["created"][:10], r["coder"], r["memo"],
+                              "coding memo", r["uuid"]))
+        for r in self.store.rows("SELECT id, uuid, title, memo, created FROM documents "
+                                 "WHERE memo != '' ORDER BY id"):
+            found.append(Memo(r["id"], r["title"], "document memo", r["created"][:10], "",
+                              r["memo"], "document memo", r["uuid"]))
+        return found
+
+
+def _check_type(value: str) -> str:
+    value = " ".join(str(value).split())
+    if not value:
+        raise BadInput("A memo type cannot be empty.")
+    return value
+
+
+def _check_date(value: str | None) -> str:
+    from datetime import date
+
+    if not value:
+        return utc_now()[:10]
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadInput(f"'{value}' is not a date; use YYYY-MM-DD.") from None

@@ -1,0 +1,109 @@
+"""``project.sets``: document sets and code sets, made by hand, from a query or from attributes.
+
+A set is a named list of documents or of codes; analyses, searches and exports take one as a
+filter. Sets travel through REFI-QDA ``<Sets>`` and through merges (by UUID).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from fieldkit.core.errors import BadInput
+from fieldkit.storage import analysis_rows, workbench_tables
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+KINDS = ("documents", "codes")
+
+
+@dataclass(slots=True)
+class DocumentSet:
+    """A set of documents or codes; ``members`` are their short ids, ``labels`` their titles or
+    code paths."""
+
+    id: int
+    uuid: str
+    name: str
+    kind: str
+    description: str
+    members: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+class Sets:
+    """The project's sets; reached as ``project.sets``."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+
+    def all(self) -> list[DocumentSet]:
+        return [self.get(r["id"]) for r in workbench_tables.sets(self.store)]
+
+    def get(self, ref: str | int) -> DocumentSet:
+        """A set by name, short id or UUID (NotFound names the sets there are)."""
+        row = workbench_tables.find_set(self.store, ref)
+        members = workbench_tables.set_members(self.store, row["id"], row["kind"])
+        if row["kind"] == "documents":
+            titles = analysis_rows.document_titles(self.store, members)
+            labels = [titles[m] for m in members]
+        else:
+            labels = [self.project.code_path(m) for m in members]
+        return DocumentSet(row["id"], row["uuid"], row["name"], row["kind"],
+                           row["description"], members, labels)
+
+    def members(self, ref: str | int, kind: str) -> list[int]:
+        found = self.get(ref)
+        if found.kind != kind:
+            raise BadInput(f"'{found.name}' is a set of {found.kind}, not of {kind}.")
+        return found.members
+
+    def add(self, name: str, kind: str, members: Sequence[int | str], *,
+            description: str = "", uuid: str | None = None) -> DocumentSet:
+        """A new set of documents or codes (ids, UUIDs, titles' ids or code paths)."""
+        name = name.strip()
+        if not name:
+            raise BadInput("A set needs a name.")
+        if kind not in KINDS:
+            raise BadInput(f"A set holds documents or codes, not '{kind}'.")
+        keys = self._resolve(kind, members)
+        if not keys:
+            raise BadInput(f"The set '{name}' would be empty; nothing was made.")
+        key = workbench_tables.add_set(self.store, name, kind, keys, description, uuid)
+        return self.get(key)
+
+    def add_from_query(self, name: str, expression: str, **where: object) -> DocumentSet:
+        """A document set of the documents where a coding query finds text."""
+        found = self.project.analysis.segments(expression, **where)  # type: ignore[arg-type]
+        docs = list(dict.fromkeys(s.document_id for s in found))
+        if not docs:
+            raise BadInput(f"The query '{expression}' finds nothing, so the set '{name}' "
+                           "would be empty; nothing was made.")
+        return self.add(name, "documents", docs, description=f"query: {expression}")
+
+    def add_from_attribute(self, name: str, attribute: str, value: str) -> DocumentSet:
+        """A document set of the documents whose attribute (or participant's) has this value."""
+        values = analysis_rows.attribute_values(self.store, attribute.strip())
+        docs = sorted(d for d, v in values.items() if v.casefold() == value.strip().casefold())
+        if not docs:
+            raise BadInput(f"No document has {attribute} = {value}, so the set '{name}' would "
+                           "be empty; nothing was made.")
+        return self.add(name, "documents", docs, description=f"{attribute} = {value}")
+
+    def extend(self, ref: str | int, members: Sequence[int | str]) -> int:
+        found = self.get(ref)
+        return workbench_tables.add_members(self.store, found.id, found.kind,
+                                            self._resolve(found.kind, members))
+
+    def delete(self, ref: str | int) -> DocumentSet:
+        found = self.get(ref)
+        workbench_tables.delete_set(self.store, found.id, found.name)
+        return found
+
+    def _resolve(self, kind: str, members: Sequence[int | str]) -> list[int]:
+        if kind == "documents":
+            return [self.store.resolve("documents", m) for m in members]
+        return [self.project.code(m).id for m in members]

@@ -1,0 +1,128 @@
+"""Reads for the analysis engine: codings and document facts as columns, in few queries.
+
+``fieldkit.analysis`` turns these into numpy arrays once and answers every relation, matrix and
+query from them; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fieldkit.storage.store import Store
+
+
+def data_version(store: Store) -> int:
+    """Changes when another connection commits (our own commits are seen from change sets)."""
+    with store.lock:
+        return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def coding_columns(store: Store) -> list[tuple[int, int, int, int]]:
+    """Every coding in place (not orphaned) as ``(id, document << 32 | start,
+    code << 32 | coder, end)``: four integers a row read faster than six (start and end are
+    0xFFFFFFFF for photo regions)."""
+    with store.lock:
+        cursor = store.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
+            "(code_id << 32) + coder_id, coalesce(end, 4294967295) "
+            "FROM codings WHERE orphaned = 0").fetchall()
+
+
+def document_columns(store: Store) -> list[Any]:
+    """(id, kind, site, visit, participant, date) of every document; date is the visit's or the
+    creation day."""
+    return store.rows(
+        "SELECT d.id, d.kind, d.site_id, d.visit_id, d.participant_id, "
+        "coalesce(v.date, substr(d.created, 1, 10)) AS date "
+        "FROM documents d LEFT JOIN visits v ON v.id = d.visit_id ORDER BY d.id")
+
+
+def names(store: Store, table: str) -> dict[int, str]:
+    """id → name of sites, coders or cases; id → date for visits."""
+    column = {"sites": "name", "coders": "name", "cases": "name", "visits": "date"}[table]
+    return {r[0]: r[1] for r in store.rows(f"SELECT id, {column} FROM {table}")}
+
+
+def attribute_values(store: Store, name: str) -> dict[int, str]:
+    """document id → the value of attribute ``name``: the document's own, else its
+    participant's (``role`` is a participant attribute too). Documents without one are left out.
+    """
+    people: dict[int, str] = {}
+    for r in store.rows("SELECT id, role, attributes FROM participants"):
+        attrs = {"role": r["role"], **json.loads(r["attributes"] or "{}")}
+        if _given(attrs.get(name)):
+            people[r["id"]] = str(attrs[name])
+    found: dict[int, str] = {}
+    for r in store.rows("SELECT id, participant_id, attributes FROM documents"):
+        raw = r["attributes"]
+        own = json.loads(raw).get(name) if raw and raw != "{}" else None
+        if _given(own):
+            found[r["id"]] = str(own)
+        elif r["participant_id"] in people:
+            found[r["id"]] = people[r["participant_id"]]
+    return found
+
+
+def attribute_names(store: Store) -> list[str]:
+    """Every attribute name used by documents or participants, sorted."""
+    seen: set[str] = {"role"}
+    for table in ("participants", "documents"):
+        for r in store.rows(f"SELECT DISTINCT attributes FROM {table} WHERE attributes != '{{}}'"):
+            seen.update(json.loads(r[0]))
+    return sorted(seen)
+
+
+def case_documents(store: Store) -> list[tuple[int, int]]:
+    """(case, document) for documents in a case directly or through their participant."""
+    return store.rows(  # type: ignore[return-value]
+        "SELECT case_id, document_id FROM case_documents UNION "
+        "SELECT cp.case_id, d.id FROM case_participants cp "
+        "JOIN documents d ON d.participant_id = cp.participant_id")
+
+
+def turn_starts(store: Store) -> list[tuple[int, int]]:
+    """(document, start) of every speaker turn."""
+    return store.rows("SELECT document_id, start FROM turns")  # type: ignore[return-value]
+
+
+def texts(store: Store, document_ids: list[int]) -> dict[int, str]:
+    """The texts of some documents (for word distances and paragraphs)."""
+    found: dict[int, str] = {}
+    for i in range(0, len(document_ids), 500):
+        chunk = document_ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update((r[0], r[1]) for r in store.rows(
+            f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk))
+    return found
+
+
+def segment_rows(store: Store, coding_ids: list[int]) -> list[Any]:
+    """Codings with their document's title, for lists of segments, in document order."""
+    found: list[Any] = []
+    for i in range(0, len(coding_ids), 500):
+        chunk = coding_ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.extend(store.rows(
+            "SELECT c.id, c.uuid, c.document_id, d.title, c.code_id, c.coder_id, c.start, "
+            "c.end, c.quote FROM codings c JOIN documents d ON d.id = c.document_id "
+            f"WHERE c.id IN ({marks})", chunk))
+    found.sort(key=lambda r: (r["document_id"], r["start"] or 0, r["id"]))
+    return found
+
+
+def document_titles(store: Store, document_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for i in range(0, len(document_ids), 500):
+        chunk = document_ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update((r[0], r[1]) for r in store.rows(
+            f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _given(value: Any) -> bool:
+    return value is not None and str(value).strip() != ""

@@ -1,0 +1,215 @@
+"""Tables of the analyst's workbench: sets, memo details, links and saved coding queries.
+
+- ``sets`` / ``set_members``: document sets and code sets (MAXQDA sets, NVivo sets, ATLAS.ti
+  groups); a member is a document or a code.
+- ``memo_info``: what makes a memo document a first-class memo: its type, author and date.
+- ``links``: from a document (a memo, or a fieldnote expanded from a jotting) to a document, a
+  coding or a code; ``relation`` says what the link means (``link`` or ``expands``).
+- ``saved_queries``: coding queries kept with the project.
+
+All of them go through ``Store.change`` like every other write, so they are undoable, and rows
+that point at a deleted document, coding or code go with it (``REFERENCES`` below, used by
+``Store.delete``) so undo brings them back together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.core.model import new_uuid, utc_now
+
+if TYPE_CHECKING:
+    from fieldkit.storage.store import Store
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS sets (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind TEXT NOT NULL CHECK (kind IN ('documents', 'codes')),
+    description TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS set_members (
+    id INTEGER PRIMARY KEY, set_id INTEGER NOT NULL REFERENCES sets(id),
+    document_id INTEGER REFERENCES documents(id), code_id INTEGER REFERENCES codes(id),
+    CHECK ((document_id IS NULL) != (code_id IS NULL)),
+    UNIQUE (set_id, document_id), UNIQUE (set_id, code_id));
+CREATE INDEX IF NOT EXISTS set_members_document ON set_members(document_id);
+CREATE INDEX IF NOT EXISTS set_members_code ON set_members(code_id);
+CREATE TABLE IF NOT EXISTS memo_info (
+    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    type TEXT NOT NULL DEFAULT 'theoretical', author TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS links (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    from_document_id INTEGER NOT NULL REFERENCES documents(id),
+    document_id INTEGER REFERENCES documents(id), coding_id INTEGER REFERENCES codings(id),
+    code_id INTEGER REFERENCES codes(id), relation TEXT NOT NULL DEFAULT 'link',
+    created TEXT NOT NULL,
+    CHECK ((document_id IS NOT NULL) + (coding_id IS NOT NULL) + (code_id IS NOT NULL) = 1));
+CREATE INDEX IF NOT EXISTS links_from ON links(from_document_id);
+CREATE INDEX IF NOT EXISTS links_document ON links(document_id);
+CREATE INDEX IF NOT EXISTS links_coding ON links(coding_id);
+CREATE INDEX IF NOT EXISTS links_code ON links(code_id);
+CREATE TABLE IF NOT EXISTS saved_queries (
+    id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    expression TEXT NOT NULL, created TEXT NOT NULL);
+"""
+
+# Rows that point at a row of the key table, as (table, column): deleted before it.
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (("set_members", "document_id"), ("links", "from_document_id"),
+                  ("links", "document_id"), ("memo_info", "document_id")),
+    "codings": (("links", "coding_id"),),
+    "codes": (("set_members", "code_id"), ("links", "code_id")),
+    "sets": (("set_members", "set_id"),),
+}
+
+TARGETS = ("document", "coding", "code")
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The migration step's work: make the tables (idempotent)."""
+    for statement in TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+# -- sets ----------------------------------------------------------------------------------
+
+def sets(store: Store) -> list[sqlite3.Row]:
+    """Every set with its number of members, by name."""
+    return store.rows(
+        "SELECT s.*, (SELECT count(*) FROM set_members m WHERE m.set_id = s.id) AS size "
+        "FROM sets s ORDER BY s.name")
+
+
+def find_set(store: Store, ref: str | int) -> sqlite3.Row:
+    text = str(ref).strip()
+    found = store.row("SELECT * FROM sets WHERE name = ? OR uuid = ? OR CAST(id AS TEXT) = ?",
+                      (text, text.lower(), text))
+    if found is None:
+        known = ", ".join(r["name"] for r in sets(store)) or "none yet"
+        raise NotFound(f"There is no set '{ref}' in this project (sets: {known}).")
+    return found
+
+
+def add_set(store: Store, name: str, kind: str, members: list[int], description: str = "",
+            uuid: str | None = None) -> int:
+    """A new set of documents or codes (ids); a name already used is refused."""
+    if store.value("SELECT id FROM sets WHERE name = ?", (name,)) is not None:
+        raise BadInput(f"There is already a set '{name}'; choose another name.")
+    column = _member_column(kind)
+    with store.change(f"New set {name}"):
+        key = store.insert("sets", {"uuid": uuid or new_uuid(), "name": name, "kind": kind,
+                                    "description": description, "created": utc_now()})
+        for member in dict.fromkeys(members):
+            store.insert("set_members", {"set_id": key, column: member})
+        return key
+
+
+def add_members(store: Store, set_id: int, kind: str, members: list[int]) -> int:
+    """Add members not yet in the set; returns how many were added."""
+    column = _member_column(kind)
+    have = set(set_members(store, set_id, kind))
+    added = [m for m in dict.fromkeys(members) if m not in have]
+    with store.change("Add to set"):
+        for member in added:
+            store.insert("set_members", {"set_id": set_id, column: member})
+    return len(added)
+
+
+def set_members(store: Store, set_id: int, kind: str) -> list[int]:
+    column = _member_column(kind)
+    return [r[0] for r in store.rows(
+        f"SELECT {column} FROM set_members WHERE set_id = ? ORDER BY id", (set_id,))]
+
+
+def delete_set(store: Store, set_id: int, name: str) -> None:
+    with store.change(f"Delete set {name}"):
+        store.delete("sets", set_id)
+
+
+def _member_column(kind: str) -> str:
+    if kind not in ("documents", "codes"):
+        raise BadInput(f"A set holds documents or codes, not '{kind}'.")
+    return "document_id" if kind == "documents" else "code_id"
+
+
+# -- memos and links -----------------------------------------------------------------------
+
+def memo_rows(store: Store) -> list[sqlite3.Row]:
+    """Memo documents with their details (a memo without details reads as a plain memo)."""
+    return store.rows(
+        "SELECT d.id, d.uuid, d.title, d.text, d.created, d.modified, d.site_id, "
+        "coalesce(i.type, '') AS type, coalesce(i.author, '') AS author, "
+        "coalesce(nullif(i.date, ''), substr(d.created, 1, 10)) AS date "
+        "FROM documents d LEFT JOIN memo_info i ON i.document_id = d.id "
+        "WHERE d.kind = 'memo' ORDER BY date, d.id")
+
+
+def set_memo_info(store: Store, document_id: int, values: dict[str, Any]) -> None:
+    with store.change("Memo details"):
+        key = store.value("SELECT id FROM memo_info WHERE document_id = ?", (document_id,))
+        if key is None:
+            store.insert("memo_info", {"document_id": document_id, **values})
+        else:
+            store.update("memo_info", int(key), values)
+
+
+def add_link(store: Store, from_document_id: int, target: str, key: int,
+             relation: str = "link", uuid: str | None = None) -> int:
+    """Link a document (a memo) to a document, a coding or a code; an existing link is kept."""
+    if target not in TARGETS:
+        raise BadInput(f"A memo links to a document, a coding or a code, not '{target}'.")
+    column = f"{target}_id"
+    found = store.value(
+        f"SELECT id FROM links WHERE from_document_id = ? AND {column} = ? AND relation = ?",
+        (from_document_id, key, relation))
+    if found is not None:
+        return int(found)
+    with store.change("Link memo"):
+        return store.insert("links", {"uuid": uuid or new_uuid(),
+                                      "from_document_id": from_document_id, column: key,
+                                      "relation": relation, "created": utc_now()})
+
+
+def links_from(store: Store, document_id: int | None = None) -> list[sqlite3.Row]:
+    """Links (of one document, or all) with what they point at."""
+    sql = "SELECT * FROM links"
+    params: tuple[Any, ...] = ()
+    if document_id is not None:
+        sql += " WHERE from_document_id = ?"
+        params = (document_id,)
+    return store.rows(sql + " ORDER BY id", params)
+
+
+def links_to(store: Store, target: str, key: int) -> list[sqlite3.Row]:
+    if target not in TARGETS:
+        raise BadInput(f"Nothing links to a '{target}'.")
+    return store.rows(f"SELECT * FROM links WHERE {target}_id = ? ORDER BY id", (key,))
+
+
+def delete_link(store: Store, key: int) -> None:
+    with store.change("Unlink memo"):
+        store.delete("links", key)
+
+
+# -- saved coding queries ------------------------------------------------------------------
+
+def saved_queries(store: Store) -> list[sqlite3.Row]:
+    return store.rows("SELECT * FROM saved_queries ORDER BY name")
+
+
+def save_query(store: Store, name: str, expression: str, uuid: str | None = None) -> int:
+    with store.change(f"Save query {name}"):
+        found = store.value("SELECT id FROM saved_queries WHERE name = ?", (name,))
+        if found is not None:
+            store.update("saved_queries", int(found), {"expression": expression})
+            return int(found)
+        return store.insert("saved_queries", {"uuid": uuid or new_uuid(), "name": name,
+                                              "expression": expression, "created": utc_now()})
+
+
+def delete_query(store: Store, key: int) -> None:
+    with store.change("Delete saved query"):
+        store.delete("saved_queries", key)
