@@ -10,8 +10,8 @@ in ``Description`` as labelled paragraphs); fieldnotes, transcripts, ESM and tex
 with one PlainTextSelection per text coding (code-point offsets); photos → PictureSource with
 PictureSelection per region coding; memo documents → Notes (codable) and code, document and
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
-attributes → Variables with a VariableValue per source; cases → Cases with SourceRefs.
-fieldkit has no code sets, so no ``Sets`` element is written.
+attributes → Variables with a VariableValue per source; cases → Cases with SourceRefs; document
+and code sets → Sets (memo documents are members as MemberNote).
 
 What real clients need beyond the schema (QualCoder's importer was run on our export):
 every source, selection and note carries creatingUser, creationDateTime and modifiedDateTime
@@ -325,6 +325,28 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     _variable_values(element, facts, export)
 
 
+def _sets(root: Any, project: Project, documents: dict[int, tuple[str, str]],
+          codes: dict[int, str]) -> None:
+    """Document and code sets as ``<Sets>``: memo documents are members as notes."""
+    found = project.sets.all()
+    if not found:
+        return
+    holder = _sub(root, "Sets")
+    for item in found:
+        element = _sub(holder, "Set", guid=item.uuid, name=item.name)
+        if item.description.strip():
+            _text(element, "Description", item.description)
+        if item.kind == "codes":
+            for key in item.members:
+                _sub(element, "MemberCode", targetGUID=codes[key])
+            continue
+        members = [documents[key] for key in item.members]
+        for uuid, _ in sorted(m for m in members if m[1] != "memo"):
+            _sub(element, "MemberSource", targetGUID=uuid)
+        for uuid, _ in sorted(m for m in members if m[1] == "memo"):
+            _sub(element, "MemberNote", targetGUID=uuid)
+
+
 def project_archive(project: Project, target: Path, progress: Progress) -> None:
     """Write the whole project as a ``.qdpx`` archive to ``target``."""
     store = project.store
@@ -402,6 +424,8 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
             note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60],
                         **export.stamp(*export.stamps.get(guid, (None, None))))
             _text(note, "PlainTextContent", text)
+
+    _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
 
     cases = store.cases()
     case_docs = [(case, store.case_members(case.id)[0]) for case in cases]

@@ -80,6 +80,17 @@ class RefiCase:
 
 
 @dataclass
+class RefiSet:
+    """A REFI-QDA ``<Set>``: a named group of codes, sources and notes."""
+
+    guid: str
+    name: str
+    description: str = ""
+    code_guids: list[str] = field(default_factory=list)
+    source_guids: list[str] = field(default_factory=list)  # sources and notes
+
+
+@dataclass
 class RefiProject:
     name: str
     origin: str = ""
@@ -89,6 +100,7 @@ class RefiProject:
     sources: list[RefiSource] = field(default_factory=list)
     notes: dict[str, RefiSource] = field(default_factory=dict)  # guid → note
     cases: list[RefiCase] = field(default_factory=list)
+    sets: list[RefiSet] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def referenced_notes(self) -> set[str]:
@@ -413,11 +425,12 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 _first_text(element, "Description"),
                 [guid(r.get("targetGUID")) for r in _kids(element, "SourceRef")],
                 _variable_values(element, variables)))
-    sets = [item for holder in _kids(root, "Sets") for item in _kids(holder, "Set")]
-    if sets:
-        members = sum(1 for item in sets for child in item
-                      if _local(child.tag) in ("MemberCode", "MemberSource", "MemberNote"))
-        warnings.append(f"Left out {len(sets)} set{'s' if len(sets) != 1 else ''} with "
-                        f"{members} member{'s' if members != 1 else ''} in all: fieldkit has "
-                        "no code or document sets yet.")
+    for holder in _kids(root, "Sets"):
+        for element in _kids(holder, "Set"):
+            project.sets.append(RefiSet(
+                guid(element.get("guid")), (element.get("name") or "").strip() or "Set",
+                _first_text(element, "Description"),
+                [guid(r.get("targetGUID")) for r in _kids(element, "MemberCode")],
+                [guid(r.get("targetGUID")) for r in [*_kids(element, "MemberSource"),
+                                                     *_kids(element, "MemberNote")]]))
     return project

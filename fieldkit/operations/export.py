@@ -364,7 +364,37 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
             for source_guid in dict.fromkeys(case.source_guids):
                 if source_guid in doc_ids:
                     store.add_to_case(case_id, document_id=doc_ids[source_guid])
+        _store_sets(store, data, doc_ids, code_ids)
     progress.step("Done")
+
+
+def _store_sets(store: Any, data: RefiProject, doc_ids: dict[str, int],
+                code_ids: dict[str, int]) -> None:
+    """REFI-QDA sets as document sets and code sets; a set holding both becomes two."""
+    from fieldkit.core.model import new_uuid
+    from fieldkit.storage import workbench_tables
+
+    names: set[str] = set()
+    for item in data.sets:
+        docs = [doc_ids[g] for g in item.source_guids if g in doc_ids]
+        codes = [code_ids[g] for g in item.code_guids if g in code_ids]
+        missing = len(item.source_guids) + len(item.code_guids) - len(docs) - len(codes)
+        if missing:
+            data.warnings.append(f"Set '{item.name}': left out {missing} member(s) that are "
+                                 "not in the project.")
+        parts = [(kind, members) for kind, members in (("documents", docs), ("codes", codes))
+                 if members]
+        if not parts:
+            data.warnings.append(f"Left out the empty set '{item.name}'.")
+        for n, (kind, members) in enumerate(parts):
+            name = item.name if len(parts) == 1 or kind == "documents" else f"{item.name} (codes)"
+            base, k = name, 2
+            while name.casefold() in names:
+                name, k = f"{base} ({k})", k + 1
+            names.add(name.casefold())
+            uuid = item.guid if n == 0 and store.id_by_uuid("sets", item.guid) is None \
+                else new_uuid()
+            workbench_tables.add_set(store, name, kind, members, item.description, uuid)
 
 
 def _store_picture(project: Project, source: Any, warnings: list[str]) -> int | None:

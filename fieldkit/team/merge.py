@@ -13,6 +13,7 @@ Rules, so that nothing is lost and nothing doubles:
 * A document with our UUID but other text keeps our text; their codings on it are re-anchored on
   their quoted words (``core.anchoring``) or, when the words are gone, reported as not placeable.
 * A coding is skipped when we have its UUID or the same document, code, coder and span already.
+* Sets, memo details, memo links and saved queries follow (``team.merge_workbench``).
 
 The whole merge is one change set (one undo step), after a backup of the database.
 """
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 CONTEXT_CHARS = 40
 CODE_TEXTS = ("definition", "inclusion", "exclusion", "example", "memo")
 COUNTED = ("coders", "sites", "visits", "participants", "cases", "media", "documents", "codes",
-           "codings", "case_links", "merged_texts")
+           "codings", "case_links", "merged_texts", "sets", "memo_links")
 
 
 @dataclass(slots=True)
@@ -67,6 +68,8 @@ class MergeSummary:
     codings: int = 0
     case_links: int = 0
     merged_texts: int = 0
+    sets: int = 0  # sets added or given new members
+    memo_links: int = 0
     codings_reanchored: int = 0  # of ``codings``: placed by their quote on our text
     duplicates_skipped: int = 0  # codings with a new UUID on a span we already had
     matched_by_name: int = 0  # rows without our UUID that matched ours by name (informational)
@@ -426,6 +429,10 @@ class _Merger:
         self.progress.step("Codebook")
         self.merge_codings()
         self.progress.step("Codings")
+        from fieldkit.team.merge_workbench import merge_workbench
+
+        self.summary.sets, self.summary.memo_links = merge_workbench(
+            self.store, self.theirs.store, self.documents, self.codes)
         return self.summary
 
 
