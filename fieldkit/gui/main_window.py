@@ -74,6 +74,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "agreement": ("Coder &agreement…", ()),
     "suggestions": ("Suggested codings…", ()),
     "segments": ("Coded &segments", ("Ctrl+Shift+S",)),
+    "analysis": ("&Analysis: relations, matrices, queries, memos…", ("Ctrl+Shift+A",)),
     "export": ("&Export…", ("Ctrl+E",)),
     "export_docx": ("Coded segments as &Word (.docx)…", ()),
     "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.coding = CodingActions(self)
         self.note_windows: list[NoteWindow] = []
         self.suggestions_dock: QDockWidget | None = None
+        self.analysis_window: Any = None
         self.coder_filter: str | None = None
         self._codes: dict[int, Any] = {}
         self._paths: dict[int, str] = {}
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         a["agreement"].triggered.connect(self.show_agreement)
         a["suggestions"].triggered.connect(self.show_suggestions)
         a["segments"].triggered.connect(lambda: self.show_segments())
+        a["analysis"].triggered.connect(lambda: self.show_analysis())
         a["export"].triggered.connect(lambda: self.export_dialog())
         a["export_docx"].triggered.connect(lambda: self.export("docx"))
         a["export_xlsx"].triggered.connect(lambda: self.export("xlsx"))
@@ -246,6 +249,8 @@ class MainWindow(QMainWindow):
         self.codebook.retranslate()
         self.search.retranslate()
         self.segments.retranslate()
+        if self.analysis_window is not None:
+            self.analysis_window.retranslate()
         for w in self.note_windows:
             w.retranslate()
         self._build_menus()
@@ -292,6 +297,7 @@ class MainWindow(QMainWindow):
         m.addAction(a["segments"])
         m.addAction(a["agreement"])
         m.addAction(a["suggestions"])
+        m.addAction(a["analysis"])
         m = bar.addMenu(tr("&View"))
         m.addAction(a["search"])
         m.addAction(a["show_all_codes"])
@@ -340,6 +346,8 @@ class MainWindow(QMainWindow):
         if self.project is not None and self.project is not project:
             self.project.close()
         self.project = project
+        if self.analysis_window is not None:
+            self.analysis_window.set_project(project)
         self.coding.last_code = None
         self.coder_filter = None
         if project is not None:
@@ -433,6 +441,8 @@ class MainWindow(QMainWindow):
             self._stale.add("segment choices")
         if self._stale:
             self._panel_timer.start()
+        if self.analysis_window is not None:
+            self.analysis_window.on_change()
         changed_docs = changes.keys("documents")
         for i in reversed(range(self.tabs.count())):
             tab = self.tabs.widget(i)
@@ -765,6 +775,27 @@ class MainWindow(QMainWindow):
                                     "\n".join(f"{p.severity}: {p.message}" for p in problems))
 
         self.runner.run(tr("Checking the project"), project.check, done)
+
+    def show_analysis(self) -> Any:
+        """The analysis window: code relations, matrices, coding queries, sets and memos."""
+        from fieldkit.gui.analysis_window import AnalysisWindow
+
+        if self.project is None:
+            return None
+        if self.analysis_window is None:
+            self.analysis_window = AnalysisWindow(self.project, self.open_at, self)
+            self.analysis_window.current_document = lambda: (
+                tab.doc_id if (tab := self.current_tab()) is not None else None)
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        self.analysis_window.refresh()
+        return self.analysis_window
+
+    def open_at(self, doc_id: int, start: int, end: int) -> None:
+        """Open a document with ``[start, end)`` selected (nothing selected when empty)."""
+        tab = self.open_document(doc_id)
+        if tab is not None and tab.text_view is not None and end > start:
+            tab.text_view.select_span(start, end)
 
     def show_agreement(self) -> None:
         from fieldkit.gui.agreement_dialog import AgreementDialog

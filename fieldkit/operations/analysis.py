@@ -128,6 +128,10 @@ class Analysis:
             chosen = [c for c in chosen if c in scope.code_ids]
         return list(dict.fromkeys(chosen))
 
+    def attribute_names(self) -> list[str]:
+        """Every attribute documents or participants carry (for ``attribute:NAME``)."""
+        return analysis_rows.attribute_names(self.store)
+
     def headings(self, code_ids: list[int]) -> list[CodeHeading]:
         book = self.project.codebook()
         return [CodeHeading(c, book.path(c), book.codes[c].colour) for c in code_ids]

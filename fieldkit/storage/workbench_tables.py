@@ -67,6 +67,12 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 TARGETS = ("document", "coding", "code")
 
 
+def present(store: Store) -> bool:
+    """Whether the tables exist: a project of an older schema opened read-only (so not
+    upgraded) has no sets, memo details, links or saved queries yet, and reads find none."""
+    return store.value("SELECT 1 FROM sqlite_master WHERE name = 'saved_queries'") is not None
+
+
 def create(conn: sqlite3.Connection) -> None:
     """The migration step's work: make the tables (idempotent)."""
     for statement in TABLES.split(";"):
@@ -78,6 +84,8 @@ def create(conn: sqlite3.Connection) -> None:
 
 def sets(store: Store) -> list[sqlite3.Row]:
     """Every set with its number of members, by name."""
+    if not present(store):
+        return []
     return store.rows(
         "SELECT s.*, (SELECT count(*) FROM set_members m WHERE m.set_id = s.id) AS size "
         "FROM sets s ORDER BY s.name")
@@ -85,6 +93,8 @@ def sets(store: Store) -> list[sqlite3.Row]:
 
 def find_set(store: Store, ref: str | int) -> sqlite3.Row:
     text = str(ref).strip()
+    if not present(store):
+        raise NotFound(f"There is no set '{ref}' in this project (sets: none yet).")
     found = store.row("SELECT * FROM sets WHERE name = ? OR uuid = ? OR CAST(id AS TEXT) = ?",
                       (text, text.lower(), text))
     if found is None:
@@ -139,6 +149,11 @@ def _member_column(kind: str) -> str:
 
 def memo_rows(store: Store) -> list[sqlite3.Row]:
     """Memo documents with their details (a memo without details reads as a plain memo)."""
+    if not present(store):
+        return store.rows(
+            "SELECT id, uuid, title, text, created, modified, site_id, '' AS type, "
+            "'' AS author, substr(created, 1, 10) AS date FROM documents WHERE kind = 'memo' "
+            "ORDER BY date, id")
     return store.rows(
         "SELECT d.id, d.uuid, d.title, d.text, d.created, d.modified, d.site_id, "
         "coalesce(i.type, '') AS type, coalesce(i.author, '') AS author, "
@@ -175,6 +190,8 @@ def add_link(store: Store, from_document_id: int, target: str, key: int,
 
 def links_from(store: Store, document_id: int | None = None) -> list[sqlite3.Row]:
     """Links (of one document, or all) with what they point at."""
+    if not present(store):
+        return []
     sql = "SELECT * FROM links"
     params: tuple[Any, ...] = ()
     if document_id is not None:
@@ -186,6 +203,8 @@ def links_from(store: Store, document_id: int | None = None) -> list[sqlite3.Row
 def links_to(store: Store, target: str, key: int) -> list[sqlite3.Row]:
     if target not in TARGETS:
         raise BadInput(f"Nothing links to a '{target}'.")
+    if not present(store):
+        return []
     return store.rows(f"SELECT * FROM links WHERE {target}_id = ? ORDER BY id", (key,))
 
 
@@ -197,6 +216,8 @@ def delete_link(store: Store, key: int) -> None:
 # -- saved coding queries ------------------------------------------------------------------
 
 def saved_queries(store: Store) -> list[sqlite3.Row]:
+    if not present(store):
+        return []
     return store.rows("SELECT * FROM saved_queries ORDER BY name")
 
 

@@ -147,3 +147,25 @@ def test_memo_trail_in_word(hand: Hand, tmp_path: Path) -> None:
     assert "aa bb cc" in text and "Eerste gedachte." in text
     again = write_memo_trail(p, tmp_path / "again.docx")
     assert out.read_bytes() == again.read_bytes()
+
+
+def test_an_older_project_opened_read_only_has_no_sets_memos_or_queries_yet(
+        hand: Hand) -> None:
+    from fieldkit import Project
+
+    p = hand.project
+    memo = p.memos.add("Oud", "tekst")
+    with p.store.change("back to v5", log=False):
+        for table in ("links", "memo_info", "set_members", "sets", "saved_queries"):
+            p.store.conn.execute(f"DROP TABLE {table}")
+        p.store.conn.execute("PRAGMA user_version = 5")
+    path = p.path
+    p.close()
+    with Project.open(path, readonly=True) as old:
+        assert old.sets.all() == [] and old.analysis.saved_queries() == []
+        assert [(m.title, m.links) for m in old.memos.all()] == [("Oud", [])]
+        assert old.analysis.relations(["A", "B"]).counts[0][1] == 2
+        with pytest.raises(NotFound):
+            old.sets.get("x")
+    with Project.open(path) as upgraded:
+        assert upgraded.memos.get(memo.id).title == "Oud" and upgraded.sets.all() == []

@@ -1,0 +1,229 @@
+"""Coding queries and sets in the analysis window.
+
+A query is typed in the language of ``fieldkit.analysis.query`` ("Peer help" AND "Time pressure",
+A NOT B, A NEAR/10 B, A FOLLOWED BY B), optionally narrowed by a search; the regions it finds are
+listed and open in their document; a query can be kept with the project or turned into a
+document set. Sets are listed, made from an attribute value, and deleted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.analysis_models import RegionsModel
+from fieldkit.gui.i18n import ntr, tr
+
+if TYPE_CHECKING:
+    from fieldkit.gui.analysis_window import AnalysisWindow
+
+
+class QueryView(QWidget):
+    """Type a coding query, run it, read and open the regions it finds."""
+
+    def __init__(self, window: AnalysisWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.expression = QLineEdit()
+        self.expression.returnPressed.connect(self.run)
+        self.text = QLineEdit()
+        self.text.returnPressed.connect(self.run)
+        self.saved = QComboBox()
+        self.saved.activated.connect(self._load)
+        self.buttons = {name: QPushButton() for name in ("run", "save", "set")}
+        self.buttons["run"].clicked.connect(self.run)
+        self.buttons["save"].clicked.connect(lambda: self.save())
+        self.buttons["set"].clicked.connect(lambda: self.make_set())
+        self.count = QLabel()
+        self.model = RegionsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        top = QHBoxLayout()
+        top.addWidget(self.expression, 3)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.buttons["run"])
+        below = QHBoxLayout()
+        below.addWidget(self.saved, 1)
+        below.addWidget(self.buttons["save"])
+        below.addWidget(self.buttons["set"])
+        below.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(below)
+        layout.addWidget(self.table)
+
+    def retranslate(self) -> None:
+        self.expression.setPlaceholderText(tr('A coding query, e.g. "Peer help" AND '
+                                              '"Time pressure", A NOT B, A NEAR/10 B'))
+        self.text.setPlaceholderText(tr("Only where the text holds…"))
+        for name, label in (("run", tr("Run")), ("save", tr("Keep query…")),
+                            ("set", tr("Make document set…"))):
+            self.buttons[name].setText(label)
+        self._fill_saved()
+
+    def _fill_saved(self) -> None:
+        self.saved.clear()
+        self.saved.addItem(tr("Kept queries"), None)
+        if self.window_.project is not None:
+            for q in self.window_.project.analysis.saved_queries():
+                self.saved.addItem(q.name, q.expression)
+
+    def _load(self, index: int) -> None:
+        expression = self.saved.itemData(index)
+        if expression:
+            self.expression.setText(expression)
+            self.run()
+
+    def refresh(self) -> None:
+        self._fill_saved()
+        if self.expression.text().strip():
+            self.run()
+
+    def run(self) -> None:
+        project = self.window_.project
+        if project is None or not self.expression.text().strip():
+            return
+        try:
+            found = project.analysis.segments(self.expression.text(), text=self.text.text(),
+                                              **self.window_.filters.where())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            self.model.set_segments([])
+            self.count.clear()
+            return
+        self.window_.say("")
+        self.model.set_segments(found)
+        self.count.setText(ntr("%Ln segment(s)", len(found)))
+
+    def save(self, name: str | None = None) -> None:
+        project = self.window_.project
+        if project is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("Keep query"), tr("Name"))
+            if not ok:
+                return
+        try:
+            project.analysis.save_query(name, self.expression.text())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return
+        self._fill_saved()
+
+    def make_set(self, name: str | None = None) -> None:
+        project = self.window_.project
+        if project is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("Make document set"), tr("Name"))
+            if not ok:
+                return
+        try:
+            made = project.sets.add_from_query(name, self.expression.text(),
+                                               **self.window_.filters.where())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return
+        self.window_.say(ntr("%Ln document(s) in the new set", len(made.members)))
+
+    def _open(self, index: QModelIndex) -> None:
+        s = self.model.segments[index.row()]
+        self.window_.open_at(s.document_id, s.start, s.end)
+
+
+class SetsView(QWidget):
+    """The project's document sets and code sets."""
+
+    def __init__(self, window: AnalysisWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.model = QStandardItemModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.attribute = QComboBox()
+        self.value = QLineEdit()
+        self.buttons = {name: QPushButton() for name in ("attribute", "delete")}
+        self.buttons["attribute"].clicked.connect(lambda: self.from_attribute())
+        self.buttons["delete"].clicked.connect(self.delete_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.attribute)
+        row.addWidget(self.value)
+        row.addWidget(self.buttons["attribute"])
+        row.addStretch(1)
+        row.addWidget(self.buttons["delete"])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+
+    def retranslate(self) -> None:
+        self.value.setPlaceholderText(tr("Value"))
+        self.buttons["attribute"].setText(tr("New document set from attribute…"))
+        self.buttons["delete"].setText(tr("Delete set"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = self.window_.project
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([tr("Set"), tr("Holds"), tr("Members"),
+                                              tr("Description")])
+        if project is None:
+            return
+        kinds = {"documents": tr("Documents"), "codes": tr("Codes")}
+        for s in project.sets.all():
+            items = [QStandardItem(s.name), QStandardItem(kinds[s.kind]),
+                     QStandardItem("; ".join(s.labels)), QStandardItem(s.description)]
+            for item in items:
+                item.setEditable(False)
+            self.model.appendRow(items)
+        kept = self.attribute.currentText()
+        self.attribute.clear()
+        self.attribute.addItems(project.analysis.attribute_names())
+        if kept:
+            self.attribute.setCurrentText(kept)
+
+    def from_attribute(self, name: str | None = None) -> None:
+        project = self.window_.project
+        if project is None:
+            return
+        attribute, value = self.attribute.currentText(), self.value.text()
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("New document set"), tr("Name"),
+                                            text=f"{attribute} = {value}")
+            if not ok:
+                return
+        try:
+            project.sets.add_from_attribute(name, attribute, value)
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return
+        self.window_.filters.fill(project)
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        project = self.window_.project
+        rows = self.table.selectionModel().selectedRows()
+        if project is None or not rows:
+            return
+        project.sets.delete(self.model.item(rows[0].row(), 0).text())
+        self.window_.filters.fill(project)
+        self.refresh()
