@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print the c-coefficient / Jaccard instead of counts")
     p.add_argument("--pairs", nargs=2, metavar=("CODE", "CODE"),
                    help="list the segment pairs behind one cell")
+    p.add_argument("--chart", metavar="OUT.png|OUT.svg", help="also draw the matrix as a heat map")
     _filters(p)
     _outputs(p)
 
@@ -35,8 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--percent", action="store_true", help="as a percentage of the column")
     p.add_argument("--cell", nargs=2, metavar=("CODE", "COLUMN"),
                    help="list the segments behind one cell (COLUMN as printed)")
+    p.add_argument("--chart", metavar="OUT.png|OUT.svg",
+                   help="also draw the matrix as a heat map (or bars, with --bars)")
+    p.add_argument("--bars", action="store_true", help="draw --chart as grouped bars")
     _filters(p)
     _outputs(p)
+
+    p = command("portrait", cmd_portrait, "a document portrait: the codes' colours through "
+                "one document, as PNG or SVG")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("out", metavar="OUT.png|OUT.svg")
+    p.add_argument("--coder", metavar="NAME", help="only this coder's codings")
 
     p = command("segments", cmd_segments, "coding query: text that satisfies a condition "
                 "over codes, e.g. '\"Peer help\" AND \"Time pressure\"', 'A NOT B', 'A NEAR/10 B'")
@@ -126,6 +136,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
 
     mode, distance = _mode(args.mode)
     _check_xlsx(args)
+    _check_chart(args.chart)
     with open_project(args, readonly=True) as project:
         if args.pairs:
             pairs = project.analysis.relation_pairs(*args.pairs, mode=mode, distance=distance,
@@ -141,6 +152,9 @@ def cmd_relations(args: argparse.Namespace) -> int:
         found = project.analysis.relations(args.codes, mode=mode, distance=distance,
                                            **_where(args))
         _xlsx(project, args, analysis_tables.relations_frames(found))
+        if args.chart:
+            project.analysis.chart("relations", codes=args.codes, mode=mode,
+                                   distance=distance, **_where(args)).save(args.chart)
         if args.json:
             print_json(found)
             return 0
@@ -154,6 +168,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     from fieldkit.exporters import analysis_tables
 
     _check_xlsx(args)
+    _check_chart(args.chart)
     with open_project(args, readonly=True) as project:
         if args.cell:
             found = project.analysis.matrix(args.columns, codes=[args.cell[0]],
@@ -171,12 +186,30 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         found = project.analysis.matrix(args.columns, codes=args.codes, measure=args.count,
                                         percent=args.percent, **_where(args))
         _xlsx(project, args, analysis_tables.matrix_frames(found))
+        if args.chart:
+            project.analysis.chart("bars" if args.bars else "matrix", columns=args.columns,
+                                   codes=args.codes, measure=args.count, percent=args.percent,
+                                   **_where(args)).save(args.chart)
         if args.json:
             print_json(found)
             return 0
         print(table([[c.path, *row] for c, row in zip(found.codes, found.values, strict=True)],
                     ["code", *found.columns]))
     return 0
+
+
+def cmd_portrait(args: argparse.Namespace) -> int:
+    _check_chart(args.out)
+    with open_project(args, readonly=True) as project:
+        out = project.analysis.chart("portrait", document=args.doc,
+                                     coder=args.coder).save(args.out)
+        print(f"Wrote {out}")
+    return 0
+
+
+def _check_chart(out: str | None) -> None:
+    if out and Path(out).suffix.lower() not in (".png", ".svg"):
+        raise BadInput(f"{Path(out).name}: a chart is saved as .png or .svg.")
 
 
 def cmd_segments(args: argparse.Namespace) -> int:

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="another name to replace (repeatable; implies --pseudonymise)")
     k.add_argument("--annotated", metavar="DOC",
                    help="instead: this document's full text with each coding as a comment")
+    k.add_argument("--chart", action="append", metavar="NAME", default=[],
+                   help="add a chart: sites, months, bars or relations (repeatable)")
 
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
     k.add_argument("out", metavar="OUT.xlsx")
@@ -59,7 +61,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
             args.out, codes=args.code, coder=args.coder, site=args.site,
             pseudonymise=args.pseudonymise or bool(terms), terms=terms,
             annotated_document=args.annotated, progress=progress_bar("Word"),
-            warnings=warnings)
+            warnings=warnings, charts=args.chart)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {out}")

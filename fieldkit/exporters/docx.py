@@ -212,8 +212,9 @@ def _project_date(project: Project) -> datetime:
 
 
 def write_report(project: Project, selection: Selection, target: Path, *, masker: Mask,
-                 progress: Progress) -> None:
-    """Write the coded-segments report for ``selection`` to ``target``."""
+                 progress: Progress, charts: Sequence[tuple[str, bytes]] = ()) -> None:
+    """Write the coded-segments report for ``selection`` to ``target``; ``charts`` (title,
+    PNG) go in a section of their own before the appendix."""
     codings = _codings(project, selection)
     progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
     segments = gather(project, codings)
@@ -291,6 +292,13 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
                                           wx.run(masker(s.coding.memo))))
             progress.step(amount=len(group))
         progress.step(code.name)
+
+    if charts:
+        body.add(wx.page_break())
+        body.add(_heading("Charts", 0))
+        for title, png in charts:
+            body.add(wx.paragraph(wx.run(masker(title), bold=True), keep_next=True))
+            body.add(wx.paragraph(pictures.run(png)))
 
     body.add(wx.page_break())
     body.add(_heading("Appendix: codebook", 0))

@@ -8,18 +8,24 @@ and a double click there opens the segment in its document.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -108,6 +114,42 @@ class SegmentList(QDialog):
             self.open_at(coding.document_id, coding.start, coding.end)
 
 
+class ChartDialog(QDialog):
+    """A chart (``fieldkit.exporters.charts``) shown as drawn, to save as PNG or SVG."""
+
+    def __init__(self, chart: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        self.setWindowTitle(tr("Chart"))
+        picture = QPixmap()
+        picture.loadFromData(chart.png(), "PNG")
+        self.picture = QLabel()
+        self.picture.setPixmap(picture)
+        scroll = QScrollArea()
+        scroll.setWidget(self.picture)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        save = buttons.addButton(tr("Save as PNG or SVG…"),
+                                 QDialogButtonBox.ButtonRole.ActionRole)
+        save.clicked.connect(lambda: self.save())
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(min(1000, picture.width() + 40), min(760, picture.height() + 80))
+
+    def save(self, out: str | None = None) -> Path | None:
+        if out is None:
+            out, _ = QFileDialog.getSaveFileName(self, tr("Save chart"), "chart.png",
+                                                 "PNG (*.png);;SVG (*.svg)")
+            if not out:
+                return None
+        try:
+            return self.chart.save(out)  # type: ignore[no-any-return]
+        except FieldkitError as exc:
+            QMessageBox.warning(self, tr("Chart"), str(exc))
+            return None
+
+
 class HeatView(QWidget):
     """A coloured table of numbers with its controls above; a click drills down."""
 
@@ -125,6 +167,23 @@ class HeatView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.table)
+
+    def chart_button(self) -> QPushButton:
+        button = QPushButton()
+        button.clicked.connect(lambda: self.show_chart())
+        return button
+
+    def show_chart(self) -> ChartDialog | None:
+        chart = self.chart()
+        if chart is None:
+            return None
+        dialog = ChartDialog(chart, self)
+        self.window_.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def chart(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def combo(self, changed: Callable[[], None]) -> QComboBox:
         box = QComboBox()
@@ -155,9 +214,19 @@ class RelationsView(HeatView):
         self.controls.addWidget(self.distance)
         self.measure = self.combo(self.refresh)
         self.controls.addStretch(1)
+        self.chart_ = self.chart_button()
+        self.controls.addWidget(self.chart_)
         self.found: Any = None
 
+    def chart(self) -> Any:
+        if self.project is None or self.found is None:
+            return None
+        return self.project.analysis.chart("relations", mode=self.found.mode,
+                                           distance=self.found.distance,
+                                           **self.window_.filters.where())
+
     def retranslate(self) -> None:
+        self.chart_.setText(tr("Chart…"))
         _relabel(self.mode, [tr("Overlapping"), tr("Within N words"),
                              tr("Same speaker turn or paragraph"), tr("Same document")])
         self.distance.setSuffix(" " + tr("words"))
@@ -207,7 +276,19 @@ class MatrixView(HeatView):
         self.percent.toggled.connect(lambda _on: self.refresh())
         self.controls.addWidget(self.percent)
         self.controls.addStretch(1)
+        self.bars = QCheckBox()
+        self.controls.addWidget(self.bars)
+        self.chart_ = self.chart_button()
+        self.controls.addWidget(self.chart_)
         self.found: Any = None
+
+    def chart(self) -> Any:
+        if self.project is None or self.found is None:
+            return None
+        return self.project.analysis.chart(
+            "bars" if self.bars.isChecked() else "matrix", columns=self.found.variable,
+            measure=self.found.measure, percent=self.found.percent,
+            **self.window_.filters.where())
 
     def retranslate(self) -> None:
         kept = self.variable.currentData()
@@ -225,6 +306,8 @@ class MatrixView(HeatView):
         self.variable.blockSignals(False)
         _relabel(self.measure, [tr("Segments"), tr("Documents"), tr("Words")])
         self.percent.setText(tr("% of column"))
+        self.bars.setText(tr("as bars"))
+        self.chart_.setText(tr("Chart…"))
 
     def refresh(self) -> None:
         if self.project is None or self.variable.count() == 0 or self.measure.count() == 0:

@@ -4,6 +4,7 @@ filtered by type and words; the chosen memo is read beside its links, which open
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -81,7 +83,8 @@ class MemosView(QWidget):
         self.type.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search = QLineEdit()
         self.search.textChanged.connect(lambda _t: self.refresh())
-        self.buttons = {name: QPushButton() for name in ("new", "link")}
+        self.buttons = {name: QPushButton() for name in ("new", "link", "trail")}
+        self.buttons["trail"].clicked.connect(lambda: self.export_trail())
         self.buttons["new"].clicked.connect(lambda: self.new_memo())
         self.buttons["link"].clicked.connect(lambda: self.link_current_document())
         self.model = QStandardItemModel(self)
@@ -103,7 +106,8 @@ class MemosView(QWidget):
         split.addWidget(self.table)
         split.addWidget(right)
         top = QHBoxLayout()
-        for widget in (self.type, self.search, self.buttons["new"], self.buttons["link"]):
+        for widget in (self.type, self.search, self.buttons["new"], self.buttons["link"],
+                       self.buttons["trail"]):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -113,6 +117,7 @@ class MemosView(QWidget):
         self.search.setPlaceholderText(tr("Words in the title or text"))
         self.buttons["new"].setText(tr("New memo…"))
         self.buttons["link"].setText(tr("Link to the open document"))
+        self.buttons["trail"].setText(tr("Memo trail to Word…"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -186,6 +191,24 @@ class MemosView(QWidget):
         row = next(i for i, m in enumerate(self.memos) if (m.source, m.id) == ("memo", memo.id))
         self.table.selectRow(row)
         self.show_memo(self.model.index(row, 0))
+
+    def export_trail(self, out: str | None = None) -> Path | None:
+        """The memos shown (of the chosen type) in date order, with their links, to Word."""
+        from fieldkit.exporters.memo_trail import write_memo_trail
+
+        project = self.window_.project
+        if project is None:
+            return None
+        if out is None:
+            out, _ = QFileDialog.getSaveFileName(self, tr("Memo trail to Word"),
+                                                 "memos.docx", "Word (*.docx)")
+            if not out:
+                return None
+        try:
+            return write_memo_trail(project, Path(out), type=self.type.currentData())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return None
 
     def _open_link(self, item: QListWidgetItem) -> None:
         project = self.window_.project

@@ -20,6 +20,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.storage import analysis_rows, workbench_tables
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.charts import Canvas
     from fieldkit.project import Project
 
 # Tables whose change makes the loaded codings stale.
@@ -181,6 +182,49 @@ class Analysis:
         ids = variables.cell_codings(self.table(), self.store, code_id, key,
                                      self.scope(**where), columns)
         return self.coding_segments(ids)
+
+    # -- charts ------------------------------------------------------------------------------
+
+    def chart(self, kind: str, *, columns: str = "site", measure: str = "segments",
+              percent: bool = False, mode: str = "overlap", distance: int | None = None,
+              document: int | str | None = None, codes: Sequence[int | str] | None = None,
+              **where: Any) -> Canvas:
+        """A chart to save as PNG or SVG: ``matrix`` (heat map), ``bars`` (code frequencies
+        per column), ``relations`` (heat map of the code relations) or ``portrait`` (the codes'
+        colours through one document)."""
+        from fieldkit.exporters import charts
+
+        if kind in ("matrix", "bars"):
+            found = self.matrix(columns, codes=codes, measure=measure, percent=percent,
+                                **where)
+            rows = [c.path for c in found.codes]
+            title = f"{measure.capitalize()} by {columns.replace('attribute:', '')}" + \
+                (" (% of column)" if percent else "")
+            if kind == "bars":
+                return charts.bar_chart(title, rows, found.columns, found.values)
+            return charts.heat_map(title, rows, found.columns, found.values,
+                                   decimals=1 if percent else 0)
+        if kind == "relations":
+            rel = self.relations(codes, mode=mode, distance=distance, **where)
+            paths = [c.path for c in rel.codes]
+            label = mode if distance is None else f"{mode} {distance}"
+            return charts.heat_map(f"Code relations ({label})", paths,
+                                   [str(i + 1) for i in range(len(paths))],
+                                   [[float(v) for v in row] for row in rel.counts],
+                                   skip_diagonal=True)
+        if kind == "portrait":
+            if document is None:
+                raise BadInput("A document portrait needs a document.")
+            doc = self.project.document(document)
+            scope = self.scope(**where)
+            book = self.project.codebook()
+            spans_ = [(c.start, c.end, book.codes[c.code_id].colour)
+                      for c in self.project.codings(doc=doc.id)
+                      if c.start is not None and c.end is not None and not c.orphaned
+                      and (scope.coder_id is None or c.coder_id == scope.coder_id)
+                      and (scope.code_ids is None or c.code_id in scope.code_ids)]
+            return charts.document_portrait(doc.title, max(1, len(doc.text)), spans_)
+        raise BadInput(f"Unknown chart '{kind}'; use matrix, bars, relations or portrait.")
 
     # -- coding queries --------------------------------------------------------------------
 

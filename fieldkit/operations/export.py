@@ -34,7 +34,7 @@ class ExportOperations:
                     annotated_document: str | int | None = None,
                     codings: Sequence[int] | None = None,
                     progress: Progress | None = None,
-                    warnings: list[str] | None = None) -> Path:
+                    warnings: list[str] | None = None, charts: Sequence[str] = ()) -> Path:
         """Coded segments per code as a Word report, or one annotated document.
 
         ``codes`` limits the report to those codes and their sub-codes, ``coder`` to one coder's
@@ -64,7 +64,8 @@ class ExportOperations:
 
                 selection = Selection.build(self, codes=codes, coder=coder, site=site,
                                             codings=codings)
-                write_report(self, selection, tmp, masker=masker, progress=progress)
+                write_report(self, selection, tmp, masker=masker, progress=progress,
+                             charts=_report_charts(self, charts, coder))
         if warnings is not None:
             warnings.extend(masker.warnings())
         return target
@@ -200,6 +201,25 @@ class ExportOperations:
                                 fill=lambda p: _store_refi(p, data, progress))
         project.import_warnings = data.warnings  # type: ignore[attr-defined]
         return project
+
+
+REPORT_CHARTS = {"sites": ("matrix", "site", "Codes by site"),
+                 "months": ("matrix", "month", "Codes by month"),
+                 "bars": ("bars", "site", "Code frequencies by site"),
+                 "relations": ("relations", "site", "Code relations (overlapping segments)")}
+
+
+def _report_charts(project: Project, names: Sequence[str],
+                   coder: str | None) -> list[tuple[str, bytes]]:
+    unknown = [n for n in names if n not in REPORT_CHARTS]
+    if unknown:
+        raise BadInput(f"Unknown chart '{unknown[0]}'; use {', '.join(REPORT_CHARTS)}.")
+    found = []
+    for name in dict.fromkeys(names):
+        kind, columns, title = REPORT_CHARTS[name]
+        chart = project.analysis.chart(kind, columns=columns, coder=coder)
+        found.append((title, chart.png()))
+    return found
 
 
 def _count_codes(codes: list[RefiCode]) -> int:

@@ -234,5 +234,33 @@
             <numerusform>%Ln documenten in de nieuwe set</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafiek</translation>
+    </message>
+    <message>
+        <source>Save as PNG or SVG…</source>
+        <translation>Opslaan als PNG of SVG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Grafiek opslaan</translation>
+    </message>
+    <message>
+        <source>Chart…</source>
+        <translation>Grafiek…</translation>
+    </message>
+    <message>
+        <source>as bars</source>
+        <translation>als staven</translation>
+    </message>
+    <message>
+        <source>Memo trail to Word…</source>
+        <translation>Memospoor naar Word…</translation>
+    </message>
+    <message>
+        <source>Memo trail to Word</source>
+        <translation>Memospoor naar Word</translation>
+    </message>
 </context>
 </TS>

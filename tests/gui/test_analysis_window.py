@@ -126,3 +126,17 @@ def test_dutch_labels(window, analysed) -> None:
         assert "Reflexief" in types and "Reflexive" not in types
     finally:
         window.set_language("en")
+
+
+def test_charts_drawn_and_saved_and_the_memo_trail(window, analysed, tmp_path) -> None:
+    dialog = analysed.relations.show_chart()
+    assert dialog is not None and not dialog.picture.pixmap().isNull()
+    assert dialog.save(str(tmp_path / "relations.svg")).read_text().startswith("<svg")
+    analysed.tabs.setCurrentWidget(analysed.matrix)
+    analysed.matrix.bars.setChecked(True)
+    bars = analysed.matrix.show_chart()
+    assert bars.save(str(tmp_path / "bars.png")).stat().st_size > 0
+    analysed.tabs.setCurrentWidget(analysed.memos)
+    analysed.memos.new_memo("Eerste", "Een gedachte.", "field diary")
+    out = analysed.memos.export_trail(str(tmp_path / "trail.docx"))
+    assert out is not None and out.stat().st_size > 0
