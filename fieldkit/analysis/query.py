@@ -69,6 +69,32 @@ def parse(expression: str, resolve: Callable[[str], int]) -> Node:
     return node
 
 
+_OPERATOR = re.compile(r"(\(|\)|\bAND\b|\bOR\b|\bNOT\b|\bNEAR(?:/-?\w+)?(?=\s|$|\()"
+                       r"|\bFOLLOWED\s+BY(?:/TURN|/DOCUMENT)?\b)")
+
+
+def has_operators(text: str) -> bool:
+    """Whether a ``code:`` filter value of the search box is a coding query (operators are
+    written in capitals there, so that "Trial and error" stays one code name)."""
+    return _OPERATOR.search(text) is not None and any(
+        m.group(0).strip() not in "()" for m in _OPERATOR.finditer(text))
+
+
+def loose(text: str) -> str:
+    """The search box's ``code:"Peer help AND Time pressure"`` as a strict query: what stands
+    between capital operators and brackets is one code name, quoted."""
+    pieces = []
+    for piece in _OPERATOR.split(text):
+        bare = piece.strip()
+        if not bare:
+            continue
+        if _OPERATOR.fullmatch(bare) or (bare.startswith('"') and bare.endswith('"')):
+            pieces.append(bare)
+        else:
+            pieces.append('"' + bare.replace('"', "") + '"')
+    return " ".join(pieces)
+
+
 def evaluate(node: Node, table: CodingTable, store: Store, scope: Scope) -> Regions:
     """The regions of text the query describes, within the scope."""
     if node.op == "code":

@@ -164,20 +164,17 @@ class HeatView(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(64)
         self.table.clicked.connect(self.drill)
         self.controls = QHBoxLayout()
+        self.chart_ = QPushButton()
+        self.chart_.clicked.connect(lambda: self.show_chart())
+        self.found: Any = None
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.table)
 
-    def chart_button(self) -> QPushButton:
-        button = QPushButton()
-        button.clicked.connect(lambda: self.show_chart())
-        return button
-
     def show_chart(self) -> ChartDialog | None:
-        chart = self.chart()
-        if chart is None:
+        if self.project is None or self.found is None:
             return None
-        dialog = ChartDialog(chart, self)
+        dialog = ChartDialog(self.chart(), self)
         self.window_.dialogs.append(dialog)
         dialog.show()
         return dialog
@@ -214,13 +211,10 @@ class RelationsView(HeatView):
         self.controls.addWidget(self.distance)
         self.measure = self.combo(self.refresh)
         self.controls.addStretch(1)
-        self.chart_ = self.chart_button()
         self.controls.addWidget(self.chart_)
-        self.found: Any = None
 
     def chart(self) -> Any:
-        if self.project is None or self.found is None:
-            return None
+        assert self.project is not None
         return self.project.analysis.chart("relations", mode=self.found.mode,
                                            distance=self.found.distance,
                                            **self.window_.filters.where())
@@ -278,13 +272,10 @@ class MatrixView(HeatView):
         self.controls.addStretch(1)
         self.bars = QCheckBox()
         self.controls.addWidget(self.bars)
-        self.chart_ = self.chart_button()
         self.controls.addWidget(self.chart_)
-        self.found: Any = None
 
     def chart(self) -> Any:
-        if self.project is None or self.found is None:
-            return None
+        assert self.project is not None
         return self.project.analysis.chart(
             "bars" if self.bars.isChecked() else "matrix", columns=self.found.variable,
             measure=self.found.measure, percent=self.found.percent,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from fieldkit.analysis.query import has_operators
 from fieldkit.core.codebook import Codebook
 from fieldkit.core.progress import Progress
 from fieldkit.index import kwic, locate
@@ -433,6 +434,18 @@ class FtsIndex:
                     f"SELECT id FROM documents WHERE participant_id IN "
                     f"({', '.join(map(str, people))})")}
             parts.append(_any_of(("ftext", "fcaption")))
+        queried = [v for v in f.get("code", []) if has_operators(v)]
+        if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
+            found = self._coding_query(queried, f.get("coder", []))
+            if found is None:
+                return self._none(query, "code", queried)
+            f = {k: v for k, v in f.items() if k != "code"}
+            plain_codes = [v for v in query.filters["code"] if v not in queried]
+            if plain_codes:
+                f["code"] = plain_codes
+            elif "coder" in f:
+                del f["coder"]  # the coding query applied it
+            regions.codings, regions.coding_ids = found, set()
         if "code" in f or "coder" in f:
             conditions = []
             if "code" in f:
@@ -446,7 +459,7 @@ class FtsIndex:
                 if not coder_ids:
                     return self._none(query, "coder", f["coder"])
                 conditions.append(f"coder_id IN ({', '.join(map(str, coder_ids))})")
-            regions.codings, regions.coding_ids = {}, set()
+            regions.codings, regions.coding_ids = regions.codings or {}, set()
             for key, doc, s, e in store.rows(
                     "SELECT id, document_id, start, end FROM codings WHERE "
                     + " AND ".join(conditions)):
@@ -460,6 +473,45 @@ class FtsIndex:
         shown = " or ".join(f"'{v}'" for v in values)
         query.notes.append(f"No {name} matches {shown}, so nothing was found.")
         return None, _Regions()
+
+    def _coding_query(self, expressions: list[str], coders: list[str]
+                      ) -> dict[int, list[tuple[int | None, int | None]]] | None:
+        """doc → regions found by coding queries (see ``docs/search.md``); None if a code or
+        the coder is unknown or the query is not well formed."""
+        from fieldkit.analysis import query as coding_query
+        from fieldkit.analysis.spans import BIG
+        from fieldkit.analysis.table import CodingTable, Scope
+        from fieldkit.core.errors import FieldkitError
+
+        book = Codebook(self.store.codes())
+
+        def resolve(ref: str) -> int:
+            wanted = ref.strip().strip("/").casefold()
+            hits = [c.id for c in book.codes.values()
+                    if book.path(c.id).casefold() == wanted or c.name.casefold() == wanted]
+            if len(hits) != 1:
+                raise FieldkitError(ref)
+            return hits[0]
+
+        coder_id = None
+        if coders:
+            found_coders = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
+                            if any(v.casefold() == r[1].casefold() for v in coders)]
+            if not found_coders:
+                return None
+            coder_id = found_coders[0]
+        table = CodingTable.load(self.store)
+        regions: dict[int, list[tuple[int | None, int | None]]] = {}
+        for expression in expressions:
+            try:
+                node = coding_query.parse(coding_query.loose(expression), resolve)
+            except FieldkitError:
+                return None
+            starts, ends = coding_query.evaluate(node, table, self.store,
+                                                 Scope(coder_id=coder_id))
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+                regions.setdefault(s // BIG, []).append((s % BIG, e % BIG))
+        return regions
 
     def _codes(self, refs: list[str]) -> list[int]:
         """Codes named by path or name (case-insensitive), with the codes below them."""

@@ -39,9 +39,29 @@ kind:memo`); different filters must all hold.
 | `kind:transcript` | in documents of that kind: `fieldnote`, `transcript`, `photo`, `esm`, `memo` (memo documents and all memos), `text`, `code` (the codebook) |
 | `speaker:sanne` | spoken by a speaker whose name starts with the value (ESM answers count as spoken by their participant) |
 | `code:"Peer help"` | inside segments coded with that code or a code below it (name or path such as `Learning/Informal/Peer help`), and in the memos of such codings |
+| `code:"Peer help AND Time pressure"` | inside text that satisfies a coding query (below) |
 | `coder:anouk` | inside segments coded by that coder (with `code:`, the same coding must match both) |
 | `after:2026-03-01` | from that day on (the visit date, or the day the document was added) |
 | `before:2026-04-01` | before that day |
+
+### Coding queries in `code:`
+
+A `code:` value with an operator in capitals is a coding query, the same language as
+`fieldkit segments` and the Coding query tab of the Analysis window. What stands between the
+operators is one code (its name or path; small words such as "and" in `Trial and error` are part
+of the name):
+
+| `code:"…"` | keeps hits … |
+|---|---|
+| `code:"Peer help AND Time pressure"` | where segments of both codes overlap |
+| `code:"Peer help OR Time pressure"` | in segments of either code |
+| `code:"Peer help NOT Time pressure"` | in Peer help segments, outside any Time pressure segment |
+| `code:"Peer help NEAR/10 Time pressure"` | in segments of either code with at most 10 words between a Peer help and a Time pressure segment (`NEAR` alone: 10) |
+| `code:"New machine FOLLOWED BY Trial and error"` | in New machine segments followed later in the same document by Trial and error, and in those Trial and error segments (`FOLLOWED BY/TURN`: in the same speaker turn or paragraph) |
+| `code:"(Peer help OR Observation) NOT Formal"` | brackets group; `NEAR` and `FOLLOWED BY` bind tightest, then `AND`/`NOT`, then `OR` |
+
+Codes are taken exactly (not the codes below them); `coder:` applies to every code of the query.
+A code that does not exist, or a query that is not well formed, finds nothing and says why.
 
 ## Results
 

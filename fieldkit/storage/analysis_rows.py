@@ -91,36 +91,30 @@ def turn_starts(store: Store) -> list[tuple[int, int]]:
 
 def texts(store: Store, document_ids: list[int]) -> dict[int, str]:
     """The texts of some documents (for word distances and paragraphs)."""
-    found: dict[int, str] = {}
-    for i in range(0, len(document_ids), 500):
-        chunk = document_ids[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update((r[0], r[1]) for r in store.rows(
-            f"SELECT id, text FROM documents WHERE id IN ({marks})", chunk))
-    return found
+    return {r[0]: r[1] for r in _by_ids(store, "SELECT id, text FROM documents", "id",
+                                        document_ids)}
 
 
 def segment_rows(store: Store, coding_ids: list[int]) -> list[Any]:
     """Codings with their document's title, for lists of segments, in document order."""
-    found: list[Any] = []
-    for i in range(0, len(coding_ids), 500):
-        chunk = coding_ids[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.extend(store.rows(
-            "SELECT c.id, c.uuid, c.document_id, d.title, c.code_id, c.coder_id, c.start, "
-            "c.end, c.quote FROM codings c JOIN documents d ON d.id = c.document_id "
-            f"WHERE c.id IN ({marks})", chunk))
-    found.sort(key=lambda r: (r["document_id"], r["start"] or 0, r["id"]))
-    return found
+    found = _by_ids(store, "SELECT c.id, c.uuid, c.document_id, d.title, c.code_id, "
+                    "c.coder_id, c.start, c.end, c.quote FROM codings c "
+                    "JOIN documents d ON d.id = c.document_id", "c.id", coding_ids)
+    return sorted(found, key=lambda r: (r["document_id"], r["start"] or 0, r["id"]))
 
 
 def document_titles(store: Store, document_ids: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    for i in range(0, len(document_ids), 500):
-        chunk = document_ids[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update((r[0], r[1]) for r in store.rows(
-            f"SELECT id, title FROM documents WHERE id IN ({marks})", chunk))
+    return {r[0]: r[1] for r in _by_ids(store, "SELECT id, title FROM documents", "id",
+                                        document_ids)}
+
+
+def _by_ids(store: Store, select: str, column: str, ids: list[int]) -> list[Any]:
+    """``select`` for the rows whose ``column`` is one of ``ids`` (asked 500 at a time)."""
+    found: list[Any] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.extend(store.rows(f"{select} WHERE {column} IN ({', '.join('?' * len(chunk))})",
+                                chunk))
     return found
 
 

@@ -74,3 +74,24 @@ def test_bad_queries_raise_one_clear_error_and_change_nothing(
     with pytest.raises(error):
         hand.project.analysis.save_query("x", expression)
     assert hand.project.undo_label() == before and hand.project.analysis.saved_queries() == []
+
+
+@pytest.mark.parametrize("query,found", [
+    ('cc code:"A AND B"', [(6, 8)]),         # "cc" lies where A and B overlap
+    ('bb code:"A AND B"', []),
+    ('bb code:"A NOT B"', [(3, 5)]),
+    ('pp code:"A NEAR/11 E"', [(45, 47)]),
+    ('pp code:"A NEAR/10 E"', []),
+    ('cc code:"(A OR D) AND B" coder:anouk', [(6, 8)]),
+    ('aa code:"A AND B" coder:anouk', []),   # Bram's B is left out
+    ('aa code:"A AND B" code:E', [(0, 2)]),  # either filter
+])
+def test_the_search_box_code_filter_takes_the_query_operators(
+        hand: Hand, query: str, found: list[tuple[int, int]]) -> None:
+    hits = hand.project.search(query).hits
+    assert [(h.start, h.end) for h in hits if h.document_id == hand.note] == found
+
+
+def test_an_unknown_code_in_the_search_box_explains_instead_of_failing(hand: Hand) -> None:
+    result = hand.project.search('cc code:"A AND Nope"')
+    assert result.hits == [] and "Nope" in (result.note or "")
