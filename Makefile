@@ -24,7 +24,7 @@ run: $(STAMP) system-deps $(DEMO)
 	fi
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check fieldkit tests benchmarks
+	$(BIN)/ruff check fieldkit tests benchmarks resources
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
 
@@ -33,7 +33,7 @@ demo: $(DEMO)
 $(DEMO): | $(STAMP)
 	$(BIN)/fieldkit demo $(DEMO)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
 		echo "Installing python3-venv (needed to make $(VENV))"; \
 		apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }

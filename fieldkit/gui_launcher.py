@@ -9,7 +9,6 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
-from pathlib import Path
 
 from fieldkit.core.errors import FieldkitError
 
@@ -47,13 +46,9 @@ def display_problem(screenshot: bool) -> str | None:
     return None
 
 
-def demo_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "fieldkit" / "Demo.fieldkit"
-
-
-def launch(path: str | None, screenshot: str | None = None, language: str | None = None) -> int:
-    """Open the desktop app on ``path`` (the last project or the demo if None)."""
+def launch(path: str | None, screenshot: str | None = None, language: str | None = None,
+           texts: str | None = None) -> int:
+    """Open the desktop app on ``path``, or the welcome window when no project is named."""
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     problem = display_problem(bool(screenshot))
@@ -62,30 +57,13 @@ def launch(path: str | None, screenshot: str | None = None, language: str | None
         return 2
     from fieldkit.project import Project
 
-    try:
-        if path is None:
-            path = _last_project()
-        if path is None:
-            demo = demo_path()
-            if (demo / "project.sqlite").exists():
-                project = Project.open(demo)
-            else:
-                from fieldkit.demobuild import build_demo
-
-                demo.parent.mkdir(parents=True, exist_ok=True)
-                print(f"Building the demo project in {demo} …", file=sys.stderr)
-                project = build_demo(demo, "small")
-        else:
+    project = None
+    if path is not None:
+        try:
             project = Project.open(path)
-    except FieldkitError as exc:
-        print(str(exc), file=sys.stderr)
-        return exc.exit_code
+        except FieldkitError as exc:
+            print(str(exc), file=sys.stderr)
+            return exc.exit_code
     from fieldkit.gui.app import run
 
-    return run(project, screenshot=screenshot, language=language)
-
-
-def _last_project() -> str | None:
-    from fieldkit.gui import settings  # Qt is known to be usable by now
-
-    return settings.last_project()
+    return run(project, screenshot=screenshot, language=language, texts=texts)

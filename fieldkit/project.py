@@ -49,6 +49,7 @@ from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.search import SearchOperations
 from fieldkit.operations.team import TeamOperations
 from fieldkit.storage import database, failures, identity, newfolder
+from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
 
@@ -82,7 +83,7 @@ class Problem:
 class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperations):
     """An open fieldkit project."""
 
-    def __init__(self, path: Path, store: Store, lock: database.WriterLock | None) -> None:
+    def __init__(self, path: Path, store: Store, lock: WriterLock | None) -> None:
         self.path = path
         self.store = store
         self._lock = lock
@@ -751,9 +752,9 @@ def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) 
         raise failures.explain(exc, folder) from None  # type: ignore[misc]
 
 
-def _writer_lock(folder: Path) -> database.WriterLock:
+def _writer_lock(folder: Path) -> WriterLock:
     """The writer lock, or one line saying why this folder cannot be written."""
-    lock = database.WriterLock(folder)
+    lock = WriterLock(folder)
     if lock.path.is_dir():
         raise BadInput(f"{lock.path} is a folder; fieldkit keeps its lock file under that "
                        "name. Move that folder away and try again.")

@@ -322,3 +322,18 @@ def test_a_pillow_warning_adds_no_line_to_the_error(notes_proj: str, tmp_path: P
     assert result.returncode == 2
     assert result.stderr.startswith("fieldkit: foto.jpg: unsupported image format WEBP")
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_fieldkit_alone_shows_a_newcomer_where_to_start() -> None:
+    result = subprocess.run([sys.executable, "-m", "fieldkit"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == ""
+    for first in ("fieldkit gui", "fieldkit demo", "fieldkit new", "import", "search"):
+        assert first in result.stdout
+    assert len(result.stdout.splitlines()) < 20  # a start, not the whole reference
+
+
+def test_gui_texts_needs_a_screenshot(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "fieldkit", "gui", "--texts",
+                             str(tmp_path / "t.json")], capture_output=True, text=True)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "t.json").exists()

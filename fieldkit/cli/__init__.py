@@ -21,6 +21,21 @@ MODULES = (foundation, search, export, team, assist, analysis)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 
+# What `fieldkit` alone prints: the few commands a newcomer needs first, not all forty.
+FIRST_STEPS = f"""fieldkit {__version__}: qualitative field research on the shop floor, offline.
+
+Start here:
+  fieldkit gui                       open the app: try the demo study, start or open a project
+  fieldkit demo Demo.fieldkit        build the demo study (a Dutch shop-floor study) to try on
+  fieldkit new Study.fieldkit        start a project of your own
+  fieldkit -p Study.fieldkit import interview.docx photo.jpg    bring in your material
+  fieldkit -p Study.fieldkit docs                               list what is in it
+  fieldkit -p Study.fieldkit search 'kantbank operator*'        search everything
+
+Tip: export FIELDKIT_PROJECT=Study.fieldkit (Windows: set FIELDKIT_PROJECT=...) and leave out -p.
+All commands: fieldkit --help    One command: fieldkit COMMAND --help
+"""
+
 
 def build_parser() -> common.Parser:
     parser = common.Parser(
@@ -38,9 +53,12 @@ def build_parser() -> common.Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:
+        print(FIRST_STEPS, end="")
+        return 0
     parser = build_parser()
-    args = parser.parse_args(common.free_text_words(
-        parser, list(sys.argv[1:] if argv is None else argv), FREE_TEXT))
+    args = parser.parse_args(common.free_text_words(parser, arguments, FREE_TEXT))
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

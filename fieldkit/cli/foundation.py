@@ -35,10 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path")
     p.add_argument("--size", choices=("small", "large"), default="small")
 
-    p = command("gui", cmd_gui, "open the desktop app (the demo project if none is given)")
+    p = command("gui", cmd_gui, "open the desktop app (the welcome window if no project is given)")
     p.add_argument("path", nargs="?")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="render the window offscreen at 1440×900 to a PNG and exit")
+    p.add_argument("--texts", metavar="OUT.json",
+                   help="with --screenshot: also list the interface words the window shows")
     p.add_argument("--language", choices=("nl", "en"), help="interface language")
 
     p = command("import", cmd_import, "import transcripts, photos, ESM exports and texts")
@@ -176,8 +178,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from fieldkit.gui_launcher import launch
 
+    if args.texts and not args.screenshot:
+        raise BadInput("--texts goes with --screenshot (it lists what the screenshot shows).")
     return launch(args.path or getattr(args, "project", None), screenshot=args.screenshot,
-                  language=args.language)
+                  language=args.language, texts=args.texts)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

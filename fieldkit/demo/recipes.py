@@ -1,4 +1,5 @@
-"""The demo recipes in ``resources/demo/``: codebook, sites, names and sentence families.
+"""The demo recipes: codebook, sites, names and sentence families (``resources/demo/``,
+shipped in the package as ``fieldkit.resources``).
 
 Loaded and compiled once per process; the generator only reads them.
 """
@@ -8,13 +9,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from fieldkit.demo.study import DemoCode
 from fieldkit.demo.templates import Compiled, compile_template
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "demo"
+from fieldkit.resources import resource
 
 NL, EN = 0, 1  # index into the [Dutch, English] pairs of the slot banks
 
@@ -48,8 +47,7 @@ class Recipes:
 
 
 def _load(name: str) -> Any:
-    with open(RESOURCES / name, encoding="utf-8") as f:
-        return json.load(f)
+    return json.loads(resource("demo", name).read_text(encoding="utf-8"))
 
 
 def _pairs(rows: list[list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -37,6 +37,7 @@ from lxml import etree
 
 from fieldkit import __version__
 from fieldkit.core.errors import BadInput
+from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import write_zip
@@ -294,7 +295,7 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
                     export: _Export, facts: dict[str, Any]) -> None:
     assert doc.media_id is not None
     media = project.store.media(doc.media_id)
-    suffix = Path(media.filename).suffix.lower() or ".jpg"
+    suffix = safe_file_name(Path(media.filename).suffix.lower(), "") or ".jpg"
     name = f"{doc.uuid}{suffix}"
     stamp = export.stamp(doc.created)
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -12,10 +13,22 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QTabBar,
+    QWidget,
+)
 
 from fieldkit.gui import i18n, settings, style
 from fieldkit.gui.main_window import MainWindow
+from fieldkit.gui.welcome import WelcomeWindow
 from fieldkit.project import Project
 
 SCREENSHOT_SIZE = (1440, 900)
@@ -37,26 +50,48 @@ def application() -> QApplication:
     return app
 
 
-def run(project: Project, *, screenshot: str | None = None, language: str | None = None) -> int:
-    """Show the main window on ``project``; with ``screenshot`` write a PNG and return."""
+def run(project: Project | None, *, screenshot: str | None = None,
+        language: str | None = None, texts: str | None = None) -> int:
+    """Show the main window on ``project``, or the welcome window when there is none.
+
+    With ``screenshot``, write a PNG of that window (and with ``texts`` a JSON list of the
+    words it shows) and return instead of running the app.
+    """
     if screenshot:
         quiet_offscreen_noise()
     app = application()
     i18n.install(language or (settings.get("language") or None))
+    if project is None:
+        welcome = WelcomeWindow()
+        if screenshot:
+            return take_screenshot(welcome, Path(screenshot), texts)
+        windows: list[MainWindow] = []
+
+        def open_main(chosen: Project) -> None:
+            window = MainWindow(chosen)
+            windows.append(window)  # kept alive for the life of the app
+            window.show()
+            welcome.close()
+
+        welcome.chosen.connect(open_main)
+        welcome.show()
+        return app.exec()
     window = MainWindow(project)
     if screenshot:
-        return take_screenshot(window, Path(screenshot))
+        return take_screenshot(window, Path(screenshot), texts)
     window.show()
     return app.exec()
 
 
-def take_screenshot(window: MainWindow, out: Path) -> int:
-    """1440×900, with the most-coded transcript open and a search showing."""
+def take_screenshot(window: QWidget, out: Path, texts: str | None = None) -> int:
+    """The main window at 1440×900 with the most-coded transcript open and a search showing
+    (or the welcome window at its own size); ``texts``: also write what it says as JSON."""
     app = application()
-    window.resize(*SCREENSHOT_SIZE)
+    if isinstance(window, MainWindow):
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
-    project = window.project
-    if project is not None:
+    project = window.project if isinstance(window, MainWindow) else None
+    if isinstance(window, MainWindow) and project is not None:
         docs = project.documents()
         transcripts = sorted((d for d in docs if d.kind == "transcript"),
                              key=lambda d: -d.codings)
@@ -81,8 +116,41 @@ def take_screenshot(window: MainWindow, out: Path) -> int:
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out))
+    if texts:
+        Path(texts).write_text(json.dumps(visible_texts(window), ensure_ascii=False, indent=1),
+                               encoding="utf-8")
     window.close()
     return 0 if ok else 1
+
+
+def visible_texts(window: QWidget) -> list[str]:
+    """The interface words a window shows: its title, menus and their entries, buttons,
+    labels, dock and tab titles, placeholders (data such as document text is left out)."""
+    found = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, QMenuBar):
+            found += _menu_texts(widget.actions())
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            found.append(widget.text())
+        elif isinstance(widget, QDockWidget):
+            found.append(widget.windowTitle())
+        elif isinstance(widget, QLineEdit):
+            found.append(widget.placeholderText())
+        elif isinstance(widget, QTabBar):
+            found += [widget.tabText(i) for i in range(widget.count())]
+    return [t for t in dict.fromkeys(found) if t and t.strip()]
+
+
+def _menu_texts(actions: list[QAction]) -> list[str]:
+    out = []
+    for action in actions:
+        out.append(action.text())
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            out += _menu_texts(menu.actions())
+    return out
 
 
 def _drop_noise(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:

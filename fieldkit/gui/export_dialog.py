@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import BadInput
+from fieldkit.core.filenames import safe_file_name
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -135,7 +136,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         suffix = SUFFIX[kind]
         if not path:
-            path = str(Path.home() / self.project.name)
+            path = str(Path.home() / safe_file_name(self.project.name))
             path += suffix if suffix else f" – {tr('tables')}"
         else:
             stem = Path(path)

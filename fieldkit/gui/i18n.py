@@ -5,11 +5,12 @@ counts go through ``ntr("%Ln coding(s)", n)``, Qt's plural support: each languag
 gives the ``<numerusform>``s ("1 coding", "2 codings"; "1 codering", "2 coderingen") and
 ``%Ln`` becomes the number written the language's way. English loads its ``.ts`` too, for
 those forms.
-Translations live in ``resources/i18n/fieldkit*_<lang>.ts`` (Qt Linguist XML, the single source):
+Translations live in ``resources/i18n/fieldkit*_<lang>.ts`` (Qt Linguist XML, the single source;
+shipped inside the package as ``fieldkit.resources``):
 ``fieldkit_<lang>.ts`` plus one file per area of the app (``fieldkit_retrieval_<lang>.ts``, ...),
 so that work on different windows does not edit one long file. At run time the ``.ts`` files are
-compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in
-the user's cache (redone when the ``.ts`` is newer) and loaded into a ``QTranslator``, together
+compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in the user's cache folder
+(``fieldkit.places``; redone when the ``.ts`` is newer) and loaded into a ``QTranslator``, together
 with Qt's own ``qtbase_<lang>.qm`` so standard dialogs speak the same language. Where no
 ``lrelease`` can be found, ``tr()`` reads the ``.ts`` table directly.
 """
@@ -27,9 +28,12 @@ from pathlib import Path
 from defusedxml import ElementTree
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from fieldkit import places
+from fieldkit.resources import folder
+
 CONTEXT = "fieldkit"
 LANGUAGES = ("nl", "en")
-TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+TS_DIR = folder("i18n")
 
 _language = "en"
 _table: dict[str, str] = {}  # only used when no .qm could be built
@@ -119,8 +123,7 @@ def _lrelease() -> str | None:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "fieldkit" / "i18n"
+    return places.cache_dir() / "i18n"
 
 
 def ts_files(language: str) -> list[Path]:

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -41,6 +40,7 @@ from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.import_dialog import ImportDialog, local_files
 from fieldkit.gui.navigator import NavigatorPanel
 from fieldkit.gui.note_window import NoteWindow
+from fieldkit.gui.project_choice import ask_new_project, ask_open_project, open_project
 from fieldkit.gui.runner import JobRunner, show_status
 from fieldkit.gui.search_panel import SearchPanel
 from fieldkit.gui.segments_panel import SegmentsPanel
@@ -369,33 +369,20 @@ class MainWindow(QMainWindow):
         self._tabs_changed()
 
     def open_path(self, path: str) -> bool:
-        try:
-            project = Project.open(path)
-        except FieldkitError as exc:
-            QMessageBox.warning(self, tr("Open project"), str(exc))
-            return False
-        self.set_project(project)
-        return True
+        project = open_project(self, path)
+        if project is not None:
+            self.set_project(project)
+        return project is not None
 
     def open_project_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, tr("Open a fieldkit project folder"),
-                                                str(Path.home()))
-        if path:
-            self.open_path(path)
+        project = ask_open_project(self)
+        if project is not None:
+            self.set_project(project)
 
     def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("New project"),
-                                              str(Path.home() / "Study.fieldkit"))
-        if not path:
-            return
-        if not path.endswith(".fieldkit"):
-            path += ".fieldkit"
-        try:
-            project = Project.create(path, language=i18n.current_language())
-        except FieldkitError as exc:
-            QMessageBox.warning(self, tr("New project"), str(exc))
-            return
-        self.set_project(project)
+        project = ask_new_project(self)
+        if project is not None:
+            self.set_project(project)
 
     def _update_title(self) -> None:
         if self.project is None:

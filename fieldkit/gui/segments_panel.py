@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segments_model import CODING_ROLE, SegmentsModel
@@ -622,7 +623,8 @@ class SegmentsPanel(QWidget):
         if project is None or not ids or self.runner is None:
             return
         if out is None:
-            default = str(Path.home() / f"{project.name} – {tr('coded segments')}.{kind}")
+            name = safe_file_name(f"{project.name} – {tr('coded segments')}")
+            default = str(Path.home() / f"{name}.{kind}")
             out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
                                                  f"*.{kind}")
             if not out:

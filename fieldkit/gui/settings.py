@@ -7,15 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from fieldkit import places
+
 MAX_RECENT = 8
 
 
 def settings() -> QSettings:
-    """The app's settings; ``FIELDKIT_SETTINGS`` points them at an INI file (tests use this)."""
-    path = os.environ.get("FIELDKIT_SETTINGS")
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "fieldkit", "fieldkit")
+    """The app's settings: an INI file in the platform's configuration folder (``places``);
+    ``FIELDKIT_SETTINGS`` points them at another file (tests use this)."""
+    path = os.environ.get("FIELDKIT_SETTINGS") or str(places.config_dir() / "fieldkit.ini")
+    return QSettings(path, QSettings.Format.IniFormat)
 
 
 def get(key: str, default: Any = None) -> Any:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject, ProjectLocked
 from fieldkit.storage import backups, schema
+from fieldkit.storage.lock import WriterLock
 
 DB_NAME = "project.sqlite"
-LOCK_NAME = "project.lock"
 BACKUPS = backups.BACKUPS
 KEEP_BACKUPS = backups.KEEP_LAST
 
@@ -22,39 +21,6 @@ FUNCTIONS: dict[str, tuple[int, object]] = {}
 def register_function(name: str, nargs: int, func: object) -> None:
     """Make a Python function callable from SQL on every connection opened afterwards."""
     FUNCTIONS[name] = (nargs, func)
-
-
-class WriterLock:
-    """An exclusive advisory lock on the project folder, held while the project is open.
-
-    The OS drops it when the process dies, so a crash never leaves a stale lock behind.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / LOCK_NAME
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = os.read(fd, 200).decode("utf-8", "replace").strip()
-            os.close(fd)
-            who = f" (process {holder})" if holder else ""
-            raise ProjectLocked(
-                f"{self.path.parent.name} is open for writing in another fieldkit{who}; "
-                "close it there, or open this one read-only."
-            ) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
 
 
 def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
