@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
            libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
            libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core
 
-.PHONY: run test lint demo system-deps bench clean
+.PHONY: run test lint demo system-deps bench clean bundle bundle-check
 
 run: $(STAMP) system-deps $(DEMO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -24,7 +24,7 @@ run: $(STAMP) system-deps $(DEMO)
 	fi
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check fieldkit tests benchmarks resources
+	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
 
@@ -50,10 +50,19 @@ system-deps:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# The desktop app as a PyInstaller one-folder bundle of the wheel: dist/fieldkit/fieldkit
+bundle: $(STAMP)
+	$(BIN)/python tools/bundle.py
+
+# Build the bundle, then use it as a researcher would (version, demo, search, Dutch and English
+# screenshots, a Word import) from an empty folder.
+bundle-check: bundle system-deps
+	$(BIN)/python tools/smoke.py --bundle --exe dist/fieldkit/fieldkit
+
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python benchmarks/foundation.py
 	$(BIN)/python benchmarks/search.py
 
 clean:
-	rm -rf $(VENV) demo build *.egg-info
+	rm -rf $(VENV) demo build dist *.egg-info

@@ -8,56 +8,33 @@ wheelhouse inside the test virtualenv, so only the first run downloads them from
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 WHEELHOUSE = Path(sys.prefix) / "wheelhouse"
-# what the wheel is built from: everything else in the checkout stays out of reach
-SOURCES = ("fieldkit", "resources", "setup.py", "pyproject.toml", "README.md", "LICENSE")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
-def pip(*args: str, python: str | Path = sys.executable) -> None:
-    subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", "-q", *args],
-                   check=True, timeout=1200)
-
-
-def build_wheel(tmp: Path) -> Path:
-    source = tmp / "source"
-    source.mkdir()
-    for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(ROOT / name, source / name)
-    pip("wheel", "--no-deps", "-w", str(tmp / "dist"), str(source))
-    (wheel,) = (tmp / "dist").glob("fieldkit-*.whl")
-    return wheel
-
-
-def fresh_venv(tmp: Path, wheel: Path) -> Path:
-    venv = tmp / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    WHEELHOUSE.mkdir(exist_ok=True)
-    pip("download", "-d", str(WHEELHOUSE), f"{wheel}[gui]")
-    for own in WHEELHOUSE.glob("fieldkit-*"):  # only the dependencies are kept
-        own.unlink()
-    pip("install", "--find-links", str(WHEELHOUSE), f"{wheel}[gui]", python=python)
-    return python
+def _tools_bundle() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bundle", ROOT / "tools" / "bundle.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_the_wheel_alone_does_what_a_researcher_does_first(tmp_path: Path) -> None:
-    wheel = build_wheel(tmp_path)
-    python = fresh_venv(tmp_path, wheel)
+    tools = _tools_bundle()
+    wheel = tools.build_wheel(tmp_path)
+    python = tools.install(tmp_path / "venv", wheel, WHEELHOUSE, fresh=True)
     exe = python.parent / ("fieldkit.exe" if os.name == "nt" else "fieldkit")
     work = tmp_path / "elsewhere"
     work.mkdir()

@@ -80,6 +80,10 @@ class Smoke:
         out = self.run().stdout
         assert "Start here" in out and "fieldkit gui" in out, out
 
+    def help(self) -> None:  # the bundle opens the app when started alone: it has --help
+        out = self.run("--help").stdout
+        assert "gui" in out and "demo" in out, out
+
     def demo(self) -> None:
         out = self.run("demo", "Demo.fieldkit").stdout
         assert "Built the demo study" in out, out
@@ -118,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exe", required=True, type=Path, help="the fieldkit program to test")
     parser.add_argument("--workdir", type=Path, help="an empty folder to work in (default: temp)")
+    parser.add_argument("--bundle", action="store_true",
+                        help="the program is the desktop bundle (alone, it opens the app)")
     args = parser.parse_args(argv)
     exe = args.exe.resolve()
     if not exe.is_file():
@@ -129,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         smoke = Smoke(exe, work)
         print(f"Smoke test of {exe} in {work}", flush=True)
         smoke.step("--version", smoke.version)
-        smoke.step("first steps", smoke.first_steps)
+        if args.bundle:
+            smoke.step("--help", smoke.help)
+        else:
+            smoke.step("first steps", smoke.first_steps)
         smoke.step("demo study", smoke.demo)
         smoke.step("search", smoke.search)
         smoke.step("welcome window in Dutch and English",

@@ -54,7 +54,9 @@ def build_parser() -> common.Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    if not arguments:
+    if not arguments and getattr(sys, "frozen", False):
+        arguments = ["gui"]  # the double-clicked desktop bundle: open the app
+    elif not arguments:
         print(FIRST_STEPS, end="")
         return 0
     parser = build_parser()
