@@ -293,14 +293,17 @@ class NoteWindow(QWidget):
 
 
 def _camera_card() -> str | None:
-    """The first mounted removable volume (a camera's SD card), if any."""
-    import getpass
+    """The DCIM folder of the first mounted removable volume (a camera's SD card), if any:
+    ``/media/<user>/…`` on Linux, ``/Volumes/…`` on macOS, a drive letter on Windows."""
+    from PySide6.QtCore import QStorageInfo
 
-    for base in (Path("/media") / getpass.getuser(), Path("/run/media") / getpass.getuser(),
-                 Path("/Volumes")):
-        if base.is_dir():
-            for card in sorted(base.iterdir()):
-                dcim = card / "DCIM"
-                if dcim.is_dir():
-                    return str(dcim)
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady() or volume.isRoot():
+            continue
+        dcim = Path(volume.rootPath()) / "DCIM"
+        try:
+            if dcim.is_dir():
+                return str(dcim)
+        except OSError:  # a volume that went away while we looked
+            continue
     return None
