@@ -86,7 +86,9 @@ def bundle() -> Path:
         command += ["--hide-console", "hide-early"]
     for module in EXCLUDE:
         command += ["--exclude-module", module]
-    subprocess.run([*command, str(entry)], check=True, timeout=3600)
+    # run from the build folder: from the checkout, `python -m` would find the source tree's
+    # fieldkit (without its resources) before the installed wheel
+    subprocess.run([*command, str(entry)], check=True, timeout=3600, cwd=BUILD)
     exe = DIST / "fieldkit" / ("fieldkit.exe" if os.name == "nt" else "fieldkit")
     print(f"Built {exe}")
     return exe
