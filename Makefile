@@ -52,6 +52,10 @@ system-deps:
 
 # The desktop app as a PyInstaller one-folder bundle of the wheel: dist/fieldkit/fieldkit
 bundle: $(STAMP)
+	@command -v objdump >/dev/null || ! command -v apt-get >/dev/null || { \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+		echo "Installing binutils (PyInstaller reads the libraries it bundles with objdump)"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq binutils >/dev/null; }
 	$(BIN)/python tools/bundle.py
 
 # Build the bundle, then use it as a researcher would (version, demo, search, Dutch and English
