@@ -10,7 +10,7 @@ shipped inside the package as ``fieldkit.resources``):
 ``fieldkit_<lang>.ts`` plus one file per area of the app (``fieldkit_retrieval_<lang>.ts``, ...),
 so that work on different windows does not edit one long file. At run time the ``.ts`` files are
 compiled with the ``lrelease`` that PySide6 ships into a ``.qm`` in the user's cache folder
-(``fieldkit.places``; redone when the ``.ts`` is newer) and loaded into a ``QTranslator``, together
+(``fieldkit.places``; named by the sources' contents) and loaded into a ``QTranslator``, together
 with Qt's own ``qtbase_<lang>.qm`` so standard dialogs speak the same language. Where no
 ``lrelease`` can be found, ``tr()`` reads the ``.ts`` table directly.
 """
