@@ -76,7 +76,7 @@ class Selection:
         picked_codings = list(codings) if codings is not None else None
         if picked_codings is not None and not codes:
             # only the codes (and their ancestors, for the headings) the chosen codings use
-            used = {c.code_id for c in project.store.codings() if c.id in set(picked_codings)}
+            used = {c.code_id for c in project.retrieval.by_id(picked_codings)}
             keep = set(used)
             for key in used:
                 parent = book.codes[key].parent_id if key in book.codes else None
