@@ -32,6 +32,10 @@
         <translation>Change bounds…</translation>
     </message>
     <message>
+        <source>Change the bounds of a coding</source>
+        <translation>Change the bounds of a coding</translation>
+    </message>
+    <message>
         <source>Change the bounds of the segment</source>
         <translation>Change the bounds of the segment</translation>
     </message>

@@ -32,6 +32,10 @@
         <translation>Grenzen wijzigen…</translation>
     </message>
     <message>
+        <source>Change the bounds of a coding</source>
+        <translation>De grenzen van een codering wijzigen</translation>
+    </message>
+    <message>
         <source>Change the bounds of the segment</source>
         <translation>De grenzen van het segment wijzigen</translation>
     </message>
