@@ -113,3 +113,29 @@ def test_changing_bounds_moves_quote_and_context_and_undoes(project: Project) ->
             p.retrieval.set_bounds(key, *bad)
     assert p.coding(key).quote == "de kantbank"
 
+
+
+def test_all_codes_on_photo_regions_overlap_by_rectangle(project: Project) -> None:
+    import io
+
+    from PIL import Image
+
+    from fieldkit.core.model import ImportedMedia, Region
+
+    p = project
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(out, "PNG")
+    photo = p.add_imported(ImportedDocument(
+        kind="photo", title="Kantbank", text="De kantbank",
+        media=ImportedMedia(out.getvalue(), "k.png", "image/png", 60, 40)), site="Metaal Oost")
+    left = p.code_region(photo.id, Region(0, 0, 30, 40), "Technology").id
+    inside = p.code_region(photo.id, Region(10, 10, 5, 5), "Learning/Peer help").id
+    apart = p.code_region(photo.id, Region(40, 0, 20, 20), "Learning/Peer help").id
+    found = [c.id for c in p.retrieval.segments(
+        SegmentQuery(codes=["Technology", "Learning"], match="all"))]
+    assert found == [left, inside]
+    assert apart not in found
+    assert p.retrieval.cite(left).place() == ""  # a region has no paragraph
+    light = p.retrieval.segments(SegmentQuery(codes=["Technology"]), light=True)
+    assert light[0].region == Region(0, 0, 30, 40) and light[0].quote == ""
+    assert p.retrieval.by_id([apart, left])[1].quote == "De kantbank"
