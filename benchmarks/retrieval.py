@@ -5,9 +5,10 @@ Run on purpose, not in the test suite::
     .venv/bin/python benchmarks/retrieval.py     # builds the large demo once (cached in out/)
 
 For each query (one code with its sub-codes; two codes, any; two codes, all overlapping; one
-coder and a date range) it prints the time of ``project.retrieval.segments`` beside a baseline
-a competent engineer would write without the SQL filter — every coding loaded once and filtered
-in Python with the same overlap sweep — and the parity of the two answers. Then the time to cite
+coder and a date range) it prints the time of ``project.retrieval.segments`` (full rows, and
+the light rows the view lists) beside a baseline a competent engineer would write without the
+SQL filter — every coding loaded once and filtered in Python with the same overlap sweep — and
+the parity of the answers. Then the time to cite
 the first page the view shows (200 rows: paragraph, timestamp, beep), from a cold cache.
 """
 
@@ -73,15 +74,19 @@ def main() -> int:
             f"coder {coder}, {first} – {last}": SegmentQuery(coders=[coder], date_from=first,
                                                              date_to=last),
         }
-        print(f"{'query':<48} {'rows':>7} {'p50 ms':>8} {'p95 ms':>8} "
+        print(f"{'query':<44} {'rows':>6} {'p50 ms':>7} {'p95 ms':>7} {'light p50':>10} "
               f"{'baseline p50':>13} {'parity':>7}")
         for label, query in queries.items():
             found = [c.id for c in project.retrieval.segments(query)]
             ours = percentiles(timed(lambda q=query: project.retrieval.segments(q), 5))
+            light = percentiles(timed(
+                lambda q=query: project.retrieval.segments(q, light=True), 5))
             theirs = percentiles(timed(lambda q=query: baseline(project, q), 3))
-            same = found == baseline(project, query)
-            print(f"{label[:48]:<48} {len(found):>7} {ours['p50_ms']:>8} {ours['p95_ms']:>8} "
-                  f"{theirs['p50_ms']:>13} {'same' if same else 'DIFFER':>7}")
+            same = found == baseline(project, query) == [
+                c.id for c in project.retrieval.segments(query, light=True)]
+            print(f"{label[:44]:<44} {len(found):>6} {ours['p50_ms']:>7} {ours['p95_ms']:>7} "
+                  f"{light['p50_ms']:>10} {theirs['p50_ms']:>13} "
+                  f"{'same' if same else 'DIFFER':>7}")
         rows = project.retrieval.segments(SegmentQuery(codes=[tops[0]]))[:200]
 
         def first_page() -> None:
