@@ -116,7 +116,8 @@ def open_project(args: argparse.Namespace, *, readonly: bool = False) -> Iterato
             project.set_coder(coder, remember=False)
         yield project
         if project.backup_warning:
-            print(f"fieldkit: {project.backup_warning}", file=sys.stderr)
+            print(f"fieldkit: the automatic backup failed: {project.backup_warning}",
+                  file=sys.stderr)
     finally:
         project.close()
 

@@ -80,6 +80,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
     "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
     "check": ("&Check the project", ()),
+    "restore_backup": ("Restore from &backup…", ()),
 }
 CODE_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
 
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         a["export_xlsx"].triggered.connect(lambda: self.export("xlsx"))
         a["export_qdpx"].triggered.connect(lambda: self.export("qdpx"))
         a["check"].triggered.connect(self.check_project)
+        a["restore_backup"].triggered.connect(self.restore_backup_dialog)
 
     def retranslate(self) -> None:
         """(Re)label everything in the current language and rebuild the menus."""
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
             export.addAction(a[f"export_{kind}"])
         m.addSeparator()
         m.addAction(a["check"])
+        m.addAction(a["restore_backup"])
         m.addAction(a["close_tab"])
         m.addAction(a["quit"])
         m = bar.addMenu(tr("&Edit"))
@@ -354,6 +357,9 @@ class MainWindow(QMainWindow):
             self.bridge = ProjectBridge(project, self)
             self.bridge.changed.connect(self.on_change)
             settings.remember_project(str(project.path))
+            if project.backup_warning:
+                show_status(self, tr("The automatic backup failed: {0}").format(
+                    project.backup_warning), 15000)
         self._reload_lookups()
         self.navigator.set_project(project)
         self.codebook.set_project(project)
@@ -783,6 +789,17 @@ class MainWindow(QMainWindow):
         tab = self.open_document(doc_id)
         if tab is not None and tab.text_view is not None and end > start:
             tab.text_view.select_span(start, end)
+
+    def restore_backup_dialog(self) -> Any:
+        """File → Restore from backup…: a backup becomes a new project, offered to open."""
+        from fieldkit.gui.backup_dialog import RestoreBackupDialog
+
+        if self.project is None:
+            return None
+        dialog = RestoreBackupDialog(self.project, self)
+        dialog.open_project.connect(self.open_path)
+        dialog.open()
+        return dialog
 
     def show_agreement(self) -> None:
         from fieldkit.gui.agreement_dialog import AgreementDialog

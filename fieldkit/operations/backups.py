@@ -81,8 +81,8 @@ class Backups:
     def take_if_due(self) -> Backup | None:
         """The automatic backup on opening, when the last one is older than the interval.
 
-        A failing automatic backup (a full disk) does not stop the work: it is remembered in
-        ``warning`` for the CLI and the app to show.
+        A failing automatic backup (a full disk) does not stop the work: why it failed is kept
+        in ``project.backup_warning`` for the CLI and the app to show.
         """
         project = self.project
         project.backup_warning = ""
@@ -92,7 +92,7 @@ class Backups:
             return self.make("automatic")
         except (OSError, sqlite3.Error) as exc:
             explained = failures.explain(exc)
-            project.backup_warning = f"The automatic backup failed: {explained or exc}"
+            project.backup_warning = str(explained or exc)
             return None
 
 
