@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from fieldkit.core.errors import Cancelled, FieldkitError
 from fieldkit.core.progress import CancelToken, Progress
 from fieldkit.gui.i18n import tr
+from fieldkit.storage import failures
 
 Job = Callable[[Progress], Any]
 
@@ -102,8 +103,9 @@ class JobRunner(QObject):
                 failed(exc)
             elif isinstance(exc, Cancelled):
                 show_status(self._parent, tr("Cancelled; nothing was changed."))
-            elif isinstance(exc, FieldkitError):
-                QMessageBox.warning(self._parent, title, str(exc))
+            elif isinstance(exc, FieldkitError) or failures.explain(exc) is not None:
+                # a full disk, a read-only place, a damaged file: the one-line reason
+                QMessageBox.warning(self._parent, title, str(failures.explain(exc)))
             else:
                 QMessageBox.critical(self._parent, title,
                                      tr("Something went wrong: {0}").format(exc))
