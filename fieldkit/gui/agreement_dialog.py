@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui.i18n import tr
+from fieldkit.gui.i18n import number, tr
 from fieldkit.operations.retrieval import Citations
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +58,8 @@ FIGURES = ("percent", "kappa_weighted", "kappa", "alpha")
 
 
 def _number(value: float | None, digits: int) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+    # "99,6" beside the spin box's "90 %" in Dutch, not "99.6"
+    return "–" if value is None else number(value, digits)
 
 
 class AgreementTableModel(QAbstractTableModel):
@@ -156,7 +157,7 @@ class SideBySideDialog(QDialog):
                 style = "" if seg.matched else " style='background:#ffe0e0'"
                 parts.append(
                     f"<p{style}><b>{mark} {self._place(view.document, seg.start, seg.end)}</b> "
-                    f"({tr('best overlap')} {seg.best_overlap:.0%})<br>"
+                    f"({tr('best overlap')} {number(seg.best_overlap * 100)} %)<br>"
                     f"{html.escape(seg.quote)}</p>")
             alone = [d for d in view.differences if d.coded_by == [coder]]
             if alone:
@@ -191,6 +192,7 @@ class AgreementDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if i < 2 else Qt.CheckState.Unchecked)
             self.coder_list.addItem(item)
         self.threshold = QDoubleSpinBox()
+        self.threshold.setDecimals(0)
         self.threshold.setRange(1.0, 100.0)
         self.threshold.setValue(90.0)
         self.threshold.setSuffix(" %")

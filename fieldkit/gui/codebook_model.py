@@ -110,6 +110,9 @@ class CodebookModel(ParentLinkedModel):
             if code.definition:
                 tip += f"<br>{code.definition}"
             tip += "<br><i>" + ntr("%Ln coding(s)", item.total) + "</i>"
+            key = self.keys.get(code.id)
+            tip += "<br>" + (tr("Shortcut: {0} (change it in the context menu)").format(key)
+                             if key else tr("No shortcut (give it one in the context menu)"))
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -218,7 +221,7 @@ class CodebookModel(ParentLinkedModel):
         target = self.item(parent).code
         ids = [int(x) for x in bytes(data.data(CODE_MIME).data()).decode().split(",") if x]
         try:
-            with self.project.store.change(tr("Move code")):
+            with self.project.store.change("Move code"):
                 for code_id in ids:
                     position = row if row >= 0 else None
                     self.project.move_code(code_id, target.id if target else None, position)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QFormLayout,
+    QFrame,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -15,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -39,6 +50,7 @@ class CodebookPanel(QWidget):
     apply_code = Signal(int)
     open_segments = Signal(int)
     keys_changed = Signal()
+    new_code_requested = Signal(object)  # parent code id or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +77,8 @@ class CodebookPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.installEventFilter(self)
+        self.filter.installEventFilter(self)
         header = self.tree.header()
         header.hide()  # name, count and key explain themselves; the names get the width
         header.setStretchLastSection(False)
@@ -97,12 +111,19 @@ class CodebookPanel(QWidget):
         self._showing: int | None = None
         self._loading = False
 
+        # the definition fields scroll: on a 768-pixel screen the tree keeps its rows
+        scroll = QScrollArea()
+        scroll.setWidget(self.details)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(60)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
-        split.addWidget(self.details)
+        split.addWidget(scroll)
+        self.split = split
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([440, 300])
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 220])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
@@ -199,6 +220,43 @@ class CodebookPanel(QWidget):
             except FieldkitError as exc:
                 self._warn(str(exc))
 
+    # -- keyboard ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter on a code (in the tree or its filter) codes the selection; Down leaves the
+        filter for the tree; F2 still renames."""
+        if event.type() == QEvent.Type.KeyPress and watched in (self.tree, self.filter):
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                code_id = self._first_match() if watched is self.filter else self.current_code()
+                editing = self.tree.state() == QAbstractItemView.State.EditingState
+                if code_id is not None and not editing:
+                    self.apply_code.emit(code_id)
+                    return True
+            if watched is self.filter and key == Qt.Key.Key_Down:
+                self.tree.setFocus()
+                if not self.tree.currentIndex().isValid():
+                    self.tree.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _first_match(self) -> int | None:
+        """The first code (depth first) whose own name holds the filter text."""
+        needle = self.filter.text().strip().casefold()
+
+        def walk(parent: QModelIndex) -> int | None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if needle in str(index.data()).casefold():
+                    return int(index.data(CODE_ROLE))
+                found = walk(index)
+                if found is not None:
+                    return found
+            return None
+
+        return walk(QModelIndex()) if needle else self.current_code()
+
     # -- actions -----------------------------------------------------------------------------
 
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -234,18 +292,8 @@ class CodebookPanel(QWidget):
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def new_code(self, parent_id: int | None) -> None:
-        if self.project is None:
-            return
-        name, ok = QInputDialog.getText(self, tr("New code"), tr("Name of the new code:"))
-        if not ok or not name.strip():
-            return
-        prefix = self.model.items[parent_id].path + "/" if parent_id in self.model.items else ""
-        try:
-            code = self.project.add_code(prefix + name.strip())
-        except FieldkitError as exc:
-            self._warn(str(exc))
-            return
-        self.select_code(code.id)
+        # the window's coding actions own the dialog (it may code the selected text too)
+        self.new_code_requested.emit(parent_id)
 
     def rename(self, code_id: int) -> None:
         idx = self.proxy.mapFromSource(self.model.index_of(code_id))
@@ -324,7 +372,7 @@ def merge_codes(project: Project, source_id: int, target_id: int) -> int:
     if target_id == source_id or target_id in book.descendants(source_id):
         raise FieldkitError(tr("A code cannot be merged into itself or one of its sub-codes."))
     moved = 0
-    label = tr("Merge {0} into {1}").format(book.path(source_id), book.path(target_id))
+    label = f"Merge {book.path(source_id)} into {book.path(target_id)}"
     with project.store.change(label):
         for coding in project.codings(code=source_id, include_subcodes=True):
             project.recode(coding.id, target_id)

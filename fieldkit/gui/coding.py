@@ -8,11 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from shiboken6 import isValid
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Region
 from fieldkit.core.progress import Progress
+from fieldkit.gui.code_hits_dialog import CodeHitsDialog
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.new_code_dialog import NewCodeDialog
 from fieldkit.gui.quick_code import QuickCodeBox
 from fieldkit.gui.runner import show_status
 
@@ -69,7 +72,7 @@ class CodingActions:
         if len(code_ids) == 1:
             self.apply(code_ids[0])
             return
-        with self.project.store.change(ntr("Code with %Ln code(s)", len(code_ids))):
+        with self.project.store.change(f"Code with {len(code_ids)} codes"):
             for code_id in code_ids:
                 if not self.apply(code_id):
                     break
@@ -86,12 +89,19 @@ class CodingActions:
 
     def _open_box(self, title: str, then) -> QuickCodeBox:  # noqa: ANN001
         codes = [(path, code.colour) for _d, code, path, _n in self.project.codes_with_counts()]
-        if self.box is not None:
+        if self.box is not None and isValid(self.box):
             self.box.close()
-        self.box = QuickCodeBox(codes, title, self.window, recent=self.recent)
-        self.box.chosen.connect(then)
-        self.box.popup(self.window.centralWidget() or self.window)
-        return self.box
+        # the box deletes itself on close: forget it then, or the next Ctrl+K touches a
+        # deleted C++ object (and every later box, "code all hits" and photo region fail)
+        box = QuickCodeBox(codes, title, self.window, recent=self.recent)
+        box.destroyed.connect(self._box_gone)
+        box.chosen.connect(then)
+        self.box = box
+        box.popup(self.window.centralWidget() or self.window)
+        return box
+
+    def _box_gone(self, *_: object) -> None:
+        self.box = None
 
     def _code_selection_with(self, path: str, is_new: bool) -> None:
         found = self._span()
@@ -99,13 +109,44 @@ class CodingActions:
             return
         doc_id, (start, end) = found
         try:
-            with self.project.store.change(tr("Code with {0}").format(path)):
+            with self.project.store.change(f"Code with {path}"):
                 code = self.project.add_code(path) if is_new else self.project.code(path)
                 self.project.code_text(doc_id, start, end, code.id)
         except FieldkitError as exc:
             QMessageBox.warning(self.window, tr("Coding"), str(exc))
             return
         self._used(code.id)
+
+    def new_code(self, parent_id: int | None = None) -> NewCodeDialog | None:
+        """Ask for a new code (under ``parent_id`` or the top); codes the selection if ticked."""
+        project = self.project
+        if project is None:
+            return None
+        tab = self.window.current_tab()
+        span = tab.text_view.selection_span() if tab and tab.text_view else None
+        quote = project.document(tab.doc_id).text[span[0]:span[1]] if tab and span else None
+        paths = [path for _d, _c, path, _n in project.codes_with_counts()]
+        parent = project.code_path(parent_id) if parent_id is not None else ""
+        dialog = NewCodeDialog(paths, parent, quote, self.window)
+
+        def make() -> None:
+            path = dialog.path()
+            try:
+                with project.store.change(f"Add code {path}"):
+                    code = project.add_code(path)
+                    if span is not None and tab is not None and dialog.code_selection():
+                        project.code_text(tab.doc_id, span[0], span[1], code.id)
+            except FieldkitError as exc:
+                QMessageBox.warning(self.window, tr("New code"), str(exc))
+                return
+            self.window.codebook.refresh()
+            self.window.codebook.select_code(code.id)
+            if span is not None and dialog.code_selection():
+                self._used(code.id)
+
+        dialog.accepted.connect(make)
+        dialog.open()
+        return dialog
 
     def in_vivo(self) -> None:
         """The selected words become a new code (under "In vivo") applied to them."""
@@ -118,7 +159,7 @@ class CodingActions:
         if not name:
             return
         try:
-            with self.project.store.change(tr("In vivo code {0}").format(name)):
+            with self.project.store.change(f"In vivo code {name}"):
                 code = self.project.add_code(f"{tr(IN_VIVO_PARENT)}/{name}")
                 self.project.code_text(doc_id, start, end, code.id)
         except FieldkitError as exc:
@@ -144,7 +185,7 @@ class CodingActions:
     def code_region(self, doc_id: int, region: Region) -> None:
         def then(path: str, is_new: bool) -> None:
             try:
-                with self.project.store.change(tr("Code photo region with {0}").format(path)):
+                with self.project.store.change(f"Code photo region with {path}"):
                     code = self.project.add_code(path) if is_new else self.project.code(path)
                     self.project.code_region(doc_id, region, code.id)
             except FieldkitError as exc:
@@ -154,21 +195,42 @@ class CodingActions:
 
         self._open_box(tr("Code this part of the photo with…"), then)
 
-    def code_hits(self, query: str, scope: str) -> None:
+    def code_hits(self, query: str, scope: str) -> CodeHitsDialog | None:
+        """Show what "code all hits" will code; after OK, ask for the code and code it."""
+        project = self.project
+        if project is None:
+            return None
+        try:
+            plan = project.hit_plan(query, scope=scope, include_memos=True)
+        except FieldkitError as exc:
+            QMessageBox.warning(self.window, tr("Coding"), str(exc))
+            return None
+        if not plan:
+            show_status(self.window, tr("None of these hits is in text that can be coded."))
+            return None
+        dialog = CodeHitsDialog(query, plan, self.window)
+        dialog.accepted.connect(lambda: self._choose_code_for_hits(
+            query, scope, dialog.include_memos(), dialog.passages()))
+        dialog.open()
+        return dialog
+
+    def _choose_code_for_hits(self, query: str, scope: str, memos: bool, planned: int) -> None:
         def then(path: str, is_new: bool) -> None:
             project = self.project
             if is_new:
                 project.add_code(path)
 
-            def job(progress: Progress) -> object:
+            def job(progress: Progress) -> int:
                 progress.start(1, tr("Coding hits"))
-                result = project.code_hits(query, path, scope=scope)
+                made = project.code_hits(query, path, scope=scope, include_memos=memos)
                 progress.step()
-                return result
+                return made
 
-            def done(result: object) -> None:
-                count = result if isinstance(result, int) else len(result)  # type: ignore[arg-type]
-                show_status(self.window, ntr("Coded %Ln hit(s) with {0}.", count).format(path))
+            def done(made: int) -> None:
+                text = ntr("Coded %Ln passage(s) with {0}.", made).format(path)
+                if made < planned:
+                    text += " " + ntr("%Ln already had this code.", planned - made)
+                show_status(self.window, text)
 
             self.window.runner.run(tr("Coding all hits"), job, done)
 

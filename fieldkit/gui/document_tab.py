@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from fieldkit.core.model import Coding, Document
 from fieldkit.gui import settings
@@ -37,6 +37,10 @@ class DocumentTab(QWidget):
         self.title.setObjectName("docTitle")
         self.meta = QLabel()
         self.meta.setObjectName("docMeta")
+        # a long title or line of facts must not hold the window wider than a small screen
+        for label in (self.title, self.meta):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
         head = QVBoxLayout()
         head.setContentsMargins(16, 10, 16, 8)
         head.setSpacing(2)

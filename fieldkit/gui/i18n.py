@@ -58,6 +58,13 @@ def ntr(text: str, n: int) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
+def number(value: float, digits: int = 0) -> str:
+    """A number written the interface language's way ("99,6" in Dutch, "99.6" in English)."""
+    if digits == 0:
+        return QLocale().toString(int(round(value)))
+    return QLocale().toString(float(value), "f", digits)
+
+
 def read_language(language: str) -> dict[str, str]:
     """The finished translations of every ``.ts`` file of ``language``."""
     found: dict[str, str] = {}

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -31,8 +32,9 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
-from fieldkit.gui import i18n, settings, style
+from fieldkit.gui import i18n, settings, style, window_layout
 from fieldkit.gui.bridge import ProjectBridge
+from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
 from fieldkit.gui.coding import CodingActions
 from fieldkit.gui.document_tab import DocumentTab
@@ -45,7 +47,7 @@ from fieldkit.gui.runner import JobRunner, show_status
 from fieldkit.gui.search_panel import SearchPanel
 from fieldkit.gui.segments_panel import SegmentsPanel
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
-from fieldkit.gui.text_view import Mark
+from fieldkit.gui.text_view import Mark, snap_words_on
 from fieldkit.project import Project
 
 # action name → (label, shortcuts)
@@ -81,6 +83,12 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
     "check": ("&Check the project", ()),
     "restore_backup": ("Restore from &backup…", ()),
+    "reset_layout": ("&Reset layout", ()),
+    "snap_words": ("Snap selections to whole &words", ()),
+    "focus_material": ("Go to &Material", ("Alt+1",)),
+    "focus_codebook": ("Go to the &codebook", ("Alt+2",)),
+    "focus_search": ("Go to the &search box", ("Alt+3",)),
+    "focus_document": ("Go to the &document", ("Alt+4",)),
 }
 CODE_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
 
@@ -131,6 +139,7 @@ class MainWindow(QMainWindow):
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(self._refresh_marks)
         self.codebook.keys_changed.connect(self._save_keys)
+        self.codebook.new_code_requested.connect(self.coding.new_code)
         self.search = SearchPanel()
         self.search.open_hit.connect(self.open_hit)
         self.search.code_all.connect(self.coding.code_hits)
@@ -150,9 +159,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.segments_dock)
         self.search_dock.raise_()
         self.segments_dock.visibilityChanged.connect(self._segments_shown)
-        self.resizeDocks([self.nav_dock, self.code_dock], [330, 370],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.search_dock], [210], Qt.Orientation.Vertical)
 
         self.actions_: dict[str, QAction] = {}
         for name, (_label, keys) in ACTIONS.items():
@@ -179,12 +185,9 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.retranslate()
         self.resize(1440, 900)
-        geometry = settings.get("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = settings.get("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        window_layout.default_layout(self)
+        window_layout.restore(self)
+        self.pane_keeper = window_layout.PaneKeeper(self)
         if project is not None:
             self.set_project(project)
         else:
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        dock.setProperty("home", int(area.value))  # where View → Reset layout puts it back
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -215,8 +219,7 @@ class MainWindow(QMainWindow):
         a["quick_code"].triggered.connect(self.coding.quick_code)
         a["repeat_code"].triggered.connect(self.coding.repeat_last)
         a["in_vivo"].triggered.connect(self.coding.in_vivo)
-        a["new_code"].triggered.connect(
-            lambda: self.codebook.new_code(self.codebook.current_code()))
+        a["new_code"].triggered.connect(lambda: self.coding.new_code(None))
         a["find_code"].triggered.connect(self._find_code)
         a["search"].triggered.connect(self._focus_search)
         a["next_tab"].triggered.connect(lambda: self._step_tab(1))
@@ -236,6 +239,15 @@ class MainWindow(QMainWindow):
         a["export_qdpx"].triggered.connect(lambda: self.export("qdpx"))
         a["check"].triggered.connect(self.check_project)
         a["restore_backup"].triggered.connect(self.restore_backup_dialog)
+        a["reset_layout"].triggered.connect(self.reset_layout)
+        a["snap_words"].setCheckable(True)
+        a["snap_words"].setChecked(snap_words_on())
+        a["snap_words"].toggled.connect(
+            lambda on: settings.put("coding/snap_words", "true" if on else "false"))
+        a["focus_material"].triggered.connect(lambda: self.focus_pane(self.nav_dock))
+        a["focus_codebook"].triggered.connect(lambda: self.focus_pane(self.code_dock))
+        a["focus_search"].triggered.connect(self._focus_search)
+        a["focus_document"].triggered.connect(self.focus_document)
 
     def retranslate(self) -> None:
         """(Re)label everything in the current language and rebuild the menus."""
@@ -253,6 +265,9 @@ class MainWindow(QMainWindow):
         self.segments.retranslate()
         if self.analysis_window is not None:
             self.analysis_window.retranslate()
+        if self.suggestions_dock is not None:
+            self.suggestions_dock.setWindowTitle(tr("Suggested codings"))
+            self.suggestions_dock.widget().retranslate()  # type: ignore[attr-defined]
         for w in self.note_windows:
             w.retranslate()
         self._build_menus()
@@ -296,6 +311,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(tr("&Coding"))
         for name in ("quick_code", "repeat_code", "in_vivo", "new_code", "find_code"):
             m.addAction(a[name])
+        m.addAction(a["snap_words"])
         m.addSeparator()
         m.addAction(a["segments"])
         m.addAction(a["agreement"])
@@ -317,11 +333,16 @@ class MainWindow(QMainWindow):
                 act.setChecked(self.coder_filter == coder.name)
                 group.addAction(act)
         m.addSeparator()
-        for dock in (self.nav_dock, self.code_dock, self.search_dock, self.segments_dock):
-            m.addAction(dock.toggleViewAction())
+        panes = m.addMenu(tr("&Panes"))
+        for dock in self.all_docks():
+            panes.addAction(dock.toggleViewAction())
+        if self.suggestions_dock is None and self.project is not None:
+            panes.addAction(tr("Suggested codings"), self.show_suggestions)
+        m.addAction(a["reset_layout"])
         m.addSeparator()
-        m.addAction(a["next_tab"])
-        m.addAction(a["prev_tab"])
+        for name in ("focus_material", "focus_codebook", "focus_search", "focus_document",
+                     "next_tab", "prev_tab"):
+            m.addAction(a[name])
         lang = m.addMenu(tr("&Language"))
         chosen = settings.get("language") or ""
         for code, label in (("", tr("Follow the system")), ("en", "English"),
@@ -344,6 +365,7 @@ class MainWindow(QMainWindow):
             self.bridge = None
         if self.suggestions_dock is not None:  # it belongs to the previous project
             self.removeDockWidget(self.suggestions_dock)
+            self.suggestions_dock.setParent(None)  # type: ignore[call-overload]
             self.suggestions_dock.deleteLater()
             self.suggestions_dock = None
         if self.project is not None and self.project is not project:
@@ -514,19 +536,22 @@ class MainWindow(QMainWindow):
             return
         self.codebook.save_details()
         done = self.project.undo()
-        show_status(self, tr("Undone: {0}").format(done.label) if done else tr("Nothing to undo."))
+        show_status(self, tr("Undone: {0}").format(shown(done.label)) if done
+                    else tr("Nothing to undo."))
         self._update_undo()
 
     def redo(self) -> None:
         if self.project is None:
             return
         done = self.project.redo()
-        show_status(self, tr("Redone: {0}").format(done.label) if done else tr("Nothing to redo."))
+        show_status(self, tr("Redone: {0}").format(shown(done.label)) if done
+                    else tr("Nothing to redo."))
         self._update_undo()
 
     def _update_undo(self) -> None:
         undo = self.project.undo_label() if self.project else None
         redo = self.project.redo_label() if self.project else None
+        undo, redo = (shown(x) if x else None for x in (undo, redo))
         self.actions_["undo"].setText(tr("&Undo {0}").format(undo) if undo else tr("&Undo"))
         self.actions_["redo"].setText(tr("&Redo {0}").format(redo) if redo else tr("&Redo"))
         self.actions_["undo"].setEnabled(bool(undo))
@@ -589,6 +614,9 @@ class MainWindow(QMainWindow):
         has = self.tabs.count() > 0
         self.tabs.setVisible(has)
         self.welcome.setVisible(not has)
+        tab = self.current_tab()
+        if tab is not None and self.suggestions_dock is not None:
+            self.suggestions_dock.widget().follow(tab.doc_id)  # type: ignore[attr-defined]
 
     def open_hit(self, hit: Any) -> None:
         if self.project is None:
@@ -655,6 +683,42 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.search.query.setFocus()
         self.search.query.selectAll()
+
+    def focus_pane(self, dock: QDockWidget) -> None:
+        """Show ``dock`` and put the keyboard in it (its list, ready for arrows and Enter)."""
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        target = {self.nav_dock: getattr(self.navigator, "focus_target", lambda: None)(),
+                  self.code_dock: self.codebook.tree}.get(dock)
+        (target or widget).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_document(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        view = tab.text_view if tab.text_view is not None else tab.photo_view
+        if view is not None:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def all_docks(self) -> list[QDockWidget]:
+        return [self.nav_dock, self.code_dock, self.search_dock, *self.extra_docks()]
+
+    def extra_docks(self) -> list[QDockWidget]:
+        """Docks beyond the three every window has (made when first asked for)."""
+        known = {self.nav_dock, self.code_dock, self.search_dock}
+        return [d for d in self.findChildren(QDockWidget) if d not in known]
+
+    def reset_layout(self) -> None:
+        """Every pane back where a new user finds it, at a size that fits the screen."""
+        window_layout.forget()
+        window_layout.default_layout(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        keeper = getattr(self, "pane_keeper", None)
+        if keeper is not None:
+            keeper.resized()
 
     def _find_code(self) -> None:
         self.code_dock.show()
@@ -723,12 +787,16 @@ class MainWindow(QMainWindow):
         if project is None or not paths:
             return
 
-        def job(progress: Progress) -> int:
-            return len(project.import_files(paths, site=site, visit=visit, kind=kind or "auto",
-                                            progress=progress))
+        def job(progress: Progress) -> list[int]:
+            return [d.id for d in project.import_files(paths, site=site, visit=visit,
+                                                       kind=kind or "auto", progress=progress)]
 
-        self.runner.run(tr("Importing"), job,
-                        lambda n: show_status(self, ntr("Imported %Ln document(s).", n)))
+        def done(doc_ids: list[int]) -> None:
+            show_status(self, ntr("Imported %Ln document(s).", len(doc_ids)))
+            if doc_ids and self.project is project:
+                self.open_document(doc_ids[0])  # the researcher sees what came in
+
+        self.runner.run(tr("Importing"), job, done)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.project is not None:
@@ -819,7 +887,8 @@ class MainWindow(QMainWindow):
             self.suggestions_dock = self._dock("suggestions", panel,
                                                Qt.DockWidgetArea.RightDockWidgetArea)
             self.tabifyDockWidget(self.code_dock, self.suggestions_dock)
-        self.suggestions_dock.setWindowTitle(tr("Suggested codings"))
+            self.suggestions_dock.setWindowTitle(tr("Suggested codings"))
+            self._build_menus()  # its entry in View → Panes
         self.suggestions_dock.show()
         self.suggestions_dock.raise_()
 
@@ -883,8 +952,7 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
-        settings.put("window/geometry", self.saveGeometry())
-        settings.put("window/state", self.saveState())
+        window_layout.save(self)
         self._save_open_documents()
         if self.bridge is not None:
             self.bridge.detach()

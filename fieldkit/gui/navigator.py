@@ -211,6 +211,13 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.tabs)
         self.retranslate()
 
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes when the researcher jumps to Material (Alt+1)."""
+        view = self.tree if self.tabs.currentIndex() == 0 else self.table
+        if not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))
+        return view
+
     def retranslate(self) -> None:
         self.tabs.setTabText(0, tr("By site"))
         self.tabs.setTabText(1, tr("All documents"))

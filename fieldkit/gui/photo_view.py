@@ -6,8 +6,6 @@ hovering shows code, coder and memo, the context menu removes the coding or edit
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.model import Region
 from fieldkit.gui import style
 from fieldkit.gui.i18n import tr
-from fieldkit.gui.text_view import Mark, mark_tooltip
+from fieldkit.gui.text_view import Mark, coding_entries, mark_tooltip
 
 
 class PhotoView(QGraphicsView):
@@ -144,12 +142,8 @@ class PhotoView(QGraphicsView):
         menu.exec(event.globalPos())
 
     def fill_menu(self, menu: QMenu, marks: list[Mark]) -> None:
-        for m in marks:
-            # partial, not a lambda default: triggered(checked) would overwrite it
-            menu.addAction(tr("Remove coding: {0}").format(m.path)).triggered.connect(
-                partial(self.remove_coding.emit, m.coding.id))
-            menu.addAction(tr("Memo for coding: {0}…").format(m.path)).triggered.connect(
-                partial(self.memo_coding.emit, m.coding.id))
+        for label, slot in coding_entries(marks, self.remove_coding, self.memo_coding):
+            menu.addAction(label).triggered.connect(slot)
 
     def fit(self) -> None:
         if self.pixmap_item is not None:

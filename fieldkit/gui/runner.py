@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldkit.core.errors import Cancelled, FieldkitError
 from fieldkit.core.progress import CancelToken, Progress
+from fieldkit.gui.change_labels import shown
 from fieldkit.gui.i18n import tr
 from fieldkit.storage import failures
 
@@ -82,7 +83,7 @@ class JobRunner(QObject):
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done_, total) if total else 0)
             if message:
-                dialog.setLabelText(f"{title}\n{message}")
+                dialog.setLabelText(f"{title}\n{shown(message)}")
 
         def finish() -> None:
             dialog.reset()

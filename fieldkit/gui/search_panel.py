@@ -6,12 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -110,6 +113,7 @@ class SearchPanel(QWidget):
         self.query = QLineEdit()
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run)
+        self.query.installEventFilter(self)
         self.help_button = QPushButton("?")
         self.help_button.setFixedWidth(30)
         self.help_button.clicked.connect(self.show_help)
@@ -120,9 +124,11 @@ class SearchPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("hint")
         top = QHBoxLayout()
-        top.addWidget(self.query, 1)
+        # the summary can be long; it must not make the dock wider than a small screen
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.query, 2)
         top.addWidget(self.help_button)
-        top.addWidget(self.summary)
+        top.addWidget(self.summary, 1)
         top.addWidget(self.code_button)
         top.addWidget(self.scope)
         self.model = HitsModel(self)
@@ -188,10 +194,26 @@ class SearchPanel(QWidget):
         text_ = ntr("%Ln hit(s)", result.total)
         if shown < result.total:
             text_ += " " + tr("(first {0} shown)").format(shown)
+        # hits on codes and in memo fields are shown but cannot be coded: say how many
+        not_codable = sum(1 for h in result.hits if h.field not in ("text", "caption"))
+        if not_codable:
+            text_ += " " + ntr("(%Ln in the codebook or memos, not codable)", not_codable)
         if result.note:
             text_ += " — " + result.note
         self.summary.setText(text_)
-        self.code_button.setEnabled(result.total > 0)
+        self.summary.setToolTip(text_)
+        self.code_button.setEnabled(len(result.hits) > not_codable or shown < result.total)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the search box goes to the results (Enter there opens one)."""
+        if (watched is self.query and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+                and self.model.rowCount()):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

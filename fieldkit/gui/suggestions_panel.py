@@ -115,10 +115,12 @@ class SuggestionsPanel(QWidget):
         self._all_token: CancelToken | None = None
 
         self.documents = QComboBox()
+        # titles can be long: the chooser must not make the dock (and window) wider
+        self.documents.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.documents.setMinimumContentsLength(12)
         self.documents.currentIndexChanged.connect(self._document_chosen)
-        self.train_button = QPushButton(tr("Train"))
-        self.train_button.setToolTip(tr("Learn suggestions from the codings made so far "
-                                         "(on this computer)"))
+        self.train_button = QPushButton()
         self.train_button.clicked.connect(self.train)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
@@ -128,7 +130,8 @@ class SuggestionsPanel(QWidget):
         self.slider.setValue(int(DEFAULT_THRESHOLD * 100))
         self.slider.valueChanged.connect(self._threshold_changed)
         self.threshold_label = QLabel()
-        self.accept_all_button = QPushButton(tr("Accept all shown"))
+        self.at_least = QLabel()
+        self.accept_all_button = QPushButton()
         self.accept_all_button.clicked.connect(self.accept_all)
 
         self.table = QTableView()
@@ -139,33 +142,87 @@ class SuggestionsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 140)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.installEventFilter(self)
+        self.empty = QLabel()  # why the list is empty, when it is
+        self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)
+        self.like = QLabel()
         self.reasons = QTextBrowser()
         self.reasons.setMaximumHeight(140)
-        self.hint = QLabel(tr("J/K next/previous · A accept · R reject · S skip"))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(self.documents, 1)
         top.addWidget(self.train_button)
         limit = QHBoxLayout()
-        limit.addWidget(QLabel(tr("At least")))
+        limit.addWidget(self.at_least)
         limit.addWidget(self.slider, 1)
         limit.addWidget(self.threshold_label)
-        limit.addWidget(self.accept_all_button)
+        accept = QHBoxLayout()
+        accept.addStretch(1)
+        accept.addWidget(self.accept_all_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
         layout.addLayout(limit)
+        layout.addLayout(accept)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(tr("Like these coded segments:")))
+        layout.addWidget(self.like)
         layout.addWidget(self.reasons)
         layout.addWidget(self.hint)
+        self.model.modelReset.connect(self._explain_empty)
+        self.model.rowsRemoved.connect(self._explain_empty)
+        self.retranslate()
         self._threshold_changed(self.slider.value())
         self._fill_documents()
         self._show_facts()
+
+    def retranslate(self) -> None:
+        """(Re)label the panel in the current language."""
+        self.train_button.setText(tr("Train"))
+        self.train_button.setToolTip(tr("Learn suggestions from the codings made so far "
+                                        "(on this computer)"))
+        self.at_least.setText(tr("At least"))
+        self.accept_all_button.setText(tr("Accept all shown"))
+        self.like.setText(tr("Like these coded segments:"))
+        self.hint.setText(tr("J/K next/previous · A accept · R reject · S skip"))
+        if self.documents.count():
+            self.documents.setItemText(0, tr("All documents"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._show_facts()
+        self._explain_empty()
+
+    def follow(self, document_id: int) -> None:
+        """The main window shows another document: show its suggestions (not with "All")."""
+        if self.all_documents or document_id == self.document_id:
+            return
+        if self.documents.findData(document_id) >= 0:
+            self.set_document(document_id)
+
+    def _explain_empty(self, *_: object) -> None:
+        """Say why the list is empty: nothing learned, all below the threshold, or none."""
+        if self.model.shown:
+            self.empty.hide()
+            return
+        below = len(self.model._all)
+        if self.project.suggester_facts() is None:
+            text = tr("No model yet: press Train to learn from the codings made so far.")
+        elif below:
+            text = ntr("%Ln suggestion(s) below the threshold of {0}: lower “At least” to "
+                       "see them.", below).format(f"{self.slider.value()}%")
+        elif self.all_documents:
+            text = tr("No suggestions for the uncoded text.")
+        else:
+            text = tr("No suggestions for this document: its uncoded text looks like none "
+                      "of the codes.")
+        self.empty.setText(text)
+        self.empty.show()
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -278,6 +335,7 @@ class SuggestionsPanel(QWidget):
         row = self.current_row()
         self.model.set_threshold(value / 100)
         self._select(max(0, row))
+        self._explain_empty()
 
     def current_row(self) -> int:
         index = self.table.currentIndex()

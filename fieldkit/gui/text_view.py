@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from fieldkit.core.model import Coding, Turn
 from fieldkit.core.text import Utf16Map
-from fieldkit.gui import style
+from fieldkit.gui import settings, style
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
 
@@ -85,6 +85,40 @@ def mark_tooltip(marks: list[Mark]) -> str:
     return "<br>".join(lines)
 
 
+def coding_entries(marks: list[Mark], remove: Signal | SignalInstance,
+                   memo: Signal | SignalInstance) -> list[tuple[str, Callable[[], object]]]:
+    """Context-menu entries for codings under the mouse, each naming its code and coder.
+
+    Two coders' codings of one span would otherwise give two identical "Remove" entries.
+    """
+    out: list[tuple[str, Callable[[], object]]] = []
+    for m in marks:
+        # partial, not ``lambda cid=...``: triggered(checked) would overwrite the default
+        out.append((tr("Remove coding: {0} by {1}").format(m.path, m.coder),
+                    partial(remove.emit, m.coding.id)))  # type: ignore[union-attr]
+        out.append((tr("Memo for coding: {0} by {1}…").format(m.path, m.coder),
+                    partial(memo.emit, m.coding.id)))  # type: ignore[union-attr]
+    return out
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-'’"
+
+
+def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it neither starts nor ends inside a word."""
+    while 0 < start < len(text) and _in_word(text[start - 1]) and _in_word(text[start]):
+        start -= 1
+    while 0 < end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
+def snap_words_on() -> bool:
+    """Whether mouse selections snap to whole words (the default; a setting turns it off)."""
+    return settings.get("coding/snap_words", "true") not in (False, "false", "0", 0)
+
+
 def fmt_time(seconds: float) -> str:
     s = int(seconds)
     if s >= 3600:
@@ -125,6 +159,7 @@ class TextView(QPlainTextEdit):
         self.gutter = _Gutter(self)
         self.stripes = _Stripes(self)
         self.gutter_on = False
+        self._exact = False  # Alt held when the selection began: keep exact characters
         self.cursorPositionChanged.connect(self.stripes.update)
         self.updateRequest.connect(self._scrolled)
 
@@ -227,6 +262,31 @@ class TextView(QPlainTextEdit):
             end -= 1
         return (start, end) if start < end else None
 
+    def snap_to_words(self) -> None:
+        """Widen the selection to whole words ("afd|elingen" → "afdelingen")."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return
+        start = self.map.from_utf16(c.selectionStart())
+        end = self.map.from_utf16(c.selectionEnd())
+        start, end = word_bounds(self.text, start, end)
+        forward = c.position() >= c.anchor()
+        a, b = (start, end) if forward else (end, start)
+        snapped = QTextCursor(self.document())
+        snapped.setPosition(self.map.to_utf16(a))
+        snapped.setPosition(self.map.to_utf16(b), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        exact = self._exact or bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.button() == Qt.MouseButton.LeftButton and not exact and snap_words_on():
+            self.snap_to_words()
+
     def select_span(self, start: int, end: int) -> None:
         c = QTextCursor(self.document())
         c.setPosition(self.map.to_utf16(start))
@@ -267,12 +327,7 @@ class TextView(QPlainTextEdit):
         if self.textCursor().hasSelection():
             coding_actions.append((tr("Code selection…"), self.quick_code.emit))
             coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
-        for m in marks:
-            # partial, not ``lambda cid=...``: triggered(checked) would overwrite the default
-            coding_actions.append((tr("Remove coding: {0}").format(m.path),
-                                   partial(self.remove_coding.emit, m.coding.id)))
-            coding_actions.append((tr("Memo for coding: {0}…").format(m.path),
-                                   partial(self.memo_coding.emit, m.coding.id)))
+        coding_actions += coding_entries(marks, self.remove_coding, self.memo_coding)
         for label, slot in coding_actions:
             action = menu.addAction(label)
             action.triggered.connect(slot)

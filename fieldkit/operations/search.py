@@ -7,6 +7,7 @@ it after an edit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput, NotFound
@@ -21,6 +22,17 @@ if TYPE_CHECKING:
     from fieldkit.project import Problem
 
 SCOPES = ("hit", "turn", "paragraph")
+
+
+@dataclass(slots=True)
+class HitTargets:
+    """One document's share of "code all hits": the spans that would be coded."""
+
+    document_id: int
+    title: str
+    kind: str
+    text: str
+    spans: list[tuple[int, int]]
 
 
 class SearchOperations(FacadeBase):
@@ -51,23 +63,18 @@ class SearchOperations(FacadeBase):
 
     # -- coding all hits -------------------------------------------------------------------
 
-    def code_hits(self, query: str, code: str | int, *, scope: str = "hit",
-                  coder: str | None = None) -> int:
-        """Apply ``code`` to every hit of ``query`` in document texts, as one undoable step.
+    def hit_plan(self, query: str, *, scope: str = "hit",
+                 include_memos: bool = True) -> list[HitTargets]:
+        """What "code all hits" would code: per document, the spans around each hit.
 
-        ``scope`` says what is coded around each hit: ``"hit"`` the matched words,
-        ``"turn"`` the speaker turn (the line, where a text has no turns), ``"paragraph"`` the
-        line. Spans that already carry this code by this coder are left alone. Returns how many
-        codings were made.
+        Only document texts and photo captions can be coded; hits in the codebook or in memo
+        fields are left out, and with ``include_memos=False`` memo documents too. Spans are
+        those of ``scope`` (see ``code_hits``), each counted once however many hits it holds.
         """
-        from fieldkit.project import CONTEXT_CHARS
-
         if scope not in SCOPES:
             raise BadInput(f"Scope must be one of {', '.join(SCOPES)}, not '{scope}'.")
         if not str(query).strip():
             raise BadInput("Give a search whose hits should be coded.")
-        code_row = self.code(code)  # type: ignore[attr-defined]
-        who = coder or self.coder  # type: ignore[attr-defined]
         engine = self.search_index
         targets: dict[int, tuple[str, set[tuple[int, int]]]] = {}
         for m in engine.spans_of(parse(str(query), engine.analyser)):
@@ -82,15 +89,39 @@ class SearchOperations(FacadeBase):
                     continue
                 turn = next((t for t in turns if t.start <= start and end <= t.end), None)
                 found.add((turn.start, turn.end) if turn else _line(m.body, start, end))
-        if not any(spans for _, spans in targets.values()):
+        plan = []
+        for doc_id, (text, spans) in sorted(targets.items()):
+            doc = self.store.document(doc_id)
+            if not spans or (doc.kind == "memo" and not include_memos):
+                continue
+            plan.append(HitTargets(doc_id, doc.title, doc.kind, text, sorted(spans)))
+        return plan
+
+    def code_hits(self, query: str, code: str | int, *, scope: str = "hit",
+                  coder: str | None = None, include_memos: bool = True) -> int:
+        """Apply ``code`` to every hit of ``query`` in document texts, as one undoable step.
+
+        ``scope`` says what is coded around each hit: ``"hit"`` the matched words,
+        ``"turn"`` the speaker turn (the line, where a text has no turns), ``"paragraph"`` the
+        line. ``include_memos=False`` leaves memo documents alone. The spans are those of
+        ``hit_plan``; those that already carry this code by this coder are left alone. Returns
+        how many codings were made.
+        """
+        from fieldkit.project import CONTEXT_CHARS
+
+        plan = self.hit_plan(query, scope=scope, include_memos=include_memos)
+        code_row = self.code(code)  # type: ignore[attr-defined]
+        who = coder or self.coder  # type: ignore[attr-defined]
+        if not plan:
             return 0
         made = 0
         with self.store.change(f"Code the hits of \u201c{query}\u201d as {code_row.name}"):
             coder_id = self.store.coder_id(who)
-            for doc_id, (text, spans) in sorted(targets.items()):
-                for start, end in sorted(spans):
-                    if start >= end or self.store.find_coding(doc_id, code_row.id, coder_id,
-                                                              start, end) is not None:
+            for target in plan:
+                doc_id, text = target.document_id, target.text
+                for start, end in target.spans:
+                    if self.store.find_coding(doc_id, code_row.id, coder_id,
+                                              start, end) is not None:
                         continue
                     before, after = context(text, start, end, CONTEXT_CHARS)
                     self.store.add_coding({

@@ -135,7 +135,8 @@ def test_region_context_menu_removes_the_coding_and_edits_nothing_else(demo_wind
     tab.photo_view.fill_menu(menu, [mark])
     labels = [a.text() for a in menu.actions()]
     path = project.code_path(region.code_id)
-    assert labels == [f"Remove coding: {path}", f"Memo for coding: {path}…"]
+    assert labels == [f"Remove coding: {path} by {mark.coder}",
+                      f"Memo for coding: {path} by {mark.coder}…"]
     # the memo action reaches the window's memo editor the way the caption's does
     asked: list[int] = []
     tab.text_view.memo_coding.disconnect()

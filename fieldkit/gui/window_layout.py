@@ -1,0 +1,148 @@
+"""Where the panes sit: the default layout, keeping it usable on small screens, saving it sanely.
+
+A laptop screen is 1366×768 or smaller, so every pane has a small minimum and the window can
+always be made as small as the screen. Panes squeezed to a sliver when the window shrank get
+their width back when it grows again, and a layout is only remembered when it is one worth
+coming back to: the window inside the screen and no pane squeezed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget
+
+from fieldkit.gui import settings
+
+if TYPE_CHECKING:
+    from fieldkit.gui.main_window import MainWindow
+
+SIDE_MIN = 180  # a side pane narrower than this shows counts without names: squeezed
+SIDE = {"dock_navigator": (0.22, 300), "dock_codebook": (0.25, 360)}  # share, most pixels
+BOTTOM = (0.24, 210)
+GEOMETRY, STATE = "window/geometry", "window/state"
+
+
+def screen_rect(window: MainWindow) -> QRect:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1440, 900)
+
+
+def side_docks(window: MainWindow) -> list[QDockWidget]:
+    return [d for d in window.findChildren(QDockWidget)
+            if window.dockWidgetArea(d) in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)]
+
+
+def squeezed(window: MainWindow) -> list[QDockWidget]:
+    """Docks that are open, docked at a side, and narrower than a readable pane."""
+    # a dock behind another one's tab is not visible and does not count
+    return [d for d in side_docks(window)
+            if d.isVisible() and not d.isFloating() and d.width() < SIDE_MIN]
+
+
+def sane(window: MainWindow) -> bool:
+    """Whether the layout is worth remembering: on screen, nothing squeezed, not tiny."""
+    frame = window.frameGeometry()
+    screen = screen_rect(window)
+    inside = screen.adjusted(-8, -8, 8, 8).contains(frame) or window.isMaximized()
+    return inside and not squeezed(window) and window.width() >= 640
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Shrink and move the window so that it lies inside the screen."""
+    screen = screen_rect(window)
+    width = min(window.width(), screen.width())
+    height = min(window.height(), screen.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), screen.x()), screen.right() - frame.width() + 1)
+    y = min(max(frame.y(), screen.y()), screen.bottom() - frame.height() + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
+def recover_panes(window: MainWindow) -> None:
+    """Give side panes squeezed to a sliver a readable width again, as far as the window allows."""
+    docks = squeezed(window)
+    if not docks:
+        return
+    width = window.width()
+    sizes = []
+    for dock in docks:
+        share, most = SIDE.get(dock.objectName(), (0.22, 320))
+        sizes.append(max(SIDE_MIN, min(most, int(width * share))))
+    window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+
+
+def default_layout(window: MainWindow) -> None:
+    """The panes where a new user finds them: material left, codebook right, search below."""
+    for dock in window.findChildren(QDockWidget):
+        dock.setFloating(False)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.nav_dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.code_dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.search_dock)
+    for dock in (window.nav_dock, window.code_dock, window.search_dock):
+        dock.show()
+    # every other pane in its home area, behind a tab of the main pane there
+    first = {Qt.DockWidgetArea.LeftDockWidgetArea: window.nav_dock,
+             Qt.DockWidgetArea.RightDockWidgetArea: window.code_dock,
+             Qt.DockWidgetArea.BottomDockWidgetArea: window.search_dock}
+    for dock in window.extra_docks():
+        home = Qt.DockWidgetArea(int(dock.property("home") or
+                                     Qt.DockWidgetArea.RightDockWidgetArea.value))
+        window.addDockWidget(home, dock)
+        if home in first:
+            window.tabifyDockWidget(first[home], dock)
+    for dock in first.values():
+        dock.raise_()
+    fit_to_screen(window)
+    width, height = window.width(), window.height()
+    docks = [window.nav_dock, window.code_dock]
+    window.resizeDocks(docks, [max(SIDE_MIN, min(SIDE[d.objectName()][1],
+                                                 int(width * SIDE[d.objectName()][0])))
+                               for d in docks], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.search_dock], [min(BOTTOM[1], int(height * BOTTOM[0]))],
+                       Qt.Orientation.Vertical)
+
+
+def restore(window: MainWindow) -> None:
+    """Bring back the remembered size and panes, kept inside the screen."""
+    geometry = settings.get(GEOMETRY)
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    state = settings.get(STATE)
+    if isinstance(state, QByteArray):
+        window.restoreState(state)
+    fit_to_screen(window)
+
+
+def save(window: MainWindow) -> bool:
+    """Remember size and panes, but only a layout worth coming back to; True if saved."""
+    if not sane(window):
+        return False
+    settings.put(GEOMETRY, window.saveGeometry())
+    settings.put(STATE, window.saveState())
+    return True
+
+
+def forget() -> None:
+    settings.put(GEOMETRY, QByteArray())
+    settings.put(STATE, QByteArray())
+
+
+class PaneKeeper:
+    """After the window is resized, squeezed panes get their width back (once it settles)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.timer = QTimer(window)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(lambda: recover_panes(window))
+
+    def resized(self) -> None:
+        self.timer.start()
