@@ -55,7 +55,9 @@ class CodingActions:
             return False
         doc_id, (start, end) = found
         try:
-            self.project.code_text(doc_id, start, end, code_id)
+            # the undo step names the code ("Undo Code with Learning/Peer help")
+            with self.project.store.change(f"Code with {self.project.code_path(code_id)}"):
+                self.project.code_text(doc_id, start, end, code_id)
         except FieldkitError as exc:
             QMessageBox.warning(self.window, tr("Coding"), str(exc))
             return False

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -282,6 +283,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # the old menus belong to the bar: without this each rebuild (language, coders) leaves
+        # a hidden set of menus behind in the old language
+        for old in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            old.setParent(None)  # type: ignore[call-overload]
+            old.deleteLater()
         bar.clear()
         a = self.actions_
         m = bar.addMenu(tr("&File"))

@@ -38,9 +38,14 @@ def side_docks(window: MainWindow) -> list[QDockWidget]:
 
 def squeezed(window: MainWindow) -> list[QDockWidget]:
     """Docks that are open, docked at a side, and narrower than a readable pane."""
-    # a dock behind another one's tab is not visible and does not count
     return [d for d in side_docks(window)
-            if d.isVisible() and not d.isFloating() and d.width() < SIDE_MIN]
+            if showing(d) and not d.isFloating() and d.width() < SIDE_MIN]
+
+
+def showing(dock: QDockWidget) -> bool:
+    """Open and in front: a dock behind another one's tab counts as "visible" to Qt but is
+    parked outside the window."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 def sane(window: MainWindow) -> bool:
@@ -65,17 +70,24 @@ def fit_to_screen(window: MainWindow) -> None:
         window.move(x, y)
 
 
-def recover_panes(window: MainWindow) -> None:
-    """Give side panes squeezed to a sliver a readable width again, as far as the window allows."""
-    docks = squeezed(window)
-    if not docks:
-        return
+def target_width(dock: QDockWidget, window_width: int) -> int:
+    """The width a side pane gets in a window this wide (a share, within limits)."""
+    share, most = SIDE.get(dock.objectName(), (0.22, 320))
+    return max(SIDE_MIN, min(most, int(window_width * share)))
+
+
+def recover_panes(window: MainWindow, grew: bool = False) -> None:
+    """Give squeezed side panes a readable width again, as far as the window allows; when the
+    window ``grew``, also widen panes left narrower than their share by an earlier shrink."""
     width = window.width()
-    sizes = []
-    for dock in docks:
-        share, most = SIDE.get(dock.objectName(), (0.22, 320))
-        sizes.append(max(SIDE_MIN, min(most, int(width * share))))
-    window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+    docks = squeezed(window)
+    if grew:
+        docks += [d for d in side_docks(window)
+                  if showing(d) and not d.isFloating() and d not in docks
+                  and d.width() < target_width(d, width) - 24]
+    if docks:
+        window.resizeDocks(docks, [target_width(d, width) for d in docks],
+                           Qt.Orientation.Horizontal)
 
 
 def default_layout(window: MainWindow) -> None:
@@ -102,9 +114,7 @@ def default_layout(window: MainWindow) -> None:
     fit_to_screen(window)
     width, height = window.width(), window.height()
     docks = [window.nav_dock, window.code_dock]
-    window.resizeDocks(docks, [max(SIDE_MIN, min(SIDE[d.objectName()][1],
-                                                 int(width * SIDE[d.objectName()][0])))
-                               for d in docks], Qt.Orientation.Horizontal)
+    window.resizeDocks(docks, [target_width(d, width) for d in docks], Qt.Orientation.Horizontal)
     window.resizeDocks([window.search_dock], [min(BOTTOM[1], int(height * BOTTOM[0]))],
                        Qt.Orientation.Vertical)
 
@@ -139,10 +149,16 @@ class PaneKeeper:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.width = window.width()
         self.timer = QTimer(window)
         self.timer.setSingleShot(True)
         self.timer.setInterval(150)
-        self.timer.timeout.connect(lambda: recover_panes(window))
+        self.timer.timeout.connect(self.settle)
 
     def resized(self) -> None:
         self.timer.start()
+
+    def settle(self) -> None:
+        width = self.window.width()
+        recover_panes(self.window, grew=width > self.width)
+        self.width = width
