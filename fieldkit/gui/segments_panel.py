@@ -268,6 +268,7 @@ class SegmentsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(44)  # a 640-pixel screen still shows the whole pane
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
@@ -285,6 +286,7 @@ class SegmentsPanel(QWidget):
 
         self.hint = QLabel()
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
         self.count = QLabel()
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in (("open", self.open_current), ("recode", lambda: self.recode()),
@@ -302,19 +304,20 @@ class SegmentsPanel(QWidget):
         top.addWidget(self.codes)
         top.addWidget(self.match)
         top.addWidget(self.subcodes)
-        top.addSpacing(8)
-        for name, combo in (("coder", self.coder), ("site", self.site)):
-            top.addWidget(self.labels[name])
-            top.addWidget(combo)
         top.addStretch(1)
+        # three short rows rather than two long ones: the pane fits a 1024-pixel screen
         second = QHBoxLayout()
+        for name, combo in (("coder", self.coder), ("site", self.site)):
+            second.addWidget(self.labels[name])
+            second.addWidget(combo)
         second.addWidget(self.labels["document"])
         second.addWidget(self.document, 1)
-        second.addWidget(self.use_from)
-        second.addWidget(self.date_from)
-        second.addWidget(self.use_to)
-        second.addWidget(self.date_to)
-        second.addStretch(1)
+        third = QHBoxLayout()
+        third.addWidget(self.use_from)
+        third.addWidget(self.date_from)
+        third.addWidget(self.use_to)
+        third.addWidget(self.date_to)
+        third.addStretch(1)
         actions = QHBoxLayout()
         for name in ("open", "recode", "memo", "bounds", "remove"):
             actions.addWidget(self.buttons[name])
@@ -327,6 +330,7 @@ class SegmentsPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(second)
+        layout.addLayout(third)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -368,6 +372,8 @@ class SegmentsPanel(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
         self._show_count()
+        if self.project is not None:  # the hint is written by refresh, in the old language
+            self.refresh()
 
     def set_project(self, project: Project | None) -> None:
         self._timer.stop()  # a query scheduled for the previous project

@@ -56,6 +56,10 @@ def key_controls(window) -> dict[str, QWidget]:
         "search scope": window.search.scope,
         "hits": window.search.table,
     }
+    segments = getattr(window, "segments", None)
+    if segments is not None:  # the coded-segments view, behind the search tab
+        out |= {"segment codes": segments.codes, "segments": segments.table,
+                "segments to Word": segments.buttons["word"]}
     if window.suggestions_dock is not None and window.suggestions_dock.isVisible():
         panel = window.suggestions_dock.widget()
         out |= {"document chooser": panel.documents, "train": panel.train_button,
@@ -101,6 +105,10 @@ def test_every_pane_fits_with_each_pane_open(demo_window, size, language) -> Non
     window.code_dock.raise_()
     settle(window, *size)
     assert_on_screen(window, *size)
+    if getattr(window, "segments_dock", None) is not None:
+        window.show_segments()
+        settle(window, *size)
+        assert_on_screen(window, *size)
 
 
 def test_suggestions_do_not_widen_the_window_beyond_the_screen(demo_window) -> None:
