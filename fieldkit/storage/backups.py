@@ -55,13 +55,7 @@ def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
     final = target_dir / f"{stamp}-{reason}.sqlite"
     part = final.with_name(final.name + PART)
     try:
-        dest = sqlite3.connect(part, isolation_level=None)
-        try:
-            conn.backup(dest)
-            # A backup is one self-contained file: no -wal beside it.
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
+        _copy(conn, part, "DELETE")  # a backup is one self-contained file: no -wal beside it
         _verify(part)
         with open(part, "rb") as fh:
             os.fsync(fh.fileno())
@@ -203,11 +197,16 @@ def copy_database(source: Path, target: Path) -> None:
     """Copy a backup file into a new project database (WAL, as fieldkit projects are)."""
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(target, isolation_level=None)
-        try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dest.close()
+        _copy(src, target, "WAL")
     finally:
         src.close()
+
+
+def _copy(source: sqlite3.Connection, target: Path, journal_mode: str) -> None:
+    """SQLite's online backup of ``source`` into the file ``target``."""
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        source.backup(dest)
+        dest.execute(f"PRAGMA journal_mode = {journal_mode}")
+    finally:
+        dest.close()
