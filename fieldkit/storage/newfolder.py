@@ -36,7 +36,7 @@ def check_new_folder(folder: Path) -> None:
 
 def _stale(build: Path) -> bool:
     """A build folder whose builder is gone: its writer lock can be taken."""
-    from fieldkit.storage.database import WriterLock
+    from fieldkit.storage.lock import WriterLock
 
     lock = WriterLock(build)
     if not lock.path.is_file():
