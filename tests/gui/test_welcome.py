@@ -128,8 +128,9 @@ def _choose(seen: list[object], project: Project) -> int:
     """Stands in for the event loop: pick ``project`` in the welcome window that is showing."""
     from PySide6.QtWidgets import QApplication
 
-    window = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, WelcomeWindow) and w.isVisible())
+    before = set(QApplication.topLevelWidgets())  # windows of earlier tests may linger closed
+    window = next(w for w in before if isinstance(w, WelcomeWindow) and w.isVisible())
     window.chosen.emit(project)
-    seen.extend(QApplication.topLevelWidgets())
+    seen.append(window)
+    seen.extend(w for w in QApplication.topLevelWidgets() if w not in before)
     return 0
