@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -47,7 +45,7 @@ def test_kill_during_import_leaves_no_half_imported_documents(tmp_path: Path) ->
             assert child.poll() is None, "the importer ended before it was killed"
             assert time.monotonic() < deadline, "the importer never reached the storing phase"
             time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL (TerminateProcess on Windows)
         child.wait()
     finally:
         if child.poll() is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -22,7 +20,7 @@ def _kill_when(child: subprocess.Popen[bytes], ready: object, what: str) -> None
             assert child.poll() is None, f"{what} ended before it was killed"
             assert time.monotonic() < deadline, f"{what} never got there"
             time.sleep(0.01)
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL (TerminateProcess on Windows)
         child.wait()
     finally:
         if child.poll() is None:
@@ -153,7 +151,7 @@ conn.execute("PRAGMA cache_size = 1")          # pages spill into the file mid-t
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("UPDATE documents SET title = 'half', text = 'half'")
 conn.execute("DELETE FROM change_log")
-os.kill(os.getpid(), signal.SIGKILL)
+os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))  # Windows: TerminateProcess
 """
 
 
