@@ -23,10 +23,14 @@ run: $(STAMP) system-deps $(DEMO)
 		     "and wrote demo/fieldkit-window.png. On a desktop, 'make run' opens the window."; \
 	fi
 
+# The whole suite, then the desktop bundle built and used from an empty folder (a few minutes;
+# `make test BUNDLE=0` leaves the bundle out while you work).
+BUNDLE ?= 1
 test: $(STAMP) system-deps
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
+	@if [ "$(BUNDLE)" = 1 ]; then $(MAKE) --no-print-directory bundle-check; fi
 
 demo: $(DEMO)
 
