@@ -1,7 +1,7 @@
 """Full-text search: a local index that finds anything in the project in milliseconds.
 
 The engine is SQLite FTS5 inside ``project.sqlite`` (``fieldkit.index.fts``), kept in step by
-triggers (``fieldkit.storage.search_tables``) that call the two SQL functions registered here, on
+triggers (``fieldkit.storage.search_tables``) that call the SQL functions registered here, on
 every connection fieldkit opens. Words are folded (case, diacritics) and stemmed per project
 language (``fieldkit.index.words``); the query language is read by ``fieldkit.index.query`` and
 described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
@@ -10,8 +10,9 @@ described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
 from __future__ import annotations
 
 from fieldkit.index.help import QUERY_HELP
-from fieldkit.index.meta import row_words
+from fieldkit.index.meta import filter_words, row_words
 from fieldkit.index.protocol import SearchEngine
+from fieldkit.index.regions import fk_region, person_word
 from fieldkit.index.results import Hit, SavedSearch, SearchResult
 from fieldkit.index.words import analyser
 from fieldkit.storage import database
@@ -55,6 +56,9 @@ database.register_function("fk_stems", 2, fk_stems)
 database.register_function("fk_words", 2, fk_words)
 database.register_function("fk_offsets", 2, fk_offsets)
 database.register_function("fk_meta", 4, row_words)
+database.register_function("fk_filters", 5, filter_words)
+database.register_function("fk_person", 1, person_word)
+database.register_function("fk_region", 6, fk_region)
 
 
 def engine(store: object) -> SearchEngine:

@@ -9,19 +9,20 @@ and checks it. As a storage engine in its own right it is the one module outside
 from __future__ import annotations
 
 import bisect
+import heapq
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from fieldkit.analysis.query import has_operators
 from fieldkit.core.codebook import Codebook
-from fieldkit.core.progress import Progress
 from fieldkit.index import kwic, locate
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
+from fieldkit.index.regions import person_word
 from fieldkit.index.results import Hit, SearchResult
+from fieldkit.index.upkeep import IndexUpkeep
 from fieldkit.index.words import analyser, unpack, word_end
 from fieldkit.storage import rows as row_mappers
 from fieldkit.storage import search_tables as tables
@@ -51,59 +52,50 @@ class Matched:
 
     @classmethod
     def of(cls, rid: int, score: float) -> Matched:
+        if rid >= tables.DOC_SHIFT:  # a coded segment or a turn of a document's text
+            return cls(rid, "text", rid // tables.DOC_SHIFT, -score)
         part = rid % tables.PARTS
         owner = rid // tables.PARTS
         return cls(rid, _FIELDS.get(part, "text"),
                    owner if part in (tables.DOC_TEXT, tables.DOC_MEMO) else None, -score)
 
+    @property
+    def unit(self) -> int:
+        """What a search result stands for: a document's text (all its regions count as one
+        hit, as before they were rows of their own) or the row itself (negated)."""
+        if self.rid >= tables.DOC_SHIFT or self.rid % tables.PARTS == tables.DOC_TEXT:
+            return self.document_id or 0
+        return -self.rid
+
+
+def _table(rid: int) -> str:
+    return "search_regions" if rid >= tables.DOC_SHIFT else "search_index"
+
+
+def _source(rid: int) -> tuple[int, int]:
+    """(part, owner) of the text a row was made from: region rows come from document texts."""
+    if rid >= tables.DOC_SHIFT:
+        return tables.DOC_TEXT, rid // tables.DOC_SHIFT
+    return rid % tables.PARTS, rid // tables.PARTS
+
 
 @dataclass
-class _Regions:
-    """Where hits may lie when a query has speaker:, code: or coder: filters."""
+class _Plan:
+    """The MATCH expressions a query runs: over ``search_index`` and, with ``code:``,
+    ``coder:`` or ``speaker:``, over ``search_regions`` (either may be None). ``speakers``:
+    with ``speaker:`` and ``code:``/``coder:`` together, the coded segments' hits are kept
+    when they lie in a turn of one of these people (``person_word`` prefixes)."""
 
-    codings: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
-    coding_ids: set[int] | None = None  # codings whose memo may match
-    turns: dict[int, list[tuple[int, int]]] | None = None  # doc -> spans of the speakers
-    whole_docs: set[int] = dc_field(default_factory=set)  # docs by a matching participant
-    _coded: dict[int, _Lookup] = dc_field(default_factory=dict)  # built on first use
-    _spoken: dict[int, _Lookup] = dc_field(default_factory=dict)
-
-    @property
-    def active(self) -> bool:
-        return self.codings is not None or self.turns is not None
-
-    def may_hold(self, rid: int) -> bool:
-        """Whether an index row can hold an allowed hit at all (before looking inside it)."""
-        part, owner = rid % tables.PARTS, rid // tables.PARTS
-        if part == tables.CODING_MEMO:
-            return self.turns is None and (self.coding_ids is None or owner in self.coding_ids)
-        if part != tables.DOC_TEXT:
-            return False
-        if self.codings is not None and owner not in self.codings:
-            return False
-        return self.turns is None or owner in self.turns or owner in self.whole_docs
-
-    def allows(self, m: Matched, span: tuple[int, int]) -> bool:
-        if m.field == "coding memo":
-            return self.turns is None and (self.coding_ids is None
-                                           or m.rid // tables.PARTS in self.coding_ids)
-        if m.field not in ("text", "caption") or m.document_id is None:
-            return False
-        start, end = span
-        if self.codings is not None and not _inside(
-                self._coded, self.codings, m.document_id, start, end):
-            return False
-        if self.turns is not None and m.document_id not in self.whole_docs:
-            if not _inside(self._spoken, self.turns, m.document_id, start, end):
-                return False
-        return True
+    index: str | None
+    regions: str | None = None
+    speakers: list[str] | None = None
 
 
-_Lookup = tuple[list[int], list[int], bool]  # starts, running max of ends, whole document
+_Lookup = tuple[list[int], list[int]]  # starts, running max of ends
 
 
-def _inside(cache: dict[int, _Lookup], spans: dict[int, list[Any]], doc: int, start: int,
-            end: int) -> bool:
+def _inside(cache: dict[int, _Lookup], spans: dict[int, list[tuple[int, int]]], doc: int,
+            start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside one of the document's spans, in O(log n).
 
     Spans sorted by start with a running maximum of their ends: among the spans starting at or
@@ -111,21 +103,17 @@ def _inside(cache: dict[int, _Lookup], spans: dict[int, list[Any]], doc: int, st
     """
     found = cache.get(doc)
     if found is None:
-        whole = any(s is None for s, _ in spans.get(doc, []))
-        ordered = sorted((s, e) for s, e in spans.get(doc, []) if s is not None)
-        starts = [s for s, _ in ordered]
+        ordered = sorted(spans.get(doc, []))
         reach: list[int] = []
         for _, e in ordered:
             reach.append(max(e, reach[-1]) if reach else e)
-        found = cache[doc] = (starts, reach, whole)
-    starts, reach, whole = found
-    if whole:
-        return True
+        found = cache[doc] = ([s for s, _ in ordered], reach)
+    starts, reach = found
     i = bisect.bisect_right(starts, start) - 1
     return i >= 0 and reach[i] >= end
 
 
-class FtsIndex:
+class FtsIndex(IndexUpkeep):
     """Full-text search over one project's store (see ``fieldkit.index.protocol``)."""
 
     def __init__(self, store: Store) -> None:
@@ -154,27 +142,36 @@ class FtsIndex:
 
     def matches(self, query: Query, *, limit: int | None, every_span: bool = False,
                 fields: tuple[str, ...] | None = None) -> tuple[int, list[Matched]]:
-        """(total, the first ``limit`` matching rows with their hit spans), best first.
+        """(total, the first ``limit`` matching texts with their hit spans), best first.
 
         Filters are part of the MATCH (filter words, ``fieldkit.index.meta``), so FTS5 ranks
-        and counts from its index alone; only the rows returned are read. With ``speaker:``,
-        ``code:`` or ``coder:`` the rows of the right documents are looked into, best first,
-        for a hit inside the speaker's turns or the coded segments. With ``every_span`` all
-        spans of every row are kept (for coding all hits); otherwise each row keeps its first
-        allowed span.
+        and counts from its index alone; only the rows returned are read. With ``code:``,
+        ``coder:`` or ``speaker:`` the rows matched are the coded segments and turns
+        (``search_regions``) and the rows tagged with the same words in ``search_index``
+        (coding memos; texts of a participant); a document's rows count as one hit, at its
+        first hit in text order, ranked by its best row. With ``every_span`` all spans of every
+        text are kept (for coding all hits); otherwise each keeps its first span.
         """
         if query.match is None:
             return 0, []
-        expr, regions = self._filters(query)
-        if expr is None:
+        plan = self._filters(query)
+        if plan is None:
             return 0, []
         if fields:
-            expr += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
+            if plan.index is not None:
+                plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
+            if not {"text", "caption"} & set(fields):
+                plan.regions = None
+        if plan.regions is not None:
+            return self._regional(query, plan, limit=limit, every_span=every_span)
+        if plan.index is None:
+            return 0, []
+        expr = plan.index
         conn = self.store.conn
         sql = (f"SELECT rowid, {tables.BM25} AS score FROM search_index "
                "WHERE search_index MATCH ? ORDER BY score")
         with self.store.lock:
-            if not regions.active and not every_span:
+            if not every_span:
                 args: list[Any] = [expr]
                 if limit is not None:
                     sql += " LIMIT ?"
@@ -187,56 +184,117 @@ class FtsIndex:
                     total = len(found)
                 self._place(query, found, mode="first")
                 return total, found
-            if every_span:
-                rows = conn.execute(sql, (expr,)).fetchall()
-                found = [Matched.of(rid, score) for rid, score in rows
-                         if not regions.active or regions.may_hold(rid)]
-                kept: list[Matched] = []
-                total = 0
-                for start in range(0, len(found), CHUNK):
-                    chunk = found[start:start + CHUNK]
-                    self._place(query, chunk, mode="exact")
-                    for m in chunk:
-                        m.spans = [s for s in m.spans if regions.allows(m, s)] \
-                            if regions.active else m.spans
-                        total += bool(m.spans)
-                        if m.spans and (limit is None or len(kept) < limit):
-                            kept.append(m)
-                return total, kept
-            # Speaker/code regions: look into the rows of the right documents (unranked, so
-            # FTS5 does not score rows that are dropped), then rank the rows that hold a hit.
-            found = [Matched.of(rid, 0.0) for (rid,) in conn.execute(
-                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expr,))
-                if regions.may_hold(rid)]
-            allowed: dict[int, Matched] = {}
+            found = [Matched.of(rid, score) for rid, score in conn.execute(sql, (expr,))]
+            kept: list[Matched] = []
             for start in range(0, len(found), CHUNK):
                 chunk = found[start:start + CHUNK]
-                self._place(query, chunk, mode="all", regions=regions)
-                for m in chunk:
-                    spans = [s for s in m.spans if regions.allows(m, s)]
-                    if spans:
-                        m.spans = spans[:1]
-                        allowed[m.rid] = m
-            if not allowed:
-                return 0, []
-            if len(allowed) <= 64:
-                ranked = conn.execute(
-                    f"SELECT rowid, {tables.BM25} AS score FROM search_index WHERE "
-                    f"search_index MATCH ? AND rowid IN ({', '.join(map(str, allowed))}) "
-                    "ORDER BY score", (expr,)).fetchall()
-            else:
-                ranked = [r for r in conn.execute(sql, (expr,)) if r[0] in allowed]
-            kept = []
-            for rid, score in ranked:
-                if limit is not None and len(kept) >= limit:
-                    break
-                m = allowed[rid]
-                m.score = -score
-                kept.append(m)
-            return len(allowed), kept
+                self._place(query, chunk, mode="exact")
+                kept.extend(m for m in chunk if m.spans)
+            return len(kept), kept if limit is None else kept[:limit]
 
-    def _place(self, query: Query, found: list[Matched], *, mode: str,
-               regions: _Regions | None = None) -> None:
+    def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
+        """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
+        ``ranked``). FTS5 scores every match to rank them anyway, so one pass does both the
+        count and the ranking."""
+        out: list[tuple[int, float]] = []
+        for table, expr in (("search_regions", plan.regions), ("search_index", plan.index)):
+            if expr is not None:
+                out.extend(self.store.conn.execute(
+                    f"SELECT rowid, {tables.bm25(table)} FROM {table} WHERE {table} MATCH ?",
+                    (expr,)))
+        if ranked:
+            out.sort(key=lambda r: r[1])
+        return out
+
+    def _regional(self, query: Query, plan: _Plan, *, limit: int | None,
+                  every_span: bool) -> tuple[int, list[Matched]]:
+        """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
+        with self.store.lock:
+            if every_span or plan.speakers is not None:
+                return self._every_region(query, plan, limit=limit, every_span=every_span)
+            rows: dict[int, list[int]] = {}  # unit (see Matched.unit) -> its matching rows
+            best: dict[int, float] = {}
+            shift, parts = tables.DOC_SHIFT, tables.PARTS
+            for rid, score in self._rows(plan):
+                unit = rid // shift if rid >= shift else \
+                    (rid // parts if rid % parts == tables.DOC_TEXT else -rid)
+                if unit in rows:
+                    rows[unit].append(rid)
+                    best[unit] = min(best[unit], score)
+                else:
+                    rows[unit] = [rid]
+                    best[unit] = score
+            if not rows:
+                return 0, []
+            top = heapq.nsmallest(len(best) if limit is None else limit, best,
+                                  key=best.__getitem__)
+            chosen = {u: [Matched.of(rid, best[u]) for rid in rows[u]] for u in top}
+            self._place(query, [m for ms in chosen.values() for m in ms], mode="first")
+            kept = []
+            for unit in top:
+                placed = [m for m in chosen[unit] if m.spans and m.spans[0] != (0, 0)]
+                kept.append(min(placed or chosen[unit], key=lambda m: m.spans[:1]))
+            return len(rows), kept
+
+    def _every_region(self, query: Query, plan: _Plan, *, limit: int | None,
+                      every_span: bool) -> tuple[int, list[Matched]]:
+        """Regional matching that looks at every hit of every row: for coding all hits, and
+        for ``speaker:`` with ``code:``/``coder:`` (each hit checked against the turns)."""
+        found = [Matched.of(rid, score) for rid, score in self._rows(plan, ranked=True)]
+        spoken = self._spoken(plan.speakers, {m.document_id for m in found if m.document_id}) \
+            if plan.speakers is not None else None
+        units: dict[int, Matched] = {}
+        for start in range(0, len(found), CHUNK):
+            chunk = found[start:start + CHUNK]
+            self._place(query, chunk, mode="exact" if every_span else "all")
+            for m in chunk:
+                spans = m.spans
+                if spoken is not None:
+                    spans = [s for s in spans if spoken(m, s)]
+                if not spans:
+                    continue
+                unit = units.get(m.unit)
+                if unit is None:
+                    m.spans = sorted(set(spans))
+                    units[m.unit] = m
+                else:
+                    unit.spans = sorted(set(unit.spans) | set(spans))
+        kept = list(units.values())
+        if not every_span:
+            for m in kept:
+                m.spans = m.spans[:1]
+        return len(kept), kept if limit is None else kept[:limit]
+
+    def _spoken(self, prefixes: list[str], docs: set[int]) -> Any:
+        """A test of whether a hit lies in a turn of one of the people (``person_word``
+        prefixes) or in a text of such a participant; reads only the documents given."""
+        def matching(name: str | None) -> bool:
+            word = person_word(name)
+            return bool(word) and any(word.startswith(p) for p in prefixes)
+
+        turns: dict[int, list[tuple[int, int]]] = {}
+        whole: set[int] = set()
+        ids = sorted(docs)
+        for start in range(0, len(ids), 500):
+            some = ", ".join(map(str, ids[start:start + 500]))
+            for doc, s, e, speaker in self.store.conn.execute(
+                    f"SELECT document_id, start, end, speaker FROM turns "
+                    f"WHERE document_id IN ({some})"):
+                if matching(speaker):
+                    turns.setdefault(doc, []).append((s, e))
+            whole.update(r[0] for r in self.store.conn.execute(
+                f"SELECT d.id, p.pseudonym FROM documents d JOIN participants p "
+                f"ON p.id = d.participant_id WHERE d.id IN ({some})") if matching(r[1]))
+        cache: dict[int, _Lookup] = {}
+
+        def allows(m: Matched, span: tuple[int, int]) -> bool:
+            if m.field not in ("text", "caption") or m.document_id is None:
+                return False
+            return m.document_id in whole or _inside(cache, turns, m.document_id, *span)
+
+        return allows
+
+    def _place(self, query: Query, found: list[Matched], *, mode: str) -> None:
         """Fill in each row's source text and its hit spans (code points in that text).
 
         ``mode``: ``"first"`` the first hit of each row, ``"all"`` every hit (both found in
@@ -250,13 +308,16 @@ class FtsIndex:
         wanted = {leaf.column for leaf in query.leaves} if mode != "exact" else set()
         cols = [name if name in wanted else "NULL" for name in ("stems", "words")]
         stored: dict[int, tuple[Any, Any, bytes | None]] = {}
-        ids = [m.rid for m in found]
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            sql = (f"SELECT rowid, {cols[0]}, {cols[1]}, offsets FROM search_index "
-                   f"WHERE rowid IN ({', '.join('?' * len(part))})")
-            for rid, stems, words, offsets in conn.execute(sql, part):
-                stored[rid] = (stems, words, offsets)
+        by_table: dict[str, list[int]] = {}
+        for m in found:
+            by_table.setdefault(_table(m.rid), []).append(m.rid)
+        for table, ids in by_table.items():
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                sql = (f"SELECT rowid, {cols[0]}, {cols[1]}, offsets FROM {table} "
+                       f"WHERE rowid IN ({', '.join('?' * len(part))})")
+                for rid, stems, words, offsets in conn.execute(sql, part):
+                    stored[rid] = (stems, words, offsets)
         runs: dict[int, list[locate.Run]] = {}
         if mode != "exact" and query.leaves:
             for m in found:
@@ -266,22 +327,9 @@ class FtsIndex:
         missing = [m.rid for m in found if not runs.get(m.rid)]
         if missing:  # what the stored words cannot place, FTS5 marks for us
             runs.update(self._highlighted(query, missing))
-        packed = {rid: unpack(row[2]) for rid, row in stored.items()}
-        if regions is not None:
-            # Rows none of whose hits starts inside a region are dropped before their text is
-            # read (a start inside is necessary, the end is checked below).
-            keep = []
-            for m in found:
-                offsets = packed.get(m.rid) or []
-                if any(first < len(offsets) and regions.allows(m, (offsets[first],) * 2)
-                       for first, _ in runs.get(m.rid, [])):
-                    keep.append(m)
-                else:
-                    m.spans = []
-            found = keep
         self._bodies(found)
         for m in found:
-            offsets = packed.get(m.rid) or unpack(None)
+            offsets = unpack(stored.get(m.rid, (None, None, None))[2])
             spans = []
             for first, last in runs.get(m.rid, []):
                 if last >= len(offsets) or first > last:
@@ -293,23 +341,27 @@ class FtsIndex:
 
     def _highlighted(self, query: Query, rids: list[int]) -> dict[int, list[locate.Run]]:
         """Word runs FTS5's ``highlight()`` marks in rows ``rids``."""
-        cols = [f"highlight(search_index, {i}, char(1), char(2))" if name in query.columns
-                else "NULL" for i, name in ((tables.STEMS, "stems"), (tables.WORDS, "words"))]
         out: dict[int, list[locate.Run]] = {}
-        for start in range(0, len(rids), 500):
-            part = rids[start:start + 500]
-            sql = (f"SELECT rowid, {cols[0]}, {cols[1]} FROM search_index "
-                   f"WHERE search_index MATCH ? AND rowid IN ({', '.join('?' * len(part))})")
-            for rid, stems, words in self.store.conn.execute(sql, [query.match, *part]):
-                out[rid] = kwic.merge(kwic.marked_words(stems), kwic.marked_words(words))
+        by_table: dict[str, list[int]] = {}
+        for rid in rids:
+            by_table.setdefault(_table(rid), []).append(rid)
+        for table, ids in by_table.items():
+            cols = [f"highlight({table}, {i}, char(1), char(2))" if name in query.columns
+                    else "NULL" for i, name in ((tables.STEMS, "stems"), (tables.WORDS, "words"))]
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                sql = (f"SELECT rowid, {cols[0]}, {cols[1]} FROM {table} "
+                       f"WHERE {table} MATCH ? AND rowid IN ({', '.join('?' * len(part))})")
+                for rid, stems, words in self.store.conn.execute(sql, [query.match, *part]):
+                    out[rid] = kwic.merge(kwic.marked_words(stems), kwic.marked_words(words))
         return out
 
     def _bodies(self, found: list[Matched]) -> None:
         """Fill in the original text each row was made from (and its field and document)."""
         by_part: dict[int, dict[int, list[Matched]]] = {}
         for m in found:
-            by_part.setdefault(m.rid % tables.PARTS, {}).setdefault(
-                m.rid // tables.PARTS, []).append(m)
+            part, owner = _source(m.rid)
+            by_part.setdefault(part, {}).setdefault(owner, []).append(m)
         sources = {
             tables.DOC_TEXT: "SELECT id, text, kind FROM documents",
             tables.DOC_MEMO: "SELECT id, memo, kind FROM documents",
@@ -390,14 +442,13 @@ class FtsIndex:
 
     # -- filters -----------------------------------------------------------------------------
 
-    def _filters(self, query: Query) -> tuple[str | None, _Regions]:
-        """The MATCH expression with the filters in it, and the regions hits must lie in.
+    def _filters(self, query: Query) -> _Plan | None:
+        """The MATCH expressions with the filters in them (see ``_Plan``).
 
-        ``None`` for the expression: nothing can match (a note says why when it is a filter
-        value that matches nothing).
+        ``None``: nothing can match (a note says why when it is a filter value that matches
+        nothing).
         """
         parts = [f"({query.match})"]
-        regions = _Regions()
         f = query.filters
         store = self.store
         if "site" in f:
@@ -412,106 +463,50 @@ class FtsIndex:
             days = date_words(max(f["after"]) if "after" in f else None,
                               min(f["before"]) if "before" in f else None)
             if not days:
-                return None, regions
+                return None
             parts.append(_any_of(days))
+        speakers = None
         if "speaker" in f:
-            wanted = [v.casefold() for v in f["speaker"]]
-            names = [r[0] for r in store.rows("SELECT DISTINCT speaker FROM turns")
-                     if any(r[0].casefold().startswith(w) for w in wanted)]
-            people = [r[0] for r in store.rows("SELECT id, pseudonym FROM participants")
-                      if any(r[1].casefold().startswith(w) for w in wanted)]
-            if not names and not people:
+            speakers = [w for w in (person_word(v) for v in f["speaker"]) if w]
+            people = self._people(speakers)
+            if not people:
                 return self._none(query, "speaker", f["speaker"])
-            regions.turns = {}
-            if names:
-                marks = ", ".join("?" * len(names))
-                for doc, s, e in store.rows(
-                        f"SELECT document_id, start, end FROM turns WHERE speaker IN ({marks})",
-                        names):
-                    regions.turns.setdefault(doc, []).append((s, e))
-            if people:
-                regions.whole_docs = {r[0] for r in store.rows(
-                    f"SELECT id FROM documents WHERE participant_id IN "
-                    f"({', '.join(map(str, people))})")}
-            parts.append(_any_of(("ftext", "fcaption")))
-        queried = [v for v in f.get("code", []) if has_operators(v)]
-        if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
-            found = self._coding_query(queried, f.get("coder", []))
-            if found is None:
-                return self._none(query, "code", queried)
-            f = {k: v for k, v in f.items() if k != "code"}
-            plain_codes = [v for v in query.filters["code"] if v not in queried]
-            if plain_codes:
-                f["code"] = plain_codes
-            elif "coder" in f:
-                del f["coder"]  # the coding query applied it
-            regions.codings, regions.coding_ids = found, set()
+            clause = _any_of(people)
+            if "code" not in f and "coder" not in f:
+                expr = " AND ".join([*parts, clause])
+                return _Plan(index=expr, regions=expr)
         if "code" in f or "coder" in f:
-            conditions = []
             if "code" in f:
                 code_ids = self._codes(f["code"])
                 if not code_ids:
                     return self._none(query, "code", f["code"])
-                conditions.append(f"code_id IN ({', '.join(map(str, code_ids))})")
+                parts.append(_any_of(f"c{i}" for i in code_ids))
             if "coder" in f:
                 coder_ids = [r[0] for r in store.rows("SELECT id, name FROM coders")
                              if any(v.casefold() == r[1].casefold() for v in f["coder"])]
                 if not coder_ids:
                     return self._none(query, "coder", f["coder"])
-                conditions.append(f"coder_id IN ({', '.join(map(str, coder_ids))})")
-            regions.codings, regions.coding_ids = regions.codings or {}, set()
-            for key, doc, s, e in store.rows(
-                    "SELECT id, document_id, start, end FROM codings WHERE "
-                    + " AND ".join(conditions)):
-                regions.codings.setdefault(doc, []).append((s, e))
-                regions.coding_ids.add(key)
-            parts.append(_any_of(("ftext", "fcaption", "fcodingmemo")))
-        return " AND ".join(parts), regions
+                parts.append(_any_of(f"r{i}" for i in coder_ids))
+            expr = " AND ".join(parts)
+            # Coding memos carry their coding's words too; with speaker: only text counts.
+            return _Plan(index=expr if speakers is None else None, regions=expr,
+                         speakers=speakers)
+        return _Plan(index=" AND ".join(parts))
 
     @staticmethod
-    def _none(query: Query, name: str, values: list[str]) -> tuple[None, _Regions]:
+    def _none(query: Query, name: str, values: list[str]) -> None:
         shown = " or ".join(f"'{v}'" for v in values)
         query.notes.append(f"No {name} matches {shown}, so nothing was found.")
-        return None, _Regions()
+        return None
 
-    def _coding_query(self, expressions: list[str], coders: list[str]
-                      ) -> dict[int, list[tuple[int | None, int | None]]] | None:
-        """doc → regions found by coding queries (see ``docs/search.md``); None if a code or
-        the coder is unknown or the query is not well formed."""
-        from fieldkit.analysis import query as coding_query
-        from fieldkit.analysis.spans import BIG
-        from fieldkit.analysis.table import CodingTable, Scope
-        from fieldkit.core.errors import FieldkitError
-
-        book = Codebook(self.store.codes())
-
-        def resolve(ref: str) -> int:
-            wanted = ref.strip().strip("/").casefold()
-            hits = [c.id for c in book.codes.values()
-                    if book.path(c.id).casefold() == wanted or c.name.casefold() == wanted]
-            if len(hits) != 1:
-                raise FieldkitError(ref)
-            return hits[0]
-
-        coder_id = None
-        if coders:
-            found_coders = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
-                            if any(v.casefold() == r[1].casefold() for v in coders)]
-            if not found_coders:
-                return None
-            coder_id = found_coders[0]
-        table = CodingTable.load(self.store)
-        regions: dict[int, list[tuple[int | None, int | None]]] = {}
-        for expression in expressions:
-            try:
-                node = coding_query.parse(coding_query.loose(expression), resolve)
-            except FieldkitError:
-                return None
-            starts, ends = coding_query.evaluate(node, table, self.store,
-                                                 Scope(coder_id=coder_id))
-            for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-                regions.setdefault(s // BIG, []).append((s % BIG, e % BIG))
-        return regions
+    def _people(self, prefixes: list[str]) -> list[str]:
+        """The person words (``person_word``) starting with any of ``prefixes``."""
+        found: set[str] = set()
+        for p in prefixes:
+            found.update(r[0] for r in self.store.conn.execute(
+                "SELECT word FROM search_people WHERE word >= ? AND word < ?",
+                (p, p[:-1] + chr(ord(p[-1]) + 1))))
+        return sorted(found)
 
     def _codes(self, refs: list[str]) -> list[int]:
         """Codes named by path or name (case-insensitive), with the codes below them."""
@@ -524,97 +519,6 @@ class FtsIndex:
                     found.add(code.id)
                     found.update(book.descendants(code.id))
         return sorted(found)
-
-    # -- keeping the index ---------------------------------------------------------------------
-
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Build the index afresh from the project's texts; returns how many texts it holds.
-
-        One transaction: cancelling (``Cancelled`` from the progress) leaves the old index.
-        """
-        progress = progress or Progress.silent()
-        an = self.analyser
-        with self.store.change("Rebuild the search index", log=False):
-            conn = self.store.conn
-            total = conn.execute(f"SELECT count(*) FROM ({tables.EXPECTED_ROWS})").fetchone()[0]
-            progress.start(total, "Indexing texts")
-            conn.execute("DROP TABLE IF EXISTS search_index")
-            conn.execute(tables.TABLE)
-            conn.execute(tables.SPEAKER_INDEX)
-            source = conn.execute(f"SELECT rid, body, field, document_id, meta FROM "
-                                  f"({tables.EXPECTED_ROWS}) ORDER BY rid")
-            done = 0
-            while batch := source.fetchmany(500):
-                values = [(rid, field, doc, meta, *an.analyse(body or ""))
-                          for rid, body, field, doc, meta in batch]
-                conn.executemany(tables.INSERT, values)
-                done += len(batch)
-                progress.step(f"{done} of {total} texts", amount=len(batch))
-            conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
-        return total
-
-    def optimize(self) -> None:
-        """Merge the index's segments (worth doing after loading many documents)."""
-        with self.store.change("Tidy the search index", log=False):
-            self.store.conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
-
-    def _resync(self, where: str, params: Iterable[Any]) -> None:
-        """Rewrite the index rows of the texts selected by ``where`` over the expected rows."""
-        with self.store.change("Update the search index", log=False):
-            conn = self.store.conn
-            wanted = list(conn.execute(
-                f"SELECT rid, body, field, document_id, meta FROM ({tables.EXPECTED_ROWS}) "
-                f"WHERE {where}", list(params)))
-            conn.execute(f"DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM "
-                         f"search_index WHERE {where.replace('rid', 'rowid')})", list(params))
-            an = self.analyser
-            conn.executemany(
-                tables.INSERT,
-                [(rid, field, doc, meta, *an.analyse(body or ""))
-                 for rid, body, field, doc, meta in wanted])
-
-    def add(self, document_id: int) -> None:
-        """Index one document's text and memos (the triggers already do this on every write)."""
-        self.update(document_id)
-
-    def update(self, document_id: int) -> None:
-        self._resync("rid / 8 = ? AND rid % 8 IN (0, 1)", [int(document_id)])
-
-    def remove(self, document_id: int) -> None:
-        with self.store.change("Update the search index", log=False):
-            self.store.conn.execute("DELETE FROM search_index WHERE rowid IN (?, ?)",
-                                    (document_id * 8, document_id * 8 + 1))
-
-    # -- checking ------------------------------------------------------------------------------
-
-    def problems(self) -> list[str]:
-        """Plain sentences about anything wrong with the index (an empty list: all is well)."""
-        out: list[str] = []
-        conn = self.store.conn
-        with self.store.lock:
-            if not self.store.readonly:
-                try:
-                    conn.execute("INSERT INTO search_index (search_index, rank) "
-                                 "VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as exc:
-                    out.append(f"The search index is damaged ({exc}); run `fieldkit reindex`.")
-                    return out
-            lang = tables.LANGUAGE
-            missing = conn.execute(
-                f"SELECT count(*) FROM (SELECT rid, fk_stems(body, {lang}), "
-                f"fk_words(body, {lang}), fk_offsets(body, {lang}), field, document_id, meta "
-                f"FROM ({tables.EXPECTED_ROWS}) EXCEPT SELECT rowid, stems, words, offsets, "
-                "field, document_id, meta FROM search_index)").fetchone()[0]
-            extra = conn.execute(
-                f"SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT "
-                f"SELECT rid FROM ({tables.EXPECTED_ROWS}))").fetchone()[0]
-        if missing:
-            out.append(f"The search index is out of step with {missing} text(s); "
-                       "run `fieldkit reindex`.")
-        if extra:
-            out.append(f"The search index holds {extra} text(s) that are no longer in the "
-                       "project; run `fieldkit reindex`.")
-        return out
 
     def spans_of(self, query: Query) -> Iterator[Matched]:
         """Every matching document text with all its allowed hit spans (for coding all hits)."""

@@ -7,6 +7,8 @@ from the index (no join with ``documents``, no reading of texts):
 - ``f<field>``: ``ftext``, ``fcaption``, ``fmemo``, ``fcodingmemo``, ``fcode``;
 - ``k<kind>``: the kind a hit counts as (memos and coding memos are ``kmemo``, codes ``kcode``);
 - ``s<site id>``;
+- what a row is about: ``c<code id>`` and ``r<coder id>`` on coded segments and coding memos,
+  ``p<person>`` on speaker turns and the texts of a participant (``regions.person_word``);
 - the date at six grains: ``dt2`` (millennium), ``dk20`` (century), ``dc202`` (decade),
   ``dy2026``, ``dm202603`` and ``dd20260302``, so any date range is a short OR of whole
   millennia, centuries, decades, years, months and days.
@@ -42,6 +44,14 @@ def row_words(field: str | None, kind: str | None, site_id: int | None,
             out += [f"dt{y[:1]}", f"dk{y[:2]}", f"dc{y[:3]}", f"dy{y}", f"dm{y}{d.month:02d}",
                     f"dd{y}{d.month:02d}{d.day:02d}"]
     return " ".join(out)
+
+
+def filter_words(field: str | None, kind: str | None, site_id: int | None, day: str | None,
+                 extra: str | None) -> str:
+    """SQL ``fk_filters(field, kind, site_id, date, extra)``: ``row_words`` and ``extra``, the
+    words of what the row is about (``c<code> r<coder>``, ``p<person>``)."""
+    words = row_words(field, kind, site_id, day)
+    return f"{words} {extra}" if extra else words
 
 
 def _next_year(d: date, years: int) -> date | None:

@@ -95,13 +95,13 @@ def _v1(conn: sqlite3.Connection) -> None:
 def _v2_search(conn: sqlite3.Connection) -> None:
     """The full-text search index and the triggers that keep it in step (search_tables)."""
     import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_tables
+    from fieldkit.storage import database, search_history
 
     for name in ("fk_stems", "fk_words"):
         nargs, func = database.FUNCTIONS[name]
         conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
-    search_tables.create(conn)
-    search_tables.fill(conn)
+    search_history.create(conn)
+    search_history.fill(conn)
 
 
 def _v3_assist(conn: sqlite3.Connection) -> None:
@@ -114,9 +114,21 @@ def _v3_assist(conn: sqlite3.Connection) -> None:
 def _v4_search_speed(conn: sqlite3.Connection) -> None:
     """Search index with filter words, word offsets and prefix indexes (rebuilt from the data)."""
     import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_tables
+    from fieldkit.storage import database, search_history
 
     for name in ("fk_stems", "fk_words", "fk_offsets", "fk_meta"):
+        nargs, func = database.FUNCTIONS[name]
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    search_history.upgrade_v4(conn)
+
+
+def _v7_search_regions(conn: sqlite3.Connection) -> None:
+    """Coded segments and speaker turns as index rows of their own, so code:, coder: and
+    speaker: are part of the MATCH (rebuilt from the data)."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database, search_tables
+
+    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region"):
         nargs, func = database.FUNCTIONS[name]
         conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
     search_tables.upgrade(conn)
@@ -151,7 +163,7 @@ def _v6_workbench(conn: sqlite3.Connection) -> None:
 
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
-                          _v6_workbench]
+                         _v6_workbench, _v7_search_regions]
 
 
 def latest_version() -> int:

@@ -1,32 +1,46 @@
-"""The search index's tables and the triggers that keep it in step with the text.
+"""The search index's tables and the triggers that keep them in step with the text.
 
-One FTS5 table, ``search_index``, holds a row per searchable text: a document's text (or a
-photo's caption), a document memo, a coding memo, a code's name and description. Its rowid says
-what the row is: ``owner_id * 8 + part`` with the parts below. Triggers on ``documents``,
-``codings``, ``codes`` and ``visits`` rewrite the rows inside the same transaction as the change,
-so every write path (the facade, undo and redo, imports, merges) keeps the index right, and a
-crash can never leave index and data disagreeing.
+Two FTS5 tables with the same columns:
+
+- ``search_index`` holds a row per searchable text: a document's text (or a photo's caption), a
+  document memo, a coding memo, a code's name and description. Its rowid says what the row is:
+  ``owner_id * 8 + part`` with the parts below.
+- ``search_regions`` holds a row per coded segment and per speaker turn: the words of the
+  document that lie wholly inside the segment or turn. Its rowid is
+  ``document_id * 2**35 + owner_id * 8 + part``, so the document of a hit is known from the
+  rowid alone and a document's regions are one rowid range. With these rows ``code:``,
+  ``coder:`` and ``speaker:`` are part of the MATCH like the other filters: a hit inside a
+  segment coded *X* is a hit in a row tagged *X*.
+
+Triggers on ``documents``, ``codings``, ``turns``, ``codes``, ``visits`` and ``participants``
+rewrite the rows inside the same transaction as the change, so every write path (the facade,
+undo and redo, imports, merges) keeps the index right, and a crash can never leave index and
+data disagreeing. ``fieldkit reindex`` rebuilds both tables from the data.
 
 Columns (the small ones first, so reading them never walks a long text):
 
 - ``field``, ``document_id`` (unindexed): what the row is and which document it belongs to;
-- ``meta``: filter words (``fieldkit.index.meta``): the field, the kind, the site and the date
-  at four grains, so ``site:``, ``kind:``, ``after:`` and ``before:`` are part of the MATCH and
-  FTS5 answers them from its index;
+- ``meta``: filter words (``fieldkit.index.meta``): the field, the kind, the site, the date at
+  six grains, and per row what it is about: ``c<code>``/``r<coder>`` on coded segments and
+  coding memos, ``p<person>`` on turns (their speaker) and on the texts of a participant;
 - ``stems`` and ``words``: the stemmed and the folded words of the text, space separated;
-- ``offsets`` (unindexed): where each word starts in the original text, code points packed as
-  little-endian uint32, so a hit on word *i* maps to the text in O(1).
+- ``offsets`` (unindexed): where each word starts in the document's text, code points packed
+  as little-endian uint32, so a hit on word *i* maps to the text in O(1).
 
 The triggers call SQL functions that ``fieldkit.index`` registers: ``fk_stems``, ``fk_words``,
-``fk_offsets`` (of ``text, lang``) and ``fk_meta(field, kind, site_id, date)``.
+``fk_offsets`` (of ``text, lang``), ``fk_region(text, offsets, start, end, lang, column)``,
+``fk_filters(field, kind, site_id, date, extra)`` and ``fk_person(name)``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-DOC_TEXT, DOC_MEMO, CODING_MEMO, CODE = 0, 1, 2, 3
+DOC_TEXT, DOC_MEMO, CODING_MEMO, CODE = 0, 1, 2, 3  # rows of search_index
+SEGMENT, TURN = 4, 5  # rows of search_regions
 PARTS = 8
+DOC_SHIFT = 1 << 35  # region rowid = document_id * DOC_SHIFT + owner_id * PARTS + part
+OWNERS = 1 << 32
 
 LANGUAGE = "(SELECT value FROM meta WHERE key = 'language')"
 
@@ -37,24 +51,44 @@ CODE_TEXT = ("{t}.name || char(10) || {t}.definition || char(10) || {t}.inclusio
 # Column numbers, for bm25() weights and highlight().
 COLUMNS = ("field", "document_id", "meta", "stems", "words", "offsets")
 STEMS, WORDS = COLUMNS.index("stems"), COLUMNS.index("words")
-# bm25 over the text columns only: filter words in ``meta`` must not change the ranking.
-BM25 = "bm25(search_index, 0, 0, 0, 1, 1, 0)"
 
-TABLE = """
-CREATE VIRTUAL TABLE search_index USING fts5(
+
+def bm25(table: str) -> str:
+    """bm25 over the text columns only: filter words in ``meta`` must not change the ranking."""
+    return f"bm25({table}, 0, 0, 0, 1, 1, 0)"
+
+
+BM25 = bm25("search_index")
+
+_FTS = """
+CREATE VIRTUAL TABLE {name} USING fts5(
     field UNINDEXED, document_id UNINDEXED, meta, stems, words, offsets UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')
 """
+TABLE = _FTS.format(name="search_index")
+REGIONS_TABLE = _FTS.format(name="search_regions")
+# Every person word ever given (speakers, participants), so that ``speaker:`` becomes a few
+# whole filter words instead of an FTS5 prefix query (which would read every turn's entry).
+# Words of people no longer in the project may stay: they match nothing.
+PEOPLE_TABLE = "CREATE TABLE IF NOT EXISTS search_people (word TEXT PRIMARY KEY) WITHOUT ROWID"
+_PEOPLE = ("INSERT OR IGNORE INTO search_people SELECT fk_person({name}) "
+           "WHERE fk_person({name}) != '';")
+FILL_PEOPLE = ("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT fk_person(speaker) AS w "
+               "FROM (SELECT DISTINCT speaker FROM turns) UNION SELECT fk_person(pseudonym) "
+               "FROM participants) WHERE w != ''")
 
 # The date a document counts under for after:/before: its visit's date, else its creation day.
 _DATE = ("coalesce((SELECT date FROM visits WHERE visits.id = {d}.visit_id), "
          "substr({d}.created, 1, 10))")
+# Filter words of what a row is about (see the module docstring).
+_PERSON = "fk_person((SELECT pseudonym FROM participants WHERE id = {d}.participant_id))"
+_CODED = "'c' || {c}.code_id || ' r' || {c}.coder_id"
 
 
-def _meta(field: str, kind: str, doc: str | None) -> str:
+def _meta(field: str, kind: str, doc: str | None, extra: str = "''") -> str:
     if doc is None:
-        return f"fk_meta({field}, {kind}, NULL, NULL)"
-    return f"fk_meta({field}, {kind}, {doc}.site_id, {_DATE.format(d=doc)})"
+        return f"fk_filters({field}, {kind}, NULL, NULL, {extra})"
+    return f"fk_filters({field}, {kind}, {doc}.site_id, {_DATE.format(d=doc)}, {extra})"
 
 
 def _row(rowid: str, text: str, field: str, document: str, meta: str, when: str) -> str:
@@ -65,48 +99,133 @@ def _row(rowid: str, text: str, field: str, document: str, meta: str, when: str)
     )
 
 
-_TEXT_FIELD = "CASE new.kind WHEN 'photo' THEN 'caption' ELSE 'text' END"
-_DOC_TEXT = _row("new.id * 8", "new.text", _TEXT_FIELD, "new.id",
-                 _meta(_TEXT_FIELD, "new.kind", "new"), "new.text != ''")
+_TEXT_FIELD = "CASE {d}.kind WHEN 'photo' THEN 'caption' ELSE 'text' END"
+_DOC_TEXT = _row("new.id * 8", "new.text", _TEXT_FIELD.format(d="new"), "new.id",
+                 _meta(_TEXT_FIELD.format(d="new"), "new.kind", "new", _PERSON.format(d="new")),
+                 "new.text != ''")
 _DOC_MEMO = _row("new.id * 8 + 1", "new.memo", "'memo'", "new.id",
                  _meta("'memo'", "new.kind", "new"), "new.memo != ''")
 _CODING_MEMO = _row(
     "new.id * 8 + 2", "new.memo", "'coding memo'", "new.document_id",
-    "(SELECT " + _meta("'coding memo'", "d.kind", "d") + " FROM documents d "
-    "WHERE d.id = new.document_id)", "new.memo != ''")
+    "(SELECT " + _meta("'coding memo'", "d.kind", "d", _CODED.format(c="new"))
+    + " FROM documents d WHERE d.id = new.document_id)", "new.memo != ''")
 _CODE = _row("new.id * 8 + 3", CODE_TEXT.format(t="new"), "'code'", "NULL",
              _meta("'code'", "'code'", None), "1")
 
-# New filter words for the rows selected by ``{rows}`` (after a site, visit or date change).
-_REMETA = (
-    "UPDATE search_index SET meta = (SELECT fk_meta(search_index.field, d.kind, d.site_id, "
-    + _DATE.format(d="d") + ") FROM documents d WHERE d.id = search_index.document_id) "
-    "WHERE rowid IN ({rows});")
+# -- coded segments and turns (search_regions) ----------------------------------------------------
+
+
+def region_rowid(document: str, owner: str, part: int) -> str:
+    return f"({document}) * {DOC_SHIFT} + ({owner}) * {PARTS} + {part}"
+
+
+def _region_select(part: int) -> str:
+    """Every region row of one kind, with what ``fk_region`` needs to make its columns."""
+    if part == SEGMENT:
+        source, alias, field, extra = "codings", "c", "'segment'", _CODED.format(c="c")
+    else:
+        source, alias, field, extra = "turns", "c", "'turn'", "fk_person(c.speaker)"
+    return (
+        f"SELECT {region_rowid('d.id', 'c.id', part)} AS rid, {field} AS field, "
+        f"d.id AS document_id, {_meta(field, 'd.kind', 'd', extra)} AS meta, d.text AS body, "
+        "x.offsets AS starts, c.start AS s, c.end AS e "
+        f"FROM {source} {alias} CROSS JOIN documents d CROSS JOIN search_index x "
+        "WHERE d.id = c.document_id AND x.rowid = d.id * 8")
+
+
+EXPECTED_REGIONS = (f"{_region_select(SEGMENT)} UNION ALL {_region_select(TURN)}")
+
+
+# The three text columns of a region row, over the columns of ``EXPECTED_REGIONS``.
+REGION_COLUMNS = ", ".join(f"fk_region(body, starts, s, e, {LANGUAGE}, {k})" for k in range(3))
+
+
+def _regions_insert(part: int, where: str) -> str:
+    cols = REGION_COLUMNS
+    return ("INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+            f"SELECT rid, field, document_id, meta, {cols} FROM ({_region_select(part)} "
+            f"AND {where});")
+
+
+def _range(document: str) -> str:
+    return f"rowid >= ({document}) * {DOC_SHIFT} AND rowid < (({document}) + 1) * {DOC_SHIFT}"
+
+
+_DOC_REGIONS = (f"DELETE FROM search_regions WHERE {_range('new.id')}; "
+                + _regions_insert(SEGMENT, "c.document_id = new.id")
+                + _regions_insert(TURN, "c.document_id = new.id"))
+
+# New filter words for rows of a table selected by ``{rows}`` (a site, visit, date or person
+# changed). The extra words are what the row is about, found again from its rowid.
+_REMETA_INDEX = (
+    "UPDATE search_index SET meta = (SELECT fk_filters(search_index.field, d.kind, d.site_id, "
+    + _DATE.format(d="d") + ", CASE search_index.field WHEN 'coding memo' THEN "
+    "(SELECT " + _CODED.format(c="c") + " FROM codings c WHERE c.id = search_index.rowid / 8) "
+    "WHEN 'memo' THEN '' ELSE " + _PERSON.format(d="d") + " END) "
+    "FROM documents d WHERE d.id = search_index.document_id) WHERE rowid IN ({rows});")
+_OWNER = f"(search_regions.rowid / {PARTS}) % {OWNERS}"
+_REMETA_REGIONS = (
+    "UPDATE search_regions SET meta = (SELECT fk_filters(search_regions.field, d.kind, "
+    "d.site_id, " + _DATE.format(d="d") + ", CASE search_regions.field WHEN 'segment' THEN "
+    "(SELECT " + _CODED.format(c="c") + f" FROM codings c WHERE c.id = {_OWNER}) ELSE "
+    f"(SELECT fk_person(speaker) FROM turns WHERE id = {_OWNER}) END) "
+    "FROM documents d WHERE d.id = search_regions.document_id) WHERE {rows};")
 _DOC_ROWS = ("SELECT new.id * 8 UNION ALL SELECT new.id * 8 + 1 UNION ALL "
              "SELECT id * 8 + 2 FROM codings WHERE document_id = new.id")
-_VISIT_ROWS = ("SELECT id * 8 FROM documents WHERE visit_id = new.id UNION ALL "
-               "SELECT id * 8 + 1 FROM documents WHERE visit_id = new.id UNION ALL "
-               "SELECT c.id * 8 + 2 FROM codings c JOIN documents d ON d.id = c.document_id "
-               "WHERE d.visit_id = new.id")
+_VISIT_DOCS = "SELECT id FROM documents WHERE visit_id = new.id"
+_VISIT_ROWS = (f"SELECT id * 8 FROM ({_VISIT_DOCS}) UNION ALL "
+               f"SELECT id * 8 + 1 FROM ({_VISIT_DOCS}) UNION ALL "
+               f"SELECT id * 8 + 2 FROM codings WHERE document_id IN ({_VISIT_DOCS})")
+_VISIT_REGIONS = (
+    f"rowid IN (SELECT {region_rowid('document_id', 'id', SEGMENT)} FROM codings "
+    f"WHERE document_id IN ({_VISIT_DOCS}) UNION ALL "
+    f"SELECT {region_rowid('document_id', 'id', TURN)} FROM turns "
+    f"WHERE document_id IN ({_VISIT_DOCS}))")
+
+
+def _region_delete(document: str, owner: str, part: int) -> str:
+    return f"DELETE FROM search_regions WHERE rowid = {region_rowid(document, owner, part)};"
+
 
 TRIGGERS = [
     f"""CREATE TRIGGER search_document_added AFTER INSERT ON documents BEGIN
         {_DOC_TEXT} {_DOC_MEMO} END""",
     f"""CREATE TRIGGER search_document_text AFTER UPDATE OF text, kind ON documents BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} END""",
+        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} {_DOC_REGIONS} END""",
     f"""CREATE TRIGGER search_document_memo AFTER UPDATE OF memo ON documents BEGIN
         DELETE FROM search_index WHERE rowid = old.id * 8 + 1; {_DOC_MEMO} END""",
-    f"""CREATE TRIGGER search_document_place AFTER UPDATE OF site_id, visit_id, created
-        ON documents BEGIN {_REMETA.format(rows=_DOC_ROWS)} END""",
-    """CREATE TRIGGER search_document_removed AFTER DELETE ON documents BEGIN
-        DELETE FROM search_index WHERE rowid IN (old.id * 8, old.id * 8 + 1); END""",
+    f"""CREATE TRIGGER search_document_place AFTER UPDATE OF site_id, visit_id, created,
+        participant_id ON documents BEGIN {_REMETA_INDEX.format(rows=_DOC_ROWS)}
+        {_REMETA_REGIONS.format(rows=_range("new.id"))} END""",
+    f"""CREATE TRIGGER search_document_removed AFTER DELETE ON documents BEGIN
+        DELETE FROM search_index WHERE rowid IN (old.id * 8, old.id * 8 + 1);
+        DELETE FROM search_regions WHERE {_range("old.id")}; END""",
     f"""CREATE TRIGGER search_visit_date AFTER UPDATE OF date ON visits BEGIN
-        {_REMETA.format(rows=_VISIT_ROWS)} END""",
-    f"""CREATE TRIGGER search_coding_added AFTER INSERT ON codings BEGIN {_CODING_MEMO} END""",
-    f"""CREATE TRIGGER search_coding_memo AFTER UPDATE OF memo, document_id ON codings BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 2; {_CODING_MEMO} END""",
-    """CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 2; END""",
+        {_REMETA_INDEX.format(rows=_VISIT_ROWS)}
+        {_REMETA_REGIONS.format(rows=_VISIT_REGIONS)} END""",
+    f"""CREATE TRIGGER search_participant_name AFTER UPDATE OF pseudonym ON participants BEGIN
+        {_REMETA_INDEX.format(rows="SELECT id * 8 FROM documents WHERE participant_id = new.id")}
+        {_PEOPLE.format(name="new.pseudonym")} END""",
+    f"""CREATE TRIGGER search_participant_added AFTER INSERT ON participants BEGIN
+        {_PEOPLE.format(name="new.pseudonym")} END""",
+    f"""CREATE TRIGGER search_coding_added AFTER INSERT ON codings BEGIN {_CODING_MEMO}
+        {_regions_insert(SEGMENT, "c.id = new.id")} END""",
+    f"""CREATE TRIGGER search_coding_memo AFTER UPDATE OF memo, document_id, code_id, coder_id
+        ON codings BEGIN DELETE FROM search_index WHERE rowid = old.id * 8 + 2; {_CODING_MEMO}
+        END""",
+    f"""CREATE TRIGGER search_coding_span AFTER UPDATE OF start, end, document_id, code_id,
+        coder_id ON codings BEGIN {_region_delete("old.document_id", "old.id", SEGMENT)}
+        {_regions_insert(SEGMENT, "c.id = new.id")} END""",
+    f"""CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
+        DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
+        {_region_delete("old.document_id", "old.id", SEGMENT)} END""",
+    f"""CREATE TRIGGER search_turn_added AFTER INSERT ON turns BEGIN
+        {_regions_insert(TURN, "c.id = new.id")} {_PEOPLE.format(name="new.speaker")} END""",
+    f"""CREATE TRIGGER search_turn_changed AFTER UPDATE ON turns BEGIN
+        {_region_delete("old.document_id", "old.id", TURN)}
+        {_regions_insert(TURN, "c.id = new.id")} {_PEOPLE.format(name="new.speaker")} END""",
+    f"""CREATE TRIGGER search_turn_removed AFTER DELETE ON turns BEGIN
+        {_region_delete("old.document_id", "old.id", TURN)} END""",
     f"""CREATE TRIGGER search_code_added AFTER INSERT ON codes BEGIN {_CODE} END""",
     f"""CREATE TRIGGER search_code_changed AFTER UPDATE OF name, definition, inclusion,
         exclusion, example, memo ON codes BEGIN
@@ -117,118 +236,64 @@ TRIGGERS = [
 
 TRIGGER_NAMES = [t.split()[2] for t in TRIGGERS]
 
-# Every row the index should hold, computed from the data (used by rebuild and check).
+# Every row search_index should hold, computed from the data (used by rebuild and check).
+_TEXT_META = _meta(_TEXT_FIELD.format(d="d"), "d.kind", "d", _PERSON.format(d="d"))
 EXPECTED_ROWS = f"""
-SELECT d.id * 8 AS rid, d.text AS body,
-       CASE d.kind WHEN 'photo' THEN 'caption' ELSE 'text' END AS field, d.id AS document_id,
-       {_meta("CASE d.kind WHEN 'photo' THEN 'caption' ELSE 'text' END", "d.kind", "d")} AS meta
+SELECT d.id * 8 AS rid, d.text AS body, {_TEXT_FIELD.format(d="d")} AS field,
+       d.id AS document_id, {_TEXT_META} AS meta
        FROM documents d WHERE d.text != ''
 UNION ALL SELECT d.id * 8 + 1, d.memo, 'memo', d.id, {_meta("'memo'", "d.kind", "d")}
        FROM documents d WHERE d.memo != ''
 UNION ALL SELECT c.id * 8 + 2, c.memo, 'coding memo', c.document_id,
-       {_meta("'coding memo'", "d.kind", "d")}
+       {_meta("'coding memo'", "d.kind", "d", _CODED.format(c="c"))}
        FROM codings c JOIN documents d ON d.id = c.document_id WHERE c.memo != ''
 UNION ALL SELECT id * 8 + 3, {CODE_TEXT.format(t="codes")}, 'code', NULL,
        {_meta("'code'", "'code'", None)} FROM codes
 """
 
-# speaker: filters find a speaker's turns by name (a covering index: no table reads).
-SPEAKER_INDEX = ("CREATE INDEX IF NOT EXISTS turns_speaker "
-                 "ON turns(speaker, document_id, start, end)")
-
 INSERT = ("INSERT INTO search_index (rowid, field, document_id, meta, stems, words, offsets) "
           "VALUES (?, ?, ?, ?, ?, ?, ?)")
 
 
-def fill_index(conn: sqlite3.Connection) -> None:
-    """Index every text already in the database (the index as it is since step v4)."""
-    conn.execute(
-        "INSERT INTO search_index (rowid, field, document_id, meta, stems, words, offsets) "
-        f"SELECT rid, field, document_id, meta, fk_stems(body, {LANGUAGE}), "
-        f"fk_words(body, {LANGUAGE}), fk_offsets(body, {LANGUAGE}) FROM ({EXPECTED_ROWS})"
-    )
+def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = None) -> int:
+    """Index the coded segments and turns of every document (or of the ids ``first..last``),
+    after ``search_index`` holds the documents' rows; returns how many rows were written."""
+    where = "1" if documents is None else \
+        f"c.document_id BETWEEN {int(documents[0])} AND {int(documents[1])}"
+    written = 0
+    for part in (SEGMENT, TURN):
+        written += conn.execute(
+            _regions_insert(part, f"{where} ORDER BY d.id").rstrip(";")).rowcount
+    return written
 
 
-def create(conn: sqlite3.Connection) -> None:
-    """Make the index table and its triggers as schema step v2 made them (kept for that step)."""
-    conn.execute(V2_TABLE)
-    for trigger in V2_TRIGGERS:
-        conn.execute(trigger)
-
-
-def fill(conn: sqlite3.Connection) -> None:
-    """Index every text as schema step v2 did (kept for that step)."""
-    conn.execute(
-        "INSERT INTO search_index (rowid, stems, words, field, document_id) "
-        f"SELECT rid, fk_stems(body, {LANGUAGE}), fk_words(body, {LANGUAGE}), field, "
-        f"document_id FROM ({V2_EXPECTED_ROWS})"
-    )
+def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Rewrite the coded segments and turns of one document (as its text trigger does)."""
+    for statement in _DOC_REGIONS.replace("new.id", str(int(document_id))).split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def upgrade(conn: sqlite3.Connection) -> None:
-    """Schema step v4: filter words, word offsets, prefix indexes (rebuilt from the data) and
-    an index of turns by speaker."""
-    for name in V2_TRIGGER_NAMES:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    """Schema step v5: coded segments and speaker turns as rows of their own, and filter
+    words for codes, coders and people (the index rebuilt from the data)."""
+    for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'"
+    ).fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
     conn.execute("DROP TABLE IF EXISTS search_index")
+    conn.execute("DROP TABLE IF EXISTS search_regions")
+    conn.execute("DROP INDEX IF EXISTS turns_speaker")  # speaker: no longer reads turns
     conn.execute(TABLE)
+    conn.execute(REGIONS_TABLE)
+    conn.execute(PEOPLE_TABLE)
+    conn.execute(FILL_PEOPLE)
     for trigger in TRIGGERS:
         conn.execute(trigger)
-    conn.execute(SPEAKER_INDEX)
-    fill_index(conn)
-    conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
-
-
-# -- the index as schema step v2 made it (a released step runs these unchanged) ------------------
-
-V2_TABLE = """
-CREATE VIRTUAL TABLE search_index USING fts5(
-    stems, words, field UNINDEXED, document_id UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 0')
-"""
-
-
-def _v2_row(rowid: str, text: str, field: str, document: str, when: str) -> str:
-    return (
-        "INSERT INTO search_index (rowid, stems, words, field, document_id) "
-        f"SELECT {rowid}, fk_stems({text}, {LANGUAGE}), fk_words({text}, {LANGUAGE}), "
-        f"{field}, {document} WHERE {when};"
-    )
-
-
-_V2_DOC_TEXT = _v2_row("new.id * 8", "new.text", _TEXT_FIELD, "new.id", "new.text != ''")
-_V2_DOC_MEMO = _v2_row("new.id * 8 + 1", "new.memo", "'memo'", "new.id", "new.memo != ''")
-_V2_CODING_MEMO = _v2_row("new.id * 8 + 2", "new.memo", "'coding memo'", "new.document_id",
-                          "new.memo != ''")
-_V2_CODE = _v2_row("new.id * 8 + 3", CODE_TEXT.format(t="new"), "'code'", "NULL", "1")
-
-V2_TRIGGERS = [
-    f"""CREATE TRIGGER search_document_added AFTER INSERT ON documents BEGIN
-        {_V2_DOC_TEXT} {_V2_DOC_MEMO} END""",
-    f"""CREATE TRIGGER search_document_text AFTER UPDATE OF text, kind ON documents BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8; {_V2_DOC_TEXT} END""",
-    f"""CREATE TRIGGER search_document_memo AFTER UPDATE OF memo ON documents BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 1; {_V2_DOC_MEMO} END""",
-    """CREATE TRIGGER search_document_removed AFTER DELETE ON documents BEGIN
-        DELETE FROM search_index WHERE rowid IN (old.id * 8, old.id * 8 + 1); END""",
-    f"""CREATE TRIGGER search_coding_added AFTER INSERT ON codings BEGIN {_V2_CODING_MEMO} END""",
-    f"""CREATE TRIGGER search_coding_memo AFTER UPDATE OF memo, document_id ON codings BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 2; {_V2_CODING_MEMO} END""",
-    """CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 2; END""",
-    f"""CREATE TRIGGER search_code_added AFTER INSERT ON codes BEGIN {_V2_CODE} END""",
-    f"""CREATE TRIGGER search_code_changed AFTER UPDATE OF name, definition, inclusion,
-        exclusion, example, memo ON codes BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 3; {_V2_CODE} END""",
-    """CREATE TRIGGER search_code_removed AFTER DELETE ON codes BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8 + 3; END""",
-]
-V2_TRIGGER_NAMES = [t.split()[2] for t in V2_TRIGGERS]
-
-V2_EXPECTED_ROWS = f"""
-SELECT id * 8 AS rid, text AS body, CASE kind WHEN 'photo' THEN 'caption' ELSE 'text' END
-       AS field, id AS document_id FROM documents WHERE text != ''
-UNION ALL SELECT id * 8 + 1, memo, 'memo', id FROM documents WHERE memo != ''
-UNION ALL SELECT id * 8 + 2, memo, 'coding memo', document_id FROM codings WHERE memo != ''
-UNION ALL SELECT id * 8 + 3, {CODE_TEXT.format(t="codes")}, 'code', NULL FROM codes
-"""
+    conn.execute(
+        "INSERT INTO search_index (rowid, field, document_id, meta, stems, words, offsets) "
+        f"SELECT rid, field, document_id, meta, fk_stems(body, {LANGUAGE}), "
+        f"fk_words(body, {LANGUAGE}), fk_offsets(body, {LANGUAGE}) FROM ({EXPECTED_ROWS})")
+    fill_regions(conn)
+    for table in ("search_index", "search_regions"):
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")

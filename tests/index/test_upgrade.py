@@ -1,14 +1,15 @@
-"""Schema step v4 (filter words, word offsets) upgrades an existing index; moves follow."""
+"""Schema steps v4 (filter words, word offsets) and v5 (coded segments and turns as rows)
+upgrade an existing index; moves follow."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fieldkit import Project
-from fieldkit.storage import search_tables
+from fieldkit.storage import search_history, search_tables
 
 
-def test_a_v3_project_gets_the_v4_index_on_opening(tmp_path: Path) -> None:
+def test_a_v3_project_gets_the_current_index_on_opening(tmp_path: Path) -> None:
     path = tmp_path / "Oud.fieldkit"
     with Project.create(path) as p:
         p.add_note(site="Oost", visit="2026-03-02", title="N", text="De kantbank 🛠️ is stuk.")
@@ -17,11 +18,12 @@ def test_a_v3_project_gets_the_v4_index_on_opening(tmp_path: Path) -> None:
             for name in search_tables.TRIGGER_NAMES:
                 conn.execute(f"DROP TRIGGER IF EXISTS {name}")
             conn.execute("DROP TABLE search_index")
-            search_tables.create(conn)
-            search_tables.fill(conn)
+            conn.execute("DROP TABLE search_regions")
+            search_history.create(conn)
+            search_history.fill(conn)
             conn.execute("PRAGMA user_version = 3")
     with Project.open(path) as p:
-        assert p.store.value("PRAGMA user_version") >= 4
+        assert p.store.value("PRAGMA user_version") >= 5
         hit = p.search("kantbank site:oost after:2026-03-01 before:2026-03-03").hits[0]
         assert p.document(hit.document_id).text[hit.start:hit.end] == "kantbank"
         assert p.check() == []
