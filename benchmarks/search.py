@@ -1,22 +1,22 @@
-"""Search benchmark: fieldkit's FTS5 index against a plain scan and against whoosh-reloaded.
+"""Search benchmark: fieldkit's FTS5 index against a competent scan, whoosh and a naive scan.
 
-On the large demo project (≈10,000 documents, 5M words), in one run and on the same text:
-search p50/p95 over 240 varied queries (words, phrases, prefixes, filtered queries), index build
-time, and the time for an edit and a coding memo to become searchable.
+On the large demo project (≈10,000 documents, 5M words; or any project with ``--project``), in
+one run and on the same text, for every query kind — one word, two words, a phrase, a prefix,
+and a word with ``site:``, ``kind:``, ``after:``/``before:``, ``speaker:``, ``code:`` or
+``coder:`` — ``--per-kind`` queries each (words drawn from the texts, the turns and the coded
+segments they filter on, so most have hits): p50/p95 per kind and over all, the top ``--limit``
+(the CLI's default 20) with a keyword-in-context snippet for every hit returned.
 
-Same work for every engine: the same queries, the same ``limit`` (the headline is the CLI's
-default top 20; limit 100, the facade's default, is printed too) and a keyword-in-context
-snippet for every hit returned. fieldkit's hits carry before/match/after (60 characters each
-side). whoosh (``pip install .[bench]``) indexes the same texts with its Dutch stemmer, text
-stored, and makes one snippet per hit with ``hit.highlights()`` (one fragment, 60 characters of
-context each side: its nearest equivalent); its index is kept in ``benchmarks/out/``. whoosh's
-schema has site and kind but no speaker, coded segments or dates, so those filters are dropped
-from its queries (it does less work there). The scan (QualCoder's approach: every document's
-text, a case-insensitive regular expression per word, a snippet per matching document) runs on
-a uniform sample of the queries (every k-th, ``--scan-queries``, 0 = all), because it is slow.
-Run::
+The baseline is the competent scan (``search_scan.CompetentScan``: texts folded in memory once,
+a substring prefilter, then regular expressions, the same hits); whoosh (``search_whoosh``)
+indexes the same rows with the same words and filter words and no stoplist. For each engine
+the number of queries whose hit count equals fieldkit's is printed (parity), and whoosh's
+failures are counted, not timed. The naive scan (every text from the database per query, a
+regex per word: the earlier baseline) runs on a few queries per kind, for reference only.
+Also printed: index build time, database size, and the time for an edit and a coding memo to
+become searchable. Run::
 
-    .venv/bin/python benchmarks/search.py [--json] [--rebuild]
+    .venv/bin/python benchmarks/search.py [--json] [--project PATH] [--skip-whoosh]
 """
 
 from __future__ import annotations
@@ -24,25 +24,30 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import shutil
 import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, large_demo, percentiles  # noqa: E402
+from search_scan import CompetentScan, NaiveScan  # noqa: E402
+from search_whoosh import Whoosh  # noqa: E402
 
 from fieldkit import Project  # noqa: E402
+from fieldkit.index.query import parse  # noqa: E402
 from fieldkit.index.words import WORD  # noqa: E402
 
 COPY = OUT / "SearchBench.fieldkit"
-WHOOSH = OUT / "whoosh-search"
+clock = time.process_time
+KINDS = ("word", "two words", "phrase", "prefix", "site:", "kind:", "after:/before:",
+         "speaker:", "code:", "coder:")
 
 
 def copy_project(source: Path) -> Path:
-    """A private copy of the demo database, so the edits this benchmark makes stay here."""
+    """A private copy of the project database, so the edits this benchmark makes stay here."""
     if COPY.exists():
         shutil.rmtree(COPY)
     COPY.mkdir(parents=True)
@@ -56,233 +61,219 @@ def copy_project(source: Path) -> Path:
     return COPY
 
 
-def make_queries(project: Project, n: int = 240, seed: int = 11) -> list[str]:
+def _words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if len(w) >= 4 and w.isalpha()]
+
+
+def make_queries(project: Project, per_kind: int, seed: int = 11) -> list[tuple[str, str]]:
+    """(kind, query) pairs, ``per_kind`` of every kind, the same for the same project."""
     rng = random.Random(seed)
     store = project.store
     ids = [r[0] for r in store.rows("SELECT id FROM documents WHERE chars > 200")]
     texts = [store.value("SELECT text FROM documents WHERE id = ?", (i,))
-             for i in rng.sample(ids, 300)]
-    words = [w for t in texts for w in WORD.findall(t) if len(w) >= 4 and w.isalpha()]
-    sites = [r[0] for r in store.rows("SELECT name FROM sites")]
-    # First-appearance order, whatever indexes turns has (the query set must not change).
-    speakers = [r[0] for r in store.rows(
-        "SELECT speaker FROM turns GROUP BY speaker ORDER BY min(id) LIMIT 50")]
-    codes = [r[0] for r in store.rows("SELECT name FROM codes WHERE parent_id IS NOT NULL")]
-    queries: list[str] = []
-    while len(queries) < n:
-        kind = len(queries) % 8
+             for i in rng.sample(ids, min(300, len(ids)))]
+    words = [w for t in texts for w in _words(t)]
+    sites = [r[0].split()[0] for r in store.rows("SELECT name FROM sites")]
+    days = [r[0] for r in store.rows("SELECT DISTINCT date FROM visits ORDER BY date")]
+
+    def sample(sql: str, table: str, n: int) -> list[Any]:
+        top = store.value(f"SELECT max(id) FROM {table}") or 0
+        out: list[Any] = []
+        while len(out) < n and top:
+            r = store.row(sql, (rng.randint(1, top),))
+            if r is not None and _words(r[0]):
+                out.append(r)
+        return out
+
+    turns = sample("SELECT substr(d.text, t.start + 1, t.end - t.start), t.speaker FROM turns t "
+                   "JOIN documents d ON d.id = t.document_id WHERE t.id = ?", "turns", per_kind)
+    coded = sample("SELECT c.quote, k.name, r.name FROM codings c JOIN codes k "
+                   "ON k.id = c.code_id JOIN coders r ON r.id = c.coder_id "
+                   "WHERE c.id = ? AND c.start IS NOT NULL", "codings", 2 * per_kind)
+    out: list[tuple[str, str]] = []
+    for _ in range(per_kind):
         w = rng.choice(words).lower()
-        if kind in (0, 1):
-            queries.append(w)
-        elif kind == 2:
-            t = rng.choice(texts)
-            found = WORD.findall(t)
-            i = rng.randrange(max(1, len(found) - 2))
-            queries.append('"' + " ".join(found[i:i + 2]) + '"')
-        elif kind == 3:
-            queries.append(w[:max(4, len(w) - 3)] + "*")
-        elif kind == 4:
-            queries.append(f"{w} {rng.choice(words).lower()}")
-        elif kind == 5:
-            site = rng.choice(sites).split()[0]
-            queries.append(f"{w} site:{site}")
-        elif kind == 6:
-            queries.append(f"{w} kind:{rng.choice(['fieldnote', 'transcript', 'esm'])}")
-        else:
-            extra = rng.choice([f"speaker:{rng.choice(speakers).split()[0]}" if speakers
-                                else "after:2025-01-01",
-                                f'code:"{rng.choice(codes)}"' if codes else "before:2030-01-01",
-                                "after:2025-03-01"])
-            queries.append(f"{w} {extra}")
-    return queries
+        t = rng.choice(texts)
+        found = WORD.findall(t)
+        i = rng.randrange(max(1, len(found) - 2))
+        pair = rng.sample(_words(t), 2) if len(_words(t)) > 1 else [w, w]
+        first = rng.randrange(len(days))
+        last = min(len(days) - 1, first + rng.randint(5, 40))
+        out += [
+            ("word", w),
+            ("two words", f"{pair[0].lower()} {pair[1].lower()}"),
+            ("phrase", '"' + " ".join(found[i:i + 2]) + '"'),
+            ("prefix", w[:max(4, len(w) - 3)] + "*"),
+            ("site:", f"{w} site:{rng.choice(sites)}"),
+            ("kind:", f"{w} kind:{rng.choice(['fieldnote', 'transcript', 'esm'])}"),
+            ("after:/before:", f"{w} after:{days[first]} before:{days[last]}"),
+        ]
+    for text, speaker in turns:
+        spoken = [w for w in _words(text) if w.casefold() not in speaker.casefold()]
+        out.append(("speaker:", f"{rng.choice(spoken or _words(text)).lower()} "
+                                f"speaker:{speaker.split()[0]}"))
+    for quote, code, _coder in coded[:per_kind]:
+        out.append(("code:", f'{rng.choice(_words(quote)).lower()} code:"{code}"'))
+    for quote, _code, coder in coded[per_kind:]:
+        out.append(("coder:", f"{rng.choice(_words(quote)).lower()} coder:{coder}"))
+    return out
 
 
-# -- the plain scan (what QualCoder does) -------------------------------------------------------
-
-
-def scan_pattern(query: str) -> tuple[list[re.Pattern[str]], dict[str, str]]:
-    filters = dict(re.findall(r"(\w+):(\"[^\"]*\"|\S+)", query))
-    rest = re.sub(r"\w+:(\"[^\"]*\"|\S+)", " ", query)
-    patterns = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', rest):
-        if phrase:
-            patterns.append(re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split()))
-                                       + r"\b", re.I))
-        elif word.endswith("*"):
-            patterns.append(re.compile(r"\b" + re.escape(word[:-1]) + r"\w*", re.I))
-        else:
-            patterns.append(re.compile(r"\b" + re.escape(word) + r"\b", re.I))
-    return patterns, {k: v.strip('"') for k, v in filters.items()}
-
-
-def scan(db: Path, query: str) -> int:
-    patterns, filters = scan_pattern(query)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    hits = 0
-    sql = ("SELECT d.text, s.name, d.kind FROM documents d LEFT JOIN sites s "
-           "ON s.id = d.site_id")
-    for text, site, kind in conn.execute(sql):
-        if "site" in filters and filters["site"].lower() not in (site or "").lower():
-            continue
-        if "kind" in filters and filters["kind"] != kind:
-            continue
-        found = [p.search(text) for p in patterns]
-        if all(found):
-            hits += 1
-            m = found[0]
-            assert m is not None
-            _ = text[max(0, m.start() - 60):m.end() + 60]  # the snippet
-    conn.close()
-    return hits
-
-
-# -- whoosh -------------------------------------------------------------------------------------
-
-
-def whoosh_build(db: Path, language: str) -> float:
-    from whoosh import index
-    from whoosh.analysis import LanguageAnalyzer
-    from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-
-    if WHOOSH.exists():
-        shutil.rmtree(WHOOSH)
-    WHOOSH.mkdir(parents=True)
-    schema = Schema(id=STORED, text=TEXT(analyzer=LanguageAnalyzer(language), stored=True),
-                    site=KEYWORD(lowercase=True, commas=True), kind=ID)
-    started = time.perf_counter()
-    ix = index.create_in(str(WHOOSH), schema)
-    writer = ix.writer(limitmb=256)
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for key, text, site, kind in conn.execute(
-            "SELECT d.id, d.text, s.name, d.kind FROM documents d "
-            "LEFT JOIN sites s ON s.id = d.site_id"):
-        writer.add_document(id=key, text=text, site=",".join((site or "").lower().split()),
-                            kind=kind)
-    writer.commit()
-    conn.close()
-    return time.perf_counter() - started
-
-
-def whoosh_query(query: str) -> str:
-    q = re.sub(r"site:(\S+)", lambda m: f"site:{m.group(1).lower()}", query)
-    return re.sub(r"(speaker|code|after|before):(\"[^\"]*\"|\S+)", " ", q)
-
-
-# -- main ---------------------------------------------------------------------------------------
+def by_kind(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    out = {k: percentiles(v) for k, v in samples.items() if v}
+    out["all"] = percentiles([s for v in samples.values() for s in v])
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--project", type=Path, help="a project to measure (default: the "
+                        "large demo, built once into benchmarks/out)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached demo")
-    parser.add_argument("--scan-queries", type=int, default=60,
-                        help="how many queries the scan runs, every k-th (0: all)")
-    parser.add_argument("--limit", type=int, default=20, help="hits per query (headline)")
+    parser.add_argument("--per-kind", type=int, default=30, help="queries of each kind")
+    parser.add_argument("--limit", type=int, default=20, help="hits per query")
+    parser.add_argument("--naive", type=int, default=3, help="naive-scan queries per kind")
+    parser.add_argument("--no-build", action="store_true",
+                        help="do not time a rebuild of the index (opening may still migrate)")
     parser.add_argument("--skip-whoosh", action="store_true")
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
+                        help="time queries by this process's CPU time (default: on a shared "
+                        "machine wall time mostly measures waiting for a core) or wall time")
     args = parser.parse_args()
+    global clock
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
     say = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
 
-    source, demo_s = large_demo(args.rebuild)
+    if args.project:
+        source, demo_s = args.project, None
+    else:
+        source, demo_s = large_demo(args.rebuild)
     if demo_s is not None:
         say(f"built the large demo in {demo_s:.1f} s")
     path = copy_project(source)
     db = path / "project.sqlite"
-    figures: dict[str, dict[str, float]] = {}
+    report: dict[str, Any] = {"project": str(source)}
+    started = time.perf_counter()
     with Project.open(path) as project:
-        docs, chars = project.store.row("SELECT count(*), sum(chars) FROM documents")
-        say(f"corpus: {docs} documents, {chars:,} characters")
-        started = time.perf_counter()
-        texts = project.reindex()
-        build = time.perf_counter() - started
-        words = project.store.value(
-            "SELECT sum(length(stems) - length(replace(stems, ' ', '')) + 1) FROM search_index")
-        say(f"fieldkit index build: {build:.1f} s ({texts} texts, {words:,} words)")
-        queries = make_queries(project)
+        report["open_and_migrate_s"] = round(time.perf_counter() - started, 2)
+        store = project.store
+        docs, chars = store.row("SELECT count(*), sum(chars) FROM documents")
+        words = store.value("SELECT sum(length(stems) - length(replace(stems, ' ', '')) + 1) "
+                            "FROM search_index WHERE rowid % 8 = 0")
+        counts = {t: store.value(f"SELECT count(*) FROM {t}") for t in ("codings", "turns")}
+        say(f"corpus: {docs} documents, {chars:,} characters, {words:,} words, "
+            f"{counts['codings']:,} codings, {counts['turns']:,} turns "
+            f"(opened in {report['open_and_migrate_s']} s, migrating if it was older)")
+        report.update(documents=docs, characters=chars, words=words, **counts)
+        if not args.no_build:
+            started = time.perf_counter()
+            texts = project.reindex()
+            report["build_s"] = round(time.perf_counter() - started, 1)
+            say(f"fieldkit index build: {report['build_s']} s ({texts} texts, "
+                f"{store.value('SELECT count(*) FROM search_regions'):,} segments and turns)")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        report["database_mb"] = round(db.stat().st_size / 1e6, 1)
+        say(f"database: {report['database_mb']} MB")
+        queries = make_queries(project, args.per_kind)
         project.search("warm up")
-        runs = {}
-        for limit in (args.limit, 100):
-            samples, totals = [], 0
-            for q in queries:
-                t0 = time.perf_counter()
-                result = project.search(q, limit=limit)
-                _ = [h.snippet for h in result.hits]
-                samples.append(time.perf_counter() - t0)
-                totals += result.total
-            runs[limit] = percentiles(samples)
-            say(f"fieldkit search over {len(queries)} queries (limit {limit}, snippets): "
-                f"{runs[limit]} — {totals} hits in all")
-        figures["fieldkit"] = {"build_s": round(build, 2), "limit": args.limit,
-                               **runs[args.limit], "limit_100": runs[100]}
-        note = project.store.value("SELECT id FROM documents WHERE kind = 'fieldnote' LIMIT 1")
+        fk: dict[str, list[float]] = {k: [] for k in KINDS}
+        totals: list[int] = []
+        plans = []
+        for kind, q in queries:
+            t0 = clock()
+            result = project.search(q, limit=args.limit)
+            _ = [h.snippet for h in result.hits]
+            fk[kind].append(clock() - t0)
+            totals.append(result.total)
+            parsed = parse(q, project.search_index.analyser)
+            plan = project.search_index._filters(parsed) if parsed.match else None
+            plans.append((parsed, plan))
+        report["fieldkit"] = by_kind(fk)
+        note = store.value("SELECT id FROM documents WHERE kind = 'fieldnote' LIMIT 1")
         t0 = time.perf_counter()
         project.edit_text(note, project.document(note).text + " zwaluwstaartverbinding")
         found = project.search("zwaluwstaartverbinding").total
         edit_ms = (time.perf_counter() - t0) * 1000
-        coding = project.store.value("SELECT id FROM codings LIMIT 1")
+        coding = store.value("SELECT id FROM codings LIMIT 1")
         t0 = time.perf_counter()
         project.set_coding_memo(coding, "kwartelkoning")
         found += project.search("kwartelkoning").total
         memo_ms = (time.perf_counter() - t0) * 1000
-        figures["fieldkit"].update(edit_to_searchable_ms=round(edit_ms, 1),
-                                   coding_memo_to_searchable_ms=round(memo_ms, 1))
+        report.update(edit_to_searchable_ms=round(edit_ms, 1),
+                      coding_memo_to_searchable_ms=round(memo_ms, 1))
         say(f"edit → searchable: {edit_ms:.1f} ms; coding memo → searchable: {memo_ms:.1f} ms "
             f"(found {found} of 2)")
-        language = project.language
+        analyser = project.search_index.analyser
 
-    scan_samples = []
-    t0 = time.perf_counter()
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    conn.execute("SELECT text FROM documents").fetchall()
-    conn.close()
-    scan_build = time.perf_counter() - t0  # a scan builds nothing; this is one full read
-    step = max(1, len(queries) // args.scan_queries) if args.scan_queries else 1
-    for q in queries[::step]:
-        t0 = time.perf_counter()
-        scan(db, q)
-        scan_samples.append(time.perf_counter() - t0)
-    figures["scan"] = {"build_s": round(scan_build, 2), **percentiles(scan_samples),
-                       "sample": f"every {step}th query"}
-    say(f"plain scan over {len(scan_samples)} queries (every {step}th): {figures['scan']}")
+    started = time.perf_counter()
+    scan = CompetentScan(db, analyser)
+    report["scan_load_s"] = round(time.perf_counter() - started, 1)
+    say(f"competent scan: read and folded every text into memory in {report['scan_load_s']} s")
+    sc: dict[str, list[float]] = {k: [] for k in KINDS}
+    scan_same: dict[str, int] = dict.fromkeys(KINDS, 0)
+    for (kind, _q), (parsed, _plan), total in zip(queries, plans, totals, strict=True):
+        t0 = clock()
+        hits, _snippets = scan.search(parsed, args.limit) if parsed.match else (0, [])
+        sc[kind].append(clock() - t0)
+        scan_same[kind] += hits == total
+    report["scan"] = by_kind(sc)
 
+    naive = NaiveScan(db)
+    nv: dict[str, list[float]] = {k: [] for k in KINDS}
+    for kind, q in queries:
+        if len(nv[kind]) < args.naive:
+            t0 = clock()
+            naive.search(q, args.limit)
+            nv[kind].append(clock() - t0)
+    report["naive_scan"] = by_kind(nv)
+
+    wh: dict[str, list[float]] = {k: [] for k in KINDS}
+    whoosh_same: dict[str, int] = dict.fromkeys(KINDS, 0)
+    failures: dict[str, int] = dict.fromkeys(KINDS, 0)
     if not args.skip_whoosh:
-        from whoosh import index
-        from whoosh.qparser import QueryParser
+        engine = Whoosh(OUT / "whoosh-search")
+        report["whoosh_build_s"] = round(engine.build(db), 1)
+        say(f"whoosh index build (the same rows and words): {report['whoosh_build_s']} s")
+        for (kind, _q), (_parsed, plan), total in zip(queries, plans, totals, strict=True):
+            if plan is None:
+                whoosh_same[kind] += total == 0
+                continue
+            expressions = {"search_regions": plan.regions, "search_index": plan.index}
+            t0 = clock()
+            try:
+                hits, _made = engine.search(expressions, args.limit, plan.regions is not None)
+            except Exception:
+                failures[kind] += 1
+                continue
+            wh[kind].append(clock() - t0)
+            whoosh_same[kind] += hits == total
+        report["whoosh"] = by_kind(wh)
 
-        wbuild = whoosh_build(db, "nl" if language == "nl" else "en")
-        say(f"whoosh index build: {wbuild:.1f} s")
-        from whoosh.highlight import ContextFragmenter
-
-        ix = index.open_dir(str(WHOOSH))
-        wruns = {}
-        with ix.searcher() as searcher:
-            qp = QueryParser("text", ix.schema)
-            for limit in (args.limit, 100):
-                w_samples = []
-                for q in queries:
-                    t0 = time.perf_counter()
-                    try:
-                        hits = searcher.search(qp.parse(whoosh_query(q)), limit=limit)
-                        hits.fragmenter = ContextFragmenter(maxchars=200, surround=60)
-                        _ = [(h["id"], h.highlights("text", top=1)) for h in hits]
-                    except Exception:
-                        pass
-                    w_samples.append(time.perf_counter() - t0)
-                wruns[limit] = percentiles(w_samples)
-                say(f"whoosh search over {len(w_samples)} queries (limit {limit}, snippets): "
-                    f"{wruns[limit]}")
-        figures["whoosh"] = {"build_s": round(wbuild, 2), "limit": args.limit,
-                             **wruns[args.limit], "limit_100": wruns[100]}
-
-    fk = figures["fieldkit"]
-    w100 = figures["whoosh"]["limit_100"]["p95_ms"] if "whoosh" in figures else 0
-    say(f"ratios at p95 (limit {args.limit}): scan/fieldkit "
-        f"{figures['scan']['p95_ms'] / fk['p95_ms']:.0f}×"
-        + (f", whoosh/fieldkit {figures['whoosh']['p95_ms'] / fk['p95_ms']:.1f}× "
-           f"(limit 100: {w100 / fk['limit_100']['p95_ms']:.1f}×)"
-           f", whoosh build/fieldkit build {figures['whoosh']['build_s'] / fk['build_s']:.1f}×"
-           if "whoosh" in figures else ""))
+    n = {k: len(v) for k, v in fk.items()}
+    report["parity"] = {"scan": scan_same, "whoosh": whoosh_same, "whoosh_failures": failures,
+                        "queries": n}
+    report["clock"] = args.clock
+    say(f"\ntop {args.limit} with snippets; ms of {args.clock} time per query; "
+        "parity = queries with fieldkit's hit count")
+    say(f"{'kind':15}{'n':>4}  {'fieldkit p50/p95':>17}  {'scan p50/p95':>15}  "
+        f"{'scan/fk':>7}  {'parity':>6}  {'whoosh p50/p95':>15}  {'parity':>6}  {'fail':>4}  "
+        f"{'naive p50':>9}")
+    for kind in (*KINDS, "all"):
+        f, s = report["fieldkit"][kind], report["scan"][kind]
+        w = report.get("whoosh", {}).get(kind)
+        same_s = sum(scan_same.values()) if kind == "all" else scan_same[kind]
+        same_w = sum(whoosh_same.values()) if kind == "all" else whoosh_same[kind]
+        fails = sum(failures.values()) if kind == "all" else failures[kind]
+        count = sum(n.values()) if kind == "all" else n[kind]
+        say(f"{kind:15}{count:>4}  {f['p50_ms']:>7.1f} /{f['p95_ms']:>7.1f}  "
+            f"{s['p50_ms']:>6.0f} /{s['p95_ms']:>6.0f}  {s['p95_ms'] / f['p95_ms']:>6.0f}×  "
+            f"{same_s:>6}  "
+            + (f"{w['p50_ms']:>6.1f} /{w['p95_ms']:>6.1f}  {same_w:>6}  {fails:>4}  "
+               if w else f"{'-':>15}  {'-':>6}  {'-':>4}  ")
+            + f"{report['naive_scan'].get(kind, {}).get('p50_ms', 0):>9.0f}")
     if args.json:
-        json.dump(figures, sys.stdout, indent=2)
+        json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     return 0
 

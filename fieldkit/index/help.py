@@ -37,8 +37,8 @@ kind:memo`); different filters must all hold.
 |---|---|
 | `site:metaal` | in documents of a site whose name contains the value |
 | `kind:transcript` | in documents of that kind: `fieldnote`, `transcript`, `photo`, `esm`, `memo` (memo documents and all memos), `text`, `code` (the codebook) |
-| `speaker:sanne` | spoken by a speaker whose name starts with the value (ESM answers count as spoken by their participant) |
-| `code:"Peer help"` | inside segments coded with that code or a code below it (name or path such as `Learning/Informal/Peer help`), and in the memos of such codings |
+| `speaker:sanne` | spoken by a speaker whose name starts with the value, all the words of the search in one turn (ESM answers count as spoken by their participant) |
+| `code:"Peer help"` | inside segments coded with that code or a code below it (name or path such as `Learning/Informal/Peer help`), all the words of the search in one segment, and in the memos of such codings |
 | `code:"Peer help AND Time pressure"` | inside text that satisfies a coding query (below) |
 | `coder:anouk` | inside segments coded by that coder (with `code:`, the same coding must match both) |
 | `after:2026-03-01` | from that day on (the visit date, or the day the document was added) |
