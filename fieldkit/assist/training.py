@@ -3,9 +3,16 @@
 Examples are the coded segments (one example per span, labelled with every code on it) and the
 sentences of the same documents that nobody coded (labelled with no code: they teach the model
 what is *not* worth a code). One linear classifier per code (one-vs-rest, SGD hinge loss) is
-fitted on 80% of the examples; the other 20% calibrate each code's scores into probabilities
-(Platt scaling) and, cross-wise, measure the held-out F1 that the summary reports. Small projects
-calibrate on 5-fold cross-fitted scores instead, so no example is wasted.
+fitted on the examples of 80% of the documents; those of the other 20% calibrate each code's
+scores into probabilities (Platt scaling) and, cross-wise, measure the held-out F1 that the
+summary reports. Small projects calibrate on scores cross-fitted over 5 groups of documents
+instead, so no example is wasted.
+
+Held out means unseen: the split is by document (a document's sentences are not independent),
+and a held-out example whose words (folded, punctuation aside) also occur among the examples
+it was fitted on, or earlier in the held-out ones, is left out of the calibration and the F1.
+Otherwise text that recurs verbatim — a stock phrase, a template — would be scored on what
+the model has memorised and the F1 shown would promise more than new text gets.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from fieldkit.assist.results import TrainingSummary
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import utc_now
 from fieldkit.core.progress import Progress
+from fieldkit.index.words import WORD
 from fieldkit.storage import assist_tables
 from fieldkit.storage.store import Store
 
@@ -44,6 +52,7 @@ SEED = 20260209
 @dataclass
 class Examples:
     texts: list[str] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)  # the document of each example
     labels: list[list[int]] = field(default_factory=list)  # code ids per example
     coding_uuids: list[dict[int, str]] = field(default_factory=list)  # code id -> coding uuid
     codings: int = 0
@@ -66,24 +75,26 @@ def gather(store: Store, coder_ids: list[int] | None, progress: Progress) -> Exa
         if index is None:
             index = by_span[key] = len(found.texts)
             found.texts.append(row["quote"])
+            found.documents.append(row["document_id"])
             found.labels.append([])
             found.coding_uuids.append({})
         if row["code_id"] not in found.coding_uuids[index]:
             found.labels[index].append(row["code_id"])
             found.coding_uuids[index][row["code_id"]] = row["uuid"]
     progress.step("Read the codings")
-    uncoded: list[str] = []
+    uncoded: list[tuple[str, int]] = []
     turns = assist_tables.turns_by_document(store)
     for doc_id, _uuid, _kind, text in assist_tables.document_texts(store, sorted(spans)):
         coded = sorted(spans[doc_id])
         for start, end in passages(text, turns.get(doc_id, ())):
             if not any(s < end and start < e for s, e in coded):
-                uncoded.append(text[start:end])
+                uncoded.append((text[start:end], doc_id))
     if len(uncoded) > MAX_UNCODED:
         found.uncoded_weight = len(uncoded) / MAX_UNCODED
         uncoded = random.Random(SEED).sample(uncoded, MAX_UNCODED)
     found.uncoded = len(uncoded)
-    found.texts.extend(uncoded)
+    found.texts.extend(t for t, _ in uncoded)
+    found.documents.extend(d for _, d in uncoded)
     found.labels.extend([] for _ in uncoded)
     found.coding_uuids.extend({} for _ in uncoded)
     progress.step("Read the uncoded sentences")
@@ -121,20 +132,24 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
     # code (and so the calibrated confidences) stay those of the real documents.
     weight = np.where(y.any(axis=1), 1.0, ex.uncoded_weight)
     order = np.random.default_rng(SEED).permutation(len(ex.texts))
+    group = _document_groups(ex.documents, order)
+    seen = _normalised(ex.texts)
     if len(order) < SMALL:
-        # Few examples: calibrate on scores from 5-fold cross-fitting, keep a model on all.
-        folds = [np.sort(order[k::FOLDS]) for k in range(FOLDS)]
-        calib_rows = np.sort(order)
+        # Few examples: calibrate on scores cross-fitted over 5 groups of documents, keep a
+        # model fitted on all.
+        folds = [np.flatnonzero(group % FOLDS == k) for k in range(FOLDS)]
+        calib_rows = np.concatenate([_unseen(seen, held, np.flatnonzero(group % FOLDS != k))
+                                     for k, held in enumerate(folds)])
         scores = np.zeros((len(order), len(learnable)), dtype=np.float32)
         fit_order = order
+        fit_rows = np.arange(len(order))
     else:
-        # Plenty: fit on 80%, calibrate on the other 20%.
-        cut = int(len(order) * (1 - HELD_OUT))
+        # Plenty: fit on 80% of the documents, calibrate on the others' unseen examples.
+        out = group < max(1, int(round(group.max() * HELD_OUT)))
         folds = []
-        calib_rows = np.sort(order[cut:])
-        fit_order = order[:cut]
-    fit_rows = np.setdiff1d(np.arange(len(order)), calib_rows) if not folds \
-        else np.arange(len(order))
+        fit_rows = np.flatnonzero(~out)
+        calib_rows = _unseen(seen, np.flatnonzero(out), fit_rows)
+        fit_order = order[~out[order]]
 
     weights = np.zeros((len(learnable), features.size), dtype=np.float32)
     intercepts = np.zeros(len(learnable), dtype=np.float32)
@@ -147,6 +162,8 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
         progress.step(f"Learned {code_paths[code_id]}")
     if not folds:
         scores = np.asarray(x[calib_rows] @ weights.T) + intercepts
+    else:
+        scores = scores[calib_rows]
     truth = y[calib_rows]
     calib_weight = weight[calib_rows]
     platt = np.array([_platt(scores[:, i], truth[:, i], calib_weight)
@@ -166,6 +183,38 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
         codes=[code_paths[c] for c in learnable], skipped_codes=skipped,
         held_out_f1=round(held_out_f1, 4), seconds=round(time.perf_counter() - began, 2))
     return model, summary
+
+
+def _document_groups(documents: list[int], order: np.ndarray) -> np.ndarray:
+    """A number per example: the rank of its document in a seeded shuffle of the documents
+    (with fewer documents than folds, each example counts as its own document)."""
+    docs = np.asarray(documents)
+    distinct = np.unique(docs)
+    if len(distinct) < FOLDS:
+        group = np.empty(len(order), dtype=np.int64)
+        group[order] = np.arange(len(order))
+        return group
+    shuffled = np.random.default_rng(SEED).permutation(distinct)
+    rank = np.empty(len(shuffled), dtype=np.int64)
+    rank[np.searchsorted(distinct, shuffled)] = np.arange(len(shuffled))
+    return rank[np.searchsorted(distinct, docs)]
+
+
+def _normalised(texts: list[str]) -> list[str]:
+    """Each text's words, folded to lower case, without punctuation or spacing."""
+    return [" ".join(WORD.findall(t.casefold())) for t in texts]
+
+
+def _unseen(seen: list[str], held: np.ndarray, fitted: np.ndarray) -> np.ndarray:
+    """The held-out rows whose words occur neither in a fitted row nor in an earlier held-out
+    row: what the model has not seen."""
+    known = {seen[i] for i in fitted.tolist()}
+    out = []
+    for i in held.tolist():
+        if seen[i] not in known:
+            known.add(seen[i])
+            out.append(i)
+    return np.array(out, dtype=np.int64)
 
 
 def _fit(x: sparse.csr_matrix, target: np.ndarray, weight: np.ndarray

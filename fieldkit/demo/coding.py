@@ -5,6 +5,11 @@ codes about 70% of her segments with the same code and 12% with a sibling code, 
 boundaries shifted by a word or stretched over a neighbouring sentence, and he codes some
 sentences she left alone. So agreement is high but never perfect, as in a real team.
 
+Each coder is consistent with herself: whether she codes a sentence, and with which code, follows
+from its wording (``leaning``), so the same sentence in two documents is coded the same way,
+bar the odd lapse (``CONSISTENT``). A coin flipped per sentence would have the same words coded
+in one document and not in the next, which no coder does and no model could learn.
+
 On photos they mark drawn objects as regions: Anouk most of them, Bram about half of hers with
 a rectangle drawn a few pixels differently, as two people dragging a mouse would.
 """
@@ -12,6 +17,7 @@ a rectangle drawn a few pixels differently, as two people dragging a mouse would
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Sequence
 
 from fieldkit.demo.study import DemoCoding
@@ -23,6 +29,7 @@ CODERS = [ANOUK, BRAM]
 BRAM_SAME, BRAM_SIBLING = 0.70, 0.12  # of Anouk's segments; the rest he skips
 BRAM_EXTRA = 0.35  # of family sentences Anouk skipped
 BRAM_NOISE = 0.015  # of filler sentences
+CONSISTENT = 0.95  # how often a coder decides on a sentence as her leaning says
 
 REGION_FIRST, REGION_MORE = 0.85, 0.6  # Anouk marks a photo's first object, further ones
 BRAM_REGION, BRAM_SAME_RECT = 0.6, 0.25  # Bram marks hers; sometimes to the exact pixel
@@ -38,6 +45,13 @@ MEMOS = (
 )
 
 
+def leaning(coder: str, what: str, sentence: str) -> float:
+    """Where a sentence falls for one coder and one decision, in [0, 1): the same every time
+    she reads the same words (a hash of them), different between coders and decisions."""
+    key = f"{coder}|{what}|{' '.join(sentence.casefold().split())}"
+    return zlib.crc32(key.encode("utf-8")) / 2**32
+
+
 class Coders:
     def __init__(self, rng: random.Random, siblings: dict[str, list[str]],
                  leaves: Sequence[str]) -> None:
@@ -47,32 +61,40 @@ class Coders:
 
     def code(self, doc_index: int, text: str, sentences: Sequence[Sentence],
              anouk_rate: float) -> list[DemoCoding]:
-        rng = self.rng
         out: list[DemoCoding] = []
         for i, s in enumerate(sentences):
+            words = text[s.start:s.end]
             if s.code is None:
-                if rng.random() < BRAM_NOISE:
-                    out.append(DemoCoding(doc_index, s.start, s.end, rng.choice(self.leaves),
-                                          BRAM, "", (s.start, s.end)))
+                if self._leans(BRAM, "noise", words) < BRAM_NOISE:
+                    pick = self.leaves[int(leaning(BRAM, "which", words) * len(self.leaves))]
+                    out.append(DemoCoding(doc_index, s.start, s.end, pick, BRAM, "",
+                                          (s.start, s.end)))
                 continue
-            if rng.random() >= anouk_rate:
-                if rng.random() < BRAM_EXTRA:
+            if self._leans(ANOUK, "code", words) >= anouk_rate:
+                if self._leans(BRAM, "extra", words) < BRAM_EXTRA:
                     out.append(DemoCoding(doc_index, s.start, s.end, s.code, BRAM, "",
                                           (s.start, s.end)))
                 continue
             out.append(DemoCoding(doc_index, s.start, s.end, s.code, ANOUK,
                                   self._memo(s.code), (s.start, s.end)))
-            r = rng.random()
+            r = self._leans(BRAM, "same", words)
+            siblings = self.siblings[s.code]
             if r < BRAM_SAME:
                 code = s.code
-            elif r < BRAM_SAME + BRAM_SIBLING and self.siblings[s.code]:
-                code = rng.choice(self.siblings[s.code])
+            elif r < BRAM_SAME + BRAM_SIBLING and siblings:
+                code = siblings[int(leaning(BRAM, "sibling", words) * len(siblings))]
             else:
                 continue
             start, end = self._shift(text, sentences, i)
             out.append(DemoCoding(doc_index, start, end, code, BRAM, self._memo(code),
                                   (s.start, s.end)))
         return out
+
+    def _leans(self, coder: str, what: str, sentence: str) -> float:
+        """The coder's leaning on this sentence, or now and then a lapse (a random number)."""
+        if self.rng.random() >= CONSISTENT:
+            return self.rng.random()
+        return leaning(coder, what, sentence)
 
     def _memo(self, code: str) -> str:
         if self.rng.random() >= 0.04:
