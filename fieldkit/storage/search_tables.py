@@ -119,17 +119,27 @@ def region_rowid(document: str, owner: str, part: int) -> str:
     return f"({document}) * {DOC_SHIFT} + ({owner}) * {PARTS} + {part}"
 
 
-def _region_select(part: int) -> str:
-    """Every region row of one kind, with what ``fk_region`` needs to make its columns."""
+def _region_select(part: int, document: str | None = None) -> str:
+    """Every region row of one kind, with what ``fk_region`` needs to make its columns; with
+    ``document`` (a trigger's ``new``) the regions of that document, whose text and word
+    offsets are then read once rather than once per region."""
     if part == SEGMENT:
-        source, alias, field, extra = "codings", "c", "'segment'", _CODED.format(c="c")
+        source, field, extra = "codings", "'segment'", _CODED.format(c="c")
     else:
-        source, alias, field, extra = "turns", "c", "'turn'", "fk_person(c.speaker)"
+        source, field, extra = "turns", "'turn'", "fk_person(c.speaker)"
+    if document is not None:
+        d = document
+        return (
+            f"SELECT {region_rowid(f'{d}.id', 'c.id', part)} AS rid, {field} AS field, "
+            f"{d}.id AS document_id, {_meta(field, f'{d}.kind', d, extra)} AS meta, "
+            f"{d}.text AS body, (SELECT offsets FROM search_index WHERE rowid = {d}.id * 8) "
+            f"AS starts, c.start AS s, c.end AS e FROM {source} c "
+            f"WHERE c.document_id = {d}.id AND {d}.text != ''")
     return (
         f"SELECT {region_rowid('d.id', 'c.id', part)} AS rid, {field} AS field, "
         f"d.id AS document_id, {_meta(field, 'd.kind', 'd', extra)} AS meta, d.text AS body, "
         "x.offsets AS starts, c.start AS s, c.end AS e "
-        f"FROM {source} {alias} CROSS JOIN documents d CROSS JOIN search_index x "
+        f"FROM {source} c CROSS JOIN documents d CROSS JOIN search_index x "
         "WHERE d.id = c.document_id AND x.rowid = d.id * 8")
 
 
@@ -140,11 +150,10 @@ EXPECTED_REGIONS = (f"{_region_select(SEGMENT)} UNION ALL {_region_select(TURN)}
 REGION_COLUMNS = ", ".join(f"fk_region(body, starts, s, e, {LANGUAGE}, {k})" for k in range(3))
 
 
-def _regions_insert(part: int, where: str) -> str:
-    cols = REGION_COLUMNS
+def _regions_insert(part: int, where: str, document: str | None = None) -> str:
     return ("INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
-            f"SELECT rid, field, document_id, meta, {cols} FROM ({_region_select(part)} "
-            f"AND {where});")
+            f"SELECT rid, field, document_id, meta, {REGION_COLUMNS} FROM "
+            f"({_region_select(part, document)} AND {where});")
 
 
 def _range(document: str) -> str:
@@ -152,8 +161,7 @@ def _range(document: str) -> str:
 
 
 _DOC_REGIONS = (f"DELETE FROM search_regions WHERE {_range('new.id')}; "
-                + _regions_insert(SEGMENT, "c.document_id = new.id")
-                + _regions_insert(TURN, "c.document_id = new.id"))
+                + _regions_insert(SEGMENT, "1", "new") + _regions_insert(TURN, "1", "new"))
 
 # New filter words for rows of a table selected by ``{rows}`` (a site, visit, date or person
 # changed). The extra words are what the row is about, found again from its rowid.
@@ -213,8 +221,16 @@ TRIGGERS = [
     f"""CREATE TRIGGER search_coding_memo AFTER UPDATE OF memo, document_id, code_id, coder_id
         ON codings BEGIN DELETE FROM search_index WHERE rowid = old.id * 8 + 2; {_CODING_MEMO}
         END""",
-    f"""CREATE TRIGGER search_coding_span AFTER UPDATE OF start, end, document_id, code_id,
-        coder_id ON codings BEGIN {_region_delete("old.document_id", "old.id", SEGMENT)}
+    f"""CREATE TRIGGER search_coding_owner AFTER UPDATE OF document_id, code_id, coder_id
+        ON codings BEGIN {_region_delete("old.document_id", "old.id", SEGMENT)}
+        {_regions_insert(SEGMENT, "c.id = new.id")} END""",
+    # A span moves when its text is edited, and the text's own trigger then rewrites every
+    # region of the document: a span whose quote is not (yet) the text it spans is left to it,
+    # so an edit with 1,000 codings writes their rows once, not twice.
+    f"""CREATE TRIGGER search_coding_span AFTER UPDATE OF start, end ON codings
+        WHEN new.start IS NULL OR new.quote = (SELECT substr(d.text, new.start + 1,
+        new.end - new.start) FROM documents d WHERE d.id = new.document_id) BEGIN
+        {_region_delete("old.document_id", "old.id", SEGMENT)}
         {_regions_insert(SEGMENT, "c.id = new.id")} END""",
     f"""CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
         DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
@@ -269,9 +285,10 @@ def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = N
 
 def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Rewrite the coded segments and turns of one document (as its text trigger does)."""
-    for statement in _DOC_REGIONS.replace("new.id", str(int(document_id))).split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    doc = int(document_id)
+    conn.execute(f"DELETE FROM search_regions WHERE {_range(str(doc))}")
+    for part in (SEGMENT, TURN):
+        conn.execute(_regions_insert(part, f"c.document_id = {doc}").rstrip(";"))
 
 
 def upgrade(conn: sqlite3.Connection) -> None:
