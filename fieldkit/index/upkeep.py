@@ -128,6 +128,9 @@ class IndexUpkeep:
                 extra += conn.execute(
                     f"SELECT count(*) FROM (SELECT rowid FROM {table} EXCEPT "
                     f"SELECT rid FROM ({expected}))").fetchone()[0]
+            missing += conn.execute(  # people whose words speaker: would not find
+                f"SELECT count(*) FROM ({tables.EXPECTED_PEOPLE} "
+                "AND w NOT IN (SELECT word FROM search_people))").fetchone()[0]
         if missing:
             out.append(f"The search index is out of step with {missing} text(s); "
                        "run `fieldkit reindex`.")

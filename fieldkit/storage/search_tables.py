@@ -73,9 +73,10 @@ REGIONS_TABLE = _FTS.format(name="search_regions")
 PEOPLE_TABLE = "CREATE TABLE IF NOT EXISTS search_people (word TEXT PRIMARY KEY) WITHOUT ROWID"
 _PEOPLE = ("INSERT OR IGNORE INTO search_people SELECT fk_person({name}) "
            "WHERE fk_person({name}) != '';")
-FILL_PEOPLE = ("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT fk_person(speaker) AS w "
-               "FROM (SELECT DISTINCT speaker FROM turns) UNION SELECT fk_person(pseudonym) "
-               "FROM participants) WHERE w != ''")
+EXPECTED_PEOPLE = ("SELECT w FROM (SELECT fk_person(speaker) AS w FROM (SELECT DISTINCT speaker "
+                   "FROM turns) UNION SELECT fk_person(pseudonym) FROM participants) "
+                   "WHERE w != ''")
+FILL_PEOPLE = f"INSERT OR IGNORE INTO search_people {EXPECTED_PEOPLE}"
 
 # The date a document counts under for after:/before: its visit's date, else its creation day.
 _DATE = ("coalesce((SELECT date FROM visits WHERE visits.id = {d}.visit_id), "

@@ -153,6 +153,13 @@ def test_reindex_rebuilds_the_segments_and_check_notices_when_they_are_gone(
     problems = study.check()
     assert problems and "fieldkit reindex" in problems[0].message
     study.reindex()
+    assert study.check() == []
+    with study.store.change("forget the speakers on purpose", log=False):
+        study.store.conn.execute("DELETE FROM search_people")
+    assert study.search("training speaker:sanne").total == 0
+    assert study.check()
+    study.reindex()
+    assert study.search("training speaker:sanne").total == 1
     assert region_rows(study) == before
     assert places(study, "kantbank code:Machine") == [(ids["Eerste bezoek"], "kantbank")]
     assert study.check() == []
