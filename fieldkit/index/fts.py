@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from fieldkit.analysis.query import has_operators
 from fieldkit.core.codebook import Codebook
 from fieldkit.index import kwic, locate
 from fieldkit.index.meta import date_words
@@ -84,11 +85,13 @@ class _Plan:
     """The MATCH expressions a query runs: over ``search_index`` and, with ``code:``,
     ``coder:`` or ``speaker:``, over ``search_regions`` (either may be None). ``speakers``:
     with ``speaker:`` and ``code:``/``coder:`` together, the coded segments' hits are kept
-    when they lie in a turn of one of these people (``person_word`` prefixes)."""
+    when they lie in a turn of one of these people (``person_word`` prefixes). ``within``:
+    spans a coding query found (``code:"A AND B"``), which the texts' hits must lie in."""
 
     index: str | None
     regions: str | None = None
     speakers: list[str] | None = None
+    within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
 
 
 _Lookup = tuple[list[int], list[int]]  # starts, running max of ends
@@ -162,7 +165,7 @@ class FtsIndex(IndexUpkeep):
                 plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
-        if plan.regions is not None:
+        if plan.regions is not None or plan.within is not None:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
             return 0, []
@@ -210,7 +213,7 @@ class FtsIndex(IndexUpkeep):
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
-            if every_span or plan.speakers is not None:
+            if every_span or plan.speakers is not None or plan.within is not None:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)
             rows: dict[int, list[int]] = {}  # unit (see Matched.unit) -> its matching rows
             best: dict[int, float] = {}
@@ -241,14 +244,24 @@ class FtsIndex(IndexUpkeep):
         """Regional matching that looks at every hit of every row: for coding all hits, and
         for ``speaker:`` with ``code:``/``coder:`` (each hit checked against the turns)."""
         found = [Matched.of(rid, score) for rid, score in self._rows(plan, ranked=True)]
+        within = plan.within
+        if within is not None:
+            found = [m for m in found if m.document_id in within]
         spoken = self._spoken(plan.speakers, {m.document_id for m in found if m.document_id}) \
             if plan.speakers is not None else None
+        whole = {d for d, spans in (within or {}).items() if any(s is None for s, _ in spans)}
+        spans_of = {d: [(s, e) for s, e in spans if s is not None and e is not None]
+                    for d, spans in (within or {}).items()}
+        cache: dict[int, _Lookup] = {}
         units: dict[int, Matched] = {}
         for start in range(0, len(found), CHUNK):
             chunk = found[start:start + CHUNK]
             self._place(query, chunk, mode="exact" if every_span else "all")
             for m in chunk:
                 spans = m.spans
+                if within is not None and m.document_id not in whole:
+                    doc = m.document_id or 0
+                    spans = [s for s in spans if _inside(cache, spans_of, doc, *s)]
                 if spoken is not None:
                     spans = [s for s in spans if spoken(m, s)]
                 if not spans:
@@ -472,6 +485,10 @@ class FtsIndex(IndexUpkeep):
             if not people:
                 return self._none(query, "speaker", f["speaker"])
             clause = _any_of(people)
+        queried = [v for v in f.get("code", []) if has_operators(v)]
+        if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
+            return self._within(query, parts, queried, speakers)
+        if speakers is not None:
             if "code" not in f and "coder" not in f:
                 expr = " AND ".join([*parts, clause])
                 return _Plan(index=expr, regions=expr)
@@ -492,6 +509,73 @@ class FtsIndex(IndexUpkeep):
             return _Plan(index=expr if speakers is None else None, regions=expr,
                          speakers=speakers)
         return _Plan(index=" AND ".join(parts))
+
+    def _within(self, query: Query, parts: list[str], queried: list[str],
+                speakers: list[str] | None) -> _Plan | None:
+        """The plan for ``code:`` values that are coding queries: their regions are spans
+        worked out from the codings, not rows of the index, so the texts' hits are checked
+        against them (with plain ``code:`` values too: a hit in either counts)."""
+        f = query.filters
+        within = self._coding_query(queried, f.get("coder", []))
+        if within is None:
+            return self._none(query, "code", queried)
+        plain_codes = [v for v in f["code"] if v not in queried]
+        if plain_codes:
+            conditions = []
+            code_ids = self._codes(plain_codes)
+            if not code_ids:
+                return self._none(query, "code", plain_codes)
+            conditions.append(f"code_id IN ({', '.join(map(str, code_ids))})")
+            if "coder" in f:
+                coder_ids = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
+                             if any(v.casefold() == r[1].casefold() for v in f["coder"])]
+                conditions.append(f"coder_id IN ({', '.join(map(str, coder_ids)) or 'NULL'})")
+            for doc, s, e in self.store.rows(
+                    "SELECT document_id, start, end FROM codings WHERE "
+                    + " AND ".join(conditions)):
+                within.setdefault(doc, []).append((s, e))
+        expr = " AND ".join([*parts, _any_of(("ftext", "fcaption"))])
+        return _Plan(index=expr, speakers=speakers, within=within)
+
+    def _coding_query(self, expressions: list[str], coders: list[str]
+                      ) -> dict[int, list[tuple[int | None, int | None]]] | None:
+        """doc → regions found by coding queries (see ``docs/search.md``); None if a code or
+        the coder is unknown or the query is not well formed."""
+        from fieldkit.analysis import query as coding_query
+        from fieldkit.analysis.spans import BIG
+        from fieldkit.analysis.table import CodingTable, Scope
+        from fieldkit.core.errors import FieldkitError
+
+        book = Codebook(self.store.codes())
+
+        def resolve(ref: str) -> int:
+            wanted = ref.strip().strip("/").casefold()
+            hits = [c.id for c in book.codes.values()
+                    if book.path(c.id).casefold() == wanted or c.name.casefold() == wanted]
+            if len(hits) != 1:
+                raise FieldkitError(ref)
+            return hits[0]
+
+        coder_id = None
+        if coders:
+            found_coders = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
+                            if any(v.casefold() == r[1].casefold() for v in coders)]
+            if not found_coders:
+                return None
+            coder_id = found_coders[0]
+        table = CodingTable.load(self.store)
+        regions: dict[int, list[tuple[int | None, int | None]]] = {}
+        for expression in expressions:
+            try:
+                node = coding_query.parse(coding_query.loose(expression), resolve)
+            except FieldkitError:
+                return None
+            starts, ends = coding_query.evaluate(node, table, self.store,
+                                                 Scope(coder_id=coder_id))
+            for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+                regions.setdefault(s // BIG, []).append((s % BIG, e % BIG))
+        return regions
+
 
     @staticmethod
     def _none(query: Query, name: str, values: list[str]) -> None:

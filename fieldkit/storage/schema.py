@@ -122,18 +122,6 @@ def _v4_search_speed(conn: sqlite3.Connection) -> None:
     search_history.upgrade_v4(conn)
 
 
-def _v7_search_regions(conn: sqlite3.Connection) -> None:
-    """Coded segments and speaker turns as index rows of their own, so code:, coder: and
-    speaker: are part of the MATCH (rebuilt from the data)."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_tables
-
-    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region"):
-        nargs, func = database.FUNCTIONS[name]
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
-    search_tables.upgrade(conn)
-
-
 def _v5_media_registry(conn: sqlite3.Connection) -> None:
     """Every file in ``media/`` gets a ``media`` row (imported originals had none), so that a
     file without one is known to be left by an interrupted import (``check`` lists those)."""
@@ -159,6 +147,18 @@ def _v6_workbench(conn: sqlite3.Connection) -> None:
     from fieldkit.storage import workbench_tables
 
     workbench_tables.create(conn)
+
+
+def _v7_search_regions(conn: sqlite3.Connection) -> None:
+    """Coded segments and speaker turns as index rows of their own, so code:, coder: and
+    speaker: are part of the MATCH (rebuilt from the data)."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database, search_tables
+
+    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region"):
+        nargs, func = database.FUNCTIONS[name]
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    search_tables.upgrade(conn)
 
 
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.

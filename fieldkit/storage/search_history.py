@@ -1,7 +1,7 @@
 """The search index as released schema steps made it, kept so those steps run unchanged.
 
 Step v2 made the first index (``create``, ``fill``); step v4 added filter words, word offsets
-and prefix indexes (``upgrade_v4``). Step v6 (``search_tables``) replaces both; a project
+and prefix indexes (``upgrade_v4``). Step v7 (``search_tables``) replaces both; a project
 opened from an older version runs every step in order, so these must not change.
 """
 

@@ -293,7 +293,7 @@ def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
 
 
 def upgrade(conn: sqlite3.Connection) -> None:
-    """Schema step v6: coded segments and speaker turns as rows of their own, and filter
+    """Schema step v7: coded segments and speaker turns as rows of their own, and filter
     words for codes, coders and people (the index rebuilt from the data)."""
     for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'"

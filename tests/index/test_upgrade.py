@@ -1,4 +1,4 @@
-"""Schema steps v4 (filter words, word offsets) and v6 (coded segments and turns as rows)
+"""Schema steps v4 (filter words, word offsets) and v7 (coded segments and turns as rows)
 upgrade an existing index; moves follow."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def test_a_v3_project_gets_the_current_index_on_opening(tmp_path: Path) -> None:
             search_history.fill(conn)
             conn.execute("PRAGMA user_version = 3")
     with Project.open(path) as p:
-        assert p.store.value("PRAGMA user_version") >= 6
+        assert p.store.value("PRAGMA user_version") >= 7
         hit = p.search("kantbank site:oost after:2026-03-01 before:2026-03-03").hits[0]
         assert p.document(hit.document_id).text[hit.start:hit.end] == "kantbank"
         assert p.check() == []
