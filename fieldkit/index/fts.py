@@ -231,13 +231,38 @@ class FtsIndex(IndexUpkeep):
                 return 0, []
             top = heapq.nsmallest(len(best) if limit is None else limit, best,
                                   key=best.__getitem__)
-            chosen = {u: [Matched.of(rid, best[u]) for rid in rows[u]] for u in top}
-            self._place(query, [m for ms in chosen.values() for m in ms], mode="first")
-            kept = []
-            for unit in top:
-                placed = [m for m in chosen[unit] if m.spans and m.spans[0] != (0, 0)]
-                kept.append(min(placed or chosen[unit], key=lambda m: m.spans[:1]))
-            return len(rows), kept
+            return len(rows), self._first_hits(query, {u: rows[u] for u in top}, best)
+
+    def _first_hits(self, query: Query, rows: dict[int, list[int]], best: dict[int, float]
+                    ) -> list[Matched]:
+        """Each unit's first hit in text order over its matching rows: rows are looked into
+        by where they start (read first), and a row starting after the hit found so far is
+        never read — a document's turns, say, are usually settled by the first that matches."""
+        starts: dict[int, int] = {}
+        regional = [rid for rids in rows.values() for rid in rids if rid >= tables.DOC_SHIFT]
+        for start in range(0, len(regional), 500):
+            part = regional[start:start + 500]
+            for rid, head in self.store.conn.execute(
+                    "SELECT rowid, substr(offsets, 1, 4) FROM search_regions WHERE rowid IN "
+                    f"({', '.join('?' * len(part))})", part):
+                starts[rid] = unpack(head)[0] if head else 0
+        waiting = {u: sorted(rids, key=lambda r: starts.get(r, 0)) for u, rids in rows.items()}
+        found: dict[int, Matched] = {}
+        while waiting:
+            batch = {u: Matched.of(rids.pop(0), best[u]) for u, rids in waiting.items()}
+            self._place(query, list(batch.values()), mode="first")
+            for unit, m in batch.items():
+                if m.spans and m.spans[0] != (0, 0) and (
+                        unit not in found or m.spans[0] < found[unit].spans[0]):
+                    found[unit] = m
+                elif unit not in found:
+                    found[unit] = m
+                hit = found[unit].spans[0][0] if found[unit].spans[0] != (0, 0) else None
+                rest = waiting[unit]
+                if not rest or (hit is not None and starts.get(rest[0], 0) >= hit):
+                    del waiting[unit]
+        return [found[u] for u in rows]
+
 
     def _every_region(self, query: Query, plan: _Plan, *, limit: int | None,
                       every_span: bool) -> tuple[int, list[Matched]]:
