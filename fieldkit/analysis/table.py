@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from fieldkit.analysis.spans import BIG
+from fieldkit.core.changes import RowChange
 from fieldkit.storage import analysis_rows
 
 if TYPE_CHECKING:
@@ -76,6 +77,35 @@ class CodingTable:
                                      dtype=np.int64),
             doc_date=[r[5] or "" for r in docs],
         )
+
+    def patched(self, changes: list[RowChange]) -> CodingTable | None:
+        """This table after some codings were added, changed or removed (their rows before and
+        after, as a change set holds them) — milliseconds instead of a new read; None when the
+        changes cannot be applied here (a coding on a document the table does not know)."""
+        final: dict[int, dict[str, Any] | None] = {}
+        for change in changes:
+            final[change.key] = change.after
+        kept = ~np.isin(self.id, np.fromiter(final, np.int64, len(final)))
+        added = [row for row in final.values() if row is not None and not row.get("orphaned")]
+        if any(int(row["document_id"]) not in self.known_documents() for row in added):
+            return None
+        new = np.array([(row["id"], row["document_id"], row["code_id"], row["coder_id"],
+                         -1 if row["start"] is None else row["start"],
+                         -1 if row["end"] is None else row["end"]) for row in added],
+                       dtype=np.int64).reshape(-1, 6)
+        ids, docs, codes, coders, starts, ends = (
+            np.concatenate([old[kept], new[:, k]]) for k, old in
+            enumerate((self.id, self.document, self.code, self.coder, self.start, self.end)))
+        keep_cache = {k: v for k, v in self.cache.items() if k.startswith("attribute:")}
+        return CodingTable(ids, docs, codes, coders, starts, ends, doc_ids=self.doc_ids,
+                           doc_kind=self.doc_kind, doc_site=self.doc_site, doc_visit=self.doc_visit,
+                           doc_participant=self.doc_participant, doc_date=self.doc_date,
+                           _words=self._words, cache=keep_cache)
+
+    def known_documents(self) -> set[int]:
+        if "documents" not in self.cache:
+            self.cache["documents"] = set(self.doc_ids.tolist())
+        return self.cache["documents"]  # type: ignore[no-any-return]
 
     # -- choosing codings ------------------------------------------------------------------
 

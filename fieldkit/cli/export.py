@@ -35,9 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="instead: this document's full text with each coding as a comment")
     k.add_argument("--chart", action="append", metavar="NAME", default=[],
                    help="add a chart: sites, months, bars or relations (repeatable)")
+    _set_options(k)
 
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
     k.add_argument("out", metavar="OUT.xlsx")
+    _set_options(k)
     k = kind("csv", cmd_csv, "the same tables as CSV files in a folder")
     k.add_argument("outdir", metavar="OUTDIR")
     k = kind("qdpx", cmd_qdpx, "the whole project as REFI-QDA (ATLAS.ti, NVivo, MAXQDA, ...)")
@@ -61,6 +63,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
             args.out, codes=args.code, coder=args.coder, site=args.site,
             pseudonymise=args.pseudonymise or bool(terms), terms=terms,
             annotated_document=args.annotated, progress=progress_bar("Word"),
+            codings=project.sets.coding_ids(args.document_set, args.code_set),
             warnings=warnings, charts=args.chart)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -68,9 +71,17 @@ def cmd_docx(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_options(k: argparse.ArgumentParser) -> None:
+    k.add_argument("--set", dest="document_set", metavar="SET",
+                   help="only the documents of this document set")
+    k.add_argument("--code-set", metavar="SET", help="only the codes of this code set")
+
+
 def cmd_xlsx(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        out = project.export_xlsx(args.out, progress=progress_bar("Excel"))
+        out = project.export_xlsx(args.out, progress=progress_bar("Excel"),
+                                  codings=project.sets.coding_ids(args.document_set,
+                                                                  args.code_set))
     print(f"Wrote {out}")
     return 0
 

@@ -43,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", default="0.9",
                    help="segment overlap needed for a match: above 0 and at most 1, or a "
                         "percentage such as 90%% (default 0.9)")
+    p.add_argument("--code-set", metavar="SET", help="compare only the codes of this code set")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
     add_json_option(p)
 
@@ -116,7 +117,10 @@ def uncoded_note(row: dict[str, Any]) -> str:
 def cmd_agreement(args: argparse.Namespace) -> int:
     threshold = _threshold(args.threshold)
     with open_project(args, readonly=True) as project:
-        report = project.agreement(args.coders, codes=args.code, threshold=threshold)
+        codes = args.code
+        if args.code_set:
+            codes = [*(codes or []), *project.sets.members(args.code_set, "codes")]
+        report = project.agreement(args.coders, codes=codes, threshold=threshold)
         data = project.agreement_dict(report)
         if args.xlsx:
             project.export_agreement_xlsx(report, args.xlsx)

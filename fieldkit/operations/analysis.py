@@ -93,7 +93,15 @@ class Analysis:
         project.subscribe(self._changed)
 
     def _changed(self, changes: ChangeSet) -> None:
-        if changes.tables & _READS:
+        touched = changes.tables & _READS
+        if not touched:
+            return
+        rows = [c for c in changes.changes if c.table == "codings"]
+        if self._table is not None and touched == {"codings"} \
+                and all(c.before is not None or c.after is not None for c in rows):
+            # coding, uncoding, undo and redo: patch the arrays instead of reading them again
+            self._table = self._table.patched(rows)
+        else:
             self._table = None
 
     def table(self) -> CodingTable:

@@ -103,6 +103,16 @@ class Sets:
         workbench_tables.delete_set(self.store, found.id, found.name)
         return found
 
+    def coding_ids(self, document_set: str | None = None,
+                   code_set: str | None = None) -> list[int] | None:
+        """The codings in a document set's documents and of a code set's codes (None when no
+        set is named): how exports and agreement take a set as their filter."""
+        if not document_set and not code_set:
+            return None
+        scope = self.project.analysis.scope(document_set=document_set, code_set=code_set)
+        table = self.project.analysis.table()
+        return sorted(int(i) for i in table.id[table.mask(scope)])
+
     def _resolve(self, kind: str, members: Sequence[int | str]) -> list[int]:
         if kind == "documents":
             return [self.store.resolve("documents", m) for m in members]

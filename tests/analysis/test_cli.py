@@ -120,3 +120,24 @@ def test_bad_input_is_one_line_exit_2_and_nothing_changes(closed: Hand, capsys, 
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1
     assert digest(closed) == before
+
+
+def test_sets_filter_exports_and_agreement(closed: Hand, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run(capsys, closed, "sets", "add", "Notitie", "--documents", str(closed.note))[0] == 0
+    assert run(capsys, closed, "sets", "add", "AB", "--codes", "A", "B")[0] == 0
+    code, _, _ = run(capsys, closed, "export", "xlsx", str(tmp_path / "s.xlsx"), "--set",
+                     "Notitie", "--code-set", "AB")
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")["Segments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    codes = sorted(r[header.index("Code")] for r in rows[1:])
+    assert code == 0 and codes == ["A", "B", "B"]
+    code, _, _ = run(capsys, closed, "export", "docx", str(tmp_path / "s.docx"), "--set",
+                     "Notitie")
+    assert code == 0 and (tmp_path / "s.docx").exists()
+    code, out, _ = run(capsys, closed, "agreement", "--coders", "Anouk", "Bram",
+                       "--code-set", "AB", "--json")
+    assert code == 0 and json.loads(out)
+    before = digest(closed)
+    assert run(capsys, closed, "export", "xlsx", str(tmp_path / "x.xlsx"), "--set", "AB")[0] == 2
+    assert digest(closed) == before and not (tmp_path / "x.xlsx").exists()

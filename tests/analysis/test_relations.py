@@ -88,3 +88,25 @@ def test_results_follow_new_codings_and_undo(hand: Hand) -> None:
 def test_bad_modes_are_refused(hand: Hand, kw: dict[str, object]) -> None:
     with pytest.raises(BadInput):
         hand.project.analysis.relations(CODES, **kw)  # type: ignore[arg-type]
+
+
+def test_the_kept_arrays_follow_coding_uncoding_undo_and_redo(hand: Hand) -> None:
+    from fieldkit.analysis.table import CodingTable
+
+    p = hand.project
+
+    def rows(table: CodingTable) -> list[tuple[int, ...]]:
+        return sorted(zip(table.id.tolist(), table.document.tolist(), table.code.tolist(),
+                          table.coder.tolist(), table.start.tolist(), table.end.tolist(),
+                          strict=True))
+
+    kept = p.analysis.table()
+    made = p.code_text(hand.note, 30, 41, "C")
+    assert p.analysis.table() is not kept  # patched, not read again
+    steps = [lambda: p.uncode(made.id), p.undo, p.undo, p.redo,
+             lambda: p.recode(made.id, "D"), lambda: p.set_coding_memo(made.id, "m"),
+             lambda: p.edit_text(hand.note, "x " + p.document(hand.note).text)]
+    for step in steps:
+        step()
+        assert rows(p.analysis.table()) == rows(CodingTable.load(p.store))
+    assert cells(hand)["CD"] == 0 and cells(hand, mode="near", distance=0)["AC"] == 1
