@@ -83,8 +83,9 @@ class MemosView(QWidget):
         self.type.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search = QLineEdit()
         self.search.textChanged.connect(lambda _t: self.refresh())
-        self.buttons = {name: QPushButton() for name in ("new", "link", "trail")}
+        self.buttons = {name: QPushButton() for name in ("new", "link", "expand", "trail")}
         self.buttons["trail"].clicked.connect(lambda: self.export_trail())
+        self.buttons["expand"].clicked.connect(lambda: self.expand_current())
         self.buttons["new"].clicked.connect(lambda: self.new_memo())
         self.buttons["link"].clicked.connect(lambda: self.link_current_document())
         self.model = QStandardItemModel(self)
@@ -94,6 +95,7 @@ class MemosView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(self.show_memo)
+        self.table.doubleClicked.connect(self.open_memo)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.links = QListWidget()
@@ -107,7 +109,7 @@ class MemosView(QWidget):
         split.addWidget(right)
         top = QHBoxLayout()
         for widget in (self.type, self.search, self.buttons["new"], self.buttons["link"],
-                       self.buttons["trail"]):
+                       self.buttons["expand"], self.buttons["trail"]):
             top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -118,6 +120,7 @@ class MemosView(QWidget):
         self.buttons["new"].setText(tr("New memo…"))
         self.buttons["link"].setText(tr("Link to the open document"))
         self.buttons["trail"].setText(tr("Memo trail to Word…"))
+        self.buttons["expand"].setText(tr("Expand the open jotting"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -152,6 +155,33 @@ class MemosView(QWidget):
             item = QListWidgetItem(f"{kinds[link.target]}: {link.label}")
             item.setData(256, (link.target, link.target_id))
             self.links.addItem(item)
+
+    def open_memo(self, index: QModelIndex) -> None:
+        """A memo document (or a document's memo) opens as a tab beside the material; a
+        coding's memo opens its segment."""
+        project, memo = self.window_.project, self.memos[index.row()]
+        if project is None:
+            return
+        if memo.source in ("memo", "document memo"):
+            self.window_.open_at(memo.id, 0, 0)
+        elif memo.source == "coding memo":
+            coding = project.coding(memo.id)
+            if coding.start is not None and coding.end is not None:
+                self.window_.open_at(coding.document_id, coding.start, coding.end)
+
+    def expand_current(self) -> int | None:
+        """The fieldnote in front, expanded into a full fieldnote that links back to it."""
+        project, doc = self.window_.project, self.window_.current_document()
+        if project is None or doc is None:
+            self.window_.say(tr("Open the jotting (a fieldnote) to expand first."))
+            return None
+        try:
+            made = project.memos.expand(doc)
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return None
+        self.window_.open_at(made.id, 0, 0)
+        return int(made.id)
 
     def selected(self) -> Memo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -262,5 +262,13 @@
         <source>Memo trail to Word</source>
         <translation>Memospoor naar Word</translation>
     </message>
+    <message>
+        <source>Expand the open jotting</source>
+        <translation>Open krabbel uitwerken</translation>
+    </message>
+    <message>
+        <source>Open the jotting (a fieldnote) to expand first.</source>
+        <translation>Open eerst de krabbel (een veldnotitie) om uit te werken.</translation>
+    </message>
 </context>
 </TS>

@@ -140,3 +140,20 @@ def test_charts_drawn_and_saved_and_the_memo_trail(window, analysed, tmp_path) -
     analysed.memos.new_memo("Eerste", "Een gedachte.", "field diary")
     out = analysed.memos.export_trail(str(tmp_path / "trail.docx"))
     assert out is not None and out.stat().st_size > 0
+
+
+def test_memos_open_beside_their_material_and_jottings_expand(window, analysed) -> None:
+    analysed.tabs.setCurrentWidget(analysed.memos)
+    view = analysed.memos
+    made = view.new_memo("Los idee", "Iets.")
+    row = next(i for i, m in enumerate(view.memos) if m.source == "memo" and m.id == made.id)
+    view.open_memo(view.model.index(row, 0))
+    assert window.current_tab().doc_id == made.id
+    row = next(i for i, m in enumerate(view.memos) if m.source == "coding memo")
+    view.open_memo(view.model.index(row, 0))
+    assert "trial and error" in window.current_tab().text_view.textCursor().selectedText()
+    note = next(d for d in window.project.documents() if d.kind == "fieldnote")
+    window.open_document(note.id)
+    full = view.expand_current()
+    assert full is not None and window.current_tab().doc_id == full
+    assert window.project.memos.expanded_from(full) == note.id
