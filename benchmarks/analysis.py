@@ -110,7 +110,7 @@ def relations_view(project: Project, repeat: int) -> dict[str, object]:
     from fieldkit.gui.app import application
 
     application()
-    window = AnalysisWindow(project, lambda *_: None)
+    window = AnalysisWindow(project)
     window.resize(1400, 900)
     window.show()
     view = window.relations

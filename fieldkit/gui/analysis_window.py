@@ -327,15 +327,12 @@ class MatrixView(HeatView):
 class AnalysisWindow(QWidget):
     """Code relations, matrices, coding queries, sets and memos in one window of tabs."""
 
-    def __init__(self, project: Project | None, open_at: Opener,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project | None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         from fieldkit.gui.memos_view import MemosView
         from fieldkit.gui.query_view import QueryView, SetsView
 
         self.project = project
-        self.open_at = open_at
-        self.current_document: Callable[[], int | None] = lambda: None
         self.filters = Filters(self.refresh)
         self.status = QLabel()
         self.tabs = QTabWidget()
@@ -390,6 +387,21 @@ class AnalysisWindow(QWidget):
             self.filters.fill(self.project)
         if self.isVisible():
             self.refresh()
+
+    # The main window is asked through the Qt parent, not held: a reference back to it would
+    # keep a closed main window alive in a cycle.
+
+    def open_at(self, doc_id: int, start: int, end: int) -> None:
+        """Open a document in the main window with ``[start, end)`` selected."""
+        opener = getattr(self.parentWidget(), "open_at", None)
+        if opener is not None:
+            opener(doc_id, start, end)
+
+    def current_document(self) -> int | None:
+        """The document in front in the main window, if any."""
+        current = getattr(self.parentWidget(), "current_tab", None)
+        tab = current() if current is not None else None
+        return getattr(tab, "doc_id", None)
 
     def say(self, message: str) -> None:
         self.status.setText(message)

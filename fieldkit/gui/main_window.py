@@ -850,9 +850,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return None
         if self.analysis_window is None:
-            self.analysis_window = AnalysisWindow(self.project, self.open_at, self)
-            self.analysis_window.current_document = lambda: (
-                tab.doc_id if (tab := self.current_tab()) is not None else None)
+            self.analysis_window = AnalysisWindow(self.project, self)
         self.analysis_window.show()
         self.analysis_window.raise_()
         self.analysis_window.refresh()
