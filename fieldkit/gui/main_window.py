@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.retranslate()
         self.resize(1440, 900)
+        self._laid_out = False
         window_layout.default_layout(self)
         window_layout.restore(self)
         self.pane_keeper = window_layout.PaneKeeper(self)
@@ -719,6 +721,13 @@ class MainWindow(QMainWindow):
         """Every pane back where a new user finds it, at a size that fits the screen."""
         window_layout.forget()
         window_layout.default_layout(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._laid_out:  # dock sizes set before the first show do not all hold
+            self._laid_out = True
+            if not window_layout.restored(self):
+                QTimer.singleShot(0, lambda: window_layout.recover_panes(self, grew=True))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

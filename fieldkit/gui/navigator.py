@@ -256,12 +256,17 @@ class NavigatorPanel(QWidget):
             for row in range(self.tree_model.rowCount(parent)):
                 idx = self.tree_model.index(row, 0, parent)
                 if self.tree.isExpanded(idx):
-                    key = (*path, self.tree_model.node(idx).label)
+                    key = (*path, self._part(idx, row))
                     out.add(key)
                     walk(idx, key)
 
         walk(QModelIndex(), ())
         return out
+
+    def _part(self, idx: QModelIndex, row: int) -> str:
+        # groups ("Sites", "Locaties") are named in the interface language: known by place,
+        # so a language switch keeps them open
+        return self.tree_model.node(idx).label if idx.data(REF_ROLE) is not None else f"#{row}"
 
     def _restore_expanded(self, expanded: set[tuple[str, ...]]) -> None:
         first = not expanded
@@ -269,7 +274,7 @@ class NavigatorPanel(QWidget):
         def walk(parent: QModelIndex, path: tuple[str, ...], depth: int) -> None:
             for row in range(self.tree_model.rowCount(parent)):
                 idx = self.tree_model.index(row, 0, parent)
-                key = (*path, self.tree_model.node(idx).label)
+                key = (*path, self._part(idx, row))
                 if key in expanded or (first and depth < 2 and row < 3):
                     self.tree.setExpanded(idx, True)
                     walk(idx, key, depth + 1)

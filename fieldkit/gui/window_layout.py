@@ -119,15 +119,20 @@ def default_layout(window: MainWindow) -> None:
                        Qt.Orientation.Vertical)
 
 
-def restore(window: MainWindow) -> None:
-    """Bring back the remembered size and panes, kept inside the screen."""
+def restore(window: MainWindow) -> bool:
+    """Bring back the remembered size and panes, kept inside the screen; True if there were."""
     geometry = settings.get(GEOMETRY)
-    if isinstance(geometry, QByteArray):
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         window.restoreGeometry(geometry)
     state = settings.get(STATE)
-    if isinstance(state, QByteArray):
-        window.restoreState(state)
+    done = isinstance(state, QByteArray) and not state.isEmpty() and window.restoreState(state)
+    window.setProperty("layout_restored", bool(done))
     fit_to_screen(window)
+    return bool(done)
+
+
+def restored(window: MainWindow) -> bool:
+    return bool(window.property("layout_restored"))
 
 
 def save(window: MainWindow) -> bool:
@@ -159,6 +164,15 @@ class PaneKeeper:
         self.timer.start()
 
     def settle(self) -> None:
-        width = self.window.width()
-        recover_panes(self.window, grew=width > self.width)
+        window = self.window
+        width = window.width()
+        recover_panes(window, grew=width > self.width)
+        central = window.centralWidget()
+        if width < self.width and central is not None and central.width() < width * 0.4:
+            # shrinking squeezes the document first: give it back its share
+            docks = [d for d in side_docks(window) if showing(d) and not d.isFloating()
+                     and d.width() > target_width(d, width)]
+            if docks:
+                window.resizeDocks(docks, [target_width(d, width) for d in docks],
+                                   Qt.Orientation.Horizontal)
         self.width = width
