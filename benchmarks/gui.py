@@ -20,7 +20,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["FIELDKIT_SETTINGS"] = os.path.join(tempfile.gettempdir(), "fieldkit-bench.ini")
+os.environ.setdefault("FIELDKIT_SETTINGS",
+                      os.path.join(tempfile.gettempdir(), "fieldkit-bench.ini"))
 
 WORDS = ("de machine loopt weer en ik kijk mee met Henk die het al jaren doet want de "
          "nieuwe pers is anders dan de oude afkeur leren collega uitleg ploeg").split()
@@ -133,8 +134,12 @@ def measure_rss(path: str) -> dict[str, float]:
 
 
 def _child(kind: str, path: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
-                         capture_output=True, text=True).stdout
+    # fresh settings per child: the memory run leaves five documents "open", and a start that
+    # reopened them (or another run's window layout) would not measure a start
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "FIELDKIT_SETTINGS": os.path.join(tmp, "settings.ini")}
+        out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
+                             capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
