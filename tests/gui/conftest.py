@@ -80,3 +80,55 @@ def open_window(qtbot, project: Project):
 @pytest.fixture
 def window(qtbot, project: Project):
     yield from open_window(qtbot, project)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    """The small demo study (sites, transcripts, photos, two coders)."""
+    from fieldkit.demobuild import build_demo
+
+    project = build_demo(tmp_path / "Demo.fieldkit", "small")
+    yield project
+    project.close()
+
+
+def literal_calls(name: str) -> set[str]:
+    """The string literals passed to ``name(...)`` (``tr`` or ``ntr``) anywhere in the GUI."""
+    import ast
+
+    from fieldkit.gui import i18n
+
+    found: set[str] = set()
+    for path in Path(i18n.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == name
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.add(node.args[0].value)
+    return found
+
+
+def interface_strings() -> set[str]:
+    """Every singular interface string in its English source form: ``tr`` literals and the
+    tables of labels translated where they are shown."""
+    from fieldkit.gui import (
+        agreement_dialog,
+        change_labels,
+        codebook_panel,
+        coding,
+        import_dialog,
+        main_window,
+        navigator,
+        search_panel,
+        suggestions_panel,
+    )
+
+    strings = literal_calls("tr")
+    strings |= {label for label, _keys in main_window.ACTIONS.values()}
+    strings |= set(navigator.KIND_NAMES.values()) | set(navigator.DocumentListModel.COLUMNS)
+    strings |= set(codebook_panel.FIELD_LABELS.values()) | set(search_panel.HitsModel.HEADERS)
+    strings |= {label for _k, label in search_panel.SCOPES}
+    strings |= {label for _k, label in import_dialog.KINDS} | {coding.IN_VIVO_PARENT}
+    strings |= {label for _k, label in agreement_dialog.COLUMNS}
+    strings |= set(suggestions_panel.SuggestionsModel.HEADERS)
+    strings |= set(change_labels.TEMPLATES) | set(change_labels.PROGRESS)
+    return strings

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import make_photo
+from tests.gui.conftest import interface_strings, literal_calls, make_photo
 
 
 def test_quick_note_saves_within_a_second_and_keeps_site_and_visit(window, qtbot) -> None:
@@ -152,39 +151,10 @@ def test_item_models_pass_the_model_tester(window, qtmodeltester) -> None:
 
 
 def test_every_interface_string_has_a_dutch_translation() -> None:
-    from fieldkit.gui import (
-        agreement_dialog,
-        change_labels,
-        codebook_panel,
-        coding,
-        import_dialog,
-        main_window,
-        navigator,
-        search_panel,
-        suggestions_panel,
-    )
     from fieldkit.gui.i18n import read_language, read_language_plurals
 
-    strings: set[str] = set()
-    for path in (Path(main_window.__file__).parent).glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                strings.add(node.args[0].value)
-    strings |= {label for label, _keys in main_window.ACTIONS.values()}
-    strings |= set(navigator.KIND_NAMES.values()) | set(navigator.DocumentListModel.COLUMNS)
-    strings |= set(codebook_panel.FIELD_LABELS.values()) | set(search_panel.HitsModel.HEADERS)
-    strings |= {label for _k, label in search_panel.SCOPES}
-    strings |= {label for _k, label in import_dialog.KINDS} | {coding.IN_VIVO_PARENT}
-    strings |= {label for _k, label in agreement_dialog.COLUMNS}
-    strings |= set(suggestions_panel.SuggestionsModel.HEADERS)
-    strings |= set(change_labels.TEMPLATES) | set(change_labels.PROGRESS)
-    counted: set[str] = set()  # ntr("%Ln coding(s)", n): plural forms in both languages
-    for path in (Path(main_window.__file__).parent).glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ntr"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                counted.add(node.args[0].value)
+    strings = interface_strings()
+    counted = literal_calls("ntr")  # ntr("%Ln coding(s)", n): plural forms in both languages
     assert "%Ln coding(s)" in counted
     for language in ("nl", "en"):
         plurals = read_language_plurals(language)

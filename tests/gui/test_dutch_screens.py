@@ -4,7 +4,6 @@ document titles excepted: they are not interface strings)."""
 
 from __future__ import annotations
 
-import ast
 import re
 from pathlib import Path
 
@@ -27,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.demobuild import build_demo
 from fieldkit.gui import i18n
-from tests.gui.conftest import open_window
+from tests.gui.conftest import interface_strings, literal_calls, open_window
 
 GUI = Path(i18n.__file__).parent
 PLACEHOLDER = re.compile(r"\{\w*\}|%Ln|%n")
@@ -37,32 +35,7 @@ PLACEHOLDER = re.compile(r"\{\w*\}|%Ln|%n")
 
 def english_sources() -> set[str]:
     """Every interface string in its English source form (tr/ntr literals and tables)."""
-    from fieldkit.gui import (
-        agreement_dialog,
-        change_labels,
-        codebook_panel,
-        import_dialog,
-        main_window,
-        navigator,
-        search_panel,
-        suggestions_panel,
-    )
-
-    found: set[str] = set()
-    for path in GUI.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "ntr")
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                found.add(node.args[0].value)
-    found |= {label for label, _keys in main_window.ACTIONS.values()}
-    found |= set(navigator.KIND_NAMES.values()) | set(navigator.DocumentListModel.COLUMNS)
-    found |= set(codebook_panel.FIELD_LABELS.values()) | set(search_panel.HitsModel.HEADERS)
-    found |= {label for _k, label in search_panel.SCOPES}
-    found |= {label for _k, label in import_dialog.KINDS}
-    found |= {label for _k, label in agreement_dialog.COLUMNS}
-    found |= set(suggestions_panel.SuggestionsModel.HEADERS)
-    found |= set(change_labels.TEMPLATES) | set(change_labels.PROGRESS)
-    return found
+    return interface_strings() | literal_calls("ntr")
 
 
 def _plain(text: str) -> str:
@@ -166,13 +139,6 @@ def walk(*widgets: QWidget) -> list[tuple[str, str]]:
         for w in [top, *top.findChildren(QWidget)]:
             out += visible_strings(w)
     return out
-
-
-@pytest.fixture
-def demo(tmp_path: Path):
-    project = build_demo(tmp_path / "Demo.fieldkit", "small")
-    yield project
-    project.close()
 
 
 @pytest.fixture

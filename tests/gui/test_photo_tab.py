@@ -4,23 +4,14 @@ counts said in words that agree with the number."""
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QSplitter, QToolTip
 
-from fieldkit.demobuild import build_demo
 from fieldkit.gui.document_tab import DocumentTab
 from tests.gui.conftest import open_window
-
-
-@pytest.fixture
-def demo(tmp_path: Path):
-    project = build_demo(tmp_path / "Demo.fieldkit", "small")
-    yield project
-    project.close()
 
 
 @pytest.fixture

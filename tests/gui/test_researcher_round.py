@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from fieldkit.core.model import Region
@@ -20,6 +20,9 @@ def choose_in_box(window, qtbot, text: str) -> None:
     assert box is not None and box.isVisible()
     qtbot.keyClicks(box.edit, text)
     qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    # the closed box is deleted as the running app's event loop would (the old code then
+    # touched the deleted box on the next Ctrl+K)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # -- defect 1: the quick-code box works more than once ------------------------------------
