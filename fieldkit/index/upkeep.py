@@ -16,8 +16,6 @@ from fieldkit.index.words import analyser
 from fieldkit.storage import search_tables as tables
 from fieldkit.storage.store import Store
 
-_BATCH_DOCUMENTS = 200
-
 
 class IndexUpkeep:
     """Rebuild, re-index and check the two FTS5 tables of one project's store."""
@@ -45,7 +43,7 @@ class IndexUpkeep:
             conn.execute(tables.PEOPLE_TABLE)
             conn.execute(tables.FILL_PEOPLE)
             source = conn.execute(f"SELECT rid, body, field, document_id, meta FROM "
-                                  f"({tables.EXPECTED_ROWS}) ORDER BY rid")
+                                  f"({tables.EXPECTED_ROWS})")
             done = 0
             while batch := source.fetchmany(500):
                 values = [(rid, field, doc, meta, *an.analyse(body or ""))
@@ -54,8 +52,8 @@ class IndexUpkeep:
                 done += len(batch)
                 progress.step(f"{done} of {total} texts", amount=len(batch))
             last = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
-            for first in range(0, last + 1, _BATCH_DOCUMENTS):
-                written = tables.fill_regions(conn, (first, first + _BATCH_DOCUMENTS - 1))
+            for first in range(0, last + 1, tables.FILL_BATCH):
+                written = tables.fill_regions(conn, (first, first + tables.FILL_BATCH - 1))
                 progress.step("Coded segments and turns", amount=written)
             for table in ("search_index", "search_regions"):
                 conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")

@@ -41,6 +41,7 @@ SEGMENT, TURN = 4, 5  # rows of search_regions
 PARTS = 8
 DOC_SHIFT = 1 << 35  # region rowid = document_id * DOC_SHIFT + owner_id * PARTS + part
 OWNERS = 1 << 32
+FILL_BATCH = 200  # documents whose regions are indexed in one statement
 
 LANGUAGE = "(SELECT value FROM meta WHERE key = 'language')"
 
@@ -274,13 +275,20 @@ INSERT = ("INSERT INTO search_index (rowid, field, document_id, meta, stems, wor
 
 def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = None) -> int:
     """Index the coded segments and turns of every document (or of the ids ``first..last``),
-    after ``search_index`` holds the documents' rows; returns how many rows were written."""
-    where = "1" if documents is None else \
-        f"c.document_id BETWEEN {int(documents[0])} AND {int(documents[1])}"
+    after ``search_index`` holds the documents' rows; returns how many rows were written.
+
+    A few hundred documents at a time, in the order of the codings' and turns' document
+    index (no sort: a sort would carry each region's whole document text through temporary
+    files, tens of GB for a project of 100,000 documents).
+    """
+    if documents is None:
+        last = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+        return sum(fill_regions(conn, (first, first + FILL_BATCH - 1))
+                   for first in range(0, last + 1, FILL_BATCH))
+    where = f"c.document_id BETWEEN {int(documents[0])} AND {int(documents[1])}"
     written = 0
     for part in (SEGMENT, TURN):
-        written += conn.execute(
-            _regions_insert(part, f"{where} ORDER BY d.id").rstrip(";")).rowcount
+        written += conn.execute(_regions_insert(part, where).rstrip(";")).rowcount
     return written
 
 
