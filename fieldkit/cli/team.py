@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="segment overlap needed for a match: above 0 and at most 1, or a "
                         "percentage such as 90%% (default 0.9)")
     p.add_argument("--code-set", metavar="SET", help="compare only the codes of this code set")
+    p.add_argument("--set", dest="document_set", metavar="SET",
+                   help="compare only the documents of this document set")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
     add_json_option(p)
 
@@ -120,7 +122,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         codes = args.code
         if args.code_set:
             codes = [*(codes or []), *project.sets.members(args.code_set, "codes")]
-        report = project.agreement(args.coders, codes=codes, threshold=threshold)
+        report = project.agreement(args.coders, codes=codes, threshold=threshold,
+                                   document_set=args.document_set)
         data = project.agreement_dict(report)
         if args.xlsx:
             project.export_agreement_xlsx(report, args.xlsx)

@@ -1,10 +1,10 @@
 """The export dialog: the command line's export options, then a file, then progress and Cancel.
 
-Formats: the Word report of coded segments (codes, coder, site, pseudonyms), one document with
-its codings as Word comments (the annotated document; coder, pseudonyms), the Excel workbook,
-CSV files in a folder, and the whole project as REFI-QDA. Options a format does not use are
-greyed out. The export runs on the window's runner: a progress dialog with Cancel, and nothing
-is written when it is cancelled.
+Formats: the Word report of coded segments (codes, coder, site, document set, code set,
+pseudonyms), one document with its codings as Word comments (the annotated document; coder,
+pseudonyms), the Excel workbook (document set, code set), CSV files in a folder, and the whole
+project as REFI-QDA. Options a format does not use are greyed out. The export runs on the
+window's runner: a progress dialog with Cancel, and nothing is written when it is cancelled.
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ FORMATS = (("docx", "Word report of coded segments (.docx)"),
            ("qdpx", "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA (.qdpx)"))
 SUFFIX = {"docx": ".docx", "annotated": ".docx", "xlsx": ".xlsx", "csv": "", "qdpx": ".qdpx"}
 # which options each format uses
-USES = {"docx": {"codes", "coder", "site", "pseudonyms"},
+USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "pseudonyms"},
         "annotated": {"document", "coder", "pseudonyms"},
-        "xlsx": set(), "csv": set(), "qdpx": set()}
+        "xlsx": {"docset", "codeset"}, "csv": set(), "qdpx": set()}
 
 
 class ExportDialog(QDialog):
@@ -69,6 +69,13 @@ class ExportDialog(QDialog):
         self.site.addItem(tr("All sites"), None)
         for site in project.sites():
             self.site.addItem(site.name, site.name)
+        self.docset = QComboBox()
+        self.docset.addItem(tr("All documents"), None)
+        self.codeset = QComboBox()
+        self.codeset.addItem(tr("All codes"), None)
+        for found in project.sets.all():
+            box = self.docset if found.kind == "documents" else self.codeset
+            box.addItem(found.name, found.name)
         self.document = QComboBox()
         self.document.setMinimumContentsLength(24)
         self.document.setSizeAdjustPolicy(
@@ -95,6 +102,8 @@ class ExportDialog(QDialog):
                                     ("codes", tr("Codes"), self.codes),
                                     ("coder", tr("Coder"), self.coder),
                                     ("site", tr("Site"), self.site),
+                                    ("docset", tr("Document set"), self.docset),
+                                    ("codeset", tr("Code set"), self.codeset),
                                     ("document", tr("Document"), self.document),
                                     ("pseudonyms", tr("Pseudonyms"), self.pseudonymise)):
             caption = QLabel(label)
@@ -181,6 +190,10 @@ class ExportDialog(QDialog):
             out["coder"] = self.coder.currentData()
         if "site" in uses and self.site.currentData():
             out["site"] = self.site.currentData()
+        docset = self.docset.currentData() if "docset" in uses else None
+        codeset = self.codeset.currentData() if "codeset" in uses else None
+        if docset or codeset:
+            out["codings"] = self.project.sets.coding_ids(docset, codeset)
         if "document" in uses:
             out["annotated_document"] = self.document.currentData()
         if "pseudonyms" in uses:

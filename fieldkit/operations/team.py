@@ -87,8 +87,10 @@ class TeamOperations(FacadeBase):
         return merge_codes(self, source, target).moved  # type: ignore[arg-type]
 
     def agreement(self, coders: Sequence[str], *, codes: Sequence[int | str] | None = None,
-                  threshold: float = 0.9) -> AgreementReport:
-        """Intercoder agreement of two or more coders over all documents of the project.
+                  threshold: float = 0.9, document_set: str | int | None = None,
+                  ) -> AgreementReport:
+        """Intercoder agreement of two or more coders over all documents of the project, or
+        over the documents of ``document_set`` (a set's name, short id or UUID).
 
         Character level: NVivo's kappa (per code × document, averaged weighted by document
         length, with the cells nobody coded counted beside it) and the pooled kappa and
@@ -101,8 +103,10 @@ class TeamOperations(FacadeBase):
         if not 0.0 < threshold <= 1.0:
             raise BadInput(f"The overlap threshold must be above 0 and at most 1, not "
                            f"{threshold}.")
+        documents = (None if document_set is None
+                     else self.sets.members(document_set, "documents"))  # type: ignore[attr-defined]
         return project_agreement(self, coders, codes=codes,  # type: ignore[arg-type]
-                                 threshold=threshold)
+                                 threshold=threshold, documents=documents)
 
     def agreement_dict(self, report: AgreementReport) -> dict[str, Any]:
         """The report as JSON-ready data, with code paths and document titles added."""

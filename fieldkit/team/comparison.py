@@ -45,16 +45,20 @@ def _check_coders(coders: Sequence[str]) -> list[str]:
 
 def project_agreement(project: Project, coders: Sequence[str], *,
                       codes: Sequence[int | str] | None = None,
-                      threshold: float = 0.9) -> AgreementReport:
-    """Agreement of ``coders`` over every document of the project (see the module docstring)."""
+                      threshold: float = 0.9,
+                      documents: Sequence[int] | None = None) -> AgreementReport:
+    """Agreement of ``coders`` over every document of the project, or over ``documents`` (ids)
+    only (see the module docstring)."""
     names = _check_coders(coders)
     ids = coder_ids(project, names)
     code_ids = None if codes is None else list(dict.fromkeys(project.code(c).id for c in codes))
-    lengths: dict[int | str, int] = {doc.id: doc.chars for doc in project.documents()}
+    wanted = None if documents is None else set(documents)
+    lengths: dict[int | str, int] = {doc.id: doc.chars for doc in project.documents()
+                                     if wanted is None or doc.id in wanted}
     segments: list[Segment] = []
     for name, coder_id in ids.items():
         for c in project.store.codings(CodingFilter(code_ids=code_ids, coder_id=coder_id)):
-            if c.start is None or c.end is None or c.orphaned:
+            if c.start is None or c.end is None or c.orphaned or c.document_id not in lengths:
                 continue
             segments.append(Segment(c.document_id, c.code_id, name, c.start, c.end))
     return agreement_report(segments, lengths, names, threshold, codes=code_ids)

@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>fieldkit</name>
+    <message>
+        <source>Code set</source>
+        <translation>Code set</translation>
+    </message>
+    <message>
+        <source>Document set</source>
+        <translation>Document set</translation>
+    </message>
+</context>
+</TS>
