@@ -54,6 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", metavar="QUERY", help="only segments holding a hit of this search")
     p.add_argument("--saved", metavar="NAME", help="run a saved query")
     p.add_argument("--save", metavar="NAME", help="keep the query with the project")
+    p.add_argument("--docx", metavar="OUT.docx",
+                   help="also write the segments to Word, each quoted with its citation")
     _filters(p)
     _outputs(p)
 
@@ -216,6 +218,10 @@ def cmd_segments(args: argparse.Namespace) -> int:
     from fieldkit.exporters import analysis_tables
 
     _check_xlsx(args)
+    if args.docx:
+        from fieldkit.exporters.files import check_target
+
+        check_target(args.docx, ".docx")
     with open_project(args, readonly=not args.save) as project:
         expression = args.expression
         if args.saved:
@@ -226,6 +232,10 @@ def cmd_segments(args: argparse.Namespace) -> int:
         if args.save:
             project.analysis.save_query(args.save, expression)
         _xlsx(project, args, analysis_tables.segment_frames(found))
+        if args.docx:
+            from fieldkit.exporters.query_report import write_query_report
+
+            write_query_report(project, expression, found, args.docx, text=args.text)
         _print_segments(found, args.json)
     return 0
 

@@ -2,12 +2,14 @@
 
 A query is typed in the language of ``fieldkit.analysis.query`` ("Peer help" AND "Time pressure",
 A NOT B, A NEAR/10 B, A FOLLOWED BY B), optionally narrowed by a search; the regions it finds are
-listed and open in their document; a query can be kept with the project or turned into a
-document set. Sets are listed, made from an attribute value, and deleted.
+listed and open in their document, and go to Word with their citations; a query can be kept
+with the project or turned into a document set. Sets are listed, made from an attribute value,
+and deleted.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
@@ -15,6 +17,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.core.filenames import safe_file_name
 from fieldkit.gui.analysis_models import RegionsModel
 from fieldkit.gui.i18n import ntr, tr
 
@@ -45,10 +49,13 @@ class QueryView(QWidget):
         self.text.returnPressed.connect(self.run)
         self.saved = QComboBox()
         self.saved.activated.connect(self._load)
-        self.buttons = {name: QPushButton() for name in ("run", "save", "set")}
+        self.buttons = {name: QPushButton() for name in ("run", "save", "set", "word")}
         self.buttons["run"].clicked.connect(self.run)
         self.buttons["save"].clicked.connect(lambda: self.save())
         self.buttons["set"].clicked.connect(lambda: self.make_set())
+        self.buttons["word"].clicked.connect(lambda: self.export_docx())
+        self.buttons["word"].setEnabled(False)
+        self.shown: tuple[str, str] = ("", "")  # the query and search behind the rows shown
         self.count = QLabel()
         self.model = RegionsModel(self)
         self.table = QTableView()
@@ -64,6 +71,7 @@ class QueryView(QWidget):
         below.addWidget(self.saved, 1)
         below.addWidget(self.buttons["save"])
         below.addWidget(self.buttons["set"])
+        below.addWidget(self.buttons["word"])
         below.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -75,7 +83,7 @@ class QueryView(QWidget):
                                               '"Time pressure", A NOT B, A NEAR/10 B'))
         self.text.setPlaceholderText(tr("Only where the text holds…"))
         for name, label in (("run", tr("Run")), ("save", tr("Keep query…")),
-                            ("set", tr("Make document set…"))):
+                            ("set", tr("Make document set…")), ("word", tr("Word…"))):
             self.buttons[name].setText(label)
         self._fill_saved()
 
@@ -108,10 +116,35 @@ class QueryView(QWidget):
             self.window_.say(str(exc))
             self.model.set_segments([])
             self.count.clear()
+            self.buttons["word"].setEnabled(False)
             return
         self.window_.say("")
         self.model.set_segments(found)
+        self.shown = (self.expression.text().strip(), self.text.text().strip())
+        self.buttons["word"].setEnabled(bool(found))
         self.count.setText(ntr("%Ln segment(s)", len(found)))
+
+    def export_docx(self, out: str | None = None) -> Path | None:
+        """The segments shown, each quoted with its citation, to a Word file."""
+        from fieldkit.exporters.query_report import write_query_report
+
+        project = self.window_.project
+        if project is None or not self.model.segments:
+            return None
+        if out is None:
+            name = safe_file_name(f"{project.name} – {tr('coding query')}")
+            out, _ = QFileDialog.getSaveFileName(self, tr("Export to Word"),
+                                                 str(Path.home() / f"{name}.docx"), "*.docx")
+            if not out:
+                return None
+        try:
+            written = write_query_report(project, self.shown[0], self.model.segments, out,
+                                         text=self.shown[1])
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return None
+        self.window_.say(tr("Exported to {0}.").format(written))
+        return written
 
     def save(self, name: str | None = None) -> None:
         project = self.window_.project

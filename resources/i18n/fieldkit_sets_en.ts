@@ -11,5 +11,13 @@
         <source>Document set</source>
         <translation>Document set</translation>
     </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>Export to Word</translation>
+    </message>
+    <message>
+        <source>coding query</source>
+        <translation>coding query</translation>
+    </message>
 </context>
 </TS>

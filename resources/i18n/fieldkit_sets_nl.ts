@@ -11,5 +11,13 @@
         <source>Document set</source>
         <translation>Documentenset</translation>
     </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>Exporteren naar Word</translation>
+    </message>
+    <message>
+        <source>coding query</source>
+        <translation>codeervraag</translation>
+    </message>
 </context>
 </TS>

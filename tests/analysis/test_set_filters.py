@@ -1,9 +1,12 @@
-"""Document sets as filters: on agreement (facade and ``agreement --set``)."""
+"""Document sets as filters on agreement (facade and ``agreement --set``); a coding query's
+segments to Word (``segments EXPR --docx``)."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import docx
 import pytest
 
 from fieldkit.cli import main
@@ -43,3 +46,20 @@ def test_cli_agreement_set(hand: Hand, capsys: pytest.CaptureFixture[str]) -> No
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1
     assert main(["agreement", "--coders", "Anouk", "Bram", "--set", "Nope", *where]) == 2
+
+
+def test_cli_segments_to_word_quotes_each_region_with_its_citation(
+        hand: Hand, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    hand.project.close()
+    out = tmp_path / "a-zonder-b.docx"
+    assert main(["segments", "A NOT B", "--docx", str(out), "-p", str(hand.project.path)]) == 0
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Coding query: A NOT B" in texts
+    assert " bb " in texts and "hoe leer" in texts  # the regions of A outside B
+    assert texts.index("Notitie") < texts.index(" bb ") < texts.index("Gesprek")
+    assert any(t.startswith("Interviewer · ¶ 1") for t in texts)  # speaker and paragraph
+    capsys.readouterr()
+    for bad in (tmp_path / "x.txt", tmp_path / "nowhere" / "x.docx"):
+        assert main(["segments", "A", "--docx", str(bad), "-p", str(hand.project.path)]) == 2
+        assert not bad.exists()
+    assert len(capsys.readouterr().err.strip().splitlines()) == 2

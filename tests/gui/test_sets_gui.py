@@ -1,4 +1,4 @@
-"""Sets in the app: filters in the export dialog."""
+"""Sets in the app: filters in the export dialog; a coding query's segments to Word."""
 
 from __future__ import annotations
 
@@ -46,3 +46,27 @@ def test_export_dialog_filters_by_document_set_and_code_set(window, qtbot, tmp_p
 
     dialog = window.export_dialog("qdpx")  # a format without sets greys them out
     assert not dialog.docset.isEnabled() and "codings" not in dialog.options()
+
+
+def test_coding_query_tab_exports_its_segments_to_word(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    analysis = window.show_analysis()
+    qtbot.waitExposed(analysis)
+    view = analysis.query
+    assert not view.buttons["word"].isEnabled()  # nothing found yet
+    view.expression.setText('"Trial and error" OR "Observation"')
+    view.text.setText("Henk")
+    view.run()
+    assert view.model.rowCount() == 1 and view.buttons["word"].isEnabled()
+    view.expression.setText("changed but not run")
+    out = tmp_path / "query.docx"
+    assert view.export_docx(str(out)) == out
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert 'Coding query: "Trial and error" OR "Observation"' in texts
+    assert "1 segment holding “Henk”" in texts and "mee te kijken met Henk" in texts
+    assert any(t.startswith("Kees · ¶") for t in texts)
+    assert str(out) in analysis.status.text()
+    assert view.export_docx(str(tmp_path / "no" / "q.docx")) is None
+    assert "does not exist" in analysis.status.text()
+    view.expression.setText("Nope")
+    view.run()
+    assert not view.buttons["word"].isEnabled() and view.export_docx(str(out)) is None

@@ -1,0 +1,56 @@
+"""A coding query's results in Word: the query, then per document each region it found as a
+quote with its citation (paragraph, speaker, timestamp, beep) and the code when it is one coding.
+
+A query finds text regions, not codings (``A NOT B`` is the part of A outside B), so this is
+its own report beside the report of coded segments (``fieldkit.exporters.docx``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import docx
+
+from fieldkit.exporters import wordxml as wx
+from fieldkit.exporters.docx import _project_date
+from fieldkit.exporters.files import atomic_path, check_target, normalise_zip
+
+if TYPE_CHECKING:
+    from fieldkit.operations.analysis import Segment
+    from fieldkit.project import Project
+
+
+def write_query_report(project: Project, expression: str, found: Sequence[Segment],
+                       out: str | Path, *, text: str | None = None) -> Path:
+    """Write the regions ``found`` by the coding query ``expression`` (narrowed by the search
+    ``text``) to ``out`` (.docx), all or nothing."""
+    target = check_target(Path(out), ".docx")
+    document = docx.Document()
+    props = document.core_properties
+    props.title, props.subject, props.author = project.name, "Coding query", "fieldkit"
+    props.created = props.modified = _project_date(project)
+    props.revision = 1
+    body = wx.Body(document)
+    body.add(wx.paragraph(wx.run(project.name), style="Title"))
+    body.add(wx.paragraph(wx.run(f"Coding query: {expression}"), style="Subtitle"))
+    facts = f"{len(found)} segment{'s' if len(found) != 1 else ''}"
+    if text and text.strip():
+        facts += f" holding “{text.strip()}”"
+    body.add(wx.paragraph(wx.run(facts, italic=True, size=9, colour="595959")))
+    cite = project.retrieval.citations()
+    for (_, title), regions in groupby(found, key=lambda s: (s.document_id, s.document)):
+        body.add(wx.paragraph(wx.run(title), style="Heading 1", keep_next=True))
+        for s in regions:
+            body.add(wx.paragraph(wx.run(s.text), style="Quote"))
+            place = cite.citer(s.document_id).cite(s.start, s.end)
+            where = [place.speaker, place.place(), s.code or "", s.coder or ""]
+            body.add(wx.paragraph(wx.run(" · ".join(w for w in where if w), italic=True,
+                                         size=9, colour="595959")))
+    body.finish()
+    with atomic_path(target) as tmp:
+        document.save(str(tmp))
+        normalise_zip(tmp)
+    return target
