@@ -726,6 +726,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._laid_out:  # dock sizes set before the first show do not all hold
             self._laid_out = True
+            # and only now are the title bar and borders known: the whole frame must fit
+            QTimer.singleShot(200, lambda: window_layout.fit_to_screen(self))
             if not window_layout.restored(self):
                 QTimer.singleShot(0, lambda: window_layout.recover_panes(self, grew=True))
 

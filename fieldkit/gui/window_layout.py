@@ -59,8 +59,11 @@ def sane(window: MainWindow) -> bool:
 def fit_to_screen(window: MainWindow) -> None:
     """Shrink and move the window so that it lies inside the screen."""
     screen = screen_rect(window)
-    width = min(window.width(), screen.width())
-    height = min(window.height(), screen.height())
+    frame = window.frameGeometry()  # the title bar and borders count (once shown)
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    width = min(window.width(), screen.width() - extra_w)
+    height = min(window.height(), screen.height() - extra_h)
     if (width, height) != (window.width(), window.height()):
         window.resize(width, height)
     frame = window.frameGeometry()

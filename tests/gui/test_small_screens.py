@@ -37,8 +37,15 @@ def demo_window(qtbot, demo_path: Path, monkeypatch):
 SCREEN = [1366, 768]
 
 
+def frame_extra(window) -> tuple[int, int]:
+    frame = window.frameGeometry()
+    return frame.width() - window.width(), frame.height() - window.height()
+
+
 def settle(window, width: int, height: int) -> None:
-    window.resize(width, height)
+    """The window's frame (title bar and borders too) made ``width``×``height``."""
+    extra_w, extra_h = frame_extra(window)
+    window.resize(width - extra_w, height - extra_h)
     for _ in range(3):
         QApplication.processEvents()
     window.pane_keeper.settle()
@@ -72,13 +79,15 @@ def key_controls(window) -> dict[str, QWidget]:
 
 
 def assert_on_screen(window, width: int, height: int) -> None:
-    assert (window.width(), window.height()) == (width, height), "the window cannot go this small"
-    inside = QRect(0, 0, width, height)
+    extra_w, extra_h = frame_extra(window)
+    assert (window.width() + extra_w, window.height() + extra_h) == (width, height), \
+        "the window cannot go this small"
+    inside = window.rect()
     for name, widget in key_controls(window).items():
         if not widget.isVisible() or widget.visibleRegion().isEmpty():
             continue  # a pane behind another pane's tab
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-        assert inside.contains(rect), f"{name} at {rect} is outside {width}×{height}"
+        assert inside.contains(rect), f"{name} at {rect} is outside the {width}×{height} window"
         hint = widget.minimumSizeHint()
         assert widget.width() >= min(hint.width(), 60), f"{name} squeezed to {widget.width()}"
     for dock in window.findChildren(QDockWidget):
@@ -113,10 +122,11 @@ def test_every_pane_fits_with_each_pane_open(demo_window, size, language) -> Non
 
 def test_suggestions_do_not_widen_the_window_beyond_the_screen(demo_window) -> None:
     window = demo_window
+    SCREEN[:] = [1440, 900]
     settle(window, 1440, 900)
     window.show_suggestions()
     settle(window, 1440, 900)
-    assert window.width() == 1440
+    assert window.frameGeometry().width() == 1440
     assert window.minimumSizeHint().width() < 1024
 
 
@@ -137,11 +147,13 @@ def test_codebook_rows_and_names_are_readable_at_1366x768(demo_window) -> None:
 
 def test_panes_recover_when_the_window_grows_again(demo_window) -> None:
     window = demo_window
+    SCREEN[:] = [1440, 900]
     settle(window, 1440, 900)
     settle(window, 700, 600)
     settle(window, 1440, 900)
     for dock in (window.nav_dock, window.code_dock):
-        assert dock.width() >= window_layout.target_width(dock, 1440) - 24, dock.objectName()
+        assert dock.width() >= window_layout.target_width(dock, window.width()) - 24, \
+            dock.objectName()
 
 
 def test_a_squeezed_or_oversized_layout_is_not_saved(demo_window) -> None:
