@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QFormLayout,
     QFrame,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.codebook_model import CODE_ROLE, CodebookModel
+from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
@@ -79,12 +79,7 @@ class CodebookPanel(QWidget):
         self.tree.doubleClicked.connect(self._double_clicked)
         self.tree.installEventFilter(self)
         self.filter.installEventFilter(self)
-        header = self.tree.header()
-        header.hide()  # name, count and key explain themselves; the names get the width
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        names_get_the_width(self.tree, 3)  # name, count and key explain themselves
         self.tree.selectionModel().currentChanged.connect(self._show_details)
 
         self.details = QWidget()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
+from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.tree_model import REF_ROLE, Node, TreeModel
 from fieldkit.project import Project
@@ -174,10 +175,7 @@ class NavigatorPanel(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().hide()
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        names_get_the_width(self.tree, 2)
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
 

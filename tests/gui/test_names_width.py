@@ -1,0 +1,27 @@
+"""On a 1024-pixel screen the material and codebook trees show names, not only counts.
+
+Qt sized the count column by its hidden header's label too ("Coderingen": 101 of 199 pixels in
+Dutch), so the names shrank to nothing (issue 11, defect 3). The counts alone set the width now.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldkit.gui import i18n
+
+from .conftest import open_window
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_names_get_most_of_a_narrow_pane(qtbot, project, language: str) -> None:
+    for w in open_window(qtbot, project):
+        i18n.install(language)
+        w.resize(1024, 700)
+        qtbot.wait(20)
+        for tree in (w.navigator.tree, w.codebook.tree):
+            header = tree.header()
+            width = tree.viewport().width()
+            counts = sum(header.sectionSize(c) for c in range(1, header.count()))
+            assert header.sectionSize(0) >= 0.6 * width, (language, header.sectionSize(0), width)
+            assert counts <= 0.4 * width
