@@ -727,9 +727,10 @@ class MainWindow(QMainWindow):
         if not self._laid_out:  # dock sizes set before the first show do not all hold
             self._laid_out = True
             # and only now are the title bar and borders known: the whole frame must fit
-            QTimer.singleShot(200, lambda: window_layout.fit_to_screen(self))
+            # (the window as the timers' context: a window closed before they fire cancels them)
+            QTimer.singleShot(200, self, lambda: window_layout.fit_to_screen(self))
             if not window_layout.restored(self):
-                QTimer.singleShot(0, lambda: window_layout.recover_panes(self, grew=True))
+                QTimer.singleShot(0, self, lambda: window_layout.recover_panes(self, grew=True))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -823,7 +824,7 @@ class MainWindow(QMainWindow):
         files = local_files(event)
         event.acceptProposedAction()
         if files:
-            QTimer.singleShot(0, lambda: self.import_dialog(files))
+            QTimer.singleShot(0, self, lambda: self.import_dialog(files))
 
     def export(self, kind: str) -> None:
         self.export_dialog(kind)

@@ -126,4 +126,4 @@ def show_status(widget: QWidget, message: str, ms: int = 5000) -> None:
     window = widget.window()
     bar = getattr(window, "statusBar", None)
     if callable(bar):
-        QTimer.singleShot(0, lambda: bar().showMessage(message, ms))
+        QTimer.singleShot(0, window, lambda: bar().showMessage(message, ms))
