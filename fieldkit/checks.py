@@ -110,9 +110,18 @@ def _codings(project: Project, problems: list[Problem]) -> None:
     store = project.store
     texts: dict[int, str] = {}
     for c in store.rows(
-        "SELECT c.id, c.document_id, c.start, c.end, c.quote, c.orphaned, d.chars "
-        "FROM codings c JOIN documents d ON d.id = c.document_id WHERE c.start IS NOT NULL"
+        "SELECT c.id, c.document_id, c.start, c.end, c.quote, c.orphaned, d.chars, "
+        "c.start_ms, c.end_ms FROM codings c JOIN documents d ON d.id = c.document_id "
+        "WHERE c.start IS NOT NULL"
     ):
+        if c["start_ms"] is not None:
+            # a time coding: its times must make a stretch; its text (if any) must fit
+            if not (0 <= c["start_ms"] < c["end_ms"]):
+                problems.append(Problem(
+                    "error", f"Coding {c['id']} ({c['start_ms']}–{c['end_ms']} ms) is not a "
+                             "stretch of time."))
+            if c["start"] == c["end"] and 0 <= c["start"] <= c["chars"]:
+                continue
         if c["orphaned"]:
             problems.append(Problem(
                 "warning", f"Coding {c['id']} lost its text in an edit (orphaned): "

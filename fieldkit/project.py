@@ -45,6 +45,7 @@ from fieldkit.core.text import (
 from fieldkit.operations.assist import AssistOperations
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.export import ExportOperations
+from fieldkit.operations.recordings import PreparedRecording, Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.search import SearchOperations
 from fieldkit.operations.team import TeamOperations
@@ -89,6 +90,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         self._lock = lock
         self.media = MediaStore(path)
         self.backup_warning = ""  # why the automatic backup on opening failed, if it did
+        self.import_warnings: list[str] = []  # what the latest import kept but flags
         self._coder = (
             os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
         )
@@ -221,6 +223,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def retrieval(self) -> Retrieval:
         """Coded segments: the retrieval query, citations and changing a coding's bounds."""
         return Retrieval(self)
+
+    @cached_property
+    def recordings(self) -> Recordings:
+        """Recorded interviews: import with transcripts, time codings, synced segments."""
+        return Recordings(self)
 
     @property
     def readonly(self) -> bool:
@@ -368,14 +375,19 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def import_files(self, paths: Sequence[str | Path], *, site: str | None = None,
                      visit: str | None = None, kind: str = "auto",
                      mapping: dict[str, str] | None = None,
-                     progress: Progress | None = None) -> list[Document]:
+                     progress: Progress | None = None,
+                     transcript: str | Path | None = None) -> list[Document]:
         """Read files and store them as documents, all or nothing.
 
         Every file is read and checked first; a bad one raises ``BadInput`` naming it and
         nothing is stored. The storing itself is one transaction, so a crash or Cancel leaves
-        no half-imported document.
+        no half-imported document. A recording (wav, mp3, m4a, ogg, mp4, mov, webm …) is
+        stored with its transcript linked: ``transcript``, else a given or neighbouring file
+        of the same base name. Warnings (times past a recording's end) go to
+        ``import_warnings``.
         """
         from fieldkit.importers import read_file
+        from fieldkit.importers.recording import is_recording
 
         progress = progress or Progress.silent()
         paths = _without_companion_files([Path(p) for p in paths])
@@ -383,7 +395,19 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             raise BadInput("A visit date needs a site (--site).")
         if kind not in ("auto", *DOCUMENT_KINDS):
             raise BadInput(f"Unknown kind '{kind}'.")
-        progress.start(len(paths) * 2, "Reading files")
+        recordings = [p for p in paths if is_recording(p)]
+        if transcript is not None and len(recordings) != 1:
+            raise BadInput("--transcript goes with exactly one recording.")
+        paired = _paired_transcripts(recordings, paths, transcript)
+        paths = [p for p in paths if p not in recordings and p not in paired.values()]
+        self.import_warnings = []
+        progress.start((len(paths) + len(recordings)) * 2, "Reading files")
+        prepared: list[PreparedRecording] = []
+        for rec_path in recordings:
+            prepared.append(self.recordings.read(rec_path, transcript=paired.get(rec_path),
+                                                 find_companion=transcript is None))
+            self.import_warnings += prepared[-1].warnings
+            progress.step(f"Read {rec_path.name}")
         read: list[ImportedDocument] = []
         for path in paths:
             read.extend(read_file(Path(path), kind, mapping=mapping))
@@ -394,7 +418,13 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         keys: list[int] = []
         per_file = max(1, len(read) // max(1, len(paths)))
         label = f"Import {len(read)} documents" if len(read) != 1 else f"Import {read[0].title}"
+        if prepared:
+            label = f"Import {prepared[0].path.name}" if len(prepared) + len(read) == 1 \
+                else f"Import {len(prepared) + len(read)} files"
         with self.store.change(label):
+            for item in prepared:
+                keys.extend(self.recordings.store_prepared(item, site=site, visit=visit))
+                progress.step(f"Stored {item.path.name}")
             for i, doc in enumerate(read):
                 keys.append(self._store_imported(doc, site, visit))
                 if (i + 1) % per_file == 0:
@@ -774,6 +804,23 @@ def _without_companion_files(paths: list[Path]) -> list[Path]:
 
     companions = {meta.resolve() for p in paths if (meta := find_meta_file(p)) is not None}
     return [p for p in paths if p.resolve() not in companions]
+
+
+def _paired_transcripts(recordings: list[Path], paths: list[Path],
+                        transcript: str | Path | None) -> dict[Path, Path]:
+    """Which given file is the transcript of which recording (explicit, or same base name)."""
+    if transcript is not None:
+        return {recordings[0]: Path(transcript)}
+    from fieldkit.operations.recordings import TRANSCRIPT_EXTENSIONS
+
+    pairs = {}
+    for rec in recordings:
+        for path in paths:
+            if (path is not rec and path.stem == rec.stem and path.parent == rec.parent
+                    and path.suffix.lower() in TRANSCRIPT_EXTENSIONS):
+                pairs[rec] = path
+                break
+    return pairs
 
 
 def _login_name() -> str:

@@ -21,6 +21,7 @@ from fieldkit.cli.common import (
     whole_number,
 )
 from fieldkit.core.errors import BadInput
+from fieldkit.core.timecode import format_ms
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,8 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --screenshot: also list the interface words the window shows")
     p.add_argument("--language", choices=("nl", "en"), help="interface language")
 
-    p = command("import", cmd_import, "import transcripts, photos, ESM exports and texts")
+    p = command("import", cmd_import,
+                "import transcripts, recordings, photos, ESM exports and texts")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--transcript", metavar="FILE",
+                   help="the transcript of the recording imported (.vtt .srt .docx, Whisper "
+                        ".json, noScribe .html); default: a file with the same base name")
     p.add_argument("--site")
     p.add_argument("--visit", metavar="YYYY-MM-DD")
     p.add_argument("--kind", default="auto",
@@ -100,6 +105,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("doc")
     p.add_argument("start", type=whole_number)
     p.add_argument("end", type=whole_number)
+    p.add_argument("code")
+    add_coder_option(p)
+    p.add_argument("--memo", default="")
+    add_json_option(p)
+
+    p = command("code-time", cmd_code_time,
+                "code a stretch FROM–TO of a recording (times as HH:MM:SS(.s))")
+    p.add_argument("doc")
+    p.add_argument("start", metavar="FROM")
+    p.add_argument("end", metavar="TO")
     p.add_argument("code")
     add_coder_option(p)
     p.add_argument("--memo", default="")
@@ -194,7 +209,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         docs = project.import_files(
             args.files, site=args.site, visit=args.visit, kind=args.kind,
-            mapping=mapping or None, progress=progress_bar("Importing"))
+            mapping=mapping or None, progress=progress_bar("Importing"),
+            transcript=args.transcript)
+        for warning in project.import_warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         if args.json:
             print_json([{"id": d.id, "uuid": d.uuid, "kind": d.kind, "title": d.title,
                          "chars": len(d.text)} for d in docs])
@@ -222,9 +240,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
         if args.json:
             print_json(docs)
         else:
-            print(table([[d.id, d.kind, d.title[:50], d.site, d.visit, d.chars, d.codings]
-                         for d in docs],
-                        ["id", "kind", "title", "site", "visit", "chars", "codings"]))
+            print(table([[d.id, d.kind, d.title[:50], d.site, d.visit,
+                          format_ms(d.duration_ms) if d.duration_ms is not None else d.chars,
+                          d.codings] for d in docs],
+                        ["id", "kind", "title", "site", "visit", "chars/time", "codings"]))
     return 0
 
 
@@ -245,6 +264,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             data = plain(doc)
             data["turns"] = plain(project.turns(doc.id))
             data["codings"] = [_coding_json(project, c, paths) for c in codings]
+            if project.recordings.has_recording(doc.id):
+                data["recording"] = plain(project.recordings.recording(doc.id))
+                data["segments"] = plain(project.recordings.segments(doc.id))
             print_json(data)
         else:
             print(f"# {doc.title}  ({doc.kind}, id {doc.id})")
@@ -255,7 +277,28 @@ def cmd_show(args: argparse.Namespace) -> int:
                               project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]
                              for c in codings],
                             ["id", "start", "end", "code", "coder", "quote"]))
+            if project.recordings.has_recording(doc.id):
+                _print_recording(project, doc.id, paths)
     return 0
+
+
+def _print_recording(project: Any, doc_id: int, paths: dict[int, str]) -> None:
+    rec = project.recordings.recording(doc_id)
+    kind = "video" if rec.video else "audio"
+    print(f"\n# recording: {kind}, {format_ms(rec.duration_ms)}, {rec.format}"
+          + (f", recorded {rec.recorded}" if rec.recorded else ""))
+    segments = project.recordings.segments(doc_id)
+    if segments:
+        print("\n# time-coded segments")
+        print(table([[format_ms(s.start_ms), format_ms(s.end_ms), s.speaker,
+                      s.text[:60].replace("\n", " ")] for s in segments],
+                    ["from", "to", "speaker", "text"]))
+    timed = project.recordings.time_codings(doc_id)
+    if timed:
+        print("\n# time codings")
+        print(table([[c.id, format_ms(c.start_ms), format_ms(c.end_ms), paths.get(c.code_id),
+                      project.coder_name(c.coder_id)] for c in timed],
+                    ["id", "from", "to", "code", "coder"]))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -330,6 +373,20 @@ def cmd_code(args: argparse.Namespace) -> int:
             print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
         else:
             print(f"Coding {coding.id}: \u201c{coding.quote[:60]}\u201d")
+    return 0
+
+
+def cmd_code_time(args: argparse.Namespace) -> int:
+    from fieldkit.core.timecode import parse_ms
+
+    start, end = parse_ms(args.start), parse_ms(args.end)
+    with open_project(args) as project:
+        coding = project.recordings.code_time(args.doc, start, end, args.code, memo=args.memo)
+        if args.json:
+            book = project.codebook()
+            print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
+        else:
+            print(f"Coding {coding.id}: {format_ms(coding.start_ms)}–{format_ms(coding.end_ms)}")
     return 0
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-DOCUMENT_KINDS = ("fieldnote", "transcript", "photo", "memo", "esm", "text")
+DOCUMENT_KINDS = ("fieldnote", "transcript", "photo", "memo", "esm", "text", "recording")
 
 
 def new_uuid() -> str:
@@ -112,6 +112,21 @@ class Media:
 
 
 @dataclass(slots=True)
+class Recording:
+    """The audio or video of a recording document, and the transcripts linked to it."""
+
+    document_id: int
+    media_id: int
+    duration_ms: int
+    format: str
+    video: bool = False
+    width: int | None = None
+    height: int | None = None
+    recorded: str | None = None
+    transcripts: list[int] = field(default_factory=list)  # linked transcript document ids
+
+
+@dataclass(slots=True)
 class Code:
     id: int
     uuid: str
@@ -145,7 +160,11 @@ class Region:
 
 @dataclass(slots=True)
 class Coding:
-    """A code applied to a text span or a photo region, by one coder."""
+    """A code applied to a text span, a photo region or a time range of a recording.
+
+    A time coding of a recording document has ``start == end == 0`` (a recording has no text);
+    one made on a transcript span linked to a recording keeps both its text span and its times.
+    """
 
     id: int
     uuid: str
@@ -161,6 +180,8 @@ class Coding:
     memo: str = ""
     created: str = ""
     orphaned: bool = False
+    start_ms: int | None = None  # a stretch of a recording, in milliseconds, half-open
+    end_ms: int | None = None
 
 
 # What importers produce: a document not yet in any project.

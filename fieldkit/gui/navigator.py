@@ -33,7 +33,7 @@ from fieldkit.storage.store import DocumentSummary
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Photo",
-              "memo": "Memo", "esm": "ESM answer", "text": "Text"}
+              "memo": "Memo", "esm": "ESM answer", "text": "Text", "recording": "Recording"}
 
 
 _KIND_CACHE: dict[tuple[str, str], str] = {}

@@ -127,6 +127,11 @@ def read_subtitles(data: bytes, name: str) -> ImportedDocument:
     """A .vtt or .srt file as a transcript document."""
     text = decode_text(data, name)
     cues = parse_cues(text, name, vtt=Path(name).suffix.lower() == ".vtt")
+    return transcript_from_cues(cues, name, data)
+
+
+def transcript_from_cues(cues: list[Cue], name: str, data: bytes) -> ImportedDocument:
+    """Timed cues (subtitles, a speech recogniser's segments) as a transcript document."""
     merged: list[Cue] = []
     for cue in cues:
         if merged and cue.speaker and merged[-1].speaker == cue.speaker:

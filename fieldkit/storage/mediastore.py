@@ -38,6 +38,21 @@ class MediaStore:
                 _atomic_write(thumb, thumbnail)
         return sha
 
+    def put_file(self, source: Path, filename: str) -> str:
+        """Store a (possibly large) file under its hash without reading it into memory."""
+        sha = self.hash_file(source)
+        self.root.mkdir(exist_ok=True)
+        target = self.path(sha, filename)
+        if not target.exists():
+            tmp = target.with_name(target.name + ".part")
+            with open(source, "rb") as src, open(tmp, "wb") as dst:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    dst.write(block)
+                dst.flush()
+                os.fsync(dst.fileno())
+            os.replace(tmp, target)
+        return sha
+
     def files(self) -> Iterator[tuple[str, Path]]:
         """(sha256, path) of every stored file (thumbnails aside)."""
         if not self.root.is_dir():

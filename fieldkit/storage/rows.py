@@ -80,4 +80,5 @@ def coding(r: sqlite3.Row) -> Coding:
         coder_id=r["coder_id"], start=r["start"], end=r["end"], quote=r["quote"],
         before=r["before"], after=r["after"], region=region, memo=r["memo"],
         created=r["created"], orphaned=bool(r["orphaned"]),
+        start_ms=r["start_ms"], end_ms=r["end_ms"],
     )

@@ -161,9 +161,18 @@ def _v7_search_regions(conn: sqlite3.Connection) -> None:
     search_tables.upgrade(conn)
 
 
+def _v8_recordings(conn: sqlite3.Connection) -> None:
+    """Recordings: the ``recording`` document kind, a recording's facts, transcripts linked to
+    it, codings of a time range (milliseconds) and the cached waveform overview."""
+    from fieldkit.storage import recording_tables
+
+    recording_tables.create(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
-                         _v6_workbench, _v7_search_regions]
+                         _v6_workbench, _v7_search_regions,
+                          _v8_recordings]
 
 
 def latest_version() -> int:

@@ -28,7 +28,7 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import rows
+from fieldkit.storage import recording_tables, rows
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -58,6 +58,7 @@ class DocumentSummary:
     chars: int
     codings: int
     created: str
+    duration_ms: int | None = None  # recordings only
 
 
 @dataclass(slots=True)
@@ -300,8 +301,9 @@ class Store(Writer):
         sql = (
             "SELECT d.id, d.uuid, d.kind, d.title, s.name AS site, v.date AS visit, "
             "p.pseudonym AS participant, d.chars, d.created, "
-            "(SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS codings "
-            "FROM documents d LEFT JOIN sites s ON s.id = d.site_id "
+            "(SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS codings, "
+            "r.duration_ms FROM documents d LEFT JOIN sites s ON s.id = d.site_id "
+            "LEFT JOIN recordings r ON r.document_id = d.id "
             "LEFT JOIN visits v ON v.id = d.visit_id "
             "LEFT JOIN participants p ON p.id = d.participant_id"
         )
@@ -310,7 +312,8 @@ class Store(Writer):
         sql += " ORDER BY d.id"
         return [
             DocumentSummary(r["id"], r["uuid"], r["kind"], r["title"], r["site"], r["visit"],
-                            r["participant"], r["chars"], r["codings"], r["created"])
+                            r["participant"], r["chars"], r["codings"], r["created"],
+                            r["duration_ms"])
             for r in self.rows(sql, params)
         ]
 
@@ -331,6 +334,7 @@ class Store(Writer):
             for table in ("codings", "turns", "case_documents"):
                 for r in self.rows(f"SELECT id FROM {table} WHERE document_id = ?", (key,)):
                     self.delete(table, r[0])
+            recording_tables.unlink_all(self, key)
             self.delete("documents", key)
 
     # -- codes ---------------------------------------------------------------------------

@@ -1,0 +1,119 @@
+"""Transcripts written by speech recognisers elsewhere: Whisper-style JSON and noScribe HTML.
+
+Whisper (and faster-whisper, WhisperX, whisper.cpp's ``-oj``) write ``{"segments": [{"start":
+1.2, "end": 3.4, "text": "...", "speaker": "SPEAKER_00"}]}`` (times in seconds; the speaker only
+after diarisation; whisper.cpp nests times under ``offsets`` in milliseconds). noScribe writes
+HTML whose paragraphs hold ``<a name="ts_<start ms>_<end ms>_<speaker>">``. Both become a
+transcript with timed turns, like subtitles (``subtitles.transcript_from_cues``). Nothing here
+reaches the network: these files were made by a program the researcher ran.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from fieldkit.core.model import ImportedDocument
+
+from .common import bad, read_bytes
+from .subtitles import Cue, transcript_from_cues
+from .textfile import decode_text
+
+_ANCHOR = re.compile(r"^ts_(\d+)_(\d+)_?(.*)$")
+_STAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]\s*")
+
+
+def is_machine_transcript(path: Path) -> bool:
+    return path.suffix.lower() in (".json", ".html", ".htm")
+
+
+def read_machine_transcript(path: Path) -> ImportedDocument:
+    """A Whisper-style .json or noScribe .html file as a transcript; ``BadInput`` if not one."""
+    data = read_bytes(path)
+    if path.suffix.lower() == ".json":
+        cues = whisper_cues(data, path.name)
+    else:
+        cues = noscribe_cues(decode_text(data, path.name), path.name)
+    return transcript_from_cues(cues, path.name, data)
+
+
+def whisper_cues(data: bytes, name: str) -> list[Cue]:
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise bad(name, f"not a JSON file ({type(exc).__name__})") from None
+    segments: Any = parsed
+    if isinstance(parsed, dict):
+        segments = parsed.get("segments", parsed.get("transcription"))
+    if not isinstance(segments, list):
+        raise bad(name, "no 'segments' list: not a Whisper-style transcript")
+    cues = []
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, dict):
+            raise bad(name, f"segment {i + 1} is not an object")
+        start, end = _segment_times(seg, name, i)
+        text = " ".join(str(seg.get("text") or "").split())
+        if not text:
+            continue
+        speaker = " ".join(str(seg.get("speaker") or "").split())
+        cues.append(Cue(start, end, speaker, text))
+    if not cues:
+        raise bad(name, "the transcript has no segments with text")
+    return cues
+
+
+def _segment_times(seg: dict[str, Any], name: str, i: int) -> tuple[float, float]:
+    try:
+        if "start" in seg:
+            start, end = float(seg["start"]), float(seg.get("end", seg["start"]))
+        else:  # whisper.cpp: {"offsets": {"from": ms, "to": ms}}
+            offsets = seg["offsets"]
+            start, end = float(offsets["from"]) / 1000, float(offsets["to"]) / 1000
+    except (KeyError, TypeError, ValueError):
+        raise bad(name, f"segment {i + 1} has no start and end time") from None
+    if not (0 <= start <= end) or start != start or end != end:
+        raise bad(name, f"segment {i + 1} ends before it starts")
+    return round(start, 3), round(end, 3)
+
+
+class _NoScribe(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cues: list[Cue] = []
+        self._open: Cue | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            found = _ANCHOR.match(dict(attrs).get("name") or "")
+            if found:
+                self._open = Cue(int(found[1]) / 1000, int(found[2]) / 1000,
+                                 found[3].strip(), "")
+                self.cues.append(self._open)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("a", "p"):
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.text += data
+
+
+def noscribe_cues(text: str, name: str) -> list[Cue]:
+    parser = _NoScribe()
+    parser.feed(text)
+    parser.close()
+    cues = []
+    for cue in parser.cues:
+        body = _STAMP.sub("", " ".join(cue.text.split()))
+        if cue.speaker and body.startswith(cue.speaker + ":"):
+            body = body[len(cue.speaker) + 1:]
+        body = _STAMP.sub("", body).strip()
+        if body:
+            cues.append(Cue(cue.start, max(cue.start, cue.end), cue.speaker, body))
+    if not cues:
+        raise bad(name, "no timed paragraphs (<a name=\"ts_…\">): not a noScribe transcript")
+    return cues

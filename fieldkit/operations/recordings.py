@@ -1,0 +1,282 @@
+"""Recorded interviews: audio and video kept beside their transcripts, and coded by time.
+
+``project.recordings`` is the named part of the facade for this area:
+
+- ``read(path, transcript=...)`` / ``store(prepared, ...)`` — check a recording (and the
+  transcript that goes with it) completely before anything is stored, then store both linked
+  (``Project.import_files`` uses these, so ``fieldkit import rec.m4a rec.vtt`` is one step);
+- ``attach(recording_file, transcript_doc)`` — give an existing transcript its recording;
+- ``code_time(doc, start_ms, end_ms, code)`` — code a stretch of time (one undo step);
+- ``segments(doc)`` — the time-coded turns of a recording's transcripts, on the recording's clock;
+- ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
+from fieldkit.core.text import context
+from fieldkit.core.timecode import format_ms
+from fieldkit.importers.recording import RecordingFacts, is_recording, read_facts
+from fieldkit.storage import recording_tables
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+
+# Transcript files looked for beside a recording of the same base name, in this order.
+TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".docx", ".json", ".html", ".htm", ".txt")
+CONTEXT_CHARS = 40
+
+
+@dataclass(slots=True)
+class PreparedRecording:
+    """A recording file and its transcript, read and checked, not yet stored."""
+
+    path: Path
+    facts: RecordingFacts
+    transcript: ImportedDocument | None = None
+    transcript_path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TimedSegment:
+    """One turn of a linked transcript on the recording's clock."""
+
+    transcript_id: int
+    start: int  # code points in the transcript
+    end: int
+    speaker: str
+    start_ms: int
+    end_ms: int | None
+    text: str
+
+
+def read_transcript(path: Path) -> ImportedDocument:
+    """A transcript file of any kind fieldkit reads: subtitles, documents, Whisper JSON,
+    noScribe HTML."""
+    from fieldkit.importers import read_file
+    from fieldkit.importers.machine import is_machine_transcript, read_machine_transcript
+
+    if is_machine_transcript(path):
+        return read_machine_transcript(path)
+    docs = read_file(path, "transcript")
+    return docs[0]
+
+
+def companion_transcript(path: Path) -> Path | None:
+    """A transcript beside the recording with the same base name (``rec.m4a`` → ``rec.vtt``)."""
+    for suffix in TRANSCRIPT_EXTENSIONS:
+        for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def times_past_end(doc: ImportedDocument, duration_ms: int, name: str) -> list[str]:
+    """A warning when transcript times run past the end of the recording (they are kept)."""
+    last = max((t.t_end if t.t_end is not None else t.t_start or 0.0 for t in doc.turns
+                if t.t_start is not None), default=0.0)
+    if last * 1000 > duration_ms + 500:
+        return [f"{name}: its times run to {format_ms(round(last * 1000))}, past the end of "
+                f"the recording ({format_ms(duration_ms)}); kept as they are."]
+    return []
+
+
+class Recordings:
+    """The recordings of one project (see the module docstring)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+
+    # -- importing -------------------------------------------------------------------------
+
+    def read(self, path: Path, *, transcript: Path | None = None,
+             find_companion: bool = True) -> PreparedRecording:
+        """Check a recording and read its transcript (given, or found by base name)."""
+        facts = read_facts(path)
+        prepared = PreparedRecording(path, facts)
+        if transcript is None and find_companion:
+            transcript = companion_transcript(path)
+        if transcript is not None:
+            if is_recording(transcript):
+                raise BadInput(f"{transcript.name}: a transcript cannot be a recording.")
+            prepared.transcript = read_transcript(transcript)
+            prepared.transcript_path = transcript
+            prepared.warnings += times_past_end(prepared.transcript, facts.duration_ms,
+                                                transcript.name)
+        return prepared
+
+    def store_prepared(self, prepared: PreparedRecording, *, site: str | None = None,
+                       visit: str | None = None) -> list[int]:
+        """Store a prepared recording (and transcript, linked): call within one change."""
+        facts = prepared.facts
+        sha = self.project.media.put_file(prepared.path, prepared.path.name)
+        with self.store.change(f"Import {prepared.path.name}"):
+            existing = self.store.media_by_sha(sha)
+            media_id = existing.id if existing else self.store.add_media({
+                "sha256": sha, "filename": prepared.path.name, "mime": facts.mime,
+                "size": prepared.path.stat().st_size, "width": facts.width,
+                "height": facts.height, "taken": facts.recorded})
+            title = prepared.path.stem
+            recording_doc = ImportedDocument(kind="recording", title=title, text="",
+                                             created=facts.recorded,
+                                             source_name=prepared.path.name)
+            key = self.project._store_imported(recording_doc, site, visit)
+            self.store.update("documents", key, {"media_id": media_id})
+            recording_tables.add_recording(self.store, {
+                "document_id": key, "media_id": media_id, "duration_ms": facts.duration_ms,
+                "format": facts.format, "video": int(facts.video), "width": facts.width,
+                "height": facts.height, "recorded": facts.recorded})
+            keys = [key]
+            if prepared.transcript is not None:
+                transcript_key = self.project._store_imported(prepared.transcript, site, visit)
+                recording_tables.link(self.store, transcript_key, key)
+                keys.append(transcript_key)
+        return keys
+
+    def attach(self, path: str | Path, transcript: int | str) -> Document:
+        """Import a recording for a transcript already in the project, and link them."""
+        doc = self.project.document(transcript)
+        if doc.kind != "transcript":
+            raise BadInput(f"'{doc.title}' is a {doc.kind}; a recording is attached to a "
+                           "transcript.")
+        prepared = self.read(Path(path), find_companion=False)
+        with self.store.change(f"Attach {Path(path).name}"):
+            key = self.store_prepared(prepared)[0]
+            recording_tables.link(self.store, doc.id, key)
+        return self.store.document(key)
+
+    def add_transcript(self, recording: int | str, path: str | Path) -> Document:
+        """Import a transcript (subtitles, Whisper JSON, noScribe HTML …) for a recording."""
+        rec = self.recording(recording)
+        imported = read_transcript(Path(path))
+        self.project.import_warnings = times_past_end(imported, rec.duration_ms,
+                                                      Path(path).name)
+        with self.store.change(f"Import {imported.title}"):
+            key = self.project._store_imported(imported, None, None)
+            source = self.store.document(rec.document_id)
+            self.store.update("documents", key, {"site_id": source.site_id,
+                                                 "visit_id": source.visit_id})
+            recording_tables.link(self.store, key, rec.document_id)
+        return self.store.document(key)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def recording(self, ref: int | str) -> Recording:
+        """The recording of a recording document, or of the recording a transcript is linked
+        to; ``BadInput`` when there is none."""
+        doc = self.project.document(ref)
+        found = recording_tables.recording(self.store, doc.id)
+        if found is None:
+            link = recording_tables.linked_recording(self.store, doc.id)
+            if link is not None:
+                found = recording_tables.recording(self.store, link[0])
+        if found is None:
+            raise BadInput(f"'{doc.title}' has no recording.")
+        return found
+
+    def has_recording(self, ref: int | str) -> bool:
+        try:
+            self.recording(ref)
+        except BadInput:
+            return False
+        return True
+
+    def media_file(self, ref: int | str) -> Path:
+        return self.project.media_file(self.recording(ref).media_id)
+
+    def offset_ms(self, transcript: int | str) -> int:
+        link = recording_tables.linked_recording(self.store,
+                                                 self.store.resolve("documents", transcript))
+        return link[1] if link else 0
+
+    def segments(self, ref: int | str) -> list[TimedSegment]:
+        """The timed turns of every transcript linked to the recording, on its clock."""
+        rec = self.recording(ref)
+        found: list[TimedSegment] = []
+        for transcript_id in rec.transcripts:
+            offset = self.offset_ms(transcript_id)
+            text = self.store.document(transcript_id).text
+            for turn in self.store.turns(transcript_id):
+                if turn.t_start is None:
+                    continue
+                end = None if turn.t_end is None else round(turn.t_end * 1000) + offset
+                found.append(TimedSegment(transcript_id, turn.start, turn.end, turn.speaker,
+                                          round(turn.t_start * 1000) + offset, end,
+                                          text[turn.start:turn.end]))
+        return sorted(found, key=lambda s: (s.start_ms, s.transcript_id, s.start))
+
+    def time_codings(self, ref: int | str) -> list[Coding]:
+        doc_ids = {self.recording(ref).document_id, *self.recording(ref).transcripts}
+        return [c for d in sorted(doc_ids) for c in self.project.codings(doc=d)
+                if c.start_ms is not None]
+
+    # -- changing --------------------------------------------------------------------------
+
+    def code_time(self, doc: int | str, start_ms: int, end_ms: int, code: int | str, *,
+                  coder: str | None = None, memo: str = "") -> Coding:
+        """Code ``[start_ms, end_ms)`` of a recording (or of a transcript linked to one).
+
+        On a transcript the coding also covers the text of the turns in that stretch, so it
+        shows with its words wherever text codings do.
+        """
+        document = self.project.document(doc)
+        rec = self.recording(document.id)
+        if not 0 <= start_ms < end_ms:
+            raise BadInput(f"{format_ms(start_ms)}–{format_ms(end_ms)} is not a stretch of "
+                           "time: FROM must be before TO.")
+        if end_ms > rec.duration_ms:
+            raise BadInput(f"{format_ms(end_ms)} is past the end of the recording "
+                           f"({format_ms(rec.duration_ms)}).")
+        code_row = self.project.code(code)
+        coder_id = self.store.coder_id(coder or self.project.coder)
+        start = end = 0
+        if document.kind != "recording":
+            start, end = self._text_span(document.id, start_ms, end_ms)
+        existing = self.store.value(
+            "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+            "AND start_ms = ? AND end_ms = ?",
+            (document.id, code_row.id, coder_id, start_ms, end_ms))
+        if existing is not None:
+            return self.store.coding(int(existing))
+        before, after = context(document.text, start, end, CONTEXT_CHARS)
+        key = self.store.add_coding({
+            "document_id": document.id, "code_id": code_row.id, "coder_id": coder_id,
+            "start": start, "end": end, "quote": document.text[start:end], "before": before,
+            "after": after, "memo": memo, "start_ms": start_ms, "end_ms": end_ms})
+        return self.store.coding(key)
+
+    def _text_span(self, transcript_id: int, start_ms: int, end_ms: int) -> tuple[int, int]:
+        """The text of the turns that overlap a stretch of time (empty if none do)."""
+        offset = self.offset_ms(transcript_id)
+        turns = [t for t in self.store.turns(transcript_id) if t.t_start is not None]
+        hit = []
+        for i, turn in enumerate(turns):
+            begin = round((turn.t_start or 0) * 1000) + offset
+            if turn.t_end is not None:
+                finish = round(turn.t_end * 1000) + offset
+            elif i + 1 < len(turns):
+                finish = round((turns[i + 1].t_start or 0) * 1000) + offset
+            else:
+                finish = begin + 1
+            if begin < end_ms and finish > start_ms:
+                hit.append(turn)
+        if not hit:
+            return 0, 0
+        return hit[0].start, hit[-1].end
+
+    def shift(self, transcript: int | str, offset_ms: int) -> None:
+        """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""
+        doc = self.project.document(transcript)
+        if recording_tables.linked_recording(self.store, doc.id) is None:
+            raise BadInput(f"'{doc.title}' is not linked to a recording.")
+        recording_tables.set_offset(self.store, doc.id, int(offset_ms))
+
+    def durations(self) -> dict[int, int]:
+        return recording_tables.durations(self.store)

@@ -1,0 +1,128 @@
+"""Tables of recordings: a recording's facts, transcripts linked to it, its waveform overview.
+
+``recordings`` has one row per ``recording`` document (its media file's duration and format),
+``transcript_links`` ties a transcript document to the recording it transcribes (with the
+offset to add to the transcript's times), ``waveforms`` caches the overview the player draws,
+and codings gain ``start_ms``/``end_ms`` for a coded stretch of time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from fieldkit.core.model import Recording
+from fieldkit.storage.writer import Writer
+
+_TABLES = """
+CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    media_id INTEGER NOT NULL REFERENCES media(id), duration_ms INTEGER NOT NULL,
+    format TEXT NOT NULL, video INTEGER NOT NULL DEFAULT 0, width INTEGER, height INTEGER,
+    recorded TEXT);
+CREATE TABLE transcript_links (
+    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    recording_id INTEGER NOT NULL REFERENCES documents(id),
+    offset_ms INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX transcript_links_recording ON transcript_links(recording_id);
+CREATE TABLE waveforms (
+    id INTEGER PRIMARY KEY, media_id INTEGER NOT NULL UNIQUE REFERENCES media(id),
+    per_second INTEGER NOT NULL, peaks BLOB NOT NULL);
+ALTER TABLE codings ADD COLUMN start_ms INTEGER;
+ALTER TABLE codings ADD COLUMN end_ms INTEGER;
+CREATE INDEX codings_time ON codings(document_id, start_ms) WHERE start_ms IS NOT NULL
+"""
+_OLD_KINDS = "'esm','text')"
+_NEW_KINDS = "'esm','text','recording')"
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The migration step: new tables and columns, and ``recording`` allowed as a kind.
+
+    SQLite cannot alter a CHECK constraint; its documented way to widen one is to edit the
+    stored schema text and bump ``schema_version`` (the rows on disk do not change).
+    """
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) "
+            "WHERE type = 'table' AND name = 'documents'", (_OLD_KINDS, _NEW_KINDS))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+def recording(store: Writer, document_id: int) -> Recording | None:
+    r = store.row("SELECT * FROM recordings WHERE document_id = ?", (document_id,))
+    if r is None:
+        return None
+    return Recording(
+        document_id=r["document_id"], media_id=r["media_id"], duration_ms=r["duration_ms"],
+        format=r["format"], video=bool(r["video"]), width=r["width"], height=r["height"],
+        recorded=r["recorded"], transcripts=[t[0] for t in store.rows(
+            "SELECT document_id FROM transcript_links WHERE recording_id = ? "
+            "ORDER BY document_id", (document_id,))])
+
+
+def add_recording(store: Writer, values: dict[str, Any]) -> int:
+    with store.change("Add recording"):
+        return store.insert("recordings", values)
+
+
+def link(store: Writer, transcript_id: int, recording_id: int, offset_ms: int = 0) -> None:
+    """Tie a transcript to a recording (replacing an earlier link of that transcript)."""
+    with store.change("Link transcript"):
+        old = store.value("SELECT id FROM transcript_links WHERE document_id = ?",
+                          (transcript_id,))
+        if old is not None:
+            store.update("transcript_links", int(old),
+                         {"recording_id": recording_id, "offset_ms": offset_ms})
+        else:
+            store.insert("transcript_links", {"document_id": transcript_id,
+                                              "recording_id": recording_id,
+                                              "offset_ms": offset_ms})
+
+
+def linked_recording(store: Writer, transcript_id: int) -> tuple[int, int] | None:
+    """(recording document id, offset in ms) of a transcript, if it has one."""
+    r = store.row("SELECT recording_id, offset_ms FROM transcript_links WHERE document_id = ?",
+                  (transcript_id,))
+    return (int(r[0]), int(r[1])) if r else None
+
+
+def set_offset(store: Writer, transcript_id: int, offset_ms: int) -> None:
+    key = store.value("SELECT id FROM transcript_links WHERE document_id = ?", (transcript_id,))
+    if key is not None:
+        with store.change("Shift transcript times"):
+            store.update("transcript_links", int(key), {"offset_ms": offset_ms})
+
+
+def unlink_all(store: Writer, document_id: int) -> None:
+    """Within a change: drop the recording row and every link to or from a document."""
+    for table, column in (("recordings", "document_id"), ("transcript_links", "document_id"),
+                          ("transcript_links", "recording_id")):
+        for r in store.rows(f"SELECT id FROM {table} WHERE {column} = ?", (document_id,)):
+            store.delete(table, r[0])
+
+
+def durations(store: Writer) -> dict[int, int]:
+    """Each recording document's duration in milliseconds."""
+    return {r[0]: r[1] for r in store.rows("SELECT document_id, duration_ms FROM recordings")}
+
+
+def waveform(store: Writer, media_id: int) -> tuple[int, bytes] | None:
+    r = store.row("SELECT per_second, peaks FROM waveforms WHERE media_id = ?", (media_id,))
+    return (int(r[0]), bytes(r[1])) if r else None
+
+
+def save_waveform(store: Writer, media_id: int, per_second: int, peaks: bytes) -> None:
+    """Cache a waveform overview (derived data: not an undo step, not in the change log)."""
+    with store.lock:
+        store.conn.execute(
+            "INSERT INTO waveforms (media_id, per_second, peaks) VALUES (?, ?, ?) "
+            "ON CONFLICT(media_id) DO UPDATE SET per_second = excluded.per_second, "
+            "peaks = excluded.peaks", (media_id, per_second, peaks))

@@ -1,0 +1,154 @@
+"""Coding stretches of time: stored in milliseconds, undoable, and the CLI around them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldkit import Project
+from fieldkit.cli import main
+from fieldkit.core.errors import BadInput
+from fieldkit.core.timecode import format_ms, parse_ms
+
+MakeRecording = Callable[..., Path]
+
+
+def test_timecodes_parse_and_print() -> None:
+    assert parse_ms("00:01:10.5") == 70500
+    assert parse_ms("01:32") == 92000 and parse_ms("92") == 92000
+    assert parse_ms("1:02:03,25") == 3723250
+    assert format_ms(70500) == "00:01:10.5" and format_ms(92000) == "00:01:32"
+    for bad in ("", "1:2:3:4", "00:61:00", "soon", "-3"):
+        with pytest.raises(BadInput):
+            parse_ms(bad)
+
+
+@pytest.fixture
+def interview(project: Project, recording: MakeRecording, vtt: str) -> tuple[int, int]:
+    project.add_code("Leren/Collega helpt")
+    rec_doc, transcript = project.import_files([recording("talk.m4a", transcript=vtt)])
+    return rec_doc.id, transcript.id
+
+
+def test_code_time_on_a_recording_is_stored_in_ms_and_undone(
+        project: Project, interview: tuple[int, int]) -> None:
+    rec_id, _ = interview
+    coding = project.recordings.code_time(rec_id, 500, 2000, "Leren/Collega helpt")
+    assert (coding.start_ms, coding.end_ms, coding.start, coding.end) == (500, 2000, 0, 0)
+    assert project.codings(doc=rec_id)[0].start_ms == 500
+    assert project.recordings.code_time(rec_id, 500, 2000, "Leren/Collega helpt").id == coding.id
+    assert [p.message for p in project.check() if p.severity == "error"] == []
+    assert project.undo_label() == "Apply code"
+    project.undo()
+    assert project.codings(doc=rec_id) == []
+    project.redo()
+    assert [c.end_ms for c in project.codings(doc=rec_id)] == [2000]
+
+
+def test_code_time_on_the_transcript_covers_the_turns_of_that_stretch(
+        project: Project, interview: tuple[int, int]) -> None:
+    _, transcript_id = interview
+    coding = project.recordings.code_time(transcript_id, 1300, 2500, "Leren/Collega helpt")
+    assert coding.quote == "Jan: Meestal van collega's aan de machine."
+    assert (coding.start_ms, coding.end_ms) == (1300, 2500)
+    both = project.recordings.code_time(transcript_id, 100, 2500, "Leren/Collega helpt")
+    assert both.quote.startswith("Interviewer: Hoe") and both.quote.endswith("machine.")
+
+
+def test_shifted_transcript_times_move_segments_and_codings(
+        project: Project, interview: tuple[int, int]) -> None:
+    rec_id, transcript_id = interview
+    project.recordings.shift(transcript_id, 1000)
+    assert [s.start_ms for s in project.recordings.segments(rec_id)] == [1000, 2200]
+    coding = project.recordings.code_time(transcript_id, 500, 900, "Leren/Collega helpt")
+    assert coding.quote == ""  # nothing was said before the transcript starts
+    while project.undo_label() != "Shift transcript times":
+        project.undo()
+    project.undo()
+    assert [s.start_ms for s in project.recordings.segments(rec_id)] == [0, 1200]
+
+
+@pytest.mark.parametrize("start, end, message", [
+    (2000, 1000, "FROM must be before TO"), (1000, 1000, "FROM must be before TO"),
+    (1000, 9000, "past the end of the recording"),
+])
+def test_bad_time_ranges_are_refused(project: Project, interview: tuple[int, int],
+                                     start: int, end: int, message: str) -> None:
+    with pytest.raises(BadInput, match=message):
+        project.recordings.code_time(interview[0], start, end, "Leren/Collega helpt")
+    assert project.codings() == []
+
+
+def test_code_time_needs_a_recording(project: Project) -> None:
+    note = project.add_note(site="Metaal", title="Notitie", text="tekst")
+    project.add_code("Leren")
+    with pytest.raises(BadInput, match="has no recording"):
+        project.recordings.code_time(note.id, 0, 10, "Leren")
+
+
+def test_deleting_a_recording_removes_its_links(
+        project: Project, interview: tuple[int, int]) -> None:
+    rec_id, transcript_id = interview
+    project.delete_document(rec_id)
+    assert not project.recordings.has_recording(transcript_id)
+    project.undo()
+    assert project.recordings.recording(transcript_id).document_id == rec_id
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_import_docs_show_code_time_codings(
+        tmp_path: Path, recording: MakeRecording, capsys: pytest.CaptureFixture[str],
+        vtt: str) -> None:
+    proj = str(tmp_path / "P.fieldkit")
+    assert run(capsys, "new", proj)[0] == 0
+    rec = recording("talk.m4a")
+    transcript = tmp_path / "uitgetypt.vtt"
+    transcript.write_text(vtt, encoding="utf-8")
+    code, out, err = run(capsys, "-p", proj, "import", str(rec), "--transcript",
+                         str(transcript), "--site", "Metaal", "--visit", "2026-03-04")
+    assert code == 0 and "recording" in out and "transcript" in out
+    code, out, _ = run(capsys, "-p", proj, "docs", "--json")
+    docs = json.loads(out)
+    assert [(d["kind"], d["site"]) for d in docs] == [("recording", "Metaal"),
+                                                     ("transcript", "Metaal")]
+    assert 2950 <= docs[0]["duration_ms"] <= 3100 and docs[1]["duration_ms"] is None
+    assert run(capsys, "-p", proj, "codebook", "add", "Leren/Collega helpt")[0] == 0
+    code, out, _ = run(capsys, "-p", proj, "code-time", "1", "00:00:00.5", "00:00:02",
+                       "Leren/Collega helpt", "--json")
+    assert code == 0 and (json.loads(out)["start_ms"], json.loads(out)["end_ms"]) == (500, 2000)
+    code, out, _ = run(capsys, "-p", proj, "show", "1")
+    assert "time-coded segments" in out and "00:00:01.2" in out and "Jan: Meestal" in out
+    assert "00:00:00.5" in out
+    code, out, _ = run(capsys, "-p", proj, "show", "1", "--json")
+    shown = json.loads(out)
+    assert [s["start_ms"] for s in shown["segments"]] == [0, 1200]
+    assert shown["recording"]["transcripts"] == [2]
+    code, out, _ = run(capsys, "-p", proj, "codings", "--json")
+    [coding] = json.loads(out)
+    assert (coding["start_ms"], coding["end_ms"], coding["document_id"]) == (500, 2000, 1)
+
+
+def test_cli_bad_input_exits_2_and_changes_nothing(
+        tmp_path: Path, recording: MakeRecording, capsys: pytest.CaptureFixture[str]) -> None:
+    proj = str(tmp_path / "P.fieldkit")
+    run(capsys, "new", proj)
+    run(capsys, "-p", proj, "import", str(recording("talk.wav")))
+    run(capsys, "-p", proj, "codebook", "add", "Leren")
+    for argv in (("code-time", "1", "later", "00:00:02", "Leren"),
+                 ("code-time", "1", "00:00:02", "00:00:01", "Leren"),
+                 ("code-time", "1", "00:00:01", "00:00:02", "Onbekend"),
+                 ("import", str(recording("talk.mp3", as_name="fout.wav")))):
+        code, out, err = run(capsys, "-p", proj, *argv)
+        assert code == 2 and out == "" and err.count("\n") == 1, argv
+    code, out, _ = run(capsys, "-p", proj, "codings", "--json")
+    assert json.loads(out) == []
+    code, out, _ = run(capsys, "-p", proj, "docs", "--json")
+    assert len(json.loads(out)) == 1
