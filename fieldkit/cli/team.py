@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--set", dest="document_set", metavar="SET",
                    help="compare only the documents of this document set")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
+    p.add_argument("--time", action="store_true",
+                   help="compare time codings of recordings, in milliseconds")
     add_json_option(p)
 
     p = command("blind", cmd_blind, "export only one coder's codings to an xlsx (blind review)")
@@ -123,16 +125,17 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if args.code_set:
             codes = [*(codes or []), *project.sets.members(args.code_set, "codes")]
         report = project.agreement(args.coders, codes=codes, threshold=threshold,
-                                   document_set=args.document_set)
+                                   document_set=args.document_set, time=args.time)
         data = project.agreement_dict(report)
         if args.xlsx:
             project.export_agreement_xlsx(report, args.xlsx)
         if args.json:
             print_json(data)
             return 0
-        print("Character level, worst codes first. NVivo κ: kappa per code × document, "
-              "averaged weighted by document length (NVivo's figure); pooled: kappa and % of "
-              "the summed character counts (not an NVivo figure)")
+        unit = "millisecond" if args.time else "character"
+        print(f"{unit.capitalize()} level, worst codes first. NVivo κ: kappa per code × "
+              f"document, averaged weighted by document length (NVivo's figure); pooled: kappa "
+              f"and % of the summed {unit} counts (not an NVivo figure)")
         rows = [[r["code_path"] or "(all codes)", " / ".join(r["coders"]),
                  _figure(r["kappa_weighted"], 3), _figure(r["kappa"], 3),
                  _figure(r["percent"], 1), _figure(r["alpha"], 3)]

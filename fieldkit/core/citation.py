@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldkit.core.model import Turn
+from fieldkit.core.timecode import format_ms
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -38,6 +39,7 @@ class Citation:
     speaker: str = ""
     timestamp: float | None = None  # seconds into the recording (transcripts)
     beep: str = ""  # local time of the ESM beep, HH:MM
+    span_ms: tuple[int, int] | None = None  # a coded stretch of a recording, milliseconds
 
     def place(self, beep_word: str = "beep") -> str:
         """``¶ 12``, ``¶ 12–13 · 00:14:32`` or ``¶ 3 · beep 10:32`` (no speaker)."""
@@ -47,7 +49,9 @@ class Citation:
             if self.last_paragraph is not None and self.last_paragraph != self.paragraph:
                 para += f"–{self.last_paragraph}"
             parts.append(para)
-        if self.timestamp is not None:
+        if self.span_ms is not None:
+            parts.append(f"{format_ms(self.span_ms[0])}–{format_ms(self.span_ms[1])}")
+        elif self.timestamp is not None:
             parts.append(clock(self.timestamp))
         if self.beep:
             parts.append(f"{beep_word} {self.beep}")

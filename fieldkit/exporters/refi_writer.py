@@ -365,6 +365,16 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
     by_doc: dict[int, list[Coding]] = {}
     for coding in store.codings():
         by_doc.setdefault(coding.document_id, []).append(coding)
+    from fieldkit.exporters import refi_recordings
+
+    # time codings of transcripts are written on their recording (see refi_recordings)
+    on_recording: dict[int, list[tuple[str, Coding]]] = {}
+    for summary in documents:
+        if summary.kind == "transcript" and project.recordings.has_recording(summary.id):
+            owner = project.recordings.recording(summary.id).document_id
+            timed = [c for c in by_doc.get(summary.id, []) if c.start_ms is not None]
+            on_recording.setdefault(owner, []).extend((summary.uuid, c) for c in timed)
+            by_doc[summary.id] = [c for c in by_doc.get(summary.id, []) if c.start_ms is None]
 
     root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
     root.set("name", project.name)
@@ -396,6 +406,7 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
         if doc.participant_id is not None:
             facts[VAR_PARTICIPANT] = people.get(doc.participant_id)
         facts.update(_simple_attributes(doc.attributes))
+        facts.update(refi_recordings.transcript_facts(project, doc))
         codings = by_doc.get(doc.id, [])
         text_codings = [c for c in codings if c.start is not None]
         if doc.kind == "memo":
@@ -405,7 +416,11 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
         else:
             if sources is None:
                 sources = _sub(root, "Sources")
-            if doc.kind == "photo" and doc.media_id is not None:
+            if doc.kind == "recording" and project.recordings.has_recording(doc.id):
+                refi_recordings.recording_source(sources, doc, codings,
+                                                 on_recording.get(doc.id, []), project,
+                                                 export, facts)
+            elif doc.kind == "photo" and doc.media_id is not None:
                 _picture_source(sources, doc, codings, project, export, facts)
                 if text_codings:
                     twins.append((doc, text_codings, CAPTION_TWIN, "caption"))

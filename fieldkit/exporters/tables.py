@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from fieldkit.core.progress import Progress
+from fieldkit.core.timecode import format_ms
 from fieldkit.exporters.cells import csv_value, frame_cells, keep_text, xlsx_value
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.segments import clock, gather
@@ -83,6 +84,8 @@ def build_tables(project: Project, progress: Progress,
             "Citation": s.position, "Paragraph": s.citation.paragraph,
             "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Beep": s.citation.beep,
             "Start": c.start, "End": c.end,
+            "From (time)": format_ms(c.start_ms), "To (time)": format_ms(c.end_ms),
+            "From (ms)": c.start_ms, "To (ms)": c.end_ms,
             "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
                        if c.region else ""),
             "Quote": c.quote if c.region is None else "", "Memo": c.memo, "Coder": s.coder,
@@ -97,8 +100,8 @@ def build_tables(project: Project, progress: Progress,
         rows.append(row)
     columns = ["Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date",
                "Participant", "Role", "Citation", "Paragraph", "Speaker", "Timestamp", "Beep",
-               "Start", "End", "Region", "Quote",
-               "Memo", "Coder", "Coded at", "Orphaned", "Coding UUID",
+               "Start", "End", "From (time)", "To (time)", "From (ms)", "To (ms)", "Region",
+               "Quote", "Memo", "Coder", "Coded at", "Orphaned", "Coding UUID",
                *(f"Document: {k}" for k in doc_keys), *(f"Participant: {k}" for k in person_keys)]
     tables = {"segments": pd.DataFrame(rows, columns=columns)}
     progress.step("Segments")

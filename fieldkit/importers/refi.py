@@ -6,8 +6,9 @@ and ``Project.import_codebook`` store them). Tolerated, as real exports need: a 
 without BOM, ``sources/`` in any letter case, source paths as ``internal://NAME``, relative or
 absolute (then found by file name), upper-case or braced GUIDs (stored lower-case), a docx
 source whose plain-text twin is empty (text taken from the docx), CRLF text (offsets moved to
-the LF text fieldkit stores). Unknown elements and sources fieldkit cannot hold (audio, video,
-PDF, links, graphs) are skipped with a warning. Hostile archives and XML are refused
+the LF text fieldkit stores). Audio and video sources come with their time selections (ms).
+Unknown elements and sources fieldkit cannot hold (PDF, links, graphs, transcripts embedded in
+an audio source) are skipped with a warning. Hostile archives and XML are refused
 (``refi_safety``).
 """
 
@@ -29,7 +30,8 @@ MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024
 _KNOWN_TOP = {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Description",
               "NoteRef", "Sets"}
 _SKIPPED_TOP = {"Links": "links", "Graphs": "graphs"}
-_OTHER_SOURCES = {"PDFSource": "PDF", "AudioSource": "audio", "VideoSource": "video"}
+_OTHER_SOURCES = {"PDFSource": "PDF"}
+_RECORDINGS = {"AudioSource": "audio", "VideoSource": "video"}
 
 
 @dataclass
@@ -51,6 +53,9 @@ class RefiCoding:
     start: int | None = None  # text codings
     end: int | None = None
     region: tuple[int, int, int, int] | None = None  # photo codings: x, y, width, height
+    start_ms: int | None = None  # audio and video codings: milliseconds
+    end_ms: int | None = None
+    selection_guid: str = ""
     note_refs: list[str] = field(default_factory=list)
     memo: str = ""  # the selection's Description (where QualCoder and MAXQDA keep coding memos)
 
@@ -59,7 +64,7 @@ class RefiCoding:
 class RefiSource:
     guid: str
     name: str
-    kind: str  # "text", "picture" or "note"
+    kind: str  # "text", "picture", "note", "audio" or "video"
     text: str = ""
     media: bytes | None = None
     media_name: str = ""
@@ -68,6 +73,10 @@ class RefiSource:
     codings: list[RefiCoding] = field(default_factory=list)
     note_refs: list[str] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
+    # audio/video: embedded transcripts, GUID → timed turns (speaker, ms from, ms to or None,
+    # position from, position to)
+    transcripts: dict[str, list[tuple[str, int, int | None, int, int]]] = field(
+        default_factory=dict)
 
 
 @dataclass
@@ -354,6 +363,51 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
     return source
 
 
+def _recording_source(element: Any, archive: _Archive, kind: str, variables: dict[str, str],
+                      warnings: list[str]) -> RefiSource | None:
+    """An AudioSource or VideoSource with its time selections (milliseconds)."""
+    name = element.get("name") or element.get("guid") or "(untitled)"
+    entry = archive.find(element.get("path")) or archive.find(element.get("currentPath"))
+    if entry is None:
+        warnings.append(f"Skipped {kind} '{name}': its file is not in the archive.")
+        return None
+    source = RefiSource(guid(element.get("guid")), name, kind, media=archive.read(entry),
+                        media_name=PurePosixPath(entry).name,
+                        created=element.get("creationDateTime"),
+                        modified=element.get("modifiedDateTime"))
+    for transcript in _kids(element, "Transcript"):
+        points = {guid(p.get("guid")): (_int(p, "timeStamp", name), _int(p, "position", name))
+                  for p in _kids(transcript, "SyncPoint")}
+        turns = []
+        for selection in _kids(transcript, "TranscriptSelection"):
+            first = points.get(guid(selection.get("fromSyncPoint")))
+            last = points.get(guid(selection.get("toSyncPoint")))
+            if first is not None:
+                turns.append((selection.get("name") or "", first[0],
+                              last[0] if last else None, first[1],
+                              last[1] if last else first[1]))
+        source.transcripts[guid(transcript.get("guid"))] = turns
+    selection_tag = "AudioSelection" if kind == "audio" else "VideoSelection"
+    for selection in _kids(element, selection_tag):
+        begin, end = _int(selection, "begin", name), _int(selection, "end", name)
+        for coding_el in _kids(selection, "Coding"):
+            coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
+                             selection.get("creationDateTime"))
+            if coding is None:
+                continue
+            if not 0 <= begin < end:
+                warnings.append(f"'{name}': skipped a coding at {begin}–{end} ms.")
+                continue
+            coding.start_ms, coding.end_ms = begin, end
+            coding.selection_guid = guid(selection.get("guid"))
+            coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
+            coding.memo = _first_text(selection, "Description")
+            source.codings.append(coding)
+    source.note_refs = [guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")]
+    source.variables = _variable_values(element, variables)
+    return source
+
+
 def _drop_twins(project: RefiProject) -> None:
     """Leave out the TextSources fieldkit writes as twins of memos and photo captions."""
     from fieldkit.core.model import derived_uuid
@@ -408,6 +462,11 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 picture = _picture_source(element, archive, variables, warnings)
                 if picture is not None:
                     project.sources.append(picture)
+            elif tag in _RECORDINGS:
+                recording = _recording_source(element, archive, _RECORDINGS[tag], variables,
+                                              warnings)
+                if recording is not None:
+                    project.sources.append(recording)
             elif tag in _OTHER_SOURCES:
                 warnings.append(f"Skipped {_OTHER_SOURCES[tag]} source "
                                 f"'{element.get('name', '')}': fieldkit cannot hold it.")

@@ -241,6 +241,7 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
     from fieldkit.core.codebook import PALETTE
     from fieldkit.core.model import new_uuid, utc_now
     from fieldkit.core.text import context
+    from fieldkit.exporters.refi_recordings import VAR_OFFSET, VAR_RECORDING
     from fieldkit.exporters.refi_writer import (
         VAR_KIND,
         VAR_PARTICIPANT,
@@ -303,6 +304,8 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
         progress.step("Stored the codebook")
 
         doc_ids: dict[str, int] = {}
+        links: list[tuple[int, str, int]] = []  # transcript id, recording GUID, offset
+        timed: list[tuple[str, Any, dict[str, Any]]] = []  # recording GUID, coding, row
         for source in sources:
             if source.guid in doc_ids or not source.guid:
                 warnings.append(f"Skipped source '{source.name}': its GUID is missing or "
@@ -312,9 +315,14 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
             kind = str(facts.pop(VAR_KIND, "")) or (
                 "photo" if source.kind == "picture" else "memo" if source.kind == "note"
                 else "text")
-            if kind not in ("fieldnote", "transcript", "photo", "memo", "esm", "text") or (
-                    (kind == "photo") != (source.kind == "picture")):
+            recorded = source.kind in ("audio", "video")
+            if recorded:
+                kind = "recording"
+            if kind not in ("fieldnote", "transcript", "photo", "memo", "esm", "text",
+                            "recording") or ((kind == "photo") != (source.kind == "picture")):
                 kind = "photo" if source.kind == "picture" else "text"
+            recording_guid = str(facts.pop(VAR_RECORDING, "") or "")
+            offset = facts.pop(VAR_OFFSET, 0)
             site_name = str(facts.pop(VAR_SITE, "") or "")
             visit_date = str(facts.pop(VAR_VISIT, "") or "")
             person = str(facts.pop(VAR_PARTICIPANT, "") or "")
@@ -330,7 +338,15 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
                 fields = {"site_id": site_id} if site_id else {}
                 participant_id = project.ensure_participant(person, **fields).id
             media_id = None
-            if source.media is not None:
+            facts_of_file = None
+            if source.media is not None and recorded:
+                try:
+                    media_id, facts_of_file = project.recordings.store_media(
+                        source.media, source.media_name)
+                except BadInput as exc:
+                    warnings.append(f"Skipped {source.kind} '{source.name}': {exc}")
+                    continue
+            elif source.media is not None:
                 media_id = _store_picture(project, source, warnings)
                 if media_id is None:
                     continue
@@ -346,6 +362,11 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
                 values["modified"] = source.modified
             doc_id = store.add_document(values)
             doc_ids[source.guid] = doc_id
+            if facts_of_file is not None and media_id is not None:
+                project.recordings.add_facts(doc_id, media_id, facts_of_file)
+            if recording_guid:
+                links.append((doc_id, recording_guid,
+                              int(offset) if isinstance(offset, int) else 0))
             seen: set[str] = set()
             for coding in source.codings:
                 code_id = code_ids.get(coding.code_guid)
@@ -361,6 +382,11 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
                     "memo": note_text(coding.note_refs) or coding.memo,
                     "created": coding.created or utc_now(),
                 }
+                if coding.start_ms is not None:
+                    row.update(start=0, end=0, start_ms=coding.start_ms,
+                               end_ms=coding.end_ms, quote="")
+                    timed.append((source.guid, coding, row))
+                    continue
                 if coding.region is not None:
                     x, y, w, h = coding.region
                     row.update(start=None, end=None, x=x, y=y, width=w, height=h,
@@ -374,6 +400,8 @@ def _store_refi(project: Project, data: RefiProject, progress: Progress) -> None
                                after=after)
                 store.add_coding(row)
             progress.step(source.name)
+        embedded = {s.guid: s.transcripts for s in sources if s.transcripts}
+        _store_refi_time_codings(project, doc_ids, links, timed, embedded, warnings)
         case_names: set[str] = set()
         for case in data.cases:
             name, n = case.name, 2
@@ -415,6 +443,47 @@ def _store_sets(store: Any, data: RefiProject, doc_ids: dict[str, int],
             uuid = item.guid if n == 0 and store.id_by_uuid("sets", item.guid) is None \
                 else new_uuid()
             workbench_tables.add_set(store, name, kind, members, item.description, uuid)
+
+
+def _store_refi_time_codings(project: Project, doc_ids: dict[str, int],
+                             links: list[tuple[int, str, int]],
+                             timed: list[tuple[str, Any, dict[str, Any]]],
+                             embedded: dict[str, dict[str, Any]],
+                             warnings: list[str]) -> None:
+    """Link transcripts to their recordings, then store time codings: on the recording, or
+    on the transcript whose GUID their selection GUID was derived from (see refi_recordings)."""
+    from fieldkit.core.text import context
+    from fieldkit.exporters.refi_recordings import selection_guid, transcript_guid
+    from fieldkit.project import CONTEXT_CHARS
+    from fieldkit.storage import recording_tables
+
+    store = project.store
+    transcripts: dict[str, list[str]] = {}  # recording GUID → its transcripts' GUIDs
+    for transcript_id, recording_guid, offset in links:
+        if recording_guid not in doc_ids:
+            warnings.append(f"A transcript names recording {recording_guid}, which is not in "
+                            "the project; it stays unlinked.")
+            continue
+        recording_tables.link(store, transcript_id, doc_ids[recording_guid], offset)
+        own_guid = str(store.uuid_of("documents", transcript_id))
+        transcripts.setdefault(recording_guid, []).append(own_guid)
+        for speaker, begin, end, start, stop in embedded.get(recording_guid, {}).get(
+                transcript_guid(own_guid), []):
+            store.insert("turns", {"document_id": transcript_id, "start": start, "end": stop,
+                                   "speaker": speaker, "t_start": (begin - offset) / 1000,
+                                   "t_end": None if end is None else (end - offset) / 1000})
+    for recording_guid, coding, row in timed:
+        row["document_id"] = doc_ids[recording_guid]
+        for linked in transcripts.get(recording_guid, []):
+            if coding.selection_guid == selection_guid(coding.guid, linked):
+                doc_id = doc_ids[linked]
+                text = store.document(doc_id).text
+                start, end = project.recordings._text_span(doc_id, row["start_ms"],
+                                                           row["end_ms"])
+                before, after = context(text, start, end, CONTEXT_CHARS)
+                row.update(document_id=doc_id, start=start, end=end, quote=text[start:end],
+                           before=before, after=after)
+        store.add_coding(row)
 
 
 def _store_picture(project: Project, source: Any, warnings: list[str]) -> int | None:

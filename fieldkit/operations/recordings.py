@@ -129,16 +129,38 @@ class Recordings:
                                              source_name=prepared.path.name)
             key = self.project._store_imported(recording_doc, site, visit)
             self.store.update("documents", key, {"media_id": media_id})
-            recording_tables.add_recording(self.store, {
-                "document_id": key, "media_id": media_id, "duration_ms": facts.duration_ms,
-                "format": facts.format, "video": int(facts.video), "width": facts.width,
-                "height": facts.height, "recorded": facts.recorded})
+            self.add_facts(key, media_id, facts)
             keys = [key]
             if prepared.transcript is not None:
                 transcript_key = self.project._store_imported(prepared.transcript, site, visit)
                 recording_tables.link(self.store, transcript_key, key)
                 keys.append(transcript_key)
         return keys
+
+    def store_media(self, data: bytes, filename: str) -> tuple[int, RecordingFacts]:
+        """Check a recording given as bytes (from an archive) and store its file; within a
+        change. ``BadInput`` when it is not a usable recording."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(dir=self.project.path) as folder:
+            path = Path(folder) / Path(filename).name
+            path.write_bytes(data)
+            facts = read_facts(path)
+            sha = self.project.media.put_file(path, path.name)
+        existing = self.store.media_by_sha(sha)
+        media_id = existing.id if existing else self.store.add_media({
+            "sha256": sha, "filename": Path(filename).name, "mime": facts.mime,
+            "size": len(data), "width": facts.width, "height": facts.height,
+            "taken": facts.recorded})
+        return media_id, facts
+
+    def add_facts(self, document_id: int, media_id: int, facts: RecordingFacts) -> None:
+        """The recording row of a recording document (within a change)."""
+        recording_tables.add_recording(self.store, {
+            "document_id": document_id, "media_id": media_id,
+            "duration_ms": facts.duration_ms, "format": facts.format,
+            "video": int(facts.video), "width": facts.width, "height": facts.height,
+            "recorded": facts.recorded})
 
     def attach(self, path: str | Path, transcript: int | str) -> Document:
         """Import a recording for a transcript already in the project, and link them."""

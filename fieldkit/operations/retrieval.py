@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,12 @@ class Citations:
         """The citation of a coding (a photo region has no paragraph)."""
         if coding.start is None:
             return Citation(None)
+        if coding.start_ms is not None and coding.end_ms is not None:
+            # a stretch of a recording is cited by its times (and its words, if any)
+            cited = (self.citer(coding.document_id).cite(coding.start, coding.end)
+                     if coding.end is not None and coding.start < coding.end
+                     else Citation(None))
+            return replace(cited, timestamp=None, span_ms=(coding.start_ms, coding.end_ms))
         return self.citer(coding.document_id).cite(coding.start, coding.end)
 
     def forget(self, document_id: int | None = None) -> None:

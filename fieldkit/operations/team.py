@@ -88,7 +88,7 @@ class TeamOperations(FacadeBase):
 
     def agreement(self, coders: Sequence[str], *, codes: Sequence[int | str] | None = None,
                   threshold: float = 0.9, document_set: str | int | None = None,
-                  ) -> AgreementReport:
+                  time: bool = False) -> AgreementReport:
         """Intercoder agreement of two or more coders over all documents of the project, or
         over the documents of ``document_set`` (a set's name, short id or UUID).
 
@@ -97,6 +97,7 @@ class TeamOperations(FacadeBase):
         percentage of the summed counts; Krippendorff's alpha for all coders; segment level
         with Brennan–Prediger kappa as MAXQDA counts it (an agreeing pair once) at the overlap
         ``threshold``. Codes and documents in the report are short ids (see ``agreement_dict``).
+        With ``time``: the same figures over the milliseconds of recordings (time codings).
         """
         from fieldkit.team.comparison import project_agreement
 
@@ -106,7 +107,7 @@ class TeamOperations(FacadeBase):
         documents = (None if document_set is None
                      else self.sets.members(document_set, "documents"))  # type: ignore[attr-defined]
         return project_agreement(self, coders, codes=codes,  # type: ignore[arg-type]
-                                 threshold=threshold, documents=documents)
+                                 threshold=threshold, documents=documents, time=time)
 
     def agreement_dict(self, report: AgreementReport) -> dict[str, Any]:
         """The report as JSON-ready data, with code paths and document titles added."""

@@ -46,21 +46,41 @@ def _check_coders(coders: Sequence[str]) -> list[str]:
 def project_agreement(project: Project, coders: Sequence[str], *,
                       codes: Sequence[int | str] | None = None,
                       threshold: float = 0.9,
-                      documents: Sequence[int] | None = None) -> AgreementReport:
+                      documents: Sequence[int] | None = None,
+                      time: bool = False) -> AgreementReport:
     """Agreement of ``coders`` over every document of the project, or over ``documents`` (ids)
-    only (see the module docstring)."""
+    only (see the module docstring).
+
+    With ``time`` the units are the milliseconds of the project's recordings and only time
+    codings count (a coding of a transcript counts on its recording's clock); without it,
+    time codings are left out, as their text span only follows from their times.
+    """
     names = _check_coders(coders)
     ids = coder_ids(project, names)
     code_ids = None if codes is None else list(dict.fromkeys(project.code(c).id for c in codes))
     wanted = None if documents is None else set(documents)
-    lengths: dict[int | str, int] = {doc.id: doc.chars for doc in project.documents()
-                                     if wanted is None or doc.id in wanted}
+    lengths: dict[int | str, int]
+    if time:
+        lengths = {key: ms for key, ms in project.recordings.durations().items()
+                   if wanted is None or key in wanted}
+        owner = {t: r for r in lengths
+                 for t in project.recordings.recording(r).transcripts}
+    else:
+        lengths = {doc.id: doc.chars for doc in project.documents()
+                   if wanted is None or doc.id in wanted}
     segments: list[Segment] = []
     for name, coder_id in ids.items():
         for c in project.store.codings(CodingFilter(code_ids=code_ids, coder_id=coder_id)):
-            if c.start is None or c.end is None or c.orphaned or c.document_id not in lengths:
+            if c.start is None or c.end is None or c.orphaned:
                 continue
-            segments.append(Segment(c.document_id, c.code_id, name, c.start, c.end))
+            if time and c.start_ms is not None and c.end_ms is not None:
+                document = owner.get(c.document_id, c.document_id)
+                if document in lengths:
+                    end = min(c.end_ms, lengths[document])
+                    segments.append(Segment(document, c.code_id, name, min(c.start_ms, end),
+                                            end))
+            elif not time and c.start_ms is None and c.document_id in lengths:
+                segments.append(Segment(c.document_id, c.code_id, name, c.start, c.end))
     return agreement_report(segments, lengths, names, threshold, codes=code_ids)
 
 
