@@ -10,7 +10,8 @@ DEMO   ?= demo/Demo.fieldkit
 # Debian libraries Qt needs to draw (offscreen in tests, on X11/Wayland on a desktop).
 QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
            libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
-           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core
+           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core \
+           libpulse0
 
 .PHONY: run test lint demo system-deps bench clean bundle bundle-check
 

@@ -473,10 +473,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def edit_text(self, ref: int | str, text: str) -> EditReport:
         """Replace a fieldnote's, memo's or photo caption's text; codings re-anchor on their words.
 
-        Imported texts (transcripts, ESM answers, other documents) keep their original text.
+        A transcript typed in fieldkit's transcription mode is edited the same way. Imported
+        texts (transcripts, ESM answers, other documents) keep their original text.
         """
         doc = self.document(ref)
-        if doc.kind not in EDITABLE_KINDS:
+        if doc.kind not in EDITABLE_KINDS and not doc.attributes.get("transcription"):
             raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnotes, memos and photo "
                            "captions are edited in fieldkit (imported documents keep their "
                            "original text).")

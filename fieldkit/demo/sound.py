@@ -7,8 +7,6 @@ available to demo builders. Every format fieldkit imports can be written: wav, m
 
 from __future__ import annotations
 
-import math
-import random
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -26,21 +24,21 @@ _CODECS = {
 }
 
 
-def speechlike(seconds: float, rate: int = RATE, seed: int = 7) -> list[float]:
-    """Samples in [-1, 1]: a low tone under bursts of noise about as long as syllables."""
-    rng = random.Random(seed)
-    out: list[float] = []
-    loud = False
-    left = 0
-    for i in range(int(seconds * rate)):
-        if left <= 0:
-            loud = rng.random() < 0.6
-            left = int(rate * rng.uniform(0.08, 0.4))
-        left -= 1
-        tone = 0.2 * math.sin(2 * math.pi * 220 * i / rate)
-        noise = rng.uniform(-0.6, 0.6) if loud else 0.0
-        out.append(tone + noise)
-    return out
+def speechlike(seconds: float, rate: int = RATE, seed: int = 7) -> Any:
+    """Samples in [-1, 1] (a numpy array): a low tone under bursts of noise about as long as
+    syllables."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    count = int(seconds * rate)
+    lengths = rng.integers(int(rate * 0.08), int(rate * 0.4), size=count // int(rate * 0.08) + 2)
+    loud = rng.random(len(lengths)) < 0.6
+    envelope = np.repeat(loud, lengths)[:count].astype(np.float32)
+    if len(envelope) < count:
+        envelope = np.pad(envelope, (0, count - len(envelope)))
+    tone = 0.2 * np.sin(2 * np.pi * 220 * np.arange(count) / rate)
+    noise = rng.uniform(-0.6, 0.6, size=count)
+    return (tone + noise * envelope).astype(np.float32)
 
 
 def write_recording(path: Path, seconds: float = 3.0, *, video: bool = False,
@@ -53,7 +51,7 @@ def write_recording(path: Path, seconds: float = 3.0, *, video: bool = False,
     suffix = path.suffix.lower()
     audio_codec, sample_format, video_codec = _CODECS[suffix]
     rate = 48000 if audio_codec == "libopus" else RATE
-    samples = np.array(speechlike(seconds, rate), dtype=np.float32)
+    samples = speechlike(seconds, rate)
     with av.open(str(path), "w") as container:
         for key, value in (metadata or {}).items():
             container.metadata[key] = value

@@ -8,6 +8,7 @@ are highlighted, striped and codable like any text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
@@ -62,8 +63,15 @@ class DocumentTab(QWidget):
         self.doc: Document | None = None
         self.text_view = TextView(self)
         first = self.project.document(doc_id)
+        self.player: Any = None
         if first.media_id is not None and first.kind == "photo":
             self._photo_layout()
+        elif first.kind == "recording" and project.recordings.has_recording(doc_id):
+            from fieldkit.gui.player import RecordingPlayer  # QtMultimedia only when needed
+
+            self.player = RecordingPlayer(project, doc_id, self)
+            self.layout_.addWidget(self.player, 1)
+            self.text_view.hide()
         else:
             self.layout_.addWidget(self.text_view, 1)
         self.layout_.addWidget(self.memo)

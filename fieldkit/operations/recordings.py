@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
+from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
 from fieldkit.core.timecode import format_ms
 from fieldkit.importers.recording import RecordingFacts, is_recording, read_facts
+from fieldkit.importers.waveform import PER_SECOND, compute_peaks
 from fieldkit.storage import recording_tables
 
 if TYPE_CHECKING:
@@ -239,6 +241,24 @@ class Recordings:
         return [c for d in sorted(doc_ids) for c in self.project.codings(doc=d)
                 if c.start_ms is not None]
 
+    def cached_waveform(self, ref: int | str) -> tuple[int, bytes] | None:
+        """(slices per second, peaks 0–255) if the overview was drawn before, else None."""
+        return recording_tables.waveform(self.store, self.recording(ref).media_id)
+
+    def waveform(self, ref: int | str, progress: Progress | None = None) -> tuple[int, bytes]:
+        """The waveform overview: from the project's cache, else computed and cached.
+
+        Computing decodes the whole recording (seconds for an hour): call it off the GUI
+        thread; it stops with ``Cancelled`` when ``progress`` is cancelled.
+        """
+        rec = self.recording(ref)
+        cached = recording_tables.waveform(self.store, rec.media_id)
+        if cached is not None:
+            return cached
+        peaks = compute_peaks(self.project.media_file(rec.media_id), progress)
+        recording_tables.save_waveform(self.store, rec.media_id, PER_SECOND, peaks)
+        return PER_SECOND, peaks
+
     # -- changing --------------------------------------------------------------------------
 
     def code_time(self, doc: int | str, start_ms: int, end_ms: int, code: int | str, *,
@@ -285,13 +305,49 @@ class Recordings:
                 finish = round(turn.t_end * 1000) + offset
             elif i + 1 < len(turns):
                 finish = round((turns[i + 1].t_start or 0) * 1000) + offset
-            else:
-                finish = begin + 1
+            else:  # the last turn lasts until the recording ends
+                finish = max(begin + 1, self.recording(transcript_id).duration_ms)
             if begin < end_ms and finish > start_ms:
                 hit.append(turn)
         if not hit:
             return 0, 0
         return hit[0].start, hit[-1].end
+
+    def save_transcription(self, recording: int | str, text: str,
+                           transcript: int | str | None = None) -> Document:
+        """Save what was typed in transcription mode as a transcript linked to the recording.
+
+        The first save makes the transcript ("<recording> (transcription)"); later saves
+        (``transcript`` given) replace its text, codings re-anchoring on their words, and
+        its turns, read from the typed timestamps and speakers. One undo step each.
+        """
+        from fieldkit.core.text import normalise_newlines
+        from fieldkit.core.transcription import transcription_turns
+
+        rec = self.recording(recording)
+        source = self.store.document(rec.document_id)
+        text = normalise_newlines(text)
+        turns = transcription_turns(text)
+        with self.store.change(f"Transcribe {source.title}"):
+            if transcript is None:
+                key = self.store.add_document({
+                    "kind": "transcript", "title": f"{source.title} (transcription)",
+                    "text": text, "site_id": source.site_id, "visit_id": source.visit_id,
+                    "attributes": {"transcription": True}}, turns)
+                recording_tables.link(self.store, key, rec.document_id)
+                return self.store.document(key)
+            doc = self.project.document(transcript)
+            if not doc.attributes.get("transcription"):
+                raise BadInput(f"'{doc.title}' was not typed in fieldkit; it keeps its text.")
+            if text != doc.text:
+                self.project.edit_text(doc.id, text)
+            for row in self.store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
+                self.store.delete("turns", row[0])
+            for turn in turns:
+                self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
+                                            "end": turn.end, "speaker": turn.speaker,
+                                            "t_start": turn.t_start, "t_end": turn.t_end})
+        return self.store.document(doc.id)
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""

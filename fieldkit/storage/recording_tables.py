@@ -15,22 +15,20 @@ from fieldkit.core.model import Recording
 from fieldkit.storage.writer import Writer
 
 _TABLES = """
-CREATE TABLE recordings (
+CREATE TABLE IF NOT EXISTS recordings (
     id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
     media_id INTEGER NOT NULL REFERENCES media(id), duration_ms INTEGER NOT NULL,
     format TEXT NOT NULL, video INTEGER NOT NULL DEFAULT 0, width INTEGER, height INTEGER,
     recorded TEXT);
-CREATE TABLE transcript_links (
+CREATE TABLE IF NOT EXISTS transcript_links (
     id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
     recording_id INTEGER NOT NULL REFERENCES documents(id),
     offset_ms INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX transcript_links_recording ON transcript_links(recording_id);
-CREATE TABLE waveforms (
+CREATE INDEX IF NOT EXISTS transcript_links_recording ON transcript_links(recording_id);
+CREATE TABLE IF NOT EXISTS waveforms (
     id INTEGER PRIMARY KEY, media_id INTEGER NOT NULL UNIQUE REFERENCES media(id),
     per_second INTEGER NOT NULL, peaks BLOB NOT NULL);
-ALTER TABLE codings ADD COLUMN start_ms INTEGER;
-ALTER TABLE codings ADD COLUMN end_ms INTEGER;
-CREATE INDEX codings_time ON codings(document_id, start_ms) WHERE start_ms IS NOT NULL
+CREATE INDEX IF NOT EXISTS codings_time ON codings(document_id, start_ms) WHERE start_ms IS NOT NULL
 """
 _OLD_KINDS = "'esm','text')"
 _NEW_KINDS = "'esm','text','recording')"
@@ -42,9 +40,17 @@ def create(conn: sqlite3.Connection) -> None:
     SQLite cannot alter a CHECK constraint; its documented way to widen one is to edit the
     stored schema text and bump ``schema_version`` (the rows on disk do not change).
     """
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(codings)")}
+    for column in ("start_ms", "end_ms"):
+        if column not in columns:  # the step may run again on a project set back by hand
+            conn.execute(f"ALTER TABLE codings ADD COLUMN {column} INTEGER")
     for statement in _TABLES.split(";"):
         if statement.strip():
             conn.execute(statement)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = "
+                       "'documents'").fetchone()[0]
+    if _NEW_KINDS in sql:
+        return
     version = conn.execute("PRAGMA schema_version").fetchone()[0]
     conn.execute("PRAGMA writable_schema = ON")
     try:

@@ -152,3 +152,42 @@ def test_cli_bad_input_exits_2_and_changes_nothing(
     assert json.loads(out) == []
     code, out, _ = run(capsys, "-p", proj, "docs", "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_waveform_is_computed_once_and_cached_in_the_project(
+        project: Project, interview: tuple[int, int]) -> None:
+    from fieldkit.core.errors import Cancelled
+    from fieldkit.core.progress import Progress
+
+    rec_id, transcript_id = interview
+    assert project.recordings.cached_waveform(rec_id) is None
+    stopped = Progress()
+    stopped.token.cancel()
+    with pytest.raises(Cancelled):
+        project.recordings.waveform(rec_id, stopped)
+    assert project.recordings.cached_waveform(rec_id) is None
+    per_second, peaks = project.recordings.waveform(rec_id)
+    assert per_second == 50 and 149 <= len(peaks) <= 152
+    assert max(peaks) > 100 and min(peaks) < max(peaks)  # bursts of noise over a soft tone
+    assert project.recordings.cached_waveform(transcript_id) == (per_second, peaks)
+    assert project.undo_label() != "Waveform"  # derived data is no undo step
+
+
+def test_transcription_is_saved_as_a_linked_transcript_with_turns_and_times(
+        project: Project, interview: tuple[int, int]) -> None:
+    rec_id, _ = interview
+    typed = "[00:00:00.5] Anna: Wat doe je hier?\n[00:00:02] Jan: Lassen.\nMeestal."
+    doc = project.recordings.save_transcription(rec_id, typed)
+    assert doc.kind == "transcript" and doc.title == "talk (transcription)"
+    assert [(t.speaker, t.t_start, t.t_end) for t in project.turns(doc.id)] == [
+        ("Anna", 0.5, 2.0), ("Jan", 2.0, None)]
+    coding = project.recordings.code_time(doc.id, 2100, 2900, "Leren/Collega helpt")
+    assert coding.quote == "[00:00:02] Jan: Lassen.\nMeestal."
+    longer = typed.replace("Wat doe je", "Wat doe jij")
+    project.recordings.save_transcription(rec_id, longer, doc.id)
+    assert project.coding(coding.id).quote == "[00:00:02] Jan: Lassen.\nMeestal."
+    assert project.coding(coding.id).start == coding.start + 1  # re-anchored on its words
+    project.undo()
+    assert project.document(doc.id).text == typed
+    with pytest.raises(BadInput, match="was not typed in fieldkit"):
+        project.recordings.save_transcription(rec_id, "x", interview[1])

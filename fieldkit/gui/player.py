@@ -1,0 +1,362 @@
+"""The player of a recording document: sound (and picture), waveform, synced transcript,
+transcription mode, and coding a stretch of time.
+
+QtMultimedia (PySide6-Addons) plays every format fieldkit imports through its FFmpeg backend,
+changes speed keeping the pitch, and shows video in a ``QVideoWidget``. The waveform is read
+from the project's cache or computed on a background thread (``project.recordings.waveform``)
+and drawn when it arrives; the window never waits for it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.core.changes import ChangeSet
+from fieldkit.core.errors import FieldkitError
+from fieldkit.core.timecode import format_ms
+from fieldkit.gui.i18n import tr
+from fieldkit.gui.synced_transcript import (
+    REWIND_ON_PAUSE_MS,
+    SyncedTranscript,
+    TranscriptionEditor,
+)
+from fieldkit.gui.waveform_bar import WaveformBar
+from fieldkit.project import Project
+
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+BACK_MS = 5000
+SAVE_WITHIN_MS = 1000
+
+
+class _Delivery(QObject):
+    """Carries the waveform from the worker thread to the GUI thread."""
+
+    ready = Signal(object)
+
+
+class RecordingPlayer(QWidget):
+    """Plays one recording document with its linked transcripts."""
+
+    def __init__(self, project: Project, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordingPlayer")
+        self.project = project
+        self.doc_id = doc_id
+        self.recording = project.recordings.recording(doc_id)
+        self.transcription_id: int | None = None
+        self.selection: tuple[int, int] | None = None
+
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        if hasattr(self.player, "setPitchCompensation"):
+            self.player.setPitchCompensation(True)  # speed changes keep the voice's pitch
+        self.video: Any = None
+        if self.recording.video:
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            self.video = QVideoWidget(self)
+            self.video.setMinimumHeight(120)
+            self.player.setVideoOutput(self.video)
+
+        self.play_button = QPushButton(self)
+        self.play_button.clicked.connect(self.toggle)
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(self.back)
+        self.speed = QComboBox(self)
+        for value in SPEEDS:
+            self.speed.addItem(f"{value:g}×", value)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.currentIndexChanged.connect(
+            lambda _: self.player.setPlaybackRate(float(self.speed.currentData())))
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(80)
+        self.volume.setMaximumWidth(100)
+        self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
+        self.audio.setVolume(0.8)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("playerClock")
+        self.waveform = WaveformBar(self)
+        self.waveform.set_duration(self.recording.duration_ms)
+        self.waveform.seek.connect(self.seek)
+        self.waveform.selected.connect(self._waveform_selected)
+
+        self.code = QComboBox(self)
+        self.code_button = QPushButton(self)
+        self.code_button.clicked.connect(self.code_selection)
+        self.offset_label = QLabel(self)
+        self.offset = QSpinBox(self)
+        self.offset.setRange(-3_600_000, 3_600_000)
+        self.offset.setSingleStep(100)
+        self.offset.setSuffix(" ms")
+        self.offset.editingFinished.connect(self._shift)
+        self.mode_button = QPushButton(self)
+        self.mode_button.setCheckable(True)
+        self.mode_button.toggled.connect(self.set_transcription_mode)
+        self.speakers_label = QLabel(self)
+        self.speakers = QLineEdit(self)
+        self.speakers.textChanged.connect(self._speakers_changed)
+
+        self.transcript = SyncedTranscript(self)
+        self.transcript.seek.connect(self.play_from)
+        self.editor = TranscriptionEditor(self)
+        self.editor.toggle_play.connect(self.toggle_with_rewind)
+        self.editor.wants_time.connect(lambda: self.editor.insert_time(self.player.position()))
+        self.editor.textChanged.connect(self._typed)
+        self.status = QLabel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.transcript)
+        self.pages.addWidget(self.editor)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_WITHIN_MS)
+        self._save_timer.timeout.connect(self.save_transcription)
+
+        controls = QHBoxLayout()
+        for widget in (self.play_button, self.back_button, self.speed, self.volume, self.clock):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        for widget in (self.code, self.code_button):
+            controls.addWidget(widget)
+        options = QHBoxLayout()
+        for option in (self.offset_label, self.offset, self.mode_button, self.speakers_label,
+                       self.speakers):
+            options.addWidget(option)
+        options.addStretch(1)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(controls)
+        lower_layout.addWidget(self.waveform)
+        lower_layout.addLayout(options)
+        lower_layout.addWidget(self.pages, 1)
+        lower_layout.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        if self.video is not None:
+            self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the video pane resizes
+            self.splitter.setChildrenCollapsible(False)
+            self.splitter.addWidget(self.video)
+            self.splitter.addWidget(lower)
+            self.splitter.setSizes([300, 400])
+            layout.addWidget(self.splitter, 1)
+        else:
+            layout.addWidget(lower, 1)
+
+        self.player.positionChanged.connect(self.follow)
+        self.player.playbackStateChanged.connect(lambda _: self._label_play())
+        self._delivery = _Delivery(self)
+        self._delivery.ready.connect(self._waveform_ready)
+        project.subscribe(self._changed)
+        self.destroyed.connect(lambda *_: project.unsubscribe(self._changed))
+        self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
+        self.retranslate()
+        self.reload()
+        self._load_waveform()
+
+    # -- text and data -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._label_play()
+        self.back_button.setText(tr("Back 5 s"))
+        self.back_button.setToolTip(tr("Play from 5 seconds earlier"))
+        self.speed.setToolTip(tr("Speed (the pitch stays the same)"))
+        self.volume.setToolTip(tr("Volume"))
+        self.code_button.setText(tr("Code selection"))
+        self.code_button.setToolTip(tr("Code the stretch selected on the waveform or in the "
+                                       "transcript with the chosen code"))
+        self.offset_label.setText(tr("Transcript offset"))
+        self.offset.setToolTip(tr("Shift the transcript's times when it started later or "
+                                  "earlier than the recording"))
+        self.mode_button.setText(tr("Transcription mode"))
+        self.mode_button.setToolTip(tr("F4: play or pause (rewinds a little), F8: insert the "
+                                       "time, Ctrl+1…9: insert a speaker"))
+        self.speakers_label.setText(tr("Speakers"))
+        if not self.speakers.text():
+            self.speakers.setText(tr("Interviewer, Respondent"))
+        self._show_clock(self.player.position())
+
+    def _label_play(self) -> None:
+        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+
+    def reload(self) -> None:
+        """Read transcripts, codes and coded ranges again (after a change in the project)."""
+        rec = self.project.recordings
+        self.recording = rec.recording(self.doc_id)
+        self.transcript.set_segments(rec.segments(self.doc_id))
+        self.transcript.follow(self.player.position())
+        typed = [t for t in self.recording.transcripts
+                 if self.project.document(t).attributes.get("transcription")]
+        self.transcription_id = typed[0] if typed else None
+        others = [t for t in self.recording.transcripts if t != self.transcription_id]
+        self.offset.setEnabled(bool(others))
+        if others:
+            self.offset.setValue(rec.offset_ms(others[0]))
+        current = self.code.currentData()
+        self.code.clear()
+        for depth, code, path, _count in self.project.codes_with_counts():
+            self.code.addItem("  " * depth + code.name, code.id)
+            self.code.setItemData(self.code.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+        if current is not None and self.code.findData(current) >= 0:
+            self.code.setCurrentIndex(self.code.findData(current))
+        book = self.project.codebook()
+        self.waveform.set_marks([(c.start_ms or 0, c.end_ms or 0, book.codes[c.code_id].colour)
+                                 for c in rec.time_codings(self.doc_id)
+                                 if c.code_id in book.codes])
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.tables & {"codings", "codes", "transcript_links", "documents", "turns"}:
+            self.reload()
+
+    def _load_waveform(self) -> None:
+        cached = self.project.recordings.cached_waveform(self.doc_id)
+        if cached is not None:
+            self.waveform.set_peaks(*cached)
+            return
+        delivery, recordings, doc_id = self._delivery, self.project.recordings, self.doc_id
+
+        def compute() -> None:
+            try:
+                delivery.ready.emit(recordings.waveform(doc_id))
+            except (FieldkitError, OSError, RuntimeError, sqlite3.Error):
+                delivery.ready.emit(None)  # the player works without a drawn waveform
+
+        self._worker = threading.Thread(target=compute, name="waveform", daemon=True)
+        self._worker.start()
+
+    def _waveform_ready(self, result: tuple[int, bytes] | None) -> None:
+        if result is not None:
+            self.waveform.set_peaks(*result)
+
+    # -- playing -----------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+        else:
+            self.player.play()
+        self._label_play()
+
+    def toggle_with_rewind(self) -> None:
+        """Play or pause; pausing goes back a little so the next play repeats the last words."""
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+            self.seek(self.player.position() - REWIND_ON_PAUSE_MS)
+        else:
+            self.player.play()
+        self._label_play()
+
+    def back(self) -> None:
+        self.seek(self.player.position() - BACK_MS)
+
+    def seek(self, ms: int) -> None:
+        ms = max(0, min(int(ms), self.recording.duration_ms))
+        self.player.setPosition(ms)
+        self.follow(ms)
+
+    def play_from(self, ms: int) -> None:
+        self.seek(ms)
+        self.player.play()
+        self._label_play()
+
+    def follow(self, ms: int) -> None:
+        """Move the play head, clock and highlighted turn to ``ms``."""
+        self.waveform.set_position(ms)
+        self.transcript.follow(ms)
+        self._show_clock(ms)
+
+    def _show_clock(self, ms: int) -> None:
+        self.clock.setText(f"{format_ms(ms).split('.')[0]} / "
+                           f"{format_ms(self.recording.duration_ms).split('.')[0]}")
+
+    # -- coding and transcribing -------------------------------------------------------------
+
+    def _waveform_selected(self, start: int, end: int) -> None:
+        self.selection = (start, end)
+
+    def code_selection(self) -> None:
+        """Code the waveform selection, or else the turns selected in the synced transcript."""
+        stretch = self.selection or self.transcript.selected_range()
+        code_id = self.code.currentData()
+        if stretch is None or code_id is None:
+            self.status.setText(tr("Select a stretch on the waveform or in the transcript, "
+                                   "and a code."))
+            return
+        try:
+            coding = self.project.recordings.code_time(self.doc_id, stretch[0], stretch[1],
+                                                       code_id)
+        except FieldkitError as exc:
+            self.status.setText(str(exc))
+            return
+        self.selection = None
+        self.waveform.clear_selection()
+        self.status.setText(tr("Coded {0}–{1}.").format(format_ms(coding.start_ms),
+                                                         format_ms(coding.end_ms)))
+
+    def _shift(self) -> None:
+        others = [t for t in self.recording.transcripts if t != self.transcription_id]
+        for transcript in others:
+            if self.project.recordings.offset_ms(transcript) != self.offset.value():
+                self.project.recordings.shift(transcript, self.offset.value())
+
+    def set_transcription_mode(self, on: bool) -> None:
+        self.pages.setCurrentWidget(self.editor if on else self.transcript)
+        if on:
+            if self.transcription_id is not None:
+                self.editor.blockSignals(True)
+                self.editor.setPlainText(self.project.document(self.transcription_id).text)
+                self.editor.blockSignals(False)
+            self.editor.setFocus()
+        else:
+            self.save_transcription()
+
+    def _speakers_changed(self, text: str) -> None:
+        self.editor.speakers = [name.strip() for name in text.split(",") if name.strip()]
+
+    def _typed(self) -> None:
+        self.status.setText(tr("Editing…"))
+        if not self._save_timer.isActive():
+            self._save_timer.start()  # not restarted: saved within a second of the first key
+
+    def save_transcription(self) -> None:
+        """Write what was typed (making the transcript on the first save)."""
+        self._save_timer.stop()
+        text = self.editor.toPlainText()
+        if self.transcription_id is None and not text.strip():
+            return
+        if self.transcription_id is not None and \
+                self.project.document(self.transcription_id).text == text:
+            return
+        try:
+            doc = self.project.recordings.save_transcription(self.doc_id, text,
+                                                             self.transcription_id)
+        except FieldkitError as exc:
+            self.status.setText(str(exc))
+            return
+        self.transcription_id = doc.id
+        self.status.setText(tr("Saved."))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.save_transcription()
+        self.player.stop()
+        super().closeEvent(event)

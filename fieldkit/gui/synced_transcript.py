@@ -1,0 +1,144 @@
+"""The transcript beside a playing recording, and the editor of transcription mode.
+
+``SyncedTranscript`` shows the timed turns of the recording's transcripts, one per line with
+its timestamp; ``follow(ms)`` highlights the turn being spoken and keeps it in view; clicking a
+timestamp, or Ctrl+clicking anywhere in a turn, asks the player to play from there (``seek``).
+
+``TranscriptionEditor`` is where a researcher types a transcript while listening: F4 plays or
+pauses (rewinding a few seconds on pause, the f4transkript habit), F8 types the current time,
+Ctrl+1…9 type a speaker's name; what is typed saves itself shortly after (``changed``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from fieldkit.core.timecode import format_ms
+from fieldkit.operations.recordings import TimedSegment
+
+PLAY_KEY = Qt.Key.Key_F4
+STAMP_KEY = Qt.Key.Key_F8
+REWIND_ON_PAUSE_MS = 2000
+
+
+class SyncedTranscript(QPlainTextEdit):
+    seek = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncedTranscript")
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.segments: list[TimedSegment] = []
+        self._starts: list[int] = []
+        self._stamp_lengths: list[int] = []
+        self.current = -1
+
+    def set_segments(self, segments: list[TimedSegment]) -> None:
+        """One line per timed turn: ``[00:01:10.5] Speaker: words``."""
+        self.segments = segments
+        self._starts = [s.start_ms for s in segments]
+        lines, self._stamp_lengths = [], []
+        for segment in segments:
+            stamp = f"[{format_ms(segment.start_ms)}]"
+            self._stamp_lengths.append(len(stamp))
+            lines.append(f"{stamp} {' '.join(segment.text.split())}")
+        self.setPlainText("\n".join(lines))
+        self.current = -1
+
+    def turn_at(self, ms: int) -> int:
+        """The index of the turn being spoken at ``ms`` (-1 before the first)."""
+        return bisect.bisect_right(self._starts, ms) - 1
+
+    def follow(self, ms: int) -> None:
+        """Highlight the turn at ``ms`` and scroll it into view (only when it changes)."""
+        index = self.turn_at(ms)
+        if index == self.current:
+            return
+        self.current = index
+        if index < 0:
+            self.setExtraSelections([])
+            return
+        block = self.document().findBlockByNumber(index)
+        selection = QTextEdit.ExtraSelection()
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(QColor("#fff3b0"))
+        selection.format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
+        cursor = QTextCursor(block)
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
+        keep = self.textCursor()
+        if not keep.hasSelection():
+            self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        if keep.hasSelection():
+            self.setTextCursor(keep)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The time from the first to the last turn the selection touches."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self.segments:
+            return None
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart()).blockNumber()
+        last = doc.findBlock(cursor.selectionEnd()).blockNumber()
+        return self._range(first, last)
+
+    def _range(self, first: int, last: int) -> tuple[int, int]:
+        start = self.segments[first].start_ms
+        end = self.segments[last].end_ms
+        if end is None:
+            end = (self.segments[last + 1].start_ms if last + 1 < len(self.segments)
+                   else start + 1000)
+        return start, max(end, start + 1)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        cursor = self.cursorForPosition(event.position().toPoint())
+        index = cursor.blockNumber()
+        if not 0 <= index < len(self.segments):
+            return
+        on_stamp = cursor.positionInBlock() <= self._stamp_lengths[index]
+        if on_stamp or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.seek.emit(self.segments[index].start_ms)
+
+
+class TranscriptionEditor(QPlainTextEdit):
+    toggle_play = Signal()
+    wants_time = Signal()  # the player answers with insert_time(ms)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcriptionEditor")
+        self.speakers: list[str] = []
+
+    def insert_time(self, ms: int) -> None:
+        from fieldkit.core.transcription import stamp
+
+        cursor = self.textCursor()
+        if cursor.positionInBlock() > 0:
+            cursor.insertText("\n")
+        cursor.insertText(stamp(ms))
+        self.setTextCursor(cursor)
+
+    def insert_speaker(self, number: int) -> None:
+        if 1 <= number <= len(self.speakers):
+            self.insertPlainText(f"{self.speakers[number - 1]}: ")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == PLAY_KEY:
+            self.toggle_play.emit()
+        elif key == STAMP_KEY:
+            self.wants_time.emit()
+        elif (event.modifiers() & Qt.KeyboardModifier.ControlModifier
+              and Qt.Key.Key_1 <= key <= Qt.Key.Key_9):
+            self.insert_speaker(key - Qt.Key.Key_0)
+        else:
+            super().keyPressEvent(event)

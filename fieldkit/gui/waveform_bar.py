@@ -1,0 +1,132 @@
+"""The position slider of the player: the recording's waveform, the play head, coded ranges.
+
+A click moves the play head (``seek``); a drag selects a stretch of time (``selected``) that
+the player can code. The peaks come from ``project.recordings`` (computed off the GUI thread,
+cached in the project); until they arrive the bar is a plain slider.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+DRAG_PIXELS = 4  # a press that moves less than this is a click, not a selection
+
+
+class WaveformBar(QWidget):
+    seek = Signal(int)  # ms
+    selected = Signal(int, int)  # [start, end) in ms
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("waveform")
+        self.setMinimumHeight(56)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+        self.duration_ms = 0
+        self.position_ms = 0
+        self.per_second = 0
+        self.peaks = b""
+        self.selection: tuple[int, int] | None = None
+        self.marks: list[tuple[int, int, str]] = []  # coded ranges: start, end, colour
+        self._press_x: float | None = None
+        self._columns: list[int] = []
+        self._columns_for = (0, 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(600, 64)
+
+    def set_duration(self, ms: int) -> None:
+        self.duration_ms = max(0, int(ms))
+        self.update()
+
+    def set_peaks(self, per_second: int, peaks: bytes) -> None:
+        self.per_second, self.peaks = per_second, peaks
+        self._columns_for = (0, 0)
+        self.update()
+
+    def set_position(self, ms: int) -> None:
+        self.position_ms = int(ms)
+        self.update()
+
+    def set_marks(self, marks: list[tuple[int, int, str]]) -> None:
+        self.marks = marks
+        self.update()
+
+    def clear_selection(self) -> None:
+        self.selection = None
+        self.update()
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def ms_at(self, x: float) -> int:
+        width = max(1, self.width())
+        return int(max(0.0, min(1.0, x / width)) * self.duration_ms)
+
+    def x_of(self, ms: int) -> float:
+        return ms / self.duration_ms * self.width() if self.duration_ms else 0.0
+
+    def _column_peaks(self) -> list[int]:
+        """The loudest peak under each pixel column (recomputed only when the width changes)."""
+        width = self.width()
+        key = (width, len(self.peaks))
+        if key != self._columns_for:
+            count = len(self.peaks)
+            self._columns = [max(self.peaks[count * x // width:max(count * (x + 1) // width,
+                                                                    count * x // width + 1)],
+                                 default=0) if count else 0 for x in range(width)]
+            self._columns_for = key
+        return self._columns
+
+    # -- painting and mouse ------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        height = self.height()
+        middle = height / 2
+        if self.peaks:
+            painter.setPen(QPen(QColor("#7a93a8")))
+            for x, peak in enumerate(self._column_peaks()):
+                half = max(1.0, peak / 255 * (middle - 4))
+                painter.drawLine(x, int(middle - half), x, int(middle + half))
+        else:
+            painter.fillRect(QRectF(0, middle - 2, self.width(), 4), QColor("#c9d3dc"))
+        for start, end, colour in self.marks:
+            painter.fillRect(QRectF(self.x_of(start), height - 6,
+                                    max(2.0, self.x_of(end) - self.x_of(start)), 5),
+                             QColor(colour))
+        if self.selection is not None:
+            a, b = self.selection
+            shade = QColor("#2f6f8f")
+            shade.setAlpha(60)
+            painter.fillRect(QRectF(self.x_of(a), 0, self.x_of(b) - self.x_of(a), height), shade)
+        painter.setPen(QPen(QColor("#c0392b"), 2))
+        head = self.x_of(self.position_ms)
+        painter.drawLine(int(head), 0, int(head), height)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_x = event.position().x()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press_x is not None and abs(event.position().x() - self._press_x) > DRAG_PIXELS:
+            a, b = sorted((self.ms_at(self._press_x), self.ms_at(event.position().x())))
+            self.selection = (a, b)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press_x is None:
+            return
+        x = event.position().x()
+        if abs(x - self._press_x) <= DRAG_PIXELS:
+            self.seek.emit(self.ms_at(x))
+        else:
+            a, b = sorted((self.ms_at(self._press_x), self.ms_at(x)))
+            if b > a:
+                self.selection = (a, b)
+                self.selected.emit(a, b)
+        self._press_x = None
+        self.update()
