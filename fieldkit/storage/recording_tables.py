@@ -62,7 +62,14 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA writable_schema = OFF")
 
 
+def present(store: Writer) -> bool:
+    """Whether the tables exist (a project of an older schema opened read-only has none)."""
+    return store.value("SELECT 1 FROM sqlite_master WHERE name = 'recordings'") is not None
+
+
 def recording(store: Writer, document_id: int) -> Recording | None:
+    if not present(store):
+        return None
     r = store.row("SELECT * FROM recordings WHERE document_id = ?", (document_id,))
     if r is None:
         return None
@@ -95,6 +102,8 @@ def link(store: Writer, transcript_id: int, recording_id: int, offset_ms: int = 
 
 def linked_recording(store: Writer, transcript_id: int) -> tuple[int, int] | None:
     """(recording document id, offset in ms) of a transcript, if it has one."""
+    if not present(store):
+        return None
     r = store.row("SELECT recording_id, offset_ms FROM transcript_links WHERE document_id = ?",
                   (transcript_id,))
     return (int(r[0]), int(r[1])) if r else None
@@ -109,6 +118,8 @@ def set_offset(store: Writer, transcript_id: int, offset_ms: int) -> None:
 
 def unlink_all(store: Writer, document_id: int) -> None:
     """Within a change: drop the recording row and every link to or from a document."""
+    if not present(store):
+        return
     for table, column in (("recordings", "document_id"), ("transcript_links", "document_id"),
                           ("transcript_links", "recording_id")):
         for r in store.rows(f"SELECT id FROM {table} WHERE {column} = ?", (document_id,)):
@@ -117,6 +128,8 @@ def unlink_all(store: Writer, document_id: int) -> None:
 
 def durations(store: Writer) -> dict[int, int]:
     """Each recording document's duration in milliseconds."""
+    if not present(store):
+        return {}
     return {r[0]: r[1] for r in store.rows("SELECT document_id, duration_ms FROM recordings")}
 
 

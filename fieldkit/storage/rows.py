@@ -80,5 +80,12 @@ def coding(r: sqlite3.Row) -> Coding:
         coder_id=r["coder_id"], start=r["start"], end=r["end"], quote=r["quote"],
         before=r["before"], after=r["after"], region=region, memo=r["memo"],
         created=r["created"], orphaned=bool(r["orphaned"]),
-        start_ms=r["start_ms"], end_ms=r["end_ms"],
+        **_times(r),
     )
+
+
+def _times(r: sqlite3.Row) -> dict[str, int | None]:
+    try:
+        return {"start_ms": r["start_ms"], "end_ms": r["end_ms"]}
+    except IndexError:  # a project of an older schema, opened read-only (not upgraded)
+        return {}

@@ -302,8 +302,9 @@ class Store(Writer):
             "SELECT d.id, d.uuid, d.kind, d.title, s.name AS site, v.date AS visit, "
             "p.pseudonym AS participant, d.chars, d.created, "
             "(SELECT count(*) FROM codings c WHERE c.document_id = d.id) AS codings, "
-            "r.duration_ms FROM documents d LEFT JOIN sites s ON s.id = d.site_id "
-            "LEFT JOIN recordings r ON r.document_id = d.id "
+            + ("r.duration_ms FROM documents d LEFT JOIN recordings r ON r.document_id = d.id "
+               if recording_tables.present(self) else "NULL AS duration_ms FROM documents d ")
+            + "LEFT JOIN sites s ON s.id = d.site_id "
             "LEFT JOIN visits v ON v.id = d.visit_id "
             "LEFT JOIN participants p ON p.id = d.participant_id"
         )

@@ -183,6 +183,9 @@ def test_old_projects_migrate_and_accept_recordings(
         raw.execute("INSERT INTO documents (uuid, kind, title, created, modified) "
                     "VALUES ('x', 'recording', 't', '', '')")
     raw.close()
+    with Project.open(folder, readonly=True) as old:  # read as it is, not upgraded
+        assert [(d.title, d.duration_ms) for d in old.documents()] == [("Notitie", None)]
+        assert old.codings() == [] and not old.recordings.has_recording(1)
     with Project.open(folder) as p:
         [doc] = p.import_files([recording("talk.wav")])
         assert doc.kind == "recording"
