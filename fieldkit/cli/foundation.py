@@ -368,12 +368,16 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         coding = project.code_text(args.doc, args.start, args.end, args.code, memo=args.memo)
-        if args.json:
-            book = project.codebook()
-            print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
-        else:
-            print(f"Coding {coding.id}: \u201c{coding.quote[:60]}\u201d")
+        _print_coding(project, coding, args.json, f"\u201c{coding.quote[:60]}\u201d")
     return 0
+
+
+def _print_coding(project: Any, coding: Any, as_json: bool, what: str) -> None:
+    if as_json:
+        book = project.codebook()
+        print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
+    else:
+        print(f"Coding {coding.id}: {what}")
 
 
 def cmd_code_time(args: argparse.Namespace) -> int:
@@ -382,11 +386,8 @@ def cmd_code_time(args: argparse.Namespace) -> int:
     start, end = parse_ms(args.start), parse_ms(args.end)
     with open_project(args) as project:
         coding = project.recordings.code_time(args.doc, start, end, args.code, memo=args.memo)
-        if args.json:
-            book = project.codebook()
-            print_json(_coding_json(project, coding, {coding.code_id: book.path(coding.code_id)}))
-        else:
-            print(f"Coding {coding.id}: {format_ms(coding.start_ms)}–{format_ms(coding.end_ms)}")
+        _print_coding(project, coding, args.json,
+                      f"{format_ms(coding.start_ms)}–{format_ms(coding.end_ms)}")
     return 0
 
 

@@ -295,15 +295,17 @@ class RecordingPlayer(QWidget):
         self.selection = (start, end)
 
     def code_selection(self) -> None:
-        """Code the waveform selection, or else the turns selected in the synced transcript."""
-        stretch = self.selection or self.transcript.selected_range()
+        """Code the waveform selection, or else the turns selected in the synced transcript
+        (then on the transcript, so the coding carries their words)."""
+        stretch = (self.doc_id, *self.selection) if self.selection else \
+            self.transcript.selected_range()
         code_id = self.code.currentData()
         if stretch is None or code_id is None:
             self.status.setText(tr("Select a stretch on the waveform or in the transcript, "
                                    "and a code."))
             return
         try:
-            coding = self.project.recordings.code_time(self.doc_id, stretch[0], stretch[1],
+            coding = self.project.recordings.code_time(stretch[0], stretch[1], stretch[2],
                                                        code_id)
         except FieldkitError as exc:
             self.status.setText(str(exc))

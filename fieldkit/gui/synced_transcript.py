@@ -78,15 +78,16 @@ class SyncedTranscript(QPlainTextEdit):
         if keep.hasSelection():
             self.setTextCursor(keep)
 
-    def selected_range(self) -> tuple[int, int] | None:
-        """The time from the first to the last turn the selection touches."""
+    def selected_range(self) -> tuple[int, int, int] | None:
+        """(transcript id, start ms, end ms) from the first to the last turn the selection
+        touches (the transcript of the first)."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or not self.segments:
             return None
         doc = self.document()
         first = doc.findBlock(cursor.selectionStart()).blockNumber()
         last = doc.findBlock(cursor.selectionEnd()).blockNumber()
-        return self._range(first, last)
+        return (self.segments[first].transcript_id, *self._range(first, last))
 
     def _range(self, first: int, last: int) -> tuple[int, int]:
         start = self.segments[first].start_ms

@@ -329,18 +329,27 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
     return source
 
 
-def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
-                    warnings: list[str]) -> RefiSource | None:
+def _media_source(element: Any, archive: _Archive, kind: str,
+                  warnings: list[str]) -> RefiSource | None:
+    """A source with its file from the archive (a picture, audio, video); None if missing."""
     name = element.get("name") or element.get("guid") or "(untitled)"
     entry = archive.find(element.get("path")) or archive.find(element.get("currentPath"))
     if entry is None:
-        warnings.append(f"Skipped picture '{name}': its file is not in the archive.")
+        warnings.append(f"Skipped {kind} '{name}': its file is not in the archive.")
         return None
-    source = RefiSource(guid(element.get("guid")), name, "picture",
-                        text=_first_text(element, "Description"), media=archive.read(entry),
-                        media_name=PurePosixPath(entry).name,
-                        created=element.get("creationDateTime"),
-                        modified=element.get("modifiedDateTime"))
+    return RefiSource(guid(element.get("guid")), name, kind, media=archive.read(entry),
+                      media_name=PurePosixPath(entry).name,
+                      created=element.get("creationDateTime"),
+                      modified=element.get("modifiedDateTime"))
+
+
+def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
+                    warnings: list[str]) -> RefiSource | None:
+    source = _media_source(element, archive, "picture", warnings)
+    if source is None:
+        return None
+    name = source.name
+    source.text = _first_text(element, "Description")
     for caption in _kids(element, "TextDescription"):  # the caption and its text codings
         described = _text_source(caption, archive, "text", variables, warnings)
         source.text = described.text
@@ -366,15 +375,10 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
 def _recording_source(element: Any, archive: _Archive, kind: str, variables: dict[str, str],
                       warnings: list[str]) -> RefiSource | None:
     """An AudioSource or VideoSource with its time selections (milliseconds)."""
-    name = element.get("name") or element.get("guid") or "(untitled)"
-    entry = archive.find(element.get("path")) or archive.find(element.get("currentPath"))
-    if entry is None:
-        warnings.append(f"Skipped {kind} '{name}': its file is not in the archive.")
+    source = _media_source(element, archive, kind, warnings)
+    if source is None:
         return None
-    source = RefiSource(guid(element.get("guid")), name, kind, media=archive.read(entry),
-                        media_name=PurePosixPath(entry).name,
-                        created=element.get("creationDateTime"),
-                        modified=element.get("modifiedDateTime"))
+    name = source.name
     for transcript in _kids(element, "Transcript"):
         points = {guid(p.get("guid")): (_int(p, "timeStamp", name), _int(p, "position", name))
                   for p in _kids(transcript, "SyncPoint")}

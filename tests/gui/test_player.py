@@ -160,6 +160,8 @@ def test_coding_the_turns_selected_in_the_synced_transcript(qtbot, player, proje
     qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
     [coding] = project.recordings.time_codings(recorded)
     assert (coding.start_ms, coding.end_ms) == (1200, 2800)
+    assert coding.quote == "Jan: Meestal van collega's aan de machine."  # on the transcript
+    assert len(player.waveform.marks) == 1
 
 
 def test_video_sits_in_a_resizable_pane(qtbot, project, media, tmp_path) -> None:
