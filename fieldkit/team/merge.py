@@ -257,6 +257,7 @@ class _Merger:
                 self.documents[their_id] = key
                 self.compare_document(self.store.document(key), doc)
             self.progress.step(f"Document {doc.title}")
+        self.copy_links()
 
     def add_document(self, doc: Document) -> int:
         values: dict[str, Any] = {
@@ -269,7 +270,31 @@ class _Merger:
             "created": doc.created, "modified": doc.modified, "source_name": doc.source_name,
             "memo": doc.memo, "attributes": doc.attributes,
         }
-        return self.store.add_document(values, self.theirs.store.turns(doc.id))
+        key = self.store.add_document(values, self.theirs.store.turns(doc.id))
+        self.copy_recording(doc.id, key)
+        return key
+
+    def copy_recording(self, their_id: int, key: int) -> None:
+        """A recording document brings its facts; a transcript its link to its recording
+        (once that recording is here: links are copied again after all documents)."""
+        from fieldkit.storage import recording_tables
+
+        theirs = self.theirs.store
+        rec = recording_tables.recording(theirs, their_id)
+        if rec is not None and recording_tables.recording(self.store, key) is None:
+            recording_tables.add_recording(self.store, {
+                "document_id": key, "media_id": self.media[rec.media_id],
+                "duration_ms": rec.duration_ms, "format": rec.format, "video": int(rec.video),
+                "width": rec.width, "height": rec.height, "recorded": rec.recorded})
+
+    def copy_links(self) -> None:
+        from fieldkit.storage import recording_tables
+
+        for their_id, ours in self.documents.items():
+            link = recording_tables.linked_recording(self.theirs.store, their_id)
+            if link is not None and link[0] in self.documents and \
+                    recording_tables.linked_recording(self.store, ours) is None:
+                recording_tables.link(self.store, ours, self.documents[link[0]], link[1])
 
     def compare_document(self, ours: Document, theirs: Document) -> None:
         if ours.text != theirs.text:
@@ -373,6 +398,8 @@ class _Merger:
                 "before": coding.before, "after": coding.after, "memo": coding.memo,
                 "created": coding.created, "orphaned": int(coding.orphaned),
             }
+            if coding.start_ms is not None:  # a stretch of a recording
+                values.update(start_ms=coding.start_ms, end_ms=coding.end_ms)
             if coding.region is not None:
                 region = coding.region
                 values.update(x=region.x, y=region.y, width=region.width, height=region.height)
@@ -452,7 +479,7 @@ def _span_key(doc_id: int, code_id: int, coder_id: int, coding: Coding,
         return (doc_id, code_id, coder_id, None, None, r.x, r.y, r.width, r.height)
     if start is None:
         start, end = coding.start, coding.end
-    return (doc_id, code_id, coder_id, start, end)
+    return (doc_id, code_id, coder_id, start, end, coding.start_ms, coding.end_ms)
 
 
 def merge_project(ours: Project, other: Path, progress: Progress | None = None,

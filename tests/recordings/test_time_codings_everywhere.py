@@ -113,3 +113,15 @@ def test_refi_qda_audio_and_video_sources_valid_and_round_trip_exact(
                 if "recording" in w or "audio" in w or "video" in w] == []
     finally:
         copy.close()
+
+
+def test_merging_brings_recordings_links_and_time_codings(
+        coded: Project, tmp_path: Path) -> None:
+    target = Project.create(tmp_path / "Ander.fieldkit")
+    try:
+        target.merge(coded.path)
+        assert _signature(target) == _signature(coded)
+        target.merge(coded.path)  # again: nothing doubles
+        assert _signature(target) == _signature(coded)
+    finally:
+        target.close()
