@@ -63,6 +63,7 @@ class RecordingPlayer(QWidget):
         self.recording = project.recordings.recording(doc_id)
         self.transcription_id: int | None = None
         self.selection: tuple[int, int] | None = None
+        self._play_when_loaded = False
 
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
@@ -162,8 +163,9 @@ class RecordingPlayer(QWidget):
         else:
             layout.addWidget(lower, 1)
 
-        self.player.positionChanged.connect(self.follow)
+        self.player.mediaStatusChanged.connect(self._media_status)
         self.player.playbackStateChanged.connect(lambda _: self._label_play())
+        self.player.positionChanged.connect(self.follow)
         self._delivery = _Delivery(self)
         self._delivery.ready.connect(self._waveform_ready)
         project.subscribe(self._changed)
@@ -196,8 +198,7 @@ class RecordingPlayer(QWidget):
         self._show_clock(self.player.position())
 
     def _label_play(self) -> None:
-        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+        self.play_button.setText(tr("Pause") if self.playing() else tr("Play"))
 
     def reload(self) -> None:
         """Read transcripts, codes and coded ranges again (after a change in the project)."""
@@ -250,21 +251,44 @@ class RecordingPlayer(QWidget):
 
     # -- playing -----------------------------------------------------------------------------
 
-    def toggle(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self.player.pause()
+    def play(self) -> None:
+        """Play; a press while the file is still being opened plays as soon as it is open."""
+        if self.player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia,
+                                         QMediaPlayer.MediaStatus.LoadingMedia):
+            self._play_when_loaded = True
         else:
             self.player.play()
         self._label_play()
 
+    def _media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if self._play_when_loaded and status in (QMediaPlayer.MediaStatus.LoadedMedia,
+                                                 QMediaPlayer.MediaStatus.BufferedMedia):
+            self._play_when_loaded = False
+            self.player.play()
+            self._label_play()
+
+    def playing(self) -> bool:
+        return (self._play_when_loaded or self.player.playbackState()
+                == QMediaPlayer.PlaybackState.PlayingState)
+
+    def pause(self) -> None:
+        self._play_when_loaded = False
+        self.player.pause()
+        self._label_play()
+
+    def toggle(self) -> None:
+        if self.playing():
+            self.pause()
+        else:
+            self.play()
+
     def toggle_with_rewind(self) -> None:
         """Play or pause; pausing goes back a little so the next play repeats the last words."""
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
-            self.player.pause()
+        if self.playing():
+            self.pause()
             self.seek(self.player.position() - REWIND_ON_PAUSE_MS)
         else:
-            self.player.play()
-        self._label_play()
+            self.play()
 
     def back(self) -> None:
         self.seek(self.player.position() - BACK_MS)
@@ -276,8 +300,7 @@ class RecordingPlayer(QWidget):
 
     def play_from(self, ms: int) -> None:
         self.seek(ms)
-        self.player.play()
-        self._label_play()
+        self.play()
 
     def follow(self, ms: int) -> None:
         """Move the play head, clock and highlighted turn to ``ms``."""

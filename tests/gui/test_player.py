@@ -51,7 +51,23 @@ def player(qtbot, project: Project, recorded: int):
     qtbot.addWidget(widget)
     widget.resize(900, 600)
     widget.show()
+    loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+    qtbot.waitUntil(lambda: widget.player.mediaStatus() in loaded, timeout=20000)
     yield widget
+    widget.player.stop()
+
+
+def test_play_pressed_while_the_file_opens_plays_once_open(qtbot, project, recorded) -> None:
+    from fieldkit.gui.app import application
+    from fieldkit.gui.player import RecordingPlayer
+
+    application()
+    widget = RecordingPlayer(project, recorded)
+    qtbot.addWidget(widget)
+    widget.play()  # at once: the file may still be opening
+    assert widget.playing() and widget.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: widget.player.playbackState()
+                    == QMediaPlayer.PlaybackState.PlayingState, timeout=20000)
     widget.player.stop()
 
 
