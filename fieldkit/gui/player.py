@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
@@ -168,8 +169,17 @@ class RecordingPlayer(QWidget):
         self.player.positionChanged.connect(self.follow)
         self._delivery = _Delivery(self)
         self._delivery.ready.connect(self._waveform_ready)
-        project.subscribe(self._changed)
-        self.destroyed.connect(lambda *_: project.unsubscribe(self._changed))
+        # held weakly: the project must not keep a closed window alive
+        method = weakref.WeakMethod(self._changed)
+
+        def listener(changes: ChangeSet) -> None:
+            found = method()
+            if found is None:
+                project.unsubscribe(listener)
+            else:
+                found(changes)
+
+        project.subscribe(listener)
         self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
         self.retranslate()
         self.reload()

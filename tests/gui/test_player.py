@@ -213,23 +213,3 @@ def test_dutch_labels(qtbot, project, recorded) -> None:
         widget.player.stop()
     finally:
         i18n.install("en")
-
-
-def test_a_recording_opens_in_the_window_with_its_player(qtbot, project, recorded) -> None:
-    from .conftest import open_window
-
-    for window in open_window(qtbot, project):
-        tab = window.open_document(recorded)
-        assert tab is not None and tab.player is not None
-        assert tab.player.transcript.segments[1].speaker == "Jan"
-        tab.player.player.stop()
-
-
-def test_speed_keeps_pitch_and_volume(player) -> None:
-    player.speed.setCurrentIndex(player.speed.findData(2.0))
-    assert player.player.playbackRate() == 2.0
-    player.speed.setCurrentIndex(player.speed.findData(0.5))
-    assert player.player.playbackRate() == 0.5
-    assert player.player.pitchCompensation()
-    player.volume.setValue(30)
-    assert abs(player.audio.volume() - 0.3) < 0.01
