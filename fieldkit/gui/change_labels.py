@@ -22,7 +22,8 @@ TEMPLATES = (
     "Import codebook {0}", "Import {0}", "Add code {0}", "Add coder {0}", "Add site {0}",
     "Add visit {0}", "Add participant {0}", "Add case {0}", "Add fieldnote {0}",
     "Add transcript {0}", "Add photo {0}", "Add memo {0}", "Add esm {0}", "Add text {0}",
-    "New note {0}", "Save search {0}", "Edit {0}", "Delete {0}", "Merge {0}",
+    "New note {0}", "New set {0}", "Delete set {0}", "Save search {0}", "Edit {0}",
+    "Delete {0}", "Merge {0}", "Add to set",
     "Move code", "Remove coding", "Edit document", "Edit coding", "Edit code",
     "Delete saved search", "Delete code", "Apply code", "Add to case", "Add media",
 )

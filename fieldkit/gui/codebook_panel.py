@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -35,6 +37,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.codebook_model import CODE_ROLE, CodebookModel
 from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.set_menu import action_label, add_to_set
 from fieldkit.project import Project
 
 FIELDS = ("definition", "inclusion", "exclusion", "example", "memo")
@@ -74,6 +77,7 @@ class CodebookPanel(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.doubleClicked.connect(self._double_clicked)
@@ -271,6 +275,7 @@ class CodebookPanel(QWidget):
             menu.addAction(tr("Rename…"), lambda: self.rename(code_id))
             menu.addAction(tr("Colour…"), lambda: self.recolour(code_id))
             menu.addAction(tr("Merge into…"), lambda: self.merge(code_id))
+            menu.addAction(action_label("codes"), lambda: self.add_to_set())
             keys = menu.addMenu(tr("Shortcut"))
             for key in SHORTCUT_KEYS:
                 action = QAction(key, keys)
@@ -285,6 +290,19 @@ class CodebookPanel(QWidget):
             menu.addSeparator()
             menu.addAction(tr("Delete…"), lambda: self.delete(code_id))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def selected_codes(self) -> list[int]:
+        """The codes selected in the tree (the current one when none is)."""
+        ids = [int(v) for i in self.tree.selectionModel().selectedRows(0)
+               if (v := i.data(CODE_ROLE)) is not None]
+        current = self.current_code()
+        return ids or ([current] if current is not None else [])
+
+    def add_to_set(self, name: str | None = None) -> Any:
+        """Put the selected codes in a code set (asked for when ``name`` is None)."""
+        if self.project is None:
+            return None
+        return add_to_set(self, self.project, "codes", self.selected_codes(), name)
 
     def new_code(self, parent_id: int | None) -> None:
         # the window's coding actions own the dialog (it may code the selected text too)

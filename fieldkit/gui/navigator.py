@@ -1,4 +1,7 @@
-"""The navigator dock: sites → visits → documents, a flat sortable list, people and cases."""
+"""The navigator dock: sites → visits → documents, a flat sortable list, people and cases.
+
+Documents selected in either (a site or visit stands for the documents under it) go into a
+document set from the context menu."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 from fieldkit.gui import style
 from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import tr
+from fieldkit.gui.set_menu import action_label, add_to_set
 from fieldkit.gui.tree_model import REF_ROLE, Node, TreeModel
 from fieldkit.project import Project
 from fieldkit.storage.store import DocumentSummary
@@ -192,6 +198,10 @@ class NavigatorPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
+        for view in (self.tree, self.table):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._menu)
         flat = QWidget()
         fl = QVBoxLayout(flat)
         fl.setContentsMargins(0, 4, 0, 0)
@@ -278,6 +288,39 @@ class NavigatorPanel(QWidget):
                     walk(idx, key, depth + 1)
 
         walk(QModelIndex(), (), 0)
+
+    def selected_documents(self) -> list[int]:
+        """The documents selected in the view in front; a group counts as all under it."""
+        view = self.tree if self.tabs.currentIndex() == 0 else self.table
+        found: dict[int, None] = {}
+
+        def take(idx: QModelIndex) -> None:
+            ref = idx.data(REF_ROLE)
+            if ref and ref[0] == "document":
+                found[ref[1]] = None
+            model = idx.model()
+            for row in range(model.rowCount(idx)):
+                take(model.index(row, 0, idx))
+
+        for idx in view.selectionModel().selectedRows(0):
+            take(idx)
+        return list(found)
+
+    def add_to_set(self, name: str | None = None) -> Any:
+        """Put the selected documents in a document set (asked for when ``name`` is None)."""
+        if self.project is None:
+            return None
+        return add_to_set(self, self.project, "documents", self.selected_documents(), name)
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        action = menu.addAction(action_label("documents"), lambda: self.add_to_set())
+        action.setEnabled(bool(self.selected_documents()))
+        return menu
+
+    def _menu(self, pos: QPoint) -> None:
+        view = self.tree if self.tabs.currentIndex() == 0 else self.table
+        self.context_menu().exec(view.viewport().mapToGlobal(pos))
 
     def _activated(self, index: QModelIndex) -> None:
         ref = index.data(REF_ROLE)

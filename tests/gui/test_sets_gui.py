@@ -70,3 +70,86 @@ def test_coding_query_tab_exports_its_segments_to_word(window, qtbot, tmp_path: 
     view.expression.setText("Nope")
     view.run()
     assert not view.buttons["word"].isEnabled() and view.export_docx(str(out)) is None
+
+
+def test_navigator_selection_goes_into_a_new_then_an_existing_document_set_undoably(
+        window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QInputDialog
+
+    project = window.project
+    nav = window.navigator
+    docs = {d.title: d.id for d in project.documents()}
+    talk = next(d.id for d in project.documents() if d.kind == "transcript")
+    nav.tabs.setCurrentIndex(1)  # the flat list
+    assert nav.selected_documents() == []
+    assert not nav.context_menu().actions()[0].isEnabled()
+    rows = {nav.proxy.index(r, 0).data(): r for r in range(nav.proxy.rowCount())}
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    nav.table.selectionModel().select(nav.proxy.index(rows["Veldnotitie ochtend"], 0), flags)
+    assert nav.selected_documents() == [docs["Veldnotitie ochtend"]]
+    # the context menu offers it; the dialog lists the document sets there are and takes a new name
+    assert [(a.text(), a.isEnabled()) for a in nav.context_menu().actions()] == [
+        ("Add to document set…", True)]
+    project.sets.add("Codes", "codes", ["Technology/New machine"])
+    asked: list[list[str]] = []
+
+    def answer(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+        asked.append(list(items))
+        return "Ochtend", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", answer)
+    made = nav.add_to_set()
+    assert asked == [[]] and made.kind == "documents"
+    assert project.sets.get("Ochtend").members == [docs["Veldnotitie ochtend"]]
+    qtbot.waitUntil(lambda: "Ochtend" in window.statusBar().currentMessage())
+    # a site in the tree stands for its documents; the existing set grows
+    nav.tabs.setCurrentIndex(0)
+    nav.tree.selectionModel().select(nav.tree_model.index(0, 0), flags)
+    assert set(nav.selected_documents()) == set(docs.values())
+    nav.add_to_set("ochtend")
+    assert project.sets.get("Ochtend").members == [docs["Veldnotitie ochtend"], talk]
+    window.undo()
+    assert project.sets.get("Ochtend").members == [docs["Veldnotitie ochtend"]]
+    window.undo()
+    assert project.sets.all()[0].name == "Codes" and len(project.sets.all()) == 1
+
+
+def test_codebook_selection_goes_into_a_code_set_and_a_document_set_is_refused(
+        window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    project = window.project
+    book = window.codebook
+    project.sets.add("Docs", "documents", [project.documents()[0].id])
+    wanted = ["Learning/Informal/Observation", "Technology/New machine"]
+    ids = [project.code(path).id for path in wanted]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    book.tree.selectionModel().clearSelection()
+    for code_id in ids:
+        book.tree.selectionModel().select(book.proxy.mapFromSource(book.model.index_of(code_id)),
+                                          flags)
+    assert sorted(book.selected_codes()) == sorted(ids)
+    made = book.add_to_set("Kijken en machine")
+    assert made.kind == "codes" and made.labels == wanted
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    assert book.add_to_set("Docs") is None
+    assert "set of documents" in warned[0]
+    assert len(project.sets.get("Docs").members) == 1
+    window.undo()
+    assert [s.name for s in project.sets.all()] == ["Docs"]
+
+
+def test_set_undo_labels_speak_dutch() -> None:
+    from fieldkit.gui import i18n
+    from fieldkit.gui.change_labels import shown
+
+    i18n.install("nl")
+    try:
+        assert shown("New set Ochtend") == "Nieuwe set Ochtend"
+        assert shown("Add to set") == "Aan set toevoegen"
+        assert shown("Delete set Ochtend") == "Set Ochtend verwijderen"
+    finally:
+        i18n.install("en")
