@@ -63,6 +63,11 @@ of the name):
 Codes are taken exactly (not the codes below them); `coder:` applies to every code of the query.
 A code that does not exist, or a query that is not well formed, finds nothing and says why.
 
+What a coding query finds goes to Word with **Word…** in the Coding query tab, or
+`fieldkit segments "A NOT B" --docx OUT.docx` (beside `--xlsx`): per document, each segment as a
+quote with its speaker, paragraph and timestamp. These are text regions, not codings (`A NOT B`
+is the part of A outside B); the Word report of coded segments is Export in the File menu.
+
 ## Results
 
 Hits come best first (bm25 ranking). Each hit shows its document, site, visit date, speaker
