@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 
@@ -20,15 +20,8 @@ def write_memo_trail(project: Project, out: Path, *, type: str | None = None) ->
     """Write the project's memos (of one type, or all) to ``out`` (.docx), all or nothing."""
     target = check_target(out, ".docx")
     memos = project.memos.all(type=type)
-    document = docx.Document()
-    props = document.core_properties
-    props.title, props.subject, props.author = project.name, "Memo trail", "fieldkit"
-    props.created = props.modified = _project_date(project)
-    props.revision = 1
-    body = wx.Body(document)
-    body.add(wx.paragraph(wx.run(project.name), style="Title"))
-    body.add(wx.paragraph(wx.run("Memo trail" + (f": {type}" if type else "")),
-                          style="Subtitle"))
+    document, body = word_report(project, "Memo trail",
+                                 "Memo trail" + (f": {type}" if type else ""))
     for memo in memos:
         body.add(wx.paragraph(wx.run(memo.title), style="Heading 1", keep_next=True))
         facts = " · ".join(x for x in (memo.type, memo.date, memo.author) if x)
@@ -48,6 +41,25 @@ def write_memo_trail(project: Project, out: Path, *, type: str | None = None) ->
                 if link.relation == "expands":
                     label = "Expanded from"
                 body.add(wx.paragraph(wx.run(f"{label}: ", bold=True), wx.run(link.label)))
+    return save_report(document, body, target)
+
+
+def word_report(project: Project, subject: str, subtitle: str) -> tuple[Any, wx.Body]:
+    """A new Word document with the project's name as title and ``subtitle`` under it, dated
+    by the project (so the same project writes the same file)."""
+    document = docx.Document()
+    props = document.core_properties
+    props.title, props.subject, props.author = project.name, subject, "fieldkit"
+    props.created = props.modified = _project_date(project)
+    props.revision = 1
+    body = wx.Body(document)
+    body.add(wx.paragraph(wx.run(project.name), style="Title"))
+    body.add(wx.paragraph(wx.run(subtitle), style="Subtitle"))
+    return document, body
+
+
+def save_report(document: Any, body: wx.Body, target: Path) -> Path:
+    """Finish ``body`` and write the document to ``target``, all or nothing."""
     body.finish()
     with atomic_path(target) as tmp:
         document.save(str(tmp))

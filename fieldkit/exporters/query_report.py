@@ -12,11 +12,9 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import docx
-
 from fieldkit.exporters import wordxml as wx
-from fieldkit.exporters.docx import _project_date
-from fieldkit.exporters.files import atomic_path, check_target, normalise_zip
+from fieldkit.exporters.files import check_target
+from fieldkit.exporters.memo_trail import save_report, word_report
 
 if TYPE_CHECKING:
     from fieldkit.operations.analysis import Segment
@@ -28,14 +26,7 @@ def write_query_report(project: Project, expression: str, found: Sequence[Segmen
     """Write the regions ``found`` by the coding query ``expression`` (narrowed by the search
     ``text``) to ``out`` (.docx), all or nothing."""
     target = check_target(Path(out), ".docx")
-    document = docx.Document()
-    props = document.core_properties
-    props.title, props.subject, props.author = project.name, "Coding query", "fieldkit"
-    props.created = props.modified = _project_date(project)
-    props.revision = 1
-    body = wx.Body(document)
-    body.add(wx.paragraph(wx.run(project.name), style="Title"))
-    body.add(wx.paragraph(wx.run(f"Coding query: {expression}"), style="Subtitle"))
+    document, body = word_report(project, "Coding query", f"Coding query: {expression}")
     facts = f"{len(found)} segment{'s' if len(found) != 1 else ''}"
     if text and text.strip():
         facts += f" holding “{text.strip()}”"
@@ -49,8 +40,4 @@ def write_query_report(project: Project, expression: str, found: Sequence[Segmen
             where = [place.speaker, place.place(), s.code or "", s.coder or ""]
             body.add(wx.paragraph(wx.run(" · ".join(w for w in where if w), italic=True,
                                          size=9, colour="595959")))
-    body.finish()
-    with atomic_path(target) as tmp:
-        document.save(str(tmp))
-        normalise_zip(tmp)
-    return target
+    return save_report(document, body, target)
