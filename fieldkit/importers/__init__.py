@@ -43,8 +43,7 @@ _TABLES = {".csv", ".tsv"}
 SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES}))
 _HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .txt file",
           ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv",
-          ".pages": "export it as .docx", ".m4a": "import its transcript instead",
-          ".mp3": "import its transcript instead", ".wav": "import its transcript instead"}
+          ".pages": "export it as .docx"}
 
 
 def _extension(path: Path) -> str:
@@ -53,7 +52,10 @@ def _extension(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in SUPPORTED_EXTENSIONS:
         return suffix
-    hint = _HINTS.get(suffix, "supported: " + " ".join(SUPPORTED_EXTENSIONS))
+    from .recording import EXTENSIONS as RECORDINGS  # imported by their own path; named here
+
+    known = " ".join(sorted({*SUPPORTED_EXTENSIONS, *RECORDINGS}))
+    hint = _HINTS.get(suffix, "supported: " + known)
     what = f"{suffix} files are" if suffix else "files without an extension are"
     raise bad(path.name, f"{what} not supported ({hint})")
 
