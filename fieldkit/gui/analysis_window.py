@@ -162,6 +162,8 @@ class HeatView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(64)
+        # a narrow column shows the start of its code's name ("Peer h…"), the tooltip the path
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.clicked.connect(self.drill)
         self.controls = QHBoxLayout()
         self.chart_ = QPushButton()
