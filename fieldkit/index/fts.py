@@ -157,7 +157,7 @@ class FtsIndex(IndexUpkeep):
         """
         if query.match is None:
             return 0, []
-        plan = self._filters(query)
+        plan = self._in_sets(query, self._filters(query))
         if plan is None:
             return 0, []
         if fields:
@@ -534,6 +534,34 @@ class FtsIndex(IndexUpkeep):
             return _Plan(index=expr if speakers is None else None, regions=expr,
                          speakers=speakers)
         return _Plan(index=" AND ".join(parts))
+
+    def _in_sets(self, query: Query, plan: _Plan | None) -> _Plan | None:
+        """``plan`` kept to the documents of the ``set:`` filter's document sets (any of them).
+
+        A set's documents are not words of the index, so the hits are checked against them the
+        way a coding query's spans are (``within``): a whole document per member, or, with a
+        coding query too, only its spans in member documents."""
+        names = query.filters.get("set")
+        if not names or plan is None:
+            return plan
+        from fieldkit.core.errors import NotFound
+        from fieldkit.storage import workbench_tables
+
+        docs: set[int] = set()
+        for name in names:
+            try:
+                found = workbench_tables.find_set(self.store, name)
+            except NotFound:
+                continue
+            if found["kind"] == "documents":
+                docs.update(workbench_tables.set_members(self.store, found["id"], "documents"))
+        if not docs:
+            return self._none(query, "document set", names)
+        if plan.within is None:
+            plan.within = {doc: [(None, None)] for doc in docs}
+        else:
+            plan.within = {doc: spans for doc, spans in plan.within.items() if doc in docs}
+        return plan
 
     def _within(self, query: Query, parts: list[str], queried: list[str],
                 speakers: list[str] | None) -> _Plan | None:

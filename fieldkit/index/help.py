@@ -43,6 +43,7 @@ kind:memo`); different filters must all hold.
 | `coder:anouk` | inside segments coded by that coder (with `code:`, the same coding must match both) |
 | `after:2026-03-01` | from that day on (the visit date, or the day the document was added) |
 | `before:2026-04-01` | before that day |
+| `set:"Interviews Oost"` | in the documents of that document set (its name, short id or UUID; see `fieldkit sets`) |
 
 ### Coding queries in `code:`
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from fieldkit.index.words import WORD, Analyser, fold
 
-FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before")
+FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before", "set")
 KINDS = ("fieldnote", "transcript", "photo", "esm", "memo", "text", "code")
 OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 MAX_NEAR = 100
