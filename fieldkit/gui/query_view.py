@@ -49,12 +49,15 @@ class QueryView(QWidget):
         self.text.returnPressed.connect(self.run)
         self.saved = QComboBox()
         self.saved.activated.connect(self._load)
-        self.buttons = {name: QPushButton() for name in ("run", "save", "set", "word")}
+        self.buttons = {name: QPushButton() for name in ("run", "save", "set", "word",
+                                                                  "excel")}
         self.buttons["run"].clicked.connect(self.run)
         self.buttons["save"].clicked.connect(lambda: self.save())
         self.buttons["set"].clicked.connect(lambda: self.make_set())
         self.buttons["word"].clicked.connect(lambda: self.export_docx())
-        self.buttons["word"].setEnabled(False)
+        self.buttons["excel"].clicked.connect(lambda: self.export_xlsx())
+        for name in ("word", "excel"):
+            self.buttons[name].setEnabled(False)
         self.shown: tuple[str, str] = ("", "")  # the query and search behind the rows shown
         self.count = QLabel()
         self.model = RegionsModel(self)
@@ -72,6 +75,7 @@ class QueryView(QWidget):
         below.addWidget(self.buttons["save"])
         below.addWidget(self.buttons["set"])
         below.addWidget(self.buttons["word"])
+        below.addWidget(self.buttons["excel"])
         below.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -83,7 +87,8 @@ class QueryView(QWidget):
                                               '"Time pressure", A NOT B, A NEAR/10 B'))
         self.text.setPlaceholderText(tr("Only where the text holds…"))
         for name, label in (("run", tr("Run")), ("save", tr("Keep query…")),
-                            ("set", tr("Make document set…")), ("word", tr("Word…"))):
+                            ("set", tr("Make document set…")), ("word", tr("Word…")),
+                            ("excel", tr("Excel…"))):
             self.buttons[name].setText(label)
         self._fill_saved()
 
@@ -116,12 +121,14 @@ class QueryView(QWidget):
             self.window_.say(str(exc))
             self.model.set_segments([])
             self.count.clear()
-            self.buttons["word"].setEnabled(False)
+            for name in ("word", "excel"):
+                self.buttons[name].setEnabled(False)
             return
         self.window_.say("")
         self.model.set_segments(found)
         self.shown = (self.expression.text().strip(), self.text.text().strip())
-        self.buttons["word"].setEnabled(bool(found))
+        for name in ("word", "excel"):
+            self.buttons[name].setEnabled(bool(found))
         self.count.setText(ntr("%Ln segment(s)", len(found)))
 
     def export_docx(self, out: str | None = None) -> Path | None:
@@ -140,6 +147,28 @@ class QueryView(QWidget):
         try:
             written = write_query_report(project, self.shown[0], self.model.segments, out,
                                          text=self.shown[1])
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return None
+        self.window_.say(tr("Exported to {0}.").format(written))
+        return written
+
+    def export_xlsx(self, out: str | None = None) -> Path | None:
+        """The segments shown to an Excel workbook (the layout of ``segments --xlsx``)."""
+        from fieldkit.exporters import analysis_tables
+
+        project = self.window_.project
+        if project is None or not self.model.segments:
+            return None
+        if out is None:
+            name = safe_file_name(f"{project.name} – {tr('coding query')}")
+            out, _ = QFileDialog.getSaveFileName(self, tr("Export to Excel"),
+                                                 str(Path.home() / f"{name}.xlsx"), "*.xlsx")
+            if not out:
+                return None
+        try:
+            written = analysis_tables.write(analysis_tables.segment_frames(self.model.segments),
+                                            out, project.store.meta("created"))
         except FieldkitError as exc:
             self.window_.say(str(exc))
             return None

@@ -55,5 +55,9 @@
         <source>coding query</source>
         <translation>coding query</translation>
     </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
 </context>
 </TS>

@@ -55,5 +55,9 @@
         <source>coding query</source>
         <translation>codeervraag</translation>
     </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Exporteren naar Excel</translation>
+    </message>
 </context>
 </TS>

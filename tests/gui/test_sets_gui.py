@@ -72,6 +72,27 @@ def test_coding_query_tab_exports_its_segments_to_word(window, qtbot, tmp_path: 
     assert not view.buttons["word"].isEnabled() and view.export_docx(str(out)) is None
 
 
+def test_coding_query_tab_exports_its_segments_to_excel(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    analysis = window.show_analysis()
+    qtbot.waitExposed(analysis)
+    view = analysis.query
+    assert not view.buttons["excel"].isEnabled()  # nothing found yet
+    view.expression.setText('"Trial and error" OR "Observation"')
+    view.text.setText("Henk")
+    view.run()
+    assert view.buttons["excel"].isEnabled()
+    out = tmp_path / "query.xlsx"
+    assert view.export_xlsx(str(out)) == out
+    sheet = openpyxl.load_workbook(out)["Segments"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:2] == ["Document id", "Document"] and len(rows) == 2
+    assert "mee te kijken met Henk" in rows[1][-1]
+    assert view.export_xlsx(str(tmp_path / "no" / "q.xlsx")) is None
+    assert "does not exist" in analysis.status.text()
+
+
 def test_navigator_selection_goes_into_a_new_then_an_existing_document_set_undoably(
         window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QItemSelectionModel
