@@ -3,6 +3,7 @@ a list of text regions (coding query results)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -103,11 +104,24 @@ class RegionsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.segments: list[Segment] = []
+        self._cite: Callable[[Segment], str] | None = None
+        self._places: dict[int, str] = {}
 
-    def set_segments(self, segments: list[Segment]) -> None:
+    def set_segments(self, segments: list[Segment],
+                     cite: Callable[[Segment], str] | None = None) -> None:
+        """Show ``segments``; ``cite`` gives each its place (¶, time, beep) when it is shown."""
         self.beginResetModel()
         self.segments = segments
+        self._cite, self._places = cite, {}
         self.endResetModel()
+
+    def place(self, row: int) -> str:
+        s = self.segments[row]
+        if self._cite is None:
+            return f"{s.start}–{s.end}"
+        if row not in self._places:
+            self._places[row] = self._cite(s)
+        return self._places[row]
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.segments)
@@ -127,8 +141,9 @@ class RegionsModel(QAbstractTableModel):
             return None
         s = self.segments[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.document, f"{s.start}–{s.end}",
-                    " ".join(s.text.split())[:200])[index.column()]
+            if index.column() == 1:
+                return self.place(index.row())
+            return (s.document, "", " ".join(s.text.split())[:200])[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return s.text
         return None

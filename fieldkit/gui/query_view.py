@@ -125,7 +125,9 @@ class QueryView(QWidget):
                 self.buttons[name].setEnabled(False)
             return
         self.window_.say("")
-        self.model.set_segments(found)
+        citations = project.retrieval.citations()
+        self.model.set_segments(found, lambda seg: citations.citer(seg.document_id).cite(
+            seg.start, seg.end).place(tr("beep")))
         self.shown = (self.expression.text().strip(), self.text.text().strip())
         for name in ("word", "excel"):
             self.buttons[name].setEnabled(bool(found))

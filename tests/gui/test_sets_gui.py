@@ -83,6 +83,7 @@ def test_coding_query_tab_exports_its_segments_to_excel(window, qtbot, tmp_path:
     view.text.setText("Henk")
     view.run()
     assert view.buttons["excel"].isEnabled()
+    assert view.model.data(view.model.index(0, 1)).startswith("¶ ")  # a place, not offsets
     out = tmp_path / "query.xlsx"
     assert view.export_xlsx(str(out)) == out
     sheet = openpyxl.load_workbook(out)["Segments"]
