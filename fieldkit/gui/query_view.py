@@ -9,6 +9,7 @@ and deleted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from fieldkit.gui.i18n import ntr, tr
 
 if TYPE_CHECKING:
     from fieldkit.gui.analysis_window import AnalysisWindow
+    from fieldkit.project import Project
 
 
 class QueryView(QWidget):
@@ -137,40 +139,33 @@ class QueryView(QWidget):
         """The segments shown, each quoted with its citation, to a Word file."""
         from fieldkit.exporters.query_report import write_query_report
 
-        project = self.window_.project
-        if project is None or not self.model.segments:
-            return None
-        if out is None:
-            name = safe_file_name(f"{project.name} – {tr('coding query')}")
-            out, _ = QFileDialog.getSaveFileName(self, tr("Export to Word"),
-                                                 str(Path.home() / f"{name}.docx"), "*.docx")
-            if not out:
-                return None
-        try:
-            written = write_query_report(project, self.shown[0], self.model.segments, out,
-                                         text=self.shown[1])
-        except FieldkitError as exc:
-            self.window_.say(str(exc))
-            return None
-        self.window_.say(tr("Exported to {0}.").format(written))
-        return written
+        return self._export(out, ".docx", tr("Export to Word"), lambda project, target:
+                            write_query_report(project, self.shown[0], self.model.segments,
+                                               target, text=self.shown[1]))
 
     def export_xlsx(self, out: str | None = None) -> Path | None:
         """The segments shown to an Excel workbook (the layout of ``segments --xlsx``)."""
         from fieldkit.exporters import analysis_tables
 
+        return self._export(out, ".xlsx", tr("Export to Excel"), lambda project, target:
+                            analysis_tables.write(
+                                analysis_tables.segment_frames(self.model.segments), target,
+                                project.store.meta("created")))
+
+    def _export(self, out: str | None, suffix: str, title: str,
+                write: Callable[[Project, str], Path]) -> Path | None:
+        """Ask where (unless ``out``), write the segments shown, say how it went."""
         project = self.window_.project
         if project is None or not self.model.segments:
             return None
         if out is None:
             name = safe_file_name(f"{project.name} – {tr('coding query')}")
-            out, _ = QFileDialog.getSaveFileName(self, tr("Export to Excel"),
-                                                 str(Path.home() / f"{name}.xlsx"), "*.xlsx")
+            out, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}{suffix}"),
+                                                 f"*{suffix}")
             if not out:
                 return None
         try:
-            written = analysis_tables.write(analysis_tables.segment_frames(self.model.segments),
-                                            out, project.store.meta("created"))
+            written = write(project, out)
         except FieldkitError as exc:
             self.window_.say(str(exc))
             return None
