@@ -88,6 +88,7 @@ def take_screenshot(window: QWidget, out: Path, texts: str | None = None) -> int
     (or the welcome window at its own size); ``texts``: also write what it says as JSON."""
     app = application()
     if isinstance(window, MainWindow):
+        window.remember_session = False
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     project = window.project if isinstance(window, MainWindow) else None

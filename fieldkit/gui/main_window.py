@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.note_windows: list[NoteWindow] = []
         self.suggestions_dock: QDockWidget | None = None
         self.analysis_window: Any = None
+        # False for a window shown only to take a screenshot: its size and documents are not
+        # the researcher's, so closing it must not replace their remembered layout
+        self.remember_session = True
         self.coder_filter: str | None = None
         self._codes: dict[int, Any] = {}
         self._paths: dict[int, str] = {}
@@ -968,8 +971,9 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
-        window_layout.save(self)
-        self._save_open_documents()
+        if self.remember_session:
+            window_layout.save(self)
+            self._save_open_documents()
         if self.bridge is not None:
             self.bridge.detach()
         if self.project is not None:
