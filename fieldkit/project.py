@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from fieldkit.operations.analysis import Analysis
     from fieldkit.operations.memos import Memos
     from fieldkit.operations.sets import Sets
+    from fieldkit.team.replica import TeamWork
 
 CONTEXT_CHARS = 40
 BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
@@ -95,6 +96,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
         )
         store.coder_name = self._coder
+        if not store.readonly and store.meta("team_url"):
+            self.team.attach()
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -218,6 +221,13 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     @property
     def uuid(self) -> str:
         return self.store.meta("uuid")
+
+    @cached_property
+    def team(self) -> TeamWork:
+        """Team work on a PostgreSQL server: publish, join, sync, members, locks, blind sets."""
+        from fieldkit.team.replica import TeamWork
+
+        return TeamWork(self)
 
     @cached_property
     def retrieval(self) -> Retrieval:
@@ -482,10 +492,22 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                            "captions are edited in fieldkit (imported documents keep their "
                            "original text).")
         new_text = normalise_newlines(text)
-        edit = anchoring.EditMap(doc.text, new_text)
-        kept = moved = orphaned = 0
+        if self.store.meta("team_url"):
+            self.team.before_text_edit(doc)
         with self.store.change(f"Edit {doc.title}"):
-            for coding in self.store.codings(CodingFilter(document_id=doc.id)):
+            report = self.reanchor(doc.id, doc.text, new_text)
+            self.store.update_document(doc.id, {"text": new_text})
+        return report
+
+    def reanchor(self, document_id: int, old_text: str, new_text: str) -> EditReport:
+        """Move a document's text codings from ``old_text`` onto ``new_text`` (by their words).
+
+        Used by ``edit_text`` and, on every team replica, when a text edit arrives.
+        """
+        edit = anchoring.EditMap(old_text, new_text)
+        kept = moved = orphaned = 0
+        with self.store.change("Re-anchor codings"):
+            for coding in self.store.codings(CodingFilter(document_id=document_id)):
                 if coding.start is None or coding.end is None:
                     continue
                 placed = anchoring.place(
@@ -506,8 +528,26 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     moved += 1
                 else:
                     kept += 1
-            self.store.update_document(doc.id, {"text": new_text})
         return EditReport(kept, moved, orphaned)
+
+    def fit_coding(self, coding_id: int) -> None:
+        """A coding made on an older text (it arrived from a team mate after a text edit): put
+        it on its quote nearest to where it was, or mark it orphaned when the quote is gone."""
+        coding = self.store.coding(coding_id)
+        if coding.start is None or coding.end is None or coding.orphaned:
+            return
+        text = self.store.document(coding.document_id).text
+        if text[coding.start:coding.end] == coding.quote:
+            return
+        places = anchoring.occurrences(text, coding.quote) if coding.quote else []
+        if not places:
+            self.store.update_coding(coding_id, {"orphaned": 1})
+            return
+        start = min(places, key=lambda p: (abs(p - coding.start), p))  # type: ignore[operator]
+        end = start + len(coding.quote)
+        before, after = context(text, start, end, CONTEXT_CHARS)
+        self.store.update_coding(coding_id, {"start": start, "end": end, "before": before,
+                                             "after": after})
 
     def rename_document(self, ref: int | str, title: str) -> None:
         if not title.strip():

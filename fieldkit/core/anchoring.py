@@ -352,3 +352,12 @@ def place(anchor: Anchor, new_text: str, edit: EditMap) -> Placement:
     if found >= 0:
         return _whole_characters(edit, anchor, found, found + len(anchor.quote))
     return Placement(hint, hint, True, True)
+
+
+def occurrences(text: str, quote: str) -> list[int]:
+    """Every start of ``quote`` in ``text`` (overlapping ones too), in order."""
+    found, at = [], text.find(quote)
+    while quote and at >= 0:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    return found

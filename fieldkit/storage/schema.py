@@ -169,10 +169,17 @@ def _v8_recordings(conn: sqlite3.Connection) -> None:
     recording_tables.create(conn)
 
 
+def _v9_team(conn: sqlite3.Connection) -> None:
+    """A team replica's outbox, name aliases and held edit locks (replica_tables)."""
+    from fieldkit.storage import replica_tables
+
+    replica_tables.create(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
-                          _v8_recordings]
+                         _v8_recordings, _v9_team]
 
 
 def latest_version() -> int:

@@ -14,6 +14,12 @@ from fieldkit.core.errors import ReadOnly
 from fieldkit.core.model import utc_now
 
 Listener = Callable[[ChangeSet], None]
+#: Called inside the transaction, before COMMIT, with each change set this replica made itself
+#: (an action, an undo, a redo); raising rolls the whole action back (the team outbox).
+CommitHook = Callable[[ChangeSet], None]
+
+#: change_log states: 0 done (undoable), 1 undone (redoable), 2 no longer redoable.
+LOCAL, REMOTE = "local", "remote"
 
 _SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_0123456789")
 
@@ -35,6 +41,7 @@ class Writer:
         self._log = True
         self.listeners: list[Listener] = []
         self.coder_name = ""
+        self.commit_hook: CommitHook | None = None
 
     # -- reading -------------------------------------------------------------------------
 
@@ -53,11 +60,13 @@ class Writer:
     # -- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def change(self, label: str, *, log: bool = True) -> Iterator[ChangeSet]:
+    def change(self, label: str, *, log: bool = True,
+               origin: str = LOCAL) -> Iterator[ChangeSet]:
         """One user action: one transaction, one change set, one undo step.
 
         Nested calls join the outer change. With ``log=False`` (bulk demo builds) nothing is
-        kept for undo.
+        kept for undo. ``origin=REMOTE`` is work a team sync brings in from the server: recorded
+        for listeners, but no undo step of this researcher's and nothing to send back.
         """
         if self.readonly:
             raise ReadOnly("This project is open read-only; nothing was changed.")
@@ -70,7 +79,9 @@ class Writer:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield changeset
-                if log and changeset:
+                if log and changeset and origin == LOCAL:
+                    if self.commit_hook is not None:
+                        self.commit_hook(changeset)
                     self._write_log(changeset)
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -211,6 +222,8 @@ class Writer:
             try:
                 for change in todo.changes:
                     self.apply(change)
+                if self.commit_hook is not None and applied:
+                    self.commit_hook(applied)
                 self.conn.execute(
                     "UPDATE change_log SET state = ? WHERE id = ?", (new_state, found["id"])
                 )

@@ -1,0 +1,613 @@
+"""A project as one replica of a team's shared history on PostgreSQL (``project.team``).
+
+Every change this researcher makes is also written, in the same transaction, to the outbox as a
+portable change set with a UUID. ``sync`` pulls the server's history after this replica's
+position, takes this replica's not-yet-placed change sets off, applies the history in the
+server's order, puts them back on top, then pushes what is unsent. Every replica applies the same
+change sets in the same order, so all of them end equal; the rules that make that safe are in
+``docs/team.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.changes import ChangeSet, RowChange
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import new_uuid, utc_now
+from fieldkit.core.progress import Progress
+from fieldkit.storage import database, newfolder, replica_tables
+from fieldkit.storage.mediastore import MediaStore
+from fieldkit.storage.replica_tables import Applier, Portable
+from fieldkit.storage.team_server import (
+    BlindSet,
+    Incoming,
+    Listener,
+    LockState,
+    Member,
+    Server,
+    ServerRefused,
+    ServerUnreachable,
+    public_url,
+)
+from fieldkit.storage.writer import REMOTE
+from fieldkit.team import credentials
+
+if TYPE_CHECKING:
+    from fieldkit.core.model import Document
+    from fieldkit.project import Project
+
+LOCK_MINUTES = 15
+_BLIND_NAMESPACE = uuidlib.UUID("5b0c4a3e-3f7e-4f53-9d7c-2a4f0f1e7d10")
+
+
+@dataclass(slots=True)
+class TeamStatus:
+    """What the status indicator and ``team status`` show (from this replica, no network)."""
+
+    url: str
+    member: str
+    role: str
+    position: int
+    to_send: int
+    last_sync: str
+    last_error: str
+
+    @property
+    def state(self) -> str:
+        """'synced', 'to send' or 'offline' (the last sync failed)."""
+        if self.last_error:
+            return "offline"
+        return "to send" if self.to_send else "synced"
+
+
+@dataclass(slots=True)
+class Arrival:
+    """A change set that came in: who made it and what it was (shown after a sync)."""
+
+    member: str
+    coder: str
+    label: str
+    at: str
+
+
+@dataclass(slots=True)
+class SyncReport:
+    sent: int = 0
+    received: list[Arrival] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    position: int = 0
+
+
+class TeamWork:
+    """The team side of one open project."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.store = project.store
+
+    # -- facts ---------------------------------------------------------------------------
+
+    @property
+    def joined(self) -> bool:
+        return bool(self.store.meta("team_url"))
+
+    @property
+    def url(self) -> str:
+        return str(self.store.meta("team_url", ""))
+
+    @property
+    def member(self) -> str:
+        return str(self.store.meta("team_member", ""))
+
+    @property
+    def role(self) -> str:
+        return str(self.store.meta("team_role", ""))
+
+    @property
+    def position(self) -> int:
+        return int(self.store.meta("team_seq", "0") or 0)
+
+    def status(self) -> TeamStatus:
+        self._require_joined()
+        with self.store.lock:
+            to_send = replica_tables.unsent_count(self.store.conn)
+        return TeamStatus(self.url, self.member, self.role, self.position, to_send,
+                          self.store.meta("team_last_sync", ""),
+                          self.store.meta("team_last_error", ""))
+
+    def _require_joined(self) -> None:
+        if not self.joined:
+            raise BadInput("This project is not part of a team (publish it with "
+                           "'team publish URL', or join one with 'team join URL PATH').")
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        with self.store.lock:
+            in_tx = self.store.conn.in_transaction
+            if not in_tx:
+                self.store.conn.execute("BEGIN IMMEDIATE")
+            for key, value in values.items():
+                self.store.set_meta(key, value)
+            if not in_tx:
+                self.store.conn.execute("COMMIT")
+
+    # -- the outbox ----------------------------------------------------------------------
+
+    def attach(self) -> None:
+        """From now on every own change set also goes to the outbox (same transaction)."""
+        self.store.commit_hook = self._record
+
+    def _record(self, changeset: ChangeSet) -> None:
+        conn = self.store.conn
+        rows = Portable(conn).rows(changeset.changes)
+        if not rows:
+            return
+        self._check_rules(rows)
+        replica_tables.add_outgoing(conn, new_uuid(), utc_now(), self.store.coder_name,
+                                    changeset.label, rows, changeset.changes)
+
+    def _check_rules(self, rows: list[dict[str, Any]]) -> None:
+        """The team's rules, before anything is written (the server checks them again)."""
+        if self.role != "lead":
+            for r in rows:
+                if r["t"] == "codes" and (r["op"] == "delete" or (
+                        r["op"] == "update"
+                        and replica_tables.RESTRUCTURE_FIELDS & set(r["set"]))):
+                    raise BadInput("Only the team lead renames, moves, merges or deletes "
+                                   "codes; you can add codes and describe them.")
+        new_here = {r["k"] for r in rows if r["t"] == "documents" and r["op"] == "insert"}
+        for r in rows:
+            if r["t"] == "documents" and r["op"] == "update" and "text" in r["set"] \
+                    and r["k"] not in new_here and not self._local_only(r["k"]):
+                if r["k"] in self._blind_documents():
+                    raise BadInput("This document is being coded blind; its text can be "
+                                   "edited after the lead releases the set.")
+                if not self._lock_held(r["k"]):
+                    raise BadInput("Editing a shared document's text needs its edit lock; "
+                                   "the team server gives it when it can be reached.")
+
+    def _local_only(self, document_uuid: str) -> bool:
+        """A document made here and not sent yet: nobody else can be editing it."""
+        pattern = f'%"t": "documents", "k": "{document_uuid}", "op": "insert"%'
+        found = self.store.conn.execute(
+            "SELECT 1 FROM team_outbox WHERE seq IS NULL AND body LIKE ?", (pattern,)).fetchone()
+        return found is not None
+
+    def _lock_held(self, document_uuid: str) -> bool:
+        expires = replica_tables.held_lock(self.store.conn, document_uuid)
+        return expires is not None and expires > utc_now()
+
+    def _blind_documents(self) -> set[str]:
+        return set(json.loads(self.store.meta("team_blind", "[]") or "[]"))
+
+    # -- connections ---------------------------------------------------------------------
+
+    @contextmanager
+    def server(self, timeout: int = 5) -> Iterator[Server]:
+        self._require_joined()
+        with Server(self.url, password=credentials.password(self.url), timeout=timeout) as s:
+            if s.team().get("uuid") != self.store.meta("team_uuid"):
+                raise BadInput(f"{self.url} holds another team than the one this project "
+                               "belongs to.")
+            yield s
+
+    def listener(self) -> Listener:
+        """A LISTEN connection: ``wait(timeout)`` is True when team mates sent changes."""
+        self._require_joined()
+        return Listener(self.url, password=credentials.password(self.url))
+
+    # -- publishing and joining ----------------------------------------------------------
+
+    def publish(self, url: str, *, progress: Progress | None = None) -> None:
+        """Make this project the first state of a new team on ``url``; you become its lead."""
+        if self.joined:
+            raise BadInput(f"This project is already part of the team at {self.url}.")
+        progress = progress or Progress()
+        folder = self.project.path
+        snapshot = folder / ".team-snapshot.sqlite"
+        team_uuid = new_uuid()
+        with Server(url, password=credentials.password(url), timeout=10) as server:
+            snapshot.unlink(missing_ok=True)
+            try:
+                with self.store.lock:
+                    self.store.conn.execute("VACUUM INTO ?", (str(snapshot),))
+                _clean_snapshot(snapshot)
+                sha = MediaStore.hash_file(snapshot)
+                media = self._media_rows()
+                progress.start(len(media) + 1, "Sending media files")
+                with server.conn.transaction():
+                    server.create_team({"uuid": team_uuid, "name": self.project.name,
+                                        "published": utc_now()})
+                    for i, (sha256, filename) in enumerate(media):
+                        progress.step("Sending media files")
+                        path = self.project.media.path(sha256, filename)
+                        if path.is_file():
+                            server.put_media(sha256, filename, path)
+                    server.put_snapshot(snapshot, sha, 0)
+                    progress.step("Sent the project")
+                member = server.user
+            finally:
+                snapshot.unlink(missing_ok=True)
+        self._set_meta({"team_url": public_url(url), "team_member": member,
+                        "team_role": "lead", "team_seq": "0", "team_uuid": team_uuid,
+                        "team_last_sync": utc_now(), "team_last_error": ""})
+        self.attach()
+
+    def _media_rows(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.store.rows("SELECT sha256, filename FROM media")]
+
+    # -- members, blind sets, locks ------------------------------------------------------
+
+    def members(self) -> list[Member]:
+        with self.server() as server:
+            return server.members()
+
+    def add_member(self, name: str, *, role: str = "coder", password: str | None = None) -> None:
+        with self.server() as server:
+            if server.role() != "lead":
+                raise BadInput("Only the team lead adds members.")
+            server.add_member(name, role, password)
+
+    def blind_sets(self) -> list[BlindSet]:
+        with self.server() as server:
+            return server.blind_sets()
+
+    def make_blind(self, set_name: str) -> int:
+        """Code a document set blind: until released, coders see only their own codings of it."""
+        found = self.project.sets.get(set_name)
+        if found.kind != "documents":
+            raise BadInput(f"'{found.name}' is a set of codes; blind coding is for a set of "
+                           "documents.")
+        uuids = [self.project.document(d).uuid for d in self.project.sets.document_ids(found.id)]
+        with self.server() as server:
+            if server.role() != "lead":
+                raise BadInput("Only the team lead makes a set blind.")
+            server.make_blind(found.uuid, found.name, uuids)
+            self._remember_blind(server)
+        return len(uuids)
+
+    def release(self, set_name: str) -> int:
+        """Release a blind set: everyone receives everyone's codings of it at the next sync."""
+        with self.server() as server:
+            blind = {b.name.casefold(): b for b in server.blind_sets()}
+            found = blind.get(set_name.strip().casefold())
+            if found is None:
+                names = ", ".join(sorted(b.name for b in blind.values())) or "none"
+                raise BadInput(f"No blind set named '{set_name}' (blind sets: {names}).")
+            if found.released_seq is not None:
+                raise BadInput(f"'{found.name}' was released already.")
+            if server.role() != "lead":
+                raise BadInput("Only the team lead releases a blind set.")
+            seq = server.release(found.uuid, {
+                "uuid": new_uuid(), "at": utc_now(), "coder": self.store.coder_name,
+                "label": f"Release {found.name}", "body": []})
+            self._remember_blind(server)
+            return seq
+
+    def _remember_blind(self, server: Server) -> None:
+        unreleased = sorted({d for b in server.blind_sets() if b.released_seq is None
+                             for d in b.documents})
+        self._set_meta({"team_blind": json.dumps(unreleased)})
+
+    def lock(self, ref: int | str, minutes: int = LOCK_MINUTES) -> LockState:
+        """Take (or renew) the edit lock of a document's text on the server."""
+        doc = self.project.document(ref)
+        with self.server() as server:
+            state = server.lock(doc.uuid, self.store.coder_name, minutes)
+        if not state.mine:
+            raise BadInput(f"'{doc.title}' is being edited by {state.member} "
+                           f"({state.coder}) until {_clock(state.expires)}.")
+        with self.store.lock:
+            self.store.conn.execute("BEGIN IMMEDIATE")
+            replica_tables.hold_lock(self.store.conn, doc.uuid, state.expires)
+            self.store.conn.execute("COMMIT")
+        return state
+
+    def unlock(self, ref: int | str) -> None:
+        doc = self.project.document(ref)
+        with self.store.lock:
+            self.store.conn.execute("BEGIN IMMEDIATE")
+            replica_tables.hold_lock(self.store.conn, doc.uuid, None)
+            self.store.conn.execute("COMMIT")
+        try:
+            with self.server() as server:
+                server.unlock(doc.uuid)
+        except ServerUnreachable:
+            pass  # it expires on the server by itself
+
+    def before_text_edit(self, doc: Document) -> None:
+        """Take the edit lock now if this replica does not hold it (and the text is shared)."""
+        if self._local_only(doc.uuid) or self._lock_held(doc.uuid):
+            return
+        if doc.uuid in self._blind_documents():
+            raise BadInput("This document is being coded blind; its text can be edited after "
+                           "the lead releases the set.")
+        try:
+            self.lock(doc.id)
+        except ServerUnreachable as exc:
+            raise BadInput(f"Editing a shared document's text needs its edit lock, and the "
+                           f"team server cannot be reached now ({exc}). Codings can go on "
+                           "offline.") from None
+
+    # -- sync ----------------------------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Pull the team's history after this replica's position, then push what is unsent.
+
+        With the server unreachable this raises ``ServerUnreachable`` and changes nothing here.
+        """
+        progress = progress or Progress()
+        try:
+            with self.server() as server:
+                progress.start(2, "Receiving changes")
+                self._remember_blind(server)
+                report = self._pull(server)
+                progress.step("Sending changes")
+                self._push(server, report)
+                progress.step("Synced")
+        except ServerUnreachable as exc:
+            self._set_meta({"team_last_error": str(exc)})
+            raise
+        self._set_meta({"team_last_sync": utc_now(), "team_last_error": ""})
+        report.position = self.position
+        return report
+
+    def _pull(self, server: Server) -> SyncReport:
+        report = SyncReport()
+        start = self.position
+        top, incoming = server.pull(start)
+        self._fetch_media(server, incoming)
+        conn = self.store.conn
+        with self.store.lock:
+            mine = replica_tables.outgoing(conn, after_seq=start)
+        by_uuid = {o.uuid: o for o in mine}
+        blind_parts = {_blind_uuid(o.uuid): o for o in mine}
+        sent_meanwhile = {i.uuid: i.seq for i in incoming
+                          if i.uuid in by_uuid and by_uuid[i.uuid].seq is None}
+        foreign = [i for i in incoming if i.uuid not in by_uuid and i.uuid not in blind_parts]
+        with self.store.change("Sync with the team", origin=REMOTE) as changeset:
+            replica_tables.mark_sent(conn, sent_meanwhile)
+            for o in mine:
+                if o.uuid in sent_meanwhile:
+                    o.seq = sent_meanwhile[o.uuid]
+            if foreign:
+                first = foreign[0].pos
+                to_move = [o for o in mine if o.seq is None or o.seq >= first]
+                reserved = _reserved(to_move)
+                for o in reversed(to_move):  # take own work off, newest first
+                    for c in reversed(o.local):
+                        self.store.apply(c.inverse())
+                applier = Applier(self.store, reserved=reserved)
+                redone: dict[int, list[RowChange]] = {}
+                for item in incoming:
+                    if item.pos < first:
+                        continue  # own work already in its place
+                    own = by_uuid.get(item.uuid) or blind_parts.get(item.uuid)
+                    keep = replica_tables.own_inserts(own.local) if own else None
+                    mark = len(changeset.changes)
+                    self._apply(applier, item.body, report, keep)
+                    if own is not None:
+                        redone.setdefault(own.id, []).extend(changeset.changes[mark:])
+                    else:
+                        report.received.append(Arrival(item.member, item.coder, item.label,
+                                                       item.at))
+                for o in to_move:
+                    if o.seq is not None:
+                        continue  # came back from the server above, in its place
+                    mark = len(changeset.changes)
+                    self._apply(applier, o.body, report, replica_tables.own_inserts(o.local))
+                    redone.setdefault(o.id, []).extend(changeset.changes[mark:])
+                for outbox_id, local in redone.items():
+                    replica_tables.set_local(conn, outbox_id, local)
+            self.store.set_meta("team_seq", str(top))
+            replica_tables.forget_applied(conn, top)
+        return report
+
+    def _apply(self, applier: Applier, body: list[dict[str, Any]], report: SyncReport,
+               keep: dict[tuple[str, str], int] | None) -> None:
+        done = applier.apply(body, keep_ids=keep)
+        report.skipped += done.skipped
+        for edit in done.text_edits:
+            self.project.reanchor(edit.document_id, edit.old_text, edit.new_text)
+        for coding_id in done.placed:
+            if self.store.row("SELECT 1 FROM codings WHERE id = ?", (coding_id,)):
+                self.project.fit_coding(coding_id)
+
+    def _fetch_media(self, server: Server, incoming: list[Incoming]) -> None:
+        """Files the incoming change sets add, fetched before anything is applied."""
+        store = self.project.media
+        for item in incoming:
+            for r in item.body:
+                if r["t"] == "media" and r["op"] == "insert":
+                    sha, name = r["k"], r["set"].get("filename", "")
+                    target = store.path(sha, name)
+                    if target.exists():
+                        continue
+                    chunks = list(server.get_media(sha))
+                    if chunks:
+                        store.put(b"".join(chunks), name)
+
+    def _push(self, server: Server, report: SyncReport) -> None:
+        conn = self.store.conn
+        with self.store.lock:
+            unsent = replica_tables.outgoing(conn, unsent_only=True)
+        if not unsent:
+            return
+        blind = self._blind_documents()
+        payload: list[dict[str, Any]] = []
+        owner: dict[str, str] = {}
+        for o in unsent:
+            self._send_media(server, o.body)
+            hidden = [r for r in o.body if r["t"] == "codings" and r.get("doc") in blind]
+            shown = [r for r in o.body if not (r["t"] == "codings" and r.get("doc") in blind)]
+            base = {"at": o.at, "coder": o.coder, "label": o.label}
+            if shown:
+                payload.append({**base, "uuid": o.uuid, "body": shown})
+                owner[o.uuid] = o.uuid
+            if hidden:
+                part = _blind_uuid(o.uuid) if shown else o.uuid
+                payload.append({**base, "uuid": part, "body": hidden})
+                owner[part] = o.uuid
+        before = server.last_seq()
+        try:
+            numbers = server.push(payload)
+        except ServerRefused:
+            numbers = self._push_one_by_one(server, payload, report)
+        sent: dict[str, int] = {}
+        for part, seq in numbers.items():
+            sent[owner[part]] = max(seq, sent.get(owner[part], 0))
+        with self.store.lock:
+            conn.execute("BEGIN IMMEDIATE")
+            replica_tables.mark_sent(conn, sent)
+            placed = sorted(numbers.values())
+            if placed and placed[0] == before + 1 and self.position == before \
+                    and placed == list(range(before + 1, before + 1 + len(placed))):
+                # nobody sent anything between our pull and this push: we are at the top
+                self.store.set_meta("team_seq", str(placed[-1]))
+                replica_tables.forget_applied(conn, placed[-1])
+            conn.execute("COMMIT")
+        report.sent = len(sent)
+
+    def _push_one_by_one(self, server: Server, payload: list[dict[str, Any]],
+                         report: SyncReport) -> dict[str, int]:
+        """Find what the server refuses; it is taken back here, the rest is sent."""
+        numbers: dict[str, int] = {}
+        for item in payload:
+            try:
+                numbers.update(server.push([item]))
+            except ServerRefused as exc:
+                report.refused.append(f"{item['label']}: {exc}")
+                self._take_back(item["uuid"])
+        return numbers
+
+    def _take_back(self, outbox_uuid: str) -> None:
+        with self.store.lock:
+            found = [o for o in replica_tables.outgoing(self.store.conn, unsent_only=True)
+                     if o.uuid == outbox_uuid]
+        if not found:
+            return
+        with self.store.change(f"Refused by the team server: {found[0].label}", origin=REMOTE):
+            for c in reversed(found[0].local):
+                self.store.apply(c.inverse())
+            self.store.conn.execute("DELETE FROM team_outbox WHERE uuid = ?", (outbox_uuid,))
+
+    def _send_media(self, server: Server, body: list[dict[str, Any]]) -> None:
+        files = [(r["k"], r["set"].get("filename", "")) for r in body
+                 if r["t"] == "media" and r["op"] == "insert"]
+        present = server.media_present(sha for sha, _ in files)
+        for sha, name in files:
+            path = self.project.media.path(sha, name)
+            if sha not in present and path.is_file():
+                server.put_media(sha, name, path)
+
+    # -- a canonical picture, for tests and `team status --check` ------------------------
+
+    def canonical(self) -> dict[str, list[Any]]:
+        with self.store.lock:
+            return replica_tables.canonical(self.store.conn)
+
+
+def _blind_uuid(outbox_uuid: str) -> str:
+    return str(uuidlib.uuid5(_BLIND_NAMESPACE, outbox_uuid))
+
+
+def _reserved(moving: list[replica_tables.Outgoing]) -> dict[str, int]:
+    """Highest local id each table's own inserts use: incoming rows are numbered above it."""
+    out: dict[str, int] = {}
+    for o in moving:
+        for c in o.local:
+            if c.before is None and c.after is not None:
+                out[c.table] = max(out.get(c.table, 0), c.key)
+    return out
+
+
+def _clock(expires: str) -> str:
+    try:
+        when = datetime.fromisoformat(expires.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return expires
+    return when.strftime("%H:%M")
+
+
+def _clean_snapshot(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            replica_tables.clear_for_replica(conn)
+    finally:
+        conn.close()
+
+
+def join(url: str, path: str | Path, *, member: str | None = None,
+         coder: str | None = None, progress: Progress | None = None) -> Project:
+    """Make a replica of the team at ``url`` in the new folder ``path`` and bring it up to date.
+
+    The URL's user is the member unless ``member`` says otherwise.
+    """
+    from fieldkit.project import Project
+
+    progress = progress or Progress()
+    if member:
+        url = _with_user(url, member)
+    folder = Path(path)
+    newfolder.check_new_folder(folder)
+    with Server(url, password=credentials.password(url), timeout=10) as server:
+        facts = server.team()
+        role = server.role()
+        if role is None:
+            raise BadInput(f"{server.user} is not a member of this team; the lead adds members "
+                           f"with: fieldkit -p PROJECT team members --add {server.user}")
+        with newfolder.building(folder) as build:
+            progress.start(3, "Receiving the project")
+            db_path = build / database.DB_NAME
+            seq, sha = server.get_snapshot(db_path)
+            if MediaStore.hash_file(db_path) != sha:
+                raise ServerUnreachable("The project received from the team server is "
+                                        "incomplete; try again.")
+            conn = sqlite3.connect(db_path)
+            try:
+                media = conn.execute("SELECT sha256, filename FROM media").fetchall()
+                store = MediaStore(build)
+                progress.step("Receiving media files")
+                for sha256, filename in media:
+                    progress.check()
+                    chunks = list(server.get_media(sha256))
+                    if chunks:
+                        store.put(b"".join(chunks), filename)
+                with conn:
+                    replica_tables.clear_for_replica(conn)
+                    for key, value in {"team_url": public_url(url), "team_member": server.user,
+                                       "team_role": role, "team_seq": str(seq),
+                                       "team_uuid": facts.get("uuid", ""),
+                                       "team_last_sync": "", "team_last_error": "",
+                                       **({"current_coder": coder} if coder else {})}.items():
+                        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                     (key, value))
+            finally:
+                conn.close()
+    project = Project.open(folder)
+    try:
+        progress.step("Receiving changes")
+        project.team.sync()
+    except ServerUnreachable:
+        pass  # the copy is whole; the next sync brings the rest
+    return project
+
+
+def _with_user(url: str, user: str) -> str:
+    from fieldkit.storage.team_server import url_with
+
+    return url_with(url, user=user)
+
+
+__all__ = ["TeamWork", "TeamStatus", "SyncReport", "Arrival", "join", "ServerUnreachable",
+           "ServerRefused"]
