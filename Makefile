@@ -13,7 +13,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
            libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core \
            libpulse0
 
-.PHONY: run test lint demo system-deps bench clean bundle bundle-check
+.PHONY: run test lint demo system-deps postgresql bench clean bundle bundle-check
 
 run: $(STAMP) system-deps $(DEMO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -27,7 +27,7 @@ run: $(STAMP) system-deps $(DEMO)
 # The whole suite, then the desktop bundle built and used from an empty folder (a few minutes;
 # `make test BUNDLE=0` leaves the bundle out while you work).
 BUNDLE ?= 1
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps postgresql
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
@@ -54,6 +54,14 @@ system-deps:
 		echo "Installing Debian packages Qt needs:$$missing"; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+# PostgreSQL for the team-server tests (they start a throw-away server in a temporary folder).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || { \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+		echo "Installing PostgreSQL (the team-server tests start a throw-away server)"; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+			postgresql >/dev/null; }
 
 # The desktop app as a PyInstaller one-folder bundle of the wheel: dist/fieldkit/fieldkit
 bundle: $(STAMP)

@@ -294,7 +294,10 @@ class Server:
                            f"({_first_line(exc)}).") from None
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        except Exception:  # a connection the server already dropped
+            pass
 
     def __enter__(self) -> Server:
         return self

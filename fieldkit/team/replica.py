@@ -193,12 +193,21 @@ class TeamWork:
 
     @contextmanager
     def server(self, timeout: int = 5) -> Iterator[Server]:
+        """A connection to the team's server; a connection lost on the way is
+        ``ServerUnreachable`` (one line), whatever call it broke."""
+        import psycopg
+
         self._require_joined()
         with Server(self.url, password=credentials.password(self.url), timeout=timeout) as s:
-            if s.team().get("uuid") != self.store.meta("team_uuid"):
-                raise BadInput(f"{self.url} holds another team than the one this project "
-                               "belongs to.")
-            yield s
+            try:
+                if s.team().get("uuid") != self.store.meta("team_uuid"):
+                    raise BadInput(f"{self.url} holds another team than the one this project "
+                                   "belongs to.")
+                yield s
+            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                raise ServerUnreachable(f"The team server {self.url} stopped answering "
+                                        f"({str(exc).strip().splitlines()[0]}); your work "
+                                        "stays here and goes at the next sync.") from None
 
     def listener(self) -> Listener:
         """A LISTEN connection: ``wait(timeout)`` is True when team mates sent changes."""
