@@ -38,6 +38,7 @@ CREATE TABLE fieldkit.coders (uuid text PRIMARY KEY, member text NOT NULL);
 CREATE TABLE fieldkit.blind_sets (
     set_uuid text PRIMARY KEY, name text NOT NULL, documents text[] NOT NULL,
     made_by text NOT NULL DEFAULT current_user, released_seq bigint);
+CREATE SEQUENCE fieldkit.change_seq;
 CREATE TABLE fieldkit.change_sets (
     seq bigint PRIMARY KEY, uuid text NOT NULL UNIQUE,
     member text NOT NULL DEFAULT current_user, at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -81,6 +82,12 @@ BEGIN
         IF r->>'t' = 'codes' AND NOT lead AND (r->>'op' = 'delete' OR (r->>'op' = 'update'
                 AND ((r->'set') ? 'name' OR (r->'set') ? 'parent_id'))) THEN
             RAISE EXCEPTION 'fieldkit: only the team lead renames, moves, merges or deletes codes';
+        END IF;
+        IF r->>'t' = 'documents' AND r->>'op' = 'update' AND (r->'set') ? 'text' THEN
+            SELECT member INTO owner FROM locks WHERE document = r->>'k';
+            IF owner IS NOT NULL AND owner <> NEW.member THEN
+                RAISE EXCEPTION 'fieldkit: % holds the edit lock of that text now', owner;
+            END IF;
         END IF;
         IF r->>'t' = 'coders' AND r->>'op' = 'insert' THEN
             INSERT INTO coders VALUES (r->>'k', NEW.member) ON CONFLICT DO NOTHING;
@@ -425,18 +432,20 @@ class Server:
                         "SELECT uuid, seq FROM fieldkit.change_sets WHERE uuid = ANY(%s)",
                         (uuids,)):
                     numbers[uuid] = seq
-                top = self.last_seq()
-                with self.conn.cursor() as cur:
-                    rows = []
-                    for s in todo:
-                        if s["uuid"] in numbers:
-                            continue
-                        top += 1
-                        numbers[s["uuid"]] = top
-                        rows.append((top, s["uuid"], s["at"], s["coder"], s["label"],
-                                     s.get("kind", "change"),
-                                     json.dumps(s["body"], ensure_ascii=False)))
-                    if rows:
+                fresh = [s for s in todo if s["uuid"] not in numbers]
+                # numbers from a sequence (max(seq) would not see rows hidden from this
+                # member), drawn under the lock so they become visible in order
+                seqs = [r[0] for r in self.conn.execute(
+                    "SELECT nextval('fieldkit.change_seq') FROM generate_series(1, %s)",
+                    (len(fresh),))] if fresh else []
+                rows = []
+                for s, seq in zip(fresh, seqs, strict=True):
+                    numbers[s["uuid"]] = seq
+                    rows.append((seq, s["uuid"], s["at"], s["coder"], s["label"],
+                                 s.get("kind", "change"),
+                                 json.dumps(s["body"], ensure_ascii=False)))
+                if rows:
+                    with self.conn.cursor() as cur:
                         cur.executemany(
                             "INSERT INTO fieldkit.change_sets "
                             "(seq, uuid, made, coder, label, kind, body) "

@@ -236,7 +236,7 @@ class TeamWork:
                 with server.conn.transaction():
                     server.create_team({"uuid": team_uuid, "name": self.project.name,
                                         "published": utc_now()})
-                    for i, (sha256, filename) in enumerate(media):
+                    for sha256, filename in media:
                         progress.step("Sending media files")
                         path = self.project.media.path(sha256, filename)
                         if path.is_file():
@@ -276,7 +276,7 @@ class TeamWork:
         if found.kind != "documents":
             raise BadInput(f"'{found.name}' is a set of codes; blind coding is for a set of "
                            "documents.")
-        uuids = [self.project.document(d).uuid for d in self.project.sets.document_ids(found.id)]
+        uuids = [self.project.document(d).uuid for d in found.members]
         with self.server() as server:
             if server.role() != "lead":
                 raise BadInput("Only the team lead makes a set blind.")
