@@ -12,12 +12,21 @@ import sys
 from collections.abc import Sequence
 
 from fieldkit import __version__
-from fieldkit.cli import analysis, assist, common, export, foundation, search, team
+from fieldkit.cli import (
+    analysis,
+    assist,
+    common,
+    export,
+    foundation,
+    search,
+    team,
+    teamserver,
+)
 from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, search, export, team, assist, analysis)
+MODULES = (foundation, search, export, team, teamserver, assist, analysis)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 

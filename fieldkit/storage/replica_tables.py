@@ -201,13 +201,13 @@ class Applier:
         found: int | None
         if _simple(table):
             column = IDENTITY[table][0]
-            found = self.w.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?",
-                                        (ident,)).fetchone()
-            if found is None:
-                found = self.w.conn.execute(
+            row = self.w.conn.execute(f"SELECT id FROM {table} WHERE {column} = ?",
+                                      (ident,)).fetchone()
+            if row is None:
+                row = self.w.conn.execute(
                     "SELECT local_id FROM team_aliases WHERE tbl = ? AND uuid = ?",
                     (table, ident)).fetchone()
-            found = None if found is None else found[0]
+            found = None if row is None else int(row[0])
         else:
             values = ident if isinstance(ident, list) else [ident]
             local = []
@@ -276,6 +276,7 @@ class Applier:
             elif table in self.reserved:
                 top = self.w.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
                 values["id"] = max(top, self.reserved[table]) + 1
+            new: int | None
             try:
                 new = self.w.insert(table, values)
             except sqlite3.IntegrityError:

@@ -15,12 +15,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldkit.core.errors import BadInput, FieldkitError
-
-if TYPE_CHECKING:
-    import psycopg
 
 FORMAT = "1"
 CHANNEL = "fieldkit_changes"
@@ -284,7 +281,7 @@ class Server:
         if password:
             kwargs["password"] = password
         try:
-            self.conn: psycopg.Connection[Any] = psycopg.connect(url, **kwargs)
+            self.conn: Any = psycopg.connect(url, **kwargs)
         except psycopg.OperationalError as exc:
             text = _first_line(exc)
             if "password" in text or "authentication" in text:

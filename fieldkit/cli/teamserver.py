@@ -1,0 +1,184 @@
+"""Team work on a PostgreSQL server: ``team publish|join|status|members|release|blind|lock|
+unlock`` and ``sync``. URLs are libpq URLs (``postgresql://user@host:port/db``); passwords come
+from pgpass, PGPASSWORD or the system keyring, never from the project."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from functools import partial
+
+from fieldkit.cli.common import (
+    add_command,
+    add_json_option,
+    add_project_option,
+    open_project,
+    plain,
+    print_json,
+    progress_bar,
+    table,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "sync", cmd_sync,
+                    "send your changes to the team server and receive your team mates'")
+    add_json_option(p)
+
+    team = sub.add_parser("team", help="a shared project on a PostgreSQL server "
+                          "(publish, join, status, members, blind sets, locks)",
+                          description="A shared project on a PostgreSQL server.")
+    add_project_option(team)
+    team.set_defaults(run=lambda args: _help(team))
+    verbs = team.add_subparsers(dest="team_command", metavar="ACTION")
+    command = partial(add_command, verbs)
+
+    p = command("publish", cmd_publish,
+                "make this project the team's first state on URL (you become its lead)")
+    p.add_argument("url", metavar="URL")
+
+    p = command("join", cmd_join, "make a replica of the team at URL in the new folder PATH")
+    p.add_argument("url", metavar="URL")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--member", metavar="NAME",
+                   help="join as this member (default: the URL's user)")
+    p.add_argument("--coder", metavar="NAME", help="your coder name in this replica")
+
+    p = command("status", cmd_status, "this replica's server, member, role and what is unsent")
+    add_json_option(p)
+
+    p = command("members", cmd_members, "the team's members (the lead adds them with --add)")
+    p.add_argument("--add", metavar="NAME", help="add a member (their PostgreSQL role)")
+    p.add_argument("--role", choices=("coder", "lead"), default="coder")
+    add_json_option(p)
+
+    p = command("blind", cmd_blind, "code the document set SET blind until it is released")
+    p.add_argument("set", metavar="SET")
+
+    p = command("release", cmd_release, "release the blind set SET: everyone sees all codings")
+    p.add_argument("set", metavar="SET")
+
+    p = command("lock", cmd_lock, "take the edit lock of a document's text")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--minutes", type=int, default=15)
+
+    p = command("unlock", cmd_unlock, "give the edit lock of a document back")
+    p.add_argument("doc", metavar="DOC")
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        report = project.team.sync(progress_bar("Syncing"))
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"Sent {report.sent} change set(s), received {len(report.received)}; "
+          f"at position {report.position}.")
+    by_member: dict[str, int] = {}
+    for arrival in report.received:
+        by_member[arrival.member] = by_member.get(arrival.member, 0) + 1
+    for member, n in sorted(by_member.items()):
+        print(f"  {member}: {n}")
+    for line in report.refused:
+        print(f"Refused by the server and taken back here: {line}", file=sys.stderr)
+    for line in report.skipped:
+        print(f"Not applied: {line}", file=sys.stderr)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        project.team.publish(args.url, progress=progress_bar("Publishing"))
+        status = project.team.status()
+    print(f"Published to {status.url}; you ({status.member}) are the team's lead. Add members "
+          "with: fieldkit -p PROJECT team members --add NAME")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from fieldkit.team.replica import join
+
+    with join(args.url, args.path, member=args.member, coder=args.coder,
+              progress=progress_bar("Joining")) as project:
+        status = project.team.status()
+        count = len(project.documents())
+    print(f"Joined as {status.member} ({status.role}): {args.path} holds {count} documents, "
+          f"at position {status.position}.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=True) as project:
+        status = project.team.status()
+    if args.json:
+        print_json({**plain(status), "state": status.state})
+        return 0
+    print(f"Server:     {status.url}\nMember:     {status.member} ({status.role})\n"
+          f"Position:   {status.position}\nTo send:    {status.to_send}\n"
+          f"Last sync:  {status.last_sync or 'never'}\nState:      {status.state}")
+    if status.last_error:
+        print(f"Last error: {status.last_error}")
+    return 0
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=args.add is None) as project:
+        if args.add:
+            secret = os.environ.get("FIELDKIT_MEMBER_PASSWORD")
+            if secret is None and sys.stdin.isatty():
+                secret = getpass.getpass(f"Password for {args.add} (empty: none): ") or None
+            project.team.add_member(args.add, role=args.role, password=secret)
+            print(f"Added {args.add} as {args.role}. They join with: fieldkit team join "
+                  f"{_member_url(project.team.url, args.add)} PATH")
+            return 0
+        members = project.team.members()
+    if args.json:
+        print_json(members)
+        return 0
+    print(table([[m.name, m.role, m.coders, m.change_sets, m.last_change[:19]]
+                 for m in members],
+                ["Member", "Role", "Coders", "Change sets", "Last change"]))
+    return 0
+
+
+def _member_url(url: str, member: str) -> str:
+    from fieldkit.storage.team_server import url_with
+
+    return url_with(url, user=member)
+
+
+def cmd_blind(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        n = project.team.make_blind(args.set)
+    print(f"'{args.set}' ({n} documents) is coded blind until: fieldkit team release "
+          f"'{args.set}'")
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        seq = project.team.release(args.set)
+    print(f"Released '{args.set}' (position {seq}); everyone receives all its codings at their "
+          "next sync.")
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        state = project.team.lock(args.doc, minutes=args.minutes)
+    print(f"You hold the edit lock until {state.expires}.")
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        project.team.unlock(args.doc)
+    print("The edit lock is given back.")
+    return 0
