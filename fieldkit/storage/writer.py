@@ -174,13 +174,19 @@ class Writer:
         return dict(found) if found is not None else None
 
     def apply(self, change: RowChange) -> None:
-        """Make the row look like ``change.after`` (used by undo and redo)."""
+        """Make the row look like ``change.after`` (used by undo and redo).
+
+        An update sets only the fields the change changed: undoing a rename does not also put
+        back a definition someone else (a team mate, through sync) changed since.
+        """
         if change.after is None:
             self.delete(change.table, change.key)
         elif change.before is None:
             self.insert(change.table, change.after)
         else:
-            self.update(change.table, change.key, change.after)
+            before = change.before
+            self.update(change.table, change.key,
+                        {k: v for k, v in change.after.items() if before.get(k) != v})
 
     # -- undo / redo ---------------------------------------------------------------------
 

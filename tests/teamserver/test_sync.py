@@ -33,3 +33,44 @@ def test_publish_join_code_and_sync_converge(published) -> None:
     finally:
         anna.close()
         bram.close()
+
+
+def test_undo_after_a_team_mates_change_reverts_only_what_the_action_changed(published) -> None:
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    try:
+        code = anna.code("Leren/Voordoen")
+        anna.update_code(code.id, definition="Iemand doet het voor.")
+        anna.team.sync()
+        lead.team.sync()
+        lead.update_code(lead.code("Leren/Voordoen").id, name="Voordoen en nadoen")
+        lead.team.sync()
+        anna.team.sync()
+        assert anna.undo() is not None  # her definition change, not the lead's rename
+        changed = anna.code(code.uuid)
+        assert changed.name == "Voordoen en nadoen" and changed.definition == ""
+        anna.team.sync()
+        lead.team.sync()
+        assert lead.team.canonical() == anna.team.canonical()
+    finally:
+        anna.close()
+
+
+def test_photos_travel_with_their_files(published, tmp_path) -> None:
+    from PIL import Image
+
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    try:
+        picture = tmp_path / "kantbank.jpg"
+        Image.new("RGB", (64, 48), (200, 30, 30)).save(picture)
+        (photo,) = anna.import_files([picture], site="Metaal Oost")
+        anna.team.sync()
+        lead.team.sync()
+        arrived = next(d for d in lead.documents() if d.kind == "photo")
+        original = anna.media_file(anna.document(photo.id).media_id)
+        copy = lead.media_file(lead.document(arrived.id).media_id)
+        assert copy.read_bytes() == original.read_bytes()
+        assert lead.team.canonical() == anna.team.canonical()
+    finally:
+        anna.close()
