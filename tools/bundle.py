@@ -81,7 +81,9 @@ def bundle() -> Path:
     command = [str(python), "-m", "PyInstaller", "--noconfirm", "--onedir", "--console",
                "--name", "fieldkit", "--distpath", str(DIST), "--workpath", str(BUILD / "work"),
                "--specpath", str(BUILD), "--collect-data", "fieldkit",
-               "--collect-submodules", "fieldkit", "--log-level", "WARN"]
+               "--collect-submodules", "fieldkit", "--log-level", "WARN",
+               # psycopg finds its libpq build (psycopg_binary) at run time, by name
+               "--collect-all", "psycopg_binary", "--collect-submodules", "psycopg"]
     if sys.platform == "win32":  # double-clicked: no console window behind the app
         command += ["--hide-console", "hide-early"]
     for module in EXCLUDE:

@@ -118,6 +118,17 @@ class Smoke:
         assert len(docs) == 1 and docs[0]["chars"] > 1000, docs
 
 
+    def team_client(self) -> None:
+        """The team-server client (psycopg with its libpq) is in the program: an unreachable
+        server is the one-line answer, not a missing library."""
+        done = subprocess.run([str(self.exe), "team", "join", "postgresql://nobody@127.0.0.1:1/x",
+                               "Team.fieldkit"], cwd=self.work, env=self.env, text=True,
+                              capture_output=True, timeout=TIMEOUT, encoding="utf-8")
+        assert done.returncode == 2, done.stderr[-2000:]
+        assert "cannot be reached" in done.stderr, done.stderr[-2000:]
+        assert not (self.work / "Team.fieldkit").exists()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exe", required=True, type=Path, help="the fieldkit program to test")
@@ -146,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.step("main window in Dutch and English",
                    lambda: smoke.windows("Demo.fieldkit", "main", 20))
         smoke.step("import a Word file", smoke.import_docx)
+        smoke.step("team-server client", smoke.team_client)
         print(f"smoke: {len(smoke.passed)} passed, {len(smoke.failed)} failed", flush=True)
     return 1 if smoke.failed else 0
 
