@@ -60,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("release", cmd_release, "release the blind set SET: everyone sees all codings")
     p.add_argument("set", metavar="SET")
 
+    p = command("snapshot", cmd_snapshot,
+                "store this copy as the state new members start from (the lead's)")
+
     p = command("lock", cmd_lock, "take the edit lock of a document's text")
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--minutes", type=int, default=15)
@@ -167,6 +170,13 @@ def cmd_release(args: argparse.Namespace) -> int:
         seq = project.team.release(args.set)
     print(f"Released '{args.set}' (position {seq}); everyone receives all its codings at their "
           "next sync.")
+    return 0
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        seq = project.team.snapshot(progress_bar("Storing"))
+    print(f"New members now start from this copy (position {seq}).")
     return 0
 
 

@@ -16,7 +16,7 @@ import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -221,16 +221,9 @@ class TeamWork:
         if self.joined:
             raise BadInput(f"This project is already part of the team at {self.url}.")
         progress = progress or Progress()
-        folder = self.project.path
-        snapshot = folder / ".team-snapshot.sqlite"
         team_uuid = new_uuid()
         with Server(url, password=credentials.password(url), timeout=10) as server:
-            snapshot.unlink(missing_ok=True)
-            try:
-                with self.store.lock:
-                    self.store.conn.execute("VACUUM INTO ?", (str(snapshot),))
-                _clean_snapshot(snapshot)
-                sha = MediaStore.hash_file(snapshot)
+            with self._snapshot_file() as (snapshot, sha):
                 media = self._media_rows()
                 progress.start(len(media) + 1, "Sending media files")
                 with server.conn.transaction():
@@ -243,13 +236,40 @@ class TeamWork:
                             server.put_media(sha256, filename, path)
                     server.put_snapshot(snapshot, sha, 0)
                     progress.step("Sent the project")
-                member = server.user
-            finally:
-                snapshot.unlink(missing_ok=True)
+            member = server.user
         self._set_meta({"team_url": public_url(url), "team_member": member,
                         "team_role": "lead", "team_seq": "0", "team_uuid": team_uuid,
                         "team_last_sync": utc_now(), "team_last_error": ""})
         self.attach()
+
+    def snapshot(self, progress: Progress | None = None) -> int:
+        """Store this (synced) copy on the server as the state new members start from, at
+        its position: a join then receives only the history after it (the lead's work)."""
+        if self.role != "lead":
+            raise BadInput("Only the team lead stores a new starting state of the project.")
+        self.sync(progress)
+        if self.status().to_send:
+            raise BadInput("Some of your changes were not sent; sync again first.")
+        with self.server() as server, self._snapshot_file() as (snapshot, sha):
+            for sha256, filename in self._media_rows():
+                path = self.project.media.path(sha256, filename)
+                if path.is_file() and not server.media_present([sha256]):
+                    server.put_media(sha256, filename, path)
+            server.put_snapshot(snapshot, sha, self.position)
+        return self.position
+
+    @contextmanager
+    def _snapshot_file(self) -> Iterator[tuple[Path, str]]:
+        """A copy of the project without this copy's own undo history, outbox and team facts."""
+        snapshot = self.project.path / ".team-snapshot.sqlite"
+        snapshot.unlink(missing_ok=True)
+        try:
+            with self.store.lock:
+                self.store.conn.execute("VACUUM INTO ?", (str(snapshot),))
+            _clean_snapshot(snapshot)
+            yield snapshot, MediaStore.hash_file(snapshot)
+        finally:
+            snapshot.unlink(missing_ok=True)
 
     def _media_rows(self) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self.store.rows("SELECT sha256, filename FROM media")]
@@ -334,8 +354,18 @@ class TeamWork:
             pass  # it expires on the server by itself
 
     def before_text_edit(self, doc: Document) -> None:
-        """Take the edit lock now if this replica does not hold it (and the text is shared)."""
-        if self._local_only(doc.uuid) or self._lock_held(doc.uuid):
+        """Take the edit lock now if this replica does not hold it (and the text is shared);
+        a lock held for less than ten more minutes is renewed when the server answers."""
+        if self._local_only(doc.uuid):
+            return
+        if self._lock_held(doc.uuid):
+            expires = replica_tables.held_lock(self.store.conn, doc.uuid) or ""
+            soon = (datetime.now(UTC) + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            if expires < soon:
+                try:
+                    self.lock(doc.id)
+                except (ServerUnreachable, BadInput):
+                    pass  # still held until it expires; the server checks again on sending
             return
         if doc.uuid in self._blind_documents():
             raise BadInput("This document is being coded blind; its text can be edited after "

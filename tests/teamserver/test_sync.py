@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from fieldkit.core.errors import BadInput
 from fieldkit.project import Project
 
 
@@ -72,5 +75,29 @@ def test_photos_travel_with_their_files(published, tmp_path) -> None:
         copy = lead.media_file(lead.document(arrived.id).media_id)
         assert copy.read_bytes() == original.read_bytes()
         assert lead.team.canonical() == anna.team.canonical()
+    finally:
+        anna.close()
+
+
+def test_a_new_snapshot_is_where_new_members_start(published) -> None:
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    try:
+        anna.code_text(_note(anna, "Bezoek 1").id, 0, 3, "Leren/Voordoen")
+        anna.team.sync()
+        for i in range(3):
+            lead.add_code(f"Thema/{i}")
+        position = lead.team.snapshot()
+        assert position == lead.team.position > 0
+        cees = team.add(lead, f"cees{team.db}")
+        late = team.join(f"cees{team.db}", "Cees")
+        try:
+            assert late.team.position == position
+            assert late.team.canonical() == lead.team.canonical()
+            assert late.team.status().to_send == 0 and cees
+        finally:
+            late.close()
+        with pytest.raises(BadInput, match="lead"):
+            anna.team.snapshot()
     finally:
         anna.close()
