@@ -67,10 +67,11 @@ class Sizes:
     poll_samples: int  # figure 4, the timer baseline
     poll_every_s: float
     history: int  # change sets in the long history of figure 5
+    blind: int  # of them, codings of a released blind round
 
 
-FULL = Sizes("large", 10_000, 10, 1_000, 100, 20, 10, 2.0, 1_000_000)
-QUICK = Sizes("small", 300, 3, 60, 20, 5, 3, 1.0, 20_000)
+FULL = Sizes("large", 10_000, 10, 1_000, 100, 20, 10, 2.0, 1_000_000, 100_000)
+QUICK = Sizes("small", 300, 3, 60, 20, 5, 3, 1.0, 20_000, 2_000)
 
 LEAD, LEAD_PW = "lead", "lead-pw"
 DB = "team"
@@ -126,6 +127,10 @@ def _differences(projects: list[Project]) -> None:
                 print(f"   {projects[0].path.name} vs {other.path.name}, {table}: "
                       f"{len(a - b)} rows only in the first, {len(b - a)} only in the second; "
                       f"e.g. {sorted(a - b)[:1]} / {sorted(b - a)[:1]}")
+
+
+def _target(value: float, limit: float) -> str:
+    return "met" if value <= limit else "MISSED"
 
 
 def _s(seconds: float) -> str:
@@ -378,8 +383,9 @@ class Run:
         media_n, media_bytes = self.server_value(
             "SELECT count(*), coalesce(sum(size), 0) FROM fieldkit.media")
         self.say("\n1. Publish and join")
-        self.say(f"   publish: {_s(publish_s)} (target ≤ 60 s) — snapshot {_mb(snap_size)}, "
-                 f"media {int(media_n)} files, {_mb(int(media_bytes))} sent")
+        self.say(f"   publish: {_s(publish_s)} (target ≤ 60 s: {_target(publish_s, 60)}) — "
+                 f"snapshot {_mb(snap_size)}, media {int(media_n)} files, "
+                 f"{_mb(int(media_bytes))} sent")
         coder_names = [f"Coder {i + 1:02d}" for i in range(sz.coders)]
         urls = {name: self.member(lead, name) for name in ("anna", "cora")}
         urls.update({f"coder{i + 1:02d}": self.member(lead, f"coder{i + 1:02d}")
@@ -470,9 +476,12 @@ class Run:
                  f"codings each, a sync every {sz.batch})")
         self.say(f"   all coded and sent after {_s(coding_wall)}; every replica synced until "
                  f"quiet after {_s(converged)} (wall clock, 2 cores shared by "
-                 f"{sz.coders} processes and PostgreSQL)")
+                 f"{sz.coders} processes and PostgreSQL): every replica held everyone's work "
+                 f"{_s(converged - coding_wall)} after the last batch was sent, and each coder "
+                 f"saw the others' codings at each of its syncs while coding")
         self.say(f"   syncs: {len(syncs)}, p50 {percentiles(syncs)['p50_ms']:.0f} ms, "
-                 f"p95 {percentiles(syncs)['p95_ms']:.0f} ms; change sets received per "
+                 f"p95 {percentiles(syncs)['p95_ms']:.0f} ms (each applies the others' new "
+                 f"batches, with the CPU shared); change sets received per "
                  f"replica: {min(r['received'] for r in results):,}–"
                  f"{max(r['received'] for r in results):,}")
         self.say(f"   codings in each of {len(results)} replicas and the lead: "
@@ -486,7 +495,7 @@ class Run:
             "coded_and_sent_s": round(coding_wall, 2), "converged_s": round(converged, 2),
             "sync": percentiles(syncs), "codings": sorted(counts), "parity": ok}
         self.ten_keys = _coding_keys(lead, names)
-        self.ten_converged = converged
+        self.ten_converged, self.ten_coded = converged, coding_wall
         if not ok:
             raise SystemExit("ten coders did not converge")
 
@@ -529,7 +538,9 @@ class Run:
                  f"one into the lead's copy with project.merge: {_s(sum(merges))} "
                  f"(p50 {_s(statistics.median(merges))} a merge, each with its backup), the "
                  f"merged folder copied back to {len(names)} coders: {_s(copy_back)}; "
-                 f"exchange total {_s(total)} for one round, nothing visible before it")
+                 f"exchange total {_s(total)} for one round after everyone stopped coding "
+                 f"(team server: {_s(self.ten_converged - self.ten_coded)}), nobody seeing "
+                 f"anyone's work before it")
         self.say(f"   parity: merged project holds the same {len(keys):,} codings of the "
                  f"{len(names)} coders (document, code, coder, span, memo) and the same total "
                  f"({count:,}): {'equal' if same else 'DIFFERENT'}")
@@ -560,11 +571,11 @@ class Run:
         mix = ", ".join(f"{v:,} {k}s" for k, v in kinds.items())
         self.say(f"\n2. Sync of {n:,} change sets ({mix})")
         self.say(f"   made locally in {_s(making_s)} ({making_s / n * 1000:.2f} ms each, outbox "
-                 f"included); {to_send:,} to send")
+                 f"included); {to_send:,} to send (with the one adding coder Anna)")
         self.say(f"   push: {_s(push_s)} for {sent:,} change sets "
                  f"({sent / push_s:,.0f}/s)")
         self.say(f"   another replica's one sync(): {_s(pull_s)} for {received:,} change sets "
-                 f"({received / pull_s:,.0f}/s) (target ≤ 5 s)")
+                 f"({received / pull_s:,.0f}/s) (target ≤ 5 s: {_target(pull_s, 5)})")
         # Baseline on a third replica at the same position: one round trip per change set,
         # each applied in its own SQLite transaction (the same applying code).
         base_s, round_trip = self.one_by_one(cora, position)
@@ -630,7 +641,8 @@ class Run:
         lat, base = listen["latency"], poll["latency"]
         self.say("\n4. A change visible in another open replica (LISTEN/NOTIFY)")
         self.say(f"   from the start of A's sync until B holds the coding, {lat['n']} times: "
-                 f"p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms (target ≤ 1 s); "
+                 f"p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms (target ≤ 1 s: "
+                 f"{_target(lat['p95_ms'], 1000)}); "
                  f"A's sync itself p50 {listen['a_sync']['p50_ms']:.0f} ms")
         self.say(f"   baseline: B syncing on a {sz.poll_every_s:g}-s timer instead, "
                  f"{base['n']} times: p50 {base['p50_ms']:.0f} ms, p95 {base['p95_ms']:.0f} ms "
@@ -701,6 +713,17 @@ class Run:
                 "SELECT pg_total_relation_size('fieldkit.change_sets')").fetchone()[0])
         fill_s = time.perf_counter() - started
         long_top_ms, long_behind_s, long_plan = self.pull_probe(anna.team.url, behind)
+        # Then a blind-coding round in that history: ``blind`` of those change sets become
+        # another member's codings of a blind set released long ago.
+        with psycopg.connect(self.pg.url(db=DB), autocommit=True) as conn:
+            conn.execute("INSERT INTO fieldkit.blind_sets (set_uuid, name, documents, made_by, "
+                         "released_seq) VALUES ('synthetic-blind', 'Round 1', '{}', %s, 1)",
+                         (LEAD,))
+            conn.execute("UPDATE fieldkit.change_sets SET blind_set = 'synthetic-blind', "
+                         "member = 'cora' WHERE seq > %s AND seq <= %s",
+                         (history // 2, history // 2 + self.sizes.blind))
+            conn.execute("ANALYZE fieldkit.change_sets")
+        blind_top_ms, _blind_behind_s, blind_plan = self.pull_probe(anna.team.url, behind)
         apply_ms = self.pull_s / self.n * 1000
         push_ms = self.push_s / self.n * 1000
         join_s = self.figures["publish"]["join_p50_s"]
@@ -724,13 +747,19 @@ class Run:
             f"{_s(behind_s)}; the pull's query plan uses {scan(plan)}. Grown to "
             f"{history:,} change sets (synthetic copies, {_mb(long_bytes)}, written in "
             f"{_s(fill_s)}): a pull at the top took {long_top_ms:.1f} ms, of the last "
-            f"{behind:,} {_s(long_behind_s)}; plan: {scan(long_plan)}.")
+            f"{behind:,} {_s(long_behind_s)}; plan: {scan(long_plan)}. With "
+            f"{self.sizes.blind:,} of those change sets made blind codings of a round released "
+            f"long ago, a pull at the top took {blind_top_ms:.1f} ms (plan: "
+            f"{scan(blind_plan)}): the pull's second branch reads every blind change set ever "
+            f"made, not only rounds released since the puller's position.")
         self.figures["scaling"] = {
             "change_sets": count, "bytes_per_change_set": round(per_cs),
             "pull_at_top_ms": round(top_ms, 2), "pull_behind_s": round(behind_s, 3),
             "plan": plan, "history": history, "history_bytes": long_bytes,
             "long_pull_at_top_ms": round(long_top_ms, 2),
-            "long_pull_behind_s": round(long_behind_s, 3), "long_plan": long_plan}
+            "long_pull_behind_s": round(long_behind_s, 3), "long_plan": long_plan,
+            "blind": self.sizes.blind, "blind_pull_at_top_ms": round(blind_top_ms, 2),
+            "blind_plan": blind_plan}
         self.say(
             f"   Extrapolated (not measured): 50 coders each sending 100 codings a minute "
             f"({per_minute:,} change sets/min) hold the push lock {push_ms:.3f} ms per change "
