@@ -387,7 +387,7 @@ class Run:
                  f"snapshot {_mb(snap_size)}, media {int(media_n)} files, "
                  f"{_mb(int(media_bytes))} sent")
         coder_names = [f"Coder {i + 1:02d}" for i in range(sz.coders)]
-        urls = {name: self.member(lead, name) for name in ("anna", "cora")}
+        urls = {name: self.member(lead, name) for name in ("anna", "cora", "dora", "emma")}
         urls.update({f"coder{i + 1:02d}": self.member(lead, f"coder{i + 1:02d}")
                      for i in range(sz.coders)})
         anna, join_s = self.join(urls["anna"], "anna", "Anna")
@@ -422,6 +422,7 @@ class Run:
         # 2. 10,000 change sets ------------------------------------------------------------
         self.many_changes(lead, anna, cora, rng)
         cora.close()
+        self.compaction(lead, urls)
 
         # 4. visible in another open replica -----------------------------------------------
         lead_folder = lead.path
@@ -600,6 +601,26 @@ class Run:
         if not same:
             raise SystemExit("sync parity failed")
 
+    def compaction(self, lead: Project, urls: dict[str, str]) -> None:
+        """A join with the whole history to apply, the lead's new snapshot (``team snapshot``)
+        at the top of it, and a join after it (section 5 prints the figures)."""
+        history = int(self.server_value("SELECT count(*) FROM fieldkit.change_sets")[0])
+        before, before_s = self.join(urls["dora"], "dora", "Dora")
+        started = time.perf_counter()
+        seq = lead.team.snapshot()
+        snapshot_s = time.perf_counter() - started
+        size = int(self.server_value(
+            "SELECT size FROM fieldkit.snapshots ORDER BY id DESC LIMIT 1")[0])
+        after, after_s = self.join(urls["emma"], "emma", "Emma")
+        digests = {_digest(p) for p in (lead, before, after)}
+        for project in (before, after):
+            project.close()
+            shutil.rmtree(project.path)
+        self.compacted = {"history": history, "join_before_s": round(before_s, 2),
+                          "snapshot_s": round(snapshot_s, 2), "snapshot_seq": seq,
+                          "snapshot_bytes": size, "join_after_s": round(after_s, 2),
+                          "parity": len(digests) == 1}
+
     def one_by_one(self, project: Project, position: int) -> tuple[float, float]:
         import psycopg
 
@@ -688,7 +709,6 @@ class Run:
             "pg_total_relation_size('fieldkit.change_sets')")
         count = int(count)
         per_cs = int(table_bytes) / max(1, count)
-        snap = int(self.server_value("SELECT size FROM fieldkit.snapshots")[0])
         behind = min(self.n, count - 1)
         top_ms, behind_s, plan = self.pull_probe(anna.team.url, behind)
         # A long history, for real: copies of the last coding change set appended up to
@@ -727,7 +747,6 @@ class Run:
         apply_ms = self.pull_s / self.n * 1000
         push_ms = self.push_s / self.n * 1000
         join_s = self.figures["publish"]["join_p50_s"]
-        publish_s = self.figures["publish"]["seconds"]
         million_apply_min = apply_ms * 1_000_000 / 1000 / 60
         per_minute = 50 * 100  # 50 coders, each syncing a batch of 100 codings a minute
 
@@ -750,8 +769,10 @@ class Run:
             f"{behind:,} {_s(long_behind_s)}; plan: {scan(long_plan)}. With "
             f"{self.sizes.blind:,} of those change sets made blind codings of a round released "
             f"long ago, a pull at the top took {blind_top_ms:.1f} ms (plan: "
-            f"{scan(blind_plan)}): the pull's second branch reads every blind change set ever "
-            f"made, not only rounds released since the puller's position.")
+            f"{scan(blind_plan)})" + (
+                ": the pull's second branch reads every blind change set ever made, not only "
+                "rounds released since the puller's position." if blind_top_ms > 5 * long_top_ms
+                else "."))
         self.figures["scaling"] = {
             "change_sets": count, "bytes_per_change_set": round(per_cs),
             "pull_at_top_ms": round(top_ms, 2), "pull_behind_s": round(behind_s, 3),
@@ -759,7 +780,15 @@ class Run:
             "long_pull_at_top_ms": round(long_top_ms, 2),
             "long_pull_behind_s": round(long_behind_s, 3), "long_plan": long_plan,
             "blind": self.sizes.blind, "blind_pull_at_top_ms": round(blind_top_ms, 2),
-            "blind_plan": blind_plan}
+            "blind_plan": blind_plan, "compaction": self.compacted}
+        c = self.compacted
+        self.say(
+            f"   Measured, compaction: a join with the whole history after the first snapshot "
+            f"({c['history']:,} change sets) took {c['join_before_s']:.1f} s; the lead's "
+            f"'team snapshot' at seq {c['snapshot_seq']:,} took {c['snapshot_s']:.1f} s "
+            f"({_mb(c['snapshot_bytes'])}); a join after it {c['join_after_s']:.1f} s "
+            f"(the snapshot plus only what follows it); parity: both joined replicas equal "
+            f"the lead: {c['parity']}.")
         self.say(
             f"   Extrapolated (not measured): 50 coders each sending 100 codings a minute "
             f"({per_minute:,} change sets/min) hold the push lock {push_ms:.3f} ms per change "
@@ -767,15 +796,13 @@ class Run:
             f"other 49 coders' {49 * 100:,} change sets a minute at {apply_ms:.2f} ms each = "
             f"{49 * 100 * apply_ms / 1000:.1f} s of its own CPU a minute, within a sync; 50 "
             f"LISTEN connections plus short sync connections fit PostgreSQL's default 100. A "
-            f"million change sets take about {per_cs * 1e6 / 1e9:.1f} GB on the server. A "
-            f"new member joining at a million change sets would, without compaction, download "
-            f"the first snapshot and apply a million change sets: about "
-            f"{million_apply_min:,.0f} min at the measured rate. History compaction (not built "
-            f"yet): the lead's replica, synced to seq N, writes a new snapshot (VACUUM INTO, "
-            f"the publish path: {publish_s:.0f} s for {_mb(snap)} here) stored with seq = N "
-            f"(the snapshots table already keeps seq); a join then downloads that snapshot "
-            f"({join_s:.0f} s here) plus only the change sets after N; rows below N can move "
-            f"to an archive table, keeping the audit trail.")
+            f"new member joining a million change sets after the last snapshot would apply "
+            f"them all: about {million_apply_min:,.0f} min at the measured rate; with the "
+            f"lead storing a snapshot every ~{per_minute * 60:,} change sets (an hour of that "
+            f"team), a join costs one snapshot download ({join_s:.0f} s here) plus at most an "
+            f"hour of change sets ({per_minute * 60 * apply_ms / 1000:.0f} s); change sets "
+            f"below the newest snapshot are then only the audit trail (and could move to an "
+            f"archive table).")
 
 
 def main(argv: list[str] | None = None) -> int:
