@@ -18,8 +18,11 @@ same work with the same result (parity printed):
 4. A change visible in another open replica ≤ 1 s: replica B (its own process) waits on
    ``project.team.listener()`` and syncs when notified; A codes and syncs; from the start of A's
    sync until B holds the coding. Baseline: B syncing on a timer instead (no LISTEN/NOTIFY).
-5. How it scales to 50 coders and a million change sets, extrapolated from the figures above
-   (and a pull at the top of the history, measured).
+5. How it scales. Measured: the pull's cost and query plan at the top of this history and of
+   one grown to a million change sets (synthetic copies, written by the superuser), then with a
+   large released blind round in it; compaction (a join with the whole history, the lead's
+   ``team snapshot``, a join after it). Extrapolated, and labelled so: 50 coders, a million
+   change sets to apply.
 
 Run: .venv/bin/python benchmarks/team_server.py [--quick] [--project PATH] [--json]
 (--quick: the small demo and a few hundred changes, seconds; tests/teamserver runs it so this
