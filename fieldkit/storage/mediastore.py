@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 MEDIA = "media"
@@ -52,6 +52,27 @@ class MediaStore:
                 os.fsync(dst.fileno())
             os.replace(tmp, target)
         return sha
+
+    def put_chunks(self, chunks: Iterable[bytes], sha256: str, filename: str) -> bool:
+        """Store a file that arrives in pieces (from the team server), without holding it in
+        memory; kept only when its content has the expected hash."""
+        self.root.mkdir(exist_ok=True)
+        target = self.path(sha256, filename)
+        if target.exists():
+            return True
+        tmp = target.with_name(target.name + ".part")
+        digest = hashlib.sha256()
+        with open(tmp, "wb") as out:
+            for block in chunks:
+                digest.update(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != sha256:
+            tmp.unlink(missing_ok=True)
+            return False
+        os.replace(tmp, target)
+        return True
 
     def files(self) -> Iterator[tuple[str, Path]]:
         """(sha256, path) of every stored file (thumbnails aside)."""

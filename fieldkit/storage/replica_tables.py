@@ -191,6 +191,14 @@ class Applier:
         self.w = writer
         self.reserved = reserved or {}  # table -> highest id kept free for own rows
         self._ids: dict[tuple[str, Any], int | None] = {}
+        self._columns: dict[str, set[str]] = {}
+
+    def _known(self, table: str, values: Row) -> Row:
+        """Only the columns this version has (a newer fieldkit may send more)."""
+        if table not in self._columns:
+            self._columns[table] = {r[1] for r in self.w.conn.execute(
+                f"PRAGMA table_info({table})")}
+        return {k: v for k, v in values.items() if k in self._columns[table]}
 
     def local_id(self, table: str, ident: Any) -> int | None:
         if ident is None:
@@ -243,51 +251,63 @@ class Applier:
 
     def apply(self, rows: list[dict[str, Any]], *, keep_ids: dict[tuple[str, Any], int]
               | None = None) -> Applied:
-        """Apply one change set's rows in order. ``keep_ids`` gives own inserts their old ids."""
+        """Apply one change set's rows in order. ``keep_ids`` gives own inserts their old ids.
+
+        A row this copy cannot store (a value its schema refuses) is skipped and named; every
+        copy skips it alike, so copies stay equal.
+        """
         done = Applied()
         for r in rows:
-            table, op = r["t"], r["op"]
-            if table not in SHARED:
-                continue
-            key = self.local_id(table, r["k"])
-            if op == "delete":
-                if key is not None:
-                    self._delete(table, key)
-                continue
-            values = self._local_values(table, r["set"])
-            if values is None:
-                done.skipped.append(f"{op} {table} {r['k']}: what it belongs to was deleted")
-                continue
-            if op == "update" or key is not None:
-                if key is None:
-                    done.skipped.append(f"update {table} {r['k']}: deleted meanwhile")
-                    continue
-                old = self.w._fetch(table, key)
-                self.w.update(table, key, values)
-                if table == "documents" and old and "text" in values \
-                        and old["text"] != values["text"]:
-                    done.text_edits.append(TextEdit(key, old["text"], values["text"]))
-                if table == "codings" and ANCHOR_FIELDS & set(values):
-                    done.placed.append(key)
-                continue
-            wanted = (keep_ids or {}).get((table, json.dumps(r["k"])))
-            if wanted is not None:
-                values["id"] = wanted
-            elif table in self.reserved:
-                top = self.w.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
-                values["id"] = max(top, self.reserved[table]) + 1
-            new: int | None
+            if r.get("t") not in SHARED:
+                continue  # a table of a newer fieldkit, or not shared
             try:
-                new = self.w.insert(table, values)
-            except sqlite3.IntegrityError:
-                new = self._alias(table, r["k"], values)
-                if new is None:
-                    done.skipped.append(f"insert {table} {r['k']}: clashes with a row here")
-                    continue
-            self._ids[(table, json.dumps(r["k"]) if isinstance(r["k"], list) else r["k"])] = new
-            if table == "codings":
-                done.placed.append(new)
+                self._apply_row(r, done, keep_ids)
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, KeyError, TypeError,
+                    ValueError) as exc:
+                done.skipped.append(f"{r.get('op')} {r.get('t')} {r.get('k')}: {exc}")
         return done
+
+    def _apply_row(self, r: dict[str, Any], done: Applied,
+                   keep_ids: dict[tuple[str, Any], int] | None) -> None:
+        table, op = r["t"], r["op"]
+        key = self.local_id(table, r["k"])
+        if op == "delete":
+            if key is not None:
+                self._delete(table, key)
+            return
+        values = self._local_values(table, self._known(table, r["set"]))
+        if values is None:
+            done.skipped.append(f"{op} {table} {r['k']}: what it belongs to was deleted")
+            return
+        if op == "update" or key is not None:
+            if key is None:
+                done.skipped.append(f"update {table} {r['k']}: deleted meanwhile")
+                return
+            old = self.w._fetch(table, key)
+            self.w.update(table, key, values)
+            if table == "documents" and old and "text" in values \
+                    and old["text"] != values["text"]:
+                done.text_edits.append(TextEdit(key, old["text"], values["text"]))
+            if table == "codings" and ANCHOR_FIELDS & set(values):
+                done.placed.append(key)
+            return
+        wanted = (keep_ids or {}).get((table, json.dumps(r["k"])))
+        if wanted is not None:
+            values["id"] = wanted
+        elif table in self.reserved:
+            top = self.w.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+            values["id"] = max(top, self.reserved[table]) + 1
+        new: int | None
+        try:
+            new = self.w.insert(table, values)
+        except sqlite3.IntegrityError:
+            new = self._alias(table, r["k"], values)
+            if new is None:
+                done.skipped.append(f"insert {table} {r['k']}: clashes with a row here")
+                return
+        self._ids[(table, json.dumps(r["k"]) if isinstance(r["k"], list) else r["k"])] = new
+        if table == "codings":
+            done.placed.append(new)
 
     def _alias(self, table: str, ident: Any, values: Row) -> int | None:
         """A row named like one already here (two replicas added coder "Anna"): the same row."""

@@ -460,18 +460,21 @@ class Server:
             with self.conn.transaction():
                 self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 top = self.last_seq()
+                # two parts, so a pull reads only blind rounds released after ``after``
+                # (one OR made every pull read every blind coding ever released)
                 rows = self.conn.execute("""
-                    SELECT c.seq,
-                           CASE WHEN c.blind_set IS NULL OR c.member = current_user
-                                THEN c.seq ELSE b.released_seq END AS pos,
-                           c.uuid, c.member, c.at::text, c.coder, c.label, c.kind, c.body
+                    SELECT c.seq, c.seq AS pos, c.uuid, c.member, c.at::text, c.coder,
+                           c.label, c.kind, c.body
                     FROM fieldkit.change_sets c
-                    LEFT JOIN fieldkit.blind_sets b ON b.set_uuid = c.blind_set
-                    WHERE (c.seq > %(after)s AND (c.blind_set IS NULL
-                                                 OR c.member = current_user))
-                       OR (c.blind_set IS NOT NULL AND c.member <> current_user
-                           AND b.released_seq > %(after)s)
-                    ORDER BY pos, c.seq""", {"after": after}).fetchall()
+                    WHERE c.seq > %(after)s AND (c.blind_set IS NULL OR c.member = current_user)
+                    UNION ALL
+                    SELECT c.seq, b.released_seq, c.uuid, c.member, c.at::text, c.coder,
+                           c.label, c.kind, c.body
+                    FROM fieldkit.blind_sets b
+                    JOIN fieldkit.change_sets c
+                         ON c.blind_set = b.set_uuid AND c.blind_set IS NOT NULL
+                    WHERE b.released_seq > %(after)s AND c.member <> current_user
+                    ORDER BY 2, 1""", {"after": after}).fetchall()
             return top, [Incoming(*r) for r in rows]
         return self._call(run)  # type: ignore[no-any-return]
 

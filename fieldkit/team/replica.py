@@ -468,12 +468,8 @@ class TeamWork:
             for r in item.body:
                 if r["t"] == "media" and r["op"] == "insert":
                     sha, name = r["k"], r["set"].get("filename", "")
-                    target = store.path(sha, name)
-                    if target.exists():
-                        continue
-                    chunks = list(server.get_media(sha))
-                    if chunks:
-                        store.put(b"".join(chunks), name)
+                    if not store.path(sha, name).exists():
+                        store.put_chunks(server.get_media(sha), sha, name)
 
     def _push(self, server: Server, report: SyncReport) -> None:
         conn = self.store.conn
@@ -619,9 +615,7 @@ def join(url: str, path: str | Path, *, member: str | None = None,
                 progress.step("Receiving media files")
                 for sha256, filename in media:
                     progress.check()
-                    chunks = list(server.get_media(sha256))
-                    if chunks:
-                        store.put(b"".join(chunks), filename)
+                    store.put_chunks(server.get_media(sha256), sha256, filename)
                 with conn:
                     replica_tables.clear_for_replica(conn)
                     for key, value in {"team_url": public_url(url), "team_member": server.user,

@@ -210,3 +210,27 @@ def test_blind_coding_holds_until_release(published) -> None:
     finally:
         anna.close()
         bram.close()
+
+
+def test_rows_from_a_newer_fieldkit_or_broken_rows_are_skipped_alike(published) -> None:
+    team, lead = published
+    code_uuid = new_uuid()
+    body = [
+        {"t": "codes", "k": code_uuid, "op": "insert",
+         "set": {"uuid": code_uuid, "parent_id": None, "name": "Uit de toekomst",
+                 "colour": "#808080", "position": 0, "future_field": "x"}},
+        {"t": "future_table", "k": new_uuid(), "op": "insert", "set": {"a": 1}},
+        {"t": "sites", "k": new_uuid(), "op": "insert", "set": {"description": "geen naam"}},
+    ]
+    with Server(team.lead_url) as server:
+        server.push([{"uuid": new_uuid(), "at": utc_now(), "coder": "Lotte",
+                      "label": "From a newer version", "body": body}])
+    anna = team.join(f"anna{team.db}", "Anna")
+    try:
+        report = lead.team.sync()
+        assert any("sites" in line for line in report.skipped)
+        assert lead.code(code_uuid).name == "Uit de toekomst"
+        assert anna.code(code_uuid).name == "Uit de toekomst"
+        assert anna.team.canonical() == lead.team.canonical()
+    finally:
+        anna.close()
