@@ -80,6 +80,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python benchmarks/foundation.py
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/team_server.py
 
 clean:
 	rm -rf $(VENV) demo build dist *.egg-info

@@ -290,8 +290,10 @@ class Server:
                     f"{text.split(': ')[-1]} (fieldkit never stores passwords: put it in your "
                     "pgpass file or the system keyring)."
                 ) from None
+            detail = text.removeprefix("connection failed: ").rstrip(".")
             raise ServerUnreachable(
-                f"The team server {public_url(url)} cannot be reached: {_first_line(exc)}."
+                f"The team server {public_url(url)} cannot be reached ({detail}); work done "
+                "here stays here and is sent at the next sync."
             ) from None
         except psycopg.ProgrammingError as exc:
             raise BadInput(f"Not a PostgreSQL URL: {public_url(url)} "
