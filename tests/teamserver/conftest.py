@@ -94,3 +94,16 @@ def published(team: Team, tmp_path: Path) -> Iterator[tuple[Team, Project]]:
         yield team, lead
     finally:
         lead.close()
+
+
+@pytest.fixture
+def replicas(published) -> Iterator[tuple[Team, Project, Project, Project]]:
+    """The published study with two members joined: (team, lead, anna, bram)."""
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    bram = team.join(f"bram{team.db}", "Bram")
+    try:
+        yield team, lead, anna, bram
+    finally:
+        anna.close()
+        bram.close()

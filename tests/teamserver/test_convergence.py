@@ -48,36 +48,30 @@ def _random_work(p: Project, rng: random.Random, *, lead: bool, steps: int) -> N
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_three_replicas_converge(published, seed: int) -> None:
-    team, lead = published
-    anna = team.join(f"anna{team.db}", "Anna")
-    bram = team.join(f"bram{team.db}", "Bram")
+def test_three_replicas_converge(replicas, seed: int) -> None:
+    team, lead, anna, bram = replicas
     rng = random.Random(seed)
     replicas = [(lead, True), (anna, False), (bram, False)]
-    try:
-        for _round in range(4):
-            for p, is_lead in replicas:
-                _random_work(p, rng, lead=is_lead, steps=8)
-            order = replicas[:]
-            rng.shuffle(order)
-            for p, _ in order[:2]:  # some sync mid-way, others keep working offline
-                p.team.sync()
-        for _ in range(2):
-            for p, _ in replicas:
-                p.team.sync()
-        dumps = [p.team.canonical() for p, _ in replicas]
-        assert dumps[0] == dumps[1]
-        assert dumps[0] == dumps[2]
-        assert all(p.team.status().to_send == 0 for p, _ in replicas)
-        coders = {c.name for c in lead.coders()}
-        assert {"Anna", "Bram", "Lotte"} <= coders
-        for p, _ in replicas:  # every text coding sits on the text it quotes
-            for c in p.codings():
-                if c.start is not None and not c.orphaned:
-                    assert p.document(c.document_id).text[c.start:c.end] == c.quote
-    finally:
-        anna.close()
-        bram.close()
+    for _round in range(4):
+        for p, is_lead in replicas:
+            _random_work(p, rng, lead=is_lead, steps=8)
+        order = replicas[:]
+        rng.shuffle(order)
+        for p, _ in order[:2]:  # some sync mid-way, others keep working offline
+            p.team.sync()
+    for _ in range(2):
+        for p, _ in replicas:
+            p.team.sync()
+    dumps = [p.team.canonical() for p, _ in replicas]
+    assert dumps[0] == dumps[1]
+    assert dumps[0] == dumps[2]
+    assert all(p.team.status().to_send == 0 for p, _ in replicas)
+    coders = {c.name for c in lead.coders()}
+    assert {"Anna", "Bram", "Lotte"} <= coders
+    for p, _ in replicas:  # every text coding sits on the text it quotes
+        for c in p.codings():
+            if c.start is not None and not c.orphaned:
+                assert p.document(c.document_id).text[c.start:c.end] == c.quote
 
 
 def test_a_coder_cannot_restructure_the_codebook(published) -> None:

@@ -32,26 +32,20 @@ def test_a_member_cannot_write_as_another(published) -> None:
             conn.execute("UPDATE fieldkit.change_sets SET label = 'x'")
 
 
-def test_a_coders_codings_belong_to_their_member(published) -> None:
-    team, lead = published
-    anna = team.join(f"anna{team.db}", "Anna")
-    bram = team.join(f"bram{team.db}", "Bram")
-    try:
-        anna.code_text(_doc(anna, "Bezoek 1").id, 0, 3, "Leren/Voordoen")
-        anna.team.sync()
-        bram.team.sync()
-        coding = bram.codings()[0]
-        bram.set_coder("Anna")  # bram pretends to be Anna and removes her coding
-        bram.uncode(coding.id)
-        report = bram.team.sync()
-        assert report.refused and "belong" in report.refused[0]
-        assert len(bram.codings()) == 1  # taken back here, as the server refused it
-        anna.team.sync()
-        assert len(anna.codings()) == 1
-        assert anna.team.canonical() == bram.team.canonical()
-    finally:
-        anna.close()
-        bram.close()
+def test_a_coders_codings_belong_to_their_member(replicas) -> None:
+    team, lead, anna, bram = replicas
+    anna.code_text(_doc(anna, "Bezoek 1").id, 0, 3, "Leren/Voordoen")
+    anna.team.sync()
+    bram.team.sync()
+    coding = bram.codings()[0]
+    bram.set_coder("Anna")  # bram pretends to be Anna and removes her coding
+    bram.uncode(coding.id)
+    report = bram.team.sync()
+    assert report.refused and "belong" in report.refused[0]
+    assert len(bram.codings()) == 1  # taken back here, as the server refused it
+    anna.team.sync()
+    assert len(anna.codings()) == 1
+    assert anna.team.canonical() == bram.team.canonical()
 
 
 def test_the_server_refuses_a_coder_restructuring_the_codebook(published) -> None:
@@ -87,52 +81,40 @@ def test_the_same_change_set_pushed_twice_applies_once(published) -> None:
         anna.close()
 
 
-def test_an_edit_lock_holds_then_expires(published) -> None:
-    team, lead = published
-    anna = team.join(f"anna{team.db}", "Anna")
-    bram = team.join(f"bram{team.db}", "Bram")
-    try:
-        doc = _doc(anna, "Bezoek 2")
-        anna.edit_text(doc.id, doc.text + " Anna vult aan.")  # takes the lock itself
-        with pytest.raises(BadInput, match=f"anna{team.db}"):
-            bram.edit_text(_doc(bram, "Bezoek 2").id, "Bram schrijft alles over.")
-        with pytest.raises(BadInput, match="being edited"):
-            bram.team.lock(_doc(bram, "Bezoek 2").id)
-        anna.team.sync()
-        # a quarter of an hour later (the server's clock moved on): anna's lock has expired
-        team.pg.sql("UPDATE fieldkit.locks SET expires = now() - interval '1 minute'", team.db)
-        state = bram.team.lock(_doc(bram, "Bezoek 2").id)
-        assert state.mine and state.member == f"bram{team.db}"
-        with pytest.raises(BadInput, match=f"bram{team.db}"):
-            anna.team.lock(doc.id)
-        bram.team.sync()
-        assert bram.document(_doc(bram, "Bezoek 2").id).text.endswith("Anna vult aan.")
-        bram.edit_text(_doc(bram, "Bezoek 2").id, "Bram herschrijft. Anna vult aan.")
-        bram.team.sync()
-        anna.team.sync()
-        assert anna.document(doc.id).text == "Bram herschrijft. Anna vult aan."
-    finally:
-        anna.close()
-        bram.close()
-
-
-def test_an_edit_made_under_an_expired_lock_someone_else_took_is_refused(published) -> None:
-    team, lead = published
-    anna = team.join(f"anna{team.db}", "Anna")
-    bram = team.join(f"bram{team.db}", "Bram")
-    try:
-        doc = _doc(anna, "Bezoek 2")
+def test_an_edit_lock_holds_then_expires(replicas) -> None:
+    team, lead, anna, bram = replicas
+    doc = _doc(anna, "Bezoek 2")
+    anna.edit_text(doc.id, doc.text + " Anna vult aan.")  # takes the lock itself
+    with pytest.raises(BadInput, match=f"anna{team.db}"):
+        bram.edit_text(_doc(bram, "Bezoek 2").id, "Bram schrijft alles over.")
+    with pytest.raises(BadInput, match="being edited"):
+        bram.team.lock(_doc(bram, "Bezoek 2").id)
+    anna.team.sync()
+    # a quarter of an hour later (the server's clock moved on): anna's lock has expired
+    team.pg.sql("UPDATE fieldkit.locks SET expires = now() - interval '1 minute'", team.db)
+    state = bram.team.lock(_doc(bram, "Bezoek 2").id)
+    assert state.mine and state.member == f"bram{team.db}"
+    with pytest.raises(BadInput, match=f"bram{team.db}"):
         anna.team.lock(doc.id)
-        team.pg.sql("UPDATE fieldkit.locks SET expires = now() - interval '1 minute'", team.db)
-        bram.team.lock(_doc(bram, "Bezoek 2").id)  # bram takes it over
-        anna.edit_text(doc.id, "Anna dacht dat ze het slot nog had.")  # her copy says so
-        report = anna.team.sync()
-        assert report.refused and "edit lock" in report.refused[0]
-        assert anna.document(doc.id).text == doc.text  # taken back
-        assert anna.team.status().to_send == 0
-    finally:
-        anna.close()
-        bram.close()
+    bram.team.sync()
+    assert bram.document(_doc(bram, "Bezoek 2").id).text.endswith("Anna vult aan.")
+    bram.edit_text(_doc(bram, "Bezoek 2").id, "Bram herschrijft. Anna vult aan.")
+    bram.team.sync()
+    anna.team.sync()
+    assert anna.document(doc.id).text == "Bram herschrijft. Anna vult aan."
+
+
+def test_an_edit_made_under_an_expired_lock_someone_else_took_is_refused(replicas) -> None:
+    team, lead, anna, bram = replicas
+    doc = _doc(anna, "Bezoek 2")
+    anna.team.lock(doc.id)
+    team.pg.sql("UPDATE fieldkit.locks SET expires = now() - interval '1 minute'", team.db)
+    bram.team.lock(_doc(bram, "Bezoek 2").id)  # bram takes it over
+    anna.edit_text(doc.id, "Anna dacht dat ze het slot nog had.")  # her copy says so
+    report = anna.team.sync()
+    assert report.refused and "edit lock" in report.refused[0]
+    assert anna.document(doc.id).text == doc.text  # taken back
+    assert anna.team.status().to_send == 0
 
 
 def test_offline_text_edit_of_a_shared_note_is_refused_but_coding_goes_on(published) -> None:
