@@ -406,14 +406,15 @@ class TeamWork:
         top, incoming = server.pull(start)
         self._fetch_media(server, incoming)
         conn = self.store.conn
-        with self.store.lock:
-            mine = replica_tables.outgoing(conn, after_seq=start)
-        by_uuid = {o.uuid: o for o in mine}
-        blind_parts = {_blind_uuid(o.uuid): o for o in mine}
-        sent_meanwhile = {i.uuid: i.seq for i in incoming
-                          if i.uuid in by_uuid and by_uuid[i.uuid].seq is None}
-        foreign = [i for i in incoming if i.uuid not in by_uuid and i.uuid not in blind_parts]
         with self.store.change("Sync with the team", origin=REMOTE) as changeset:
+            # read inside the transaction: work done while the server answered is included
+            mine = replica_tables.outgoing(conn, after_seq=start)
+            by_uuid = {o.uuid: o for o in mine}
+            blind_parts = {_blind_uuid(o.uuid): o for o in mine}
+            sent_meanwhile = {i.uuid: i.seq for i in incoming
+                              if i.uuid in by_uuid and by_uuid[i.uuid].seq is None}
+            foreign = [i for i in incoming
+                       if i.uuid not in by_uuid and i.uuid not in blind_parts]
             replica_tables.mark_sent(conn, sent_meanwhile)
             for o in mine:
                 if o.uuid in sent_meanwhile:
