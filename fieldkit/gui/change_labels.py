@@ -23,7 +23,7 @@ TEMPLATES = (
     "Add visit {0}", "Add participant {0}", "Add case {0}", "Add fieldnote {0}",
     "Add transcript {0}", "Add photo {0}", "Add memo {0}", "Add esm {0}", "Add text {0}",
     "New note {0}", "New set {0}", "Delete set {0}", "Save search {0}", "Edit {0}",
-    "Delete {0}", "Merge {0}", "Add to set",
+    "Delete {0}", "Merge {0}", "Release {0}", "Add to set",
     "Move code", "Remove coding", "Edit document", "Edit coding", "Edit code",
     "Delete saved search", "Delete code", "Apply code", "Add to case", "Add media",
 )
@@ -34,6 +34,8 @@ PROGRESS = (
     "Calibrated the confidences", "Suggesting codes for every document", "Suggesting codes for {0}",
     "Suggesting codes", "Coding hits", "Done", "Saved", "Merging {0}", "Building tables",
     "Writing the archive", "Document {0}", "Gathered codings",
+    "Receiving changes", "Sending changes", "Synced", "Sending media files", "Sent the project",
+    "Receiving the project", "Receiving media files",
 )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -49,6 +50,7 @@ from fieldkit.gui.runner import JobRunner, show_status
 from fieldkit.gui.search_panel import SearchPanel
 from fieldkit.gui.segments_panel import SegmentsPanel
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from fieldkit.gui.team_sync import TeamIndicator, TeamSync
 from fieldkit.gui.text_view import Mark, snap_words_on
 from fieldkit.project import Project
 
@@ -84,6 +86,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
     "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
     "check": ("&Check the project", ()),
+    "team": ("&Team…", ()),
+    "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
     "reset_layout": ("&Reset layout", ()),
     "snap_words": ("Snap selections to whole &words", ()),
@@ -185,6 +189,10 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.undo_status = QLabel()
         self.coder_status = QLabel()
+        self.team_sync: TeamSync | None = None
+        self.team_indicator = TeamIndicator()
+        self.team_indicator.hide()
+        self.statusBar().addPermanentWidget(self.team_indicator)
         self.statusBar().addPermanentWidget(self.undo_status)
         self.statusBar().addPermanentWidget(self.coder_status)
         self.language_group = QActionGroup(self)
@@ -244,6 +252,8 @@ class MainWindow(QMainWindow):
         a["export_xlsx"].triggered.connect(lambda: self.export("xlsx"))
         a["export_qdpx"].triggered.connect(lambda: self.export("qdpx"))
         a["check"].triggered.connect(self.check_project)
+        a["team"].triggered.connect(self.team_dialog)
+        a["sync_now"].triggered.connect(self.sync_now)
         a["restore_backup"].triggered.connect(self.restore_backup_dialog)
         a["reset_layout"].triggered.connect(self.reset_layout)
         a["snap_words"].setCheckable(True)
@@ -279,6 +289,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_undo()
         self._update_title()
+        self.show_team_status()
         if self.project is not None:
             self.navigator.refresh()
             for i in range(self.tabs.count()):
@@ -309,6 +320,9 @@ class MainWindow(QMainWindow):
         export = m.addMenu(tr("Export &as"))
         for kind in ("docx", "xlsx", "qdpx"):
             export.addAction(a[f"export_{kind}"])
+        m.addSeparator()
+        m.addAction(a["team"])
+        m.addAction(a["sync_now"])
         m.addSeparator()
         m.addAction(a["check"])
         m.addAction(a["restore_backup"])
@@ -370,6 +384,7 @@ class MainWindow(QMainWindow):
 
     def set_project(self, project: Project | None) -> None:
         self._save_open_documents()
+        self.stop_team()
         self.close_all_tabs()
         if self.bridge is not None:
             self.bridge.detach()
@@ -406,6 +421,7 @@ class MainWindow(QMainWindow):
             for doc_id in self._remembered_documents():
                 self.open_document(doc_id)
         self._tabs_changed()
+        self.start_team()
 
     def open_path(self, path: str) -> bool:
         project = open_project(self, path)
@@ -488,6 +504,8 @@ class MainWindow(QMainWindow):
         if "coders" in tables:
             self._build_menus()
         self._update_undo()
+        if self.team_sync is not None:
+            self.team_sync.local_change()
 
     def refresh_panels(self) -> None:
         """Bring the codebook and navigator counts up to date (after a change)."""
@@ -916,6 +934,50 @@ class MainWindow(QMainWindow):
         if tab is not None and tab.text_view is not None:
             tab.text_view.select_span(start, end)
 
+    # -- team ---------------------------------------------------------------------------------
+
+    def team_dialog(self) -> Any:
+        """File → Team…: publish or join; for a replica its status, members and blind sets."""
+        from fieldkit.gui.team_dialog import TeamDialog
+
+        dialog = TeamDialog(self)
+        dialog.open()
+        return dialog
+
+    def start_team(self) -> None:
+        """Keep a team replica in step while it is open (nothing for a project of one's own)."""
+        self.stop_team()
+        if self.project is None or not self.project.team.joined:
+            return
+        sync = TeamSync(self.project, self)
+        sync.status_changed.connect(self.show_team_status)
+        sync.arrived.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.team_sync = sync
+        self.team_indicator.show()
+        self.show_team_status()
+
+    def stop_team(self) -> None:
+        if self.team_sync is not None:
+            self.team_sync.stop()
+            self.team_sync.deleteLater()
+            self.team_sync = None
+        self.team_indicator.hide()
+
+    def sync_now(self) -> None:
+        if self.team_sync is None:
+            show_status(self, tr("This project is not part of a team (File → Team…)."))
+        elif not self.team_sync.sync_now(self.runner):
+            show_status(self, tr("A sync is under way; another follows it."))
+
+    def show_team_status(self) -> None:
+        if self.team_sync is None or self.project is None:
+            return
+        self.team_indicator.show_status(self.team_sync.status(), self.team_sync.syncing)
+        dialog = next((d for d in self.findChildren(QDialog) if hasattr(d, "show_status")
+                       and d.isVisible()), None)
+        if dialog is not None:
+            dialog.show_status()  # type: ignore[attr-defined]
+
     # -- help and language ------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -971,6 +1033,7 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
+        self.stop_team()
         if self.remember_session:
             window_layout.save(self)
             self._save_open_documents()

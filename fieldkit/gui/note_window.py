@@ -106,7 +106,8 @@ class NoteWindow(QWidget):
         self._loading = False
         self._saved_text = ""
         self._saved_title = ""
-        self.body.textChanged.connect(self._edited)
+        self._may_edit = False  # the team's edit lock was asked for (a shared note)
+        self.body.textChanged.connect(self._text_edited)
         self.title.textChanged.connect(self._edited)
         QShortcut(QKeySequence("Ctrl+T"), self, self.insert_time)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
@@ -155,6 +156,42 @@ class NoteWindow(QWidget):
         self.body.insertPlainText(f"[{datetime.now().strftime('%H:%M')}] ")
         self.body.setFocus()
 
+    def _text_edited(self) -> None:
+        """The first change to a team's shared note takes its edit lock; refused, the text
+        goes back to what it was and a dialog says why."""
+        if self._loading:
+            return
+        if self.doc_id is not None and not self._may_edit and self.project.team.joined \
+                and self.body.toPlainText() != self._saved_text:
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.project.team.before_text_edit(self.project.document(self.doc_id))
+            except FieldkitError as exc:
+                QGuiApplication.restoreOverrideCursor()
+                self._refused(exc)
+                return
+            QGuiApplication.restoreOverrideCursor()
+            self._may_edit = True
+        self._edited()
+
+    def _refused(self, exc: FieldkitError) -> None:
+        from fieldkit.gui.team_sync import refusal
+
+        self._loading = True
+        cursor = self.body.textCursor().position()
+        self.body.setPlainText(self._saved_text)
+        moved = self.body.textCursor()
+        moved.setPosition(min(cursor, len(self._saved_text)))
+        self.body.setTextCursor(moved)
+        self._loading = False
+        self.status.setText(tr("Not changed."))
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("This note cannot be edited now"),
+                          refusal(exc), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("editRefused")
+        box.open()
+
     def _edited(self) -> None:
         if self._loading:
             return
@@ -191,7 +228,11 @@ class NoteWindow(QWidget):
                     if title != self._saved_title:
                         self.project.rename_document(self.doc_id, title)
         except FieldkitError as exc:
-            self.status.setText(str(exc))
+            if self.doc_id is not None and self.project.team.joined:
+                self._may_edit = False  # the lock ran out and could not be renewed
+                self._refused(exc)
+            else:
+                self.status.setText(str(exc))
             return
         self._saved_text, self._saved_title = text, title
         self.status.setText(tr("Saved at {0}.").format(datetime.now().strftime("%H:%M:%S")))
@@ -285,7 +326,15 @@ class NoteWindow(QWidget):
     def _caption_changed(self, item: QListWidgetItem) -> None:
         doc_id = item.data(Qt.ItemDataRole.UserRole)
         if doc_id is not None and item.text() != tr("(caption)"):
-            self.set_caption(int(doc_id), item.text())
+            try:
+                self.set_caption(int(doc_id), item.text())
+            except FieldkitError as exc:  # a team's shared caption, refused: as it was
+                from fieldkit.gui.team_sync import refusal
+
+                self.photos.blockSignals(True)
+                item.setText(self.project.document(int(doc_id)).text or tr("(caption)"))
+                self.photos.blockSignals(False)
+                QMessageBox.warning(self, tr("This caption cannot be edited now"), refusal(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save()

@@ -3,7 +3,8 @@
 libpq itself reads ``PGPASSWORD`` and the password file (``~/.pgpass``, ``%APPDATA%\\postgresql\\
 pgpass.conf`` on Windows, or ``PGPASSFILE``). When the ``keyring`` package is installed, the
 system keyring (macOS Keychain, Windows Credential Locker, Secret Service) is asked first, under
-service "fieldkit" and the URL without its password.
+service "fieldkit" and the URL without its password. A password typed in the app and not
+remembered is kept in this process's memory only, for this session (``keep_for_session``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 SERVICE = "fieldkit"
+_session: dict[str, str] = {}  # public URL → password typed in this session, never written
 
 
 def _keyring() -> Any:
@@ -22,9 +24,13 @@ def _keyring() -> Any:
 
 
 def password(url: str) -> str | None:
-    """The keyring's password for ``url``, or None (then libpq's own sources are used)."""
+    """This session's or the keyring's password for ``url``, or None (then libpq's own sources
+    are used)."""
     from fieldkit.storage.team_server import public_url
 
+    kept = _session.get(public_url(url))
+    if kept:
+        return kept
     ring = _keyring()
     if ring is None:
         return None
@@ -47,6 +53,16 @@ def remember(url: str, secret: str) -> bool:
     except Exception:
         return False
     return True
+
+
+def keep_for_session(url: str, secret: str) -> None:
+    """Use ``secret`` for ``url`` until this program ends (in memory only, never on disk)."""
+    from fieldkit.storage.team_server import public_url
+
+    if secret:
+        _session[public_url(url)] = secret
+    else:
+        _session.pop(public_url(url), None)
 
 
 def available() -> bool:

@@ -1,0 +1,334 @@
+"""Auto-sync of a team replica in the open window, and the status-bar indicator.
+
+Three things start a sync: a NOTIFY from the team server (a team mate sent changes; a listener
+thread waits for it and the sync starts at once), a local change (pushed two seconds after the
+last one), and a timer every thirty seconds. A sync runs off the GUI thread, one at a time; the
+project's store lock keeps it and the researcher's own changes apart, and the changes it brings
+reach the views through the project's change sets like any other. With the server unreachable
+the indicator says "Offline" and the next try waits longer each time (up to a minute); the
+listener keeps trying too, and when the server answers again a sync follows by itself.
+
+Widgets are touched only on the GUI thread: the worker and the listener thread report through
+queued Qt signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.change_labels import shown
+from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.runner import JobRunner
+from fieldkit.project import Project
+
+PERIOD_MS = 30_000
+PUSH_AFTER_MS = 2_000
+BACKOFF_MS = (2_000, 4_000, 8_000, 15_000, 30_000, 60_000)
+LISTEN_SECONDS = 1.0
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work, self.signals = work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # reported on the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class Quietly(QObject):
+    """Runs short network work off the GUI thread without a progress dialog."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._pending: list[_Signals] = []
+
+    def run(self, work: Callable[[], Any], done: Callable[[Any], None],
+            failed: Callable[[BaseException], None]) -> None:
+        signals = _Signals()
+        self._pending.append(signals)
+
+        def finish(handler: Callable[[Any], None], value: Any) -> None:
+            if signals in self._pending:
+                self._pending.remove(signals)
+            handler(value)
+
+        signals.finished.connect(lambda r: finish(done, r), Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(lambda e: finish(failed, e), Qt.ConnectionType.QueuedConnection)
+        self.pool.start(_Task(work, signals))
+
+    def wait(self, ms: int = 30_000) -> None:
+        self.pool.waitForDone(ms)
+
+
+def arrivals_text(arrivals: list[Any]) -> str:
+    """Who changed what: "anna: Apply code (3), Edit Bezoek 1; bram: Add code X"."""
+    by_member: dict[str, list[list[Any]]] = {}
+    for a in arrivals:
+        labels = by_member.setdefault(a.member, [])
+        if labels and labels[-1][0] == a.label:
+            labels[-1][1] += 1
+        else:
+            labels.append([a.label, 1])
+    parts = []
+    for member, labels in by_member.items():
+        what = ", ".join(shown(label) + (f" ({n})" if n > 1 else "") for label, n in labels)
+        parts.append(tr("{0}: {1}").format(member, what))
+    return "; ".join(parts)
+
+
+class TeamIndicator(QLabel):
+    """"Synced", "3 to send" or "Offline" in the status bar; the server and last sync as tip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamIndicator")
+        self.state = ""
+
+    def show_status(self, status: Any, syncing: bool = False) -> None:
+        self.state = status.state
+        if status.state == "offline":
+            text = tr("Offline")
+        elif status.state == "to send":
+            text = ntr("%Ln to send", status.to_send)
+        else:
+            text = tr("Synced")
+        self.setText(("⟳ " if syncing else "") + text)
+        tip = [tr("Team server: {0}").format(status.url),
+               tr("Last sync: {0}").format(_when(status.last_sync) or tr("never"))]
+        if status.last_error:
+            tip.append(status.last_error)
+        self.setToolTip("\n".join(tip))
+
+
+def _when(stamp: str) -> str:
+    """An ISO time in local time, to the second ("2026-11-30 14:02:11")."""
+    from datetime import datetime
+
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+class TeamSync(QObject):
+    """Keeps one open replica in step with its team while the window shows it.
+
+    ``synced(report)`` after each sync, ``failed(exc)`` after one that could not reach the
+    server, ``arrived(text)`` when team mates' changes came in, ``status_changed`` whenever the
+    indicator should be redrawn. Call ``stop()`` before the project closes.
+    """
+
+    synced = Signal(object)
+    failed = Signal(object)
+    arrived = Signal(str)
+    status_changed = Signal()
+    _notified = Signal()
+
+    def __init__(self, project: Project, parent: QObject | None = None, *,
+                 listen: bool = True) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.quietly = Quietly(self)
+        self.syncing = False
+        self.stopped = False
+        self.failures = 0
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sync)
+        self._notified.connect(self._on_notified, Qt.ConnectionType.QueuedConnection)
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if listen:
+            self._thread = threading.Thread(target=self._listen, daemon=True,
+                                            name="fieldkit-team-listener")
+            self._thread.start()
+        self.schedule(0)
+
+    # -- when to sync ------------------------------------------------------------------------
+
+    def schedule(self, ms: int) -> None:
+        """Sync in ``ms`` (or sooner, if a sync is already due sooner)."""
+        if self.stopped:
+            return
+        if self._timer.isActive() and self._timer.remainingTime() <= ms:
+            return
+        self._timer.start(ms)
+
+    def local_change(self) -> None:
+        """After a change set: own work to send is pushed soon (not while the server is known
+        to be away; a sync bringing team mates' work leaves nothing to send)."""
+        if not self.failures and not self.syncing and self.status().to_send:
+            self.schedule(PUSH_AFTER_MS)
+        self.status_changed.emit()
+
+    def _on_notified(self) -> None:
+        if not self.stopped:
+            self.schedule(0)
+
+    # -- syncing -----------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Sync now in the background, quietly (after the one running, if one is)."""
+        if self.stopped:
+            return
+        self._timer.stop()
+        if self.syncing:
+            self._again = True
+            return
+        self.syncing = True
+        self.status_changed.emit()
+        team = self.project.team
+        self.quietly.run(lambda: team.sync(), self._done, self._failed)
+
+    def sync_now(self, runner: JobRunner) -> bool:
+        """File → Sync now: on the job runner, with progress and a one-line error dialog.
+
+        False when a sync is already under way (another follows it at once).
+        """
+        if self.stopped:
+            return False
+        if self.syncing:
+            self._again = True
+            return False
+        self._timer.stop()
+        self.syncing = True
+        self.status_changed.emit()
+        team = self.project.team
+        title = tr("Syncing with the team")
+
+        def failed(exc: BaseException) -> None:
+            self._failed(exc)
+            if self.stopped:
+                return
+            message = str(exc) if isinstance(exc, FieldkitError) \
+                else tr("Something went wrong: {0}").format(exc)
+            QMessageBox.warning(_widget(runner), title, message)
+
+        runner.run(title, lambda progress: team.sync(progress), self._done, failed=failed)
+        return True
+
+    def _done(self, report: Any) -> None:
+        self.failures = 0
+        # work done while this sync ran goes out soon, not at the next round
+        self._finish(PUSH_AFTER_MS if not self.stopped and self.status().to_send else None)
+        if self.stopped:
+            return
+        if report.received:
+            self.arrived.emit(arrivals_text(report.received))
+        self.synced.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.failures += 1
+        self._finish(BACKOFF_MS[min(self.failures, len(BACKOFF_MS)) - 1])
+        if not self.stopped:
+            self.failed.emit(exc)
+
+    def _finish(self, next_ms: int | None = None) -> None:
+        self.syncing = False
+        if self.stopped:
+            return
+        if self._again:
+            self._again = False
+            next_ms = 0
+        self._timer.start(PERIOD_MS if next_ms is None else next_ms)
+        self.status_changed.emit()
+
+    def status(self) -> Any:
+        return self.project.team.status()
+
+    # -- the listener thread ---------------------------------------------------------------
+
+    def _listen(self) -> None:
+        """LISTEN for team mates' changes; reconnect (more slowly each time) when lost."""
+        listener: Any = None
+        delay = 1.0
+        while not self._stop.is_set():
+            if listener is None:
+                try:
+                    listener = self.project.team.listener()
+                except Exception:  # noqa: BLE001 - offline, or the project just closed
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, 30.0)
+                    continue
+                if delay > 1.0:  # back after being away: what was missed comes now
+                    self._notified.emit()
+                delay = 1.0
+            try:
+                if listener.wait(LISTEN_SECONDS) and not self._stop.is_set():
+                    self._notified.emit()
+            except Exception:  # noqa: BLE001 - the connection was lost
+                _close(listener)
+                listener = None
+                delay = 2.0
+        if listener is not None:
+            _close(listener)
+
+    def stop(self, wait_ms: int = 30_000) -> None:
+        """Stop the timers, the listener and wait for a running sync (before closing)."""
+        self.stopped = True
+        self._timer.stop()
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(LISTEN_SECONDS + 6)  # a connect attempt gives up after 5 s
+            self._thread = None
+        self.quietly.wait(wait_ms)
+
+
+_REFUSALS = (
+    (r"^'(.+)' is being edited by (.+) \((.+)\) until (.+)\.$",
+     "'{0}' is being edited by {1} ({2}) until {3}. You can edit it after that, or when they "
+     "close it."),
+    (r"^This document is being coded blind; .*$",
+     "This document is being coded blind; its text can be edited after the lead releases "
+     "the set."),
+    (r"^Editing a shared document's text needs its edit lock.*$",
+     "Editing a shared note's text needs its edit lock from the team server, and the server "
+     "cannot be reached now. Codings can go on offline."),
+)
+
+
+def refusal(exc: BaseException) -> str:
+    """The team's refusal of a text edit, in the interface language."""
+    import re
+
+    message = str(exc)
+    for pattern, template in _REFUSALS:
+        found = re.match(pattern, message, re.DOTALL)
+        if found:
+            return tr(template).format(*found.groups())
+    return message
+
+
+def _widget(obj: QObject) -> QWidget | None:
+    parent = obj.parent()
+    return parent if isinstance(parent, QWidget) else None
+
+
+def _close(listener: Any) -> None:
+    try:
+        listener.close()
+    except Exception:  # noqa: BLE001 - closing a dead connection
+        pass
