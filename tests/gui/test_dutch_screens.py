@@ -207,12 +207,14 @@ def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, mon
     strings += walk(window.coding.quick_code())
     note = window.quick_note()
     strings += walk(note)
+    team = window.team_dialog()  # publish or join (the demo is no team's)
+    strings += walk(team)
     window.code_dock.raise_()
     strings += walk(window)
     bad = still_english(strings)
     assert bad == [], "\n".join(bad)
     assert len(strings) > 300  # the walk really saw the screens
-    for w in (agreement, side, hits, note):
+    for w in (agreement, side, hits, note, team):
         w.close()
 
 
