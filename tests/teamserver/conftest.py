@@ -107,3 +107,10 @@ def replicas(published) -> Iterator[tuple[Team, Project, Project, Project]]:
     finally:
         anna.close()
         bram.close()
+
+
+@pytest.fixture(autouse=True)
+def _coders_named_at_join(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Team tests name each replica's coder when it joins; tests/gui's conftest sets
+    FIELDKIT_CODER (which wins over a project's coder) for the whole session under make test."""
+    monkeypatch.delenv("FIELDKIT_CODER", raising=False)
