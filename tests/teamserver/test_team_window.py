@@ -217,8 +217,8 @@ def test_a_team_mates_push_reaches_the_open_window_by_itself(published, open_win
         window.team_sync.synced.connect(pulls.append)
         bram.code_text(_doc(bram, "Bezoek 2").id, 0, 4, "Leren/Voordoen")
         bram.team.sync()
-        qtbot.waitUntil(lambda: len(tab.codings) == 1, timeout=10000)
-        assert any(r.received for r in pulls)
+        qtbot.waitUntil(lambda: len(tab.codings) == 1 and any(r.received for r in pulls),
+                        timeout=10000)
         assert _coder(anna, tab.codings[0]) == "Bram"
     finally:
         bram.close()
