@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.gui.i18n import number, tr
-from fieldkit.gui.team_sync import Quietly, _when
+from fieldkit.gui.team_sync import Quietly, _when, explain
 from fieldkit.project import Project
 from fieldkit.team import credentials
 
@@ -90,9 +91,17 @@ def _table(model: RowsModel) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
     view.setMinimumHeight(110)
     return view
+
+
+def _right(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
 
 
 def _hint(text: str) -> QLabel:
@@ -118,10 +127,6 @@ class PasswordRow(QWidget):
             layout.addWidget(self.remember)
         else:
             self.remember.hide()
-            layout.addWidget(_hint(tr(
-                "There is no system keyring here: fieldkit uses your pgpass file, and a password "
-                "typed here is kept only until fieldkit closes. It is never stored in the "
-                "project.")))
 
     def keep(self, url: str, member: str = "") -> str:
         """Put the typed password where fieldkit finds it for ``url``; the URL to use (with
@@ -162,9 +167,11 @@ class TeamDialog(QDialog):
         self.window_ = window
         self.project: Project | None = window.project
         self.setWindowTitle(tr("Team"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.quietly = Quietly(self)
         self.layout_ = QVBoxLayout(self)
+        # wrapped hints report too little height: never smaller than the layout needs
+        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.body = QWidget()
         self.layout_.addWidget(self.body, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -203,7 +210,7 @@ class TeamDialog(QDialog):
             "becomes the team lead, who adds the other members.")))
         form.addRow(tr("Server URL"), self.publish_url)
         form.addRow(tr("Password"), self.publish_password)
-        form.addRow("", self.publish_button)
+        form.addRow("", _right(self.publish_button))
         if self.project is None:
             self.publish_box.setEnabled(False)
         layout.addWidget(self.publish_box)
@@ -234,8 +241,13 @@ class TeamDialog(QDialog):
         form.addRow(tr("Your name as coder"), self.join_coder)
         form.addRow(tr("New folder"), folder_row)
         form.addRow(tr("Password"), self.join_password)
-        form.addRow("", self.join_button)
+        form.addRow("", _right(self.join_button))
         layout.addWidget(self.join_box)
+        if not credentials.available():
+            layout.addWidget(_hint(tr(
+                "There is no system keyring here: fieldkit uses your pgpass file, and a password "
+                "typed here is kept only until fieldkit closes. It is never stored in the "
+                "project.")))
         layout.addStretch(1)
 
     def _choose_folder(self) -> None:
@@ -263,7 +275,8 @@ class TeamDialog(QDialog):
             self.window_.start_team()
             self.rebuild()
 
-        self.window_.runner.run(tr("Publishing to the team server"), job, done)
+        title = tr("Publishing to the team server")
+        self.window_.runner.run(title, job, done, failed=self._failed(title))
 
     def join(self) -> None:
         from fieldkit.team.replica import join
@@ -287,7 +300,17 @@ class TeamDialog(QDialog):
             self.accept()
             self.window_.set_project(project)
 
-        self.window_.runner.run(tr("Joining the team"), job, done)
+        title = tr("Joining the team")
+        self.window_.runner.run(title, job, done, failed=self._failed(title))
+
+    def _failed(self, title: str) -> Any:
+        """A one-line message in the interface language when the work fails."""
+        def failed(exc: BaseException) -> None:
+            message = explain(exc) if isinstance(exc, FieldkitError) \
+                else tr("Something went wrong: {0}").format(exc)
+            QMessageBox.warning(self.window_, title, message)
+
+        return failed
 
     def _say(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
@@ -312,7 +335,7 @@ class TeamDialog(QDialog):
             self.facts.addRow(label, value)
         self.sync_button = QPushButton(tr("Sync now"))
         self.sync_button.clicked.connect(self.window_.sync_now)
-        self.facts.addRow("", self.sync_button)
+        self.facts.addRow("", _right(self.sync_button))
         layout.addWidget(box)
 
         self.server_note = _hint(tr("Asking the team server…"))
@@ -392,7 +415,7 @@ class TeamDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.server_note.setText(tr("The members and blind sets come from the server: {0}")
-                                     .format(exc))
+                                     .format(explain(exc)))
             self.server_note.show()
 
         self.quietly.run(work, done, failed)
@@ -406,7 +429,8 @@ class TeamDialog(QDialog):
             self.load_from_server()
             self.show_status()
 
-        self.window_.runner.run(title, lambda _progress: work(), done)
+        self.window_.runner.run(title, lambda _progress: work(), done,
+                                failed=self._failed(title))
 
     def add_member(self, name: str | None = None, role: str = "coder",
                    password: str = "") -> AddMemberDialog | None:

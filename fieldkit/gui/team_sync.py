@@ -115,7 +115,7 @@ class TeamIndicator(QLabel):
         tip = [tr("Team server: {0}").format(status.url),
                tr("Last sync: {0}").format(_when(status.last_sync) or tr("never"))]
         if status.last_error:
-            tip.append(status.last_error)
+            tip.append(explain(status.last_error))
         self.setToolTip("\n".join(tip))
 
 
@@ -223,7 +223,7 @@ class TeamSync(QObject):
             self._failed(exc)
             if self.stopped:
                 return
-            message = str(exc) if isinstance(exc, FieldkitError) \
+            message = explain(exc) if isinstance(exc, FieldkitError) \
                 else tr("Something went wrong: {0}").format(exc)
             QMessageBox.warning(_widget(runner), title, message)
 
@@ -297,7 +297,7 @@ class TeamSync(QObject):
         self.quietly.wait(wait_ms)
 
 
-_REFUSALS = (
+_MESSAGES = (
     (r"^'(.+)' is being edited by (.+) \((.+)\) until (.+)\.$",
      "'{0}' is being edited by {1} ({2}) until {3}. You can edit it after that, or when they "
      "close it."),
@@ -307,19 +307,35 @@ _REFUSALS = (
     (r"^Editing a shared document's text needs its edit lock.*$",
      "Editing a shared note's text needs its edit lock from the team server, and the server "
      "cannot be reached now. Codings can go on offline."),
+    (r"^The team server (\S+) cannot be reached \((.*)\); work done here .*$",
+     "The team server {0} cannot be reached ({1}). Work done here stays here and is sent at "
+     "the next sync."),
+    (r"^The team server (\S+) cannot be reached: (.*?)\.?$",
+     "The team server {0} cannot be reached ({1}). Work done here stays here and is sent at "
+     "the next sync."),
+    (r"^Lost the team server: (.*?)\.?$",
+     "Lost the connection to the team server ({0}). Work done here stays here and is sent at "
+     "the next sync."),
+    (r"^The team server (\S+) did not accept the login: (.*?) \(fieldkit never stores.*$",
+     "The team server {0} did not accept the login ({1}). fieldkit never stores passwords: "
+     "type it in File → Team…, or put it in your pgpass file or the system keyring."),
 )
 
 
-def refusal(exc: BaseException) -> str:
-    """The team's refusal of a text edit, in the interface language."""
+def explain(exc: BaseException | str) -> str:
+    """A message from the team code (an edit refused, a server away) in the interface
+    language; the server's own words stay as they are. Others pass through."""
     import re
 
     message = str(exc)
-    for pattern, template in _REFUSALS:
+    for pattern, template in _MESSAGES:
         found = re.match(pattern, message, re.DOTALL)
         if found:
             return tr(template).format(*found.groups())
     return message
+
+
+refusal = explain
 
 
 def _widget(obj: QObject) -> QWidget | None:

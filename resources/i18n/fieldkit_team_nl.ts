@@ -342,5 +342,17 @@
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
+    <message>
+        <source>The team server {0} cannot be reached ({1}). Work done here stays here and is sent at the next sync.</source>
+        <translation>De teamserver {0} is niet bereikbaar ({1}). Werk dat je hier doet blijft hier en wordt bij de volgende synchronisatie verstuurd.</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the team server ({0}). Work done here stays here and is sent at the next sync.</source>
+        <translation>De verbinding met de teamserver is verbroken ({0}). Werk dat je hier doet blijft hier en wordt bij de volgende synchronisatie verstuurd.</translation>
+    </message>
+    <message>
+        <source>The team server {0} did not accept the login ({1}). fieldkit never stores passwords: type it in File → Team…, or put it in your pgpass file or the system keyring.</source>
+        <translation>De teamserver {0} accepteerde de aanmelding niet ({1}). fieldkit bewaart nooit wachtwoorden: typ het in Bestand → Team…, of zet het in je pgpass-bestand of de sleutelbos van het systeem.</translation>
+    </message>
 </context>
 </TS>

@@ -370,3 +370,22 @@ def test_the_team_dialog_and_indicator_in_dutch_show_no_english(published, tmp_p
     texts = " ".join(t for _w, t in strings)
     assert "Aansluiten bij een team" in texts and "Leden" in texts
     outside.close()
+
+
+def test_the_server_away_is_said_in_dutch_with_the_servers_own_words(qtbot) -> None:
+    from fieldkit.gui import i18n
+    from fieldkit.gui.app import application
+    from fieldkit.gui.team_sync import explain
+    from fieldkit.storage.team_server import Server, ServerUnreachable
+
+    application()
+    i18n.install("nl")
+    try:
+        with pytest.raises(ServerUnreachable) as caught:
+            Server("postgresql://anna@127.0.0.1:1/team", timeout=2)
+        text = explain(caught.value)
+        assert text.startswith("De teamserver postgresql://anna@127.0.0.1:1/team is niet "
+                               "bereikbaar (")
+        assert "volgende synchronisatie" in text and "work done" not in text
+    finally:
+        i18n.install("en")
