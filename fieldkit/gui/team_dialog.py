@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -92,9 +91,19 @@ def _table(model: RowsModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     view.setMinimumHeight(110)
     return view
+
+
+def _form_below(box: QGroupBox, hint: str) -> QFormLayout:
+    """A group with a wrapped hint above its form (a hint inside a form row gets too little
+    height)."""
+    outer = QVBoxLayout(box)
+    outer.addWidget(_hint(hint))
+    form = QFormLayout()
+    outer.addLayout(form)
+    return form
 
 
 def _right(button: QPushButton) -> QHBoxLayout:
@@ -167,11 +176,9 @@ class TeamDialog(QDialog):
         self.window_ = window
         self.project: Project | None = window.project
         self.setWindowTitle(tr("Team"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(680)
         self.quietly = Quietly(self)
         self.layout_ = QVBoxLayout(self)
-        # wrapped hints report too little height: never smaller than the layout needs
-        self.layout_.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.body = QWidget()
         self.layout_.addWidget(self.body, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -188,6 +195,19 @@ class TeamDialog(QDialog):
             self._replica(self.body, self.project)
         else:
             self._outside(self.body)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the wrapped hints need at this width (Qt's size hint alone gives the
+        form rows too little), but no taller than the screen."""
+        self.adjustSize()
+        width = max(self.width(), self.minimumWidth())
+        need = self.layout_.totalHeightForWidth(width) if self.layout_.hasHeightForWidth() \
+            else self.sizeHint().height()
+        screen = self.screen().availableGeometry().height() if self.screen() else need
+        height = min(max(need, self.sizeHint().height()), screen - 40)
+        self.setMinimumHeight(height)
+        self.resize(width, height)
 
     # -- a project not in a team ---------------------------------------------------------
 
@@ -199,15 +219,14 @@ class TeamDialog(QDialog):
             "project on their own computer, works offline as usual, and syncs with the team's "
             "PostgreSQL server.")))
         self.publish_box = QGroupBox(tr("Publish this project"))
-        form = QFormLayout(self.publish_box)
+        form = _form_below(self.publish_box, tr(
+            "This project becomes the team's first state on the server. The user in the URL "
+            "becomes the team lead, who adds the other members."))
         self.publish_url = QLineEdit()
         self.publish_url.setPlaceholderText("postgresql://lead@server:5432/study")
         self.publish_password = PasswordRow()
         self.publish_button = QPushButton(tr("Publish"))
         self.publish_button.clicked.connect(self.publish)
-        form.addRow(_hint(tr(
-            "This project becomes the team's first state on the server. The user in the URL "
-            "becomes the team lead, who adds the other members.")))
         form.addRow(tr("Server URL"), self.publish_url)
         form.addRow(tr("Password"), self.publish_password)
         form.addRow("", _right(self.publish_button))
@@ -216,7 +235,9 @@ class TeamDialog(QDialog):
         layout.addWidget(self.publish_box)
 
         self.join_box = QGroupBox(tr("Join a team"))
-        form = QFormLayout(self.join_box)
+        form = _form_below(self.join_box, tr(
+            "Makes a copy of the team's study in a new folder and opens it. The lead must have "
+            "added you as a member."))
         self.join_url = QLineEdit()
         self.join_url.setPlaceholderText("postgresql://anna@server:5432/study")
         self.join_member = QLineEdit()
@@ -233,9 +254,6 @@ class TeamDialog(QDialog):
         self.join_password = PasswordRow()
         self.join_button = QPushButton(tr("Join"))
         self.join_button.clicked.connect(self.join)
-        form.addRow(_hint(tr(
-            "Makes a copy of the team's study in a new folder and opens it. The lead must have "
-            "added you as a member.")))
         form.addRow(tr("Server URL"), self.join_url)
         form.addRow(tr("Member (optional)"), self.join_member)
         form.addRow(tr("Your name as coder"), self.join_coder)
@@ -330,7 +348,7 @@ class TeamDialog(QDialog):
                            ("last_error", tr("Last error"))):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
+            value.setWordWrap(key == "last_error")
             self.fact_labels[key] = value
             self.facts.addRow(label, value)
         self.sync_button = QPushButton(tr("Sync now"))
