@@ -292,7 +292,9 @@ class TeamSync(QObject):
         self._timer.stop()
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(LISTEN_SECONDS + 6)  # a connect attempt gives up after 5 s
+            # a wait ends within a second; a connect attempt to a far server may take 5 s, and
+            # the window does not wait for it: the thread is a daemon and stops by itself
+            self._thread.join(LISTEN_SECONDS + 0.5)
             self._thread = None
         self.quietly.wait(wait_ms)
 
