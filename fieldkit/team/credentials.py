@@ -2,7 +2,8 @@
 
 libpq itself reads ``PGPASSWORD`` and the password file (``~/.pgpass``, ``%APPDATA%\\postgresql\\
 pgpass.conf`` on Windows, or ``PGPASSFILE``). When the ``keyring`` package is installed, the
-system keyring (macOS Keychain, Windows Credential Locker, Secret Service) is asked first, under
+system keyring (macOS Keychain, Windows Credential Locker, Secret Service; the ``keyring``
+package is a dependency of fieldkit, so this works out of the box) is asked first, under
 service "fieldkit" and the URL without its password. A password typed in the app and not
 remembered is kept in this process's memory only, for this session (``keep_for_session``).
 """
@@ -66,4 +67,13 @@ def keep_for_session(url: str, secret: str) -> None:
 
 
 def available() -> bool:
-    return _keyring() is not None
+    """True when this computer has a usable keyring (not keyring's "fail" stand-in, which is
+    what a Linux without a Secret Service gets)."""
+    ring = _keyring()
+    if ring is None:
+        return False
+    try:
+        backend = ring.get_keyring()
+    except Exception:
+        return False
+    return not type(backend).__module__.startswith("keyring.backends.fail")
