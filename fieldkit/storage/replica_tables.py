@@ -92,6 +92,11 @@ ANCHOR_FIELDS = frozenset({"start", "end", "quote", "before", "after", "orphaned
 RESTRUCTURE_FIELDS = frozenset({"name", "parent_id"})
 
 
+def _cached(table: str, ident: Any) -> tuple[str, Any]:
+    """A row's identity as a dictionary key (a composite identity is a list)."""
+    return table, json.dumps(ident) if isinstance(ident, list) else ident
+
+
 def _simple(table: str) -> bool:
     return len(IDENTITY[table]) == 1 and IDENTITY[table][0] in ("uuid", "sha256")
 
@@ -203,7 +208,7 @@ class Applier:
     def local_id(self, table: str, ident: Any) -> int | None:
         if ident is None:
             return None
-        key = (table, json.dumps(ident) if isinstance(ident, list) else ident)
+        key = _cached(table, ident)
         if key in self._ids:
             return self._ids[key]
         found: int | None
@@ -283,10 +288,11 @@ class Applier:
             if key is None:
                 done.skipped.append(f"update {table} {r['k']}: deleted meanwhile")
                 return
-            old = self.w._fetch(table, key)
+            # only a text edit needs the row as it was (its codings re-anchor from it)
+            edits_text = table == "documents" and "text" in values
+            old = self.w._fetch(table, key) if edits_text else None
             self.w.update(table, key, values)
-            if table == "documents" and old and "text" in values \
-                    and old["text"] != values["text"]:
+            if old is not None and old["text"] != values["text"]:
                 done.text_edits.append(TextEdit(key, old["text"], values["text"]))
             if table == "codings" and ANCHOR_FIELDS & set(values):
                 done.placed.append(key)
@@ -305,7 +311,7 @@ class Applier:
             if new is None:
                 done.skipped.append(f"insert {table} {r['k']}: clashes with a row here")
                 return
-        self._ids[(table, json.dumps(r["k"]) if isinstance(r["k"], list) else r["k"])] = new
+        self._ids[_cached(table, r["k"])] = new
         if table == "codings":
             done.placed.append(new)
 

@@ -270,34 +270,42 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+def unreachable(url: str, detail: str) -> ServerUnreachable:
+    """The one message for a server that cannot be reached, or stopped answering."""
+    detail = detail.removeprefix("connection failed: ").rstrip(".")
+    return ServerUnreachable(f"The team server {public_url(url)} cannot be reached ({detail}); "
+                             "work done here stays here and is sent at the next sync.")
+
+
+def connect(url: str, *, password: str | None = None, timeout: int = 5) -> Any:
+    """An autocommit connection, or one line saying why not (unreachable, login, bad URL)."""
+    psycopg = _psycopg()
+    kwargs: dict[str, Any] = {"connect_timeout": timeout, "autocommit": True,
+                              "application_name": "fieldkit"}
+    if password:
+        kwargs["password"] = password
+    try:
+        return psycopg.connect(url, **kwargs)
+    except psycopg.OperationalError as exc:
+        text = _first_line(exc)
+        if "password" in text or "authentication" in text:
+            raise ServerRefused(
+                f"The team server {public_url(url)} did not accept the login: "
+                f"{text.split(': ')[-1]} (fieldkit never stores passwords: put it in your "
+                "pgpass file or the system keyring)."
+            ) from None
+        raise unreachable(url, text) from None
+    except psycopg.ProgrammingError as exc:
+        raise BadInput(f"Not a PostgreSQL URL: {public_url(url)} "
+                       f"({_first_line(exc)}).") from None
+
+
 class Server:
     """One connection to the team database (psycopg 3; libpq reads pgpass and TLS settings)."""
 
     def __init__(self, url: str, *, password: str | None = None, timeout: int = 5) -> None:
-        psycopg = _psycopg()
         self.url = url
-        kwargs: dict[str, Any] = {"connect_timeout": timeout, "autocommit": True,
-                                  "application_name": "fieldkit"}
-        if password:
-            kwargs["password"] = password
-        try:
-            self.conn: Any = psycopg.connect(url, **kwargs)
-        except psycopg.OperationalError as exc:
-            text = _first_line(exc)
-            if "password" in text or "authentication" in text:
-                raise ServerRefused(
-                    f"The team server {public_url(url)} did not accept the login: "
-                    f"{text.split(': ')[-1]} (fieldkit never stores passwords: put it in your "
-                    "pgpass file or the system keyring)."
-                ) from None
-            detail = text.removeprefix("connection failed: ").rstrip(".")
-            raise ServerUnreachable(
-                f"The team server {public_url(url)} cannot be reached ({detail}); work done "
-                "here stays here and is sent at the next sync."
-            ) from None
-        except psycopg.ProgrammingError as exc:
-            raise BadInput(f"Not a PostgreSQL URL: {public_url(url)} "
-                           f"({_first_line(exc)}).") from None
+        self.conn: Any = connect(url, password=password, timeout=timeout)
         # fieldkit's queries are short; a plan whose estimate crosses jit_above_cost (a pull
         # with a long blind round behind it) spent 300 ms compiling what runs in 1 ms
         self.conn.execute("SET jit = off")
@@ -330,8 +338,7 @@ class Server:
         except psycopg.errors.InsufficientPrivilege as exc:
             raise ServerRefused(f"The team server refused this: {_first_line(exc)}.") from None
         except psycopg.OperationalError as exc:
-            raise ServerUnreachable(f"The team server {public_url(self.url)} stopped "
-                                    f"answering: {_first_line(exc)}.") from None
+            raise unreachable(self.url, _first_line(exc)) from None
 
     # -- the team ------------------------------------------------------------------------
 
@@ -620,15 +627,7 @@ class Listener:
     """LISTEN on the team's channel: ``wait`` returns True when new change sets exist."""
 
     def __init__(self, url: str, *, password: str | None = None) -> None:
-        psycopg = _psycopg()
-        kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 5}
-        if password:
-            kwargs["password"] = password
-        try:
-            self.conn = psycopg.connect(url, **kwargs)
-        except psycopg.OperationalError as exc:
-            raise ServerUnreachable(f"The team server {public_url(url)} cannot be reached: "
-                                    f"{_first_line(exc)}.") from None
+        self.conn = connect(url, password=password)
         self.conn.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> bool:

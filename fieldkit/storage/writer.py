@@ -18,7 +18,7 @@ Listener = Callable[[ChangeSet], None]
 #: (an action, an undo, a redo); raising rolls the whole action back (the team outbox).
 CommitHook = Callable[[ChangeSet], None]
 
-#: change_log states: 0 done (undoable), 1 undone (redoable), 2 no longer redoable.
+#: Where a change comes from: this researcher (undoable, sent to the team), or a team sync.
 LOCAL, REMOTE = "local", "remote"
 
 _SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_0123456789")

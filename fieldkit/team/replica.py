@@ -14,7 +14,7 @@ import json
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +37,7 @@ from fieldkit.storage.team_server import (
     ServerRefused,
     ServerUnreachable,
     public_url,
+    unreachable,
 )
 from fieldkit.storage.writer import REMOTE
 from fieldkit.team import credentials
@@ -130,15 +131,14 @@ class TeamWork:
             raise BadInput("This project is not part of a team (publish it with "
                            "'team publish URL', or join one with 'team join URL PATH').")
 
+    def _local(self) -> AbstractContextManager[ChangeSet]:
+        """One transaction for this copy's own team facts (no undo step, nothing to send)."""
+        return self.store.change("Team facts", log=False)
+
     def _set_meta(self, values: dict[str, str]) -> None:
-        with self.store.lock:
-            in_tx = self.store.conn.in_transaction
-            if not in_tx:
-                self.store.conn.execute("BEGIN IMMEDIATE")
+        with self._local():
             for key, value in values.items():
                 self.store.set_meta(key, value)
-            if not in_tx:
-                self.store.conn.execute("COMMIT")
 
     # -- the outbox ----------------------------------------------------------------------
 
@@ -205,9 +205,7 @@ class TeamWork:
                                    "belongs to.")
                 yield s
             except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-                raise ServerUnreachable(f"The team server {self.url} stopped answering "
-                                        f"({str(exc).strip().splitlines()[0]}); your work "
-                                        "stays here and goes at the next sync.") from None
+                raise unreachable(self.url, str(exc).strip().splitlines()[0]) from None
 
     def listener(self) -> Listener:
         """A LISTEN connection: ``wait(timeout)`` is True when team mates sent changes."""
@@ -335,18 +333,14 @@ class TeamWork:
         if not state.mine:
             raise BadInput(f"'{doc.title}' is being edited by {state.member} "
                            f"({state.coder}) until {_clock(state.expires)}.")
-        with self.store.lock:
-            self.store.conn.execute("BEGIN IMMEDIATE")
+        with self._local():
             replica_tables.hold_lock(self.store.conn, doc.uuid, state.expires)
-            self.store.conn.execute("COMMIT")
         return state
 
     def unlock(self, ref: int | str) -> None:
         doc = self.project.document(ref)
-        with self.store.lock:
-            self.store.conn.execute("BEGIN IMMEDIATE")
+        with self._local():
             replica_tables.hold_lock(self.store.conn, doc.uuid, None)
-            self.store.conn.execute("COMMIT")
         try:
             with self.server() as server:
                 server.unlock(doc.uuid)
@@ -501,8 +495,7 @@ class TeamWork:
         sent: dict[str, int] = {}
         for part, seq in numbers.items():
             sent[owner[part]] = max(seq, sent.get(owner[part], 0))
-        with self.store.lock:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._local():
             replica_tables.mark_sent(conn, sent)
             placed = sorted(numbers.values())
             if placed and placed[0] == before + 1 and self.position == before \
@@ -510,7 +503,6 @@ class TeamWork:
                 # nobody sent anything between our pull and this push: we are at the top
                 self.store.set_meta("team_seq", str(placed[-1]))
                 replica_tables.forget_applied(conn, placed[-1])
-            conn.execute("COMMIT")
         report.sent = len(sent)
 
     def _push_one_by_one(self, server: Server, payload: list[dict[str, Any]],
