@@ -18,38 +18,20 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.core.progress import Progress
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.i18n import ntr, tr
-from fieldkit.gui.runner import JobRunner
+from fieldkit.gui.runner import JobRunner, _Signals, _Task
 from fieldkit.project import Project
 
 PERIOD_MS = 30_000
 PUSH_AFTER_MS = 2_000
 BACKOFF_MS = (2_000, 4_000, 8_000, 15_000, 30_000, 60_000)
 LISTEN_SECONDS = 1.0
-
-
-class _Signals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work, self.signals = work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as exc:  # reported on the GUI thread
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
 
 
 class Quietly(QObject):
@@ -73,7 +55,7 @@ class Quietly(QObject):
 
         signals.finished.connect(lambda r: finish(done, r), Qt.ConnectionType.QueuedConnection)
         signals.failed.connect(lambda e: finish(failed, e), Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Task(work, signals))
+        self.pool.start(_Task(lambda _progress: work(), Progress.silent(), signals))
 
     def wait(self, ms: int = 30_000) -> None:
         self.pool.waitForDone(ms)
@@ -310,9 +292,6 @@ _MESSAGES = (
      "Editing a shared note's text needs its edit lock from the team server, and the server "
      "cannot be reached now. Codings can go on offline."),
     (r"^The team server (\S+) cannot be reached \((.*)\); work done here .*$",
-     "The team server {0} cannot be reached ({1}). Work done here stays here and is sent at "
-     "the next sync."),
-    (r"^The team server (\S+) cannot be reached: (.*?)\.?$",
      "The team server {0} cannot be reached ({1}). Work done here stays here and is sent at "
      "the next sync."),
     (r"^Lost the team server: (.*?)\.?$",
