@@ -422,6 +422,41 @@ def held_lock(conn: sqlite3.Connection, document_uuid: str) -> str | None:
     return None if found is None else str(found[0])
 
 
+def local_only(conn: sqlite3.Connection, document_uuid: str) -> bool:
+    """A document this copy made and has not sent yet (nobody else can be editing it)."""
+    pattern = f'%"t": "documents", "k": "{document_uuid}", "op": "insert"%'
+    return conn.execute("SELECT 1 FROM team_outbox WHERE seq IS NULL AND body LIKE ?",
+                        (pattern,)).fetchone() is not None
+
+
+def drop_outgoing(conn: sqlite3.Connection, uuid: str) -> None:
+    conn.execute("DELETE FROM team_outbox WHERE uuid = ?", (uuid,))
+
+
+def exists(conn: sqlite3.Connection, table: str, key: int) -> bool:
+    if table not in SHARED:
+        raise ValueError(f"not a shared table: {table!r}")
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
+
+
+def media_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(sha256, filename) of every media row: the files a snapshot needs beside it."""
+    return [(r[0], r[1]) for r in conn.execute("SELECT sha256, filename FROM media")]
+
+
+def snapshot(conn: sqlite3.Connection, target: str) -> None:
+    """A consistent copy of the whole database in ``target`` (SQLite's VACUUM INTO)."""
+    conn.execute("VACUUM INTO ?", (target,))
+
+
+def start_replica(conn: sqlite3.Connection, facts: dict[str, str]) -> None:
+    """Make a received snapshot this member's copy: others' history gone, the team facts in."""
+    with conn:
+        clear_for_replica(conn)
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         list(facts.items()))
+
+
 def clear_for_replica(conn: sqlite3.Connection) -> None:
     """A fresh replica keeps no one else's undo history, outbox or locks."""
     for table in ("change_log", "team_outbox", "team_aliases", "team_locks"):

@@ -176,11 +176,8 @@ class TeamWork:
                                    "the team server gives it when it can be reached.")
 
     def _local_only(self, document_uuid: str) -> bool:
-        """A document made here and not sent yet: nobody else can be editing it."""
-        pattern = f'%"t": "documents", "k": "{document_uuid}", "op": "insert"%'
-        found = self.store.conn.execute(
-            "SELECT 1 FROM team_outbox WHERE seq IS NULL AND body LIKE ?", (pattern,)).fetchone()
-        return found is not None
+        with self.store.lock:
+            return replica_tables.local_only(self.store.conn, document_uuid)
 
     def _lock_held(self, document_uuid: str) -> bool:
         expires = replica_tables.held_lock(self.store.conn, document_uuid)
@@ -263,14 +260,15 @@ class TeamWork:
         snapshot.unlink(missing_ok=True)
         try:
             with self.store.lock:
-                self.store.conn.execute("VACUUM INTO ?", (str(snapshot),))
+                replica_tables.snapshot(self.store.conn, str(snapshot))
             _clean_snapshot(snapshot)
             yield snapshot, MediaStore.hash_file(snapshot)
         finally:
             snapshot.unlink(missing_ok=True)
 
     def _media_rows(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.store.rows("SELECT sha256, filename FROM media")]
+        with self.store.lock:
+            return replica_tables.media_files(self.store.conn)
 
     # -- members, blind sets, locks ------------------------------------------------------
 
@@ -453,7 +451,7 @@ class TeamWork:
         for edit in done.text_edits:
             self.project.reanchor(edit.document_id, edit.old_text, edit.new_text)
         for coding_id in done.placed:
-            if self.store.row("SELECT 1 FROM codings WHERE id = ?", (coding_id,)):
+            if replica_tables.exists(self.store.conn, "codings", coding_id):
                 self.project.fit_coding(coding_id)
 
     def _fetch_media(self, server: Server, incoming: list[Incoming]) -> None:
@@ -526,7 +524,7 @@ class TeamWork:
         with self.store.change(f"Refused by the team server: {found[0].label}", origin=REMOTE):
             for c in reversed(found[0].local):
                 self.store.apply(c.inverse())
-            self.store.conn.execute("DELETE FROM team_outbox WHERE uuid = ?", (outbox_uuid,))
+            replica_tables.drop_outgoing(self.store.conn, outbox_uuid)
 
     def _send_media(self, server: Server, body: list[dict[str, Any]]) -> None:
         files = [(r["k"], r["set"].get("filename", "")) for r in body
@@ -603,21 +601,17 @@ def join(url: str, path: str | Path, *, member: str | None = None,
                                         "incomplete; try again.")
             conn = sqlite3.connect(db_path)
             try:
-                media = conn.execute("SELECT sha256, filename FROM media").fetchall()
+                media = replica_tables.media_files(conn)
                 store = MediaStore(build)
                 progress.step("Receiving media files")
                 for sha256, filename in media:
                     progress.check()
                     store.put_chunks(server.get_media(sha256), sha256, filename)
-                with conn:
-                    replica_tables.clear_for_replica(conn)
-                    for key, value in {"team_url": public_url(url), "team_member": server.user,
-                                       "team_role": role, "team_seq": str(seq),
-                                       "team_uuid": facts.get("uuid", ""),
-                                       "team_last_sync": "", "team_last_error": "",
-                                       **({"current_coder": coder} if coder else {})}.items():
-                        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                     (key, value))
+                replica_tables.start_replica(conn, {
+                    "team_url": public_url(url), "team_member": server.user,
+                    "team_role": role, "team_seq": str(seq), "team_uuid": facts.get("uuid", ""),
+                    "team_last_sync": "", "team_last_error": "",
+                    **({"current_coder": coder} if coder else {})})
             finally:
                 conn.close()
     project = Project.open(folder)
