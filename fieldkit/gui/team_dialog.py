@@ -45,6 +45,7 @@ from fieldkit.team import credentials
 
 if TYPE_CHECKING:
     from fieldkit.gui.main_window import MainWindow
+    from fieldkit.gui.welcome import WelcomeWindow
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -171,7 +172,7 @@ def _split_password(url: str) -> tuple[str, str]:
 class TeamDialog(QDialog):
     """Publish or join (a project not in a team), or the replica's team (one that is)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow | WelcomeWindow) -> None:
         super().__init__(window)
         self.window_ = window
         self.project: Project | None = window.project
@@ -183,8 +184,18 @@ class TeamDialog(QDialog):
         self.layout_.addWidget(self.body, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         self.layout_.addWidget(buttons)
         self.rebuild()
+
+    @property
+    def main(self) -> MainWindow:
+        """The main window: publishing and a replica's view have one (the welcome screen,
+        with no project, only joins)."""
+        from fieldkit.gui.main_window import MainWindow
+
+        assert isinstance(self.window_, MainWindow)
+        return self.window_
 
     def rebuild(self) -> None:
         self.layout_.removeWidget(self.body)
@@ -261,6 +272,16 @@ class TeamDialog(QDialog):
         form.addRow(tr("Password"), self.join_password)
         form.addRow("", _right(self.join_button))
         layout.addWidget(self.join_box)
+        # Enter in a form does that form's work; it used to reach the dialog's Close button
+        # and throw the typed URL and password away
+        for button in body.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        for edit, work in ((self.publish_url, self.publish),
+                           (self.publish_password.edit, self.publish),
+                           (self.join_url, self.join), (self.join_member, self.join),
+                           (self.join_coder, self.join), (self.join_folder, self.join),
+                           (self.join_password.edit, self.join)):
+            edit.returnPressed.connect(work)
         if not credentials.available():
             layout.addWidget(_hint(tr(
                 "There is no system keyring here: fieldkit uses your pgpass file, and a password "
@@ -290,7 +311,7 @@ class TeamDialog(QDialog):
             project.team.publish(url, progress=progress)
 
         def done(_: None) -> None:
-            self.window_.start_team()
+            self.main.start_team()
             self.rebuild()
 
         title = tr("Publishing to the team server")
@@ -352,7 +373,7 @@ class TeamDialog(QDialog):
             self.fact_labels[key] = value
             self.facts.addRow(label, value)
         self.sync_button = QPushButton(tr("Sync now"))
-        self.sync_button.clicked.connect(self.window_.sync_now)
+        self.sync_button.clicked.connect(self.main.sync_now)
         self.facts.addRow("", _right(self.sync_button))
         layout.addWidget(box)
 
@@ -443,7 +464,7 @@ class TeamDialog(QDialog):
     def _lead_job(self, title: str, work: Any, message: str = "") -> None:
         def done(_: Any) -> None:
             if message:
-                self.window_.statusBar().showMessage(message, 8000)
+                self.main.statusBar().showMessage(message, 8000)
             self.load_from_server()
             self.show_status()
 

@@ -1,13 +1,15 @@
 """The welcome window: what ``fieldkit gui`` shows when no project is named.
 
-Four ways in, in the order a newcomer needs them: the demo study (built on first use in the
-platform's data folder), a new project, an existing project folder, and the recent projects.
+Five ways in, in the order a newcomer needs them: the demo study (built on first use in the
+platform's data folder), a new project, an existing project folder, joining a team's shared
+project (File → Team…'s join form), and the recent projects.
 Choosing one emits ``chosen`` with the open project; the app then shows the main window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -36,6 +38,7 @@ class WelcomeWindow(QWidget):
     """First screen of the app when no project was given."""
 
     chosen = Signal(object)  # the opened Project
+    project: Project | None = None  # none yet: the team dialog offers only joining
 
     def __init__(self, demo_path: Path | None = None) -> None:
         super().__init__()
@@ -55,6 +58,8 @@ class WelcomeWindow(QWidget):
         self.demo_button.setDefault(True)
         self.new_button = QPushButton()
         self.open_button = QPushButton()
+        self.join_button = QPushButton()
+        self.join_button.clicked.connect(self.join_team)
         self.demo_button.clicked.connect(self.open_demo)
         self.new_button.clicked.connect(self.new_project)
         self.open_button.clicked.connect(self.open_folder)
@@ -64,7 +69,7 @@ class WelcomeWindow(QWidget):
         self.no_recent = QLabel()
 
         buttons = QHBoxLayout()
-        for button in (self.demo_button, self.new_button, self.open_button):
+        for button in (self.demo_button, self.new_button, self.open_button, self.join_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
@@ -93,6 +98,7 @@ class WelcomeWindow(QWidget):
                                  else tr("Build and open the &demo study"))
         self.new_button.setText(tr("&New project…"))
         self.open_button.setText(tr("&Open a project…"))
+        self.join_button.setText(tr("Join a &team…"))
         self.recent_label.setText(tr("Recent projects"))
         self.no_recent.setText(tr("No recent projects yet."))
 
@@ -121,6 +127,18 @@ class WelcomeWindow(QWidget):
         project = ask_new_project(self)
         if project is not None:
             self.chosen.emit(project)
+
+    def join_team(self) -> Any:
+        """The team dialog's join form; the joined copy opens like any chosen project."""
+        from fieldkit.gui.team_dialog import TeamDialog
+
+        dialog = TeamDialog(self)
+        dialog.open()
+        return dialog
+
+    def set_project(self, project: Project) -> None:
+        """Where the team dialog puts the project it joined."""
+        self.chosen.emit(project)
 
     def open_folder(self) -> None:
         project = ask_open_project(self)

@@ -24,6 +24,10 @@
         <translation>&amp;Open a project…</translation>
     </message>
     <message>
+        <source>Join a &amp;team…</source>
+        <translation>Join a &amp;team…</translation>
+    </message>
+    <message>
         <source>Recent projects</source>
         <translation>Recent projects</translation>
     </message>

@@ -24,6 +24,10 @@
         <translation>Een project &amp;openen…</translation>
     </message>
     <message>
+        <source>Join a &amp;team…</source>
+        <translation>Aansluiten bij een &amp;team…</translation>
+    </message>
+    <message>
         <source>Recent projects</source>
         <translation>Recente projecten</translation>
     </message>

@@ -24,14 +24,16 @@ def welcome(qtbot, language: str, demo: Path) -> WelcomeWindow:
 
 @pytest.mark.parametrize("language, words", [
     ("en", ["Welcome to fieldkit", "Build and open the &demo study", "&New project…",
-            "&Open a project…", "Recent projects", "No recent projects yet."]),
+            "&Open a project…", "Join a &team…", "Recent projects", "No recent projects yet."]),
     ("nl", ["Welkom bij fieldkit", "&Demostudie maken en openen", "&Nieuw project…",
-            "Een project &openen…", "Recente projecten", "Nog geen recente projecten."]),
+            "Een project &openen…", "Aansluiten bij een &team…", "Recente projecten",
+            "Nog geen recente projecten."]),
 ])
 def test_welcome_speaks_the_language(qtbot, tmp_path: Path, language: str,
                                      words: list[str]) -> None:
     w = welcome(qtbot, language, tmp_path / "Demo.fieldkit")
     shown = [w.windowTitle(), w.demo_button.text(), w.new_button.text(), w.open_button.text(),
+             w.join_button.text(),
              w.recent_label.text(), w.no_recent.text()]
     assert shown == words
     assert w.no_recent.isVisible() and not w.recent.isVisible()

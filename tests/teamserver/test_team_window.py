@@ -389,3 +389,35 @@ def test_the_server_away_is_said_in_dutch_with_the_servers_own_words(qtbot) -> N
         assert "volgende synchronisatie" in text and "work done" not in text
     finally:
         i18n.install("en")
+
+
+def test_join_from_the_welcome_screen(published, tmp_path: Path, qtbot) -> None:
+    """A new member starts the app with no project: "Join a team…" is a way in, and Enter in
+    the form joins (it used to close the dialog and lose what was typed)."""
+    from PySide6.QtCore import Qt
+
+    from fieldkit.gui import i18n
+    from fieldkit.gui.app import application
+    from fieldkit.gui.welcome import WelcomeWindow
+
+    team, lead = published
+    application()
+    i18n.install("nl")
+    welcome = WelcomeWindow(demo_path=tmp_path / "Demo.fieldkit")
+    qtbot.addWidget(welcome)
+    welcome.show()
+    assert welcome.join_button.text() == "Aansluiten bij een &team…"
+    dialog = welcome.join_team()
+    assert not dialog.publish_box.isEnabled() and dialog.join_box.isEnabled()
+    folder = tmp_path / "anna.fieldkit"
+    dialog.join_url.setText(team.member_url(f"anna{team.db}"))
+    dialog.join_coder.setText("Anna")
+    dialog.join_folder.setText(str(folder))
+    with qtbot.waitSignal(welcome.chosen, timeout=20000) as joined:  # Enter joins
+        qtbot.keyClick(dialog.join_folder, Qt.Key.Key_Return)
+    replica = joined.args[0]
+    try:
+        assert replica.path == folder and replica.coder == "Anna"
+        assert replica.team.canonical() == lead.team.canonical()
+    finally:
+        replica.close()
