@@ -537,7 +537,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         if coding.start is None or coding.end is None or coding.orphaned:
             return
         text = self.store.document(coding.document_id).text
-        if text[coding.start:coding.end] == coding.quote:
+        inside = coding.end <= len(text)
+        if inside and text[coding.start:coding.end] == coding.quote:
             return
         places = anchoring.occurrences(text, coding.quote) if coding.quote else []
         if not places:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -170,36 +170,93 @@ class Portable:
 
 # -- portable rows applied to this replica ------------------------------------------------
 
+#: a row of a shared table as a researcher says it ("the code was deleted")
+NOUNS = {"coders": "coder", "sites": "site", "cases": "case", "media": "media file",
+         "saved_searches": "saved search", "sets": "set", "saved_queries": "saved query",
+         "visits": "visit", "participants": "participant", "documents": "document",
+         "case_documents": "case's document", "case_participants": "case's participant",
+         "turns": "speaker turn", "codes": "code", "codings": "coding",
+         "set_members": "set member", "memo_info": "memo", "links": "link",
+         "recordings": "recording", "transcript_links": "transcript link"}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a shared table as this schema declares it (what an incoming row may set)."""
+
+    name: str
+    kind: str  # 'integer', 'real', 'text' or 'any' (SQLite's type affinity)
+    notnull: bool
+    ref: str | None  # the shared table it points at (sent as that row's identity)
+
+
+def catalog(conn: sqlite3.Connection) -> dict[str, dict[str, Column]]:
+    """Every shared table's columns (``id`` aside), from this replica's own schema."""
+    out: dict[str, dict[str, Column]] = {}
+    for table in sorted(SHARED):
+        columns: dict[str, Column] = {}
+        for _cid, name, declared, notnull, _default, _pk in conn.execute(
+                f"PRAGMA table_info({table})"):
+            if name == "id":
+                continue
+            upper = str(declared or "").upper()
+            kind = ("integer" if "INT" in upper else
+                    "text" if any(t in upper for t in ("CHAR", "CLOB", "TEXT")) else
+                    "real" if any(t in upper for t in ("REAL", "FLOA", "DOUB")) else "any")
+            columns[name] = Column(name, kind, bool(notnull), REFS[table].get(name))
+        if columns:
+            out[table] = columns
+    return out
+
 
 @dataclass(slots=True)
-class TextEdit:
-    """A document whose text a change set replaced: its codings re-anchor afterwards."""
+class Skip:
+    """A row this copy did not apply, and why (in a researcher's words)."""
 
-    document_id: int
-    old_text: str
-    new_text: str
+    row: dict[str, Any]
+    reason: str
 
 
 @dataclass(slots=True)
 class Applied:
-    """What applying one change set did beyond its rows."""
+    """What applying one change set left out."""
 
-    skipped: list[str] = field(default_factory=list)
-    text_edits: list[TextEdit] = field(default_factory=list)
-    placed: list[int] = field(default_factory=list)  # codings to fit to the text they quote
+    skipped: list[Skip] = field(default_factory=list)
+
+
+class _Skipped(Exception):
+    """A row that cannot be applied to this copy as it is now (the same on every copy)."""
+
+
+#: called with (document id, old text, new text) before a text edit is written, so that its
+#: codings re-anchor first, exactly as on the copy that made the edit
+TextEditHook = Callable[[int, str, str], None]
+#: called with a coding's id after it arrives or moves, to fit it to the text it quotes
+PlaceHook = Callable[[int], None]
 
 
 class Applier:
-    """Applies portable rows through the writer (so search, listeners and undo data follow)."""
+    """Applies portable rows through the writer (so search, listeners and undo data follow).
 
-    def __init__(self, writer: Writer, *, reserved: dict[str, int] | None = None) -> None:
+    Each row is applied whole or not at all (a savepoint): a row this copy cannot apply (what
+    it points at was deleted, its key is gone, a value the schema refuses, anything else) is
+    skipped and named in ``Applied.skipped``; the decision depends only on the row and on the
+    shared state every copy reaches by applying the same history in the same order.
+    """
+
+    def __init__(self, writer: Writer, *, reserved: dict[str, int] | None = None,
+                 on_text_edit: TextEditHook | None = None,
+                 on_placed: PlaceHook | None = None) -> None:
         self.w = writer
         self.reserved = reserved or {}  # table -> highest id kept free for own rows
+        self.on_text_edit = on_text_edit
+        self.on_placed = on_placed
         self._ids: dict[tuple[str, Any], int | None] = {}
         self._columns: dict[str, set[str]] = {}
+        self.gone: dict[str, str] = {}  # uuid -> name of codes, documents, coders deleted here
 
     def _known(self, table: str, values: Row) -> Row:
-        """Only the columns this version has (a newer fieldkit may send more)."""
+        """Only the columns this version has (the validation refused any other before)."""
         if table not in self._columns:
             self._columns[table] = {r[1] for r in self.w.conn.execute(
                 f"PRAGMA table_info({table})")}
@@ -242,38 +299,41 @@ class Applier:
     def _forget(self, table: str) -> None:
         self._ids = {k: v for k, v in self._ids.items() if k[0] != table}
 
-    def _local_values(self, table: str, values: Row) -> Row | None:
-        """The row with foreign keys as local ids; None when something it points at is gone."""
+    def _local_values(self, table: str, values: Row) -> Row:
+        """The row with foreign keys as local ids; ``_Skipped`` when what it points at is gone."""
         refs = REFS[table]
         out = {}
         for k, v in values.items():
             if k in refs and v is not None:
                 v = self.local_id(refs[k], v)
                 if v is None:
-                    return None
+                    raise _Skipped(f"the {NOUNS[refs[k]]} was deleted")
             out[k] = v
         return out
 
     def apply(self, rows: list[dict[str, Any]], *, keep_ids: dict[tuple[str, Any], int]
               | None = None) -> Applied:
-        """Apply one change set's rows in order. ``keep_ids`` gives own inserts their old ids.
-
-        A row this copy cannot store (a value its schema refuses) is skipped and named; every
-        copy skips it alike, so copies stay equal.
-        """
+        """Apply one (validated) change set's rows in order. ``keep_ids`` gives own inserts
+        their old ids. A row that cannot be applied is skipped whole and named."""
         done = Applied()
+        conn = self.w.conn
+        current = self.w._current
         for r in rows:
-            if r.get("t") not in SHARED:
-                continue  # a table of a newer fieldkit, or not shared
+            mark = len(current.changes) if current is not None else 0
+            conn.execute("SAVEPOINT fieldkit_row")
             try:
-                self._apply_row(r, done, keep_ids)
-            except (sqlite3.IntegrityError, sqlite3.InterfaceError, KeyError, TypeError,
-                    ValueError) as exc:
-                done.skipped.append(f"{r.get('op')} {r.get('t')} {r.get('k')}: {exc}")
+                self._apply_row(r, keep_ids)
+            except Exception as exc:  # noqa: BLE001 - whatever it was, this row only
+                conn.execute("ROLLBACK TO fieldkit_row")
+                if current is not None:
+                    del current.changes[mark:]
+                self._ids.clear()
+                done.skipped.append(Skip(r, _reason(exc)))
+            conn.execute("RELEASE fieldkit_row")
         return done
 
-    def _apply_row(self, r: dict[str, Any], done: Applied,
-                   keep_ids: dict[tuple[str, Any], int] | None) -> None:
+    def _apply_row(self, r: dict[str, Any], keep_ids: dict[tuple[str, Any], int] | None
+                   ) -> None:
         table, op = r["t"], r["op"]
         key = self.local_id(table, r["k"])
         if op == "delete":
@@ -281,39 +341,64 @@ class Applier:
                 self._delete(table, key)
             return
         values = self._local_values(table, self._known(table, r["set"]))
-        if values is None:
-            done.skipped.append(f"{op} {table} {r['k']}: what it belongs to was deleted")
-            return
-        if op == "update" or key is not None:
+        if op == "update":
             if key is None:
-                done.skipped.append(f"update {table} {r['k']}: deleted meanwhile")
-                return
-            # only a text edit needs the row as it was (its codings re-anchor from it)
-            edits_text = table == "documents" and "text" in values
-            old = self.w._fetch(table, key) if edits_text else None
-            self.w.update(table, key, values)
-            if old is not None and old["text"] != values["text"]:
-                done.text_edits.append(TextEdit(key, old["text"], values["text"]))
-            if table == "codings" and ANCHOR_FIELDS & set(values):
-                done.placed.append(key)
+                raise _Skipped(f"the {NOUNS[table]} was deleted before it arrived")
+            self._update(table, key, values)
             return
+        if key is not None:
+            if self._same(table, key, values):
+                return  # it is here already (a snapshot taken after it, sent twice)
+            raise _Skipped(f"a {NOUNS[table]} with its identity exists already")
         wanted = (keep_ids or {}).get((table, json.dumps(r["k"])))
         if wanted is not None:
             values["id"] = wanted
         elif table in self.reserved:
             top = self.w.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
             values["id"] = max(top, self.reserved[table]) + 1
+        if table == "codings":
+            self._check_span(values)
         new: int | None
         try:
             new = self.w.insert(table, values)
         except sqlite3.IntegrityError:
             new = self._alias(table, r["k"], values)
             if new is None:
-                done.skipped.append(f"insert {table} {r['k']}: clashes with a row here")
-                return
+                raise
         self._ids[_cached(table, r["k"])] = new
-        if table == "codings":
-            done.placed.append(new)
+        if table == "codings" and self.on_placed is not None:
+            self.on_placed(new)
+
+    def _update(self, table: str, key: int, values: Row) -> None:
+        old = self.w._fetch(table, key)
+        if table == "documents" and "text" in values and old is not None \
+                and old["text"] != values["text"] and self.on_text_edit is not None:
+            # codings first, then the text: as the copy that made the edit did it, so the
+            # text's search trigger writes every coded segment where it ends up
+            self.on_text_edit(key, str(old["text"]), str(values["text"]))
+        if table == "codings" and old is not None:
+            self._check_span({**old, **values})
+        self.w.update(table, key, values)
+        if table == "codings" and ANCHOR_FIELDS & set(values) and self.on_placed is not None:
+            self.on_placed(key)
+
+    def _check_span(self, coding: Row) -> None:
+        """A text coding lies within its document's text (a span a newer text left behind is
+        fitted to its quote by ``on_placed``; one beyond every text is not a coding)."""
+        start, end = coding.get("start"), coding.get("end")
+        if start is None or end is None:
+            return
+        found = self.w.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                    (coding.get("document_id"),)).fetchone()
+        if found is None:
+            raise _Skipped("the document was deleted")
+        quote = coding.get("quote") or ""
+        if not 0 <= start <= end or (end > len(found[0]) and not (quote and quote in found[0])):
+            raise _Skipped(f"its place ({start}–{end}) lies outside the text")
+
+    def _same(self, table: str, key: int, values: Row) -> bool:
+        here = self.w._fetch(table, key) or {}
+        return all(here.get(k) == v for k, v in values.items() if k != "id")
 
     def _alias(self, table: str, ident: Any, values: Row) -> int | None:
         """A row named like one already here (two replicas added coder "Anna"): the same row."""
@@ -336,8 +421,38 @@ class Applier:
                 if other == table and dependant == key:
                     continue
                 self._delete(other, dependant)
+        if table in _NAMED:
+            found = self.w.conn.execute(f"SELECT uuid, {_NAMED[table]} FROM {table} "
+                                        "WHERE id = ?", (key,)).fetchone()
+            if found is not None:
+                self.gone[str(found[0])] = str(found[1])
         self.w.delete(table, key)
         self._forget(table)
+
+
+#: the column that names a row of these tables in a message
+_NAMED = {"codes": "name", "documents": "title", "coders": "name"}
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, _Skipped):
+        return str(exc)
+    if isinstance(exc, sqlite3.IntegrityError):
+        return f"this copy's database refuses it ({exc})"
+    return f"it could not be applied ({type(exc).__name__}: {exc})"
+
+
+def name_of(conn: sqlite3.Connection, table: str, uuid: Any) -> str | None:
+    """The name (a code's, a coder's) or title (a document's) of a row known by its UUID."""
+    if table not in _NAMED or not isinstance(uuid, str):
+        return None
+    found = conn.execute(f"SELECT {_NAMED[table]} FROM {table} WHERE uuid = ?",
+                         (uuid,)).fetchone()
+    if found is None:
+        found = conn.execute(
+            f"SELECT t.{_NAMED[table]} FROM team_aliases a JOIN {table} t ON t.id = a.local_id "
+            "WHERE a.tbl = ? AND a.uuid = ?", (table, uuid)).fetchone()
+    return None if found is None else str(found[0])
 
 
 def own_inserts(local: list[RowChange]) -> dict[tuple[str, str], int]:
@@ -478,3 +593,81 @@ def canonical(conn: sqlite3.Connection) -> dict[str, list[Any]]:
                              ensure_ascii=False) for r in rows]
         out[table] = sorted(dumped)
     return out
+
+
+# -- received snapshots -------------------------------------------------------------------
+
+#: tables SQLite makes by itself (ANALYZE, PRAGMA optimize, AUTOINCREMENT), with their fixed SQL
+SQLITE_OWN = {("table", "sqlite_stat1", "sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
+              ("table", "sqlite_stat4", "sqlite_stat4",
+               "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"),
+              ("table", "sqlite_sequence", "sqlite_sequence",
+               "CREATE TABLE sqlite_sequence(name,seq)")}
+
+SchemaRow = tuple[str, str, str, str | None]
+
+
+def schema_of(conn: sqlite3.Connection) -> tuple[int, set[SchemaRow]]:
+    """A database's schema version and every object in it (type, name, table, SQL)."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    rows = {(str(t), str(n), str(tb), None if s is None else str(s)) for t, n, tb, s in
+            conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+    return version, rows
+
+
+_EXPECTED: dict[int, set[SchemaRow]] = {}
+
+
+def expected_schema(version: int) -> set[SchemaRow]:
+    """Every object a fieldkit database of schema ``version`` holds: made by the migrations
+    themselves in an empty in-memory database (so it is exactly what fieldkit makes)."""
+    from fieldkit.storage import schema
+
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for step in schema.MIGRATIONS[:version]:
+                conn.execute("BEGIN")
+                step(conn)
+                conn.execute("COMMIT")
+            _EXPECTED[version] = schema_of(conn)[1]
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """SQLite's own check of the file's structure: 'ok', or the first thing wrong."""
+    return str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+
+
+def coder_named(conn: sqlite3.Connection, name: str) -> str | None:
+    """The name of the coder called ``name`` (case as stored), if there is one."""
+    found = conn.execute("SELECT name FROM coders WHERE name = ? COLLATE NOCASE",
+                         (name,)).fetchone()
+    return None if found is None else str(found[0])
+
+
+def open_for_writing(path: str) -> sqlite3.Connection:
+    """A plain connection to a snapshot file being prepared (rollback journal, our SQL
+    functions registered for the search triggers)."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database
+
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    for name, (nargs, func) in database.FUNCTIONS.items():
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    return conn
+
+
+def coding_names(conn: sqlite3.Connection, uuid: Any) -> tuple[str, str, str] | None:
+    """(coder uuid, code uuid, document uuid) of a coding known here by its UUID."""
+    if not isinstance(uuid, str):
+        return None
+    found = conn.execute(
+        "SELECT r.uuid, k.uuid, d.uuid FROM codings c JOIN coders r ON r.id = c.coder_id "
+        "JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id "
+        "WHERE c.uuid = ?", (uuid,)).fetchone()
+    return None if found is None else (str(found[0]), str(found[1]), str(found[2]))

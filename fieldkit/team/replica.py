@@ -15,7 +15,7 @@ import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from fieldkit.core.changes import ChangeSet, RowChange
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import new_uuid, utc_now
 from fieldkit.core.progress import Progress
-from fieldkit.storage import database, newfolder, replica_tables
+from fieldkit.storage import replica_tables, team_history
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.replica_tables import Applier, Portable
 from fieldkit.storage.team_server import (
@@ -39,8 +39,11 @@ from fieldkit.storage.team_server import (
     public_url,
     unreachable,
 )
-from fieldkit.storage.writer import REMOTE
+from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
+from fieldkit.team.joining import ExistingCoder, join
+from fieldkit.team.report import Arrival, Names, SyncReport, quoted, shown
+from fieldkit.team.validation import Invalid, Validator, is_media_key
 
 if TYPE_CHECKING:
     from fieldkit.core.model import Document
@@ -61,6 +64,9 @@ class TeamStatus:
     to_send: int
     last_sync: str
     last_error: str
+    #: what the last sync that had one left out or was refused, and when (kept until the next)
+    last_problem: str = ""
+    last_problem_at: str = ""
 
     @property
     def state(self) -> str:
@@ -70,31 +76,14 @@ class TeamStatus:
         return "to send" if self.to_send else "synced"
 
 
-@dataclass(slots=True)
-class Arrival:
-    """A change set that came in: who made it and what it was (shown after a sync)."""
-
-    member: str
-    coder: str
-    label: str
-    at: str
-
-
-@dataclass(slots=True)
-class SyncReport:
-    sent: int = 0
-    received: list[Arrival] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    position: int = 0
-
-
 class TeamWork:
     """The team side of one open project."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
         self.store = project.store
+        self._validator: Validator | None = None
+        self.names = Names(project.store)
 
     # -- facts ---------------------------------------------------------------------------
 
@@ -124,7 +113,9 @@ class TeamWork:
             to_send = replica_tables.unsent_count(self.store.conn)
         return TeamStatus(self.url, self.member, self.role, self.position, to_send,
                           self.store.meta("team_last_sync", ""),
-                          self.store.meta("team_last_error", ""))
+                          self.store.meta("team_last_error", ""),
+                          self.store.meta("team_problem", ""),
+                          self.store.meta("team_problem_at", ""))
 
     def _require_joined(self) -> None:
         if not self.joined:
@@ -152,6 +143,7 @@ class TeamWork:
         if not rows:
             return
         self._check_rules(rows)
+        self.names.remember_deleted(rows)
         replica_tables.add_outgoing(conn, new_uuid(), utc_now(), self.store.coder_name,
                                     changeset.label, rows, changeset.changes)
 
@@ -239,13 +231,18 @@ class TeamWork:
 
     def snapshot(self, progress: Progress | None = None) -> int:
         """Store this (synced) copy on the server as the state new members start from, at
-        its position: a join then receives only the history after it (the lead's work)."""
+        its position: a join then receives only the history after it (the lead's work).
+
+        Codings of a blind round not released yet are left out (they reach everyone, joiners
+        too, from the history when the lead releases the round).
+        """
         if self.role != "lead":
             raise BadInput("Only the team lead stores a new starting state of the project.")
         self.sync(progress)
+        self.sync()  # the position now covers the change sets the first sync numbered
         if self.status().to_send:
             raise BadInput("Some of your changes were not sent; sync again first.")
-        with self.server() as server, self._snapshot_file() as (snapshot, sha):
+        with self.server() as server, self._snapshot_file(server) as (snapshot, sha):
             for sha256, filename in self._media_rows():
                 path = self.project.media.path(sha256, filename)
                 if path.is_file() and not server.media_present([sha256]):
@@ -254,17 +251,41 @@ class TeamWork:
         return self.position
 
     @contextmanager
-    def _snapshot_file(self) -> Iterator[tuple[Path, str]]:
-        """A copy of the project without this copy's own undo history, outbox and team facts."""
+    def _snapshot_file(self, server: Server | None = None) -> Iterator[tuple[Path, str]]:
+        """A copy of the project without this copy's own undo history, outbox and team facts,
+        and (given the server) without codings of blind rounds not released yet."""
         snapshot = self.project.path / ".team-snapshot.sqlite"
         snapshot.unlink(missing_ok=True)
         try:
             with self.store.lock:
                 replica_tables.snapshot(self.store.conn, str(snapshot))
             _clean_snapshot(snapshot)
+            if server is not None:
+                self._withdraw_blind(server, snapshot)
             yield snapshot, MediaStore.hash_file(snapshot)
         finally:
             snapshot.unlink(missing_ok=True)
+
+    def _withdraw_blind(self, server: Server, snapshot: Path) -> None:
+        """Undo, in the snapshot, every unreleased blind change set (newest first)."""
+        bodies = team_history.unreleased_blind(server, self.position)
+        if not bodies:
+            return
+        validator = self._catalog()
+        inverse: list[dict[str, Any]] = []
+        for body in reversed(bodies):
+            try:
+                rows = validator.check("change", body)[0]
+            except Invalid:
+                continue  # it was never applied anywhere
+            inverse += [u for u in map(_inverse, reversed(rows)) if u is not None]
+        conn = replica_tables.open_for_writing(str(snapshot))
+        try:
+            writer = Writer(conn)
+            with writer.change("Leave out blind codings", log=False):
+                Applier(writer).apply(inverse)
+        finally:
+            conn.close()
 
     def _media_rows(self) -> list[tuple[str, str]]:
         with self.store.lock:
@@ -375,6 +396,8 @@ class TeamWork:
         """Pull the team's history after this replica's position, then push what is unsent.
 
         With the server unreachable this raises ``ServerUnreachable`` and changes nothing here.
+        Nothing the server sends stops a sync: what cannot be applied is skipped (the same on
+        every copy) and named in the report, and the position moves past it.
         """
         progress = progress or Progress()
         try:
@@ -388,15 +411,41 @@ class TeamWork:
         except ServerUnreachable as exc:
             self._set_meta({"team_last_error": str(exc)})
             raise
-        self._set_meta({"team_last_sync": utc_now(), "team_last_error": ""})
+        except ServerRefused as exc:
+            self._set_meta({"team_problem": f"Refused by the server: {exc}",
+                            "team_problem_at": utc_now()})
+            raise
+        facts = {"team_last_sync": utc_now(), "team_last_error": ""}
+        if report.problem():
+            facts.update(team_problem=report.problem(), team_problem_at=utc_now())
+        self._set_meta(facts)
         report.position = self.position
         return report
+
+    def _catalog(self) -> Validator:
+        if self._validator is None:
+            with self.store.lock:
+                self._validator = Validator(replica_tables.catalog(self.store.conn))
+        return self._validator
+
+    def _checked(self, incoming: list[Incoming], report: SyncReport) -> None:
+        """Every change set checked before anything is applied: a malformed row is left out
+        (a body that is not a list of rows: the whole change set), and named."""
+        validator = self._catalog()
+        for item in incoming:
+            where = f"Change set {quoted(item.label)} from {shown(item.member)} #{item.seq}"
+            try:
+                item.body, problems = validator.check(item.kind, item.body)
+            except Invalid as exc:
+                problems, item.body = [str(exc)], []
+            report.skipped += [f"{where}: not a valid change ({p})" for p in problems]
 
     def _pull(self, server: Server) -> SyncReport:
         report = SyncReport()
         start = self.position
         top, incoming = server.pull(start)
-        self._fetch_media(server, incoming)
+        self._checked(incoming, report)
+        self._fetch_media(server, incoming, report)
         conn = self.store.conn
         with self.store.change("Sync with the team", origin=REMOTE) as changeset:
             # read inside the transaction: work done while the server answered is included
@@ -418,7 +467,8 @@ class TeamWork:
                 for o in reversed(to_move):  # take own work off, newest first
                     for c in reversed(o.local):
                         self.store.apply(c.inverse())
-                applier = Applier(self.store, reserved=reserved)
+                applier = Applier(self.store, reserved=reserved,
+                                  on_text_edit=self._reanchor, on_placed=self._fit)
                 redone: dict[int, list[RowChange]] = {}
                 for item in incoming:
                     if item.pos < first:
@@ -426,7 +476,8 @@ class TeamWork:
                     own = by_uuid.get(item.uuid) or blind_parts.get(item.uuid)
                     keep = replica_tables.own_inserts(own.local) if own else None
                     mark = len(changeset.changes)
-                    self._apply(applier, item.body, report, keep)
+                    self._apply(applier, item.body, report, keep,
+                                f"#{item.seq} from {shown(item.member)}")
                     if own is not None:
                         redone.setdefault(own.id, []).extend(changeset.changes[mark:])
                     else:
@@ -436,33 +487,46 @@ class TeamWork:
                     if o.seq is not None:
                         continue  # came back from the server above, in its place
                     mark = len(changeset.changes)
-                    self._apply(applier, o.body, report, replica_tables.own_inserts(o.local))
+                    self._apply(applier, o.body, report, replica_tables.own_inserts(o.local),
+                                "your own, not sent yet")
                     redone.setdefault(o.id, []).extend(changeset.changes[mark:])
                 for outbox_id, local in redone.items():
                     replica_tables.set_local(conn, outbox_id, local)
+                self.names.remember(applier.gone)
             self.store.set_meta("team_seq", str(top))
             replica_tables.forget_applied(conn, top)
         return report
 
     def _apply(self, applier: Applier, body: list[dict[str, Any]], report: SyncReport,
-               keep: dict[tuple[str, str], int] | None) -> None:
+               keep: dict[tuple[str, str], int] | None, where: str) -> None:
         done = applier.apply(body, keep_ids=keep)
-        report.skipped += done.skipped
-        for edit in done.text_edits:
-            self.project.reanchor(edit.document_id, edit.old_text, edit.new_text)
-        for coding_id in done.placed:
-            if replica_tables.exists(self.store.conn, "codings", coding_id):
-                self.project.fit_coding(coding_id)
+        for skip in done.skipped:
+            report.skipped.append(f"{self.names.describe(skip.row, applier.gone)}: "
+                                  f"{skip.reason} ({where})")
 
-    def _fetch_media(self, server: Server, incoming: list[Incoming]) -> None:
-        """Files the incoming change sets add, fetched before anything is applied."""
-        store = self.project.media
-        for item in incoming:
-            for r in item.body:
-                if r["t"] == "media" and r["op"] == "insert":
-                    sha, name = r["k"], r["set"].get("filename", "")
-                    if not store.path(sha, name).exists():
-                        store.put_chunks(server.get_media(sha), sha, name)
+    def _reanchor(self, document_id: int, old_text: str, new_text: str) -> None:
+        self.project.reanchor(document_id, old_text, new_text)
+
+    def _fit(self, coding_id: int) -> None:
+        self.project.fit_coding(coding_id)
+
+    def _fetch_media(self, server: Server, incoming: list[Incoming],
+                     report: SyncReport) -> None:
+        """Files the incoming change sets add (and any this copy still misses), fetched and
+        checked against their hash before anything is applied."""
+        wanted = {r["k"]: r["set"].get("filename", "") for item in incoming for r in item.body
+                  if r["t"] == "media" and r["op"] == "insert"}
+        wanted.update(self._media_rows())
+        for sha, name in wanted.items():
+            if not is_media_key(sha) or not isinstance(name, str):
+                continue
+            if self.project.media.path(sha, name).exists():
+                continue
+            if not server.media_present([sha]):
+                continue  # not uploaded (yet): the next sync asks again
+            if not self.project.media.put_chunks(server.get_media(sha), sha, name):
+                report.skipped.append(f"The media file {quoted(name)} ({sha[:12]}…): what "
+                                      "the server holds does not match its hash; not kept")
 
     def _push(self, server: Server, report: SyncReport) -> None:
         conn = self.store.conn
@@ -564,6 +628,17 @@ def _clock(expires: str) -> str:
     return when.strftime("%H:%M")
 
 
+def _inverse(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The row that undoes ``row`` (an insert deleted, an update or delete put back)."""
+    was = row.get("was")
+    if row["op"] == "insert":
+        return {"t": row["t"], "k": row["k"], "op": "delete"}
+    if not isinstance(was, dict):
+        return None
+    return {"t": row["t"], "k": row["k"], "op": "insert" if row["op"] == "delete" else "update",
+            "set": was}
+
+
 def _clean_snapshot(path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
@@ -573,61 +648,5 @@ def _clean_snapshot(path: Path) -> None:
         conn.close()
 
 
-def join(url: str, path: str | Path, *, member: str | None = None,
-         coder: str | None = None, progress: Progress | None = None) -> Project:
-    """Make a replica of the team at ``url`` in the new folder ``path`` and bring it up to date.
-
-    The URL's user is the member unless ``member`` says otherwise.
-    """
-    from fieldkit.project import Project
-
-    progress = progress or Progress()
-    if member:
-        url = _with_user(url, member)
-    folder = Path(path)
-    newfolder.check_new_folder(folder)
-    with Server(url, password=credentials.password(url), timeout=10) as server:
-        facts = server.team()
-        role = server.role()
-        if role is None:
-            raise BadInput(f"{server.user} is not a member of this team; the lead adds members "
-                           f"with: fieldkit -p PROJECT team members --add {server.user}")
-        with newfolder.building(folder) as build:
-            progress.start(3, "Receiving the project")
-            db_path = build / database.DB_NAME
-            seq, sha = server.get_snapshot(db_path)
-            if MediaStore.hash_file(db_path) != sha:
-                raise ServerUnreachable("The project received from the team server is "
-                                        "incomplete; try again.")
-            conn = sqlite3.connect(db_path)
-            try:
-                media = replica_tables.media_files(conn)
-                store = MediaStore(build)
-                progress.step("Receiving media files")
-                for sha256, filename in media:
-                    progress.check()
-                    store.put_chunks(server.get_media(sha256), sha256, filename)
-                replica_tables.start_replica(conn, {
-                    "team_url": public_url(url), "team_member": server.user,
-                    "team_role": role, "team_seq": str(seq), "team_uuid": facts.get("uuid", ""),
-                    "team_last_sync": "", "team_last_error": "",
-                    **({"current_coder": coder} if coder else {})})
-            finally:
-                conn.close()
-    project = Project.open(folder)
-    try:
-        progress.step("Receiving changes")
-        project.team.sync()
-    except ServerUnreachable:
-        pass  # the copy is whole; the next sync brings the rest
-    return project
-
-
-def _with_user(url: str, user: str) -> str:
-    from fieldkit.storage.team_server import url_with
-
-    return url_with(url, user=user)
-
-
-__all__ = ["TeamWork", "TeamStatus", "SyncReport", "Arrival", "join", "ServerUnreachable",
-           "ServerRefused"]
+__all__ = ["TeamWork", "TeamStatus", "SyncReport", "Arrival", "join", "ExistingCoder",
+           "ServerUnreachable", "ServerRefused"]
