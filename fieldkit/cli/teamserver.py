@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--member", metavar="NAME",
                    help="join as this member (default: the URL's user)")
     p.add_argument("--coder", metavar="NAME", help="your coder name in this replica")
+    p.add_argument("--as-existing-coder", action="store_true",
+                   help="the team's project has a coder of this name already and it is you "
+                        "(their codings become yours to change)")
 
     p = command("status", cmd_status, "this replica's server, member, role and what is unsent")
     add_json_option(p)
@@ -77,11 +80,14 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    """Exit 1 when the server refused some of this copy's work (taken back here); rows from
+    the server this copy could not apply are printed, and the sync still succeeds."""
     with open_project(args) as project:
         report = project.team.sync(progress_bar("Syncing"))
+    code = 1 if report.refused else 0
     if args.json:
         print_json(report)
-        return 0
+        return code
     print(f"Sent {report.sent} change set(s), received {len(report.received)}; "
           f"at position {report.position}.")
     by_member: dict[str, int] = {}
@@ -92,8 +98,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     for line in report.refused:
         print(f"Refused by the server and taken back here: {line}", file=sys.stderr)
     for line in report.skipped:
-        print(f"Not applied: {line}", file=sys.stderr)
-    return 0
+        print(f"Not applied (the same on every copy): {line}", file=sys.stderr)
+    return code
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -109,6 +115,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     from fieldkit.team.replica import join
 
     with join(args.url, args.path, member=args.member, coder=args.coder,
+              as_existing_coder=args.as_existing_coder,
               progress=progress_bar("Joining")) as project:
         status = project.team.status()
         count = len(project.documents())
@@ -128,6 +135,8 @@ def cmd_status(args: argparse.Namespace) -> int:
           f"Last sync:  {status.last_sync or 'never'}\nState:      {status.state}")
     if status.last_error:
         print(f"Last error: {status.last_error}")
+    if status.last_problem:
+        print(f"Last problem ({status.last_problem_at}): {status.last_problem}")
     return 0
 
 

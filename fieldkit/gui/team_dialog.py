@@ -263,11 +263,16 @@ class TeamDialog(QDialog):
         folder_row.addWidget(self.join_folder, 1)
         folder_row.addWidget(choose)
         self.join_password = PasswordRow()
+        # joining under a coder name the study has already takes over that coder's codings:
+        # only when asked for (a member on a new computer), never silently
+        self.join_existing = QCheckBox(tr("I am this coder (the study has my codings "
+                                          "already)"))
         self.join_button = QPushButton(tr("Join"))
         self.join_button.clicked.connect(self.join)
         form.addRow(tr("Server URL"), self.join_url)
         form.addRow(tr("Member (optional)"), self.join_member)
         form.addRow(tr("Your name as coder"), self.join_coder)
+        form.addRow("", self.join_existing)
         form.addRow(tr("New folder"), folder_row)
         form.addRow(tr("Password"), self.join_password)
         form.addRow("", _right(self.join_button))
@@ -332,8 +337,11 @@ class TeamDialog(QDialog):
             self._say(tr("Join"), str(exc))
             return
 
+        existing = self.join_existing.isChecked()
+
         def job(progress: Progress) -> Project:
-            return join(url, folder, coder=coder, progress=progress)
+            return join(url, folder, coder=coder, progress=progress,
+                        as_existing_coder=existing)
 
         def done(project: Project) -> None:
             self.accept()
@@ -366,10 +374,11 @@ class TeamDialog(QDialog):
         for key, label in (("url", tr("Server")), ("member", tr("Member")),
                            ("role", tr("Role")), ("position", tr("Position")),
                            ("to_send", tr("To send")), ("last_sync", tr("Last sync")),
-                           ("last_error", tr("Last error"))):
+                           ("last_error", tr("Last error")),
+                           ("last_problem", tr("Last problem"))):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(key == "last_error")
+            value.setWordWrap(key in ("last_error", "last_problem"))
             self.fact_labels[key] = value
             self.facts.addRow(label, value)
         self.sync_button = QPushButton(tr("Sync now"))
@@ -427,7 +436,10 @@ class TeamDialog(QDialog):
         values = {"url": status.url, "member": status.member, "role": role,
                   "position": number(status.position), "to_send": number(status.to_send),
                   "last_sync": _when(status.last_sync) or tr("never"),
-                  "last_error": status.last_error or "–"}
+                  "last_error": status.last_error or "–",
+                  "last_problem": (tr("{0}: {1}").format(_when(status.last_problem_at),
+                                                         explain(status.last_problem))
+                                   if status.last_problem else "–")}
         for key, value in values.items():
             self.fact_labels[key].setText(value)
 

@@ -98,6 +98,9 @@ class TeamIndicator(QLabel):
                tr("Last sync: {0}").format(_when(status.last_sync) or tr("never"))]
         if status.last_error:
             tip.append(explain(status.last_error))
+        if getattr(status, "last_problem", ""):
+            tip.append(tr("Last problem ({0}): {1}").format(_when(status.last_problem_at),
+                                                             explain(status.last_problem)))
         self.setToolTip("\n".join(tip))
 
 
@@ -209,7 +212,12 @@ class TeamSync(QObject):
                 else tr("Something went wrong: {0}").format(exc)
             QMessageBox.warning(_widget(runner), title, message)
 
-        runner.run(title, lambda progress: team.sync(progress), self._done, failed=failed)
+        def done(report: Any) -> None:
+            self._done(report)
+            if not self.stopped and report.refused:
+                QMessageBox.warning(_widget(runner), title, explain(report.problem()))
+
+        runner.run(title, lambda progress: team.sync(progress), done, failed=failed)
         return True
 
     def _done(self, report: Any) -> None:
@@ -218,8 +226,11 @@ class TeamSync(QObject):
         self._finish(PUSH_AFTER_MS if not self.stopped and self.status().to_send else None)
         if self.stopped:
             return
-        if report.received:
-            self.arrived.emit(arrivals_text(report.received))
+        said = [arrivals_text(report.received)] if report.received else []
+        if report.problem():  # refused work, or rows of the history this copy left out
+            said.append(explain(report.problem()))
+        if said:
+            self.arrived.emit(" — ".join(said))
         self.synced.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -297,6 +308,18 @@ _MESSAGES = (
     (r"^Lost the team server: (.*?)\.?$",
      "Lost the connection to the team server ({0}). Work done here stays here and is sent at "
      "the next sync."),
+    (r"^Refused by the server: (.*)$", "Refused by the server: {0}"),
+    (r"^Not applied: (.*)$", "Not applied: {0}"),
+    (r"^The team's project already has a coder named '(.+)', with their codings; .*$",
+     "The team's project already has a coder named '{0}', with their codings. Choose another "
+     "name as coder, or tick 'I am this coder' if that is you."),
+    (r"^The project received from the team server does not match the fingerprint .*$",
+     "The project received from the team server does not match the fingerprint the server "
+     "recorded for it (changed or incomplete); nothing was made. Try again, or ask the team "
+     "lead to store a new one."),
+    (r"^The project received from the team server is not fieldkit's own \((.+)\); .*$",
+     "The project received from the team server is not fieldkit's own ({0}); nothing was made "
+     "and it was not opened."),
     (r"^The team server (\S+) did not accept the login: (.*?) \(fieldkit never stores.*$",
      "The team server {0} did not accept the login ({1}). fieldkit never stores passwords: "
      "type it in File → Team…, or put it in your pgpass file or the system keyring."),

@@ -11,6 +11,7 @@ from pathlib import Path
 MEDIA = "media"
 THUMBS = "thumbs"
 _STORED = re.compile(r"^([0-9a-f]{64})(\.[^.]*)?$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class MediaStore:
@@ -55,24 +56,31 @@ class MediaStore:
 
     def put_chunks(self, chunks: Iterable[bytes], sha256: str, filename: str) -> bool:
         """Store a file that arrives in pieces (from the team server), without holding it in
-        memory; kept only when its content has the expected hash."""
+        memory; kept only when its content has the expected hash. The name must be a sha256
+        (so the file lands in ``media/`` and nowhere else); a half-received file is removed."""
+        if not _SHA256.match(sha256):
+            return False
         self.root.mkdir(exist_ok=True)
         target = self.path(sha256, filename)
+        if target.parent != self.root:
+            return False
         if target.exists():
             return True
         tmp = target.with_name(target.name + ".part")
         digest = hashlib.sha256()
-        with open(tmp, "wb") as out:
-            for block in chunks:
-                digest.update(block)
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != sha256:
+        try:
+            with open(tmp, "wb") as out:
+                for block in chunks:
+                    digest.update(block)
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256:
+                return False
+            os.replace(tmp, target)
+            return True
+        finally:
             tmp.unlink(missing_ok=True)
-            return False
-        os.replace(tmp, target)
-        return True
 
     def files(self) -> Iterator[tuple[str, Path]]:
         """(sha256, path) of every stored file (thumbnails aside)."""
