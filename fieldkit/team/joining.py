@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 class SnapshotRefused(FieldkitError):
     """The project the server sent is not one fieldkit opens (changed, or not fieldkit's)."""
 
+    exit_code = 1
+
 
 class ExistingCoder(BadInput):
     """The chosen coder name is already a coder of the team's project (their codings)."""
@@ -87,6 +89,7 @@ def join(url: str, path: str | Path, *, member: str | None = None,
         url = url_with(url, user=member)
     folder = Path(path)
     newfolder.check_new_folder(folder)
+    name = os.environ.get("FIELDKIT_CODER") or coder or _login_name()
     with Server(url, password=credentials.password(url), timeout=10) as server:
         facts = server.team()
         role = server.role()
@@ -100,13 +103,8 @@ def join(url: str, path: str | Path, *, member: str | None = None,
             check_snapshot(db_path, sha)
             conn = sqlite3.connect(db_path)
             try:
-                name = os.environ.get("FIELDKIT_CODER") or coder or _login_name()
-                existing = replica_tables.coder_named(conn, name)
-                if existing is not None and not as_existing_coder:
-                    raise ExistingCoder(
-                        f"The team's project already has a coder named '{existing}', with "
-                        "their codings; choose another coder name, or, if you are that coder, "
-                        "join with --as-existing-coder.")
+                if not as_existing_coder:
+                    _refuse_existing_coder(conn, name)
                 media = replica_tables.media_files(conn)
                 store = MediaStore(build)
                 progress.step("Receiving media files")
@@ -121,10 +119,25 @@ def join(url: str, path: str | Path, *, member: str | None = None,
                     **({"current_coder": coder} if coder else {})})
             finally:
                 conn.close()
-    project = Project.open(folder)
-    try:
-        progress.step("Receiving changes")
-        project.team.sync()
-    except ServerUnreachable:
-        pass  # the copy is whole; the next sync brings the rest
-    return project
+            # the history after the snapshot is received here too, before the folder is the
+            # project: a coder it brings in is checked like one the snapshot holds
+            progress.step("Receiving changes")
+            project = Project.open(build)
+            try:
+                project.team.sync()
+                if not as_existing_coder:
+                    _refuse_existing_coder(project.store.conn, name)
+            except ServerUnreachable:
+                pass  # the copy is whole; the next sync brings the rest
+            finally:
+                project.close()
+    return Project.open(folder)
+
+
+def _refuse_existing_coder(conn: sqlite3.Connection, name: str) -> None:
+    existing = replica_tables.coder_named(conn, name)
+    if existing is not None:
+        raise ExistingCoder(
+            f"The team's project already has a coder named '{existing}', with their codings; "
+            "choose another coder name, or, if you are that coder, join with "
+            "--as-existing-coder.")

@@ -112,7 +112,7 @@ class Names:
                     + (f" in {quoted(doc)}" if doc else ""))
         noun = replica_tables.NOUNS[table]
         if table in NAME_FIELD:
-            called = values.get(NAME_FIELD[table]) or name(table, row["k"])
+            called = name(table, row["k"]) or values.get(NAME_FIELD[table])
             if called:
                 return f"The {noun} {quoted(called)}"
         verb = {"insert": "new", "update": "changed", "delete": "deleted"}[row["op"]]
