@@ -323,9 +323,9 @@ def test_a_media_key_that_is_a_path_touches_nothing_outside_media(replicas, tmp_
                           "set": {"sha256": key, "filename": "x", "mime": "text/plain",
                                   "size": 4}}])
     report = anna.team.sync()
-    assert any(f"#{seq}" in line and "not a valid" in line for line in report.skipped)
-    assert sentinel.read_bytes() == b"keep me"
+    assert sentinel.read_bytes() == b"keep me"  # not truncated, not deleted
     assert not (anna.path.parent / "sentinel").exists()
+    assert any(f"#{seq}" in line and "not a valid" in line for line in report.skipped)
     lead.team.sync()
     assert anna.team.canonical() == lead.team.canonical()
 
