@@ -347,8 +347,8 @@ class Applier:
             self._update(table, key, values)
             return
         if key is not None:
-            if self._same(table, key, values):
-                return  # it is here already (a snapshot taken after it, sent twice)
+            if table == "media" or self._same(table, key, values):
+                return  # here already (a snapshot taken after it; one photo imported twice)
             raise _Skipped(f"a {NOUNS[table]} with its identity exists already")
         wanted = (keep_ids or {}).get((table, json.dumps(r["k"])))
         if wanted is not None:

@@ -279,6 +279,7 @@ class TeamWork:
             except Invalid:
                 continue  # it was never applied anywhere
             inverse += [u for u in map(_inverse, reversed(rows)) if u is not None]
+        inverse = validator.check("change", inverse)[0]  # what they put back is checked too
         conn = replica_tables.open_for_writing(str(snapshot))
         try:
             writer = Writer(conn)
@@ -498,7 +499,7 @@ class TeamWork:
         return report
 
     def _apply(self, applier: Applier, body: list[dict[str, Any]], report: SyncReport,
-               keep: dict[tuple[str, str], int] | None, where: str) -> None:
+               keep: dict[tuple[str, str], int] | None, where: str = "from the team") -> None:
         done = applier.apply(body, keep_ids=keep)
         for skip in done.skipped:
             report.skipped.append(f"{self.names.describe(skip.row, applier.gone)}: "
@@ -517,12 +518,12 @@ class TeamWork:
         wanted = {r["k"]: r["set"].get("filename", "") for item in incoming for r in item.body
                   if r["t"] == "media" and r["op"] == "insert"}
         wanted.update(self._media_rows())
-        for sha, name in wanted.items():
-            if not is_media_key(sha) or not isinstance(name, str):
-                continue
-            if self.project.media.path(sha, name).exists():
-                continue
-            if not server.media_present([sha]):
+        missing = {sha: name for sha, name in wanted.items()
+                   if is_media_key(sha) and isinstance(name, str)
+                   and not self.project.media.path(sha, name).exists()}
+        present = server.media_present(missing) if missing else set()
+        for sha, name in missing.items():
+            if sha not in present:
                 continue  # not uploaded (yet): the next sync asks again
             if not self.project.media.put_chunks(server.get_media(sha), sha, name):
                 report.skipped.append(f"The media file {quoted(name)} ({sha[:12]}…): what "

@@ -447,3 +447,28 @@ def test_joining_as_a_coder_that_exists_is_refused_unless_asked(published, tmp_p
                  "--coder", "Lotte", "--as-existing-coder"]) == 0
     with Project.open(folder) as anna:
         assert anna.coder == "Lotte"
+
+
+def test_a_media_file_cut_off_mid_stream_leaves_no_part_file(tmp_path) -> None:
+    from fieldkit.storage.mediastore import MediaStore
+    from fieldkit.storage.team_server import ServerUnreachable
+
+    store = MediaStore(tmp_path)
+    data = b"x" * 1000
+    sha = hashlib.sha256(data).hexdigest()
+
+    def cut() -> Any:
+        yield data[:500]
+        raise ServerUnreachable("The team server stopped answering.")
+
+    with pytest.raises(ServerUnreachable):
+        store.put_chunks(cut(), sha, "a.jpg")
+    assert list((tmp_path / "media").iterdir()) == []
+    outside = tmp_path / "outside.part"
+    outside.write_bytes(b"keep")
+    for key in ("../outside", "../../x", sha.upper(), sha[:63], "/etc/passwd"):
+        assert store.put_chunks(iter([data]), key, "a") is False
+    assert outside.read_bytes() == b"keep"
+    assert list((tmp_path / "media").iterdir()) == []
+    assert store.put_chunks(iter([data[:500], data[500:]]), sha, "a.jpg") is True
+    assert store.path(sha, "a.jpg").read_bytes() == data
