@@ -121,6 +121,9 @@ def cmd_join(args: argparse.Namespace) -> int:
         count = len(project.documents())
     print(f"Joined as {status.member} ({status.role}): {args.path} holds {count} documents, "
           f"at position {status.position}.")
+    if status.last_problem:
+        print(f"Not everything in the team's history could be applied here: "
+              f"{status.last_problem}", file=sys.stderr)
     return 0
 
 
