@@ -548,12 +548,6 @@ def drop_outgoing(conn: sqlite3.Connection, uuid: str) -> None:
     conn.execute("DELETE FROM team_outbox WHERE uuid = ?", (uuid,))
 
 
-def exists(conn: sqlite3.Connection, table: str, key: int) -> bool:
-    if table not in SHARED:
-        raise ValueError(f"not a shared table: {table!r}")
-    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
-
-
 def media_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(sha256, filename) of every media row: the files a snapshot needs beside it."""
     return [(r[0], r[1]) for r in conn.execute("SELECT sha256, filename FROM media")]
