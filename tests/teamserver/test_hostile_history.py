@@ -403,6 +403,10 @@ def test_sync_exits_1_after_a_refusal(replicas, capsys) -> None:
     assert "Refused by the server" in err
     assert main(["-p", str(path), "team", "status"]) == 0
     assert "Last problem" in capsys.readouterr().out
+    assert main(["-p", str(path), "team", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["last_problem"].startswith("Refused by the server: ")
+    assert status["last_problem_at"] and status["state"] == "synced"
     assert main(["-p", str(path), "sync"]) == 0  # nothing left to refuse
 
 
