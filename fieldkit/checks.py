@@ -148,10 +148,12 @@ def _media(project: Project, problems: list[Problem]) -> None:
     media = MediaStore(project.path)
     for m in store.all_media():
         path = media.path(m.sha256, m.filename)
-        if not path.is_file():
+        why = media.problem(m.sha256, m.filename)
+        if why == "missing":
             problems.append(Problem("error", f"Media file {m.filename} is missing ({path.name})."))
-        elif MediaStore.hash_file(path) != m.sha256:
-            problems.append(Problem("error", f"Media file {m.filename} was changed on disk."))
+        elif why is not None:
+            problems.append(Problem("error", f"Media file {m.filename} ({path.name}) is {why}; "
+                                             "importing the original file again repairs it."))
     for path in project.unused_media():
         problems.append(Problem("warning", f"Media file {path.name} is used by no document "
                                            "(left by an interrupted import); `fieldkit check "
