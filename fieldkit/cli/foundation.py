@@ -138,7 +138,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("check", cmd_check, "verify the project and report problems")
     p.add_argument("--fix", action="store_true",
-                   help="remove media files that no document uses (an interrupted import's)")
+                   help="remove media files no document uses and what interrupted work "
+                        "left (half-written backups, build folders, export temporaries)")
     add_json_option(p)
     p = command("backup", cmd_backup,
                 "copy the database into backups/; list, restore or set automatic backups")
@@ -441,10 +442,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from fieldkit.checks import check_folder
 
     if args.fix:
+        from fieldkit.checks import fix
+
         with open_project(args) as project:
-            gone = project.remove_unused_media()
-        print(f"Removed {len(gone)} unused media file{'s' if len(gone) != 1 else ''}.",
-              file=sys.stderr if args.json else sys.stdout)
+            media = len(project.unused_media())
+            others = len(fix(project)) - media
+        print(f"Removed {media} unused media file{'s' if media != 1 else ''}"
+              + (f" and {others} other leftover{'s' if others != 1 else ''} of interrupted "
+                 "work." if others else "."), file=sys.stderr if args.json else sys.stdout)
     problems = check_folder(project_path(args), progress_bar("Checking"))
     if args.json:
         print_json({"ok": not any(p.severity == "error" for p in problems),

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, TypeAlias
 
 from fieldkit.core.errors import BadInput
 from fieldkit.storage.lock import LockWay, available_ways
@@ -134,16 +134,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp.unlink(missing_ok=True)
 
 
-class Streamed(Protocol):
-    """An entry copied into a zip in blocks (a media file, hashed on the way)."""
-
-    size: int
-
-    def write_to(self, out: BinaryIO) -> None:
-        """Copy the content into ``out``."""
-
-
-Entry = bytes | Callable[[], bytes] | Streamed
+Entry: TypeAlias = "bytes | Callable[[], bytes] | StoredMedia"
 
 
 def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
@@ -153,12 +144,14 @@ def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
             info = zipfile.ZipInfo(name, ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            if isinstance(data, bytes) or not hasattr(data, "write_to"):
-                archive.writestr(info, data if isinstance(data, bytes) else data())  # type: ignore[operator]
-                continue
-            info.file_size = data.size
-            with archive.open(info, "w", force_zip64=data.size > zipfile.ZIP64_LIMIT) as out:
-                data.write_to(out)  # type: ignore[arg-type]
+            if isinstance(data, bytes):
+                archive.writestr(info, data)
+            elif isinstance(data, StoredMedia):
+                info.file_size = data.size  # zip64 headers when it needs them
+                with archive.open(info, "w") as out:
+                    data.write_to(out)  # type: ignore[arg-type]
+            else:
+                archive.writestr(info, data())
 
 
 def normalise_zip(path: Path,

@@ -142,6 +142,23 @@ def _remove_leftovers(target_dir: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def leftovers(project_folder: Path) -> list[Path]:
+    """Half-written backups (``….sqlite.part`` and its journal) a killed or failed backup left;
+    only a writer makes backups, so while one holds the project they may be its own."""
+    target_dir = folder_of(project_folder)
+    if not target_dir.is_dir():
+        return []
+    return sorted(p for p in target_dir.glob(f"*{PART}*") if p.is_file() or p.is_symlink())
+
+
+def remove_leftovers(project_folder: Path) -> list[Path]:
+    """Remove what ``leftovers`` finds (call it holding the writer lock); returns what went."""
+    gone = leftovers(project_folder)
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
+
+
 def _sync_folder(folder: Path) -> None:
     if os.name != "posix":  # Windows makes a rename durable without a folder fsync
         return

@@ -49,10 +49,19 @@ def _stale(build: Path) -> bool:
     return True
 
 
-def _remove_stale_builds(folder: Path) -> None:
-    for build in folder.parent.glob(f".{folder.name}.*{SUFFIX}"):
-        if build.is_dir() and _stale(build):
-            shutil.rmtree(build, ignore_errors=True)
+def stale_builds(folder: Path) -> list[Path]:
+    """Hidden build folders of ``folder`` whose builder is gone (a killed ``new``, ``demo``,
+    ``import-qdpx`` or ``backup restore``)."""
+    return sorted(build for build in folder.parent.glob(f".{folder.name}.*{SUFFIX}")
+                  if build.is_dir() and not build.is_symlink() and _stale(build))
+
+
+def remove_stale_builds(folder: Path) -> list[Path]:
+    """Remove what ``stale_builds`` finds; returns what went."""
+    gone = stale_builds(folder)
+    for build in gone:
+        shutil.rmtree(build, ignore_errors=True)
+    return gone
 
 
 @contextmanager
@@ -65,7 +74,7 @@ def building(folder: Path) -> Iterator[Path]:
     check_new_folder(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_builds(folder)
+        remove_stale_builds(folder)
         build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=SUFFIX,
                                       dir=folder.parent))
         mask = os.umask(0)
