@@ -202,9 +202,9 @@ def _bring_up_to_date(build: Path, target: Path, refused: str) -> None:
     try:
         Project.open(build).close()
     except (FieldkitError, sqlite3.Error) as exc:
-        if isinstance(exc, FieldkitError) and not isinstance(exc, IntegrityProblem):
-            raise
         said = " ".join(str(exc).replace(build.name, target.name).split())
+        if isinstance(exc, FieldkitError) and not isinstance(exc, IntegrityProblem):
+            raise type(exc)(said) from None  # e.g. a newer project: said as such
         raise DamagedProject(refused.format(said)) from None
 
 
