@@ -124,8 +124,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
             fd = None
         os.replace(tmp, target)
     except OSError as exc:
-        if exc.filename is not None and os.fspath(exc.filename) == os.fspath(tmp):
-            exc.filename = str(target)
+        named = Path(os.fsdecode(exc.filename)) \
+            if isinstance(exc.filename, (str, bytes, os.PathLike)) else None
+        if named is not None and (named == tmp or (named.parent == target.parent
+                                                   and _TEMP.match(named.name))):
+            exc.filename, exc.filename2 = str(target), None  # the path the user gave
         raise
     finally:
         if fd is not None:
