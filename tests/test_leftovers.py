@@ -78,7 +78,7 @@ def test_the_next_export_removes_a_killed_exports_file_but_not_a_live_ones(
         fd, older = tempfile.mkstemp(prefix=".fieldkit-", suffix=".qdpx", dir=out)
         os.close(fd)
         lookalikes = [out / ".fieldkit-notities.txt", out / "fieldkit-abcdefgh.xlsx",
-                      out / ".fieldkit-abcdefgh.xlsx.bak"]
+                      out / ".fieldkit-abcdefgh.xlsx.bak", out / ".fieldkit-mijnnotities.docx"]
         for path in lookalikes:
             path.write_text("van de gebruiker")
         assert stale.exists() and busy.exists()

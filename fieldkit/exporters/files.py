@@ -38,9 +38,9 @@ def check_target(out: str | Path, suffix: str) -> Path:
 
 
 #: Hidden temporary files beside an output: ``.fieldkit-`` and eight letters, digits or ``_``
-#: (also what older versions named them), then the output's suffix.
+#: (also what older versions named them), then the suffix of a file fieldkit exports.
 TEMP_PREFIX = ".fieldkit-"
-_TEMP = re.compile(r"^\.fieldkit-[a-z0-9_]{8}\.[A-Za-z0-9]{1,8}$")
+_TEMP = re.compile(r"^\.fieldkit-[a-z0-9_]{8}\.(docx|xlsx|qdpx|qdc|png|svg)$", re.IGNORECASE)
 
 
 def _flock() -> LockWay | None:
