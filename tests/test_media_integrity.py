@@ -256,3 +256,20 @@ def test_a_file_swapped_between_look_and_open_is_refused(
     monkeypatch.setattr(mediastore.os, "open", swap_then_open)
     with pytest.raises(MediaUnfit, match="swapped"):
         open_stored(real)
+
+
+def test_merge_never_copies_a_file_through_a_link_in_the_other_project(
+        studied: tuple[Path, list[Path], Path], tmp_path: Path) -> None:
+    folder, photos, _ = studied
+    _link_to_secret(_stored(folder, photos[4]))
+    _flip(_stored(folder, photos[6]))
+    ours = tmp_path / "Ons.fieldkit"
+    with Project.create(ours) as p:
+        summary = p.merge(folder)
+        notes = " ".join(summary.not_placed)
+        assert photos[4].name in notes and "symbolic link" in notes
+        assert photos[6].name in notes and "changed on disk" in notes
+        assert all(m.filename not in (photos[4].name, photos[6].name)
+                   for m in p.store.all_media())
+        assert p.check() == []
+    _no_secret_in(ours)
