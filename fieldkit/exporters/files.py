@@ -137,6 +137,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp.unlink(missing_ok=True)
 
 
+#: Media formats that are compressed already: stored in a zip as they are.
+PACKED = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".mp4",
+                    ".m4a", ".mov", ".mp3", ".aac", ".ogg", ".opus", ".webm", ".mkv"})
+
 Entry: TypeAlias = "bytes | Callable[[], bytes] | StoredMedia"
 
 
@@ -151,6 +155,8 @@ def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
                 archive.writestr(info, data)
             elif isinstance(data, StoredMedia):
                 info.file_size = data.size  # zip64 headers when it needs them
+                if Path(name).suffix.lower() in PACKED:  # deflating them again gains nothing
+                    info.compress_type = zipfile.ZIP_STORED
                 with archive.open(info, "w") as out:
                     data.write_to(out)  # type: ignore[arg-type]
             else:
