@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.storage import failures
-from fieldkit.storage.mediastore import MediaStore
+from fieldkit.storage.mediastore import MISSING, MediaStore
 
 if TYPE_CHECKING:
     from fieldkit.project import Problem, Project
@@ -150,7 +150,7 @@ def _media(project: Project, problems: list[Problem]) -> None:
     for m in store.all_media():
         path = media.path(m.sha256, m.filename)
         why = media.problem(m.sha256, m.filename)
-        if why == "missing":
+        if why == MISSING:
             problems.append(Problem("error", f"Media file {m.filename} is missing ({path.name})."))
         elif why is not None:
             problems.append(Problem("error", f"Media file {m.filename} ({path.name}) is {why}; "

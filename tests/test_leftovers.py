@@ -35,10 +35,23 @@ with atomic_path(Path(sys.argv[1])) as tmp:
 """
 
 
-def _writer(target: Path, marker: Path) -> tuple[subprocess.Popen[bytes], Path]:
-    """Another fieldkit process in the middle of an export to ``target``."""
+BUILDER = """
+import sys, time
+from pathlib import Path
+from fieldkit.storage import newfolder
+
+with newfolder.building(Path(sys.argv[1])) as build:
+    (build / "project.sqlite").write_bytes(b"half a copy")
+    Path(sys.argv[2]).write_text(build.name)
+    time.sleep(120)
+"""
+
+
+def _writer(target: Path, marker: Path,
+            script: str = WRITER) -> tuple[subprocess.Popen[bytes], Path]:
+    """Another fieldkit process in the middle of an export (or a build) of ``target``."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(marker)],
+    child = subprocess.Popen([sys.executable, "-c", script, str(target), str(marker)],
                              env=env)
     deadline = time.monotonic() + 60
     while not marker.exists() or not marker.read_text():
@@ -122,3 +135,22 @@ def test_check_names_an_export_temporary_a_killed_export_left_beside_the_project
     assert stale.name in capsys.readouterr().out
     assert main(["-p", str(folder), "check", "--fix"]) == 0
     assert not stale.exists()
+
+
+def test_a_live_build_is_never_removed_and_a_killed_one_goes_with_the_next_restore(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldkit.storage import newfolder
+
+    with Project.open(folder) as p:
+        made = p.backups.make("manual")
+    target = tmp_path / "Terug.fieldkit"
+    live, build = _writer(target, tmp_path / "b.marker", BUILDER)
+    try:
+        # still copying the database: no project.lock inside yet, but its builder lives
+        assert newfolder.stale_builds(target) == []
+    finally:
+        _kill(live)
+    assert newfolder.stale_builds(target) == [build]
+    assert main(["-p", str(folder), "backup", "restore", made.id, str(target)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if target.name in p.name) == [target.name]
+    assert not (target / newfolder.BUILDER).exists()

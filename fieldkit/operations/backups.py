@@ -23,7 +23,13 @@ from fieldkit.core.errors import (
 )
 from fieldkit.storage import backups, failures, identity, newfolder
 from fieldkit.storage.backups import Backup
-from fieldkit.storage.mediastore import MediaStore, MediaUnfit, copy_verified, open_stored
+from fieldkit.storage.mediastore import (
+    MISSING,
+    MediaStore,
+    MediaUnfit,
+    copy_verified,
+    open_stored,
+)
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -177,7 +183,7 @@ def _copy_media(source: MediaStore, media: MediaStore, rows: list[tuple[str, str
                 copy_verified(source.path(sha, filename), sha, out)
         except MediaUnfit as exc:
             copy.unlink(missing_ok=True)
-            if str(exc) == "missing":
+            if str(exc) == MISSING:
                 restored.missing.append(filename)
             else:
                 restored.damaged.append((filename, str(exc)))
@@ -187,7 +193,7 @@ def _copy_media(source: MediaStore, media: MediaStore, rows: list[tuple[str, str
             with open_stored(thumb) as fh:
                 picture = fh.read()
         except MediaUnfit:
-            picture = None  # a thumbnail is made again from the photo when needed
+            picture = None  # as ever, a restore without a thumbnail is whole
         if picture is not None:
             media.thumbs.mkdir(exist_ok=True)
             media.thumbnail_path(sha).write_bytes(picture)

@@ -26,6 +26,7 @@ BLOCK = 1 << 20
 _STORED = re.compile(r"^([0-9a-f]{64})(\.[^.]*)?$")
 
 CHANGED = "changed on disk since it was imported"
+MISSING = "missing"
 
 
 class MediaUnfit(Exception):
@@ -54,7 +55,7 @@ def open_stored(path: Path) -> BinaryIO:
     try:
         before = os.lstat(path)
     except FileNotFoundError:
-        raise MediaUnfit("missing") from None
+        raise MediaUnfit(MISSING) from None
     except OSError as exc:
         raise MediaUnfit(f"unreadable ({exc.strerror or exc})") from None
     if stat.S_ISLNK(before.st_mode):
