@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.storage import failures
-from fieldkit.storage.mediastore import MediaStore
+from fieldkit.storage.mediastore import MISSING, MediaStore
 
 if TYPE_CHECKING:
     from fieldkit.project import Problem, Project
@@ -54,13 +54,14 @@ def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> Non
 def check_project(project: Project, progress: Progress) -> list[Problem]:
 
     problems: list[Problem] = []
-    progress.start(6 + len(EXTRA_CHECKS), "Checking")
+    progress.start(7 + len(EXTRA_CHECKS), "Checking")
     parts: list[tuple[str, Callable[[], Any]]] = [
         ("the database's integrity", lambda: _integrity(project, problems)),
         ("the links between rows", lambda: _links(project, problems)),
         ("the texts", lambda: _texts(project, problems)),
         ("the codings", lambda: _codings(project, problems)),
         ("the media files", lambda: _media(project, problems)),
+        ("what interrupted work left", lambda: _leftovers(project, problems)),
     ]
     for what, part in parts:
         _guarded(problems, what, part)
@@ -148,11 +149,53 @@ def _media(project: Project, problems: list[Problem]) -> None:
     media = MediaStore(project.path)
     for m in store.all_media():
         path = media.path(m.sha256, m.filename)
-        if not path.is_file():
+        why = media.problem(m.sha256, m.filename)
+        if why == MISSING:
             problems.append(Problem("error", f"Media file {m.filename} is missing ({path.name})."))
-        elif MediaStore.hash_file(path) != m.sha256:
-            problems.append(Problem("error", f"Media file {m.filename} was changed on disk."))
+        elif why is not None:
+            problems.append(Problem("error", f"Media file {m.filename} ({path.name}) is {why}; "
+                                             "importing the original file again repairs it."))
     for path in project.unused_media():
         problems.append(Problem("warning", f"Media file {path.name} is used by no document "
                                            "(left by an interrupted import); `fieldkit check "
                                            "--fix` removes it."))
+
+
+def leftovers(project: Project) -> list[Path]:
+    """Files and folders killed work left that are provably fieldkit's and stale: half-written
+    backups, build folders of this project whose builder is gone, and export temporaries no
+    live fieldkit holds, in the project folder and the folder around it (unused media files
+    are listed by ``project.unused_media``)."""
+    from fieldkit.exporters.files import stale_temporaries
+    from fieldkit.storage import backups, newfolder
+
+    found = backups.leftovers(project.path) + newfolder.stale_builds(project.path)
+    for folder in (project.path, project.path.parent):
+        found += stale_temporaries(folder)
+    return found
+
+
+def fix(project: Project) -> list[Path]:
+    """``check --fix``: remove unused media files and ``leftovers``; the project must be open
+    for writing (its writer lock is what says no other fieldkit is writing a backup now)."""
+    import shutil
+
+    gone = project.remove_unused_media()
+    for path in leftovers(project):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        gone.append(path)
+    return gone
+
+
+def _leftovers(project: Project, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    for path in leftovers(project):
+        what = ("a half-written backup" if path.parent.name == "backups" else
+                "a project build a killed command left" if path.is_dir() else
+                "a temporary file a killed export left")
+        problems.append(Problem("warning", f"{path.name} is {what}; `fieldkit check --fix` "
+                                           "removes it."))

@@ -844,8 +844,10 @@ def _without_companion_files(paths: list[Path]) -> list[Path]:
     """Drop an m-Path meta file when its basic file is imported too (it is read with it)."""
     from fieldkit.importers.esm import find_meta_file
 
-    companions = {meta.resolve() for p in paths if (meta := find_meta_file(p)) is not None}
-    return [p for p in paths if p.resolve() not in companions]
+    # realpath, unlike Path.resolve, never raises on a symlink loop: the reader says what it is
+    companions = {os.path.realpath(meta) for p in paths
+                  if (meta := find_meta_file(p)) is not None}
+    return [p for p in paths if os.path.realpath(p) not in companions]
 
 
 def _paired_transcripts(recordings: list[Path], paths: list[Path],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -137,7 +138,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("check", cmd_check, "verify the project and report problems")
     p.add_argument("--fix", action="store_true",
-                   help="remove media files that no document uses (an interrupted import's)")
+                   help="remove media files no document uses and what interrupted work "
+                        "left (half-written backups, build folders, export temporaries)")
     add_json_option(p)
     p = command("backup", cmd_backup,
                 "copy the database into backups/; list, restore or set automatic backups")
@@ -159,16 +161,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _read_text_arg(args: argparse.Namespace) -> str:
     if args.text is not None:
         return str(args.text)
+    from fieldkit.importers.common import read_bytes
     from fieldkit.importers.textfile import decode_text
 
     path = Path(args.file)
     if str(path) == "-":
         return sys.stdin.read()
-    if path.is_dir():
-        raise BadInput(f"{path} is a folder; give --file a text file.")
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise BadInput(f"{path} does not exist.")
-    return decode_text(path.read_bytes(), path.name)
+    return decode_text(read_bytes(path), path.name)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -441,10 +442,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from fieldkit.checks import check_folder
 
     if args.fix:
+        from fieldkit.checks import fix
+
         with open_project(args) as project:
-            gone = project.remove_unused_media()
-        print(f"Removed {len(gone)} unused media file{'s' if len(gone) != 1 else ''}.",
-              file=sys.stderr if args.json else sys.stdout)
+            media = len(project.unused_media())
+            others = len(fix(project)) - media
+        print(f"Removed {media} unused media file{'s' if media != 1 else ''}"
+              + (f" and {others} other leftover{'s' if others != 1 else ''} of interrupted "
+                 "work." if others else "."), file=sys.stderr if args.json else sys.stdout)
     problems = check_folder(project_path(args), progress_bar("Checking"))
     if args.json:
         print_json({"ok": not any(p.severity == "error" for p in problems),
@@ -472,8 +477,9 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     elif not found:
         print("No backups yet (fieldkit backup makes one).")
     else:
-        print(table([[b.id, b.created.replace("T", " "), b.reason, _size(b.size)]
-                     for b in found], ["id", "made (UTC)", "reason", "size"]))
+        print(table([[b.id, b.created.replace("T", " "), b.reason, _size(b.size),
+                      f"DAMAGED: {b.damaged}" if b.damaged else "ok"]
+                     for b in found], ["id", "made (UTC)", "reason", "size", "state"]))
     return 0
 
 
@@ -490,6 +496,10 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     if done.missing:
         print(f"fieldkit: these media files were missing and are not in the restored "
               f"project: {', '.join(done.missing)}", file=sys.stderr)
+    if done.damaged:
+        print("fieldkit: these media files are not as imported and were left out of the "
+              "restored project: " + "; ".join(f"{name} ({why})" for name, why in done.damaged),
+              file=sys.stderr)
     return 0
 
 

@@ -22,12 +22,12 @@ import docx
 from docx.shared import Emu, Inches
 from PIL import Image, ImageOps
 
-from fieldkit.core.errors import NotFound
 from fieldkit.core.model import Code, Coding
 from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.segments import Segment, gather
+from fieldkit.storage.mediastore import DamagedMedia, MediaUnfit
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
@@ -135,7 +135,19 @@ def same_span(segments: list[Segment]) -> list[list[Segment]]:
     return list(groups.values())
 
 
-def _crop(project: Project, media_id: int, coding: Coding) -> bytes | None:
+def _photo(project: Project, media_id: int, damaged: list[tuple[str, str]]) -> bytes | None:
+    """A photo's stored bytes, verified by their hash; one not as imported is noted in
+    ``damaged`` (the report is then refused naming it) and gives None."""
+    media = project.store.media(media_id)
+    try:
+        return project.media.read(media.sha256, media.filename)
+    except MediaUnfit as exc:
+        if (media.filename, str(exc)) not in damaged:
+            damaged.append((media.filename, str(exc)))
+        return None
+
+
+def _crop(photo: bytes, coding: Coding) -> bytes | None:
     """The coded region of a photo as PNG bytes (orientation applied), or None if unreadable."""
     region = coding.region
     if region is None:
@@ -143,11 +155,11 @@ def _crop(project: Project, media_id: int, coding: Coding) -> bytes | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow's notes on odd EXIF are not for the user
-            with Image.open(project.media_file(media_id)) as image:
+            with Image.open(io.BytesIO(photo)) as image:
                 upright = ImageOps.exif_transpose(image)
                 box = (region.x, region.y, region.x + region.width, region.y + region.height)
                 crop = upright.crop(box).convert("RGB")
-    except (OSError, ValueError, NotFound):
+    except (OSError, ValueError):
         return None
     crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))
     out = io.BytesIO()
@@ -236,6 +248,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     body = wx.Body(document)
     pictures = _Pictures(document)
     media_of: dict[int, int | None] = {}
+    damaged: list[tuple[str, str]] = []
 
     body.add(wx.paragraph(wx.run(masker(project.name)), style="Title"))
     body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
@@ -274,7 +287,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
                 if doc_id not in media_of:
                     media_of[doc_id] = project.store.document(doc_id).media_id
                 media_id = media_of[doc_id]
-                crop = _crop(project, media_id, coding) if media_id is not None else None
+                photo = _photo(project, media_id, damaged) if media_id is not None else None
+                crop = _crop(photo, coding) if photo is not None else None
                 if crop is not None:
                     body.add(wx.paragraph(pictures.run(crop)))
                 else:
@@ -310,6 +324,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
         if code.memo.strip():
             body.add(_labelled("Memo", masker(code.memo)))
         del depth
+    if damaged:  # never a report that quietly lacks a photo
+        raise DamagedMedia("The Word export", damaged)
     for entry in wx.toc(_heading.entries):
         contents_at.addprevious(entry)
     body.finish()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.model import Coding, Document, derived_uuid
+from fieldkit.exporters.files import StoredMedia
 
 if TYPE_CHECKING:
     from fieldkit.exporters.refi_writer import _Export
@@ -66,7 +67,8 @@ def recording_source(parent: Any, doc: Document, codings: list[Coding],
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     element = _sub(parent, tag, guid=doc.uuid, name=doc.title, path=f"internal://{name}",
                    **stamp)
-    export.files.append((f"sources/{name}", project.media_file(rec.media_id)))
+    export.files.append((f"sources/{name}", StoredMedia(
+        project.media_file(rec.media_id), media.sha256, media.filename, export.damaged)))
     for transcript_id in rec.transcripts:
         _transcript(element, project, transcript_id, export)
     timed: list[tuple[str | None, Coding]] = [(None, c) for c in codings

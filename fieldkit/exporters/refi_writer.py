@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from fieldkit import __version__
-from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
-from fieldkit.exporters.files import write_zip
+from fieldkit.exporters.files import StoredMedia, write_zip
+from fieldkit.storage.mediastore import DamagedMedia
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -176,7 +176,8 @@ class _Export:
 
     owner: str | None = None
     created: str | None = None
-    files: list[tuple[str, Path | bytes]] = field(default_factory=list)
+    files: list[tuple[str, StoredMedia | bytes]] = field(default_factory=list)
+    damaged: list[tuple[str, str]] = field(default_factory=list)  # media not as imported
     notes: dict[str, str] = field(default_factory=dict)
     # note GUID → (when, who)
     stamps: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -301,12 +302,8 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
                    path=f"internal://{name}", **stamp)
-    original = project.media_file(doc.media_id)
-    if not original.is_file():
-        raise BadInput(f"The photo '{doc.title}' cannot be exported: its media file "
-                       f"{media.filename} is missing ({original.name}); `fieldkit check` "
-                       "lists what is missing.")
-    export.files.append((f"sources/{name}", original))
+    export.files.append((f"sources/{name}", StoredMedia(
+        project.media_file(doc.media_id), media.sha256, media.filename, export.damaged)))
     if doc.text:
         _text(element, "Description", doc.text)  # the caption, for clients that show no other
     if doc.text or any(c.start is not None for c in codings):
@@ -471,8 +468,9 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
 
     def entries() -> Iterable[tuple[str, Any]]:
         yield "project.qde", qde
-        for name, data in sorted(export.files, key=lambda f: f[0]):
-            yield name, data if isinstance(data, bytes) else data.read_bytes
+        yield from sorted(export.files, key=lambda f: f[0])
 
-    write_zip(target, entries())
+    write_zip(target, entries())  # media are hashed while they are copied
+    if export.damaged:
+        raise DamagedMedia("The REFI-QDA export", export.damaged)
     progress.step("Done")

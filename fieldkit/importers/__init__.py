@@ -19,7 +19,7 @@ from pathlib import Path
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import ImportedDocument
 
-from .common import bad, one_line, read_bytes
+from .common import bad, one_line, read_bytes, user_file
 from .textfile import decode_text, detect_encoding
 from .transcript import looks_like_transcript, parse_transcript
 
@@ -112,6 +112,8 @@ def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None 
     path = Path(path)
     if kind not in KINDS:
         raise bad(path.name, f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    if not path.is_dir():  # a folder gets its own advice below
+        user_file(path)  # a loop, a pipe or a device is said as such, before any format talk
     try:
         docs = _read(path, kind, mapping, per)
     except FieldkitError:

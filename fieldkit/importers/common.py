@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -29,26 +32,53 @@ def bad(name: str, problem: str) -> BadInput:
     return BadInput(one_line(f"{name}: {problem}"))
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """Read a whole file, refusing missing, unreadable, empty and oversized files."""
-    name = path.name
+def user_file(path: Path) -> os.stat_result:
+    """The one check of a file a user gave (to import, to read a text from): its facts, or one
+    line saying what it is instead: missing, a link that leads nowhere or loops, a folder,
+    a pipe or device (not a regular file), or unreadable. Emptiness and size are the reader's
+    to judge."""
+    name = path.name or str(path)
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise bad(name, "a symbolic link that leads nowhere") from None
         raise bad(name, "file not found") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise bad(name, "a symbolic link that loops back on itself") from None
         raise bad(name, f"cannot read the file ({exc.strerror or exc})") from None
-    if path.is_dir():
+    except (RuntimeError, ValueError) as exc:  # pathlib's own loop detection, NUL in a name
+        raise bad(name, f"cannot read the file ({one_line(exc)})") from None
+    if stat.S_ISDIR(found.st_mode):
         raise bad(name, "is a folder, not a file")
+    if not stat.S_ISREG(found.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(found.st_mode), "special file")
+        raise bad(name, f"not a regular file (a {kind}); give a file saved on disk")
+    return found
+
+
+_KINDS = {stat.S_IFIFO: "pipe", stat.S_IFCHR: "device", stat.S_IFBLK: "device",
+          stat.S_IFSOCK: "socket"}
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a whole file, refusing missing, unreadable, empty, special and oversized files."""
+    name = path.name
+    size = user_file(path).st_size
     if size == 0:
         raise bad(name, "the file is empty")
     if size > limit:
         raise bad(name, f"the file is too large ({size / 1024 / 1024:.0f} MB; the limit is "
                         f"{limit // 1024 // 1024} MB)")
     try:
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise bad(name, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > limit:  # it grew while it was read
+        raise bad(name, f"the file is too large (the limit is {limit // 1024 // 1024} MB)")
+    return data
 
 
 def open_zip(data: bytes, name: str, what: str) -> zipfile.ZipFile:

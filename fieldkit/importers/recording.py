@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .common import bad, one_line
+from .common import bad, one_line, user_file
 
 # extension → (FFmpeg demuxer names that may read it, MIME type)
 FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -61,10 +61,7 @@ def read_facts(path: Path) -> RecordingFacts:
     if suffix not in FORMATS:
         raise bad(name, f"{suffix or 'no extension'} is not a recording format fieldkit "
                         f"plays (use {', '.join(EXTENSIONS)})")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise bad(name, f"cannot be read ({one_line(exc.strerror or exc)})") from None
+    size = user_file(path).st_size
     if size == 0:
         raise bad(name, "the file is empty (0 bytes)")
     try:

@@ -9,16 +9,27 @@ opens (``list_backups``, ``restore_backup``), which is when they are needed most
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.core.errors import BadInput, DamagedProject, NotAProject
+from fieldkit.core.errors import (
+    BadInput,
+    DamagedProject,
+    FieldkitError,
+    IntegrityProblem,
+    NotAProject,
+)
 from fieldkit.storage import backups, failures, identity, newfolder
 from fieldkit.storage.backups import Backup
-from fieldkit.storage.mediastore import MediaStore
+from fieldkit.storage.mediastore import (
+    MISSING,
+    MediaStore,
+    MediaUnfit,
+    copy_verified,
+    open_stored,
+)
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -29,12 +40,14 @@ KEEP_KEY = "backup_keep"
 
 @dataclass(slots=True)
 class Restored:
-    """A backup restored into a new project folder; ``missing`` names media files not found."""
+    """A backup restored into a new project folder; ``missing`` names media files not found,
+    ``damaged`` those left out because they are not as imported."""
 
     path: Path
     backup: Backup
     media: int = 0
     missing: list[str] = field(default_factory=list)
+    damaged: list[tuple[str, str]] = field(default_factory=list)  # (file name, what is wrong)
 
 
 class Backups:
@@ -127,37 +140,78 @@ def _project_folder(path: str | Path) -> Path:
 def restore_backup(project_folder: str | Path, ref: str, new_path: str | Path) -> Restored:
     """Make a new project at ``new_path`` from backup ``ref`` of ``project_folder``.
 
-    The project itself is only read. Media files the backup uses are copied from the
-    project's ``media/``; any that are gone are named in ``Restored.missing``.
+    The project itself is only read. The new project is built in a hidden folder beside
+    ``new_path`` and renamed into place only when its database passed SQLite's whole
+    integrity check and opens at this version's schema; a damaged backup leaves nothing behind
+    (``DamagedProject``). Media files the backup uses are copied from the project's ``media/``,
+    each checked against its hash on the way: any that are gone are named in
+    ``Restored.missing``, any not as imported (or a link) in ``Restored.damaged``; neither is
+    copied.
     """
-    from fieldkit.project import Project
-
     folder = _project_folder(project_folder)
     chosen = backups.find(folder, ref)
     target = Path(new_path)
     if target.resolve() == folder.resolve() or folder.resolve() in target.resolve().parents:
         raise BadInput("Restore a backup into a new folder, not into the project itself.")
+    refused = (f"Backup {chosen.id} is damaged ({{}}); nothing was restored. Choose another "
+               "backup (`fieldkit backup list` marks damaged ones).")
+    if chosen.damaged:
+        raise DamagedProject(refused.format(chosen.damaged))
     restored = Restored(target, chosen)
-    source_media = MediaStore(folder)
     with newfolder.building(target) as build:
-        backups.copy_database(Path(chosen.path), build / "project.sqlite")
-        media = MediaStore(build)
-        for sha, filename in _media_rows(build / "project.sqlite"):
-            original = source_media.path(sha, filename)
-            if not original.is_file():
-                restored.missing.append(filename)
-                continue
-            media.root.mkdir(exist_ok=True)
-            shutil.copy2(original, media.path(sha, filename))
-            thumb = source_media.thumbnail_path(sha)
-            if thumb.is_file():
-                media.thumbs.mkdir(exist_ok=True)
-                shutil.copy2(thumb, media.thumbnail_path(sha))
-            restored.media += 1
+        database = build / "project.sqlite"
+        try:
+            backups.copy_database(Path(chosen.path), database)
+            backups.verify_copy(database)
+            rows = _media_rows(database)
+        except sqlite3.Error as exc:
+            raise DamagedProject(refused.format(" ".join(str(exc).split()))) from None
+        _copy_media(MediaStore(folder), MediaStore(build), rows, restored)
         (build / backups.BACKUPS).mkdir(exist_ok=True)
-        media.root.mkdir(exist_ok=True)
-    Project.open(target).close()  # brings an older backup up to this version's schema
+        _bring_up_to_date(build, target, refused)
     return restored
+
+
+def _copy_media(source: MediaStore, media: MediaStore, rows: list[tuple[str, str]],
+                restored: Restored) -> None:
+    """Copy each media file, hashed while it is copied; never through a link."""
+    media.root.mkdir(exist_ok=True)
+    for sha, filename in rows:
+        copy = media.path(sha, filename)
+        try:
+            with open(copy, "wb") as out:
+                copy_verified(source.path(sha, filename), sha, out)
+        except MediaUnfit as exc:
+            copy.unlink(missing_ok=True)
+            if str(exc) == MISSING:
+                restored.missing.append(filename)
+            else:
+                restored.damaged.append((filename, str(exc)))
+            continue
+        thumb = source.thumbnail_path(sha)
+        try:
+            with open_stored(thumb) as fh:
+                picture = fh.read()
+        except MediaUnfit:
+            picture = None  # as ever, a restore without a thumbnail is whole
+        if picture is not None:
+            media.thumbs.mkdir(exist_ok=True)
+            media.thumbnail_path(sha).write_bytes(picture)
+        restored.media += 1
+
+
+def _bring_up_to_date(build: Path, target: Path, refused: str) -> None:
+    """Open the restored project once inside the build folder: an older backup is brought up
+    to this version's schema, and one that does not open is refused before it is in place."""
+    from fieldkit.project import Project
+
+    try:
+        Project.open(build).close()
+    except (FieldkitError, sqlite3.Error) as exc:
+        said = " ".join(str(exc).replace(build.name, target.name).split())
+        if isinstance(exc, FieldkitError) and not isinstance(exc, IntegrityProblem):
+            raise type(exc)(said) from None  # e.g. a newer project: said as such
+        raise DamagedProject(refused.format(said)) from None
 
 
 def _media_rows(db_path: Path) -> list[tuple[str, str]]:

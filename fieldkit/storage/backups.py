@@ -9,6 +9,7 @@ of each of the last ``KEEP_DAYS`` days, and never deletes the newest one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -23,6 +24,7 @@ KEEP_LAST = 10
 KEEP_DAYS = 7
 DEFAULT_INTERVAL_HOURS = 24.0
 PART = ".part"
+VERIFIED = "verified.json"  # size and time of each backup when it last verified
 
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(\d{8}T\d{12}Z)-([A-Za-z0-9_-]+)\.sqlite$")
@@ -38,6 +40,7 @@ class Backup:
     reason: str
     size: int
     path: str
+    damaged: str = ""  # why SQLite finds the copy damaged; empty for a sound backup
 
 
 def folder_of(project_folder: Path) -> Path:
@@ -61,6 +64,7 @@ def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
             os.fsync(fh.fileno())
         os.replace(part, final)
         _sync_folder(target_dir)
+        _remember_sound(target_dir, [final])
     finally:
         for leftover in (part, Path(f"{part}-journal")):
             leftover.unlink(missing_ok=True)
@@ -68,22 +72,91 @@ def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
     return _describe(final)
 
 
-def _verify(path: Path) -> None:
-    """Refuse a copy that SQLite finds damaged or that lost the project's identity."""
+def _verify(path: Path, *, full: bool = False) -> None:
+    """Refuse a copy that SQLite finds damaged or that lost the project's identity
+    (``full``: SQLite's whole ``integrity_check`` instead of its ``quick_check``)."""
     check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        result = check.execute("PRAGMA quick_check").fetchone()[0]
+        pragma = "integrity_check" if full else "quick_check"
+        result = check.execute(f"PRAGMA {pragma}").fetchone()[0]
         identity = check.execute("SELECT value FROM meta WHERE key = 'uuid'").fetchone()
     finally:
         check.close()
     if result != "ok" or identity is None:
-        raise sqlite3.DatabaseError(f"the backup copy did not verify ({result})")
+        found = " ".join(str(result).split()) if result != "ok" else "no project identity"
+        raise sqlite3.DatabaseError(f"the copy did not verify: {found}")
+
+
+def verify_copy(path: Path) -> None:
+    """The whole ``integrity_check`` and the project's identity of a copied database;
+    ``sqlite3.DatabaseError`` saying what is wrong otherwise (a restore uses this)."""
+    _verify(path, full=True)
+
+
+def _state(path: Path) -> list[int]:
+    found = path.stat()
+    return [found.st_size, found.st_mtime_ns]
+
+
+def _remember_sound(target_dir: Path, paths: list[Path]) -> None:
+    """Note backups that verified, with their size and time, so that listing them again need
+    not read them whole; any change to a file makes it be checked anew. Best effort: a folder
+    that cannot be written only makes the next listing slower."""
+    known = _sound_ones(target_dir)
+    try:
+        for path in paths:
+            known[path.name] = _state(path)
+        present = {p.name for p in target_dir.iterdir()}
+        known = {name: state for name, state in known.items() if name in present}
+        note = target_dir / VERIFIED
+        part = note.with_name(note.name + PART)
+        part.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+        os.replace(part, note)
+    except OSError:
+        pass
+
+
+def _sound_ones(target_dir: Path) -> dict[str, list[int]]:
+    try:
+        found = json.loads((target_dir / VERIFIED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _damage(path: Path, known: dict[str, list[int]]) -> str:
+    """Why a backup is damaged, or "" when sound (read whole only when it changed since it
+    was last found sound)."""
+    try:
+        if known.get(path.name) == _state(path):
+            return ""
+        _verify(path)
+    except (sqlite3.Error, OSError) as exc:
+        return " ".join(str(exc).split()) or type(exc).__name__
+    return ""
 
 
 def _remove_leftovers(target_dir: Path) -> None:
     """Backups that never finished (a killed process, a full disk) are not backups."""
     for leftover in target_dir.glob(f"*{PART}*"):
         leftover.unlink(missing_ok=True)
+
+
+def leftovers(project_folder: Path) -> list[Path]:
+    """Half-written backups (``….sqlite.part`` and its journal) a killed or failed backup left;
+    only a writer makes backups, so while one holds the project they may be its own."""
+    target_dir = folder_of(project_folder)
+    if not target_dir.is_dir():
+        return []
+    return sorted(p for p in target_dir.glob(f"*{PART}*") if p.is_file() or p.is_symlink())
+
+
+def remove_leftovers(project_folder: Path) -> list[Path]:
+    """Remove what ``leftovers`` finds (call it holding the writer lock); returns what went."""
+    gone = leftovers(project_folder)
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
 
 
 def _sync_folder(folder: Path) -> None:
@@ -120,13 +193,26 @@ def _describe(path: Path) -> Backup:
                   reason=match.group(2), size=path.stat().st_size, path=str(path))
 
 
-def list_backups(project_folder: Path) -> list[Backup]:
-    """The complete backups of a project, newest first (without opening the project)."""
+def list_backups(project_folder: Path, *, check: bool = True) -> list[Backup]:
+    """The complete backups of a project, newest first (without opening the project).
+
+    ``check`` marks damaged ones (``Backup.damaged``): SQLite's quick check of each backup
+    that changed since it last verified, so a listing reads only new or altered files.
+    """
     target_dir = folder_of(project_folder)
     if not target_dir.is_dir():
         return []
     found = [_describe(p) for p in target_dir.iterdir()
              if _NAME.match(p.name) and p.is_file() and _looks_complete(p)]
+    if not check:
+        return sorted(found, key=lambda b: b.id, reverse=True)
+    known = _sound_ones(target_dir)
+    for backup in found:
+        backup.damaged = _damage(Path(backup.path), known)
+    newly = [Path(b.path) for b in found
+             if not b.damaged and known.get(Path(b.path).name) != _state(Path(b.path))]
+    if newly:
+        _remember_sound(target_dir, newly)
     return sorted(found, key=lambda b: b.id, reverse=True)
 
 
@@ -138,7 +224,9 @@ def rotate(project_folder: Path, *, keep_last: int = KEEP_LAST, keep_days: int =
     newest backup always stays.
     """
     now = now or datetime.now(UTC)
-    good = list_backups(project_folder)
+    # A damaged backup holds no place among those kept, and is not deleted here either: it
+    # stays, marked in `fieldkit backup list`, for the user to judge.
+    good = [b for b in list_backups(project_folder) if not b.damaged]
     keep = {b.id for b in good[:max(1, keep_last)]}
     days: set[str] = set()
     for b in good:  # newest first: the first one seen of a day is that day's newest
@@ -154,7 +242,7 @@ def rotate(project_folder: Path, *, keep_last: int = KEEP_LAST, keep_days: int =
 
 
 def latest(project_folder: Path) -> Backup | None:
-    found = list_backups(project_folder)
+    found = list_backups(project_folder, check=False)
     return found[0] if found else None
 
 

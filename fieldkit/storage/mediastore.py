@@ -1,17 +1,96 @@
-"""Content-addressed media files: ``media/<sha256><ext>``, never edited in place."""
+"""Content-addressed media files: ``media/<sha256><ext>``, never edited in place.
+
+A stored file is only ever read through ``open_stored``, which never follows a symbolic link
+(``O_NOFOLLOW`` where the platform has it, and on every platform the file checked with
+``lstat`` before and ``fstat`` after opening), and whatever leaves the project (an export, a
+restored backup) is hashed while it is copied and refused when its hash is not its name.
+Storing the same bytes again repairs a stored copy that was damaged.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+from fieldkit.core.errors import IntegrityProblem
 
 MEDIA = "media"
 THUMBS = "thumbs"
+PART = ".part"
+BLOCK = 1 << 20
 _STORED = re.compile(r"^([0-9a-f]{64})(\.[^.]*)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+CHANGED = "changed on disk since it was imported"
+MISSING = "missing"
+
+
+class MediaUnfit(Exception):
+    """A stored media file that cannot be passed on; ``str`` says why, for a message."""
+
+
+class DamagedMedia(IntegrityProblem):
+    """Work refused because media files it needs are damaged, missing or not files."""
+
+    def __init__(self, what: str, problems: list[tuple[str, str]]) -> None:
+        named = "; ".join(f"{name} ({why})" for name, why in problems)
+        super().__init__(
+            f"{what} was refused: {len(problems)} media file"
+            f"{' is' if len(problems) == 1 else 's are'} not as imported: {named}. Import the "
+            f"original{' again to repair it' if len(problems) == 1 else 's again to repair them'}"
+            "; `fieldkit check` lists every problem.")
+        self.problems = problems
+
+
+def open_stored(path: Path) -> BinaryIO:
+    """Open a stored file for reading without ever following a symbolic link.
+
+    Raises ``MediaUnfit`` for a missing file, a link, anything but a regular file, and a file
+    swapped between the look and the opening.
+    """
+    try:
+        before = os.lstat(path)
+    except FileNotFoundError:
+        raise MediaUnfit(MISSING) from None
+    except OSError as exc:
+        raise MediaUnfit(f"unreadable ({exc.strerror or exc})") from None
+    if stat.S_ISLNK(before.st_mode):
+        raise MediaUnfit("a symbolic link; fieldkit never follows one")
+    if not stat.S_ISREG(before.st_mode):
+        raise MediaUnfit("not a regular file")
+    flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise MediaUnfit(f"unreadable ({exc.strerror or exc})") from None
+    after = os.fstat(fd)
+    if not stat.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev,
+                                                                            before.st_ino):
+        os.close(fd)
+        raise MediaUnfit("swapped for another file while it was being opened")
+    return os.fdopen(fd, "rb")
+
+
+def copy_verified(source: Path, sha256: str, out: BinaryIO | None = None) -> int:
+    """Stream ``source`` into ``out`` (or only read it), hashing on the way; the number of
+    bytes. Raises ``MediaUnfit`` when the content is not the one named by ``sha256``."""
+    digest = hashlib.sha256()
+    size = 0
+    with open_stored(source) as fh:
+        for block in iter(lambda: fh.read(BLOCK), b""):
+            digest.update(block)
+            size += len(block)
+            if out is not None:
+                out.write(block)
+    if digest.hexdigest() != sha256:
+        raise MediaUnfit(CHANGED)
+    return size
 
 
 class MediaStore:
@@ -25,29 +104,63 @@ class MediaStore:
     def thumbnail_path(self, sha256: str) -> Path:
         return self.thumbs / f"{sha256}.jpg"
 
+    def problem(self, sha256: str, filename: str) -> str | None:
+        """Why the stored file of ``sha256`` cannot be passed on, or None when it is intact."""
+        try:
+            copy_verified(self.path(sha256, filename), sha256)
+        except MediaUnfit as exc:
+            return str(exc)
+        return None
+
+    def read(self, sha256: str, filename: str) -> bytes:
+        """The stored bytes, verified against their hash (``MediaUnfit`` otherwise)."""
+        with open_stored(self.path(sha256, filename)) as fh:
+            data = fh.read()
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise MediaUnfit(CHANGED)
+        return data
+
+    def _intact(self, target: Path, sha256: str, size: int) -> bool:
+        """Whether ``target`` already holds the content (a cheap size look first)."""
+        try:
+            found = os.lstat(target)
+        except OSError:
+            return False
+        if not stat.S_ISREG(found.st_mode) or found.st_size != size:
+            return False
+        try:
+            copy_verified(target, sha256)
+        except MediaUnfit:
+            return False
+        return True
+
     def put(self, data: bytes, filename: str, thumbnail: bytes | None = None) -> str:
-        """Store bytes under their hash (written to a temp file, then renamed: no torn files)."""
+        """Store bytes under their hash (written to a temp file, then renamed: no torn files).
+
+        A stored copy that was damaged, removed or replaced by a link is written anew.
+        """
         sha = hashlib.sha256(data).hexdigest()
         self.root.mkdir(exist_ok=True)
         target = self.path(sha, filename)
-        if not target.exists():
+        if not self._intact(target, sha, len(data)):
             _atomic_write(target, data)
         if thumbnail is not None:
             self.thumbs.mkdir(exist_ok=True)
             thumb = self.thumbnail_path(sha)
-            if not thumb.exists():
+            if not thumb.is_file() or thumb.is_symlink():
                 _atomic_write(thumb, thumbnail)
         return sha
 
     def put_file(self, source: Path, filename: str) -> str:
-        """Store a (possibly large) file under its hash without reading it into memory."""
+        """Store a (possibly large) file under its hash without reading it into memory; a
+        damaged stored copy is written anew."""
         sha = self.hash_file(source)
         self.root.mkdir(exist_ok=True)
         target = self.path(sha, filename)
-        if not target.exists():
-            tmp = target.with_name(target.name + ".part")
+        if not self._intact(target, sha, source.stat().st_size):
+            tmp = target.with_name(target.name + PART)
             with open(source, "rb") as src, open(tmp, "wb") as dst:
-                for block in iter(lambda: src.read(1 << 20), b""):
+                for block in iter(lambda: src.read(BLOCK), b""):
                     dst.write(block)
                 dst.flush()
                 os.fsync(dst.fileno())
@@ -64,9 +177,9 @@ class MediaStore:
         target = self.path(sha256, filename)
         if target.parent != self.root:
             return False
-        if target.exists():
+        if self.problem(sha256, filename) is None:
             return True
-        tmp = target.with_name(target.name + ".part")
+        tmp = target.with_name(target.name + PART)
         digest = hashlib.sha256()
         try:
             with open(tmp, "wb") as out:
@@ -83,35 +196,35 @@ class MediaStore:
             tmp.unlink(missing_ok=True)
 
     def files(self) -> Iterator[tuple[str, Path]]:
-        """(sha256, path) of every stored file (thumbnails aside)."""
+        """(sha256, path) of every stored file (thumbnails aside; links too, to be flagged)."""
         if not self.root.is_dir():
             return
         for path in sorted(self.root.iterdir()):
             match = _STORED.match(path.name)
-            if match and path.is_file():
+            if match and (path.is_symlink() or path.is_file()):
                 yield match.group(1), path
 
     def unused(self, in_use: set[str]) -> list[Path]:
         """Files no media row uses: stored files, thumbnails and half-written ``.part`` files."""
         found = [path for sha, path in self.files() if sha not in in_use]
         if self.root.is_dir():
-            found += sorted(self.root.glob("*.part"))
+            found += sorted(self.root.glob(f"*{PART}"))
         if self.thumbs.is_dir():
             found += [p for p in sorted(self.thumbs.iterdir())
-                      if p.is_file() and (p.suffix == ".part" or p.stem not in in_use)]
+                      if p.is_file() and (p.suffix == PART or p.stem not in in_use)]
         return found
 
     @staticmethod
     def hash_file(path: Path) -> str:
         digest = hashlib.sha256()
         with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
+            for block in iter(lambda: fh.read(BLOCK), b""):
                 digest.update(block)
         return digest.hexdigest()
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(target.name + PART)
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()

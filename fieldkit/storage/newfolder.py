@@ -18,6 +18,7 @@ from pathlib import Path
 from fieldkit.core.errors import BadInput, ProjectLocked
 
 SUFFIX = ".building"
+BUILDER = ".builder.lock"  # locked by the process building, so a live build is never removed
 
 
 def check_new_folder(folder: Path) -> None:
@@ -35,9 +36,20 @@ def check_new_folder(folder: Path) -> None:
 
 
 def _stale(build: Path) -> bool:
-    """A build folder whose builder is gone: its writer lock can be taken."""
-    from fieldkit.storage.lock import WriterLock
+    """A build folder whose builder is gone: its builder's lock (or, in a folder an older
+    version built, its writer lock) can be taken."""
+    from fieldkit.storage.lock import WriterLock, available_ways
 
+    marker = build / BUILDER
+    if marker.is_file() and not marker.is_symlink():
+        try:
+            fd = os.open(marker, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except OSError:
+            return False
+        try:
+            return available_ways()[0].take(fd)
+        finally:
+            os.close(fd)
     lock = WriterLock(build)
     if not lock.path.is_file():
         return True
@@ -49,10 +61,19 @@ def _stale(build: Path) -> bool:
     return True
 
 
-def _remove_stale_builds(folder: Path) -> None:
-    for build in folder.parent.glob(f".{folder.name}.*{SUFFIX}"):
-        if build.is_dir() and _stale(build):
-            shutil.rmtree(build, ignore_errors=True)
+def stale_builds(folder: Path) -> list[Path]:
+    """Hidden build folders of ``folder`` whose builder is gone (a killed ``new``, ``demo``,
+    ``import-qdpx`` or ``backup restore``)."""
+    return sorted(build for build in folder.parent.glob(f".{folder.name}.*{SUFFIX}")
+                  if build.is_dir() and not build.is_symlink() and _stale(build))
+
+
+def remove_stale_builds(folder: Path) -> list[Path]:
+    """Remove what ``stale_builds`` finds; returns what went."""
+    gone = stale_builds(folder)
+    for build in gone:
+        shutil.rmtree(build, ignore_errors=True)
+    return gone
 
 
 @contextmanager
@@ -65,7 +86,7 @@ def building(folder: Path) -> Iterator[Path]:
     check_new_folder(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_builds(folder)
+        remove_stale_builds(folder)
         build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=SUFFIX,
                                       dir=folder.parent))
         mask = os.umask(0)
@@ -73,11 +94,27 @@ def building(folder: Path) -> Iterator[Path]:
         build.chmod(0o777 & ~mask)  # mkdtemp makes it private; a project folder is not
     except OSError as exc:
         raise BadInput(f"Cannot make a project at {folder}: {exc.strerror or exc}.") from None
+    held: int | None = None
     try:
+        held = _hold(build / BUILDER)  # the build is live while this is locked
         yield build
         if folder.is_dir():
             folder.rmdir()  # an empty folder the user made for the project
+        os.close(held)  # Windows renames no folder with an open file inside
+        held = None
+        (build / BUILDER).unlink()
         os.replace(build, folder)
     except BaseException:
+        if held is not None:
+            os.close(held)
         shutil.rmtree(build, ignore_errors=True)
         raise
+
+
+def _hold(marker: Path) -> int:
+    """Create ``marker`` and lock it for as long as the returned descriptor stays open."""
+    from fieldkit.storage.lock import available_ways
+
+    fd = os.open(marker, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    available_ways()[0].take(fd)
+    return fd

@@ -11,6 +11,7 @@ Pushes take one advisory lock so numbers become visible in order; NOTIFY tells o
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.errors import BadInput, FieldkitError
+from fieldkit.storage.mediastore import CHANGED, DamagedMedia, MediaUnfit, open_stored
 
 FORMAT = "1"
 CHANNEL = "fieldkit_changes"
@@ -503,7 +505,7 @@ class Server:
                 snap = self.conn.execute(
                     "INSERT INTO fieldkit.snapshots (seq, sha256, size) VALUES (%s, %s, %s) "
                     "RETURNING id", (seq, sha256, path.stat().st_size)).fetchone()[0]  # type: ignore[index]
-                for n, data in enumerate(_chunks(path)):
+                for n, data in enumerate(_chunks(path, sha256, "the project snapshot")):
                     self.conn.execute("INSERT INTO fieldkit.snapshot_chunks VALUES (%s, %s, %s)",
                                       (snap, n, data))
         self._call(run)
@@ -542,7 +544,7 @@ class Server:
                 self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (sha256,))
                 if self.media_present([sha256]):
                     return
-                for n, data in enumerate(_chunks(path)):
+                for n, data in enumerate(_chunks(path, sha256, filename)):
                     self.conn.execute("INSERT INTO fieldkit.media_chunks VALUES (%s, %s, %s)",
                                       (sha256, n, data))
                 self.conn.execute("INSERT INTO fieldkit.media VALUES (%s, %s, %s)",
@@ -618,9 +620,20 @@ class Server:
         return self._call(run)  # type: ignore[no-any-return]
 
 
-def _chunks(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as fh:
-        yield from iter(lambda: fh.read(CHUNK), b"")
+def _chunks(path: Path, sha256: str, filename: str) -> Iterator[bytes]:
+    """A stored media file in pieces, never read through a symbolic link; ``DamagedMedia`` when
+    it is not as imported (the sending transaction then leaves nothing on the server)."""
+    digest = hashlib.sha256()
+    try:
+        fh = open_stored(path)
+    except MediaUnfit as exc:
+        raise DamagedMedia("Sending media to the team", [(filename, str(exc))]) from None
+    with fh:
+        for block in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(block)
+            yield block
+    if digest.hexdigest() != sha256:
+        raise DamagedMedia("Sending media to the team", [(filename, CHANGED)])
 
 
 class Listener:

@@ -31,6 +31,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code, Coding, Document, utc_now
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
+from fieldkit.storage.mediastore import MediaUnfit
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -223,16 +224,20 @@ class _Merger:
     def merge_media(self) -> None:
         for media in self.theirs.store.all_media():
             found = self.store.media_by_sha(media.sha256)
-            source = self.theirs.media.path(media.sha256, media.filename)
-            if found is None and not source.exists():
-                self.summary.not_placed.append(
-                    f"media file {media.filename} is missing in {self.source}; not copied")
-                continue
-            thumb = self.theirs.media.thumbnail_path(media.sha256)
-            thumbnail = thumb.read_bytes() if thumb.exists() else None
             if found is None or not self.ours.media.path(media.sha256, media.filename).exists():
-                if source.exists():
-                    self.ours.media.put(source.read_bytes(), media.filename, thumbnail)
+                try:  # their file as imported, never read through a link
+                    data = self.theirs.media.read(media.sha256, media.filename)
+                except MediaUnfit as exc:
+                    if found is None:
+                        self.summary.not_placed.append(
+                            f"media file {media.filename} is {exc} in {self.source}; "
+                            "not copied")
+                        continue
+                else:
+                    thumb = self.theirs.media.thumbnail_path(media.sha256)
+                    thumbnail = thumb.read_bytes() \
+                        if thumb.is_file() and not thumb.is_symlink() else None
+                    self.ours.media.put(data, media.filename, thumbnail)
             if found is None:
                 values = {k: getattr(media, k) for k in (
                     "sha256", "filename", "mime", "size", "width", "height", "taken",

@@ -51,7 +51,8 @@ def test_a_failing_backup_leaves_no_file_and_keeps_the_others(
     monkeypatch.setattr(backups, "_verify", full_disk)
     with pytest.raises(sqlite3.OperationalError):
         project.backups.make("manual")
-    assert [p.name for p in (project.path / "backups").iterdir()] == [Path(good.path).name]
+    left = [p.name for p in (project.path / "backups").iterdir() if p.name != backups.VERIFIED]
+    assert left == [Path(good.path).name]
 
 
 def test_rotation_keeps_the_last_n_and_one_per_day_for_a_week(project: Project) -> None:
@@ -164,3 +165,108 @@ def test_backup_settings_are_kept_in_the_project(
 def proj_path(tmp_path: Path) -> Path:
     Project.create(tmp_path / "P.fieldkit").close()
     return tmp_path / "P.fieldkit"
+
+
+def _malformed(path: Path) -> None:
+    """Damage the pages after the first few (a disk error in the middle of the file)."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for n in range(2, len(data) // page):
+        data[n * page + 10:n * page + 200] = b"\xa5" * 190
+    path.write_bytes(bytes(data))
+
+
+def _beside(target: Path) -> list[str]:
+    return sorted(p.name for p in target.parent.iterdir() if target.name in p.name)
+
+
+def test_a_damaged_backup_is_marked_in_the_list_and_restores_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "A.fieldkit"
+    with Project.create(folder) as p:
+        p.add_note(site="S", title="Bewaard", text="tekst")
+        good = p.backups.make("manual")
+        bad = p.backups.make("manual")
+    assert main(["-p", str(folder), "backup", "list", "--json"]) == 0
+    assert [b["damaged"] for b in json.loads(capsys.readouterr().out)] == ["", ""]
+    _malformed(Path(bad.path))
+    assert main(["-p", str(folder), "backup", "list", "--json"]) == 0  # seen again: changed
+    listed = {b["id"]: b["damaged"] for b in json.loads(capsys.readouterr().out)}
+    assert listed[good.id] == "" and "malformed" in listed[bad.id]
+    assert main(["-p", str(folder), "backup", "list"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[2:]}
+    assert "DAMAGED" in rows[bad.id] and rows[good.id].rstrip().endswith("ok")
+
+    target = tmp_path / "Terug.fieldkit"
+    for _ in range(2):  # refused again, the same way: nothing was left to block a retry
+        assert main(["-p", str(folder), "backup", "restore", bad.id, str(target)]) == 1
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and bad.id in err and "damaged" in err
+        assert _beside(target) == []
+    assert main(["-p", str(folder), "backup", "restore", good.id, str(target)]) == 0
+    with Project.open(target, readonly=True) as p:
+        assert [d.title for d in p.documents()] == ["Bewaard"] and p.check() == []
+
+
+def test_damage_only_the_whole_integrity_check_finds_leaves_nothing_behind(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "A.fieldkit"
+    with Project.create(folder) as p:
+        for i in range(30):
+            p.add_note(site="S", title=f"Notitie {i}", text=f"tekst {i}")
+        made = p.backups.make("manual")
+    # An index whose entries no longer fit its table: SQLite's quick_check (what the list
+    # runs) passes it, the whole integrity_check (what a restore runs) does not.
+    conn = sqlite3.connect(made.path)
+    name, sql = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                             "tbl_name = 'documents' AND sql IS NOT NULL").fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?",
+                 (sql[:sql.index("(")] + "(title)", name))
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(made.path)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    conn.close()
+    target = tmp_path / "Terug.fieldkit"
+    assert main(["-p", str(folder), "backup", "restore", made.id, str(target)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nothing was restored" in err
+    assert _beside(target) == []
+
+
+def test_a_backup_that_does_not_open_at_this_version_is_refused_before_it_is_in_place(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "A.fieldkit"
+    with Project.create(folder) as p:
+        made = p.backups.make("manual")
+    conn = sqlite3.connect(made.path)
+    conn.execute("PRAGMA user_version = 9999")
+    conn.commit()
+    conn.close()
+    target = tmp_path / "Terug.fieldkit"
+    assert main(["-p", str(folder), "backup", "restore", made.id, str(target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "newer fieldkit" in err and ".building" not in err
+    assert _beside(target) == []
+
+
+def test_the_list_reads_a_backup_whole_only_when_it_changed(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = [project.backups.make("manual") for _ in range(3)]
+    checked: list[str] = []
+    real = backups._verify
+
+    def counting(path: Path, *, full: bool = False) -> None:
+        checked.append(path.name)
+        real(path, full=full)
+
+    monkeypatch.setattr(backups, "_verify", counting)
+    assert all(not b.damaged for b in project.backups.list())
+    assert checked == []  # each verified when it was written
+    _malformed(Path(made[1].path))
+    assert [b.id for b in project.backups.list() if b.damaged] == [made[1].id]
+    assert checked == [Path(made[1].path).name]
+    project.backups.list()
+    assert checked == [Path(made[1].path).name] * 2  # a damaged one is never trusted

@@ -94,3 +94,35 @@ def test_a_new_snapshot_is_where_new_members_start(published) -> None:
             anna.team.snapshot()
     finally:
         anna.close()
+
+
+def test_a_linked_media_file_is_never_sent_to_the_team(published, tmp_path) -> None:
+    import psycopg
+    from PIL import Image
+
+    from fieldkit.storage.mediastore import DamagedMedia
+
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    try:
+        picture = tmp_path / "kantbank.jpg"
+        Image.new("RGB", (64, 48), (200, 30, 30)).save(picture)
+        (photo,) = anna.import_files([picture], site="Metaal Oost")
+        stored = anna.media_file(anna.document(photo.id).media_id)
+        secret = tmp_path / "geheim.txt"
+        secret.write_bytes(b"geheim-wachtwoord " * 100)
+        stored.unlink()
+        stored.symlink_to(secret)
+        with pytest.raises(DamagedMedia, match="kantbank.jpg.*symbolic link"):
+            anna.team.sync()
+        with psycopg.connect(team.lead_url) as conn:
+            sent = conn.execute("SELECT count(*) FROM fieldkit.media_chunks WHERE "
+                                "position('geheim'::bytea in data) > 0").fetchone()
+        assert sent == (0,)
+        anna.import_files([picture], site="Metaal Oost")  # the original repairs the copy
+        anna.team.sync()
+        lead.team.sync()
+        assert sorted(d.title for d in lead.documents() if d.kind == "photo") == \
+            ["kantbank", "kantbank"]
+    finally:
+        anna.close()
