@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from fieldkit.exporters.files import atomic_path, check_target
-from fieldkit.exporters.tables import write_xlsx
+from fieldkit.exporters.tables import mask_tables, write_xlsx
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.operations.analysis import Matrix, Relations, Segment
 
 
@@ -39,9 +40,13 @@ def segment_frames(found: list[Segment]) -> dict[str, pd.DataFrame]:
                                                     "Code", "Coder", "Text"])}
 
 
-def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str) -> Path:
-    """Write the sheets to ``out`` (.xlsx) all or nothing."""
+def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str,
+          masker: Pseudonymiser | None = None) -> Path:
+    """Write the sheets to ``out`` (.xlsx) all or nothing; ``masker`` replaces names in every
+    cell, column and sheet name."""
     target = check_target(out, ".xlsx")
+    if masker is not None:
+        frames = mask_tables(frames, masker)
     with atomic_path(target) as tmp:
         write_xlsx(frames, tmp, created)
     return target

@@ -9,7 +9,6 @@ anchor on and are listed as comments on the title.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,13 +23,16 @@ from fieldkit.exporters.segments import gather
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 
 def write_annotated(project: Project, doc: Document, target: Path, *,
-                    masker: Callable[[str], str], coder: str | None,
+                    masker: Pseudonymiser, coder: str | None,
                     progress: Progress) -> None:
-    """Write ``doc`` with its codings (one coder's with ``coder``) as Word comments."""
+    """Write ``doc`` with its codings (one coder's with ``coder``) as Word comments; every
+    text (comments, their authors, the document's properties) goes through ``masker``."""
+    masker.place = f"the document '{doc.title}'"
     coder_id = project.find_coder(coder).id if coder is not None else None
     codings = project.store.codings(CodingFilter(document_id=doc.id, coder_id=coder_id))
     segments = gather(project, codings)

@@ -31,6 +31,7 @@ from fieldkit.exporters.segments import Segment, gather
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 MAX_PICTURE_WIDTH = Inches(4.5)
@@ -211,10 +212,13 @@ def _project_date(project: Project) -> datetime:
         return datetime(2000, 1, 1)
 
 
-def write_report(project: Project, selection: Selection, target: Path, *, masker: Mask,
-                 progress: Progress, charts: Sequence[tuple[str, bytes]] = ()) -> None:
+def write_report(project: Project, selection: Selection, target: Path, *,
+                 masker: Pseudonymiser, progress: Progress,
+                 charts: Sequence[tuple[str, bytes]] = ()) -> None:
     """Write the coded-segments report for ``selection`` to ``target``; ``charts`` (title,
-    PNG) go in a section of their own before the appendix."""
+    PNG, drawn from labels already passed through ``masker``) go in a section of their own
+    before the appendix. Every text, the document's properties too, goes through ``masker``,
+    which is told the part of the report it is in (for its warnings)."""
     codings = _codings(project, selection)
     progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
     segments = gather(project, codings)
@@ -227,6 +231,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
 
     document = docx.Document()
     props = document.core_properties
+    masker.place = "the title page"
     props.title = masker(project.name)
     props.subject = "Coded segments"
     props.author = "fieldkit"
@@ -253,6 +258,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     _heading = _Headings()
 
     body.add(_heading("Overview", 0))
+    masker.place = "the overview"
     for depth, code in selection.codes:
         own = len(by_code.get(code.id, []))
         text = f"{'    ' * depth}{masker(code.name)}: {own}"
@@ -262,6 +268,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     progress.step("Overview")
 
     for depth, code in selection.codes:
+        masker.place = f"the section of code '{book.path(code.id)}'"
         body.add(_heading(masker(code.name), depth))
         _code_facts(body, code, masker)
         found = by_code.get(code.id, [])
@@ -297,11 +304,13 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
         body.add(wx.page_break())
         body.add(_heading("Charts", 0))
         for title, png in charts:
+            masker.place = f"the chart '{title}'"
             body.add(wx.paragraph(wx.run(masker(title), bold=True), keep_next=True))
             body.add(wx.paragraph(pictures.run(png)))
 
     body.add(wx.page_break())
     body.add(_heading("Appendix: codebook", 0))
+    masker.place = "the codebook appendix"
     for depth, code in selection.codes:
         path = masker(book.path(code.id))
         body.add(wx.paragraph(wx.run(path, bold=True), wx.run(f"  {code.colour}"),
@@ -315,4 +324,5 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     body.finish()
     document.save(str(target))
     normalise_zip(target)
+    masker.place = ""
     progress.step("Saved")

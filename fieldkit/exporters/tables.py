@@ -33,6 +33,7 @@ from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.segments import clock, gather
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 SHEETS = {"segments": "Segments", "codebook": "Codebook", "code_by_document": "Codes x documents",
@@ -221,6 +222,20 @@ def _question_name(key: str, wording: str) -> str:
     if not wording or wording == key:
         return key
     return f"{key}: {wording[:50]}"
+
+
+def mask_tables(tables: dict[str, pd.DataFrame],
+                masker: Pseudonymiser) -> dict[str, pd.DataFrame]:
+    """The tables with names replaced in every text cell, column name and sheet name (each
+    table named in the warnings as the sheet or file it becomes)."""
+    if not masker:
+        return tables
+    out = {}
+    for key, frame in tables.items():
+        with masker.at(f"table '{SHEETS.get(key, key)}'"):
+            name = key if key in SHEETS else masker(key)
+            out[name] = frame_cells(frame, lambda v: masker(v) if isinstance(v, str) else v)
+    return out
 
 
 def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> None:
