@@ -431,6 +431,19 @@ def read_terms_file(path: str | Path) -> dict[str, str]:
     return terms
 
 
+def leftover_places(warnings: list[str]) -> list[tuple[str, list[str]]]:
+    """(word, places) of each line of ``Pseudonymiser.warnings`` (for the app's message)."""
+    out = []
+    for line in warnings:
+        word = line.split("'", 2)[1] if line.count("'") >= 2 else line
+        found = re.search(r"\) is still in the export (?:once|\d+ times)(?: \(in (.*?)\))?: ",
+                          line)
+        places = found.group(1).removesuffix(" …").split(", ") if found and found.group(1) \
+            else []
+        out.append((word, places))
+    return out
+
+
 def has_real_names(project: Project) -> bool:
     """Whether the project keeps a real name beside any participant's pseudonym."""
     return any(p.name.strip() and p.name.strip().casefold() != p.pseudonym.casefold()

@@ -1,0 +1,97 @@
+"""Issue 22 (item 4): the export dialog offers pseudonyms for every format, starts with them on
+for a project that keeps real names, and warns while an export would go out without them."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from fieldkit.gui.export_dialog import FORMATS
+
+
+def _name_a_participant(project) -> None:  # type: ignore[no-untyped-def]
+    project.store.add_participant("P1", name="Jan Bakker")
+    note = project.add_note(site="Hendriks", title="Bezoek Jan Bakker",
+                            text="Jan Bakker legt de kantbank uit.")
+    project.code_text(note.id, 0, len(note.text), "Learning/Informal/Observation")
+
+
+def _all_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return " ".join([*archive.namelist(),
+                         *(archive.read(n).decode("utf-8", "replace")
+                           for n in archive.namelist())])
+
+
+def test_a_project_with_real_names_exports_pseudonymised_unless_told(window, qtbot,
+                                                                     tmp_path: Path) -> None:
+    _name_a_participant(window.project)
+    dialog = window.export_dialog("docx")
+    assert dialog.pseudonymise.isChecked() and dialog.privacy.isHidden()
+    for kind, _ in FORMATS:  # every format takes the pseudonym options
+        dialog.format.setCurrentIndex(dialog.format.findData(kind))
+        assert dialog.pseudonymise.isEnabled() and dialog.terms.isEnabled(), kind
+        assert dialog.options().get("pseudonymise") is True, kind
+    dialog.pseudonymise.setChecked(False)
+    assert not dialog.privacy.isHidden()
+    assert "real names" in dialog.privacy.text()
+    dialog.terms.setText("Henk=H.")  # replacing some names: no warning
+    assert dialog.privacy.isHidden()
+    dialog.terms.setText("")
+    assert not dialog.privacy.isHidden()
+    dialog.pseudonymise.setChecked(True)
+    assert dialog.privacy.isHidden()
+
+    for kind, name in (("xlsx", "t.xlsx"), ("qdpx", "p.qdpx")):
+        dialog = window.export_dialog(kind)
+        dialog.path.setText(str(tmp_path / name))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+        text = _all_text(tmp_path / name)
+        assert "P1 legt de kantbank uit" in text and "Bakker" not in text, kind
+
+
+def test_the_dialog_offers_the_names_of_the_last_export_again(window, qtbot,
+                                                             tmp_path: Path) -> None:
+    from fieldkit.gui.i18n import read_language
+
+    dialog = window.export_dialog("xlsx")
+    assert not dialog.pseudonymise.isChecked() and dialog.privacy.isHidden()  # no real names
+    dialog.terms.setText("Henk=H.; Kees=K.")
+    dialog.path.setText(str(tmp_path / "first.xlsx"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+    assert "Henk" not in _all_text(tmp_path / "first.xlsx")
+
+    window.set_language("nl")
+    try:
+        dialog = window.export_dialog("csv")
+        assert dialog.terms.text() == "Henk=H.; Kees=K." and dialog.pseudonymise.isChecked()
+        dialog.terms.setText("")
+        dialog.pseudonymise.setChecked(False)
+        assert not dialog.privacy.isHidden()
+        dutch = read_language("nl")
+        assert dialog.privacy.text() == dutch[
+            "The last export replaced other names ({0}); this one replaces none."
+        ].format("Henk, Kees")
+    finally:
+        window.set_language("en")
+
+
+def test_names_left_are_shown_with_where_they_are(window, qtbot, tmp_path: Path,
+                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from fieldkit.gui import export_dialog
+
+    _name_a_participant(window.project)
+    note = window.project.add_note(site="Hendriks", title="Later",
+                                   text="Bakkertje kwam ook langs.")
+    window.project.code_text(note.id, 0, len(note.text), "Learning/Informal/Observation")
+    shown: list[str] = []
+    monkeypatch.setattr(export_dialog.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append(text))
+    dialog = window.export_dialog("xlsx")
+    dialog.path.setText(str(tmp_path / "t.xlsx"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert ": Bakkertje." in shown[0]
+    assert "Where: Bakkertje: table 'Segments'" in shown[0]
