@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
-from fieldkit.exporters.pseudonyms import has_real_names, leftover_places
+from fieldkit.exporters.pseudonyms import has_real_names
+from fieldkit.gui import pseudonym_choice
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -53,9 +53,6 @@ USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "pseudonyms"},
         "annotated": {"document", "coder", "pseudonyms"},
         "xlsx": {"docset", "codeset", "pseudonyms"}, "csv": {"pseudonyms"},
         "qdpx": {"pseudonyms"}}
-# The other names typed for each project's last export in this session (never written to
-# disk: they are real names).
-LAST_TERMS: dict[str, str] = {}
 
 
 class ExportDialog(QDialog):
@@ -99,7 +96,7 @@ class ExportDialog(QDialog):
         self.terms = QLineEdit()
         self.terms.setPlaceholderText(tr("Other names to replace: Name=Pseudonym; …"))
         self.real_names = has_real_names(project)
-        self.last_terms = LAST_TERMS.get(str(project.path), "")
+        self.last_terms = pseudonym_choice.last_terms(project)
         self.terms.setText(self.last_terms)
         self.pseudonymise.setChecked(self.real_names or bool(self.last_terms))
         self.privacy = QLabel()
@@ -249,8 +246,9 @@ class ExportDialog(QDialog):
         if self.kind() == "annotated" and options.get("annotated_document") is None:
             self.hint.setText(tr("Choose the document to export."))
             return
-        if options.get("terms"):
-            LAST_TERMS[str(self.project.path)] = self.terms.text().strip()
+        if "pseudonyms" in USES[self.kind()]:
+            pseudonym_choice.remember(self.project, self.pseudonymise.isChecked(),
+                                      self.terms.text().strip())
         self.start(self.path.text().strip(), options)
         super().accept()
 
@@ -272,17 +270,7 @@ class ExportDialog(QDialog):
 
         def done(_result: Any) -> None:
             show_status(window, tr("Exported to {0}.").format(out))
-            if left:
-                found = leftover_places(left)
-                names = ", ".join(word for word, _ in found)
-                places = "; ".join(f"{word}: {', '.join(where)}" for word, where in found
-                                   if where)
-                text = tr("These names are still in {0}: {1}. They were not replaced (written "
-                          "in lower case, too short, or not known as a name); check the "
-                          "document before sharing it.").format(out, names)
-                if places:
-                    text += "\n\n" + tr("Where: {0}.").format(places)
-                QMessageBox.warning(window, tr("Names left in the export"), text)
+            pseudonym_choice.warn_left(window, out, left)
 
         self.runner.run(tr("Exporting"), job, done)
 

@@ -636,13 +636,22 @@ class SegmentsPanel(QWidget):
             if not out:
                 return
         target = out
+        from fieldkit.gui import pseudonym_choice
+
+        names = pseudonym_choice.choice(project)  # the export dialog's pseudonym options
+        left: list[str] = []
 
         def job(progress: Any) -> Path:
             if kind == "docx":
-                return project.export_docx(target, codings=ids, progress=progress)
-            return project.export_xlsx(target, progress=progress, codings=ids)
+                return project.export_docx(target, codings=ids, progress=progress,
+                                           warnings=left, **names)
+            return project.export_xlsx(target, progress=progress, codings=ids, warnings=left,
+                                       **names)
 
         from fieldkit.gui.runner import show_status
 
-        self.runner.run(tr("Exporting"), job,
-                        lambda _r: show_status(self, tr("Exported to {0}.").format(target)))
+        def done(_result: Any) -> None:
+            show_status(self, tr("Exported to {0}.").format(target))
+            pseudonym_choice.warn_left(self, target, left)
+
+        self.runner.run(tr("Exporting"), job, done)
