@@ -238,6 +238,19 @@ def mask_tables(tables: dict[str, pd.DataFrame],
     return out
 
 
+def mask_workbook(book: Any, masker: Pseudonymiser) -> None:
+    """Replace names in every text cell and sheet title of an openpyxl workbook (in place)."""
+    if not masker:
+        return
+    for sheet in book.worksheets:
+        with masker.at(f"sheet '{sheet.title}'"):
+            sheet.title = masker(sheet.title)[:31]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.value = masker(cell.value)
+
+
 def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> None:
     from datetime import datetime
 

@@ -213,6 +213,9 @@ def every_export(project_path: Path, out: Path, options: list[str],
           "cell.xlsx"], ["cell.xlsx"]),
         (["portrait", "1", "portrait.png"], ["portrait.png"]),
         (["memo", "export", "memos.docx"], ["memos.docx"]),
+        (["agreement", "--coders", "Anouk Visser", "Bram", "--xlsx", "agreement.xlsx"],
+         ["agreement.xlsx"]),
+        (["blind", "Anouk Visser", "blind.xlsx"], ["blind.xlsx"]),
     ]
     written: list[Path] = []
     warnings = []
