@@ -51,6 +51,9 @@ _JOIN = r"(\s+|[_.\-]|)"
 _APOSTROPHES = ("'", "\u2019")
 _RUN = re.compile(r"[^\W_]+")  # letters and digits: "Jan_Bakker" is two runs
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+# Where a word starts: after anything but a letter or digit, or at a capital after a small
+# letter ("interviewJan").
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]|(?<=[a-zà-ÿ])[A-ZÀ-Þ]")
 
 
 class _Fold(dict[int, str]):
@@ -135,12 +138,14 @@ class Pseudonymiser:
                 first = key.words[0]
                 into = self._by_prefix if len(first) >= PREFIX else self._short
                 into.setdefault(first[:PREFIX], []).append(key)
+        self._short_first = {key[0] for key in self._short}
         for candidates in (*self._by_prefix.values(), *self._short.values()):
             candidates.sort(key=lambda k: (-len(k.key), k.key))
         self._any_case = {w for w in watch if w == w.lower()}
         self._as_name = {fold(w) for w in watch if w != w.lower()}
         self._near = _variants({*self._any_case, *self._as_name})
         self._verdicts: dict[str, str | None] = {}
+        self._runs: dict[str, list[tuple[str, str]]] = {}  # a run of letters → names in it
         self.place = ""
         # name word → [(where, the text around it)] for each time it was left
         self.left: dict[str, list[tuple[str, str]]] = {}
@@ -206,8 +211,11 @@ class Pseudonymiser:
         out: list[str] = []
         spans: list[tuple[int, int, int, int]] = []
         done = written = 0
-        for start in _word_starts(text):
-            if start < done:
+        by_prefix, short = self._by_prefix, self._short_first
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < done or (folded[start:start + PREFIX] not in by_prefix
+                                and folded[start] not in short):
                 continue
             found = self._match(text, folded, start)
             if found is None:
@@ -226,7 +234,7 @@ class Pseudonymiser:
 
     def _candidates(self, folded: str, start: int) -> list[_Key]:
         found = self._by_prefix.get(folded[start:start + PREFIX], [])
-        if self._short:
+        if folded[start] in self._short_first:
             short = [k for n in range(1, PREFIX) for k in self._short.get(folded[start:start + n],
                                                                           ())]
             if short:
@@ -267,18 +275,24 @@ class Pseudonymiser:
             return
         replaced = iter(spans)
         current = next(replaced, None)
+        runs = self._runs
         for run in _RUN.finditer(text):
+            found = runs.get(run.group(0))
+            if found is None:
+                found = runs[run.group(0)] = [
+                    (word, verdict) for word in _CAMEL.split(run.group(0))
+                    if (verdict := self._verdict(word)) is not None]
+            if not found:
+                continue
             while current is not None and current[3] <= run.start():
                 current = next(replaced, None)
             if current is not None and current[2] <= run.start() < current[3]:
                 continue
-            for word in _CAMEL.split(run.group(0)):
-                verdict = self._verdict(word)
-                if verdict is not None:
-                    around = " ".join(text[max(0, run.start() - 30):run.end() + 30].split())
-                    self.left.setdefault(word, []).append((self.place, around))
-                    if fold(word) != verdict:
-                        self.close[word] = verdict
+            for word, verdict in found:
+                around = " ".join(text[max(0, run.start() - 30):run.end() + 30].split())
+                self.left.setdefault(word, []).append((self.place, around))
+                if fold(word) != verdict:
+                    self.close[word] = verdict
 
     def _verdict(self, word: str) -> str | None:
         """The name ``word`` is (or is close to) if it is to be reported, else None."""
@@ -330,15 +344,6 @@ def _variants(words: Iterable[str]) -> dict[str, str]:
             for i in range(len(word)):
                 out.setdefault(word[:i] + word[i + 1:], word)
     return out
-
-
-def _word_starts(text: str) -> Iterator[int]:
-    """Where a word starts: after anything but a letter or digit, or at a capital after a
-    small letter ("interviewJan")."""
-    for run in _RUN.finditer(text):
-        yield run.start()
-        for inner in _CAMEL.finditer(run.group(0)):
-            yield run.start() + inner.start()
 
 
 def _boundary(text: str, end: int) -> bool:
