@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         suffix = SUFFIX[kind]
         if not path:
-            path = str(Path.home() / safe_file_name(self.project.name))
+            path = str(Path.home() / safe_file_name(self._masked_name()))
             path += suffix if suffix else f" – {tr('tables')}"
         else:
             stem = Path(path)
@@ -182,6 +182,17 @@ class ExportDialog(QDialog):
         }[kind])
         self._check()
         self._check_privacy()
+
+    def _masked_name(self) -> str:
+        """The project's name as the export will write it (the suggested file name too)."""
+        from fieldkit.exporters.pseudonyms import masker_for
+
+        try:
+            terms = parse_terms(self.terms.text())
+        except BadInput:
+            terms = {}
+        mask = masker_for(self.project, self.pseudonymise.isChecked(), terms)
+        return mask(self.project.name)
 
     def _check_privacy(self) -> None:
         """Warn while names this project asks to replace would be exported as they are."""

@@ -162,7 +162,8 @@ class QueryView(QWidget):
         if project is None or not self.model.segments:
             return None
         if out is None:
-            name = safe_file_name(f"{project.name} – {tr('coding query')}")
+            shown_name = pseudonym_choice.masker(project)(project.name)
+            name = safe_file_name(f"{shown_name} – {tr('coding query')}")
             out, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}{suffix}"),
                                                  f"*{suffix}")
             if not out:

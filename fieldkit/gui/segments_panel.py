@@ -629,7 +629,10 @@ class SegmentsPanel(QWidget):
         if project is None or not ids or self.runner is None:
             return
         if out is None:
-            name = safe_file_name(f"{project.name} – {tr('coded segments')}")
+            from fieldkit.gui import pseudonym_choice
+
+            shown_name = pseudonym_choice.masker(project)(project.name)
+            name = safe_file_name(f"{shown_name} – {tr('coded segments')}")
             default = str(Path.home() / f"{name}.{kind}")
             out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
                                                  f"*.{kind}")

@@ -26,8 +26,10 @@ def _all_text(path: Path) -> str:
 def test_a_project_with_real_names_exports_pseudonymised_unless_told(window, qtbot,
                                                                      tmp_path: Path) -> None:
     _name_a_participant(window.project)
+    window.project.store.set_meta("name", "Werkplaats Jan Bakker")
     dialog = window.export_dialog("docx")
     assert dialog.pseudonymise.isChecked() and dialog.privacy.isHidden()
+    assert Path(dialog.path.text()).name == "Werkplaats P1.docx"  # the suggested file name
     for kind, _ in FORMATS:  # every format takes the pseudonym options
         dialog.format.setCurrentIndex(dialog.format.findData(kind))
         assert dialog.pseudonymise.isEnabled() and dialog.terms.isEnabled(), kind
