@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -330,6 +331,26 @@ class Pseudonymiser:
             lines.append(f"'{word}' ({what}) is still in the export {times}{where}: "
                          f"{shown}{more}")
         return lines
+
+
+class Moves:
+    """Moves positions in a text to the replaced text (``Pseudonymiser.replace``'s spans): a
+    position inside a replaced name moves to the start of its replacement (an end: its end)."""
+
+    def __init__(self, spans: list[tuple[int, int, int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def __call__(self, position: int, *, end: bool = False) -> int:
+        i = bisect_right(self.starts, position) - 1
+        if i < 0:
+            return position
+        start, stop, new_start, new_stop = self.spans[i]
+        if position >= stop:
+            return position + new_stop - stop
+        if position == start or not end:
+            return new_start  # a position inside a name moves to its start (an end: its end)
+        return new_stop
 
 
 def _variants(words: Iterable[str]) -> dict[str, str]:

@@ -11,10 +11,10 @@ replaced first 60 characters (which could cut a name in half and leave its start
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
+from fieldkit.exporters.pseudonyms import Moves as _Moves
 from fieldkit.exporters.pseudonyms import Pseudonymiser
 
 # Attributes that hold identifiers, times, positions or colours: never words.
@@ -24,25 +24,6 @@ _KEEP = frozenset({"guid", "targetGUID", "creatingUser", "creatingUserGUID", "cr
                    "position", "fromSyncPoint", "toSyncPoint", "isCodable", "color",
                    "typeOfVariable", "origin", "currentPath", "basePath", "page"})
 _TEXT_FILE = "internal://"
-
-
-class _Moves:
-    """Moves positions of a text to the replaced text (``Pseudonymiser.replace``'s spans)."""
-
-    def __init__(self, spans: list[tuple[int, int, int, int]]) -> None:
-        self.spans = spans
-        self.starts = [s[0] for s in spans]
-
-    def __call__(self, position: int, *, end: bool = False) -> int:
-        i = bisect_right(self.starts, position) - 1
-        if i < 0:
-            return position
-        start, stop, new_start, new_stop = self.spans[i]
-        if position >= stop:
-            return position + new_stop - stop
-        if position == start or not end:
-            return new_start  # a position inside a name moves to its start (an end: its end)
-        return new_stop
 
 
 def pseudonymise_archive(root: Any, files: list[tuple[str, Path | bytes]],

@@ -195,3 +195,18 @@ def test_terms_come_from_a_file_and_a_bad_term_is_one_line(
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "Traceback" not in err, err
         assert not (tmp_path / "c").exists()
+
+
+def test_an_annotated_document_with_a_coding_inside_a_name_keeps_no_half(tmp_path: Path) -> None:
+    import re
+
+    with _bakker(tmp_path) as project:
+        start = BAKKER_NOTE.index("ker stelt")  # a coding that starts inside "Bakker"
+        project.code_text(1, start, start + len("ker stelt"), "Leren")
+        out = project.export_docx(tmp_path / "a.docx", terms={"Jan Bakker": "P1"},
+                                  annotated_document=1)
+    xml = _document_xml(out)
+    text = re.sub(r"<[^>]+>", "", xml)
+    assert "P1 stelt de pers af" in text
+    assert not re.search(r"Bak|ker\b|Jan", text), text
+    assert xml.count("<w:commentRangeStart") == 2 and xml.count("<w:commentRangeEnd") == 2
