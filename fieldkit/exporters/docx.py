@@ -212,6 +212,20 @@ def _project_date(project: Project) -> datetime:
         return datetime(2000, 1, 1)
 
 
+def _quote(project: Project, coding: Coding, masker: Pseudonymiser,
+           texts: dict[int, str]) -> str:
+    """A coding's quote with names replaced; cut from the replaced text of its document when it
+    is still there, so a name the coding starts or ends inside is not left in halves."""
+    if not masker or coding.orphaned or coding.start is None or coding.end is None:
+        return masker(coding.quote)
+    if coding.document_id not in texts:
+        texts[coding.document_id] = project.store.document(coding.document_id).text
+    text = texts[coding.document_id]
+    if text[coding.start:coding.end] != coding.quote:
+        return masker(coding.quote)
+    return masker.excerpt(text, coding.start, coding.end)
+
+
 def write_report(project: Project, selection: Selection, target: Path, *,
                  masker: Pseudonymiser, progress: Progress,
                  charts: Sequence[tuple[str, bytes]] = ()) -> None:
@@ -241,6 +255,7 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     body = wx.Body(document)
     pictures = _Pictures(document)
     media_of: dict[int, int | None] = {}
+    texts: dict[int, str] = {}
 
     body.add(wx.paragraph(wx.run(masker(project.name)), style="Title"))
     body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
@@ -287,8 +302,8 @@ def write_report(project: Project, selection: Selection, target: Path, *,
                 else:
                     body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
             else:
-                body.add(wx.paragraph(wx.run(masker(coding.quote), shade=code.colour),
-                                      style="Quote"))
+                body.add(wx.paragraph(wx.run(_quote(project, coding, masker, texts),
+                                             shade=code.colour), style="Quote"))
             coders = list(dict.fromkeys(s.coder for s in group))
             body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
                                          size=9, colour="595959")))

@@ -147,6 +147,7 @@ class Pseudonymiser:
         self._near = _variants({*self._any_case, *self._as_name})
         self._verdicts: dict[str, str | None] = {}
         self._runs: dict[str, list[tuple[str, str]]] = {}  # a run of letters → names in it
+        self._texts: dict[str, tuple[str, Moves]] = {}  # whole texts excerpts were cut from
         self.place = ""
         # name word → [(where, the text around it)] for each time it was left
         self.left: dict[str, list[tuple[str, str]]] = {}
@@ -232,6 +233,25 @@ class Pseudonymiser:
         result = "".join(out)
         self._scan(result, spans)
         return result, spans
+
+    def excerpt(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` as it reads in the replaced ``text``: a name the excerpt starts
+        or ends inside is replaced whole, not left in halves ("Jan Bak|ker" → "P1")."""
+        if not self or not text:
+            return text[start:end]
+        cached = self._texts.get(text)
+        if cached is None:
+            place, left, close = self.place, self.left, self.close
+            self.left, self.close = {}, {}  # what is left outside the excerpt is not reported
+            try:
+                replaced, spans = self.replace(text)
+            finally:
+                self.place, self.left, self.close = place, left, close
+            cached = self._texts[text] = (replaced, Moves(spans))
+        replaced, moves = cached
+        piece = replaced[moves(start):moves(end, end=True)]
+        self._scan(piece, [])
+        return piece
 
     def _candidates(self, folded: str, start: int) -> list[_Key]:
         found = self._by_prefix.get(folded[start:start + PREFIX], [])

@@ -35,11 +35,16 @@ def write_query_report(project: Project, expression: str, found: Sequence[Segmen
         facts += f" holding “{text.strip()}”"
     body.add(wx.paragraph(wx.run(mask(facts), italic=True, size=9, colour="595959")))
     cite = project.retrieval.citations()
+    texts: dict[int, str] = {}  # document texts, so a quote is cut from the replaced text
     for (_, title), regions in groupby(found, key=lambda s: (s.document_id, s.document)):
         with mask.at(f"document '{title}'"):
             body.add(wx.paragraph(wx.run(mask(title)), style="Heading 1", keep_next=True))
             for s in regions:
-                body.add(wx.paragraph(wx.run(mask(s.text)), style="Quote"))
+                text = texts.setdefault(s.document_id,
+                                        project.store.document(s.document_id).text)
+                quote = mask.excerpt(text, s.start, s.end) \
+                    if text[s.start:s.end] == s.text else mask(s.text)
+                body.add(wx.paragraph(wx.run(quote), style="Quote"))
                 place = cite.citer(s.document_id).cite(s.start, s.end)
                 where = [place.speaker, place.place(), s.code or "", s.coder or ""]
                 body.add(wx.paragraph(wx.run(mask(" · ".join(w for w in where if w)),

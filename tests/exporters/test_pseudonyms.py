@@ -210,3 +210,24 @@ def test_an_annotated_document_with_a_coding_inside_a_name_keeps_no_half(tmp_pat
     assert "P1 stelt de pers af" in text
     assert not re.search(r"Bak|ker\b|Jan", text), text
     assert xml.count("<w:commentRangeStart") == 2 and xml.count("<w:commentRangeEnd") == 2
+
+
+def test_a_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    from fieldkit.cli import main
+
+    with _bakker(tmp_path) as project:
+        project.add_code("Half")
+        project.code_text(1, 0, len("Jan Bak"), "Half")  # ends inside "Bakker"
+        path = str(project.path)
+        out = project.export_docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
+                                  codes=["Half"])
+    text = re.sub(r"<[^>]+>", "", _document_xml(out))
+    assert "P1" in text and "Bak" not in text, text
+    assert main(["-p", path, "segments", "Half", "--docx", str(tmp_path / "q.docx"),
+                 "--term", "Jan Bakker=P1"]) == 0
+    capsys.readouterr()
+    text = re.sub(r"<[^>]+>", "", _document_xml(tmp_path / "q.docx"))
+    assert "P1" in text and "Bak" not in text, text
