@@ -50,11 +50,31 @@ def _scalar(value: Any) -> Any:
     return value
 
 
+class Replaced(str):
+    """A cell whose names are already replaced (``mask_tables`` leaves it as it is)."""
+
+
 def build_tables(project: Project, progress: Progress,
-                 coding_ids: Sequence[int] | None = None) -> dict[str, pd.DataFrame]:
+                 coding_ids: Sequence[int] | None = None,
+                 masker: Pseudonymiser | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the export, keyed by file name (without extension); with ``coding_ids``
-    the segments, counts and co-occurrences cover only those codings."""
+    the segments, counts and co-occurrences cover only those codings. With ``masker`` each
+    quote is cut from its document's replaced text (a coding that starts or ends inside a
+    name shows the pseudonym, not half the name); ``mask_tables`` replaces the rest."""
     store = project.store
+    texts: dict[int, str] = {}
+
+    def quote(c: Any) -> str:
+        if c.region is not None:
+            return ""
+        if not masker or c.orphaned or c.start is None or c.end is None:
+            return str(c.quote)
+        text = texts.setdefault(c.document_id, store.document(c.document_id).text)
+        if text[c.start:c.end] != c.quote:
+            return str(c.quote)
+        with masker.at(f"table '{SHEETS['segments']}'"):
+            return Replaced(masker.excerpt(text, c.start, c.end))
+
     progress.start(7, "Building tables")
     codings = store.codings()
     if coding_ids is not None:
@@ -89,7 +109,7 @@ def build_tables(project: Project, progress: Progress,
             "From (ms)": c.start_ms, "To (ms)": c.end_ms,
             "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
                        if c.region else ""),
-            "Quote": c.quote if c.region is None else "", "Memo": c.memo, "Coder": s.coder,
+            "Quote": quote(c), "Memo": c.memo, "Coder": s.coder,
             "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
             "Coding UUID": c.uuid,
         }
@@ -234,7 +254,8 @@ def mask_tables(tables: dict[str, pd.DataFrame],
     for key, frame in tables.items():
         with masker.at(f"table '{SHEETS.get(key, key)}'"):
             name = key if key in SHEETS else masker(key)
-            out[name] = frame_cells(frame, lambda v: masker(v) if isinstance(v, str) else v)
+            out[name] = frame_cells(frame, lambda v: v if isinstance(v, Replaced)
+                                    else masker(v) if isinstance(v, str) else v)
     return out
 
 

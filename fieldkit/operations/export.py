@@ -86,7 +86,8 @@ class ExportOperations:
 
         target = check_target(out, ".xlsx")
         masker = masker_for(self, pseudonymise, terms)
-        tables = mask_tables(build_tables(self, progress or Progress.silent(), codings), masker)
+        tables = mask_tables(build_tables(self, progress or Progress.silent(), codings, masker),
+                             masker)
         with atomic_path(target) as tmp:
             write_xlsx(tables, tmp, self.store.meta("created"))
         if warnings is not None:
@@ -108,7 +109,8 @@ class ExportOperations:
         if not folder.parent.exists():
             raise BadInput(f"The folder {folder.parent} does not exist.")
         masker = masker_for(self, pseudonymise, terms)
-        tables = mask_tables(build_tables(self, progress or Progress.silent()), masker)
+        tables = mask_tables(build_tables(self, progress or Progress.silent(), None, masker),
+                             masker)
         if warnings is not None:
             warnings.extend(masker.warnings())
         existed = folder.exists()

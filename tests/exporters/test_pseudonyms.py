@@ -231,3 +231,16 @@ def test_a_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(
     capsys.readouterr()
     text = re.sub(r"<[^>]+>", "", _document_xml(tmp_path / "q.docx"))
     assert "P1" in text and "Bak" not in text, text
+
+
+def test_a_table_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(tmp_path: Path) -> None:
+    import csv
+
+    with _bakker(tmp_path) as project:
+        project.add_code("Half")
+        project.code_text(1, 0, len("Jan Bak"), "Half")  # ends inside "Bakker"
+        written = project.export_csv(tmp_path / "csv", terms={"Jan Bakker": "P1"})
+    segments = next(p for p in written if p.name == "segments.csv")
+    with segments.open(encoding="utf-8-sig") as handle:
+        quotes = sorted(row["Quote"] for row in csv.DictReader(handle))
+    assert quotes[0] == "P1" and not any("Bak" in q or "Jan" in q for q in quotes), quotes
