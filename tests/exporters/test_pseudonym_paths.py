@@ -297,3 +297,38 @@ def test_a_pseudonymised_qdpx_moves_codings_with_the_replaced_text(
                      for c in back.codings() if c.region is None)
         assert got == quotes
         assert sorted(c.name for c in back.coders()) == ["Bram", "Coder A"]
+
+
+def test_a_pseudonymised_qdpx_moves_a_transcripts_sync_points(tmp_path: Path) -> None:
+    """A recording's transcript: its turns (sync points) point at the same words after the
+    names in it are replaced, and its time codings stay on the recording."""
+    from fieldkit.demo.sound import write_recording
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
+
+    write_recording(tmp_path / "talk.m4a", 3.0, video=False)
+    (tmp_path / "talk.vtt").write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.200\n<v Interviewer>Hoe leerde Jan Bakker dit?\n\n"
+        "00:00:01.200 --> 00:00:02.800\n<v Jan Bakker>Jan Bakkers vader liet het zien. 🙂\n",
+        encoding="utf-8")
+    with Project.create(tmp_path / "rec.fieldkit") as project:
+        project.set_coder("Anouk Visser", remember=False)
+        project.import_files([tmp_path / "talk.m4a"], site="Jan Bakker BV")
+        transcript = next(d for d in project.documents() if d.kind == "transcript")
+        text = project.document(transcript.id).text
+        start = text.index("Jan Bakkers vader")
+        project.add_code("Leren")
+        project.code_text(transcript.id, start, start + len("Jan Bakkers vader"), "Leren")
+        turns = [text[t.start:t.end] for t in project.turns(transcript.id)]
+        out = project.export_qdpx(tmp_path / "p.qdpx", terms={"Jan Bakker": "P1"})
+        mask = Pseudonymiser.for_project(project, {"Jan Bakker": "P1"})
+    with zipfile.ZipFile(out) as archive:
+        everything = " ".join(archive.read(n).decode("utf-8", "replace")
+                              for n in archive.namelist() if not n.endswith(".m4a"))
+    assert "Bakker" not in everything and "Jan" not in everything
+    with Project.import_qdpx(out, tmp_path / "back.fieldkit") as back:
+        again = next(d for d in back.documents() if d.kind == "transcript")
+        text = back.document(again.id).text
+        assert [text[t.start:t.end] for t in back.turns(again.id)] == [mask(t) for t in turns]
+        assert [t.speaker for t in back.turns(again.id)] == ["Interviewer", "P1"]
+        quotes = [text[c.start:c.end] for c in back.codings(doc=again.id)]
+        assert quotes == ["P1's vader"]
