@@ -145,6 +145,9 @@ class Pseudonymiser:
         self._any_case = {w for w in watch if w == w.lower()}
         self._as_name = {fold(w) for w in watch if w != w.lower()}
         self._near = _variants({*self._any_case, *self._as_name})
+        # a surname in small letters is mostly a word ("bakker", "visser"), but not in an
+        # e-mail address or file name
+        self._lower_surnames = {w for w in self._as_name if len(w) >= MIN_PART}
         self._verdicts: dict[str, str | None] = {}
         self._runs: dict[str, list[tuple[str, str]]] = {}  # a run of letters → names in it
         self._texts: dict[str, tuple[str, Moves]] = {}  # whole texts excerpts were cut from
@@ -303,6 +306,9 @@ class Pseudonymiser:
                 found = runs[run.group(0)] = [
                     (word, verdict) for word in _CAMEL.split(run.group(0))
                     if (verdict := self._verdict(word)) is not None]
+            if not found and run.group(0) in self._lower_surnames and \
+                    _in_identifier(text, run.start(), run.end()):
+                found = [(run.group(0), run.group(0))]  # "bakker@pers.nl", "j.bakker"
             if not found:
                 continue
             while current is not None and current[3] <= run.start():
@@ -385,6 +391,15 @@ def _variants(words: Iterable[str]) -> dict[str, str]:
             for i in range(len(word)):
                 out.setdefault(word[:i] + word[i + 1:], word)
     return out
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is joined to its neighbours as in an e-mail address,
+    a user name or a file name ("j.bakker@", "bakker_2", "/bakker/")."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    joins = "@._-/\\"
+    return (before in joins and before != "" and text[start - 2:start - 1].isalnum()) or \
+        (after in joins and after != "" and text[end + 1:end + 2].isalnum())
 
 
 def _boundary(text: str, end: int) -> bool:

@@ -157,14 +157,18 @@ def test_leftover_candidates_are_reported_with_where(tmp_path: Path) -> None:
         with mask.at("the chart 'Codes by site'"):
             mask("Jan Bakkker BV")  # one letter off
         mask("Verhoeven zegt niets")  # a pseudonym is not a leftover
+        mask("de bakker bakt brood. Dan bakker.")  # a surname in small letters: mostly a word
+        with mask.at("the memo trail"):
+            mask("Mail bakker@pers.nl of zie bakker_2.jpg")  # but not in an address
         lines = mask.warnings()
-        assert len(lines) == 3, lines
+        assert len(lines) == 4, lines
         found = {line.split("'")[1]: line for line in lines}
         assert "close to the name 'Bakker'" in found["Bakkertje"]
         assert "(in sheet Segments)" in found["Bakkertje"]
         assert "part of a name" in found["jan"] and "(in sheet Segments)" in found["jan"]
         assert "close to the name 'Bakker'" in found["Bakkker"]
         assert "(in the chart 'Codes by site')" in found["Bakkker"]
+        assert "is still in the export 2 times (in the memo trail)" in found["bakker"]
 
 
 def test_terms_come_from_a_file_and_a_bad_term_is_one_line(
