@@ -22,8 +22,9 @@ in one pass (a pseudonym is never replaced again).
 What is left is reported, not exported silently (``Pseudonymiser.warnings``): a given name
 still written anywhere (in any case), a surname or short name part written as a name (or in
 small letters inside an e-mail address or file name, "bakker@pers.nl"), and close variants
-written as names ("Bakkertje", "Bakkker": one letter off, or the name with a short ending). Writers say where they are (``with masker.at("chart 'Codes by site'"):``) so each
-warning names the places of the export it was found in.
+written as names ("Bakkertje", "Bakkker": one letter off, or the name with a short ending).
+Writers say where they are (``with masker.at("the chart 'Codes by site'"):``) so each warning
+names the places of the export it was found in.
 """
 
 from __future__ import annotations
