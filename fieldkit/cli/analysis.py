@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -123,11 +124,12 @@ def _mode(words: list[str]) -> tuple[str, int | None]:
         raise BadInput(f"'{words[1]}' is not a whole number of words.") from None
 
 
-def _xlsx(project: Any, args: argparse.Namespace, frames: dict[str, Any], mask: Any) -> None:
+def _xlsx(project: Any, args: argparse.Namespace, frames: Callable[[], dict[str, Any]],
+          mask: Any) -> None:
     from fieldkit.exporters import analysis_tables
 
-    if args.xlsx:
-        analysis_tables.write(frames, args.xlsx, project.store.meta("created"), mask)
+    if args.xlsx:  # the frames are built (and their names replaced) only for a file
+        analysis_tables.write(frames(), args.xlsx, project.store.meta("created"), mask)
 
 
 def _check_xlsx(args: argparse.Namespace) -> None:
@@ -148,8 +150,8 @@ def cmd_relations(args: argparse.Namespace) -> int:
         if args.pairs:
             pairs = project.analysis.relation_pairs(*args.pairs, mode=mode, distance=distance,
                                                     **_where(args))
-            _xlsx(project, args, analysis_tables.segment_frames([s for p in pairs for s in p]),
-                  mask)
+            _xlsx(project, args, lambda: analysis_tables.segment_frames(
+                [s for p in pairs for s in p], project, mask), mask)
             print_warnings(mask.warnings())
             if args.json:
                 print_json([{"first": a, "second": b} for a, b in pairs])
@@ -160,7 +162,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
             return 0
         found = project.analysis.relations(args.codes, mode=mode, distance=distance,
                                            **_where(args))
-        _xlsx(project, args, analysis_tables.relations_frames(found), mask)
+        _xlsx(project, args, lambda: analysis_tables.relations_frames(found), mask)
         if args.chart:
             with mask.at("the chart"):
                 project.analysis.chart("relations", codes=args.codes, mode=mode,
@@ -193,13 +195,14 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                                f"(columns: {', '.join(found.columns)}).")
             key = keys[labels.index(args.cell[1])]
             segments = project.analysis.cell(args.cell[0], key, args.columns, **_where(args))
-            _xlsx(project, args, analysis_tables.segment_frames(segments), mask)
+            _xlsx(project, args, lambda: analysis_tables.segment_frames(segments, project, mask),
+                  mask)
             print_warnings(mask.warnings())
             _print_segments(segments, args.json)
             return 0
         found = project.analysis.matrix(args.columns, codes=args.codes, measure=args.count,
                                         percent=args.percent, **_where(args))
-        _xlsx(project, args, analysis_tables.matrix_frames(found), mask)
+        _xlsx(project, args, lambda: analysis_tables.matrix_frames(found), mask)
         if args.chart:
             with mask.at("the chart"):
                 project.analysis.chart("bars" if args.bars else "matrix", columns=args.columns,
@@ -250,7 +253,7 @@ def cmd_segments(args: argparse.Namespace) -> int:
         if args.save:
             project.analysis.save_query(args.save, expression)
         mask = masker(project, args)
-        _xlsx(project, args, analysis_tables.segment_frames(found), mask)
+        _xlsx(project, args, lambda: analysis_tables.segment_frames(found, project, mask), mask)
         if args.docx:
             from fieldkit.exporters.query_report import write_query_report
 

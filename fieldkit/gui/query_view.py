@@ -149,7 +149,8 @@ class QueryView(QWidget):
 
         return self._export(out, ".xlsx", tr("Export to Excel"), lambda project, target, mask:
                             analysis_tables.write(
-                                analysis_tables.segment_frames(self.model.segments), target,
+                                analysis_tables.segment_frames(self.model.segments, project,
+                                                               mask), target,
                                 project.store.meta("created"), mask))
 
     def _export(self, out: str | None, suffix: str, title: str,

@@ -248,3 +248,23 @@ def test_a_table_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(tmp_pat
     with segments.open(encoding="utf-8-sig") as handle:
         quotes = sorted(row["Quote"] for row in csv.DictReader(handle))
     assert quotes[0] == "P1" and not any("Bak" in q or "Jan" in q for q in quotes), quotes
+
+
+def test_a_coding_query_sheet_shows_no_half_name(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import zipfile
+
+    from fieldkit.cli import main
+
+    with _bakker(tmp_path) as project:
+        project.add_code("Half")
+        project.code_text(1, 0, len("Jan Bak"), "Half")  # ends inside "Bakker"
+        path = str(project.path)
+    out = tmp_path / "q.xlsx"
+    assert main(["-p", path, "segments", "Half", "--xlsx", str(out),
+                 "--term", "Jan Bakker=P1"]) == 0
+    assert capsys.readouterr().err == ""
+    with zipfile.ZipFile(out) as archive:
+        cells = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                        if n.startswith("xl/"))
+    assert ">P1<" in cells and "Bak" not in cells and "Jan" not in cells
