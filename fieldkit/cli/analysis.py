@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fieldkit.cli.common import add_command, add_json_option, open_project, print_json, table
+from fieldkit.cli.pseudonym_options import add_pseudonym_options, masker, print_warnings
 from fieldkit.core.errors import BadInput
 
 
@@ -47,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("out", metavar="OUT.png|OUT.svg")
     p.add_argument("--coder", metavar="NAME", help="only this coder's codings")
+    add_pseudonym_options(p)
 
     p = command("segments", cmd_segments, "coding query: text that satisfies a condition "
                 "over codes, e.g. '\"Peer help\" AND \"Time pressure\"', 'A NOT B', 'A NEAR/10 B'")
@@ -86,6 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name in ("document", "memo", "coding", "code"):
         link.add_argument(f"--{name}", metavar=name.upper())
     add_json_option(p)
+    add_pseudonym_options(p)  # for export
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -98,6 +102,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 def _outputs(p: argparse.ArgumentParser) -> None:
     add_json_option(p)
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the result to a spreadsheet")
+    add_pseudonym_options(p)
 
 
 def _where(args: argparse.Namespace) -> dict[str, Any]:
@@ -119,11 +124,12 @@ def _mode(words: list[str]) -> tuple[str, int | None]:
         raise BadInput(f"'{words[1]}' is not a whole number of words.") from None
 
 
-def _xlsx(project: Any, args: argparse.Namespace, frames: dict[str, Any]) -> None:
+def _xlsx(project: Any, args: argparse.Namespace, frames: Callable[[], dict[str, Any]],
+          mask: Any) -> None:
     from fieldkit.exporters import analysis_tables
 
-    if args.xlsx:
-        analysis_tables.write(frames, args.xlsx, project.store.meta("created"))
+    if args.xlsx:  # the frames are built (and their names replaced) only for a file
+        analysis_tables.write(frames(), args.xlsx, project.store.meta("created"), mask)
 
 
 def _check_xlsx(args: argparse.Namespace) -> None:
@@ -140,10 +146,13 @@ def cmd_relations(args: argparse.Namespace) -> int:
     _check_xlsx(args)
     _check_chart(args.chart)
     with open_project(args, readonly=True) as project:
+        mask = masker(project, args)
         if args.pairs:
             pairs = project.analysis.relation_pairs(*args.pairs, mode=mode, distance=distance,
                                                     **_where(args))
-            _xlsx(project, args, analysis_tables.segment_frames([s for p in pairs for s in p]))
+            _xlsx(project, args, lambda: analysis_tables.segment_frames(
+                [s for p in pairs for s in p], project, mask), mask)
+            print_warnings(mask.warnings())
             if args.json:
                 print_json([{"first": a, "second": b} for a, b in pairs])
             else:
@@ -153,10 +162,13 @@ def cmd_relations(args: argparse.Namespace) -> int:
             return 0
         found = project.analysis.relations(args.codes, mode=mode, distance=distance,
                                            **_where(args))
-        _xlsx(project, args, analysis_tables.relations_frames(found))
+        _xlsx(project, args, lambda: analysis_tables.relations_frames(found), mask)
         if args.chart:
-            project.analysis.chart("relations", codes=args.codes, mode=mode,
-                                   distance=distance, **_where(args)).save(args.chart)
+            with mask.at("the chart"):
+                project.analysis.chart("relations", codes=args.codes, mode=mode,
+                                       distance=distance, mask=mask,
+                                       **_where(args)).save(args.chart)
+        print_warnings(mask.warnings())
         if args.json:
             print_json(found)
             return 0
@@ -172,6 +184,7 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     _check_xlsx(args)
     _check_chart(args.chart)
     with open_project(args, readonly=True) as project:
+        mask = masker(project, args)
         if args.cell:
             found = project.analysis.matrix(args.columns, codes=[args.cell[0]],
                                             **_where(args))
@@ -182,16 +195,21 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                                f"(columns: {', '.join(found.columns)}).")
             key = keys[labels.index(args.cell[1])]
             segments = project.analysis.cell(args.cell[0], key, args.columns, **_where(args))
-            _xlsx(project, args, analysis_tables.segment_frames(segments))
+            _xlsx(project, args, lambda: analysis_tables.segment_frames(segments, project, mask),
+                  mask)
+            print_warnings(mask.warnings())
             _print_segments(segments, args.json)
             return 0
         found = project.analysis.matrix(args.columns, codes=args.codes, measure=args.count,
                                         percent=args.percent, **_where(args))
-        _xlsx(project, args, analysis_tables.matrix_frames(found))
+        _xlsx(project, args, lambda: analysis_tables.matrix_frames(found), mask)
         if args.chart:
-            project.analysis.chart("bars" if args.bars else "matrix", columns=args.columns,
-                                   codes=args.codes, measure=args.count, percent=args.percent,
-                                   **_where(args)).save(args.chart)
+            with mask.at("the chart"):
+                project.analysis.chart("bars" if args.bars else "matrix", columns=args.columns,
+                                       codes=args.codes, measure=args.count,
+                                       percent=args.percent, mask=mask,
+                                       **_where(args)).save(args.chart)
+        print_warnings(mask.warnings())
         if args.json:
             print_json(found)
             return 0
@@ -203,8 +221,11 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 def cmd_portrait(args: argparse.Namespace) -> int:
     _check_chart(args.out)
     with open_project(args, readonly=True) as project:
-        out = project.analysis.chart("portrait", document=args.doc,
-                                     coder=args.coder).save(args.out)
+        mask = masker(project, args)
+        with mask.at("the chart"):
+            out = project.analysis.chart("portrait", document=args.doc, coder=args.coder,
+                                         mask=mask).save(args.out)
+        print_warnings(mask.warnings())
         print(f"Wrote {out}")
     return 0
 
@@ -231,11 +252,14 @@ def cmd_segments(args: argparse.Namespace) -> int:
         found = project.analysis.segments(expression, text=args.text, **_where(args))
         if args.save:
             project.analysis.save_query(args.save, expression)
-        _xlsx(project, args, analysis_tables.segment_frames(found))
+        mask = masker(project, args)
+        _xlsx(project, args, lambda: analysis_tables.segment_frames(found, project, mask), mask)
         if args.docx:
             from fieldkit.exporters.query_report import write_query_report
 
-            write_query_report(project, expression, found, args.docx, text=args.text)
+            write_query_report(project, expression, found, args.docx, text=args.text,
+                               masker=mask)
+        print_warnings(mask.warnings())
         _print_segments(found, args.json)
     return 0
 
@@ -341,7 +365,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
         else:
             from fieldkit.exporters.memo_trail import write_memo_trail
 
-            out = write_memo_trail(project, Path(args.target), type=args.type)
+            mask = masker(project, args)
+            out = write_memo_trail(project, Path(args.target), type=args.type, masker=mask)
+            print_warnings(mask.warnings())
             print(f"Wrote {out}")
     return 0
 

@@ -7,6 +7,11 @@ import sys
 from typing import Any
 
 from fieldkit.cli.common import add_project_option, open_project, progress_bar
+from fieldkit.cli.pseudonym_options import (
+    add_pseudonym_options,
+    print_warnings,
+    pseudonym_options,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,10 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only this code and its sub-codes (repeatable)")
     k.add_argument("--coder", metavar="NAME", help="only this coder's codings")
     k.add_argument("--site", metavar="SITE", help="only documents of this site")
-    k.add_argument("--pseudonymise", "--pseudonymize", action="store_true",
-                   help="replace participants' names by their pseudonyms")
-    k.add_argument("--term", action="append", metavar="NAME=PSEUDONYM",
-                   help="another name to replace (repeatable; implies --pseudonymise)")
+    add_pseudonym_options(k)
     k.add_argument("--annotated", metavar="DOC",
                    help="instead: this document's full text with each coding as a comment")
     k.add_argument("--chart", action="append", metavar="NAME", default=[],
@@ -40,10 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
     k.add_argument("out", metavar="OUT.xlsx")
     _set_options(k)
+    add_pseudonym_options(k)
     k = kind("csv", cmd_csv, "the same tables as CSV files in a folder")
     k.add_argument("outdir", metavar="OUTDIR")
+    add_pseudonym_options(k)
     k = kind("qdpx", cmd_qdpx, "the whole project as REFI-QDA (ATLAS.ti, NVivo, MAXQDA, ...)")
     k.add_argument("out", metavar="OUT.qdpx")
+    add_pseudonym_options(k)
 
     p = sub.add_parser("import-qdpx", help="a new project from a REFI-QDA project (.qdpx)",
                        description="a new project from a REFI-QDA project (.qdpx)")
@@ -54,19 +59,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_docx(args: argparse.Namespace) -> int:
-    from fieldkit.exporters.pseudonyms import parse_terms
-
-    terms = parse_terms(args.term)
+    names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
         out = project.export_docx(
-            args.out, codes=args.code, coder=args.coder, site=args.site,
-            pseudonymise=args.pseudonymise or bool(terms), terms=terms,
+            args.out, codes=args.code, coder=args.coder, site=args.site, **names,
             annotated_document=args.annotated, progress=progress_bar("Word"),
             codings=project.sets.coding_ids(args.document_set, args.code_set),
             warnings=warnings, charts=args.chart)
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_warnings(warnings)
     print(f"Wrote {out}")
     return 0
 
@@ -78,24 +79,36 @@ def _set_options(k: argparse.ArgumentParser) -> None:
 
 
 def cmd_xlsx(args: argparse.Namespace) -> int:
+    names = pseudonym_options(args)
+    warnings: list[str] = []
     with open_project(args, readonly=True) as project:
         out = project.export_xlsx(args.out, progress=progress_bar("Excel"),
                                   codings=project.sets.coding_ids(args.document_set,
-                                                                  args.code_set))
+                                                                  args.code_set),
+                                  warnings=warnings, **names)
+    print_warnings(warnings)
     print(f"Wrote {out}")
     return 0
 
 
 def cmd_csv(args: argparse.Namespace) -> int:
+    names = pseudonym_options(args)
+    warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        written = project.export_csv(args.outdir, progress=progress_bar("CSV"))
+        written = project.export_csv(args.outdir, progress=progress_bar("CSV"),
+                                     warnings=warnings, **names)
+    print_warnings(warnings)
     print(f"Wrote {len(written)} files to {args.outdir}")
     return 0
 
 
 def cmd_qdpx(args: argparse.Namespace) -> int:
+    names = pseudonym_options(args)
+    warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_qdpx(args.out, progress=progress_bar("REFI-QDA"))
+        out = project.export_qdpx(args.out, progress=progress_bar("REFI-QDA"),
+                                  warnings=warnings, **names)
+    print_warnings(warnings)
     print(f"Wrote {out}")
     return 0
 

@@ -21,6 +21,7 @@ from fieldkit.cli.common import (
     table,
     whole_number,
 )
+from fieldkit.cli.pseudonym_options import add_pseudonym_options, print_warnings, pseudonym_options
 from fieldkit.core.errors import BadInput
 from fieldkit.core.timecode import format_ms
 
@@ -101,6 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("file")
     a = add_command(cb, "export", cmd_codebook_export, "export the codebook as REFI-QDA (.qdc)")
     a.add_argument("file")
+    add_pseudonym_options(a)
 
     p = command("code", cmd_code, "apply a code to [START, END) of a document (code points)")
     p.add_argument("doc")
@@ -360,9 +362,12 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 
 
 def cmd_codebook_export(args: argparse.Namespace) -> int:
+    names = pseudonym_options(args)
+    warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_codebook(args.file)
-        print(f"Wrote {out}")
+        out = project.export_codebook(args.file, warnings=warnings, **names)
+    print_warnings(warnings)
+    print(f"Wrote {out}")
     return 0
 
 

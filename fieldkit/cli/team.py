@@ -15,6 +15,7 @@ from fieldkit.cli.common import (
     progress_bar,
     table,
 )
+from fieldkit.cli.pseudonym_options import add_pseudonym_options, print_warnings, pseudonym_options
 from fieldkit.core.errors import BadInput
 
 
@@ -50,10 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--time", action="store_true",
                    help="compare time codings of recordings, in milliseconds")
     add_json_option(p)
+    add_pseudonym_options(p)  # for --xlsx
 
     p = command("blind", cmd_blind, "export only one coder's codings to an xlsx (blind review)")
     p.add_argument("coder")
     p.add_argument("out", metavar="OUT.xlsx")
+    add_pseudonym_options(p)
 
 
 def cmd_coders(args: argparse.Namespace) -> int:
@@ -128,7 +131,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                                    document_set=args.document_set, time=args.time)
         data = project.agreement_dict(report)
         if args.xlsx:
-            project.export_agreement_xlsx(report, args.xlsx)
+            left: list[str] = []
+            project.export_agreement_xlsx(report, args.xlsx, warnings=left,
+                                          **pseudonym_options(args))
+            print_warnings(left)
         if args.json:
             print_json(data)
             return 0
@@ -159,6 +165,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 def cmd_blind(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        out = project.export_blind_xlsx(args.coder, args.out)
+        left: list[str] = []
+        out = project.export_blind_xlsx(args.coder, args.out, warnings=left,
+                                        **pseudonym_options(args))
+        print_warnings(left)
         print(f"Codings by {args.coder} written to {out}")
     return 0

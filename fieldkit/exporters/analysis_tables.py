@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from fieldkit.exporters.files import atomic_path, check_target
-from fieldkit.exporters.tables import write_xlsx
+from fieldkit.exporters.tables import Replaced, mask_tables, write_xlsx
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.operations.analysis import Matrix, Relations, Segment
+    from fieldkit.project import Project
 
 
 def relations_frames(found: Relations) -> dict[str, pd.DataFrame]:
@@ -31,17 +33,36 @@ def matrix_frames(found: Matrix) -> dict[str, pd.DataFrame]:
     return {title + (" (%)" if found.percent else ""): frame}
 
 
-def segment_frames(found: list[Segment]) -> dict[str, pd.DataFrame]:
+def segment_frames(found: list[Segment], project: Project | None = None,
+                   masker: Pseudonymiser | None = None) -> dict[str, pd.DataFrame]:
+    """The segments as a sheet; with ``masker`` (and ``project``) each text is cut from its
+    document's replaced text, so a segment that starts or ends inside a name shows the
+    pseudonym, not half the name (``write`` replaces the rest)."""
+    texts: dict[int, str] = {}
+
+    def text(s: Segment) -> str:
+        if not masker or project is None:
+            return s.text
+        whole = texts.setdefault(s.document_id, project.store.document(s.document_id).text)
+        if whole[s.start:s.end] != s.text:
+            return s.text
+        with masker.at("table 'Segments'"):
+            return Replaced(masker.excerpt(whole, s.start, s.end))
+
     rows: list[dict[str, Any]] = [{
         "Document id": s.document_id, "Document": s.document, "Start": s.start, "End": s.end,
-        "Code": s.code or "", "Coder": s.coder or "", "Text": s.text} for s in found]
+        "Code": s.code or "", "Coder": s.coder or "", "Text": text(s)} for s in found]
     return {"Segments": pd.DataFrame(rows, columns=["Document id", "Document", "Start", "End",
                                                     "Code", "Coder", "Text"])}
 
 
-def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str) -> Path:
-    """Write the sheets to ``out`` (.xlsx) all or nothing."""
+def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str,
+          masker: Pseudonymiser | None = None) -> Path:
+    """Write the sheets to ``out`` (.xlsx) all or nothing; ``masker`` replaces names in every
+    cell, column and sheet name."""
     target = check_target(out, ".xlsx")
+    if masker is not None:
+        frames = mask_tables(frames, masker)
     with atomic_path(target) as tmp:
         write_xlsx(frames, tmp, created)
     return target

@@ -9,7 +9,6 @@ anchor on and are listed as comments on the title.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,17 +19,21 @@ from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.docx import _project_date
 from fieldkit.exporters.files import normalise_zip
+from fieldkit.exporters.pseudonyms import Moves
 from fieldkit.exporters.segments import gather
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 
 def write_annotated(project: Project, doc: Document, target: Path, *,
-                    masker: Callable[[str], str], coder: str | None,
+                    masker: Pseudonymiser, coder: str | None,
                     progress: Progress) -> None:
-    """Write ``doc`` with its codings (one coder's with ``coder``) as Word comments."""
+    """Write ``doc`` with its codings (one coder's with ``coder``) as Word comments; every
+    text (comments, their authors, the document's properties) goes through ``masker``."""
+    masker.place = f"the document '{doc.title}'"
     coder_id = project.find_coder(coder).id if coder is not None else None
     codings = project.store.codings(CodingFilter(document_id=doc.id, coder_id=coder_id))
     segments = gather(project, codings)
@@ -64,7 +67,11 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
             progress.step()
     body.add(title)
 
-    # Boundaries: where comment ranges start and end, in code points of the text.
+    # The text is replaced whole (a coding may start or end inside a name, which pieces
+    # replaced one by one would leave in halves); boundaries move with it.
+    text, spans = masker.replace(doc.text)
+    moves = Moves(spans)
+    # Boundaries: where comment ranges start and end, in code points of the (replaced) text.
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     colour_at: list[tuple[int, int, str]] = []
@@ -73,9 +80,10 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
         if c.start is None or c.end is None or c.end <= c.start:
             continue
         key = note(i)
-        starts.setdefault(c.start, []).append(key)
-        ends.setdefault(c.end, []).append(key)
-        colour_at.append((c.start, c.end, book.codes[c.code_id].colour
+        start, end = moves(c.start), moves(c.end, end=True)
+        starts.setdefault(start, []).append(key)
+        ends.setdefault(end, []).append(key)
+        colour_at.append((start, end, book.codes[c.code_id].colour
                           if c.code_id in book.codes else "#cccccc"))
         progress.step()
 
@@ -86,9 +94,8 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
                 best = (s, colour)
         return best[1] if best else None
 
-    cuts = sorted({0, len(doc.text), *starts, *ends,
-                   *(i + 1 for i, ch in enumerate(doc.text) if ch == "\n")})
-    text = doc.text
+    cuts = sorted({0, len(text), *starts, *ends,
+                   *(i + 1 for i, ch in enumerate(text) if ch == "\n")})
     p = wx.paragraph()
     for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for key in starts.get(a, []):
@@ -99,7 +106,7 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
         newline = piece.endswith("\n")
         piece = piece.rstrip("\n")
         if piece:
-            p.append(wx.run(masker(piece), shade=shade(a, b) if colour_at else None))
+            p.append(wx.run(piece, shade=shade(a, b) if colour_at else None))
         for key in ends.get(b, []):  # a range may close after a line's last character
             for element in wx.range_end(key):
                 p.append(element)

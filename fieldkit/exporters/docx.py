@@ -31,6 +31,7 @@ from fieldkit.storage.mediastore import DamagedMedia, MediaUnfit
 from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 MAX_PICTURE_WIDTH = Inches(4.5)
@@ -223,10 +224,27 @@ def _project_date(project: Project) -> datetime:
         return datetime(2000, 1, 1)
 
 
-def write_report(project: Project, selection: Selection, target: Path, *, masker: Mask,
-                 progress: Progress, charts: Sequence[tuple[str, bytes]] = ()) -> None:
+def _quote(project: Project, coding: Coding, masker: Pseudonymiser,
+           texts: dict[int, str]) -> str:
+    """A coding's quote with names replaced; cut from the replaced text of its document when it
+    is still there, so a name the coding starts or ends inside is not left in halves."""
+    if not masker or coding.orphaned or coding.start is None or coding.end is None:
+        return masker(coding.quote)
+    if coding.document_id not in texts:
+        texts[coding.document_id] = project.store.document(coding.document_id).text
+    text = texts[coding.document_id]
+    if text[coding.start:coding.end] != coding.quote:
+        return masker(coding.quote)
+    return masker.excerpt(text, coding.start, coding.end)
+
+
+def write_report(project: Project, selection: Selection, target: Path, *,
+                 masker: Pseudonymiser, progress: Progress,
+                 charts: Sequence[tuple[str, bytes]] = ()) -> None:
     """Write the coded-segments report for ``selection`` to ``target``; ``charts`` (title,
-    PNG) go in a section of their own before the appendix."""
+    PNG, drawn from labels already passed through ``masker``) go in a section of their own
+    before the appendix. Every text, the document's properties too, goes through ``masker``,
+    which is told the part of the report it is in (for its warnings)."""
     codings = _codings(project, selection)
     progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
     segments = gather(project, codings)
@@ -239,6 +257,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
 
     document = docx.Document()
     props = document.core_properties
+    masker.place = "the title page"
     props.title = masker(project.name)
     props.subject = "Coded segments"
     props.author = "fieldkit"
@@ -249,6 +268,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     pictures = _Pictures(document)
     media_of: dict[int, int | None] = {}
     damaged: list[tuple[str, str]] = []
+    texts: dict[int, str] = {}
 
     body.add(wx.paragraph(wx.run(masker(project.name)), style="Title"))
     body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
@@ -266,6 +286,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     _heading = _Headings()
 
     body.add(_heading("Overview", 0))
+    masker.place = "the overview"
     for depth, code in selection.codes:
         own = len(by_code.get(code.id, []))
         text = f"{'    ' * depth}{masker(code.name)}: {own}"
@@ -275,6 +296,7 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     progress.step("Overview")
 
     for depth, code in selection.codes:
+        masker.place = f"the section of code '{book.path(code.id)}'"
         body.add(_heading(masker(code.name), depth))
         _code_facts(body, code, masker)
         found = by_code.get(code.id, [])
@@ -294,8 +316,8 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
                 else:
                     body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
             else:
-                body.add(wx.paragraph(wx.run(masker(coding.quote), shade=code.colour),
-                                      style="Quote"))
+                body.add(wx.paragraph(wx.run(_quote(project, coding, masker, texts),
+                                             shade=code.colour), style="Quote"))
             coders = list(dict.fromkeys(s.coder for s in group))
             body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
                                          size=9, colour="595959")))
@@ -311,11 +333,13 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
         body.add(wx.page_break())
         body.add(_heading("Charts", 0))
         for title, png in charts:
+            masker.place = f"the chart '{title}'"
             body.add(wx.paragraph(wx.run(masker(title), bold=True), keep_next=True))
             body.add(wx.paragraph(pictures.run(png)))
 
     body.add(wx.page_break())
     body.add(_heading("Appendix: codebook", 0))
+    masker.place = "the codebook appendix"
     for depth, code in selection.codes:
         path = masker(book.path(code.id))
         body.add(wx.paragraph(wx.run(path, bold=True), wx.run(f"  {code.colour}"),
@@ -331,4 +355,5 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
     body.finish()
     document.save(str(target))
     normalise_zip(target)
+    masker.place = ""
     progress.step("Saved")

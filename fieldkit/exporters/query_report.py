@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.files import check_target
 from fieldkit.exporters.memo_trail import save_report, word_report
+from fieldkit.exporters.pseudonyms import Pseudonymiser
 
 if TYPE_CHECKING:
     from fieldkit.operations.analysis import Segment
@@ -22,22 +23,30 @@ if TYPE_CHECKING:
 
 
 def write_query_report(project: Project, expression: str, found: Sequence[Segment],
-                       out: str | Path, *, text: str | None = None) -> Path:
+                       out: str | Path, *, text: str | None = None,
+                       masker: Pseudonymiser | None = None) -> Path:
     """Write the regions ``found`` by the coding query ``expression`` (narrowed by the search
-    ``text``) to ``out`` (.docx), all or nothing."""
+    ``text``) to ``out`` (.docx), all or nothing; ``masker`` replaces names in every text."""
     target = check_target(Path(out), ".docx")
-    document, body = word_report(project, "Coding query", f"Coding query: {expression}")
+    mask = masker or Pseudonymiser.none()
+    document, body = word_report(project, "Coding query", f"Coding query: {expression}", mask)
     facts = f"{len(found)} segment{'s' if len(found) != 1 else ''}"
     if text and text.strip():
         facts += f" holding “{text.strip()}”"
-    body.add(wx.paragraph(wx.run(facts, italic=True, size=9, colour="595959")))
+    body.add(wx.paragraph(wx.run(mask(facts), italic=True, size=9, colour="595959")))
     cite = project.retrieval.citations()
+    texts: dict[int, str] = {}  # document texts, so a quote is cut from the replaced text
     for (_, title), regions in groupby(found, key=lambda s: (s.document_id, s.document)):
-        body.add(wx.paragraph(wx.run(title), style="Heading 1", keep_next=True))
-        for s in regions:
-            body.add(wx.paragraph(wx.run(s.text), style="Quote"))
-            place = cite.citer(s.document_id).cite(s.start, s.end)
-            where = [place.speaker, place.place(), s.code or "", s.coder or ""]
-            body.add(wx.paragraph(wx.run(" · ".join(w for w in where if w), italic=True,
-                                         size=9, colour="595959")))
+        with mask.at(f"document '{title}'"):
+            body.add(wx.paragraph(wx.run(mask(title)), style="Heading 1", keep_next=True))
+            for s in regions:
+                text = texts.setdefault(s.document_id,
+                                        project.store.document(s.document_id).text)
+                quote = mask.excerpt(text, s.start, s.end) \
+                    if text[s.start:s.end] == s.text else mask(s.text)
+                body.add(wx.paragraph(wx.run(quote), style="Quote"))
+                place = cite.citer(s.document_id).cite(s.start, s.end)
+                where = [place.speaker, place.place(), s.code or "", s.coder or ""]
+                body.add(wx.paragraph(wx.run(mask(" · ".join(w for w in where if w)),
+                                             italic=True, size=9, colour="595959")))
     return save_report(document, body, target)

@@ -43,6 +43,7 @@ from fieldkit.exporters.files import StoredMedia, write_zip
 from fieldkit.storage.mediastore import DamagedMedia
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -145,22 +146,28 @@ def _children(project: Project) -> dict[int | None, list[Code]]:
     return {key: book.children(key) for key in [None, *book.codes]}
 
 
-def codebook_xml(project: Project) -> bytes:
-    """The codebook as a ``.qdc`` document (urn:QDA-XML:codebook:1.0)."""
+def codebook_xml(project: Project, masker: Pseudonymiser | None = None) -> bytes:
+    """The codebook as a ``.qdc`` document (urn:QDA-XML:codebook:1.0); ``masker`` replaces
+    names in every code's name and description."""
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
     root.set("origin", ORIGIN)
     codes = _sub(root, "Codes", CODEBOOK_NS)
     children = _children(project)
     _code_elements(codes, children.get(None, []), children, CODEBOOK_NS, None)
+    if masker:
+        from fieldkit.exporters.refi_pseudonyms import pseudonymise_archive
+
+        pseudonymise_archive(root, [], masker)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
-def write_codebook(project: Project, target: Path) -> None:
+def write_codebook(project: Project, target: Path,
+                   masker: Pseudonymiser | None = None) -> None:
     if not project.codebook().codes:
         from fieldkit.core.errors import BadInput
 
         raise BadInput("The codebook is empty; there is nothing to export.")
-    target.write_bytes(codebook_xml(project))
+    target.write_bytes(codebook_xml(project, masker))
 
 
 # -- the project -------------------------------------------------------------------------------
@@ -345,8 +352,10 @@ def _sets(root: Any, project: Project, documents: dict[int, tuple[str, str]],
             _sub(element, "MemberNote", targetGUID=uuid)
 
 
-def project_archive(project: Project, target: Path, progress: Progress) -> None:
-    """Write the whole project as a ``.qdpx`` archive to ``target``."""
+def project_archive(project: Project, target: Path, progress: Progress,
+                    masker: Pseudonymiser | None = None) -> None:
+    """Write the whole project as a ``.qdpx`` archive to ``target``; ``masker`` replaces names
+    everywhere in it (see ``refi_pseudonyms``)."""
     store = project.store
     documents = project.documents()
     progress.start(len(documents) + 2, "Exporting the project")
@@ -463,6 +472,10 @@ def project_archive(project: Project, target: Path, progress: Progress) -> None:
     for offset, element in enumerate(extra):
         root.insert(variables_at + offset, element)
 
+    if masker:
+        from fieldkit.exporters.refi_pseudonyms import pseudonymise_archive
+
+        pseudonymise_archive(root, export.files, masker)
     qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     progress.step("Writing the archive")
 

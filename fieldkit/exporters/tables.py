@@ -33,6 +33,7 @@ from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.segments import clock, gather
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 SHEETS = {"segments": "Segments", "codebook": "Codebook", "code_by_document": "Codes x documents",
@@ -49,11 +50,31 @@ def _scalar(value: Any) -> Any:
     return value
 
 
+class Replaced(str):
+    """A cell whose names are already replaced (``mask_tables`` leaves it as it is)."""
+
+
 def build_tables(project: Project, progress: Progress,
-                 coding_ids: Sequence[int] | None = None) -> dict[str, pd.DataFrame]:
+                 coding_ids: Sequence[int] | None = None,
+                 masker: Pseudonymiser | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the export, keyed by file name (without extension); with ``coding_ids``
-    the segments, counts and co-occurrences cover only those codings."""
+    the segments, counts and co-occurrences cover only those codings. With ``masker`` each
+    quote is cut from its document's replaced text (a coding that starts or ends inside a
+    name shows the pseudonym, not half the name); ``mask_tables`` replaces the rest."""
     store = project.store
+    texts: dict[int, str] = {}
+
+    def quote(c: Any) -> str:
+        if c.region is not None:
+            return ""
+        if not masker or c.orphaned or c.start is None or c.end is None:
+            return str(c.quote)
+        text = texts.setdefault(c.document_id, store.document(c.document_id).text)
+        if text[c.start:c.end] != c.quote:
+            return str(c.quote)
+        with masker.at(f"table '{SHEETS['segments']}'"):
+            return Replaced(masker.excerpt(text, c.start, c.end))
+
     progress.start(7, "Building tables")
     codings = store.codings()
     if coding_ids is not None:
@@ -88,7 +109,7 @@ def build_tables(project: Project, progress: Progress,
             "From (ms)": c.start_ms, "To (ms)": c.end_ms,
             "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
                        if c.region else ""),
-            "Quote": c.quote if c.region is None else "", "Memo": c.memo, "Coder": s.coder,
+            "Quote": quote(c), "Memo": c.memo, "Coder": s.coder,
             "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
             "Coding UUID": c.uuid,
         }
@@ -221,6 +242,34 @@ def _question_name(key: str, wording: str) -> str:
     if not wording or wording == key:
         return key
     return f"{key}: {wording[:50]}"
+
+
+def mask_tables(tables: dict[str, pd.DataFrame],
+                masker: Pseudonymiser) -> dict[str, pd.DataFrame]:
+    """The tables with names replaced in every text cell, column name and sheet name (each
+    table named in the warnings as the sheet or file it becomes)."""
+    if not masker:
+        return tables
+    out = {}
+    for key, frame in tables.items():
+        with masker.at(f"table '{SHEETS.get(key, key)}'"):
+            name = key if key in SHEETS else masker(key)
+            out[name] = frame_cells(frame, lambda v: v if isinstance(v, Replaced)
+                                    else masker(v) if isinstance(v, str) else v)
+    return out
+
+
+def mask_workbook(book: Any, masker: Pseudonymiser) -> None:
+    """Replace names in every text cell and sheet title of an openpyxl workbook (in place)."""
+    if not masker:
+        return
+    for sheet in book.worksheets:
+        with masker.at(f"sheet '{sheet.title}'"):
+            sheet.title = masker(sheet.title)[:31]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.value = masker(cell.value)
 
 
 def write_xlsx(tables: dict[str, pd.DataFrame], target: Path, created: str) -> None:

@@ -117,9 +117,12 @@ class SegmentList(QDialog):
 class ChartDialog(QDialog):
     """A chart (``fieldkit.exporters.charts``) shown as drawn, to save as PNG or SVG."""
 
-    def __init__(self, chart: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, chart: Any, parent: QWidget | None = None,
+                 saved: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
+        # the chart as saved: drawn again with the export dialog's pseudonym options
+        self.saved = saved or (lambda: chart)
         self.setWindowTitle(tr("Chart"))
         picture = QPixmap()
         picture.loadFromData(chart.png(), "PNG")
@@ -144,7 +147,7 @@ class ChartDialog(QDialog):
             if not out:
                 return None
         try:
-            return self.chart.save(out)  # type: ignore[no-any-return]
+            return self.saved().save(out)  # type: ignore[no-any-return]
         except FieldkitError as exc:
             QMessageBox.warning(self, tr("Chart"), str(exc))
             return None
@@ -176,12 +179,16 @@ class HeatView(QWidget):
     def show_chart(self) -> ChartDialog | None:
         if self.project is None or self.found is None:
             return None
-        dialog = ChartDialog(self.chart(), self)
+        from fieldkit.gui import pseudonym_choice
+
+        project = self.project
+        dialog = ChartDialog(self.chart(), self,
+                             lambda: self.chart(mask=pseudonym_choice.masker(project)))
         self.window_.dialogs.append(dialog)
         dialog.show()
         return dialog
 
-    def chart(self) -> Any:  # pragma: no cover - overridden
+    def chart(self, mask: Any = None) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def combo(self, changed: Callable[[], None]) -> QComboBox:
@@ -215,10 +222,10 @@ class RelationsView(HeatView):
         self.controls.addStretch(1)
         self.controls.addWidget(self.chart_)
 
-    def chart(self) -> Any:
+    def chart(self, mask: Any = None) -> Any:
         assert self.project is not None
         return self.project.analysis.chart("relations", mode=self.found.mode,
-                                           distance=self.found.distance,
+                                           distance=self.found.distance, mask=mask,
                                            **self.window_.filters.where())
 
     def retranslate(self) -> None:
@@ -276,11 +283,11 @@ class MatrixView(HeatView):
         self.controls.addWidget(self.bars)
         self.controls.addWidget(self.chart_)
 
-    def chart(self) -> Any:
+    def chart(self, mask: Any = None) -> Any:
         assert self.project is not None
         return self.project.analysis.chart(
             "bars" if self.bars.isChecked() else "matrix", columns=self.found.variable,
-            measure=self.found.measure, percent=self.found.percent,
+            measure=self.found.measure, percent=self.found.percent, mask=mask,
             **self.window_.filters.where())
 
     def retranslate(self) -> None:

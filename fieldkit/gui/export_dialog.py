@@ -1,10 +1,15 @@
 """The export dialog: the command line's export options, then a file, then progress and Cancel.
 
-Formats: the Word report of coded segments (codes, coder, site, document set, code set,
-pseudonyms), one document with its codings as Word comments (the annotated document; coder,
-pseudonyms), the Excel workbook (document set, code set), CSV files in a folder, and the whole
-project as REFI-QDA. Options a format does not use are greyed out. The export runs on the
-window's runner: a progress dialog with Cancel, and nothing is written when it is cancelled.
+Formats: the Word report of coded segments (codes, coder, site, document set, code set),
+one document with its codings as Word comments (the annotated document; coder), the Excel
+workbook (document set, code set), CSV files in a folder, and the whole project as REFI-QDA.
+Options a format does not use are greyed out. Every format takes the pseudonym options, as on
+the command line: replace participants' real names, and other names typed as Name=Pseudonym.
+
+A project that keeps participants' real names starts with the replacing ticked, and the dialog
+warns while an export would go out without it; so does a dialog after an export (this session)
+that replaced other names, whose names it offers again. The export runs on the window's runner:
+a progress dialog with Cancel, and nothing is written when it is cancelled.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
+from fieldkit.exporters.pseudonyms import has_real_names
+from fieldkit.gui import pseudonym_choice
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -45,7 +51,8 @@ SUFFIX = {"docx": ".docx", "annotated": ".docx", "xlsx": ".xlsx", "csv": "", "qd
 # which options each format uses
 USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "pseudonyms"},
         "annotated": {"document", "coder", "pseudonyms"},
-        "xlsx": {"docset", "codeset"}, "csv": set(), "qdpx": set()}
+        "xlsx": {"docset", "codeset", "pseudonyms"}, "csv": {"pseudonyms"},
+        "qdpx": {"pseudonyms"}}
 
 
 class ExportDialog(QDialog):
@@ -88,6 +95,15 @@ class ExportDialog(QDialog):
         self.pseudonymise = QCheckBox(tr("Replace participants' names by their pseudonyms"))
         self.terms = QLineEdit()
         self.terms.setPlaceholderText(tr("Other names to replace: Name=Pseudonym; …"))
+        self.real_names = has_real_names(project)
+        self.last_terms = pseudonym_choice.last_terms(project)
+        self.terms.setText(self.last_terms)
+        self.pseudonymise.setChecked(self.real_names or bool(self.last_terms))
+        self.privacy = QLabel()
+        self.privacy.setObjectName("warning")
+        self.privacy.setWordWrap(True)
+        self.privacy.setStyleSheet("color: #b3261e;")
+        self.privacy.setVisible(False)
         self.path = QLineEdit()
         self.browse = QPushButton(tr("Choose…"))
         self.browse.clicked.connect(self.choose_path)
@@ -122,10 +138,12 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.privacy)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.pseudonymise.toggled.connect(self._format_changed)
+        self.terms.textChanged.connect(self._check_privacy)
         self.path.textChanged.connect(self._check)
         self.format.setCurrentIndex(max(0, self.format.findData(kind)))
         self._format_changed()
@@ -145,7 +163,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         suffix = SUFFIX[kind]
         if not path:
-            path = str(Path.home() / safe_file_name(self.project.name))
+            path = str(Path.home() / safe_file_name(self._masked_name()))
             path += suffix if suffix else f" – {tr('tables')}"
         else:
             stem = Path(path)
@@ -163,6 +181,32 @@ class ExportDialog(QDialog):
             "qdpx": tr("The whole project, to open in another QDA program."),
         }[kind])
         self._check()
+        self._check_privacy()
+
+    def _masked_name(self) -> str:
+        """The project's name as the export will write it (the suggested file name too)."""
+        from fieldkit.exporters.pseudonyms import masker_for
+
+        try:
+            terms = parse_terms(self.terms.text())
+        except BadInput:
+            terms = {}
+        mask = masker_for(self.project, self.pseudonymise.isChecked(), terms)
+        return mask(self.project.name)
+
+    def _check_privacy(self) -> None:
+        """Warn while names this project asks to replace would be exported as they are."""
+        message = ""
+        if "pseudonyms" in USES[self.kind()] and not self.pseudonymise.isChecked() \
+                and not self.terms.text().strip():
+            if self.real_names:
+                message = tr("This project keeps participants' real names: without "
+                             "pseudonyms they go into the export as they are.")
+            elif self.last_terms:
+                message = tr("The last export replaced other names ({0}); this one replaces "
+                             "none.").format(", ".join(parse_terms(self.last_terms)))
+        self.privacy.setText(message)
+        self.privacy.setVisible(bool(message))
 
     def _check(self) -> None:
         self.export_button.setEnabled(bool(self.path.text().strip()))
@@ -213,6 +257,9 @@ class ExportDialog(QDialog):
         if self.kind() == "annotated" and options.get("annotated_document") is None:
             self.hint.setText(tr("Choose the document to export."))
             return
+        if "pseudonyms" in USES[self.kind()]:
+            pseudonym_choice.remember(self.project, self.pseudonymise.isChecked(),
+                                      self.terms.text().strip())
         self.start(self.path.text().strip(), options)
         super().accept()
 
@@ -234,12 +281,7 @@ class ExportDialog(QDialog):
 
         def done(_result: Any) -> None:
             show_status(window, tr("Exported to {0}.").format(out))
-            if left:
-                names = ", ".join(line.split("'", 2)[1] for line in left)
-                QMessageBox.warning(window, tr("Names left in the export"), tr(
-                    "These names are still in {0}: {1}. They were not replaced (written in "
-                    "lower case, too short, or not known as a name); check the document before "
-                    "sharing it.").format(out, names))
+            pseudonym_choice.warn_left(window, out, left)
 
         self.runner.run(tr("Exporting"), job, done)
 

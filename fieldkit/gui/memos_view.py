@@ -234,11 +234,17 @@ class MemosView(QWidget):
                                                  "memos.docx", "Word (*.docx)")
             if not out:
                 return None
+        from fieldkit.gui import pseudonym_choice
+
+        mask = pseudonym_choice.masker(project)  # the export dialog's pseudonym options
         try:
-            return write_memo_trail(project, Path(out), type=self.type.currentData())
+            written = write_memo_trail(project, Path(out), type=self.type.currentData(),
+                                       masker=mask)
         except FieldkitError as exc:
             self.window_.say(str(exc))
             return None
+        pseudonym_choice.warn_left(self, written, mask.warnings())
+        return written
 
     def _open_link(self, item: QListWidgetItem) -> None:
         project = self.window_.project

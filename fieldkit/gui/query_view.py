@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -139,37 +139,44 @@ class QueryView(QWidget):
         """The segments shown, each quoted with its citation, to a Word file."""
         from fieldkit.exporters.query_report import write_query_report
 
-        return self._export(out, ".docx", tr("Export to Word"), lambda project, target:
+        return self._export(out, ".docx", tr("Export to Word"), lambda project, target, mask:
                             write_query_report(project, self.shown[0], self.model.segments,
-                                               target, text=self.shown[1]))
+                                               target, text=self.shown[1], masker=mask))
 
     def export_xlsx(self, out: str | None = None) -> Path | None:
         """The segments shown to an Excel workbook (the layout of ``segments --xlsx``)."""
         from fieldkit.exporters import analysis_tables
 
-        return self._export(out, ".xlsx", tr("Export to Excel"), lambda project, target:
+        return self._export(out, ".xlsx", tr("Export to Excel"), lambda project, target, mask:
                             analysis_tables.write(
-                                analysis_tables.segment_frames(self.model.segments), target,
-                                project.store.meta("created")))
+                                analysis_tables.segment_frames(self.model.segments, project,
+                                                               mask), target,
+                                project.store.meta("created"), mask))
 
     def _export(self, out: str | None, suffix: str, title: str,
-                write: Callable[[Project, str], Path]) -> Path | None:
-        """Ask where (unless ``out``), write the segments shown, say how it went."""
+                write: Callable[[Project, str, Any], Path]) -> Path | None:
+        """Ask where (unless ``out``), write the segments shown (names replaced as the export
+        dialog's pseudonym options say), say how it went."""
+        from fieldkit.gui import pseudonym_choice
+
         project = self.window_.project
         if project is None or not self.model.segments:
             return None
         if out is None:
-            name = safe_file_name(f"{project.name} – {tr('coding query')}")
+            shown_name = pseudonym_choice.masker(project)(project.name)
+            name = safe_file_name(f"{shown_name} – {tr('coding query')}")
             out, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}{suffix}"),
                                                  f"*{suffix}")
             if not out:
                 return None
+        mask = pseudonym_choice.masker(project)
         try:
-            written = write(project, out)
+            written = write(project, out, mask)
         except FieldkitError as exc:
             self.window_.say(str(exc))
             return None
         self.window_.say(tr("Exported to {0}.").format(written))
+        pseudonym_choice.warn_left(self, written, mask.warnings())
         return written
 
     def save(self, name: str | None = None) -> None:

@@ -629,20 +629,32 @@ class SegmentsPanel(QWidget):
         if project is None or not ids or self.runner is None:
             return
         if out is None:
-            name = safe_file_name(f"{project.name} – {tr('coded segments')}")
+            from fieldkit.gui import pseudonym_choice
+
+            shown_name = pseudonym_choice.masker(project)(project.name)
+            name = safe_file_name(f"{shown_name} – {tr('coded segments')}")
             default = str(Path.home() / f"{name}.{kind}")
             out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
                                                  f"*.{kind}")
             if not out:
                 return
         target = out
+        from fieldkit.gui import pseudonym_choice
+
+        names = pseudonym_choice.choice(project)  # the export dialog's pseudonym options
+        left: list[str] = []
 
         def job(progress: Any) -> Path:
             if kind == "docx":
-                return project.export_docx(target, codings=ids, progress=progress)
-            return project.export_xlsx(target, progress=progress, codings=ids)
+                return project.export_docx(target, codings=ids, progress=progress,
+                                           warnings=left, **names)
+            return project.export_xlsx(target, progress=progress, codings=ids, warnings=left,
+                                       **names)
 
         from fieldkit.gui.runner import show_status
 
-        self.runner.run(tr("Exporting"), job,
-                        lambda _r: show_status(self, tr("Exported to {0}.").format(target)))
+        def done(_result: Any) -> None:
+            show_status(self, tr("Exported to {0}.").format(target))
+            pseudonym_choice.warn_left(self, target, left)
+
+        self.runner.run(tr("Exporting"), job, done)

@@ -6,7 +6,7 @@ down to its segments. The codings are read once into arrays and kept until the d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -196,27 +196,31 @@ class Analysis:
     def chart(self, kind: str, *, columns: str = "site", measure: str = "segments",
               percent: bool = False, mode: str = "overlap", distance: int | None = None,
               document: int | str | None = None, codes: Sequence[int | str] | None = None,
-              **where: Any) -> Canvas:
+              mask: Callable[[str], str] | None = None, **where: Any) -> Canvas:
         """A chart to save as PNG or SVG: ``matrix`` (heat map), ``bars`` (code frequencies
         per column), ``relations`` (heat map of the code relations) or ``portrait`` (the codes'
-        colours through one document)."""
+        colours through one document). ``mask`` (a pseudonymiser) replaces names in every
+        label before the chart is laid out, so no name is drawn, whole or shortened."""
         from fieldkit.exporters import charts
+
+        m = mask or str
 
         if kind in ("matrix", "bars"):
             found = self.matrix(columns, codes=codes, measure=measure, percent=percent,
                                 **where)
-            rows = [c.path for c in found.codes]
-            title = f"{measure.capitalize()} by {columns.replace('attribute:', '')}" + \
-                (" (% of column)" if percent else "")
+            rows = [m(c.path) for c in found.codes]
+            title = m(f"{measure.capitalize()} by {columns.replace('attribute:', '')}" +
+                      (" (% of column)" if percent else ""))
+            labels = [m(c) for c in found.columns]
             if kind == "bars":
-                return charts.bar_chart(title, rows, found.columns, found.values)
-            return charts.heat_map(title, rows, found.columns, found.values,
+                return charts.bar_chart(title, rows, labels, found.values)
+            return charts.heat_map(title, rows, labels, found.values,
                                    decimals=1 if percent else 0)
         if kind == "relations":
             rel = self.relations(codes, mode=mode, distance=distance, **where)
-            paths = [c.path for c in rel.codes]
+            paths = [m(c.path) for c in rel.codes]
             label = mode if distance is None else f"{mode} {distance}"
-            return charts.heat_map(f"Code relations ({label})", paths,
+            return charts.heat_map(m(f"Code relations ({label})"), paths,
                                    [str(i + 1) for i in range(len(paths))],
                                    [[float(v) for v in row] for row in rel.counts],
                                    skip_diagonal=True)
@@ -231,7 +235,7 @@ class Analysis:
                       if c.start is not None and c.end is not None and not c.orphaned
                       and (scope.coder_id is None or c.coder_id == scope.coder_id)
                       and (scope.code_ids is None or c.code_id in scope.code_ids)]
-            return charts.document_portrait(doc.title, max(1, len(doc.text)), spans_)
+            return charts.document_portrait(m(doc.title), max(1, len(doc.text)), spans_)
         raise BadInput(f"Unknown chart '{kind}'; use matrix, bars, relations or portrait.")
 
     # -- coding queries --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.progress import Progress
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.importers.refi import RefiCode, RefiProject
     from fieldkit.project import Project
 
@@ -47,12 +48,11 @@ class ExportOperations:
         ``warnings``.
         """
         from fieldkit.exporters.files import atomic_path, check_target
-        from fieldkit.exporters.pseudonyms import Pseudonymiser
+        from fieldkit.exporters.pseudonyms import masker_for
 
         target = check_target(out, ".docx")
         progress = progress or Progress.silent()
-        masker = Pseudonymiser.for_project(self, terms or {}) if (pseudonymise or terms) \
-            else Pseudonymiser({})
+        masker = masker_for(self, pseudonymise, terms)
         with atomic_path(target) as tmp:
             if annotated_document is not None:
                 from fieldkit.exporters.annotated import write_annotated
@@ -65,7 +65,7 @@ class ExportOperations:
                 selection = Selection.build(self, codes=codes, coder=coder, site=site,
                                             codings=codings)
                 write_report(self, selection, tmp, masker=masker, progress=progress,
-                             charts=_report_charts(self, charts, coder))
+                             charts=_report_charts(self, charts, coder, masker))
         if warnings is not None:
             warnings.extend(masker.warnings())
         return target
@@ -73,29 +73,46 @@ class ExportOperations:
     # -- tables ----------------------------------------------------------------------------
 
     def export_xlsx(self: Project, out: str | Path, progress: Progress | None = None,  # type: ignore[misc]
-                    *, codings: Sequence[int] | None = None) -> Path:
+                    *, codings: Sequence[int] | None = None, pseudonymise: bool = False,
+                    terms: Mapping[str, str] | None = None,
+                    warnings: list[str] | None = None) -> Path:
         """An Excel workbook: segments, codebook, counts, co-occurrence, ESM answers
-        (``codings``: only those codings' segments and counts)."""
+        (``codings``: only those codings' segments and counts). ``pseudonymise`` and
+        ``terms`` replace names in every cell, as in ``export_docx``; names left go to
+        ``warnings``."""
         from fieldkit.exporters.files import atomic_path, check_target
-        from fieldkit.exporters.tables import build_tables, write_xlsx
+        from fieldkit.exporters.pseudonyms import masker_for
+        from fieldkit.exporters.tables import build_tables, mask_tables, write_xlsx
 
         target = check_target(out, ".xlsx")
-        tables = build_tables(self, progress or Progress.silent(), codings)
+        masker = masker_for(self, pseudonymise, terms)
+        tables = mask_tables(build_tables(self, progress or Progress.silent(), codings, masker),
+                             masker)
         with atomic_path(target) as tmp:
             write_xlsx(tables, tmp, self.store.meta("created"))
+        if warnings is not None:
+            warnings.extend(masker.warnings())
         return target
 
     def export_csv(self: Project, outdir: str | Path,  # type: ignore[misc]
-                   progress: Progress | None = None) -> list[Path]:
-        """The same tables as ``export_xlsx``, one UTF-8 CSV file each, in ``outdir``."""
-        from fieldkit.exporters.tables import build_tables, write_csv
+                   progress: Progress | None = None, *, pseudonymise: bool = False,
+                   terms: Mapping[str, str] | None = None,
+                   warnings: list[str] | None = None) -> list[Path]:
+        """The same tables as ``export_xlsx``, one UTF-8 CSV file each, in ``outdir`` (names
+        replaced as there)."""
+        from fieldkit.exporters.pseudonyms import masker_for
+        from fieldkit.exporters.tables import build_tables, mask_tables, write_csv
 
         folder = Path(outdir)
         if folder.exists() and not folder.is_dir():
             raise BadInput(f"{folder} is a file; give a folder for the CSV files.")
         if not folder.parent.exists():
             raise BadInput(f"The folder {folder.parent} does not exist.")
-        tables = build_tables(self, progress or Progress.silent())
+        masker = masker_for(self, pseudonymise, terms)
+        tables = mask_tables(build_tables(self, progress or Progress.silent(), None, masker),
+                             masker)
+        if warnings is not None:
+            warnings.extend(masker.warnings())
         existed = folder.exists()
         folder.mkdir(exist_ok=True)
         # All files are written in a hidden folder first and moved in together, so a full
@@ -116,24 +133,39 @@ class ExportOperations:
 
     # -- REFI-QDA out ----------------------------------------------------------------------
 
-    def export_qdpx(self: Project, out: str | Path, progress: Progress | None = None) -> Path:  # type: ignore[misc]
-        """The whole project as a REFI-QDA ``.qdpx`` for ATLAS.ti, NVivo, MAXQDA, QualCoder."""
+    def export_qdpx(self: Project, out: str | Path, progress: Progress | None = None,  # type: ignore[misc]
+                    *, pseudonymise: bool = False, terms: Mapping[str, str] | None = None,
+                    warnings: list[str] | None = None) -> Path:
+        """The whole project as a REFI-QDA ``.qdpx`` for ATLAS.ti, NVivo, MAXQDA, QualCoder.
+
+        ``pseudonymise`` and ``terms`` replace names in every name, text and text file of the
+        archive (positions of codings move with the text); names left go to ``warnings``."""
         from fieldkit.exporters.files import atomic_path, check_target
+        from fieldkit.exporters.pseudonyms import masker_for
         from fieldkit.exporters.refi_writer import project_archive
 
         target = check_target(out, ".qdpx")
+        masker = masker_for(self, pseudonymise, terms)
         with atomic_path(target) as tmp:
-            project_archive(self, tmp, progress or Progress.silent())
+            project_archive(self, tmp, progress or Progress.silent(), masker)
+        if warnings is not None:
+            warnings.extend(masker.warnings())
         return target
 
-    def export_codebook(self: Project, path: str | Path) -> Path:  # type: ignore[misc]
-        """The codebook as a REFI-QDA ``.qdc`` file."""
+    def export_codebook(self: Project, path: str | Path, *, pseudonymise: bool = False,  # type: ignore[misc]
+                        terms: Mapping[str, str] | None = None,
+                        warnings: list[str] | None = None) -> Path:
+        """The codebook as a REFI-QDA ``.qdc`` file (names replaced as in ``export_qdpx``)."""
         from fieldkit.exporters.files import atomic_path, check_target
+        from fieldkit.exporters.pseudonyms import masker_for
         from fieldkit.exporters.refi_writer import write_codebook
 
         target = check_target(path, ".qdc")
+        masker = masker_for(self, pseudonymise, terms)
         with atomic_path(target) as tmp:
-            write_codebook(self, tmp)
+            write_codebook(self, tmp, masker)
+        if warnings is not None:
+            warnings.extend(masker.warnings())
         return target
 
     # -- REFI-QDA in -----------------------------------------------------------------------
@@ -209,15 +241,17 @@ REPORT_CHARTS = {"sites": ("matrix", "site", "Codes by site"),
                  "relations": ("relations", "site", "Code relations (overlapping segments)")}
 
 
-def _report_charts(project: Project, names: Sequence[str],
-                   coder: str | None) -> list[tuple[str, bytes]]:
+def _report_charts(project: Project, names: Sequence[str], coder: str | None,
+                   masker: Pseudonymiser) -> list[tuple[str, bytes]]:
+    """(title, PNG) of each chart named, every label replaced by ``masker`` before drawing."""
     unknown = [n for n in names if n not in REPORT_CHARTS]
     if unknown:
         raise BadInput(f"Unknown chart '{unknown[0]}'; use {', '.join(REPORT_CHARTS)}.")
     found = []
     for name in dict.fromkeys(names):
         kind, columns, title = REPORT_CHARTS[name]
-        chart = project.analysis.chart(kind, columns=columns, coder=coder)
+        with masker.at(f"the chart '{title}'"):
+            chart = project.analysis.chart(kind, columns=columns, coder=coder, mask=masker)
         found.append((title, chart.png()))
     return found
 

@@ -8,7 +8,7 @@ the agreement maths in ``fieldkit.core.agreement``.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,14 +123,31 @@ class TeamOperations(FacadeBase):
 
         return side_by_side(self, code, document, coders, threshold)  # type: ignore[arg-type]
 
-    def export_agreement_xlsx(self, report: AgreementReport, out: str | Path) -> Path:
-        """Write the agreement report to an xlsx ("Agreement" and "Segments" sheets)."""
+    def export_agreement_xlsx(self, report: AgreementReport, out: str | Path, *,
+                              pseudonymise: bool = False,
+                              terms: Mapping[str, str] | None = None,
+                              warnings: list[str] | None = None) -> Path:
+        """Write the agreement report to an xlsx ("Agreement" and "Segments" sheets); names
+        replaced as in ``export_xlsx``."""
+        from fieldkit.exporters.pseudonyms import masker_for
         from fieldkit.team.workbook import write_agreement
 
-        return write_agreement(self, report, out)  # type: ignore[arg-type]
+        masker = masker_for(self, pseudonymise, terms)  # type: ignore[arg-type]
+        written = write_agreement(self, report, out, masker)  # type: ignore[arg-type]
+        if warnings is not None:
+            warnings.extend(masker.warnings())
+        return written
 
-    def export_blind_xlsx(self, coder: str, out: str | Path) -> Path:
-        """Write only one coder's codings to an xlsx, for blind review."""
+    def export_blind_xlsx(self, coder: str, out: str | Path, *, pseudonymise: bool = False,
+                          terms: Mapping[str, str] | None = None,
+                          warnings: list[str] | None = None) -> Path:
+        """Write only one coder's codings to an xlsx, for blind review (names replaced as in
+        ``export_xlsx``)."""
+        from fieldkit.exporters.pseudonyms import masker_for
         from fieldkit.team.workbook import write_blind_codings
 
-        return write_blind_codings(self, coder, out)  # type: ignore[arg-type]
+        masker = masker_for(self, pseudonymise, terms)  # type: ignore[arg-type]
+        written = write_blind_codings(self, coder, out, masker)  # type: ignore[arg-type]
+        if warnings is not None:
+            warnings.extend(masker.warnings())
+        return written

@@ -21,9 +21,11 @@ from openpyxl.styles import Font
 from fieldkit.core.agreement import AgreementReport
 from fieldkit.core.errors import BadInput
 from fieldkit.exporters.cells import keep_text, xlsx_value
+from fieldkit.exporters.tables import mask_workbook
 from fieldkit.team.comparison import report_dict
 
 if TYPE_CHECKING:
+    from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
 AGREEMENT_HEADERS = ["level", "code", "document", "coder A", "coder B", "a (both)", "b (A only)",
@@ -76,8 +78,10 @@ def _save(book: Workbook, out: str | Path) -> Path:
     return target
 
 
-def write_agreement(project: Project, report: AgreementReport, out: str | Path) -> Path:
-    """Write the report as an xlsx with an "Agreement" and a "Segments" sheet."""
+def write_agreement(project: Project, report: AgreementReport, out: str | Path,
+                    masker: Pseudonymiser | None = None) -> Path:
+    """Write the report as an xlsx with an "Agreement" and a "Segments" sheet (``masker``
+    replaces names in every cell)."""
     data = report_dict(project, report)
     book = Workbook()
     sheet = book.active
@@ -105,11 +109,15 @@ def write_agreement(project: Project, report: AgreementReport, out: str | Path) 
         _append(segments, [f"Brennan–Prediger kappa (k = {result['k']})",
                          _rounded(result["kappa"], 4) if result["kappa"] is not None
                          else result["kappa_note"]])
+    if masker is not None:
+        mask_workbook(book, masker)
     return _save(book, out)
 
 
-def write_blind_codings(project: Project, coder: str, out: str | Path) -> Path:
-    """Write only ``coder``'s codings (document, code, span, quote, memo) to an xlsx."""
+def write_blind_codings(project: Project, coder: str, out: str | Path,
+                        masker: Pseudonymiser | None = None) -> Path:
+    """Write only ``coder``'s codings (document, code, span, quote, memo) to an xlsx
+    (``masker`` replaces names in every cell)."""
     codings = project.codings(coder=coder)
     book = Workbook()
     sheet = book.active
@@ -121,4 +129,6 @@ def write_blind_codings(project: Project, coder: str, out: str | Path) -> Path:
     for c in codings:
         _append(sheet, [titles.get(c.document_id, ""), codebook.path(c.code_id), c.start, c.end,
                       c.quote, c.memo, c.created])
+    if masker is not None:
+        mask_workbook(book, masker)
     return _save(book, out)

@@ -359,14 +359,14 @@ def test_export_dialog_speaks_dutch(window, qtbot) -> None:
 
 def test_export_dialog_warns_of_names_it_could_not_replace(window, qtbot, tmp_path: Path,
                                                            monkeypatch) -> None:
-    from fieldkit.gui import export_dialog
+    from fieldkit.gui import pseudonym_choice
     from fieldkit.gui.i18n import read_language
 
     project = window.project
     note = project.add_note(site="Metaal", title="Namen", text="Jan Bakker legt uit; jan lacht.")
     project.code_text(note.id, 0, len(note.text), "Learning/Informal/Observation")
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(export_dialog.QMessageBox, "warning",
+    monkeypatch.setattr(pseudonym_choice.QMessageBox, "warning",
                         lambda parent, title, text: shown.append((title, text)))
     window.set_language("nl")
     try:
