@@ -217,3 +217,45 @@ def test_many_codings_follow_many_edits() -> None:
         p = place(Anchor(s, e, old[s:e], old[max(0, s - 40):s], old[e:e + 40]), new, edit)
         assert not p.orphaned
         assert (p.start, p.end) == (where[s], where[e - 1] + 1)
+
+
+# -- issue 22: a line typed at the top and a line deleted in one save ------------------------
+
+TIMED = ("09:14 Jan laat Piet zien hoe de kantbank werkt.\n"
+         "09:20 Piet werkt aan de kantbank.\n"
+         "09:31 Piet probeert het zelf; één fout, daarna goed.")
+
+
+def test_typed_line_and_deleted_line_keep_codings_off_the_neighbours_words(
+        project: Project) -> None:
+    # The typed "09:10" shares "09:1" with "09:14": a common start taken by characters cut
+    # Jan's line after "09:1" and matched Piet's words to Jan's.
+    project.add_note(site="Metaal", title="Kantbank", text=TIMED)
+    project.add_code("Techniek")
+
+    def coded(words: str, nth: int = 0) -> int:
+        start = -1
+        for _ in range(nth + 1):
+            start = TIMED.index(words, start + 1)
+        return project.code_text(1, start, start + len(words), "Techniek").id
+
+    jan = coded("Jan laat Piet zien hoe de kantbank werkt.")
+    jan_line = coded("09:14 Jan laat Piet zien hoe de kantbank werkt.")
+    piet = coded("Piet werkt aan de kantbank.")
+    piet_word = coded("kantbank", 1)
+    late = coded("één fout")
+    new = "09:10 Aankomst, koffie.\n" + TIMED.replace("09:20 Piet werkt aan de kantbank.\n", "")
+    report = project.edit_text(1, new)
+    text = project.document(1).text
+    for cid, words in ((jan, "Jan laat Piet zien hoe de kantbank werkt."),
+                       (jan_line, "09:14 Jan laat Piet zien hoe de kantbank werkt."),
+                       (late, "één fout")):
+        coding = project.coding(cid)
+        assert not coding.orphaned and coding.quote == words
+        assert (coding.start, coding.end) == (new.index(words), new.index(words) + len(words))
+        assert text[coding.start:coding.end] == words
+    for cid in (piet, piet_word):  # Piet's line is gone: orphaned, never on Jan's words
+        coding = project.coding(cid)
+        assert coding.orphaned and coding.start == coding.end
+    assert project.coding(piet_word).quote == "kantbank"
+    assert (report.kept, report.moved, report.orphaned) == (0, 3, 2)

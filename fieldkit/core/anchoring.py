@@ -2,7 +2,9 @@
 
 Each text coding stores its quote and a little context. An edit is one diff of the whole text
 (``EditMap``): the stretches both versions share, found line by line, then by sentence and word
-inside changed lines, then character by character inside short changed stretches. A coding
+inside changed lines, then character by character inside short changed stretches. Each level
+matches only whole tokens of its own (a shared start that ends inside a line is cut back to the
+line's start), so a line's words are never aligned with the words of the line beside it. A coding
 follows the characters of its span that survive the edit; when all survive it simply moves with
 them. When some of its words were changed it keeps the surviving span if most of the quote is
 still there. When its words were deleted it is flagged as orphaned and keeps its record — it is
@@ -89,6 +91,31 @@ def _common(a: str, a0: int, a1: int, b: str, b0: int, b1: int, *, from_end: boo
     return n
 
 
+def _trim(old: str, a0: int, a1: int, new: str, b0: int, b1: int, runs: list[Run], *,
+          whole_lines: bool) -> tuple[int, int, int, int]:
+    """Take the start and end both windows share off them (into ``runs``): as whole lines
+    when ``whole_lines`` (the windows then start and end on a line in both texts)."""
+    prefix = _common(old, a0, a1, new, b0, b1, from_end=False)
+    if whole_lines and a0 + prefix < a1 and b0 + prefix < b1:
+        prefix = max(0, old.rfind("\n", a0, a0 + prefix) + 1 - a0)  # up to its last break
+    if prefix:
+        runs.append((a0, b0, prefix))
+        a0, b0 = a0 + prefix, b0 + prefix
+    suffix = _common(old, a0, a1, new, b0, b1, from_end=True)
+    if whole_lines and suffix and not (_line_starts(old, a0, a1 - suffix)
+                                       and _line_starts(new, b0, b1 - suffix)):
+        cut = old.find("\n", a1 - suffix, a1)  # the shared end starts after its first break
+        suffix = a1 - cut - 1 if cut >= 0 else 0
+    if suffix:
+        a1, b1 = a1 - suffix, b1 - suffix
+        runs.append((a1, b1, suffix))
+    return a0, b0, a1, b1
+
+
+def _line_starts(text: str, window_start: int, pos: int) -> bool:
+    return pos == window_start or text[pos - 1] == "\n"
+
+
 def _tokens(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[list[str],
                                                                                 list[int]]:
     words, offsets = [], []
@@ -173,14 +200,13 @@ def _diff(old: str, new: str) -> list[Run]:
     stack: list[tuple[int, int, int, int, int]] = [(0, len(old), 0, len(new), 0)]
     while stack:
         a0, a1, b0, b1, level = stack.pop()
-        prefix = _common(old, a0, a1, new, b0, b1, from_end=False)
-        if prefix:
-            runs.append((a0, b0, prefix))
-            a0, b0 = a0 + prefix, b0 + prefix
-        suffix = _common(old, a0, a1, new, b0, b1, from_end=True)
-        if suffix:
-            a1, b1 = a1 - suffix, b1 - suffix
-            runs.append((a1, b1, suffix))
+        # The stretches both ends share are taken as whole lines, or as characters inside a
+        # short changed stretch; between those, only whole tokens of a level are matched. A
+        # shared start or end that stops inside a line ("09:1" of "09:14" and a typed
+        # "09:10") would cut the lines after it at the wrong place, and a line's words could
+        # then be matched to another line's.
+        if level in (0, len(_LEVELS)):
+            a0, b0, a1, b1 = _trim(old, a0, a1, new, b0, b1, runs, whole_lines=not level)
         if a0 == a1 or b0 == b1:
             continue
         if level < len(_LEVELS):
