@@ -159,12 +159,12 @@ def _align(x: list[str], y: list[str], moved: list[Run] | None = None) -> tuple[
                                                                                list[Window]]:
     """Patience diff of two token lists: shared runs, and the windows that differ.
 
-    Tokens that occur once on each side (other than spaces and line breaks) anchor the
-    alignment; the stretches between anchors are aligned the same way. A window without such
-    anchors is compared exhaustively when small, otherwise it is reported as replaced: never
-    quadratic on a long text. With ``moved`` (lines), a token that occurs once on each side but
-    out of order is a moved line: it goes into ``moved`` and no part of it is aligned with
-    anything else (the windows are split around it).
+    Tokens that occur once on each side anchor the alignment; the stretches between anchors
+    are aligned the same way. A window without such anchors is compared exhaustively when
+    small, otherwise it is reported as replaced: never quadratic on a long text. With
+    ``moved`` (lines), a token that occurs once on each side but out of order is a moved
+    line: it goes into ``moved`` and no part of it is aligned with anything else (the windows
+    are split around it).
     """
     same: list[Run] = []
     changed: list[Window] = []
@@ -182,8 +182,7 @@ def _align(x: list[str], y: list[str], moved: list[Run] | None = None) -> tuple[
         if i0 == i1 or j0 == j1:
             continue
         in_x, in_y = Counter(x[i0:i1]), Counter(y[j0:j1])
-        # A line break or a space says nothing about where a text went: never an anchor.
-        once_y = {y[j]: j for j in range(j0, j1) if in_y[y[j]] == 1 and not y[j].isspace()}
+        once_y = {y[j]: j for j in range(j0, j1) if in_y[y[j]] == 1}
         pairs = [(i, once_y[x[i]]) for i in range(i0, i1)
                  if in_x[x[i]] == 1 and x[i] in once_y]
         if pairs:
@@ -208,8 +207,7 @@ def _align(x: list[str], y: list[str], moved: list[Run] | None = None) -> tuple[
                     same.append((i, j, 1))
                 pi, pj = i + 1, j + 1
         elif (i1 - i0) * (j1 - j0) <= EXHAUSTIVE_LIMIT:
-            # Spaces and line breaks only extend a match: alone they say nothing.
-            matcher = difflib.SequenceMatcher(str.isspace, x[i0:i1], y[j0:j1], autojunk=False)
+            matcher = difflib.SequenceMatcher(None, x[i0:i1], y[j0:j1], autojunk=False)
             for op, a0, a1, b0, b1 in matcher.get_opcodes():
                 if op == "equal":
                     same.append((i0 + a0, j0 + b0, a1 - a0))

@@ -13,7 +13,7 @@ changed in a line, a line duplicated elsewhere, two lines swapped. The invariant
   occurs before it in one note and after it in the other): then no diff could tell a
   neighbour's copy of its words apart from its own;
 - a coding never lands on an untouched line it was not on;
-- a coding on a line moved by a swap (unique, at least 16 characters, LF) follows the line.
+- a coding on a line moved by a swap (its text once in each note) follows the line.
 
 The same run through ``Project.edit_text`` on a real project checks what is stored.
 """
@@ -117,11 +117,10 @@ def untouched(edit: Edit) -> dict[int, int]:
 
 
 def moved_lines(edit: Edit) -> dict[int, int]:
-    """Old line → new line for lines a swap moved (unique in both notes, LF, ≥ 16 chars)."""
+    """Old line → new line for lines a swap moved (their text once in each note)."""
     new_texts = [line.text for line in edit.new]
     return {line.origin: n for n, line in enumerate(edit.new)
-            if line.moved and line.origin is not None and edit.sep == "\n"
-            and len(line.text) >= 16 and edit.old_lines.count(line.text) == 1
+            if line.moved and line.origin is not None and edit.old_lines.count(line.text) == 1
             and new_texts.count(line.text) == 1}
 
 
