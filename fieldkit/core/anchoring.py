@@ -4,13 +4,15 @@ Each text coding stores its quote and a little context. An edit is one diff of t
 (``EditMap``): the stretches both versions share, found line by line, then by sentence and word
 inside changed lines, then character by character inside short changed stretches. Each level
 matches only whole tokens of its own (a shared start that ends inside a line is cut back to the
-line's start), so a line's words are never aligned with the words of the line beside it. A coding
-follows the characters of its span that survive the edit; when all survive it simply moves with
-them. When some of its words were changed it keeps the surviving span if most of the quote is
-still there. When its words were deleted it is flagged as orphaned and keeps its record — it is
-never moved onto other words that were already in the text. The one exception is text the edit
-put in (a paragraph cut and pasted elsewhere): an occurrence of the quote there takes the coding
-when the stored context around it clearly matches, or when a long quote was put in just once.
+line's start), so a line's words are never aligned with the words of the line beside it. A line
+found once in each version but out of order has moved: its codings go with it, and its words are
+aligned with nothing else. A coding follows the characters of its span that survive the edit;
+when all survive it simply moves with them. When some of its words were changed it keeps the
+surviving span if most of the quote is still there. When its words were deleted it is flagged as
+orphaned and keeps its record — it is never moved onto other words that were already in the
+text. The one exception is text the edit put in (a paragraph cut and pasted elsewhere): an
+occurrence of the quote there takes the coding when the stored context around it clearly
+matches, or when a long quote was put in just once.
 
 The work is linear in the text and the number of codings; similarity is weighed only for the
 few codings whose words were touched.
