@@ -217,3 +217,197 @@ def test_many_codings_follow_many_edits() -> None:
         p = place(Anchor(s, e, old[s:e], old[max(0, s - 40):s], old[e:e + 40]), new, edit)
         assert not p.orphaned
         assert (p.start, p.end) == (where[s], where[e - 1] + 1)
+
+
+# -- issue 22: a line typed at the top and a line deleted in one save ------------------------
+
+TIMED = ("09:14 Jan laat Piet zien hoe de kantbank werkt.\n"
+         "09:20 Piet werkt aan de kantbank.\n"
+         "09:31 Piet probeert het zelf; één fout, daarna goed.")
+
+
+def test_typed_line_and_deleted_line_keep_codings_off_the_neighbours_words(
+        project: Project) -> None:
+    # The typed "09:10" shares "09:1" with "09:14": a common start taken by characters cut
+    # Jan's line after "09:1" and matched Piet's words to Jan's.
+    project.add_note(site="Metaal", title="Kantbank", text=TIMED)
+    project.add_code("Techniek")
+
+    def coded(words: str, nth: int = 0) -> int:
+        start = -1
+        for _ in range(nth + 1):
+            start = TIMED.index(words, start + 1)
+        return project.code_text(1, start, start + len(words), "Techniek").id
+
+    jan = coded("Jan laat Piet zien hoe de kantbank werkt.")
+    jan_line = coded("09:14 Jan laat Piet zien hoe de kantbank werkt.")
+    piet = coded("Piet werkt aan de kantbank.")
+    piet_word = coded("kantbank", 1)
+    late = coded("één fout")
+    new = "09:10 Aankomst, koffie.\n" + TIMED.replace("09:20 Piet werkt aan de kantbank.\n", "")
+    report = project.edit_text(1, new)
+    text = project.document(1).text
+    for cid, words in ((jan, "Jan laat Piet zien hoe de kantbank werkt."),
+                       (jan_line, "09:14 Jan laat Piet zien hoe de kantbank werkt."),
+                       (late, "één fout")):
+        coding = project.coding(cid)
+        assert not coding.orphaned and coding.quote == words
+        assert (coding.start, coding.end) == (new.index(words), new.index(words) + len(words))
+        assert text[coding.start:coding.end] == words
+    for cid in (piet, piet_word):  # Piet's line is gone: orphaned, never on Jan's words
+        coding = project.coding(cid)
+        assert coding.orphaned and coding.start == coding.end
+    assert project.coding(piet_word).quote == "kantbank"
+    assert (report.kept, report.moved, report.orphaned) == (0, 3, 2)
+
+
+# -- the rules for words the edit put in: context matching and cut and paste -----------------
+# Hand-built contexts at the edges of each rule (NEXT_TO = 6 characters next to the quote, a
+# score of 0.8 over at least 16 characters, one side at 0.95 over at least 12 characters).
+
+
+def _context(had_before: str, quote: str, had_after: str, now_before: str,
+             now_after: str) -> float | None:
+    """The context rule for ``quote`` stored between two contexts (after a line of its own on
+    each side) and found between two others in a new text (with other lines around)."""
+    from fieldkit.core.anchoring import _context_matches
+
+    anchor = Anchor(0, len(quote), quote, "Regel één ervoor.\n" + had_before,
+                    had_after + "\nRegel erna.")
+    text = "Een heel andere regel hier.\n" + now_before + quote + now_after + "\nNog een."
+    return _context_matches(anchor, text, text.index(quote))
+
+
+def test_context_counts_up_to_the_line_break_only() -> None:
+    # the lines around are different in the new text: the words on its own line decide
+    assert _context("Jan zegt: ", "de kantbank", " werkt goed.",
+                    "Jan zegt: ", " werkt goed.") == 1.0
+
+
+def test_context_right_next_to_the_quote_on_one_side_is_enough() -> None:
+    # the 6 characters before the quote agree (the 7th does not), the first after does not
+    score = _context("Toen vroeg hij naar ", "de kantbank", " en lachte daarna.",
+                     "Toen vroeg hiX naar ", "!en lachte daarna.")
+    assert score is not None and abs(score - (0.95 + 34 / 36) / 2) < 1e-9
+
+
+def test_context_that_differs_next_to_the_quote_on_both_sides_is_not_clear() -> None:
+    # the 6th character before and the 6th after differ: nothing touches the quote the same,
+    # although both sides are 95 % alike
+    assert _context("Toen vroeg hij naar ", "de kantbank", " en lachte daarna.",
+                    "Toen vroeg hij_naar ", " en lXchte daarna.") is None
+    assert _context("Toen vroeg hij naar ", "de kantbank", " en lachte daarna.",
+                    "Toen vroeg hij naar ", " en lXchte daarna.") is not None
+
+
+def test_context_score_of_at_least_0_8_is_a_match() -> None:
+    # before the same (1.0); after " draai" of " draait nu" (2*6/20 = 0.6): (1 + 0.6) / 2
+    assert _context("Hij zegt: ", "kantbank", " draait nu", "Hij zegt: ", " draaiXXXX") == 0.8
+    # " draa" only (0.5): 0.75, and neither side 12 characters long
+    assert _context("Hij zegt: ", "kantbank", " draait nu", "Hij zegt: ", " draaXXXXX") is None
+
+
+def test_context_needs_16_characters_with_the_quote() -> None:
+    assert _context("en nu ", "Piet", " helpt", "en nu ", " helpt") == 1.0  # 6 + 4 + 6
+    assert _context("en nu ", "Piet", " help", "en nu ", " help") is None  # 6 + 4 + 5
+
+
+def test_context_one_side_the_same_to_the_letter_over_12_characters() -> None:
+    # before the same over 12 characters, after nothing alike: (1 + 0) / 2
+    assert _context("Daarna zegt ", "Piet", "abcde", "Daarna zegt ", "uvwxy") == 0.5
+    assert _context("aarna zegt ", "Piet", "abcde", "aarna zegt ", "uvwxy") is None  # 11
+
+
+def test_context_one_side_at_0_95_over_12_characters() -> None:
+    # 19 of 20 characters before agree (0.95); after nothing agrees
+    assert _context("Toen vroeg hij naar ", "Piet", "abcdef", "Xoen vroeg hij naar ",
+                    "uvwxyz") == 0.475
+    assert _context("Toen vroeg hij naar ", "Piet", "abcdef", "XXen vroeg hij naar ",
+                    "uvwxyz") is None  # 0.9
+    # the same on the side after the quote
+    assert _context("abcdef", "Piet", " en toen zei hij", "uvwxyz",
+                    " en toen zei hij") == 0.5
+
+
+LONG = "storing aan de lasrobots"  # 24 characters: a cut and pasted passage
+
+
+def test_a_long_quote_cut_and_pasted_once_takes_the_coding_along() -> None:
+    old = f"09:00 Jan meldt een {LONG} vandaag.\n09:10 Koffie."
+    new = f"09:10 Koffie.\n09:15 Later: {LONG}!"
+    s = old.index(LONG)
+    assert _placed(old, new, s, s + len(LONG)) == (new.index(LONG), new.index(LONG) + 24,
+                                                   False)
+
+
+def test_a_shorter_quote_pasted_without_its_context_is_orphaned() -> None:
+    short = LONG[:-1]  # 23 characters
+    old = f"09:00 Jan meldt een {short} vandaag.\n09:10 Koffie."
+    new = f"09:10 Koffie.\n09:15 Later: {short}!"
+    s = old.index(short)
+    assert _placed(old, new, s, s + len(short))[2]
+
+
+def test_a_long_quote_pasted_twice_without_its_context_is_orphaned() -> None:
+    old = f"09:00 Jan meldt een {LONG} vandaag.\n09:10 Koffie."
+    new = f"09:10 Koffie.\n09:12 Eerst: {LONG}?\n09:15 Later: {LONG}!"
+    s = old.index(LONG)
+    assert _placed(old, new, s, s + len(LONG))[2]
+
+
+def test_of_two_pasted_copies_with_the_same_context_the_nearer_takes_the_coding() -> None:
+    line = "Jan helpt Piet met de kantbank."
+    old = "\n".join(["Regel A.", line, "Regel B.", "Regel C.", "Regel D.", "Regel E."])
+    new = "\n".join(["Regel A.", "Regel B.", line, "Regel C.", "Regel D.", "Regel E.", line])
+    s = old.index("Piet")
+    near = new.index("Piet")
+    assert _placed(old, new, s, s + 4) == (near, near + 4, False)
+
+
+def test_of_two_pasted_copies_the_better_context_beats_the_nearer() -> None:
+    # the context reaches 40 characters after "Piet"; the near copy differs inside them, the
+    # far copy only beyond them (neither is the old line itself, which would move directly)
+    line = "Jan helpt Piet met de kantbank en daarna gaat hij koffie drinken."
+    old = "\n".join(["Regel A.", line, "Regel B.", "Regel C.", "Regel D.", "Regel E."])
+    near_line = line.replace("daarna", "straks")
+    far_line = line.replace("drinken", "halen")
+    new = "\n".join(["Regel A.", "Regel B.", near_line, "Regel C.", "Regel D.", "Regel E.",
+                     far_line])
+    s = old.index("Piet")
+    far = new.rindex("Piet")
+    assert _placed(old, new, s, s + 4) == (far, far + 4, False)
+
+
+def test_context_reaches_exactly_as_far_as_it_was_stored() -> None:
+    from fieldkit.core.anchoring import _context_matches
+
+    line = "Vandaag legde de ploegleider aan iedereen uit hoe Piet de kantbank instelt."
+    s = line.index("Piet")
+    anchor = Anchor(s, s + 4, "Piet", line[s - 40:s], line[s + 4:s + 44])
+    text = "Iets anders.\n" + line
+    assert _context_matches(anchor, text, text.index("Piet")) == 1.0
+
+
+def test_a_short_line_moved_elsewhere_takes_its_codings_along() -> None:
+    # too short for its context to tell (a line of its own): it moved, so it is its words
+    old = "Kees.\nJan.\nPiet."
+    new = "Kees.\nPiet.\nJan."
+    assert _placed(old, new, 6, 9) == (12, 15, False)
+    assert _placed(old, new, 11, 15) == (6, 10, False)
+
+
+def test_words_made_half_of_typed_text_are_not_put_in() -> None:
+    # "abcd" over old "ab" and typed "cd": half typed is not mostly typed
+    assert list(EditMap("xx ab", "xx abcd").inserted_occurrences("abcd")) == []
+    # "d ab" over old "d" and typed " ab": three of four characters typed
+    assert list(EditMap("abcd", "abcd abcd").inserted_occurrences("d ab")) == [3]
+
+
+def test_a_coding_ended_inside_an_emoji_keeps_its_end() -> None:
+    # it ends after the joiner of 👨‍🔧; the 🔧 was always there, nothing was typed onto it
+    old = "Monteur 👨\u200d🔧 helpt.\nEinde."
+    end = old.index("\u200d") + 1
+    new = "Begin.\n" + old
+    assert _placed(old, new, 0, end) == (7, 7 + end, False)
+    # an accent typed onto its last letter is taken along
+    assert _placed("Een cafe is open.", "Een cafe\u0301 is open.", 4, 8) == (4, 9, False)

@@ -13,6 +13,9 @@ from fieldkit.cli.common import add_command, add_json_option, open_project, prin
 from fieldkit.cli.pseudonym_options import add_pseudonym_options, masker, print_warnings
 from fieldkit.core.errors import BadInput
 
+#: What ``memo add`` and ``memo link`` link a memo to, one option each.
+MEMO_LINKS = ("document", "memo", "coding", "code")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     command = partial(add_command, sub)
@@ -86,8 +89,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD")
     p.add_argument("--search", metavar="WORDS", help="list: only memos holding these words")
     link = p.add_mutually_exclusive_group()
-    for name in ("document", "memo", "coding", "code"):
-        link.add_argument(f"--{name}", metavar=name.upper())
+    for name in MEMO_LINKS:
+        link.add_argument(f"--{name}", metavar=name.upper(), help=f"add, link: to this {name}")
     add_json_option(p)
     add_pseudonym_options(p)  # for export
 
@@ -345,7 +348,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
             if args.file:
                 text = _read_text(args.file)
             made = memos.add(args.title, text, type=args.type or "theoretical",
-                             author=args.author, date=args.date)
+                             author=args.author, date=args.date,
+                             links=[(n, getattr(args, n)) for n in MEMO_LINKS
+                                    if getattr(args, n)])
             _print_memo(made, args.json)
             return 0
         if not args.target:
@@ -353,8 +358,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         if args.action == "show":
             _print_memo(memos.get(args.target), args.json)
         elif args.action == "link":
-            target = next((n for n in ("document", "memo", "coding", "code")
-                           if getattr(args, n)), None)
+            target = next((n for n in MEMO_LINKS if getattr(args, n)), None)
             if target is None:
                 raise BadInput("Link to what? Give --document, --memo, --coding or --code.")
             link = memos.link(args.target, target, getattr(args, target))

@@ -2,13 +2,17 @@
 
 Each text coding stores its quote and a little context. An edit is one diff of the whole text
 (``EditMap``): the stretches both versions share, found line by line, then by sentence and word
-inside changed lines, then character by character inside short changed stretches. A coding
-follows the characters of its span that survive the edit; when all survive it simply moves with
-them. When some of its words were changed it keeps the surviving span if most of the quote is
-still there. When its words were deleted it is flagged as orphaned and keeps its record — it is
-never moved onto other words that were already in the text. The one exception is text the edit
-put in (a paragraph cut and pasted elsewhere): an occurrence of the quote there takes the coding
-when the stored context around it clearly matches, or when a long quote was put in just once.
+inside changed lines, then character by character inside short changed stretches. Each level
+matches only whole tokens of its own (a shared start that ends inside a line is cut back to the
+line's start), so a line's words are never aligned with the words of the line beside it. A line
+found once in each version but out of order has moved: its codings go with it, and its words are
+aligned with nothing else. A coding follows the characters of its span that survive the edit;
+when all survive it simply moves with them. When some of its words were changed it keeps the
+surviving span if most of the quote is still there. When its words were deleted it is flagged as
+orphaned and keeps its record — it is never moved onto other words that were already in the
+text. The one exception is text the edit put in (a paragraph cut and pasted elsewhere): an
+occurrence of the quote there takes the coding when the stored context around it clearly
+matches, or when a long quote was put in just once.
 
 The work is linear in the text and the number of codings; similarity is weighed only for the
 few codings whose words were touched.
@@ -23,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 #: Share of a quote's characters that must survive for a changed coding to keep its span.
 KEEP_SIMILARITY = 0.6
@@ -37,9 +42,10 @@ MAX_CANDIDATES = 200
 #: A quote at least this long, deleted and put in once elsewhere, moved (cut and paste).
 MOVED_QUOTE = 24
 
-# Tokenisers for the successive levels of the diff, each covering every character: lines,
+# Tokenisers for the successive levels of the diff, each covering every character: lines and
+# line breaks (apart, so the last line matches itself when a line is typed after it),
 # sentences (for long paragraphs), then words, spaces and single symbols.
-_LEVELS = (re.compile(r"[^\n]*\n|[^\n]+"), re.compile(r"[^.!?\n]*[.!?\n]+[ \t]*|[^.!?\n]+"),
+_LEVELS = (re.compile(r"[^\n]*[^\r\n]|\r?\n|\r"), re.compile(r"[^.!?\n]*[.!?\n]+[ \t]*|[^.!?\n]+"),
            re.compile(r"\w+|\s+|[^\w\s]"))
 
 
@@ -89,14 +95,42 @@ def _common(a: str, a0: int, a1: int, b: str, b0: int, b1: int, *, from_end: boo
     return n
 
 
+def _trim(old: str, a0: int, a1: int, new: str, b0: int, b1: int, runs: list[Run], *,
+          whole_lines: bool) -> tuple[int, int, int, int]:
+    """Take the start and end both windows share off them (into ``runs``): as whole lines
+    when ``whole_lines`` (the windows then start and end on a line in both texts)."""
+    prefix = _common(old, a0, a1, new, b0, b1, from_end=False)
+    if whole_lines and prefix and not (_line_ends(old, a0 + prefix, a1)
+                                       and _line_ends(new, b0 + prefix, b1)):
+        prefix = max(0, old.rfind("\n", a0, a0 + prefix) + 1 - a0)  # up to its last break
+    if prefix:
+        runs.append((a0, b0, prefix))
+        a0, b0 = a0 + prefix, b0 + prefix
+    suffix = _common(old, a0, a1, new, b0, b1, from_end=True)
+    if whole_lines and suffix and not (_line_starts(old, a0, a1 - suffix)
+                                       and _line_starts(new, b0, b1 - suffix)):
+        cut = old.find("\n", a1 - suffix, a1)  # the shared end starts after its first break
+        suffix = a1 - cut - 1 if cut >= 0 else 0
+    if suffix:
+        a1, b1 = a1 - suffix, b1 - suffix
+        runs.append((a1, b1, suffix))
+    return a0, b0, a1, b1
+
+
+def _line_starts(text: str, window_start: int, pos: int) -> bool:
+    return pos == window_start or text[pos - 1] == "\n"
+
+
+def _line_ends(text: str, pos: int, window_end: int) -> bool:
+    """Whether ``pos`` ends a line's words (not inside a line, nor inside a CRLF)."""
+    return (pos == window_end or text[pos] in "\r\n") and text[pos - 1] != "\r"
+
+
 def _tokens(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[list[str],
                                                                                 list[int]]:
-    words, offsets = [], []
-    for m in pattern.finditer(text, start, end):
-        words.append(m.group())
-        offsets.append(m.start())
-    offsets.append(end)
-    return words, offsets
+    # The tokens cover every character one after another, so their lengths give the offsets.
+    words = pattern.findall(text, start, end)
+    return words, list(accumulate(map(len, words), initial=start))
 
 
 Run = tuple[int, int, int]  # old start, new start, length
@@ -123,16 +157,22 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _align(x: list[str], y: list[str]) -> tuple[list[Run], list[Window]]:
+def _align(x: list[str], y: list[str], moved: list[Run] | None = None) -> tuple[list[Run],
+                                                                               list[Window]]:
     """Patience diff of two token lists: shared runs, and the windows that differ.
 
-    Tokens that occur once on each side anchor the alignment; the stretches between anchors are
-    aligned the same way. A window without such anchors is compared exhaustively when small,
-    otherwise it is reported as replaced: never quadratic on a long text.
+    Tokens that occur once on each side anchor the alignment; the stretches between anchors
+    are aligned the same way. A window without such anchors is compared exhaustively when
+    small, otherwise it is reported as replaced: never quadratic on a long text. With
+    ``moved`` (lines), a token that occurs once on each side but out of order is a moved
+    line: it goes into ``moved`` and no part of it is aligned with anything else (the windows
+    are split around it).
     """
     same: list[Run] = []
     changed: list[Window] = []
     stack: list[Window] = [(0, len(x), 0, len(y))]
+    cut_x: list[int] = []  # moved tokens, kept out of every window
+    cut_y: list[int] = []
     while stack:
         i0, i1, j0, j1 = stack.pop()
         while i0 < i1 and j0 < j1 and x[i0] == y[j0]:
@@ -148,12 +188,26 @@ def _align(x: list[str], y: list[str]) -> tuple[list[Run], list[Window]]:
         pairs = [(i, once_y[x[i]]) for i in range(i0, i1)
                  if in_x[x[i]] == 1 and x[i] in once_y]
         if pairs:
+            chain = _increasing(pairs)
+            if moved is not None and len(chain) < len(pairs):
+                kept = set(chain)
+                for i, j in pairs:
+                    if (i, j) not in kept:
+                        moved.append((i, j, 1))
+                        bisect.insort(cut_x, i)
+                        bisect.insort(cut_y, j)
             pi, pj = i0, j0
-            for i, j in _increasing(pairs):
-                stack.append((pi, i, pj, j))
-                same.append((i, j, 1))
+            for i, j in (*chain, (i1, j1)):
+                if pi < i and pj < j:  # else only deleted or only typed: nothing to align
+                    if i - pi == 1 == j - pj and x[pi] == y[pj]:  # the line break between
+                        same.append((pi, pj, 1))
+                    elif cut_x or cut_y:
+                        stack.extend(_between(pi, i, pj, j, cut_x, cut_y))
+                    else:
+                        stack.append((pi, i, pj, j))
+                if i < i1:
+                    same.append((i, j, 1))
                 pi, pj = i + 1, j + 1
-            stack.append((pi, i1, pj, j1))
         elif (i1 - i0) * (j1 - j0) <= EXHAUSTIVE_LIMIT:
             matcher = difflib.SequenceMatcher(None, x[i0:i1], y[j0:j1], autojunk=False)
             for op, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -166,27 +220,47 @@ def _align(x: list[str], y: list[str]) -> tuple[list[Run], list[Window]]:
     return same, changed
 
 
-def _diff(old: str, new: str) -> list[Run]:
+def _between(i0: int, i1: int, j0: int, j1: int, cut_x: list[int],
+             cut_y: list[int]) -> Iterator[Window]:
+    """The window between two anchors, in pieces around moved tokens (paired in order)."""
+    # a piece left without a partner on the other side was only deleted (or only typed)
+    return ((a0, a1, b0, b1) for (a0, a1), (b0, b1) in zip(_pieces(i0, i1, cut_x),
+                                                          _pieces(j0, j1, cut_y), strict=False))
+
+
+def _pieces(lo: int, hi: int, cuts: list[int]) -> list[tuple[int, int]]:
+    out, k = [], bisect.bisect_left(cuts, lo)
+    while k < len(cuts) and cuts[k] < hi:
+        out.append((lo, cuts[k]))
+        lo, k = cuts[k] + 1, k + 1
+    out.append((lo, hi))
+    return out
+
+
+def _diff(old: str, new: str) -> tuple[list[Run], list[Run]]:
     """The stretches two texts share, in order: by lines, sentences and words inside changed
-    lines, then characters inside short changed stretches."""
+    lines, then characters inside short changed stretches; and the lines that moved."""
     runs: list[Run] = []
+    moved: list[Run] = []
     stack: list[tuple[int, int, int, int, int]] = [(0, len(old), 0, len(new), 0)]
     while stack:
         a0, a1, b0, b1, level = stack.pop()
-        prefix = _common(old, a0, a1, new, b0, b1, from_end=False)
-        if prefix:
-            runs.append((a0, b0, prefix))
-            a0, b0 = a0 + prefix, b0 + prefix
-        suffix = _common(old, a0, a1, new, b0, b1, from_end=True)
-        if suffix:
-            a1, b1 = a1 - suffix, b1 - suffix
-            runs.append((a1, b1, suffix))
+        # The stretches both ends share are taken as whole lines, or as characters inside a
+        # short changed stretch; between those, only whole tokens of a level are matched. A
+        # shared start or end that stops inside a line ("09:1" of "09:14" and a typed
+        # "09:10") would cut the lines after it at the wrong place, and a line's words could
+        # then be matched to another line's.
+        if level in (0, len(_LEVELS)):
+            a0, b0, a1, b1 = _trim(old, a0, a1, new, b0, b1, runs, whole_lines=not level)
         if a0 == a1 or b0 == b1:
             continue
         if level < len(_LEVELS):
             x, x_at = _tokens(_LEVELS[level], old, a0, a1)
             y, y_at = _tokens(_LEVELS[level], new, b0, b1)
-            same, changed = _align(x, y)
+            lines_moved: list[Run] | None = [] if level == 0 else None
+            same, changed = _align(x, y, lines_moved)
+            moved.extend((x_at[i], y_at[j], x_at[i + 1] - x_at[i]) for i, j, _ in
+                         lines_moved or ())
             runs.extend((x_at[i], y_at[j], x_at[i + n] - x_at[i]) for i, j, n in same)
             stack.extend((x_at[i0], x_at[i1], y_at[j0], y_at[j1], level + 1)
                          for i0, i1, j0, j1 in changed)
@@ -200,7 +274,7 @@ def _diff(old: str, new: str) -> list[Run]:
             merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + n)
         else:
             merged.append((a, b, n))
-    return merged
+    return merged, sorted(moved)
 
 
 class EditMap:
@@ -208,7 +282,8 @@ class EditMap:
 
     def __init__(self, old: str, new: str) -> None:
         self.old, self.new = old, new
-        self.blocks = _diff(old, new)
+        self.blocks, self.moved_lines = _diff(old, new)
+        self._moved_starts = [a for a, _, _ in self.moved_lines]
         self._starts = [a for a, _, _ in self.blocks]
         self._inserted = list(self._gaps())
         self._inserted_starts = [lo for lo, _ in self._inserted]
@@ -221,6 +296,15 @@ class EditMap:
             return 0
         a, b, size = self.blocks[i]
         return b + min(pos - a, size)
+
+    def moved_to(self, start: int, end: int) -> int | None:
+        """Where old [start, end) went when it lies inside a line the edit moved elsewhere."""
+        i = bisect.bisect_right(self._moved_starts, start) - 1
+        if i >= 0:
+            a, b, size = self.moved_lines[i]
+            if end <= a + size:
+                return b + (start - a)
+        return None
 
     def surviving(self, start: int, end: int) -> tuple[int, int, int] | None:
         """New span from the first to the last surviving character of old [start, end), with
@@ -303,8 +387,10 @@ def _context_matches(anchor: Anchor, text: str, pos: int) -> float | None:
 
 def _whole_characters(edit: EditMap, anchor: Anchor, start: int, end: int) -> Placement:
     """The placement, with accents, skin tones or joiners typed onto its last character."""
-    new = edit.new
-    if anchor.end >= len(edit.old) or not _extends(edit.old[anchor.end]):
+    old, new = edit.old, edit.new
+    # Only what was typed onto it: a coding the analyst ended inside a character keeps its end.
+    if anchor.end >= len(old) or not (_extends(old[anchor.end])
+                                      or old[anchor.end - 1] == "\u200d"):
         while end < len(new) and (_extends(new[end]) or new[end - 1] == "\u200d"):
             end += 1
     return Placement(start, end, False, (start, end) != (anchor.start, anchor.end))
@@ -318,6 +404,10 @@ def _extends(ch: str) -> bool:
 
 def place(anchor: Anchor, new_text: str, edit: EditMap) -> Placement:
     """Where a coding belongs in the edited text (``edit`` maps the old text to ``new_text``)."""
+    size = len(anchor.quote)
+    moved = edit.moved_to(anchor.start, anchor.end) if anchor.end > anchor.start else None
+    if moved is not None and new_text[moved:moved + size] == anchor.quote:  # a moved line
+        return _whole_characters(edit, anchor, moved, moved + size)
     span = edit.surviving(anchor.start, anchor.end) if anchor.end > anchor.start else None
     if span is not None:
         start, end, kept = span
@@ -326,14 +416,15 @@ def place(anchor: Anchor, new_text: str, edit: EditMap) -> Placement:
         # Identical characters beside an edit can be aligned either way ("a.b" minus "b." or
         # minus ".b"): when most of the quote survived and the whole quote starts or ends
         # where the survivors do, those are its words.
-        size = len(anchor.quote)
         if 2 * kept >= size:
             for lo in (start, end - size):
                 if lo >= 0 and new_text[lo:lo + size] == anchor.quote:
                     return _whole_characters(edit, anchor, lo, lo + size)
-        # Its words were changed: keep the span if most of the quote is still in it.
-        if 2 * kept / (len(anchor.quote) + (end - start)) >= KEEP_SIMILARITY:
-            return _whole_characters(edit, anchor, start, end)
+        # Its words were changed: keep the span if most of the quote is still in it (with
+        # the accents typed onto its last character, which it takes along).
+        kept_span = _whole_characters(edit, anchor, start, end)
+        if 2 * kept / (size + kept_span.end - kept_span.start) >= KEEP_SIMILARITY:
+            return kept_span
     # Its words are gone. Only words the edit put in (moved text) can take it: where their
     # context clearly matches, or a long quote put in once (a cut and pasted paragraph). It is
     # never moved onto words that were already there.

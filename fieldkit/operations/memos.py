@@ -9,6 +9,7 @@ that links back to it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +65,10 @@ class Memos:
 
     def add(self, title: str, text: str = "", *, type: str = "theoretical",
             author: str | None = None, date: str | None = None,
-            site: str | None = None) -> Memo:
-        """Write a memo (one undoable step)."""
+            site: str | None = None,
+            links: Iterable[tuple[str, int | str]] = ()) -> Memo:
+        """Write a memo (one undoable step), linked at once to each (target, ref) of ``links``
+        (as ``link`` takes them); a link that cannot be made leaves no memo behind."""
         if not title.strip():
             raise BadInput("A memo needs a title.")
         type_, date = _check_type(type), _check_date(date)
@@ -76,6 +79,8 @@ class Memos:
                                            "site_id": site_id})
             workbench_tables.set_memo_info(self.store, key, {
                 "type": type_, "author": (author or self.project.coder).strip(), "date": date})
+            for target, ref in links:
+                self.link(key, target, ref)
         return self.get(key)
 
     def update(self, ref: int | str, **fields: Any) -> Memo:

@@ -11,6 +11,8 @@ import random
 import krippendorff
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fieldkit.core.agreement import (
     AlphaCounts,
@@ -304,6 +306,88 @@ def test_an_agreeing_pair_is_counted_once_and_pairs_are_one_to_one() -> None:
     assert result.percent == pytest.approx(100 / 3)
     assert result.kappa == pytest.approx((1 / 3 - 1 / 2) / (1 / 2))
     assert result.to_dict()["agreements"] == 1
+
+
+def test_two_segments_of_a_cannot_both_pair_with_one_of_b() -> None:
+    # A coded nearly the same span twice, B once: one agreeing pair, A's second segment alone
+    # (a pairing that is not one to one would give 2 pairs and only_b = -1)
+    result = segment_agreement([seg("A", 0, 100), seg("A", 0, 98), seg("B", 0, 100)], "A", "B")
+    (row,) = result.rows
+    assert (row.matched_a, row.unmatched_a, row.matched_b, row.unmatched_b) == (2, 0, 1, 0)
+    assert (row.agreements, row.only_a, row.only_b) == (1, 1, 0)
+    assert row.percent == pytest.approx(50.0)
+    # the other direction: B twice, A once
+    result = segment_agreement([seg("A", 0, 100), seg("B", 0, 100), seg("B", 0, 98)], "A", "B")
+    assert (result.agreements, result.only_a, result.only_b) == (1, 0, 1)
+
+
+def test_a_segment_already_paired_does_not_take_a_second_partner() -> None:
+    # overlaps: A0–B0 1.0, A0–B1 0.99, A1–B1 98/99, A1–B0 0.98. Best first, one to one: A0–B0,
+    # then A1–B1 (A0 is taken, so A0–B1 is no pair). If A0 also took B1, A1 would be left alone.
+    for a, b in (("A", "B"), ("B", "A")):
+        segments = [seg(a, 0, 100), seg(a, 2, 100), seg(b, 0, 100), seg(b, 1, 100)]
+        result = segment_agreement(segments, "A", "B")
+        assert (result.agreements, result.only_a, result.only_b) == (2, 0, 0)
+        assert result.percent == 100.0
+
+
+def _greedy_pairs(spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]],
+                  threshold: float) -> int:
+    """Brute force: over every pair, again and again take the best-overlapping pair of two
+    segments both still alone (ties: A's order, then B's by position)."""
+    b_sorted = sorted(spans_b)
+    free_a, free_b, pairs = set(range(len(spans_a))), set(range(len(b_sorted))), 0
+    while True:
+        best = min(((-overlap_ratio(spans_a[i], b_sorted[j]), i, j) for i in free_a
+                    for j in free_b if overlap_ratio(spans_a[i], b_sorted[j]) >= threshold),
+                   default=None)
+        if best is None:
+            return pairs
+        free_a.discard(best[1])
+        free_b.discard(best[2])
+        pairs += 1
+
+
+def _most_pairs(spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]],
+                threshold: float) -> int:
+    """The largest one-to-one pairing of agreeing segments (augmenting paths)."""
+    partner: dict[int, int] = {}
+
+    def pair(i: int, seen: set[int]) -> bool:
+        for j, other in enumerate(spans_b):
+            if j not in seen and overlap_ratio(spans_a[i], other) >= threshold:
+                seen.add(j)
+                if j not in partner or pair(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    return sum(pair(i, set()) for i in range(len(spans_a)))
+
+
+span_lists = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 40)).map(
+    lambda s: (s[0], s[0] + s[1])), max_size=7)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(span_lists, span_lists, st.sampled_from([0.5, 0.7, 0.9, 0.95, 1.0]))
+def test_segment_pairs_match_brute_force_and_no_count_is_negative(
+        spans_a: list[tuple[int, int]], spans_b: list[tuple[int, int]], threshold: float) -> None:
+    segments = [seg("A", s, e) for s, e in spans_a] + [seg("B", s, e) for s, e in spans_b]
+    result = segment_agreement(segments, "A", "B", threshold=threshold)
+    pairs = _greedy_pairs(spans_a, spans_b, threshold)
+    assert result.agreements == pairs
+    assert min(result.agreements, result.only_a, result.only_b, result.matched,
+               result.unmatched) >= 0
+    assert (result.agreements + result.only_a, result.agreements + result.only_b) == (
+        len(spans_a), len(spans_b))
+    for row in result.rows:
+        assert min(row.matched_a, row.unmatched_a, row.matched_b, row.unmatched_b,
+                   row.agreements, row.only_a, row.only_b) >= 0
+        assert row.agreements <= min(row.matched_a, row.matched_b)
+    # best first is a maximal pairing: at least half the largest one, never more
+    most = _most_pairs(spans_a, spans_b, threshold)
+    assert most / 2 <= pairs <= most
 
 
 def test_segments_only_match_within_the_same_code_and_document() -> None:
