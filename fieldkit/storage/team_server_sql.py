@@ -332,30 +332,12 @@ END $$;
 
 -- the history -----------------------------------------------------------------------------
 
-CREATE FUNCTION fieldkit.kind_problem(kind text, v jsonb) RETURNS boolean LANGUAGE sql
-    IMMUTABLE SET search_path = fieldkit, pg_temp AS
-$$
-SELECT CASE
-    WHEN kind IS NULL THEN true
-    WHEN jsonb_typeof(v) = 'null' THEN false
-    WHEN kind = 'text' THEN jsonb_typeof(v) <> 'string'
-    WHEN kind = 'uuid' THEN jsonb_typeof(v) <> 'string' OR v #>> '{}' !~ '@UUID@'
-    WHEN kind = 'sha' THEN jsonb_typeof(v) <> 'string' OR v #>> '{}' !~ '@SHA@'
-    WHEN kind = 'real' THEN jsonb_typeof(v) <> 'number'
-        OR abs(v::text::numeric) > 1000000000000000
-    WHEN kind = 'int' THEN jsonb_typeof(v) <> 'number'
-        OR abs(v::text::numeric) > 4000000000000
-        OR v::text::numeric <> trunc(v::text::numeric)
-    ELSE true
-END
-$$;
-
--- Every change set and row of a push against the schema, set-wise (a few queries per push,
--- not per row): NULL, or what is wrong with the first bad one.
+-- Every change set and row of a push against the schema, set-wise (two queries per push, not
+-- a few per row): NULL, or what is wrong with the first bad one.
 CREATE FUNCTION fieldkit.shape_problem(sets jsonb) RETURNS text LANGUAGE plpgsql STABLE
     SET search_path = fieldkit, pg_temp AS
 $$
-DECLARE problem text;
+DECLARE problem text; kinds jsonb; idents jsonb;
 BEGIN
     SELECT format('%s is not a change set (an object with uuid, at, coder, label and body)',
                   name) INTO problem
@@ -377,74 +359,65 @@ BEGIN
     LIMIT 1;
     IF problem IS NOT NULL THEN RETURN problem; END IF;
 
-    WITH push_rows AS MATERIALIZED (
-    SELECT a.i, CASE WHEN a.x ? 'label' THEN format('"%s"', left(a.x->>'label', 80))
-                     ELSE format('change set %s', a.i) END AS name,
-           b.j, b.r, tb.t, tb.ident, tb.tracked
-    FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
-         jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)
-         LEFT JOIN tables tb ON tb.t = CASE WHEN jsonb_typeof(b.r) = 'object' THEN b.r->>'t' END)
+    SELECT jsonb_object_agg(t, m) INTO kinds
+        FROM (SELECT t, jsonb_object_agg(col, kind) AS m FROM columns GROUP BY t) g;
+    SELECT jsonb_object_agg(t, jsonb_build_object('ident', ident, 'tracked', tracked))
+        INTO idents FROM tables;
     SELECT format('%s holds a row the server does not accept (row %s): %s', name, j, why)
     INTO problem FROM (
-        SELECT i, name, j, CASE
+        SELECT i, j, CASE WHEN x ? 'label' THEN format('"%s"', left(x->>'label', 80))
+                          ELSE format('change set %s', i) END AS name, CASE
             WHEN jsonb_typeof(r) <> 'object' THEN 'a row is an object'
             WHEN EXISTS (SELECT 1 FROM jsonb_object_keys(r) y
                          WHERE y NOT IN ('t', 'k', 'op', 'set', 'was', 'coder', 'doc'))
                 THEN 'a row has only t, k, op, set, was, coder and doc'
-            WHEN t IS NULL THEN format('%s is not a table fieldkit shares',
-                                       coalesce(r->>'t', 'a row without t'))
+            WHEN NOT idents ? coalesce(r->>'t', '') THEN format(
+                '%s is not a table fieldkit shares', coalesce(r->>'t', 'a row without t'))
             WHEN coalesce(r->>'op', '') NOT IN ('insert', 'update', 'delete')
                 THEN 'a row''s op is insert, update or delete'
-            WHEN cardinality(ident) = 1 AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'string'
-                    AND NOT (jsonb_typeof(r->'k') = 'number' AND NOT tracked)
-                    OR kind_problem((SELECT c.kind FROM columns c WHERE c.t = p.t
-                                     AND c.col = ident[1]), r->'k'))
-                THEN format('a row of %s is named by its %s', t, ident[1])
-            WHEN cardinality(ident) > 1 AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'array'
-                    OR jsonb_array_length(r->'k') <> cardinality(ident)
+            WHEN jsonb_array_length(idents->(r->>'t')->'ident') = 1
+                    AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'string' OR (CASE WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) IS NULL THEN true WHEN jsonb_typeof(r->'k') = 'null' THEN false WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) = 'text' THEN jsonb_typeof(r->'k') <> 'string' WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) = 'uuid' THEN jsonb_typeof(r->'k') <> 'string' OR (r->'k') #>> '{}' !~ '@UUID@' WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) = 'sha' THEN jsonb_typeof(r->'k') <> 'string' OR (r->'k') #>> '{}' !~ '@SHA@' WHEN jsonb_typeof(r->'k') <> 'number' THEN true WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) = 'real' THEN abs((r->'k')::text::numeric) > 1000000000000000 WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0)) = 'int' THEN abs((r->'k')::text::numeric) > 4000000000000 OR (r->'k')::text::numeric <> trunc((r->'k')::text::numeric) ELSE true END))
+                THEN format('a row of %s is named by its %s', r->>'t',
+                            idents->(r->>'t')->'ident'->>0)
+            WHEN jsonb_array_length(idents->(r->>'t')->'ident') > 1
+                    AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'array'
+                    OR jsonb_array_length(r->'k') <> jsonb_array_length(idents->(r->>'t')->'ident')
                     OR EXISTS (SELECT 1 FROM jsonb_array_elements(r->'k') WITH ORDINALITY e(v, n)
-                               LEFT JOIN columns c ON c.t = p.t AND c.col = ident[n]
-                               WHERE kind_problem(c.kind, e.v)))
-                THEN format('a row of %s is named by %s', t, array_to_string(ident, ', '))
+                               WHERE (CASE WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) IS NULL THEN true WHEN jsonb_typeof(e.v) = 'null' THEN false WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) = 'text' THEN jsonb_typeof(e.v) <> 'string' WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) = 'uuid' THEN jsonb_typeof(e.v) <> 'string' OR (e.v) #>> '{}' !~ '@UUID@' WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) = 'sha' THEN jsonb_typeof(e.v) <> 'string' OR (e.v) #>> '{}' !~ '@SHA@' WHEN jsonb_typeof(e.v) <> 'number' THEN true WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) = 'real' THEN abs((e.v)::text::numeric) > 1000000000000000 WHEN (kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>(n::int - 1))) = 'int' THEN abs((e.v)::text::numeric) > 4000000000000 OR (e.v)::text::numeric <> trunc((e.v)::text::numeric) ELSE true END)))
+                THEN format('a row of %s is named by %s', r->>'t', idents->(r->>'t')->'ident')
             WHEN r->>'op' = 'delete' AND r ? 'set' THEN 'a deleted row has no set'
-            WHEN r->>'op' <> 'delete' AND jsonb_typeof(r->'set') IS DISTINCT FROM 'object'
-                THEN 'an added or changed row has its fields in set'
             WHEN r->>'op' = 'delete' THEN NULL
-            ELSE (SELECT CASE WHEN c.kind IS NULL THEN format('%s has no field %s', p.t, f.key)
-                              ELSE format('%s.%s is not %s', p.t, f.key, CASE c.kind
-                                  WHEN 'text' THEN 'text' WHEN 'uuid' THEN 'a UUID'
-                                  WHEN 'sha' THEN 'a sha256' WHEN 'real' THEN 'a number'
-                                  ELSE 'a whole number of a sensible size' END) END
-                  FROM jsonb_each(r->'set') f
-                  LEFT JOIN columns c ON c.t = p.t AND c.col = f.key
-                  WHERE kind_problem(c.kind, f.value) LIMIT 1)
-        END AS why FROM push_rows p) checked
-    WHERE why IS NOT NULL ORDER BY i, j LIMIT 1;
-    IF problem IS NOT NULL THEN RETURN problem; END IF;
-
-    WITH push_rows AS (
-    SELECT a.i, CASE WHEN a.x ? 'label' THEN format('"%s"', left(a.x->>'label', 80))
-                     ELSE format('change set %s', a.i) END AS name,
-           b.j, b.r, tb.t, tb.ident, tb.tracked
-    FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
-         jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)
-         JOIN tables tb ON tb.t = b.r->>'t')
-    SELECT format('%s holds a row the server does not accept (row %s): %s', name, j, why)
-    INTO problem FROM (
-        SELECT i, name, j, CASE
-            WHEN tracked AND r->>'op' = 'insert' AND (r->'set'->>ident[1]) IS DISTINCT FROM r->>'k'
-                THEN format('an added row of %s carries its own %s', t, ident[1])
-            WHEN tracked AND r->>'op' = 'update' AND r->'set' ? ident[1]
-                THEN format('a row of %s keeps its %s', t, ident[1])
+            WHEN jsonb_typeof(r->'set') IS DISTINCT FROM 'object'
+                THEN 'an added or changed row has its fields in set'
+            WHEN EXISTS (SELECT 1 FROM jsonb_each(r->'set') f
+                         WHERE (CASE WHEN (kinds->(r->>'t')->>f.key) IS NULL THEN true WHEN jsonb_typeof(f.value) = 'null' THEN false WHEN (kinds->(r->>'t')->>f.key) = 'text' THEN jsonb_typeof(f.value) <> 'string' WHEN (kinds->(r->>'t')->>f.key) = 'uuid' THEN jsonb_typeof(f.value) <> 'string' OR (f.value) #>> '{}' !~ '@UUID@' WHEN (kinds->(r->>'t')->>f.key) = 'sha' THEN jsonb_typeof(f.value) <> 'string' OR (f.value) #>> '{}' !~ '@SHA@' WHEN jsonb_typeof(f.value) <> 'number' THEN true WHEN (kinds->(r->>'t')->>f.key) = 'real' THEN abs((f.value)::text::numeric) > 1000000000000000 WHEN (kinds->(r->>'t')->>f.key) = 'int' THEN abs((f.value)::text::numeric) > 4000000000000 OR (f.value)::text::numeric <> trunc((f.value)::text::numeric) ELSE true END))
+                THEN (SELECT CASE WHEN NOT kinds->(r->>'t') ? f.key
+                                  THEN format('%s has no field %s', r->>'t', f.key)
+                                  ELSE format('%s.%s is not %s', r->>'t', f.key,
+                                      CASE kinds->(r->>'t')->>f.key
+                                      WHEN 'text' THEN 'text' WHEN 'uuid' THEN 'a UUID'
+                                      WHEN 'sha' THEN 'a sha256' WHEN 'real' THEN 'a number'
+                                      ELSE 'a whole number of a sensible size' END) END
+                      FROM jsonb_each(r->'set') f
+                      WHERE (CASE WHEN (kinds->(r->>'t')->>f.key) IS NULL THEN true WHEN jsonb_typeof(f.value) = 'null' THEN false WHEN (kinds->(r->>'t')->>f.key) = 'text' THEN jsonb_typeof(f.value) <> 'string' WHEN (kinds->(r->>'t')->>f.key) = 'uuid' THEN jsonb_typeof(f.value) <> 'string' OR (f.value) #>> '{}' !~ '@UUID@' WHEN (kinds->(r->>'t')->>f.key) = 'sha' THEN jsonb_typeof(f.value) <> 'string' OR (f.value) #>> '{}' !~ '@SHA@' WHEN jsonb_typeof(f.value) <> 'number' THEN true WHEN (kinds->(r->>'t')->>f.key) = 'real' THEN abs((f.value)::text::numeric) > 1000000000000000 WHEN (kinds->(r->>'t')->>f.key) = 'int' THEN abs((f.value)::text::numeric) > 4000000000000 OR (f.value)::text::numeric <> trunc((f.value)::text::numeric) ELSE true END) LIMIT 1)
+            WHEN (idents->(r->>'t')->>'tracked')::boolean AND r->>'op' = 'insert'
+                    AND (r->'set'->>(idents->(r->>'t')->'ident'->>0)) IS DISTINCT FROM r->>'k'
+                THEN format('an added row of %s carries its own %s', r->>'t',
+                            idents->(r->>'t')->'ident'->>0)
+            WHEN (idents->(r->>'t')->>'tracked')::boolean AND r->>'op' = 'update'
+                    AND r->'set' ? (idents->(r->>'t')->'ident'->>0)
+                THEN format('a row of %s keeps its %s', r->>'t', idents->(r->>'t')->'ident'->>0)
             WHEN (r->'set'->>'start')::numeric > (r->'set'->>'end')::numeric
                     OR (r->'set'->>'start_ms')::numeric > (r->'set'->>'end_ms')::numeric
-                THEN format('a %s row ends before it starts', t)
+                THEN format('a %s row ends before it starts', r->>'t')
             WHEN least((r->'set'->>'start')::numeric, (r->'set'->>'end')::numeric,
                        (r->'set'->>'start_ms')::numeric, (r->'set'->>'end_ms')::numeric,
                        (r->'set'->>'x')::numeric, (r->'set'->>'y')::numeric,
                        (r->'set'->>'width')::numeric, (r->'set'->>'height')::numeric) < 0
-                THEN format('a %s row has a negative position or size', t)
-        END AS why FROM push_rows p WHERE r->>'op' <> 'delete') checked
+                THEN format('a %s row has a negative position or size', r->>'t')
+        END AS why
+        FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
+             jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)) checked
     WHERE why IS NOT NULL ORDER BY i, j LIMIT 1;
     RETURN problem;
 END $$;
@@ -454,9 +427,11 @@ CREATE FUNCTION fieldkit.push_sets(sets jsonb, set_kind text DEFAULT 'change')
     SET search_path = fieldkit, pg_temp SET lock_timeout = '@WAIT@s' AS
 $$
 DECLARE
-    who text := session_user; lead boolean; s jsonb; r jsonb; n int := 0; problem text;
+    who text := session_user; lead boolean; s jsonb; r jsonb; n bigint; problem text;
     cap bigint; number bigint; su text; tn text; opn text; kk text; o known; owner text;
-    blind text; blind_of text; others boolean; any_blind boolean; holder text; step text;
+    blind text; blind_of text; others boolean; any_blind boolean; holder text;
+    tracked_tables text[]; existing jsonb; fresh bigint[] := '{}'; blinds text[] := '{}';
+    last_coder text; last_owner text; last_doc text; last_len bigint;
     doc_k text; code_parent text; hops int; text_len bigint; who_label text;
 BEGIN
     lead := need_member();
@@ -486,12 +461,13 @@ BEGIN
             coalesce(holder, 'another member');
     END;
     any_blind := EXISTS (SELECT 1 FROM blind_sets WHERE released_seq IS NULL);
-    FOR s IN SELECT x FROM jsonb_array_elements(sets) x LOOP
-        n := n + 1;
+    tracked_tables := ARRAY(SELECT x.t FROM tables x WHERE x.tracked);
+    SELECT coalesce(jsonb_object_agg(c.uuid, c.seq), '{}') INTO existing FROM change_sets c
+        WHERE c.uuid IN (SELECT x->>'uuid' FROM jsonb_array_elements(sets) x);
+    FOR s, n IN SELECT x, i FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i) LOOP
         su := s->>'uuid';
-        SELECT c.seq INTO number FROM change_sets c WHERE c.uuid = su;
-        IF number IS NOT NULL THEN  -- sent before (the answer was lost): stored once
-            uuid := su; seq := number; RETURN NEXT; CONTINUE;
+        IF existing ? su THEN  -- sent before (the answer was lost): stored once
+            CONTINUE;
         END IF;
         who_label := CASE WHEN s ? 'label' THEN format('"%s"', left(s->>'label', 80))
                           ELSE format('change set %s', n) END;
@@ -501,7 +477,7 @@ BEGIN
         blind := NULL; others := false;
         FOR r IN SELECT x FROM jsonb_array_elements(s->'body') x LOOP
             tn := r->>'t'; opn := r->>'op'; doc_k := NULL;
-            IF jsonb_typeof(r->'k') = 'string' AND tn IN (SELECT x.t FROM tables x WHERE x.tracked)
+            IF jsonb_typeof(r->'k') = 'string' AND tn = ANY(tracked_tables)
             THEN
                 kk := r->>'k';
                 SELECT * INTO o FROM known WHERE known.t = tn AND known.k = kk;
@@ -529,17 +505,23 @@ BEGIN
                                 who_label;
                         END IF;
                         owner := NULL;
-                        SELECT member INTO owner FROM known
-                            WHERE known.t = 'coders' AND known.k = r->'set'->>'coder_id';
+                        IF last_coder = r->'set'->>'coder_id' THEN
+                            owner := last_owner;
+                        ELSE
+                            SELECT member INTO owner FROM known
+                                WHERE known.t = 'coders' AND known.k = r->'set'->>'coder_id';
+                        END IF;
                         IF owner IS NULL THEN  -- a coder first used here: this member's
                             INSERT INTO known (t, k, member, alive)
                                 VALUES ('coders', r->'set'->>'coder_id', who, true);
                             INSERT INTO coders VALUES (r->'set'->>'coder_id', who)
                                 ON CONFLICT DO NOTHING;
+                            owner := who;
                         ELSIF owner <> who AND NOT (lead AND o.k IS NOT NULL) THEN
                             RAISE EXCEPTION 'fieldkit: % codes as a coder that belongs to member %',
                                 who_label, owner;
                         END IF;
+                        last_coder := r->'set'->>'coder_id'; last_owner := owner;
                     ELSE
                         doc_k := o.doc;
                         IF o.member <> who AND NOT (lead AND (opn = 'delete'
@@ -555,8 +537,12 @@ BEGIN
                         END IF;
                     END IF;
                     IF opn <> 'delete' AND (r->'set' ? 'start' OR r->'set' ? 'end') THEN
-                        SELECT len INTO text_len FROM known WHERE known.t = 'documents'
-                            AND known.k = doc_k;
+                        IF last_doc IS DISTINCT FROM doc_k THEN
+                            SELECT len INTO last_len FROM known WHERE known.t = 'documents'
+                                AND known.k = doc_k;
+                            last_doc := doc_k;
+                        END IF;
+                        text_len := last_len;
                         IF greatest((r->'set'->>'start')::numeric, (r->'set'->>'end')::numeric)
                                 > text_len THEN
                             RAISE EXCEPTION 'fieldkit: % codes beyond the end of the text',
@@ -618,12 +604,14 @@ BEGIN
                     ON CONFLICT ON CONSTRAINT known_pkey
                     DO UPDATE SET alive = true, parent = EXCLUDED.parent,
                         len = greatest(x.len, EXCLUDED.len);
+                    IF tn = 'documents' THEN last_doc := NULL; END IF;
                 ELSIF opn = 'delete' THEN
                     UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
                 ELSIF tn = 'codes' AND r->'set' ? 'parent_id' THEN
                     UPDATE known SET parent = r->'set'->>'parent_id'
                         WHERE known.t = 'codes' AND known.k = kk;
                 ELSIF tn = 'documents' AND r->'set' ? 'text' THEN
+                    last_doc := NULL;
                     UPDATE known SET len = greatest(len, char_length(r->'set'->>'text'))
                         WHERE known.t = 'documents' AND known.k = kk;
                 END IF;
@@ -634,13 +622,23 @@ BEGIN
         IF blind IS NOT NULL AND others THEN
             RAISE EXCEPTION 'fieldkit: blind codings must travel on their own (send again)';
         END IF;
-        number := nextval('change_seq');
-        INSERT INTO change_sets (seq, uuid, member, made, coder, label, kind, body, blind_set)
-            VALUES (number, su, who, s->>'at', coalesce(s->>'coder', ''),
-                    left(coalesce(s->>'label', ''), 500), set_kind, s->'body', blind);
-        uuid := su; seq := number; RETURN NEXT;
+        fresh := array_append(fresh, n);
+        blinds := array_append(blinds, blind);
     END LOOP;
-    PERFORM pg_notify('@CHANNEL@', '');
+    IF cardinality(fresh) > 0 THEN
+        -- numbered in order under the queue's lock: nobody else draws numbers meanwhile
+        number := nextval('change_seq');
+        PERFORM setval('change_seq', number + cardinality(fresh) - 1);
+        INSERT INTO change_sets (seq, uuid, member, made, coder, label, kind, body, blind_set)
+        SELECT number + f.o - 1, x->>'uuid', who, x->>'at', coalesce(x->>'coder', ''),
+               left(coalesce(x->>'label', ''), 500), set_kind, x->'body', f.b
+        FROM unnest(fresh, blinds) WITH ORDINALITY f(i, b, o),
+             LATERAL (SELECT sets->(f.i::int - 1) AS x) one
+        ON CONFLICT ON CONSTRAINT change_sets_uuid_key DO NOTHING;
+        PERFORM pg_notify('@CHANNEL@', '');
+    END IF;
+    RETURN QUERY SELECT a.x->>'uuid', c.seq FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i)
+        JOIN change_sets c ON c.uuid = a.x->>'uuid' ORDER BY a.i;
 END $$;
 
 CREATE FUNCTION fieldkit.push(sets jsonb) RETURNS TABLE (uuid text, seq bigint)
