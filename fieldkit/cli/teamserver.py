@@ -1,6 +1,6 @@
 """Team work on a PostgreSQL server: ``team publish|join|status|members|release|blind|lock|
-unlock|snapshot`` and ``sync``. URLs are libpq URLs (``postgresql://user@host:port/db``); passwords come
-from pgpass, PGPASSWORD or the system keyring, never from the project."""
+unlock|settings|snapshot`` and ``sync``. URLs are libpq URLs (``postgresql://user@host/db``);
+passwords come from pgpass, PGPASSWORD or the system keyring, never from the project."""
 
 from __future__ import annotations
 
@@ -72,6 +72,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = command("snapshot", cmd_snapshot,
                 "store this copy as the state new members start from (the lead's)")
+
+    p = command("settings", cmd_settings, "the team's settings on the server (the lead's)")
+    p.add_argument("--change-set-limit", type=int, metavar="BYTES",
+                   help="the largest change set the server accepts (default 1048576)")
+    add_json_option(p)
 
     p = command("lock", cmd_lock, "take the edit lock of a document's text")
     p.add_argument("doc", metavar="DOC")
@@ -211,6 +216,22 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         seq = project.team.snapshot(progress_bar("Storing"))
     print(f"New members now start from this copy (position {seq}).")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=args.change_set_limit is None) as project:
+        with project.team.server() as server:
+            if args.change_set_limit is not None:
+                server.set_limit(args.change_set_limit)
+            facts = server.team()
+    shown = {"change_set_limit": int(facts.get("change_set_limit", "0") or 0),
+             "name": facts.get("name", "")}
+    if args.json:
+        print_json(shown)
+        return 0
+    print(f"Team:              {shown['name']}\n"
+          f"Change-set limit:  {shown['change_set_limit']:,} bytes")
     return 0
 
 

@@ -243,7 +243,9 @@ class Server:
                     if not self._role_exists(role):
                         self.conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(
                             sql.Identifier(role)))
-                self.conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner), me))
+                    if not self._member_of(role):  # an admin may have granted it already
+                        self.conn.execute(sql.SQL("GRANT {} TO {}").format(
+                            sql.Identifier(role), me))
                 self.conn.execute(sql.SQL("CREATE SCHEMA fieldkit AUTHORIZATION {}").format(
                     sql.Identifier(owner)))
                 self.conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(owner)))
@@ -264,13 +266,24 @@ class Server:
                     self.conn.execute(sql.SQL(line.replace("{group}", "{}")).format(
                         sql.Identifier(group)))
                 self.conn.execute("RESET ROLE")
-                self.conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
-                    sql.Identifier(self.conn.info.dbname), sql.Identifier(group)))
-                self.conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), me))
-                # the lead works through the same functions as everyone (and cannot read
-                # others' blind codings as the tables' owner would)
-                self.conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(owner), me))
+                if self.conn.execute("SELECT has_database_privilege(%s, current_database(), "
+                                     "'CONNECT')", (group,)).fetchone()[0] is not True:
+                    self.conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                        sql.Identifier(self.conn.info.dbname), sql.Identifier(group)))
+                # the lead works through the same functions as everyone (and does not read
+                # others' blind codings as the tables' owner could); where an admin granted
+                # the owner role, only the admin can take it back
+                try:
+                    with self.conn.transaction():
+                        self.conn.execute(sql.SQL("REVOKE {} FROM {}").format(
+                            sql.Identifier(owner), me))
+                except _psycopg().errors.InsufficientPrivilege:
+                    pass
         self._call(run)
+
+    def _member_of(self, role: str) -> bool:
+        return bool(self.conn.execute("SELECT pg_has_role(session_user, %s, 'MEMBER')",
+                                      (role,)).fetchone()[0])  # type: ignore[index]
 
     def _role_exists(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",

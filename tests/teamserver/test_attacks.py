@@ -690,3 +690,50 @@ def test_push_waits_at_most_its_limit(coded) -> None:
             with pytest.raises(psycopg.errors.RaiseException, match="busy"):
                 push(c, [])
     converged(lead, anna, bram)
+
+
+def test_settings_from_the_command_line(published, capsys) -> None:
+    team, lead = published
+    path = lead.path
+    lead.close()
+    assert main(["-p", str(path), "team", "settings", "--change-set-limit", "2097152"]) == 0
+    assert "2,097,152" in capsys.readouterr().out
+    assert main(["-p", str(path), "team", "settings", "--change-set-limit", "5"]) == 2
+    assert "1024" in capsys.readouterr().err
+
+
+def test_a_lead_without_createrole_publishes_on_roles_an_admin_made(pg, tmp_path) -> None:
+    """The PostgreSQL 12-15 setup of docs/team.md: the lead cannot create roles."""
+    from fieldkit.project import Project
+    from fieldkit.team.replica import join
+
+    db = "adminmade"
+    pg.sql("CREATE ROLE lotte_am LOGIN PASSWORD 'lotte-pw'")
+    pg.sql(f"CREATE DATABASE {db} OWNER lotte_am")
+    pg.sql(f"REVOKE ALL ON DATABASE {db} FROM PUBLIC")
+    pg.sql(f"CREATE ROLE fieldkit_{db}_owner NOLOGIN")
+    pg.sql(f"CREATE ROLE fieldkit_{db}_members NOLOGIN")
+    pg.sql(f"GRANT fieldkit_{db}_owner TO lotte_am")
+    pg.sql(f"GRANT fieldkit_{db}_members TO lotte_am WITH ADMIN OPTION")
+    pg.sql(f"GRANT CONNECT ON DATABASE {db} TO fieldkit_{db}_members")
+    pg.sql("CREATE ROLE anna_am LOGIN PASSWORD 'anna-pw'")
+    pg.remember("lotte_am", "lotte-pw")
+    pg.remember("anna_am", "anna-pw")
+    lead = Project.create(tmp_path / "lead.fieldkit")
+    try:
+        lead.set_coder("Lotte")
+        lead.add_note(site="Metaal Oost", title="Bezoek 1", text="Jan laat Piet zien hoe.")
+        lead.add_code("Leren/Voordoen")
+        lead.team.publish(pg.url("lotte_am", "", db))
+        with pytest.raises(ServerRefused, match="(?i)create|permission|role"):
+            lead.team.add_member("bram_am", password="x")  # no CREATEROLE: no new roles
+        lead.team.add_member("anna_am")  # made by the admin: no password needed here
+        pg.sql(f"REVOKE fieldkit_{db}_owner FROM lotte_am")
+        with join(pg.url("anna_am", "", db), tmp_path / "anna.fieldkit", coder="Anna") as anna:
+            anna.code_text(1, 0, 3, "Leren/Voordoen")
+            anna.team.sync()
+            lead.team.sync()
+            assert len(lead.codings()) == 1
+            assert anna.team.canonical() == lead.team.canonical()
+    finally:
+        lead.close()
