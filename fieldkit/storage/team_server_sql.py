@@ -630,6 +630,21 @@ BEGIN
                         WHERE known.t = 'documents' AND known.k = kk;
                 END IF;
             ELSE
+                -- a transcript's turns, a memo's or recording's details: part of a document,
+                -- taken away by its maker, the lead, or whoever holds its edit lock
+                IF opn = 'delete' AND NOT lead
+                        AND tn IN ('turns', 'memo_info', 'recordings', 'transcript_links') THEN
+                    doc_k := CASE WHEN jsonb_typeof(r->'k') = 'array' THEN r->'k'->>0
+                                  ELSE r->>'k' END;
+                    IF NOT EXISTS (SELECT 1 FROM known WHERE known.t = 'documents'
+                                   AND known.k = doc_k AND known.member = who)
+                            AND NOT EXISTS (SELECT 1 FROM locks l WHERE l.document = doc_k
+                                            AND l.member = who) THEN
+                        RAISE EXCEPTION 'fieldkit: % deletes part of a document that is not'
+                            ' yours (%); only its maker, the lead or the holder of its edit'
+                            ' lock does that', who_label, tn;
+                    END IF;
+                END IF;
                 others := true;
             END IF;
         END LOOP;

@@ -223,6 +223,11 @@ def test_a_member_cannot_delete_or_forge_anothers_codings(coded) -> None:
         # a document (and with it every coding of it) deleted by a member
         refused_push(conn, [{"t": "documents", "k": victim["d"], "op": "delete", "was": {}}],
                      "belongs to member")
+        # a transcript's turns or a memo's details, part of a document that is not bram's
+        refused_push(conn, [{"t": "turns", "k": [victim["d"], 0], "op": "delete", "was": {}}],
+                     "part of a document that is not yours")
+        refused_push(conn, [{"t": "memo_info", "k": victim["d"], "op": "delete", "was": {}}],
+                     "part of a document that is not yours")
         # a coding moved to another coder or document
         own = new_coding(bram, bram_coder, victim["d"], victim["k"])
         own["set"]["coder_id"] = bram_coder
