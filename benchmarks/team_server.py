@@ -576,8 +576,9 @@ class Run:
         self.say(f"\n2. Sync of {n:,} change sets ({mix})")
         self.say(f"   made locally in {_s(making_s)} ({making_s / n * 1000:.2f} ms each, outbox "
                  f"included); {to_send:,} to send (with the one adding coder Anna)")
-        self.say(f"   push: {_s(push_s)} for {sent:,} change sets "
-                 f"({sent / push_s:,.0f}/s)")
+        self.say(f"   push (the server's fieldkit.push checks every row against the schema "
+                 f"and its own record, and numbers the sets): {_s(push_s)} for {sent:,} "
+                 f"change sets ({sent / push_s:,.0f}/s)")
         self.say(f"   another replica's one sync(): {_s(pull_s)} for {received:,} change sets "
                  f"({received / pull_s:,.0f}/s) (target ≤ 5 s: {_target(pull_s, 5)})")
         # Baseline on a third replica at the same position: one round trip per change set,
@@ -794,7 +795,7 @@ class Run:
             f"the lead: {c['parity']}.")
         self.say(
             f"   Extrapolated (not measured): 50 coders each sending 100 codings a minute "
-            f"({per_minute:,} change sets/min) hold the push lock {push_ms:.3f} ms per change "
+            f"({per_minute:,} change sets/min) hold the push queue {push_ms:.3f} ms per change "
             f"set = {per_minute * push_ms / 1000:.1f} s a minute; each replica applies the "
             f"other 49 coders' {49 * 100:,} change sets a minute at {apply_ms:.2f} ms each = "
             f"{49 * 100 * apply_ms / 1000:.1f} s of its own CPU a minute, within a sync; 50 "

@@ -1,6 +1,6 @@
 """Team work on a PostgreSQL server: ``team publish|join|status|members|release|blind|lock|
-unlock`` and ``sync``. URLs are libpq URLs (``postgresql://user@host:port/db``); passwords come
-from pgpass, PGPASSWORD or the system keyring, never from the project."""
+unlock|settings|snapshot`` and ``sync``. URLs are libpq URLs (``postgresql://user@host/db``);
+passwords come from pgpass, PGPASSWORD or the system keyring, never from the project."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from fieldkit.cli.common import (
     progress_bar,
     table,
 )
+from fieldkit.core.errors import BadInput
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,13 +53,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("status", cmd_status, "this replica's server, member, role and what is unsent")
     add_json_option(p)
 
-    p = command("members", cmd_members, "the team's members (the lead adds them with --add)")
-    p.add_argument("--add", metavar="NAME", help="add a member (their PostgreSQL role)")
+    p = command("members", cmd_members,
+                "the team's members (the lead adds them with --add, removes with --remove)")
+    change = p.add_mutually_exclusive_group()
+    change.add_argument("--add", metavar="NAME",
+                        help="add a member (their PostgreSQL role), or change a member's role "
+                             "or password; the password is asked for, or taken from "
+                             "FIELDKIT_MEMBER_PASSWORD")
+    change.add_argument("--remove", metavar="NAME", help="take a member off the team")
     p.add_argument("--role", choices=("coder", "lead"), default="coder")
     add_json_option(p)
 
-    p = command("blind", cmd_blind, "code the document set SET blind until it is released")
-    p.add_argument("set", metavar="SET")
+    p = command("blind", cmd_blind,
+                "code the document set SET blind until it is released (--list: the blind sets)")
+    p.add_argument("set", metavar="SET", nargs="?")
+    p.add_argument("--list", action="store_true", help="list the blind sets and their state")
+    add_json_option(p)
 
     p = command("release", cmd_release, "release the blind set SET: everyone sees all codings")
     p.add_argument("set", metavar="SET")
@@ -66,12 +76,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("snapshot", cmd_snapshot,
                 "store this copy as the state new members start from (the lead's)")
 
+    p = command("settings", cmd_settings, "the team's settings on the server (the lead's)")
+    p.add_argument("--change-set-limit", type=int, metavar="BYTES",
+                   help="the largest change set the server accepts (default 1048576)")
+    add_json_option(p)
+
     p = command("lock", cmd_lock, "take the edit lock of a document's text")
     p.add_argument("doc", metavar="DOC")
-    p.add_argument("--minutes", type=int, default=15)
+    p.add_argument("--minutes", type=int, default=15,
+                   help="how long: 1 to 1440 minutes (24 hours); default 15")
 
     p = command("unlock", cmd_unlock, "give the edit lock of a document back")
     p.add_argument("doc", metavar="DOC")
+    p.add_argument("--force", action="store_true",
+                   help="end whoever holds it (the lead's, for a lock left behind)")
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -144,14 +162,21 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
-    with open_project(args, readonly=args.add is None) as project:
+    changing = args.add is not None or args.remove is not None
+    with open_project(args, readonly=not changing) as project:
         if args.add:
-            secret = os.environ.get("FIELDKIT_MEMBER_PASSWORD")
+            secret = os.environ.get("FIELDKIT_MEMBER_PASSWORD") or None
             if secret is None and sys.stdin.isatty():
-                secret = getpass.getpass(f"Password for {args.add} (empty: none): ") or None
+                secret = getpass.getpass(f"Password for {args.add} (empty: keep theirs, "
+                                         "if they have one): ") or None
             project.team.add_member(args.add, role=args.role, password=secret)
-            print(f"Added {args.add} as {args.role}. They join with: fieldkit team join "
+            print(f"{args.add} is a member, as {args.role}. They join with: fieldkit team join "
                   f"{_member_url(project.team.url, args.add)} PATH")
+            return 0
+        if args.remove:
+            with project.team.server() as server:
+                server.remove_member(args.remove)
+            print(f"Removed {args.remove} from the team; their work stays in the history.")
             return 0
         members = project.team.members()
     if args.json:
@@ -170,6 +195,20 @@ def _member_url(url: str, member: str) -> str:
 
 
 def cmd_blind(args: argparse.Namespace) -> int:
+    if args.list:
+        with open_project(args, readonly=True) as project:
+            sets = project.team.blind_sets()
+        if args.json:
+            print_json(sets)
+            return 0
+        print(table([[b.name, len(b.documents),
+                      "coded blind" if b.released_seq is None
+                      else f"released at position {b.released_seq}"] for b in sets],
+                    ["Blind set", "Documents", "State"]))
+        return 0
+    if not args.set:
+        raise BadInput("Name the document set to code blind, or list the blind sets with "
+                       "--list.")
     with open_project(args) as project:
         n = project.team.make_blind(args.set)
     print(f"'{args.set}' ({n} documents) is coded blind until: fieldkit team release "
@@ -192,6 +231,22 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=args.change_set_limit is None) as project:
+        with project.team.server() as server:
+            if args.change_set_limit is not None:
+                server.set_limit(args.change_set_limit)
+            facts = server.team()
+    shown = {"change_set_limit": int(facts.get("change_set_limit", "0") or 0),
+             "name": facts.get("name", "")}
+    if args.json:
+        print_json(shown)
+        return 0
+    print(f"Team:              {shown['name']}\n"
+          f"Change-set limit:  {shown['change_set_limit']:,} bytes")
+    return 0
+
+
 def cmd_lock(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         state = project.team.lock(args.doc, minutes=args.minutes)
@@ -201,6 +256,13 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     with open_project(args) as project:
+        if args.force:
+            doc = project.document(args.doc)
+            with project.team.server() as server:
+                holder = server.break_lock(doc.uuid)
+            print(f"The edit lock of '{doc.title}' is ended"
+                  + (f" (it was {holder}'s)." if holder else " (nobody held it)."))
+            return 0
         project.team.unlock(args.doc)
     print("The edit lock is given back.")
     return 0

@@ -2,11 +2,12 @@
 
 The database holds, in schema ``fieldkit``: the team's facts, its members (one PostgreSQL role
 each) and their roles, which member each coder belongs to, the append-only table of change sets
-numbered by ``seq``, the project snapshot change sets start from, media files by sha256, edit
-locks with an expiry, and blind document sets. Row-level security lets a member insert change
-sets only as themselves and hides others' codings of an unreleased blind set; a trigger checks
-each change set (codebook restructuring is the lead's; a coder's codings are their member's).
-Pushes take one advisory lock so numbers become visible in order; NOTIFY tells open apps.
+numbered by ``seq``, the project snapshots change sets start from, media files by sha256, edit
+locks with an expiry, and blind document sets. Members write nothing directly: every write is a
+call of a ``SECURITY DEFINER`` function (``team_server_sql``) that knows the member by
+``session_user``, checks every row against a strict schema and the server's own record, and
+numbers change sets itself. Row-level security hides others' codings of an unreleased blind set.
+NOTIFY tells open apps that the history grew.
 """
 
 from __future__ import annotations
@@ -19,152 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.errors import BadInput, FieldkitError
+from fieldkit.storage import team_server_sql
 from fieldkit.storage.mediastore import CHANGED, DamagedMedia, MediaUnfit, open_stored
 
 FORMAT = "1"
 CHANNEL = "fieldkit_changes"
 CHUNK = 8 << 20  # bytes of a media file or snapshot per row
 _EXPIRES = """to_char(expires AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
-_PUSH_LOCK = 7_160_417  # advisory lock key: one push at a time, so seq order is commit order
+LOCK_MINUTES_MAX = 24 * 60
 
-SCHEMA = r"""
-CREATE SCHEMA fieldkit;
-CREATE TABLE fieldkit.team (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE fieldkit.members (
-    name text PRIMARY KEY, role text NOT NULL CHECK (role IN ('lead', 'coder')),
-    added timestamptz NOT NULL DEFAULT now());
-CREATE TABLE fieldkit.coders (uuid text PRIMARY KEY, member text NOT NULL);
-CREATE TABLE fieldkit.blind_sets (
-    set_uuid text PRIMARY KEY, name text NOT NULL, documents text[] NOT NULL,
-    made_by text NOT NULL DEFAULT current_user, released_seq bigint);
-CREATE SEQUENCE fieldkit.change_seq;
-CREATE TABLE fieldkit.change_sets (
-    seq bigint PRIMARY KEY, uuid text NOT NULL UNIQUE,
-    member text NOT NULL DEFAULT current_user, at timestamptz NOT NULL DEFAULT clock_timestamp(),
-    made text NOT NULL, coder text NOT NULL DEFAULT '', label text NOT NULL DEFAULT '',
-    kind text NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'release')),
-    body jsonb NOT NULL, blind_set text);
-CREATE INDEX change_sets_blind ON fieldkit.change_sets (blind_set) WHERE blind_set IS NOT NULL;
-CREATE INDEX change_sets_member ON fieldkit.change_sets (member, seq);
-CREATE TABLE fieldkit.locks (
-    document text PRIMARY KEY, member text NOT NULL DEFAULT current_user,
-    coder text NOT NULL DEFAULT '', expires timestamptz NOT NULL);
-CREATE TABLE fieldkit.snapshots (
-    id bigserial PRIMARY KEY, seq bigint NOT NULL, sha256 text NOT NULL, size bigint NOT NULL,
-    made_by text NOT NULL DEFAULT current_user, made timestamptz NOT NULL DEFAULT now());
-CREATE TABLE fieldkit.snapshot_chunks (
-    snapshot bigint NOT NULL REFERENCES fieldkit.snapshots(id), n int NOT NULL,
-    data bytea NOT NULL, PRIMARY KEY (snapshot, n));
-CREATE TABLE fieldkit.media (sha256 text PRIMARY KEY, filename text NOT NULL, size bigint NOT NULL);
-CREATE TABLE fieldkit.media_chunks (
-    sha256 text NOT NULL, n int NOT NULL, data bytea NOT NULL, PRIMARY KEY (sha256, n));
 
-CREATE FUNCTION fieldkit.is_lead() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = fieldkit, pg_temp AS
-$$ SELECT EXISTS (SELECT 1 FROM members WHERE name = current_user AND role = 'lead') $$;
-
-CREATE FUNCTION fieldkit.check_change_set() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = fieldkit, pg_temp AS
-$$
-DECLARE
-    r jsonb; lead boolean; owner text; coder_uuid text; blind text; found text;
-    others boolean := false;
-BEGIN
-    SELECT role = 'lead' INTO lead FROM members WHERE name = NEW.member;
-    IF lead IS NULL THEN
-        RAISE EXCEPTION 'fieldkit: % is not a member of this team', NEW.member;
-    END IF;
-    IF NEW.kind = 'release' AND NOT lead THEN
-        RAISE EXCEPTION 'fieldkit: only the team lead releases a blind set';
-    END IF;
-    FOR r IN SELECT * FROM jsonb_array_elements(NEW.body) LOOP
-        IF r->>'t' = 'codes' AND NOT lead AND (r->>'op' = 'delete' OR (r->>'op' = 'update'
-                AND ((r->'set') ? 'name' OR (r->'set') ? 'parent_id'))) THEN
-            RAISE EXCEPTION 'fieldkit: only the team lead renames, moves, merges or deletes codes';
-        END IF;
-        IF r->>'t' = 'documents' AND r->>'op' = 'update' AND (r->'set') ? 'text' THEN
-            SELECT member INTO owner FROM locks WHERE document = r->>'k';
-            IF owner IS NOT NULL AND owner <> NEW.member THEN
-                RAISE EXCEPTION 'fieldkit: % holds the edit lock of that text now', owner;
-            END IF;
-        END IF;
-        IF r->>'t' = 'coders' AND r->>'op' = 'insert' THEN
-            INSERT INTO coders VALUES (r->>'k', NEW.member) ON CONFLICT DO NOTHING;
-        END IF;
-        IF r->>'t' = 'codings' THEN
-            coder_uuid := r->>'coder';
-            INSERT INTO coders VALUES (coder_uuid, NEW.member) ON CONFLICT DO NOTHING;
-            SELECT member INTO owner FROM coders WHERE uuid = coder_uuid;
-            IF owner <> NEW.member THEN
-                RAISE EXCEPTION 'fieldkit: codings of that coder belong to member %', owner;
-            END IF;
-            SELECT set_uuid INTO found FROM blind_sets
-                WHERE released_seq IS NULL AND documents @> ARRAY[r->>'doc'] LIMIT 1;
-            IF found IS NOT NULL THEN
-                blind := found;
-            ELSE
-                others := true;
-            END IF;
-        ELSE
-            others := true;
-        END IF;
-    END LOOP;
-    IF blind IS NOT NULL AND others THEN
-        RAISE EXCEPTION 'fieldkit: blind codings must travel on their own (send again)';
-    END IF;
-    NEW.blind_set := blind;
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER change_sets_check BEFORE INSERT ON fieldkit.change_sets
-    FOR EACH ROW EXECUTE FUNCTION fieldkit.check_change_set();
-
-CREATE FUNCTION fieldkit.notify_change() RETURNS trigger LANGUAGE plpgsql AS
-$$ BEGIN PERFORM pg_notify('fieldkit_changes', ''); RETURN NULL; END $$;
-CREATE TRIGGER change_sets_notify AFTER INSERT ON fieldkit.change_sets
-    FOR EACH STATEMENT EXECUTE FUNCTION fieldkit.notify_change();
-
-ALTER TABLE fieldkit.change_sets ENABLE ROW LEVEL SECURITY;
-ALTER TABLE fieldkit.change_sets FORCE ROW LEVEL SECURITY;
-CREATE POLICY read_history ON fieldkit.change_sets FOR SELECT USING (
-    blind_set IS NULL OR member = current_user OR EXISTS (
-        SELECT 1 FROM fieldkit.blind_sets b
-        WHERE b.set_uuid = blind_set AND b.released_seq IS NOT NULL));
-CREATE POLICY write_as_self ON fieldkit.change_sets FOR INSERT WITH CHECK (member = current_user);
-
-ALTER TABLE fieldkit.locks ENABLE ROW LEVEL SECURITY;
-ALTER TABLE fieldkit.locks FORCE ROW LEVEL SECURITY;
-CREATE POLICY see_locks ON fieldkit.locks FOR SELECT USING (true);
-CREATE POLICY take_lock ON fieldkit.locks FOR INSERT WITH CHECK (member = current_user);
-CREATE POLICY hold_lock ON fieldkit.locks FOR UPDATE
-    USING (member = current_user OR expires < now()) WITH CHECK (member = current_user);
-CREATE POLICY drop_lock ON fieldkit.locks FOR DELETE USING (member = current_user);
-
-ALTER TABLE fieldkit.blind_sets ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see_blind ON fieldkit.blind_sets FOR SELECT USING (true);
-CREATE POLICY lead_blinds ON fieldkit.blind_sets FOR INSERT WITH CHECK (fieldkit.is_lead());
-CREATE POLICY lead_releases ON fieldkit.blind_sets FOR UPDATE USING (fieldkit.is_lead());
-
-ALTER TABLE fieldkit.members ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see_members ON fieldkit.members FOR SELECT USING (true);
-CREATE POLICY lead_adds ON fieldkit.members FOR ALL USING (fieldkit.is_lead())
-    WITH CHECK (fieldkit.is_lead());
-
-ALTER TABLE fieldkit.snapshots ENABLE ROW LEVEL SECURITY;
-CREATE POLICY see_snapshots ON fieldkit.snapshots FOR SELECT USING (true);
-CREATE POLICY lead_snapshots ON fieldkit.snapshots FOR INSERT WITH CHECK (fieldkit.is_lead());
-"""
-
-# What a member may do; granted to each member's role by ``add_member``.
-GRANTS = """
-GRANT USAGE ON SCHEMA fieldkit TO {role};
-GRANT SELECT ON ALL TABLES IN SCHEMA fieldkit TO {role};
-GRANT INSERT ON fieldkit.change_sets, fieldkit.media, fieldkit.media_chunks TO {role};
-GRANT INSERT, UPDATE, DELETE ON fieldkit.locks TO {role};
-GRANT INSERT, UPDATE ON fieldkit.blind_sets, fieldkit.members TO {role};
-GRANT INSERT ON fieldkit.snapshots, fieldkit.snapshot_chunks TO {role};
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA fieldkit TO {role}
-"""
+def team_roles(dbname: str) -> tuple[str, str]:
+    """The two roles of a team database that nobody logs in as: the owner of every table and
+    function, and the group every member belongs to (what members may do is granted to it)."""
+    stem = "fieldkit_" + dbname[:40]
+    return f"{stem}_owner", f"{stem}_members"
 
 
 class ServerUnreachable(FieldkitError):
@@ -339,6 +209,9 @@ class Server:
             raise ServerRefused(message[:1].upper() + message[1:] + ".") from None
         except psycopg.errors.InsufficientPrivilege as exc:
             raise ServerRefused(f"The team server refused this: {_first_line(exc)}.") from None
+        except (psycopg.errors.DataError, psycopg.errors.IntegrityError,
+                psycopg.errors.QueryCanceled) as exc:
+            raise ServerRefused(f"The team server refused this: {_first_line(exc)}.") from None
         except psycopg.OperationalError as exc:
             raise unreachable(self.url, _first_line(exc)) from None
 
@@ -356,23 +229,67 @@ class Server:
         return {k: v for k, v in self.conn.execute("SELECT key, value FROM fieldkit.team")}
 
     def create_team(self, facts: dict[str, str]) -> None:
-        """Make the schema, with the connecting user as the team's lead."""
+        """Make the schema, owned by a role nobody logs in as, with the connecting user as the
+        team's lead (who needs CREATEROLE, or the two roles made beforehand by an admin)."""
+        from psycopg import sql
+
         if self.has_team():
             raise BadInput(f"{public_url(self.url)} already holds a fieldkit team; join it "
                            "instead (fieldkit team join URL PATH).")
+        owner, group = team_roles(str(self.conn.info.dbname))
+        me = sql.Identifier(self.user)
 
         def run() -> None:
             with self.conn.transaction():
-                self.conn.execute(SCHEMA)  # type: ignore[arg-type]
-                self.conn.execute(
-                    "INSERT INTO fieldkit.team (key, value) VALUES (%s, %s)",  # type: ignore
-                    ("format", FORMAT))
-                for key, value in facts.items():
-                    self.conn.execute("INSERT INTO fieldkit.team (key, value) VALUES (%s, %s)",
-                                      (key, value))
+                for role in (owner, group):
+                    if not self._role_exists(role):
+                        self.conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(
+                            sql.Identifier(role)))
+                    if not self._member_of(role):  # an admin may have granted it already
+                        self.conn.execute(sql.SQL("GRANT {} TO {}").format(
+                            sql.Identifier(role), me))
+                self.conn.execute(sql.SQL("CREATE SCHEMA fieldkit AUTHORIZATION {}").format(
+                    sql.Identifier(owner)))
+                self.conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(owner)))
+                self.conn.execute(team_server_sql.schema_sql(CHANNEL))  # type: ignore[arg-type]
+                tables, columns = team_server_sql.row_spec()
+                with self.conn.cursor() as cur:
+                    cur.executemany("INSERT INTO fieldkit.tables VALUES (%s, %s, %s)", tables)
+                    cur.executemany("INSERT INTO fieldkit.columns VALUES (%s, %s, %s)",
+                                    columns)
+                    cur.executemany(
+                        "INSERT INTO fieldkit.team (key, value) VALUES (%s, %s)",
+                        [("format", FORMAT), ("members_role", group),
+                         ("change_set_limit", str(team_server_sql.DEFAULT_LIMIT)),
+                         *facts.items()])
                 self.conn.execute("INSERT INTO fieldkit.members (name, role) "
-                                  "VALUES (current_user, 'lead')")
+                                  "VALUES (session_user, 'lead')")
+                for line in team_server_sql.GRANTS.strip().split(";"):
+                    self.conn.execute(sql.SQL(line.replace("{group}", "{}")).format(
+                        sql.Identifier(group)))
+                self.conn.execute("RESET ROLE")
+                if self.conn.execute("SELECT has_database_privilege(%s, current_database(), "
+                                     "'CONNECT')", (group,)).fetchone()[0] is not True:
+                    self.conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                        sql.Identifier(self.conn.info.dbname), sql.Identifier(group)))
+                # the lead works through the same functions as everyone (and does not read
+                # others' blind codings as the tables' owner could); where an admin granted
+                # the owner role, only the admin can take it back
+                try:
+                    with self.conn.transaction():
+                        self.conn.execute(sql.SQL("REVOKE {} FROM {}").format(
+                            sql.Identifier(owner), me))
+                except _psycopg().errors.InsufficientPrivilege:
+                    pass
         self._call(run)
+
+    def _member_of(self, role: str) -> bool:
+        return bool(self.conn.execute("SELECT pg_has_role(session_user, %s, 'MEMBER')",
+                                      (role,)).fetchone()[0])  # type: ignore[index]
+
+    def _role_exists(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                 (name,)).fetchone() is not None
 
     def members(self) -> list[Member]:
         rows = self.conn.execute("""
@@ -385,41 +302,71 @@ class Server:
         return [Member(*r) for r in rows]
 
     def role(self) -> str | None:
-        found = self.conn.execute("SELECT role FROM fieldkit.members WHERE name = current_user"
+        found = self.conn.execute("SELECT role FROM fieldkit.members WHERE name = session_user"
                                   ).fetchone()
         return None if found is None else str(found[0])
 
     def add_member(self, name: str, role: str, password: str | None) -> None:
-        """Register a member (the lead's work): their PostgreSQL role, its rights, its row."""
+        """Register a member, or change a member's role (the lead's work): their PostgreSQL
+        role (made if missing, with the password hashed here: the server never sees it), its
+        place in the team's members group, its row."""
         psycopg = _psycopg()
         from psycopg import sql
 
         if role not in ("lead", "coder"):
             raise BadInput(f"A member's role is 'lead' or 'coder', not '{role}'.")
+        if not name.strip() or len(name) > 63:
+            raise BadInput("A member's name is their PostgreSQL role: 1 to 63 characters.")
         ident = sql.Identifier(name)
+        group = self.team().get("members_role") or team_roles(str(self.conn.info.dbname))[1]
 
         def run() -> None:
             with self.conn.transaction():
-                exists = self.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
-                                           (name,)).fetchone()
-                if not exists:
-                    statement = sql.SQL("CREATE ROLE {} LOGIN").format(ident)
-                    if password:
-                        statement = sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                            ident, sql.Literal(password))
-                    self.conn.execute(statement)
-                for line in GRANTS.strip().split(";"):
-                    self.conn.execute(sql.SQL(line.replace("{role}", "{}")).format(ident))
-                self.conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
-                    sql.Identifier(self.conn.info.dbname), ident))
-                self.conn.execute(
-                    "INSERT INTO fieldkit.members (name, role) VALUES (%s, %s) "
-                    "ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role", (name, role))
+                if self.role() != "lead":
+                    raise ServerRefused("Only the team lead adds members or changes roles.")
+                secret = None if not password else sql.Literal(self._scram(name, password))
+                if not self._role_exists(name):
+                    if secret is None:
+                        raise BadInput(f"{name} has no login on the server yet: give a password "
+                                       "(typed when asked, or FIELDKIT_MEMBER_PASSWORD).")
+                    self.conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                        ident, secret))
+                elif secret is not None:
+                    self.conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, secret))
+                self.conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
+                self.conn.execute("SELECT fieldkit.add_member(%s, %s)", (name, role))
         try:
             self._call(run)
         except psycopg.errors.InsufficientPrivilege as exc:  # pragma: no cover
             raise ServerRefused(f"Adding a member needs a server user allowed to create roles "
                                 f"(CREATEROLE): {_first_line(exc)}.") from None
+
+    def _scram(self, user: str, password: str) -> str:
+        """The SCRAM-SHA-256 verifier of a password, made by libpq here: what the server keeps,
+        and all it (or its log) ever sees."""
+        verifier = self.conn.pgconn.encrypt_password(password.encode(), user.encode(),
+                                                     b"scram-sha-256")
+        return bytes(verifier).decode()
+
+    def remove_member(self, name: str) -> None:
+        """Take a member off the team: their row, their locks, their place in the group (their
+        login role stays, in case it is used elsewhere; their history stays)."""
+        from psycopg import sql
+
+        group = self.team().get("members_role") or team_roles(str(self.conn.info.dbname))[1]
+
+        def run() -> None:
+            with self.conn.transaction():
+                self.conn.execute("SELECT fieldkit.remove_member(%s)", (name,))
+                if self._role_exists(name):
+                    self.conn.execute(sql.SQL("REVOKE {} FROM {}").format(
+                        sql.Identifier(group), sql.Identifier(name)))
+        self._call(run)
+
+    def set_limit(self, size: int) -> None:
+        """The largest change set (bytes of JSON) the server accepts (the lead's setting)."""
+        self._call(lambda: self.conn.execute("SELECT fieldkit.set_fact('change_set_limit', %s)",
+                                             (str(size),)))
 
     # -- history -------------------------------------------------------------------------
 
@@ -430,38 +377,16 @@ class Server:
     def push(self, sets: Iterable[dict[str, Any]]) -> dict[str, int]:
         """Append change sets in order; one already there (same uuid) is not added again.
 
-        Returns uuid -> seq for every set given. One transaction: all or nothing.
+        Returns uuid -> seq for every set given. One transaction: all or nothing; a change set
+        the server refuses is ``ServerRefused`` with the server's one-line reason.
         """
-        todo = list(sets)
+        body = json.dumps(list(sets), ensure_ascii=False)
 
         def run() -> dict[str, int]:
-            numbers: dict[str, int] = {}
             with self.conn.transaction():
-                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_PUSH_LOCK,))
-                uuids = [s["uuid"] for s in todo]
-                for uuid, seq in self.conn.execute(
-                        "SELECT uuid, seq FROM fieldkit.change_sets WHERE uuid = ANY(%s)",
-                        (uuids,)):
-                    numbers[uuid] = seq
-                fresh = [s for s in todo if s["uuid"] not in numbers]
-                # numbers from a sequence (max(seq) would not see rows hidden from this
-                # member), drawn under the lock so they become visible in order
-                seqs = [r[0] for r in self.conn.execute(
-                    "SELECT nextval('fieldkit.change_seq') FROM generate_series(1, %s)",
-                    (len(fresh),))] if fresh else []
-                rows = []
-                for s, seq in zip(fresh, seqs, strict=True):
-                    numbers[s["uuid"]] = seq
-                    rows.append((seq, s["uuid"], s["at"], s["coder"], s["label"],
-                                 s.get("kind", "change"),
-                                 json.dumps(s["body"], ensure_ascii=False)))
-                if rows:
-                    with self.conn.cursor() as cur:
-                        cur.executemany(
-                            "INSERT INTO fieldkit.change_sets "
-                            "(seq, uuid, made, coder, label, kind, body) "
-                            "VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb)", rows)
-            return numbers
+                rows = self.conn.execute("SELECT uuid, seq FROM fieldkit.push(%s::jsonb)",
+                                         (body,)).fetchall()
+            return {str(u): int(n) for u, n in rows}
         return self._call(run)  # type: ignore[no-any-return]
 
     def pull(self, after: int) -> tuple[int, list[Incoming]]:
@@ -480,34 +405,43 @@ class Server:
                     SELECT c.seq, c.seq AS pos, c.uuid, c.member, c.at::text, c.coder,
                            c.label, c.kind, c.body
                     FROM fieldkit.change_sets c
-                    WHERE c.seq > %(after)s AND (c.blind_set IS NULL OR c.member = current_user)
+                    WHERE c.seq > %(after)s AND (c.blind_set IS NULL OR c.member = session_user)
                     UNION ALL
                     SELECT c.seq, b.released_seq, c.uuid, c.member, c.at::text, c.coder,
                            c.label, c.kind, c.body
                     FROM fieldkit.blind_sets b
                     JOIN fieldkit.change_sets c
                          ON c.blind_set = b.set_uuid AND c.blind_set IS NOT NULL
-                    WHERE b.released_seq > %(after)s AND c.member <> current_user
+                    WHERE b.released_seq > %(after)s AND c.member <> session_user
                     ORDER BY 2, 1""", {"after": after}).fetchall()
             return top, [Incoming(*r) for r in rows]
         return self._call(run)  # type: ignore[no-any-return]
 
     def count_after(self, after: int) -> int:
         return int(self.conn.execute(
-            "SELECT count(*) FROM fieldkit.change_sets WHERE seq > %s AND member <> current_user",
-            (after,)).fetchone()[0])  # type: ignore[index]
+            "SELECT count(*) FROM fieldkit.change_sets WHERE seq > %s "
+            "AND member <> session_user", (after,)).fetchone()[0])  # type: ignore[index]
 
     # -- snapshots and media -------------------------------------------------------------
 
     def put_snapshot(self, path: Path, sha256: str, seq: int) -> None:
+        """Store a project file as the state new members start from at ``seq`` (the lead's).
+
+        The server hashes what arrived and records the file's rows as the lead's (so a
+        coder present at publish belongs to the lead); a file that arrived other than sent is
+        refused."""
+        known = json.dumps(team_server_sql.snapshot_rows(str(path)), ensure_ascii=False)
+
         def run() -> None:
             with self.conn.transaction():
-                snap = self.conn.execute(
-                    "INSERT INTO fieldkit.snapshots (seq, sha256, size) VALUES (%s, %s, %s) "
-                    "RETURNING id", (seq, sha256, path.stat().st_size)).fetchone()[0]  # type: ignore[index]
                 for n, data in enumerate(_chunks(path, sha256, "the project snapshot")):
-                    self.conn.execute("INSERT INTO fieldkit.snapshot_chunks VALUES (%s, %s, %s)",
-                                      (snap, n, data))
+                    self.conn.execute("SELECT fieldkit.stage_chunk('snapshot', '', %s, %s)",
+                                      (n, data))
+                got = self.conn.execute("SELECT fieldkit.store_snapshot(%s, %s::jsonb)",
+                                        (seq, known)).fetchone()[0]  # type: ignore[index]
+                if got != sha256:
+                    raise ServerRefused("The project file arrived on the team server other "
+                                        "than it was sent; try again.")
         self._call(run)
 
     def get_snapshot(self, target: Path) -> tuple[int, str]:
@@ -538,17 +472,16 @@ class Server:
             "SELECT sha256 FROM fieldkit.media WHERE sha256 = ANY(%s)", (wanted,))}
 
     def put_media(self, sha256: str, filename: str, path: Path) -> None:
-        """One file, in one transaction (a half-sent file is not there at all)."""
+        """One file, in one transaction: the server keeps it only whole and only when its
+        bytes hash to its name."""
         def run() -> None:
             with self.conn.transaction():
-                self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (sha256,))
                 if self.media_present([sha256]):
                     return
                 for n, data in enumerate(_chunks(path, sha256, filename)):
-                    self.conn.execute("INSERT INTO fieldkit.media_chunks VALUES (%s, %s, %s)",
+                    self.conn.execute("SELECT fieldkit.stage_chunk('media', %s, %s, %s)",
                                       (sha256, n, data))
-                self.conn.execute("INSERT INTO fieldkit.media VALUES (%s, %s, %s)",
-                                  (sha256, filename, path.stat().st_size))
+                self.conn.execute("SELECT fieldkit.store_media(%s, %s)", (sha256, filename))
         self._call(run)
 
     def get_media(self, sha256: str) -> Iterator[bytes]:
@@ -566,34 +499,36 @@ class Server:
 
     def lock(self, document: str, coder: str, minutes: int) -> LockState:
         """Take or renew the edit lock of a document; returns who holds it now."""
+        if not 1 <= minutes <= LOCK_MINUTES_MAX:
+            raise BadInput(f"An edit lock lasts from 1 to {LOCK_MINUTES_MAX} minutes "
+                           "(24 hours).")
+
         def run() -> LockState:
             with self.conn.transaction():
-                self.conn.execute("""
-                    INSERT INTO fieldkit.locks (document, coder, expires)
-                    VALUES (%s, %s, now() + make_interval(mins => %s))
-                    ON CONFLICT (document) DO UPDATE
-                        SET member = current_user, coder = EXCLUDED.coder,
-                            expires = EXCLUDED.expires
-                        WHERE fieldkit.locks.member = current_user
-                           OR fieldkit.locks.expires < now()""", (document, coder, minutes))
+                self.conn.execute("SELECT fieldkit.take_lock(%s, %s, %s)",
+                                  (document, coder, minutes))
                 return self._lock_state(document)
         return self._call(run)  # type: ignore[no-any-return]
 
     def _lock_state(self, document: str) -> LockState:
         row = self.conn.execute(
-            f"SELECT document, member, coder, {_EXPIRES}, member = current_user "
+            f"SELECT document, member, coder, {_EXPIRES}, member = session_user "
             "AND expires > now() FROM fieldkit.locks WHERE document = %s", (document,)).fetchone()
         assert row is not None
         return LockState(*row)
 
     def unlock(self, document: str) -> None:
-        self._call(lambda: self.conn.execute(
-            "DELETE FROM fieldkit.locks WHERE document = %s AND member = current_user",
-            (document,)))
+        self._call(lambda: self.conn.execute("SELECT fieldkit.release_lock(%s)", (document,)))
+
+    def break_lock(self, document: str) -> str | None:
+        """End whoever's edit lock of a document (the lead's); returns who held it."""
+        found = self._call(lambda: self.conn.execute("SELECT fieldkit.break_lock(%s)",
+                                                     (document,)).fetchone())
+        return None if found is None or found[0] is None else str(found[0])
 
     def locks(self) -> list[LockState]:
         rows = self.conn.execute(
-            f"SELECT document, member, coder, {_EXPIRES}, member = current_user "
+            f"SELECT document, member, coder, {_EXPIRES}, member = session_user "
             "FROM fieldkit.locks WHERE expires > now() ORDER BY document").fetchall()
         return [LockState(*r) for r in rows]
 
@@ -603,20 +538,18 @@ class Server:
             "ORDER BY name")]
 
     def make_blind(self, set_uuid: str, name: str, documents: list[str]) -> None:
-        self._call(lambda: self.conn.execute(
-            "INSERT INTO fieldkit.blind_sets (set_uuid, name, documents) VALUES (%s, %s, %s) "
-            "ON CONFLICT (set_uuid) DO UPDATE SET documents = EXCLUDED.documents, "
-            "released_seq = NULL", (set_uuid, name, documents)))
+        self._call(lambda: self.conn.execute("SELECT fieldkit.make_blind(%s, %s, %s)",
+                                             (set_uuid, name, documents)))
 
     def release(self, set_uuid: str, change: dict[str, Any]) -> int:
         """Release a blind set: a 'release' change set, whose number is where codings apply."""
         def run() -> int:
             with self.conn.transaction():
-                numbers = self.push([{**change, "kind": "release"}])
-                seq = numbers[change["uuid"]]
-                self.conn.execute("UPDATE fieldkit.blind_sets SET released_seq = %s "
-                                  "WHERE set_uuid = %s AND released_seq IS NULL", (seq, set_uuid))
-                return seq
+                found = self.conn.execute(
+                    "SELECT fieldkit.release(%s, %s::jsonb)",
+                    (set_uuid, json.dumps({**change, "kind": "release"}, ensure_ascii=False))
+                ).fetchone()
+                return int(found[0])  # type: ignore[index]
         return self._call(run)  # type: ignore[no-any-return]
 
 
@@ -637,17 +570,46 @@ def _chunks(path: Path, sha256: str, filename: str) -> Iterator[bytes]:
 
 
 class Listener:
-    """LISTEN on the team's channel: ``wait`` returns True when new change sets exist."""
+    """LISTEN on the team's channel: ``wait`` returns True when new change sets exist.
+
+    Any role may NOTIFY any channel (PostgreSQL has no right for it), so a notification is
+    only a hint: ``wait`` answers True only when the history this member can read grew, and
+    looks at most twice a second however many notifications arrive (a flood costs nothing)."""
+
+    CHECK_EVERY_S = 0.5
 
     def __init__(self, url: str, *, password: str | None = None) -> None:
         self.conn = connect(url, password=password)
         self.conn.execute(f"LISTEN {CHANNEL}")
+        self.top = self._top()
+        self._checked = 0.0
+
+    def _top(self) -> int:
+        return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM fieldkit.change_sets"
+                                     ).fetchone()[0])  # type: ignore[index]
 
     def wait(self, timeout: float) -> bool:
+        import time
+
         psycopg = _psycopg()
+        deadline = time.monotonic() + timeout
         try:
-            gen = self.conn.notifies(timeout=timeout, stop_after=1)
-            return any(True for _ in gen)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                if not any(True for _ in self.conn.notifies(timeout=left, stop_after=1)):
+                    return False
+                pause = self._checked + self.CHECK_EVERY_S - time.monotonic()
+                if pause > 0:
+                    time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+                for _ in self.conn.notifies(timeout=0):  # what came meanwhile: one look
+                    pass
+                self._checked = time.monotonic()
+                top = self._top()
+                if top > self.top:
+                    self.top = top
+                    return True
         except psycopg.OperationalError as exc:
             raise ServerUnreachable(f"Lost the team server: {_first_line(exc)}.") from None
 

@@ -30,11 +30,14 @@ if where == "after-push-commit":       # the server has it, this replica has not
         die()
     team_server.Server.push = push
 elif where == "before-push-commit":    # rows inserted on the server, transaction not committed
-    original_many = psycopg.Cursor.executemany
-    def executemany(self, *args, **kwargs):
-        original_many(self, *args, **kwargs)
-        die()
-    psycopg.Cursor.executemany = executemany
+    original_execute = psycopg.Connection.execute
+    def execute(self, query, *args, **kwargs):
+        done = original_execute(self, query, *args, **kwargs)
+        if "fieldkit.push(" in str(query):
+            done.fetchall()
+            die()
+        return done
+    psycopg.Connection.execute = execute
 elif where == "mid-pull":              # half the history applied in the local transaction
     original_apply = Applier.apply
     count = [0]

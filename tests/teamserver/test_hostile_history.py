@@ -410,7 +410,6 @@ def test_sync_exits_1_after_a_refusal(replicas, capsys) -> None:
     assert main(["-p", str(path), "sync"]) == 0  # nothing left to refuse
 
 
-@pytest.mark.xfail(reason="needs the server side of issue 21", strict=False)
 def test_the_leads_delete_and_merge_of_a_code_reach_every_copy(replicas) -> None:
     team, lead, anna, bram = replicas
     anna.code_text(_doc(anna, "Bezoek 1").id, 0, 3, "Leren/Voordoen")

@@ -194,19 +194,28 @@ def test_blind_coding_holds_until_release(published) -> None:
         bram.close()
 
 
-def test_rows_from_a_newer_fieldkit_or_broken_rows_are_skipped_alike(published) -> None:
+def test_rows_the_schema_refuses_are_refused_and_rows_a_copy_cannot_store_skipped_alike(
+        published) -> None:
     team, lead = published
     code_uuid = new_uuid()
-    body = [
-        {"t": "codes", "k": code_uuid, "op": "insert",
-         "set": {"uuid": code_uuid, "parent_id": None, "name": "Uit de toekomst",
-                 "colour": "#808080", "position": 0, "future_field": "x"}},
-        {"t": "future_table", "k": new_uuid(), "op": "insert", "set": {"a": 1}},
-        {"t": "sites", "k": new_uuid(), "op": "insert", "set": {"description": "geen naam"}},
-    ]
+    code = {"t": "codes", "k": code_uuid, "op": "insert",
+            "set": {"uuid": code_uuid, "parent_id": None, "name": "Uit de toekomst",
+                    "colour": "#808080", "position": 0}}
     with Server(team.lead_url) as server:
+        for bad, why in [
+                ({**code, "set": {**code["set"], "future_field": "x"}}, "no field future_field"),
+                ({"t": "future_table", "k": new_uuid(), "op": "insert", "set": {"a": 1}},
+                 "not a table"),
+        ]:
+            with pytest.raises(ServerRefused, match=why):
+                server.push([{"uuid": new_uuid(), "at": utc_now(), "coder": "Lotte",
+                              "label": "From a newer version", "body": [code, bad]}])
+        # the schema allows it, this copy's NOT NULL does not: skipped on every copy alike
+        site = new_uuid()
         server.push([{"uuid": new_uuid(), "at": utc_now(), "coder": "Lotte",
-                      "label": "From a newer version", "body": body}])
+                      "label": "A site without a name",
+                      "body": [code, {"t": "sites", "k": site, "op": "insert",
+                                      "set": {"uuid": site, "description": "geen naam"}}]}])
     anna = team.join(f"anna{team.db}", "Anna")
     try:
         report = lead.team.sync()
