@@ -165,6 +165,10 @@ class FtsIndex(IndexUpkeep):
                 plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
+        if plan.within is not None and plan.regions is None and plan.speakers is None \
+                and not every_span and plan.index is not None \
+                and all(s is None for spans in plan.within.values() for s, _ in spans):
+            return self._in_documents(query, plan.index, set(plan.within), limit=limit)
         if plan.regions is not None or plan.within is not None:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
@@ -194,6 +198,23 @@ class FtsIndex(IndexUpkeep):
                 self._place(query, chunk, mode="exact")
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
+
+    def _in_documents(self, query: Query, expr: str, documents: set[int], *,
+                      limit: int | None) -> tuple[int, list[Matched]]:
+        """``matches`` kept to whole documents (``set:`` without a coding query): the texts
+        and memos of those documents, ranked; every match is ranked by FTS5 anyway, so the
+        rows are read once, kept by their owner (a rowid says it) and only the first
+        ``limit`` are placed."""
+        shift, parts = tables.DOC_SHIFT, tables.PARTS
+        owned = (tables.DOC_TEXT, tables.DOC_MEMO)
+        with self.store.lock:
+            found = [Matched.of(rid, score) for rid, score in self.store.conn.execute(
+                f"SELECT rowid, {tables.BM25} AS score FROM search_index "
+                "WHERE search_index MATCH ? ORDER BY score", (expr,))
+                if rid < shift and rid % parts in owned and rid // parts in documents]
+            top = found if limit is None else found[:limit]
+            self._place(query, top, mode="first")
+        return len(found), top
 
     def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
