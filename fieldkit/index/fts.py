@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from fieldkit.analysis.query import has_operators
 from fieldkit.core.codebook import Codebook
 from fieldkit.index import kwic, locate
 from fieldkit.index.meta import date_words
@@ -531,7 +530,11 @@ class FtsIndex(IndexUpkeep):
             if not people:
                 return self._none(query, "speaker", f["speaker"])
             clause = _any_of(people)
-        queried = [v for v in f.get("code", []) if has_operators(v)]
+        queried: list[str] = []
+        if "code" in f:  # the coding-query reader (numpy) only when a code: filter asks
+            from fieldkit.analysis.query import has_operators
+
+            queried = [v for v in f["code"] if has_operators(v)]
         if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
             return self._within(query, parts, queried, speakers)
         if speakers is not None:
