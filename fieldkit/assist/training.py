@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 import time
 import warnings
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -85,9 +86,12 @@ def gather(store: Store, coder_ids: list[int] | None, progress: Progress) -> Exa
     uncoded: list[tuple[str, int]] = []
     turns = assist_tables.turns_by_document(store)
     for doc_id, _uuid, _kind, text in assist_tables.document_texts(store, sorted(spans)):
-        coded = sorted(spans[doc_id])
+        starts, reach = _reach(spans[doc_id])
         for start, end in passages(text, turns.get(doc_id, ())):
-            if not any(s < end and start < e for s, e in coded):
+            # a coded span overlaps [start, end) when one starting before ``end`` reaches
+            # past ``start``: the furthest end among those starting before ``end``
+            k = bisect_left(starts, end)
+            if not (k and reach[k - 1] > start):
                 uncoded.append((text[start:end], doc_id))
     if len(uncoded) > MAX_UNCODED:
         found.uncoded_weight = len(uncoded) / MAX_UNCODED
@@ -153,8 +157,9 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
 
     weights = np.zeros((len(learnable), features.size), dtype=np.float32)
     intercepts = np.zeros(len(learnable), dtype=np.float32)
+    x_fit, y_fit, weight_fit = x[fit_rows], y[fit_rows], weight[fit_rows]  # sliced once
     for i, code_id in enumerate(learnable):
-        weights[i], intercepts[i] = _fit(x[fit_rows], y[fit_rows, i], weight[fit_rows])
+        weights[i], intercepts[i] = _fit(x_fit, y_fit[:, i], weight_fit)
         for held in folds:
             rest = np.setdiff1d(fit_rows, held)
             w, b = _fit(x[rest], y[rest, i], weight[rest])
@@ -183,6 +188,15 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
         codes=[code_paths[c] for c in learnable], skipped_codes=skipped,
         held_out_f1=round(held_out_f1, 4), seconds=round(time.perf_counter() - began, 2))
     return model, summary
+
+
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans sorted by start, and the furthest end among the first i + 1 of them."""
+    ordered = sorted(spans)
+    reach: list[int] = []
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+    return [s for s, _ in ordered], reach
 
 
 def _document_groups(documents: list[int], order: np.ndarray) -> np.ndarray:

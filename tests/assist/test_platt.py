@@ -42,3 +42,40 @@ def test_nothing_to_calibrate_against() -> None:
     weight = np.ones(3)
     assert _platt(scores, np.array([True, True, True]), weight) == (-2.0, 0.0)
     assert _platt(scores, np.array([False, False, False]), weight) == (-2.0, 0.0)
+
+
+def test_uncoded_sentences_are_those_no_coded_span_overlaps(tmp_path: object) -> None:
+    """``gather`` finds the uncoded sentences with a sorted sweep; the same ones as checking
+    every coded span of the document (touching spans do not overlap)."""
+    from pathlib import Path
+
+    from fieldkit.assist import training
+    from fieldkit.assist.passages import passages
+    from fieldkit.core.progress import Progress
+    from fieldkit.demobuild import build_demo
+    from fieldkit.storage import assist_tables
+
+    project = build_demo(Path(str(tmp_path)) / "Demo.fieldkit", size="small")
+    note = project.add_note(site="Metaal Oost", title="Touching",
+                            text="Eerste zin hier. Tweede zin daar. Derde zin 🙂 ergens.")
+    project.code_text(note.id, 0, 17, "Learning")  # ends where the second sentence starts
+    found = training.gather(project.store, None, Progress())
+    store = project.store
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for row in assist_tables.training_rows(store, None):
+        if row["quote"].strip():
+            spans.setdefault(row["document_id"], []).append((row["start"], row["end"]))
+    turns = assist_tables.turns_by_document(store)
+    expected = []
+    for doc, _uuid, _kind, text in assist_tables.document_texts(store, sorted(spans)):
+        for start, end in passages(text, turns.get(doc, ())):
+            if not any(s < end and start < e for s, e in spans[doc]):
+                expected.append((text[start:end], doc))
+    assert found.uncoded == len(expected) or found.uncoded_weight > 1.0
+    if found.uncoded_weight == 1.0:
+        got = list(zip(found.texts[-found.uncoded:], found.documents[-found.uncoded:],
+                       strict=True))
+        assert got == expected
+        assert ("Tweede zin daar.", note.id) in got or any(
+            "Tweede zin daar." in t for t, d in got if d == note.id)
+    project.close()
