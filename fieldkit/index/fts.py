@@ -91,6 +91,7 @@ class _Plan:
     regions: str | None = None
     speakers: list[str] | None = None
     within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
+    sets: list[int] | None = None  # set: alone: whole documents of these document sets
 
 
 _Lookup = tuple[list[int], list[int]]  # starts, running max of ends
@@ -164,10 +165,10 @@ class FtsIndex(IndexUpkeep):
                 plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
-        if plan.within is not None and plan.regions is None and plan.speakers is None \
-                and not every_span and plan.index is not None \
-                and all(s is None for spans in plan.within.values() for s, _ in spans):
-            return self._in_documents(query, plan.index, set(plan.within), limit=limit)
+        if plan.sets is not None:
+            if not every_span and plan.index is not None:
+                return self._in_documents(query, plan.index, plan.sets, limit=limit)
+            plan.within = {doc: [(None, None)] for doc in self._members(plan.sets)}
         if plan.regions is not None or plan.within is not None:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
@@ -198,22 +199,30 @@ class FtsIndex(IndexUpkeep):
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
 
-    def _in_documents(self, query: Query, expr: str, documents: set[int], *,
+    def _in_documents(self, query: Query, expr: str, sets: list[int], *,
                       limit: int | None) -> tuple[int, list[Matched]]:
         """``matches`` kept to whole documents (``set:`` without a coding query): the texts
-        and memos of those documents, ranked; every match is ranked by FTS5 anyway, so the
-        rows are read once, kept by their owner (a rowid says it) and only the first
-        ``limit`` are placed."""
-        shift, parts = tables.DOC_SHIFT, tables.PARTS
-        owned = (tables.DOC_TEXT, tables.DOC_MEMO)
+        and memos of those documents (a rowid says whose), kept inside the query so that FTS5
+        ranks only theirs and hands back the first ``limit``; only those are placed."""
+        parts = tables.PARTS
+        kept = (f"search_index MATCH ? AND rowid % {parts} IN ({tables.DOC_TEXT}, "
+                f"{tables.DOC_MEMO}) AND rowid / {parts} IN (SELECT document_id FROM "
+                f"set_members WHERE set_id IN ({', '.join(str(int(k)) for k in sets)}))")
+        args: list[Any] = [expr]
+        conn = self.store.conn
         with self.store.lock:
-            found = [Matched.of(rid, score) for rid, score in self.store.conn.execute(
-                f"SELECT rowid, {tables.BM25} AS score FROM search_index "
-                "WHERE search_index MATCH ? ORDER BY score", (expr,))
-                if rid < shift and rid % parts in owned and rid // parts in documents]
-            top = found if limit is None else found[:limit]
+            sql = (f"SELECT rowid, {tables.BM25} AS score FROM search_index WHERE {kept} "
+                   "ORDER BY score")
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            top = [Matched.of(rid, score) for rid, score in conn.execute(sql, args)]
+            if limit is not None and len(top) >= limit:
+                total = conn.execute(f"SELECT count(*) FROM search_index WHERE {kept}",
+                                     args).fetchone()[0]
+            else:
+                total = len(top)
             self._place(query, top, mode="first")
-        return len(found), top
+        return total, top
 
     def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
@@ -571,21 +580,33 @@ class FtsIndex(IndexUpkeep):
         from fieldkit.core.errors import NotFound
         from fieldkit.storage import workbench_tables
 
-        docs: set[int] = set()
+        sets: list[int] = []
         for name in names:
             try:
                 found = workbench_tables.find_set(self.store, name)
             except NotFound:
                 continue
             if found["kind"] == "documents":
-                docs.update(workbench_tables.set_members(self.store, found["id"], "documents"))
-        if not docs:
+                sets.append(int(found["id"]))
+        if not sets or not self.store.value(
+                "SELECT EXISTS (SELECT 1 FROM set_members WHERE document_id IS NOT NULL AND "
+                f"set_id IN ({', '.join(map(str, sets))}))"):
             return self._none(query, "document set", names)
+        if plan.within is None and plan.regions is None and plan.speakers is None:
+            plan.sets = sets  # whole documents: kept inside the query (``_in_documents``)
+            return plan
+        docs = self._members(sets)
         if plan.within is None:
             plan.within = {doc: [(None, None)] for doc in docs}
         else:
             plan.within = {doc: spans for doc, spans in plan.within.items() if doc in docs}
         return plan
+
+    def _members(self, sets: list[int]) -> set[int]:
+        """The documents of these document sets."""
+        return {r[0] for r in self.store.conn.execute(
+            "SELECT document_id FROM set_members WHERE document_id IS NOT NULL AND set_id IN "
+            f"({', '.join(str(int(k)) for k in sets)})")}
 
     def _within(self, query: Query, parts: list[str], queried: list[str],
                 speakers: list[str] | None) -> _Plan | None:
