@@ -76,11 +76,20 @@ bundle: $(STAMP)
 bundle-check: bundle system-deps
 	$(BIN)/python tools/smoke.py --bundle --exe dist/fieldkit/fieldkit
 
-bench: $(STAMP)
+# Every benchmark on the large demo (built once into benchmarks/out), each one's figures as JSON
+# in benchmarks/out/NAME.json (the tables go to the terminal); `make bench QUICK=1` for a
+# quick pass on the small demo. Run it on a quiet machine: each file records the load average.
+BENCHES := foundation search retrieval analysis edit gui recordings export assist team_server
+QUICK ?=
+bench: $(STAMP) system-deps postgresql
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
-	$(BIN)/python benchmarks/foundation.py
-	$(BIN)/python benchmarks/search.py
-	$(BIN)/python benchmarks/team_server.py
+	@mkdir -p benchmarks/out
+	@for b in $(BENCHES); do \
+		echo "== benchmarks/$$b.py"; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/$$b.py --json $(if $(QUICK),--quick) \
+			> benchmarks/out/$$b.json || echo "benchmarks/$$b.py: exit code $$? (see the JSON)"; \
+	done
+	@echo "figures: benchmarks/out/*.json"
 
 clean:
 	rm -rf $(VENV) demo build dist *.egg-info

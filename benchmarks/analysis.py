@@ -1,8 +1,11 @@
 """Analysis benchmark: code relations, code × site / attribute matrices, a three-code query and a
-drill-down on the large demo, each beside a pandas baseline from the same rows, results asserted
-equal.
+drill-down on the large demo, each beside a pandas baseline from the same rows; each result is
+compared with the baseline's and the comparison printed as its parity (computed, never assumed).
 
-    .venv/bin/python benchmarks/analysis.py [--project PATH] [--repeat N] [--json]
+    .venv/bin/python benchmarks/analysis.py [--project PATH] [--repeat N] [--json] [--quick]
+
+``--quick`` measures the small demo with a few repeats (``tests/test_benchmarks_quick.py`` runs
+it so this script keeps working); the exit code is 1 when a parity fails.
 
 fieldkit is timed twice: ``warm`` with the codings already read into arrays (what the app and a
 second question see; the arrays are kept until the data changes) and ``cold`` including the read
@@ -23,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import large_demo, percentiles, timed  # noqa: E402
+from common import demo, load, percentiles, timed  # noqa: E402
 
 from fieldkit.analysis import query as coding_query  # noqa: E402
 from fieldkit.analysis.spans import BIG  # noqa: E402
@@ -90,14 +93,15 @@ def pandas_query(codings: pd.DataFrame, a: int, b: int, c: int) -> list[tuple[in
     return list(zip(out["s"].tolist(), out["e"].tolist(), strict=True))
 
 
-def measure(fieldkit_warm, fieldkit_cold, baseline, repeat: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def measure(fieldkit_warm, fieldkit_cold, baseline, repeat: int,  # type: ignore[no-untyped-def]
+            parity: bool) -> dict[str, object]:
     warm = percentiles(timed(fieldkit_warm, repeat))
     cold = percentiles(timed(fieldkit_cold, max(3, repeat // 3)))
     base = percentiles(timed(baseline, max(3, repeat // 3)))
     return {"p50_ms": warm["p50_ms"], "p95_ms": warm["p95_ms"], "cold_p95_ms": cold["p95_ms"],
             "pandas_p50_ms": base["p50_ms"], "pandas_p95_ms": base["p95_ms"],
             "speedup_p50": round(base["p50_ms"] / max(warm["p50_ms"], 1e-6), 1),
-            "parity": True}
+            "parity": bool(parity)}
 
 
 def relations_view(project: Project, repeat: int) -> dict[str, object]:
@@ -123,6 +127,8 @@ def relations_view(project: Project, repeat: int) -> dict[str, object]:
     times = percentiles(timed(paint, repeat))
     codings, _ = frames(project)
     code_ids = [c.id for c in view.found.codes]
+    shown = [[view.model.index(r, c).data() for c in range(len(code_ids))]
+             for r in range(len(code_ids))]
 
     def baseline() -> None:
         values = pandas_relations(codings, code_ids).tolist()
@@ -132,11 +138,13 @@ def relations_view(project: Project, repeat: int) -> dict[str, object]:
         view.table.viewport().grab()
 
     base = percentiles(timed(baseline, max(3, repeat // 3)))
+    drawn = [[view.model.index(r, c).data() for c in range(len(code_ids))]
+             for r in range(len(code_ids))]
     window.close()
     return {"p50_ms": times["p50_ms"], "p95_ms": times["p95_ms"],
             "pandas_p50_ms": base["p50_ms"], "pandas_p95_ms": base["p95_ms"],
             "cold_p95_ms": "-", "speedup_p50": round(base["p50_ms"] / times["p50_ms"], 1),
-            "parity": True, "cells": len(code_ids) ** 2}
+            "parity": shown == drawn, "cells": len(code_ids) ** 2}
 
 
 def main() -> int:
@@ -144,8 +152,11 @@ def main() -> int:
     parser.add_argument("--project", type=Path, help="a project (default: the large demo)")
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="the small demo, a few repeats")
     args = parser.parse_args()
-    path = args.project or large_demo()[0]
+    if args.quick:
+        args.repeat = 3
+    path = args.project or demo(args.quick)[0]
     project = Project.open(path, readonly=True)
     analysis = project.analysis
 
@@ -161,13 +172,14 @@ def main() -> int:
         "load": {"p50_ms": load_ms, "p95_ms": load_ms, "documents": len(docs),
                  "codings": len(codings), "codes": len(code_ids)},
     }
+    machine = {"load_at_start": load()}
 
     # Code × code overlap.
     ours = np.array(analysis.relations(code_ids).counts)
-    assert np.array_equal(ours, pandas_relations(codings, code_ids)), "relations differ"
     results["relations"] = measure(lambda: analysis.relations(code_ids),
                                    lambda: (cold(), analysis.relations(code_ids)),
-                                   lambda: pandas_relations(codings, code_ids), args.repeat)
+                                   lambda: pandas_relations(codings, code_ids), args.repeat,
+                                   np.array_equal(ours, pandas_relations(codings, code_ids)))
 
     # One coding added (as the app sees it: the kept arrays are patched from the change set),
     # then the relations again; the new coding overlaps the first one of the busiest document.
@@ -187,10 +199,10 @@ def main() -> int:
         "id": row["id"], "document": row["document_id"], "code": row["code_id"],
         "coder": row["coder_id"], "start": row["start"], "end": row["end"]}])],
         ignore_index=True)
-    assert np.array_equal(np.array(after_coding().counts), pandas_relations(plus, code_ids))
+    same = np.array_equal(np.array(after_coding().counts), pandas_relations(plus, code_ids))
     results["relations_after_coding"] = measure(
         after_coding, lambda: (cold(), analysis.relations(code_ids)),
-        lambda: pandas_relations(plus, code_ids), args.repeat)
+        lambda: pandas_relations(plus, code_ids), args.repeat, same)
     analysis._table = base
 
     # Code × site and code × attribute.
@@ -201,11 +213,11 @@ def main() -> int:
              pd.Series(analysis_rows.attribute_values(project.store, "shift")))):
         found = analysis.matrix(variable, codes=code_ids)
         expected = pandas_by(codings, column, code_ids, found.keys)
-        assert np.array_equal(np.array(found.values), expected), f"{name} differs"
         results[name] = measure(
             lambda v=variable: analysis.matrix(v, codes=code_ids),
             lambda v=variable: (cold(), analysis.matrix(v, codes=code_ids)),
-            lambda c=column, k=found.keys: pandas_by(codings, c, code_ids, k), args.repeat)
+            lambda c=column, k=found.keys: pandas_by(codings, c, code_ids, k), args.repeat,
+            np.array_equal(np.array(found.values), expected))
 
     # A three-code Boolean query over all codings: the three most used codes.
     busiest = codings["code"].value_counts().index[:3].tolist()
@@ -217,9 +229,9 @@ def main() -> int:
         s, e = coding_query.evaluate(node, analysis.table(), project.store, analysis.scope())
         return list(zip(s.tolist(), e.tolist(), strict=True))
 
-    assert ours_query() == pandas_query(codings, *busiest), "query differs"
     results["query"] = measure(ours_query, lambda: (cold(), ours_query()),
-                               lambda: pandas_query(codings, *busiest), args.repeat)
+                               lambda: pandas_query(codings, *busiest), args.repeat,
+                               ours_query() == pandas_query(codings, *busiest))
     results["query"]["expression"] = expression  # type: ignore[index]
     results["query"]["regions"] = len(ours_query())  # type: ignore[index]
 
@@ -235,17 +247,20 @@ def main() -> int:
         return [r["id"] for r in analysis_rows.segment_rows(project.store, chosen)]
 
     ours_cell = [s.coding_id for s in analysis.cell(code_id, key, "site")]
-    assert ours_cell == pandas_cell() and len(ours_cell) == values[row, col]
     results["drilldown"] = measure(lambda: analysis.cell(code_id, key, "site"),
                                    lambda: (cold(), analysis.cell(code_id, key, "site")),
-                                   pandas_cell, args.repeat)
+                                   pandas_cell, args.repeat,
+                                   ours_cell == pandas_cell()
+                                   and len(ours_cell) == values[row, col])
     results["drilldown"]["segments"] = len(ours_cell)  # type: ignore[index]
     results["relations_view"] = relations_view(project, args.repeat)
     project.close()
+    parity = all(v.get("parity", True) for v in results.values())  # type: ignore[union-attr]
+    machine["load_at_end"] = load()
 
     if args.json:
-        print(json.dumps(results, indent=2))
-        return 0
+        print(json.dumps({**results, "machine": machine, "parity": parity}, indent=2))
+        return 0 if parity else 1
     facts = results["load"]
     print(f"{facts['documents']} documents, {facts['codings']} codings, "  # type: ignore[index]
           f"{facts['codes']} codes; reading the codings into arrays: {load_ms} ms")  # type: ignore[index]
@@ -256,8 +271,10 @@ def main() -> int:
             continue
         v = value  # type: ignore[assignment]
         print(f"{name:<24}{v['p50_ms']:>9}{v['p95_ms']:>9}{v['cold_p95_ms']:>10}"  # type: ignore[index]
-              f"{v['pandas_p50_ms']:>12}{v['pandas_p95_ms']:>12}{v['speedup_p50']:>7}  equal")  # type: ignore[index]
-    return 0
+              f"{v['pandas_p50_ms']:>12}{v['pandas_p95_ms']:>12}{v['speedup_p50']:>7}  "  # type: ignore[index]
+              f"{'equal' if v['parity'] else 'DIFFER'}")  # type: ignore[index]
+    print(f"{machine['load_at_start']} at the start, {machine['load_at_end']} at the end")
+    return 0 if parity else 1
 
 
 if __name__ == "__main__":

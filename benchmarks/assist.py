@@ -17,7 +17,9 @@ batched; aim ≤ 60 s) and "more like this" (``similar``, aim ≤ 1 s a call) on
 segments, with how much of the best similarity a scan of every document finds the index-narrowed
 search keeps.
 
-Run: .venv/bin/python benchmarks/assist.py [--size large|small] [--json]
+Run: .venv/bin/python benchmarks/assist.py [--size large|small] [--json] [--quick]
+(``--quick`` is ``--size small``: seconds; ``tests/test_benchmarks_quick.py`` runs it.) The
+"more like this" parity is the share of the scan's best similarity the narrowed search keeps.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import large_demo  # noqa: E402
+from common import large_demo, load  # noqa: E402
 
 from fieldkit import Project  # noqa: E402
 from fieldkit.assist import DEFAULT_THRESHOLD  # noqa: E402
@@ -54,12 +56,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", choices=("large", "small"), default="large")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="the small demo")
     args = parser.parse_args()
-    figures: dict[str, object] = {"size": args.size, "threshold": DEFAULT_THRESHOLD}
+    if args.quick:
+        args.size = "small"
+    figures: dict[str, object] = {"size": args.size, "threshold": DEFAULT_THRESHOLD,
+                                  "load_at_start": load()}
     with tempfile.TemporaryDirectory(prefix="fieldkit-assist-bench-") as tmp:
         source = _source(args.size, Path(tmp))
         speed(source, Path(tmp) / "speed.fieldkit", figures)
         quality(source, Path(tmp) / "quality.fieldkit", figures)
+    figures["load_at_end"] = load()
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
     else:

@@ -4,15 +4,19 @@ Run on purpose, not in the test suite::
 
     .venv/bin/python benchmarks/export.py            # synthetic project, 10,000 segments
     .venv/bin/python benchmarks/export.py --demo     # the large demo project (slow to build)
+    .venv/bin/python benchmarks/export.py --quick    # 500 segments, seconds (the quick test)
 
-Prints figures; asserts nothing about time. Also compares python-docx's own ``add_comment``
-(which scans all comments for a free id) with fieldkit's linear comments for 1,000 and 3,000
-comments.
+Prints figures (``--json``: as one JSON document on stdout); asserts nothing about time. Also
+compares python-docx's own ``add_comment`` (which scans all comments for a free id) with
+fieldkit's linear comments for 1,000 and 3,000 comments (100 and 300 with ``--quick``). Parity:
+the project imported back from the ``.qdpx`` holds as many codings as the one exported.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import sys
 import tempfile
@@ -57,11 +61,16 @@ def synthetic(path: Path, segments: int, seed: int = 7) -> Project:
     return project
 
 
+FIGURES: dict[str, object] = {}
+OUT = sys.stdout
+
+
 def timed(label: str, action: object) -> float:
     start = time.perf_counter()
     result = action()  # type: ignore[operator]
     elapsed = time.perf_counter() - start
-    print(f"{label:<52} {elapsed:7.2f} s", flush=True)
+    FIGURES[label] = round(elapsed, 3)
+    print(f"{label:<52} {elapsed:7.2f} s", file=OUT, flush=True)
     return result if result is not None else elapsed  # type: ignore[return-value]
 
 
@@ -76,10 +85,20 @@ def python_docx_comments(n: int, out: Path) -> None:
 
 
 def main() -> int:
+    global OUT
     parser = argparse.ArgumentParser()
     parser.add_argument("--demo", action="store_true", help="use the large demo project")
     parser.add_argument("--segments", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="500 segments, fewer comments")
     args = parser.parse_args()
+    if args.json:
+        OUT = sys.stderr
+    comments = (100, 300) if args.quick else (1000, 3000)
+    if args.quick:
+        args.segments, args.demo = 500, False
+    if hasattr(os, "getloadavg"):
+        FIGURES["load_at_start"] = [round(x, 2) for x in os.getloadavg()]
     folder = Path(tempfile.mkdtemp(prefix="fieldkit-export-bench-"))
     if args.demo:
         from fieldkit.demobuild import build_demo
@@ -89,7 +108,7 @@ def main() -> int:
         project = timed(f"build a synthetic project ({args.segments} codings)",
                         lambda: synthetic(folder / "p", args.segments))
     codings = project.codings()
-    print(f"project: {len(project.documents())} documents, {len(codings)} codings")
+    print(f"project: {len(project.documents())} documents, {len(codings)} codings", file=OUT)
     ticks: list[int] = []
     progress = Progress(lambda done, total, message: ticks.append(done))
     if len(codings) > args.segments:
@@ -100,14 +119,15 @@ def main() -> int:
             if n and total + n <= args.segments * 1.05:
                 chosen.append(code.id)
                 total += n
-        print(f"selected {len(chosen)} codes with {total} segments")
+        print(f"selected {len(chosen)} codes with {total} segments", file=OUT)
         del counts
         timed(f"Word report of {total} segments", lambda: project.export_docx(
             folder / "r.docx", codes=chosen, progress=progress))
     else:
         timed(f"Word report of {len(codings)} segments",
               lambda: project.export_docx(folder / "r.docx", progress=progress))
-    print(f"   progress reports: {len(ticks)}; file {(folder / 'r.docx').stat().st_size:,} bytes")
+    print(f"   progress reports: {len(ticks)}; file {(folder / 'r.docx').stat().st_size:,} bytes",
+          file=OUT)
     timed("Word report, pseudonymised", lambda: project.export_docx(
         folder / "p.docx", pseudonymise=True, terms={"collega": "X"}))
 
@@ -115,25 +135,37 @@ def main() -> int:
     text = " ".join(random.Random(1).choice(WORDS) for _ in range(6000))
     note = project.add_note(site="Metaal Oost", title="Long", text=text)
     with project.store.change("Many codings", log=False):
-        for i in range(3000):
+        for i in range(comments[1]):
             project.store.add_coding({"document_id": note.id, "code_id": codings[0].code_id,
                                       "coder_id": codings[0].coder_id, "start": i * 10,
                                       "end": i * 10 + 8, "quote": text[i * 10:i * 10 + 8]})
-    timed("annotated document, 3,000 comments (fieldkit)",
+    timed(f"annotated document, {comments[1]:,} comments (fieldkit)",
           lambda: project.export_docx(folder / "a.docx", annotated_document=note.id))
-    for n in (1000, 3000):
+    for n in comments:
         timed(f"python-docx add_comment x {n:,} (for comparison)",
               lambda n=n: python_docx_comments(n, folder / f"c{n}.docx"))
     timed("Excel workbook", lambda: project.export_xlsx(folder / "t.xlsx"))
     timed("CSV files", lambda: project.export_csv(folder / "csv"))
     timed("REFI-QDA .qdpx", lambda: project.export_qdpx(folder / "p.qdpx"))
+    exported = len(project.codings())
     project.close()
     copy = timed("import-qdpx into a new project",
                  lambda: Project.import_qdpx(folder / "p.qdpx", folder / "copy"))
-    print(f"imported: {len(copy.codings())} codings")
+    imported = len(copy.codings())
+    print(f"imported: {imported} codings of {exported}", file=OUT)
     copy.close()
-    print(f"files in {folder}")
-    return 0
+    FIGURES["parity"] = imported == exported
+    if hasattr(os, "getloadavg"):
+        FIGURES["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    if args.quick:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"files in {folder}", file=OUT)
+    if args.json:
+        print(json.dumps(FIGURES, indent=2, ensure_ascii=False))
+    return 0 if FIGURES["parity"] else 1
 
 
 if __name__ == "__main__":

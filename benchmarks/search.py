@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, large_demo, percentiles  # noqa: E402
+from common import OUT, demo, load, percentiles  # noqa: E402
 from search_scan import CompetentScan, NaiveScan  # noqa: E402
 from search_whoosh import Whoosh  # noqa: E402
 
@@ -40,9 +40,9 @@ from fieldkit import Project  # noqa: E402
 from fieldkit.index.query import parse  # noqa: E402
 from fieldkit.index.words import WORD  # noqa: E402
 
-clock = time.process_time
 KINDS = ("word", "two words", "phrase", "prefix", "site:", "kind:", "after:/before:",
-         "speaker:", "code:", "coder:")
+         "speaker:", "code:", "coder:", "set:")
+SET_NAME = "Benchmarkhelft"  # every other document: 5,000 on the large demo
 
 
 def copy_project(source: Path) -> Path:
@@ -107,6 +107,7 @@ def make_queries(project: Project, per_kind: int, seed: int = 11) -> list[tuple[
             ("site:", f"{w} site:{rng.choice(sites)}"),
             ("kind:", f"{w} kind:{rng.choice(['fieldnote', 'transcript', 'esm'])}"),
             ("after:/before:", f"{w} after:{days[first]} before:{days[last]}"),
+            ("set:", f"{w} set:{SET_NAME}"),
         ]
     for text, speaker in turns:
         spoken = [w for w in _words(text) if w.casefold() not in speaker.casefold()]
@@ -125,9 +126,33 @@ def by_kind(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
     return out
 
 
+def every_hit(project: Project, q: str) -> list[tuple[int, int]]:
+    """(unit, first position) of every hit fieldkit finds for ``q``, untimed (no limit)."""
+    query = parse(q, project.search_index.analyser)
+    _total, matched = project.search_index.matches(query, limit=None)
+    return [(m.unit, m.spans[0][0] if m.spans else 0) for m in matched]
+
+
+def ranked_right(result: Any, scores: list[float], limit: int) -> bool:
+    """Whether the hits returned are the best-scoring ``limit`` of all hits, best first."""
+    top = [h.score for h in result.hits]
+    best = sorted(scores, reverse=True)[:limit]
+    return len(top) == len(best) and top == sorted(top, reverse=True) and all(
+        abs(a - b) <= 1e-9 * max(1.0, abs(b)) for a, b in zip(top, best, strict=True))
+
+
+def set_up_set(project: Project) -> int:
+    """A document set of every other document (5,000 on the large demo), for ``set:``."""
+    ids = [r[0] for r in project.store.rows("SELECT id FROM documents ORDER BY id")][::2]
+    project.sets.add(SET_NAME, "documents", ids)
+    return len(ids)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true",
+                        help="the small demo, a few queries of each kind, no whoosh (seconds)")
     parser.add_argument("--project", type=Path, help="a project to measure (default: the "
                         "large demo, built once into benchmarks/out)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached demo")
@@ -139,23 +164,23 @@ def main() -> int:
     parser.add_argument("--skip-whoosh", action="store_true")
     parser.add_argument("--skip-scan", action="store_true",
                         help="fieldkit's figures only (for a very large project)")
-    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
-                        help="time queries by this process's CPU time (default: on a shared "
-                        "machine wall time mostly measures waiting for a core) or wall time")
+    parser.add_argument("--skip-parity", action="store_true",
+                        help="leave out the untimed whole-result-set comparison")
     args = parser.parse_args()
-    global clock
-    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    if args.quick:
+        args.per_kind, args.naive, args.skip_whoosh = min(args.per_kind, 4), 1, True
     say = (lambda *a: print(*a, file=sys.stderr)) if args.json else print
 
     if args.project:
         source, demo_s = args.project, None
     else:
-        source, demo_s = large_demo(args.rebuild)
+        source, demo_s = demo(args.quick, args.rebuild)
     if demo_s is not None:
-        say(f"built the large demo in {demo_s:.1f} s")
+        say(f"built the demo in {demo_s:.1f} s")
     path = copy_project(source)
     db = path / "project.sqlite"
-    report: dict[str, Any] = {"project": str(source)}
+    report: dict[str, Any] = {"project": str(source), "load_at_start": load(),
+                              "quick": args.quick, "limit": args.limit}
     started, cpu = time.perf_counter(), time.process_time()
     with Project.open(path) as project:
         report["open_and_migrate_s"] = round(time.perf_counter() - started, 2)
@@ -168,8 +193,10 @@ def main() -> int:
         say(f"corpus: {docs} documents, {chars:,} characters, {words:,} words, "
             f"{counts['codings']:,} codings, {counts['turns']:,} turns "
             f"(opened in {report['open_and_migrate_s']} s, {report['open_and_migrate_cpu_s']} s "
-            "CPU, with a backup and the migration to the current index if it was older)")
+            f"CPU, with a backup and the migration to the current index if it was older); "
+            f"{report['load_at_start']}")
         report.update(documents=docs, characters=chars, words=words, **counts)
+        report["set_documents"] = set_up_set(project)
         if not args.no_build:
             started, cpu = time.perf_counter(), time.process_time()
             texts = project.reindex()
@@ -183,21 +210,33 @@ def main() -> int:
         say(f"database: {report['database_mb']} MB")
         queries = make_queries(project, args.per_kind)
         project.search("warm up")
-        fk: dict[str, list[float]] = {k: [] for k in KINDS}
-        totals: list[int] = []
+        fk_wall: dict[str, list[float]] = {k: [] for k in KINDS}
+        fk_cpu: dict[str, list[float]] = {k: [] for k in KINDS}
+        results = []
         plans = []
         for kind, q in queries:
-            t0 = clock()
+            w0, c0 = time.perf_counter(), time.process_time()
             result = project.search(q, limit=args.limit)
             _ = [h.snippet for h in result.hits]
-            fk[kind].append(clock() - t0)
-            totals.append(result.total)
+            fk_cpu[kind].append(time.process_time() - c0)
+            fk_wall[kind].append(time.perf_counter() - w0)
+            results.append(result)
             parsed = parse(q, project.search_index.analyser)
             plan = project.search_index._filters(parsed) if parsed.match else None
             plans.append((parsed, plan))
-        report["fieldkit"] = by_kind(fk)
-        say("fieldkit p50/p95 ms: " + "; ".join(
+        report["fieldkit"] = by_kind(fk_wall)
+        report["fieldkit_cpu"] = by_kind(fk_cpu)
+        say("fieldkit p50/p95 ms (wall): " + "; ".join(
             f"{k} {v['p50_ms']:.1f}/{v['p95_ms']:.1f}" for k, v in report["fieldkit"].items()))
+        full: list[list[tuple[int, int]]] = []
+        ranked: dict[str, int] = dict.fromkeys(KINDS, 0)
+        if not args.skip_parity:
+            for (kind, q), result in zip(queries, results, strict=True):
+                query = parse(q, project.search_index.analyser)
+                _t, matched = project.search_index.matches(query, limit=None)
+                full.append([(m.unit, m.spans[0][0] if m.spans else 0) for m in matched])
+                ranked[kind] += ranked_right(result, [m.score for m in matched], args.limit) \
+                    and result.total == len(matched)
         note = store.value("SELECT id FROM documents WHERE kind = 'fieldnote' LIMIT 1")
         t0 = time.perf_counter()
         project.edit_text(note, project.document(note).text + " zwaluwstaartverbinding")
@@ -209,10 +248,14 @@ def main() -> int:
         found += project.search("kwartelkoning").total
         memo_ms = (time.perf_counter() - t0) * 1000
         report.update(edit_to_searchable_ms=round(edit_ms, 1),
-                      coding_memo_to_searchable_ms=round(memo_ms, 1))
+                      coding_memo_to_searchable_ms=round(memo_ms, 1),
+                      edits_found=found == 2)
         say(f"edit → searchable: {edit_ms:.1f} ms; coding memo → searchable: {memo_ms:.1f} ms "
             f"(found {found} of 2)")
         analyser = project.search_index.analyser
+        # the scan reads the project as it was when the queries ran
+        project.undo()
+        project.undo()
 
     if args.skip_scan:
         if args.json:
@@ -222,23 +265,42 @@ def main() -> int:
     started = time.perf_counter()
     scan = CompetentScan(db, analyser)
     report["scan_load_s"] = round(time.perf_counter() - started, 1)
-    say(f"competent scan: read and folded every text into memory in {report['scan_load_s']} s")
-    sc: dict[str, list[float]] = {k: [] for k in KINDS}
-    scan_same: dict[str, int] = dict.fromkeys(KINDS, 0)
-    for (kind, _q), (parsed, _plan), total in zip(queries, plans, totals, strict=True):
-        t0 = clock()
+    say(f"competent scan: read and folded every text into memory in {report['scan_load_s']} s "
+        "(not timed below)")
+    sc_wall: dict[str, list[float]] = {k: [] for k in KINDS}
+    sc_cpu: dict[str, list[float]] = {k: [] for k in KINDS}
+    same_total: dict[str, int] = dict.fromkeys(KINDS, 0)
+    same_units: dict[str, int] = dict.fromkeys(KINDS, 0)
+    same_places: dict[str, int] = dict.fromkeys(KINDS, 0)
+    differing: list[dict[str, Any]] = []
+    for i, ((kind, q), (parsed, _plan), result) in enumerate(
+            zip(queries, plans, results, strict=True)):
+        w0, c0 = time.perf_counter(), time.process_time()
         hits, _snippets = scan.search(parsed, args.limit) if parsed.match else (0, [])
-        sc[kind].append(clock() - t0)
-        scan_same[kind] += hits == total
-    report["scan"] = by_kind(sc)
+        sc_cpu[kind].append(time.process_time() - c0)
+        sc_wall[kind].append(time.perf_counter() - w0)
+        theirs = scan.last if parsed.match else []
+        same_total[kind] += hits == result.total
+        if full:
+            ours = full[i]
+            units = {u for u, _ in ours} == {u for u, _ in theirs}
+            places = sorted(ours) == sorted(theirs)
+            same_units[kind] += units
+            same_places[kind] += places
+            if not places and len(differing) < 10:
+                extra = sorted(set(ours) - set(theirs))[:3]
+                missing = sorted(set(theirs) - set(ours))[:3]
+                differing.append({"query": q, "fieldkit_only": extra, "scan_only": missing})
+    report["scan"] = by_kind(sc_wall)
+    report["scan_cpu"] = by_kind(sc_cpu)
 
     naive = NaiveScan(db)
     nv: dict[str, list[float]] = {k: [] for k in KINDS}
     for kind, q in queries:
         if len(nv[kind]) < args.naive:
-            t0 = clock()
+            t0 = time.perf_counter()
             naive.search(q, args.limit)
-            nv[kind].append(clock() - t0)
+            nv[kind].append(time.perf_counter() - t0)
     report["naive_scan"] = by_kind(nv)
 
     wh: dict[str, list[float]] = {k: [] for k in KINDS}
@@ -248,47 +310,64 @@ def main() -> int:
         engine = Whoosh(OUT / f"whoosh-{source.name}")
         report["whoosh_build_s"] = round(engine.build(db), 1)
         say(f"whoosh index build (the same rows and words): {report['whoosh_build_s']} s")
-        for (kind, _q), (_parsed, plan), total in zip(queries, plans, totals, strict=True):
-            if plan is None:
-                whoosh_same[kind] += total == 0
+        for (kind, _q), (_parsed, plan), result in zip(queries, plans, results, strict=True):
+            if plan is None or plan.within is not None:  # set: is not a word of the index
+                whoosh_same[kind] += plan is None and result.total == 0
+                if plan is not None:
+                    failures[kind] += 1
                 continue
             expressions = {"search_regions": plan.regions, "search_index": plan.index}
-            t0 = clock()
+            t0 = time.perf_counter()
             try:
                 hits, _made = engine.search(expressions, args.limit, plan.regions is not None)
             except Exception:
                 failures[kind] += 1
                 continue
-            wh[kind].append(clock() - t0)
-            whoosh_same[kind] += hits == total
+            wh[kind].append(time.perf_counter() - t0)
+            whoosh_same[kind] += hits == result.total
         report["whoosh"] = by_kind(wh)
 
-    n = {k: len(v) for k, v in fk.items()}
-    report["parity"] = {"scan": scan_same, "whoosh": whoosh_same, "whoosh_failures": failures,
-                        "queries": n}
-    report["clock"] = args.clock
-    say(f"\ntop {args.limit} with snippets; ms of {args.clock} time per query; "
-        "parity = queries with fieldkit's hit count")
+    n = {k: len(v) for k, v in fk_wall.items()}
+    ratio = {k: {"wall_p95": round(report["scan"][k]["p95_ms"]
+                                   / max(report["fieldkit"][k]["p95_ms"], 1e-3), 1),
+                 "cpu_p95": round(report["scan_cpu"][k]["p95_ms"]
+                                  / max(report["fieldkit_cpu"][k]["p95_ms"], 1e-3), 1)}
+             for k in (*KINDS, "all")}
+    report["scan_over_fieldkit"] = ratio
+    report["parity"] = {
+        "queries": n, "scan_total": same_total, "scan_units": same_units,
+        "scan_positions": same_places, "ranking": ranked,
+        "whoosh_total": whoosh_same, "whoosh_failures": failures, "differing": differing}
+    report["parity_ok"] = (not args.skip_parity and report["edits_found"]
+                           and all(same_units[k] == same_places[k] == ranked[k]
+                                   == same_total[k] == n[k] for k in KINDS))
+    say(f"\ntop {args.limit} with snippets; ms of wall time per query (CPU time in the JSON); "
+        "same = queries where the scan found the same total / units / first positions, "
+        "ranked = the hits returned are the best-scoring of all hits")
     say(f"{'kind':15}{'n':>4}  {'fieldkit p50/p95':>17}  {'scan p50/p95':>15}  "
-        f"{'scan/fk':>7}  {'parity':>6}  {'whoosh p50/p95':>15}  {'parity':>6}  {'fail':>4}  "
+        f"{'scan/fk p95':>11}  {'same':>11}  {'ranked':>6}  {'whoosh p50/p95':>15}  "
         f"{'naive p50':>9}")
     for kind in (*KINDS, "all"):
         f, s = report["fieldkit"][kind], report["scan"][kind]
         w = report.get("whoosh", {}).get(kind)
-        same_s = sum(scan_same.values()) if kind == "all" else scan_same[kind]
-        same_w = sum(whoosh_same.values()) if kind == "all" else whoosh_same[kind]
-        fails = sum(failures.values()) if kind == "all" else failures[kind]
-        count = sum(n.values()) if kind == "all" else n[kind]
-        say(f"{kind:15}{count:>4}  {f['p50_ms']:>7.1f} /{f['p95_ms']:>7.1f}  "
-            f"{s['p50_ms']:>6.0f} /{s['p95_ms']:>6.0f}  {s['p95_ms'] / f['p95_ms']:>6.0f}×  "
-            f"{same_s:>6}  "
-            + (f"{w['p50_ms']:>6.1f} /{w['p95_ms']:>6.1f}  {same_w:>6}  {fails:>4}  "
-               if w else f"{'-':>15}  {'-':>6}  {'-':>4}  ")
+
+        def of(d: dict[str, int], k: str = kind) -> int:
+            return sum(d.values()) if k == "all" else d[k]
+
+        say(f"{kind:15}{of(n):>4}  {f['p50_ms']:>7.1f} /{f['p95_ms']:>7.1f}  "
+            f"{s['p50_ms']:>6.1f} /{s['p95_ms']:>6.1f}  {ratio[kind]['wall_p95']:>10.1f}×  "
+            f"{of(same_total):>3}/{of(same_units):>3}/{of(same_places):>3}  "
+            f"{of(ranked):>6}  "
+            + (f"{w['p50_ms']:>6.1f} /{w['p95_ms']:>6.1f}  " if w else f"{'-':>15}  ")
             + f"{report['naive_scan'].get(kind, {}).get('p50_ms', 0):>9.0f}")
+    for d in differing:
+        say(f"differs: {d}")
+    report["load_at_end"] = load()
+    say(report["load_at_end"])
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    return 0
+    return 0 if report["parity_ok"] else 1
 
 
 if __name__ == "__main__":

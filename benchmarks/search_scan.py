@@ -9,8 +9,11 @@ expression over the folded texts that matches every word form of the corpus with
 (bare words, as fieldkit stems them) or the same folded form (quoted phrases, prefixes), and a
 substring test on those forms skips texts that cannot hold a hit before any regex runs. Filters
 ``code:``, ``coder:`` and ``speaker:`` look for all the words inside one coded segment or turn
-(a hit must lie wholly inside), as fieldkit does. It returns the same things: the total, the
-top ``limit`` (by how often the words occur) with a snippet each.
+(a hit must lie wholly inside), as fieldkit does; ``set:`` keeps the texts and memos of the
+set's documents (read once too). It returns the same things: the total, the top ``limit`` (by
+how often the words occur, not bm25) with a snippet each, and keeps every hit it found (its
+unit, as ``fieldkit.index.fts.Matched.unit`` counts them, and the first position) in ``last``
+so the benchmark can compare whole result sets.
 
 The naive scan (what QualCoder does, the earlier baseline) reads every text from the database
 for every query and runs a case-insensitive regex per word over it, without folding, stemming,
@@ -124,7 +127,16 @@ class CompetentScan:
         self.coders = dict(conn.execute("SELECT id, name FROM coders").fetchall())
         self.codes = {r[0]: (r[1], r[2]) for r in conn.execute(
             "SELECT id, name, parent_id FROM codes")}
+        self.sets: dict[str, set[int]] = defaultdict(set)
+        try:
+            for name, doc in conn.execute(
+                    "SELECT s.name, m.document_id FROM sets s JOIN set_members m "
+                    "ON m.set_id = s.id WHERE s.kind = 'documents'"):
+                self.sets[name.casefold()].add(doc)
+        except sqlite3.OperationalError:  # a project without sets yet
+            pass
         conn.close()
+        self.last: list[tuple[int, int]] = []  # (unit, first position) of every hit
         self.by_stem = {k: sorted(v, key=len, reverse=True) for k, v in by_stem.items()}
         self.by_fold = {k: sorted(v, key=len, reverse=True) for k, v in by_fold.items()}
 
@@ -167,6 +179,7 @@ class CompetentScan:
         """(total, snippets of the top ``limit``) for a parsed query."""
         compiled = [self._pattern(leaf) for leaf in query.leaves]
         if not compiled or any(p is None for p, _ in compiled):
+            self.last = []
             return 0, []
         f = query.filters
         facts: list[set[str]] = []
@@ -184,9 +197,14 @@ class CompetentScan:
             if "coder" in f else None
         speakers = [person_word(v) for v in f.get("speaker", [])]
         regional = codes is not None or coders is not None or bool(speakers)
+        members: set[int] | None = None
+        if "set" in f:
+            members = set().union(*(self.sets.get(v.casefold(), set()) for v in f["set"]))
         found: list[tuple[int, Text, int]] = []  # (-score, text, position)
 
         def wanted(t: Text) -> bool:
+            if members is not None and (t.document_id not in members or t.coding is not None):
+                return False
             return all(t.facts & any_of for any_of in facts)
 
         def first_in(t: Text, lo: int, hi: int) -> tuple[int, int] | None:
@@ -248,6 +266,7 @@ class CompetentScan:
             if best:
                 found.append((-best[1], t, best[0]))
         found.sort(key=lambda r: r[0])
+        self.last = [(t.unit, pos) for _, t, pos in found]
         snippets = [t.body[max(0, pos - CONTEXT):pos + CONTEXT] for _, t, pos in found[:limit]]
         return len(found), snippets
 

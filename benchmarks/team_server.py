@@ -7,9 +7,15 @@ same work with the same result (parity printed):
    join of it by other members (each join downloads the snapshot and syncs).
 2. Sync of 10,000 change sets ≤ 5 s: one replica makes 10,000 small changes (a coder's mix:
    codings, coding memos, code memos, new codes, new memos) and pushes; another replica's one
-   ``sync()`` pulls and applies them all. Baseline: the same change sets pulled one round trip
-   each and applied each in its own SQLite transaction (what one writes without batching the
-   change-set log), on a third replica; parity = equal canonical dumps.
+   ``sync()`` pulls and applies them all. Baseline, on a third replica at the same position: the
+   same change sets fetched with one query and applied in one SQLite transaction with the same
+   applier (the least work that gives the same result; ``sync()`` also reconciles the
+   replica's own unsent work, fetches media and pushes); parity = equal canonical dumps. Then
+   the round-trip argument, measured on a simulated network (``netdelay.DelayProxy``: a local
+   TCP proxy adding 30 ms to every round trip): ``sync()`` of all the change sets through the
+   proxy on a fourth replica at the same position, beside fetching change sets one round trip
+   each through the same proxy (what a client without a change-set log does), for as many as
+   ``Sizes.proxied`` of them (the count is printed).
 3. Ten coders at once: ten member replicas in ten processes each add 1,000 codings and sync every
    batch, concurrently; then each syncs until quiet. Every replica (and the lead) must hold the
    snapshot's codings plus 10,000, with equal canonical dumps. Baseline: what teams do today —
@@ -71,10 +77,12 @@ class Sizes:
     poll_every_s: float
     history: int  # change sets in the long history of figure 5
     blind: int  # of them, codings of a released blind round
+    proxied: int = 500  # figure 2: change sets fetched one round trip each through the proxy
 
 
 FULL = Sizes("large", 10_000, 10, 1_000, 100, 20, 10, 2.0, 1_000_000, 100_000)
-QUICK = Sizes("small", 300, 3, 60, 20, 5, 3, 1.0, 20_000, 2_000)
+QUICK = Sizes("small", 300, 3, 60, 20, 5, 3, 1.0, 20_000, 2_000, proxied=50)
+DELAY_S = 0.030  # figure 2: the simulated network's round trip
 
 LEAD, LEAD_PW = "lead", "lead-pw"
 DB = "team"
@@ -581,26 +589,34 @@ class Run:
                  f"change sets ({sent / push_s:,.0f}/s)")
         self.say(f"   another replica's one sync(): {_s(pull_s)} for {received:,} change sets "
                  f"({received / pull_s:,.0f}/s) (target ≤ 5 s: {_target(pull_s, 5)})")
-        # Baseline on a third replica at the same position: one round trip per change set,
-        # each applied in its own SQLite transaction (the same applying code).
-        base_s, round_trip = self.one_by_one(cora, position)
-        digests = {_digest(p) for p in (anna, lead, cora)}
+        # Baseline on a third replica at the same position: one fetch, one transaction, the
+        # same applier; a fourth (a copy of the third) syncs through a slow network.
+        cora.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        far_folder = _copy(cora.path, self.tmp / "cora-far.fieldkit")
+        base_s = self.one_fetch(cora, position)
+        far = self.over_network(far_folder, position)
+        digests = {_digest(p) for p in (anna, lead, cora)} | {far.pop("digest")}
         if len(digests) > 1:
             _differences([anna, lead, cora])
         same = len(digests) == 1 and received == to_send and sent == to_send
-        self.say(f"   baseline on a third replica: the same {n:,} change sets pulled one round "
-                 f"trip each and applied each in its own SQLite transaction: {_s(base_s)} "
-                 f"({n / base_s:,.0f}/s), {base_s / pull_s:.1f}× the sync; a round trip here "
-                 f"(local TCP) {round_trip * 1000:.2f} ms — over a 30 ms network the "
-                 f"baseline's round trips alone would add {n * 0.030:,.0f} s, the sync's "
-                 f"handful of queries stays under a second")
-        self.say(f"   parity: sender, receiving replica and baseline replica canonical dumps "
-                 f"{'all equal' if same else 'DIFFER'}")
+        each_ms = far["one_by_one_s"] / max(1, far["one_by_one_n"]) * 1000
+        self.say(f"   baseline on a third replica: the same {n:,} change sets fetched with one "
+                 f"query and applied in one SQLite transaction with the same applier: "
+                 f"{_s(base_s)} ({n / base_s:,.0f}/s); sync() takes {pull_s / base_s:.2f}× "
+                 f"the baseline (it also reconciles own unsent work, fetches media and pushes)")
+        self.say(f"   over a simulated network (a proxy adding {DELAY_S * 1000:.0f} ms per round "
+                 f"trip; measured {far['round_trip_ms']:.1f} ms): sync() of all {n:,} on a "
+                 f"fourth replica {_s(far['sync_s'])}; fetching change sets one round trip "
+                 f"each through the same proxy: {_s(far['one_by_one_s'])} for "
+                 f"{far['one_by_one_n']:,} of them ({each_ms:.1f} ms each, measured)")
+        self.say(f"   parity: sender, receiving replica, baseline replica and the replica "
+                 f"over the slow network: canonical dumps {'all equal' if same else 'DIFFER'}")
         self.figures["sync_10k"] = {
             "changes": n, "mix": kinds, "making_s": round(making_s, 2),
             "push_s": round(push_s, 2), "pull_apply_s": round(pull_s, 2),
             "per_second": round(received / pull_s), "baseline_s": round(base_s, 2),
-            "round_trip_ms": round(round_trip * 1000, 3), "parity": same}
+            "sync_over_baseline": round(pull_s / base_s, 2),
+            "over_network": far, "parity": same}
         self.push_s, self.pull_s, self.n = push_s, pull_s, n
         if not same:
             raise SystemExit("sync parity failed")
@@ -625,7 +641,9 @@ class Run:
                           "snapshot_bytes": size, "join_after_s": round(after_s, 2),
                           "parity": len(digests) == 1}
 
-    def one_by_one(self, project: Project, position: int) -> tuple[float, float]:
+    def one_fetch(self, project: Project, position: int) -> float:
+        """The sync baseline: every change set after ``position`` fetched with one query and
+        applied in one SQLite transaction with the replica's own applier."""
         import psycopg
 
         from fieldkit.storage.replica_tables import Applier
@@ -635,26 +653,51 @@ class Run:
         team = project.team
         started = time.perf_counter()
         with psycopg.connect(self.pg.url("cora", "", DB), autocommit=True) as conn:
-            top = int(conn.execute("SELECT max(seq) FROM fieldkit.change_sets"
-                                   ).fetchone()[0])  # type: ignore[index]
-            applier = Applier(project.store)
-            report = SyncReport()
-            for seq in range(position + 1, top + 1):
-                row = conn.execute("SELECT body FROM fieldkit.change_sets WHERE seq = %s",
-                                   (seq,)).fetchone()
-                if row is None:
-                    continue
-                with project.store.change("Sync with the team", origin=REMOTE):
-                    team._apply(applier, row[0], report, None)
-            with project.store.change("Sync with the team", origin=REMOTE):
-                project.store.set_meta("team_seq", str(top))
-            elapsed = time.perf_counter() - started
-            trips = []
-            for _ in range(200):
-                t = time.perf_counter()
-                conn.execute("SELECT 1").fetchone()
-                trips.append(time.perf_counter() - t)
-        return elapsed, statistics.median(trips)
+            rows = conn.execute("SELECT seq, body FROM fieldkit.change_sets WHERE seq > %s "
+                                "ORDER BY seq", (position,)).fetchall()
+        applier = Applier(project.store)
+        report = SyncReport()
+        with project.store.change("Sync with the team", origin=REMOTE):
+            for _seq, body in rows:
+                team._apply(applier, body, report, None)
+            if rows:
+                project.store.set_meta("team_seq", str(rows[-1][0]))
+        return time.perf_counter() - started
+
+    def over_network(self, folder: Path, position: int) -> dict[str, Any]:
+        """``sync()`` through a proxy adding ``DELAY_S`` per round trip, beside fetching change
+        sets one round trip each through it (up to ``Sizes.proxied`` of them)."""
+        import psycopg
+        from netdelay import DelayProxy
+
+        with DelayProxy("127.0.0.1", self.pg.port, DELAY_S) as proxy:
+            with open(self.pg.pgpass, "a", encoding="utf-8") as fh:
+                fh.write(f"127.0.0.1:{proxy.port}:*:cora:cora-pw\n")
+            url = f"postgresql://cora@127.0.0.1:{proxy.port}/{DB}"
+            with psycopg.connect(url, autocommit=True) as conn:
+                trips = []
+                for _ in range(10):
+                    t = time.perf_counter()
+                    conn.execute("SELECT 1").fetchone()
+                    trips.append(time.perf_counter() - t)
+                count = 0
+                started = time.perf_counter()
+                for seq in range(position + 1, position + 1 + self.sizes.proxied):
+                    row = conn.execute("SELECT body FROM fieldkit.change_sets WHERE seq = %s",
+                                       (seq,)).fetchone()
+                    count += row is not None
+                one_by_one_s = time.perf_counter() - started
+            far = Project.open(folder)
+            far.team._set_meta({"team_url": url})  # the same server, reached through the proxy
+            started = time.perf_counter()
+            far.team.sync()
+            sync_s = time.perf_counter() - started
+            digest = _digest(far)
+            far.close()
+        return {"delay_ms": DELAY_S * 1000, "round_trip_ms": round(statistics.median(trips)
+                                                                    * 1000, 1),
+                "sync_s": round(sync_s, 2), "one_by_one_n": count,
+                "one_by_one_s": round(one_by_one_s, 2), "digest": digest}
 
     def live(self, anna: Project, lead_folder: Path, rng: random.Random) -> None:
         sz = self.sizes

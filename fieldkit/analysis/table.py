@@ -39,9 +39,35 @@ class Scope:
         return Scope(self.coder_id, self.document_ids, self.site_ids, chosen)
 
 
+class DocumentFacts:
+    """Every document's kind, site, visit, participant and date, read the first time an
+    analysis asks (code relations over all codes never do: the first relations after opening a
+    project do not wait for them)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store: Store | None = store
+        self._columns: tuple[np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray,
+                             list[str]] | None = None
+
+    def columns(self) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray,
+                               list[str]]:
+        if self._columns is None:
+            assert self._store is not None
+            docs = analysis_rows.document_columns(self._store)
+            self._columns = (
+                np.array([r[0] for r in docs], dtype=np.int64), [r[1] for r in docs],
+                np.array([-1 if r[2] is None else r[2] for r in docs], dtype=np.int64),
+                np.array([-1 if r[3] is None else r[3] for r in docs], dtype=np.int64),
+                np.array([-1 if r[4] is None else r[4] for r in docs], dtype=np.int64),
+                [r[5] or "" for r in docs])
+            self._store = None
+        return self._columns
+
+
 @dataclass(slots=True)
 class CodingTable:
-    """Columns of the codings (text and photo regions), in document and start order."""
+    """Columns of the codings (text and photo regions), in document and start order, and the
+    documents' facts (``doc_*``, aligned with ``doc_ids``), read when first asked for."""
 
     id: np.ndarray
     document: np.ndarray
@@ -49,12 +75,7 @@ class CodingTable:
     coder: np.ndarray
     start: np.ndarray  # -1 for photo regions
     end: np.ndarray
-    doc_ids: np.ndarray  # every document, sorted; the facts below are aligned with it
-    doc_kind: list[str]
-    doc_site: np.ndarray  # -1 when none
-    doc_visit: np.ndarray
-    doc_participant: np.ndarray
-    doc_date: list[str]
+    facts: DocumentFacts
     _words: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # facts read on demand
 
@@ -65,18 +86,33 @@ class CodingTable:
         start, end = data[:, 1] & low, data[:, 3]
         region = start == low
         start[region], end[region] = -1, -1
-        docs = analysis_rows.document_columns(store)
-        return cls(
-            id=data[:, 0].copy(), document=data[:, 1] >> 32, code=data[:, 2] >> 32,
-            coder=data[:, 2] & low, start=start, end=end,
-            doc_ids=np.array([r[0] for r in docs], dtype=np.int64),
-            doc_kind=[r[1] for r in docs],
-            doc_site=np.array([-1 if r[2] is None else r[2] for r in docs], dtype=np.int64),
-            doc_visit=np.array([-1 if r[3] is None else r[3] for r in docs], dtype=np.int64),
-            doc_participant=np.array([-1 if r[4] is None else r[4] for r in docs],
-                                     dtype=np.int64),
-            doc_date=[r[5] or "" for r in docs],
-        )
+        return cls(id=data[:, 0].copy(), document=data[:, 1] >> 32, code=data[:, 2] >> 32,
+                   coder=data[:, 2] & low, start=start, end=end, facts=DocumentFacts(store))
+
+    @property
+    def doc_ids(self) -> np.ndarray:
+        """Every document, sorted; the ``doc_*`` facts are aligned with it."""
+        return self.facts.columns()[0]
+
+    @property
+    def doc_kind(self) -> list[str]:
+        return self.facts.columns()[1]
+
+    @property
+    def doc_site(self) -> np.ndarray:  # -1 when none
+        return self.facts.columns()[2]
+
+    @property
+    def doc_visit(self) -> np.ndarray:
+        return self.facts.columns()[3]
+
+    @property
+    def doc_participant(self) -> np.ndarray:
+        return self.facts.columns()[4]
+
+    @property
+    def doc_date(self) -> list[str]:
+        return self.facts.columns()[5]
 
     def patched(self, changes: list[RowChange]) -> CodingTable | None:
         """This table after some codings were added, changed or removed (their rows before and
@@ -97,9 +133,7 @@ class CodingTable:
             np.concatenate([old[kept], new[:, k]]) for k, old in
             enumerate((self.id, self.document, self.code, self.coder, self.start, self.end)))
         keep_cache = {k: v for k, v in self.cache.items() if k.startswith("attribute:")}
-        return CodingTable(ids, docs, codes, coders, starts, ends, doc_ids=self.doc_ids,
-                           doc_kind=self.doc_kind, doc_site=self.doc_site, doc_visit=self.doc_visit,
-                           doc_participant=self.doc_participant, doc_date=self.doc_date,
+        return CodingTable(ids, docs, codes, coders, starts, ends, facts=self.facts,
                            _words=self._words, cache=keep_cache)
 
     def known_documents(self) -> set[int]:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import random
 import time
 import warnings
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.linear_model import SGDClassifier
 
 from fieldkit.assist import DEFAULT_THRESHOLD
 from fieldkit.assist.features import Features
@@ -85,9 +86,12 @@ def gather(store: Store, coder_ids: list[int] | None, progress: Progress) -> Exa
     uncoded: list[tuple[str, int]] = []
     turns = assist_tables.turns_by_document(store)
     for doc_id, _uuid, _kind, text in assist_tables.document_texts(store, sorted(spans)):
-        coded = sorted(spans[doc_id])
+        starts, reach = _reach(spans[doc_id])
         for start, end in passages(text, turns.get(doc_id, ())):
-            if not any(s < end and start < e for s, e in coded):
+            # a coded span overlaps [start, end) when one starting before ``end`` reaches
+            # past ``start``: the furthest end among those starting before ``end``
+            k = bisect_left(starts, end)
+            if not (k and reach[k - 1] > start):
                 uncoded.append((text[start:end], doc_id))
     if len(uncoded) > MAX_UNCODED:
         found.uncoded_weight = len(uncoded) / MAX_UNCODED
@@ -153,8 +157,9 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
 
     weights = np.zeros((len(learnable), features.size), dtype=np.float32)
     intercepts = np.zeros(len(learnable), dtype=np.float32)
+    x_fit, y_fit, weight_fit = x[fit_rows], y[fit_rows], weight[fit_rows]  # sliced once
     for i, code_id in enumerate(learnable):
-        weights[i], intercepts[i] = _fit(x[fit_rows], y[fit_rows, i], weight[fit_rows])
+        weights[i], intercepts[i] = _fit(x_fit, y_fit[:, i], weight_fit)
         for held in folds:
             rest = np.setdiff1d(fit_rows, held)
             w, b = _fit(x[rest], y[rest, i], weight[rest])
@@ -183,6 +188,15 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
         codes=[code_paths[c] for c in learnable], skipped_codes=skipped,
         held_out_f1=round(held_out_f1, 4), seconds=round(time.perf_counter() - began, 2))
     return model, summary
+
+
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Spans sorted by start, and the furthest end among the first i + 1 of them."""
+    ordered = sorted(spans)
+    reach: list[int] = []
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+    return [s for s, _ in ordered], reach
 
 
 def _document_groups(documents: list[int], order: np.ndarray) -> np.ndarray:
@@ -229,14 +243,55 @@ def _fit(x: sparse.csr_matrix, target: np.ndarray, weight: np.ndarray
     return clf.coef_[0].astype(np.float32), float(clf.intercept_[0])
 
 
+PLATT_C = 100.0  # the inverse strength of the penalty on the slope (as LogisticRegression's C)
+
+
 def _platt(scores: np.ndarray, truth: np.ndarray, weight: np.ndarray) -> tuple[float, float]:
-    """(a, b) with probability = 1 / (1 + exp(a·score + b)), fitted on held-out examples."""
-    if truth.any() and not truth.all():
-        lr = LogisticRegression(C=100.0)
-        lr.fit(scores.reshape(-1, 1), truth, sample_weight=weight)
-        return -float(lr.coef_[0][0]), -float(lr.intercept_[0])
-    # Nothing to calibrate against: a margin of 1 (the hinge) means fairly sure.
-    return -2.0, 0.0
+    """(a, b) with probability = 1 / (1 + exp(a·score + b)), fitted on held-out examples.
+
+    The weighted logistic regression of one feature (``LogisticRegression(C=100)``: the slope
+    penalised by ``slope² / 2C``, the intercept not), solved by Newton's method on its two
+    numbers with a halving step: a few passes over the scores instead of a general solver
+    (which took most of the training time on the large demo)."""
+    if not (truth.any() and not truth.all()):
+        # Nothing to calibrate against: a margin of 1 (the hinge) means fairly sure.
+        return -2.0, 0.0
+    x = scores.astype(np.float64).ravel()
+    t = truth.astype(np.float64).ravel()
+    s = weight.astype(np.float64).ravel()
+    penalty = 1.0 / PLATT_C
+
+    def loss(w: float, c: float) -> float:
+        z = w * x + c
+        # log(1 + exp(-z)) for positives, log(1 + exp(z)) for negatives, without overflow
+        return float(np.sum(s * np.logaddexp(0.0, np.where(t > 0, -z, z)))) \
+            + 0.5 * penalty * w * w
+
+    w, c = 0.0, 0.0
+    current = loss(w, c)
+    for _ in range(100):
+        p = 0.5 * (1.0 + np.tanh(0.5 * (w * x + c)))  # the sigmoid, without overflow
+        r = s * (p - t)
+        v = s * p * (1.0 - p)
+        g_w, g_c = float(r @ x) + penalty * w, float(r.sum())
+        h_ww, h_wc, h_cc = float(v @ (x * x)) + penalty, float(v @ x), float(v.sum())
+        det = h_ww * h_cc - h_wc * h_wc
+        if det <= 1e-300:
+            break
+        step_w = (h_cc * g_w - h_wc * g_c) / det
+        step_c = (h_ww * g_c - h_wc * g_w) / det
+        size = 1.0
+        while size > 1e-10:
+            trial = loss(w - size * step_w, c - size * step_c)
+            if trial <= current:
+                break
+            size *= 0.5
+        w, c = w - size * step_w, c - size * step_c
+        done = abs(current - trial) <= 1e-12 * max(1.0, abs(current))
+        current = min(current, trial)
+        if done or max(abs(size * step_w), abs(size * step_c)) < 1e-10:
+            break
+    return -w, -c
 
 
 def _cross_calibrated_f1(scores: np.ndarray, truth: np.ndarray, weight: np.ndarray) -> float:

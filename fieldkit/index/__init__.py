@@ -10,6 +10,7 @@ described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
 from __future__ import annotations
 
 from fieldkit.index.help import QUERY_HELP
+from fieldkit.index.incremental import reanalyse
 from fieldkit.index.meta import filter_words, row_words
 from fieldkit.index.protocol import SearchEngine
 from fieldkit.index.regions import fk_region, person_word
@@ -30,7 +31,7 @@ def _columns(text: str | None, language: str | None) -> tuple[str, str, bytes]:
     if seen[1] == language and (seen[0] is text or seen[0] == text):
         return seen[2]
     try:
-        found = analyser(language).analyse(str(text))
+        found = reanalyse(analyser(language), str(text))  # an edited long text: its middle
     except Exception:  # a trigger must never fail a researcher's write; `check` would notice
         found = ("", "", b"")
     _last = (text, language, found)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from fieldkit.analysis.query import has_operators
 from fieldkit.core.codebook import Codebook
 from fieldkit.index import kwic, locate
 from fieldkit.index.meta import date_words
@@ -92,6 +91,7 @@ class _Plan:
     regions: str | None = None
     speakers: list[str] | None = None
     within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
+    sets: list[int] | None = None  # set: alone: whole documents of these document sets
 
 
 _Lookup = tuple[list[int], list[int]]  # starts, running max of ends
@@ -165,6 +165,10 @@ class FtsIndex(IndexUpkeep):
                 plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
+        if plan.sets is not None:
+            if not every_span and plan.index is not None:
+                return self._in_documents(query, plan.index, plan.sets, limit=limit)
+            plan.within = {doc: [(None, None)] for doc in self._members(plan.sets)}
         if plan.regions is not None or plan.within is not None:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
@@ -194,6 +198,31 @@ class FtsIndex(IndexUpkeep):
                 self._place(query, chunk, mode="exact")
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
+
+    def _in_documents(self, query: Query, expr: str, sets: list[int], *,
+                      limit: int | None) -> tuple[int, list[Matched]]:
+        """``matches`` kept to whole documents (``set:`` without a coding query): the texts
+        and memos of those documents (a rowid says whose), kept inside the query so that FTS5
+        ranks only theirs and hands back the first ``limit``; only those are placed."""
+        parts = tables.PARTS
+        kept = (f"search_index MATCH ? AND rowid % {parts} IN ({tables.DOC_TEXT}, "
+                f"{tables.DOC_MEMO}) AND rowid / {parts} IN (SELECT document_id FROM "
+                f"set_members WHERE set_id IN ({', '.join(str(int(k)) for k in sets)}))")
+        args: list[Any] = [expr]
+        conn = self.store.conn
+        with self.store.lock:
+            sql = (f"SELECT rowid, {tables.BM25} AS score FROM search_index WHERE {kept} "
+                   "ORDER BY score")
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            top = [Matched.of(rid, score) for rid, score in conn.execute(sql, args)]
+            if limit is not None and len(top) >= limit:
+                total = conn.execute(f"SELECT count(*) FROM search_index WHERE {kept}",
+                                     args).fetchone()[0]
+            else:
+                total = len(top)
+            self._place(query, top, mode="first")
+        return total, top
 
     def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
@@ -510,7 +539,11 @@ class FtsIndex(IndexUpkeep):
             if not people:
                 return self._none(query, "speaker", f["speaker"])
             clause = _any_of(people)
-        queried = [v for v in f.get("code", []) if has_operators(v)]
+        queried: list[str] = []
+        if "code" in f:  # the coding-query reader (numpy) only when a code: filter asks
+            from fieldkit.analysis.query import has_operators
+
+            queried = [v for v in f["code"] if has_operators(v)]
         if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
             return self._within(query, parts, queried, speakers)
         if speakers is not None:
@@ -547,21 +580,33 @@ class FtsIndex(IndexUpkeep):
         from fieldkit.core.errors import NotFound
         from fieldkit.storage import workbench_tables
 
-        docs: set[int] = set()
+        sets: list[int] = []
         for name in names:
             try:
                 found = workbench_tables.find_set(self.store, name)
             except NotFound:
                 continue
             if found["kind"] == "documents":
-                docs.update(workbench_tables.set_members(self.store, found["id"], "documents"))
-        if not docs:
+                sets.append(int(found["id"]))
+        if not sets or not self.store.value(
+                "SELECT EXISTS (SELECT 1 FROM set_members WHERE document_id IS NOT NULL AND "
+                f"set_id IN ({', '.join(map(str, sets))}))"):
             return self._none(query, "document set", names)
+        if plan.within is None and plan.regions is None and plan.speakers is None:
+            plan.sets = sets  # whole documents: kept inside the query (``_in_documents``)
+            return plan
+        docs = self._members(sets)
         if plan.within is None:
             plan.within = {doc: [(None, None)] for doc in docs}
         else:
             plan.within = {doc: spans for doc, spans in plan.within.items() if doc in docs}
         return plan
+
+    def _members(self, sets: list[int]) -> set[int]:
+        """The documents of these document sets."""
+        return {r[0] for r in self.store.conn.execute(
+            "SELECT document_id FROM set_members WHERE document_id IS NOT NULL AND set_id IN "
+            f"({', '.join(str(int(k)) for k in sets)})")}
 
     def _within(self, query: Query, parts: list[str], queried: list[str],
                 speakers: list[str] | None) -> _Plan | None:

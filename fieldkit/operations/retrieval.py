@@ -11,22 +11,26 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from fieldkit.core.changes import ChangeSet
 from fieldkit.core.citation import Citation, Citer
+from fieldkit.core.codebook import Codebook
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Coding
 from fieldkit.core.text import context
-from fieldkit.storage.segment_rows import codings_by_id, find_codings
+from fieldkit.storage import analysis_rows
+from fieldkit.storage.segment_rows import codings_by_id
 
 if TYPE_CHECKING:
+    from fieldkit.analysis.segments import SegmentTable
     from fieldkit.project import Project
 
 MATCHES = ("any", "all")
+_READS = {"codings", "documents", "visits"}  # what the segment arrays are made of
 
 
 @dataclass
@@ -80,10 +84,48 @@ class Citations:
 
 
 class Retrieval:
-    """Coded segments of the project, found, cited and adjusted."""
+    """Coded segments of the project, found, cited and adjusted.
+
+    Queries are answered from every coding held as arrays (``fieldkit.analysis.segments``),
+    read once and then patched from each change set, like the analysis engine's arrays.
+    """
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._table: SegmentTable | None = None
+        self._book: Codebook | None = None
+        self._version = -1
+        project.subscribe(self._changed)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if "codes" in changes.tables:
+            self._book = None
+        touched = changes.tables & _READS
+        if not touched or self._table is None:
+            return
+        rows = [c for c in changes.changes if c.table == "codings"]
+        if touched == {"codings"} and all(c.before is not None or c.after is not None
+                                          for c in rows):
+            self._table = self._table.patched(rows)
+        else:
+            self._table = None
+
+    def table(self) -> SegmentTable:
+        """Every coding as arrays, read again only after the data changed elsewhere."""
+        from fieldkit.analysis.segments import SegmentTable
+
+        version = analysis_rows.data_version(self.project.store)
+        if version != self._version:
+            self._table = self._book = None
+        if self._table is None:
+            self._table, self._version = SegmentTable.load(self.project.store), version
+        return self._table
+
+    def _codebook(self) -> Codebook:
+        """The code tree, read again only after codes changed (call ``table()`` first)."""
+        if self._book is None:
+            self._book = self.project.codebook()
+        return self._book
 
     def segments(self, query: SegmentQuery, *, light: bool = False) -> list[Coding]:
         """The codings ``query`` asks for, ordered by document and position.
@@ -91,7 +133,8 @@ class Retrieval:
         With ``match="all"`` a coding is kept when, in the same document, a coding of every
         other chosen code overlaps it (for photos: their rectangles overlap); all overlapping
         codings are returned, so each can be opened, recoded or removed on its own. ``light``
-        leaves out quotes, context and memos (read them a page at a time with ``by_id``).
+        leaves out quotes, context and memos (read them a page at a time with ``by_id``); light
+        codings are shared between answers, so read them and do not change them.
         """
         project = self.project
         if query.match not in MATCHES:
@@ -99,26 +142,35 @@ class Retrieval:
         dates = [_check_date(d) for d in (query.date_from, query.date_to)]
         if dates[0] and dates[1] and dates[0] > dates[1]:
             raise BadInput(f"The date range {dates[0]} – {dates[1]} ends before it starts.")
+        table = self.table()
         groups = self._code_groups(query.codes, query.include_subcodes)
         code_ids = sorted({c for g in groups for c in g}) if groups else None
         coder_ids = [project.find_coder(name).id for name in query.coders] or None
         site_ids = [project.site(s).id for s in query.sites] or None
         doc_ids = [project.store.resolve("documents", d) for d in query.documents] or None
-        found = find_codings(project.store, code_ids=code_ids, coder_ids=coder_ids,
-                             document_ids=doc_ids, site_ids=site_ids, date_from=dates[0],
-                             date_to=dates[1], light=light)
+        rows = table.select(codes=code_ids, coders=coder_ids, documents=doc_ids, sites=site_ids,
+                            date_from=dates[0], date_to=dates[1])
         if query.match == "all" and len(groups) > 1:
-            found = _overlapping_all(found, groups)
-        return found
+            rows = table.overlapping_all(rows, groups)
+        if light:
+            return table.codings(rows)
+        return codings_by_id(project.store, table.id[rows].tolist())
 
     def _code_groups(self, codes: Iterable[int | str], subcodes: bool) -> list[set[int]]:
-        book = self.project.codebook() if subcodes else None
+        book = self._codebook()
         groups = []
         for ref in codes:
-            code = self.project.code(ref)
-            group = {code.id}
-            if book is not None:
-                group.update(book.descendants(code.id))
+            key = ref if isinstance(ref, int) else int(ref) if str(ref).isdigit() else None
+            if key is not None and key in book.codes:
+                code_id = key
+            else:  # a path, a name or a UUID (or an unknown id: its message)
+                text = str(ref).strip()
+                uuid_like = len(text) == 36 and text.count("-") == 4
+                found = book.find_path(text) if text and not uuid_like else None
+                code_id = found.id if found is not None else self.project.code(ref).id
+            group = {code_id}
+            if subcodes:
+                group.update(book.descendants(code_id))
             groups.append(group)
         return groups
 
@@ -163,51 +215,3 @@ def _check_date(value: str | None) -> str | None:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise BadInput(f"'{value}' is not a date; use YYYY-MM-DD.") from None
-
-
-def _overlaps(a: Coding, b: Coding) -> bool:
-    if a.start is not None and b.start is not None:
-        assert a.end is not None and b.end is not None
-        return a.start < b.end and b.start < a.end
-    if a.region is not None and b.region is not None:
-        ra, rb = a.region, b.region
-        return (ra.x < rb.x + rb.width and rb.x < ra.x + ra.width
-                and ra.y < rb.y + rb.height and rb.y < ra.y + ra.height)
-    return False
-
-
-class _Spans:
-    """Text spans of one code group in one document: "does any overlap [s, e)?" in O(log n)."""
-
-    def __init__(self, codings: list[Coding]) -> None:
-        spans = sorted((c.start, c.end) for c in codings
-                       if c.start is not None and c.end is not None)
-        self.starts = [s for s, _ in spans]
-        self.reach: list[int] = []  # the furthest end among the first i + 1 spans
-        for _, end in spans:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
-        self.regions = [c for c in codings if c.region is not None]
-
-    def overlaps(self, c: Coding) -> bool:
-        if c.start is not None and c.end is not None:
-            k = bisect.bisect_left(self.starts, c.end)  # spans starting before c ends
-            return k > 0 and self.reach[k - 1] > c.start
-        return any(_overlaps(c, o) for o in self.regions)
-
-
-def _overlapping_all(codings: list[Coding], groups: list[set[int]]) -> list[Coding]:
-    """Codings overlapped, in their document, by a coding of every chosen code group."""
-    by_doc: dict[int, list[Coding]] = {}
-    for c in codings:
-        by_doc.setdefault(c.document_id, []).append(c)
-    kept: set[int] = set()
-    for items in by_doc.values():
-        members = [[c for c in items if c.code_id in g] for g in groups]
-        if not all(members):
-            continue
-        spans = [_Spans(m) for m in members]
-        for c in items:
-            if all(c.code_id in g or s.overlaps(c)
-                   for g, s in zip(groups, spans, strict=True)):
-                kept.add(c.id)
-    return [c for c in codings if c.id in kept]

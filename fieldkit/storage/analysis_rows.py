@@ -120,3 +120,25 @@ def _by_ids(store: Store, select: str, column: str, ids: list[int]) -> list[Any]
 
 def _given(value: Any) -> bool:
     return value is not None and str(value).strip() != ""
+
+
+def segment_columns(store: Store) -> list[tuple[int, int, int, int]]:
+    """Every coding, orphaned ones too (the coded-segments view lists them), as ``(id,
+    document << 32 | start, code << 32 | coder, end << 1 | orphaned)``; start and end are
+    0xFFFFFFFF when there is none (photo regions)."""
+    with store.lock:
+        cursor = store.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
+            "(code_id << 32) + coder_id, (coalesce(end, 4294967295) << 1) + orphaned "
+            "FROM codings").fetchall()
+
+
+def coding_regions(store: Store) -> list[tuple[int, int, int, int, int]]:
+    """(id, x, y, width, height) of every coding of a photo region."""
+    with store.lock:
+        cursor = store.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(
+            "SELECT id, x, y, width, height FROM codings WHERE x IS NOT NULL").fetchall()

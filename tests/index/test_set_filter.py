@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldkit.index.query import parse
 from fieldkit.project import Project
 
 
@@ -66,3 +67,27 @@ def test_cli_search_with_a_set(project: Project) -> None:
     assert done.returncode == 0, done.stderr
     hits = json.loads(done.stdout)["hits"]
     assert len(hits) == 2
+
+
+def test_set_counts_texts_and_memos_of_its_documents_only(project: Project) -> None:
+    """Whole documents of the set: their texts and document memos; not coding memos, codes or
+    other documents; the total counts them all even when fewer are returned."""
+    docs = [d.id for d in project.documents()]
+    project.set_document_memo(docs[0], "Henk gebruikt de kantbank sinds 2019 ✓")
+    project.set_document_memo(docs[1], "Ook hier een kantbank")  # not in the set
+    coding = project.codings(doc=docs[2])[0]
+    project.set_coding_memo(coding.id, "kantbank in het memo van een codering")
+    result = project.search('kantbank set:"Eerste twee"', limit=1)
+    assert result.total == 3  # two texts and one document memo
+    assert len(result.hits) == 1
+    every = project.search('kantbank set:"Eerste twee"', limit=10).hits
+    assert sorted((h.document_id, h.field) for h in every) == \
+        sorted([(docs[0], "text"), (docs[2], "text"), (docs[0], "memo")])
+    for hit in every:  # the hits point at the word
+        text = project.document(hit.document_id).text if hit.field == "text" else \
+            project.document(hit.document_id).memo
+        assert text[hit.start:hit.end].casefold() == "kantbank"
+    # coding all hits keeps to the set's documents too
+    query = parse('kantbank set:"Eerste twee"', project.search_index.analyser)
+    spans = {m.document_id for m in project.search_index.spans_of(query)}
+    assert spans == {docs[0], docs[2]}

@@ -1,0 +1,87 @@
+"""Every benchmark runs in its quick mode (the small demo, a few repeats) and its parity checks
+hold, so the scripts in ``benchmarks/`` cannot rot. No timing is asserted; the figures are the
+benchmarks' business. (``benchmarks/team_server.py --quick`` needs PostgreSQL and is run by
+``tests/teamserver/test_benchmark_quick.py``.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bench-out")
+
+
+def run(name: str, out: Path, *extra: str) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FIELDKIT_BENCH_OUT": str(out),
+           "FIELDKIT_SETTINGS": str(out / "settings.ini"),
+           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), "--quick",
+                           "--json", *extra], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    figures: dict[str, Any] = json.loads(done.stdout)
+    return figures
+
+
+def test_search(out: Path) -> None:
+    figures = run("search", out)
+    parity = figures["parity"]
+    assert figures["parity_ok"] is True
+    for kind, n in parity["queries"].items():
+        assert n > 0
+        assert parity["scan_total"][kind] == parity["scan_units"][kind] == n
+        assert parity["scan_positions"][kind] == parity["ranking"][kind] == n
+    assert set(figures["scan_over_fieldkit"]) >= {"set:", "phrase", "code:", "all"}
+    assert figures["fieldkit"]["all"]["n"] == figures["fieldkit_cpu"]["all"]["n"]
+
+
+def test_retrieval(out: Path) -> None:
+    figures = run("retrieval", out)
+    assert figures["parity"] is True
+    assert len(figures["queries"]) == 7
+    assert all(q["parity"] is True for q in figures["queries"].values())
+    assert sum(q["rows"] > 0 for q in figures["queries"].values()) >= 5
+
+
+def test_analysis(out: Path) -> None:
+    figures = run("analysis", out)
+    assert figures["parity"] is True
+    for name in ("relations", "relations_after_coding", "matrix_site", "matrix_attribute",
+                 "query", "drilldown", "relations_view"):
+        assert figures[name]["parity"] is True, name
+
+
+def test_edit(out: Path) -> None:
+    figures = run("edit", out)
+    assert figures["parity"] is True
+    assert len(figures["long_note"]["edits"]) == 5
+    assert figures["long_note"]["edit_text"]["n"] == 10
+
+
+def test_recordings(out: Path) -> None:
+    figures = run("recordings", out)
+    assert figures["waveform_parity"] is True
+    assert figures["open_parity"] is True and figures["seek_parity"] is True
+
+
+def test_export(out: Path) -> None:
+    assert run("export", out)["parity"] is True
+
+
+def test_foundation_gui_and_assist(out: Path) -> None:
+    assert run("foundation", out)["documents"] > 0
+    gui = run("gui", out)
+    assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
+    assist = run("assist", out)
+    assert assist["train_all_coders"]["codings"] > 0
