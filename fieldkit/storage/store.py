@@ -28,7 +28,7 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import recording_tables, rows
+from fieldkit.storage import recording_tables, rows, search_tables
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -267,10 +267,11 @@ class Store(Writer):
             row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
         with self.change(f"Add {row['kind']} {row['title']}"):
             key = self.insert("documents", row)
-            for t in turns:
-                self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
-                                      "speaker": t.speaker, "t_start": t.t_start,
-                                      "t_end": t.t_end})
+            with search_tables.regions_later(self.conn, key):  # linear in the turns
+                for t in turns:
+                    self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
+                                          "speaker": t.speaker, "t_start": t.t_start,
+                                          "t_end": t.t_end})
             return key
 
     def document(self, key: int) -> Document:
