@@ -37,7 +37,9 @@ def read_machine_transcript(path: Path) -> ImportedDocument:
         cues = whisper_cues(data, path.name)
     else:
         cues = noscribe_cues(decode_text(data, path.name), path.name)
-    return transcript_from_cues(cues, path.name, data)
+    from . import check_text_size
+
+    return check_text_size(transcript_from_cues(cues, path.name, data), path.name)
 
 
 def whisper_cues(data: bytes, name: str) -> list[Cue]:

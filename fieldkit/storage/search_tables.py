@@ -355,9 +355,28 @@ def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int,
     """Write the region rows of one document (none of them there yet), its text handed over
     once; returns how many were written."""
     doc = int(document_id)
+    # What every row shares is read once: a join on the document per region would walk the
+    # document's long text (its overflow pages) for each region to reach the columns after it.
+    facts = conn.execute(f"SELECT d.kind, d.site_id, {_DATE.format(d='d')} FROM documents d "
+                         "CROSS JOIN search_index x WHERE d.id = ? AND x.rowid = d.id * 8",
+                         (doc,)).fetchone()
+    if facts is None:  # no text: no regions
+        return 0
     conn.execute(_PRIME.format(document=doc).rstrip(";"))
-    return sum(conn.execute(_primed_insert(part, f"c.document_id = {doc}").rstrip(";")).rowcount
-               for part in parts)
+    written = 0
+    for part in parts:
+        if part == SEGMENT:
+            source, field, extra = "codings", "segment", _CODED.format(c="c")
+        else:
+            source, field, extra = "turns", "turn", "fk_person(c.speaker)"
+        written += conn.execute(
+            "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+            f"SELECT {region_rowid(str(doc), 'c.id', part)}, :field, {doc}, "
+            f"fk_filters(:field, :kind, :site, :date, {extra}), "
+            + ", ".join(f"fk_region_of({doc}, c.start, c.end, {k})" for k in range(3))
+            + f" FROM {source} c WHERE c.document_id = {doc}",
+            {"field": field, "kind": facts[0], "site": facts[1], "date": facts[2]}).rowcount
+    return written
 
 
 @contextmanager
