@@ -420,7 +420,9 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             progress.step(f"Read {rec_path.name}")
         read: list[ImportedDocument] = []
         for path in paths:
-            read.extend(read_file(Path(path), kind, mapping=mapping))
+            found = read_file(Path(path), kind, mapping=mapping)
+            read.extend(found)
+            self.import_warnings += [w for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         self.remove_unused_media()  # what an interrupted import left behind
         if len(paths) > BULK_IMPORT_BACKUP:
