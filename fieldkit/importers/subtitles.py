@@ -160,8 +160,8 @@ def parse_cues(text: str, name: str, vtt: bool,
         # The header line and its metadata (Kind:, Language:); a cue may follow them without a
         # blank line, from the line before its timing line (its identifier) on.
         head = blocks[0][1:]
-        timing = next((i for i, line in enumerate(head) if _TIMING_LIKE.search(line)), None)
-        blocks[0] = [] if timing is None else head[max(0, timing - 1):]
+        first = next((i for i, line in enumerate(head) if _TIMING_LIKE.search(line)), None)
+        blocks[0] = [] if first is None else head[max(0, first - 1):]
     if not any(_TIMING_LIKE.search(line) for block in blocks for line in block):
         raise bad(name, "no subtitle cues found")
     cues: list[Cue] = []
