@@ -123,7 +123,7 @@ def _complete(name: str, folder: Path, hits: int = 0) -> bool:
                 "SELECT (SELECT count(*) FROM documents WHERE kind = 'recording' AND "
                 "source_name = 'gesprek.wav') = 1 AND (SELECT count(*) FROM turns t JOIN "
                 "documents d ON d.id = t.document_id WHERE d.source_name = 'gesprek.vtt') = 20 "
-                "AND (SELECT count(*) FROM recording_transcripts) >= 1").fetchone()[0] == 1
+                "AND (SELECT count(*) FROM transcript_links) >= 1").fetchone()[0] == 1
         if "code-hits" in name:  # every hit coded by the coder of this run, or none
             return conn.execute("SELECT count(*) FROM codings c JOIN coders r ON "
                                 "r.id = c.coder_id WHERE r.name = 'Hits'").fetchone()[0] == hits

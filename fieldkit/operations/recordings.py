@@ -343,10 +343,11 @@ class Recordings:
                 self.project.edit_text(doc.id, text)
             for row in self.store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
                 self.store.delete("turns", row[0])
-            for turn in turns:
-                self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
-                                            "end": turn.end, "speaker": turn.speaker,
-                                            "t_start": turn.t_start, "t_end": turn.t_end})
+            with self.store.turns_in_bulk(doc.id):
+                for turn in turns:
+                    self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
+                                                "end": turn.end, "speaker": turn.speaker,
+                                                "t_start": turn.t_start, "t_end": turn.t_end})
         return self.store.document(doc.id)
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
