@@ -384,9 +384,20 @@ def regions_later(conn: sqlite3.Connection, document_id: int) -> Iterator[None]:
     """Insert many turns of one document: the turn trigger leaves their region rows, which are
     written at the end in one statement (inside the caller's transaction: an error rolls the
     pending mark back with everything else)."""
-    doc = int(document_id)
-    conn.execute("INSERT OR IGNORE INTO search_pending (document_id) VALUES (?)", (doc,))
+    defer_regions(conn, document_id)
     yield
+    write_deferred(conn, document_id)
+
+
+def defer_regions(conn: sqlite3.Connection, document_id: int) -> None:
+    """From now on the turn trigger leaves this document's turns to ``write_deferred``."""
+    conn.execute("INSERT OR IGNORE INTO search_pending (document_id) VALUES (?)",
+                 (int(document_id),))
+
+
+def write_deferred(conn: sqlite3.Connection, document_id: int) -> None:
+    """Write the turn rows of a document ``defer_regions`` marked, and end the mark."""
+    doc = int(document_id)
     conn.execute("DELETE FROM search_pending WHERE document_id = ?", (doc,))
     conn.execute(f"DELETE FROM search_regions WHERE rowid IN (SELECT "
                  f"{region_rowid(str(doc), 'id', TURN)} FROM turns WHERE document_id = {doc})")

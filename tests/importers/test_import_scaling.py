@@ -73,6 +73,22 @@ def test_the_work_of_importing_turns_grows_linearly(tmp_path: Path,
         project.close()
 
 
+def test_undo_and_redo_of_an_import_grow_linearly(tmp_path: Path,
+                                                  handed_over: list[int]) -> None:
+    work = []
+    for n in (300, 600):
+        _, project = _import(tmp_path, f"u{n}", transcript(n), handed_over)
+        handed_over[0] = 0
+        project.undo()
+        assert project.documents() == []
+        project.redo()
+        work.append(handed_over[0])
+        assert len(project.turns(project.documents()[0].id)) == n
+        assert project.search_problems() == []
+        project.close()
+    assert work[1] <= 2.3 * work[0], work
+
+
 def test_turn_rows_are_the_words_inside_each_turn(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "p.fieldkit")
     source = tmp_path / "t.txt"
