@@ -351,32 +351,63 @@ def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
     _write_regions(conn, doc, (SEGMENT, TURN))
 
 
-def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int, ...]) -> int:
-    """Write the region rows of one document (none of them there yet), its text handed over
-    once; returns how many were written."""
+def _document_regions(conn: sqlite3.Connection, document_id: int,
+                      parts: tuple[int, ...]) -> tuple[str, dict[str, object]] | None:
+    """The region rows one document should have (rowid, field, document_id, meta, stems, words,
+    offsets), as a SELECT with its parameters, its text handed over once beforehand; None when
+    it has no text (and so no regions)."""
     doc = int(document_id)
     # What every row shares is read once: a join on the document per region would walk the
     # document's long text (its overflow pages) for each region to reach the columns after it.
     facts = conn.execute(f"SELECT d.kind, d.site_id, {_DATE.format(d='d')} FROM documents d "
                          "CROSS JOIN search_index x WHERE d.id = ? AND x.rowid = d.id * 8",
                          (doc,)).fetchone()
-    if facts is None:  # no text: no regions
-        return 0
+    if facts is None:
+        return None
     conn.execute(_PRIME.format(document=doc).rstrip(";"))
-    written = 0
+    selects = []
     for part in parts:
         if part == SEGMENT:
-            source, field, extra = "codings", "segment", _CODED.format(c="c")
+            source, field, extra = "codings", "'segment'", _CODED.format(c="c")
         else:
-            source, field, extra = "turns", "turn", "fk_person(c.speaker)"
-        written += conn.execute(
-            "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
-            f"SELECT {region_rowid(str(doc), 'c.id', part)}, :field, {doc}, "
-            f"fk_filters(:field, :kind, :site, :date, {extra}), "
+            source, field, extra = "turns", "'turn'", "fk_person(c.speaker)"
+        selects.append(
+            f"SELECT {region_rowid(str(doc), 'c.id', part)}, {field}, {doc}, "
+            f"fk_filters({field}, :kind, :site, :date, {extra}), "
             + ", ".join(f"fk_region_of({doc}, c.start, c.end, {k})" for k in range(3))
-            + f" FROM {source} c WHERE c.document_id = {doc}",
-            {"field": field, "kind": facts[0], "site": facts[1], "date": facts[2]}).rowcount
-    return written
+            + f" FROM {source} c WHERE c.document_id = {doc}")
+    return " UNION ALL ".join(selects), {"kind": facts[0], "site": facts[1], "date": facts[2]}
+
+
+def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int, ...]) -> int:
+    """Write the region rows of one document (none of them there yet), its text handed over
+    once; returns how many were written."""
+    found = _document_regions(conn, document_id, parts)
+    if found is None:  # no text: no regions
+        return 0
+    return conn.execute(
+        "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+        + found[0], found[1]).rowcount
+
+
+def many_region_documents(conn: sqlite3.Connection) -> list[int]:
+    """Documents with more than ``MANY_REGIONS`` coded segments and turns: ``check`` compares
+    their region rows one document at a time, the text handed over once."""
+    return [r[0] for r in conn.execute(
+        "SELECT document_id FROM (SELECT document_id FROM turns UNION ALL SELECT document_id "
+        "FROM codings) GROUP BY document_id HAVING count(*) > ?", (MANY_REGIONS,))]
+
+
+def missing_document_regions(conn: sqlite3.Connection, document_id: int) -> int:
+    """How many region rows one document lacks or holds wrong (see ``many_region_documents``)."""
+    doc = int(document_id)
+    found = _document_regions(conn, doc, (SEGMENT, TURN))
+    if found is None:
+        return 0
+    return int(conn.execute(
+        f"SELECT count(*) FROM ({found[0]} EXCEPT SELECT rowid, field, document_id, meta, "
+        f"stems, words, offsets FROM search_regions WHERE {_range(str(doc))})",
+        found[1]).fetchone()[0])
 
 
 @contextmanager

@@ -89,6 +89,24 @@ def test_undo_and_redo_of_an_import_grow_linearly(tmp_path: Path,
     assert work[1] <= 2.3 * work[0], work
 
 
+def test_checking_a_long_transcript_grows_linearly_and_still_finds_damage(
+        tmp_path: Path, handed_over: list[int]) -> None:
+    work = []
+    for n in (300, 600):
+        _, project = _import(tmp_path, f"c{n}", transcript(n), handed_over)
+        handed_over[0] = 0
+        assert project.search_problems() == []
+        work.append(handed_over[0])
+        conn = project.store.conn
+        first, last = conn.execute("SELECT min(rowid), max(rowid) FROM search_regions").fetchone()
+        conn.execute("DELETE FROM search_regions WHERE rowid = ?", (last,))
+        assert "out of step with 1 text" in project.search_problems()[0].message
+        conn.execute("UPDATE search_regions SET words = 'iets anders' WHERE rowid = ?", (first,))
+        assert "out of step with 2 text" in project.search_problems()[0].message
+        project.close()
+    assert work[1] <= 2.3 * work[0], work
+
+
 def test_turn_rows_are_the_words_inside_each_turn(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "p.fieldkit")
     source = tmp_path / "t.txt"
