@@ -77,8 +77,9 @@ def make_inputs(work: Path) -> dict[str, Path]:
     files["docx"] = src / "kees.docx"
     doc.save(files["docx"])
     files["csv"] = src / "esm.csv"
-    files["csv"].write_text("participant,date,time,answer\nP1,2026-03-02,09:00,Druk vandaag\n"
-                            "P2,2026-03-02,10:00,\"Rustig, veel geleerd\"\n")
+    files["csv"].write_text("participant,timestamp,wat_geleerd_text\n"  # a generic wide table
+                            "P1,2026-03-02 09:00,Druk vandaag\n"
+                            "P2,2026-03-02 10:00,\"Rustig, veel geleerd\"\n")
     files["jpg"] = src / "foto.jpg"
     Image.new("RGB", (64, 48), "orange").save(files["jpg"])
     files["wav"] = src / "gesprek.wav"
