@@ -89,9 +89,9 @@ def make_inputs(work: Path) -> dict[str, Path]:
         out.setframerate(16000)
         out.writeframes(b"".join(int(3000 * math.sin(i / 8)).to_bytes(2, "little", signed=True)
                                  for i in range(16000 * 20)))
-    (src / "gesprek.vtt").write_text(
-        "WEBVTT\n\n" + "".join(f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v Jan>Zin {i} over "
-                               "de kantbank.\n\n" for i in range(20)), encoding="utf-8")
+    cues = (f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {('Jan', 'Piet')[i % 2]}>Zin {i} "
+            "over de kantbank.\n\n" for i in range(20))  # 20 cues, 20 turns (two speakers)
+    (src / "gesprek.vtt").write_text("WEBVTT\n\n" + "".join(cues), encoding="utf-8")
     return files
 
 
