@@ -34,14 +34,17 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.core.progress import Progress
-from fieldkit.core.text import (
+from fieldkit.core.names import (
     CODE_NAME_MAX,
     CODER_NAME_MAX,
+    SITE_NAME_MAX,
+    check_code_levels,
     check_name,
-    context,
-    normalise_newlines,
+    check_title,
+    document_title,
 )
+from fieldkit.core.progress import Progress
+from fieldkit.core.text import context, normalise_newlines
 from fieldkit.operations.assist import AssistOperations
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.export import ExportOperations
@@ -316,9 +319,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         return self.store.sites()
 
     def ensure_site(self, name: str) -> Site:
-        name = name.strip()
-        if not name:
-            raise BadInput("A site needs a name.")
+        name = check_name(name, "site", SITE_NAME_MAX)
         found = self.store.site_by_name(name)
         if found is None:
             found = self.store.site(self.store.add_site(name))
@@ -364,13 +365,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         """Write a fieldnote (or memo) for a site and optional visit date."""
         if kind not in ("fieldnote", "memo"):
             raise BadInput(f"A note is a fieldnote or a memo, not '{kind}'.")
-        if not title.strip():
-            raise BadInput("A note needs a title.")
+        title = check_title(title, "note")
+        if not text.strip():
+            raise BadInput("A note needs some text; nothing was saved.")
         with self.store.change(f"New note {title}"):
             site_row = self.ensure_site(site)
             visit_row = self.ensure_visit(site_row.id, visit) if visit else None
             key = self.store.add_document({
-                "kind": kind, "title": title.strip(), "text": normalise_newlines(text),
+                "kind": kind, "title": title, "text": normalise_newlines(text),
                 "site_id": site_row.id, "visit_id": visit_row.id if visit_row else None,
             })
         return self.store.document(key)
@@ -420,7 +422,9 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             progress.step(f"Read {rec_path.name}")
         read: list[ImportedDocument] = []
         for path in paths:
-            read.extend(read_file(Path(path), kind, mapping=mapping))
+            found = read_file(Path(path), kind, mapping=mapping)
+            read.extend(found)
+            self.import_warnings += [w for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         self.remove_unused_media()  # what an interrupted import left behind
         if len(paths) > BULK_IMPORT_BACKUP:
@@ -469,8 +473,9 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     "sha256": sha, "filename": doc.source_name,
                     "mime": mimetypes.guess_type(doc.source_name)[0]
                     or "application/octet-stream", "size": len(doc.original)})
-        values: dict[str, Any] = {
-            "kind": doc.kind, "title": doc.title, "text": normalise_newlines(doc.text),
+        values: dict[str, Any] = {  # a title from a file name: one clean line (core.names)
+            "kind": doc.kind, "title": document_title(doc.title),
+            "text": normalise_newlines(doc.text),
             "site_id": site_row.id if site_row else None,
             "visit_id": visit_row.id if visit_row else None,
             "participant_id": participant_id, "media_id": media_id,
@@ -551,9 +556,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                                              "after": after})
 
     def rename_document(self, ref: int | str, title: str) -> None:
-        if not title.strip():
-            raise BadInput("A document needs a title.")
-        self.store.update_document(self.store.resolve("documents", ref), {"title": title.strip()})
+        title = check_title(title)
+        self.store.update_document(self.store.resolve("documents", ref), {"title": title})
 
     def set_document_memo(self, ref: int | str, memo: str) -> None:
         self.store.update_document(self.store.resolve("documents", ref), {"memo": memo})
@@ -618,6 +622,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                  memo: str = "", uuid: str | None = None) -> Code:
         """Add a code at ``path``, creating missing parents; an existing path is updated."""
         names = [check_name(n, "code", CODE_NAME_MAX) for n in split_path(path)]
+        check_code_levels(len(names))  # the depth fieldkit reads back (qdpx, qdc, merge)
         fields = {"definition": definition, "inclusion": inclusion, "exclusion": exclusion,
                   "example": example, "memo": memo}
         with self.store.change(f"Add code {path}"):
@@ -676,6 +681,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                                       or parent_id in book.descendants(code.id)):
             raise BadInput("A code cannot be moved under itself or one of its sub-codes.")
         self._check_sibling_name(parent_id, code.name, code.id)
+        check_code_levels(book.levels(parent_id) + book.height(code.id))
         values: dict[str, Any] = {"parent_id": parent_id}
         if position is not None:
             values["position"] = position

@@ -2,10 +2,15 @@
 
     .venv/bin/python tools/stress.py [--long] [--keep]      # about 4 minutes on 2 cores
 
-Sections: kill -9 sweeps over import, edit, merge, demo and import-qdpx; damaged, foreign and
-newer databases; a full disk on a small tmpfs and a read-only place (where this process may
-mount, i.e. root on Linux; skipped otherwise); fuzzed importer files. Every command must answer
-with at most one line on stderr and never a traceback; after a failing command the project's
+Sections: kill -9 sweeps over import, edit, merge, demo, import-qdpx, backup restore, a
+recording's import, exports (docx, xlsx, qdpx, csv), check --fix and code-hits, each checked
+for what it claims (after the kill the project opens, `check` finds no error, and the work is
+all there or not at all); damaged, foreign and newer databases; a full disk on a small tmpfs
+and a read-only place (where this process may mount, i.e. root on Linux; skipped otherwise);
+fuzzed importer files. Every setup command must succeed (its exit code is checked) and every
+case's precondition holds before it runs (the note the edits rewrite has codings; each fuzzing
+seed imports cleanly). Every command must answer with at most one line on stderr and never a
+traceback; after a failing command the project's
 content is unchanged; no complete backup is ever lost. Prints a table of outcomes and exits 1
 when any of those rules broke.
 """
@@ -13,109 +18,36 @@ when any of those rules broke.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import json
+import math
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import wave
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-PY = sys.executable
-CONTENT = ("meta", "sites", "visits", "participants", "documents", "turns", "codes", "codings",
-           "media", "coders")
-
-
-@dataclass
-class Tally:
-    runs: int = 0
-    ok: int = 0
-    refused: int = 0  # one-line errors
-    tracebacks: int = 0
-    multiline: int = 0
-    changed: int = 0  # project content changed by a failing command
-    lost_backups: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    def bad(self) -> int:
-        return self.tracebacks + self.multiline + self.changed + self.lost_backups
-
-
-TALLIES: dict[str, Tally] = {}
-
-
-def tally(name: str) -> Tally:
-    return TALLIES.setdefault(name, Tally())
-
-
-def fieldkit(*argv: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run([PY, "-m", "fieldkit", *argv], capture_output=True, text=True,
-                              timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return subprocess.CompletedProcess(argv, -9, "", f"Traceback: no answer after "
-                                                         f"{timeout:.0f} s ({argv[:3]})")
-
-
-def content(folder: Path) -> str:
-    """A digest of what the project holds (rows of the content tables), not of file bytes."""
-    db = folder / "project.sqlite"
-    if not db.is_file():
-        return "absent"
-    from fieldkit.storage.identity import read_only  # reads on a full disk too
-
-    try:
-        conn = read_only(db)
-        conn.text_factory = bytes
-        digest = hashlib.sha256()
-        for table in CONTENT:
-            for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
-                digest.update(repr(row).encode())
-        conn.close()
-        return digest.hexdigest()
-    except sqlite3.Error as exc:
-        return f"unreadable: {exc}"
-
-
-def raw(folder: Path) -> str:
-    db = folder / "project.sqlite"
-    return hashlib.sha256(db.read_bytes()).hexdigest() if db.is_file() else "absent"
-
-
-def backups(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((folder / "backups").glob("*.sqlite"))}
-
-
-def judge(name: str, done: subprocess.CompletedProcess[str], *, before: str | None = None,
-          after: str | None = None, note: str = "") -> None:
-    """Count one command's outcome against the rules."""
-    t = tally(name)
-    t.runs += 1
-    lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
-    if "Traceback" in done.stderr:
-        t.tracebacks += 1
-        t.notes.append(f"{note}: traceback: {lines[-1] if lines else ''}")
-    elif len(lines) > 1 and done.returncode != 0:  # warnings beside a success are fine
-        t.multiline += 1
-        t.notes.append(f"{note}: {len(lines)} lines: {lines[0][:80]}")
-    if done.returncode == 0:
-        t.ok += 1
-    else:
-        t.refused += 1
-        if before is not None and after is not None and before != after:
-            t.changed += 1
-            t.notes.append(f"{note}: failed (exit {done.returncode}) but changed the project")
-
+import stress_common as common
+from stress_common import (
+    PY,
+    TALLIES,
+    backups,
+    content,
+    copy_project,
+    count,
+    fieldkit,
+    judge,
+    must,
+    tally,
+)
+from stress_kills import sweep_kills
 
 # -- material --------------------------------------------------------------------------------
 
@@ -145,147 +77,45 @@ def make_inputs(work: Path) -> dict[str, Path]:
     files["docx"] = src / "kees.docx"
     doc.save(files["docx"])
     files["csv"] = src / "esm.csv"
-    files["csv"].write_text("participant,date,time,answer\nP1,2026-03-02,09:00,Druk vandaag\n"
-                            "P2,2026-03-02,10:00,Rustig, veel geleerd\n")
+    files["csv"].write_text("participant,timestamp,wat_geleerd_text\n"  # a generic wide table
+                            "P1,2026-03-02 09:00,Druk vandaag\n"
+                            "P2,2026-03-02 10:00,\"Rustig, veel geleerd\"\n")
     files["jpg"] = src / "foto.jpg"
     Image.new("RGB", (64, 48), "orange").save(files["jpg"])
+    files["wav"] = src / "gesprek.wav"
+    with wave.open(str(files["wav"]), "wb") as out:  # 20 s of a quiet tone
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(b"".join(int(3000 * math.sin(i / 8)).to_bytes(2, "little", signed=True)
+                                 for i in range(16000 * 20)))
+    cues = (f"00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {('Jan', 'Piet')[i % 2]}>Zin {i} "
+            "over de kantbank.\n\n" for i in range(20))  # 20 cues, 20 turns (two speakers)
+    (src / "gesprek.vtt").write_text("WEBVTT\n\n" + "".join(cues), encoding="utf-8")
     return files
 
 
-NOTE = "1"  # the fieldnote the edit cases rewrite (set by base_project)
 
 
 def base_project(work: Path) -> Path:
     """The demo study with one long fieldnote: the project most cases start from."""
-    global NOTE
     folder = work / "base.fieldkit"
-    assert fieldkit("demo", str(folder)).returncode == 0
-    done = fieldkit("-p", str(folder), "note", "--site", "Stress", "--title", "Lange notitie",
-                    "--text", "Jan werkt aan de kantbank. " * 300, "--json")
-    NOTE = str(json.loads(done.stdout)["id"])
+    must("demo", str(folder))
+    done = must("-p", str(folder), "note", "--site", "Stress", "--title", "Lange notitie",
+                "--text", "Jan werkt aan de kantbank. " * 300, "--json")
+    common.NOTE = str(json.loads(done.stdout)["id"])
+    must("-p", str(folder), "codebook", "add", "Stress/Kantbank")
     for start in range(0, 8000, 800):
-        fieldkit("-p", str(folder), "code", NOTE, str(start), str(start + 9), "Stress/Kantbank")
-    done = fieldkit("-p", str(folder), "export", "qdpx", str(work / "demo.qdpx"))
-    assert done.returncode == 0, done.stderr
-    fieldkit("-p", str(folder), "codebook", "export", str(work / "demo.qdc"))
+        must("-p", str(folder), "code", common.NOTE, str(start), str(start + 9),
+             "Stress/Kantbank")
+    codings = count(folder, "SELECT count(*) FROM codings WHERE document_id = ?",
+                    (int(common.NOTE),))
+    if codings != 10:  # the edit cases re-anchor these: without them they test nothing
+        raise SystemExit(f"setup failed: the note to edit has {codings} codings, not 10")
+    must("-p", str(folder), "export", "qdpx", str(work / "demo.qdpx"))
+    must("-p", str(folder), "codebook", "export", str(work / "demo.qdc"))
+    must("-p", str(folder), "backup")
     return folder
-
-
-def copy_project(base: Path, target: Path) -> Path:
-    shutil.copytree(base, target, ignore=shutil.ignore_patterns("project.lock"))
-    return target
-
-
-# -- kill -9 sweeps --------------------------------------------------------------------------
-
-
-def kill_after(argv: list[str], delay: float) -> int | None:
-    child = subprocess.Popen([PY, "-m", "fieldkit", *argv], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    try:
-        child.wait(timeout=delay)
-        return child.returncode  # finished before the kill
-    except subprocess.TimeoutExpired:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        return None
-    finally:
-        if child.stderr:
-            child.stderr.close()
-
-
-def sweep_kills(work: Path, base: Path, inputs: dict[str, Path], points: int) -> None:
-    texts = sorted(inputs["txt"].parent.glob("interview*.txt"))
-    edited = work / "edited.txt"
-    edited.write_text("Kees werkt aan de kantbank. " * 250 + "Nieuw einde.")
-    other = copy_project(base, work / "other.fieldkit")
-    fieldkit("-p", str(other), "--coder", "Bram", "note", "--site", "Extra", "--title",
-             "Van Bram", "--text", "Bram schrijft mee. " * 200)
-    for i, delay in enumerate(0.15 + 1.6 * k / max(1, points - 1) for k in range(points)):
-        cases = {"import": ["import", *map(str, texts), "--site", "Bakkerij"],
-                 "edit": ["edit", NOTE, "--file", str(edited)],
-                 "merge": ["merge", str(other)]}
-        for name, argv in cases.items():
-            folder = copy_project(base, work / f"kill-{name}-{i}.fieldkit")
-            allowed = [content(folder)]  # untouched, or (see _complete) wholly done
-            before_backups = backups(folder)
-            finished = kill_after(["-p", str(folder), *argv], delay)
-            _after_kill(f"kill -9 {name}", folder, allowed, before_backups, finished)
-            shutil.rmtree(folder, ignore_errors=True)
-        for name, argv in (("demo", ["demo"]), ("import-qdpx", ["import-qdpx",
-                                                                str(work / "demo.qdpx")])):
-            target = work / f"kill-{name}-{i}.fieldkit"
-            kill_after([*argv, str(target)], delay)
-            t = tally(f"kill -9 {name}")
-            t.runs += 1
-            if target.exists():
-                done = fieldkit("-p", str(target), "check")
-                if done.returncode != 0 or "Traceback" in done.stderr:
-                    t.changed += 1
-                    t.notes.append(f"delay {delay:.2f}: a project that does not check out")
-                else:
-                    t.ok += 1
-            else:
-                retry = fieldkit(*argv, str(target))  # a killed build must not block this
-                judge(f"kill -9 {name}", retry, note=f"retry after kill at {delay:.2f}s")
-                t.runs -= 1
-                if retry.returncode != 0:
-                    t.notes.append(f"retry failed: {retry.stderr.strip()[:80]}")
-            shutil.rmtree(target, ignore_errors=True)
-
-
-def _after_kill(name: str, folder: Path, allowed: list[str], before_backups: dict[str, str],
-                finished: int | None) -> None:
-    t = tally(name)
-    t.runs += 1
-    done = fieldkit("-p", str(folder), "check", "--json")
-    if "Traceback" in done.stderr:
-        t.tracebacks += 1
-        t.notes.append(f"check after kill: {done.stderr.strip().splitlines()[-1]}")
-        return
-    try:
-        report = json.loads(done.stdout)
-    except json.JSONDecodeError:
-        t.changed += 1
-        t.notes.append(f"check after kill: {done.stderr.strip()[:80]}")
-        return
-    if not report["ok"]:
-        t.changed += 1
-        t.notes.append(f"damaged after kill: {report['problems'][:1]}")
-        return
-    after = content(folder)
-    if finished is None and after not in allowed and not _complete(name, folder):
-        t.changed += 1
-        t.notes.append("a half-done change after kill -9")
-        return
-    lost = set(before_backups) - set(backups(folder))
-    if lost:
-        t.lost_backups += len(lost)
-    probe = fieldkit("-p", str(folder), "coder", "Stress")  # the lock died with the writer
-    if probe.returncode != 0:
-        t.changed += 1
-        t.notes.append(f"writer after kill: {probe.stderr.strip()[:80]}")
-        return
-    t.ok += 1
-
-
-def _complete(name: str, folder: Path) -> bool:
-    """The killed command finished its transaction before the kill: all of it is there."""
-    conn = sqlite3.connect(f"{(folder / 'project.sqlite').resolve().as_uri()}?mode=ro",
-                           uri=True)
-    try:
-        if "import" in name:
-            return conn.execute("SELECT count(*) FROM documents WHERE source_name LIKE "
-                                "'interview__.txt'").fetchone()[0] == 24
-        if "edit" in name:
-            return conn.execute("SELECT text LIKE 'Kees%' FROM documents WHERE id = ?",
-                                (int(NOTE),)).fetchone()[0] == 1
-        if "merge" in name:
-            return conn.execute("SELECT count(*) FROM documents WHERE title = 'Van Bram'"
-                                ).fetchone()[0] == 1
-        return False
-    finally:
-        conn.close()
 
 
 # -- damaged databases -----------------------------------------------------------------------
@@ -433,7 +263,7 @@ def full_disk(work: Path, base: Path, inputs: dict[str, Path]) -> bool:
                         ["export", "qdpx", str(disk / "o.qdpx")],
                         ["export", "docx", str(disk / "o.docx")],
                         ["note", "--site", "S", "--title", "Lang", "--text", "woord " * 20000],
-                        ["edit", NOTE, "--text", "Kees werkt. " * 300], ["undo"],
+                        ["edit", common.NOTE, "--text", "Kees werkt. " * 300], ["undo"],
                         ["reindex"],
                         ["merge", str(base)]]
             for argv in commands:
@@ -533,10 +363,28 @@ def mutate_zip(path: Path, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+def _seed_imports(work: Path, base: Path, kind: str, seed: Path) -> None:
+    """A seed fieldkit itself refuses makes every fuzzed copy of it a test of that refusal."""
+    scratch = copy_project(base, work / "seed.fieldkit")
+    try:
+        if kind == "qdpx":
+            must("import-qdpx", str(seed), str(work / "seed-qdpx.fieldkit"))
+        elif kind == "qdc":
+            must("-p", str(scratch), "codebook", "import", str(seed))
+        else:
+            must("-p", str(scratch), "import", str(seed))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(work / "seed-qdpx.fieldkit", ignore_errors=True)
+
+
 def fuzz_importers(work: Path, base: Path, inputs: dict[str, Path], per_kind: int) -> None:
     rng = random.Random(12)
     folder = copy_project(base, work / "fuzz.fieldkit")
-    seeds = {**inputs, "qdpx": work / "demo.qdpx", "qdc": work / "demo.qdc"}
+    seeds = {**{k: v for k, v in inputs.items() if k != "wav"}, "qdpx": work / "demo.qdpx",
+             "qdc": work / "demo.qdc"}
+    for kind, seed in seeds.items():
+        _seed_imports(work, base, kind, seed)
     fuzz = work / "fuzz"
     fuzz.mkdir()
     for kind, seed in seeds.items():

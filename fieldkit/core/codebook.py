@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code
+from fieldkit.core.names import MAX_CODE_LEVELS, check_code_levels
 
 SEPARATOR = "/"
 
@@ -18,23 +19,21 @@ PALETTE = (
 )
 
 
-#: How deep a code tree may nest. Real codebooks stay within a handful of levels; a file that
-#: nests thousands deep (a broken export, or a hostile one) is refused, not walked.
-MAX_DEPTH = 64
+#: How deep a code tree may nest (levels), when a code is written and when a file is read.
+MAX_DEPTH = MAX_CODE_LEVELS
 
 
 def check_depth(depth: int, source: str) -> None:
-    """Refuse a code tree nested deeper than ``MAX_DEPTH`` with one line naming ``source``."""
-    from fieldkit.core.errors import BadInput
-
-    if depth > MAX_DEPTH:
-        raise BadInput(f"{source}: the code tree is nested more than {MAX_DEPTH} levels deep; "
-                       "fieldkit does not read such a codebook (nothing was changed).")
+    """Refuse a code tree whose codes reach ``depth`` (0: top-level codes only) when that is
+    more than ``MAX_CODE_LEVELS`` levels, in one line naming ``source``."""
+    check_code_levels(depth + 1, source)
 
 
 def split_path(path: str) -> list[str]:
-    """Split a code path into names; empty parts and surrounding spaces are not allowed."""
-    parts = [p.strip() for p in path.strip().strip(SEPARATOR).split(SEPARATOR)]
+    """Split a code path into names; empty parts and surrounding spaces are not allowed, runs
+    of spaces inside a name count as one (as ``names.check_name`` stores them)."""
+    parts = [" ".join(x for x in p.strip().split(" ") if x)
+             for p in path.strip().strip(SEPARATOR).split(SEPARATOR)]
     if not parts or any(not p for p in parts):
         raise BadInput(f"'{path}' is not a code path (names separated by '/').")
     return parts
@@ -97,6 +96,27 @@ class Codebook:
                 return None
             parent = found.id
         return found
+
+    def levels(self, code_id: int | None) -> int:
+        """How many levels down ``code_id`` sits (1: a top-level code; 0 for None, the top)."""
+        count, seen, current = 0, set(), code_id
+        while current is not None and current in self.codes and current not in seen:
+            seen.add(current)
+            count += 1
+            current = self.codes[current].parent_id
+        return count
+
+    def height(self, code_id: int) -> int:
+        """How many levels ``code_id`` and the codes below it take (1: no sub-codes)."""
+        tallest, stack, seen = 0, [(code_id, 1)], set()
+        while stack:
+            current, level = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            tallest = max(tallest, level)
+            stack.extend((child.id, level + 1) for child in self.children(current))
+        return tallest
 
     def descendants(self, code_id: int) -> list[int]:
         out: list[int] = []

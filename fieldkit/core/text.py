@@ -6,15 +6,12 @@ The store counts Unicode code points; Qt counts UTF-16 code units. Convert only 
 from __future__ import annotations
 
 import bisect
-import unicodedata
 
-from fieldkit.core.errors import BadInput
+# The one rule for names lives in core.names; these names stay importable from here.
+from fieldkit.core.names import CODE_NAME_MAX, CODER_NAME_MAX, check_name, tidy_name
 
-#: Longest code name and coder name accepted (other QDA tools cut names near 255 characters).
-CODE_NAME_MAX = 200
-CODER_NAME_MAX = 100
-# Direction overrides would make a name read differently from what it is.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+__all__ = ["CODER_NAME_MAX", "CODE_NAME_MAX", "Utf16Map", "check_name", "context",
+           "normalise_newlines", "tidy_name"]
 
 
 def normalise_newlines(text: str) -> str:
@@ -41,26 +38,3 @@ class Utf16Map:
 def context(text: str, start: int, end: int, width: int = 40) -> tuple[str, str]:
     """The text just before and after a span, used to re-anchor a coding later."""
     return text[max(0, start - width) : start], text[end : end + width]
-
-
-def check_name(name: str, what: str, limit: int) -> str:
-    """``name`` without surrounding spaces, refused (BadInput) when empty, longer than
-    ``limit`` or holding a line break, tab or other control character."""
-    name = name.strip()
-    if not name:
-        raise BadInput(f"A {what} needs a name.")
-    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI_CONTROLS
-           for ch in name):
-        raise BadInput(f"A {what} name cannot hold line breaks, tabs or other control "
-                       f"characters: {name!r}.")
-    if len(name) > limit:
-        raise BadInput(f"A {what} name can be at most {limit} characters, not {len(name)}.")
-    return name
-
-
-def tidy_name(name: str, limit: int) -> str:
-    """A name from someone else's file made acceptable to ``check_name``: white space (line
-    breaks, tabs) folded to single spaces, other control characters dropped, cut at ``limit``."""
-    kept = "".join(ch for ch in " ".join(name.split())
-                   if unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
-    return kept[:limit].strip()

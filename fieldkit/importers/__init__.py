@@ -41,6 +41,24 @@ _SUBTITLES = {".vtt", ".srt"}
 _PHOTOS = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
 _TABLES = {".csv", ".tsv"}
 SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES}))
+#: The longest text one document may hold: 10 million characters, about 1.5 million words or
+#: 3,000 printed pages (a 90-minute interview is about 100,000). Indexing holds about 40 times
+#: the text in memory for a moment (20 MB of text: 0.8 GB, 11 s); a 150 MB file would need
+#: 6 GB, so it is refused with a message saying to split it rather than left to exhaust memory.
+MAX_TEXT_CHARS = 10_000_000
+#: A plain-text file larger than this cannot decode to MAX_TEXT_CHARS in any encoding we read
+#: (at most 4 bytes a character), so it is refused before it is read.
+MAX_PLAIN_BYTES = 4 * MAX_TEXT_CHARS + 4
+_PLAIN = {".txt", ".text", ".md", *_SUBTITLES}
+
+
+def check_text_size(doc: ImportedDocument, name: str) -> ImportedDocument:
+    """``doc`` itself, or ``BadInput`` when its text is longer than ``MAX_TEXT_CHARS``."""
+    if len(doc.text) > MAX_TEXT_CHARS:
+        raise bad(name, f"the text is too long ({len(doc.text):,} characters; a document holds "
+                        f"at most {MAX_TEXT_CHARS:,}, about 1.5 million words): split it into "
+                        "parts")
+    return doc
 _HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .txt file",
           ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv",
           ".pages": "export it as .docx"}
@@ -74,7 +92,7 @@ def _textual(path: Path, data: bytes, kind: str) -> ImportedDocument:
 def _read(path: Path, kind: str, mapping: dict[str, str] | None,
           per: str | None) -> list[ImportedDocument]:
     suffix = _extension(path)
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_PLAIN_BYTES) if suffix in _PLAIN else read_bytes(path)
     if suffix in _PHOTOS:
         if kind not in ("auto", "photo"):
             raise bad(path.name, f"a photo cannot be imported as {kind}")
@@ -126,6 +144,7 @@ def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None 
         raise bad(path.name, f"cannot read the file ({type(exc).__name__}: {one_line(exc)})") \
             from None
     for doc in docs:
+        check_text_size(doc, path.name)
         doc.source_name = path.name
     return docs
 

@@ -19,7 +19,7 @@ from typing import Any
 from fieldkit.core.model import ImportedDocument
 
 from .common import bad, read_bytes
-from .subtitles import Cue, transcript_from_cues
+from .subtitles import Cue, cue_times, cue_warning, transcript_from_cues
 from .textfile import decode_text
 
 _ANCHOR = re.compile(r"^ts_(\d+)_(\d+)_?(.*)$")
@@ -33,14 +33,26 @@ def is_machine_transcript(path: Path) -> bool:
 def read_machine_transcript(path: Path) -> ImportedDocument:
     """A Whisper-style .json or noScribe .html file as a transcript; ``BadInput`` if not one."""
     data = read_bytes(path)
+    warnings: list[str] = []
     if path.suffix.lower() == ".json":
-        cues = whisper_cues(data, path.name)
+        cues = whisper_cues(data, path.name, warnings)
     else:
-        cues = noscribe_cues(decode_text(data, path.name), path.name)
-    return transcript_from_cues(cues, path.name, data)
+        cues = noscribe_cues(decode_text(data, path.name), path.name, warnings)
+    from . import check_text_size
+
+    return check_text_size(transcript_from_cues(cues, path.name, data, warnings), path.name)
 
 
-def whisper_cues(data: bytes, name: str) -> list[Cue]:
+def _timed(start: float | None, end: float | None, speaker: str, text: str, name: str,
+           number: int, warnings: list[str] | None) -> Cue:
+    """A segment as a cue, its times put right by the subtitles' rule (``cue_times``)."""
+    start, end, problem = cue_times(start, end)
+    if problem and warnings is not None:
+        warnings.append(cue_warning(name, number, text, problem))
+    return Cue(start, end, speaker, text)
+
+
+def whisper_cues(data: bytes, name: str, warnings: list[str] | None = None) -> list[Cue]:
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -54,29 +66,36 @@ def whisper_cues(data: bytes, name: str) -> list[Cue]:
     for i, seg in enumerate(segments):
         if not isinstance(seg, dict):
             raise bad(name, f"segment {i + 1} is not an object")
-        start, end = _segment_times(seg, name, i)
         text = " ".join(str(seg.get("text") or "").split())
         if not text:
             continue
         speaker = " ".join(str(seg.get("speaker") or "").split())
-        cues.append(Cue(start, end, speaker, text))
+        cues.append(_timed(*_segment_times(seg), speaker, text, name, i + 1, warnings))
     if not cues:
         raise bad(name, "the transcript has no segments with text")
     return cues
 
 
-def _segment_times(seg: dict[str, Any], name: str, i: int) -> tuple[float, float]:
-    try:
-        if "start" in seg:
-            start, end = float(seg["start"]), float(seg.get("end", seg["start"]))
-        else:  # whisper.cpp: {"offsets": {"from": ms, "to": ms}}
-            offsets = seg["offsets"]
-            start, end = float(offsets["from"]) / 1000, float(offsets["to"]) / 1000
-    except (KeyError, TypeError, ValueError):
-        raise bad(name, f"segment {i + 1} has no start and end time") from None
-    if not (0 <= start <= end) or start != start or end != end:
-        raise bad(name, f"segment {i + 1} ends before it starts")
-    return round(start, 3), round(end, 3)
+def _segment_times(seg: dict[str, Any]) -> tuple[float | None, float | None]:
+    """A segment's (start, end) in seconds as written; None for a time that is not a number."""
+    if "start" in seg:
+        start, end = seg.get("start"), seg.get("end", seg.get("start"))
+        scale = 1.0
+    else:  # whisper.cpp: {"offsets": {"from": ms, "to": ms}}
+        offsets = seg.get("offsets")
+        offsets = offsets if isinstance(offsets, dict) else {}
+        start, end = offsets.get("from"), offsets.get("to")
+        scale = 1000.0
+
+    def number(value: Any) -> float | None:
+        if isinstance(value, bool):
+            return None
+        try:
+            return round(float(value) / scale, 3)
+        except (TypeError, ValueError, OverflowError):
+            return None
+
+    return number(start), number(end)
 
 
 class _NoScribe(HTMLParser):
@@ -102,18 +121,18 @@ class _NoScribe(HTMLParser):
             self._open.text += data
 
 
-def noscribe_cues(text: str, name: str) -> list[Cue]:
+def noscribe_cues(text: str, name: str, warnings: list[str] | None = None) -> list[Cue]:
     parser = _NoScribe()
     parser.feed(text)
     parser.close()
     cues = []
-    for cue in parser.cues:
+    for number, cue in enumerate(parser.cues, 1):
         body = _STAMP.sub("", " ".join(cue.text.split()))
         if cue.speaker and body.startswith(cue.speaker + ":"):
             body = body[len(cue.speaker) + 1:]
         body = _STAMP.sub("", body).strip()
         if body:
-            cues.append(Cue(cue.start, max(cue.start, cue.end), cue.speaker, body))
+            cues.append(_timed(cue.start, cue.end, cue.speaker, body, name, number, warnings))
     if not cues:
         raise bad(name, "no timed paragraphs (<a name=\"ts_…\">): not a noScribe transcript")
     return cues

@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldkit.core.codebook import check_depth
 from fieldkit.core.errors import BadInput
-from fieldkit.core.text import CODE_NAME_MAX, CODER_NAME_MAX, tidy_name
+from fieldkit.core.names import CODE_NAME_MAX, CODER_NAME_MAX, document_title, tidy_name
 
 from .common import read_bytes
 from .refi_safety import open_archive, parse_xml, read_entry
@@ -156,9 +156,11 @@ def _int(element: Any, attribute: str, what: str) -> int:
 
 
 def _codes(element: Any, seen: set[str], warnings: list[str], depth: int = 0) -> list[RefiCode]:
-    check_depth(depth, "This REFI-QDA file")
+    kids = _kids(element, "Code")
+    if kids:  # codes at level depth + 1: the limit fieldkit also keeps when a code is added
+        check_depth(depth, "This REFI-QDA file")
     out: list[RefiCode] = []
-    for item in _kids(element, "Code"):
+    for item in kids:
         key = guid(item.get("guid"))
         name = tidy_name((item.get("name") or "").replace("/", "∕"), CODE_NAME_MAX) \
             or "(unnamed code)"
@@ -279,7 +281,7 @@ def _coding(element: Any, user: str | None, created: str | None) -> RefiCoding |
 
 def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str, str],
                  warnings: list[str]) -> RefiSource:
-    name = element.get("name") or element.get("guid") or "(untitled)"
+    name = document_title(element.get("name") or element.get("guid") or "")
     source = RefiSource(guid(element.get("guid")), name, kind,
                         created=element.get("creationDateTime"),
                         modified=element.get("modifiedDateTime"))
@@ -332,7 +334,7 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
 def _media_source(element: Any, archive: _Archive, kind: str,
                   warnings: list[str]) -> RefiSource | None:
     """A source with its file from the archive (a picture, audio, video); None if missing."""
-    name = element.get("name") or element.get("guid") or "(untitled)"
+    name = document_title(element.get("name") or element.get("guid") or "")
     entry = archive.find(element.get("path")) or archive.find(element.get("currentPath"))
     if entry is None:
         warnings.append(f"Skipped {kind} '{name}': its file is not in the archive.")

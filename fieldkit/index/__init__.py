@@ -13,7 +13,7 @@ from fieldkit.index.help import QUERY_HELP
 from fieldkit.index.incremental import reanalyse
 from fieldkit.index.meta import filter_words, row_words
 from fieldkit.index.protocol import SearchEngine
-from fieldkit.index.regions import fk_region, person_word
+from fieldkit.index.regions import fk_region, fk_region_of, fk_region_prime, person_word
 from fieldkit.index.results import Hit, SavedSearch, SearchResult
 from fieldkit.index.words import analyser
 from fieldkit.storage import database
@@ -60,6 +60,8 @@ database.register_function("fk_meta", 4, row_words)
 database.register_function("fk_filters", 5, filter_words)
 database.register_function("fk_person", 1, person_word)
 database.register_function("fk_region", 6, fk_region)
+database.register_function("fk_region_prime", 4, fk_region_prime)
+database.register_function("fk_region_of", 4, fk_region_of)
 
 
 def engine(store: object) -> SearchEngine:

@@ -9,6 +9,7 @@ hit must lie wholly inside a segment). ``start`` NULL (a photo region) means the
 
 from __future__ import annotations
 
+import threading
 from array import array
 from bisect import bisect_left
 from typing import Any
@@ -61,6 +62,57 @@ def fk_region(text: str | None, offsets: bytes | None, start: int | None, end: i
         found = _EMPTY
     _last = (key, text, offsets, found)
     return found[column]
+
+
+class _Primed(threading.local):
+    """The one document whose regions a statement is writing (per thread: per connection in use)."""
+
+    document: int | None = None
+    text: str = ""
+    starts: Any = None
+    language: str | None = None
+    last: tuple[Any, ...] = (None, _EMPTY)
+
+
+_primed = _Primed()
+#: How many times SQL handed a document's whole text to this module (tests count it: the work
+#: of writing a transcript's turns must grow with the turns, not with turns × text).
+TEXTS_RECEIVED = [0]
+
+
+def fk_region_prime(document_id: int | None, text: str | None, offsets: bytes | None,
+                    language: str | None) -> int:
+    """SQL ``fk_region_prime(document_id, text, offsets, lang)``: remember one document's text
+    and word starts for the ``fk_region_of`` calls that follow in the same trigger or statement.
+
+    A document's text goes from SQLite to Python once per statement instead of three times per
+    region: handing a long text over is a copy of all of it, and a transcript with thousands of
+    turns made that quadratic (issue 22).
+    """
+    TEXTS_RECEIVED[0] += 1
+    _primed.document = None if document_id is None else int(document_id)
+    _primed.text = text or ""
+    _primed.starts = unpack(offsets) if text and offsets else array("I")
+    _primed.language = language
+    _primed.last = (None, _EMPTY)
+    return 1
+
+
+def fk_region_of(document_id: int | None, start: int | None, end: int | None,
+                 column: int) -> Any:
+    """SQL ``fk_region_of(document_id, start, end, column)``: one column of a region row of the
+    document ``fk_region_prime`` was last given (0 stems, 1 words, 2 offsets); empty for any
+    other document."""
+    if document_id is None or _primed.document != int(document_id) or not _primed.text:
+        return _EMPTY[column]
+    key = (start, end)
+    if _primed.last[0] != key:
+        try:
+            found = region_columns(_primed.text, _primed.starts, start, end, _primed.language)
+        except Exception:  # a trigger must never fail a researcher's write; `check` would notice
+            found = _EMPTY
+        _primed.last = (key, found)
+    return _primed.last[1][column]
 
 
 def person_word(name: str | None) -> str:

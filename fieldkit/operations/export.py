@@ -501,11 +501,13 @@ def _store_refi_time_codings(project: Project, doc_ids: dict[str, int],
         recording_tables.link(store, transcript_id, doc_ids[recording_guid], offset)
         own_guid = str(store.uuid_of("documents", transcript_id))
         transcripts.setdefault(recording_guid, []).append(own_guid)
-        for speaker, begin, end, start, stop in embedded.get(recording_guid, {}).get(
-                transcript_guid(own_guid), []):
-            store.insert("turns", {"document_id": transcript_id, "start": start, "end": stop,
-                                   "speaker": speaker, "t_start": (begin - offset) / 1000,
-                                   "t_end": None if end is None else (end - offset) / 1000})
+        with store.turns_in_bulk(transcript_id):
+            for speaker, begin, end, start, stop in embedded.get(recording_guid, {}).get(
+                    transcript_guid(own_guid), []):
+                store.insert("turns", {"document_id": transcript_id, "start": start,
+                                       "end": stop, "speaker": speaker,
+                                       "t_start": (begin - offset) / 1000,
+                                       "t_end": None if end is None else (end - offset) / 1000})
     for recording_guid, coding, row in timed:
         row["document_id"] = doc_ids[recording_guid]
         for linked in transcripts.get(recording_guid, []):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import utc_now
+from fieldkit.core.names import check_title
 from fieldkit.core.text import normalise_newlines
 from fieldkit.storage import workbench_tables
 
@@ -69,12 +70,11 @@ class Memos:
             links: Iterable[tuple[str, int | str]] = ()) -> Memo:
         """Write a memo (one undoable step), linked at once to each (target, ref) of ``links``
         (as ``link`` takes them); a link that cannot be made leaves no memo behind."""
-        if not title.strip():
-            raise BadInput("A memo needs a title.")
+        title = check_title(title, "memo")
         type_, date = _check_type(type), _check_date(date)
-        with self.store.change(f"New memo {title.strip()}"):
+        with self.store.change(f"New memo {title}"):
             site_id = self.project.ensure_site(site).id if site else None
-            key = self.store.add_document({"kind": "memo", "title": title.strip(),
+            key = self.store.add_document({"kind": "memo", "title": title,
                                            "text": normalise_newlines(text),
                                            "site_id": site_id})
             workbench_tables.set_memo_info(self.store, key, {

@@ -110,8 +110,8 @@ class Recordings:
                 raise BadInput(f"{transcript.name}: a transcript cannot be a recording.")
             prepared.transcript = read_transcript(transcript)
             prepared.transcript_path = transcript
-            prepared.warnings += times_past_end(prepared.transcript, facts.duration_ms,
-                                                transcript.name)
+            prepared.warnings += prepared.transcript.warnings + times_past_end(
+                prepared.transcript, facts.duration_ms, transcript.name)
         return prepared
 
     def store_prepared(self, prepared: PreparedRecording, *, site: str | None = None,
@@ -180,8 +180,8 @@ class Recordings:
         """Import a transcript (subtitles, Whisper JSON, noScribe HTML …) for a recording."""
         rec = self.recording(recording)
         imported = read_transcript(Path(path))
-        self.project.import_warnings = times_past_end(imported, rec.duration_ms,
-                                                      Path(path).name)
+        self.project.import_warnings = imported.warnings + times_past_end(
+            imported, rec.duration_ms, Path(path).name)
         with self.store.change(f"Import {imported.title}"):
             key = self.project._store_imported(imported, None, None)
             source = self.store.document(rec.document_id)
@@ -343,10 +343,11 @@ class Recordings:
                 self.project.edit_text(doc.id, text)
             for row in self.store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
                 self.store.delete("turns", row[0])
-            for turn in turns:
-                self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
-                                            "end": turn.end, "speaker": turn.speaker,
-                                            "t_start": turn.t_start, "t_end": turn.t_end})
+            with self.store.turns_in_bulk(doc.id):
+                for turn in turns:
+                    self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
+                                                "end": turn.end, "speaker": turn.speaker,
+                                                "t_start": turn.t_start, "t_end": turn.t_end})
         return self.store.document(doc.id)
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:

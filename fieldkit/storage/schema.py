@@ -155,7 +155,8 @@ def _v7_search_regions(conn: sqlite3.Connection) -> None:
     import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
     from fieldkit.storage import database, search_tables
 
-    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region"):
+    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region",
+                 "fk_region_prime", "fk_region_of"):
         nargs, func = database.FUNCTIONS[name]
         conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
     search_tables.upgrade(conn)
@@ -176,10 +177,19 @@ def _v9_team(conn: sqlite3.Connection) -> None:
     replica_tables.create(conn)
 
 
+def _v10_linear_regions(conn: sqlite3.Connection) -> None:
+    """The region triggers hand a document's text to Python once, not three times per turn
+    (importing a transcript was quadratic in its turns); bulk turn inserts write their regions
+    at the end (search_tables.upgrade_v10)."""
+    from fieldkit.storage import search_tables
+
+    search_tables.upgrade_v10(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
-                         _v8_recordings, _v9_team]
+                         _v8_recordings, _v9_team, _v10_linear_regions]
 
 
 def latest_version() -> int:

@@ -29,12 +29,21 @@ Columns (the small ones first, so reading them never walks a long text):
 
 The triggers call SQL functions that ``fieldkit.index`` registers: ``fk_stems``, ``fk_words``,
 ``fk_offsets`` (of ``text, lang``), ``fk_region(text, offsets, start, end, lang, column)``,
-``fk_filters(field, kind, site_id, date, extra)`` and ``fk_person(name)``.
+``fk_region_prime(document_id, text, offsets, lang)`` with ``fk_region_of(document_id, start,
+end, column)``, ``fk_filters(field, kind, site_id, date, extra)`` and ``fk_person(name)``.
+
+Writing a document's regions hands its text to Python once (``fk_region_prime``), not once per
+region: a long text is copied every time it is handed over, which made importing a transcript
+quadratic in its turns. A document listed in ``search_pending`` gets no region rows from the
+turn trigger: a bulk insert of its turns (``regions_later``) writes them all at the end, in one
+statement.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 DOC_TEXT, DOC_MEMO, CODING_MEMO, CODE = 0, 1, 2, 3  # rows of search_index
 SEGMENT, TURN = 4, 5  # rows of search_regions
@@ -42,6 +51,7 @@ PARTS = 8
 DOC_SHIFT = 1 << 35  # region rowid = document_id * DOC_SHIFT + owner_id * PARTS + part
 OWNERS = 1 << 32
 FILL_BATCH = 200  # documents whose regions are indexed in one statement
+MANY_REGIONS = 32  # more regions than this: a document's regions are written on their own
 
 LANGUAGE = "(SELECT value FROM meta WHERE key = 'language')"
 
@@ -121,7 +131,7 @@ def region_rowid(document: str, owner: str, part: int) -> str:
     return f"({document}) * {DOC_SHIFT} + ({owner}) * {PARTS} + {part}"
 
 
-def _region_select(part: int, document: str | None = None) -> str:
+def _region_select(part: int, document: str | None = None, *, primed: bool = False) -> str:
     """Every region row of one kind, with what ``fk_region`` needs to make its columns; with
     ``document`` (a trigger's ``new``) the regions of that document, whose text and word
     offsets are then read once rather than once per region."""
@@ -134,9 +144,17 @@ def _region_select(part: int, document: str | None = None) -> str:
         return (
             f"SELECT {region_rowid(f'{d}.id', 'c.id', part)} AS rid, {field} AS field, "
             f"{d}.id AS document_id, {_meta(field, f'{d}.kind', d, extra)} AS meta, "
-            f"{d}.text AS body, (SELECT offsets FROM search_index WHERE rowid = {d}.id * 8) "
-            f"AS starts, c.start AS s, c.end AS e FROM {source} c "
+            + ("" if primed else f"{d}.text AS body, (SELECT offsets FROM search_index WHERE "
+                                 f"rowid = {d}.id * 8) AS starts, ")
+            + f"c.start AS s, c.end AS e FROM {source} c "
             f"WHERE c.document_id = {d}.id AND {d}.text != ''")
+    if primed:
+        return (
+            f"SELECT {region_rowid('d.id', 'c.id', part)} AS rid, {field} AS field, "
+            f"d.id AS document_id, {_meta(field, 'd.kind', 'd', extra)} AS meta, "
+            "c.start AS s, c.end AS e "
+            f"FROM {source} c CROSS JOIN documents d CROSS JOIN search_index x "
+            "WHERE d.id = c.document_id AND x.rowid = d.id * 8")
     return (
         f"SELECT {region_rowid('d.id', 'c.id', part)} AS rid, {field} AS field, "
         f"d.id AS document_id, {_meta(field, 'd.kind', 'd', extra)} AS meta, d.text AS body, "
@@ -158,12 +176,33 @@ def _regions_insert(part: int, where: str, document: str | None = None) -> str:
             f"({_region_select(part, document)} AND {where});")
 
 
+# The columns of a region row of the document last given to ``fk_region_prime``.
+PRIMED_COLUMNS = ", ".join(f"fk_region_of(document_id, s, e, {k})" for k in range(3))
+# Hand one document's text and word starts over once, before its regions are written.
+_PRIME = ("SELECT fk_region_prime(d.id, d.text, x.offsets, " + LANGUAGE + ") FROM documents d "
+          "CROSS JOIN search_index x WHERE d.id = {document} AND x.rowid = d.id * 8;")
+PENDING_TABLE = ("CREATE TABLE IF NOT EXISTS search_pending "
+                 "(document_id INTEGER PRIMARY KEY)")
+
+
+def _primed_insert(part: int, where: str, document: str | None = None) -> str:
+    return ("INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+            f"SELECT rid, field, document_id, meta, {PRIMED_COLUMNS} FROM "
+            f"({_region_select(part, document, primed=True)} AND {where});")
+
+
 def _range(document: str) -> str:
     return f"rowid >= ({document}) * {DOC_SHIFT} AND rowid < (({document}) + 1) * {DOC_SHIFT}"
 
 
 _DOC_REGIONS = (f"DELETE FROM search_regions WHERE {_range('new.id')}; "
                 + _regions_insert(SEGMENT, "1", "new") + _regions_insert(TURN, "1", "new"))
+# The same, handing the text over once (schema step 10).
+_DOC_REGIONS_PRIMED = (
+    f"DELETE FROM search_regions WHERE {_range('new.id')}; "
+    f"SELECT fk_region_prime(new.id, new.text, (SELECT offsets FROM search_index WHERE "
+    f"rowid = new.id * 8), {LANGUAGE}); "
+    + _primed_insert(SEGMENT, "1", "new") + _primed_insert(TURN, "1", "new"))
 
 # New filter words for rows of a table selected by ``{rows}`` (a site, visit, date or person
 # changed). The extra words are what the row is about, found again from its rowid.
@@ -201,7 +240,8 @@ TRIGGERS = [
     f"""CREATE TRIGGER search_document_added AFTER INSERT ON documents BEGIN
         {_DOC_TEXT} {_DOC_MEMO} END""",
     f"""CREATE TRIGGER search_document_text AFTER UPDATE OF text, kind ON documents BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} {_DOC_REGIONS} END""",
+        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} {_DOC_REGIONS_PRIMED}
+        END""",
     f"""CREATE TRIGGER search_document_memo AFTER UPDATE OF memo ON documents BEGIN
         DELETE FROM search_index WHERE rowid = old.id * 8 + 1; {_DOC_MEMO} END""",
     f"""CREATE TRIGGER search_document_place AFTER UPDATE OF site_id, visit_id, created,
@@ -237,8 +277,10 @@ TRIGGERS = [
     f"""CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
         DELETE FROM search_index WHERE rowid = old.id * 8 + 2;
         {_region_delete("old.document_id", "old.id", SEGMENT)} END""",
-    f"""CREATE TRIGGER search_turn_added AFTER INSERT ON turns BEGIN
-        {_regions_insert(TURN, "c.id = new.id")} {_PEOPLE.format(name="new.speaker")} END""",
+    f"""CREATE TRIGGER search_turn_added AFTER INSERT ON turns WHEN NOT EXISTS
+        (SELECT 1 FROM search_pending WHERE document_id = new.document_id) BEGIN
+        {_PRIME.format(document="new.document_id")}
+        {_primed_insert(TURN, "c.id = new.id")} {_PEOPLE.format(name="new.speaker")} END""",
     f"""CREATE TRIGGER search_turn_changed AFTER UPDATE ON turns BEGIN
         {_region_delete("old.document_id", "old.id", TURN)}
         {_regions_insert(TURN, "c.id = new.id")} {_PEOPLE.format(name="new.speaker")} END""",
@@ -285,10 +327,20 @@ def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = N
         last = conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
         return sum(fill_regions(conn, (first, first + FILL_BATCH - 1))
                    for first in range(0, last + 1, FILL_BATCH))
-    where = f"c.document_id BETWEEN {int(documents[0])} AND {int(documents[1])}"
+    first, last = int(documents[0]), int(documents[1])
+    # A document with many regions has its text handed over once, not once per region.
+    big = [r[0] for r in conn.execute(
+        "SELECT document_id FROM (SELECT document_id FROM turns WHERE document_id BETWEEN ? "
+        "AND ? UNION ALL SELECT document_id FROM codings WHERE document_id BETWEEN ? AND ?) "
+        "GROUP BY document_id HAVING count(*) > ?", (first, last, first, last, MANY_REGIONS))]
+    where = f"c.document_id BETWEEN {first} AND {last}"
+    if big:
+        where += f" AND c.document_id NOT IN ({', '.join(map(str, big))})"
     written = 0
     for part in (SEGMENT, TURN):
         written += conn.execute(_regions_insert(part, where).rstrip(";")).rowcount
+    for doc in big:
+        written += _write_regions(conn, doc, (SEGMENT, TURN))
     return written
 
 
@@ -296,8 +348,105 @@ def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
     """Rewrite the coded segments and turns of one document (as its text trigger does)."""
     doc = int(document_id)
     conn.execute(f"DELETE FROM search_regions WHERE {_range(str(doc))}")
-    for part in (SEGMENT, TURN):
-        conn.execute(_regions_insert(part, f"c.document_id = {doc}").rstrip(";"))
+    _write_regions(conn, doc, (SEGMENT, TURN))
+
+
+def _document_regions(conn: sqlite3.Connection, document_id: int,
+                      parts: tuple[int, ...]) -> tuple[str, dict[str, object]] | None:
+    """The region rows one document should have (rowid, field, document_id, meta, stems, words,
+    offsets), as a SELECT with its parameters, its text handed over once beforehand; None when
+    it has no text (and so no regions)."""
+    doc = int(document_id)
+    # What every row shares is read once: a join on the document per region would walk the
+    # document's long text (its overflow pages) for each region to reach the columns after it.
+    facts = conn.execute(f"SELECT d.kind, d.site_id, {_DATE.format(d='d')} FROM documents d "
+                         "CROSS JOIN search_index x WHERE d.id = ? AND x.rowid = d.id * 8",
+                         (doc,)).fetchone()
+    if facts is None:
+        return None
+    conn.execute(_PRIME.format(document=doc).rstrip(";"))
+    selects = []
+    for part in parts:
+        if part == SEGMENT:
+            source, field, extra = "codings", "'segment'", _CODED.format(c="c")
+        else:
+            source, field, extra = "turns", "'turn'", "fk_person(c.speaker)"
+        selects.append(
+            f"SELECT {region_rowid(str(doc), 'c.id', part)}, {field}, {doc}, "
+            f"fk_filters({field}, :kind, :site, :date, {extra}), "
+            + ", ".join(f"fk_region_of({doc}, c.start, c.end, {k})" for k in range(3))
+            + f" FROM {source} c WHERE c.document_id = {doc}")
+    return " UNION ALL ".join(selects), {"kind": facts[0], "site": facts[1], "date": facts[2]}
+
+
+def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int, ...]) -> int:
+    """Write the region rows of one document (none of them there yet), its text handed over
+    once; returns how many were written."""
+    found = _document_regions(conn, document_id, parts)
+    if found is None:  # no text: no regions
+        return 0
+    return conn.execute(
+        "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+        + found[0], found[1]).rowcount
+
+
+def many_region_documents(conn: sqlite3.Connection) -> list[int]:
+    """Documents with more than ``MANY_REGIONS`` coded segments and turns: ``check`` compares
+    their region rows one document at a time, the text handed over once."""
+    return [r[0] for r in conn.execute(
+        "SELECT document_id FROM (SELECT document_id FROM turns UNION ALL SELECT document_id "
+        "FROM codings) GROUP BY document_id HAVING count(*) > ?", (MANY_REGIONS,))]
+
+
+def missing_document_regions(conn: sqlite3.Connection, document_id: int) -> int:
+    """How many region rows one document lacks or holds wrong (see ``many_region_documents``)."""
+    doc = int(document_id)
+    found = _document_regions(conn, doc, (SEGMENT, TURN))
+    if found is None:
+        return 0
+    return int(conn.execute(
+        f"SELECT count(*) FROM ({found[0]} EXCEPT SELECT rowid, field, document_id, meta, "
+        f"stems, words, offsets FROM search_regions WHERE {_range(str(doc))})",
+        found[1]).fetchone()[0])
+
+
+@contextmanager
+def regions_later(conn: sqlite3.Connection, document_id: int) -> Iterator[None]:
+    """Insert many turns of one document: the turn trigger leaves their region rows, which are
+    written at the end in one statement (inside the caller's transaction: an error rolls the
+    pending mark back with everything else)."""
+    defer_regions(conn, document_id)
+    yield
+    write_deferred(conn, document_id)
+
+
+def defer_regions(conn: sqlite3.Connection, document_id: int) -> None:
+    """From now on the turn trigger leaves this document's turns to ``write_deferred``."""
+    conn.execute("INSERT OR IGNORE INTO search_pending (document_id) VALUES (?)",
+                 (int(document_id),))
+
+
+def write_deferred(conn: sqlite3.Connection, document_id: int) -> None:
+    """Write the turn rows of a document ``defer_regions`` marked, and end the mark."""
+    doc = int(document_id)
+    conn.execute("DELETE FROM search_pending WHERE document_id = ?", (doc,))
+    conn.execute(f"DELETE FROM search_regions WHERE rowid IN (SELECT "
+                 f"{region_rowid(str(doc), 'id', TURN)} FROM turns WHERE document_id = {doc})")
+    _write_regions(conn, doc, (TURN,))
+    conn.execute("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT fk_person(speaker) "
+                 "AS w FROM (SELECT DISTINCT speaker FROM turns WHERE document_id = ?)) "
+                 "WHERE w != ''", (doc,))
+
+
+def upgrade_v10(conn: sqlite3.Connection) -> None:
+    """Schema step v10: the triggers that write a document's or a turn's region rows hand the
+    text over once per statement, and bulk turn inserts can leave their regions to the end."""
+    conn.execute(PENDING_TABLE)
+    for trigger in TRIGGERS:
+        name = trigger.split()[2]
+        if name in ("search_document_text", "search_turn_added"):
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute(trigger)
 
 
 def upgrade(conn: sqlite3.Connection) -> None:
@@ -313,6 +462,7 @@ def upgrade(conn: sqlite3.Connection) -> None:
     conn.execute(TABLE)
     conn.execute(REGIONS_TABLE)
     conn.execute(PEOPLE_TABLE)
+    conn.execute(PENDING_TABLE)
     conn.execute(FILL_PEOPLE)
     for trigger in TRIGGERS:
         conn.execute(trigger)

@@ -10,6 +10,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import recording_tables, rows
+from fieldkit.storage import recording_tables, rows, search_tables
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -267,11 +268,17 @@ class Store(Writer):
             row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
         with self.change(f"Add {row['kind']} {row['title']}"):
             key = self.insert("documents", row)
-            for t in turns:
-                self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
-                                      "speaker": t.speaker, "t_start": t.t_start,
-                                      "t_end": t.t_end})
+            with self.turns_in_bulk(key):
+                for t in turns:
+                    self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
+                                          "speaker": t.speaker, "t_start": t.t_start,
+                                          "t_end": t.t_end})
             return key
+
+    def turns_in_bulk(self, document_id: int) -> AbstractContextManager[None]:
+        """Insert many turns of one document (within a change): their search rows are written
+        once at the end, with the document's text read once (linear in the turns)."""
+        return search_tables.regions_later(self.conn, document_id)
 
     def document(self, key: int) -> Document:
         r = self.row("SELECT * FROM documents WHERE id = ?", (key,))

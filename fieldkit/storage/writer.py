@@ -12,6 +12,7 @@ from typing import Any
 from fieldkit.core.changes import ChangeSet, Row, RowChange
 from fieldkit.core.errors import ReadOnly
 from fieldkit.core.model import utc_now
+from fieldkit.storage import search_tables
 
 Listener = Callable[[ChangeSet], None]
 #: Called inside the transaction, before COMMIT, with each change set this replica made itself
@@ -224,10 +225,19 @@ class Writer:
             todo = original.inverse() if invert else original
             applied = ChangeSet(todo.label)
             self._current, self._log = applied, True
+            # Turns put back in bulk (undoing a transcript's removal, redoing its import) get
+            # their search rows once at the end: one by one they read the text once a turn.
+            bulk = {int(c.after["document_id"]) for c in todo.changes
+                    if c.table == "turns" and c.before is None and c.after} \
+                if sum(c.table == "turns" for c in todo.changes) > 1 else set()
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                for doc in bulk:
+                    search_tables.defer_regions(self.conn, doc)
                 for change in todo.changes:
                     self.apply(change)
+                for doc in bulk:
+                    search_tables.write_deferred(self.conn, doc)
                 if self.commit_hook is not None and applied:
                     self.commit_hook(applied)
                 self.conn.execute(

@@ -350,6 +350,20 @@ class _Merger:
         from fieldkit.team.codes import code_aliases
 
         aliases = code_aliases(self.ours)
+        # Our codebook is read once and kept up to date here: reading it again for every
+        # code made merging 10,000 codes take minutes (issue 22).
+        book = self.ours.codebook()
+        siblings: dict[tuple[int | None, str], int] = {}
+        for our_code in sorted(book.codes.values(), key=lambda c: (c.position, c.id),
+                               reverse=True):  # the first of equal names wins, as before
+            siblings[(our_code.parent_id, our_code.name.casefold())] = our_code.id
+        paths: dict[int, str] = {}
+
+        def our_path(key: int) -> str:
+            if key not in paths:
+                paths[key] = book.path(key)
+            return paths[key]
+
         for code in sorted(their_codes, key=lambda c: _depth(c, by_id)):
             key = self.store.id_by_uuid("codes", code.uuid)
             seen: set[str] = set()
@@ -363,15 +377,18 @@ class _Merger:
                 continue
             parent = self.codes.get(code.parent_id) if code.parent_id else None
             if key is None:
-                sibling = next((c for c in self.ours.codebook().children(parent)
-                                if c.name.casefold() == code.name.casefold()), None)
+                sibling = siblings.get((parent, code.name.casefold()))
                 if sibling is None:
                     values = {k: getattr(code, k) for k in ("uuid", "name", "colour",
                                                             *CODE_TEXTS)}
-                    self.codes[code.id] = self.store.add_code({**values, "parent_id": parent})
+                    added = self.store.add_code({**values, "parent_id": parent})
+                    self.codes[code.id] = added
+                    siblings[(parent, code.name.casefold())] = added
+                    paths[added] = (f"{our_path(parent)}/{code.name}" if parent is not None
+                                    else code.name)
                     self.summary.codes += 1
                     continue
-                key = sibling.id
+                key = sibling
                 self.summary.matched_by_name += 1
             self.codes[code.id] = key
             ours = self.store.code(key)
@@ -382,7 +399,7 @@ class _Merger:
                 notes.append(f"colour there: {code.colour}")
             if ours.parent_id != parent:
                 notes.append(f"placed under '{their_book_path(code.id)}' there")
-            changes = self.append_texts("code", ours.uuid, self.ours.code_path(key), ours, code,
+            changes = self.append_texts("code", ours.uuid, our_path(key), ours, code,
                                         CODE_TEXTS, notes)
             if changes:
                 self.store.update_code(key, changes)
