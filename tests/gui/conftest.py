@@ -31,6 +31,14 @@ def make_photo(path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDKIT_SETTINGS", str(tmp_path / "settings.ini"))
+    # every GUI test starts in English whatever an earlier test (here or in another folder)
+    # left installed: a Dutch locale left behind writes 0,318 where a test reads 0.318
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from fieldkit.gui import i18n
+
+        i18n.install("en")
 
 
 @pytest.fixture
