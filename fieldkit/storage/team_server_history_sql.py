@@ -10,7 +10,8 @@ case's member, a transcript's turn) belongs to whoever added it, and is removed 
 owner of what holds it (the set, the case, the document), or the lead.
 """
 
-HISTORY = r"""-- the history -----------------------------------------------------------------------------
+HISTORY = r"""
+-- the history ---------------------------------------------------------------------------
 
 -- Every change set and row of a push against the schema, set-wise (two queries per push, not
 -- a few per row): NULL, or what is wrong with the first bad one.

@@ -407,8 +407,8 @@ def _filled(sql: str, channel: str) -> str:
                  lambda m: _BAD.format(k=" ".join(m.group(1).split()),
                                        v=" ".join(m.group(2).split())), sql, flags=re.S)
     return (sql.replace("@UUID@", UUID_RE).replace("@SHA@", SHA_RE)
-            .replace("@WAIT@", str(PUSH_WAIT_S)).replace("@CHUNK@", str(CHUNK_LIMIT)).replace("@LIMIT@", str(DEFAULT_LIMIT))
-            .replace("@CHANNEL@", channel))
+            .replace("@WAIT@", str(PUSH_WAIT_S)).replace("@CHUNK@", str(CHUNK_LIMIT))
+            .replace("@LIMIT@", str(DEFAULT_LIMIT)).replace("@CHANNEL@", channel))
 
 
 def schema_sql(channel: str) -> str:

@@ -14,15 +14,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .test_attacks import (  # noqa: F401  (coded: the fixture)
-    coded,
-    anna_intact,
-    as_member,
-    converged,
-    doc,
-    push,
-    refused_push,
-)
+import pytest
+
+from .test_attacks import anna_intact, as_member, coding_row, converged, doc, push, refused_push
+
+
+@pytest.fixture
+def coded(replicas):
+    """The study with one coding by anna (the victim) on every copy (as in test_attacks)."""
+    team, lead, anna, bram = replicas
+    anna.code_text(doc(anna, "Bezoek 1").id, 0, 3, "Leren/Voordoen", memo="Anna's")
+    for p in (anna, lead, bram):
+        p.team.sync()
+    (victim,) = anna.codings()
+    return team, lead, anna, bram, coding_row(anna, victim.id)
 
 
 def _uuid(p, table: str, column: str, value: Any) -> str:
