@@ -65,7 +65,8 @@ def _bram_works_under_annas(anna, bram, lead) -> dict[str, str]:
     and set. Returns the UUIDs of Anna's rows."""
     site = anna.store.add_site("Kunststof West")
     anna.store.add_visit(site, "2026-04-01")
-    anna.store.add_participant("Kees", site_id=site)
+    # Kees works at another of anna's sites: bram's note hangs on that one through Kees
+    anna.store.add_participant("Kees", site_id=anna.store.add_site("Tweede hal"))
     anna.store.add_case("Ploeg A")
     anna.sets.add("Set van Anna", "documents", [doc(anna, "Bezoek 1").id])
     anna.add_code("Leren/Van Anna")
@@ -91,7 +92,8 @@ def _bram_works_under_annas(anna, bram, lead) -> dict[str, str]:
             "cases": _uuid(anna, "cases", "name", "Ploeg A"),
             "sets": _uuid(anna, "sets", "name", "Set van Anna"),
             "codes": anna.code("Leren/Van Anna").uuid,
-            "empty": _uuid(anna, "sites", "name", "Leeg terrein")}
+            "empty": _uuid(anna, "sites", "name", "Leeg terrein"),
+            "through": _uuid(anna, "sites", "name", "Tweede hal")}
 
 
 def test_a_member_cannot_delete_what_others_work_hangs_on(coded) -> None:
@@ -106,6 +108,9 @@ def test_a_member_cannot_delete_what_others_work_hangs_on(coded) -> None:
             refused_push(conn, [_gone(table, annas[table])],
                          f"deletes a row of {table} on which member {bram_member}'s")
         refused_push(conn, [_gone("codes", annas["codes"])], "only the team lead")
+        # two steps away: the site of anna's participant Kees, whom bram's note is about
+        refused_push(conn, [_gone("sites", annas["through"])],
+                     f"deletes a row of sites on which member {bram_member}'s documents")
         # a move carries bram's note along: anna's visit to her other site, his note's site
         refused_push(conn, [{"t": "visits", "k": annas["visits"], "op": "update",
                              "set": {"site_id": annas["empty"]},
@@ -155,7 +160,8 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
     one, two = doc(anna, "Bezoek 1"), doc(anna, "Bezoek 2")
     anna.sets.add("Set van Anna", "documents", [one.id])
     case = anna.store.add_case("Ploeg A")
-    anna.store.add_to_case(case, document_id=one.id)
+    anna.store.add_to_case(case, document_id=one.id,
+                           participant_id=anna.store.add_participant("Kees"))
     anna.team.sync()
     bram.team.sync()
     bram.sets.extend("Set van Anna", [doc(bram, "Bezoek 2").id])
@@ -172,6 +178,9 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
         refused_push(conn, [_gone("set_members", annas_in_set)],
                      f"takes a row of set_members that member {anna_member} added out of a set")
         refused_push(conn, [_gone("case_documents", annas_in_case)],
+                     f"member {anna_member} added out of a case")
+        kees = _uuid(anna, "participants", "pseudonym", "Kees")
+        refused_push(conn, [_gone("case_participants", [the_case, kees])],
                      f"member {anna_member} added out of a case")
         # nor by moving them: a member's key is what it is
         refused_push(conn, [{"t": "set_members", "k": annas_in_set, "op": "update",
