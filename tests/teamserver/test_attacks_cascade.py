@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
 
 from .test_attacks import anna_intact, as_member, coding_row, converged, doc, push, refused_push
@@ -206,4 +207,20 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
     for p in (lead, anna, bram):
         assert p.store.value("SELECT count(*) FROM sets") == 0
         assert p.store.value("SELECT count(*) FROM set_members") == 0
+    anna_intact(anna, victim, lead, bram)
+
+
+def test_the_record_of_what_points_at_what_is_the_servers_own(coded) -> None:
+    team, lead, anna, bram, victim = coded
+    with as_member(team, f"bram{team.db}") as conn:
+        for statement in ("SELECT * FROM fieldkit.refs",
+                          "INSERT INTO fieldkit.refs VALUES ('codings', 'x', 'y', 'z', 'w')",
+                          "DELETE FROM fieldkit.refs",
+                          "UPDATE fieldkit.columns SET ref = NULL",
+                          "SELECT * FROM fieldkit.dependants('documents', 'x')",
+                          "SELECT fieldkit.others_depending('documents', 'x', 'y')",
+                          "SELECT fieldkit.key_text('[1]')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)  # type: ignore[arg-type]
+    converged(lead, anna, bram)
     anna_intact(anna, victim, lead, bram)
