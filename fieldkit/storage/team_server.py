@@ -25,7 +25,7 @@ from fieldkit.storage.mediastore import CHANGED, DamagedMedia, MediaUnfit, open_
 
 FORMAT = "1"
 CHANNEL = "fieldkit_changes"
-CHUNK = 8 << 20  # bytes of a media file or snapshot per row
+CHUNK = team_server_sql.CHUNK_LIMIT  # bytes of a media file or snapshot per row
 _EXPIRES = """to_char(expires AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
 LOCK_MINUTES_MAX = 24 * 60
 
@@ -255,7 +255,7 @@ class Server:
                 tables, columns = team_server_sql.row_spec()
                 with self.conn.cursor() as cur:
                     cur.executemany("INSERT INTO fieldkit.tables VALUES (%s, %s, %s)", tables)
-                    cur.executemany("INSERT INTO fieldkit.columns VALUES (%s, %s, %s)",
+                    cur.executemany("INSERT INTO fieldkit.columns VALUES (%s, %s, %s, %s)",
                                     columns)
                     cur.executemany(
                         "INSERT INTO fieldkit.team (key, value) VALUES (%s, %s)",

@@ -19,6 +19,8 @@ from typing import Any
 
 #: a change set larger than this (bytes of its JSON) is refused; the lead can change it
 DEFAULT_LIMIT = 1 << 20
+#: the largest chunk of a media file or snapshot (bytes) the server stages
+CHUNK_LIMIT = 8 << 20
 #: seconds a push waits for the one before it
 PUSH_WAIT_S = 10
 UUID_RE = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
@@ -59,14 +61,21 @@ CREATE TABLE fieldkit.media_chunks (
 -- private to the owner: what members send before it is whole, and the server's own record
 CREATE TABLE fieldkit.staging (
     member text NOT NULL, kind text NOT NULL, key text NOT NULL, n int NOT NULL,
-    data bytea NOT NULL, PRIMARY KEY (member, kind, key, n));
+    data bytea NOT NULL, tx bigint NOT NULL DEFAULT txid_current(),
+    PRIMARY KEY (member, kind, key, n));
+-- every field of every shared table, and the table a reference field points at
 CREATE TABLE fieldkit.columns (t text NOT NULL, col text NOT NULL, kind text NOT NULL,
-    PRIMARY KEY (t, col));
+    ref text, PRIMARY KEY (t, col));
 CREATE TABLE fieldkit.tables (t text PRIMARY KEY, ident text[] NOT NULL, tracked boolean NOT NULL);
 CREATE TABLE fieldkit.known (
     t text NOT NULL, k text NOT NULL, member text NOT NULL, alive boolean NOT NULL,
     parent text, doc text, coder text, len bigint, PRIMARY KEY (t, k));
 CREATE INDEX known_codings_doc ON fieldkit.known (doc) WHERE t = 'codings';
+-- what every row points at (a key that is not one UUID is its identity as JSON text): the
+-- rows a replica deletes with a row are those that point at it, and at those, and so on
+CREATE TABLE fieldkit.refs (t text NOT NULL, k text NOT NULL, col text NOT NULL,
+    target_t text NOT NULL, target_k text, PRIMARY KEY (t, k, col));
+CREATE INDEX refs_target ON fieldkit.refs (target_t, target_k);
 CREATE TABLE fieldkit.push_queue (one int);
 """
 
@@ -104,6 +113,12 @@ BEGIN
         RAISE EXCEPTION 'fieldkit: % is not a UUID', what;
     END IF;
 END $$;
+
+-- a row's key as the server records it: a UUID or sha256 as it is, an identity of several
+-- fields (a set's member: set, document, code) as its JSON text
+CREATE FUNCTION fieldkit.key_text(k jsonb) RETURNS text LANGUAGE sql IMMUTABLE
+    SET search_path = fieldkit, pg_temp AS
+$$ SELECT CASE WHEN jsonb_typeof(k) = 'string' THEN k #>> '{}' ELSE k::text END $$;
 
 CREATE FUNCTION fieldkit.set_fact(fact text, value text) RETURNS void LANGUAGE plpgsql
     SECURITY DEFINER SET search_path = fieldkit, pg_temp AS
@@ -254,6 +269,12 @@ BEGIN
     IF n IS NULL OR n < 0 OR n > 1000000 OR data IS NULL THEN
         RAISE EXCEPTION 'fieldkit: a chunk is numbered from 0';
     END IF;
+    IF octet_length(data) > @CHUNK@ THEN
+        RAISE EXCEPTION 'fieldkit: a chunk holds at most @CHUNK@ bytes';
+    END IF;
+    -- what this member staged in a transaction that ended without storing it is left over:
+    -- it goes now (staged chunks live only as long as the transaction that sends them)
+    DELETE FROM staging s WHERE s.member = session_user AND s.tx <> txid_current();
     IF n = 0 THEN
         DELETE FROM staging s WHERE s.member = session_user AND s.kind = stage_chunk.kind
             AND s.key = coalesce(stage_chunk.key, '');
@@ -267,6 +288,7 @@ CREATE FUNCTION fieldkit.staged(what text, key text, OUT sha text, OUT size bigi
 $$
 DECLARE parts int; top int;
 BEGIN
+    DELETE FROM staging s WHERE s.member = session_user AND s.tx <> txid_current();
     SELECT count(*), max(n) INTO parts, top FROM staging s
         WHERE s.member = session_user AND s.kind = what AND s.key = staged.key;
     IF parts = 0 OR top <> parts - 1 THEN
@@ -324,355 +346,20 @@ BEGIN
     DELETE FROM staging s WHERE s.member = session_user AND s.kind = 'snapshot';
     -- every row of the snapshot the server did not know yet is the lead's (coders included)
     INSERT INTO known (t, k, member, alive, parent, doc, coder, len)
-    SELECT r->>0, r->>1, session_user, true, r->>2, r->>3, r->>4, (r->>5)::bigint
+    SELECT r->>0, key_text(r->1), session_user, true, r->>2, r->>3, r->>4, (r->>5)::bigint
     FROM jsonb_array_elements(known_rows) r
     WHERE jsonb_typeof(r) = 'array' AND EXISTS (SELECT 1 FROM tables t WHERE t.t = r->>0)
     ON CONFLICT (t, k) DO UPDATE SET len = greatest(known.len, EXCLUDED.len);
+    INSERT INTO refs (t, k, col, target_t, target_k)
+    SELECT r->>0, key_text(r->1), f.key, c.ref, f.value #>> '{}'
+    FROM jsonb_array_elements(known_rows) r, jsonb_each(r->6) f, columns c
+    WHERE jsonb_typeof(r) = 'array' AND jsonb_typeof(r->6) = 'object'
+        AND c.t = r->>0 AND c.col = f.key AND c.ref IS NOT NULL
+    ON CONFLICT DO NOTHING;
     INSERT INTO coders SELECT k, member FROM known WHERE t = 'coders' ON CONFLICT DO NOTHING;
     RETURN got;
 END $$;
 
--- the history -----------------------------------------------------------------------------
-
--- Every change set and row of a push against the schema, set-wise (two queries per push, not
--- a few per row): NULL, or what is wrong with the first bad one.
-CREATE FUNCTION fieldkit.shape_problem(sets jsonb) RETURNS text LANGUAGE plpgsql STABLE
-    SET search_path = fieldkit, pg_temp AS
-$$
-DECLARE problem text; kinds jsonb; idents jsonb;
-BEGIN
-    SELECT format('%s is not a change set (an object with uuid, at, coder, label and body)',
-                  name) INTO problem
-    FROM (SELECT x, i, CASE WHEN jsonb_typeof(x) = 'object' AND x ? 'label'
-                            THEN format('"%s"', left(x->>'label', 80))
-                            ELSE format('change set %s', i) END AS name
-          FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i)) s
-    WHERE CASE WHEN jsonb_typeof(x) <> 'object' THEN true
-               ELSE coalesce(x->>'uuid', '') !~ '@UUID@'
-                   OR jsonb_typeof(x->'at') IS DISTINCT FROM 'string'
-                   OR jsonb_typeof(coalesce(x->'coder', '""')) <> 'string'
-                   OR jsonb_typeof(coalesce(x->'label', '""')) <> 'string'
-                   OR jsonb_typeof(coalesce(x->'kind', '""')) <> 'string'
-                   OR length(x->>'at') > 40 OR length(x->>'coder') > 200
-                   OR jsonb_typeof(x->'body') IS DISTINCT FROM 'array'
-                   OR EXISTS (SELECT 1 FROM jsonb_object_keys(x) y
-                              WHERE y NOT IN ('uuid', 'at', 'coder', 'label', 'kind', 'body'))
-          END
-    LIMIT 1;
-    IF problem IS NOT NULL THEN RETURN problem; END IF;
-
-    SELECT jsonb_object_agg(t, m) INTO kinds
-        FROM (SELECT t, jsonb_object_agg(col, kind) AS m FROM columns GROUP BY t) g;
-    SELECT jsonb_object_agg(t, jsonb_build_object('ident', ident, 'tracked', tracked))
-        INTO idents FROM tables;
-    SELECT format('%s holds a row the server does not accept (row %s): %s', name, j, why)
-    INTO problem FROM (
-        SELECT i, j, CASE WHEN x ? 'label' THEN format('"%s"', left(x->>'label', 80))
-                          ELSE format('change set %s', i) END AS name, CASE
-            WHEN jsonb_typeof(r) <> 'object' THEN 'a row is an object'
-            WHEN EXISTS (SELECT 1 FROM jsonb_object_keys(r) y
-                         WHERE y NOT IN ('t', 'k', 'op', 'set', 'was', 'coder', 'doc'))
-                THEN 'a row has only t, k, op, set, was, coder and doc'
-            WHEN NOT idents ? coalesce(r->>'t', '') THEN format(
-                '%s is not a table fieldkit shares', coalesce(r->>'t', 'a row without t'))
-            WHEN coalesce(r->>'op', '') NOT IN ('insert', 'update', 'delete')
-                THEN 'a row''s op is insert, update or delete'
-            WHEN jsonb_array_length(idents->(r->>'t')->'ident') = 1
-                    AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'string'
-                         OR @BAD(kinds->(r->>'t')->>(idents->(r->>'t')->'ident'->>0);
-                                 r->'k')@)
-                THEN format('a row of %s is named by its %s', r->>'t',
-                            idents->(r->>'t')->'ident'->>0)
-            WHEN jsonb_array_length(idents->(r->>'t')->'ident') > 1
-                    AND (jsonb_typeof(r->'k') IS DISTINCT FROM 'array'
-                    OR jsonb_array_length(r->'k') <> jsonb_array_length(idents->(r->>'t')->'ident')
-                    OR EXISTS (SELECT 1 FROM jsonb_array_elements(r->'k') WITH ORDINALITY e(v, n)
-                               WHERE @BAD(kinds->(r->>'t')
-                                              ->>(idents->(r->>'t')->'ident'->>(n::int - 1));
-                                          e.v)@))
-                THEN format('a row of %s is named by %s', r->>'t', idents->(r->>'t')->'ident')
-            WHEN r->>'op' = 'delete' AND r ? 'set' THEN 'a deleted row has no set'
-            WHEN r->>'op' = 'delete' THEN NULL
-            WHEN jsonb_typeof(r->'set') IS DISTINCT FROM 'object'
-                THEN 'an added or changed row has its fields in set'
-            WHEN EXISTS (SELECT 1 FROM jsonb_each(r->'set') f
-                         WHERE @BAD(kinds->(r->>'t')->>f.key; f.value)@)
-                THEN (SELECT CASE WHEN NOT kinds->(r->>'t') ? f.key
-                                  THEN format('%s has no field %s', r->>'t', f.key)
-                                  ELSE format('%s.%s is not %s', r->>'t', f.key,
-                                      CASE kinds->(r->>'t')->>f.key
-                                      WHEN 'text' THEN 'text' WHEN 'uuid' THEN 'a UUID'
-                                      WHEN 'sha' THEN 'a sha256' WHEN 'real' THEN 'a number'
-                                      ELSE 'a whole number of a sensible size' END) END
-                      FROM jsonb_each(r->'set') f
-                      WHERE @BAD(kinds->(r->>'t')->>f.key; f.value)@ LIMIT 1)
-            WHEN (idents->(r->>'t')->>'tracked')::boolean AND r->>'op' = 'insert'
-                    AND (r->'set'->>(idents->(r->>'t')->'ident'->>0)) IS DISTINCT FROM r->>'k'
-                THEN format('an added row of %s carries its own %s', r->>'t',
-                            idents->(r->>'t')->'ident'->>0)
-            WHEN (idents->(r->>'t')->>'tracked')::boolean AND r->>'op' = 'update'
-                    AND r->'set' ? (idents->(r->>'t')->'ident'->>0)
-                THEN format('a row of %s keeps its %s', r->>'t', idents->(r->>'t')->'ident'->>0)
-            WHEN (r->'set'->>'start')::numeric > (r->'set'->>'end')::numeric
-                    OR (r->'set'->>'start_ms')::numeric > (r->'set'->>'end_ms')::numeric
-                THEN format('a %s row ends before it starts', r->>'t')
-            WHEN least((r->'set'->>'start')::numeric, (r->'set'->>'end')::numeric,
-                       (r->'set'->>'start_ms')::numeric, (r->'set'->>'end_ms')::numeric,
-                       (r->'set'->>'x')::numeric, (r->'set'->>'y')::numeric,
-                       (r->'set'->>'width')::numeric, (r->'set'->>'height')::numeric) < 0
-                THEN format('a %s row has a negative position or size', r->>'t')
-        END AS why
-        FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
-             jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)) checked
-    WHERE why IS NOT NULL ORDER BY i, j LIMIT 1;
-    RETURN problem;
-END $$;
-
-CREATE FUNCTION fieldkit.push_sets(sets jsonb, set_kind text DEFAULT 'change')
-    RETURNS TABLE (uuid text, seq bigint) LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = fieldkit, pg_temp SET lock_timeout = '@WAIT@s' AS
-$$
-DECLARE
-    who text := session_user; lead boolean; s jsonb; r jsonb; n bigint; problem text;
-    cap bigint; number bigint; su text; tn text; opn text; kk text; o known; owner text;
-    blind text; blind_of text; others boolean; any_blind boolean; holder text;
-    tracked_tables text[]; existing jsonb; fresh bigint[] := '{}'; blinds text[] := '{}';
-    last_coder text; last_owner text; last_doc text; last_len bigint;
-    doc_k text; code_parent text; hops int; text_len bigint; who_label text;
-BEGIN
-    lead := need_member();
-    IF jsonb_typeof(sets) IS DISTINCT FROM 'array' THEN
-        RAISE EXCEPTION 'fieldkit: a push is a list of change sets';
-    END IF;
-    cap := coalesce((SELECT value::bigint FROM team WHERE key = 'change_set_limit'), @LIMIT@);
-    SELECT format('%s is larger than the team''s limit of %s bytes (the lead can raise it)',
-                  CASE WHEN x ? 'label' THEN format('"%s"', left(x->>'label', 80))
-                       ELSE format('change set %s', i) END, cap)
-        INTO problem FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i)
-        WHERE octet_length(x::text) > cap LIMIT 1;
-    IF problem IS NOT NULL THEN
-        RAISE EXCEPTION 'fieldkit: %', problem;
-    END IF;
-    problem := shape_problem(sets);
-    IF problem IS NOT NULL THEN
-        RAISE EXCEPTION 'fieldkit: %', problem;
-    END IF;
-    BEGIN
-        LOCK TABLE push_queue IN EXCLUSIVE MODE;
-    EXCEPTION WHEN lock_not_available THEN
-        SELECT string_agg(DISTINCT a.usename, ', ') INTO holder FROM pg_locks l
-            JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.relation = 'fieldkit.push_queue'::regclass AND l.granted;
-        RAISE EXCEPTION 'fieldkit: the team server is busy: a push by % has held the'
-            ' queue for over @WAIT@ seconds; try again later',
-            coalesce(holder, 'another member');
-    END;
-    any_blind := EXISTS (SELECT 1 FROM blind_sets WHERE released_seq IS NULL);
-    tracked_tables := ARRAY(SELECT x.t FROM tables x WHERE x.tracked);
-    SELECT coalesce(jsonb_object_agg(c.uuid, c.seq), '{}') INTO existing FROM change_sets c
-        WHERE c.uuid IN (SELECT x->>'uuid' FROM jsonb_array_elements(sets) x);
-    FOR s, n IN SELECT x, i FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i) LOOP
-        su := s->>'uuid';
-        IF existing ? su THEN  -- sent before (the answer was lost): stored once
-            CONTINUE;
-        END IF;
-        who_label := CASE WHEN s ? 'label' THEN format('"%s"', left(s->>'label', 80))
-                          ELSE format('change set %s', n) END;
-        IF coalesce(s->>'kind', 'change') <> set_kind THEN
-            RAISE EXCEPTION 'fieldkit: only the team lead releases a blind set';
-        END IF;
-        blind := NULL; others := false;
-        FOR r IN SELECT x FROM jsonb_array_elements(s->'body') x LOOP
-            tn := r->>'t'; opn := r->>'op'; doc_k := NULL;
-            IF jsonb_typeof(r->'k') = 'string' AND tn = ANY(tracked_tables)
-            THEN
-                kk := r->>'k';
-                SELECT * INTO o FROM known WHERE known.t = tn AND known.k = kk;
-                IF opn = 'insert' THEN
-                    IF o.alive AND tn <> 'media' THEN
-                        RAISE EXCEPTION 'fieldkit: % adds a row of % that exists already (%)',
-                            who_label, tn, kk;
-                    ELSIF o.k IS NOT NULL AND NOT o.alive AND o.member <> who AND NOT lead THEN
-                        RAISE EXCEPTION 'fieldkit: % brings back a row of % that % made',
-                            who_label, tn, o.member;
-                    END IF;
-                ELSIF o.k IS NULL THEN
-                    RAISE EXCEPTION 'fieldkit: % changes a row of % the server does not know (%)',
-                        who_label, tn, kk;
-                ELSIF opn = 'delete' AND NOT lead AND o.member <> who
-                        AND tn NOT IN ('links', 'saved_searches', 'saved_queries') THEN
-                    RAISE EXCEPTION 'fieldkit: % deletes a row of % that belongs to member %;'
-                        ' only the team lead deletes others'' work',
-                        who_label, tn, o.member;
-                END IF;
-                IF tn = 'codings' THEN
-                    IF opn = 'insert' THEN
-                        doc_k := r->'set'->>'document_id';
-                        IF doc_k IS NULL OR r->'set'->>'coder_id' IS NULL THEN
-                            RAISE EXCEPTION 'fieldkit: % adds a coding without its document or'
-                                ' coder',
-                                who_label;
-                        END IF;
-                        owner := NULL;
-                        IF last_coder = r->'set'->>'coder_id' THEN
-                            owner := last_owner;
-                        ELSE
-                            SELECT member INTO owner FROM known
-                                WHERE known.t = 'coders' AND known.k = r->'set'->>'coder_id';
-                        END IF;
-                        IF owner IS NULL THEN  -- a coder first used here: this member's
-                            INSERT INTO known (t, k, member, alive)
-                                VALUES ('coders', r->'set'->>'coder_id', who, true);
-                            INSERT INTO coders VALUES (r->'set'->>'coder_id', who)
-                                ON CONFLICT DO NOTHING;
-                            owner := who;
-                        ELSIF owner <> who AND NOT (lead AND o.k IS NOT NULL) THEN
-                            RAISE EXCEPTION 'fieldkit: % codes as a coder that belongs to member %',
-                                who_label, owner;
-                        END IF;
-                        last_coder := r->'set'->>'coder_id'; last_owner := owner;
-                    ELSE
-                        doc_k := o.doc;
-                        IF o.member <> who AND NOT (lead AND (opn = 'delete'
-                                OR NOT EXISTS (SELECT 1 FROM jsonb_object_keys(r->'set') x
-                                               WHERE x <> 'code_id'))) THEN
-                            RAISE EXCEPTION 'fieldkit: % changes codings that belong to member %',
-                                who_label, o.member;
-                        END IF;
-                        IF opn = 'update' AND (r->'set' ? 'coder_id' OR r->'set' ? 'document_id')
-                        THEN
-                            RAISE EXCEPTION 'fieldkit: % moves a coding to another coder or'
-                                ' document',
-                                who_label;
-                        END IF;
-                    END IF;
-                    IF opn <> 'delete' AND (r->'set' ? 'start' OR r->'set' ? 'end') THEN
-                        IF last_doc IS DISTINCT FROM doc_k THEN
-                            SELECT len INTO last_len FROM known WHERE known.t = 'documents'
-                                AND known.k = doc_k;
-                            last_doc := doc_k;
-                        END IF;
-                        text_len := last_len;
-                        IF greatest((r->'set'->>'start')::numeric, (r->'set'->>'end')::numeric)
-                                > text_len THEN
-                            RAISE EXCEPTION 'fieldkit: % codes beyond the end of the text',
-                                who_label;
-                        END IF;
-                    END IF;
-                    blind_of := NULL;
-                    IF any_blind THEN
-                        SELECT b.set_uuid INTO blind_of FROM blind_sets b
-                            WHERE b.released_seq IS NULL AND b.documents @> ARRAY[doc_k] LIMIT 1;
-                    END IF;
-                    IF blind_of IS NOT NULL THEN blind := blind_of; ELSE others := true; END IF;
-                ELSE
-                    others := true;
-                END IF;
-                IF tn = 'codes' THEN
-                    IF NOT lead AND (opn = 'delete' OR (opn = 'update'
-                            AND (r->'set' ? 'name' OR r->'set' ? 'parent_id'))) THEN
-                        RAISE EXCEPTION 'fieldkit: only the team lead renames, moves, merges or'
-                            ' deletes codes';
-                    END IF;
-                    IF opn <> 'delete' AND r->'set' ? 'parent_id' THEN
-                        code_parent := r->'set'->>'parent_id'; hops := 0;
-                        WHILE code_parent IS NOT NULL LOOP
-                            IF code_parent = kk OR hops > 10000 THEN
-                                RAISE EXCEPTION 'fieldkit: % puts a code under itself', who_label;
-                            END IF;
-                            SELECT parent INTO code_parent FROM known
-                                WHERE known.t = 'codes' AND known.k = code_parent;
-                            hops := hops + 1;
-                        END LOOP;
-                    END IF;
-                ELSIF tn = 'coders' AND opn <> 'insert' AND o.member <> who AND NOT lead THEN
-                    RAISE EXCEPTION 'fieldkit: % changes a coder that belongs to member %',
-                        who_label, o.member;
-                ELSIF tn = 'documents' THEN
-                    IF opn = 'update' AND r->'set' ? 'text' THEN
-                        SELECT l.member INTO owner FROM locks l WHERE l.document = kk;
-                        IF owner IS NOT NULL AND owner <> who THEN
-                            RAISE EXCEPTION 'fieldkit: % holds the edit lock of that text'
-                                ' now', owner;
-                        END IF;
-                        IF any_blind AND EXISTS (SELECT 1 FROM blind_sets b
-                                WHERE b.released_seq IS NULL AND b.documents @> ARRAY[kk]) THEN
-                            RAISE EXCEPTION 'fieldkit: that document is being coded blind;'
-                                ' its text can be edited after the lead releases the set';
-                        END IF;
-                    ELSIF opn = 'delete' AND NOT lead AND EXISTS (SELECT 1 FROM known c
-                            WHERE c.t = 'codings' AND c.doc = kk AND c.alive AND c.member <> who)
-                    THEN
-                        RAISE EXCEPTION 'fieldkit: % deletes a document others have coded; only the'
-                            ' team lead does that',
-                            who_label;
-                    END IF;
-                END IF;
-                -- the server's own record, after the row
-                IF opn = 'insert' THEN
-                    INSERT INTO known AS x (t, k, member, alive, parent, doc, coder, len)
-                    VALUES (tn, kk, who, true,
-                            CASE WHEN tn = 'codes' THEN r->'set'->>'parent_id' END, doc_k,
-                            CASE WHEN tn = 'codings' THEN r->'set'->>'coder_id' END,
-                            CASE WHEN tn = 'documents' THEN char_length(r->'set'->>'text') END)
-                    ON CONFLICT ON CONSTRAINT known_pkey
-                    DO UPDATE SET alive = true, parent = EXCLUDED.parent,
-                        len = greatest(x.len, EXCLUDED.len);
-                    IF tn = 'documents' THEN last_doc := NULL; END IF;
-                ELSIF opn = 'delete' THEN
-                    UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
-                ELSIF tn = 'codes' AND r->'set' ? 'parent_id' THEN
-                    UPDATE known SET parent = r->'set'->>'parent_id'
-                        WHERE known.t = 'codes' AND known.k = kk;
-                ELSIF tn = 'documents' AND r->'set' ? 'text' THEN
-                    last_doc := NULL;
-                    UPDATE known SET len = greatest(len, char_length(r->'set'->>'text'))
-                        WHERE known.t = 'documents' AND known.k = kk;
-                END IF;
-            ELSE
-                -- a transcript's turns, a memo's or recording's details: part of a document,
-                -- taken away by its maker, the lead, or whoever holds its edit lock
-                IF opn = 'delete' AND NOT lead
-                        AND tn IN ('turns', 'memo_info', 'recordings', 'transcript_links') THEN
-                    doc_k := CASE WHEN jsonb_typeof(r->'k') = 'array' THEN r->'k'->>0
-                                  ELSE r->>'k' END;
-                    IF NOT EXISTS (SELECT 1 FROM known WHERE known.t = 'documents'
-                                   AND known.k = doc_k AND known.member = who)
-                            AND NOT EXISTS (SELECT 1 FROM locks l WHERE l.document = doc_k
-                                            AND l.member = who) THEN
-                        RAISE EXCEPTION 'fieldkit: % deletes part of a document that is not'
-                            ' yours (%); only its maker, the lead or the holder of its edit'
-                            ' lock does that', who_label, tn;
-                    END IF;
-                END IF;
-                others := true;
-            END IF;
-        END LOOP;
-        IF blind IS NOT NULL AND others THEN
-            RAISE EXCEPTION 'fieldkit: blind codings must travel on their own (send again)';
-        END IF;
-        fresh := array_append(fresh, n);
-        blinds := array_append(blinds, blind);
-    END LOOP;
-    IF cardinality(fresh) > 0 THEN
-        -- numbered in order under the queue's lock: nobody else draws numbers meanwhile
-        number := nextval('change_seq');
-        PERFORM setval('change_seq', number + cardinality(fresh) - 1);
-        INSERT INTO change_sets (seq, uuid, member, made, coder, label, kind, body, blind_set)
-        SELECT number + f.o - 1, x->>'uuid', who, x->>'at', coalesce(x->>'coder', ''),
-               left(coalesce(x->>'label', ''), 500), set_kind, x->'body', f.b
-        FROM unnest(fresh, blinds) WITH ORDINALITY f(i, b, o),
-             LATERAL (SELECT sets->(f.i::int - 1) AS x) one
-        ON CONFLICT ON CONSTRAINT change_sets_uuid_key DO NOTHING;
-        PERFORM pg_notify('@CHANNEL@', '');
-    END IF;
-    RETURN QUERY SELECT a.x->>'uuid', c.seq FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i)
-        JOIN change_sets c ON c.uuid = a.x->>'uuid' ORDER BY a.i;
-END $$;
-
-CREATE FUNCTION fieldkit.push(sets jsonb) RETURNS TABLE (uuid text, seq bigint)
-    LANGUAGE sql SECURITY DEFINER SET search_path = fieldkit, pg_temp AS
-$$ SELECT * FROM push_sets(sets, 'change') $$;
 """
 
 POLICIES = r"""
@@ -720,18 +407,22 @@ def _filled(sql: str, channel: str) -> str:
                  lambda m: _BAD.format(k=" ".join(m.group(1).split()),
                                        v=" ".join(m.group(2).split())), sql, flags=re.S)
     return (sql.replace("@UUID@", UUID_RE).replace("@SHA@", SHA_RE)
-            .replace("@WAIT@", str(PUSH_WAIT_S)).replace("@LIMIT@", str(DEFAULT_LIMIT))
-            .replace("@CHANNEL@", channel))
+            .replace("@WAIT@", str(PUSH_WAIT_S)).replace("@CHUNK@", str(CHUNK_LIMIT))
+            .replace("@LIMIT@", str(DEFAULT_LIMIT)).replace("@CHANNEL@", channel))
 
 
 def schema_sql(channel: str) -> str:
     """Every statement that makes the schema, run as its owner role."""
-    return TABLES + _filled(FUNCTIONS, channel) + POLICIES
+    from fieldkit.storage.team_server_history_sql import HISTORY
+
+    return TABLES + _filled(FUNCTIONS + HISTORY, channel) + POLICIES
 
 
-def row_spec() -> tuple[list[tuple[str, list[str], bool]], list[tuple[str, str, str]]]:
+def row_spec() -> tuple[list[tuple[str, list[str], bool]],
+                        list[tuple[str, str, str, str | None]]]:
     """What a row may hold, from fieldkit's own SQLite schema: (table, identity, tracked) and
-    (table, column, kind), kind one of text, int, real, uuid (a reference by UUID), sha."""
+    (table, column, kind, the table it points at), kind one of text, int, real, uuid (a
+    reference by UUID), sha; the references are the foreign keys the schema declares."""
     from fieldkit.storage import replica_tables, schema
 
     conn = sqlite3.connect(":memory:")
@@ -739,11 +430,15 @@ def row_spec() -> tuple[list[tuple[str, list[str], bool]], list[tuple[str, str, 
         for step in schema.MIGRATIONS:
             step(conn)
         tables: list[tuple[str, list[str], bool]] = []
-        columns: list[tuple[str, str, str]] = []
+        columns: list[tuple[str, str, str, str | None]] = []
         for table in sorted(replica_tables.SHARED):
             ident = list(replica_tables.IDENTITY[table])
             tables.append((table, ident, replica_tables._simple(table)))
             refs = replica_tables.REFS[table]
+            declared = {row[3]: row[2] for row in conn.execute(
+                f"PRAGMA foreign_key_list({table})")}
+            if declared != refs:  # the replicas cascade along REFS; it must be the schema's
+                raise AssertionError(f"{table}: REFS {refs} but the schema says {declared}")
             for _, name, kind, *_rest in conn.execute(f"PRAGMA table_info({table})"):
                 if name == "id":
                     continue
@@ -755,7 +450,7 @@ def row_spec() -> tuple[list[tuple[str, list[str], bool]], list[tuple[str, str, 
                     kind = "uuid"
                 else:
                     kind = {"INTEGER": "int", "REAL": "real"}.get(str(kind).upper(), "text")
-                columns.append((table, name, kind))
+                columns.append((table, name, kind, refs.get(name)))
         return tables, columns
     finally:
         conn.close()
@@ -763,29 +458,32 @@ def row_spec() -> tuple[list[tuple[str, list[str], bool]], list[tuple[str, str, 
 
 def snapshot_rows(path: str) -> list[list[Any]]:
     """Every row a snapshot file holds, as the server records it: [table, key, parent, doc,
-    coder, length] (a code's parent, a coding's document and coder, a text's length)."""
+    coder, length, refs] (a code's parent, a coding's document and coder, a text's length,
+    and what the row points at by identity; a key that is not one UUID is a JSON list)."""
     from fieldkit.storage import replica_tables
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
     try:
+        names = replica_tables.Portable(conn)
+        seen: dict[tuple[str, int], Any] = {}
         out: list[list[Any]] = []
         for table in sorted(replica_tables.SHARED):
-            if not replica_tables._simple(table):
-                continue
-            column = replica_tables.IDENTITY[table][0]
-            if table == "codes":
-                query = ("SELECT c.uuid, p.uuid, NULL, NULL, NULL FROM codes c "
-                         "LEFT JOIN codes p ON p.id = c.parent_id")
-            elif table == "codings":
-                query = ("SELECT g.uuid, NULL, d.uuid, c.uuid, NULL FROM codings g "
-                         "LEFT JOIN documents d ON d.id = g.document_id "
-                         "LEFT JOIN coders c ON c.id = g.coder_id")
-            elif table == "documents":
-                query = "SELECT uuid, NULL, NULL, NULL, length(text) FROM documents"
-            else:
-                query = f"SELECT {column}, NULL, NULL, NULL, NULL FROM {table}"
-            for row in conn.execute(query):
-                out.append([table, *row])
+            ident = replica_tables.IDENTITY[table]
+            refs = replica_tables.REFS[table]
+            try:
+                rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+            except sqlite3.OperationalError:
+                continue  # a table this file's schema version does not have
+            for row in rows:
+                named = names._fields(table, dict(row), seen)
+                key = [named[c] for c in ident]
+                out.append([table, key[0] if len(key) == 1 else key,
+                            named.get("parent_id") if table == "codes" else None,
+                            named.get("document_id") if table == "codings" else None,
+                            named.get("coder_id") if table == "codings" else None,
+                            len(named["text"]) if table == "documents" else None,
+                            {c: named[c] for c in refs if named.get(c) is not None}])
         return out
     finally:
         conn.close()

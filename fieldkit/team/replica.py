@@ -345,6 +345,14 @@ class TeamWork:
                              for d in b.documents})
         self._set_meta({"team_blind": json.dumps(unreleased)})
 
+    def _remember_role(self, server: Server) -> None:
+        """This member's role as the server has it now (the lead may have changed it): what
+        this copy's lead-only actions follow. A member taken off the team keeps the last
+        role here; the server refuses their work."""
+        role = server.role()
+        if role is not None and role != self.role:
+            self._set_meta({"team_role": role})
+
     def lock(self, ref: int | str, minutes: int = LOCK_MINUTES) -> LockState:
         """Take (or renew) the edit lock of a document's text on the server."""
         doc = self.project.document(ref)
@@ -405,6 +413,7 @@ class TeamWork:
             with self.server() as server:
                 progress.start(2, "Receiving changes")
                 self._remember_blind(server)
+                self._remember_role(server)
                 report = self._pull(server)
                 progress.step("Sending changes")
                 self._push(server, report)

@@ -16,6 +16,7 @@ import pytest
 
 from fieldkit.cli import main
 from fieldkit.core.model import new_uuid, utc_now
+from fieldkit.storage import team_server_sql
 from fieldkit.storage.team_server import Listener, Server, ServerRefused
 
 REFUSED = (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException)
@@ -533,6 +534,35 @@ def test_lock_durations_are_bounded_and_the_lead_breaks_a_lock(coded, capsys) ->
         assert doc(bram, "Bezoek 2").text == "Anna schrijft nu."
     finally:
         lead.close()
+
+
+def test_staged_chunks_do_not_outlive_their_transaction(coded, tmp_path) -> None:
+    """Chunks staged and never stored (each call its own transaction, as psql runs them) filled
+    the server's disk, one key after another; now a member's next call clears them."""
+    import hashlib
+
+    team, lead, anna, bram, victim = coded
+    me = f"bram{team.db}"
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 nog een foto " * 1000)
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    with as_member(team, me) as conn, \
+            psycopg.connect(team.pg.url(db=team.db), autocommit=True) as admin:
+        def staged() -> tuple[int, int]:
+            return admin.execute("SELECT count(*), coalesce(sum(octet_length(data)), 0) "
+                                 "FROM fieldkit.staging WHERE member = %s", (me,)).fetchone()
+
+        for n in range(3):
+            conn.execute("SELECT fieldkit.stage_chunk('media', %s, 0, %s)",
+                         (f"{n:064x}", b"x" * 1000))
+        assert staged() == (1, 1000)  # only what the last call staged
+        refused(conn, "SELECT fieldkit.stage_chunk('media', %s, 0, %s)",
+                (f"{7:064x}", b"x" * (team_server_sql.CHUNK_LIMIT + 1)), match="at most")
+        with Server(team.member_url(me)) as server:  # a real upload still works
+            server.put_media(sha, "foto.jpg", photo)
+            assert server.media_present([sha]) == {sha}
+        assert staged() == (0, 0)
+    converged(lead, anna, bram)
 
 
 # -- 10. passwords ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from fieldkit.cli import main
+from fieldkit.core.errors import BadInput
 from fieldkit.project import Project
 
 
@@ -90,3 +91,50 @@ def test_bad_input_is_one_line(team, study, tmp_path, capsys) -> None:
     assert main(["-p", str(study), "team", "publish", team.lead_url]) == 2
     assert main(["-p", str(study), "team", "release", "Nergens"]) == 2
     assert "No blind set" in capsys.readouterr().err
+
+
+def test_a_role_change_reaches_the_members_copy_at_its_next_sync(team, study, tmp_path,
+                                                                  capsys, monkeypatch) -> None:
+    lead = ["-p", str(study)]
+    assert main([*lead, "team", "publish", team.lead_url]) == 0
+    member = f"anna{team.db}"
+    monkeypatch.setenv("FIELDKIT_MEMBER_PASSWORD", f"{member}-pw")
+    assert main([*lead, "team", "members", "--add", member]) == 0
+    team.pg.remember(member, f"{member}-pw")
+    replica = tmp_path / "Anna.fieldkit"
+    assert main(["team", "join", team.lead_url, str(replica), "--member", member,
+                 "--coder", "Anna"]) == 0
+    anna = ["-p", str(replica)]
+
+    def role() -> str:
+        capsys.readouterr()
+        assert main([*anna, "team", "status", "--json"]) == 0
+        return str(json.loads(capsys.readouterr().out)["role"])
+
+    def rename(name: str) -> None:  # a lead-only action of the app (the codebook's shape)
+        with Project.open(replica) as p:
+            p.update_code("Leren/Voordoen", name=name)
+
+    assert role() == "coder"
+    with pytest.raises(BadInput, match="Only the team lead"):
+        rename("Voordoen 2")
+    # promoted: the copy knows it after its next sync, and the app lets it restructure codes
+    assert main([*lead, "team", "members", "--add", member, "--role", "lead"]) == 0
+    assert role() == "coder"  # nothing reaches a copy without a sync
+    assert main([*anna, "sync"]) == 0
+    assert role() == "lead"
+    rename("Voordoen 2")
+    assert main([*anna, "sync"]) == 0
+    assert main([*lead, "sync"]) == 0
+    with Project.open(study, readonly=True) as p:
+        assert p.code("Leren/Voordoen 2").name == "Voordoen 2"
+    # demoted again: the copy follows, and the app refuses the lead's work again
+    assert main([*lead, "team", "members", "--add", member, "--role", "coder"]) == 0
+    assert main([*anna, "sync"]) == 0
+    assert role() == "coder"
+    with pytest.raises(BadInput, match="Only the team lead"):
+        with Project.open(replica) as p:
+            p.update_code("Leren/Voordoen 2", name="Voordoen 3")
+    capsys.readouterr()
+    assert main([*anna, "team", "snapshot"]) == 2
+    assert "Only the team lead" in capsys.readouterr().err

@@ -342,6 +342,20 @@ def test_a_coder_sees_the_leads_buttons_disabled(published, open_window, qtbot) 
     dialog.close()
 
 
+def test_a_member_the_lead_promotes_gets_the_leads_buttons_after_a_sync(published, open_window,
+                                                                       qtbot) -> None:
+    team, lead = published
+    anna = team.join(f"anna{team.db}", "Anna")
+    lead.team.add_member(f"anna{team.db}", role="lead")
+    anna.team.sync()
+    window = open_window(anna)
+    dialog = window.team_dialog()
+    assert dialog.fact_labels["role"].text() == "team lead"
+    for button in (dialog.add_member_button, dialog.release_button, dialog.make_blind_button):
+        assert button.isEnabled()
+    dialog.close()
+
+
 def test_the_team_dialog_and_indicator_in_dutch_show_no_english(published, tmp_path: Path,
                                                                 open_window, qtbot) -> None:
     from tests.gui.test_dutch_screens import still_english, visible_strings, walk
