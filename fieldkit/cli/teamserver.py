@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the team's project has a coder of this name already and it is you "
                         "(their codings become yours to change)")
 
+    command("leave", cmd_leave, "this copy stops syncing with its team and is an ordinary "
+            "project again (its work stays; e.g. to publish it to a new server)")
+
     p = command("status", cmd_status, "this replica's server, member, role and what is unsent")
     add_json_option(p)
 
@@ -142,6 +145,16 @@ def cmd_join(args: argparse.Namespace) -> int:
     if status.last_problem:
         print(f"Not everything in the team's history could be applied here: "
               f"{status.last_problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_leave(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        url = project.team.url
+        unsent = project.team.leave()
+    kept = (f"; {unsent} change set(s) of yours never reached it and stay only here"
+            if unsent else "")
+    print(f"This project no longer syncs with the team at {url}{kept}.")
     return 0
 
 

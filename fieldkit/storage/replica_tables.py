@@ -573,6 +573,14 @@ def clear_for_replica(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM meta WHERE key IN ('current_coder') OR key LIKE 'team_%'")
 
 
+def leave_team(conn: sqlite3.Connection) -> None:
+    """This copy stops being a replica: its outbox, aliases, held locks and team facts go; what
+    the project holds (its material, codings and undo history) stays."""
+    for table in ("team_outbox", "team_aliases", "team_locks"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM meta WHERE key LIKE 'team_%'")
+
+
 def canonical(conn: sqlite3.Connection) -> dict[str, list[Any]]:
     """Every shared row named by identity, sorted: two equal replicas give equal dumps."""
     port = Portable(conn)

@@ -23,7 +23,7 @@ from fieldkit.core.errors import BadInput, FieldkitError
 from fieldkit.storage import team_server_sql
 from fieldkit.storage.mediastore import CHANGED, DamagedMedia, MediaUnfit, open_stored
 
-FORMAT = "1"
+FORMAT = "2"  # 1: members wrote tables directly (issue 21); 2: every write through the API
 CHANNEL = "fieldkit_changes"
 CHUNK = team_server_sql.CHUNK_LIMIT  # bytes of a media file or snapshot per row
 _EXPIRES = """to_char(expires AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
@@ -181,6 +181,32 @@ class Server:
         # fieldkit's queries are short; a plan whose estimate crosses jit_above_cost (a pull
         # with a long blind round behind it) spent 300 ms compiling what runs in 1 ms
         self.conn.execute("SET jit = off")
+        try:
+            self._check_format()
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_format(self) -> None:
+        """Refuse a team whose server schema is not this fieldkit's: a format-1 server lets any
+        member rewrite others' work (its rules were the client's), a newer one has rules this
+        copy does not know."""
+        if not self.has_team():
+            return
+        row = self.conn.execute("SELECT value FROM fieldkit.team WHERE key = 'format'"
+                                ).fetchone()
+        found = str(row[0]) if row else "?"
+        if found == FORMAT:
+            return
+        where = public_url(self.url)
+        if found.isdigit() and int(found) > int(FORMAT):
+            raise ServerRefused(f"The team at {where} was set up by a newer fieldkit; update "
+                                "fieldkit to work with it (nothing was changed).")
+        raise ServerRefused(
+            f"The team at {where} was set up by an earlier fieldkit whose server let any member "
+            "rewrite others' work; it is not used any more (nothing was changed). The lead "
+            "publishes their copy to a new database (fieldkit team publish URL) and every "
+            "member joins that one.")
 
     def close(self) -> None:
         try:

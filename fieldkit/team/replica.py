@@ -229,6 +229,17 @@ class TeamWork:
                         "team_last_sync": utc_now(), "team_last_error": ""})
         self.attach()
 
+    def leave(self) -> int:
+        """This copy stops syncing with its team and is an ordinary project again (e.g. to
+        publish it to a new server); returns how many of its own change sets were never sent
+        (their work stays in this project, it is only not on the team's server)."""
+        self._require_joined()
+        with self._local():
+            unsent = replica_tables.unsent_count(self.store.conn)
+            replica_tables.leave_team(self.store.conn)
+        self.store.commit_hook = None
+        return unsent
+
     def snapshot(self, progress: Progress | None = None) -> int:
         """Store this (synced) copy on the server as the state new members start from, at
         its position: a join then receives only the history after it (the lead's work).
