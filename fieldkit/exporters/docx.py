@@ -26,6 +26,7 @@ from fieldkit.core.model import Code, Coding
 from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.files import normalise_zip
+from fieldkit.exporters.photo_metadata import without_metadata
 from fieldkit.exporters.segments import Segment, gather
 from fieldkit.storage.mediastore import DamagedMedia, MediaUnfit
 from fieldkit.storage.store import CodingFilter
@@ -159,7 +160,8 @@ def _crop(photo: bytes, coding: Coding) -> bytes | None:
             with Image.open(io.BytesIO(photo)) as image:
                 upright = ImageOps.exif_transpose(image)
                 box = (region.x, region.y, region.x + region.width, region.y + region.height)
-                crop = upright.crop(box).convert("RGB")
+                # pixels and colour only: no photographer, place or comment goes with a crop
+                crop = without_metadata(upright.crop(box).convert("RGB"))
     except (OSError, ValueError):
         return None
     crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))

@@ -8,6 +8,7 @@ know where outputs went, so it is the export that cleans up).
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import secrets
@@ -153,6 +154,9 @@ def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
             info.external_attr = 0o644 << 16
             if isinstance(data, bytes):
                 archive.writestr(info, data)
+            elif isinstance(data, StoredMedia) and data.strip:
+                info.compress_type = zipfile.ZIP_STORED
+                archive.writestr(info, data.stripped())
             elif isinstance(data, StoredMedia):
                 info.file_size = data.size  # zip64 headers when it needs them
                 if Path(name).suffix.lower() in PACKED:  # deflating them again gains nothing
@@ -180,11 +184,15 @@ def normalise_zip(path: Path,
 class StoredMedia:
     """A project's media file packed into an export: streamed and hashed on the way, never
     read through a symbolic link. A file that is not as imported is noted in ``problems``
-    (the caller refuses the export naming them all) instead of stopping at the first."""
+    (the caller refuses the export naming them all) instead of stopping at the first.
+
+    With ``strip`` (a photo in a pseudonymised export) the file is verified first, then packed
+    without its metadata (``photo_metadata``); otherwise its bytes are packed as imported."""
 
     def __init__(self, path: Path, sha256: str, filename: str,
-                 problems: list[tuple[str, str]]) -> None:
+                 problems: list[tuple[str, str]], *, strip: bool = False) -> None:
         self.path, self.sha256, self.filename, self.problems = path, sha256, filename, problems
+        self.strip = strip
         try:
             self.size = os.lstat(path).st_size
         except OSError:
@@ -195,3 +203,16 @@ class StoredMedia:
             copy_verified(self.path, self.sha256, out)
         except MediaUnfit as exc:
             self.problems.append((self.filename, str(exc)))
+
+    def stripped(self) -> bytes:
+        """The verified bytes without their metadata (empty, and noted in ``problems``, when
+        the stored file is not as imported: the export is then refused)."""
+        from fieldkit.exporters.photo_metadata import strip_metadata
+
+        verified = io.BytesIO()
+        try:
+            copy_verified(self.path, self.sha256, verified)
+        except MediaUnfit as exc:
+            self.problems.append((self.filename, str(exc)))
+            return b""
+        return strip_metadata(verified.getvalue(), self.filename)

@@ -156,6 +156,9 @@ class Pseudonymiser:
         # name word → [(where, the text around it)] for each time it was left
         self.left: dict[str, list[tuple[str, str]]] = {}
         self.close: dict[str, str] = {}  # a word left that is close to a name → that name
+        # Asked for by the user (``masker_for``), even with no name to replace: photos then
+        # leave without their metadata (``photo_metadata``).
+        self.pseudonymised = bool(self)
 
     @classmethod
     def none(cls) -> Pseudonymiser:
@@ -515,7 +518,10 @@ def has_real_names(project: Project) -> bool:
 def masker_for(project: Project, pseudonymise: bool = False,
                terms: Mapping[str, str] | None = None) -> Pseudonymiser:
     """The one way every export applies the pseudonym options: with ``pseudonymise`` or any
-    ``terms``, the participants' names and the terms are replaced; otherwise nothing is."""
+    ``terms``, the participants' names and the terms are replaced and photos leave without
+    their metadata (``Pseudonymiser.pseudonymised``); otherwise nothing is changed."""
     if pseudonymise or terms:
-        return Pseudonymiser.for_project(project, terms or {})
+        masker = Pseudonymiser.for_project(project, terms or {})
+        masker.pseudonymised = True
+        return masker
     return Pseudonymiser.none()

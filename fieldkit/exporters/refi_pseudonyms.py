@@ -11,10 +11,13 @@ replaced first 60 characters (which could cut a name in half and leave its start
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.exporters.pseudonyms import Moves as _Moves
 from fieldkit.exporters.pseudonyms import Pseudonymiser
+
+if TYPE_CHECKING:
+    from fieldkit.exporters.files import StoredMedia
 
 # Attributes that hold identifiers, times, positions or colours: never words.
 _KEEP = frozenset({"guid", "targetGUID", "creatingUser", "creatingUserGUID", "creationDateTime",
@@ -25,7 +28,7 @@ _KEEP = frozenset({"guid", "targetGUID", "creatingUser", "creatingUserGUID", "cr
 _TEXT_FILE = "internal://"
 
 
-def pseudonymise_archive(root: Any, files: list[tuple[str, Any]],
+def pseudonymise_archive(root: Any, files: list[tuple[str, StoredMedia | bytes]],
                          masker: Pseudonymiser) -> None:
     """Replace names in the project XML ``root`` and the text files among ``files`` (in
     place), moving every position that counts in a replaced text."""

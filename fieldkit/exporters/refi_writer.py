@@ -185,6 +185,7 @@ class _Export:
     created: str | None = None
     files: list[tuple[str, StoredMedia | bytes]] = field(default_factory=list)
     damaged: list[tuple[str, str]] = field(default_factory=list)  # media not as imported
+    strip_photos: bool = False  # a pseudonymised export: photos without their metadata
     notes: dict[str, str] = field(default_factory=dict)
     # note GUID → (when, who)
     stamps: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -310,7 +311,8 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
                    path=f"internal://{name}", **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
-        project.media_file(doc.media_id), media.sha256, media.filename, export.damaged)))
+        project.media_file(doc.media_id), media.sha256, media.filename, export.damaged,
+        strip=export.strip_photos)))
     if doc.text:
         _text(element, "Description", doc.text)  # the caption, for clients that show no other
     if doc.text or any(c.start is not None for c in codings):
@@ -364,7 +366,8 @@ def project_archive(project: Project, target: Path, progress: Progress,
     export = _Export(owner=coders[0].uuid if coders else None,
                      created=_datetime(store.meta("created")),
                      codes={c.id: c.uuid for c in book.codes.values()},
-                     users={c.id: c.uuid for c in coders})
+                     users={c.id: c.uuid for c in coders},
+                     strip_photos=masker is not None and masker.pseudonymised)
     sites = {s.id: s.name for s in store.sites()}
     visits = {v.id: v.date for v in store.visits()}
     people = {p.id: p.pseudonym for p in store.participants()}

@@ -1,8 +1,11 @@
 """File → Restore from backup…: the project's backups, restored into a new folder.
 
-The dialog lists the complete backups (date in local time, why it was made, size); Restore asks
-for a new folder, makes the project there (the open project is never touched) and offers to
-open it. The copying runs on the window's job runner when there is one.
+The dialog lists the complete backups (date in local time, why it was made, size, and whether
+SQLite finds the copy damaged: marked with a warning sign, the reason in the tooltip); Restore
+asks for a new folder, makes the project there (the open project is never touched) and offers
+to open it, naming the media files it had to leave out (missing, or not as imported). A damaged
+backup is refused with its reason before anything is asked. The copying runs on the window's job
+runner when there is one.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +36,7 @@ from fieldkit.gui.i18n import tr
 from fieldkit.operations.backups import Restored, restore_backup
 from fieldkit.project import Project
 from fieldkit.storage.backups import Backup
+from fieldkit.storage.mediastore import CHANGED, LINK, MISSING, NOT_A_FILE, SWAPPED
 
 Index = QModelIndex | QPersistentModelIndex
 BACKUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,10 +59,53 @@ def size_label(size: int) -> str:
     return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
 
 
-class BackupTableModel(QAbstractTableModel):
-    """Backups newest first: date, reason, size."""
+def state_label(backup: Backup) -> str:
+    """Whether a backup can be restored, in the interface language."""
+    return tr("damaged") if backup.damaged else tr("intact")
 
-    HEADERS = ("Made on", "Reason", "Size")
+
+def damage_label(backup: Backup) -> str:
+    """Why a damaged backup cannot be restored (the tooltip of its row)."""
+    return tr("This backup is damaged and cannot be restored: {0}").format(backup.damaged)
+
+
+def refusal(backup: Backup) -> str:
+    """The one line that refuses to restore a damaged backup."""
+    return tr("The backup of {0} is damaged ({1}); nothing was restored. Choose another "
+              "backup.").format(local_time(backup.created), backup.damaged)
+
+
+def media_problem(why: str) -> str:
+    """What is wrong with a media file (``mediastore``'s reasons), in the interface language."""
+    known = {CHANGED: tr("changed on disk since it was imported"), MISSING: tr("missing"),
+             LINK: tr("a symbolic link; fieldkit never follows one"),
+             NOT_A_FILE: tr("not a regular file"),
+             SWAPPED: tr("swapped for another file while it was being opened")}
+    return known.get(why, why)
+
+
+def restored_text(restored: Restored) -> str:
+    """What the restore made, and which media files it left out and why."""
+    text = tr("The backup of {0} is now a project in {1}. Open it?").format(
+        local_time(restored.backup.created), restored.path)
+    if restored.missing:
+        text += "\n\n" + tr("These media files were missing: {0}").format(
+            ", ".join(restored.missing))
+    if restored.damaged:
+        text += "\n\n" + tr("These media files were left out because they are not as "
+                             "imported: {0}").format(
+            "; ".join(f"{name} ({media_problem(why)})" for name, why in restored.damaged))
+    if restored.missing or restored.damaged:
+        text += "\n" + tr("Import the original files into the new project again to put them "
+                          "back.")
+    return text
+
+
+class BackupTableModel(QAbstractTableModel):
+    """Backups newest first: date, reason, size, state (a damaged one marked, with why)."""
+
+    HEADERS = ("Made on", "Reason", "Size", "State")
+    STATE = 3
 
     def __init__(self, backups: list[Backup] | None = None) -> None:
         super().__init__()
@@ -78,9 +128,14 @@ class BackupTableModel(QAbstractTableModel):
         backup = self.backups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (local_time(backup.created), reason_label(backup.reason),
-                    size_label(backup.size))[index.column()]
+                    size_label(backup.size), state_label(backup))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return backup.id
+            return f"{backup.id}\n{damage_label(backup)}" if backup.damaged else backup.id
+        if backup.damaged and role == Qt.ItemDataRole.DecorationRole \
+                and index.column() == self.STATE:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if backup.damaged and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b3261e"))
         if role == BACKUP_ROLE:
             return backup
         return None
@@ -112,7 +167,9 @@ class RestoreBackupDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the reason: longest
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.restore())
         layout.addWidget(self.table)
@@ -149,18 +206,16 @@ class RestoreBackupDialog(QDialog):
         return path
 
     def offer_to_open(self, restored: Restored) -> bool:
-        text = tr("The backup of {0} is now a project in {1}. Open it?").format(
-            local_time(restored.backup.created), restored.path)
-        if restored.missing:
-            text += "\n\n" + tr("These media files were missing: {0}").format(
-                ", ".join(restored.missing))
-        answer = QMessageBox.question(self, tr("Restore from backup"), text)
+        answer = QMessageBox.question(self, tr("Restore from backup"), restored_text(restored))
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, target: str | None = None) -> None:
         """Restore the selected backup into ``target`` (asked for when not given)."""
         backup = self.selected()
         if backup is None:
+            return
+        if backup.damaged:  # refused before a folder is asked for
+            QMessageBox.warning(self, tr("Restore from backup"), refusal(backup))
             return
         target = target or self.choose_target(backup)
         if not target:

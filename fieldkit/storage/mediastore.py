@@ -28,6 +28,9 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 CHANGED = "changed on disk since it was imported"
 MISSING = "missing"
+LINK = "a symbolic link; fieldkit never follows one"
+NOT_A_FILE = "not a regular file"
+SWAPPED = "swapped for another file while it was being opened"
 
 
 class MediaUnfit(Exception):
@@ -60,9 +63,9 @@ def open_stored(path: Path) -> BinaryIO:
     except OSError as exc:
         raise MediaUnfit(f"unreadable ({exc.strerror or exc})") from None
     if stat.S_ISLNK(before.st_mode):
-        raise MediaUnfit("a symbolic link; fieldkit never follows one")
+        raise MediaUnfit(LINK)
     if not stat.S_ISREG(before.st_mode):
-        raise MediaUnfit("not a regular file")
+        raise MediaUnfit(NOT_A_FILE)
     flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
              | getattr(os, "O_NONBLOCK", 0))
     try:
@@ -73,7 +76,7 @@ def open_stored(path: Path) -> BinaryIO:
     if not stat.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev,
                                                                             before.st_ino):
         os.close(fd)
-        raise MediaUnfit("swapped for another file while it was being opened")
+        raise MediaUnfit(SWAPPED)
     return os.fdopen(fd, "rb")
 
 

@@ -75,5 +75,53 @@
         <source>made by hand</source>
         <translation>made by hand</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>This backup is damaged and cannot be restored: {0}</source>
+        <translation>This backup is damaged and cannot be restored: {0}</translation>
+    </message>
+    <message>
+        <source>The backup of {0} is damaged ({1}); nothing was restored. Choose another backup.</source>
+        <translation>The backup of {0} is damaged ({1}); nothing was restored. Choose another backup.</translation>
+    </message>
+    <message>
+        <source>changed on disk since it was imported</source>
+        <translation>changed on disk since it was imported</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>a symbolic link; fieldkit never follows one</source>
+        <translation>a symbolic link; fieldkit never follows one</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <source>swapped for another file while it was being opened</source>
+        <translation>swapped for another file while it was being opened</translation>
+    </message>
+    <message>
+        <source>These media files were left out because they are not as imported: {0}</source>
+        <translation>These media files were left out because they are not as imported: {0}</translation>
+    </message>
+    <message>
+        <source>Import the original files into the new project again to put them back.</source>
+        <translation>Import the original files into the new project again to put them back.</translation>
+    </message>
 </context>
 </TS>

@@ -75,5 +75,53 @@
         <source>made by hand</source>
         <translation>met de hand gemaakt</translation>
     </message>
+    <message>
+        <source>State</source>
+        <translation>Staat</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschadigd</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>This backup is damaged and cannot be restored: {0}</source>
+        <translation>Deze back-up is beschadigd en kan niet worden hersteld: {0}</translation>
+    </message>
+    <message>
+        <source>The backup of {0} is damaged ({1}); nothing was restored. Choose another backup.</source>
+        <translation>De back-up van {0} is beschadigd ({1}); er is niets hersteld. Kies een andere back-up.</translation>
+    </message>
+    <message>
+        <source>changed on disk since it was imported</source>
+        <translation>op schijf veranderd sinds het importeren</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>a symbolic link; fieldkit never follows one</source>
+        <translation>een symbolische koppeling; fieldkit volgt die nooit</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>geen gewoon bestand</translation>
+    </message>
+    <message>
+        <source>swapped for another file while it was being opened</source>
+        <translation>tijdens het openen door een ander bestand vervangen</translation>
+    </message>
+    <message>
+        <source>These media files were left out because they are not as imported: {0}</source>
+        <translation>Deze mediabestanden zijn weggelaten omdat ze niet meer zijn zoals ze geïmporteerd werden: {0}</translation>
+    </message>
+    <message>
+        <source>Import the original files into the new project again to put them back.</source>
+        <translation>Importeer de oorspronkelijke bestanden opnieuw in het nieuwe project om ze terug te zetten.</translation>
+    </message>
 </context>
 </TS>

@@ -154,3 +154,33 @@ def test_the_quick_export_buttons_follow_the_pseudonym_options(window, qtbot,
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
     plain = export_everything(tmp_path / "plain")
     assert {n for n, t in plain.items() if "Henk" not in t} == set(), plain
+
+
+def test_photos_leave_the_app_s_pseudonymised_exports_without_metadata(
+        window, qtbot, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from fieldkit.core.model import Region
+    from tests.exporters.test_photo_metadata import leaks, named_jpeg
+
+    original = named_jpeg(tmp_path / "kantbank.jpg")
+    [photo] = window.project.import_files([original], site="Hendriks")
+    window.project.code_region(photo.id, Region(4, 6, 20, 30), "Learning/Informal/Observation")
+    for kind, name in (("qdpx", "p.qdpx"), ("docx", "r.docx")):
+        dialog = window.export_dialog(kind)
+        dialog.terms.setText("Jan Bakker=P1")
+        dialog.path.setText(str(tmp_path / name))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            pictures = [archive.read(n) for n in archive.namelist()
+                        if n.endswith(".jpg") or n.startswith("word/media/")]
+        assert pictures and all(leaks(data) == [] for data in pictures), kind
+    with Image.open(io.BytesIO(pictures[0])) as crop:
+        assert crop.size == (20, 30)
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as archive:
+        [packed] = [archive.read(n) for n in archive.namelist() if n.endswith(".jpg")]
+    with Image.open(io.BytesIO(packed)) as after, Image.open(original) as before:
+        assert after.tobytes() == before.tobytes() and after.getexif() == {0x0112: 6}
