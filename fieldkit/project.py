@@ -499,7 +499,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         new_text = normalise_newlines(text)
         if self.store.meta("team_url"):
             self.team.before_text_edit(doc)
-        with self.store.change(f"Edit {doc.title}"):
+        # the coded segments' search rows are compared once, after codings and text have moved
+        with self.store.change(f"Edit {doc.title}"), self.store.regions_later(doc.id):
             report = self.reanchor(doc.id, doc.text, new_text)
             self.store.update_document(doc.id, {"text": new_text})
         return report

@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left
 from typing import Any
 
-from fieldkit.index.words import WORD, Analyser, pack
+from fieldkit.index.words import WORD, Analyser, analyser, pack
 
 LONG = 20_000  # shorter texts are analysed whole: keeping their words is not worth it
 
@@ -111,3 +111,26 @@ def reanalyse(analyser: Analyser, text: str) -> Any:
     if found is None or found.analyser is not analyser:
         found = _REANALYSERS[id(analyser)] = Reanalyser(analyser)
     return found.analyse(text)
+
+
+_last: tuple[str | None, str | None, tuple[str, str, bytes]] = (None, None, ("", "", b""))
+
+
+def columns(text: str | None, language: str | None) -> tuple[str, str, bytes]:
+    """(stems, folded words, packed word starts) of a text, as its index row holds them.
+
+    Triggers ask for the three columns of the same text one after the other, and the regions
+    of a text just indexed ask again (``fk_region_load``): the last text's are kept.
+    """
+    global _last
+    seen = _last
+    if text is None:
+        return ("", "", b"")
+    if seen[1] == language and (seen[0] is text or seen[0] == text):
+        return seen[2]
+    try:
+        found = reanalyse(analyser(language), str(text))  # an edited long text: its middle
+    except Exception:  # a trigger must never fail a researcher's write; `check` would notice
+        found = ("", "", b"")
+    _last = (text, language, found)
+    return found

@@ -225,11 +225,9 @@ class Writer:
             todo = original.inverse() if invert else original
             applied = ChangeSet(todo.label)
             self._current, self._log = applied, True
-            # Turns put back in bulk (undoing a transcript's removal, redoing its import) get
-            # their search rows once at the end: one by one they read the text once a turn.
-            bulk = {int(c.after["document_id"]) for c in todo.changes
-                    if c.table == "turns" and c.before is None and c.after} \
-                if sum(c.table == "turns" for c in todo.changes) > 1 else set()
+            # Turns put back in bulk (undoing a transcript's removal, redoing its import) and
+            # texts edited with their codings get their search rows once at the end.
+            bulk = search_tables.deferred_documents(todo.changes)
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 for doc in bulk:
