@@ -512,6 +512,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         """
         edit = anchoring.EditMap(old_text, new_text)
         kept = moved = orphaned = 0
+        updates: list[tuple[int, dict[str, Any]]] = []
         with self.store.change("Re-anchor codings"):
             for coding in self.store.codings(CodingFilter(document_id=document_id)):
                 if coding.start is None or coding.end is None:
@@ -527,13 +528,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                                   after=after)
                 if any(getattr(coding, k) != (bool(v) if k == "orphaned" else v)
                        for k, v in values.items()):  # most codings of a long note stay put
-                    self.store.update_coding(coding.id, values)
+                    updates.append((coding.id, values))
                 if placed.orphaned:
                     orphaned += 1
                 elif placed.moved:
                     moved += 1
                 else:
                     kept += 1
+            self.store.update_codings(updates)
         return EditReport(kept, moved, orphaned)
 
     def fit_coding(self, coding_id: int) -> None:

@@ -146,6 +146,16 @@ def reanalyse(analyser: Analyser, text: str) -> Any:
     return found.analyse(text)
 
 
+def word_lists(text: str, language: str | None) -> tuple[list[str], list[str], list[int]] | None:
+    """The stems, folded words and word starts of ``text`` as lists, when it is the last long
+    text re-analysed for its language (the regions of a text just indexed take slices of
+    them); None otherwise."""
+    found = _REANALYSERS.get(id(analyser(language)))
+    if found is None or found._text is None or not (found._text is text or found._text == text):
+        return None
+    return found._stems, found._folded, found._starts
+
+
 _last: tuple[str | None, str | None, tuple[str, str, bytes]] = (None, None, ("", "", b""))
 
 

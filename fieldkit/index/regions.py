@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from fieldkit.index.incremental import columns
+from fieldkit.index.incremental import columns, word_lists
 from fieldkit.index.words import WORD, analyser, fold, pack, unpack
 from fieldkit.storage.search_tables import OWNERS, PARTS, SEGMENT, TURN
 
@@ -69,9 +69,7 @@ def _sliced(text: str, starts: Any, stems: Sequence[str], folded: Sequence[str],
             last -= 1
     if last <= first:
         return _EMPTY
-    begin = array("I", starts[first:last])
-    if lo:
-        begin = array("I", (s - lo for s in begin))
+    begin = array("I", [s - lo for s in starts[first:last]] if lo else starts[first:last])
     return " ".join(stems[first:last]), " ".join(folded[first:last]), pack(begin)
 
 
@@ -136,9 +134,16 @@ def fk_region_prime(document_id: int | None, text: str | None, offsets: bytes | 
 def fk_region_load(document_id: int | None, text: str | None, language: str | None) -> int:
     """SQL ``fk_region_load(document_id, text, lang)``: as ``fk_region_prime``, with the words
     of the text as its own index row holds them (the analysis just made for that row is kept,
-    ``incremental.columns``), so that each region's columns are a slice of the document's words
-    rather than its words split and stemmed again: after an edit every region of the text is
-    compared with its row."""
+    ``incremental``), so that each region's columns are a slice of the document's words rather
+    than its words split and stemmed again: after an edit every region of the text is compared
+    with its row."""
+    kept = word_lists(text, language) if text else None
+    if kept is not None:
+        TEXTS_RECEIVED[0] += 1
+        _primed.document = None if document_id is None else int(document_id)
+        _primed.text, _primed.language, _primed.last = str(text), language, (None, _EMPTY)
+        _primed.stems, _primed.folded, _primed.starts = kept
+        return 1
     stems, words, offsets = columns(text, language)
     fk_region_prime(document_id, text, offsets, language)
     count = len(_primed.starts)
@@ -154,8 +159,14 @@ def fk_region_of(document_id: int | None, start: int | None, end: int | None,
     """SQL ``fk_region_of(document_id, start, end, column)``: one column of a region row of the
     document ``fk_region_prime`` was last given (0 stems, 1 words, 2 offsets); empty for any
     other document."""
+    return _loaded(document_id, start, end)[column]
+
+
+def _loaded(document_id: int | None, start: int | None, end: int | None) -> tuple[str, str,
+                                                                                   bytes]:
+    """The three columns of a region of the document last loaded (the last asked for kept)."""
     if document_id is None or _primed.document != int(document_id) or not _primed.text:
-        return _EMPTY[column]
+        return _EMPTY
     key = (start, end)
     if _primed.last[0] != key:
         try:
@@ -168,7 +179,7 @@ def fk_region_of(document_id: int | None, start: int | None, end: int | None,
         except Exception:  # a trigger must never fail a researcher's write; `check` would notice
             found = _EMPTY
         _primed.last = (key, found)
-    return _primed.last[1][column]
+    return _primed.last[1]  # type: ignore[no-any-return]
 
 
 def fk_region_differs(document_id: int | None, start: int | None, end: int | None,
@@ -176,9 +187,9 @@ def fk_region_differs(document_id: int | None, start: int | None, end: int | Non
     """SQL ``fk_region_differs(document_id, start, end, stems, words, offsets)``: 1 when a
     region's row (its three text columns as stored) is not what ``fk_region_of`` gives for
     the document ``fk_region_load`` was last given, else 0."""
-    return int(fk_region_of(document_id, start, end, 2) != (offsets or b"")
-                or fk_region_of(document_id, start, end, 1) != (words or "")
-                or fk_region_of(document_id, start, end, 0) != (stems or ""))
+    found = _loaded(document_id, start, end)
+    return int(found[2] != (offsets or b"") or found[1] != (words or "")
+               or found[0] != (stems or ""))
 
 
 def person_word(name: str | None) -> str:

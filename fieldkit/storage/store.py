@@ -403,6 +403,11 @@ class Store(Writer):
         with self.change("Edit coding"):
             self.update("codings", key, values)
 
+    def update_codings(self, updates: list[tuple[int, dict[str, Any]]]) -> None:
+        """``update_coding`` for many codings at once (re-anchoring after a text edit)."""
+        with self.change("Edit codings"):
+            self.update_many("codings", updates)
+
     def delete_coding(self, key: int) -> None:
         with self.change("Remove coding"):
             self.delete("codings", key)
