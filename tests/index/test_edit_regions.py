@@ -228,3 +228,42 @@ def test_a_project_made_at_step_10_gets_relative_region_rows(tmp_path: Path) -> 
         assert_exact(project, doc)
     assert sqlite3.connect(folder / "project.sqlite").execute(
         "SELECT count(*) FROM search_pending").fetchone()[0] == 0
+
+
+def test_a_photo_region_follows_its_caption(tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    from fieldkit.core.model import ImportedDocument, ImportedMedia, Region
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(out, "PNG")
+    with Project.create(tmp_path / "Foto.fieldkit", language="nl") as project:
+        project.set_coder("Anouk")
+        project.add_code("Techniek")
+        photo = project.add_imported(ImportedDocument(
+            kind="photo", title="Kantbank", text="De kantbank 😀 bij Jan",
+            media=ImportedMedia(out.getvalue(), "k.png", "image/png", 60, 40)), site="Metaal")
+        project.code_region(photo.id, Region(0, 0, 30, 40), "Techniek")
+        for caption in ("Één 😀 nieuwe kantbank, naast de pers", "", "kantbank"):
+            project.edit_text(photo.id, caption)
+            assert_exact_photo(project, caption)
+        project.undo()
+        assert_exact_photo(project, "")
+
+
+def assert_exact_photo(project: Project, caption: str) -> None:
+    [row] = region_rows(project) or [None]  # a whole caption: one row, or none without text
+    fold = analyser("nl").word
+    if not caption:
+        assert row is None
+    else:
+        assert row is not None
+        inside = list(WORD.finditer(caption))
+        assert (row[5], list(unpack(row[6]))) == (  # type: ignore[arg-type]
+            " ".join(fold(m.group())[0] for m in inside), [m.start() for m in inside])
+    hits = project.search("code:Techniek kantbank").hits
+    assert [caption[h.start:h.end] for h in hits] == (["kantbank"] if "kantbank" in caption
+                                                      else [])
+    assert project.search_problems() == []
