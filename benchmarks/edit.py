@@ -6,16 +6,18 @@ undo record) ≤ 100 ms. Five kinds of edit, each applied to the original note: 
 in the middle, delete a paragraph, make 20 scattered changes, move a paragraph up (cut and
 paste), append a line.
 
-Figures: the headline is the facade's whole ``edit_text`` (p50 and p95 of a few runs, each undone
-again, untimed), per kind of edit; the re-anchoring alone is printed beside it. Parity: the
-codings as ``edit_text`` stored them are checked against the truth (below). Baseline: the
-re-anchoring fieldkit used before issue 12 (a diff of the changed middle, then for a coding
-whose span no longer held its quote a search for the quote anywhere with a difflib ratio per
-occurrence); it takes minutes on the full note, so it runs on a 20 KB note with 100 codings
-beside the new one on that same note. Parity: every coding is checked against where the edit
-put its words, known from the edit itself — the same span, the same words at an equally
-valid place (identical text next to an edit), or wrong (moved onto other words, or orphaned
-although its words are still there).
+Figures: the headline is the facade's whole ``edit_text`` (p50 and p95 of a few runs, each
+undone again, untimed), per kind of edit; the re-anchoring alone is printed beside it, and the
+work the search index did: how many coded segments' rows were written again (counted with
+SQLite's trace callback; since schema step 11 only those whose words changed, before it every
+coding's). Parity: the codings as ``edit_text`` stored them are checked against the truth
+(below). Baseline: the re-anchoring fieldkit used before issue 12 (a diff of the changed middle,
+then for a coding whose span no longer held its quote a search for the quote anywhere with a
+difflib ratio per occurrence); it takes minutes on the full note, so it runs on a 20 KB note
+with 100 codings beside the new one on that same note. Parity: every coding is checked against
+where the edit put its words, known from the edit itself — the same span, the same words at an
+equally valid place (identical text next to an edit), or wrong (moved onto other words, or
+orphaned although its words are still there).
 
 Run: .venv/bin/python benchmarks/edit.py [--json] [--quick] [--repeat N]
 (``--quick``: a 20 KB note with 100 codings and a 5 KB baseline note, seconds;
@@ -275,6 +277,17 @@ def stored(project: Project, doc: int) -> list[anchoring.Placement]:
             for c in sorted(project.codings(doc=doc), key=lambda c: c.id)]
 
 
+def rows_written(project: Project, fn: object) -> int:
+    """How many rows ``fn()`` wrote into the search index's coded segments and turns."""
+    seen: list[str] = []
+    project.store.conn.set_trace_callback(seen.append)
+    try:
+        fn()  # type: ignore[operator]
+    finally:
+        project.store.conn.set_trace_callback(None)
+    return sum("INSERT INTO 'main'.'search_regions_content'" in s for s in seen)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
@@ -317,6 +330,8 @@ def main() -> int:
             samples.append(time.perf_counter() - t0)
             placed_by_facade = stored(project, doc)
             project.undo()
+            written = rows_written(project, lambda edit=edit: project.edit_text(doc, edit.new))
+            project.undo()
             every += samples
             whole = percentiles(samples)
             alone_ms, placed = median_ms(lambda edit=edit: reanchor_new(text, edit, anchors),
@@ -325,11 +340,12 @@ def main() -> int:
             alone_counts = parity(edit, text, anchors, placed)  # type: ignore[arg-type]
             rows.append({"edit": edit.name, "edit_text_p50_ms": whole["p50_ms"],
                          "edit_text_p95_ms": whole["p95_ms"], "reanchor_ms": alone_ms,
-                         "report": str(report), "parity": dict(counts),
+                         "report": str(report), "segment_rows_written": written,
+                         "parity": dict(counts),
                          "parity_ok": counts["wrong"] == 0 and counts == alone_counts})
             say(f"  {edit.name:22} edit_text p50 {whole['p50_ms']:7.1f} ms, p95 "
-                f"{whole['p95_ms']:7.1f} ms   (re-anchoring alone {alone_ms:6.1f} ms)   "
-                f"parity {dict(counts)}")
+                f"{whole['p95_ms']:7.1f} ms   (re-anchoring alone {alone_ms:6.1f} ms, "
+                f"{written} segment rows written)   parity {dict(counts)}")
         overall = percentiles(every)
         figures["long_note"] = {"chars": len(text), "codings": len(coded), "edits": rows,
                                 "edit_text": overall}

@@ -499,7 +499,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         new_text = normalise_newlines(text)
         if self.store.meta("team_url"):
             self.team.before_text_edit(doc)
-        with self.store.change(f"Edit {doc.title}"):
+        # the coded segments' search rows are compared once, after codings and text have moved
+        with self.store.change(f"Edit {doc.title}"), self.store.regions_later(doc.id):
             report = self.reanchor(doc.id, doc.text, new_text)
             self.store.update_document(doc.id, {"text": new_text})
         return report
@@ -511,6 +512,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         """
         edit = anchoring.EditMap(old_text, new_text)
         kept = moved = orphaned = 0
+        updates: list[tuple[int, dict[str, Any]]] = []
         with self.store.change("Re-anchor codings"):
             for coding in self.store.codings(CodingFilter(document_id=document_id)):
                 if coding.start is None or coding.end is None:
@@ -526,13 +528,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                                   after=after)
                 if any(getattr(coding, k) != (bool(v) if k == "orphaned" else v)
                        for k, v in values.items()):  # most codings of a long note stay put
-                    self.store.update_coding(coding.id, values)
+                    updates.append((coding.id, values))
                 if placed.orphaned:
                     orphaned += 1
                 elif placed.moved:
                     moved += 1
                 else:
                     kept += 1
+            self.store.update_codings(updates)
         return EditReport(kept, moved, orphaned)
 
     def fit_coding(self, coding_id: int) -> None:

@@ -10,32 +10,19 @@ described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
 from __future__ import annotations
 
 from fieldkit.index.help import QUERY_HELP
-from fieldkit.index.incremental import reanalyse
+from fieldkit.index.incremental import columns as _columns
 from fieldkit.index.meta import filter_words, row_words
 from fieldkit.index.protocol import SearchEngine
-from fieldkit.index.regions import fk_region, fk_region_of, fk_region_prime, person_word
+from fieldkit.index.regions import (
+    fk_region,
+    fk_region_differs,
+    fk_region_load,
+    fk_region_of,
+    fk_region_prime,
+    person_word,
+)
 from fieldkit.index.results import Hit, SavedSearch, SearchResult
-from fieldkit.index.words import analyser
 from fieldkit.storage import database
-
-_last: tuple[str | None, str | None, tuple[str, str, bytes]] = (None, None, ("", "", b""))
-
-
-def _columns(text: str | None, language: str | None) -> tuple[str, str, bytes]:
-    # Triggers ask for the three columns of the same text one after the other; work them out
-    # once.
-    global _last
-    seen = _last
-    if text is None:
-        return ("", "", b"")
-    if seen[1] == language and (seen[0] is text or seen[0] == text):
-        return seen[2]
-    try:
-        found = reanalyse(analyser(language), str(text))  # an edited long text: its middle
-    except Exception:  # a trigger must never fail a researcher's write; `check` would notice
-        found = ("", "", b"")
-    _last = (text, language, found)
-    return found
 
 
 def fk_stems(text: str | None, language: str | None) -> str:
@@ -62,6 +49,8 @@ database.register_function("fk_person", 1, person_word)
 database.register_function("fk_region", 6, fk_region)
 database.register_function("fk_region_prime", 4, fk_region_prime)
 database.register_function("fk_region_of", 4, fk_region_of)
+database.register_function("fk_region_load", 3, fk_region_load)
+database.register_function("fk_region_differs", 6, fk_region_differs)
 
 
 def engine(store: object) -> SearchEngine:

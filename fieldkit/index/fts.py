@@ -20,7 +20,7 @@ from fieldkit.core.codebook import Codebook
 from fieldkit.index import kwic, locate
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
-from fieldkit.index.regions import person_word
+from fieldkit.index.regions import person_word, region_starts
 from fieldkit.index.results import Hit, SearchResult
 from fieldkit.index.upkeep import IndexUpkeep
 from fieldkit.index.words import analyser, unpack, word_end
@@ -121,6 +121,16 @@ class FtsIndex(IndexUpkeep):
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._relative: bool | None = None
+
+    @property
+    def relative(self) -> bool:
+        """Whether region rows count their word starts from the region's start (schema step
+        11; a project opened read-only keeps the schema it was written with)."""
+        if self._relative is None:
+            version = self.store.value("PRAGMA user_version")
+            self._relative = int(version or 0) >= tables.RELATIVE_SINCE
+        return self._relative
 
     @property
     def analyser(self) -> Any:
@@ -267,14 +277,9 @@ class FtsIndex(IndexUpkeep):
         """Each unit's first hit in text order over its matching rows: rows are looked into
         by where they start (read first), and a row starting after the hit found so far is
         never read — a document's turns, say, are usually settled by the first that matches."""
-        starts: dict[int, int] = {}
-        regional = [rid for rids in rows.values() for rid in rids if rid >= tables.DOC_SHIFT]
-        for start in range(0, len(regional), 500):
-            part = regional[start:start + 500]
-            for rid, head in self.store.conn.execute(
-                    "SELECT rowid, substr(offsets, 1, 4) FROM search_regions WHERE rowid IN "
-                    f"({', '.join('?' * len(part))})", part):
-                starts[rid] = unpack(head)[0] if head else 0
+        # where each region starts: no hit of a row lies before it
+        starts = region_starts(self.store.conn, (rid for rids in rows.values() for rid in rids
+                                                 if rid >= tables.DOC_SHIFT))
         waiting = {u: sorted(rids, key=lambda r: starts.get(r, 0)) for u, rids in rows.items()}
         found: dict[int, Matched] = {}
         while waiting:
@@ -395,13 +400,15 @@ class FtsIndex(IndexUpkeep):
         if missing:  # what the stored words cannot place, FTS5 marks for us
             runs.update(self._highlighted(query, missing))
         self._bodies(found)
+        bases = region_starts(conn, by_table.get("search_regions", [])) if self.relative else {}
         for m in found:
             offsets = unpack(stored.get(m.rid, (None, None, None))[2])
+            base = bases.get(m.rid, 0)
             spans = []
             for first, last in runs.get(m.rid, []):
                 if last >= len(offsets) or first > last:
                     continue
-                spans.append((offsets[first], word_end(m.body, offsets[last])))
+                spans.append((offsets[first] + base, word_end(m.body, offsets[last] + base)))
                 if mode == "first":
                     break
             m.spans = spans or [(0, 0)]

@@ -17,10 +17,12 @@ from the index (no join with ``documents``, no reading of texts):
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 FIRST, LAST = date(1, 1, 1), date(9999, 12, 31)
 
 
+@lru_cache(maxsize=4096)  # every region of a document has the same (a text has a thousand)
 def row_words(field: str | None, kind: str | None, site_id: int | None,
               day: str | None) -> str:
     """SQL ``fk_meta(field, kind, site_id, date)``: the filter words of one index row."""

@@ -7,6 +7,7 @@ query from them; nothing here writes.
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,17 +20,30 @@ def data_version(store: Store) -> int:
         return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def coding_columns(store: Store) -> list[tuple[int, int, int, int]]:
-    """Every coding in place (not orphaned) as ``(id, document << 32 | start,
-    code << 32 | coder, end)``: four integers a row read faster than six (start and end are
-    0xFFFFFFFF for photo regions)."""
+# Every coding's span and owners, read from the index on (document, start, end, code, coder,
+# orphaned) that schema step 11 made: a scan of the table itself walks each row's quote,
+# context and memo (and their overflow pages) to reach ``orphaned`` at its end.
+CODING_COLUMNS = (
+    "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
+    "(code_id << 32) + coder_id, coalesce(end, 4294967295) FROM codings WHERE orphaned = 0")
+SEGMENT_COLUMNS = (
+    "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
+    "(code_id << 32) + coder_id, (coalesce(end, 4294967295) << 1) + orphaned FROM codings")
+
+
+def coding_columns(store: Store) -> list[int]:
+    """Every coding in place (not orphaned) as four integers after another, ``id, document <<
+    32 | start, code << 32 | coder, end`` (start and end are 0xFFFFFFFF for photo regions), in
+    document and start order: four integers a row read faster than six, and one flat list
+    becomes an array without a Python tuple per row being looked into."""
+    return _flat(store, CODING_COLUMNS)
+
+
+def _flat(store: Store, sql: str) -> list[int]:
     with store.lock:
         cursor = store.conn.cursor()
         cursor.row_factory = None
-        return cursor.execute(
-            "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
-            "(code_id << 32) + coder_id, coalesce(end, 4294967295) "
-            "FROM codings WHERE orphaned = 0").fetchall()
+        return list(chain.from_iterable(cursor.execute(sql)))
 
 
 def document_columns(store: Store) -> list[Any]:
@@ -122,17 +136,11 @@ def _given(value: Any) -> bool:
     return value is not None and str(value).strip() != ""
 
 
-def segment_columns(store: Store) -> list[tuple[int, int, int, int]]:
-    """Every coding, orphaned ones too (the coded-segments view lists them), as ``(id,
-    document << 32 | start, code << 32 | coder, end << 1 | orphaned)``; start and end are
-    0xFFFFFFFF when there is none (photo regions)."""
-    with store.lock:
-        cursor = store.conn.cursor()
-        cursor.row_factory = None
-        return cursor.execute(
-            "SELECT id, (document_id << 32) + coalesce(start, 4294967295), "
-            "(code_id << 32) + coder_id, (coalesce(end, 4294967295) << 1) + orphaned "
-            "FROM codings").fetchall()
+def segment_columns(store: Store) -> list[int]:
+    """Every coding, orphaned ones too (the coded-segments view lists them), as four integers
+    after another, ``id, document << 32 | start, code << 32 | coder, end << 1 | orphaned``;
+    start and end are 0xFFFFFFFF when there is none (photo regions)."""
+    return _flat(store, SEGMENT_COLUMNS)
 
 
 def coding_regions(store: Store) -> list[tuple[int, int, int, int, int]]:

@@ -186,10 +186,30 @@ def _v10_linear_regions(conn: sqlite3.Connection) -> None:
     search_tables.upgrade_v10(conn)
 
 
+def _v11_segments(conn: sqlite3.Connection) -> None:
+    """Editing a long coded text rewrites only the coded segments whose words changed: region
+    rows count their word starts from the region's start (rebuilt from the data) and a text's
+    regions are compared with their rows (search_tables.upgrade_v11). And the codings' spans
+    get an index that holds all the analysis engine reads of them (document, start, end, code,
+    coder, orphaned; it replaces the one on document and start): reading every coding then
+    never walks the quotes, contexts and memos of the table's rows."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database, search_tables
+
+    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region",
+                 "fk_region_prime", "fk_region_of", "fk_region_load", "fk_region_differs"):
+        nargs, func = database.FUNCTIONS[name]
+        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    search_tables.upgrade_v11(conn)
+    conn.execute("DROP INDEX IF EXISTS codings_document")
+    conn.execute("CREATE INDEX codings_document ON codings(document_id, start, end, code_id, "
+                 "coder_id, orphaned)")
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
-                         _v8_recordings, _v9_team, _v10_linear_regions]
+                         _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments]
 
 
 def latest_version() -> int:

@@ -24,32 +24,46 @@ Columns (the small ones first, so reading them never walks a long text):
   six grains, and per row what it is about: ``c<code>``/``r<coder>`` on coded segments and
   coding memos, ``p<person>`` on turns (their speaker) and on the texts of a participant;
 - ``stems`` and ``words``: the stemmed and the folded words of the text, space separated;
-- ``offsets`` (unindexed): where each word starts in the document's text, code points packed
-  as little-endian uint32, so a hit on word *i* maps to the text in O(1).
+- ``offsets`` (unindexed): where each word starts, code points packed as little-endian uint32,
+  so a hit on word *i* maps to the text in O(1): in ``search_index`` counted from the start of
+  the text, in ``search_regions`` from the start of the region (schema step 11: a region that an
+  edit moves with its words keeps its row; readers add the region's start,
+  ``fieldkit.index.regions.region_starts``).
 
 The triggers call SQL functions that ``fieldkit.index`` registers: ``fk_stems``, ``fk_words``,
 ``fk_offsets`` (of ``text, lang``), ``fk_region(text, offsets, start, end, lang, column)``,
-``fk_region_prime(document_id, text, offsets, lang)`` with ``fk_region_of(document_id, start,
-end, column)``, ``fk_filters(field, kind, site_id, date, extra)`` and ``fk_person(name)``.
+``fk_region_prime(document_id, text, offsets, lang)`` or ``fk_region_load(document_id, text,
+lang)`` with ``fk_region_of(document_id, start, end, column)``, ``fk_filters(field, kind,
+site_id, date, extra)`` and ``fk_person(name)``.
 
 Writing a document's regions hands its text to Python once (``fk_region_prime``), not once per
 region: a long text is copied every time it is handed over, which made importing a transcript
 quadratic in its turns. A document listed in ``search_pending`` gets no region rows from the
 turn trigger: a bulk insert of its turns (``regions_later``) writes them all at the end, in one
 statement.
+
+When a text changes, its region rows are compared with what they should be and only those that
+differ are written again (``_sync``): the rows of regions an edit moved with their words stay.
+A document listed in ``search_pending`` gets no region rows from the text and span triggers
+either: an edit (``Project.edit_text``, its undo and redo) moves a thousand codings and changes
+the text, and its regions are compared once at the end (``write_deferred``), not once for the
+text and again for each coding.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+
+from fieldkit.core.changes import RowChange
 
 DOC_TEXT, DOC_MEMO, CODING_MEMO, CODE = 0, 1, 2, 3  # rows of search_index
 SEGMENT, TURN = 4, 5  # rows of search_regions
 PARTS = 8
 DOC_SHIFT = 1 << 35  # region rowid = document_id * DOC_SHIFT + owner_id * PARTS + part
 OWNERS = 1 << 32
+RELATIVE_SINCE = 11  # the schema step from which region offsets count from the region's start
 FILL_BATCH = 200  # documents whose regions are indexed in one statement
 MANY_REGIONS = 32  # more regions than this: a document's regions are written on their own
 
@@ -197,12 +211,44 @@ def _range(document: str) -> str:
 
 _DOC_REGIONS = (f"DELETE FROM search_regions WHERE {_range('new.id')}; "
                 + _regions_insert(SEGMENT, "1", "new") + _regions_insert(TURN, "1", "new"))
-# The same, handing the text over once (schema step 10).
-_DOC_REGIONS_PRIMED = (
-    f"DELETE FROM search_regions WHERE {_range('new.id')}; "
-    f"SELECT fk_region_prime(new.id, new.text, (SELECT offsets FROM search_index WHERE "
-    f"rowid = new.id * 8), {LANGUAGE}); "
-    + _primed_insert(SEGMENT, "1", "new") + _primed_insert(TURN, "1", "new"))
+# -- comparing a document's regions with their rows (schema step 11) ---------------------------
+
+_PENDING = "EXISTS (SELECT 1 FROM search_pending WHERE document_id = {document})"
+# Hand a document's text over once; its words come from the analysis its own row was made of.
+_LOAD_NEW = f"SELECT fk_region_load(new.id, new.text, {LANGUAGE});"
+_REGION_NAMES = ("stems", "words", "offsets")
+_LOADED_COLUMNS = ", ".join(f"fk_region_of(document_id, s, e, {k}) AS {name}"
+                            for k, name in enumerate(_REGION_NAMES))
+
+
+def _regions_of(document: str) -> str:
+    """Every region a trigger's document (``new``) should have a row for: rid, field,
+    document_id, meta and the span (s, e) its words are taken from."""
+    return " UNION ALL ".join(_region_select(part, document, primed=True)
+                              for part in (SEGMENT, TURN))
+
+
+def _sync_statements(document: str, regions: str) -> tuple[str, str, str]:
+    """Make one document's region rows what ``regions`` (see ``_regions_of``) says, its text
+    loaded (``fk_region_load``), writing only the rows that differ: a region moved with its
+    words keeps its row, and the FTS5 rows of the regions an edit did not touch are never
+    deleted and inserted again. Rows that differ go first, then rows of regions no longer
+    there, then the missing rows are written."""
+    return (
+        f"DELETE FROM search_regions WHERE rowid IN (SELECT e.rid FROM ({regions}) e "
+        "CROSS JOIN search_regions r ON r.rowid = e.rid WHERE r.meta IS NOT e.meta "
+        "OR r.field IS NOT e.field OR r.document_id IS NOT e.document_id "
+        "OR fk_region_differs(e.document_id, e.s, e.e, r.stems, r.words, r.offsets))",
+        f"DELETE FROM search_regions WHERE {_range(document)} AND rowid NOT IN "
+        f"(SELECT rid FROM ({regions}))",
+        "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
+        f"SELECT rid, field, document_id, meta, {_LOADED_COLUMNS} FROM ({regions}) e "
+        "WHERE NOT EXISTS (SELECT 1 FROM search_regions r WHERE r.rowid = e.rid)")
+
+
+def _sync(document: str, regions: str) -> str:
+    return "".join(f"{statement}; " for statement in _sync_statements(document, regions))
+
 
 # New filter words for rows of a table selected by ``{rows}`` (a site, visit, date or person
 # changed). The extra words are what the row is about, found again from its rowid.
@@ -240,8 +286,11 @@ TRIGGERS = [
     f"""CREATE TRIGGER search_document_added AFTER INSERT ON documents BEGIN
         {_DOC_TEXT} {_DOC_MEMO} END""",
     f"""CREATE TRIGGER search_document_text AFTER UPDATE OF text, kind ON documents BEGIN
-        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} {_DOC_REGIONS_PRIMED}
-        END""",
+        DELETE FROM search_index WHERE rowid = old.id * 8; {_DOC_TEXT} END""",
+    # Its own trigger, so that a document marked pending costs nothing here (schema step 11).
+    f"""CREATE TRIGGER search_document_regions AFTER UPDATE OF text, kind ON documents
+        WHEN NOT {_PENDING.format(document="new.id")} BEGIN {_LOAD_NEW}
+        {_sync("new.id", _regions_of("new"))} END""",
     f"""CREATE TRIGGER search_document_memo AFTER UPDATE OF memo ON documents BEGIN
         DELETE FROM search_index WHERE rowid = old.id * 8 + 1; {_DOC_MEMO} END""",
     f"""CREATE TRIGGER search_document_place AFTER UPDATE OF site_id, visit_id, created,
@@ -266,12 +315,13 @@ TRIGGERS = [
     f"""CREATE TRIGGER search_coding_owner AFTER UPDATE OF document_id, code_id, coder_id
         ON codings BEGIN {_region_delete("old.document_id", "old.id", SEGMENT)}
         {_regions_insert(SEGMENT, "c.id = new.id")} END""",
-    # A span moves when its text is edited, and the text's own trigger then rewrites every
+    # A span moves when its text is edited, and the text's own trigger then compares every
     # region of the document: a span whose quote is not (yet) the text it spans is left to it,
     # so an edit with 1,000 codings writes their rows once, not twice.
     f"""CREATE TRIGGER search_coding_span AFTER UPDATE OF start, end ON codings
-        WHEN new.start IS NULL OR new.quote = (SELECT substr(d.text, new.start + 1,
-        new.end - new.start) FROM documents d WHERE d.id = new.document_id) BEGIN
+        WHEN NOT {_PENDING.format(document="new.document_id")} AND (new.start IS NULL OR
+        new.quote = (SELECT substr(d.text, new.start + 1, new.end - new.start) FROM documents d
+        WHERE d.id = new.document_id)) BEGIN
         {_region_delete("old.document_id", "old.id", SEGMENT)}
         {_regions_insert(SEGMENT, "c.id = new.id")} END""",
     f"""CREATE TRIGGER search_coding_removed AFTER DELETE ON codings BEGIN
@@ -353,9 +403,9 @@ def reindex_document(conn: sqlite3.Connection, document_id: int) -> None:
 
 def _document_regions(conn: sqlite3.Connection, document_id: int,
                       parts: tuple[int, ...]) -> tuple[str, dict[str, object]] | None:
-    """The region rows one document should have (rowid, field, document_id, meta, stems, words,
-    offsets), as a SELECT with its parameters, its text handed over once beforehand; None when
-    it has no text (and so no regions)."""
+    """The regions of one document (rid, field, document_id, meta and the span s, e their
+    words are taken from), as a SELECT with its parameters, its text loaded beforehand
+    (``fk_region_load``); None when it has no text (and so no regions)."""
     doc = int(document_id)
     # What every row shares is read once: a join on the document per region would walk the
     # document's long text (its overflow pages) for each region to reach the columns after it.
@@ -364,7 +414,8 @@ def _document_regions(conn: sqlite3.Connection, document_id: int,
                          (doc,)).fetchone()
     if facts is None:
         return None
-    conn.execute(_PRIME.format(document=doc).rstrip(";"))
+    conn.execute(f"SELECT fk_region_load(id, text, {LANGUAGE}) FROM documents WHERE id = ?",
+                 (doc,))
     selects = []
     for part in parts:
         if part == SEGMENT:
@@ -372,11 +423,16 @@ def _document_regions(conn: sqlite3.Connection, document_id: int,
         else:
             source, field, extra = "turns", "'turn'", "fk_person(c.speaker)"
         selects.append(
-            f"SELECT {region_rowid(str(doc), 'c.id', part)}, {field}, {doc}, "
-            f"fk_filters({field}, :kind, :site, :date, {extra}), "
-            + ", ".join(f"fk_region_of({doc}, c.start, c.end, {k})" for k in range(3))
-            + f" FROM {source} c WHERE c.document_id = {doc}")
+            f"SELECT {region_rowid(str(doc), 'c.id', part)} AS rid, {field} AS field, "
+            f"{doc} AS document_id, fk_filters({field}, :kind, :site, :date, {extra}) AS meta, "
+            f"c.start AS s, c.end AS e FROM {source} c WHERE c.document_id = {doc}")
     return " UNION ALL ".join(selects), {"kind": facts[0], "site": facts[1], "date": facts[2]}
+
+
+def _document_rows(regions: str) -> str:
+    """The region rows (rowid, field, document_id, meta, stems, words, offsets) of
+    ``_document_regions``."""
+    return f"SELECT rid, field, document_id, meta, {_LOADED_COLUMNS} FROM ({regions})"
 
 
 def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int, ...]) -> int:
@@ -387,7 +443,19 @@ def _write_regions(conn: sqlite3.Connection, document_id: int, parts: tuple[int,
         return 0
     return conn.execute(
         "INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, offsets) "
-        + found[0], found[1]).rowcount
+        + _document_rows(found[0]), found[1]).rowcount
+
+
+def sync_document(conn: sqlite3.Connection, document_id: int) -> None:
+    """Make one document's region rows what its text, codings and turns say, writing only the
+    rows that differ (``_sync_statements``)."""
+    doc = int(document_id)
+    found = _document_regions(conn, doc, (SEGMENT, TURN))
+    if found is None:  # no text (or no document): no regions
+        conn.execute(f"DELETE FROM search_regions WHERE {_range(str(doc))}")
+        return
+    for statement in _sync_statements(str(doc), found[0]):
+        conn.execute(statement, found[1])
 
 
 def many_region_documents(conn: sqlite3.Connection) -> list[int]:
@@ -405,7 +473,8 @@ def missing_document_regions(conn: sqlite3.Connection, document_id: int) -> int:
     if found is None:
         return 0
     return int(conn.execute(
-        f"SELECT count(*) FROM ({found[0]} EXCEPT SELECT rowid, field, document_id, meta, "
+        f"SELECT count(*) FROM ({_document_rows(found[0])} EXCEPT SELECT rowid, field, "
+        "document_id, meta, "
         f"stems, words, offsets FROM search_regions WHERE {_range(str(doc))})",
         found[1]).fetchone()[0])
 
@@ -420,19 +489,33 @@ def regions_later(conn: sqlite3.Connection, document_id: int) -> Iterator[None]:
     write_deferred(conn, document_id)
 
 
+def deferred_documents(changes: Iterable[RowChange]) -> set[int]:
+    """Documents whose regions an undo or redo of ``changes`` should leave to ``write_deferred``:
+    those whose text it changes (the text and a thousand coding spans change together, and each
+    coding's trigger would otherwise compare its row with a text it is not on yet), and those
+    it puts many turns back into (one by one they read the text once a turn)."""
+    changes = list(changes)
+    texts = {int(c.key) for c in changes if c.table == "documents" and c.before
+             and c.after and "text" in c.after and c.before.get("text") != c.after["text"]}
+    if sum(c.table == "turns" for c in changes) > 1:
+        texts |= {int(c.after["document_id"]) for c in changes
+                  if c.table == "turns" and c.before is None and c.after}
+    return texts
+
+
 def defer_regions(conn: sqlite3.Connection, document_id: int) -> None:
-    """From now on the turn trigger leaves this document's turns to ``write_deferred``."""
+    """From now on the turn, text and span triggers leave this document's regions to
+    ``write_deferred``."""
     conn.execute("INSERT OR IGNORE INTO search_pending (document_id) VALUES (?)",
                  (int(document_id),))
 
 
 def write_deferred(conn: sqlite3.Connection, document_id: int) -> None:
-    """Write the turn rows of a document ``defer_regions`` marked, and end the mark."""
+    """Bring the region rows of a document ``defer_regions`` marked in step with its text,
+    codings and turns (writing only the rows that differ), and end the mark."""
     doc = int(document_id)
     conn.execute("DELETE FROM search_pending WHERE document_id = ?", (doc,))
-    conn.execute(f"DELETE FROM search_regions WHERE rowid IN (SELECT "
-                 f"{region_rowid(str(doc), 'id', TURN)} FROM turns WHERE document_id = {doc})")
-    _write_regions(conn, doc, (TURN,))
+    sync_document(conn, doc)
     conn.execute("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT fk_person(speaker) "
                  "AS w FROM (SELECT DISTINCT speaker FROM turns WHERE document_id = ?)) "
                  "WHERE w != ''", (doc,))
@@ -447,6 +530,23 @@ def upgrade_v10(conn: sqlite3.Connection) -> None:
         if name in ("search_document_text", "search_turn_added"):
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
             conn.execute(trigger)
+
+
+def upgrade_v11(conn: sqlite3.Connection) -> None:
+    """Schema step v11: region rows count their word starts from the region's start (rebuilt
+    from the data), a text's regions are compared with their rows rather than all written
+    again, and a document marked pending is left to ``write_deferred`` by the text and span
+    triggers too."""
+    conn.execute(PENDING_TABLE)
+    for trigger in TRIGGERS:
+        name = trigger.split()[2]
+        if name in ("search_document_text", "search_document_regions", "search_coding_span"):
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute(trigger)
+    conn.execute("DROP TABLE IF EXISTS search_regions")
+    conn.execute(REGIONS_TABLE)
+    fill_regions(conn)
+    conn.execute("INSERT INTO search_regions (search_regions) VALUES ('optimize')")
 
 
 def upgrade(conn: sqlite3.Connection) -> None:

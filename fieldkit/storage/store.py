@@ -280,6 +280,11 @@ class Store(Writer):
         once at the end, with the document's text read once (linear in the turns)."""
         return search_tables.regions_later(self.conn, document_id)
 
+    def regions_later(self, document_id: int) -> AbstractContextManager[None]:
+        """Within a change: the document's coded segments and turns get their search rows once
+        at the end, compared with the rows they have (a text edit moves its codings and text)."""
+        return search_tables.regions_later(self.conn, document_id)
+
     def document(self, key: int) -> Document:
         r = self.row("SELECT * FROM documents WHERE id = ?", (key,))
         if r is None:
@@ -397,6 +402,11 @@ class Store(Writer):
     def update_coding(self, key: int, values: dict[str, Any]) -> None:
         with self.change("Edit coding"):
             self.update("codings", key, values)
+
+    def update_codings(self, updates: list[tuple[int, dict[str, Any]]]) -> None:
+        """``update_coding`` for many codings at once (re-anchoring after a text edit)."""
+        with self.change("Edit codings"):
+            self.update_many("codings", updates)
 
     def delete_coding(self, key: int) -> None:
         with self.change("Remove coding"):

@@ -60,3 +60,26 @@ def test_edits_next_to_words_and_unrelated_texts() -> None:
         assert again.analyse(new) == an.analyse(new)
     short = "een korte tekst"
     assert reanalyse(an, short) == an.analyse(short)
+
+
+def test_scattered_changes_split_only_their_lines() -> None:
+    rng = random.Random(5)
+    an = analyser("nl")
+    again = Reanalyser(an)
+    lines = [f"[dag {i}] " + text_of(rng, 80).replace("\n", " ") for i in range(600)]
+    text = "\n".join(lines)
+    assert again.analyse(text) == an.analyse(text)
+    split: list[str] = []
+    words_of = again._words_of
+
+    def counted(piece: str):  # type: ignore[no-untyped-def]
+        split.append(piece)
+        return words_of(piece)
+
+    again._words_of = counted  # type: ignore[method-assign]
+    for i in rng.sample(range(1, 599), 20):
+        lines[i] = lines[i][:10] + " de nieuwe " + lines[i][10:]
+    lines.insert(300, "Een nieuwe regel 🙂 met e\u0301én woord.")
+    text = "\n".join(lines)
+    assert again.analyse(text) == an.analyse(text)
+    assert len(split) <= 21  # the changed and the new lines, not the 560 between them
