@@ -233,6 +233,14 @@ class CodebookPanel(QWidget):
                 if code_id is not None and not editing:
                     self.apply_code.emit(code_id)
                     return True
+            # plain 1–9 in the tree: the code with that number's key (Ctrl+1–9 everywhere)
+            if watched is self.tree and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                wanted = f"Ctrl+{key - Qt.Key.Key_0}"
+                code_id = next((c for c, k in self.model.keys.items() if k == wanted), None)
+                if code_id is not None:
+                    self.apply_code.emit(code_id)
+                    return True
             if watched is self.filter and key == Qt.Key.Key_Down:
                 self.tree.setFocus()
                 if not self.tree.currentIndex().isValid():

@@ -35,7 +35,7 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
-from fieldkit.gui import i18n, settings, style, window_layout
+from fieldkit.gui import i18n, keyboard_menus, settings, style, window_layout
 from fieldkit.gui.bridge import ProjectBridge
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
@@ -102,6 +102,7 @@ CODE_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
 class MainWindow(QMainWindow):
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
+        keyboard_menus.install()
         self.setWindowIcon(style.app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -619,6 +620,8 @@ class MainWindow(QMainWindow):
             tv.memo_coding.connect(self.coding.edit_memo)
             tv.quick_code.connect(self.coding.quick_code)
             tv.in_vivo.connect(self.coding.in_vivo)
+            tv.code_with.connect(self.coding.apply_path)
+            tv.recent_codes = lambda: list(self.coding.recent)
             tv.setFocus()
         if tab.photo_view is not None:
             tab.photo_view.region_drawn.connect(lambda r, d=doc_id: self.coding.code_region(d, r))
@@ -672,7 +675,10 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Vertical)
         if code_ids is not None:
             self.segments.show_codes(code_ids)
-        self.segments.table.setFocus()
+        # the dock may only just have been raised: focus once it can take it, too
+        self.segments.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        QTimer.singleShot(0, self, lambda: self.segments.table.setFocus(
+            Qt.FocusReason.ShortcutFocusReason))
         return self.segments
 
     def _segments_shown(self, visible: bool) -> None:
@@ -718,8 +724,9 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         widget = dock.widget()
+        # the codebook: its "Find a code…" field (Down goes on into the tree)
         target = {self.nav_dock: getattr(self.navigator, "focus_target", lambda: None)(),
-                  self.code_dock: self.codebook.tree}.get(dock)
+                  self.code_dock: self.codebook.filter}.get(dock)
         (target or widget).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_document(self) -> None:

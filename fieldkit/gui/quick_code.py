@@ -71,7 +71,7 @@ class QuickCodeBox(QDialog):
         exact = any(p.casefold() == needle or p.rsplit("/", 1)[-1].casefold() == needle
                     for p, _ in self.codes)
         if needle and not exact:
-            item = QListWidgetItem("＋ " + tr("New code “{0}”").format(text.strip()))
+            item = QListWidgetItem("+ " + tr("New code “{0}”").format(text.strip()))
             item.setData(Qt.ItemDataRole.UserRole, NEW)
             self.list.addItem(item)
         if self.list.count():

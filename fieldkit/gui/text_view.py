@@ -59,6 +59,9 @@ class Mark:
     lane: int = 0
 
 
+RECENT_IN_MENU = 5
+
+
 def assign_lanes(marks: list[Mark]) -> int:
     """Give overlapping codings different lanes (greedy interval colouring); returns lanes."""
     ends: list[int] = []
@@ -134,10 +137,13 @@ class TextView(QPlainTextEdit):
     memo_coding = Signal(int)
     quick_code = Signal()
     in_vivo = Signal()
+    code_with = Signal(str)  # a code's path, from the recent codes in the context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentText")
+        # the codes used last, most recent first (the window keeps the list)
+        self.recent_codes: Callable[[], list[str]] = list
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -325,7 +331,11 @@ class TextView(QPlainTextEdit):
         first = menu.actions()[0] if menu.actions() else None
         coding_actions: list[tuple[str, Callable[[], object]]] = []
         if self.textCursor().hasSelection():
-            coding_actions.append((tr("Code selection…"), self.quick_code.emit))
+            # where ATLAS.ti, MAXQDA and NVivo users look first: "Code with…" and recent codes
+            coding_actions.append((tr("Code with…"), self.quick_code.emit))
+            for path in self.recent_codes()[:RECENT_IN_MENU]:
+                coding_actions.append((tr("Code with {0}").format(path),
+                                       partial(self.code_with.emit, path)))
             coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
         coding_actions += coding_entries(marks, self.remove_coding, self.memo_coding)
         for label, slot in coding_actions:

@@ -1,0 +1,173 @@
+"""Issue 25, the app's second look: keyboard, New code…, Dutch labels, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
+
+from fieldkit.gui.document_tab import DocumentTab
+from tests.gui.conftest import open_window
+
+
+def open_transcript(window) -> DocumentTab:
+    doc_id = next(d.id for d in window.project.documents() if d.kind == "transcript")
+    tab = window.open_document(doc_id)
+    assert tab is not None and tab.text_view is not None
+    return tab
+
+
+def menu_texts_after(qtbot, press) -> list[str]:  # noqa: ANN001
+    """Run ``press``; return the entries of the context menu it opened (then close it)."""
+    seen: list[str] = []
+
+    def grab() -> None:
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            seen.extend(a.text() for a in popup.actions() if not a.isSeparator())
+            popup.close()
+
+    QTimer.singleShot(200, grab)
+    QTimer.singleShot(1500, grab)  # in case the first came too early
+    press()
+    qtbot.wait(50)
+    return seen
+
+
+def test_ctrl_shift_s_moves_focus_into_an_open_segments_pane(window, qtbot) -> None:
+    open_transcript(window).text_view.setFocus()
+    window.show_segments()
+    window.focus_document()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not window.segments.table, timeout=2000)
+    window.actions_["segments"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.segments.table, timeout=2000)
+
+
+def test_alt_2_goes_to_find_a_code(window, qtbot) -> None:
+    window.actions_["focus_codebook"].trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.codebook.filter, timeout=2000)
+
+
+def test_shift_f10_and_the_menu_key_open_the_codebook_menu(window, qtbot) -> None:
+    tree = window.codebook.tree
+    window.codebook.select_code(window.project.code("Technology/New machine").id)
+    tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tree, timeout=2000)
+    for key, mods in ((Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+                      (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)):
+        seen = menu_texts_after(qtbot, lambda k=key, m=mods: qtbot.keyClick(tree, k, m))
+        assert "Rename…" in seen and "Apply to selection" in seen, seen
+
+
+def test_shift_f10_in_the_document_offers_code_with_and_recent_codes(window, qtbot) -> None:
+    tab = open_transcript(window)
+    view = tab.text_view
+    start = tab.doc.text.index("gewoon opnieuw")
+    view.select_span(start, start + len("gewoon"))
+    window.coding.apply(window.project.code("Technology/New machine").id)  # now a recent code
+    view.select_span(start, start + len("gewoon opnieuw"))
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=2000)
+    seen = menu_texts_after(
+        qtbot, lambda: qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier))
+    assert "Code with…" in seen, seen
+    assert "Code with Technology/New machine" in seen, seen
+    menu = QMenu()
+    view.fill_menu(menu, [])
+    recent = next(a for a in menu.actions() if a.text() == "Code with Technology/New machine")
+    recent.trigger()
+    code_id = window.project.code("Technology/New machine").id
+    spans = {(c.start, c.end) for c in window.project.codings(doc=tab.doc_id, code=code_id)}
+    assert (start, start + len("gewoon opnieuw")) in spans
+
+
+def test_plain_digits_in_the_codebook_apply_the_numbered_code(window, qtbot) -> None:
+    tab = open_transcript(window)
+    start = tab.doc.text.index("de nieuwe machine")
+    tab.text_view.select_span(start, start + len("de nieuwe machine"))
+    keys = window.codebook.model.keys
+    code_id, _key = next((c, k) for c, k in keys.items() if k == "Ctrl+2")
+    before = len(window.project.codings(code=code_id))
+    window.codebook.tree.setFocus()
+    qtbot.keyClick(window.codebook.tree, Qt.Key.Key_2)
+    assert len(window.project.codings(code=code_id)) == before + 1
+
+
+def test_new_code_with_an_existing_name_says_so_and_codes_with_it(window, qtbot) -> None:
+    project = window.project
+    tab = open_transcript(window)
+    start = tab.doc.text.index("de ervaren operator")
+    tab.text_view.select_span(start, start + len("de ervaren operator"))
+    codes_before = len(list(project.codes_with_counts()))
+    dialog = window.coding.new_code(None)
+    assert dialog is not None
+    dialog.name.setText("technology/new machine")
+    assert "exists" in dialog.preview.text() and "Technology/New machine" in dialog.preview.text()
+    assert dialog.ok.isEnabled()
+    dialog.accept()
+    code_id = project.code("Technology/New machine").id
+    assert (start, start + len("de ervaren operator")) in {
+        (c.start, c.end) for c in project.codings(code=code_id)}
+    assert len(list(project.codes_with_counts())) == codes_before
+    assert project.undo_label() == "Code with Technology/New machine"
+    project.undo()  # one step, and it takes only the coding back; the code stays
+    assert project.code("Technology/New machine").id == code_id
+    # without a selection there is nothing to do with an existing name
+    tab.text_view.select_span(start, start)
+    dialog = window.coding.new_code(None)
+    dialog.name.setText("Technology/New machine")
+    assert "exists already" in dialog.preview.text() and not dialog.ok.isEnabled()
+    dialog.reject()
+
+
+def test_dutch_undo_label_of_a_transcription_and_one_word_for_coders(project, qtbot) -> None:
+    from fieldkit.gui import i18n
+    from fieldkit.gui.change_labels import shown
+
+    gen = open_window(qtbot, project)
+    next(gen)
+    try:
+        i18n.install("nl")
+        assert shown("Transcribe talk") == "Transcriberen: talk"
+        everyone = {i18n.tr("All coders"), i18n.tr("Every coder")}
+        assert everyone == {"Alle codeurs"}
+    finally:
+        i18n.install("en")
+        next(gen, None)
+
+
+def test_the_new_code_entry_uses_a_plain_plus(window) -> None:
+    from fieldkit.gui.quick_code import QuickCodeBox
+
+    box = QuickCodeBox([("Learning", "#34a853")], "Code with…", window)
+    box.edit.setText("Canteen talk")
+    texts = [box.list.item(i).text() for i in range(box.list.count())]
+    box.close()
+    assert any(t.startswith("+ ") for t in texts), texts
+    assert not any("＋" in t for t in texts)
+
+
+def test_the_screenshot_waits_for_a_late_window_manager(project, qtbot, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    """A window manager that applies sizes late (a busy machine): the picture still has the
+    asked-for size, not the size the window had when it was first shown."""
+    from fieldkit.gui import app as app_module
+    from fieldkit.gui.main_window import MainWindow
+
+    app_module.application()
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    real_resize = window.resize
+
+    def late_resize(*args) -> None:  # noqa: ANN002
+        QTimer.singleShot(300, window, lambda: real_resize(*args))
+
+    real_resize(796, 796)
+    monkeypatch.setattr(window, "resize", late_resize)
+    out = tmp_path / "shot.png"
+    assert app_module.take_screenshot(window, out) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.size() == QSize(1440, 900)
