@@ -177,7 +177,17 @@ class ExportDialog(QDialog):
             chosen, _ = QFileDialog.getSaveFileName(self, tr("Export"), self.path.text(),
                                                     f"*{suffix}")
         if chosen:
-            self.path.setText(chosen)
+            self.path.setText(self.fitting_path(chosen))
+
+    def fitting_path(self, path: str) -> str:
+        """``path`` with the chosen format's extension: the extension follows the format."""
+        suffix = SUFFIX[self.kind()]
+        stem = Path(path.strip())
+        if not suffix or stem.suffix.lower() == suffix:
+            return str(stem)
+        if stem.suffix.lower() in (".docx", ".xlsx", ".qdpx"):
+            stem = stem.with_suffix("")
+        return str(stem) + suffix
 
     def options(self) -> dict[str, Any]:
         """The chosen options, as keyword arguments of the project's export method."""
@@ -213,7 +223,15 @@ class ExportDialog(QDialog):
         if self.kind() == "annotated" and options.get("annotated_document") is None:
             self.hint.setText(tr("Choose the document to export."))
             return
-        self.start(self.path.text().strip(), options)
+        # problems a researcher can fix here are said here, with the dialog still open
+        out = self.fitting_path(self.path.text())
+        self.path.setText(out)
+        folder = Path(out).parent
+        if not folder.is_dir():
+            self.hint.setText(tr("The folder {0} does not exist.").format(folder))
+            self.path.setFocus()
+            return
+        self.start(out, options)
         super().accept()
 
     def start(self, out: str, options: dict[str, Any]) -> None:

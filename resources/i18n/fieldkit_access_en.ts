@@ -8,6 +8,10 @@
         <translation>Code with…</translation>
     </message>
     <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>The folder {0} does not exist.</translation>
+    </message>
+    <message>
         <source>Transcribe {0}</source>
         <translation>Transcribe {0}</translation>
     </message>

@@ -8,6 +8,10 @@
         <translation>Coderen met…</translation>
     </message>
     <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>De map {0} bestaat niet.</translation>
+    </message>
+    <message>
         <source>Transcribe {0}</source>
         <translation>Transcriberen: {0}</translation>
     </message>

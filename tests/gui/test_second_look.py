@@ -171,3 +171,24 @@ def test_the_screenshot_waits_for_a_late_window_manager(project, qtbot, tmp_path
 
     image = QImage(str(out))
     assert image.size() == QSize(1440, 900)
+
+
+def test_the_export_extension_follows_the_format_and_errors_keep_the_dialog(window, qtbot,
+                                                                           tmp_path: Path) -> None:
+    import docx
+
+    dialog = window.export_dialog("docx")
+    dialog.path.setText(str(tmp_path / "all.xlsx"))  # the name of an earlier Excel export
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+    assert (tmp_path / "all.docx").exists() and not (tmp_path / "all.xlsx").exists()
+    assert docx.Document(str(tmp_path / "all.docx")).paragraphs
+    # a folder that is not there: said in the dialog, which stays open with its settings
+    dialog = window.export_dialog("xlsx")
+    dialog.coder.setCurrentIndex(dialog.coder.findData("Bram"))
+    dialog.path.setText(str(tmp_path / "nowhere" / "tables.xlsx"))
+    dialog.export_button.click()
+    assert dialog.isVisible() and "does not exist" in dialog.hint.text()
+    assert dialog.coder.currentData() == "Bram"
+    assert not (tmp_path / "nowhere").exists()
+    dialog.reject()
