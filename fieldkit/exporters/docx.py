@@ -276,8 +276,14 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
 
     for depth, code in selection.codes:
         body.add(_heading(masker(code.name), depth))
-        _code_facts(body, code, masker)
         found = by_code.get(code.id, [])
+        if not found and book.children(code.id):  # a parent that only groups its sub-codes
+            body.add(wx.paragraph(wx.run(
+                f"No segments of its own; {_plural(totals[code.id], 'segment')} "
+                "under its sub-codes.", italic=True)))
+            progress.step(code.name)
+            continue
+        _code_facts(body, code, masker)
         body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
         for group in same_span(found):
             segment = group[0]
@@ -294,8 +300,10 @@ def write_report(project: Project, selection: Selection, target: Path, *, masker
                 else:
                     body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
             else:
-                body.add(wx.paragraph(wx.run(masker(coding.quote), shade=code.colour),
-                                      style="Quote"))
+                # black text beside a bar in the code's colour: readable in print for
+                # every colour, light or dark
+                body.add(wx.paragraph(wx.run(masker(coding.quote), colour="000000"),
+                                      style="Quote", bar=code.colour))
             coders = list(dict.fromkeys(s.coder for s in group))
             body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
                                          size=9, colour="595959")))
