@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segments_model import SegmentsModel
@@ -95,6 +96,7 @@ class SegmentList(QDialog):
         self.model = SegmentsModel(self)
         self.model.set_codings(project, [project.coding(i) for i in coding_ids])
         self.table = QTableView()
+        speak_as(self.table, "Segments")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -158,6 +160,7 @@ class HeatView(QWidget):
         self.window_ = window
         self.model = HeatTableModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Analysis table")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -207,6 +210,7 @@ class RelationsView(HeatView):
         super().__init__(window)
         self.mode = self.combo(self.refresh)
         self.distance = QSpinBox()
+        speak_as(self.distance, "Distance in characters")
         self.distance.setRange(0, 10_000)
         self.distance.setValue(10)
         self.distance.valueChanged.connect(lambda _v: self.refresh())

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.codebook_model import CODE_ROLE, CodebookModel
 from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import ntr, tr
@@ -69,6 +70,7 @@ class CodebookPanel(QWidget):
         self.filter.textChanged.connect(self._filter)
 
         self.tree = QTreeView()
+        speak_as(self.tree, "Codes")
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setDragEnabled(True)

@@ -35,7 +35,7 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
-from fieldkit.gui import i18n, keyboard_menus, settings, style, window_layout
+from fieldkit.gui import accessibility, i18n, keyboard_menus, settings, style, window_layout
 from fieldkit.gui.bridge import ProjectBridge
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
         keyboard_menus.install()
+        accessibility.install()
         self.setWindowIcon(style.app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
                 tab = self.tabs.widget(i)
                 if isinstance(tab, DocumentTab):
                     tab._meta()
+        accessibility.rename_all()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.set_menu import action_label, add_to_set
@@ -179,6 +180,7 @@ class NavigatorPanel(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
 
         self.tree = QTreeView()
+        speak_as(self.tree, "Material by site and visit")
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         names_get_the_width(self.tree, 2)
@@ -189,6 +191,7 @@ class NavigatorPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        speak_as(self.table, "All documents")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.gui import settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import JobRunner
 from fieldkit.project import Project
@@ -58,6 +59,7 @@ class NoteWindow(QWidget):
         self.site.setEditable(True)
         self.site.addItems([s.name for s in project.sites()])
         self.visit = QDateEdit()
+        speak_as(self.visit, "Visit date")
         self.visit.setCalendarPopup(True)
         self.visit.setDisplayFormat("yyyy-MM-dd")
         self.title = QLineEdit()
@@ -74,6 +76,7 @@ class NoteWindow(QWidget):
         self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.attach_folder_dialog)
         self.photos = QListWidget()
+        speak_as(self.photos, "Attached photos")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QSize(96, 96))
         self.photos.setFixedHeight(140)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import RegionsModel
 from fieldkit.gui.i18n import ntr, tr
 
@@ -64,6 +65,7 @@ class QueryView(QWidget):
         self.count = QLabel()
         self.model = RegionsModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Query results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -216,6 +218,7 @@ class SetsView(QWidget):
         self.window_ = window
         self.model = QStandardItemModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Document and code sets")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segments_model import CODING_ROLE, SegmentsModel
 from fieldkit.operations.retrieval import SegmentQuery
@@ -73,6 +74,7 @@ class CodePicker(QToolButton):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListView()
+        speak_as(self.list, "Codes to choose from")
         self.list.setModel(self.model)
         self.list.setMinimumSize(320, 300)
         box = QWidget()
@@ -161,7 +163,9 @@ class BoundsDialog(QDialog):
         self.text = text
         self.setWindowTitle(tr("Change the bounds of the segment"))
         self.start = QSpinBox()
+        speak_as(self.start, "Start of the segment")
         self.end = QSpinBox()
+        speak_as(self.end, "End of the segment")
         for box in (self.start, self.end):
             box.setRange(0, len(text))
         self.start.setValue(coding.start or 0)
@@ -253,6 +257,8 @@ class SegmentsPanel(QWidget):
             combo.currentIndexChanged.connect(self.schedule)
         self.use_from, self.use_to = QCheckBox(), QCheckBox()
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        speak_as(self.date_from, "Coded from")
+        speak_as(self.date_to, "Coded until")
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -263,6 +269,7 @@ class SegmentsPanel(QWidget):
             edit.dateChanged.connect(self.schedule)
 
         self.table = QTableView()
+        speak_as(self.table, "Coded segments")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

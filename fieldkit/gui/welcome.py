@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fieldkit import places
 from fieldkit.core.progress import Progress
 from fieldkit.gui import settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.project_choice import ask_new_project, ask_open_project, open_project
 from fieldkit.gui.runner import JobRunner
@@ -65,6 +66,7 @@ class WelcomeWindow(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         self.recent_label = QLabel()
         self.recent = QListWidget()
+        speak_as(self.recent, "Recent projects")
         self.recent.itemActivated.connect(self._open_recent)
         self.no_recent = QLabel()
 

@@ -4,8 +4,116 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>Agreement per code</source>
+        <translation>Agreement per code</translation>
+    </message>
+    <message>
+        <source>Agreement threshold</source>
+        <translation>Agreement threshold</translation>
+    </message>
+    <message>
+        <source>Analysis table</source>
+        <translation>Analysis table</translation>
+    </message>
+    <message>
+        <source>Attached photos</source>
+        <translation>Attached photos</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Close {0}</source>
+        <translation>Close {0}</translation>
+    </message>
+    <message>
         <source>Code with…</source>
         <translation>Code with…</translation>
+    </message>
+    <message>
+        <source>Coded from</source>
+        <translation>Coded from</translation>
+    </message>
+    <message>
+        <source>Coded until</source>
+        <translation>Coded until</translation>
+    </message>
+    <message>
+        <source>Coded: {0}</source>
+        <translation>Coded: {0}</translation>
+    </message>
+    <message>
+        <source>Coders to compare</source>
+        <translation>Coders to compare</translation>
+    </message>
+    <message>
+        <source>Codes to choose from</source>
+        <translation>Codes to choose from</translation>
+    </message>
+    <message>
+        <source>Distance in characters</source>
+        <translation>Distance in characters</translation>
+    </message>
+    <message>
+        <source>Document and code sets</source>
+        <translation>Document and code sets</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Document text</translation>
+    </message>
+    <message>
+        <source>End of the segment</source>
+        <translation>End of the segment</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Files to import</translation>
+    </message>
+    <message>
+        <source>Linked documents and codes</source>
+        <translation>Linked documents and codes</translation>
+    </message>
+    <message>
+        <source>Lowest confidence shown</source>
+        <translation>Lowest confidence shown</translation>
+    </message>
+    <message>
+        <source>Matching codes</source>
+        <translation>Matching codes</translation>
+    </message>
+    <message>
+        <source>Material by site and visit</source>
+        <translation>Material by site and visit</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Memo text</translation>
+    </message>
+    <message>
+        <source>Not coded here.</source>
+        <translation>Not coded here.</translation>
+    </message>
+    <message>
+        <source>Query results</source>
+        <translation>Query results</translation>
+    </message>
+    <message>
+        <source>Search hits</source>
+        <translation>Search hits</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Start of the segment</source>
+        <translation>Start of the segment</translation>
     </message>
     <message>
         <source>The folder {0} does not exist.</source>
@@ -14,6 +122,14 @@
     <message>
         <source>Transcribe {0}</source>
         <translation>Transcribe {0}</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0} by {1}</translation>
     </message>
     <message>
         <source>“{0}” exists already.</source>

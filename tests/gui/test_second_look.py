@@ -21,6 +21,8 @@ def open_transcript(window) -> DocumentTab:
 def menu_texts_after(qtbot, press) -> list[str]:  # noqa: ANN001
     """Run ``press``; return the entries of the context menu it opened (then close it)."""
     seen: list[str] = []
+    while QApplication.activePopupWidget() is not None:  # one left open by an earlier test
+        QApplication.activePopupWidget().close()
 
     def grab() -> None:
         popup = QApplication.activePopupWidget()
