@@ -35,7 +35,15 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
-from fieldkit.gui import accessibility, i18n, keyboard_menus, settings, style, window_layout
+from fieldkit.gui import (
+    accessibility,
+    i18n,
+    keyboard_menus,
+    settings,
+    style,
+    window_layout,
+    zoom,
+)
 from fieldkit.gui.bridge import ProjectBridge
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
@@ -90,6 +98,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
     "reset_layout": ("&Reset layout", ()),
+    "zoom_in": ("Zoom &in", ("Ctrl++", "Ctrl+=")),
+    "zoom_out": ("Zoom &out", ("Ctrl+-",)),
+    "zoom_reset": ("&Actual size", ("Ctrl+0",)),
     "snap_words": ("Snap selections to whole &words", ()),
     "focus_material": ("Go to &Material", ("Alt+1",)),
     "focus_codebook": ("Go to the &codebook", ("Alt+2",)),
@@ -104,6 +115,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         keyboard_menus.install()
         accessibility.install()
+        zoom.apply()
         self.setWindowIcon(style.app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -258,6 +270,9 @@ class MainWindow(QMainWindow):
         a["sync_now"].triggered.connect(self.sync_now)
         a["restore_backup"].triggered.connect(self.restore_backup_dialog)
         a["reset_layout"].triggered.connect(self.reset_layout)
+        a["zoom_in"].triggered.connect(zoom.zoom_in)
+        a["zoom_out"].triggered.connect(zoom.zoom_out)
+        a["zoom_reset"].triggered.connect(zoom.reset)
         a["snap_words"].setCheckable(True)
         a["snap_words"].setChecked(snap_words_on())
         a["snap_words"].toggled.connect(
@@ -367,6 +382,8 @@ class MainWindow(QMainWindow):
         if self.suggestions_dock is None and self.project is not None:
             panes.addAction(tr("Suggested codings"), self.show_suggestions)
         m.addAction(a["reset_layout"])
+        for name in ("zoom_in", "zoom_out", "zoom_reset"):
+            m.addAction(a[name])
         m.addSeparator()
         for name in ("focus_material", "focus_codebook", "focus_search", "focus_document",
                      "next_tab", "prev_tab"):

@@ -4,6 +4,10 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Actual size</translation>
+    </message>
+    <message>
         <source>Agreement per code</source>
         <translation>Agreement per code</translation>
     </message>
@@ -126,6 +130,14 @@
     <message>
         <source>Visit date</source>
         <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
     </message>
     <message>
         <source>{0} by {1}</source>

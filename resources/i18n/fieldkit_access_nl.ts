@@ -4,6 +4,10 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Ware grootte</translation>
+    </message>
+    <message>
         <source>Agreement per code</source>
         <translation>Overeenstemming per code</translation>
     </message>
@@ -126,6 +130,14 @@
     <message>
         <source>Visit date</source>
         <translation>Datum van het bezoek</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
         <source>{0} by {1}</source>

@@ -122,3 +122,54 @@ def test_the_document_says_the_codings_at_the_cursor(window, qtbot) -> None:
     view.select_span(start + 2, start + 2)
     assert iface.text(QAccessible.Text.Description) == \
         "Coded: Technology/New machine by Anouk"
+
+
+def test_ctrl_plus_and_minus_scale_the_document_and_the_panes(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontInfo
+
+    from fieldkit.gui import settings, zoom
+
+    doc_id = next(d.id for d in window.project.documents() if d.kind == "transcript")
+    view = window.open_document(doc_id).text_view
+    tree = window.codebook.tree
+    before = (QFontInfo(view.font()).pointSizeF(), QFontInfo(tree.font()).pointSizeF())
+    try:
+        view.setFocus()
+        for _ in range(2):
+            qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        bigger = (QFontInfo(view.font()).pointSizeF(), QFontInfo(tree.font()).pointSizeF())
+        assert bigger[0] > before[0] + 1 and bigger[1] > before[1] + 1
+        assert settings.get("view/zoom") == "2"
+        assert bigger[0] > bigger[1]  # the document still reads larger than the panes
+        qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+        assert before[0] < QFontInfo(view.font()).pointSizeF() < bigger[0]
+        qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        assert (QFontInfo(view.font()).pointSizeF(), QFontInfo(tree.font()).pointSizeF()) \
+            == before
+    finally:
+        zoom.reset()
+
+
+def test_focus_is_visible_on_lists_fields_and_buttons(window, qtbot) -> None:
+    from PySide6.QtGui import QColor
+
+    from fieldkit.gui.style import ACCENT
+
+    def accent_pixels(widget) -> int:  # noqa: ANN001
+        image = widget.grab().toImage()
+        accent = QColor(ACCENT)
+        return sum(1 for x in range(image.width()) for y in (0, 1, image.height() - 1)
+                   if QColor(image.pixel(x, y)) == accent)
+
+    doc_id = next(d.id for d in window.project.documents() if d.kind == "transcript")
+    view = window.open_document(doc_id).text_view
+    for widget in (window.codebook.tree, window.search.table, view, window.search.query):
+        window.navigator.setFocus()
+        qtbot.wait(10)
+        unfocused = accent_pixels(widget)
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus, timeout=2000)
+        widget.update()
+        qtbot.wait(10)
+        assert accent_pixels(widget) > unfocused + widget.width(), type(widget).__name__
