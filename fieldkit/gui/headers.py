@@ -9,8 +9,8 @@ is hidden; the numbers alone set the width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QTreeView
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTreeView
 
 
 class QuietHeader(QHeaderView):
@@ -29,3 +29,59 @@ def names_get_the_width(tree: QTreeView, columns: int) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, columns):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+class _Shares(QObject):
+    """Keeps a table's columns at their shares of its width until the researcher drags one."""
+
+    def __init__(self, view: QAbstractItemView, header: QHeaderView, shares: list[float],
+                 least: int) -> None:
+        super().__init__(view)
+        self.view, self.header, self.least = view, header, least
+        total = sum(shares) or 1.0
+        self.shares = [s / total for s in shares]
+        self.ours = False
+        self.dragged = False
+        header.sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+
+    def _resized(self, *_: object) -> None:
+        if not self.ours:  # a drag by the researcher (a mouse button is down)
+            self.dragged = self.dragged or bool(QApplication.mouseButtons())
+
+    def fit(self) -> None:
+        if self.dragged:
+            return
+        width = self.view.viewport().width()
+        columns = min(len(self.shares), self.header.count())
+        shown = [c for c in range(columns) if not self.header.isSectionHidden(c)]
+        total = sum(self.shares[c] for c in shown) or 1.0
+        self.ours = True
+        used = 0
+        for i, column in enumerate(shown):
+            if i == len(shown) - 1:  # the last takes what is left: no scroll bar from rounding
+                size = max(self.least, width - used)
+            else:
+                size = max(self.least, int(width * self.shares[column] / total))
+            self.header.resizeSection(column, size)
+            used += size
+        self.ours = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+def share_the_width(view: QAbstractItemView, shares: list[float], least: int = 48) -> None:
+    """Columns of ``view`` take ``shares`` of its width (each at least ``least`` pixels), and
+    follow its size, so no column is cut short while space is free; a column the researcher
+    drags keeps its width from then on."""
+    header = getattr(view, "horizontalHeader", None) or view.header
+    head = header()
+    head.setStretchLastSection(False)
+    for column in range(len(shares)):
+        head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    keeper = _Shares(view, head, shares, least)
+    view.setProperty("fkShares", True)
+    keeper.fit()

@@ -689,9 +689,9 @@ class MainWindow(QMainWindow):
         """Show the coded-segments view (with these codes chosen, when given)."""
         self.segments_dock.show()
         self.segments_dock.raise_()
-        if self.segments_dock.height() < 240 and not self.segments_dock.isFloating():
-            self.resizeDocks([self.segments_dock], [max(240, self.height() // 3)],
-                             Qt.Orientation.Vertical)
+        wanted = max(240, self.height() // 3)
+        if self.segments_dock.height() < wanted and not self.segments_dock.isFloating():
+            self.resizeDocks([self.segments_dock], [wanted], Qt.Orientation.Vertical)
         if code_ids is not None:
             self.segments.show_codes(code_ids)
         # the dock may only just have been raised: focus once it can take it, too

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -52,7 +52,9 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.segment_preview import SegmentPreview
 from fieldkit.gui.segments_model import CODING_ROLE, SegmentsModel
 from fieldkit.operations.retrieval import SegmentQuery
 from fieldkit.project import Project
@@ -96,7 +98,6 @@ class CodePicker(QToolButton):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(tr("Find a code…"))
-        self.clear_button.setText(tr("No codes chosen"))
         self._label()
 
     def set_codes(self, codes: list[tuple[int, int, str, str]]) -> None:
@@ -152,6 +153,10 @@ class CodePicker(QToolButton):
         else:
             self.setText(tr("Codes: {0} and {1} more").format(names[0], len(names) - 1))
         self.setToolTip("\n".join(names))
+        # the button below the list says what it does, and how many it would unchoose
+        self.clear_button.setEnabled(bool(names))
+        self.clear_button.setText(ntr("Choose none (%Ln chosen)", len(names)) if names
+                                  else tr("No codes chosen"))
 
 
 class BoundsDialog(QDialog):
@@ -255,6 +260,7 @@ class SegmentsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for combo in (self.coder, self.site, self.document):
             combo.currentIndexChanged.connect(self.schedule)
+            combo.currentIndexChanged.connect(lambda _i: self._label_more())
         self.use_from, self.use_to = QCheckBox(), QCheckBox()
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         speak_as(self.date_from, "Coded from")
@@ -266,6 +272,7 @@ class SegmentsPanel(QWidget):
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.schedule)
+            check.toggled.connect(lambda _on: self._label_more())
             edit.dateChanged.connect(self.schedule)
 
         self.table = QTableView()
@@ -278,11 +285,8 @@ class SegmentsPanel(QWidget):
         self.table.setMinimumHeight(44)  # a 640-pixel screen still shows the whole pane
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 250, 280, 190, 150, 70)):
-            self.table.setColumnWidth(column, width)
+        # Code, Segment, Context, Document, Where, Coder, Memo: all in view at 1024 pixels
+        share_the_width(self.table, [14, 24, 18, 14, 10, 8, 12])
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -307,10 +311,16 @@ class SegmentsPanel(QWidget):
             self.buttons[name] = button
 
         self.labels = {name: QLabel() for name in ("match", "coder", "site", "document")}
+        # the coder, site, document and date filters fold away: the rows get the room
+        self.more = QToolButton()
+        self.more.setCheckable(True)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)
         top = QHBoxLayout()
         top.addWidget(self.codes)
         top.addWidget(self.match)
         top.addWidget(self.subcodes)
+        top.addWidget(self.more)
         top.addStretch(1)
         # three short rows rather than two long ones: the pane fits a 1024-pixel screen
         second = QHBoxLayout()
@@ -332,21 +342,57 @@ class SegmentsPanel(QWidget):
         actions.addWidget(self.count)
         actions.addWidget(self.buttons["word"])
         actions.addWidget(self.buttons["excel"])
+        self.filters = QWidget()
+        folded = QVBoxLayout(self.filters)
+        folded.setContentsMargins(0, 0, 0, 0)
+        folded.setSpacing(4)
+        folded.addLayout(second)
+        folded.addLayout(third)
+        self.filters.hide()
+        self.more.toggled.connect(self._show_filters)
+        self.preview = SegmentPreview()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._preview())
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.preview)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(second)
-        layout.addLayout(third)
+        layout.addWidget(self.filters)
         layout.addWidget(self.hint)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(actions)
         self.retranslate()
 
     # -- language and project ---------------------------------------------------------------
 
+    def _show_filters(self, on: bool) -> None:
+        self.filters.setVisible(on)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def filters_in_use(self) -> int:
+        """How many of the folded filters narrow the list (said on the fold's button)."""
+        return sum((self.coder.currentIndex() > 0, self.site.currentIndex() > 0,
+                    self.document.currentIndex() > 0, self.use_from.isChecked(),
+                    self.use_to.isChecked()))
+
+    def _label_more(self) -> None:
+        used = self.filters_in_use()
+        self.more.setText(ntr("More filters (%Ln in use)", used) if used
+                          else tr("More filters"))
+
+    def _preview(self) -> None:
+        index = self.table.currentIndex()
+        value = index.data(CODING_ROLE) if index.isValid() else None
+        self.preview.show_coding(self.project, int(value) if value is not None else None)
+
     def retranslate(self) -> None:
         self.codes.retranslate()
+        self._label_more()
         index = max(0, self.match.currentIndex())
         self.match.blockSignals(True)
         self.match.clear()
@@ -487,6 +533,7 @@ class SegmentsPanel(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 1))
         self._show_count()
         self._enable()
+        self._preview()
 
     def _show_count(self) -> None:
         self.count.setText(ntr("%Ln segment(s)", len(self.model.codings)))

@@ -28,6 +28,10 @@
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Choose a segment to read it whole, in its context.</source>
+        <translation>Choose a segment to read it whole, in its context.</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -100,6 +104,10 @@
         <translation>Memo text</translation>
     </message>
     <message>
+        <source>More filters</source>
+        <translation>More filters</translation>
+    </message>
+    <message>
         <source>Not coded here.</source>
         <translation>Not coded here.</translation>
     </message>
@@ -122,6 +130,10 @@
     <message>
         <source>The folder {0} does not exist.</source>
         <translation>The folder {0} does not exist.</translation>
+    </message>
+    <message>
+        <source>The segment in its context</source>
+        <translation>The segment in its context</translation>
     </message>
     <message>
         <source>Transcribe {0}</source>
@@ -150,6 +162,20 @@
     <message>
         <source>“{0}” exists — codes the selection with it.</source>
         <translation>“{0}” exists — codes the selection with it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose none (%Ln chosen)</source>
+        <translation>
+            <numerusform>Choose none (%Ln chosen)</numerusform>
+            <numerusform>Choose none (%Ln chosen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More filters (%Ln in use)</source>
+        <translation>
+            <numerusform>More filters (%Ln in use)</numerusform>
+            <numerusform>More filters (%Ln in use)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,10 @@
         <translation>Back-ups</translation>
     </message>
     <message>
+        <source>Choose a segment to read it whole, in its context.</source>
+        <translation>Kies een segment om het helemaal te lezen, in zijn context.</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -100,6 +104,10 @@
         <translation>Tekst van de memo</translation>
     </message>
     <message>
+        <source>More filters</source>
+        <translation>Meer filters</translation>
+    </message>
+    <message>
         <source>Not coded here.</source>
         <translation>Hier niet gecodeerd.</translation>
     </message>
@@ -122,6 +130,10 @@
     <message>
         <source>The folder {0} does not exist.</source>
         <translation>De map {0} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The segment in its context</source>
+        <translation>Het segment in zijn context</translation>
     </message>
     <message>
         <source>Transcribe {0}</source>
@@ -150,6 +162,20 @@
     <message>
         <source>“{0}” exists — codes the selection with it.</source>
         <translation>“{0}” bestaat al — codeert de selectie ermee.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose none (%Ln chosen)</source>
+        <translation>
+            <numerusform>Geen kiezen (%Ln gekozen)</numerusform>
+            <numerusform>Geen kiezen (%Ln gekozen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More filters (%Ln in use)</source>
+        <translation>
+            <numerusform>Meer filters (%Ln in gebruik)</numerusform>
+            <numerusform>Meer filters (%Ln in gebruik)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

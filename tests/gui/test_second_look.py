@@ -194,3 +194,35 @@ def test_the_export_extension_follows_the_format_and_errors_keep_the_dialog(wind
     assert dialog.coder.currentData() == "Bram"
     assert not (tmp_path / "nowhere").exists()
     dialog.reject()
+
+
+def test_coded_segments_show_many_rows_a_whole_preview_and_an_honest_picker(demo, qtbot) -> None:
+    for window in open_window(qtbot, demo):
+        window.resize(1440, 900)
+        window.show()
+        qtbot.wait(300)  # the first layout pass (fit to screen)
+        book = demo.codebook()
+        counts = {c.id: len(demo.codings(code=c.id)) for _d, c in book.walk()}
+        code_id = max(counts, key=lambda c: counts[c])
+        panel = window.show_segments([code_id])
+        qtbot.waitUntil(lambda p=panel: p.model.rowCount() >= 8, timeout=5000)
+        qtbot.wait(100)
+        table = panel.table
+        rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+        assert rows >= 6, rows  # not 1–4: the filters fold away
+        # the preview shows the current segment whole, with the text around it
+        table.setCurrentIndex(panel.model.index(0, 1))
+        coding = panel.current_coding()
+        preview = panel.preview.toPlainText()
+        assert " ".join(coding.quote.split()) in " ".join(preview.split())
+        assert len(preview) > len(coding.quote) + 40
+        # the picker's button below the list does not say "No codes chosen" while two are
+        other = next(c for c in counts if c != code_id)
+        panel.codes.set_checked([code_id, other])
+        assert panel.codes.clear_button.text() == "Choose none (2 chosen)"
+        assert panel.codes.clear_button.isEnabled()
+        panel.codes.set_checked([])
+        assert not panel.codes.clear_button.isEnabled()
+        # a folded filter in use is said on its button
+        panel.coder.setCurrentIndex(1)
+        assert panel.more.text() == "More filters (1 in use)"
