@@ -10,7 +10,13 @@ is hidden; the numbers alone set the width.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTreeView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QTreeView,
+)
 
 
 class QuietHeader(QHeaderView):
