@@ -83,8 +83,11 @@ def share_the_width(view: QAbstractItemView, shares: list[float], least: int = 4
     """Columns of ``view`` take ``shares`` of its width (each at least ``least`` pixels), and
     follow its size, so no column is cut short while space is free; a column the researcher
     drags keeps its width from then on."""
-    header = getattr(view, "horizontalHeader", None) or view.header
-    head = header()
+    if isinstance(view, QTableView):
+        head = view.horizontalHeader()
+    else:
+        assert isinstance(view, QTreeView)
+        head = view.header()
     head.setStretchLastSection(False)
     for column in range(len(shares)):
         head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
