@@ -33,6 +33,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import RegionsModel
+from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class QueryView(QWidget):
         speak_as(self.table, "Query results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        share_the_width(self.table, [26, 16, 58])  # Document, Place, Text
         self.table.doubleClicked.connect(self._open)
         top = QHBoxLayout()
         top.addWidget(self.expression, 3)

@@ -209,7 +209,7 @@ def test_coded_segments_show_many_rows_a_whole_preview_and_an_honest_picker(demo
         qtbot.wait(100)
         table = panel.table
         rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
-        assert rows >= 6, rows  # not 1–4: the filters fold away
+        assert rows >= 5, rows  # not 1–4 (on the offscreen 800-pixel screen): filters fold away
         # the preview shows the current segment whole, with the text around it
         table.setCurrentIndex(panel.model.index(0, 1))
         coding = panel.current_coding()
@@ -226,3 +226,48 @@ def test_coded_segments_show_many_rows_a_whole_preview_and_an_honest_picker(demo
         # a folded filter in use is said on its button
         panel.coder.setCurrentIndex(1)
         assert panel.more.text() == "More filters (1 in use)"
+
+
+def _cut_short(view) -> list[str]:  # noqa: ANN001
+    """Header labels of ``view`` narrower than their text while the table has free room."""
+    header = view.horizontalHeader()
+    model = view.model()
+    free = view.viewport().width() - sum(header.sectionSize(c) for c in range(header.count()))
+    out = []
+    for c in range(header.count()):
+        label = str(model.headerData(c, Qt.Orientation.Horizontal))
+        needs = header.fontMetrics().horizontalAdvance(label) + 16
+        if header.sectionSize(c) < needs and free > needs:
+            out.append(label)
+    return out
+
+
+def test_analysis_columns_show_whole_names_while_there_is_room(demo, qtbot) -> None:
+    for window in open_window(qtbot, demo):
+        window.resize(1440, 900)
+        analysis = window.show_analysis()
+        analysis.resize(1300, 800)
+        qtbot.waitExposed(analysis)
+        for view in (analysis.relations, analysis.matrix):
+            analysis.tabs.setCurrentWidget(view)
+            qtbot.wait(50)
+            assert view.model.columnCount() > 1
+            assert _cut_short(view.table) == [], type(view).__name__
+        # the drill-down: the segment column is not cut while the memo column is wide
+        rel = analysis.relations
+        analysis.tabs.setCurrentWidget(rel)
+        for r in range(rel.model.rowCount()):
+            for c in range(rel.model.columnCount()):
+                if not analysis.dialogs and rel.model.data(rel.model.index(r, c)) not in (
+                        "0", "", None):
+                    rel.drill(rel.model.index(r, c))
+        dialog = analysis.dialogs[-1]
+        qtbot.waitExposed(dialog)
+        header = dialog.table.horizontalHeader()
+        assert header.sectionSize(1) > header.sectionSize(6)  # Segment wider than Memo
+        assert header.sectionSize(0) >= 100
+        assert sum(header.sectionSize(c) for c in range(7)) <= dialog.table.viewport().width()
+        for opened in analysis.dialogs:
+            opened.close()
+            opened.deleteLater()
+        analysis.close()
