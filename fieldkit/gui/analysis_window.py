@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
 from fieldkit.gui.headers import share_the_width
@@ -143,10 +144,12 @@ class ChartDialog(QDialog):
 
     def save(self, out: str | None = None) -> Path | None:
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, tr("Save chart"), "chart.png",
+            out, _ = QFileDialog.getSaveFileName(self, tr("Save chart"),
+                                                 folders.start_at("chart", "chart.png"),
                                                  "PNG (*.png);;SVG (*.svg)")
             if not out:
                 return None
+            folders.remember("chart", out)
         try:
             return self.chart.save(out)  # type: ignore[no-any-return]
         except FieldkitError as exc:

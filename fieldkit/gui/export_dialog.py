@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
+from fieldkit.gui import folders
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -145,7 +146,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         suffix = SUFFIX[kind]
         if not path:
-            path = str(Path.home() / safe_file_name(self.project.name))
+            path = folders.start_at("export", safe_file_name(self.project.name))
             path += suffix if suffix else f" – {tr('tables')}"
         else:
             stem = Path(path)
@@ -231,6 +232,7 @@ class ExportDialog(QDialog):
             self.hint.setText(tr("The folder {0} does not exist.").format(folder))
             self.path.setFocus()
             return
+        folders.remember("export", out)
         self.start(out, options)
         super().accept()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.project import Project
@@ -101,7 +102,9 @@ class ImportDialog(QDialog):
         return {"kind": self.kind.currentData(), "site": site, "visit": visit}
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("Add files"), str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Add files"),
+                                                folders.start_at("import"))
+        folders.remember("import", files)
         self.add_files(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

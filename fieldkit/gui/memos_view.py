@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.memos import Memo
@@ -236,9 +237,11 @@ class MemosView(QWidget):
             return None
         if out is None:
             out, _ = QFileDialog.getSaveFileName(self, tr("Memo trail to Word"),
-                                                 "memos.docx", "Word (*.docx)")
+                                                 folders.start_at("export", "memos.docx"),
+                                                 "Word (*.docx)")
             if not out:
                 return None
+            folders.remember("export", out)
         try:
             return write_memo_trail(project, Path(out), type=self.type.currentData())
         except FieldkitError as exc:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.gui import settings, style
+from fieldkit.gui import folders, settings, style
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import JobRunner
@@ -260,15 +260,17 @@ class NoteWindow(QWidget):
     # -- photos ------------------------------------------------------------------------------
 
     def attach_photos_dialog(self) -> None:
-        start = _camera_card() or str(Path.home())
+        start = _camera_card() or folders.start_at("photos")
         files, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos"), start, PHOTO_FILTER)
+        folders.remember("photos", files)
         if files:
             self.attach_photos(files)
 
     def attach_folder_dialog(self) -> None:
-        start = _camera_card() or str(Path.home())
+        start = _camera_card() or folders.start_at("photos")
         folder = QFileDialog.getExistingDirectory(self, tr("Folder with photos"), start)
         if folder:
+            folders.remember("photos", folder)
             files = sorted(str(p) for p in Path(folder).rglob("*")
                            if p.suffix.lower() in PHOTO_EXTS)
             if files:

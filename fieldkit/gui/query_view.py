@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
+from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import RegionsModel
 from fieldkit.gui.headers import share_the_width
@@ -163,10 +164,11 @@ class QueryView(QWidget):
             return None
         if out is None:
             name = safe_file_name(f"{project.name} – {tr('coding query')}")
-            out, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}{suffix}"),
-                                                 f"*{suffix}")
+            out, _ = QFileDialog.getSaveFileName(
+                self, title, folders.start_at("export", f"{name}{suffix}"), f"*{suffix}")
             if not out:
                 return None
+            folders.remember("export", out)
         try:
             written = write(project, out)
         except FieldkitError as exc:

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
+from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
@@ -684,11 +685,12 @@ class SegmentsPanel(QWidget):
             return
         if out is None:
             name = safe_file_name(f"{project.name} – {tr('coded segments')}")
-            default = str(Path.home() / f"{name}.{kind}")
+            default = folders.start_at("export", f"{name}.{kind}")
             out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
                                                  f"*.{kind}")
             if not out:
                 return
+            folders.remember("export", out)
         target = out
 
         def job(progress: Any) -> Path:

@@ -124,8 +124,16 @@
         <translation>Select all</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
         <source>Start of the segment</source>
         <translation>Start of the segment</translation>
+    </message>
+    <message>
+        <source>The demo study is kept in {0}</source>
+        <translation>The demo study is kept in {0}</translation>
     </message>
     <message>
         <source>The folder {0} does not exist.</source>

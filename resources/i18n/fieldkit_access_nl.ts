@@ -124,8 +124,16 @@
         <translation>Alles selecteren</translation>
     </message>
     <message>
+        <source>Show in folder</source>
+        <translation>Tonen in map</translation>
+    </message>
+    <message>
         <source>Start of the segment</source>
         <translation>Begin van het segment</translation>
+    </message>
+    <message>
+        <source>The demo study is kept in {0}</source>
+        <translation>De demostudie staat in {0}</translation>
     </message>
     <message>
         <source>The folder {0} does not exist.</source>

@@ -271,3 +271,60 @@ def test_analysis_columns_show_whole_names_while_there_is_room(demo, qtbot) -> N
             opened.close()
             opened.deleteLater()
         analysis.close()
+
+
+def test_file_dialogs_start_in_the_folder_last_used_for_that_kind(window, qtbot, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    from fieldkit.gui import import_dialog
+
+    exports = tmp_path / "reports"
+    exports.mkdir()
+    dialog = window.export_dialog("docx")
+    dialog.path.setText(str(exports / "first.docx"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+    again = window.export_dialog("xlsx")  # the next export starts where the last one went
+    assert Path(again.path.text()).parent == exports
+    again.reject()
+    # imports remember their own folder, apart from exports
+    sources = tmp_path / "interviews"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Kees: hallo 🙂\r\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def pick(_parent, _title, start, *_rest):  # noqa: ANN001, ANN202
+        asked.append(start)
+        return [str(sources / "a.txt")], ""
+
+    monkeypatch.setattr(import_dialog.QFileDialog, "getOpenFileNames", staticmethod(pick))
+    first = window.import_dialog()
+    first._pick()
+    first.reject()
+    second = window.import_dialog()
+    second._pick()
+    second.reject()
+    assert asked[0] == str(Path.home()) and Path(asked[1]) == sources
+
+
+def test_the_welcome_window_says_where_the_demo_is_and_shows_it(qtbot, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    from fieldkit.gui import i18n, welcome
+    from fieldkit.gui.app import application
+
+    application()
+    i18n.install("en")
+    demo = tmp_path / "data" / "Demo.fieldkit"
+    demo.parent.mkdir()
+    w = welcome.WelcomeWindow(demo_path=demo)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.demo_where.isVisible() and str(demo) in w.demo_where.text()
+    opened: list[str] = []
+    monkeypatch.setattr(welcome.QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    w.show_demo_folder.click()
+    assert opened == [str(demo.parent)]
+    i18n.install("nl")
+    w.retranslate()
+    assert w.show_demo_folder.text() == "Tonen in map" and "staat in" in w.demo_where.text()
+    i18n.install("en")
