@@ -41,9 +41,9 @@ class _Shares(QObject):
     """Keeps a table's columns at their shares of its width until the researcher drags one."""
 
     def __init__(self, view: QAbstractItemView, header: QHeaderView, shares: list[float],
-                 least: int) -> None:
+                 least: int, drop: list[int]) -> None:
         super().__init__(view)
-        self.view, self.header, self.least = view, header, least
+        self.view, self.header, self.least, self.drop = view, header, least, drop
         total = sum(shares) or 1.0
         self.shares = [s / total for s in shares]
         self.ours = False
@@ -60,6 +60,14 @@ class _Shares(QObject):
             return
         width = self.view.viewport().width()
         columns = min(len(self.shares), self.header.count())
+        # a cramped table leaves out its least needed columns rather than cut every one short
+        hidden = set(self.drop)
+        for column in reversed(self.drop):
+            if (columns - len(hidden) + 1) * self.least <= width * 0.6:
+                hidden.discard(column)
+        for column in self.drop:
+            if column < columns:
+                self.header.setSectionHidden(column, column in hidden)
         shown = [c for c in range(columns) if not self.header.isSectionHidden(c)]
         total = sum(self.shares[c] for c in shown) or 1.0
         self.ours = True
@@ -79,10 +87,12 @@ class _Shares(QObject):
         return False
 
 
-def share_the_width(view: QAbstractItemView, shares: list[float], least: int = 48) -> None:
+def share_the_width(view: QAbstractItemView, shares: list[float], least: int = 48,
+                    drop: list[int] | None = None) -> None:
     """Columns of ``view`` take ``shares`` of its width (each at least ``least`` pixels), and
     follow its size, so no column is cut short while space is free; a column the researcher
-    drags keeps its width from then on."""
+    drags keeps its width from then on. ``drop``: columns left out, first ones first, while
+    the table is too narrow for them all."""
     if isinstance(view, QTableView):
         head = view.horizontalHeader()
     else:
@@ -91,6 +101,6 @@ def share_the_width(view: QAbstractItemView, shares: list[float], least: int = 4
     head.setStretchLastSection(False)
     for column in range(len(shares)):
         head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    keeper = _Shares(view, head, shares, least)
+    keeper = _Shares(view, head, shares, least, drop or [])
     view.setProperty("fkShares", True)
     keeper.fit()

@@ -287,7 +287,8 @@ class SegmentsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         # Code, Segment, Context, Document, Where, Coder, Memo: all in view at 1024 pixels
-        share_the_width(self.table, [14, 24, 18, 14, 10, 8, 12])
+        # (the context and place go first in a narrow pane: the preview beside it has them)
+        share_the_width(self.table, [14, 24, 18, 14, 10, 8, 12], drop=[2, 4])
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

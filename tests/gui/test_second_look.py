@@ -328,3 +328,27 @@ def test_the_welcome_window_says_where_the_demo_is_and_shows_it(qtbot, tmp_path:
     w.retranslate()
     assert w.show_demo_folder.text() == "Tonen in map" and "staat in" in w.demo_where.text()
     i18n.install("en")
+
+
+def test_narrow_panes_give_the_names_the_width(demo, qtbot) -> None:
+    """At 1024×700 the side panes are about 200 pixels: titles and names stay readable, every
+    column of the Coded segments table stays in view."""
+    for window in open_window(qtbot, demo):
+        nav = window.navigator
+        nav.tabs.setCurrentIndex(1)  # All documents
+        window.resizeDocks([window.nav_dock], [200], Qt.Orientation.Horizontal)
+        qtbot.wait(100)
+        table = nav.table
+        width = table.viewport().width()
+        assert table.columnWidth(0) >= 0.3 * width, (table.columnWidth(0), width)
+        shown = [c for c in range(6) if not table.isColumnHidden(c)]
+        assert 0 in shown and 2 in shown and len(shown) >= 3  # title, site and more
+        assert sum(table.columnWidth(c) for c in shown) <= width + 1
+        window.show_segments()
+        window.segments.table.resize(600, 200)
+        qtbot.wait(50)
+        seg = window.segments.table
+        shown = [c for c in range(7) if not seg.isColumnHidden(c)]
+        assert {0, 1, 3, 5, 6} <= set(shown)  # code, segment, document, coder, memo in view
+        assert sum(seg.columnWidth(c) for c in shown) <= seg.viewport().width() + 1
+        assert min(seg.columnWidth(c) for c in shown) >= 48
