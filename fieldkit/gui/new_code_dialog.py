@@ -95,6 +95,13 @@ class NewCodeDialog(QDialog):
                 tr("“{0}” exists — codes the selection with it.").format(existing)
                 if self.code_selection() else tr("“{0}” exists already.").format(existing))
             return
+        leaf = path.rsplit("/", 1)[-1].casefold()
+        namesake = next((p for p in self.paths.values()
+                         if path and p.rsplit("/", 1)[-1].casefold() == leaf), None)
+        if namesake is not None:  # most likely meant: the code of that name elsewhere
+            self.preview.setText(tr("Makes the code: {0} (a new one: a code of that name is "
+                                    "already at {1}).").format(path, namesake))
+            return
         self.preview.setText(tr("Makes the code: {0}").format(path) if path else tr(
             "A slash makes levels: Work organisation/Canteen talk makes Canteen talk under "
             "Work organisation."))

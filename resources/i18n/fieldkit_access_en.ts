@@ -92,6 +92,10 @@
         <translation>Lowest confidence shown</translation>
     </message>
     <message>
+        <source>Makes the code: {0} (a new one: a code of that name is already at {1}).</source>
+        <translation>Makes the code: {0} (a new one: a code of that name is already at {1}).</translation>
+    </message>
+    <message>
         <source>Matching codes</source>
         <translation>Matching codes</translation>
     </message>

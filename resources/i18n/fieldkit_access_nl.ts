@@ -92,6 +92,10 @@
         <translation>Laagste getoonde zekerheid</translation>
     </message>
     <message>
+        <source>Makes the code: {0} (a new one: a code of that name is already at {1}).</source>
+        <translation>Maakt de code: {0} (een nieuwe: er staat al een code met die naam op {1}).</translation>
+    </message>
+    <message>
         <source>Matching codes</source>
         <translation>Passende codes</translation>
     </message>

@@ -352,3 +352,12 @@ def test_narrow_panes_give_the_names_the_width(demo, qtbot) -> None:
         assert {0, 1, 3, 5, 6} <= set(shown)  # code, segment, document, coder, memo in view
         assert sum(seg.columnWidth(c) for c in shown) <= seg.viewport().width() + 1
         assert min(seg.columnWidth(c) for c in shown) >= 48
+
+
+def test_new_code_says_when_the_name_is_already_used_elsewhere(window) -> None:
+    dialog = window.coding.new_code(None)
+    dialog.name.setText("Observation")  # at the top; the codebook has Learning/…/Observation
+    text = dialog.preview.text()
+    assert "Makes the code: Observation" in text
+    assert "Learning/Informal/Observation" in text
+    dialog.reject()
