@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -107,9 +106,11 @@ def name_widget(widget: QWidget) -> None:
         widget.setAccessibleDescription(tr(str(described)))
 
 
-def rename_all() -> None:
-    """After a change of language: every widget's name and description in the new one."""
-    for widget in QApplication.allWidgets():
+def rename_all(top: QWidget) -> None:
+    """After a change of language: the names and descriptions of ``top`` and everything in
+    it (its panes and dialogs) in the new one. Only a live window's own widgets are walked:
+    the application's list also holds widgets of closed windows being deleted."""
+    for widget in [top, *top.findChildren(QWidget)]:
         if widget.property(NAME_SOURCE) or widget.property(AUTO) \
                 or widget.property(DESCRIPTION_SOURCE):
             name_widget(widget)

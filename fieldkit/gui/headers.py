@@ -70,15 +70,13 @@ class _Shares(QObject):
                 self.header.setSectionHidden(column, column in hidden)
         shown = [c for c in range(columns) if not self.header.isSectionHidden(c)]
         total = sum(self.shares[c] for c in shown) or 1.0
+        sizes = {c: max(self.least, int(width * self.shares[c] / total)) for c in shown}
+        if shown:  # rounding and minimums: the widest column gives or takes the difference
+            widest = max(shown, key=lambda c: sizes[c])
+            sizes[widest] = max(self.least, sizes[widest] + width - sum(sizes.values()))
         self.ours = True
-        used = 0
-        for i, column in enumerate(shown):
-            if i == len(shown) - 1:  # the last takes what is left: no scroll bar from rounding
-                size = max(self.least, width - used)
-            else:
-                size = max(self.least, int(width * self.shares[column] / total))
+        for column, size in sizes.items():
             self.header.resizeSection(column, size)
-            used += size
         self.ours = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
                 tab = self.tabs.widget(i)
                 if isinstance(tab, DocumentTab):
                     tab._meta()
-        accessibility.rename_all()
+        accessibility.rename_all(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -689,11 +689,13 @@ class MainWindow(QMainWindow):
         """Show the coded-segments view (with these codes chosen, when given)."""
         self.segments_dock.show()
         self.segments_dock.raise_()
-        wanted = max(240, self.height() // 3)
-        if self.segments_dock.height() < wanted and not self.segments_dock.isFloating():
-            self.resizeDocks([self.segments_dock], [wanted], Qt.Orientation.Vertical)
+        # room for its rows: a third of the window at least (its height reads stale while it
+        # is behind the Search tab, so the size is always asked for)
         if code_ids is not None:
             self.segments.show_codes(code_ids)
+        if not self.segments_dock.isFloating():  # after the rows: they may relayout the pane
+            wanted = max(240, self.height() // 3, self.segments_dock.height())
+            self.resizeDocks([self.segments_dock], [wanted], Qt.Orientation.Vertical)
         # the dock may only just have been raised: focus once it can take it, too
         self.segments.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         QTimer.singleShot(0, self, lambda: self.segments.table.setFocus(

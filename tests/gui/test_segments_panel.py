@@ -60,7 +60,8 @@ def test_double_clicking_a_code_shows_its_segments_with_citations(window, panel,
     assert panel.model.index(0, 3).data() == transcript(project).title
     assert (shown[1][2], panel.model.index(1, 3).data()) == ("¶ 1", "Veldnotitie ochtend")
     assert "«mee te kijken met Henk»" in panel.model.index(0, 2).data()  # a line of context
-    assert window.segments_dock.geometry().height() >= 200
+    # (the dock takes its height when the window lays out again)
+    qtbot.waitUntil(lambda: window.segments_dock.geometry().height() >= 200, timeout=3000)
 
 
 def test_filters_any_all_coder_site_document_and_dates(window, panel, qtbot) -> None:
