@@ -13,9 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QTabBar,
@@ -51,9 +55,18 @@ def _plain(text: str) -> str:
         .rstrip(":").strip()
 
 
+def _forms(layout: QLayout | None) -> list[QFormLayout]:
+    """The form layouts in ``layout`` and its nested layouts (layouts only, so it is quick:
+    a nested layout is a child object of its parent layout, a widget is not)."""
+    if layout is None:
+        return []
+    found = [layout] if isinstance(layout, QFormLayout) else []
+    return found + layout.findChildren(QFormLayout)
+
+
 def form_label(parent: QWidget, widget: QWidget) -> str:
     """The label of the form row ``widget`` sits in (alone or in a row of several)."""
-    for form in parent.findChildren(QFormLayout):
+    for form in _forms(parent.layout()):
         for row in range(form.rowCount()):
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
@@ -91,8 +104,14 @@ def context_name(widget: QWidget) -> str:
     return _plain(widget.toolTip()) if "<" not in widget.toolTip() else ""
 
 
+NAMED_KINDS = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
+               QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QTabBar)
+
+
 def name_widget(widget: QWidget) -> None:
     """Give ``widget`` its name (and description) in the current language."""
+    if not isinstance(widget, NAMED_KINDS):  # labels, frames, panes: nothing to say
+        return
     source = widget.property(NAME_SOURCE)
     if source:
         widget.setAccessibleName(tr(str(source)))

@@ -329,8 +329,9 @@ class TextView(QPlainTextEdit):
             return
         self._spoken = said
         self.setAccessibleDescription(said)
-        QAccessible.updateAccessibility(
-            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        if QAccessible.isActive() and self.isVisible():  # a screen reader listens
+            event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            QAccessible.updateAccessibility(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
