@@ -2,15 +2,15 @@
 
 Every interactive control gets a name. Most take it from what a sighted user reads beside it —
 the label of its form row, its placeholder ("Find a code…"), its tooltip — and that is done for
-every widget as it is shown (``Namer``). Controls with nothing beside them (tables, trees, lists,
-sliders, date fields, the document text) are named where they are made, with
+every control as it is shown (by the app's event filter in ``keyboard_menus``). Controls with
+nothing beside them (tables, trees, lists, sliders, date fields, the document text) are named
+where they are made, with
 ``speak_as(widget, "English source")``; the source is kept on the widget so a change of language
 renames everything at once (``rename_all``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -135,23 +135,9 @@ def rename_all(top: QWidget) -> None:
             name_widget(widget)
 
 
-class Namer(QObject):
-    """Names each widget as it is shown (its label and placeholder are set by then)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            name_widget(watched)
-        return False
-
-
-_installed: list[Namer] = []
-
-
 def install() -> None:
-    """Install the namer on the application once."""
-    app = QCoreApplication.instance()
-    if app is None or _installed:
-        return
-    namer = Namer(app)
-    app.installEventFilter(namer)
-    _installed.append(namer)
+    """Name controls as they are shown: done by the app's one event filter
+    (``keyboard_menus``), installed here when it is not yet."""
+    from fieldkit.gui import keyboard_menus
+
+    keyboard_menus.install()

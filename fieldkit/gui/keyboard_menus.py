@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.gui import accessibility
+
 
 def is_menu_key(event: QKeyEvent) -> bool:
     """Shift+F10 or the Menu key (with no other modifier)."""
@@ -47,15 +49,23 @@ def open_menu_for(widget: QWidget) -> bool:
 
 
 class KeyboardMenus(QObject):
+    """The app's one event filter (every event passes it, so it is kept cheap): keyboard
+    context menus, and each control named for screen readers as it is shown."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            if isinstance(watched, QWidget):
+                accessibility.name_widget(watched)
+            return False
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and is_menu_key(event):
             focus = QApplication.focusWidget()
             if focus is not None and watched is focus and not QApplication.activePopupWidget():
                 open_menu_for(focus)
                 return True
         # X11's own Menu-key event sits at the mouse: ours above replaces it
-        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent) \
+        if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent) \
                 and event.spontaneous() \
                 and event.reason() == QContextMenuEvent.Reason.Keyboard:
             return True
