@@ -12,6 +12,9 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
            libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
            libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 fonts-dejavu-core \
            libpulse0
+# What the screen-reader test needs: an X server, a session bus, the AT-SPI bus and pyatspi
+# (tests/gui/test_atspi.py walks the app's accessibility tree as Orca does).
+A11Y_DEBS := xvfb dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 
 .PHONY: run test lint demo system-deps postgresql bench clean bundle bundle-check
 
@@ -46,12 +49,13 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# Installs the Debian packages Qt needs when they are missing (as root, or with sudo).
+# Installs the Debian packages Qt and the screen-reader test need when they are missing
+# (as root, or with sudo).
 system-deps:
-	@missing=""; for p in $(QT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(QT_DEBS) $(A11Y_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
-		echo "Installing Debian packages Qt needs:$$missing"; \
+		echo "Installing Debian packages Qt and the screen-reader test need:$$missing"; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 

@@ -3,9 +3,12 @@
 # (openbox), driven by keyboard and mouse with xdotool, a screenshot after every step.
 #
 #   tools/try-as-user.sh [OUT_DIR]        (default: tools/out; needs xvfb openbox xdotool imagemagick)
+#   SCREEN=1366x768 UI=nl tools/try-as-user.sh /tmp/shots   (screen size, interface language)
 #
 # The round: open a document from a search, quick-code three times, code all hits, code a
-# region of a photo, the coded-segments view, switch to Dutch, resize to 1366×768 and 1024×700.
+# region of a photo, the coded-segments view, the keyboard alone (Alt+2, Shift+F10 menus, 1–9
+# in the codebook), New code… with a name that exists, the export dialog, zoom, switch
+# language, resize to 1366×768 and 1024×700.
 # Look at every screenshot afterwards: the script only drives, it does not judge.
 set -euo pipefail
 
@@ -13,6 +16,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${1:-$HERE/tools/out}
 PY=${PYTHON:-$HERE/.venv/bin/python}
 SCREEN=${SCREEN:-1440x900}
+UI=${UI:-en}
 for tool in Xvfb openbox xdotool import; do
     command -v "$tool" >/dev/null || { echo "try-as-user: $tool is missing (apt-get install xvfb openbox xdotool imagemagick)" >&2; exit 2; }
 done
@@ -38,7 +42,7 @@ PIDS+=($!)
 sleep 1
 
 export FIELDKIT_SETTINGS="$OUT/settings.ini" FIELDKIT_CODER="Tester" QT_QPA_PLATFORM=xcb
-printf '[General]\nlanguage=en\n' >"$FIELDKIT_SETTINGS"
+printf '[General]\nlanguage=%s\n' "$UI" >"$FIELDKIT_SETTINGS"
 "$PY" -m fieldkit demo "$OUT/Demo.fieldkit" >/dev/null
 "$PY" -m fieldkit gui "$OUT/Demo.fieldkit" >"$OUT/app.log" 2>&1 &
 APP=$!
@@ -127,24 +131,63 @@ shot photo-region-coded
 keys ctrl+shift+s
 shot coded-segments 1.2
 
-# Dutch, through the View menu: View → Language → Nederlands
-keys alt+v
+# the keyboard alone: Alt+2 is "Find a code…", Down into the tree, Shift+F10 its menu
+keys alt+2
+type_ "peer"
+shot find-a-code 0.5
+keys Down
+keys shift+F10
+shot codebook-menu-shift-f10 0.6
+keys Escape
+# the document: select a word, Shift+F10 offers "Code with…" and the recent codes
+keys alt+4
+keys ctrl+Home
+keys ctrl+shift+Right
+keys shift+F10
+shot document-menu-code-with 0.6
+keys Escape
+# 1–9 in the codebook code the selection with that code
+keys alt+2
+keys Down
+keys 1
+shot codebook-key-1 0.6
+# New code… with a name that exists: the dialog says so
+keys alt+4
+keys ctrl+shift+Right
+keys ctrl+shift+k
+sleep 0.5
+type_ "Peer help"
+shot new-code-exists 0.5
+keys Escape
+# the export dialog (its extension follows the format), then closed
+keys ctrl+e
+shot export-dialog 0.8
+keys Escape
+# zoom in twice, look, back to the usual size
+keys ctrl+plus ctrl+plus
+shot zoomed-in 1.0
+keys ctrl+0
+
+# the other language, through the View menu: View → Language → the one not in use
+if [ "$UI" = nl ]; then keys alt+d; else keys alt+v; fi
 sleep 0.4
-keys l
+if [ "$UI" = nl ]; then keys t; else keys l; fi
 sleep 0.4
-keys Down Down Return
-shot dutch 1.5
+if [ "$UI" = nl ]; then keys Down Return; else keys Down Down Return; fi
+shot other-language 1.5
 keys ctrl+k
-shot dutch-quick-code-box 0.6
+shot other-language-quick-code-box 0.6
 keys Escape
 
 # a laptop screen, then a small one
 xdotool windowsize "$WID" 1366 768
-shot dutch-1366x768 1.5
+shot other-language-1366x768 1.5
 xdotool windowsize "$WID" 1024 700
-shot dutch-1024x700 1.5
+shot other-language-1024x700 1.5
+keys ctrl+shift+s
+shot other-language-1024x700-coded-segments 1.5
 xdotool windowsize "$WID" 1440 860
-shot dutch-grown-again 1.5
+shot other-language-grown-again 1.5
 
 keys ctrl+q
 sleep 1.5

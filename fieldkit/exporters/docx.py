@@ -300,8 +300,14 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     for depth, code in selection.codes:
         masker.place = f"the section of code '{book.path(code.id)}'"
         body.add(_heading(masker(code.name), depth))
-        _code_facts(body, code, masker)
         found = by_code.get(code.id, [])
+        if not found and book.children(code.id):  # a parent that only groups its sub-codes
+            body.add(wx.paragraph(wx.run(
+                f"No segments of its own; {_plural(totals[code.id], 'segment')} "
+                "under its sub-codes.", italic=True)))
+            progress.step(code.name)
+            continue
+        _code_facts(body, code, masker)
         body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
         for group in same_span(found):
             segment = group[0]
@@ -318,8 +324,10 @@ def write_report(project: Project, selection: Selection, target: Path, *,
                 else:
                     body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
             else:
+                # black text beside a bar in the code's colour: readable in print for
+                # every colour, light or dark
                 body.add(wx.paragraph(wx.run(_quote(project, coding, masker, texts),
-                                             shade=code.colour), style="Quote"))
+                                             colour="000000"), style="Quote", bar=code.colour))
             coders = list(dict.fromkeys(s.coder for s in group))
             body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
                                          size=9, colour="595959")))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import number, tr
 from fieldkit.operations.retrieval import Citations
 
@@ -184,6 +185,7 @@ class AgreementDialog(QDialog):
         self.resize(1100, 650)
 
         self.coder_list = QListWidget()
+        speak_as(self.coder_list, "Coders to compare")
         self.coder_list.setMaximumWidth(220)
         for i, coder in enumerate(project.coder_summaries()):
             item = QListWidgetItem(f"{coder.name} ({coder.codings})")
@@ -192,6 +194,7 @@ class AgreementDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if i < 2 else Qt.CheckState.Unchecked)
             self.coder_list.addItem(item)
         self.threshold = QDoubleSpinBox()
+        speak_as(self.threshold, "Agreement threshold")
         self.threshold.setDecimals(0)
         self.threshold.setRange(1.0, 100.0)
         self.threshold.setValue(90.0)
@@ -209,6 +212,7 @@ class AgreementDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        speak_as(self.table, "Agreement per code")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(KAPPA_COLUMN, Qt.SortOrder.AscendingOrder)

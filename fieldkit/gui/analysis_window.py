@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import folders
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
+from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segments_model import SegmentsModel
 from fieldkit.project import Project
@@ -95,9 +98,11 @@ class SegmentList(QDialog):
         self.model = SegmentsModel(self)
         self.model.set_codings(project, [project.coding(i) for i in coding_ids])
         self.table = QTableView()
+        speak_as(self.table, "Segments")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Code, Segment, Context, Document, Where, Coder, Memo: the segment gets the room
+        share_the_width(self.table, [14, 28, 20, 14, 10, 7, 7])
         self.table.doubleClicked.connect(self._open)
         self.count = QLabel(ntr("%Ln segment(s)", len(coding_ids)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -142,10 +147,12 @@ class ChartDialog(QDialog):
 
     def save(self, out: str | None = None) -> Path | None:
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, tr("Save chart"), "chart.png",
+            out, _ = QFileDialog.getSaveFileName(self, tr("Save chart"),
+                                                 folders.start_at("chart", "chart.png"),
                                                  "PNG (*.png);;SVG (*.svg)")
             if not out:
                 return None
+            folders.remember("chart", out)
         try:
             return self.saved().save(out)  # type: ignore[no-any-return]
         except FieldkitError as exc:
@@ -161,6 +168,7 @@ class HeatView(QWidget):
         self.window_ = window
         self.model = HeatTableModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Analysis table")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -168,6 +176,9 @@ class HeatView(QWidget):
         # a narrow column shows the start of its code's name ("Peer h…"), the tooltip the path
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.clicked.connect(self.drill)
+        # names in full where the window has the room ("Hendriks", not "Hend…")
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.layoutChanged.connect(self.fit_columns)
         self.controls = QHBoxLayout()
         self.chart_ = QPushButton()
         self.chart_.clicked.connect(lambda: self.show_chart())
@@ -175,6 +186,23 @@ class HeatView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
         layout.addWidget(self.table)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and numbers need, while the table has the room;
+        only a table too wide for the window elides (a fair narrow width each)."""
+        header = self.table.horizontalHeader()
+        columns = self.model.columnCount()
+        if not columns:
+            return
+        self.table.resizeColumnsToContents()
+        room = self.table.viewport().width() - sum(header.sectionSize(c) for c in range(columns))
+        if room < 0:  # too many columns: a fair narrow width each, the name in the tooltip
+            for c in range(columns):
+                header.resizeSection(c, max(64, min(header.sectionSize(c), 160)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def show_chart(self) -> ChartDialog | None:
         if self.project is None or self.found is None:
@@ -214,6 +242,7 @@ class RelationsView(HeatView):
         super().__init__(window)
         self.mode = self.combo(self.refresh)
         self.distance = QSpinBox()
+        speak_as(self.distance, "Distance in characters")
         self.distance.setRange(0, 10_000)
         self.distance.setValue(10)
         self.distance.valueChanged.connect(lambda _v: self.refresh())

@@ -114,6 +114,10 @@ def take_screenshot(window: QWidget, out: Path, texts: str | None = None) -> int
         app.processEvents()
     QTimer.singleShot(0, lambda: None)
     app.processEvents()
+    if isinstance(window, MainWindow):  # a late window manager must not shrink the picture
+        from fieldkit.gui.window_layout import wait_for_size
+
+        wait_for_size(window, *SCREENSHOT_SIZE)
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.backups import Restored, restore_backup
 from fieldkit.project import Project
@@ -164,6 +165,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(hint)
         self.model = BackupTableModel(project.backups.list())
         self.table = QTableView()
+        speak_as(self.table, "Backups")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -26,6 +26,7 @@ TEMPLATES = (
     "Delete {0}", "Merge {0}", "Release {0}", "Add to set",
     "Move code", "Remove coding", "Edit document", "Edit coding", "Edit code",
     "Delete saved search", "Delete code", "Apply code", "Add to case", "Add media",
+    "Transcribe {0}",
 )
 PROGRESS = (
     "Reading files", "Read {0}", "Storing documents", "Stored {0}", "Stored the codebook",

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.codebook_model import CODE_ROLE, CodebookModel
 from fieldkit.gui.headers import names_get_the_width
 from fieldkit.gui.i18n import ntr, tr
@@ -69,6 +70,7 @@ class CodebookPanel(QWidget):
         self.filter.textChanged.connect(self._filter)
 
         self.tree = QTreeView()
+        speak_as(self.tree, "Codes")
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setDragEnabled(True)
@@ -231,6 +233,14 @@ class CodebookPanel(QWidget):
                 code_id = self._first_match() if watched is self.filter else self.current_code()
                 editing = self.tree.state() == QAbstractItemView.State.EditingState
                 if code_id is not None and not editing:
+                    self.apply_code.emit(code_id)
+                    return True
+            # plain 1–9 in the tree: the code with that number's key (Ctrl+1–9 everywhere)
+            if watched is self.tree and Qt.Key.Key_1 <= key <= Qt.Key.Key_9 \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                wanted = f"Ctrl+{key - Qt.Key.Key_0}"
+                code_id = next((c for c, k in self.model.keys.items() if k == wanted), None)
+                if code_id is not None:
                     self.apply_code.emit(code_id)
                     return True
             if watched is self.filter and key == Qt.Key.Key_Down:

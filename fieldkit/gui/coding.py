@@ -64,6 +64,17 @@ class CodingActions:
         self._used(code_id)
         return True
 
+    def apply_path(self, path: str) -> bool:
+        """Code the current selection with the code at ``path`` (a recent code, say)."""
+        if self.project is None:
+            return False
+        try:
+            code_id = self.project.code(path).id
+        except FieldkitError as exc:
+            show_status(self.window, str(exc))
+            return False
+        return self.apply(code_id)
+
     def _used(self, code_id: int) -> None:
         self.last_code = code_id
         path = self.project.code_path(code_id)
@@ -132,10 +143,13 @@ class CodingActions:
         dialog = NewCodeDialog(paths, parent, quote, self.window)
 
         def make() -> None:
-            path = dialog.path()
+            existing = dialog.existing()
+            path = existing or dialog.path()
+            # an existing code is used, not made again: the undo step says what it does
+            label = f"Code with {path}" if existing else f"Add code {path}"
             try:
-                with project.store.change(f"Add code {path}"):
-                    code = project.add_code(path)
+                with project.store.change(label):
+                    code = project.code(path) if existing else project.add_code(path)
                     if span is not None and tab is not None and dialog.code_selection():
                         project.code_text(tab.doc_id, span[0], span[1], code.id)
             except FieldkitError as exc:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.exporters.pseudonyms import has_real_names
-from fieldkit.gui import pseudonym_choice
+from fieldkit.gui import folders, pseudonym_choice
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         suffix = SUFFIX[kind]
         if not path:
-            path = str(Path.home() / safe_file_name(self._masked_name()))
+            path = folders.start_at("export", safe_file_name(self._masked_name()))
             path += suffix if suffix else f" – {tr('tables')}"
         else:
             stem = Path(path)
@@ -221,7 +221,17 @@ class ExportDialog(QDialog):
             chosen, _ = QFileDialog.getSaveFileName(self, tr("Export"), self.path.text(),
                                                     f"*{suffix}")
         if chosen:
-            self.path.setText(chosen)
+            self.path.setText(self.fitting_path(chosen))
+
+    def fitting_path(self, path: str) -> str:
+        """``path`` with the chosen format's extension: the extension follows the format."""
+        suffix = SUFFIX[self.kind()]
+        stem = Path(path.strip())
+        if not suffix or stem.suffix.lower() == suffix:
+            return str(stem)
+        if stem.suffix.lower() in (".docx", ".xlsx", ".qdpx"):
+            stem = stem.with_suffix("")
+        return str(stem) + suffix
 
     def options(self) -> dict[str, Any]:
         """The chosen options, as keyword arguments of the project's export method."""
@@ -260,7 +270,16 @@ class ExportDialog(QDialog):
         if "pseudonyms" in USES[self.kind()]:
             pseudonym_choice.remember(self.project, self.pseudonymise.isChecked(),
                                       self.terms.text().strip())
-        self.start(self.path.text().strip(), options)
+        # problems a researcher can fix here are said here, with the dialog still open
+        out = self.fitting_path(self.path.text())
+        self.path.setText(out)
+        folder = Path(out).parent
+        if not folder.is_dir():
+            self.hint.setText(tr("The folder {0} does not exist.").format(folder))
+            self.path.setFocus()
+            return
+        folders.remember("export", out)
+        self.start(out, options)
         super().accept()
 
     def start(self, out: str, options: dict[str, Any]) -> None:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.gui import folders
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.project import Project
 
@@ -40,6 +42,7 @@ class ImportDialog(QDialog):
         hint = QLabel(tr("Drop transcripts, notes, photos or ESM exports here, or add them."))
         hint.setObjectName("hint")
         self.files = QListWidget()
+        speak_as(self.files, "Files to import")
         add = QPushButton(tr("Add files…"))
         add.clicked.connect(self._pick)
         remove = QPushButton(tr("Remove"))
@@ -58,6 +61,7 @@ class ImportDialog(QDialog):
         self.site.addItems([s.name for s in project.sites()])
         self.has_visit = QCheckBox(tr("Visit on"))
         self.visit = QDateEdit(QDate.currentDate())
+        speak_as(self.visit, "Visit date")
         self.visit.setDisplayFormat("yyyy-MM-dd")
         self.visit.setCalendarPopup(True)
         self.visit.setEnabled(False)
@@ -98,7 +102,9 @@ class ImportDialog(QDialog):
         return {"kind": self.kind.currentData(), "site": site, "visit": visit}
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, tr("Add files"), str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Add files"),
+                                                folders.start_at("import"))
+        folders.remember("import", files)
         self.add_files(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -35,7 +35,15 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
-from fieldkit.gui import i18n, settings, style, window_layout
+from fieldkit.gui import (
+    accessibility,
+    i18n,
+    keyboard_menus,
+    settings,
+    style,
+    window_layout,
+    zoom,
+)
 from fieldkit.gui.bridge import ProjectBridge
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
@@ -90,6 +98,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
     "reset_layout": ("&Reset layout", ()),
+    "zoom_in": ("Zoom &in", ("Ctrl++", "Ctrl+=")),
+    "zoom_out": ("Zoom &out", ("Ctrl+-",)),
+    "zoom_reset": ("&Actual size", ("Ctrl+0",)),
     "snap_words": ("Snap selections to whole &words", ()),
     "focus_material": ("Go to &Material", ("Alt+1",)),
     "focus_codebook": ("Go to the &codebook", ("Alt+2",)),
@@ -102,6 +113,9 @@ CODE_KEYS = tuple(f"Ctrl+{n}" for n in range(1, 10))
 class MainWindow(QMainWindow):
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
+        keyboard_menus.install()
+        accessibility.install()
+        zoom.apply()
         self.setWindowIcon(style.app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -256,6 +270,9 @@ class MainWindow(QMainWindow):
         a["sync_now"].triggered.connect(self.sync_now)
         a["restore_backup"].triggered.connect(self.restore_backup_dialog)
         a["reset_layout"].triggered.connect(self.reset_layout)
+        a["zoom_in"].triggered.connect(zoom.zoom_in)
+        a["zoom_out"].triggered.connect(zoom.zoom_out)
+        a["zoom_reset"].triggered.connect(zoom.reset)
         a["snap_words"].setCheckable(True)
         a["snap_words"].setChecked(snap_words_on())
         a["snap_words"].toggled.connect(
@@ -296,6 +313,7 @@ class MainWindow(QMainWindow):
                 tab = self.tabs.widget(i)
                 if isinstance(tab, DocumentTab):
                     tab._meta()
+        accessibility.rename_all(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -364,6 +382,8 @@ class MainWindow(QMainWindow):
         if self.suggestions_dock is None and self.project is not None:
             panes.addAction(tr("Suggested codings"), self.show_suggestions)
         m.addAction(a["reset_layout"])
+        for name in ("zoom_in", "zoom_out", "zoom_reset"):
+            m.addAction(a[name])
         m.addSeparator()
         for name in ("focus_material", "focus_codebook", "focus_search", "focus_document",
                      "next_tab", "prev_tab"):
@@ -619,6 +639,8 @@ class MainWindow(QMainWindow):
             tv.memo_coding.connect(self.coding.edit_memo)
             tv.quick_code.connect(self.coding.quick_code)
             tv.in_vivo.connect(self.coding.in_vivo)
+            tv.code_with.connect(self.coding.apply_path)
+            tv.recent_codes = lambda: list(self.coding.recent)
             tv.setFocus()
         if tab.photo_view is not None:
             tab.photo_view.region_drawn.connect(lambda r, d=doc_id: self.coding.code_region(d, r))
@@ -667,12 +689,17 @@ class MainWindow(QMainWindow):
         """Show the coded-segments view (with these codes chosen, when given)."""
         self.segments_dock.show()
         self.segments_dock.raise_()
-        if self.segments_dock.height() < 240 and not self.segments_dock.isFloating():
-            self.resizeDocks([self.segments_dock], [max(240, self.height() // 3)],
-                             Qt.Orientation.Vertical)
+        # room for its rows: a third of the window at least (its height reads stale while it
+        # is behind the Search tab, so the size is always asked for)
         if code_ids is not None:
             self.segments.show_codes(code_ids)
-        self.segments.table.setFocus()
+        if not self.segments_dock.isFloating():  # after the rows: they may relayout the pane
+            wanted = max(240, self.height() // 3, self.segments_dock.height())
+            self.resizeDocks([self.segments_dock], [wanted], Qt.Orientation.Vertical)
+        # the dock may only just have been raised: focus once it can take it, too
+        self.segments.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        QTimer.singleShot(0, self, lambda: self.segments.table.setFocus(
+            Qt.FocusReason.ShortcutFocusReason))
         return self.segments
 
     def _segments_shown(self, visible: bool) -> None:
@@ -718,8 +745,9 @@ class MainWindow(QMainWindow):
         dock.show()
         dock.raise_()
         widget = dock.widget()
+        # the codebook: its "Find a code…" field (Down goes on into the tree)
         target = {self.nav_dock: getattr(self.navigator, "focus_target", lambda: None)(),
-                  self.code_dock: self.codebook.tree}.get(dock)
+                  self.code_dock: self.codebook.filter}.get(dock)
         (target or widget).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_document(self) -> None:

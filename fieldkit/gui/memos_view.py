@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import folders
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.memos import Memo
 
@@ -57,6 +59,7 @@ class NewMemoDialog(QDialog):
         for t in types:
             self.type.addItem(type_label(t), t)
         self.text = QPlainTextEdit()
+        speak_as(self.text, "Memo text")
         form = QFormLayout(self)
         form.addRow(tr("Title"), self.title)
         form.addRow(tr("Type"), self.type)
@@ -90,6 +93,7 @@ class MemosView(QWidget):
         self.buttons["link"].clicked.connect(lambda: self.link_current_document())
         self.model = QStandardItemModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Memos")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -97,8 +101,10 @@ class MemosView(QWidget):
         self.table.clicked.connect(self.show_memo)
         self.table.doubleClicked.connect(self.open_memo)
         self.text = QPlainTextEdit()
+        speak_as(self.text, "Memo text")
         self.text.setReadOnly(True)
         self.links = QListWidget()
+        speak_as(self.links, "Linked documents and codes")
         self.links.itemDoubleClicked.connect(self._open_link)
         right = QSplitter()
         right.setOrientation(right.orientation().Vertical)
@@ -231,9 +237,11 @@ class MemosView(QWidget):
             return None
         if out is None:
             out, _ = QFileDialog.getSaveFileName(self, tr("Memo trail to Word"),
-                                                 "memos.docx", "Word (*.docx)")
+                                                 folders.start_at("export", "memos.docx"),
+                                                 "Word (*.docx)")
             if not out:
                 return None
+            folders.remember("export", out)
         from fieldkit.gui import pseudonym_choice
 
         mask = pseudonym_choice.masker(project)  # the export dialog's pseudonym options

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QMenu,
     QTableView,
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
-from fieldkit.gui.headers import names_get_the_width
+from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.headers import names_get_the_width, share_the_width
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.set_menu import action_label, add_to_set
 from fieldkit.gui.tree_model import REF_ROLE, Node, TreeModel
@@ -179,6 +179,7 @@ class NavigatorPanel(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
 
         self.tree = QTreeView()
+        speak_as(self.tree, "Material by site and visit")
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
         names_get_the_width(self.tree, 2)
@@ -189,13 +190,15 @@ class NavigatorPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        speak_as(self.table, "All documents")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Title, Kind, Site, Visit, Participant, Codings: the title gets the room in a narrow pane
+        share_the_width(self.table, [44, 11, 15, 12, 11, 7], least=40, drop=[4, 3, 1])
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
         for view in (self.tree, self.table):

@@ -39,6 +39,7 @@ class NewCodeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("New code"))
+        self.paths = {p.casefold(): p for p in paths}
         self.name = QLineEdit()
         self.name.setPlaceholderText(tr("Name, or a path such as Learning/Peer help"))
         self.under = QComboBox()
@@ -70,18 +71,37 @@ class NewCodeDialog(QDialog):
         form.addRow(buttons)
         self.name.textChanged.connect(self._show_path)
         self.under.currentIndexChanged.connect(self._show_path)
+        self.code_it.toggled.connect(self._show_path)
         self._show_path()
         self.resize(460, self.sizeHint().height())
 
     def path(self) -> str:
         return new_code_path(str(self.under.currentData() or TOP), self.name.text())
 
+    def existing(self) -> str | None:
+        """The code already in the codebook under the path typed (any case), if there is one."""
+        return self.paths.get(self.path().casefold())
+
     def code_selection(self) -> bool:
         return not self.code_it.isHidden() and self.code_it.isChecked()
 
     def _show_path(self, *_: object) -> None:
         path = self.path()
-        self.ok.setEnabled(bool(path))
+        existing = self.existing()
+        # an existing name is not made twice: it codes the selection, or there is nothing to do
+        self.ok.setEnabled(bool(path) and (existing is None or self.code_selection()))
+        if existing is not None:
+            self.preview.setText(
+                tr("“{0}” exists — codes the selection with it.").format(existing)
+                if self.code_selection() else tr("“{0}” exists already.").format(existing))
+            return
+        leaf = path.rsplit("/", 1)[-1].casefold()
+        namesake = next((p for p in self.paths.values()
+                         if path and p.rsplit("/", 1)[-1].casefold() == leaf), None)
+        if namesake is not None:  # most likely meant: the code of that name elsewhere
+            self.preview.setText(tr("Makes the code: {0} (a new one: a code of that name is "
+                                    "already at {1}).").format(path, namesake))
+            return
         self.preview.setText(tr("Makes the code: {0}").format(path) if path else tr(
             "A slash makes levels: Work organisation/Canteen talk makes Canteen talk under "
             "Work organisation."))

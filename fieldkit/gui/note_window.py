@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.gui import settings, style
+from fieldkit.gui import folders, settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import JobRunner
 from fieldkit.project import Project
@@ -58,6 +59,7 @@ class NoteWindow(QWidget):
         self.site.setEditable(True)
         self.site.addItems([s.name for s in project.sites()])
         self.visit = QDateEdit()
+        speak_as(self.visit, "Visit date")
         self.visit.setCalendarPopup(True)
         self.visit.setDisplayFormat("yyyy-MM-dd")
         self.title = QLineEdit()
@@ -74,6 +76,7 @@ class NoteWindow(QWidget):
         self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.attach_folder_dialog)
         self.photos = QListWidget()
+        speak_as(self.photos, "Attached photos")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QSize(96, 96))
         self.photos.setFixedHeight(140)
@@ -257,15 +260,17 @@ class NoteWindow(QWidget):
     # -- photos ------------------------------------------------------------------------------
 
     def attach_photos_dialog(self) -> None:
-        start = _camera_card() or str(Path.home())
+        start = _camera_card() or folders.start_at("photos")
         files, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos"), start, PHOTO_FILTER)
+        folders.remember("photos", files)
         if files:
             self.attach_photos(files)
 
     def attach_folder_dialog(self) -> None:
-        start = _camera_card() or str(Path.home())
+        start = _camera_card() or folders.start_at("photos")
         folder = QFileDialog.getExistingDirectory(self, tr("Folder with photos"), start)
         if folder:
+            folders.remember("photos", folder)
             files = sorted(str(p) for p in Path(folder).rglob("*")
                            if p.suffix.lower() in PHOTO_EXTS)
             if files:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.timecode import format_ms
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.synced_transcript import (
     REWIND_ON_PAUSE_MS,
@@ -90,6 +91,7 @@ class RecordingPlayer(QWidget):
         self.speed.currentIndexChanged.connect(
             lambda _: self.player.setPlaybackRate(float(self.speed.currentData())))
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        speak_as(self.volume, "Volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
         self.volume.setMaximumWidth(100)
@@ -107,6 +109,7 @@ class RecordingPlayer(QWidget):
         self.code_button.clicked.connect(self.code_selection)
         self.offset_label = QLabel(self)
         self.offset = QSpinBox(self)
+        speak_as(self.offset, "Transcript offset")
         self.offset.setRange(-3_600_000, 3_600_000)
         self.offset.setSingleStep(100)
         self.offset.setSuffix(" ms")

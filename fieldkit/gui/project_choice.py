@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import i18n
+from fieldkit.gui import folders, i18n
 from fieldkit.gui.i18n import tr
 from fieldkit.project import Project
 
@@ -24,16 +24,18 @@ def open_project(parent: QWidget, path: str) -> Project | None:
 def ask_open_project(parent: QWidget) -> Project | None:
     """Ask for a project folder and open it."""
     path = QFileDialog.getExistingDirectory(parent, tr("Open a fieldkit project folder"),
-                                            str(Path.home()))
+                                            folders.start_at("project"))
+    folders.remember("project", str(Path(path).parent) if path else "")
     return open_project(parent, path) if path else None
 
 
 def ask_new_project(parent: QWidget) -> Project | None:
     """Ask where a new project goes and create it in the interface's language."""
     path, _ = QFileDialog.getSaveFileName(parent, tr("New project"),
-                                          str(Path.home() / "Study.fieldkit"))
+                                          folders.start_at("project", "Study.fieldkit"))
     if not path:
         return None
+    folders.remember("project", path)
     if not path.endswith(".fieldkit"):
         path += ".fieldkit"
     try:

@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
+from fieldkit.gui import folders
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import RegionsModel
+from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 
 if TYPE_CHECKING:
@@ -64,9 +67,10 @@ class QueryView(QWidget):
         self.count = QLabel()
         self.model = RegionsModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Query results")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        share_the_width(self.table, [26, 16, 58])  # Document, Place, Text
         self.table.doubleClicked.connect(self._open)
         top = QHBoxLayout()
         top.addWidget(self.expression, 3)
@@ -165,10 +169,11 @@ class QueryView(QWidget):
         if out is None:
             shown_name = pseudonym_choice.masker(project)(project.name)
             name = safe_file_name(f"{shown_name} – {tr('coding query')}")
-            out, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{name}{suffix}"),
-                                                 f"*{suffix}")
+            out, _ = QFileDialog.getSaveFileName(
+                self, title, folders.start_at("export", f"{name}{suffix}"), f"*{suffix}")
             if not out:
                 return None
+            folders.remember("export", out)
         mask = pseudonym_choice.masker(project)
         try:
             written = write(project, out, mask)
@@ -223,6 +228,7 @@ class SetsView(QWidget):
         self.window_ = window
         self.model = QStandardItemModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Document and code sets")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

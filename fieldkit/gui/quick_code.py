@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 
 NEW = "\x00new"
@@ -40,6 +41,7 @@ class QuickCodeBox(QDialog):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(tr("Type to find a code; Enter applies it"))
         self.list = QListWidget()
+        speak_as(self.list, "Matching codes")
         self.list.setMinimumHeight(260)
         self.list.itemActivated.connect(self._take)
         self.list.itemClicked.connect(self._take)
@@ -71,7 +73,7 @@ class QuickCodeBox(QDialog):
         exact = any(p.casefold() == needle or p.rsplit("/", 1)[-1].casefold() == needle
                     for p, _ in self.codes)
         if needle and not exact:
-            item = QListWidgetItem("＋ " + tr("New code “{0}”").format(text.strip()))
+            item = QListWidgetItem("+ " + tr("New code “{0}”").format(text.strip()))
             item.setData(Qt.ItemDataRole.UserRole, NEW)
             self.list.addItem(item)
         if self.list.count():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
@@ -133,6 +134,7 @@ class SearchPanel(QWidget):
         top.addWidget(self.scope)
         self.model = HitsModel(self)
         self.table = QTableView()
+        speak_as(self.table, "Search hits")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(1, _ElideLeft(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -51,7 +51,11 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
+from fieldkit.gui import folders
+from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.segment_preview import SegmentPreview
 from fieldkit.gui.segments_model import CODING_ROLE, SegmentsModel
 from fieldkit.operations.retrieval import SegmentQuery
 from fieldkit.project import Project
@@ -73,6 +77,7 @@ class CodePicker(QToolButton):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListView()
+        speak_as(self.list, "Codes to choose from")
         self.list.setModel(self.model)
         self.list.setMinimumSize(320, 300)
         box = QWidget()
@@ -94,7 +99,6 @@ class CodePicker(QToolButton):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(tr("Find a code…"))
-        self.clear_button.setText(tr("No codes chosen"))
         self._label()
 
     def set_codes(self, codes: list[tuple[int, int, str, str]]) -> None:
@@ -150,6 +154,10 @@ class CodePicker(QToolButton):
         else:
             self.setText(tr("Codes: {0} and {1} more").format(names[0], len(names) - 1))
         self.setToolTip("\n".join(names))
+        # the button below the list says what it does, and how many it would unchoose
+        self.clear_button.setEnabled(bool(names))
+        self.clear_button.setText(ntr("Choose none (%Ln chosen)", len(names)) if names
+                                  else tr("No codes chosen"))
 
 
 class BoundsDialog(QDialog):
@@ -161,7 +169,9 @@ class BoundsDialog(QDialog):
         self.text = text
         self.setWindowTitle(tr("Change the bounds of the segment"))
         self.start = QSpinBox()
+        speak_as(self.start, "Start of the segment")
         self.end = QSpinBox()
+        speak_as(self.end, "End of the segment")
         for box in (self.start, self.end):
             box.setRange(0, len(text))
         self.start.setValue(coding.start or 0)
@@ -251,8 +261,11 @@ class SegmentsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for combo in (self.coder, self.site, self.document):
             combo.currentIndexChanged.connect(self.schedule)
+            combo.currentIndexChanged.connect(lambda _i: self._label_more())
         self.use_from, self.use_to = QCheckBox(), QCheckBox()
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        speak_as(self.date_from, "Coded from")
+        speak_as(self.date_to, "Coded until")
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -260,9 +273,11 @@ class SegmentsPanel(QWidget):
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self.schedule)
+            check.toggled.connect(lambda _on: self._label_more())
             edit.dateChanged.connect(self.schedule)
 
         self.table = QTableView()
+        speak_as(self.table, "Coded segments")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -271,11 +286,9 @@ class SegmentsPanel(QWidget):
         self.table.setMinimumHeight(44)  # a 640-pixel screen still shows the whole pane
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 250, 280, 190, 150, 70)):
-            self.table.setColumnWidth(column, width)
+        # Code, Segment, Context, Document, Where, Coder, Memo: all in view at 1024 pixels
+        # (the context and place go first in a narrow pane: the preview beside it has them)
+        share_the_width(self.table, [14, 24, 18, 14, 10, 8, 12], drop=[2, 4])
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -300,10 +313,16 @@ class SegmentsPanel(QWidget):
             self.buttons[name] = button
 
         self.labels = {name: QLabel() for name in ("match", "coder", "site", "document")}
+        # the coder, site, document and date filters fold away: the rows get the room
+        self.more = QToolButton()
+        self.more.setCheckable(True)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)
         top = QHBoxLayout()
         top.addWidget(self.codes)
         top.addWidget(self.match)
         top.addWidget(self.subcodes)
+        top.addWidget(self.more)
         top.addStretch(1)
         # three short rows rather than two long ones: the pane fits a 1024-pixel screen
         second = QHBoxLayout()
@@ -325,21 +344,57 @@ class SegmentsPanel(QWidget):
         actions.addWidget(self.count)
         actions.addWidget(self.buttons["word"])
         actions.addWidget(self.buttons["excel"])
+        self.filters = QWidget()
+        folded = QVBoxLayout(self.filters)
+        folded.setContentsMargins(0, 0, 0, 0)
+        folded.setSpacing(4)
+        folded.addLayout(second)
+        folded.addLayout(third)
+        self.filters.hide()
+        self.more.toggled.connect(self._show_filters)
+        self.preview = SegmentPreview()
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._preview())
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.preview)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addLayout(second)
-        layout.addLayout(third)
+        layout.addWidget(self.filters)
         layout.addWidget(self.hint)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         layout.addLayout(actions)
         self.retranslate()
 
     # -- language and project ---------------------------------------------------------------
 
+    def _show_filters(self, on: bool) -> None:
+        self.filters.setVisible(on)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def filters_in_use(self) -> int:
+        """How many of the folded filters narrow the list (said on the fold's button)."""
+        return sum((self.coder.currentIndex() > 0, self.site.currentIndex() > 0,
+                    self.document.currentIndex() > 0, self.use_from.isChecked(),
+                    self.use_to.isChecked()))
+
+    def _label_more(self) -> None:
+        used = self.filters_in_use()
+        self.more.setText(ntr("More filters (%Ln in use)", used) if used
+                          else tr("More filters"))
+
+    def _preview(self) -> None:
+        index = self.table.currentIndex()
+        value = index.data(CODING_ROLE) if index.isValid() else None
+        self.preview.show_coding(self.project, int(value) if value is not None else None)
+
     def retranslate(self) -> None:
         self.codes.retranslate()
+        self._label_more()
         index = max(0, self.match.currentIndex())
         self.match.blockSignals(True)
         self.match.clear()
@@ -480,6 +535,7 @@ class SegmentsPanel(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 1))
         self._show_count()
         self._enable()
+        self._preview()
 
     def _show_count(self) -> None:
         self.count.setText(ntr("%Ln segment(s)", len(self.model.codings)))
@@ -633,11 +689,12 @@ class SegmentsPanel(QWidget):
 
             shown_name = pseudonym_choice.masker(project)(project.name)
             name = safe_file_name(f"{shown_name} – {tr('coded segments')}")
-            default = str(Path.home() / f"{name}.{kind}")
+            default = folders.start_at("export", f"{name}.{kind}")
             out, _ = QFileDialog.getSaveFileName(self, tr("Export coded segments"), default,
                                                  f"*.{kind}")
             if not out:
                 return
+            folders.remember("export", out)
         target = out
         from fieldkit.gui import pseudonym_choice
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 
 
@@ -36,6 +37,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(tr("Keyboard shortcuts"))
         self.resize(480, 560)
         table = QTableWidget(len(rows), 2)
+        speak_as(table, "Keyboard shortcuts")
         table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -46,7 +46,11 @@ QPushButton {{ padding: 4px 10px; border: 1px solid #c0c9d1; border-radius: 4px;
     background: #fdfdfd; }}
 QPushButton:hover {{ background: #eef4f8; }}
 QStatusBar {{ background: #e9edf1; color: #40505c; }}
+QTreeView:focus, QTableView:focus, QListView:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QLineEdit:focus, QPlainTextEdit#documentText:focus, QPushButton:focus {{
+    border: 2px solid {ACCENT}; }}
 """
+# the focus frame above: a keyboard user sees where they are in every list, field and button
 
 
 class CalmStyle(QProxyStyle):

@@ -32,6 +32,7 @@ from fieldkit.assist import DEFAULT_THRESHOLD
 from fieldkit.assist.results import Suggestion
 from fieldkit.core.errors import Cancelled, FieldkitError
 from fieldkit.core.progress import CancelToken
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
@@ -126,6 +127,7 @@ class SuggestionsPanel(QWidget):
         self.facts.setWordWrap(True)
 
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        speak_as(self.slider, "Lowest confidence shown")
         self.slider.setRange(int(FLOOR * 100), 100)
         self.slider.setValue(int(DEFAULT_THRESHOLD * 100))
         self.slider.valueChanged.connect(self._threshold_changed)
@@ -136,6 +138,7 @@ class SuggestionsPanel(QWidget):
         self.accept_all_button.clicked.connect(self.accept_all)
 
         self.table = QTableView()
+        speak_as(self.table, "Suggested codings")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

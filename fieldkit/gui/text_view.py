@@ -16,6 +16,8 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 from fieldkit.core.model import Coding, Turn
 from fieldkit.core.text import Utf16Map
 from fieldkit.gui import settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
 
@@ -57,6 +60,9 @@ class Mark:
     path: str
     coder: str
     lane: int = 0
+
+
+RECENT_IN_MENU = 5
 
 
 def assign_lanes(marks: list[Mark]) -> int:
@@ -134,10 +140,13 @@ class TextView(QPlainTextEdit):
     memo_coding = Signal(int)
     quick_code = Signal()
     in_vivo = Signal()
+    code_with = Signal(str)  # a code's path, from the recent codes in the context menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentText")
+        # the codes used last, most recent first (the window keeps the list)
+        self.recent_codes: Callable[[], list[str]] = list
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -161,6 +170,9 @@ class TextView(QPlainTextEdit):
         self.gutter_on = False
         self._exact = False  # Alt held when the selection began: keep exact characters
         self.cursorPositionChanged.connect(self.stripes.update)
+        speak_as(self, "Document text")
+        self._spoken = ""
+        self.cursorPositionChanged.connect(self.announce_codings)
         self.updateRequest.connect(self._scrolled)
 
     # -- content ---------------------------------------------------------------------------
@@ -221,6 +233,7 @@ class TextView(QPlainTextEdit):
         self.setExtraSelections(selections)
         self._margins()
         self.stripes.update()
+        self.announce_codings()  # a coding made or removed at the cursor is said at once
 
     def _margins(self) -> None:
         right = min(max(self.lanes, 1), MAX_LANES) * LANE + 10 + (LABELS if self.marks else 0)
@@ -301,6 +314,25 @@ class TextView(QPlainTextEdit):
     def mark_tooltip(self, marks: list[Mark]) -> str:
         return mark_tooltip(marks)
 
+    def codings_said(self) -> str:
+        """The codings at the text cursor in words ("Coded: Peer help by Anouk, …")."""
+        marks = self.marks_at(self.textCursor().position())
+        if not marks:
+            return tr("Not coded here.")
+        return tr("Coded: {0}").format(", ".join(
+            tr("{0} by {1}").format(m.path, m.coder) for m in marks))
+
+    def announce_codings(self) -> None:
+        """Tell a screen reader the codings at the cursor: the view's description changes."""
+        said = self.codings_said()
+        if said == self._spoken:
+            return
+        self._spoken = said
+        self.setAccessibleDescription(said)
+        if QAccessible.isActive() and self.isVisible():  # a screen reader listens
+            event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            QAccessible.updateAccessibility(event)
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
@@ -325,7 +357,11 @@ class TextView(QPlainTextEdit):
         first = menu.actions()[0] if menu.actions() else None
         coding_actions: list[tuple[str, Callable[[], object]]] = []
         if self.textCursor().hasSelection():
-            coding_actions.append((tr("Code selection…"), self.quick_code.emit))
+            # where ATLAS.ti, MAXQDA and NVivo users look first: "Code with…" and recent codes
+            coding_actions.append((tr("Code with…"), self.quick_code.emit))
+            for path in self.recent_codes()[:RECENT_IN_MENU]:
+                coding_actions.append((tr("Code with {0}").format(path),
+                                       partial(self.code_with.emit, path)))
             coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
         coding_actions += coding_entries(marks, self.remove_coding, self.memo_coding)
         for label, slot in coding_actions:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from fieldkit import places
 from fieldkit.core.progress import Progress
 from fieldkit.gui import settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.project_choice import ask_new_project, ask_open_project, open_project
 from fieldkit.gui.runner import JobRunner
@@ -65,8 +66,16 @@ class WelcomeWindow(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         self.recent_label = QLabel()
         self.recent = QListWidget()
+        speak_as(self.recent, "Recent projects")
         self.recent.itemActivated.connect(self._open_recent)
         self.no_recent = QLabel()
+        # where the demo lives (a data folder a researcher would not find by themselves)
+        self.demo_where = QLabel()
+        self.demo_where.setObjectName("hint")
+        self.demo_where.setWordWrap(True)
+        self.demo_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.show_demo_folder = QPushButton()
+        self.show_demo_folder.clicked.connect(self.show_demo_in_folder)
 
         buttons = QHBoxLayout()
         for button in (self.demo_button, self.new_button, self.open_button, self.join_button):
@@ -77,6 +86,10 @@ class WelcomeWindow(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(buttons)
+        where = QHBoxLayout()
+        where.addWidget(self.demo_where, 1)
+        where.addWidget(self.show_demo_folder)
+        layout.addLayout(where)
         layout.addSpacing(8)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 1)
@@ -100,6 +113,9 @@ class WelcomeWindow(QWidget):
         self.open_button.setText(tr("&Open a project…"))
         self.join_button.setText(tr("Join a &team…"))
         self.recent_label.setText(tr("Recent projects"))
+        self.demo_where.setText(tr("The demo study is kept in {0}").format(self.demo_path))
+        self.show_demo_folder.setText(tr("Show in folder"))
+        self.show_demo_folder.setEnabled(self.demo_path.parent.is_dir())
         self.no_recent.setText(tr("No recent projects yet."))
 
     def fill_recent(self) -> None:
@@ -144,6 +160,11 @@ class WelcomeWindow(QWidget):
         project = ask_open_project(self)
         if project is not None:
             self.chosen.emit(project)
+
+    def show_demo_in_folder(self) -> bool:
+        """Open the file manager on the folder that holds the demo study."""
+        folder = self.demo_path.parent
+        return folder.is_dir() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def open_demo(self) -> None:
         """Open the demo study, building it first (in the background, with progress) if needed."""

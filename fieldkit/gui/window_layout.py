@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QElapsedTimer,
+    QEventLoop,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from fieldkit.gui import settings
 
@@ -179,3 +187,25 @@ class PaneKeeper:
                 window.resizeDocks(docks, [target_width(d, width) for d in docks],
                                    Qt.Orientation.Horizontal)
         self.width = width
+
+
+def wait_for_size(window: QWidget, width: int, height: int, limit_ms: int = 5000) -> bool:
+    """Let ``window`` reach ``width``×``height`` before it is grabbed.
+
+    A window manager on a busy machine may apply a resize late (or give its own size first),
+    so the size is asked for again until it holds; False when it never did within the limit.
+    """
+    app = QCoreApplication.instance()
+    clock = QElapsedTimer()
+    clock.start()
+    asked = -1
+    while (window.width(), window.height()) != (width, height):
+        if clock.elapsed() > limit_ms or app is None:
+            return False
+        if clock.elapsed() // 250 != asked:  # ask again now and then, not in every turn
+            asked = clock.elapsed() // 250
+            window.resize(width, height)
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    if app is not None:
+        app.processEvents()
+    return True

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>All coders</source>
-        <translation>Alle codeerders</translation>
+        <translation>Alle codeurs</translation>
     </message>
     <message>
         <source>All sites</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Choose one or more codes (or a document or coder) to see their coded segments. Double-clicking a code in the codebook shows its segments here.</source>
-        <translation>Kies een of meer codes (of een document of codeerder) om de gecodeerde segmenten te zien. Dubbelklik op een code in het codeboek om de segmenten hier te tonen.</translation>
+        <translation>Kies een of meer codes (of een document of codeur) om de gecodeerde segmenten te zien. Dubbelklik op een code in het codeboek om de segmenten hier te tonen.</translation>
     </message>
     <message>
         <source>Choose the document to export.</source>

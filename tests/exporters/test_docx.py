@@ -48,20 +48,26 @@ def test_report_has_a_section_per_code_in_codebook_order(project: Project,
     assert "TOC \\o" in document.element.body.xml
 
 
-def test_quotes_are_shaded_in_the_code_colour_with_a_citation(project: Project,
-                                                              tmp_path: Path) -> None:
+def _bar(paragraph: docx.text.paragraph.Paragraph) -> str | None:
+    left = paragraph._p.find(f"{W}pPr/{W}pBdr/{W}left")
+    return None if left is None else left.get(f"{W}color")
+
+
+def test_quotes_are_black_beside_a_bar_in_the_code_colour_with_a_citation(
+        project: Project, tmp_path: Path) -> None:
     out = project.export_docx(tmp_path / "report.docx")
     document = docx.Document(str(out))
     paragraphs = document.paragraphs
     index = next(i for i, p in enumerate(paragraphs)
                  if p.style.name == "Quote" and p.text.startswith("Gewoon door mee te kijken"))
-    assert _shading(paragraphs[index]) == "FFE119"
+    # the code's colour as a bar, the words black on white: readable in print for any colour
+    assert _bar(paragraphs[index]) == "FFE119" and _shading(paragraphs[index]) is None
     citation = paragraphs[index + 1].text
     assert citation == ("Interview Ahmed · Metaal Oost · 2024-03-05 · Ahmed · ¶ 2 · 00:00:04 · "
                         "coded by Anna")
     emoji = next(i for i, p in enumerate(paragraphs) if p.text == "🙂")
-    assert _shading(paragraphs[emoji]) == "000075"
-    assert paragraphs[emoji]._p.find(f".//{W}color").get(f"{W}val") == "FFFFFF"
+    assert _bar(paragraphs[emoji]) == "000075" and _shading(paragraphs[emoji]) is None
+    assert paragraphs[emoji]._p.find(f".//{W}color").get(f"{W}val") == "000000"
 
 
 def test_photo_codings_show_the_cropped_region(project: Project, tmp_path: Path) -> None:

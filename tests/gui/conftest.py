@@ -130,7 +130,7 @@ def interface_strings() -> set[str]:
         suggestions_panel,
     )
 
-    strings = literal_calls("tr")
+    strings = literal_calls("tr") | literal_calls("speak_as") | literal_calls("describe_as")
     strings |= {label for label, _keys in main_window.ACTIONS.values()}
     strings |= set(navigator.KIND_NAMES.values()) | set(navigator.DocumentListModel.COLUMNS)
     strings |= set(codebook_panel.FIELD_LABELS.values()) | set(search_panel.HitsModel.HEADERS)

@@ -84,7 +84,7 @@ def test_context_menu_codes_the_selection(window, qtbot) -> None:
     menu = QMenu()
     view.fill_menu(menu, [])
     with qtbot.waitSignal(view.quick_code, timeout=1000):
-        menu_action(menu, "Code selection").trigger()
+        menu_action(menu, "Code with…").trigger()
     assert window.coding.box is not None and window.coding.box.isVisible()
     window.coding.box.close()
 

@@ -216,7 +216,9 @@ def test_a_coding_round_by_keyboard_only(window, qtbot) -> None:
     tab = window.current_tab()
     span = tab.text_view.selection_span()
     assert span is not None and tab.doc.text[span[0]:span[1]] == "opnieuw"
-    window.actions_["focus_codebook"].trigger()
+    window.actions_["focus_codebook"].trigger()  # Alt+2: "Find a code…", Down for the tree
+    assert QApplication.focusWidget() is window.codebook.filter
+    qtbot.keyClick(window.codebook.filter, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is window.codebook.tree
     window.actions_["find_code"].trigger()
     qtbot.keyClicks(window.codebook.filter, "new mach")

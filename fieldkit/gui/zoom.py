@@ -1,0 +1,69 @@
+"""Text size for low-vision researchers: Ctrl+plus and Ctrl+minus scale every pane and the
+document together (Ctrl+0 goes back), from the system's own font size, and it is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from fieldkit.gui import settings, style
+
+KEY = "view/zoom"
+LOWEST, HIGHEST = -3, 8
+FACTOR = 1.15  # one step: about one point more at a 10-point font
+
+_base: list[float] = []  # the font size before any zoom (the system's, at least 10 points)
+
+
+def step() -> int:
+    """The remembered zoom step (0: the system's size)."""
+    try:
+        return max(LOWEST, min(HIGHEST, int(str(settings.get(KEY) or 0))))
+    except ValueError:
+        return 0
+
+
+def point_size(at: int) -> float:
+    return round(_base_size() * FACTOR ** at, 1)
+
+
+def sheet_for(at: int) -> str:
+    """The style-sheet rules of zoom step ``at`` (none at the system's size)."""
+    if at == 0:
+        return ""
+    size = point_size(at)
+    return (f"\n* {{ font-size: {size}pt; }}\n"
+            f"QPlainTextEdit#documentText {{ font-size: {round(size + 1.5, 1)}pt; }}\n"
+            f"QLabel#docTitle {{ font-size: {round(size * 1.5, 1)}pt; }}\n")
+
+
+def _base_size() -> float:
+    if not _base:
+        _base.append(QApplication.font().pointSizeF())
+    return _base[0]
+
+
+def apply(at: int | None = None) -> int:
+    """Scale the interface to step ``at`` (the remembered one when None); returns the step."""
+    chosen = step() if at is None else max(LOWEST, min(HIGHEST, at))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # a style sheet's fonts win over the application's font: the size goes in the sheet
+    # (restyling relays out every widget, so only on a change)
+    sheet = style.STYLESHEET + sheet_for(chosen)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
+    if str(settings.get(KEY) or "0") != str(chosen):
+        settings.put(KEY, str(chosen))
+    return chosen
+
+
+def zoom_in() -> int:
+    return apply(step() + 1)
+
+
+def zoom_out() -> int:
+    return apply(step() - 1)
+
+
+def reset() -> int:
+    return apply(0)
