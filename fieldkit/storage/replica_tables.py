@@ -370,7 +370,9 @@ class Applier:
             self.on_placed(new)
 
     def _update(self, table: str, key: int, values: Row) -> None:
-        old = self.w._fetch(table, key)
+        # only a text edit and a coding need the row as it was (the writer reads it again)
+        needed = table == "codings" or (table == "documents" and "text" in values)
+        old = self.w._fetch(table, key) if needed else None
         if table == "documents" and "text" in values and old is not None \
                 and old["text"] != values["text"] and self.on_text_edit is not None:
             # codings first, then the text: as the copy that made the edit did it, so the
