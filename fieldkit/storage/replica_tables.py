@@ -423,8 +423,8 @@ class Applier:
                 if other == table and dependant == key:
                     continue
                 self._delete(other, dependant)
-        if table in _NAMED:
-            found = self.w.conn.execute(f"SELECT uuid, {_NAMED[table]} FROM {table} "
+        if table in NAME_FIELD:
+            found = self.w.conn.execute(f"SELECT uuid, {NAME_FIELD[table]} FROM {table} "
                                         "WHERE id = ?", (key,)).fetchone()
             if found is not None:
                 self.gone[str(found[0])] = str(found[1])
@@ -433,7 +433,7 @@ class Applier:
 
 
 #: the column that names a row of these tables in a message
-_NAMED = {"codes": "name", "documents": "title", "coders": "name"}
+NAME_FIELD = {"codes": "name", "documents": "title", "coders": "name"}
 
 
 def _reason(exc: BaseException) -> str:
@@ -446,13 +446,13 @@ def _reason(exc: BaseException) -> str:
 
 def name_of(conn: sqlite3.Connection, table: str, uuid: Any) -> str | None:
     """The name (a code's, a coder's) or title (a document's) of a row known by its UUID."""
-    if table not in _NAMED or not isinstance(uuid, str):
+    if table not in NAME_FIELD or not isinstance(uuid, str):
         return None
-    found = conn.execute(f"SELECT {_NAMED[table]} FROM {table} WHERE uuid = ?",
+    found = conn.execute(f"SELECT {NAME_FIELD[table]} FROM {table} WHERE uuid = ?",
                          (uuid,)).fetchone()
     if found is None:
         found = conn.execute(
-            f"SELECT t.{_NAMED[table]} FROM team_aliases a JOIN {table} t ON t.id = a.local_id "
+            f"SELECT t.{NAME_FIELD[table]} FROM team_aliases a JOIN {table} t ON t.id = a.local_id "
             "WHERE a.tbl = ? AND a.uuid = ?", (table, uuid)).fetchone()
     return None if found is None else str(found[0])
 

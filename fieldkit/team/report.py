@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.storage import replica_tables
+from fieldkit.storage.replica_tables import NAME_FIELD
 
 if TYPE_CHECKING:
     from fieldkit.storage.store import Store
 
 #: names of deleted rows kept to name what arrives for them later
 GONE_KEPT = 2000
-NAME_FIELD = {"codes": "name", "documents": "title", "coders": "name"}
 
 
 @dataclass(slots=True)
