@@ -570,9 +570,9 @@ def start_replica(conn: sqlite3.Connection, facts: dict[str, str]) -> None:
 
 def clear_for_replica(conn: sqlite3.Connection) -> None:
     """A fresh replica keeps no one else's undo history, outbox or locks."""
-    for table in ("change_log", "team_outbox", "team_aliases", "team_locks"):
-        conn.execute(f"DELETE FROM {table}")
-    conn.execute("DELETE FROM meta WHERE key IN ('current_coder') OR key LIKE 'team_%'")
+    conn.execute("DELETE FROM change_log")
+    leave_team(conn)
+    conn.execute("DELETE FROM meta WHERE key = 'current_coder'")
 
 
 def leave_team(conn: sqlite3.Connection) -> None:
