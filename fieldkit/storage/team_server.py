@@ -309,6 +309,10 @@ class Server:
                     pass
         self._call(run)
 
+    def _members_group(self) -> str:
+        """The group role every member of this team belongs to."""
+        return self.team().get("members_role") or team_roles(str(self.conn.info.dbname))[1]
+
     def _member_of(self, role: str) -> bool:
         return bool(self.conn.execute("SELECT pg_has_role(session_user, %s, 'MEMBER')",
                                       (role,)).fetchone()[0])  # type: ignore[index]
@@ -344,7 +348,7 @@ class Server:
         if not name.strip() or len(name) > 63:
             raise BadInput("A member's name is their PostgreSQL role: 1 to 63 characters.")
         ident = sql.Identifier(name)
-        group = self.team().get("members_role") or team_roles(str(self.conn.info.dbname))[1]
+        group = self._members_group()
 
         def run() -> None:
             with self.conn.transaction():
@@ -379,7 +383,7 @@ class Server:
         login role stays, in case it is used elsewhere; their history stays)."""
         from psycopg import sql
 
-        group = self.team().get("members_role") or team_roles(str(self.conn.info.dbname))[1]
+        group = self._members_group()
 
         def run() -> None:
             with self.conn.transaction():
