@@ -108,9 +108,10 @@ def join(url: str, path: str | Path, *, member: str | None = None,
                 media = replica_tables.media_files(conn)
                 store = MediaStore(build)
                 progress.step("Receiving media files")
+                present = server.media_present([s for s, _ in media if is_media_key(s)])
                 for sha256, filename in media:
                     progress.check()
-                    if is_media_key(sha256) and server.media_present([sha256]):
+                    if sha256 in present:
                         store.put_chunks(server.get_media(sha256), sha256, filename)
                 replica_tables.start_replica(conn, {
                     "team_url": public_url(url), "team_member": server.user,
