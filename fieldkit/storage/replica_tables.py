@@ -230,7 +230,7 @@ class _Skipped(Exception):
 
 #: called with (document id, old text, new text) before a text edit is written, so that its
 #: codings re-anchor first, exactly as on the copy that made the edit
-TextEditHook = Callable[[int, str, str], None]
+TextEditHook = Callable[[int, str, str], object]
 #: called with a coding's id after it arrives or moves, to fit it to the text it quotes
 PlaceHook = Callable[[int], None]
 

@@ -489,7 +489,8 @@ class TeamWork:
                     for c in reversed(o.local):
                         self.store.apply(c.inverse())
                 applier = Applier(self.store, reserved=reserved,
-                                  on_text_edit=self._reanchor, on_placed=self._fit)
+                                  on_text_edit=self.project.reanchor,
+                                  on_placed=self.project.fit_coding)
                 redone: dict[int, list[RowChange]] = {}
                 for item in incoming:
                     if item.pos < first:
@@ -524,12 +525,6 @@ class TeamWork:
         for skip in done.skipped:
             report.skipped.append(f"{self.names.describe(skip.row, applier.gone)}: "
                                   f"{skip.reason} ({where})")
-
-    def _reanchor(self, document_id: int, old_text: str, new_text: str) -> None:
-        self.project.reanchor(document_id, old_text, new_text)
-
-    def _fit(self, coding_id: int) -> None:
-        self.project.fit_coding(coding_id)
 
     def _fetch_media(self, server: Server, incoming: list[Incoming],
                      report: SyncReport) -> None:
