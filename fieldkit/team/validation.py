@@ -16,9 +16,10 @@ import re
 from typing import Any
 
 from fieldkit.storage.replica_tables import IDENTITY, REFS, SHARED, Column
+from fieldkit.storage.team_server_sql import SHA_RE, UUID_RE
 
-UUID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+UUID = re.compile(UUID_RE)  # the server checks the same patterns
+SHA256 = re.compile(SHA_RE)
 OPS = frozenset({"insert", "update", "delete"})
 ROW_KEYS = frozenset({"t", "k", "op", "set", "was", "coder", "doc"})
 KINDS = frozenset({"change", "release"})
