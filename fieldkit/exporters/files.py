@@ -8,7 +8,6 @@ know where outputs went, so it is the export that cleans up).
 from __future__ import annotations
 
 import errno
-import io
 import os
 import re
 import secrets
@@ -20,7 +19,7 @@ from typing import BinaryIO, TypeAlias
 
 from fieldkit.core.errors import BadInput
 from fieldkit.storage.lock import LockWay, available_ways
-from fieldkit.storage.mediastore import MediaUnfit, copy_verified
+from fieldkit.storage.mediastore import MediaUnfit, copy_verified, read_verified
 
 #: The timestamp every entry of a produced zip file carries (the earliest zip can store).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -209,10 +208,9 @@ class StoredMedia:
         the stored file is not as imported: the export is then refused)."""
         from fieldkit.exporters.photo_metadata import strip_metadata
 
-        verified = io.BytesIO()
         try:
-            copy_verified(self.path, self.sha256, verified)
+            verified = read_verified(self.path, self.sha256)
         except MediaUnfit as exc:
             self.problems.append((self.filename, str(exc)))
             return b""
-        return strip_metadata(verified.getvalue(), self.filename)
+        return strip_metadata(verified, self.filename)

@@ -96,6 +96,16 @@ def copy_verified(source: Path, sha256: str, out: BinaryIO | None = None) -> int
     return size
 
 
+def read_verified(source: Path, sha256: str) -> bytes:
+    """The whole of a stored file, read through ``open_stored`` and verified against its hash
+    (``MediaUnfit`` otherwise)."""
+    with open_stored(source) as fh:
+        data = fh.read()
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise MediaUnfit(CHANGED)
+    return data
+
+
 class MediaStore:
     def __init__(self, folder: Path) -> None:
         self.root = folder / MEDIA
@@ -117,11 +127,7 @@ class MediaStore:
 
     def read(self, sha256: str, filename: str) -> bytes:
         """The stored bytes, verified against their hash (``MediaUnfit`` otherwise)."""
-        with open_stored(self.path(sha256, filename)) as fh:
-            data = fh.read()
-        if hashlib.sha256(data).hexdigest() != sha256:
-            raise MediaUnfit(CHANGED)
-        return data
+        return read_verified(self.path(sha256, filename), sha256)
 
     def _intact(self, target: Path, sha256: str, size: int) -> bool:
         """Whether ``target`` already holds the content (a cheap size look first)."""
