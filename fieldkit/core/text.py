@@ -7,12 +7,6 @@ from __future__ import annotations
 
 import bisect
 
-# The one rule for names lives in core.names; these names stay importable from here.
-from fieldkit.core.names import CODE_NAME_MAX, CODER_NAME_MAX, check_name, tidy_name
-
-__all__ = ["CODER_NAME_MAX", "CODE_NAME_MAX", "Utf16Map", "check_name", "context",
-           "normalise_newlines", "tidy_name"]
-
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, before any offset is counted."""
