@@ -53,7 +53,7 @@ def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
     reason = re.sub(r"[^A-Za-z0-9_-]+", "-", reason).strip("-") or "manual"
     target_dir = folder_of(project_folder)
     target_dir.mkdir(exist_ok=True)
-    _remove_leftovers(target_dir)
+    remove_leftovers(project_folder)  # backups that never finished are not backups
     stamp = datetime.now(UTC).strftime(_STAMP)
     final = target_dir / f"{stamp}-{reason}.sqlite"
     part = final.with_name(final.name + PART)
@@ -134,12 +134,6 @@ def _damage(path: Path, known: dict[str, list[int]]) -> str:
     except (sqlite3.Error, OSError) as exc:
         return " ".join(str(exc).split()) or type(exc).__name__
     return ""
-
-
-def _remove_leftovers(target_dir: Path) -> None:
-    """Backups that never finished (a killed process, a full disk) are not backups."""
-    for leftover in target_dir.glob(f"*{PART}*"):
-        leftover.unlink(missing_ok=True)
 
 
 def leftovers(project_folder: Path) -> list[Path]:
