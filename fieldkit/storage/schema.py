@@ -152,14 +152,21 @@ def _v6_workbench(conn: sqlite3.Connection) -> None:
 def _v7_search_regions(conn: sqlite3.Connection) -> None:
     """Coded segments and speaker turns as index rows of their own, so code:, coder: and
     speaker: are part of the MATCH (rebuilt from the data)."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_tables
+    from fieldkit.storage import search_tables
 
-    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region",
-                 "fk_region_prime", "fk_region_of"):
+    _search_functions(conn, "fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person",
+                      "fk_region", "fk_region_prime", "fk_region_of")
+    search_tables.upgrade(conn)
+
+
+def _search_functions(conn: sqlite3.Connection, *names: str) -> None:
+    """Give ``conn`` the SQL functions of ``fieldkit.index`` that the search triggers call."""
+    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    from fieldkit.storage import database
+
+    for name in names:
         nargs, func = database.FUNCTIONS[name]
         conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
-    search_tables.upgrade(conn)
 
 
 def _v8_recordings(conn: sqlite3.Connection) -> None:
@@ -193,13 +200,11 @@ def _v11_segments(conn: sqlite3.Connection) -> None:
     get an index that holds all the analysis engine reads of them (document, start, end, code,
     coder, orphaned; it replaces the one on document and start): reading every coding then
     never walks the quotes, contexts and memos of the table's rows."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_tables
+    from fieldkit.storage import search_tables
 
-    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person", "fk_region",
-                 "fk_region_prime", "fk_region_of", "fk_region_load", "fk_region_differs"):
-        nargs, func = database.FUNCTIONS[name]
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    _search_functions(conn, "fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person",
+                      "fk_region", "fk_region_prime", "fk_region_of", "fk_region_load",
+                      "fk_region_differs")
     search_tables.upgrade_v11(conn)
     conn.execute("DROP INDEX IF EXISTS codings_document")
     conn.execute("CREATE INDEX codings_document ON codings(document_id, start, end, code_id, "

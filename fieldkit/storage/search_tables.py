@@ -525,9 +525,14 @@ def upgrade_v10(conn: sqlite3.Connection) -> None:
     """Schema step v10: the triggers that write a document's or a turn's region rows hand the
     text over once per statement, and bulk turn inserts can leave their regions to the end."""
     conn.execute(PENDING_TABLE)
+    _replace_triggers(conn, "search_document_text", "search_turn_added")
+
+
+def _replace_triggers(conn: sqlite3.Connection, *names: str) -> None:
+    """Drop the triggers ``names`` and create them again as ``TRIGGERS`` has them now."""
     for trigger in TRIGGERS:
         name = trigger.split()[2]
-        if name in ("search_document_text", "search_turn_added"):
+        if name in names:
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
             conn.execute(trigger)
 
@@ -538,11 +543,8 @@ def upgrade_v11(conn: sqlite3.Connection) -> None:
     again, and a document marked pending is left to ``write_deferred`` by the text and span
     triggers too."""
     conn.execute(PENDING_TABLE)
-    for trigger in TRIGGERS:
-        name = trigger.split()[2]
-        if name in ("search_document_text", "search_document_regions", "search_coding_span"):
-            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-            conn.execute(trigger)
+    _replace_triggers(conn, "search_document_text", "search_document_regions",
+                      "search_coding_span")
     conn.execute("DROP TABLE IF EXISTS search_regions")
     conn.execute(REGIONS_TABLE)
     fill_regions(conn)
