@@ -68,7 +68,8 @@ def recording_source(parent: Any, doc: Document, codings: list[Coding],
     element = _sub(parent, tag, guid=doc.uuid, name=doc.title, path=f"internal://{name}",
                    **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
-        project.media_file(rec.media_id), media.sha256, media.filename, export.damaged)))
+        project.media.path(media.sha256, media.filename), media.sha256, media.filename,
+        export.damaged)))
     for transcript_id in rec.transcripts:
         _transcript(element, project, transcript_id, export)
     timed: list[tuple[str | None, Coding]] = [(None, c) for c in codings

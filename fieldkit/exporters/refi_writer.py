@@ -311,8 +311,8 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
                    path=f"internal://{name}", **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
-        project.media_file(doc.media_id), media.sha256, media.filename, export.damaged,
-        strip=export.strip_photos)))
+        project.media.path(media.sha256, media.filename), media.sha256, media.filename,
+        export.damaged, strip=export.strip_photos)))
     if doc.text:
         _text(element, "Description", doc.text)  # the caption, for clients that show no other
     if doc.text or any(c.start is not None for c in codings):
