@@ -600,7 +600,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         if not text:
             raise NotFound("No code was named.")
         if not text.isdigit():
-            found = self.codebook().find_path(text) if "/" in text or not _looks_like_uuid(text) \
+            found = self.codebook().find_path(text) if "/" in text or not looks_like_uuid(text) \
                 else None
             if found is not None:
                 return found
@@ -612,7 +612,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 if len(named) > 1:
                     paths = ", ".join(sorted(book.path(c.id) for c in named))
                     raise BadInput(f"'{ref}' names more than one code ({paths}); give its path.")
-            if _looks_like_uuid(text):
+            if looks_like_uuid(text):
                 return self.store.code(self.store.resolve("codes", text))
             raise NotFound(f"There is no code '{ref}' in the codebook.")
         return self.store.code(self.store.resolve("codes", text))
@@ -883,7 +883,8 @@ def _login_name() -> str:
         return "researcher"
 
 
-def _looks_like_uuid(text: str) -> bool:
+def looks_like_uuid(text: str) -> bool:
+    """Whether a reference is written as a UUID (36 characters, four dashes)."""
     return len(text) == 36 and text.count("-") == 4
 
 

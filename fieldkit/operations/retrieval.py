@@ -157,6 +157,8 @@ class Retrieval:
         return codings_by_id(project.store, table.id[rows].tolist())
 
     def _code_groups(self, codes: Iterable[int | str], subcodes: bool) -> list[set[int]]:
+        from fieldkit.project import looks_like_uuid
+
         book = self._codebook()
         groups = []
         for ref in codes:
@@ -165,8 +167,7 @@ class Retrieval:
                 code_id = key
             else:  # a path, a name or a UUID (or an unknown id: its message)
                 text = str(ref).strip()
-                uuid_like = len(text) == 36 and text.count("-") == 4
-                found = book.find_path(text) if text and not uuid_like else None
+                found = book.find_path(text) if text and not looks_like_uuid(text) else None
                 code_id = found.id if found is not None else self.project.code(ref).id
             group = {code_id}
             if subcodes:
