@@ -470,11 +470,19 @@ def parse_terms(items: list[str] | None) -> dict[str, str]:
     """``NAME=PSEUDONYM`` strings from the command line into a mapping."""
     terms: dict[str, str] = {}
     for item in items or []:
-        name, sep, pseudonym = item.partition("=")
-        if not sep or not name.strip() or not pseudonym.strip():
+        term = _term(item)
+        if term is None:
             raise BadInput(f"'{item}' is not a term; use --term NAME=PSEUDONYM.")
-        terms[name.strip()] = pseudonym.strip()
+        terms[term[0]] = term[1]
     return terms
+
+
+def _term(item: str) -> tuple[str, str] | None:
+    """(name, pseudonym) of a ``NAME=PSEUDONYM`` string, stripped; None when it is not one."""
+    name, sep, pseudonym = item.partition("=")
+    if not sep or not name.strip() or not pseudonym.strip():
+        return None
+    return name.strip(), pseudonym.strip()
 
 
 def read_terms_file(path: str | Path) -> dict[str, str]:
@@ -489,10 +497,10 @@ def read_terms_file(path: str | Path) -> dict[str, str]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        name, sep, pseudonym = line.partition("=")
-        if not sep or not name.strip() or not pseudonym.strip():
+        term = _term(line)
+        if term is None:
             raise BadInput(f"{file.name}, line {number}: '{line}' is not NAME=PSEUDONYM.")
-        terms[name.strip()] = pseudonym.strip()
+        terms[term[0]] = term[1]
     return terms
 
 
