@@ -275,15 +275,14 @@ class Store(Writer):
                                           "t_end": t.t_end})
             return key
 
-    def turns_in_bulk(self, document_id: int) -> AbstractContextManager[None]:
-        """Insert many turns of one document (within a change): their search rows are written
-        once at the end, with the document's text read once (linear in the turns)."""
-        return search_tables.regions_later(self.conn, document_id)
-
     def regions_later(self, document_id: int) -> AbstractContextManager[None]:
         """Within a change: the document's coded segments and turns get their search rows once
-        at the end, compared with the rows they have (a text edit moves its codings and text)."""
+        at the end, compared with the rows they have (a text edit moves its codings and text;
+        many turns inserted are written with the document's text read once, linear in the
+        turns)."""
         return search_tables.regions_later(self.conn, document_id)
+
+    turns_in_bulk = regions_later  # inserting many turns of one document
 
     def document(self, key: int) -> Document:
         r = self.row("SELECT * FROM documents WHERE id = ?", (key,))
