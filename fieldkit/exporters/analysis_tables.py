@@ -43,7 +43,9 @@ def segment_frames(found: list[Segment], project: Project | None = None,
     def text(s: Segment) -> str:
         if not masker or project is None:
             return s.text
-        whole = texts.setdefault(s.document_id, project.store.document(s.document_id).text)
+        if s.document_id not in texts:  # each document read once
+            texts[s.document_id] = project.store.document(s.document_id).text
+        whole = texts[s.document_id]
         if whole[s.start:s.end] != s.text:
             return s.text
         with masker.at("table 'Segments'"):

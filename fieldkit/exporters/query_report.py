@@ -40,10 +40,13 @@ def write_query_report(project: Project, expression: str, found: Sequence[Segmen
         with mask.at(f"document '{title}'"):
             body.add(wx.paragraph(wx.run(mask(title)), style="Heading 1", keep_next=True))
             for s in regions:
-                text = texts.setdefault(s.document_id,
-                                        project.store.document(s.document_id).text)
-                quote = mask.excerpt(text, s.start, s.end) \
-                    if text[s.start:s.end] == s.text else mask(s.text)
+                quote = s.text
+                if mask:
+                    if s.document_id not in texts:  # each document read once
+                        texts[s.document_id] = project.store.document(s.document_id).text
+                    text = texts[s.document_id]
+                    quote = mask.excerpt(text, s.start, s.end) \
+                        if text[s.start:s.end] == s.text else mask(s.text)
                 body.add(wx.paragraph(wx.run(quote), style="Quote"))
                 place = cite.citer(s.document_id).cite(s.start, s.end)
                 where = [place.speaker, place.place(), s.code or "", s.coder or ""]

@@ -69,7 +69,9 @@ def build_tables(project: Project, progress: Progress,
             return ""
         if not masker or c.orphaned or c.start is None or c.end is None:
             return str(c.quote)
-        text = texts.setdefault(c.document_id, store.document(c.document_id).text)
+        if c.document_id not in texts:  # each document read once
+            texts[c.document_id] = store.document(c.document_id).text
+        text = texts[c.document_id]
         if text[c.start:c.end] != c.quote:
             return str(c.quote)
         with masker.at(f"table '{SHEETS['segments']}'"):
