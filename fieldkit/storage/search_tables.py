@@ -379,10 +379,7 @@ def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = N
                    for first in range(0, last + 1, FILL_BATCH))
     first, last = int(documents[0]), int(documents[1])
     # A document with many regions has its text handed over once, not once per region.
-    big = [r[0] for r in conn.execute(
-        "SELECT document_id FROM (SELECT document_id FROM turns WHERE document_id BETWEEN ? "
-        "AND ? UNION ALL SELECT document_id FROM codings WHERE document_id BETWEEN ? AND ?) "
-        "GROUP BY document_id HAVING count(*) > ?", (first, last, first, last, MANY_REGIONS))]
+    big = many_region_documents(conn, (first, last))
     where = f"c.document_id BETWEEN {first} AND {last}"
     if big:
         where += f" AND c.document_id NOT IN ({', '.join(map(str, big))})"
@@ -458,12 +455,17 @@ def sync_document(conn: sqlite3.Connection, document_id: int) -> None:
         conn.execute(statement, found[1])
 
 
-def many_region_documents(conn: sqlite3.Connection) -> list[int]:
-    """Documents with more than ``MANY_REGIONS`` coded segments and turns: ``check`` compares
-    their region rows one document at a time, the text handed over once."""
+def many_region_documents(conn: sqlite3.Connection,
+                          documents: tuple[int, int] | None = None) -> list[int]:
+    """Documents (with ids in the range ``documents``, when given) with more than
+    ``MANY_REGIONS`` coded segments and turns: their region rows are written and compared
+    (``check``) one document at a time, the text handed over once."""
+    within = "" if documents is None else " WHERE document_id BETWEEN ? AND ?"
+    ranges = [] if documents is None else [int(documents[0]), int(documents[1])] * 2
     return [r[0] for r in conn.execute(
-        "SELECT document_id FROM (SELECT document_id FROM turns UNION ALL SELECT document_id "
-        "FROM codings) GROUP BY document_id HAVING count(*) > ?", (MANY_REGIONS,))]
+        f"SELECT document_id FROM (SELECT document_id FROM turns{within} UNION ALL "
+        f"SELECT document_id FROM codings{within}) GROUP BY document_id HAVING count(*) > ?",
+        (*ranges, MANY_REGIONS))]
 
 
 def missing_document_regions(conn: sqlite3.Connection, document_id: int) -> int:
