@@ -254,9 +254,11 @@ class TeamWork:
         if self.status().to_send:
             raise BadInput("Some of your changes were not sent; sync again first.")
         with self.server() as server, self._snapshot_file(server) as (snapshot, sha):
-            for sha256, filename in self._media_rows():
+            rows = self._media_rows()
+            present = server.media_present(sha256 for sha256, _ in rows)
+            for sha256, filename in rows:
                 path = self.project.media.path(sha256, filename)
-                if path.is_file() and not server.media_present([sha256]):
+                if path.is_file() and sha256 not in present:
                     server.put_media(sha256, filename, path)
             server.put_snapshot(snapshot, sha, self.position)
         return self.position
