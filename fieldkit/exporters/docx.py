@@ -269,6 +269,7 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     body = wx.Body(document)
     pictures = _Pictures(document)
     media_of: dict[int, int | None] = {}
+    photo_of: dict[int, bytes | None] = {}  # the photo last read, by its media id
     damaged: list[tuple[str, str]] = []
     texts: dict[int, str] = {}
 
@@ -317,7 +318,10 @@ def write_report(project: Project, selection: Selection, target: Path, *,
                 if doc_id not in media_of:
                     media_of[doc_id] = project.store.document(doc_id).media_id
                 media_id = media_of[doc_id]
-                photo = _photo(project, media_id, damaged) if media_id is not None else None
+                if media_id is not None and media_id not in photo_of:
+                    photo_of.clear()  # one kept (photos can be large), not hashed per region
+                    photo_of[media_id] = _photo(project, media_id, damaged)
+                photo = photo_of[media_id] if media_id is not None else None
                 crop = _crop(photo, coding) if photo is not None else None
                 if crop is not None:
                     body.add(wx.paragraph(pictures.run(crop)))
