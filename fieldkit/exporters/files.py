@@ -141,7 +141,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 PACKED = frozenset({".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".mp4",
                     ".m4a", ".mov", ".mp3", ".aac", ".ogg", ".opus", ".webm", ".mkv"})
 
-Entry: TypeAlias = "bytes | Callable[[], bytes] | StoredMedia"
+Entry: TypeAlias = "bytes | StoredMedia"
 
 
 def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
@@ -153,17 +153,15 @@ def write_zip(target: Path, entries: Iterable[tuple[str, Entry]]) -> None:
             info.external_attr = 0o644 << 16
             if isinstance(data, bytes):
                 archive.writestr(info, data)
-            elif isinstance(data, StoredMedia) and data.strip:
+            elif data.strip:
                 info.compress_type = zipfile.ZIP_STORED
                 archive.writestr(info, data.stripped())
-            elif isinstance(data, StoredMedia):
+            else:
                 info.file_size = data.size  # zip64 headers when it needs them
                 if Path(name).suffix.lower() in PACKED:  # deflating them again gains nothing
                     info.compress_type = zipfile.ZIP_STORED
                 with archive.open(info, "w") as out:
                     data.write_to(out)  # type: ignore[arg-type]
-            else:
-                archive.writestr(info, data())
 
 
 def normalise_zip(path: Path,
