@@ -171,5 +171,11 @@ def test_focus_is_visible_on_lists_fields_and_buttons(window, qtbot) -> None:
         widget.setFocus()
         qtbot.waitUntil(widget.hasFocus, timeout=2000)
         widget.update()
-        qtbot.wait(10)
+        # the frame comes with the style's repolish after the focus change, which may take
+        # more than one turn of the event loop on a busy machine
+        try:
+            qtbot.waitUntil(lambda w=widget: accent_pixels(w) > unfocused + w.width(),
+                            timeout=2000)
+        except qtbot.TimeoutError:
+            pass
         assert accent_pixels(widget) > unfocused + widget.width(), type(widget).__name__
