@@ -174,7 +174,7 @@ def test_focus_is_visible_on_lists_fields_and_buttons(window, qtbot) -> None:
         # the frame comes with the style's repolish after the focus change, which may take
         # more than one turn of the event loop on a busy machine
         try:
-            qtbot.waitUntil(lambda w=widget: accent_pixels(w) > unfocused + w.width(),
+            qtbot.waitUntil(lambda w=widget, u=unfocused: accent_pixels(w) > u + w.width(),
                             timeout=2000)
         except qtbot.TimeoutError:
             pass
