@@ -12,6 +12,7 @@ import mimetypes
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -793,6 +794,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         return str(self.store.value("SELECT name FROM coders WHERE id = ?", (coder_id,)))
 
     # -- undo ------------------------------------------------------------------------------
+
+    def action(self, label: str) -> AbstractContextManager[ChangeSet]:
+        """One named undo step around several facade calls (``with project.action("Code …"):``).
+
+        Calls inside join it; the step commits (and listeners hear of it) when the block ends,
+        or nothing of it is kept when the block raises.
+        """
+        return self.store.change(label)
 
     def undo(self) -> ChangeSet | None:
         """Undo the latest change (this session's or an earlier one's); None if nothing to undo."""

@@ -221,7 +221,7 @@ class CodebookModel(ParentLinkedModel):
         target = self.item(parent).code
         ids = [int(x) for x in bytes(data.data(CODE_MIME).data()).decode().split(",") if x]
         try:
-            with self.project.store.change("Move code"):
+            with self.project.action("Move code"):
                 for code_id in ids:
                     position = row if row >= 0 else None
                     self.project.move_code(code_id, target.id if target else None, position)

@@ -396,7 +396,7 @@ def merge_codes(project: Project, source_id: int, target_id: int) -> int:
         raise FieldkitError(tr("A code cannot be merged into itself or one of its sub-codes."))
     moved = 0
     label = f"Merge {book.path(source_id)} into {book.path(target_id)}"
-    with project.store.change(label):
+    with project.action(label):
         for coding in project.codings(code=source_id, include_subcodes=True):
             project.recode(coding.id, target_id)
             moved += 1

@@ -56,7 +56,7 @@ class CodingActions:
         doc_id, (start, end) = found
         try:
             # the undo step names the code ("Undo Code with Learning/Peer help")
-            with self.project.store.change(f"Code with {self.project.code_path(code_id)}"):
+            with self.project.action(f"Code with {self.project.code_path(code_id)}"):
                 self.project.code_text(doc_id, start, end, code_id)
         except FieldkitError as exc:
             QMessageBox.warning(self.window, tr("Coding"), str(exc))
@@ -85,7 +85,7 @@ class CodingActions:
         if len(code_ids) == 1:
             self.apply(code_ids[0])
             return
-        with self.project.store.change(f"Code with {len(code_ids)} codes"):
+        with self.project.action(f"Code with {len(code_ids)} codes"):
             for code_id in code_ids:
                 if not self.apply(code_id):
                     break
@@ -122,7 +122,7 @@ class CodingActions:
             return
         doc_id, (start, end) = found
         try:
-            with self.project.store.change(f"Code with {path}"):
+            with self.project.action(f"Code with {path}"):
                 code = self.project.add_code(path) if is_new else self.project.code(path)
                 self.project.code_text(doc_id, start, end, code.id)
         except FieldkitError as exc:
@@ -148,7 +148,7 @@ class CodingActions:
             # an existing code is used, not made again: the undo step says what it does
             label = f"Code with {path}" if existing else f"Add code {path}"
             try:
-                with project.store.change(label):
+                with project.action(label):
                     code = project.code(path) if existing else project.add_code(path)
                     if span is not None and tab is not None and dialog.code_selection():
                         project.code_text(tab.doc_id, span[0], span[1], code.id)
@@ -175,7 +175,7 @@ class CodingActions:
         if not name:
             return
         try:
-            with self.project.store.change(f"In vivo code {name}"):
+            with self.project.action(f"In vivo code {name}"):
                 code = self.project.add_code(f"{tr(IN_VIVO_PARENT)}/{name}")
                 self.project.code_text(doc_id, start, end, code.id)
         except FieldkitError as exc:
@@ -201,7 +201,7 @@ class CodingActions:
     def code_region(self, doc_id: int, region: Region) -> None:
         def then(path: str, is_new: bool) -> None:
             try:
-                with self.project.store.change(f"Code photo region with {path}"):
+                with self.project.action(f"Code photo region with {path}"):
                     code = self.project.add_code(path) if is_new else self.project.code(path)
                     self.project.code_region(doc_id, region, code.id)
             except FieldkitError as exc:

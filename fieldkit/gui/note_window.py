@@ -225,7 +225,7 @@ class NoteWindow(QWidget):
                 settings.put("note/site", site)
                 settings.put("note/visit", visit)
             else:
-                with self.project.store.change(f"Edit {title}"):
+                with self.project.action(f"Edit {title}"):
                     if text != self._saved_text:
                         self.project.edit_text(self.doc_id, text)
                     if title != self._saved_title:

@@ -614,7 +614,7 @@ class SegmentsPanel(QWidget):
                 return
             code_id = next(c.id for _d, c, p, _n in rows if p == path)
         try:
-            with project.store.change(ntr("Recode %Ln segment(s)", len(picked))):
+            with project.action(ntr("Recode %Ln segment(s)", len(picked))):
                 for coding in picked:
                     if coding.code_id != code_id:
                         project.recode(coding.id, code_id)
@@ -626,7 +626,7 @@ class SegmentsPanel(QWidget):
         if project is None or not picked:
             return
         try:
-            with project.store.change(ntr("Remove %Ln segment(s)", len(picked))):
+            with project.action(ntr("Remove %Ln segment(s)", len(picked))):
                 for coding in picked:
                     project.uncode(coding.id)
         except FieldkitError as exc:
