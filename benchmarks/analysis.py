@@ -42,8 +42,8 @@ def frames(project: Project) -> tuple[pd.DataFrame, pd.DataFrame]:
     codings = pd.read_sql_query(
         "SELECT id, document_id AS document, code_id AS code, coder_id AS coder, "
         "coalesce(start, -1) AS start, coalesce(end, -1) AS end FROM codings "
-        "WHERE orphaned = 0", project.store.conn)
-    docs = pd.DataFrame([tuple(r) for r in analysis_rows.document_columns(project.store)],
+        "WHERE orphaned = 0", project._store.conn)
+    docs = pd.DataFrame([tuple(r) for r in analysis_rows.document_columns(project._store)],
                         columns=["document", "kind", "site", "visit", "participant", "date"])
     return codings, docs
 
@@ -228,7 +228,7 @@ def main() -> int:
     for name, variable, column in (
             ("matrix_site", "site", site_of.where(site_of.notna())),
             ("matrix_attribute", "attribute:shift",
-             pd.Series(analysis_rows.attribute_values(project.store, "shift")))):
+             pd.Series(analysis_rows.attribute_values(project._store, "shift")))):
         found = analysis.matrix(variable, codes=code_ids)
         expected = pandas_by(codings, column, code_ids, found.keys)
         results[name] = measure(
@@ -244,7 +244,7 @@ def main() -> int:
     node = analysis.parse(expression)
 
     def ours_query() -> list[tuple[int, int]]:
-        s, e = coding_query.evaluate(node, analysis.table(), project.store, analysis.scope())
+        s, e = coding_query.evaluate(node, analysis.table(), project._store, analysis.scope())
         return list(zip(s.tolist(), e.tolist(), strict=True))
 
     results["query"] = measure(ours_query, lambda: (cold(), ours_query()),
@@ -262,7 +262,7 @@ def main() -> int:
     def pandas_cell() -> list[object]:
         chosen = codings[(codings["code"] == code_id)
                          & (codings["document"].map(site_of) == key)]["id"].tolist()
-        return [r["id"] for r in analysis_rows.segment_rows(project.store, chosen)]
+        return [r["id"] for r in analysis_rows.segment_rows(project._store, chosen)]
 
     ours_cell = [s.coding_id for s in analysis.cell(code_id, key, "site")]
     results["drilldown"] = measure(lambda: analysis.cell(code_id, key, "site"),

@@ -91,13 +91,13 @@ def _copy(source: Path, target: Path) -> Path:
 def speed(source: Path, target: Path, figures: dict[str, object]) -> None:
     with Project.open(_copy(source, target)) as project:
         started = time.perf_counter()
-        summary = project.train_suggester()
+        summary = project.assist.train()
         figures["train_all_coders"] = {
             "codings": summary.codings, "codes": len(summary.codes),
             "uncoded_sentences_used": summary.uncoded_examples,
             "seconds": round(time.perf_counter() - started, 2),
             "held_out_f1": summary.held_out_f1,
-            "model_bytes": (project.suggester_facts() or {}).get("bytes")}
+            "model_bytes": (project.assist.facts() or {}).get("bytes")}
         docs = project.documents()
         words = {d.id: len(project.document(d.id).text.split()) for d in docs
                  if d.kind in ("transcript", "fieldnote")}
@@ -105,22 +105,22 @@ def speed(source: Path, target: Path, figures: dict[str, object]) -> None:
     # A fresh open, so the first call pays for loading the model.
     with Project.open(target, readonly=True) as project:
         started = time.perf_counter()
-        found = project.suggest(doc_id)
+        found = project.assist.suggest(doc_id)
         cold = time.perf_counter() - started
         warm = []
         for _ in range(5):
             started = time.perf_counter()
-            project.suggest(doc_id)
+            project.assist.suggest(doc_id)
             warm.append(time.perf_counter() - started)
     figures["suggest_one_document"] = {
         "words": words[doc_id], "suggestions": len(found), "first_call_ms": round(cold * 1000),
         "later_calls_median_ms": round(statistics.median(warm) * 1000)}
     with Project.open(target, readonly=True) as project:
         everything: dict[str, object] = {"documents": len(assist_tables.document_ids(
-            project.store))}
+            project._store))}
         for limit in (None, 2000):  # the command line's default; the app's list
             started = time.perf_counter()
-            found = project.suggest_all(limit=limit)
+            found = project.assist.suggest_all(limit=limit)
             everything[f"limit_{limit or 'none'}"] = {
                 "suggestions": len(found), "seconds": round(time.perf_counter() - started, 2)}
         figures["suggest_all"] = everything
@@ -138,15 +138,15 @@ def similar(target: Path, figures: dict[str, object]) -> None:
         answers = []
         for c in sample:
             started = time.perf_counter()
-            answers.append(project.similar(c.id, limit=10))
+            answers.append(project.assist.similar(c.id, limit=10))
             calls.append(time.perf_counter() - started)
-        model = project._suggestion_model()
+        model = project.assist._suggestion_model()
         assert model is not None
-        every = [(d, text) for d, _u, _k, text in assist_tables.document_texts(project.store)]
+        every = [(d, text) for d, _u, _k, text in assist_tables.document_texts(project._store)]
         kept, same, scans = [], [], []
         for c, fast in zip(sample, answers, strict=True):
             started = time.perf_counter()
-            full = similar_to(project.store, c, model.features, 10, documents=every)
+            full = similar_to(project._store, c, model.features, 10, documents=every)
             scans.append(time.perf_counter() - started)
             best = sum(p.similarity for p in full)
             kept.append(sum(p.similarity for p in fast) / best if best else 1.0)
@@ -164,7 +164,7 @@ def similar(target: Path, figures: dict[str, object]) -> None:
 
 def _seen_in_training(project: Project, documents: list[int]) -> set[str]:
     """The normalised words of every sentence and coded segment of the training documents."""
-    store = project.store
+    store = project._store
     turns = assist_tables.turns_by_document(store, document_ids=documents)
     texts = [text[a:b] for d, _u, _k, text in assist_tables.document_texts(store, documents)
              for a, b in passages(text, turns.get(d, ()))]
@@ -196,15 +196,15 @@ def quality(source: Path, target: Path, figures: dict[str, object]) -> None:
         held = sorted(random.Random(1).sample(coded, max(1, int(len(coded) * HELD_OUT))))
         book = project.codebook()
         gold: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-        with project.store.change("Hold documents out", log=False):
+        with project._store.change("Hold documents out", log=False):
             for doc_id in held:
                 for c in project.codings(doc=doc_id):
                     if project.coder_name(c.coder_id) == CODER and c.start is not None:
                         gold[doc_id].append((book.path(c.code_id), c.start, c.end or 0))
-                    project.store.delete_coding(c.id)
+                    project._store.delete_coding(c.id)
         seen = _seen_in_training(project, sorted(set(coded) - set(held)))
         started = time.perf_counter()
-        summary = project.train_suggester(CODER)
+        summary = project.assist.train(CODER)
         train_s = time.perf_counter() - started
         # tp, fp, fn per code: over all held-out text, and over novel text only
         counts: dict[str, dict[str, list[int]]] = {
@@ -217,7 +217,7 @@ def quality(source: Path, target: Path, figures: dict[str, object]) -> None:
             def novel(start: int, end: int, text: str = text) -> bool:
                 return _normalised([text[start:end]])[0] not in seen
 
-            found = sorted(project.suggest(doc_id), key=lambda s: -s.confidence)
+            found = sorted(project.assist.suggest(doc_id), key=lambda s: -s.confidence)
             open_gold = list(gold[doc_id])
             gold_total += len(open_gold)
             gold_seen += sum(not novel(g[1], g[2]) for g in open_gold)

@@ -280,11 +280,11 @@ def stored(project: Project, doc: int) -> list[anchoring.Placement]:
 def rows_written(project: Project, fn: object) -> int:
     """How many rows ``fn()`` wrote into the search index's coded segments and turns."""
     seen: list[str] = []
-    project.store.conn.set_trace_callback(seen.append)
+    project._store.conn.set_trace_callback(seen.append)
     try:
         fn()  # type: ignore[operator]
     finally:
-        project.store.conn.set_trace_callback(None)
+        project._store.conn.set_trace_callback(None)
     return sum("INSERT INTO 'main'.'search_regions_content'" in s for s in seen)
 
 
@@ -316,7 +316,7 @@ def main() -> int:
         project.set_coder("Benchmark")
         doc = project.add_note(site="Machinebouw Noord", title="Lange notitie", text=text).id
         project.add_code("Leren/Informeel")
-        with project.store.change("Codings for the benchmark"):
+        with project._store.change("Codings for the benchmark"):
             for s, e in coded:
                 project.code_text(doc, s, e, "Leren/Informeel")
         rows = []

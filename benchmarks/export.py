@@ -34,7 +34,7 @@ def synthetic(path: Path, segments: int, seed: int = 7) -> Project:
     """A project with ``segments`` text codings spread over documents and 40 nested codes."""
     rng = random.Random(seed)
     project = Project.create(path, name="Benchmark")
-    store = project.store
+    store = project._store
     with store.change("Benchmark data", log=False):
         codes = []
         for top in range(8):
@@ -113,7 +113,7 @@ def main() -> int:
     progress = Progress(lambda done, total, message: ticks.append(done))
     if len(codings) > args.segments:
         # the demo has more; pick codes until about the asked number of segments is covered
-        counts = project.store.coding_counts()
+        counts = project._store.coding_counts()
         chosen, total = [], 0
         for _, code, _, n in project.codes_with_counts():
             if n and total + n <= args.segments * 1.05:
@@ -121,32 +121,32 @@ def main() -> int:
                 total += n
         print(f"selected {len(chosen)} codes with {total} segments", file=OUT)
         del counts
-        timed(f"Word report of {total} segments", lambda: project.export_docx(
+        timed(f"Word report of {total} segments", lambda: project.exports.docx(
             folder / "r.docx", codes=chosen, progress=progress))
     else:
         timed(f"Word report of {len(codings)} segments",
-              lambda: project.export_docx(folder / "r.docx", progress=progress))
+              lambda: project.exports.docx(folder / "r.docx", progress=progress))
     print(f"   progress reports: {len(ticks)}; file {(folder / 'r.docx').stat().st_size:,} bytes",
           file=OUT)
-    timed("Word report, pseudonymised", lambda: project.export_docx(
+    timed("Word report, pseudonymised", lambda: project.exports.docx(
         folder / "p.docx", pseudonymise=True, terms={"collega": "X"}))
 
     # one document with many comments: fieldkit's linear comments vs python-docx add_comment
     text = " ".join(random.Random(1).choice(WORDS) for _ in range(6000))
     note = project.add_note(site="Metaal Oost", title="Long", text=text)
-    with project.store.change("Many codings", log=False):
+    with project._store.change("Many codings", log=False):
         for i in range(comments[1]):
-            project.store.add_coding({"document_id": note.id, "code_id": codings[0].code_id,
+            project._store.add_coding({"document_id": note.id, "code_id": codings[0].code_id,
                                       "coder_id": codings[0].coder_id, "start": i * 10,
                                       "end": i * 10 + 8, "quote": text[i * 10:i * 10 + 8]})
     timed(f"annotated document, {comments[1]:,} comments (fieldkit)",
-          lambda: project.export_docx(folder / "a.docx", annotated_document=note.id))
+          lambda: project.exports.docx(folder / "a.docx", annotated_document=note.id))
     for n in comments:
         timed(f"python-docx add_comment x {n:,} (for comparison)",
               lambda n=n: python_docx_comments(n, folder / f"c{n}.docx"))
-    timed("Excel workbook", lambda: project.export_xlsx(folder / "t.xlsx"))
-    timed("CSV files", lambda: project.export_csv(folder / "csv"))
-    timed("REFI-QDA .qdpx", lambda: project.export_qdpx(folder / "p.qdpx"))
+    timed("Excel workbook", lambda: project.exports.xlsx(folder / "t.xlsx"))
+    timed("CSV files", lambda: project.exports.csv(folder / "csv"))
+    timed("REFI-QDA .qdpx", lambda: project.exports.qdpx(folder / "p.qdpx"))
     exported = len(project.codings())
     project.close()
     copy = timed("import-qdpx into a new project",

@@ -45,10 +45,10 @@ def main() -> int:
     figures["open_project"] = percentiles(opens)
 
     with Project.open(path) as p:
-        docs = p.store.document_summaries()
+        docs = p._store.document_summaries()
         figures["documents"] = len(docs)
-        figures["codings"] = p.store.value("SELECT count(*) FROM codings")
-        figures["chars"] = p.store.value("SELECT sum(chars) FROM documents")
+        figures["codings"] = p._store.value("SELECT count(*) FROM codings")
+        figures["chars"] = p._store.value("SELECT sum(chars) FROM documents")
         longest = max(docs, key=lambda d: d.chars)
         figures["long_transcript"] = {"title": longest.title, "chars": longest.chars,
                                       "codings": longest.codings}
@@ -86,7 +86,7 @@ def main() -> int:
             (folder / f"interview-{i:04}.txt").write_text("\n".join(lines), encoding="utf-8")
         with Project.create(Path(tmp) / "Import.fieldkit") as p:
             started = time.perf_counter()
-            p.import_files(sorted(folder.glob("*.txt")), site="Bakkerij")
+            p.imports.files(sorted(folder.glob("*.txt")), site="Bakkerij")
             elapsed = time.perf_counter() - started
         figures[f"import_{imports}_documents_s"] = round(elapsed, 2)
         figures["import_rate_docs_per_s"] = round(imports / elapsed, 1)

@@ -46,10 +46,10 @@ def build_big(path: Path, words_wanted: int = 50_000, codings: int = 1100) -> No
     source = path.parent / "big.txt"
     source.write_text("\n".join(lines), encoding="utf-8")
     with Project.create(path) as p:
-        [doc] = p.import_files([source], site="Hendriks", kind="transcript")
+        [doc] = p.imports.files([source], site="Hendriks", kind="transcript")
         codes = [p.add_code(f"Theme {i // 6}/Code {i}").id for i in range(30)]
         text = p.document(doc.id).text
-        with p.store.change("bench codings"):
+        with p._store.change("bench codings"):
             for _ in range(codings):
                 start = rng.randrange(0, len(text) - 400)
                 p.code_text(doc.id, start, start + rng.randint(20, 380), rng.choice(codes))

@@ -96,19 +96,20 @@ def cues_figure(folder: Path, cues: int) -> dict[str, object]:
 
 def _codes_qdpx(folder: Path, n: int) -> Path:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
-    def fill(project: Project) -> None:
-        with project.store.change("Codes", log=False):
-            tops = [project.store.add_code({"name": f"Thema {i}", "parent_id": None})
+    def fill(project: Project, store: Store) -> None:
+        with store.change("Codes", log=False):
+            tops = [store.add_code({"name": f"Thema {i}", "parent_id": None})
                     for i in range(max(1, n // 50))]
             for i in range(n - len(tops)):
-                project.store.add_code({"name": f"Code {i}", "parent_id": tops[i % len(tops)],
-                                        "definition": f"Wanneer iemand {_sentence(rng, 6)}"})
+                store.add_code({"name": f"Code {i}", "parent_id": tops[i % len(tops)],
+                                "definition": f"Wanneer iemand {_sentence(rng, 6)}"})
 
     rng = random.Random(3)
     with Project.build(folder / f"codes{n}.fieldkit", fill=fill) as project:
         project.add_note(site="Metaal BV", title="Notitie", text="Jan werkt hier.")
-        return project.export_qdpx(folder / f"codes{n}.qdpx")
+        return project.exports.qdpx(folder / f"codes{n}.qdpx")
 
 
 def merge_figure(folder: Path, n: int) -> dict[str, object]:

@@ -132,7 +132,7 @@ def main() -> int:
         figures["waveform_parity"] = peaks == base_peaks
 
         project = Project.create(folder / "Bench.fieldkit")
-        rec, _ = project.import_files([audio], transcript=transcript, site="Hendriks")
+        rec, _ = project.imports.files([audio], transcript=transcript, site="Hendriks")
         project.add_code("Leren/Collega helpt")
         for minute in range(0, MINUTES, 3):
             project.recordings.code_time(rec.id, minute * 60_000, minute * 60_000 + 20_000,

@@ -95,12 +95,12 @@ class LoadedOnce:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.book = project.codebook()
-        self.codings = sorted(project.store.codings(),
+        self.codings = sorted(project._store.codings(),
                               key=lambda c: (c.document_id, -1 if c.start is None else c.start,
                                              c.id))
         self.docs: dict[int, tuple[int | None, str]] = {}
         for d in project.documents():
-            full = project.store.document(d.id)
+            full = project._store.document(d.id)
             self.docs[d.id] = (full.site_id, d.visit or full.created[:10])
         self.codes = {c.id: c for c in self.book.codes.values()}
         self.coders = {c.name: c.id for c in project.coders()}
@@ -138,7 +138,7 @@ class LoadedOnce:
 def queries(project: Project) -> dict[str, SegmentQuery]:
     """One query of every kind the view asks, on the busiest codes of the project."""
     book = project.codebook()
-    counts = {int(r[0]): int(r[1]) for r in project.store.rows(
+    counts = {int(r[0]): int(r[1]) for r in project._store.rows(
         "SELECT code_id, count(*) FROM codings GROUP BY code_id")}  # each code's own
     below = {c: sum(counts.get(k, 0) for k in (c, *book.descendants(c))) for c in book.codes}
     parents = sorted((n, c) for c, n in below.items() if book.descendants(c))
@@ -149,7 +149,7 @@ def queries(project: Project) -> dict[str, SegmentQuery]:
     days = sorted(d.visit for d in project.documents() if d.visit)
     first, last = days[len(days) // 4], days[len(days) // 2]
     site = project.sites()[0].name
-    coded_docs = sorted({int(r[0]) for r in project.store.rows(
+    coded_docs = sorted({int(r[0]) for r in project._store.rows(
         "SELECT DISTINCT document_id FROM codings WHERE code_id = ?", (tops[0][1],))})
     few = [str(d) for d in coded_docs[::max(1, len(coded_docs) // 5)][:5]]
     return {

@@ -68,7 +68,7 @@ def _words(text: str) -> list[str]:
 def make_queries(project: Project, per_kind: int, seed: int = 11) -> list[tuple[str, str]]:
     """(kind, query) pairs, ``per_kind`` of every kind, the same for the same project."""
     rng = random.Random(seed)
-    store = project.store
+    store = project._store
     ids = [r[0] for r in store.rows("SELECT id FROM documents WHERE chars > 200")]
     texts = [store.value("SELECT text FROM documents WHERE id = ?", (i,))
              for i in rng.sample(ids, min(300, len(ids)))]
@@ -128,8 +128,8 @@ def by_kind(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
 
 def every_hit(project: Project, q: str) -> list[tuple[int, int]]:
     """(unit, first position) of every hit fieldkit finds for ``q``, untimed (no limit)."""
-    query = parse(q, project.search_index.analyser)
-    _total, matched = project.search_index.matches(query, limit=None)
+    query = parse(q, project.index.engine.analyser)
+    _total, matched = project.index.engine.matches(query, limit=None)
     return [(m.unit, m.spans[0][0] if m.spans else 0) for m in matched]
 
 
@@ -143,7 +143,7 @@ def ranked_right(result: Any, scores: list[float], limit: int) -> bool:
 
 def set_up_set(project: Project) -> int:
     """A document set of every other document (5,000 on the large demo), for ``set:``."""
-    ids = [r[0] for r in project.store.rows("SELECT id FROM documents ORDER BY id")][::2]
+    ids = [r[0] for r in project._store.rows("SELECT id FROM documents ORDER BY id")][::2]
     project.sets.add(SET_NAME, "documents", ids)
     return len(ids)
 
@@ -185,7 +185,7 @@ def main() -> int:
     with Project.open(path) as project:
         report["open_and_migrate_s"] = round(time.perf_counter() - started, 2)
         report["open_and_migrate_cpu_s"] = round(time.process_time() - cpu, 2)
-        store = project.store
+        store = project._store
         docs, chars = store.row("SELECT count(*), sum(chars) FROM documents")
         words = store.value("SELECT sum(length(stems) - length(replace(stems, ' ', '')) + 1) "
                             "FROM search_index WHERE rowid % 8 = 0")
@@ -199,7 +199,7 @@ def main() -> int:
         report["set_documents"] = set_up_set(project)
         if not args.no_build:
             started, cpu = time.perf_counter(), time.process_time()
-            texts = project.reindex()
+            texts = project.index.reindex()
             report["build_s"] = round(time.perf_counter() - started, 1)
             report["build_cpu_s"] = round(time.process_time() - cpu, 1)
             say(f"fieldkit index build: {report['build_s']} s ({report['build_cpu_s']} s CPU; "
@@ -221,8 +221,8 @@ def main() -> int:
             fk_cpu[kind].append(time.process_time() - c0)
             fk_wall[kind].append(time.perf_counter() - w0)
             results.append(result)
-            parsed = parse(q, project.search_index.analyser)
-            plan = project.search_index._filters(parsed) if parsed.match else None
+            parsed = parse(q, project.index.engine.analyser)
+            plan = project.index.engine._filters(parsed) if parsed.match else None
             plans.append((parsed, plan))
         report["fieldkit"] = by_kind(fk_wall)
         report["fieldkit_cpu"] = by_kind(fk_cpu)
@@ -232,8 +232,8 @@ def main() -> int:
         ranked: dict[str, int] = dict.fromkeys(KINDS, 0)
         if not args.skip_parity:
             for (kind, q), result in zip(queries, results, strict=True):
-                query = parse(q, project.search_index.analyser)
-                _t, matched = project.search_index.matches(query, limit=None)
+                query = parse(q, project.index.engine.analyser)
+                _t, matched = project.index.engine.matches(query, limit=None)
                 full.append([(m.unit, m.spans[0][0] if m.spans else 0) for m in matched])
                 ranked[kind] += ranked_right(result, [m.score for m in matched], args.limit) \
                     and result.total == len(matched)
@@ -244,7 +244,7 @@ def main() -> int:
         edit_ms = (time.perf_counter() - t0) * 1000
         coding = store.value("SELECT id FROM codings LIMIT 1")
         t0 = time.perf_counter()
-        project.set_coding_memo(coding, "kwartelkoning")
+        project.memos.set_coding_memo(coding, "kwartelkoning")
         found += project.search("kwartelkoning").total
         memo_ms = (time.perf_counter() - t0) * 1000
         report.update(edit_to_searchable_ms=round(edit_ms, 1),
@@ -252,7 +252,7 @@ def main() -> int:
                       edits_found=found == 2)
         say(f"edit → searchable: {edit_ms:.1f} ms; coding memo → searchable: {memo_ms:.1f} ms "
             f"(found {found} of 2)")
-        analyser = project.search_index.analyser
+        analyser = project.index.engine.analyser
         # the scan reads the project as it was when the queries ran
         project.undo()
         project.undo()

@@ -115,13 +115,13 @@ def _digest(project: Project) -> str:
 
 
 def _codings(project: Project) -> int:
-    return int(project.store.value("SELECT count(*) FROM codings"))
+    return int(project._store.value("SELECT count(*) FROM codings"))
 
 
 def _coding_keys(project: Project, coders: list[str]) -> set[tuple[Any, ...]]:
     """What a coding is, the same in every copy: document, code, coder, span, memo."""
     marks = ",".join("?" * len(coders))
-    return {tuple(r) for r in project.store.rows(
+    return {tuple(r) for r in project._store.rows(
         "SELECT d.uuid, k.uuid, c.name, g.start, g.\"end\", g.memo FROM codings g "
         "JOIN documents d ON d.id = g.document_id JOIN codes k ON k.id = g.code_id "
         f"JOIN coders c ON c.id = g.coder_id WHERE c.name IN ({marks})", coders)}
@@ -157,9 +157,9 @@ def _mb(n: float) -> str:
 
 def _spans(project: Project, rng: random.Random, n: int) -> list[tuple[int, int, int, int]]:
     """``n`` codings as an analyst makes them: (document id, start, end, code id)."""
-    docs = [(r[0], r[1]) for r in project.store.rows(
+    docs = [(r[0], r[1]) for r in project._store.rows(
         "SELECT id, length(text) FROM documents WHERE length(text) > 400 ORDER BY id")]
-    codes = [r[0] for r in project.store.rows("SELECT id FROM codes ORDER BY id")]
+    codes = [r[0] for r in project._store.rows("SELECT id FROM codes ORDER BY id")]
     out = []
     for _ in range(n):
         doc, length = rng.choice(docs)
@@ -172,7 +172,7 @@ def _mix(project: Project, rng: random.Random, n: int) -> list[tuple[Any, ...]]:
     """A coder's day in ``n`` change sets: 84 % codings, 8 % coding memos, 4 % code memos,
     2 % new codes, 2 % new memos."""
     spans = iter(_spans(project, rng, n))
-    codes = [r[0] for r in project.store.rows("SELECT id FROM codes ORDER BY id")]
+    codes = [r[0] for r in project._store.rows("SELECT id FROM codes ORDER BY id")]
     out: list[tuple[Any, ...]] = []
     codings = 0
     for i in range(n):
@@ -197,7 +197,7 @@ def _do(project: Project, ops: list[tuple[Any, ...]]) -> None:
         if op[0] == "coding":
             mine.append(project.code_text(op[1], op[2], op[3], op[4]).id)
         elif op[0] == "coding memo":
-            project.set_coding_memo(mine[op[1]], op[2])
+            project.memos.set_coding_memo(mine[op[1]], op[2])
         elif op[0] == "code memo":
             project.update_code(op[1], memo=op[2])
         elif op[0] == "new code":
@@ -238,7 +238,7 @@ def _coder(folder: str, spans: list[tuple[int, int, int, int]], batch: int, pgpa
                         and project.team.status().to_send == 0:
                     break
             quiet = time.time()
-            mine = int(project.store.value(
+            mine = int(project._store.value(
                 "SELECT count(*) FROM codings g JOIN coders c ON c.id = g.coder_id "
                 "WHERE c.name = ?", (name,)))
             out.put({"coder": name, "began": began, "coding_done": coding_done, "quiet": quiet,
@@ -281,7 +281,7 @@ def _watcher(folder: str, pgpass: str, mode: str, every: float, wanted: Any, see
                     except queue_mod.Empty:
                         break
                 for uuid in sorted(pending):
-                    if project.store.row("SELECT 1 FROM codings WHERE uuid = ?", (uuid,)):
+                    if project._store.row("SELECT 1 FROM codings WHERE uuid = ?", (uuid,)):
                         seen.put((uuid, now))
                         pending.discard(uuid)
             if listener is not None:
@@ -381,7 +381,7 @@ class Run:
         self.say(f"fieldkit team server benchmark ({kind}); {self.figures['load_at_start']}")
         lead = Project.open(_copy(self.source, self.tmp / "lead.fieldkit"))
         lead.set_coder("Lotte")
-        docs = int(lead.store.value("SELECT count(*) FROM documents"))
+        docs = int(lead._store.value("SELECT count(*) FROM documents"))
         snapshot_codings = _codings(lead)
         self.say(f"project: {docs:,} documents, {snapshot_codings:,} codings, "
                  f"{_mb((lead.path / 'project.sqlite').stat().st_size)} on disk")
@@ -531,7 +531,7 @@ class Run:
             project.set_coder("Lotte")
             for folder in copies:
                 started = time.perf_counter()
-                project.merge(folder)
+                project.merge.project(folder)
                 merges.append(time.perf_counter() - started)
             keys = _coding_keys(project, names)
             count = _codings(project)
@@ -591,7 +591,7 @@ class Run:
                  f"({received / pull_s:,.0f}/s) (target ≤ 5 s: {_target(pull_s, 5)})")
         # Baseline on a third replica at the same position: one fetch, one transaction, the
         # same applier; a fourth (a copy of the third) syncs through a slow network.
-        cora.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cora._store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         far_folder = _copy(cora.path, self.tmp / "cora-far.fieldkit")
         base_s = self.one_fetch(cora, position)
         far = self.over_network(far_folder, position)
@@ -655,13 +655,13 @@ class Run:
         with psycopg.connect(self.pg.url("cora", "", DB), autocommit=True) as conn:
             rows = conn.execute("SELECT seq, body FROM fieldkit.change_sets WHERE seq > %s "
                                 "ORDER BY seq", (position,)).fetchall()
-        applier = Applier(project.store)
+        applier = Applier(project._store)
         report = SyncReport()
-        with project.store.change("Sync with the team", origin=REMOTE):
+        with project._store.change("Sync with the team", origin=REMOTE):
             for _seq, body in rows:
                 team._apply(applier, body, report, None)
             if rows:
-                project.store.set_meta("team_seq", str(rows[-1][0]))
+                project._store.set_meta("team_seq", str(rows[-1][0]))
         return time.perf_counter() - started
 
     def over_network(self, folder: Path, position: int) -> dict[str, Any]:

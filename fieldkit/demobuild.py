@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.progress import Progress
-from fieldkit.core.text import context
-from fieldkit.project import CONTEXT_CHARS, Project
+from fieldkit.core.text import CONTEXT_CHARS, context
+from fieldkit.project import Project
+from fieldkit.storage.store import Store
 
 
 def build_demo(path: str | Path, size: str = "small", progress: Progress | None = None,
@@ -26,8 +27,7 @@ def build_demo(path: str | Path, size: str = "small", progress: Progress | None 
     study = generate(size, seed=seed)
     progress.step("Generated the study")
 
-    def fill(project: Project) -> None:
-        store = project.store
+    def fill(project: Project, store: Store) -> None:
         steps = len(study.documents) + len(study.codings) // 500 + 2
         progress.start(steps, "Storing documents")
         with store.change("Build demo study", log=False):

@@ -8,13 +8,11 @@ make one with ``Project.create(path)``; use it as a context manager so the write
 from __future__ import annotations
 
 import getpass
-import mimetypes
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +21,9 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
 from fieldkit.core.errors import BadInput, NotFound, ReadOnly, StorageFailure
 from fieldkit.core.model import (
-    DOCUMENT_KINDS,
     Code,
     Coding,
     Document,
-    ImportedDocument,
     Region,
     Site,
     Turn,
@@ -42,30 +38,29 @@ from fieldkit.core.names import (
     check_code_levels,
     check_name,
     check_title,
-    document_title,
 )
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context, normalise_newlines
-from fieldkit.operations.assist import AssistOperations
+from fieldkit.operations.agreement import Agreement
+from fieldkit.operations.analysis import Analysis
+from fieldkit.operations.assist import Assist
 from fieldkit.operations.backups import Backups
-from fieldkit.operations.export import ExportOperations
-from fieldkit.operations.recordings import PreparedRecording, Recordings
+from fieldkit.operations.exports import Exports
+from fieldkit.operations.imports import Imports, project_from_qdpx
+from fieldkit.operations.indexing import Indexing
+from fieldkit.operations.memos import Memos
+from fieldkit.operations.merging import Merging
+from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
-from fieldkit.operations.search import SearchOperations
-from fieldkit.operations.team import TeamOperations
+from fieldkit.operations.sets import Sets
 from fieldkit.storage import database, failures, identity, newfolder
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
+from fieldkit.team.replica import TeamWork
 
 if TYPE_CHECKING:
-    from fieldkit.operations.analysis import Analysis
-    from fieldkit.operations.memos import Memos
-    from fieldkit.operations.sets import Sets
-    from fieldkit.team.replica import TeamWork
-
-CONTEXT_CHARS = 40
-BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
+    from fieldkit.index.results import SearchResult
 EDITABLE_KINDS = ("fieldnote", "memo", "photo")  # a photo's text is its caption
 
 
@@ -86,22 +81,54 @@ class Problem:
     message: str
 
 
-class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperations):
-    """An open fieldkit project."""
+@dataclass(slots=True)
+class CoderSummary:
+    """A coder with how many codings they made; ``current`` marks who is coding now."""
+
+    name: str
+    uuid: str
+    codings: int
+    current: bool
+
+
+class Project:
+    """An open fieldkit project.
+
+    The core nouns (documents, codebook, codings, search, text edits, undo) are methods here;
+    every other area is a part, built once here: ``index``, ``imports``, ``exports``,
+    ``agreement``, ``merge``, ``assist``, ``team``, ``backups``, ``memos``, ``recordings``,
+    ``analysis``, ``sets`` and ``retrieval`` (see ``docs/architecture.md``).
+    """
 
     def __init__(self, path: Path, store: Store, lock: WriterLock | None) -> None:
         self.path = path
-        self.store = store
+        self._store = store
         self._lock = lock
         self.media = MediaStore(path)
         self.backup_warning = ""  # why the automatic backup on opening failed, if it did
-        self.import_warnings: list[str] = []  # what the latest import kept but flags
         self._coder = (
             os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
         )
         store.coder_name = self._coder
+        self.index = Indexing(self, store)
+        self.imports = Imports(self, store)
+        self.exports = Exports(self, store)
+        self.agreement = Agreement(self, store)
+        self.merge = Merging(self, store)
+        self.assist = Assist(self, store)
+        self.backups = Backups(self, store)
+        self.memos = Memos(self, store)
+        self.sets = Sets(self, store)
+        self.recordings = Recordings(self, store)
+        self.retrieval = Retrieval(self, store)
+        self.analysis = Analysis(self, store)
+        self.team = TeamWork(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()
+
+    @property
+    def store(self) -> Store:  # TEMPORARY while the exporters' branch lands (issue 24)
+        return self._store
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -113,8 +140,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
 
     @classmethod
     def build(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
-              fill: Callable[[Project], None] | None = None) -> Project:
+              fill: Callable[[Project, Store], None] | None = None) -> Project:
         """Make a new project, let ``fill`` store its contents, and open it for writing.
+
+        ``fill`` gets the new project and its store (bulk builders such as the demo and the
+        REFI-QDA import write rows directly, in one change).
 
         The project is built in a hidden folder beside ``path`` and renamed into place only
         when complete, so a killed ``new``, ``demo`` or ``import-qdpx`` leaves no empty
@@ -128,7 +158,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             project = cls._start(build, title, language)
             try:
                 if fill is not None:
-                    fill(project)
+                    fill(project, project._store)
             finally:
                 project.close()
         return cls.open(folder)
@@ -140,18 +170,22 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             conn = database.connect(folder / database.DB_NAME)
             database.migrate(conn, folder)
             store = Store(conn)
-            with store.lock:
-                store.conn.execute("BEGIN IMMEDIATE")
+            with store.change("New project", log=False):
                 for key, value in (("name", title), ("language", language),
                                    ("uuid", new_uuid()), ("created", utc_now())):
                     store.set_meta(key, value)
-                store.conn.execute("COMMIT")
             (folder / database.BACKUPS).mkdir(exist_ok=True)
             (folder / "media").mkdir(exist_ok=True)
         except BaseException:
             lock.release()
             raise
         return cls(folder, store, lock)
+
+    @classmethod
+    def import_qdpx(cls, qdpx: str | Path, path: str | Path,
+                    progress: Progress | None = None) -> Project:
+        """A new project at ``path`` from a REFI-QDA project (see ``project_from_qdpx``)."""
+        return project_from_qdpx(qdpx, path, progress)
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
@@ -163,45 +197,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         one is older than the project's backup interval.
         """
         folder = Path(path)
-        db_path = database.require_project(folder)
-        hot = database.has_hot_journal(db_path)
-        if not hot:  # refused before even a lock file is made beside it
-            _explained(identity.probe, folder, db_path)
-        lock = None if readonly else _writer_lock(folder)
-        try:
-            if hot:
-                database.recover_journal(folder, db_path, locked=lock is not None)
-                identity.probe(folder, db_path)
-            if not readonly:
-                identity.check_structure(folder, db_path)
-            conn = database.connect(db_path, readonly=readonly)
-            try:
-                if not readonly:
-                    database.migrate(conn, folder)
-                conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
-            except BaseException:
-                conn.close()
-                raise
-        except BaseException as exc:
-            if lock:
-                lock.release()
-            explained = failures.explain(exc, folder)
-            if explained is None or explained is exc:
-                raise
-            raise explained from None
-        project = cls(folder, Store(conn, readonly=readonly), lock)
+        store, lock = _connect(folder, readonly)
+        project = cls(folder, store, lock)
         if not readonly:
             project.backups.take_if_due()
         return project
 
     def close(self) -> None:
-        with self.store.lock:
-            if not self.store.readonly:
-                try:
-                    self.store.conn.execute("PRAGMA optimize")
-                except Exception:
-                    pass
-            self.store.conn.close()
+        self._store.close()
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -216,67 +219,27 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
 
     @property
     def name(self) -> str:
-        return self.store.meta("name", self.path.name)
+        return self._store.meta("name", self.path.name)
 
     @property
     def language(self) -> str:
-        return self.store.meta("language", "nl")
+        return self._store.meta("language", "nl")
 
     @property
     def uuid(self) -> str:
-        return self.store.meta("uuid")
-
-    @cached_property
-    def team(self) -> TeamWork:
-        """Team work on a PostgreSQL server: publish, join, sync, members, locks, blind sets."""
-        from fieldkit.team.replica import TeamWork
-
-        return TeamWork(self)
-
-    @cached_property
-    def retrieval(self) -> Retrieval:
-        """Coded segments: the retrieval query, citations and changing a coding's bounds."""
-        return Retrieval(self)
-
-    @cached_property
-    def recordings(self) -> Recordings:
-        """Recorded interviews: import with transcripts, time codings, synced segments."""
-        return Recordings(self)
+        return self._store.meta("uuid")
 
     @property
     def readonly(self) -> bool:
-        return self.store.readonly
+        return self._store.readonly
 
     def subscribe(self, listener: Callable[[ChangeSet], None]) -> None:
         """Call ``listener`` with each committed change set (the GUI refreshes from these)."""
-        self.store.listeners.append(listener)
+        self._store.listeners.append(listener)
 
     def unsubscribe(self, listener: Callable[[ChangeSet], None]) -> None:
-        if listener in self.store.listeners:
-            self.store.listeners.remove(listener)
-
-    # -- named parts ------------------------------------------------------------------------
-
-    @cached_property
-    def analysis(self) -> Analysis:
-        """Code relations, code × variable matrices and coding queries."""
-        from fieldkit.operations.analysis import Analysis
-
-        return Analysis(self)
-
-    @cached_property
-    def sets(self) -> Sets:
-        """Document sets and code sets."""
-        from fieldkit.operations.sets import Sets
-
-        return Sets(self)
-
-    @cached_property
-    def memos(self) -> Memos:
-        """Memos with types, authors, dates and links."""
-        from fieldkit.operations.memos import Memos
-
-        return Memos(self)
+        if listener in self._store.listeners:
+            self._store.listeners.remove(listener)
 
     # -- coders ----------------------------------------------------------------------------
 
@@ -288,22 +251,28 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def set_coder(self, name: str, *, remember: bool = True) -> None:
         name = check_name(name, "coder", CODER_NAME_MAX)
         self._coder = name
-        self.store.coder_name = name
+        self._store.coder_name = name
         if remember and not self.readonly:
-            with self.store.lock:
-                self.store.set_meta("current_coder", name)
+            with self._store.lock:
+                self._store.set_meta("current_coder", name)
 
     def _coder_named(self, coder: str | None) -> str:
         return check_name(coder, "coder", CODER_NAME_MAX) if coder else self.coder
 
     def coders(self) -> list[Any]:
-        return self.store.coders()
+        return self._store.coders()
+
+    def coder_summaries(self) -> list[CoderSummary]:
+        """Every coder of the project with their number of codings."""
+        current = self.coder.casefold()
+        return [CoderSummary(c.name, c.uuid, len(self._store.codings(CodingFilter(coder_id=c.id))),
+                             c.name.casefold() == current) for c in self._store.coders()]
 
     def find_coder(self, name: str) -> Any:
         """The coder with this name; NotFound if nobody of that name has coded here."""
-        found = self.store.coder_by_name(name.strip())
+        found = self._store.coder_by_name(name.strip())
         if found is None:
-            known = ", ".join(c.name for c in self.store.coders()) or "none yet"
+            known = ", ".join(c.name for c in self._store.coders()) or "none yet"
             raise NotFound(f"There is no coder '{name}' in this project (coders: {known}).")
         return found
 
@@ -311,55 +280,55 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
 
     def site(self, ref: int | str) -> Site:
         """A site by name, short id or UUID."""
-        found = self.store.site_by_name(str(ref))
+        found = self._store.site_by_name(str(ref))
         if found is None:
-            found = self.store.site(self.store.resolve("sites", ref))
+            found = self._store.site(self._store.resolve("sites", ref))
         return found
 
     def sites(self) -> list[Site]:
-        return self.store.sites()
+        return self._store.sites()
 
     def ensure_site(self, name: str) -> Site:
         name = check_name(name, "site", SITE_NAME_MAX)
-        found = self.store.site_by_name(name)
+        found = self._store.site_by_name(name)
         if found is None:
-            found = self.store.site(self.store.add_site(name))
+            found = self._store.site(self._store.add_site(name))
         return found
 
     def visits(self, site: int | str | None = None) -> list[Visit]:
-        return self.store.visits(None if site is None else self.site(site).id)
+        return self._store.visits(None if site is None else self.site(site).id)
 
     def ensure_visit(self, site: int | str, date: str, observers: str = "") -> Visit:
         site_id = self.site(site).id
         date = _check_date(date)
-        found = self.store.visit_on(site_id, date)
+        found = self._store.visit_on(site_id, date)
         if found is None:
-            found = self.store.visit(self.store.add_visit(site_id, date, observers))
+            found = self._store.visit(self._store.add_visit(site_id, date, observers))
         return found
 
     def participants(self) -> list[Any]:
-        return self.store.participants()
+        return self._store.participants()
 
     def ensure_participant(self, pseudonym: str, **fields: Any) -> Any:
-        found = self.store.participant_by_pseudonym(pseudonym)
+        found = self._store.participant_by_pseudonym(pseudonym)
         if found is None:
-            self.store.add_participant(pseudonym, **fields)
-            found = self.store.participant_by_pseudonym(pseudonym)
+            self._store.add_participant(pseudonym, **fields)
+            found = self._store.participant_by_pseudonym(pseudonym)
         return found
 
     # -- documents -------------------------------------------------------------------------
 
     def document(self, ref: int | str) -> Document:
-        return self.store.document(self.store.resolve("documents", ref))
+        return self._store.document(self._store.resolve("documents", ref))
 
     def documents(self, *, kind: str | None = None, site: int | str | None = None,
                   visit: int | str | None = None) -> list[DocumentSummary]:
         site_id = self.site(site).id if site is not None else None
-        visit_id = self.store.resolve("visits", visit) if visit is not None else None
-        return self.store.document_summaries(kind=kind, site_id=site_id, visit_id=visit_id)
+        visit_id = self._store.resolve("visits", visit) if visit is not None else None
+        return self._store.document_summaries(kind=kind, site_id=site_id, visit_id=visit_id)
 
     def turns(self, ref: int | str) -> list[Turn]:
-        return self.store.turns(self.store.resolve("documents", ref))
+        return self._store.turns(self._store.resolve("documents", ref))
 
     def add_note(self, *, site: str, title: str, text: str, visit: str | None = None,
                  kind: str = "fieldnote") -> Document:
@@ -369,122 +338,22 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         title = check_title(title, "note")
         if not text.strip():
             raise BadInput("A note needs some text; nothing was saved.")
-        with self.store.change(f"New note {title}"):
+        with self._store.change(f"New note {title}"):
             site_row = self.ensure_site(site)
             visit_row = self.ensure_visit(site_row.id, visit) if visit else None
-            key = self.store.add_document({
+            key = self._store.add_document({
                 "kind": kind, "title": title, "text": normalise_newlines(text),
                 "site_id": site_row.id, "visit_id": visit_row.id if visit_row else None,
             })
-        return self.store.document(key)
+        return self._store.document(key)
 
-    def add_imported(self, doc: ImportedDocument, *, site: str | None = None,
-                     visit: str | None = None) -> Document:
-        """Store one document that an importer read (with its media file and turns)."""
-        with self.store.change(f"Import {doc.title}"):
-            key = self._store_imported(doc, site, visit)
-        return self.store.document(key)
+    # -- search ----------------------------------------------------------------------------
 
-    def import_files(self, paths: Sequence[str | Path], *, site: str | None = None,
-                     visit: str | None = None, kind: str = "auto",
-                     mapping: dict[str, str] | None = None,
-                     progress: Progress | None = None,
-                     transcript: str | Path | None = None) -> list[Document]:
-        """Read files and store them as documents, all or nothing.
+    def search(self, query: str, *, limit: int = 100) -> SearchResult:
+        """Ranked hits for ``query``; any text is accepted (see ``SearchResult.note``)."""
+        return self.index.search(query, limit=limit)
 
-        Every file is read and checked first; a bad one raises ``BadInput`` naming it and
-        nothing is stored. The storing itself is one transaction, so a crash or Cancel leaves
-        no half-imported document. A recording (wav, mp3, m4a, ogg, mp4, mov, webm …) is
-        stored with its transcript linked: ``transcript``, else a given or neighbouring file
-        of the same base name. Warnings (times past a recording's end) go to
-        ``import_warnings``.
-        """
-        from fieldkit.importers import read_file
-        from fieldkit.importers.recording import is_recording
-
-        progress = progress or Progress.silent()
-        paths = _without_companion_files([Path(p) for p in paths])
-        if visit and not site:
-            raise BadInput("A visit date needs a site (--site).")
-        if kind not in ("auto", *DOCUMENT_KINDS):
-            raise BadInput(f"Unknown kind '{kind}'.")
-        recordings = [p for p in paths if is_recording(p)]
-        if transcript is not None and len(recordings) != 1:
-            raise BadInput("--transcript goes with exactly one recording.")
-        paired = _paired_transcripts(recordings, paths, transcript)
-        paths = [p for p in paths if p not in recordings and p not in paired.values()]
-        self.import_warnings = []
-        progress.start((len(paths) + len(recordings)) * 2, "Reading files")
-        prepared: list[PreparedRecording] = []
-        for rec_path in recordings:
-            prepared.append(self.recordings.read(rec_path, transcript=paired.get(rec_path),
-                                                 find_companion=transcript is None))
-            self.import_warnings += prepared[-1].warnings
-            progress.step(f"Read {rec_path.name}")
-        read: list[ImportedDocument] = []
-        for path in paths:
-            found = read_file(Path(path), kind, mapping=mapping)
-            read.extend(found)
-            self.import_warnings += [w for doc in found for w in doc.warnings]
-            progress.step(f"Read {Path(path).name}")
-        self.remove_unused_media()  # what an interrupted import left behind
-        if len(paths) > BULK_IMPORT_BACKUP:
-            self.backup("before-import")
-        keys: list[int] = []
-        per_file = max(1, len(read) // max(1, len(paths)))
-        label = f"Import {len(read)} documents" if len(read) != 1 else f"Import {read[0].title}"
-        if prepared:
-            label = f"Import {prepared[0].path.name}" if len(prepared) + len(read) == 1 \
-                else f"Import {len(prepared) + len(read)} files"
-        with self.store.change(label):
-            for item in prepared:
-                keys.extend(self.recordings.store_prepared(item, site=site, visit=visit))
-                progress.step(f"Stored {item.path.name}")
-            for i, doc in enumerate(read):
-                keys.append(self._store_imported(doc, site, visit))
-                if (i + 1) % per_file == 0:
-                    progress.step(f"Stored {doc.title}")
-        return [self.store.document(k) for k in keys]
-
-    def _store_imported(self, doc: ImportedDocument, site: str | None,
-                        visit: str | None) -> int:
-        if doc.kind not in DOCUMENT_KINDS:
-            raise BadInput(f"Unknown document kind '{doc.kind}'.")
-        site_row = self.ensure_site(site) if site else None
-        visit_row = self.ensure_visit(site_row.id, visit) if (site_row and visit) else None
-        participant_id = None
-        if doc.participant:
-            fields = {"site_id": site_row.id} if site_row else {}
-            participant_id = self.ensure_participant(doc.participant, **fields).id
-        media_id = None
-        if doc.media is not None:
-            sha = self.media.put(doc.media.data, doc.media.filename, doc.media.thumbnail)
-            existing = self.store.media_by_sha(sha)
-            media_id = existing.id if existing else self.store.add_media({
-                "sha256": sha, "filename": doc.media.filename, "mime": doc.media.mime,
-                "size": len(doc.media.data), "width": doc.media.width,
-                "height": doc.media.height, "taken": doc.media.taken,
-                "orientation": doc.media.orientation,
-            })
-        elif doc.original is not None and doc.source_name:
-            # the original file, kept with a media row so that it is known to be in use
-            sha = self.media.put(doc.original, doc.source_name)
-            if self.store.media_by_sha(sha) is None:
-                self.store.add_media({
-                    "sha256": sha, "filename": doc.source_name,
-                    "mime": mimetypes.guess_type(doc.source_name)[0]
-                    or "application/octet-stream", "size": len(doc.original)})
-        values: dict[str, Any] = {  # a title from a file name: one clean line (core.names)
-            "kind": doc.kind, "title": document_title(doc.title),
-            "text": normalise_newlines(doc.text),
-            "site_id": site_row.id if site_row else None,
-            "visit_id": visit_row.id if visit_row else None,
-            "participant_id": participant_id, "media_id": media_id,
-            "source_name": doc.source_name, "attributes": doc.attributes,
-        }
-        if doc.created:
-            values["created"] = doc.created
-        return self.store.add_document(values, doc.turns)
+    # -- text edits ------------------------------------------------------------------------
 
     def edit_text(self, ref: int | str, text: str) -> EditReport:
         """Replace a fieldnote's, memo's or photo caption's text; codings re-anchor on their words.
@@ -498,12 +367,12 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                            "captions are edited in fieldkit (imported documents keep their "
                            "original text).")
         new_text = normalise_newlines(text)
-        if self.store.meta("team_url"):
+        if self._store.meta("team_url"):
             self.team.before_text_edit(doc)
         # the coded segments' search rows are compared once, after codings and text have moved
-        with self.store.change(f"Edit {doc.title}"), self.store.regions_later(doc.id):
+        with self._store.change(f"Edit {doc.title}"), self._store.regions_later(doc.id):
             report = self.reanchor(doc.id, doc.text, new_text)
-            self.store.update_document(doc.id, {"text": new_text})
+            self._store.update_document(doc.id, {"text": new_text})
         return report
 
     def reanchor(self, document_id: int, old_text: str, new_text: str) -> EditReport:
@@ -514,8 +383,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         edit = anchoring.EditMap(old_text, new_text)
         kept = moved = orphaned = 0
         updates: list[tuple[int, dict[str, Any]]] = []
-        with self.store.change("Re-anchor codings"):
-            for coding in self.store.codings(CodingFilter(document_id=document_id)):
+        with self._store.change("Re-anchor codings"):
+            for coding in self._store.codings(CodingFilter(document_id=document_id)):
                 if coding.start is None or coding.end is None:
                     continue
                 placed = anchoring.place(
@@ -524,7 +393,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 values: dict[str, Any] = {"start": placed.start, "end": placed.end,
                                           "orphaned": int(placed.orphaned)}
                 if not placed.orphaned:
-                    before, after = context(new_text, placed.start, placed.end, CONTEXT_CHARS)
+                    before, after = context(new_text, placed.start, placed.end)
                     values.update(quote=new_text[placed.start:placed.end], before=before,
                                   after=after)
                 if any(getattr(coding, k) != (bool(v) if k == "orphaned" else v)
@@ -536,64 +405,61 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     moved += 1
                 else:
                     kept += 1
-            self.store.update_codings(updates)
+            self._store.update_codings(updates)
         return EditReport(kept, moved, orphaned)
 
     def fit_coding(self, coding_id: int) -> None:
         """A coding made on an older text (it arrived from a team mate after a text edit): put
         it on its quote nearest to where it was, or mark it orphaned when the quote is gone."""
-        coding = self.store.coding(coding_id)
+        coding = self._store.coding(coding_id)
         if coding.start is None or coding.end is None or coding.orphaned:
             return
-        text = self.store.document(coding.document_id).text
+        text = self._store.document(coding.document_id).text
         inside = coding.end <= len(text)
         if inside and text[coding.start:coding.end] == coding.quote:
             return
         places = anchoring.occurrences(text, coding.quote) if coding.quote else []
         if not places:
-            self.store.update_coding(coding_id, {"orphaned": 1})
+            self._store.update_coding(coding_id, {"orphaned": 1})
             return
         start = min(places, key=lambda p: (abs(p - coding.start), p))  # type: ignore[operator]
         end = start + len(coding.quote)
-        before, after = context(text, start, end, CONTEXT_CHARS)
-        self.store.update_coding(coding_id, {"start": start, "end": end, "before": before,
+        before, after = context(text, start, end)
+        self._store.update_coding(coding_id, {"start": start, "end": end, "before": before,
                                              "after": after})
 
     def rename_document(self, ref: int | str, title: str) -> None:
         title = check_title(title)
-        self.store.update_document(self.store.resolve("documents", ref), {"title": title})
-
-    def set_document_memo(self, ref: int | str, memo: str) -> None:
-        self.store.update_document(self.store.resolve("documents", ref), {"memo": memo})
+        self._store.update_document(self._store.resolve("documents", ref), {"title": title})
 
     def delete_document(self, ref: int | str) -> None:
-        self.store.delete_document(self.store.resolve("documents", ref))
+        self._store.delete_document(self._store.resolve("documents", ref))
 
     def unused_media(self) -> list[Path]:
         """Files in ``media/`` that no document uses (left by an interrupted import)."""
-        return self.media.unused(self.store.media_in_use())
+        return self.media.unused(self._store.media_in_use())
 
     def remove_unused_media(self) -> list[Path]:
         """Delete what ``unused_media`` lists; returns what was removed."""
         if self.readonly:
             raise ReadOnly("This project is open read-only; nothing was changed.")
-        with self.store.lock:  # no import of this process is storing files meanwhile
+        with self._store.lock:  # no import of this process is storing files meanwhile
             gone = self.unused_media()
             for path in gone:
                 path.unlink(missing_ok=True)
         return gone
 
     def media_file(self, media_id: int) -> Path:
-        m = self.store.media(media_id)
+        m = self._store.media(media_id)
         return self.media.path(m.sha256, m.filename)
 
     def thumbnail_file(self, media_id: int) -> Path:
-        return self.media.thumbnail_path(self.store.media(media_id).sha256)
+        return self.media.thumbnail_path(self._store.media(media_id).sha256)
 
     # -- codebook --------------------------------------------------------------------------
 
     def codebook(self) -> Codebook:
-        return Codebook(self.store.codes())
+        return Codebook(self._store.codes())
 
     def code(self, ref: int | str) -> Code:
         """A code by short id, UUID or path (``Learning/Informal/Peer help``)."""
@@ -614,9 +480,9 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     paths = ", ".join(sorted(book.path(c.id) for c in named))
                     raise BadInput(f"'{ref}' names more than one code ({paths}); give its path.")
             if looks_like_uuid(text):
-                return self.store.code(self.store.resolve("codes", text))
+                return self._store.code(self._store.resolve("codes", text))
             raise NotFound(f"There is no code '{ref}' in the codebook.")
-        return self.store.code(self.store.resolve("codes", text))
+        return self._store.code(self._store.resolve("codes", text))
 
     def code_path(self, code: Code | int) -> str:
         return self.codebook().path(code if isinstance(code, int) else code.id)
@@ -629,7 +495,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         check_code_levels(len(names))  # the depth fieldkit reads back (qdpx, qdc, merge)
         fields = {"definition": definition, "inclusion": inclusion, "exclusion": exclusion,
                   "example": example, "memo": memo}
-        with self.store.change(f"Add code {path}"):
+        with self._store.change(f"Add code {path}"):
             parent: int | None = None
             book = self.codebook()
             code: Code | None = None
@@ -647,7 +513,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                         values.update(fields)
                         if uuid:
                             values["uuid"] = uuid
-                    key = self.store.add_code(values)
+                    key = self._store.add_code(values)
                     book = self.codebook()
                     code = book.codes[key]
                 elif last:
@@ -655,10 +521,10 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                     if colour:
                         changes["colour"] = valid_colour(colour)
                     if changes:
-                        self.store.update_code(code.id, changes)
+                        self._store.update_code(code.id, changes)
                 parent = code.id
         assert code is not None
-        return self.store.code(code.id)
+        return self._store.code(code.id)
 
     def update_code(self, ref: int | str, **fields: Any) -> Code:
         """Change a code's name, colour, definition, inclusion, exclusion, example or memo."""
@@ -672,8 +538,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         if "name" in fields:
             fields["name"] = check_name(split_path(fields["name"])[-1], "code", CODE_NAME_MAX)
             self._check_sibling_name(code.parent_id, fields["name"], code.id)
-        self.store.update_code(code.id, fields)
-        return self.store.code(code.id)
+        self._store.update_code(code.id, fields)
+        return self._store.code(code.id)
 
     def move_code(self, ref: int | str, new_parent: int | str | None,
                   position: int | None = None) -> Code:
@@ -691,8 +557,8 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             values["position"] = position
         elif parent_id != code.parent_id:
             values["position"] = len(book.children(parent_id))
-        self.store.update_code(code.id, values)
-        return self.store.code(code.id)
+        self._store.update_code(code.id, values)
+        return self._store.code(code.id)
 
     def _check_sibling_name(self, parent_id: int | None, name: str, own_id: int) -> None:
         for sibling in self.codebook().children(parent_id):
@@ -703,14 +569,14 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         """Delete a code with its sub-codes and codings; returns how many codings went."""
         code = self.code(ref)
         ids = [code.id, *self.codebook().descendants(code.id)]
-        gone = len(self.store.codings(CodingFilter(code_ids=ids)))
-        self.store.delete_code(code.id)
+        gone = len(self._store.codings(CodingFilter(code_ids=ids)))
+        self._store.delete_code(code.id)
         return gone
 
     def codes_with_counts(self) -> list[tuple[int, Code, str, int]]:
         """(depth, code, path, codings) in codebook order."""
         book = self.codebook()
-        counts = self.store.coding_counts()
+        counts = self._store.coding_counts()
         return [(d, c, book.path(c.id), counts.get(c.id, 0)) for d, c in book.walk()]
 
     # -- coding ----------------------------------------------------------------------------
@@ -724,17 +590,17 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
             raise BadInput(
                 f"Span {start}–{end} is not inside '{document.title}' (0–{len(document.text)}); "
                 "START must be smaller than END.")
-        coder_id = self.store.coder_id(self._coder_named(coder))
-        existing = self.store.find_coding(document.id, code_row.id, coder_id, start, end)
+        coder_id = self._store.coder_id(self._coder_named(coder))
+        existing = self._store.find_coding(document.id, code_row.id, coder_id, start, end)
         if existing is not None:
-            return self.store.coding(existing)
-        before, after = context(document.text, start, end, CONTEXT_CHARS)
-        key = self.store.add_coding({
+            return self._store.coding(existing)
+        before, after = context(document.text, start, end)
+        key = self._store.add_coding({
             "document_id": document.id, "code_id": code_row.id, "coder_id": coder_id,
             "start": start, "end": end, "quote": document.text[start:end],
             "before": before, "after": after, "memo": memo,
         })
-        return self.store.coding(key)
+        return self._store.coding(key)
 
     def code_region(self, doc: int | str, region: Region, code: int | str, *,
                     coder: str | None = None, memo: str = "") -> Coding:
@@ -742,36 +608,33 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         document = self.document(doc)
         if document.media_id is None:
             raise BadInput(f"'{document.title}' has no picture to code a region of.")
-        media = self.store.media(document.media_id)
+        media = self._store.media(document.media_id)
         if (region.width <= 0 or region.height <= 0 or region.x < 0 or region.y < 0
                 or (media.width and region.x + region.width > media.width)
                 or (media.height and region.y + region.height > media.height)):
             raise BadInput("That rectangle is not inside the photo.")
         code_row = self.code(code)
-        key = self.store.add_coding({
+        key = self._store.add_coding({
             "document_id": document.id, "code_id": code_row.id,
-            "coder_id": self.store.coder_id(self._coder_named(coder)), "start": None, "end": None,
+            "coder_id": self._store.coder_id(self._coder_named(coder)), "start": None, "end": None,
             "x": region.x, "y": region.y, "width": region.width, "height": region.height,
             "memo": memo, "quote": document.text,
         })
-        return self.store.coding(key)
+        return self._store.coding(key)
 
     def coding(self, ref: int | str) -> Coding:
-        return self.store.coding(self.store.resolve("codings", ref))
+        return self._store.coding(self._store.resolve("codings", ref))
 
     def uncode(self, ref: int | str) -> Coding:
         """Remove one coding (undoable); returns what was removed."""
         coding = self.coding(ref)
-        self.store.delete_coding(coding.id)
+        self._store.delete_coding(coding.id)
         return coding
-
-    def set_coding_memo(self, ref: int | str, memo: str) -> None:
-        self.store.update_coding(self.store.resolve("codings", ref), {"memo": memo})
 
     def recode(self, ref: int | str, code: int | str) -> Coding:
         coding = self.coding(ref)
-        self.store.update_coding(coding.id, {"code_id": self.code(code).id})
-        return self.store.coding(coding.id)
+        self._store.update_coding(coding.id, {"code_id": self.code(code).id})
+        return self._store.coding(coding.id)
 
     def codings(self, *, code: int | str | Iterable[int | str] | None = None,
                 doc: int | str | None = None, coder: str | None = None,
@@ -787,11 +650,11 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
                 if book is not None:
                     code_ids.extend(book.descendants(found.id))
         coder_id = self.find_coder(coder).id if coder is not None else None
-        doc_id = self.store.resolve("documents", doc) if doc is not None else None
-        return self.store.codings(CodingFilter(code_ids, doc_id, coder_id))
+        doc_id = self._store.resolve("documents", doc) if doc is not None else None
+        return self._store.codings(CodingFilter(code_ids, doc_id, coder_id))
 
     def coder_name(self, coder_id: int) -> str:
-        return str(self.store.value("SELECT name FROM coders WHERE id = ?", (coder_id,)))
+        return self._store.name_of_coder(coder_id)
 
     # -- undo ------------------------------------------------------------------------------
 
@@ -801,37 +664,72 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         Calls inside join it; the step commits (and listeners hear of it) when the block ends,
         or nothing of it is kept when the block raises.
         """
-        return self.store.change(label)
+        return self._store.change(label)
 
     def undo(self) -> ChangeSet | None:
         """Undo the latest change (this session's or an earlier one's); None if nothing to undo."""
-        return self.store.undo()
+        return self._store.undo()
 
     def redo(self) -> ChangeSet | None:
-        return self.store.redo()
+        return self._store.redo()
 
     def undo_label(self) -> str | None:
-        return self.store.undo_label()
+        return self._store.undo_label()
 
     def redo_label(self) -> str | None:
-        return self.store.redo_label()
+        return self._store.redo_label()
 
     # -- maintenance -----------------------------------------------------------------------
-
-    @property
-    def backups(self) -> Backups:
-        """The project's backups: list, make, restore into a new folder, how often."""
-        return Backups(self)
-
-    def backup(self, reason: str = "manual") -> Path:
-        """A consistent copy of the database in ``backups/`` (SQLite online backup)."""
-        return Path(self.backups.make(reason).path)
 
     def check(self, progress: Progress | None = None) -> list[Problem]:
         """Verify the project and report problems in plain words (an empty list: all is well)."""
         from fieldkit.checks import check_project
 
         return check_project(self, progress or Progress.silent())
+
+
+def _connect(folder: Path, readonly: bool) -> tuple[Store, WriterLock | None]:
+    """The store of the project in ``folder`` (and the writer lock unless ``readonly``), after
+    every check ``Project.open`` promises; a failure is its one-line domain error."""
+    db_path = database.require_project(folder)
+    hot = database.has_hot_journal(db_path)
+    if not hot:  # refused before even a lock file is made beside it
+        _explained(identity.probe, folder, db_path)
+    lock = None if readonly else _writer_lock(folder)
+    try:
+        if hot:
+            database.recover_journal(folder, db_path, locked=lock is not None)
+            identity.probe(folder, db_path)
+        if not readonly:
+            identity.check_structure(folder, db_path)
+        conn = database.connect(db_path, readonly=readonly)
+        try:
+            if not readonly:
+                database.migrate(conn, folder)
+            store = Store(conn, readonly=readonly)
+            store.meta("name")  # a file that is no database fails here, not later
+        except BaseException:
+            conn.close()
+            raise
+    except BaseException as exc:
+        if lock:
+            lock.release()
+        explained = failures.explain(exc, folder)
+        if explained is None or explained is exc:
+            raise
+        raise explained from None
+    return store, lock
+
+
+@contextmanager
+def open_store(path: str | Path) -> Iterator[Store]:
+    """Another project's store, read-only, with every check of ``Project.open`` (a merge reads
+    a colleague's copy this way)."""
+    store, _ = _connect(Path(path), readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) -> None:
@@ -856,33 +754,6 @@ def _writer_lock(folder: Path) -> WriterLock:
     except OSError as exc:
         raise failures.explain(exc, folder) from None  # type: ignore[misc]
     return lock
-
-
-def _without_companion_files(paths: list[Path]) -> list[Path]:
-    """Drop an m-Path meta file when its basic file is imported too (it is read with it)."""
-    from fieldkit.importers.esm import find_meta_file
-
-    # realpath, unlike Path.resolve, never raises on a symlink loop: the reader says what it is
-    companions = {os.path.realpath(meta) for p in paths
-                  if (meta := find_meta_file(p)) is not None}
-    return [p for p in paths if os.path.realpath(p) not in companions]
-
-
-def _paired_transcripts(recordings: list[Path], paths: list[Path],
-                        transcript: str | Path | None) -> dict[Path, Path]:
-    """Which given file is the transcript of which recording (explicit, or same base name)."""
-    if transcript is not None:
-        return {recordings[0]: Path(transcript)}
-    from fieldkit.operations.recordings import TRANSCRIPT_EXTENSIONS
-
-    pairs = {}
-    for rec in recordings:
-        for path in paths:
-            if (path is not rec and path.stem == rec.stem and path.parent == rec.parent
-                    and path.suffix.lower() in TRANSCRIPT_EXTENSIONS):
-                pairs[rec] = path
-                break
-    return pairs
 
 
 def _login_name() -> str:

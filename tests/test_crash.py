@@ -24,7 +24,7 @@ def report(done, total, message):
         time.sleep(60)
 
 with Project.open(folder) as p:
-    p.import_files(files, site="Bakkerij", progress=Progress(report))
+    p.imports.files(files, site="Bakkerij", progress=Progress(report))
 """
 
 

@@ -31,7 +31,7 @@ def test_demo_is_consistent_and_has_every_kind(demo: Project) -> None:
 
 
 def test_demo_esm_answers_reach_the_spreadsheet(demo: Project, tmp_path: Path) -> None:
-    out = demo.export_xlsx(tmp_path / "demo.xlsx")
+    out = demo.exports.xlsx(tmp_path / "demo.xlsx")
     sheet = openpyxl.load_workbook(out)["ESM answers"]
     header = [c.value for c in sheet[1]]
     assert any(str(h).startswith("workload") for h in header)
@@ -41,7 +41,7 @@ def test_demo_esm_answers_reach_the_spreadsheet(demo: Project, tmp_path: Path) -
 def test_workbook_carries_the_project_date_not_the_time_of_saving(
     demo: Project, tmp_path: Path
 ) -> None:
-    out = demo.export_xlsx(tmp_path / "demo.xlsx")
+    out = demo.exports.xlsx(tmp_path / "demo.xlsx")
     core = zipfile.ZipFile(out).read("docProps/core.xml").decode()
     created = re.search(r"<dcterms:created[^>]*>([^<]*)<", core)
     modified = re.search(r"<dcterms:modified[^>]*>([^<]*)<", core)

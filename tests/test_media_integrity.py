@@ -47,9 +47,9 @@ def studied(tmp_path: Path) -> tuple[Path, list[Path], Path]:
     with Project.create(folder) as p:
         p.set_coder("Anouk")
         p.add_code("Werkplek")
-        for doc in p.import_files(photos, site="Metaal"):
+        for doc in p.imports.files(photos, site="Metaal"):
             p.code_region(doc.id, Region(2, 2, 30, 20), "Werkplek")
-        p.import_files([video], site="Metaal")
+        p.imports.files([video], site="Metaal")
     return folder, photos, video
 
 
@@ -169,7 +169,7 @@ def test_an_intact_export_packs_exactly_the_imported_bytes(
     folder, photos, video = studied
     out = tmp_path / "p.qdpx"
     with Project.open(folder, readonly=True) as p:
-        p.export_qdpx(out)
+        p.exports.qdpx(out)
     with zipfile.ZipFile(out) as archive:
         packed = sorted(archive.read(n) for n in archive.namelist() if n.startswith("sources/")
                         and not n.endswith(".txt"))
@@ -184,11 +184,11 @@ def test_importing_the_same_bytes_again_repairs_the_stored_copy(
         DAMAGE[damage][0](_stored(folder, original))
     with Project.open(folder) as p:
         assert len(p.check()) >= 2
-        p.import_files([photos[2], video], site="Metaal")
+        p.imports.files([photos[2], video], site="Metaal")
         assert [m.message for m in p.check()] == []
         stored = _stored(folder, photos[2])
         assert not stored.is_symlink() and stored.read_bytes() == photos[2].read_bytes()
-        p.export_qdpx(tmp_path / "weer.qdpx")
+        p.exports.qdpx(tmp_path / "weer.qdpx")
     _no_secret_in(tmp_path)
 
 
@@ -265,11 +265,11 @@ def test_merge_never_copies_a_file_through_a_link_in_the_other_project(
     _flip(_stored(folder, photos[6]))
     ours = tmp_path / "Ons.fieldkit"
     with Project.create(ours) as p:
-        summary = p.merge(folder)
+        summary = p.merge.project(folder)
         notes = " ".join(summary.not_placed)
         assert photos[4].name in notes and "symbolic link" in notes
         assert photos[6].name in notes and "changed on disk" in notes
         assert all(m.filename not in (photos[4].name, photos[6].name)
-                   for m in p.store.all_media())
+                   for m in p._store.all_media())
         assert p.check() == []
     _no_secret_in(ours)

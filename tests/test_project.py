@@ -16,10 +16,10 @@ from fieldkit.storage import database, schema
 def test_create_makes_folder_with_wal_and_schema(tmp_path: Path) -> None:
     with Project.create(tmp_path / "A.fieldkit", name="Studie A", language="en") as p:
         assert p.name == "Studie A" and p.language == "en"
-        mode = p.store.value("PRAGMA journal_mode")
+        mode = p._store.value("PRAGMA journal_mode")
         assert mode == "wal"
-        assert p.store.value("PRAGMA foreign_keys") == 1
-        assert p.store.value("PRAGMA user_version") == schema.latest_version()
+        assert p._store.value("PRAGMA foreign_keys") == 1
+        assert p._store.value("PRAGMA user_version") == schema.latest_version()
     assert (tmp_path / "A.fieldkit" / "project.sqlite").is_file()
     assert (tmp_path / "A.fieldkit" / "media").is_dir()
     assert (tmp_path / "A.fieldkit" / "backups").is_dir()
@@ -134,7 +134,7 @@ def test_deleting_a_code_takes_subcodes_and_codings_and_undo_brings_all_back(
     noted.code_text(1, 0, 5, "Leren/Informeel/Uitproberen")
     gone = noted.delete_code("Leren")
     assert gone == 2
-    assert noted.codings() == [] and noted.store.codes() == []
+    assert noted.codings() == [] and noted._store.codes() == []
     noted.undo()
     assert len(noted.codings()) == 2
     assert [p for _, _, p, _ in noted.codes_with_counts()] == [
@@ -194,7 +194,7 @@ def test_migration_takes_a_backup_first(tmp_path: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v_next])
     with Project.open(path) as p:
-        assert p.store.value("PRAGMA user_version") == len(schema.MIGRATIONS)
+        assert p._store.value("PRAGMA user_version") == len(schema.MIGRATIONS)
     backups = list((path / database.BACKUPS).glob("*before-migration*.sqlite"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])

@@ -64,7 +64,7 @@ def test_imported_documents_are_not_edited(noted: Project) -> None:
     from fieldkit.core.errors import BadInput
     from fieldkit.core.model import ImportedDocument
 
-    doc = noted.add_imported(ImportedDocument("transcript", "Interview", "A: hoi"))
+    doc = noted.imports.document(ImportedDocument("transcript", "Interview", "A: hoi"))
     with pytest.raises(BadInput, match="only fieldnotes, memos and photo captions"):
         noted.edit_text(doc.id, "anders")
 

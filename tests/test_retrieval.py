@@ -32,7 +32,7 @@ def project(tmp_path: Path) -> Project:
     for n, line in enumerate(text.split("\n")):
         turns.append(Turn(pos, pos + len(line), line.split(":")[0], 60.0 * n, None))
         pos += len(line) + 1
-    p.add_imported(ImportedDocument(kind="transcript", title="Interview Ahmed", text=TRANSCRIPT,
+    p.imports.document(ImportedDocument(kind="transcript", title="Interview Ahmed", text=TRANSCRIPT,
                                     turns=turns), site="Metaal Oost", visit="2024-03-07")
     del note
     return p
@@ -125,7 +125,7 @@ def test_all_codes_on_photo_regions_overlap_by_rectangle(project: Project) -> No
     p = project
     out = io.BytesIO()
     Image.new("RGB", (60, 40), (200, 0, 0)).save(out, "PNG")
-    photo = p.add_imported(ImportedDocument(
+    photo = p.imports.document(ImportedDocument(
         kind="photo", title="Kantbank", text="De kantbank",
         media=ImportedMedia(out.getvalue(), "k.png", "image/png", 60, 40)), site="Metaal Oost")
     left = p.code_region(photo.id, Region(0, 0, 30, 40), "Technology").id

@@ -32,7 +32,7 @@ def brute(p: Project, q: SegmentQuery) -> list[int]:
     coders = {p.find_coder(n).id for n in q.coders} or None
     sites = {p.site(s).id for s in q.sites} or None
     docs = {int(d) for d in q.documents} or None
-    rows = p.store.rows(
+    rows = p._store.rows(
         "SELECT c.id, c.document_id, c.code_id, c.coder_id, c.start, c.end, c.x, c.y, "
         "c.width, c.height, d.site_id, coalesce(v.date, substr(d.created, 1, 10)) AS day "
         "FROM codings c JOIN documents d ON d.id = c.document_id "
@@ -99,7 +99,7 @@ def check(p: Project, rng: random.Random, n: int) -> None:
 def test_random_queries_match_a_brute_force_answer(demo: Project) -> None:
     p = demo
     rng = random.Random(23)
-    assert p.store.value("SELECT count(*) FROM codings WHERE x IS NOT NULL") > 0  # photos too
+    assert p._store.value("SELECT count(*) FROM codings WHERE x IS NOT NULL") > 0  # photos too
     check(p, rng, 150)
 
     # the arrays are patched by each change set: codings added, removed, orphaned, undone
@@ -119,7 +119,7 @@ def test_random_queries_match_a_brute_force_answer(demo: Project) -> None:
     coded = next(d for d in notes if p.codings(doc=d.id))
     text = p.document(coded.id).text
     p.edit_text(coded.id, text[: len(text) // 3])  # codings further on lose their words
-    assert p.store.value("SELECT count(*) FROM codings WHERE orphaned = 1") > 0
+    assert p._store.value("SELECT count(*) FROM codings WHERE orphaned = 1") > 0
     check(p, rng, 60)
     p.undo()
     p.undo()

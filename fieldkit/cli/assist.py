@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        summary = project.train_suggester(args.learn_from, progress_bar("Training"))
+        summary = project.assist.train(args.learn_from, progress_bar("Training"))
         if args.json:
             print_json(summary)
             return 0
@@ -78,11 +78,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         raise BadInput("--limit goes with --all (a document's suggestions are all shown).")
     with open_project(args, readonly=not args.accept) as project:
         if args.everywhere:
-            found = project.suggest_all(threshold=args.threshold, limit=args.limit,
+            found = project.assist.suggest_all(threshold=args.threshold, limit=args.limit,
                                         progress=progress_bar("Suggesting"))
         else:
-            found = project.suggest(args.doc, threshold=args.threshold)
-        accepted = project.accept_suggestions(found) if args.accept else []
+            found = project.assist.suggest(args.doc, threshold=args.threshold)
+        accepted = project.assist.accept_all(found) if args.accept else []
         if args.json:
             data: Any = plain(found)
             if args.accept:
@@ -107,7 +107,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_similar(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        found = project.similar(args.coding, limit=args.limit)
+        found = project.assist.similar(args.coding, limit=args.limit)
         if args.json:
             print_json(found)
             return 0

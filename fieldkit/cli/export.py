@@ -62,7 +62,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
     names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_docx(
+        out = project.exports.docx(
             args.out, codes=args.code, coder=args.coder, site=args.site, **names,
             annotated_document=args.annotated, progress=progress_bar("Word"),
             codings=project.sets.coding_ids(args.document_set, args.code_set),
@@ -82,7 +82,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
     names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_xlsx(args.out, progress=progress_bar("Excel"),
+        out = project.exports.xlsx(args.out, progress=progress_bar("Excel"),
                                   codings=project.sets.coding_ids(args.document_set,
                                                                   args.code_set),
                                   warnings=warnings, **names)
@@ -95,7 +95,7 @@ def cmd_csv(args: argparse.Namespace) -> int:
     names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        written = project.export_csv(args.outdir, progress=progress_bar("CSV"),
+        written = project.exports.csv(args.outdir, progress=progress_bar("CSV"),
                                      warnings=warnings, **names)
     print_warnings(warnings)
     print(f"Wrote {len(written)} files to {args.outdir}")
@@ -106,7 +106,7 @@ def cmd_qdpx(args: argparse.Namespace) -> int:
     names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_qdpx(args.out, progress=progress_bar("REFI-QDA"),
+        out = project.exports.qdpx(args.out, progress=progress_bar("REFI-QDA"),
                                   warnings=warnings, **names)
     print_warnings(warnings)
     print(f"Wrote {out}")

@@ -210,11 +210,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise BadInput(f"--map takes ROLE=COLUMN, not '{item}'.")
         mapping[role.strip()] = column.strip()
     with open_project(args) as project:
-        docs = project.import_files(
+        docs = project.imports.files(
             args.files, site=args.site, visit=args.visit, kind=args.kind,
             mapping=mapping or None, progress=progress_bar("Importing"),
             transcript=args.transcript)
-        for warning in project.import_warnings:
+        for warning in project.imports.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         if args.json:
             print_json([{"id": d.id, "uuid": d.uuid, "kind": d.kind, "title": d.title,
@@ -356,7 +356,7 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        summary = project.import_codebook(args.file)
+        summary = project.imports.codebook(args.file)
         print(summary)
     return 0
 
@@ -365,7 +365,7 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     names = pseudonym_options(args)
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
-        out = project.export_codebook(args.file, warnings=warnings, **names)
+        out = project.exports.codebook(args.file, warnings=warnings, **names)
     print_warnings(warnings)
     print(f"Wrote {out}")
     return 0
@@ -469,7 +469,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        print(f"Backup written to {project.backup()}")
+        print(f"Backup written to {project.backups.make('manual').path}")
     return 0
 
 

@@ -100,7 +100,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        count = project.reindex(progress_bar("Indexing"))
+        count = project.index.reindex(progress_bar("Indexing"))
     print(f"Indexed {count} texts.")
     return 0
 
@@ -108,7 +108,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 def cmd_code_hits(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         result = project.search(args.query, limit=1)
-        made = project.code_hits(args.query, args.code, scope=args.scope)
+        made = project.index.code_hits(args.query, args.code, scope=args.scope)
     if args.json:
         print_json({"codings": made, "note": result.note})
     else:
@@ -120,7 +120,7 @@ def cmd_code_hits(args: argparse.Namespace) -> int:
 
 def cmd_saved_save(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        saved = project.save_search(args.name, args.query)
+        saved = project.index.save_search(args.name, args.query)
     if args.json:
         print_json(saved)
     else:
@@ -130,7 +130,7 @@ def cmd_saved_save(args: argparse.Namespace) -> int:
 
 def cmd_saved_list(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        found = project.saved_searches()
+        found = project.index.saved_searches()
     if args.json:
         print_json(found)
     elif found:
@@ -142,13 +142,13 @@ def cmd_saved_list(args: argparse.Namespace) -> int:
 
 def cmd_saved_run(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        result = project.run_saved_search(args.name, limit=_limit(args.limit))
+        result = project.index.run_saved_search(args.name, limit=_limit(args.limit))
     _print_result(result, args.json)
     return 0
 
 
 def cmd_saved_delete(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        gone = project.delete_saved_search(args.name)
+        gone = project.index.delete_saved_search(args.name)
     print(f"Deleted saved search {gone.name!r}.")
     return 0

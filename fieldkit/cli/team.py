@@ -72,7 +72,7 @@ def cmd_coders(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        summary = project.merge(args.other, progress_bar("Merging"))
+        summary = project.merge.project(args.other, progress_bar("Merging"))
         if args.json:
             data: dict[str, Any] = {"added": summary.added, "changed": summary.changed}
             print_json({**plain(summary), **data})
@@ -85,7 +85,7 @@ def cmd_merge_codes(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         source, target = project.code(args.source), project.code(args.target)
         source_path, target_path = project.code_path(source), project.code_path(target)
-        moved = project.merge_codes(source.id, target.id)
+        moved = project.merge.codes(source.id, target.id)
         if args.json:
             print_json({"source": source_path, "target": target_path, "moved": moved})
         else:
@@ -127,12 +127,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         codes = args.code
         if args.code_set:
             codes = [*(codes or []), *project.sets.members(args.code_set, "codes")]
-        report = project.agreement(args.coders, codes=codes, threshold=threshold,
+        report = project.agreement.report(args.coders, codes=codes, threshold=threshold,
                                    document_set=args.document_set, time=args.time)
-        data = project.agreement_dict(report)
+        data = project.agreement.as_dict(report)
         if args.xlsx:
             left: list[str] = []
-            project.export_agreement_xlsx(report, args.xlsx, warnings=left,
+            project.agreement.export_xlsx(report, args.xlsx, warnings=left,
                                           **pseudonym_options(args))
             print_warnings(left)
         if args.json:
@@ -166,7 +166,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 def cmd_blind(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         left: list[str] = []
-        out = project.export_blind_xlsx(args.coder, args.out, warnings=left,
+        out = project.agreement.export_blind_xlsx(args.coder, args.out, warnings=left,
                                         **pseudonym_options(args))
         print_warnings(left)
         print(f"Codings by {args.coder} written to {out}")

@@ -29,6 +29,9 @@ class Utf16Map:
         return pos16 - bisect.bisect_left(self._astral16, pos16)
 
 
-def context(text: str, start: int, end: int, width: int = 40) -> tuple[str, str]:
+CONTEXT_CHARS = 40  # characters of context kept before and after a coded segment
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str]:
     """The text just before and after a span, used to re-anchor a coding later."""
     return text[max(0, start - width) : start], text[end : end + width]

@@ -244,7 +244,7 @@ class AgreementDialog(QDialog):
 
     def compute(self) -> None:
         try:
-            report = self.project.agreement(self.checked_coders(),
+            report = self.project.agreement.report(self.checked_coders(),
                                             threshold=self.threshold.value() / 100.0)
         except FieldkitError as error:
             self.report = None
@@ -252,7 +252,7 @@ class AgreementDialog(QDialog):
             self.summary.setText(str(error))
             return
         self.report = report
-        self.data = self.project.agreement_dict(report)
+        self.data = self.project.agreement.as_dict(report)
         lines = []
         for row in self.data["overall"]:
             lines.append(tr(
@@ -284,7 +284,7 @@ class AgreementDialog(QDialog):
             return None
         coders = list(row["coders"])
         try:
-            views = self.project.disagreements(row["code"], row.get("document"), coders,
+            views = self.project.agreement.disagreements(row["code"], row.get("document"), coders,
                                                self.report.threshold)
         except FieldkitError as error:
             QMessageBox.warning(self, tr("Disagreements"), str(error))

@@ -196,7 +196,7 @@ class CodingActions:
             tr("Memo for this coding of {0}:").format(self.project.code_path(coding.code_id)),
             coding.memo)
         if ok and text != coding.memo:
-            self.project.set_coding_memo(coding_id, text)
+            self.project.memos.set_coding_memo(coding_id, text)
 
     def code_region(self, doc_id: int, region: Region) -> None:
         def then(path: str, is_new: bool) -> None:
@@ -217,7 +217,7 @@ class CodingActions:
         if project is None:
             return None
         try:
-            plan = project.hit_plan(query, scope=scope, include_memos=True)
+            plan = project.index.hit_plan(query, scope=scope, include_memos=True)
         except FieldkitError as exc:
             QMessageBox.warning(self.window, tr("Coding"), str(exc))
             return None
@@ -238,7 +238,7 @@ class CodingActions:
 
             def job(progress: Progress) -> int:
                 progress.start(1, tr("Coding hits"))
-                made = project.code_hits(query, path, scope=scope, include_memos=memos)
+                made = project.index.code_hits(query, path, scope=scope, include_memos=memos)
                 progress.step()
                 return made
 

@@ -286,9 +286,9 @@ class ExportDialog(QDialog):
         """Run the export on the runner (progress and Cancel)."""
         project, kind = self.project, self.kind()
         methods: dict[str, Callable[..., Any]] = {
-            "docx": project.export_docx, "annotated": project.export_docx,
-            "xlsx": project.export_xlsx, "csv": project.export_csv,
-            "qdpx": project.export_qdpx}
+            "docx": project.exports.docx, "annotated": project.exports.docx,
+            "xlsx": project.exports.xlsx, "csv": project.exports.csv,
+            "qdpx": project.exports.qdpx}
         method = methods[kind]
         window = self.parentWidget() or self
         left: list[str] = []  # names the pseudonymiser found still in the text

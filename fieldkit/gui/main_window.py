@@ -855,7 +855,7 @@ class MainWindow(QMainWindow):
             return
 
         def job(progress: Progress) -> list[int]:
-            return [d.id for d in project.import_files(paths, site=site, visit=visit,
+            return [d.id for d in project.imports.files(paths, site=site, visit=visit,
                                                        kind=kind or "auto", progress=progress)]
 
         def done(doc_ids: list[int]) -> None:

@@ -286,7 +286,7 @@ class NoteWindow(QWidget):
         visit = self.visit.date().toString("yyyy-MM-dd")
 
         def job(progress: Progress) -> list[int]:
-            docs = self.project.import_files(files, site=site, visit=visit, kind="photo",
+            docs = self.project.imports.files(files, site=site, visit=visit, kind="photo",
                                              progress=progress)
             return [d.id for d in docs]
 

@@ -645,7 +645,7 @@ class SegmentsPanel(QWidget):
                 return
         if text != coding.memo:
             try:
-                project.set_coding_memo(coding.id, text)
+                project.memos.set_coding_memo(coding.id, text)
             except FieldkitError as exc:
                 self._warn(exc)
 
@@ -703,9 +703,9 @@ class SegmentsPanel(QWidget):
 
         def job(progress: Any) -> Path:
             if kind == "docx":
-                return project.export_docx(target, codings=ids, progress=progress,
+                return project.exports.docx(target, codings=ids, progress=progress,
                                            warnings=left, **names)
-            return project.export_xlsx(target, progress=progress, codings=ids, warnings=left,
+            return project.exports.xlsx(target, progress=progress, codings=ids, warnings=left,
                                        **names)
 
         from fieldkit.gui.runner import show_status

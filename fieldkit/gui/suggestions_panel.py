@@ -214,7 +214,7 @@ class SuggestionsPanel(QWidget):
             self.empty.hide()
             return
         below = len(self.model._all)
-        if self.project.suggester_facts() is None:
+        if self.project.assist.facts() is None:
             text = tr("No model yet: press Train to learn from the codings made so far.")
         elif below:
             text = ntr("%Ln suggestion(s) below the threshold of {0}: lower “At least” to "
@@ -244,7 +244,7 @@ class SuggestionsPanel(QWidget):
             self.set_document(int(self.documents.itemData(1)))
 
     def _show_facts(self) -> None:
-        facts = self.project.suggester_facts()
+        facts = self.project.assist.facts()
         if facts is None:
             self.facts.setText(tr("No suggestions yet: press Train to learn from the codings "
                                   "made so far. Nothing leaves this computer."))
@@ -279,15 +279,15 @@ class SuggestionsPanel(QWidget):
         if self._all_token is not None:  # a run for all documents no longer wanted
             self._all_token.cancel()
             self._all_token = None
-        if self.all_documents and self.project.suggester_facts() is not None:
+        if self.all_documents and self.project.assist.facts() is not None:
             self.model.set_suggestions([])
             self._select(0)
             self._suggest_all()
             return
         found: list[Suggestion] = []
-        if self.document_id is not None and self.project.suggester_facts() is not None:
+        if self.document_id is not None and self.project.assist.facts() is not None:
             try:
-                found = self.project.suggest(self.document_id, threshold=FLOOR)
+                found = self.project.assist.suggest(self.document_id, threshold=FLOOR)
             except FieldkitError as exc:
                 self.facts.setText(str(exc))
         self.model.set_suggestions(found)
@@ -320,7 +320,7 @@ class SuggestionsPanel(QWidget):
 
         self._all_token = self._runner.run(
             tr("Suggesting codes for all documents"),
-            lambda progress: self.project.suggest_all(threshold=FLOOR, limit=ALL_LIMIT,
+            lambda progress: self.project.assist.suggest_all(threshold=FLOOR, limit=ALL_LIMIT,
                                                       progress=progress),
             done, failed=failed)
 
@@ -380,7 +380,7 @@ class SuggestionsPanel(QWidget):
         row, s = self.current_row(), self.current()
         if s is None:
             return
-        if self._try(lambda: self.project.accept_suggestion(s)):
+        if self._try(lambda: self.project.assist.accept(s)):
             self.model.remove(row)
             self._select(row)
             self.codingsChanged.emit()
@@ -389,13 +389,13 @@ class SuggestionsPanel(QWidget):
         row, s = self.current_row(), self.current()
         if s is None:
             return
-        if self._try(lambda: self.project.reject_suggestion(s)):
+        if self._try(lambda: self.project.assist.reject(s)):
             self.model.remove(row)
             self._select(row)
 
     def accept_all(self) -> None:
         shown = list(self.model.shown)
-        if shown and self._try(lambda: self.project.accept_suggestions(
+        if shown and self._try(lambda: self.project.assist.accept_all(
                 shown, threshold=self.model.threshold)):
             self.codingsChanged.emit()
             if self.all_documents:  # no need to ask again: what was shown is coded now
@@ -444,7 +444,7 @@ class SuggestionsPanel(QWidget):
             self.facts.setText(str(exc))
 
         self._runner.run(tr("Learning suggestions"),
-                         lambda progress: self.project.train_suggester(progress=progress),
+                         lambda progress: self.project.assist.train(progress=progress),
                          done, failed=failed)
 
 

@@ -22,6 +22,7 @@ from fieldkit.storage import analysis_rows, workbench_tables
 if TYPE_CHECKING:
     from fieldkit.exporters.charts import Canvas
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 # Tables whose change makes the loaded codings stale.
 _READS = {"codings", "documents", "turns", "codes", "visits", "sites", "participants", "cases",
@@ -85,9 +86,9 @@ class SavedQuery:
 class Analysis:
     """The analyst's questions over one project; reached as ``project.analysis``."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.store = project.store
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
         self._table: CodingTable | None = None
         self._version = -1
         project.subscribe(self._changed)
@@ -106,9 +107,9 @@ class Analysis:
 
     def table(self) -> CodingTable:
         """The codings as arrays, read again only after the data changed."""
-        version = analysis_rows.data_version(self.store)
+        version = analysis_rows.data_version(self._store)
         if self._table is None or version != self._version:
-            self._table, self._version = CodingTable.load(self.store), version
+            self._table, self._version = CodingTable.load(self._store), version
         return self._table
 
     # -- scope -----------------------------------------------------------------------------
@@ -117,32 +118,32 @@ class Analysis:
               site: str | None = None, code_set: str | None = None,
               documents: Iterable[int] | None = None) -> Scope:
         """Which codings to look at: one coder's, in a document set or site, of a code set."""
-        coder_id = self.project.find_coder(coder).id if coder else None
+        coder_id = self._project.find_coder(coder).id if coder else None
         docs: frozenset[int] | None = frozenset(documents) if documents is not None else None
         if document_set:
-            members = frozenset[int](self.project.sets.members(document_set, "documents"))
+            members = frozenset[int](self._project.sets.members(document_set, "documents"))
             docs = members if docs is None else docs & members
-        sites = frozenset({self.project.site(site).id}) if site else None
-        codes = frozenset[int](self.project.sets.members(code_set, "codes")) if code_set \
+        sites = frozenset({self._project.site(site).id}) if site else None
+        codes = frozenset[int](self._project.sets.members(code_set, "codes")) if code_set \
             else None
         return Scope(coder_id, docs, sites, codes)
 
     def code_list(self, codes: Sequence[int | str] | None, scope: Scope) -> list[int]:
         """The codes to show, in the order given (default: the codebook's order)."""
         if codes:
-            chosen = [self.project.code(c).id for c in codes]
+            chosen = [self._project.code(c).id for c in codes]
         else:
-            chosen = [c.id for _, c in self.project.codebook().walk()]
+            chosen = [c.id for _, c in self._project.codebook().walk()]
         if scope.code_ids is not None:
             chosen = [c for c in chosen if c in scope.code_ids]
         return list(dict.fromkeys(chosen))
 
     def attribute_names(self) -> list[str]:
         """Every attribute documents or participants carry (for ``attribute:NAME``)."""
-        return analysis_rows.attribute_names(self.store)
+        return analysis_rows.attribute_names(self._store)
 
     def headings(self, code_ids: list[int]) -> list[CodeHeading]:
-        book = self.project.codebook()
+        book = self._project.codebook()
         return [CodeHeading(c, book.path(c), book.codes[c].colour) for c in code_ids]
 
     # -- relations -------------------------------------------------------------------------
@@ -153,7 +154,7 @@ class Analysis:
         relations.check_mode(mode, distance)
         scope = self.scope(**where)
         code_ids = self.code_list(codes, scope)
-        found = relations.relation_counts(self.table(), self.store, code_ids, scope, mode,
+        found = relations.relation_counts(self.table(), self._store, code_ids, scope, mode,
                                           distance)
         return Relations(mode, distance, found.coefficient_name, self.headings(code_ids),
                          found.counts.tolist(), found.coefficients().tolist())
@@ -162,8 +163,8 @@ class Analysis:
                        distance: int | None = None,
                        **where: Any) -> list[tuple[Segment, Segment]]:
         """The pairs of segments behind one cell of the relations matrix."""
-        first, second = self.project.code(a).id, self.project.code(b).id
-        pairs = relations.pair_codings(self.table(), self.store, first, second,
+        first, second = self._project.code(a).id, self._project.code(b).id
+        pairs = relations.pair_codings(self.table(), self._store, first, second,
                                        self.scope(**where), mode, distance)
         segments = {s.coding_id: s for s in self.coding_segments(
             [x for pair in pairs for x in pair])}
@@ -177,7 +178,7 @@ class Analysis:
         variables.check_variable(columns)
         scope = self.scope(**where)
         code_ids = self.code_list(codes, scope)
-        found = variables.variable_counts(self.table(), self.store, code_ids, scope, columns,
+        found = variables.variable_counts(self.table(), self._store, code_ids, scope, columns,
                                           measure)
         values = found.percentages() if percent else found.values
         return Matrix(columns, measure, percent, self.headings(code_ids), found.labels,
@@ -186,8 +187,8 @@ class Analysis:
 
     def cell(self, code: int | str, key: Any, columns: str, **where: Any) -> list[Segment]:
         """The segments behind one cell of a matrix (``key`` from ``Matrix.keys``)."""
-        code_id = self.project.code(code).id
-        ids = variables.cell_codings(self.table(), self.store, code_id, key,
+        code_id = self._project.code(code).id
+        ids = variables.cell_codings(self.table(), self._store, code_id, key,
                                      self.scope(**where), columns)
         return self.coding_segments(ids)
 
@@ -227,11 +228,11 @@ class Analysis:
         if kind == "portrait":
             if document is None:
                 raise BadInput("A document portrait needs a document.")
-            doc = self.project.document(document)
+            doc = self._project.document(document)
             scope = self.scope(**where)
-            book = self.project.codebook()
+            book = self._project.codebook()
             spans_ = [(c.start, c.end, book.codes[c.code_id].colour)
-                      for c in self.project.codings(doc=doc.id)
+                      for c in self._project.codings(doc=doc.id)
                       if c.start is not None and c.end is not None and not c.orphaned
                       and (scope.coder_id is None or c.coder_id == scope.coder_id)
                       and (scope.code_ids is None or c.code_id in scope.code_ids)]
@@ -242,14 +243,14 @@ class Analysis:
 
     def parse(self, expression: str) -> query.Node:
         """Check a query and resolve its codes (an unknown code raises NotFound)."""
-        return query.parse(expression, lambda ref: self.project.code(ref).id)
+        return query.parse(expression, lambda ref: self._project.code(ref).id)
 
     def segments(self, expression: str, *, text: str | None = None,
                  **where: Any) -> list[Segment]:
         """The text regions that satisfy a coding query (see ``fieldkit.analysis.query``),
         optionally only those that hold a hit of the full-text query ``text``."""
         node = self.parse(expression)
-        found = query.evaluate(node, self.table(), self.store, self.scope(**where))
+        found = query.evaluate(node, self.table(), self._store, self.scope(**where))
         if text and text.strip():
             meets = spans.regions_meeting(found, self._hit_regions(text))[0]
             found = (found[0][meets], found[1][meets])
@@ -258,7 +259,7 @@ class Analysis:
     def _hit_regions(self, text: str) -> spans.Regions:
         from fieldkit.index.query import parse as parse_search
 
-        engine = self.project.search_index
+        engine = self._project.index.engine
         starts: list[int] = []
         ends: list[int] = []
         for m in engine.spans_of(parse_search(text, engine.analyser)):
@@ -271,14 +272,14 @@ class Analysis:
 
     def saved_queries(self) -> list[SavedQuery]:
         return [SavedQuery(r["id"], r["name"], r["expression"])
-                for r in workbench_tables.saved_queries(self.store)]
+                for r in workbench_tables.saved_queries(self._store)]
 
     def save_query(self, name: str, expression: str) -> SavedQuery:
         """Keep a coding query with the project (checked first; a name is replaced)."""
         if not name.strip():
             raise BadInput("A saved query needs a name.")
         self.parse(expression)
-        key = workbench_tables.save_query(self.store, name.strip(), expression.strip())
+        key = workbench_tables.save_query(self._store, name.strip(), expression.strip())
         return next(q for q in self.saved_queries() if q.id == key)
 
     def saved_query(self, ref: str | int) -> SavedQuery:
@@ -289,24 +290,24 @@ class Analysis:
 
     def delete_query(self, ref: str | int) -> SavedQuery:
         found = self.saved_query(ref)
-        workbench_tables.delete_query(self.store, found.id)
+        workbench_tables.delete_query(self._store, found.id)
         return found
 
     # -- segments --------------------------------------------------------------------------
 
     def coding_segments(self, coding_ids: list[int]) -> list[Segment]:
-        book = self.project.codebook()
+        book = self._project.codebook()
         paths = {c: book.path(c) for c in book.codes}
-        coders = analysis_rows.names(self.store, "coders")
+        coders = analysis_rows.names(self._store, "coders")
         return [Segment(r["document_id"], r["title"], r["start"] if r["start"] is not None
                         else -1, r["end"] if r["end"] is not None else -1, r["quote"], r["id"],
                         paths.get(r["code_id"]), coders.get(r["coder_id"]))
-                for r in analysis_rows.segment_rows(self.store, list(dict.fromkeys(coding_ids)))]
+                for r in analysis_rows.segment_rows(self._store, list(dict.fromkeys(coding_ids)))]
 
     def region_segments(self, regions: spans.Regions) -> list[Segment]:
         docs = (regions[0] // BIG).tolist()
-        texts = analysis_rows.texts(self.store, sorted(set(docs)))
-        titles = analysis_rows.document_titles(self.store, sorted(set(docs)))
+        texts = analysis_rows.texts(self._store, sorted(set(docs)))
+        titles = analysis_rows.document_titles(self._store, sorted(set(docs)))
         found = []
         for doc, s, e in zip(docs, (regions[0] % BIG).tolist(), (regions[1] % BIG).tolist(),
                              strict=True):

@@ -1,5 +1,5 @@
-"""Facade operations for assisted coding, mixed into ``Project``: train the suggestion model,
-ask for suggestions, accept or reject them, and find passages like a coded segment.
+"""``project.assist``: assisted coding. Train the suggestion model, ask for suggestions, accept
+or reject them, and find passages like a coded segment.
 
 The work lives in ``fieldkit.assist`` (imported lazily, so opening a project stays quick, and
 scikit-learn is loaded only when assisted coding is used). Everything runs on this machine.
@@ -12,22 +12,26 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.progress import Progress
-from fieldkit.operations.base import FacadeBase
 
 if TYPE_CHECKING:
     from fieldkit.assist.model import SuggestionModel
     from fieldkit.assist.results import SimilarPassage, Suggestion, TrainingSummary
     from fieldkit.core.model import Coding
+    from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 ASSISTED = " (assisted)"
 
 
-class AssistOperations(FacadeBase):
+class Assist:
     """Code suggestions learned from the team's own codings (see ``fieldkit.assist``)."""
 
-    _assist_cache: tuple[tuple[int, str], SuggestionModel] | None = None
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
+        self._cache: tuple[tuple[int, str], SuggestionModel] | None = None
 
-    def train_suggester(self, coder: str | Sequence[str] | None = None,
+    def train(self, coder: str | Sequence[str] | None = None,
                         progress: Progress | None = None) -> TrainingSummary:
         """Learn suggestions from the codings of ``coder`` (one name or several; by default
         every coder except the "(assisted)" ones) and store the model in the project.
@@ -40,25 +44,25 @@ class AssistOperations(FacadeBase):
 
         progress = progress or Progress.silent()
         names, coder_ids = self._training_coders(coder)
-        book = self.codebook()  # type: ignore[attr-defined]
+        book = self._project.codebook()
         paths = {code_id: book.path(code_id) for code_id in book.codes}
         uuids = {code_id: c.uuid for code_id, c in book.codes.items()}
-        model, summary = train(self.store, paths, uuids, coder_ids, names, progress)
+        model, summary = train(self._store, paths, uuids, coder_ids, names, progress)
         progress.check()
         facts = {"coders": summary.coders, "codings": summary.codings,
                  "examples": summary.examples, "uncoded_examples": summary.uncoded_examples,
                  "codes": summary.codes, "skipped_codes": summary.skipped_codes,
                  "held_out_f1": summary.held_out_f1, "seconds": summary.seconds}
-        with self.store.lock:
-            assist_tables.save_model(self.store, ", ".join(names), facts, model.to_bytes())
-        self._assist_cache = None
+        with self._store.lock:
+            assist_tables.save_model(self._store, ", ".join(names), facts, model.to_bytes())
+        self._cache = None
         return summary
 
-    def suggester_facts(self) -> dict[str, Any] | None:
+    def facts(self) -> dict[str, Any] | None:
         """When the stored model was trained and on what (None before the first training)."""
         from fieldkit.storage import assist_tables
 
-        found = assist_tables.load_model(self.store)
+        found = assist_tables.load_model(self._store)
         if found is None:
             return None
         _id, trained, facts, blob = found
@@ -75,14 +79,14 @@ class AssistOperations(FacadeBase):
         from fieldkit.assist.suggesting import suggest_for
 
         threshold = DEFAULT_THRESHOLD if threshold is None else _check_threshold(threshold)
-        document = self.document(doc)  # type: ignore[attr-defined]
+        document = self._project.document(doc)
         progress = progress or Progress.silent()
         progress.start(1, f"Suggesting codes for {document.title}")
         model = self._suggestion_model()
         assert model is not None
-        book = self.codebook()  # type: ignore[attr-defined]
+        book = self._project.codebook()
         paths = {code_id: book.path(code_id) for code_id in book.codes}
-        found = suggest_for(self.store, model, document, paths, threshold)
+        found = suggest_for(self._store, model, document, paths, threshold)
         progress.step("Done")
         return found
 
@@ -103,17 +107,17 @@ class AssistOperations(FacadeBase):
             raise BadInput("The number of suggestions must be at least 1.")
         model = self._suggestion_model()
         assert model is not None
-        book = self.codebook()  # type: ignore[attr-defined]
+        book = self._project.codebook()
         paths = {code_id: book.path(code_id) for code_id in book.codes}
-        return suggest_everywhere(self.store, model, paths, threshold, limit,
+        return suggest_everywhere(self._store, model, paths, threshold, limit,
                                   progress or Progress.silent())
 
-    def accept_suggestion(self, suggestion: Suggestion) -> Coding:
+    def accept(self, suggestion: Suggestion) -> Coding:
         """Make the suggestion a coding by "<current coder> (assisted)" (one undo step)."""
-        with self.store.change(f"Accept suggestion {suggestion.code}"):
+        with self._store.change(f"Accept suggestion {suggestion.code}"):
             return self._accept(suggestion)
 
-    def accept_suggestions(self, suggestions: Sequence[Suggestion],
+    def accept_all(self, suggestions: Sequence[Suggestion],
                            threshold: float | None = None) -> list[Coding]:
         """Accept every suggestion at or above ``threshold`` (all when None), as one undo step."""
         if threshold is not None:
@@ -121,21 +125,22 @@ class AssistOperations(FacadeBase):
         chosen = [s for s in suggestions if threshold is None or s.confidence >= threshold]
         if not chosen:
             return []
-        with self.store.change(f"Accept {len(chosen)} suggestions"):
+        with self._store.change(f"Accept {len(chosen)} suggestions"):
             return [self._accept(s) for s in chosen]
 
-    def reject_suggestion(self, suggestion: Suggestion) -> None:
+    def reject(self, suggestion: Suggestion) -> None:
         """Turn a suggestion down; it is remembered and never proposed again."""
         from fieldkit.storage import assist_tables
 
         self._check_current(suggestion)
-        assist_tables.reject(self.store, suggestion.document_uuid, suggestion.start,
-                             suggestion.end, suggestion.code_uuid, self.coder)  # type: ignore
+        assist_tables.reject(self._store, suggestion.document_uuid, suggestion.start,
+                             suggestion.end, suggestion.code_uuid, self._project.coder)
 
-    def rejected_suggestions(self) -> int:
+    def rejected_count(self) -> int:
+        """How many suggestions were turned down."""
         from fieldkit.storage import assist_tables
 
-        return assist_tables.rejection_count(self.store)
+        return assist_tables.rejection_count(self._store)
 
     def similar(self, coding: int | str, limit: int = 10) -> list[SimilarPassage]:
         """"More like this": passages across the project that read like a coded segment and
@@ -144,23 +149,23 @@ class AssistOperations(FacadeBase):
 
         if limit < 1:
             raise BadInput("The number of passages must be at least 1.")
-        found: Coding = self.coding(coding)  # type: ignore[attr-defined]
+        found: Coding = self._project.coding(coding)
         if found.start is None or not found.quote.strip():
             raise BadInput(f"Coding {found.id} marks part of a photo; 'more like this' needs a "
                            "coded text segment.")
         model = self._suggestion_model(required=False)
-        return similar_to(self.store, found, model.features if model else None, limit)
+        return similar_to(self._store, found, model.features if model else None, limit)
 
     # -- helpers -----------------------------------------------------------------------------
 
     def _training_coders(self, coder: str | Sequence[str] | None
                          ) -> tuple[list[str], list[int] | None]:
-        everyone = self.store.coders()
+        everyone = self._store.coders()
         if coder is None:
             chosen = [c for c in everyone if not c.name.endswith(ASSISTED)]
         else:
             wanted = [coder] if isinstance(coder, str) else list(coder)
-            chosen = [self.find_coder(name) for name in wanted]
+            chosen = [self._project.find_coder(name) for name in wanted]
         if not chosen:
             raise BadInput("Nobody has coded anything yet, so there is nothing to learn from.")
         return [c.name for c in chosen], [c.id for c in chosen]
@@ -169,31 +174,31 @@ class AssistOperations(FacadeBase):
         from fieldkit.assist.model import SuggestionModel
         from fieldkit.storage import assist_tables
 
-        stamp = assist_tables.model_stamp(self.store)
+        stamp = assist_tables.model_stamp(self._store)
         if stamp is None:
             if required:
                 raise BadInput("There is no suggestion model yet; train one first "
                                "(fieldkit train).")
             return None
-        if self._assist_cache is not None and self._assist_cache[0] == stamp:
-            return self._assist_cache[1]
-        found = assist_tables.load_model(self.store)
+        if self._cache is not None and self._cache[0] == stamp:
+            return self._cache[1]
+        found = assist_tables.load_model(self._store)
         assert found is not None
         model = SuggestionModel.from_bytes(found[3])
-        self._assist_cache = (stamp, model)
+        self._cache = (stamp, model)
         return model
 
     def _check_current(self, s: Suggestion) -> None:
-        document = self.document(s.document_id)  # type: ignore[attr-defined]
+        document = self._project.document(s.document_id)
         if document.uuid != s.document_uuid or document.text[s.start:s.end] != s.quote:
             raise BadInput(f"'{document.title}' changed since this suggestion was made; "
                            "ask for suggestions again.")
-        self.code(s.code_id)  # type: ignore[attr-defined]
+        self._project.code(s.code_id)
 
     def _accept(self, s: Suggestion) -> Coding:
         self._check_current(s)
-        coder = self.coder + ASSISTED  # type: ignore[attr-defined]
-        return self.code_text(s.document_id, s.start, s.end, s.code_id,  # type: ignore
+        coder = self._project.coder + ASSISTED
+        return self._project.code_text(s.document_id, s.start, s.end, s.code_id,
                               coder=coder)
 
 

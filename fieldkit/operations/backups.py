@@ -33,6 +33,7 @@ from fieldkit.storage.mediastore import (
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 INTERVAL_KEY = "backup_interval_hours"
 KEEP_KEY = "backup_keep"
@@ -53,43 +54,44 @@ class Restored:
 class Backups:
     """List, make and restore backups of one open project; its backup settings."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
 
     def list(self) -> list[Backup]:
         """Complete backups, newest first."""
-        return backups.list_backups(self.project.path)
+        return backups.list_backups(self._project.path)
 
     def make(self, reason: str = "manual") -> Backup:
         """A checked copy of the database in ``backups/``; old ones rotate out."""
-        store = self.project.store
+        store = self._store
         with store.lock:
-            return backups.write(store.conn, self.project.path, reason, keep_last=self.keep)
+            return backups.write(store.conn, self._project.path, reason, keep_last=self.keep)
 
     def restore(self, ref: str, new_path: str | Path) -> Restored:
         """Backup ``ref`` as a new project at ``new_path`` (never over this project)."""
-        return restore_backup(self.project.path, ref, new_path)
+        return restore_backup(self._project.path, ref, new_path)
 
     @property
     def interval_hours(self) -> float:
         """Hours between automatic backups when the project is opened for writing; 0: off."""
-        return _number(self.project.store.meta(INTERVAL_KEY), backups.DEFAULT_INTERVAL_HOURS)
+        return _number(self._store.meta(INTERVAL_KEY), backups.DEFAULT_INTERVAL_HOURS)
 
     @property
     def keep(self) -> int:
         """How many of the latest backups are kept (besides one per day for a week)."""
-        return int(_number(self.project.store.meta(KEEP_KEY), backups.KEEP_LAST))
+        return int(_number(self._store.meta(KEEP_KEY), backups.KEEP_LAST))
 
     def configure(self, *, interval_hours: float | None = None, keep: int | None = None) -> None:
         """Store the backup settings in the project (they travel with it)."""
         if interval_hours is not None:
             if not 0 <= interval_hours <= 24 * 365:
                 raise BadInput("The backup interval is a number of hours from 0 (off) to 8760.")
-            self.project.store.set_meta(INTERVAL_KEY, f"{interval_hours:g}")
+            self._store.set_meta(INTERVAL_KEY, f"{interval_hours:g}")
         if keep is not None:
             if not 1 <= keep <= 1000:
                 raise BadInput("Keep between 1 and 1000 backups.")
-            self.project.store.set_meta(KEEP_KEY, str(keep))
+            self._store.set_meta(KEEP_KEY, str(keep))
 
     def take_if_due(self) -> Backup | None:
         """The automatic backup on opening, when the last one is older than the interval.
@@ -97,9 +99,9 @@ class Backups:
         A failing automatic backup (a full disk) does not stop the work: why it failed is kept
         in ``project.backup_warning`` for the CLI and the app to show.
         """
-        project = self.project
+        project = self._project
         project.backup_warning = ""
-        if not backups.is_due(project.path, self.interval_hours, project.store.meta("created")):
+        if not backups.is_due(project.path, self.interval_hours, self._store.meta("created")):
             return None
         try:
             return self.make("automatic")

@@ -21,6 +21,7 @@ from fieldkit.storage import workbench_tables
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 TYPES = ("field diary", "reflexive", "theoretical", "methodological", "code memo")
 SOURCES = ("memo", "code memo", "coding memo", "document memo")
@@ -55,9 +56,17 @@ class Memo:
 class Memos:
     """The project's memos; reached as ``project.memos``."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.store = project.store
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
+
+    def set_document_memo(self, ref: int | str, memo: str) -> None:
+        """Replace a document's memo (one undo step)."""
+        self._store.update_document(self._store.resolve("documents", ref), {"memo": memo})
+
+    def set_coding_memo(self, ref: int | str, memo: str) -> None:
+        """Replace a coding's memo (one undo step)."""
+        self._store.update_coding(self._store.resolve("codings", ref), {"memo": memo})
 
     def types(self) -> list[str]:
         """The usual memo types and any other type used in this project."""
@@ -72,13 +81,13 @@ class Memos:
         (as ``link`` takes them); a link that cannot be made leaves no memo behind."""
         title = check_title(title, "memo")
         type_, date = _check_type(type), _check_date(date)
-        with self.store.change(f"New memo {title}"):
-            site_id = self.project.ensure_site(site).id if site else None
-            key = self.store.add_document({"kind": "memo", "title": title,
+        with self._store.change(f"New memo {title}"):
+            site_id = self._project.ensure_site(site).id if site else None
+            key = self._store.add_document({"kind": "memo", "title": title,
                                            "text": normalise_newlines(text),
                                            "site_id": site_id})
-            workbench_tables.set_memo_info(self.store, key, {
-                "type": type_, "author": (author or self.project.coder).strip(), "date": date})
+            workbench_tables.set_memo_info(self._store, key, {
+                "type": type_, "author": (author or self._project.coder).strip(), "date": date})
             for target, ref in links:
                 self.link(key, target, ref)
         return self.get(key)
@@ -89,11 +98,11 @@ class Memos:
         unknown = set(fields) - {"title", "text", "type", "author", "date"}
         if unknown:
             raise BadInput(f"A memo has no field {', '.join(sorted(unknown))}.")
-        with self.store.change(f"Edit memo {memo.title}"):
+        with self._store.change(f"Edit memo {memo.title}"):
             if "text" in fields:
-                self.project.edit_text(memo.id, fields["text"])
+                self._project.edit_text(memo.id, fields["text"])
             if "title" in fields:
-                self.project.rename_document(memo.id, fields["title"])
+                self._project.rename_document(memo.id, fields["title"])
             info: dict[str, Any] = {k: fields[k] for k in ("type", "author", "date")
                                     if k in fields}
             if "type" in info:
@@ -101,12 +110,12 @@ class Memos:
             if "date" in info:
                 info["date"] = _check_date(info["date"])
             if info:
-                workbench_tables.set_memo_info(self.store, memo.id, info)
+                workbench_tables.set_memo_info(self._store, memo.id, info)
         return self.get(memo.id)
 
     def get(self, ref: int | str) -> Memo:
-        key = self.store.resolve("documents", ref)
-        for row in workbench_tables.memo_rows(self.store):
+        key = self._store.resolve("documents", ref)
+        for row in workbench_tables.memo_rows(self._store):
             if row["id"] == key:
                 return self._memo(row)
         raise NotFound(f"Document '{ref}' is not a memo.")
@@ -114,7 +123,7 @@ class Memos:
     def all(self, *, type: str | None = None, text: str | None = None,
              include_older: bool = True) -> list[Memo]:
         """Memos by date; ``type`` and ``text`` (words in title or text) filter them."""
-        found = [self._memo(r) for r in workbench_tables.memo_rows(self.store)]
+        found = [self._memo(r) for r in workbench_tables.memo_rows(self._store)]
         if include_older:
             found.extend(self._older())
         if type:
@@ -134,41 +143,41 @@ class Memos:
                 raise BadInput("A memo cannot link to itself.")
             target = "document"
         elif target == "code":
-            key = self.project.code(ref).id
+            key = self._project.code(ref).id
         elif target in ("document", "coding"):
-            key = self.store.resolve(f"{target}s", ref)
+            key = self._store.resolve(f"{target}s", ref)
         else:
             raise BadInput(f"A memo links to a document, memo, coding or code, not '{target}'.")
-        link_id = workbench_tables.add_link(self.store, memo_id, target, key)
+        link_id = workbench_tables.add_link(self._store, memo_id, target, key)
         return next(x for x in self.get(memo_id).links if x.id == link_id)
 
     def unlink(self, link_id: int) -> None:
-        self.store.resolve("links", link_id)
-        workbench_tables.delete_link(self.store, link_id)
+        self._store.resolve("links", link_id)
+        workbench_tables.delete_link(self._store, link_id)
 
     def linked_to(self, target: str, ref: int | str) -> list[Memo]:
         """The memos that link to a document, coding or code."""
-        key = self.project.code(ref).id if target == "code" else \
-            self.store.resolve(f"{target}s", ref)
-        ids = {r["from_document_id"] for r in workbench_tables.links_to(self.store, target, key)}
+        key = self._project.code(ref).id if target == "code" else \
+            self._store.resolve(f"{target}s", ref)
+        ids = {r["from_document_id"] for r in workbench_tables.links_to(self._store, target, key)}
         return [m for m in self.all(include_older=False) if m.id in ids]
 
     def expand(self, jotting: int | str, title: str | None = None) -> Any:
         """A full fieldnote from a jotting, with the jotting's text and a link back to it."""
-        doc = self.project.document(jotting)
+        doc = self._project.document(jotting)
         if doc.kind != "fieldnote":
             raise BadInput(f"'{doc.title}' is a {doc.kind}; only fieldnote jottings expand.")
-        with self.store.change(f"Expand {doc.title}"):
-            key = self.store.add_document({
+        with self._store.change(f"Expand {doc.title}"):
+            key = self._store.add_document({
                 "kind": "fieldnote", "title": (title or f"{doc.title} (expanded)").strip(),
                 "text": doc.text, "site_id": doc.site_id, "visit_id": doc.visit_id})
-            workbench_tables.add_link(self.store, key, "document", doc.id, relation="expands")
-        return self.project.document(key)
+            workbench_tables.add_link(self._store, key, "document", doc.id, relation="expands")
+        return self._project.document(key)
 
     def expanded_from(self, ref: int | str) -> int | None:
         """The jotting a fieldnote was expanded from, if any."""
-        key = self.store.resolve("documents", ref)
-        for r in workbench_tables.links_from(self.store, key):
+        key = self._store.resolve("documents", ref)
+        for r in workbench_tables.links_from(self._store, key):
             if r["relation"] == "expands":
                 return int(r["document_id"])
         return None
@@ -181,17 +190,17 @@ class Memos:
 
     def _links(self, memo_id: int) -> list[MemoLink]:
         found = []
-        for r in workbench_tables.links_from(self.store, memo_id):
+        for r in workbench_tables.links_from(self._store, memo_id):
             if r["coding_id"] is not None:
-                coding = self.store.coding(r["coding_id"])
-                title = self.store.document(coding.document_id).title
+                coding = self._store.coding(r["coding_id"])
+                title = self._store.document(coding.document_id).title
                 found.append(MemoLink(r["id"], "coding", coding.id,
                                       f"{title}: \u201c{coding.quote}\u201d", r["relation"]))
             elif r["code_id"] is not None:
                 found.append(MemoLink(r["id"], "code", r["code_id"],
-                                      self.project.code_path(r["code_id"]), r["relation"]))
+                                      self._project.code_path(r["code_id"]), r["relation"]))
             else:
-                doc = self.store.document(r["document_id"])
+                doc = self._store.document(r["document_id"])
                 kind = "memo" if doc.kind == "memo" else "document"
                 found.append(MemoLink(r["id"], kind, doc.id, doc.title, r["relation"]))
         return found
@@ -199,19 +208,19 @@ class Memos:
     def _older(self) -> list[Memo]:
         """Code, coding and document memos, shown beside the memo documents."""
         found: list[Memo] = []
-        book = self.project.codebook()
+        book = self._project.codebook()
         for code in book.codes.values():
             if code.memo.strip():
                 found.append(Memo(code.id, book.path(code.id), "code memo", "", "", code.memo,
                                   "code memo", code.uuid))
-        for r in self.store.rows(
+        for r in self._store.rows(
                 "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder "
                 "FROM codings c JOIN documents d ON d.id = c.document_id "
                 "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id"):
             found.append(Memo(r["id"], f"{r['title']}: \u201c{r['quote'][:60]}\u201d",
                               "coding memo", r["created"][:10], r["coder"], r["memo"],
                               "coding memo", r["uuid"]))
-        for r in self.store.rows("SELECT id, uuid, title, memo, created FROM documents "
+        for r in self._store.rows("SELECT id, uuid, title, memo, created FROM documents "
                                  "WHERE memo != '' ORDER BY id"):
             found.append(Memo(r["id"], r["title"], "document memo", r["created"][:10], "",
                               r["memo"], "document memo", r["uuid"]))

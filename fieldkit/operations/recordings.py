@@ -24,14 +24,15 @@ from fieldkit.core.text import context
 from fieldkit.core.timecode import format_ms
 from fieldkit.importers.recording import RecordingFacts, is_recording, read_facts
 from fieldkit.importers.waveform import PER_SECOND, compute_peaks
+from fieldkit.operations.storing import store_document
 from fieldkit.storage import recording_tables
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 # Transcript files looked for beside a recording of the same base name, in this order.
 TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".docx", ".json", ".html", ".htm", ".txt")
-CONTEXT_CHARS = 40
 
 
 @dataclass(slots=True)
@@ -92,9 +93,9 @@ def times_past_end(doc: ImportedDocument, duration_ms: int, name: str) -> list[s
 class Recordings:
     """The recordings of one project (see the module docstring)."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.store = project.store
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
 
     # -- importing -------------------------------------------------------------------------
 
@@ -118,10 +119,10 @@ class Recordings:
                        visit: str | None = None) -> list[int]:
         """Store a prepared recording (and transcript, linked): call within one change."""
         facts = prepared.facts
-        sha = self.project.media.put_file(prepared.path, prepared.path.name)
-        with self.store.change(f"Import {prepared.path.name}"):
-            existing = self.store.media_by_sha(sha)
-            media_id = existing.id if existing else self.store.add_media({
+        sha = self._project.media.put_file(prepared.path, prepared.path.name)
+        with self._store.change(f"Import {prepared.path.name}"):
+            existing = self._store.media_by_sha(sha)
+            media_id = existing.id if existing else self._store.add_media({
                 "sha256": sha, "filename": prepared.path.name, "mime": facts.mime,
                 "size": prepared.path.stat().st_size, "width": facts.width,
                 "height": facts.height, "taken": facts.recorded})
@@ -129,13 +130,14 @@ class Recordings:
             recording_doc = ImportedDocument(kind="recording", title=title, text="",
                                              created=facts.recorded,
                                              source_name=prepared.path.name)
-            key = self.project._store_imported(recording_doc, site, visit)
-            self.store.update("documents", key, {"media_id": media_id})
+            key = store_document(self._project, self._store, recording_doc, site, visit)
+            self._store.update("documents", key, {"media_id": media_id})
             self.add_facts(key, media_id, facts)
             keys = [key]
             if prepared.transcript is not None:
-                transcript_key = self.project._store_imported(prepared.transcript, site, visit)
-                recording_tables.link(self.store, transcript_key, key)
+                transcript_key = store_document(self._project, self._store,
+                                                prepared.transcript, site, visit)
+                recording_tables.link(self._store, transcript_key, key)
                 keys.append(transcript_key)
         return keys
 
@@ -144,13 +146,13 @@ class Recordings:
         change. ``BadInput`` when it is not a usable recording."""
         import tempfile
 
-        with tempfile.TemporaryDirectory(dir=self.project.path) as folder:
+        with tempfile.TemporaryDirectory(dir=self._project.path) as folder:
             path = Path(folder) / Path(filename).name
             path.write_bytes(data)
             facts = read_facts(path)
-            sha = self.project.media.put_file(path, path.name)
-        existing = self.store.media_by_sha(sha)
-        media_id = existing.id if existing else self.store.add_media({
+            sha = self._project.media.put_file(path, path.name)
+        existing = self._store.media_by_sha(sha)
+        media_id = existing.id if existing else self._store.add_media({
             "sha256": sha, "filename": Path(filename).name, "mime": facts.mime,
             "size": len(data), "width": facts.width, "height": facts.height,
             "taken": facts.recorded})
@@ -158,7 +160,7 @@ class Recordings:
 
     def add_facts(self, document_id: int, media_id: int, facts: RecordingFacts) -> None:
         """The recording row of a recording document (within a change)."""
-        recording_tables.add_recording(self.store, {
+        recording_tables.add_recording(self._store, {
             "document_id": document_id, "media_id": media_id,
             "duration_ms": facts.duration_ms, "format": facts.format,
             "video": int(facts.video), "width": facts.width, "height": facts.height,
@@ -166,41 +168,41 @@ class Recordings:
 
     def attach(self, path: str | Path, transcript: int | str) -> Document:
         """Import a recording for a transcript already in the project, and link them."""
-        doc = self.project.document(transcript)
+        doc = self._project.document(transcript)
         if doc.kind != "transcript":
             raise BadInput(f"'{doc.title}' is a {doc.kind}; a recording is attached to a "
                            "transcript.")
         prepared = self.read(Path(path), find_companion=False)
-        with self.store.change(f"Attach {Path(path).name}"):
+        with self._store.change(f"Attach {Path(path).name}"):
             key = self.store_prepared(prepared)[0]
-            recording_tables.link(self.store, doc.id, key)
-        return self.store.document(key)
+            recording_tables.link(self._store, doc.id, key)
+        return self._store.document(key)
 
     def add_transcript(self, recording: int | str, path: str | Path) -> Document:
         """Import a transcript (subtitles, Whisper JSON, noScribe HTML …) for a recording."""
         rec = self.recording(recording)
         imported = read_transcript(Path(path))
-        self.project.import_warnings = imported.warnings + times_past_end(
+        self._project.imports.warnings = imported.warnings + times_past_end(
             imported, rec.duration_ms, Path(path).name)
-        with self.store.change(f"Import {imported.title}"):
-            key = self.project._store_imported(imported, None, None)
-            source = self.store.document(rec.document_id)
-            self.store.update("documents", key, {"site_id": source.site_id,
+        with self._store.change(f"Import {imported.title}"):
+            key = store_document(self._project, self._store, imported, None, None)
+            source = self._store.document(rec.document_id)
+            self._store.update("documents", key, {"site_id": source.site_id,
                                                  "visit_id": source.visit_id})
-            recording_tables.link(self.store, key, rec.document_id)
-        return self.store.document(key)
+            recording_tables.link(self._store, key, rec.document_id)
+        return self._store.document(key)
 
     # -- reading ---------------------------------------------------------------------------
 
     def recording(self, ref: int | str) -> Recording:
         """The recording of a recording document, or of the recording a transcript is linked
         to; ``BadInput`` when there is none."""
-        doc = self.project.document(ref)
-        found = recording_tables.recording(self.store, doc.id)
+        doc = self._project.document(ref)
+        found = recording_tables.recording(self._store, doc.id)
         if found is None:
-            link = recording_tables.linked_recording(self.store, doc.id)
+            link = recording_tables.linked_recording(self._store, doc.id)
             if link is not None:
-                found = recording_tables.recording(self.store, link[0])
+                found = recording_tables.recording(self._store, link[0])
         if found is None:
             raise BadInput(f"'{doc.title}' has no recording.")
         return found
@@ -213,11 +215,11 @@ class Recordings:
         return True
 
     def media_file(self, ref: int | str) -> Path:
-        return self.project.media_file(self.recording(ref).media_id)
+        return self._project.media_file(self.recording(ref).media_id)
 
     def offset_ms(self, transcript: int | str) -> int:
-        link = recording_tables.linked_recording(self.store,
-                                                 self.store.resolve("documents", transcript))
+        link = recording_tables.linked_recording(self._store,
+                                                 self._store.resolve("documents", transcript))
         return link[1] if link else 0
 
     def segments(self, ref: int | str) -> list[TimedSegment]:
@@ -226,8 +228,8 @@ class Recordings:
         found: list[TimedSegment] = []
         for transcript_id in rec.transcripts:
             offset = self.offset_ms(transcript_id)
-            text = self.store.document(transcript_id).text
-            for turn in self.store.turns(transcript_id):
+            text = self._store.document(transcript_id).text
+            for turn in self._store.turns(transcript_id):
                 if turn.t_start is None:
                     continue
                 end = None if turn.t_end is None else round(turn.t_end * 1000) + offset
@@ -238,12 +240,12 @@ class Recordings:
 
     def time_codings(self, ref: int | str) -> list[Coding]:
         doc_ids = {self.recording(ref).document_id, *self.recording(ref).transcripts}
-        return [c for d in sorted(doc_ids) for c in self.project.codings(doc=d)
+        return [c for d in sorted(doc_ids) for c in self._project.codings(doc=d)
                 if c.start_ms is not None]
 
     def cached_waveform(self, ref: int | str) -> tuple[int, bytes] | None:
         """(slices per second, peaks 0–255) if the overview was drawn before, else None."""
-        return recording_tables.waveform(self.store, self.recording(ref).media_id)
+        return recording_tables.waveform(self._store, self.recording(ref).media_id)
 
     def waveform(self, ref: int | str, progress: Progress | None = None) -> tuple[int, bytes]:
         """The waveform overview: from the project's cache, else computed and cached.
@@ -252,11 +254,11 @@ class Recordings:
         thread; it stops with ``Cancelled`` when ``progress`` is cancelled.
         """
         rec = self.recording(ref)
-        cached = recording_tables.waveform(self.store, rec.media_id)
+        cached = recording_tables.waveform(self._store, rec.media_id)
         if cached is not None:
             return cached
-        peaks = compute_peaks(self.project.media_file(rec.media_id), progress)
-        recording_tables.save_waveform(self.store, rec.media_id, PER_SECOND, peaks)
+        peaks = compute_peaks(self._project.media_file(rec.media_id), progress)
+        recording_tables.save_waveform(self._store, rec.media_id, PER_SECOND, peaks)
         return PER_SECOND, peaks
 
     # -- changing --------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class Recordings:
         On a transcript the coding also covers the text of the turns in that stretch, so it
         shows with its words wherever text codings do.
         """
-        document = self.project.document(doc)
+        document = self._project.document(doc)
         rec = self.recording(document.id)
         if not 0 <= start_ms < end_ms:
             raise BadInput(f"{format_ms(start_ms)}–{format_ms(end_ms)} is not a stretch of "
@@ -276,28 +278,28 @@ class Recordings:
         if end_ms > rec.duration_ms:
             raise BadInput(f"{format_ms(end_ms)} is past the end of the recording "
                            f"({format_ms(rec.duration_ms)}).")
-        code_row = self.project.code(code)
-        coder_id = self.store.coder_id(coder or self.project.coder)
+        code_row = self._project.code(code)
+        coder_id = self._store.coder_id(coder or self._project.coder)
         start = end = 0
         if document.kind != "recording":
-            start, end = self._text_span(document.id, start_ms, end_ms)
-        existing = self.store.value(
+            start, end = self.text_span(document.id, start_ms, end_ms)
+        existing = self._store.value(
             "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
             "AND start_ms = ? AND end_ms = ?",
             (document.id, code_row.id, coder_id, start_ms, end_ms))
         if existing is not None:
-            return self.store.coding(int(existing))
-        before, after = context(document.text, start, end, CONTEXT_CHARS)
-        key = self.store.add_coding({
+            return self._store.coding(int(existing))
+        before, after = context(document.text, start, end)
+        key = self._store.add_coding({
             "document_id": document.id, "code_id": code_row.id, "coder_id": coder_id,
             "start": start, "end": end, "quote": document.text[start:end], "before": before,
             "after": after, "memo": memo, "start_ms": start_ms, "end_ms": end_ms})
-        return self.store.coding(key)
+        return self._store.coding(key)
 
-    def _text_span(self, transcript_id: int, start_ms: int, end_ms: int) -> tuple[int, int]:
+    def text_span(self, transcript_id: int, start_ms: int, end_ms: int) -> tuple[int, int]:
         """The text of the turns that overlap a stretch of time (empty if none do)."""
         offset = self.offset_ms(transcript_id)
-        turns = [t for t in self.store.turns(transcript_id) if t.t_start is not None]
+        turns = [t for t in self._store.turns(transcript_id) if t.t_start is not None]
         hit = []
         for i, turn in enumerate(turns):
             begin = round((turn.t_start or 0) * 1000) + offset
@@ -325,37 +327,37 @@ class Recordings:
         from fieldkit.core.transcription import transcription_turns
 
         rec = self.recording(recording)
-        source = self.store.document(rec.document_id)
+        source = self._store.document(rec.document_id)
         text = normalise_newlines(text)
         turns = transcription_turns(text)
-        with self.store.change(f"Transcribe {source.title}"):
+        with self._store.change(f"Transcribe {source.title}"):
             if transcript is None:
-                key = self.store.add_document({
+                key = self._store.add_document({
                     "kind": "transcript", "title": f"{source.title} (transcription)",
                     "text": text, "site_id": source.site_id, "visit_id": source.visit_id,
                     "attributes": {"transcription": True}}, turns)
-                recording_tables.link(self.store, key, rec.document_id)
-                return self.store.document(key)
-            doc = self.project.document(transcript)
+                recording_tables.link(self._store, key, rec.document_id)
+                return self._store.document(key)
+            doc = self._project.document(transcript)
             if not doc.attributes.get("transcription"):
                 raise BadInput(f"'{doc.title}' was not typed in fieldkit; it keeps its text.")
             if text != doc.text:
-                self.project.edit_text(doc.id, text)
-            for row in self.store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
-                self.store.delete("turns", row[0])
-            with self.store.turns_in_bulk(doc.id):
+                self._project.edit_text(doc.id, text)
+            for row in self._store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
+                self._store.delete("turns", row[0])
+            with self._store.turns_in_bulk(doc.id):
                 for turn in turns:
-                    self.store.insert("turns", {"document_id": doc.id, "start": turn.start,
+                    self._store.insert("turns", {"document_id": doc.id, "start": turn.start,
                                                 "end": turn.end, "speaker": turn.speaker,
                                                 "t_start": turn.t_start, "t_end": turn.t_end})
-        return self.store.document(doc.id)
+        return self._store.document(doc.id)
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""
-        doc = self.project.document(transcript)
-        if recording_tables.linked_recording(self.store, doc.id) is None:
+        doc = self._project.document(transcript)
+        if recording_tables.linked_recording(self._store, doc.id) is None:
             raise BadInput(f"'{doc.title}' is not linked to a recording.")
-        recording_tables.set_offset(self.store, doc.id, int(offset_ms))
+        recording_tables.set_offset(self._store, doc.id, int(offset_ms))
 
     def durations(self) -> dict[int, int]:
-        return recording_tables.durations(self.store)
+        return recording_tables.durations(self._store)

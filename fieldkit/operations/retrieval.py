@@ -28,6 +28,7 @@ from fieldkit.storage.segment_rows import codings_by_id
 if TYPE_CHECKING:
     from fieldkit.analysis.segments import SegmentTable
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 MATCHES = ("any", "all")
 _READS = {"codings", "documents", "visits"}  # what the segment arrays are made of
@@ -50,15 +51,15 @@ class SegmentQuery:
 class Citations:
     """Cites codings of a project, loading each document's text, turns and beeps once."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
+    def __init__(self, store: Store) -> None:
+        self._store = store
         self._citers: dict[int, Citer] = {}
 
     def citer(self, document_id: int) -> Citer:
         citer = self._citers.get(document_id)
         if citer is None:
-            doc = self.project.store.document(document_id)
-            turns = self.project.store.turns(document_id) if doc.kind == "transcript" else []
+            doc = self._store.document(document_id)
+            turns = self._store.turns(document_id) if doc.kind == "transcript" else []
             citer = Citer.for_document(doc.text, doc.kind, turns, doc.attributes)
             self._citers[document_id] = citer
         return citer
@@ -90,8 +91,9 @@ class Retrieval:
     read once and then patched from each change set, like the analysis engine's arrays.
     """
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
         self._table: SegmentTable | None = None
         self._book: Codebook | None = None
         self._version = -1
@@ -114,17 +116,17 @@ class Retrieval:
         """Every coding as arrays, read again only after the data changed elsewhere."""
         from fieldkit.analysis.segments import SegmentTable
 
-        version = analysis_rows.data_version(self.project.store)
+        version = analysis_rows.data_version(self._store)
         if version != self._version:
             self._table = self._book = None
         if self._table is None:
-            self._table, self._version = SegmentTable.load(self.project.store), version
+            self._table, self._version = SegmentTable.load(self._store), version
         return self._table
 
     def _codebook(self) -> Codebook:
         """The code tree, read again only after codes changed (call ``table()`` first)."""
         if self._book is None:
-            self._book = self.project.codebook()
+            self._book = self._project.codebook()
         return self._book
 
     def segments(self, query: SegmentQuery, *, light: bool = False) -> list[Coding]:
@@ -136,7 +138,7 @@ class Retrieval:
         leaves out quotes, context and memos (read them a page at a time with ``by_id``); light
         codings are shared between answers, so read them and do not change them.
         """
-        project = self.project
+        project = self._project
         if query.match not in MATCHES:
             raise BadInput(f"Match must be 'any' or 'all', not '{query.match}'.")
         dates = [_check_date(d) for d in (query.date_from, query.date_to)]
@@ -147,14 +149,14 @@ class Retrieval:
         code_ids = sorted({c for g in groups for c in g}) if groups else None
         coder_ids = [project.find_coder(name).id for name in query.coders] or None
         site_ids = [project.site(s).id for s in query.sites] or None
-        doc_ids = [project.store.resolve("documents", d) for d in query.documents] or None
+        doc_ids = [self._store.resolve("documents", d) for d in query.documents] or None
         rows = table.select(codes=code_ids, coders=coder_ids, documents=doc_ids, sites=site_ids,
                             date_from=dates[0], date_to=dates[1])
         if query.match == "all" and len(groups) > 1:
             rows = table.overlapping_all(rows, groups)
         if light:
             return table.codings(rows)
-        return codings_by_id(project.store, table.id[rows].tolist())
+        return codings_by_id(self._store, table.id[rows].tolist())
 
     def _code_groups(self, codes: Iterable[int | str], subcodes: bool) -> list[set[int]]:
         from fieldkit.project import looks_like_uuid
@@ -168,7 +170,7 @@ class Retrieval:
             else:  # a path, a name or a UUID (or an unknown id: its message)
                 text = str(ref).strip()
                 found = book.find_path(text) if text and not looks_like_uuid(text) else None
-                code_id = found.id if found is not None else self.project.code(ref).id
+                code_id = found.id if found is not None else self._project.code(ref).id
             group = {code_id}
             if subcodes:
                 group.update(book.descendants(code_id))
@@ -177,31 +179,29 @@ class Retrieval:
 
     def by_id(self, keys: Sequence[int]) -> list[Coding]:
         """Full codings for ``keys`` in that order (those that no longer exist left out)."""
-        return codings_by_id(self.project.store, keys)
+        return codings_by_id(self._store, keys)
 
     def citations(self) -> Citations:
         """A citation cache; make a new one after documents' texts change."""
-        return Citations(self.project)
+        return Citations(self._store)
 
     def cite(self, coding: Coding | int | str) -> Citation:
         """The citation of one coding (a one-off; use ``citations()`` for many)."""
-        found = coding if isinstance(coding, Coding) else self.project.coding(coding)
-        return Citations(self.project).of(found)
+        found = coding if isinstance(coding, Coding) else self._project.coding(coding)
+        return Citations(self._store).of(found)
 
     def set_bounds(self, coding: Coding | int | str, start: int, end: int) -> Coding:
         """Move a text coding to ``[start, end)`` (code points); quote and context follow."""
-        project = self.project
+        project = self._project
         found = coding if isinstance(coding, Coding) else project.coding(coding)
         if found.start is None:
             raise BadInput("A photo region has no start and end to change.")
-        doc = project.store.document(found.document_id)
+        doc = self._store.document(found.document_id)
         if not (0 <= start < end <= len(doc.text)):
             raise BadInput(f"Span {start}–{end} is not inside '{doc.title}' "
                            f"(0–{len(doc.text)}); the start must come before the end.")
-        from fieldkit.project import CONTEXT_CHARS
-
-        before, after = context(doc.text, start, end, CONTEXT_CHARS)
-        store = project.store
+        before, after = context(doc.text, start, end)
+        store = self._store
         with store.change("Change the bounds of a coding"):
             store.update_coding(found.id, {"start": start, "end": end,
                                            "quote": doc.text[start:end], "before": before,

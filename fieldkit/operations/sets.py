@@ -15,6 +15,7 @@ from fieldkit.storage import analysis_rows, workbench_tables
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 KINDS = ("documents", "codes")
 
@@ -36,22 +37,22 @@ class DocumentSet:
 class Sets:
     """The project's sets; reached as ``project.sets``."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.store = project.store
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
 
     def all(self) -> list[DocumentSet]:
-        return [self.get(r["id"]) for r in workbench_tables.sets(self.store)]
+        return [self.get(r["id"]) for r in workbench_tables.sets(self._store)]
 
     def get(self, ref: str | int) -> DocumentSet:
         """A set by name, short id or UUID (NotFound names the sets there are)."""
-        row = workbench_tables.find_set(self.store, ref)
-        members = workbench_tables.set_members(self.store, row["id"], row["kind"])
+        row = workbench_tables.find_set(self._store, ref)
+        members = workbench_tables.set_members(self._store, row["id"], row["kind"])
         if row["kind"] == "documents":
-            titles = analysis_rows.document_titles(self.store, members)
+            titles = analysis_rows.document_titles(self._store, members)
             labels = [titles[m] for m in members]
         else:
-            labels = [self.project.code_path(m) for m in members]
+            labels = [self._project.code_path(m) for m in members]
         return DocumentSet(row["id"], row["uuid"], row["name"], row["kind"],
                            row["description"], members, labels)
 
@@ -72,12 +73,12 @@ class Sets:
         keys = self._resolve(kind, members)
         if not keys:
             raise BadInput(f"The set '{name}' would be empty; nothing was made.")
-        key = workbench_tables.add_set(self.store, name, kind, keys, description, uuid)
+        key = workbench_tables.add_set(self._store, name, kind, keys, description, uuid)
         return self.get(key)
 
     def add_from_query(self, name: str, expression: str, **where: object) -> DocumentSet:
         """A document set of the documents where a coding query finds text."""
-        found = self.project.analysis.segments(expression, **where)  # type: ignore[arg-type]
+        found = self._project.analysis.segments(expression, **where)  # type: ignore[arg-type]
         docs = list(dict.fromkeys(s.document_id for s in found))
         if not docs:
             raise BadInput(f"The query '{expression}' finds nothing, so the set '{name}' "
@@ -86,7 +87,7 @@ class Sets:
 
     def add_from_attribute(self, name: str, attribute: str, value: str) -> DocumentSet:
         """A document set of the documents whose attribute (or participant's) has this value."""
-        values = analysis_rows.attribute_values(self.store, attribute.strip())
+        values = analysis_rows.attribute_values(self._store, attribute.strip())
         docs = sorted(d for d, v in values.items() if v.casefold() == value.strip().casefold())
         if not docs:
             raise BadInput(f"No document has {attribute} = {value}, so the set '{name}' would "
@@ -95,12 +96,12 @@ class Sets:
 
     def extend(self, ref: str | int, members: Sequence[int | str]) -> int:
         found = self.get(ref)
-        return workbench_tables.add_members(self.store, found.id, found.kind,
+        return workbench_tables.add_members(self._store, found.id, found.kind,
                                             self._resolve(found.kind, members))
 
     def delete(self, ref: str | int) -> DocumentSet:
         found = self.get(ref)
-        workbench_tables.delete_set(self.store, found.id, found.name)
+        workbench_tables.delete_set(self._store, found.id, found.name)
         return found
 
     def coding_ids(self, document_set: str | None = None,
@@ -109,11 +110,11 @@ class Sets:
         set is named): how exports and agreement take a set as their filter."""
         if not document_set and not code_set:
             return None
-        scope = self.project.analysis.scope(document_set=document_set, code_set=code_set)
-        table = self.project.analysis.table()
+        scope = self._project.analysis.scope(document_set=document_set, code_set=code_set)
+        table = self._project.analysis.table()
         return sorted(int(i) for i in table.id[table.mask(scope)])
 
     def _resolve(self, kind: str, members: Sequence[int | str]) -> list[int]:
         if kind == "documents":
-            return [self.store.resolve("documents", m) for m in members]
-        return [self.project.code(m).id for m in members]
+            return [self._store.resolve("documents", m) for m in members]
+        return [self._project.code(m).id for m in members]

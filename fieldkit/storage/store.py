@@ -75,6 +75,16 @@ class Store(Writer):
     def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         super().__init__(conn, readonly=readonly)
 
+    def close(self) -> None:
+        """Let SQLite tidy its statistics (a writer) and close the connection."""
+        with self.lock:
+            if not self.readonly:
+                try:
+                    self.conn.execute("PRAGMA optimize")
+                except Exception:
+                    pass
+            self.conn.close()
+
     def delete(self, table: str, key: int) -> None:
         """Delete a row after the rows of other tables that point at it (sets, memo links)."""
         for other, column in REFERENCES.get(table, ()):
@@ -132,6 +142,10 @@ class Store(Writer):
 
     def coders(self) -> list[Coder]:
         return [rows.coder(r) for r in self.rows("SELECT * FROM coders ORDER BY name")]
+
+    def name_of_coder(self, coder_id: int) -> str:
+        """The name of the coder with this id."""
+        return str(self.value("SELECT name FROM coders WHERE id = ?", (coder_id,)))
 
     def coder_by_name(self, name: str) -> Coder | None:
         r = self.row("SELECT * FROM coders WHERE name = ?", (name,))

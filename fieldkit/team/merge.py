@@ -26,17 +26,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core import anchoring
-from fieldkit.core.codebook import check_depth
+from fieldkit.core.codebook import Codebook, check_depth
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code, Coding, Document, utc_now
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
-from fieldkit.storage.mediastore import MediaUnfit
+from fieldkit.storage.mediastore import MediaStore, MediaUnfit
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
-CONTEXT_CHARS = 40
 CODE_TEXTS = ("definition", "inclusion", "exclusion", "example", "memo")
 COUNTED = ("coders", "sites", "visits", "participants", "cases", "media", "documents", "codes",
            "codings", "case_links", "merged_texts", "sets", "memo_links")
@@ -116,10 +116,12 @@ def merged_text(ours: str, theirs: str, source: str) -> str | None:
 class _Merger:
     """One merge: maps from their row ids to ours, filled table by table."""
 
-    def __init__(self, ours: Project, theirs: Project, progress: Progress) -> None:
-        self.ours, self.theirs, self.progress = ours, theirs, progress
-        self.store = ours.store
-        self.source = theirs.name
+    def __init__(self, ours: Project, store: Store, theirs: Store, their_media: MediaStore,
+                 progress: Progress) -> None:
+        self.ours, self.their_store, self.progress = ours, theirs, progress
+        self.store = store
+        self.their_media = their_media
+        self.source = theirs.meta("name", "")
         self.summary = MergeSummary(self.source)
         self.coders: dict[int, int] = {}
         self.sites: dict[int, int] = {}
@@ -160,7 +162,7 @@ class _Merger:
     # -- people and places ---------------------------------------------------------------
 
     def merge_coders(self) -> None:
-        for coder in self.theirs.store.coders():
+        for coder in self.their_store.coders():
             key = self.store.id_by_uuid("coders", coder.uuid)
             if key is None:
                 found = self.store.coder_by_name(coder.name)
@@ -174,7 +176,7 @@ class _Merger:
             self.coders[coder.id] = key
 
     def merge_sites(self) -> None:
-        for site in self.theirs.store.sites():
+        for site in self.their_store.sites():
             key = self.store.id_by_uuid("sites", site.uuid)
             if key is None:
                 found = self.store.site_by_name(site.name)
@@ -192,7 +194,7 @@ class _Merger:
             if changes:
                 self.store.update("sites", key, changes)
             self.sites[site.id] = key
-        for visit in self.theirs.store.visits():
+        for visit in self.their_store.visits():
             key = self.store.id_by_uuid("visits", visit.uuid)
             site_id = self.sites[visit.site_id]
             if key is None:
@@ -206,7 +208,7 @@ class _Merger:
             self.visits[visit.id] = key
 
     def merge_participants(self) -> None:
-        for person in self.theirs.store.participants():
+        for person in self.their_store.participants():
             key = self.store.id_by_uuid("participants", person.uuid)
             if key is None:
                 found = self.store.participant_by_pseudonym(person.pseudonym)
@@ -222,11 +224,11 @@ class _Merger:
             self.participants[person.id] = key
 
     def merge_media(self) -> None:
-        for media in self.theirs.store.all_media():
+        for media in self.their_store.all_media():
             found = self.store.media_by_sha(media.sha256)
             if found is None or not self.ours.media.path(media.sha256, media.filename).exists():
                 try:  # their file as imported, never read through a link
-                    data = self.theirs.media.read(media.sha256, media.filename)
+                    data = self.their_media.read(media.sha256, media.filename)
                 except MediaUnfit as exc:
                     if found is None:
                         self.summary.not_placed.append(
@@ -234,7 +236,7 @@ class _Merger:
                             "not copied")
                         continue
                 else:
-                    thumb = self.theirs.media.thumbnail_path(media.sha256)
+                    thumb = self.their_media.thumbnail_path(media.sha256)
                     thumbnail = thumb.read_bytes() \
                         if thumb.is_file() and not thumb.is_symlink() else None
                     self.ours.media.put(data, media.filename, thumbnail)
@@ -250,7 +252,7 @@ class _Merger:
     # -- documents and cases -------------------------------------------------------------
 
     def merge_documents(self) -> None:
-        their_store = self.theirs.store
+        their_store = self.their_store
         ids = their_store.document_ids()
         for their_id in ids:
             doc = their_store.document(their_id)
@@ -275,7 +277,7 @@ class _Merger:
             "created": doc.created, "modified": doc.modified, "source_name": doc.source_name,
             "memo": doc.memo, "attributes": doc.attributes,
         }
-        key = self.store.add_document(values, self.theirs.store.turns(doc.id))
+        key = self.store.add_document(values, self.their_store.turns(doc.id))
         self.copy_recording(doc.id, key)
         return key
 
@@ -284,7 +286,7 @@ class _Merger:
         (once that recording is here: links are copied again after all documents)."""
         from fieldkit.storage import recording_tables
 
-        theirs = self.theirs.store
+        theirs = self.their_store
         rec = recording_tables.recording(theirs, their_id)
         if rec is not None and recording_tables.recording(self.store, key) is None:
             recording_tables.add_recording(self.store, {
@@ -296,7 +298,7 @@ class _Merger:
         from fieldkit.storage import recording_tables
 
         for their_id, ours in self.documents.items():
-            link = recording_tables.linked_recording(self.theirs.store, their_id)
+            link = recording_tables.linked_recording(self.their_store, their_id)
             if link is not None and link[0] in self.documents and \
                     recording_tables.linked_recording(self.store, ours) is None:
                 recording_tables.link(self.store, ours, self.documents[link[0]], link[1])
@@ -314,7 +316,7 @@ class _Merger:
             self.store.update_document(ours.id, changes)
 
     def merge_cases(self) -> None:
-        their_store = self.theirs.store
+        their_store = self.their_store
         for case in their_store.cases():
             key = self.store.id_by_uuid("cases", case.uuid)
             if key is None:
@@ -344,9 +346,9 @@ class _Merger:
     # -- codebook and codings ------------------------------------------------------------
 
     def merge_codes(self) -> None:
-        their_codes = self.theirs.store.codes()
+        their_codes = self.their_store.codes()
         by_id = {c.id: c for c in their_codes}
-        their_book_path = self.theirs.codebook().path
+        their_book_path = Codebook(their_codes).path
         from fieldkit.team.codes import code_aliases
 
         aliases = code_aliases(self.ours)
@@ -409,7 +411,7 @@ class _Merger:
         spans = {_span_key(c.document_id, c.code_id, c.coder_id, c)
                  for c in self.store.codings()}
         texts: dict[int, str] = {}
-        for coding in self.theirs.store.codings():
+        for coding in self.their_store.codings():
             if coding.uuid in existing:
                 continue
             doc_id = self.documents[coding.document_id]
@@ -457,14 +459,14 @@ class _Merger:
                 f"coding {coding.uuid} (\"{coding.quote[:40]}\") — its words are not in our "
                 "version of the document")
             return False
-        before, after = context(our_text, placed.start, placed.end, CONTEXT_CHARS)
+        before, after = context(our_text, placed.start, placed.end)
         values.update(start=placed.start, end=placed.end,
                       quote=our_text[placed.start:placed.end], before=before, after=after)
         self.summary.codings_reanchored += 1
         return True
 
     def run(self) -> MergeSummary:
-        steps = len(self.theirs.store.document_ids()) + 4
+        steps = len(self.their_store.document_ids()) + 4
         self.progress.start(steps, f"Merging {self.source}")
         self.merge_coders()
         self.merge_sites()
@@ -481,7 +483,7 @@ class _Merger:
         from fieldkit.team.merge_workbench import merge_workbench
 
         self.summary.sets, self.summary.memo_links = merge_workbench(
-            self.store, self.theirs.store, self.documents, self.codes)
+            self.store, self.their_store, self.documents, self.codes)
         return self.summary
 
 
@@ -504,10 +506,12 @@ def _span_key(doc_id: int, code_id: int, coder_id: int, coding: Coding,
     return (doc_id, code_id, coder_id, start, end, coding.start_ms, coding.end_ms)
 
 
-def merge_project(ours: Project, other: Path, progress: Progress | None = None,
-                  *, source_name: str | None = None) -> MergeSummary:
-    """Merge the project folder ``other`` into ``ours`` (see the module docstring)."""
-    from fieldkit.project import Project
+def merge_project(ours: Project, store: Store, other: Path,
+                  progress: Progress | None = None, *,
+                  source_name: str | None = None) -> MergeSummary:
+    """Merge the project folder ``other`` into ``ours`` (whose store is ``store``; see the
+    module docstring)."""
+    from fieldkit.project import open_store
 
     progress = progress or Progress.silent()
     if ours.readonly:
@@ -516,14 +520,14 @@ def merge_project(ours: Project, other: Path, progress: Progress | None = None,
         raise ReadOnly("This project is open read-only; nothing was changed.")
     if Path(other).resolve() == ours.path.resolve():
         raise BadInput("A project cannot be merged into itself; choose a colleague's copy.")
-    with Project.open(other, readonly=True) as theirs:
-        check_depth(max((d for d, _ in theirs.codebook().walk()), default=0),
+    with open_store(other) as theirs:
+        check_depth(max((d for d, _ in Codebook(theirs.codes()).walk()), default=0),
                     Path(other).name)
-        merger = _Merger(ours, theirs, progress)
+        merger = _Merger(ours, store, theirs, MediaStore(Path(other)), progress)
         # Copies of one project share its name, so the folder says better whose work it is.
         merger.source = merger.summary.source = source_name or Path(other).name
-        backup = ours.backup("before-merge")
-        with ours.store.change(f"Merge {merger.source}"):
+        backup = ours.backups.make("before-merge").path
+        with store.change(f"Merge {merger.source}"):
             summary = merger.run()
         summary.backup = str(backup)
     return summary

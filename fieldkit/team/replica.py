@@ -48,6 +48,7 @@ from fieldkit.team.validation import Invalid, Validator, is_media_key
 if TYPE_CHECKING:
     from fieldkit.core.model import Document
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 LOCK_MINUTES = 15
 _BLIND_NAMESPACE = uuidlib.UUID("5b0c4a3e-3f7e-4f53-9d7c-2a4f0f1e7d10")
@@ -79,43 +80,43 @@ class TeamStatus:
 class TeamWork:
     """The team side of one open project."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.store = project.store
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
         self._validator: Validator | None = None
-        self.names = Names(project.store)
+        self.names = Names(store)
 
     # -- facts ---------------------------------------------------------------------------
 
     @property
     def joined(self) -> bool:
-        return bool(self.store.meta("team_url"))
+        return bool(self._store.meta("team_url"))
 
     @property
     def url(self) -> str:
-        return str(self.store.meta("team_url", ""))
+        return str(self._store.meta("team_url", ""))
 
     @property
     def member(self) -> str:
-        return str(self.store.meta("team_member", ""))
+        return str(self._store.meta("team_member", ""))
 
     @property
     def role(self) -> str:
-        return str(self.store.meta("team_role", ""))
+        return str(self._store.meta("team_role", ""))
 
     @property
     def position(self) -> int:
-        return int(self.store.meta("team_seq", "0") or 0)
+        return int(self._store.meta("team_seq", "0") or 0)
 
     def status(self) -> TeamStatus:
         self._require_joined()
-        with self.store.lock:
-            to_send = replica_tables.unsent_count(self.store.conn)
+        with self._store.lock:
+            to_send = replica_tables.unsent_count(self._store.conn)
         return TeamStatus(self.url, self.member, self.role, self.position, to_send,
-                          self.store.meta("team_last_sync", ""),
-                          self.store.meta("team_last_error", ""),
-                          self.store.meta("team_problem", ""),
-                          self.store.meta("team_problem_at", ""))
+                          self._store.meta("team_last_sync", ""),
+                          self._store.meta("team_last_error", ""),
+                          self._store.meta("team_problem", ""),
+                          self._store.meta("team_problem_at", ""))
 
     def _require_joined(self) -> None:
         if not self.joined:
@@ -124,27 +125,27 @@ class TeamWork:
 
     def _local(self) -> AbstractContextManager[ChangeSet]:
         """One transaction for this copy's own team facts (no undo step, nothing to send)."""
-        return self.store.change("Team facts", log=False)
+        return self._store.change("Team facts", log=False)
 
     def _set_meta(self, values: dict[str, str]) -> None:
         with self._local():
             for key, value in values.items():
-                self.store.set_meta(key, value)
+                self._store.set_meta(key, value)
 
     # -- the outbox ----------------------------------------------------------------------
 
     def attach(self) -> None:
         """From now on every own change set also goes to the outbox (same transaction)."""
-        self.store.commit_hook = self._record
+        self._store.commit_hook = self._record
 
     def _record(self, changeset: ChangeSet) -> None:
-        conn = self.store.conn
+        conn = self._store.conn
         rows = Portable(conn).rows(changeset.changes)
         if not rows:
             return
         self._check_rules(rows)
         self.names.remember_deleted(rows)
-        replica_tables.add_outgoing(conn, new_uuid(), utc_now(), self.store.coder_name,
+        replica_tables.add_outgoing(conn, new_uuid(), utc_now(), self._store.coder_name,
                                     changeset.label, rows, changeset.changes)
 
     def _check_rules(self, rows: list[dict[str, Any]]) -> None:
@@ -168,15 +169,15 @@ class TeamWork:
                                    "the team server gives it when it can be reached.")
 
     def _local_only(self, document_uuid: str) -> bool:
-        with self.store.lock:
-            return replica_tables.local_only(self.store.conn, document_uuid)
+        with self._store.lock:
+            return replica_tables.local_only(self._store.conn, document_uuid)
 
     def _lock_held(self, document_uuid: str) -> bool:
-        expires = replica_tables.held_lock(self.store.conn, document_uuid)
+        expires = replica_tables.held_lock(self._store.conn, document_uuid)
         return expires is not None and expires > utc_now()
 
     def _blind_documents(self) -> set[str]:
-        return set(json.loads(self.store.meta("team_blind", "[]") or "[]"))
+        return set(json.loads(self._store.meta("team_blind", "[]") or "[]"))
 
     # -- connections ---------------------------------------------------------------------
 
@@ -189,7 +190,7 @@ class TeamWork:
         self._require_joined()
         with Server(self.url, password=credentials.password(self.url), timeout=timeout) as s:
             try:
-                if s.team().get("uuid") != self.store.meta("team_uuid"):
+                if s.team().get("uuid") != self._store.meta("team_uuid"):
                     raise BadInput(f"{self.url} holds another team than the one this project "
                                    "belongs to.")
                 yield s
@@ -214,11 +215,11 @@ class TeamWork:
                 media = self._media_rows()
                 progress.start(len(media) + 1, "Sending media files")
                 with server.conn.transaction():
-                    server.create_team({"uuid": team_uuid, "name": self.project.name,
+                    server.create_team({"uuid": team_uuid, "name": self._project.name,
                                         "published": utc_now()})
                     for sha256, filename in media:
                         progress.step("Sending media files")
-                        path = self.project.media.path(sha256, filename)
+                        path = self._project.media.path(sha256, filename)
                         if path.is_file():
                             server.put_media(sha256, filename, path)
                     server.put_snapshot(snapshot, sha, 0)
@@ -235,9 +236,9 @@ class TeamWork:
         (their work stays in this project, it is only not on the team's server)."""
         self._require_joined()
         with self._local():
-            unsent = replica_tables.unsent_count(self.store.conn)
-            replica_tables.leave_team(self.store.conn)
-        self.store.commit_hook = None
+            unsent = replica_tables.unsent_count(self._store.conn)
+            replica_tables.leave_team(self._store.conn)
+        self._store.commit_hook = None
         return unsent
 
     def snapshot(self, progress: Progress | None = None) -> int:
@@ -257,7 +258,7 @@ class TeamWork:
             rows = self._media_rows()
             present = server.media_present(sha256 for sha256, _ in rows)
             for sha256, filename in rows:
-                path = self.project.media.path(sha256, filename)
+                path = self._project.media.path(sha256, filename)
                 if path.is_file() and sha256 not in present:
                     server.put_media(sha256, filename, path)
             server.put_snapshot(snapshot, sha, self.position)
@@ -267,11 +268,11 @@ class TeamWork:
     def _snapshot_file(self, server: Server | None = None) -> Iterator[tuple[Path, str]]:
         """A copy of the project without this copy's own undo history, outbox and team facts,
         and (given the server) without codings of blind rounds not released yet."""
-        snapshot = self.project.path / ".team-snapshot.sqlite"
+        snapshot = self._project.path / ".team-snapshot.sqlite"
         snapshot.unlink(missing_ok=True)
         try:
-            with self.store.lock:
-                replica_tables.snapshot(self.store.conn, str(snapshot))
+            with self._store.lock:
+                replica_tables.snapshot(self._store.conn, str(snapshot))
             _clean_snapshot(snapshot)
             if server is not None:
                 self._withdraw_blind(server, snapshot)
@@ -302,8 +303,8 @@ class TeamWork:
             conn.close()
 
     def _media_rows(self) -> list[tuple[str, str]]:
-        with self.store.lock:
-            return replica_tables.media_files(self.store.conn)
+        with self._store.lock:
+            return replica_tables.media_files(self._store.conn)
 
     # -- members, blind sets, locks ------------------------------------------------------
 
@@ -323,11 +324,11 @@ class TeamWork:
 
     def make_blind(self, set_name: str) -> int:
         """Code a document set blind: until released, coders see only their own codings of it."""
-        found = self.project.sets.get(set_name)
+        found = self._project.sets.get(set_name)
         if found.kind != "documents":
             raise BadInput(f"'{found.name}' is a set of codes; blind coding is for a set of "
                            "documents.")
-        uuids = [self.project.document(d).uuid for d in found.members]
+        uuids = [self._project.document(d).uuid for d in found.members]
         with self.server() as server:
             if server.role() != "lead":
                 raise BadInput("Only the team lead makes a set blind.")
@@ -348,7 +349,7 @@ class TeamWork:
             if server.role() != "lead":
                 raise BadInput("Only the team lead releases a blind set.")
             seq = server.release(found.uuid, {
-                "uuid": new_uuid(), "at": utc_now(), "coder": self.store.coder_name,
+                "uuid": new_uuid(), "at": utc_now(), "coder": self._store.coder_name,
                 "label": f"Release {found.name}", "body": []})
             self._remember_blind(server)
             return seq
@@ -368,20 +369,20 @@ class TeamWork:
 
     def lock(self, ref: int | str, minutes: int = LOCK_MINUTES) -> LockState:
         """Take (or renew) the edit lock of a document's text on the server."""
-        doc = self.project.document(ref)
+        doc = self._project.document(ref)
         with self.server() as server:
-            state = server.lock(doc.uuid, self.store.coder_name, minutes)
+            state = server.lock(doc.uuid, self._store.coder_name, minutes)
         if not state.mine:
             raise BadInput(f"'{doc.title}' is being edited by {state.member} "
                            f"({state.coder}) until {_clock(state.expires)}.")
         with self._local():
-            replica_tables.hold_lock(self.store.conn, doc.uuid, state.expires)
+            replica_tables.hold_lock(self._store.conn, doc.uuid, state.expires)
         return state
 
     def unlock(self, ref: int | str) -> None:
-        doc = self.project.document(ref)
+        doc = self._project.document(ref)
         with self._local():
-            replica_tables.hold_lock(self.store.conn, doc.uuid, None)
+            replica_tables.hold_lock(self._store.conn, doc.uuid, None)
         try:
             with self.server() as server:
                 server.unlock(doc.uuid)
@@ -394,7 +395,7 @@ class TeamWork:
         if self._local_only(doc.uuid):
             return
         if self._lock_held(doc.uuid):
-            expires = replica_tables.held_lock(self.store.conn, doc.uuid) or ""
+            expires = replica_tables.held_lock(self._store.conn, doc.uuid) or ""
             soon = (datetime.now(UTC) + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
             if expires < soon:
                 try:
@@ -447,8 +448,8 @@ class TeamWork:
 
     def _catalog(self) -> Validator:
         if self._validator is None:
-            with self.store.lock:
-                self._validator = Validator(replica_tables.catalog(self.store.conn))
+            with self._store.lock:
+                self._validator = Validator(replica_tables.catalog(self._store.conn))
         return self._validator
 
     def _checked(self, incoming: list[Incoming], report: SyncReport) -> None:
@@ -469,8 +470,8 @@ class TeamWork:
         top, incoming = server.pull(start)
         self._checked(incoming, report)
         self._fetch_media(server, incoming, report)
-        conn = self.store.conn
-        with self.store.change("Sync with the team", origin=REMOTE) as changeset:
+        conn = self._store.conn
+        with self._store.change("Sync with the team", origin=REMOTE) as changeset:
             # read inside the transaction: work done while the server answered is included
             mine = replica_tables.outgoing(conn, after_seq=start)
             by_uuid = {o.uuid: o for o in mine}
@@ -489,10 +490,10 @@ class TeamWork:
                 reserved = _reserved(to_move)
                 for o in reversed(to_move):  # take own work off, newest first
                     for c in reversed(o.local):
-                        self.store.apply(c.inverse())
-                applier = Applier(self.store, reserved=reserved,
-                                  on_text_edit=self.project.reanchor,
-                                  on_placed=self.project.fit_coding)
+                        self._store.apply(c.inverse())
+                applier = Applier(self._store, reserved=reserved,
+                                  on_text_edit=self._project.reanchor,
+                                  on_placed=self._project.fit_coding)
                 redone: dict[int, list[RowChange]] = {}
                 for item in incoming:
                     if item.pos < first:
@@ -517,7 +518,7 @@ class TeamWork:
                 for outbox_id, local in redone.items():
                     replica_tables.set_local(conn, outbox_id, local)
                 self.names.remember(applier.gone)
-            self.store.set_meta("team_seq", str(top))
+            self._store.set_meta("team_seq", str(top))
             replica_tables.forget_applied(conn, top)
         return report
 
@@ -537,18 +538,18 @@ class TeamWork:
         wanted.update(self._media_rows())
         missing = {sha: name for sha, name in wanted.items()
                    if is_media_key(sha) and isinstance(name, str)
-                   and not self.project.media.path(sha, name).exists()}
+                   and not self._project.media.path(sha, name).exists()}
         present = server.media_present(missing) if missing else set()
         for sha, name in missing.items():
             if sha not in present:
                 continue  # not uploaded (yet): the next sync asks again
-            if not self.project.media.put_chunks(server.get_media(sha), sha, name):
+            if not self._project.media.put_chunks(server.get_media(sha), sha, name):
                 report.skipped.append(f"The media file {quoted(name)} ({sha[:12]}…): what "
                                       "the server holds does not match its hash; not kept")
 
     def _push(self, server: Server, report: SyncReport) -> None:
-        conn = self.store.conn
-        with self.store.lock:
+        conn = self._store.conn
+        with self._store.lock:
             unsent = replica_tables.outgoing(conn, unsent_only=True)
         if not unsent:
             return
@@ -581,7 +582,7 @@ class TeamWork:
             if placed and placed[0] == before + 1 and self.position == before \
                     and placed == list(range(before + 1, before + 1 + len(placed))):
                 # nobody sent anything between our pull and this push: we are at the top
-                self.store.set_meta("team_seq", str(placed[-1]))
+                self._store.set_meta("team_seq", str(placed[-1]))
                 replica_tables.forget_applied(conn, placed[-1])
         report.sent = len(sent)
 
@@ -598,30 +599,30 @@ class TeamWork:
         return numbers
 
     def _take_back(self, outbox_uuid: str) -> None:
-        with self.store.lock:
-            found = [o for o in replica_tables.outgoing(self.store.conn, unsent_only=True)
+        with self._store.lock:
+            found = [o for o in replica_tables.outgoing(self._store.conn, unsent_only=True)
                      if o.uuid == outbox_uuid]
         if not found:
             return
-        with self.store.change(f"Refused by the team server: {found[0].label}", origin=REMOTE):
+        with self._store.change(f"Refused by the team server: {found[0].label}", origin=REMOTE):
             for c in reversed(found[0].local):
-                self.store.apply(c.inverse())
-            replica_tables.drop_outgoing(self.store.conn, outbox_uuid)
+                self._store.apply(c.inverse())
+            replica_tables.drop_outgoing(self._store.conn, outbox_uuid)
 
     def _send_media(self, server: Server, body: list[dict[str, Any]]) -> None:
         files = [(r["k"], r["set"].get("filename", "")) for r in body
                  if r["t"] == "media" and r["op"] == "insert"]
         present = server.media_present(sha for sha, _ in files)
         for sha, name in files:
-            path = self.project.media.path(sha, name)
+            path = self._project.media.path(sha, name)
             if sha not in present and path.is_file():
                 server.put_media(sha, name, path)
 
     # -- a canonical picture, for tests and `team status --check` ------------------------
 
     def canonical(self) -> dict[str, list[Any]]:
-        with self.store.lock:
-            return replica_tables.canonical(self.store.conn)
+        with self._store.lock:
+            return replica_tables.canonical(self._store.conn)
 
 
 def _blind_uuid(outbox_uuid: str) -> str:

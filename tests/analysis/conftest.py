@@ -38,7 +38,7 @@ def hand(tmp_path: Path) -> Iterator[Hand]:
         p.set_coder("Anouk")
         note = p.add_note(site="Oost", visit="2026-03-02", title="Notitie", text=NOTE).id
         cut = TALK.index("\n") + 1
-        talk = p.add_imported(ImportedDocument(
+        talk = p.imports.document(ImportedDocument(
             "transcript", "Gesprek", TALK,
             turns=[Turn(0, cut, "Interviewer"), Turn(cut, len(TALK), "Werker")]),
             site="West", visit="2026-04-10").id

@@ -49,13 +49,13 @@ def test_facade_charts_and_bad_input(hand: Hand, tmp_path: Path) -> None:
 
 
 def test_charts_in_the_word_report(hand: Hand, tmp_path: Path) -> None:
-    out = hand.project.export_docx(tmp_path / "r.docx", charts=["sites", "relations"])
+    out = hand.project.exports.docx(tmp_path / "r.docx", charts=["sites", "relations"])
     document = docx.Document(str(out))
     texts = [p.text for p in document.paragraphs]
     assert "Charts" in texts and "Codes by site" in texts
     assert len(document.inline_shapes) == 2
     with pytest.raises(BadInput):
-        hand.project.export_docx(tmp_path / "x.docx", charts=["pie"])
+        hand.project.exports.docx(tmp_path / "x.docx", charts=["pie"])
     assert not (tmp_path / "x.docx").exists()
 
 

@@ -27,7 +27,7 @@ def with_sets(hand: Hand) -> Project:
 
 def test_sets_round_trip_through_qdpx_valid_against_the_xsd(hand: Hand, tmp_path: Path) -> None:
     p = with_sets(hand)
-    out = p.export_qdpx(tmp_path / "study.qdpx")
+    out = p.exports.qdpx(tmp_path / "study.qdpx")
     with zipfile.ZipFile(out) as archive:
         root = etree.fromstring(archive.read("project.qde"))
     schema = etree.XMLSchema(etree.parse(str(SHARED_FIXTURES / "refi-qda" /
@@ -46,7 +46,7 @@ def test_sets_round_trip_through_qdpx_valid_against_the_xsd(hand: Hand, tmp_path
 
 def test_a_mixed_foreign_set_splits_and_unknown_members_are_reported(
         hand: Hand, tmp_path: Path) -> None:
-    out = with_sets(hand).export_qdpx(tmp_path / "study.qdpx")
+    out = with_sets(hand).exports.qdpx(tmp_path / "study.qdpx")
     code_a = hand.project.code("A").uuid
     note = hand.project.document(hand.note).uuid
     with zipfile.ZipFile(out) as archive:
@@ -62,7 +62,7 @@ def test_a_mixed_foreign_set_splits_and_unknown_members_are_reported(
         found = {s.name: (s.kind, s.labels) for s in again.sets.all()}
         assert found["Gemengd"] == ("documents", ["Notitie"])
         assert found["Gemengd (codes)"] == ("codes", ["A"])
-        assert any("Gemengd" in w and "1 member" in w for w in again.import_warnings)  # type: ignore[attr-defined]
+        assert any("Gemengd" in w and "1 member" in w for w in again.imports.warnings)  # type: ignore[attr-defined]
 
 
 def test_sets_links_and_queries_travel_through_merge(hand: Hand, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_sets_links_and_queries_travel_through_merge(hand: Hand, tmp_path: Path)
         theirs.memos.link(memo.id, "coding", theirs.codings(code="E")[0].id)
         theirs.analysis.save_query("AB", "A AND B")
     with Project.open(path) as ours:
-        summary = ours.merge(theirs_path)
+        summary = ours.merge.project(theirs_path)
         assert (summary.sets, summary.memo_links) == (2, 1)
         assert ours.sets.get("Kern").labels == ["A", "C"]
         assert ours.sets.get("Gesprek").labels == ["Gesprek"]
@@ -88,7 +88,7 @@ def test_sets_links_and_queries_travel_through_merge(hand: Hand, tmp_path: Path)
         assert (memo.type, memo.author) == ("reflexive", "Bram")
         assert [x.label for x in memo.links] == ["Notitie: \u201coo pp\u201d"]
         assert [q.name for q in ours.analysis.saved_queries()] == ["AB"]
-        again = ours.merge(theirs_path)
+        again = ours.merge.project(theirs_path)
         assert (again.sets, again.memo_links) == (0, 0)
         assert ours.undo_label() == f"Merge {theirs_path.name}"
         ours.undo()

@@ -104,9 +104,9 @@ def test_the_kept_arrays_follow_coding_uncoding_undo_and_redo(hand: Hand) -> Non
     made = p.code_text(hand.note, 30, 41, "C")
     assert p.analysis.table() is not kept  # patched, not read again
     steps = [lambda: p.uncode(made.id), p.undo, p.undo, p.redo,
-             lambda: p.recode(made.id, "D"), lambda: p.set_coding_memo(made.id, "m"),
+             lambda: p.recode(made.id, "D"), lambda: p.memos.set_coding_memo(made.id, "m"),
              lambda: p.edit_text(hand.note, "x " + p.document(hand.note).text)]
     for step in steps:
         step()
-        assert rows(p.analysis.table()) == rows(CodingTable.load(p.store))
+        assert rows(p.analysis.table()) == rows(CodingTable.load(p._store))
     assert cells(hand)["CD"] == 0 and cells(hand, mode="near", distance=0)["AC"] == 1

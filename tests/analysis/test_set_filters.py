@@ -17,9 +17,9 @@ from tests.analysis.conftest import Hand
 def test_agreement_over_a_document_set_compares_only_its_documents(hand: Hand) -> None:
     p = hand.project
     p.sets.add("Gesprek", "documents", [hand.talk])
-    whole = p.agreement_dict(p.agreement(["Anouk", "Bram"]))
+    whole = p.agreement.as_dict(p.agreement.report(["Anouk", "Bram"]))
     assert hand.note in {r["document"] for r in whole["documents"]}
-    only = p.agreement_dict(p.agreement(["Anouk", "Bram"], document_set="Gesprek"))
+    only = p.agreement.as_dict(p.agreement.report(["Anouk", "Bram"], document_set="Gesprek"))
     assert {r["document"] for r in only["documents"]} == {hand.talk}
     # the cells compared are the interview's only: fewer than over both documents
     cells = [r["uncoded_cells"] + r["coded_cells"] for r in (only["overall"][0],
@@ -30,7 +30,7 @@ def test_agreement_over_a_document_set_compares_only_its_documents(hand: Hand) -
 def test_agreement_set_must_be_a_document_set(hand: Hand) -> None:
     hand.project.sets.add("AB", "codes", ["A", "B"])
     with pytest.raises(BadInput):
-        hand.project.agreement(["Anouk", "Bram"], document_set="AB")
+        hand.project.agreement.report(["Anouk", "Bram"], document_set="AB")
 
 
 def test_cli_agreement_set(hand: Hand, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ def test_sets_by_hand_from_a_query_and_from_attributes(hand: Hand) -> None:
     assert [s.name for s in p.sets.all()] == ["Kern", "Met E", "Notes"]
     found = p.analysis.relations(mode="document", code_set="Kern")
     assert [c.path for c in found.codes] == ["A", "B"]
-    p.store.update_document(hand.talk, {"attributes": {"shift": "nacht"}})
+    p._store.update_document(hand.talk, {"attributes": {"shift": "nacht"}})
     assert p.sets.add_from_attribute("Nacht", "shift", "NACHT").members == [hand.talk]
 
 
@@ -106,8 +106,8 @@ def test_memo_links_survive_text_edits_and_undo(hand: Hand) -> None:
 def test_older_memos_are_listed_beside_memo_documents(hand: Hand) -> None:
     p = hand.project
     p.update_code("A", memo="A is breed.")
-    p.set_coding_memo(p.codings(code="E")[0].id, "Waarom hier?")
-    p.set_document_memo(hand.talk, "Goed gesprek.")
+    p.memos.set_coding_memo(p.codings(code="E")[0].id, "Waarom hier?")
+    p.memos.set_document_memo(hand.talk, "Goed gesprek.")
     sources = {m.source: m.text for m in p.memos.all()}
     assert sources == {"code memo": "A is breed.", "coding memo": "Waarom hier?",
                        "document memo": "Goed gesprek."}
@@ -155,10 +155,10 @@ def test_an_older_project_opened_read_only_has_no_sets_memos_or_queries_yet(
 
     p = hand.project
     memo = p.memos.add("Oud", "tekst")
-    with p.store.change("back to v5", log=False):
+    with p._store.change("back to v5", log=False):
         for table in ("links", "memo_info", "set_members", "sets", "saved_queries"):
-            p.store.conn.execute(f"DROP TABLE {table}")
-        p.store.conn.execute("PRAGMA user_version = 5")
+            p._store.conn.execute(f"DROP TABLE {table}")
+        p._store.conn.execute("PRAGMA user_version = 5")
     path = p.path
     p.close()
     with Project.open(path, readonly=True) as old:

@@ -15,7 +15,7 @@ from fieldkit.storage import analysis_rows
 
 
 def plan(project: Project, sql: str) -> str:
-    return " ".join(str(r[3]) for r in project.store.rows(f"EXPLAIN QUERY PLAN {sql}"))
+    return " ".join(str(r[3]) for r in project._store.rows(f"EXPLAIN QUERY PLAN {sql}"))
 
 
 def coded(folder: Path) -> Project:
@@ -30,7 +30,7 @@ def coded(folder: Path) -> Project:
             project.code_text(doc, 40 * k + n, 40 * k + n + 12 + k, "Leren" if k % 2 else
                               "Techniek", memo="lang memo " * 50 if k == 3 else "")
     gone = project.codings()[0]
-    project.store.update_coding(gone.id, {"orphaned": 1})
+    project._store.update_coding(gone.id, {"orphaned": 1})
     return project
 
 
@@ -40,7 +40,7 @@ def truth(project: Project) -> list[tuple[int, int, int, int, int, int]]:
 
 
 def read(project: Project) -> list[tuple[int, int, int, int, int, int]]:
-    table = CodingTable.load(project.store)
+    table = CodingTable.load(project._store)
     assert np.array_equal(table.document, np.sort(table.document))  # document order
     return sorted(zip(table.document.tolist(), table.start.tolist(), table.id.tolist(),
                       table.code.tolist(), table.coder.tolist(), table.end.tolist(),
@@ -52,13 +52,13 @@ def test_every_span_is_read_from_the_index_alone(tmp_path: Path) -> None:
         for sql in (analysis_rows.CODING_COLUMNS, analysis_rows.SEGMENT_COLUMNS):
             assert "COVERING INDEX codings_document" in plan(project, sql), plan(project, sql)
         assert read(project) == truth(project)
-        assert len(analysis_rows.segment_columns(project.store)) == 4 * len(project.codings())
+        assert len(analysis_rows.segment_columns(project._store)) == 4 * len(project.codings())
 
 
 def test_a_project_made_at_step_10_gets_the_index(tmp_path: Path) -> None:
     with coded(tmp_path) as project:
         expected = truth(project)
-        conn = project.store.conn
+        conn = project._store.conn
         conn.execute("DROP INDEX codings_document")
         conn.execute("CREATE INDEX codings_document ON codings(document_id, start)")  # step 1's
         conn.execute("PRAGMA user_version = 10")

@@ -101,5 +101,5 @@ def coded(tmp_path: Path) -> Iterator[Project]:
 
 @pytest.fixture
 def trained(coded: Project) -> Project:
-    coded.train_suggester()
+    coded.assist.train()
     return coded

@@ -59,8 +59,8 @@ def test_uncoded_sentences_are_those_no_coded_span_overlaps(tmp_path: object) ->
     note = project.add_note(site="Metaal Oost", title="Touching",
                             text="Eerste zin hier. Tweede zin daar. Derde zin 🙂 ergens.")
     project.code_text(note.id, 0, 17, "Learning")  # ends where the second sentence starts
-    found = training.gather(project.store, None, Progress())
-    store = project.store
+    found = training.gather(project._store, None, Progress())
+    store = project._store
     spans: dict[int, list[tuple[int, int]]] = {}
     for row in assist_tables.training_rows(store, None):
         if row["quote"].strip():

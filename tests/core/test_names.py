@@ -120,13 +120,13 @@ def test_the_deepest_code_fieldkit_writes_it_reads_back(tmp_path: Path) -> None:
             project.add_code(deepest + "/Te diep")
         with pytest.raises(BadInput, match="at most 64 levels"):  # a move that would nest 65
             project.move_code("Apart", deepest)
-        qdpx = project.export_qdpx(tmp_path / "diep.qdpx")
-        project.export_codebook(tmp_path / "diep.qdc")
+        qdpx = project.exports.qdpx(tmp_path / "diep.qdpx")
+        project.exports.codebook(tmp_path / "diep.qdc")
     Project.import_qdpx(qdpx, tmp_path / "terug.fieldkit").close()
     with Project.open(tmp_path / "terug.fieldkit") as back:
         assert back.code(deepest).name == f"Niveau {MAX_CODE_LEVELS - 1}"
     with Project.create(tmp_path / "qdc.fieldkit") as again:
-        again.import_codebook(tmp_path / "diep.qdc")
+        again.imports.codebook(tmp_path / "diep.qdc")
         assert again.code(deepest) is not None
-        again.merge(qdpx)
+        again.merge.project(qdpx)
         assert again.code(deepest) is not None

@@ -46,22 +46,22 @@ def build_project(path: Path) -> Project:
     project.add_code("Autonomy", colour="#e6194b")
     note = project.add_note(site="Metaal Oost", visit="2024-03-05", title="Kantbank ochtend",
                             text=FIELDNOTE)
-    transcript = project.add_imported(ImportedDocument(
+    transcript = project.imports.document(ImportedDocument(
         kind="transcript", title="Interview Ahmed", text=TRANSCRIPT, participant="P01",
         turns=[Turn(0, 36, "Interviewer", 0.0, 4.0), Turn(37, 101, "Ahmed", 4.0, 12.5),
                Turn(102, 136, "Interviewer", 12.5, 15.0), Turn(137, 194, "Ahmed", 15.0, 22.0)]),
         site="Metaal Oost", visit="2024-03-05")
-    participant = project.store.participant_by_pseudonym("P01")
+    participant = project._store.participant_by_pseudonym("P01")
     assert participant is not None
-    with project.store.change("Name"):
-        project.store.update("participants", participant.id,
+    with project._store.change("Name"):
+        project._store.update("participants", participant.id,
                              {"name": "Ahmed Yilmaz", "role": "operator",
                               "attributes": '{"department": "Zetterij", "shift": "early"}'})
-    picture = project.add_imported(ImportedDocument(
+    picture = project.imports.document(ImportedDocument(
         kind="photo", title="Matrijzenrek", text="Het rek met matrijzen naast de kantbank",
         media=ImportedMedia(photo_bytes(), "rek.jpg", "image/jpeg", 60, 40)),
         site="Metaal Oost", visit="2024-03-05")
-    esm = project.add_imported(ImportedDocument(
+    esm = project.imports.document(ImportedDocument(
         kind="esm", title="ESM P01 2024-03-06",
         text="2024-03-06 10:15\nWat gebeurde er net?: Jan liet me de nieuwe klem zien.",
         participant="P01",
@@ -91,11 +91,11 @@ def build_project(path: Path) -> Project:
                       coder="Bram")
     project.code_text(memo.id, 0, 9, peer.id)
     project.code_region(picture.id, Region(0, 0, 30, 40), tech.id, memo="Red half")
-    case = project.store.add_case("Zetterij", "The press brake department",
+    case = project._store.add_case("Zetterij", "The press brake department",
                                   {"size": 12, "sector": "metal"})
-    project.store.add_to_case(case, document_id=note.id)
-    project.store.add_to_case(case, document_id=transcript.id)
-    project.set_document_memo(note.id, "Written on the train back.")
+    project._store.add_to_case(case, document_id=note.id)
+    project._store.add_to_case(case, document_id=transcript.id)
+    project.memos.set_document_memo(note.id, "Written on the train back.")
     return project
 
 

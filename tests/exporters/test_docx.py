@@ -27,7 +27,7 @@ def _shading(paragraph: docx.text.paragraph.Paragraph) -> str | None:
 
 def test_report_has_a_section_per_code_in_codebook_order(project: Project,
                                                          tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "report.docx")
+    out = project.exports.docx(tmp_path / "report.docx")
     paragraphs = _paragraphs(out)
     headings = [(style, text) for style, text in paragraphs if style.startswith("Heading")]
     assert headings == [("Heading 1", "Overview"), ("Heading 1", "Learning"),
@@ -55,7 +55,7 @@ def _bar(paragraph: docx.text.paragraph.Paragraph) -> str | None:
 
 def test_quotes_are_black_beside_a_bar_in_the_code_colour_with_a_citation(
         project: Project, tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "report.docx")
+    out = project.exports.docx(tmp_path / "report.docx")
     document = docx.Document(str(out))
     paragraphs = document.paragraphs
     index = next(i for i, p in enumerate(paragraphs)
@@ -71,7 +71,7 @@ def test_quotes_are_black_beside_a_bar_in_the_code_colour_with_a_citation(
 
 
 def test_photo_codings_show_the_cropped_region(project: Project, tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "report.docx", codes=["Technology adoption"])
+    out = project.exports.docx(tmp_path / "report.docx", codes=["Technology adoption"])
     with zipfile.ZipFile(out) as archive:
         images = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert len(images) == 1
@@ -84,7 +84,7 @@ def test_photo_codings_show_the_cropped_region(project: Project, tmp_path: Path)
 
 
 def test_selection_by_code_coder_and_site(project: Project, tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "r.docx", codes=["Learning/Peer help"], coder="Bram")
+    out = project.exports.docx(tmp_path / "r.docx", codes=["Learning/Peer help"], coder="Bram")
     paragraphs = _paragraphs(out)
     headings = [t for s, t in paragraphs if s.startswith("Heading")]
     assert headings == ["Overview", "Peer help", "Appendix: codebook"]
@@ -93,12 +93,12 @@ def test_selection_by_code_coder_and_site(project: Project, tmp_path: Path) -> N
     assert "Coder: Bram" in [t for _, t in paragraphs]
     project.add_note(site="Voedsel West", title="Elders", text="Koken met peer help")
     project.code_text(3 + 3, 0, 5, "Learning/Peer help")
-    out = project.export_docx(tmp_path / "site.docx", site="Voedsel West")
+    out = project.exports.docx(tmp_path / "site.docx", site="Voedsel West")
     assert [t for s, t in _paragraphs(out) if s == "Quote"] == ["Koken"]
 
 
 def test_pseudonymise_replaces_names_longest_first(project: Project, tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "p.docx", pseudonymise=True,
+    out = project.exports.docx(tmp_path / "p.docx", pseudonymise=True,
                               terms={"Jan Smit": "Collega B", "Jan": "Collega A"})
     body = " ".join(t for _, t in _paragraphs(out))
     assert "Ahmed" not in body and "Yilmaz" not in body and "Jan" not in body
@@ -113,7 +113,7 @@ def test_pseudonymise_replaces_names_longest_first(project: Project, tmp_path: P
 def test_annotated_document_anchors_one_comment_per_coding(project: Project,
                                                            tmp_path: Path) -> None:
     doc = project.documents(kind="fieldnote")[0]
-    out = project.export_docx(tmp_path / "a.docx", annotated_document=doc.id)
+    out = project.exports.docx(tmp_path / "a.docx", annotated_document=doc.id)
     document = docx.Document(str(out))
     comments = {c.comment_id: c.text for c in document.comments}
     assert sorted(comments.values()) == ["Learning", "Learning/Peer help\nDemonstration at the "
@@ -147,10 +147,10 @@ def _anchored_text(body: object, key: int) -> str:
 
 def test_many_comments_get_distinct_ids(project: Project, tmp_path: Path) -> None:
     doc = project.add_note(site="Metaal Oost", title="Lang", text="woord " * 400)
-    with project.store.change("Many codings"):
+    with project._store.change("Many codings"):
         for i in range(300):
             project.code_text(doc.id, i * 6, i * 6 + 5, "Autonomy")
-    out = project.export_docx(tmp_path / "many.docx", annotated_document=doc.id)
+    out = project.exports.docx(tmp_path / "many.docx", annotated_document=doc.id)
     document = docx.Document(str(out))
     ids = [c.comment_id for c in document.comments]
     assert len(ids) == 300 and len(set(ids)) == 300
@@ -159,15 +159,15 @@ def test_many_comments_get_distinct_ids(project: Project, tmp_path: Path) -> Non
 
 def test_bad_requests_are_refused_and_write_nothing(project: Project, tmp_path: Path) -> None:
     with pytest.raises(NotFound):
-        project.export_docx(tmp_path / "a.docx", codes=["Nonexistent"])
+        project.exports.docx(tmp_path / "a.docx", codes=["Nonexistent"])
     with pytest.raises(NotFound):
-        project.export_docx(tmp_path / "a.docx", coder="Nobody")
+        project.exports.docx(tmp_path / "a.docx", coder="Nobody")
     with pytest.raises(NotFound):
-        project.export_docx(tmp_path / "a.docx", site="Nowhere")
+        project.exports.docx(tmp_path / "a.docx", site="Nowhere")
     with pytest.raises(BadInput, match="must end in .docx"):
-        project.export_docx(tmp_path / "a.pdf")
+        project.exports.docx(tmp_path / "a.pdf")
     with pytest.raises(BadInput, match="does not exist"):
-        project.export_docx(tmp_path / "missing" / "a.docx")
+        project.exports.docx(tmp_path / "missing" / "a.docx")
     with pytest.raises(NotFound):
-        project.export_docx(tmp_path / "a.docx", annotated_document=999)
+        project.exports.docx(tmp_path / "a.docx", annotated_document=999)
     assert list(tmp_path.iterdir()) == [project.path]

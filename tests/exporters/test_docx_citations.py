@@ -21,7 +21,7 @@ def test_a_span_coded_by_two_coders_is_printed_once_naming_both(project: Project
     twin = project.codings(code="Learning/Peer help", coder="Anna")[0]  # "de kantbank"
     project.code_text(twin.document_id, twin.start or 0, twin.end or 0, "Learning/Peer help",
                       coder="Bram", memo="Bram saw it too.")
-    texts = _texts(project.export_docx(tmp_path / "report.docx", codes=["Learning/Peer help"]))
+    texts = _texts(project.exports.docx(tmp_path / "report.docx", codes=["Learning/Peer help"]))
     assert texts.count("de kantbank") == 1
     cited = texts[texts.index("de kantbank") + 1]
     assert cited == "Kantbank ochtend · Metaal Oost · 2024-03-05 · ¶ 1 · coded by Anna and Bram"
@@ -34,7 +34,7 @@ def test_a_span_coded_by_two_coders_is_printed_once_naming_both(project: Project
 
 def test_the_table_of_contents_is_filled_in_and_links_to_the_headings(project: Project,
                                                                       tmp_path: Path) -> None:
-    out = project.export_docx(tmp_path / "report.docx")
+    out = project.exports.docx(tmp_path / "report.docx")
     document = docx.Document(str(out))
     body = document.element.body
     assert "Update Field" not in body.xml
@@ -54,7 +54,7 @@ def test_the_table_of_contents_is_filled_in_and_links_to_the_headings(project: P
 
 def test_exactly_the_chosen_codings(project: Project, tmp_path: Path) -> None:
     chosen = [c.id for c in project.codings(code="Technology adoption") if c.start is not None]
-    texts = _texts(project.export_docx(tmp_path / "chosen.docx", codings=chosen))
+    texts = _texts(project.exports.docx(tmp_path / "chosen.docx", codings=chosen))
     assert "🙂" in texts and "Die hebben we samen uitgezocht" in texts
     assert "Gewoon door mee te kijken bij Jan" not in texts  # another code's segment
     assert "Peer help" not in texts  # codes without chosen segments have no section

@@ -15,7 +15,7 @@ def test_a_grouping_parent_gets_a_line_not_a_full_section(tmp_path: Path) -> Non
         source = tmp_path / "t.txt"
         source.write_text("Henk laat het zien. Kees probeert het zelf. 🙂 Café\r\nklaar.",
                           encoding="utf-8")
-        p.import_files([source], site="Oost", kind="text")
+        p.imports.files([source], site="Oost", kind="text")
         doc = p.documents()[0]
         p.add_code("Learning/Watching", colour="#ffe119")
         p.add_code("Learning/Trying", colour="#000075")
@@ -25,7 +25,7 @@ def test_a_grouping_parent_gets_a_line_not_a_full_section(tmp_path: Path) -> Non
                            ("probeert", "Learning/Trying")):
             start = text.index(word)
             p.code_text(doc.id, start, start + len(word), code)
-        out = p.export_docx(tmp_path / "r.docx")
+        out = p.exports.docx(tmp_path / "r.docx")
     finally:
         p.close()
     paragraphs = [(x.style.name, x.text) for x in docx.Document(str(out)).paragraphs]

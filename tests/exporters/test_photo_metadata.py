@@ -119,7 +119,7 @@ def photographed(tmp_path: Path) -> tuple[Path, list[Path]]:
     with Project.create(folder) as p:
         p.set_coder("Anouk")
         p.add_code("Werkplek")
-        for doc in p.import_files(photos, site="Metaal"):
+        for doc in p.imports.files(photos, site="Metaal"):
             p.code_region(doc.id, REGION, "Werkplek")
     return folder, photos
 
@@ -152,7 +152,7 @@ def test_a_pseudonymised_qdpx_ships_photos_without_metadata(
         regions = [c.region for c in back.codings() if c.region is not None]
         assert regions == [REGION, REGION]
         sizes = sorted((m.width, m.height) for d in back.documents()
-                       if (m := back.store.media(back.store.document(d.id).media_id)))
+                       if (m := back._store.media(back._store.document(d.id).media_id)))
         assert sizes == [(48, 64), (48, 64)]
 
 

@@ -69,28 +69,28 @@ def build(path: Path, label: Callable[[str], str]) -> Project:
                                 definition="Zoals Marieke de Groot het uitlegt.",
                                 memo="Anouk Visser: Sanne Mulder noemt dit ook.")
     note = project.add_note(site=site, visit="2024-03-05", title=label("title"), text=NOTE)
-    transcript = project.add_imported(ImportedDocument(
+    transcript = project.imports.document(ImportedDocument(
         kind="transcript", title=label("interview"), text=TRANSCRIPT, participant="P1",
         attributes={"contact": "Jan Bakker", "ploeg": "Marieke de Groot"},
         turns=[Turn(0, 26, "Interviewer", 0.0, 3.0), Turn(27, 80, "Jan Bakker", 3.0, 9.0)]),
         site=site, visit="2024-03-12")
-    picture = project.add_imported(ImportedDocument(
+    picture = project.imports.document(ImportedDocument(
         kind="photo", title=label("photo"), text="Jan Bakker bij de pers",
         media=ImportedMedia(photo_bytes(), "jan_bakker_pers.jpg", "image/jpeg", 60, 40)),
         site=site, visit="2024-03-12")
     memo_doc = project.add_note(site=site, title=label("memo"), kind="memo",
                                 text="Sanne Mulder zegt dat Jan Bakker het weet.")
-    with project.store.change("Names"):
+    with project._store.change("Names"):
         for pseudonym, name, attributes in (
                 ("P1", "Jan Bakker", '{"buddy": "Marieke de Groot"}'),
                 ("Kees Verhoeven", "Marieke de Groot", "{}"),
                 ("Zoë Çelik", "", "{}")):
-            person = project.store.participant_by_pseudonym(pseudonym)
+            person = project._store.participant_by_pseudonym(pseudonym)
             if person is None:
-                project.store.add_participant(pseudonym, name=name)
-                person = project.store.participant_by_pseudonym(pseudonym)
+                project._store.add_participant(pseudonym, name=name)
+                person = project._store.participant_by_pseudonym(pseudonym)
             assert person is not None
-            project.store.update("participants", person.id,
+            project._store.update("participants", person.id,
                                  {"name": name, "attributes": attributes})
 
     def span(text: str, words: str) -> tuple[int, int]:
@@ -108,10 +108,10 @@ def build(path: Path, label: Callable[[str], str]) -> Project:
     project.code_text(picture.id, *span("Jan Bakker bij de pers", "Jan Bakker"), named.id)
     project.code_region(picture.id, Region(0, 0, 30, 40), quotes.id, memo="Marieke op de foto")
     project.code_text(memo_doc.id, 0, 12, learning.id)
-    case = project.store.add_case("Team Jan Bakker", "De ploeg van Marieke de Groot",
+    case = project._store.add_case("Team Jan Bakker", "De ploeg van Marieke de Groot",
                                   {"leider": "Jan Bakker"})
-    project.store.add_to_case(case, document_id=note.id)
-    project.set_document_memo(note.id, "Jan Bakker las mee.")
+    project._store.add_to_case(case, document_id=note.id)
+    project.memos.set_document_memo(note.id, "Jan Bakker las mee.")
     memo = project.memos.add("Reflectie op Jan Bakker", "Marieke de Groot twijfelt.",
                              author="Anouk Visser")
     coding = next(c for c in project.codings(doc=note.id) if c.code_id == named.id)
@@ -312,14 +312,14 @@ def test_a_pseudonymised_qdpx_moves_a_transcripts_sync_points(tmp_path: Path) ->
         encoding="utf-8")
     with Project.create(tmp_path / "rec.fieldkit") as project:
         project.set_coder("Anouk Visser", remember=False)
-        project.import_files([tmp_path / "talk.m4a"], site="Jan Bakker BV")
+        project.imports.files([tmp_path / "talk.m4a"], site="Jan Bakker BV")
         transcript = next(d for d in project.documents() if d.kind == "transcript")
         text = project.document(transcript.id).text
         start = text.index("Jan Bakkers vader")
         project.add_code("Leren")
         project.code_text(transcript.id, start, start + len("Jan Bakkers vader"), "Leren")
         turns = [text[t.start:t.end] for t in project.turns(transcript.id)]
-        out = project.export_qdpx(tmp_path / "p.qdpx", terms={"Jan Bakker": "P1"})
+        out = project.exports.qdpx(tmp_path / "p.qdpx", terms={"Jan Bakker": "P1"})
         mask = Pseudonymiser.for_project(project, {"Jan Bakker": "P1"})
     with zipfile.ZipFile(out) as archive:
         everything = " ".join(archive.read(n).decode("utf-8", "replace")

@@ -12,10 +12,10 @@ from fieldkit.exporters.pseudonyms import Pseudonymiser
 
 def _project(tmp_path: Path) -> Project:
     project = Project.create(tmp_path / "P.fieldkit")
-    project.store.add_participant("Kees Verhoeven", name="Monique van der Meer")
-    project.store.add_participant("Daan Kuipers", name="Ilse de Wit")
-    project.store.add_participant("Ahmed Kaya", name="Piotr Nowak")
-    project.store.add_participant("Emre Demir", name="Ingrid Nowak")
+    project._store.add_participant("Kees Verhoeven", name="Monique van der Meer")
+    project._store.add_participant("Daan Kuipers", name="Ilse de Wit")
+    project._store.add_participant("Ahmed Kaya", name="Piotr Nowak")
+    project._store.add_participant("Emre Demir", name="Ingrid Nowak")
     return project
 
 
@@ -72,7 +72,7 @@ def test_a_term_is_replaced_in_its_parts_order_and_across_line_breaks(tmp_path: 
 
     warnings: list[str] = []
     with _bakker(tmp_path) as project:
-        out = project.export_docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
+        out = project.exports.docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
                                   warnings=warnings)
     xml = _document_xml(out)
     assert not re.search(r"\b(Jan|Bakker|JAN|BAKKER)\b", xml), re.findall(r".{30}Bakker.{30}", xml)
@@ -97,7 +97,7 @@ def test_names_left_in_the_text_are_reported(tmp_path: Path,
     with _bakker(tmp_path, extra) as project:
         path = str(project.path)
         warnings: list[str] = []
-        out = project.export_docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
+        out = project.exports.docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
                                   warnings=warnings)
     assert "belde jan nog" in _document_xml(out)  # a lower-case word may be the word "jan"
     assert len(warnings) == 1 and warnings[0].startswith("'jan'") and "belde jan nog" in \
@@ -207,7 +207,7 @@ def test_an_annotated_document_with_a_coding_inside_a_name_keeps_no_half(tmp_pat
     with _bakker(tmp_path) as project:
         start = BAKKER_NOTE.index("ker stelt")  # a coding that starts inside "Bakker"
         project.code_text(1, start, start + len("ker stelt"), "Leren")
-        out = project.export_docx(tmp_path / "a.docx", terms={"Jan Bakker": "P1"},
+        out = project.exports.docx(tmp_path / "a.docx", terms={"Jan Bakker": "P1"},
                                   annotated_document=1)
     xml = _document_xml(out)
     text = re.sub(r"<[^>]+>", "", xml)
@@ -226,7 +226,7 @@ def test_a_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(
         project.add_code("Half")
         project.code_text(1, 0, len("Jan Bak"), "Half")  # ends inside "Bakker"
         path = str(project.path)
-        out = project.export_docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
+        out = project.exports.docx(tmp_path / "r.docx", terms={"Jan Bakker": "P1"},
                                   codes=["Half"])
     text = re.sub(r"<[^>]+>", "", _document_xml(out))
     assert "P1" in text and "Bak" not in text, text
@@ -243,7 +243,7 @@ def test_a_table_quote_that_ends_inside_a_name_shows_the_whole_pseudonym(tmp_pat
     with _bakker(tmp_path) as project:
         project.add_code("Half")
         project.code_text(1, 0, len("Jan Bak"), "Half")  # ends inside "Bakker"
-        written = project.export_csv(tmp_path / "csv", terms={"Jan Bakker": "P1"})
+        written = project.exports.csv(tmp_path / "csv", terms={"Jan Bakker": "P1"})
     segments = next(p for p in written if p.name == "segments.csv")
     with segments.open(encoding="utf-8-sig") as handle:
         quotes = sorted(row["Quote"] for row in csv.DictReader(handle))

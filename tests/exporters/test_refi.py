@@ -27,8 +27,8 @@ def _signature(project: Project) -> tuple:
     docs = sorted((d.uuid, d.kind, d.title, d.site, d.visit, d.participant, d.chars)
                   for d in project.documents())
     codings = sorted(
-        (c.uuid, project.store.uuid_of("documents", c.document_id),
-         project.store.uuid_of("codes", c.code_id), c.start, c.end, c.quote, c.memo,
+        (c.uuid, project._store.uuid_of("documents", c.document_id),
+         project._store.uuid_of("codes", c.code_id), c.start, c.end, c.quote, c.memo,
          project.coder_name(c.coder_id),
          (c.region.x, c.region.y, c.region.width, c.region.height) if c.region else None)
         for c in project.codings())
@@ -36,7 +36,7 @@ def _signature(project: Project) -> tuple:
 
 
 def test_export_is_valid_against_the_project_schema(project: Project, tmp_path: Path) -> None:
-    out = project.export_qdpx(tmp_path / "study.qdpx")
+    out = project.exports.qdpx(tmp_path / "study.qdpx")
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         qde = archive.read("project.qde")
@@ -60,20 +60,20 @@ def test_export_is_valid_against_the_project_schema(project: Project, tmp_path: 
 
 
 def test_round_trip_keeps_guids_offsets_and_quotes(project: Project, tmp_path: Path) -> None:
-    out = project.export_qdpx(tmp_path / "a.qdpx")
+    out = project.exports.qdpx(tmp_path / "a.qdpx")
     again = Project.import_qdpx(out, tmp_path / "copy.fieldkit")
     try:
         assert _signature(again) == _signature(project)
-        assert again.import_warnings == []
+        assert again.imports.warnings == []
         note = again.documents(kind="fieldnote")[0]
         assert again.document(note.id).memo == "Written on the train back."
         emoji = [c for c in again.codings(doc=note.id) if c.quote == "🙂"]
         assert len(emoji) == 1 and (emoji[0].start, emoji[0].end) == (66, 67)
-        case = again.store.cases()[0]
+        case = again._store.cases()[0]
         assert case.attributes == {"size": 12, "sector": "metal"}
-        assert len(again.store.case_members(case.id)[0]) == 2
+        assert len(again._store.case_members(case.id)[0]) == 2
         # exporting the imported project gives the same project.qde
-        second = again.export_qdpx(tmp_path / "b.qdpx")
+        second = again.exports.qdpx(tmp_path / "b.qdpx")
         with zipfile.ZipFile(out) as a, zipfile.ZipFile(second) as b:
             assert a.read("project.qde") == b.read("project.qde")
     finally:
@@ -81,8 +81,8 @@ def test_round_trip_keeps_guids_offsets_and_quotes(project: Project, tmp_path: P
 
 
 def test_same_project_gives_identical_bytes(project: Project, tmp_path: Path) -> None:
-    a = project.export_qdpx(tmp_path / "a.qdpx").read_bytes()
-    b = project.export_qdpx(tmp_path / "b.qdpx").read_bytes()
+    a = project.exports.qdpx(tmp_path / "a.qdpx").read_bytes()
+    b = project.exports.qdpx(tmp_path / "b.qdpx").read_bytes()
     assert a == b
 
 
@@ -91,7 +91,7 @@ def test_demo_project_round_trip(tmp_path: Path) -> None:
 
     demo = build_demo(tmp_path / "demo.fieldkit", "small")
     try:
-        out = demo.export_qdpx(tmp_path / "demo.qdpx")
+        out = demo.exports.qdpx(tmp_path / "demo.qdpx")
         if (require_fixtures() / "Project-mrt2019.xsd").exists():
             schema = _schema("Project-mrt2019.xsd")
             with zipfile.ZipFile(out) as archive:
@@ -107,13 +107,13 @@ def test_demo_project_round_trip(tmp_path: Path) -> None:
 
 
 def test_codebook_export_is_valid_and_imports(project: Project, tmp_path: Path) -> None:
-    out = project.export_codebook(tmp_path / "book.qdc")
+    out = project.exports.codebook(tmp_path / "book.qdc")
     schema = _schema("Codebook-mrt2019.xsd")
     assert schema.validate(etree.parse(str(out))), schema.error_log
     other = Project.create(tmp_path / "other.fieldkit")
     try:
         other.add_code("Technology adoption", definition="older wording")
-        summary = other.import_codebook(out)
+        summary = other.imports.codebook(out)
         assert "3 new codes" in summary and "1 updated" in summary
         peer = other.code("Learning/Peer help")
         assert peer.uuid == project.code("Learning/Peer help").uuid
@@ -121,7 +121,7 @@ def test_codebook_export_is_valid_and_imports(project: Project, tmp_path: Path) 
             ("Demonstrations by co-workers.", "Formal training.", "Jan keek mee.", "#ffe119")
         # fields the .qdc leaves empty do not wipe what the project has
         assert other.code("Technology adoption").definition == "older wording"
-        again = other.import_codebook(out)
+        again = other.imports.codebook(out)
         assert "0 new codes, 0 updated, 4 unchanged" in again
     finally:
         other.close()
@@ -132,7 +132,7 @@ def test_codebook_import_refuses_a_project_file(project: Project, tmp_path: Path
     bad.write_text('<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"/>')
     before = len(project.codebook().codes)
     with pytest.raises(BadInput, match="not a REFI-QDA codebook"):
-        project.import_codebook(bad)
+        project.imports.codebook(bad)
     assert len(project.codebook().codes) == before
 
 
@@ -146,7 +146,7 @@ def test_codebook_names_from_other_tools_lose_line_breaks_and_controls(
         ' isCodable="true"/>'
         f'<Code guid="22222222-2222-4222-8222-222222222222" name="{long_name}"'
         ' isCodable="true"/></Codes></CodeBook>', encoding="utf-8")
-    project.import_codebook(book)
+    project.imports.codebook(book)
     names = {c.name for c in project.codebook().codes.values()}
     assert "Kant bank werk" in names
     assert any(n.startswith("Heel lang") and len(n) <= 200 for n in names)
@@ -183,7 +183,7 @@ def test_qc_tool_export_imports_all_codings_with_their_quotes(tmp_path: Path) ->
         with zipfile.ZipFile(fixtures / "qc-tool-export.qdpx") as archive:
             board = archive.read("sources/board_2017.txt").decode("utf-8")
         first = project.coding(
-            project.store.resolve("codings", "66323339-6466-3364-3266-616537386633"))
+            project._store.resolve("codings", "66323339-6466-3364-3266-616537386633"))
         assert (first.start, first.end) == (320, 400)
         assert first.quote == board.replace("\r\n", "\n")[320:400]
         assert project.code_path(first.code_id).endswith("/fun")
@@ -267,7 +267,7 @@ def test_tolerates_bom_case_crlf_docx_twin_and_unknown_elements(tmp_path: Path) 
         assert project.coder_name(coding.coder_id) == "Eva"
         assert project.code("Tools").colour == "#ff0000"
         assert project.document(G.format(6)).text == "Tekst uit Word"
-        warnings = " ".join(project.import_warnings)
+        warnings = " ".join(project.imports.warnings)
         assert "audio" in warnings and "graphs" in warnings and "Futuristic" not in warnings
     finally:
         project.close()
@@ -318,7 +318,7 @@ def test_refuses_damaged_and_foreign_files(tmp_path: Path) -> None:
 
 
 def test_refuses_an_existing_project_folder(project: Project, tmp_path: Path) -> None:
-    out = project.export_qdpx(tmp_path / "a.qdpx")
+    out = project.exports.qdpx(tmp_path / "a.qdpx")
     with pytest.raises(BadInput, match="already exists"):
         Project.import_qdpx(out, project.path)
     assert len(project.documents()) == 5
@@ -326,13 +326,13 @@ def test_refuses_an_existing_project_folder(project: Project, tmp_path: Path) ->
 
 def test_failure_while_storing_leaves_no_folder(project: Project, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    out = project.export_qdpx(tmp_path / "a.qdpx")
-    from fieldkit.operations import export as ops
+    out = project.exports.qdpx(tmp_path / "a.qdpx")
+    from fieldkit.operations import refi_import as ops
 
     def broken(*args: object) -> None:
         raise BadInput("disk full")
 
-    monkeypatch.setattr(ops, "_store_refi", broken)
+    monkeypatch.setattr(ops, "store_refi", broken)
     with pytest.raises(BadInput, match="disk full"):
         Project.import_qdpx(out, tmp_path / "half.fieldkit")
     assert not (tmp_path / "half.fieldkit").exists()

@@ -53,11 +53,11 @@ def test_code_descriptions_keep_exact_text_through_qdc_and_qdpx(tmp_path: Path) 
     source = tmp_path / "maxqda.qdc"
     source.write_text(MAXQDA_QDC, encoding="utf-8")
     with Project.create(tmp_path / "a.fieldkit") as project:
-        project.import_codebook(source)
+        project.imports.codebook(source)
         assert _descriptions(project) == EXPECTED
-        written = project.export_codebook(tmp_path / "again.qdc").read_bytes()
+        written = project.exports.codebook(tmp_path / "again.qdc").read_bytes()
         assert _qdc_descriptions(written) == _qdc_descriptions(source.read_bytes())
-        qdpx = project.export_qdpx(tmp_path / "a.qdpx")
+        qdpx = project.exports.qdpx(tmp_path / "a.qdpx")
     with Project.import_qdpx(qdpx, tmp_path / "b.fieldkit") as again:
         assert _descriptions(again) == EXPECTED
 
@@ -69,7 +69,7 @@ def test_sets_of_another_client_arrive_as_document_and_code_sets(tmp_path: Path)
         first = project.add_note(site="Metaal Oost", title="Eerste", text="De pers stond stil.")
         second = project.add_note(site="Metaal Oost", title="Tweede", text="Jan hielp mee.")
         code = project.add_code("Peer help")
-        qdpx = project.export_qdpx(tmp_path / "a.qdpx")
+        qdpx = project.exports.qdpx(tmp_path / "a.qdpx")
     with zipfile.ZipFile(qdpx) as archive:
         entries = {name: archive.read(name) for name in archive.namelist()}
     sets = (f'<Sets><Set guid="7f1c2d3e-0000-4000-8000-000000000001" name="Metaal Oost">'
@@ -91,7 +91,7 @@ def test_export_gives_qualcoder_what_its_importer_reads(project: Project, tmp_pa
     # stopped in parse_notes on a <Note> without creationDateTime, reads a coding memo only from
     # PlainTextSelection/Description, turns Notes into journals (no codings) and ignores
     # PictureSource/TextDescription. The fixture project has all four cases.
-    out = project.export_qdpx(tmp_path / "study.qdpx")
+    out = project.exports.qdpx(tmp_path / "study.qdpx")
     with zipfile.ZipFile(out) as archive:
         root = etree.fromstring(archive.read("project.qde"))
         files = set(archive.namelist())
@@ -124,7 +124,7 @@ def test_caption_codings_get_a_text_source_twin(project: Project, tmp_path: Path
     photo = project.documents(kind="photo")[0]
     code = project.code("Technology adoption")
     project.code_text(photo.id, 8, 17, code.id, memo="the rack")
-    out = project.export_qdpx(tmp_path / "study.qdpx")
+    out = project.exports.qdpx(tmp_path / "study.qdpx")
     with zipfile.ZipFile(out) as archive:
         root = etree.fromstring(archive.read("project.qde"))
     twin = next(s for s in root.iterfind("q:Sources/q:TextSource", NS)

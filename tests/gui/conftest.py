@@ -46,7 +46,7 @@ def project(tmp_path: Path):
     p = Project.create(tmp_path / "Study.fieldkit", language="nl")
     source = tmp_path / "kees.txt"
     source.write_text(TRANSCRIPT, encoding="utf-8")
-    p.import_files([source], site="Hendriks", visit="2026-03-13", kind="transcript")
+    p.imports.files([source], site="Hendriks", visit="2026-03-13", kind="transcript")
     p.add_note(site="Hendriks", visit="2026-03-13", title="Veldnotitie ochtend",
                text="Bij de kantbank legt Henk aan Kees uit hoe de nieuwe machine werkt.")
     p.add_code("Learning/Informal/Observation", colour="#34a853",

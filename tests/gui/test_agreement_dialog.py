@@ -35,7 +35,8 @@ def project(tmp_path: Path):
 
 def test_model_passes_the_model_tester(project: Project, qtmodeltester) -> None:
     model = AgreementTableModel()
-    model.set_rows(project.agreement_dict(project.agreement(["Anna", "Bram"]))["documents"])
+    report = project.agreement.report(["Anna", "Bram"])
+    model.set_rows(project.agreement.as_dict(report)["documents"])
     assert model.rowCount() == 2
     qtmodeltester.check(model)
 

@@ -143,7 +143,7 @@ def _photo_project(project: Project, tmp_path: Path) -> tuple[list[Path], Path, 
     for i, photo in enumerate(photos):  # three different photos
         data = bytearray(photo.read_bytes())
         photo.write_bytes(bytes(data) + bytes([i]))
-    project.import_files(photos, site="Hendriks")
+    project.imports.files(photos, site="Hendriks")
     stored = [project.media.path(project.media.hash_file(p), p.name) for p in photos]
     project.backups.make("manual")
     data = bytearray(stored[0].read_bytes())

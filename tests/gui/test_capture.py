@@ -64,7 +64,7 @@ def test_drawing_a_region_on_a_photo_codes_it(window, qtbot, tmp_path: Path) -> 
     from fieldkit.core.model import Region
 
     project = window.project
-    [doc] = project.import_files([make_photo(tmp_path / "pers.png")], site="Hendriks")
+    [doc] = project.imports.files([make_photo(tmp_path / "pers.png")], site="Hendriks")
     tab = window.open_document(doc.id)
     tab.photo_view.region_drawn.emit(Region(10, 20, 100, 80))
     box = window.coding.box

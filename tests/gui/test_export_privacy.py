@@ -10,7 +10,7 @@ from fieldkit.gui.export_dialog import FORMATS
 
 
 def _name_a_participant(project) -> None:  # type: ignore[no-untyped-def]
-    project.store.add_participant("P1", name="Jan Bakker")
+    project._store.add_participant("P1", name="Jan Bakker")
     note = project.add_note(site="Hendriks", title="Bezoek Jan Bakker",
                             text="Jan Bakker legt de kantbank uit.")
     project.code_text(note.id, 0, len(note.text), "Learning/Informal/Observation")
@@ -26,7 +26,7 @@ def _all_text(path: Path) -> str:
 def test_a_project_with_real_names_exports_pseudonymised_unless_told(window, qtbot,
                                                                      tmp_path: Path) -> None:
     _name_a_participant(window.project)
-    window.project.store.set_meta("name", "Werkplaats Jan Bakker")
+    window.project._store.set_meta("name", "Werkplaats Jan Bakker")
     dialog = window.export_dialog("docx")
     assert dialog.pseudonymise.isChecked() and dialog.privacy.isHidden()
     assert Path(dialog.path.text()).name == "Werkplaats P1.docx"  # the suggested file name
@@ -106,7 +106,7 @@ def test_the_quick_export_buttons_follow_the_pseudonym_options(window, qtbot,
     import docx
 
     project = window.project
-    project.store.add_participant("P9", name="Henk de Boer")
+    project._store.add_participant("P9", name="Henk de Boer")
     doc = next(d for d in project.documents() if d.kind == "transcript")
     text = project.document(doc.id).text
     start = text.index("mee te kijken met Henk")
@@ -166,7 +166,7 @@ def test_photos_leave_the_app_s_pseudonymised_exports_without_metadata(
     from tests.exporters.test_photo_metadata import leaks, named_jpeg
 
     original = named_jpeg(tmp_path / "kantbank.jpg")
-    [photo] = window.project.import_files([original], site="Hendriks")
+    [photo] = window.project.imports.files([original], site="Hendriks")
     window.project.code_region(photo.id, Region(4, 6, 20, 30), "Learning/Informal/Observation")
     for kind, name in (("qdpx", "p.qdpx"), ("docx", "r.docx")):
         dialog = window.export_dialog(kind)

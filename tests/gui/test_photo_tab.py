@@ -100,7 +100,7 @@ def test_hovering_a_region_names_code_coder_and_memo(demo_window) -> None:
     project = demo_window.project
     tab = open_photo(demo_window, photo_with(project, text=True, regions=1))
     region = next(c for c in project.codings(doc=tab.doc_id) if c.region is not None)
-    project.set_coding_memo(region.id, "tablet naast de <machine>")
+    project.memos.set_coding_memo(region.id, "tablet naast de <machine>")
     mark = next(m for m in tab.photo_view.marks if m.coding.id == region.id)
     r = region.region
     middle = (r.x + r.width / 2, r.y + r.height / 2)

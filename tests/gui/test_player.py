@@ -35,7 +35,7 @@ def recorded(project: Project, media: Path, tmp_path: Path) -> int:
     audio = tmp_path / "gesprek.m4a"
     audio.write_bytes((media / "gesprek.m4a").read_bytes())
     audio.with_suffix(".vtt").write_text(VTT, encoding="utf-8")
-    rec, _ = project.import_files([audio], site="Hendriks")
+    rec, _ = project.imports.files([audio], site="Hendriks")
     return rec.id
 
 
@@ -187,7 +187,7 @@ def test_video_sits_in_a_resizable_pane(qtbot, project, media, tmp_path) -> None
     application()
     clip = tmp_path / "beeld.mp4"
     clip.write_bytes((media / "beeld.mp4").read_bytes())
-    [doc] = project.import_files([clip])
+    [doc] = project.imports.files([clip])
     widget = RecordingPlayer(project, doc.id)
     qtbot.addWidget(widget)
     assert widget.video is not None and widget.splitter.indexOf(widget.video) == 0

@@ -39,14 +39,14 @@ def test_quick_code_box_three_times_then_code_all_hits_then_a_photo_region(
         assert words in {c.quote for c in project.codings(doc=tab.doc_id)}
     # code all hits after the box was used: the list, then the box, then the codings
     window.search.run("machine")
-    dialog = window.coding.code_hits("machine", "hit")
+    dialog = window.coding.index.code_hits("machine", "hit")
     assert isinstance(dialog, CodeHitsDialog)
     dialog.accept()
     choose_in_box(window, qtbot, "Technology/New machine")
     window.runner.wait()
     qtbot.waitUntil(lambda: len(project.codings(code="Technology/New machine")) >= 4)
     # and a photo region
-    [photo] = project.import_files([make_photo(tmp_path / "pers.png")], site="Hendriks")
+    [photo] = project.imports.files([make_photo(tmp_path / "pers.png")], site="Hendriks")
     ptab = window.open_document(photo.id)
     ptab.photo_view.region_drawn.emit(Region(10, 20, 100, 80))
     choose_in_box(window, qtbot, "Observation")
@@ -98,7 +98,7 @@ def test_code_all_hits_lists_occurrences_per_document_and_leaves_memos_out(windo
     project.add_note(site="Hendriks", title="Memo over machines", kind="memo",
                      text="De machine, de machine en nog eens de machine.")
     project.add_code("Technology/Machines")
-    plan = project.hit_plan("machine")
+    plan = project.index.hit_plan("machine")
     by_title = {t.title: len(t.spans) for t in plan}
     assert by_title["Memo over machines"] == 3
     assert sum(by_title.values()) > len(by_title)  # more occurrences than documents
@@ -127,7 +127,7 @@ def test_codebook_matches_are_not_counted_as_codable(window) -> None:
     window.search.run("Observation")
     assert "not codable" in window.search.summary.text()
     assert not window.search.code_button.isEnabled()
-    assert window.project.hit_plan("Observation") == []
+    assert window.project.index.hit_plan("Observation") == []
 
 
 # -- defect 7: context menus name coder and code --------------------------------------------

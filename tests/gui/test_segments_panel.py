@@ -219,7 +219,7 @@ def test_the_model_pages_thousands_of_rows(window, qtmodeltester) -> None:
 
     project = window.project
     doc = transcript(project)
-    with project.store.change("Many codings"):
+    with project._store.change("Many codings"):
         for i in range(PAGE * 3 + 5):
             project.code_text(doc.id, i % 200, i % 200 + 1 + i // 200, "Technology/New machine")
     light = project.retrieval.segments(SegmentQuery(codes=["Technology/New machine"]),

@@ -36,7 +36,7 @@ def test_export_dialog_filters_by_document_set_and_code_set(window, qtbot, tmp_p
     dialog.docset.setCurrentIndex(dialog.docset.findData("Gesprek"))
     dialog.codeset.setCurrentIndex(dialog.codeset.findData("Informeel"))
     assert sorted(dialog.options()["codings"]) == sorted(
-        c.id for c in project.store.codings() if c.document_id == talk)
+        c.id for c in project._store.codings() if c.document_id == talk)
     out = tmp_path / "talk.docx"
     dialog.path.setText(str(out))
     dialog.export_button.click()

@@ -55,7 +55,7 @@ def studied(tmp_path: Path):
 
 def test_keyboard_review_accept_reject_skip(qtbot, studied) -> None:
     project, doc_id = studied
-    project.train_suggester()
+    project.assist.train()
     panel = SuggestionsPanel(project)
     qtbot.addWidget(panel)
     panel.set_document(doc_id)
@@ -79,7 +79,7 @@ def test_keyboard_review_accept_reject_skip(qtbot, studied) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_R)  # rejects the English breakdown sentence
     assert [s.quote for s in panel.model.shown] == [
         "De kantbank valt stil en Kees zoekt de storing."]
-    assert project.rejected_suggestions() == 1
+    assert project.assist.rejected_count() == 1
     panel.refresh()  # the rejection is remembered, the accepted one is coded now
     assert len(panel.model.shown) == 1
     assert "#" in panel.reasons.toPlainText()
@@ -87,7 +87,7 @@ def test_keyboard_review_accept_reject_skip(qtbot, studied) -> None:
 
 def test_threshold_slider_and_accept_all_are_one_undo_step(qtbot, studied) -> None:
     project, doc_id = studied
-    project.train_suggester()
+    project.assist.train()
     panel = SuggestionsPanel(project)
     qtbot.addWidget(panel)
     panel.set_document(doc_id)
@@ -113,20 +113,20 @@ def test_training_from_the_panel(qtbot, studied) -> None:
     qtbot.waitUntil(lambda: panel.train_button.isEnabled() and bool(panel.model.shown),
                     timeout=20000)
     assert "Learned from" in panel.facts.text()
-    assert project.suggester_facts() is not None
+    assert project.assist.facts() is not None
 
 
 def test_model_contract(qtmodeltester, studied) -> None:
     project, doc_id = studied
-    project.train_suggester()
+    project.assist.train()
     model = SuggestionsModel()
-    model.set_suggestions(project.suggest(doc_id, threshold=0.2))
+    model.set_suggestions(project.assist.suggest(doc_id, threshold=0.2))
     qtmodeltester.check(model)
 
 
 def test_all_documents_are_reviewed_in_the_background(qtbot, studied) -> None:
     project, doc_id = studied
-    project.train_suggester()
+    project.assist.train()
     panel = SuggestionsPanel(project)
     qtbot.addWidget(panel)
     assert panel.documents.itemText(0) == "All documents"
@@ -161,7 +161,7 @@ def test_all_documents_are_reviewed_in_the_background(qtbot, studied) -> None:
 
 def test_all_documents_can_be_cancelled(qtbot, studied, monkeypatch) -> None:
     project, doc_id = studied
-    project.train_suggester()
+    project.assist.train()
     real = project.suggest_all
 
     def cancelled_at_once(**kwargs):

@@ -121,7 +121,7 @@ def test_removing_a_coding_and_its_memo(window) -> None:
     assert len(project.codings(doc=tab.doc_id)) == 1
     other = project.codings(doc=tab.doc_id)[0]
     assert "Kees tries again." in tab.text_view.mark_tooltip(tab.text_view.marks)
-    project.set_coding_memo(other.id, "changed")
+    project.memos.set_coding_memo(other.id, "changed")
     assert tab.text_view.marks[0].coding.memo == "changed"
 
 

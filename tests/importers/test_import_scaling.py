@@ -54,7 +54,7 @@ def _import(tmp_path: Path, name: str, text: str, counter: list[int]) -> tuple[i
     source = tmp_path / f"{name}.txt"
     source.write_bytes(text.encode("utf-8"))
     counter[0] = 0
-    project.import_files([source], kind="transcript")
+    project.imports.files([source], kind="transcript")
     return counter[0], project  # read before anything else calls the functions
 
 
@@ -67,9 +67,9 @@ def test_the_work_of_importing_turns_grows_linearly(tmp_path: Path,
     assert large <= 2.3 * small, (small, large)
     for project, turns in ((p1, n), (p2, 2 * n)):
         assert len(project.turns(1)) == turns
-        assert project.search_problems() == []  # every turn's row is what the data says
-        assert project.store.value("SELECT count(*) FROM search_regions") == turns
-        assert project.store.value("SELECT count(*) FROM search_pending") == 0
+        assert project.index.problems() == []  # every turn's row is what the data says
+        assert project._store.value("SELECT count(*) FROM search_regions") == turns
+        assert project._store.value("SELECT count(*) FROM search_pending") == 0
         project.close()
 
 
@@ -84,7 +84,7 @@ def test_undo_and_redo_of_an_import_grow_linearly(tmp_path: Path,
         project.redo()
         work.append(handed_over[0])
         assert len(project.turns(project.documents()[0].id)) == n
-        assert project.search_problems() == []
+        assert project.index.problems() == []
         project.close()
     assert work[1] <= 2.3 * work[0], work
 
@@ -95,14 +95,14 @@ def test_checking_a_long_transcript_grows_linearly_and_still_finds_damage(
     for n in (300, 600):
         _, project = _import(tmp_path, f"c{n}", transcript(n), handed_over)
         handed_over[0] = 0
-        assert project.search_problems() == []
+        assert project.index.problems() == []
         work.append(handed_over[0])
-        conn = project.store.conn
+        conn = project._store.conn
         first, last = conn.execute("SELECT min(rowid), max(rowid) FROM search_regions").fetchone()
         conn.execute("DELETE FROM search_regions WHERE rowid = ?", (last,))
-        assert "out of step with 1 text" in project.search_problems()[0].message
+        assert "out of step with 1 text" in project.index.problems()[0].message
         conn.execute("UPDATE search_regions SET words = 'iets anders' WHERE rowid = ?", (first,))
-        assert "out of step with 2 text" in project.search_problems()[0].message
+        assert "out of step with 2 text" in project.index.problems()[0].message
         project.close()
     assert work[1] <= 2.3 * work[0], work
 
@@ -111,7 +111,7 @@ def test_turn_rows_are_the_words_inside_each_turn(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "p.fieldkit")
     source = tmp_path / "t.txt"
     source.write_text(transcript(9), encoding="utf-8")
-    [doc] = project.import_files([source], kind="transcript")
+    [doc] = project.imports.files([source], kind="transcript")
     text = doc.text
     hits = project.search('speaker:"Spreker 1" coördinator').hits
     assert hits, "the word said by Spreker 1 is found in Spreker 1's turns"
@@ -135,7 +135,7 @@ def test_rewriting_a_texts_coded_segments_hands_the_text_over_once(tmp_path: Pat
         handed_over[0] = 0
         project.edit_text(doc.id, doc.text + "Einde.")  # no coding moves: one trigger
         work = handed_over[0]
-        assert project.search_problems() == []
+        assert project.index.problems() == []
         project.close()
         return work
 
@@ -145,7 +145,7 @@ def test_rewriting_a_texts_coded_segments_hands_the_text_over_once(tmp_path: Pat
 
 def test_an_old_project_gets_the_new_triggers(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "old.fieldkit")
-    conn = project.store.conn
+    conn = project._store.conn
     # Put back the triggers of schema 9 (the whole text handed over three times per turn).
     for name, body in (("search_turn_added",
                         f"{search_tables._regions_insert(search_tables.TURN, 'c.id = new.id')} "
@@ -162,14 +162,14 @@ def test_an_old_project_gets_the_new_triggers(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 9")
     project.close()
     project = Project.open(tmp_path / "old.fieldkit")
-    sql = dict(project.store.rows("SELECT name, sql FROM sqlite_master WHERE name IN "
+    sql = dict(project._store.rows("SELECT name, sql FROM sqlite_master WHERE name IN "
                                   "('search_turn_added', 'search_document_regions')"))
     assert "fk_region_prime" in sql["search_turn_added"]
     assert "fk_region_load" in sql["search_document_regions"]
     source = tmp_path / "t.txt"
     source.write_text(transcript(40), encoding="utf-8")
-    project.import_files([source], kind="transcript")
-    assert project.search_problems() == []
+    project.imports.files([source], kind="transcript")
+    assert project.index.problems() == []
     project.close()
 
 

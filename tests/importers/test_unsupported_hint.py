@@ -15,7 +15,7 @@ def test_unknown_extension_lists_recordings_too(tmp_path: Path) -> None:
     odd.write_text("x", encoding="utf-8")
     with Project.create(tmp_path / "S.fieldkit") as project:
         with pytest.raises(BadInput) as failed:
-            project.import_files([odd])
+            project.imports.files([odd])
         assert project.documents() == []
     message = str(failed.value)
     assert ".docx" in message and ".wav" in message and ".m4a" in message and ".webm" in message

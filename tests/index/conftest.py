@@ -35,7 +35,7 @@ def study(tmp_path: Path) -> Iterator[Project]:
                    text="Jan laat Piet zien hoe de kantbank werkt.\n"
                         "Coördinatie met de planner 👍 loopt via WhatsApp.\n"
                         "De lasrobotten draaien in de nachtploeg.")
-        p.add_imported(ImportedDocument(kind="transcript", title="Interview Sanne",
+        p.imports.document(ImportedDocument(kind="transcript", title="Interview Sanne",
                                         text=TRANSCRIPT, turns=turns_of(TRANSCRIPT)),
                        site="Bakkerij Zuid", visit="2026-04-10")
         p.add_note(site="Bakkerij Zuid", visit="2026-04-11", title="Tweede bezoek",

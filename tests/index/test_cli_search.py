@@ -43,7 +43,7 @@ def test_reindex_code_hits_and_saved_searches(study: Project,
     assert json.loads(out)["total"] == 3  # two texts and the code
     assert run(capsys, "-p", path, "saved-search", "delete", "Hulp")[0] == 0
     with Project.open(path, readonly=True) as p:
-        assert p.saved_searches() == [] and len(p.codings()) == 2
+        assert p.index.saved_searches() == [] and len(p.codings()) == 2
 
 
 def test_bad_input_is_one_line_and_exit_2(study: Project,
@@ -56,4 +56,4 @@ def test_bad_input_is_one_line_and_exit_2(study: Project,
         code, out, err = run(capsys, "-p", path, *argv)
         assert code == 2 and err.startswith("fieldkit: ") and err.count("\n") == 1, argv
     with Project.open(path, readonly=True) as p:
-        assert p.codings() == [] and p.saved_searches() == []
+        assert p.codings() == [] and p.index.saved_searches() == []

@@ -37,7 +37,7 @@ def test_import_edit_undo_redo_delete_are_searchable_at_once(study: Project,
 def test_memos_captions_and_codes_are_indexed_and_follow_changes(study: Project,
                                                                ids: dict[str, int]) -> None:
     note = ids["Tweede bezoek"]
-    study.set_document_memo(note, "Terugkomen op de ovenplanning")
+    study.memos.set_document_memo(note, "Terugkomen op de ovenplanning")
     hit = study.search("ovenplanning").hits[0]
     assert (hit.field, hit.document_id, hit.kind) == ("memo", note, "memo")
     code = study.add_code("Leren/Hulp van collega", definition="Een collega geeft uitleg")
@@ -47,7 +47,7 @@ def test_memos_captions_and_codes_are_indexed_and_follow_changes(study: Project,
     coding = study.code_text(note, 0, 12, code.id, memo="Mooi voorbeeld van meekijken")
     hit = study.search("meekijken").hits[0]
     assert (hit.field, hit.coding_id, hit.start, hit.end) == ("coding memo", coding.id, 0, 12)
-    study.set_coding_memo(coding.id, "")
+    study.memos.set_coding_memo(coding.id, "")
     assert study.search("meekijken").total == 0
     study.undo()
     assert study.search("meekijken").total == 1
@@ -59,12 +59,12 @@ def test_memos_captions_and_codes_are_indexed_and_follow_changes(study: Project,
 
 
 def test_reindex_rebuilds_and_check_notices_a_stale_index(study: Project) -> None:
-    with study.store.change("break the index on purpose", log=False):
-        study.store.conn.execute("DELETE FROM search_index WHERE rowid % 8 = 0")
+    with study._store.change("break the index on purpose", log=False):
+        study._store.conn.execute("DELETE FROM search_index WHERE rowid % 8 = 0")
     assert study.search("kantbank").total == 0
     problems = study.check()
     assert problems and "fieldkit reindex" in problems[0].message
-    assert study.reindex() == 3
+    assert study.index.reindex() == 3
     assert study.check() == []
     assert titles(study, "kantbank") == ["Eerste bezoek", "Interview Sanne"]
 
@@ -73,7 +73,7 @@ def test_cancelled_reindex_keeps_the_old_index(study: Project) -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        study.reindex(Progress(token=token))
+        study.index.reindex(Progress(token=token))
     assert titles(study, "kantbank") == ["Eerste bezoek", "Interview Sanne"]
 
 

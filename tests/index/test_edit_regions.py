@@ -53,13 +53,13 @@ def coded_note(folder: Path, text: str = TEXT, step: int = 23) -> Iterator[tuple
 
 
 def region_rows(project: Project) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in project.store.rows(
+    return [tuple(r) for r in project._store.rows(
         "SELECT rowid, field, document_id, meta, stems, words, offsets FROM search_regions "
         "ORDER BY rowid")]
 
 
 def index_rows(project: Project) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in project.store.rows(
+    return [tuple(r) for r in project._store.rows(
         "SELECT rowid, field, document_id, meta, stems, words, offsets FROM search_index "
         "ORDER BY rowid")]
 
@@ -80,7 +80,7 @@ def truth(project: Project, doc: int) -> dict[int, tuple[list[str], list[int]]]:
 
 def stored(project: Project, doc: int) -> dict[int, tuple[list[str], list[int]]]:
     out = {}
-    for rid, words, offsets in project.store.rows(
+    for rid, words, offsets in project._store.rows(
             "SELECT rowid, words, offsets FROM search_regions WHERE field = 'segment'"):
         assert rid // search_tables.DOC_SHIFT == doc
         out[(rid // search_tables.PARTS) % search_tables.OWNERS] = (
@@ -90,12 +90,12 @@ def stored(project: Project, doc: int) -> dict[int, tuple[list[str], list[int]]]
 
 def assert_exact(project: Project, doc: int) -> None:
     assert stored(project, doc) == truth(project, doc)
-    assert project.store.value("SELECT count(*) FROM search_pending") == 0
-    assert project.search_problems() == []
+    assert project._store.value("SELECT count(*) FROM search_pending") == 0
+    assert project.index.problems() == []
     # an edit may orphan a coding whose words it removed: check warns of that, nothing else
     assert [p for p in project.check() if "(orphaned)" not in p.message] == []
     regions, index = region_rows(project), index_rows(project)
-    project.reindex()
+    project.index.reindex()
     assert region_rows(project) == regions
     assert index_rows(project) == index
 
@@ -133,11 +133,11 @@ def test_random_edits_keep_every_segment_row_exact(tmp_path_factory, steps) -> N
 def counting(project: Project) -> Iterator[list[str]]:
     """The statements SQLite runs inside triggers and FTS5 while the block runs."""
     seen: list[str] = []
-    project.store.conn.set_trace_callback(seen.append)
+    project._store.conn.set_trace_callback(seen.append)
     try:
         yield seen
     finally:
-        project.store.conn.set_trace_callback(None)
+        project._store.conn.set_trace_callback(None)
 
 
 def region_writes(statements: list[str]) -> int:
@@ -168,7 +168,7 @@ def test_an_edit_rewrites_only_the_segments_whose_words_changed(tmp_path: Path) 
 def test_a_coding_moved_by_hand_and_a_retyped_text_still_get_their_rows(tmp_path: Path) -> None:
     with coded_note(tmp_path) as (project, doc):
         first = project.codings(doc=doc)[0]
-        project.store.update_coding(first.id, {"start": 5, "end": 30,
+        project._store.update_coding(first.id, {"start": 5, "end": 30,
                                                "quote": TEXT[5:30]})  # resized by hand
         assert_exact(project, doc)
         project.edit_text(doc, "Alles opnieuw getypt 😀, geen woord hetzelfde.")
@@ -198,7 +198,7 @@ def test_hits_inside_segments_point_at_the_text_after_edits(tmp_path: Path) -> N
 def test_a_project_made_at_step_10_gets_relative_region_rows(tmp_path: Path) -> None:
     with coded_note(tmp_path) as (project, doc):
         expected = region_rows(project)
-        conn = project.store.conn
+        conn = project._store.conn
         # As step 10 left it: region offsets counted from the start of the text, the text's
         # trigger writing every region, no trigger of the regions' own.
         conn.execute("DROP TRIGGER search_document_regions")
@@ -217,8 +217,8 @@ def test_a_project_made_at_step_10_gets_relative_region_rows(tmp_path: Path) -> 
         text = old.document(doc).text
         assert hits and all(text[h.start:h.end] == "kantbank" for h in hits)
     with Project.open(folder) as project:
-        assert project.store.value("PRAGMA user_version") >= 11
-        assert project.store.value("SELECT count(*) FROM sqlite_master WHERE name = "
+        assert project._store.value("PRAGMA user_version") >= 11
+        assert project._store.value("SELECT count(*) FROM sqlite_master WHERE name = "
                                    "'search_document_regions'") == 1
         assert region_rows(project) == expected
         assert project.check() == []
@@ -242,7 +242,7 @@ def test_a_photo_region_follows_its_caption(tmp_path: Path) -> None:
     with Project.create(tmp_path / "Foto.fieldkit", language="nl") as project:
         project.set_coder("Anouk")
         project.add_code("Techniek")
-        photo = project.add_imported(ImportedDocument(
+        photo = project.imports.document(ImportedDocument(
             kind="photo", title="Kantbank", text="De kantbank 😀 bij Jan",
             media=ImportedMedia(out.getvalue(), "k.png", "image/png", 60, 40)), site="Metaal")
         project.code_region(photo.id, Region(0, 0, 30, 40), "Techniek")
@@ -266,4 +266,4 @@ def assert_exact_photo(project: Project, caption: str) -> None:
     hits = project.search("code:Techniek kantbank").hits
     assert [caption[h.start:h.end] for h in hits] == (["kantbank"] if "kantbank" in caption
                                                       else [])
-    assert project.search_problems() == []
+    assert project.index.problems() == []

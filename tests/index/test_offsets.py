@@ -30,7 +30,7 @@ def test_offsets_in_text_imported_from_crlf_file(tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
     source.write_bytes("Eerste regel\r\n\r\nTweede 👍 regel met de kantbank\r\nDerde".encode())
     with Project.create(tmp_path / "C.fieldkit") as p:
-        p.import_files([source], site="Oost")
+        p.imports.files([source], site="Oost")
         check_hits(p, "kantbank", "kantbank")
         check_hits(p, "derde", "Derde")
         hit = p.search('"met de kantbank"').hits[0]
@@ -68,13 +68,13 @@ def test_hits_found_in_stored_words_agree_with_fts5_highlight(study: Project) ->
 
     study.add_note(site="Z", title="Mix", text="De kantbank en de nieuwe kantbank. "
                    "Operators helpen operators; de lasrobotten draaien. Coördinatie 👍 werkt.")
-    engine = study.search_index
+    engine = study.index.engine
     for text in ("kantbank", '"de kantbank"', "lasrobot*", "operators helpen",
                  "NEAR(kantbank operators, 3)", "coordinatie OR kantbank", "kantbank -nieuwe",
                  '"de nieuwe" kantbank'):
         query = parse(text, engine.analyser)
         _, fast = engine.matches(query, limit=None)
-        with study.store.lock:
+        with study._store.lock:
             exact = {m.rid: m for m in engine.matches(query, limit=None, every_span=True)[1]}
         for m in fast:
             assert m.spans[0] == exact[m.rid].spans[0], (text, m.body)

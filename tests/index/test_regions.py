@@ -30,7 +30,7 @@ def places(project: Project, query: str) -> list[tuple[int, str]]:
 
 
 def region_rows(project: Project) -> int:
-    return project.store.value("SELECT count(*) FROM search_regions")
+    return project._store.value("SELECT count(*) FROM search_regions")
 
 
 def test_segments_follow_coding_uncoding_recoding_undo_and_redo(
@@ -98,8 +98,8 @@ def test_turns_are_rows_and_speaker_filters_find_words_in_one_turn(
     assert places(study, "training speaker:interv") == [(doc, "training")]
     assert study.search("collega operators speaker:sanne").total == 1  # one turn
     assert study.search("kantbank training speaker:sanne").total == 0  # two turns
-    turns = study.store.value("SELECT count(*) FROM turns WHERE document_id = ?", (doc,))
-    assert study.store.value(
+    turns = study._store.value("SELECT count(*) FROM turns WHERE document_id = ?", (doc,))
+    assert study._store.value(
         "SELECT count(*) FROM search_regions WHERE field = 'turn' AND document_id = ?",
         (doc,)) == turns
     study.delete_document(doc)
@@ -137,7 +137,7 @@ def test_merging_a_colleagues_codings_indexes_their_segments(
         other.code_text(ids["Eerste bezoek"], 0, text.index("\n"), "Machine", coder="Bram")
     with Project.open(path) as mine:
         assert mine.search("kantbank code:Machine").total == 0
-        mine.merge(copy)
+        mine.merge.project(copy)
         assert places(mine, "kantbank coder:bram") == [(ids["Eerste bezoek"], "kantbank")]
         assert mine.check() == []
 
@@ -147,18 +147,18 @@ def test_reindex_rebuilds_the_segments_and_check_notices_when_they_are_gone(
     study.add_code("Machine")
     study.code_text(ids["Eerste bezoek"], 0, 45, "Machine")
     before = region_rows(study)
-    with study.store.change("break the index on purpose", log=False):
-        study.store.conn.execute("DELETE FROM search_regions")
+    with study._store.change("break the index on purpose", log=False):
+        study._store.conn.execute("DELETE FROM search_regions")
     assert study.search("kantbank code:Machine").total == 0
     problems = study.check()
     assert problems and "fieldkit reindex" in problems[0].message
-    study.reindex()
+    study.index.reindex()
     assert study.check() == []
-    with study.store.change("forget the speakers on purpose", log=False):
-        study.store.conn.execute("DELETE FROM search_people")
+    with study._store.change("forget the speakers on purpose", log=False):
+        study._store.conn.execute("DELETE FROM search_people")
     assert study.search("training speaker:sanne").total == 0
     assert study.check()
-    study.reindex()
+    study.index.reindex()
     assert study.search("training speaker:sanne").total == 1
     assert region_rows(study) == before
     assert places(study, "kantbank code:Machine") == [(ids["Eerste bezoek"], "kantbank")]
@@ -183,7 +183,7 @@ def _expected(project: Project, words: str, regions: dict[int, list[tuple[int, i
     document texts (found without filters), kept when it lies wholly inside one region (all
     the words inside the same one), the first such per document; and the matching memos of
     the codings ``memos``."""
-    engine = project.search_index
+    engine = project.index.engine
     query = parse(words, engine.analyser)
     _, rows = engine.matches(query, limit=None, every_span=True, fields=("text", "caption"))
     leaves = len(query.leaves)
@@ -206,7 +206,7 @@ def _expected(project: Project, words: str, regions: dict[int, list[tuple[int, i
 
 def _all_leaves(project: Project, query: object, body: str, spans: list[tuple[int, int]]
                 ) -> bool:
-    an = project.search_index.analyser
+    an = project.index.engine.analyser
     stems = {an.word(w)[1] for s, e in spans for w in WORD.findall(body[s:e])}
     return all(leaf.tokens[0] in stems for leaf in query.leaves)  # type: ignore[attr-defined]
 
@@ -218,7 +218,7 @@ def _got(project: Project, query: str) -> tuple[set[tuple[int, int]], set[int]]:
 
 
 def test_code_coder_and_speaker_filters_give_the_hits_they_gave_before(demo: Project) -> None:
-    store = demo.store
+    store = demo._store
     book = demo.codebook()
     checked = 0
 

@@ -73,10 +73,10 @@ def test_set_counts_texts_and_memos_of_its_documents_only(project: Project) -> N
     """Whole documents of the set: their texts and document memos; not coding memos, codes or
     other documents; the total counts them all even when fewer are returned."""
     docs = [d.id for d in project.documents()]
-    project.set_document_memo(docs[0], "Henk gebruikt de kantbank sinds 2019 ✓")
-    project.set_document_memo(docs[1], "Ook hier een kantbank")  # not in the set
+    project.memos.set_document_memo(docs[0], "Henk gebruikt de kantbank sinds 2019 ✓")
+    project.memos.set_document_memo(docs[1], "Ook hier een kantbank")  # not in the set
     coding = project.codings(doc=docs[2])[0]
-    project.set_coding_memo(coding.id, "kantbank in het memo van een codering")
+    project.memos.set_coding_memo(coding.id, "kantbank in het memo van een codering")
     result = project.search('kantbank set:"Eerste twee"', limit=1)
     assert result.total == 3  # two texts and one document memo
     assert len(result.hits) == 1
@@ -88,6 +88,6 @@ def test_set_counts_texts_and_memos_of_its_documents_only(project: Project) -> N
             project.document(hit.document_id).memo
         assert text[hit.start:hit.end].casefold() == "kantbank"
     # coding all hits keeps to the set's documents too
-    query = parse('kantbank set:"Eerste twee"', project.search_index.analyser)
-    spans = {m.document_id for m in project.search_index.spans_of(query)}
+    query = parse('kantbank set:"Eerste twee"', project.index.engine.analyser)
+    spans = {m.document_id for m in project.index.engine.spans_of(query)}
     assert spans == {docs[0], docs[2]}

@@ -24,13 +24,13 @@ MakeRecording = Callable[..., Path]
 def test_each_format_becomes_a_recording_document(
         project: Project, recording: MakeRecording, name: str, video: bool, mime: str) -> None:
     path = recording(name)
-    [doc] = project.import_files([path], site="Metaal", visit="2026-03-04")
+    [doc] = project.imports.files([path], site="Metaal", visit="2026-03-04")
     assert doc.kind == "recording" and doc.title == path.stem and doc.text == ""
     rec = project.recordings.recording(doc.id)
     assert 2950 <= rec.duration_ms <= 3100
     assert rec.video is video
     assert (rec.width, rec.height) == ((64, 48) if video else (None, None))
-    media = project.store.media(rec.media_id)
+    media = project._store.media(rec.media_id)
     assert media.mime == mime and media.sha256 == project.media.hash_file(path)
     stored = project.recordings.media_file(doc.id)
     assert stored.name == media.sha256 + path.suffix and stored.read_bytes() == path.read_bytes()
@@ -39,7 +39,7 @@ def test_each_format_becomes_a_recording_document(
 
 
 def test_creation_time_comes_from_the_file(project: Project, recording: MakeRecording) -> None:
-    [doc] = project.import_files([recording("talk.m4a")])
+    [doc] = project.imports.files([recording("talk.m4a")])
     assert project.recordings.recording(doc.id).recorded == "2026-03-04T10:00:00Z"
     assert doc.created == "2026-03-04T10:00:00Z"
 
@@ -47,7 +47,7 @@ def test_creation_time_comes_from_the_file(project: Project, recording: MakeReco
 def test_transcript_of_the_same_base_name_is_linked(
         project: Project, recording: MakeRecording, vtt: str) -> None:
     path = recording("talk.m4a", transcript=vtt)
-    rec_doc, transcript = project.import_files([path], site="Metaal")
+    rec_doc, transcript = project.imports.files([path], site="Metaal")
     assert (rec_doc.kind, transcript.kind) == ("recording", "transcript")
     assert project.recordings.recording(transcript.id).document_id == rec_doc.id
     assert project.recordings.recording(rec_doc.id).transcripts == [transcript.id]
@@ -55,7 +55,7 @@ def test_transcript_of_the_same_base_name_is_linked(
     assert [(s.speaker, s.start_ms, s.end_ms) for s in segments] == [
         ("Interviewer", 0, 1200), ("Jan", 1200, 2800)]
     assert segments[1].text.startswith("Jan: Meestal")
-    assert project.import_warnings == []
+    assert project.imports.warnings == []
 
 
 def test_transcript_given_explicitly_and_listed_together(
@@ -63,19 +63,19 @@ def test_transcript_given_explicitly_and_listed_together(
     path = recording("talk.wav")
     other = tmp_path / "gesprek.srt"
     other.write_text("1\n00:00:00,000 --> 00:00:02,000\nJan: Goedemorgen.\n", encoding="utf-8")
-    docs = project.import_files([path], transcript=other)
+    docs = project.imports.files([path], transcript=other)
     assert [d.kind for d in docs] == ["recording", "transcript"]
     assert project.recordings.segments(docs[0].id)[0].speaker == "Jan"
     with pytest.raises(BadInput, match="exactly one recording"):
-        project.import_files([path, recording("talk.mp3")], transcript=other)
+        project.imports.files([path, recording("talk.mp3")], transcript=other)
 
 
 def test_transcript_past_the_end_warns_and_keeps(
         project: Project, recording: MakeRecording, vtt: str) -> None:
     path = recording("talk.m4a", transcript=vtt.replace("00:00:02.800", "00:00:09.000"))
-    rec_doc, transcript = project.import_files([path])
-    assert len(project.import_warnings) == 1
-    assert "past the end of the recording (00:00:03)" in project.import_warnings[0]
+    rec_doc, transcript = project.imports.files([path])
+    assert len(project.imports.warnings) == 1
+    assert "past the end of the recording (00:00:03)" in project.imports.warnings[0]
     assert project.recordings.segments(rec_doc.id)[-1].end_ms == 9000
 
 
@@ -83,7 +83,7 @@ def test_attach_a_recording_to_an_existing_transcript(
         project: Project, recording: MakeRecording, tmp_path: Path, vtt: str) -> None:
     loose = tmp_path / "los.vtt"
     loose.write_text(vtt, encoding="utf-8")
-    [transcript] = project.import_files([loose])
+    [transcript] = project.imports.files([loose])
     rec_doc = project.recordings.attach(recording("talk.mp3"), transcript.id)
     assert project.recordings.recording(transcript.id).document_id == rec_doc.id
     with pytest.raises(BadInput, match="attached to a transcript"):
@@ -114,7 +114,7 @@ def test_bad_recordings_are_refused_with_one_line(
         (work / src.name).write_bytes(src.read_bytes())
     bad = make(work)  # type: ignore[operator]
     with pytest.raises(BadInput, match=message) as caught:
-        project.import_files([bad])
+        project.imports.files([bad])
     assert "\n" not in str(caught.value) and str(caught.value).startswith(bad.name)
     _nothing_stored(project)
 
@@ -155,7 +155,7 @@ def test_a_bad_transcript_stores_no_recording(
         project: Project, recording: MakeRecording) -> None:
     path = recording("talk.m4a", transcript="no cues here\n")
     with pytest.raises(BadInput, match="talk.vtt"):
-        project.import_files([path])
+        project.imports.files([path])
     _nothing_stored(project)
 
 
@@ -187,7 +187,7 @@ def test_old_projects_migrate_and_accept_recordings(
         assert [(d.title, d.duration_ms) for d in old.documents()] == [("Notitie", None)]
         assert old.codings() == [] and not old.recordings.has_recording(1)
     with Project.open(folder) as p:
-        [doc] = p.import_files([recording("talk.wav")])
+        [doc] = p.imports.files([recording("talk.wav")])
         assert doc.kind == "recording"
         assert [d.title for d in p.documents()] == ["Notitie", "talk"]
         assert [x for x in p.check() if x.severity == "error"] == []

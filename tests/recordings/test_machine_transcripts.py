@@ -79,12 +79,12 @@ def test_machine_transcripts_link_to_their_recording(
     rec = recording("talk.m4a")
     beside = rec.with_suffix(".json")
     beside.write_text(json.dumps(WHISPER), encoding="utf-8")
-    rec_doc, whisper = project.import_files([rec])
+    rec_doc, whisper = project.imports.files([rec])
     html = tmp_path / "noscribe.html"
     html.write_text(NOSCRIBE, encoding="utf-8")
     second = project.recordings.add_transcript(rec_doc.id, html)
     assert project.recordings.recording(rec_doc.id).transcripts == [whisper.id, second.id]
-    assert project.import_warnings == []  # 2.9 s fits in the 3 s recording
+    assert project.imports.warnings == []  # 2.9 s fits in the 3 s recording
     speakers = [s.speaker for s in project.recordings.segments(rec_doc.id)]
     assert speakers == ["SPEAKER_00", "S00", "SPEAKER_01", "S01", ""]
     project.undo()

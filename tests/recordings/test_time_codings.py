@@ -29,7 +29,7 @@ def test_timecodes_parse_and_print() -> None:
 @pytest.fixture
 def interview(project: Project, recording: MakeRecording, vtt: str) -> tuple[int, int]:
     project.add_code("Leren/Collega helpt")
-    rec_doc, transcript = project.import_files([recording("talk.m4a", transcript=vtt)])
+    rec_doc, transcript = project.imports.files([recording("talk.m4a", transcript=vtt)])
     return rec_doc.id, transcript.id
 
 

@@ -25,9 +25,9 @@ def coded(project: Project, recording: MakeRecording, vtt: str) -> Project:
     """An audio interview with its transcript and a video, time-coded by two coders."""
     project.add_code("Leren/Collega helpt")
     project.add_code("Techniek")
-    audio, transcript = project.import_files([recording("talk.m4a", transcript=vtt)],
+    audio, transcript = project.imports.files([recording("talk.m4a", transcript=vtt)],
                                              site="Metaal", visit="2026-03-04")
-    [video] = project.import_files([recording("clip.mp4")], site="Metaal")
+    [video] = project.imports.files([recording("clip.mp4")], site="Metaal")
     rec = project.recordings
     rec.shift(transcript.id, 100)
     rec.code_time(audio.id, 500, 2000, "Leren/Collega helpt", coder="Anna", memo="uitleg")
@@ -49,19 +49,19 @@ def test_retrieval_cites_time_codings_by_their_times(coded: Project) -> None:
 
 
 def test_agreement_on_time_counts_milliseconds(coded: Project) -> None:
-    report = coded.agreement(["Anna", "Bram"], codes=["Leren/Collega helpt"], time=True)
+    report = coded.agreement.report(["Anna", "Bram"], codes=["Leren/Collega helpt"], time=True)
     [row] = [r for r in report.overall]
     # Anna 500–2000, Bram 600–2000 of a 3000 ms recording (and 0 of the video's)
     assert (row.counts.a, row.counts.b, row.counts.c) == (1400, 100, 0)
-    text = coded.agreement(["Anna", "Bram"], codes=["Leren/Collega helpt"])
+    text = coded.agreement.report(["Anna", "Bram"], codes=["Leren/Collega helpt"])
     assert [r.counts.a for r in text.overall] == [0]  # time codings stay out of text figures
 
 
 def test_word_and_excel_cite_timestamps(coded: Project, tmp_path: Path) -> None:
-    word = coded.export_docx(tmp_path / "r.docx")
+    word = coded.exports.docx(tmp_path / "r.docx")
     text = "\n".join(p.text for p in WordDocument(str(word)).paragraphs)
     assert "00:00:00.5–00:00:02" in text and "00:00:01.4–00:00:02.6" in text
-    book = load_workbook(coded.export_xlsx(tmp_path / "r.xlsx"))
+    book = load_workbook(coded.exports.xlsx(tmp_path / "r.xlsx"))
     sheet = book["Segments"]
     header = [c.value for c in sheet[1]]
     rows = [dict(zip(header, (c.value for c in row), strict=True))
@@ -74,11 +74,11 @@ def _signature(project: Project) -> tuple:
     docs = sorted((d.uuid, d.kind, d.title, d.site, d.visit, d.chars, d.duration_ms)
                   for d in project.documents())
     codings = sorted(
-        (c.uuid, project.store.uuid_of("documents", c.document_id),
-         project.store.uuid_of("codes", c.code_id), c.start, c.end, c.quote, c.memo,
+        (c.uuid, project._store.uuid_of("documents", c.document_id),
+         project._store.uuid_of("codes", c.code_id), c.start, c.end, c.quote, c.memo,
          c.start_ms, c.end_ms, project.coder_name(c.coder_id)) for c in project.codings())
-    links = sorted((project.store.uuid_of("documents", r.document_id),
-                    [project.store.uuid_of("documents", t) for t in r.transcripts],
+    links = sorted((project._store.uuid_of("documents", r.document_id),
+                    [project._store.uuid_of("documents", t) for t in r.transcripts],
                     r.video, [project.recordings.offset_ms(t) for t in r.transcripts])
                    for r in (project.recordings.recording(d.id)
                              for d in project.documents(kind="recording")))
@@ -89,7 +89,7 @@ def _signature(project: Project) -> tuple:
 
 def test_refi_qda_audio_and_video_sources_valid_and_round_trip_exact(
         coded: Project, tmp_path: Path) -> None:
-    out = coded.export_qdpx(tmp_path / "study.qdpx")
+    out = coded.exports.qdpx(tmp_path / "study.qdpx")
     with zipfile.ZipFile(out) as archive:
         root = etree.fromstring(archive.read("project.qde"))
         names = archive.namelist()
@@ -109,7 +109,7 @@ def test_refi_qda_audio_and_video_sources_valid_and_round_trip_exact(
     copy = Project.import_qdpx(out, tmp_path / "Kopie.fieldkit")
     try:
         assert _signature(copy) == _signature(coded)
-        assert [w for w in copy.import_warnings  # type: ignore[attr-defined]
+        assert [w for w in copy.imports.warnings  # type: ignore[attr-defined]
                 if "recording" in w or "audio" in w or "video" in w] == []
     finally:
         copy.close()
@@ -119,9 +119,9 @@ def test_merging_brings_recordings_links_and_time_codings(
         coded: Project, tmp_path: Path) -> None:
     target = Project.create(tmp_path / "Ander.fieldkit")
     try:
-        target.merge(coded.path)
+        target.merge.project(coded.path)
         assert _signature(target) == _signature(coded)
-        target.merge(coded.path)  # again: nothing doubles
+        target.merge.project(coded.path)  # again: nothing doubles
         assert _signature(target) == _signature(coded)
     finally:
         target.close()

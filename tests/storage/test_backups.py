@@ -111,7 +111,7 @@ def test_restore_makes_a_new_project_with_its_media_and_never_overwrites(
     Image.new("RGB", (40, 30), "red").save(photo)
     with Project.create(folder) as p:
         p.add_note(site="S", title="Voor", text="eerste versie")
-        p.import_files([photo], site="S")
+        p.imports.files([photo], site="S")
         made = p.backups.make("manual")
         p.add_note(site="S", title="Na", text="later")
     assert main(["-p", str(folder), "backup", "list", "--json"]) == 0

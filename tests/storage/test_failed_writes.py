@@ -12,8 +12,8 @@ from fieldkit.storage import failures
 
 def _full(project: Project) -> None:
     """The database may not grow any more: SQLite's own "disk is full"."""
-    pages = project.store.value("PRAGMA page_count")
-    project.store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    pages = project._store.value("PRAGMA page_count")
+    project._store.conn.execute(f"PRAGMA max_page_count = {pages}")
 
 
 def test_a_write_that_fills_the_disk_says_so_not_cannot_rollback(project: Project) -> None:

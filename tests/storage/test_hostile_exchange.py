@@ -63,7 +63,7 @@ def test_export_qdpx_names_the_missing_photo_file(
 
     photo = tmp_path / "kantbank.jpg"
     Image.new("RGB", (20, 10), "blue").save(photo)
-    [doc] = project.import_files([photo], site="S")
+    [doc] = project.imports.files([photo], site="S")
     project.media_file(doc.media_id).unlink()
     project.close()
     out = tmp_path / "uit.qdpx"

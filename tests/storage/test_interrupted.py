@@ -72,7 +72,7 @@ def report(done, total, message):
         time.sleep(60)
 
 with Project.open(folder) as p:
-    p.import_files(files, site="Bakkerij", progress=Progress(report))
+    p.imports.files(files, site="Bakkerij", progress=Progress(report))
 """
 
 
@@ -84,7 +84,7 @@ def test_media_a_killed_import_left_are_listed_and_removed(
     for i in range(8):
         (texts / f"{i:02}.txt").write_text(f"Interviewer: vraag {i}\nSanne: antwoord {i}\n")
     with Project.create(folder) as p:
-        kept = p.import_files([texts / "00.txt"], site="Bakkerij")
+        kept = p.imports.files([texts / "00.txt"], site="Bakkerij")
     marker = tmp_path / "marker"
     child = subprocess.Popen([sys.executable, "-c", IMPORTER, str(folder), str(marker),
                               str(texts)])
@@ -110,9 +110,9 @@ def test_the_next_import_removes_what_a_killed_one_left(project: Project, tmp_pa
     (project.media.root / ("cd" * 32 + ".txt.part")).write_text("half a file")
     undoable = tmp_path / "x.txt"
     undoable.write_text("Interviewer: hoi\n")
-    project.import_files([undoable])
+    project.imports.files([undoable])
     project.undo()  # its original stays for redo
-    project.import_files([_write(tmp_path / "y.txt", "Interviewer: dag\n")])
+    project.imports.files([_write(tmp_path / "y.txt", "Interviewer: dag\n")])
     assert not leftover.exists()
     assert not list(project.media.root.glob("*.part"))
     project.redo()
@@ -129,7 +129,7 @@ def test_originals_of_older_projects_are_registered_not_removed(tmp_path: Path) 
 
     folder = tmp_path / "Oud.fieldkit"
     with Project.create(folder) as p:
-        p.import_files([_write(tmp_path / "a.txt", "Interviewer: vraag\n")])
+        p.imports.files([_write(tmp_path / "a.txt", "Interviewer: vraag\n")])
     # as an older fieldkit stored it: the original in media/, no row, schema step 4
     conn = sqlite3.connect(folder / "project.sqlite")
     conn.execute("DELETE FROM media")
@@ -138,7 +138,7 @@ def test_originals_of_older_projects_are_registered_not_removed(tmp_path: Path) 
     conn.close()
     with Project.open(folder) as p:
         assert p.unused_media() == []
-        assert len(p.store.all_media()) == 1
+        assert len(p._store.all_media()) == 1
 
 
 HALF_WRITER = r"""

@@ -26,17 +26,17 @@ def test_every_change_is_in_the_audit_log_with_its_coder(noted: Project) -> None
     noted.set_coder("Bram")
     noted.code_text(1, 0, 5, "Leren/Informeel/Uitproberen")
     noted.undo()
-    rows = noted.store.rows("SELECT coder, label, state FROM change_log ORDER BY id")
+    rows = noted._store.rows("SELECT coder, label, state FROM change_log ORDER BY id")
     assert (rows[-1]["coder"], rows[-1]["label"], rows[-1]["state"]) == ("Bram", "Apply code", 1)
 
 
 def test_a_failing_change_rolls_back_whole(noted: Project) -> None:
     before = len(noted.codings())
     with pytest.raises(sqlite3.IntegrityError):
-        with noted.store.change("Broken"):
-            noted.store.add_coding({"document_id": 1, "code_id": 1, "coder_id": 1,
+        with noted._store.change("Broken"):
+            noted._store.add_coding({"document_id": 1, "code_id": 1, "coder_id": 1,
                                     "start": 0, "end": 3, "quote": "09:"})
-            noted.store.add_coding({"document_id": 999, "code_id": 1, "coder_id": 1,
+            noted._store.add_coding({"document_id": 999, "code_id": 1, "coder_id": 1,
                                     "start": 0, "end": 3})  # no such document
     assert len(noted.codings()) == before
     assert noted.undo_label() != "Broken"
@@ -44,6 +44,6 @@ def test_a_failing_change_rolls_back_whole(noted: Project) -> None:
 
 def test_foreign_keys_are_enforced(noted: Project) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        with noted.store.change("Orphan"):
-            noted.store.add_coding({"document_id": 1, "code_id": 999, "coder_id": 1,
+        with noted._store.change("Orphan"):
+            noted._store.add_coding({"document_id": 1, "code_id": 999, "coder_id": 1,
                                     "start": 0, "end": 3})

@@ -99,8 +99,8 @@ def test_exported_files_get_the_users_normal_mode(
     out = tmp_path / "uit"
     out.mkdir()
     with Project.open(folder, readonly=True) as p:
-        made = [p.export_docx(out / "r.docx"), p.export_xlsx(out / "t.xlsx"),
-                p.export_qdpx(out / "p.qdpx"), p.export_codebook(out / "c.qdc")]
+        made = [p.exports.docx(out / "r.docx"), p.exports.xlsx(out / "t.xlsx"),
+                p.exports.qdpx(out / "p.qdpx"), p.exports.codebook(out / "c.qdc")]
     for path in made:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask_022, path
     assert sorted(p.name for p in out.iterdir()) == ["c.qdc", "p.qdpx", "r.docx", "t.xlsx"]

@@ -35,13 +35,13 @@ def make_study(folder: Path) -> Study:
         project.set_coder("lead")
         note = project.add_note(site="Metaal BV", visit="2024-03-05", title="Zagerij",
                                 text=NOTE)
-        transcript = project.add_imported(
+        transcript = project.imports.document(
             ImportedDocument("transcript", "Interview Ahmed", TRANSCRIPT,
                              turns=[Turn(0, 30, "Interviewer"), Turn(30, len(TRANSCRIPT) - 1,
                                                                      "Worker")],
                              participant="Ahmed"),
             site="Metaal BV", visit="2024-03-05")
-        photo = project.add_imported(
+        photo = project.imports.document(
             ImportedDocument("photo", "Zaagmachine", "De zaag met de instructiekaart",
                              media=ImportedMedia(b"fake jpeg bytes", "zaag.jpg", "image/jpeg",
                                                  width=100, height=80)),
@@ -49,8 +49,8 @@ def make_study(folder: Path) -> Study:
         project.add_code("Learning/Peer help", definition="A colleague shows how.")
         project.add_code("Learning/Trial and error")
         project.add_code("Autonomy")
-        case = project.store.add_case("Ahmed")
-        project.store.add_to_case(case, document_id=transcript.id)
+        case = project._store.add_case("Ahmed")
+        project._store.add_to_case(case, document_id=transcript.id)
         return Study(folder / "study.fieldkit", note.uuid, transcript.uuid, photo.uuid)
 
 
@@ -62,9 +62,9 @@ def study(tmp_path: Path) -> Study:
 def counts(path: Path) -> dict[str, int]:
     with Project.open(path, readonly=True) as project:
         return {
-            "documents": len(project.documents()), "codes": len(project.store.codes()),
+            "documents": len(project.documents()), "codes": len(project._store.codes()),
             "codings": len(project.codings()), "coders": len(project.coders()),
             "sites": len(project.sites()), "visits": len(project.visits()),
-            "participants": len(project.participants()), "cases": len(project.store.cases()),
-            "media": len(project.store.all_media()),
+            "participants": len(project.participants()), "cases": len(project._store.cases()),
+            "media": len(project._store.all_media()),
         }

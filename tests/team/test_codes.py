@@ -23,7 +23,7 @@ def test_codings_move_and_duplicates_on_the_same_span_collapse(study: Study) -> 
         project.code_text(study.note, 40, 50, "Learning/Colleagues/Demonstration",
                           coder="Anna")
         before = counts(study.base)  # readonly view sees committed rows
-        moved = project.merge_codes("Learning/Colleagues", "Learning/Peer help")
+        moved = project.merge.codes("Learning/Colleagues", "Learning/Peer help")
         assert moved == 3  # Bram's [0,10), Anna's [20,30), and the sub-code's coding
         target = project.code("Learning/Peer help")
         spans = sorted((project.coder_name(c.coder_id), c.start, c.end, c.memo)
@@ -47,11 +47,11 @@ def test_bad_code_merges_are_refused(study: Study) -> None:
         project.add_code("Learning/Peer help/Demonstration")
         label = project.undo_label()
         with pytest.raises(BadInput):
-            project.merge_codes("Autonomy", "Autonomy")
+            project.merge.codes("Autonomy", "Autonomy")
         with pytest.raises(BadInput, match="lies under"):
-            project.merge_codes("Learning", "Learning/Peer help/Demonstration")
+            project.merge.codes("Learning", "Learning/Peer help/Demonstration")
         with pytest.raises(NotFound):
-            project.merge_codes("No such code", "Autonomy")
+            project.merge.codes("No such code", "Autonomy")
         assert project.undo_label() == label
 
 
@@ -60,8 +60,8 @@ def test_a_later_project_merge_does_not_bring_a_merged_code_back(study: Study) -
     with Project.open(theirs) as project:
         project.code_text(study.note, 0, 10, "Learning/Trial and error", coder="Bram")
     with Project.open(study.base) as project:
-        project.merge_codes("Learning/Trial and error", "Learning/Peer help")
-        summary = project.merge(theirs)
+        project.merge.codes("Learning/Trial and error", "Learning/Peer help")
+        summary = project.merge.project(theirs)
         assert project.codebook().find_path("Learning/Trial and error") is None
         [coding] = project.codings()
         assert project.code_path(coding.code_id) == "Learning/Peer help"

@@ -44,13 +44,13 @@ def test_round_trip_brings_every_coding_once_by_the_right_coder(study: Study) ->
         note = p.add_note(site="Voedsel BV", visit="2024-04-02", title="Inpakken",
                           text="Sanne leert de inpaklijn van Joop.")
         p.code_text(note.id, 0, 5, "Learning/Peer help")
-        p.add_imported(ImportedDocument("photo", "Lijn", "De lijn", media=ImportedMedia(
+        p.imports.document(ImportedDocument("photo", "Lijn", "De lijn", media=ImportedMedia(
             b"another picture", "lijn.jpg", "image/jpeg", width=10, height=10)))
 
     ours, theirs = code_as(a_path, "Anna", anna), code_as(b_path, "Bram", bram)
     before = counts(a_path)
     with Project.open(a_path) as project:
-        summary = project.merge(b_path)
+        summary = project.merge.project(b_path)
         merged = by_uuid(project)
         assert merged == {**ours, **theirs}
         assert len(merged) == len(ours) + len(theirs) == 7
@@ -71,7 +71,7 @@ def test_round_trip_brings_every_coding_once_by_the_right_coder(study: Study) ->
     assert after["codings"] == before["codings"] + 4
 
     with Project.open(a_path) as project:
-        again = project.merge(b_path)
+        again = project.merge.project(b_path)
         assert by_uuid(project) == merged
     assert again.added == 0 and not again.changed
     assert again.conflicts == [] and again.not_placed == [] and again.duplicates_skipped == 0
@@ -83,7 +83,7 @@ def test_merge_is_one_undo_step(study: Study) -> None:
     code_as(b_path, "Bram", lambda p: p.code_text(study.note, 0, 10, "Autonomy"))
     before = counts(a_path)
     with Project.open(a_path) as project:
-        project.merge(b_path)
+        project.merge.project(b_path)
         assert len(project.codings()) == 1
         project.undo()
     assert counts(a_path) == before
@@ -94,7 +94,7 @@ def test_same_span_same_coder_is_not_duplicated(study: Study) -> None:
     code_as(a_path, "Anna", lambda p: p.code_text(study.note, 0, 10, "Autonomy"))
     code_as(b_path, "Anna", lambda p: p.code_text(study.note, 0, 10, "Autonomy"))
     with Project.open(a_path) as project:
-        summary = project.merge(b_path)
+        summary = project.merge.project(b_path)
         assert len(project.codings()) == 1
         assert [c.name for c in project.coders()] == ["Anna"]
     assert summary.codings == 0 and summary.duplicates_skipped == 1
@@ -111,7 +111,7 @@ def test_code_edited_in_both_keeps_both_texts_and_reports(study: Study) -> None:
 
     code_as(b_path, "Bram", bram)
     with Project.open(a_path) as project:
-        summary = project.merge(b_path)
+        summary = project.merge.project(b_path)
         code = project.code("Learning/Peer help")
         assert code.definition.startswith("Learning from a colleague.")
         assert "— merged from bram.fieldkit: Help asked of or given by a peer." in code.definition
@@ -119,7 +119,7 @@ def test_code_edited_in_both_keeps_both_texts_and_reports(study: Study) -> None:
         assert "colour there: #000075" in code.memo
         assert code.colour != "#000075"
         definition = code.definition
-        again = project.merge(b_path)
+        again = project.merge.project(b_path)
         assert project.code("Learning/Peer help").definition == definition
     [conflict] = summary.conflicts
     assert (conflict.kind, conflict.name) == ("code", "Learning/Peer help")
@@ -141,7 +141,7 @@ def test_document_with_other_text_keeps_ours_and_reanchors_their_codings(study: 
 
     code_as(b_path, "Bram", bram)
     with Project.open(a_path) as project:
-        summary = project.merge(b_path)
+        summary = project.merge.project(b_path)
         assert project.document(study.note).text == NOTE
         [coding] = project.codings(doc=study.note)
         assert (coding.start, coding.end, coding.quote) == (word, word + 11, "CNC-machine")
@@ -156,10 +156,10 @@ def test_codes_made_twice_by_name_become_one(study: Study) -> None:
     code_as(a_path, "Anna", lambda p: p.code_text(study.note, 0, 10, p.add_code("Tools").id))
     code_as(b_path, "Bram", lambda p: p.code_text(study.note, 0, 12, p.add_code("Tools").id))
     with Project.open(a_path) as project:
-        summary = project.merge(b_path)
+        summary = project.merge.project(b_path)
         tools = project.code("Tools")
         assert len(project.codings(code=tools.id)) == 2
-        assert [c.name for c in project.store.codes()].count("Tools") == 1
+        assert [c.name for c in project._store.codes()].count("Tools") == 1
     assert summary.codes == 0 and summary.matched_by_name == 1
 
 
@@ -170,11 +170,11 @@ def test_merging_a_non_project_or_itself_is_refused_and_changes_nothing(
     with Project.open(a_path) as project:
         label = project.undo_label()
         with pytest.raises(NotAProject):
-            project.merge(tmp_path)
+            project.merge.project(tmp_path)
         with pytest.raises(BadInput):
-            project.merge(tmp_path / "nothing-here")
+            project.merge.project(tmp_path / "nothing-here")
         with pytest.raises(BadInput, match="itself"):
-            project.merge(a_path)
+            project.merge.project(a_path)
         assert project.undo_label() == label
     assert counts(a_path) == before
 
@@ -192,5 +192,5 @@ def test_cancelled_merge_changes_nothing(study: Study) -> None:
     progress.report = cancel_midway
     with Project.open(a_path) as project:
         with pytest.raises(Cancelled):
-            project.merge(b_path, progress)
+            project.merge.project(b_path, progress)
     assert counts(a_path) == before

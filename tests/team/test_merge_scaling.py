@@ -11,20 +11,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from fieldkit.project import Project
+from fieldkit.storage.store import Store
 
 
 def _qdpx(folder: Path, n: int) -> Path:
-    def fill(project: Project) -> None:
-        with project.store.change("Codes", log=False):
-            tops = [project.store.add_code({"name": f"Thema {i}", "parent_id": None})
+    def fill(project: Project, store: Store) -> None:
+        with store.change("Codes", log=False):
+            tops = [store.add_code({"name": f"Thema {i}", "parent_id": None})
                     for i in range(n // 10)]
             for i in range(n - len(tops)):
-                project.store.add_code({"name": f"Code {i} é😀", "parent_id": tops[i % len(tops)],
-                                        "definition": f"Wanneer {i}"})
+                store.add_code({"name": f"Code {i} é😀", "parent_id": tops[i % len(tops)],
+                                "definition": f"Wanneer {i}"})
 
     with Project.build(folder / f"src{n}.fieldkit", fill=fill) as project:
         project.add_note(site="Metaal BV", title="Notitie", text="Jan werkt hier.")
-        return project.export_qdpx(folder / f"src{n}.qdpx")
+        return project.exports.qdpx(folder / f"src{n}.qdpx")
 
 
 def _merge_counting(folder: Path, qdpx: Path, *, half_known: bool) -> tuple[int, int, Project]:
@@ -35,9 +36,9 @@ def _merge_counting(folder: Path, qdpx: Path, *, half_known: bool) -> tuple[int,
             for code in list(book.codes.values())[::2]:
                 target.add_code(book.path(code.id))
     statements: list[str] = []
-    target.store.conn.set_trace_callback(statements.append)
-    summary = target.merge(qdpx)
-    target.store.conn.set_trace_callback(None)
+    target._store.conn.set_trace_callback(statements.append)
+    summary = target.merge.project(qdpx)
+    target._store.conn.set_trace_callback(None)
     codebook_reads = sum(1 for s in statements if s.startswith("SELECT * FROM codes ORDER BY"))
     assert summary.codes + summary.matched_by_name >= 1
     return len(statements), codebook_reads, target
@@ -59,6 +60,6 @@ def test_merging_codes_grows_linearly(tmp_path: Path) -> None:
                 wanted = sorted(book.path(c) for c in book.codes)
             book = project.codebook()
             assert sorted(book.path(c) for c in book.codes) == wanted
-            again = project.merge(small if codes == n else large)
+            again = project.merge.project(small if codes == n else large)
             assert again.added == 0
             project.close()

@@ -57,11 +57,11 @@ def doc(p, title: str):
 
 
 def coder_uuid(p, name: str) -> str:
-    return str(p.store.value("SELECT uuid FROM coders WHERE name = ?", (name,)))
+    return str(p._store.value("SELECT uuid FROM coders WHERE name = ?", (name,)))
 
 
 def coding_row(p, coding_id: int) -> dict[str, Any]:
-    c = p.store.row("SELECT g.*, d.uuid AS d, k.uuid AS k, c.uuid AS c FROM codings g "
+    c = p._store.row("SELECT g.*, d.uuid AS d, k.uuid AS k, c.uuid AS c FROM codings g "
                     "JOIN documents d ON d.id = g.document_id JOIN codes k ON k.id = g.code_id "
                     "JOIN coders c ON c.id = g.coder_id WHERE g.id = ?", (coding_id,))
     return dict(c)
@@ -118,7 +118,7 @@ def coded(replicas):
 
 def anna_intact(anna, victim: dict[str, Any], *others) -> None:
     for p in (anna, *others):
-        found = p.store.row("SELECT g.start, g.\"end\", g.memo, c.name FROM codings g "
+        found = p._store.row("SELECT g.start, g.\"end\", g.memo, c.name FROM codings g "
                             "JOIN coders c ON c.id = g.coder_id WHERE g.uuid = ?",
                             (victim["uuid"],))
         assert found is not None, "anna's coding is gone"
@@ -324,7 +324,7 @@ def test_malformed_change_sets_are_refused(coded, sets, why: str) -> None:
                       "set": {"sha256": "../../../x", "filename": "x"}}],
         "not uuid": [{**code, "k": "1 OR 1=1"}],
     }
-    bram_coder = coder_uuid(bram, "Bram") if bram.store.value(
+    bram_coder = coder_uuid(bram, "Bram") if bram._store.value(
         "SELECT 1 FROM coders WHERE name = 'Bram'") else new_uuid()
     coding = new_coding(bram, bram_coder, victim["d"], victim["k"])
     rows["negative"] = [{**coding, "set": {**coding["set"], "start": -5, "end": 2}}]
@@ -391,7 +391,7 @@ def test_the_lead_deletes_and_merges_codes_members_have_coded(coded) -> None:
     bram.code_text(doc(bram, "Bezoek 2").id, 0, 4, "Leren/Voordoen")
     bram.team.sync()
     lead.team.sync()
-    assert lead.merge_codes(lead.code("Leren/Uitproberen").id, lead.code("Leren/Voordoen").id)
+    assert lead.merge.codes(lead.code("Leren/Uitproberen").id, lead.code("Leren/Voordoen").id)
     report = lead.team.sync()
     assert not report.refused, report.refused
     for p in (anna, bram):

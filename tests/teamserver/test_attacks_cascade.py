@@ -32,7 +32,7 @@ def coded(replicas):
 
 
 def _uuid(p, table: str, column: str, value: Any) -> str:
-    return str(p.store.value(f"SELECT uuid FROM {table} WHERE {column} = ?", (value,)))
+    return str(p._store.value(f"SELECT uuid FROM {table} WHERE {column} = ?", (value,)))
 
 
 def _gone(table: str, key: Any) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def _equal_everywhere(*copies) -> None:
 
 def _brams_work(p) -> tuple[Any, ...] | None:
     """Bram's note on this copy with where it hangs, its codings and its memberships."""
-    found = p.store.row(
+    found = p._store.row(
         "SELECT d.title, s.name, v.date, pp.pseudonym, "
         "(SELECT count(*) FROM codings g WHERE g.document_id = d.id), "
         "(SELECT count(*) FROM case_documents c WHERE c.document_id = d.id), "
@@ -64,25 +64,25 @@ def _bram_works_under_annas(anna, bram, lead) -> dict[str, str]:
     """Anna makes a site with a visit, a participant, a case, a set and a code; Bram writes a
     note at that visit about that participant, codes it with her code and puts it in her case
     and set. Returns the UUIDs of Anna's rows."""
-    site = anna.store.add_site("Kunststof West")
-    anna.store.add_visit(site, "2026-04-01")
+    site = anna._store.add_site("Kunststof West")
+    anna._store.add_visit(site, "2026-04-01")
     # Kees works at another of anna's sites: bram's note hangs on that one through Kees
-    anna.store.add_participant("Kees", site_id=anna.store.add_site("Tweede hal"))
-    anna.store.add_case("Ploeg A")
+    anna._store.add_participant("Kees", site_id=anna._store.add_site("Tweede hal"))
+    anna._store.add_case("Ploeg A")
     anna.sets.add("Set van Anna", "documents", [doc(anna, "Bezoek 1").id])
     anna.add_code("Leren/Van Anna")
-    anna.store.add_site("Leeg terrein")
+    anna._store.add_site("Leeg terrein")
     anna.team.sync()
     bram.team.sync()
     bram.add_note(site="Kunststof West", visit="2026-04-01", title="Notitie van Bram",
                   text="Kees helpt een nieuwe collega 😀 met de pers.\r\nDaarna alleen.")
     note = doc(bram, "Notitie van Bram")
-    kees = bram.store.participant_by_pseudonym("Kees")
+    kees = bram._store.participant_by_pseudonym("Kees")
     assert kees is not None
-    bram.store.update_document(note.id, {"participant_id": kees.id})
+    bram._store.update_document(note.id, {"participant_id": kees.id})
     bram.code_text(note.id, 0, 4, "Leren/Van Anna")
     bram.code_text(note.id, 5, 10, "Leren/Voordoen")
-    bram.store.add_to_case(int(bram.store.value("SELECT id FROM cases WHERE name = 'Ploeg A'")),
+    bram._store.add_to_case(int(bram._store.value("SELECT id FROM cases WHERE name = 'Ploeg A'")),
                            document_id=note.id)
     bram.sets.extend("Set van Anna", [note.id])
     for p in (bram, anna, lead):
@@ -129,7 +129,7 @@ def test_a_member_cannot_delete_what_others_work_hangs_on(coded) -> None:
     converged(lead, anna, bram)
     for p in (lead, anna, bram):
         assert _brams_work(p) == before, p.path
-        assert p.store.value("SELECT count(*) FROM sites WHERE name = 'Leeg terrein'") == 0
+        assert p._store.value("SELECT count(*) FROM sites WHERE name = 'Leeg terrein'") == 0
     anna_intact(anna, victim, lead, bram)
 
 
@@ -141,10 +141,10 @@ def test_the_lead_may_delete_what_others_work_hangs_on_and_every_copy_follows(co
     converged(lead, anna, bram)
     for p in (lead, anna, bram):
         assert _brams_work(p) is None
-        assert p.store.value("SELECT count(*) FROM documents WHERE title = 'Notitie van Bram'"
+        assert p._store.value("SELECT count(*) FROM documents WHERE title = 'Notitie van Bram'"
                              ) == 0
-        assert p.store.value("SELECT count(*) FROM visits") == 2  # the lead's two, no more
-        assert p.store.value("SELECT count(*) FROM codings g JOIN coders c "
+        assert p._store.value("SELECT count(*) FROM visits") == 2  # the lead's two, no more
+        assert p._store.value("SELECT count(*) FROM codings g JOIN coders c "
                              "ON c.id = g.coder_id WHERE c.name = 'Bram'") == 0
     anna_intact(anna, victim, lead, bram)
     # the server knows the cascade: bram's coding is gone there too, so anna may now delete
@@ -152,7 +152,7 @@ def test_the_lead_may_delete_what_others_work_hangs_on_and_every_copy_follows(co
     with as_member(team, f"anna{team.db}") as conn:
         push(conn, [_gone("participants", annas["participants"])])
     _equal_everywhere(lead, anna, bram)
-    assert lead.store.value("SELECT count(*) FROM participants WHERE pseudonym = 'Kees'") == 0
+    assert lead._store.value("SELECT count(*) FROM participants WHERE pseudonym = 'Kees'") == 0
 
 
 def test_memberships_belong_to_whoever_added_them(coded) -> None:
@@ -160,13 +160,13 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
     anna_member = f"anna{team.db}"
     one, two = doc(anna, "Bezoek 1"), doc(anna, "Bezoek 2")
     anna.sets.add("Set van Anna", "documents", [one.id])
-    case = anna.store.add_case("Ploeg A")
-    anna.store.add_to_case(case, document_id=one.id,
-                           participant_id=anna.store.add_participant("Kees"))
+    case = anna._store.add_case("Ploeg A")
+    anna._store.add_to_case(case, document_id=one.id,
+                           participant_id=anna._store.add_participant("Kees"))
     anna.team.sync()
     bram.team.sync()
     bram.sets.extend("Set van Anna", [doc(bram, "Bezoek 2").id])
-    bram.store.add_to_case(int(bram.store.value("SELECT id FROM cases")),
+    bram._store.add_to_case(int(bram._store.value("SELECT id FROM cases")),
                            document_id=doc(bram, "Bezoek 2").id)
     for p in (bram, anna, lead):
         p.team.sync()
@@ -194,7 +194,7 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
     converged(lead, anna, bram)
     for p in (lead, anna, bram):
         assert p.sets.members("Set van Anna", "documents") == [doc(p, "Bezoek 1").id]
-        assert p.store.value("SELECT count(*) FROM case_documents") == 0
+        assert p._store.value("SELECT count(*) FROM case_documents") == 0
     # bram adds one again; anna, the set's owner, deletes her set with it in the app: the
     # change set names every membership it takes (hers and his) and the server lets her
     bram.sets.extend("Set van Anna", [doc(bram, "Bezoek 2").id])
@@ -205,8 +205,8 @@ def test_memberships_belong_to_whoever_added_them(coded) -> None:
     assert not report.refused, report.refused
     _equal_everywhere(lead, anna, bram)
     for p in (lead, anna, bram):
-        assert p.store.value("SELECT count(*) FROM sets") == 0
-        assert p.store.value("SELECT count(*) FROM set_members") == 0
+        assert p._store.value("SELECT count(*) FROM sets") == 0
+        assert p._store.value("SELECT count(*) FROM set_members") == 0
     anna_intact(anna, victim, lead, bram)
 
 

@@ -29,7 +29,7 @@ def _random_work(p: Project, rng: random.Random, *, lead: bool, steps: int) -> N
         elif action < 0.62 and mine and codes:
             p.recode(rng.choice(mine).id, rng.choice(codes).id)
         elif action < 0.70 and mine:
-            p.set_coding_memo(rng.choice(mine).id, f"memo {rng.randint(0, 99)} ✓")
+            p.memos.set_coding_memo(rng.choice(mine).id, f"memo {rng.randint(0, 99)} ✓")
         elif action < 0.78:
             p.add_code(f"Nieuw/{p.coder}{rng.randint(0, 999)}")
         elif action < 0.84 and codes:
@@ -44,7 +44,7 @@ def _random_work(p: Project, rng: random.Random, *, lead: bool, steps: int) -> N
             words.insert(at, rng.choice(["kort", "één 👍 woord", "extra\nregel"]))
             p.edit_text(doc.id, " ".join(words))
         else:
-            p.set_document_memo(doc.id, f"memo van {p.coder} {rng.randint(0, 9)}")
+            p.memos.set_document_memo(doc.id, f"memo van {p.coder} {rng.randint(0, 9)}")
 
 
 @pytest.mark.parametrize("seed", [1, 2])

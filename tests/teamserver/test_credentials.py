@@ -55,7 +55,7 @@ def test_a_password_in_the_keyring_joins_and_syncs(published, ring, tmp_path) ->
     with join(url, tmp_path / "Cora.fieldkit", coder="Cora") as cora:
         cora.add_code("Leren/Van Cora")
         cora.team.sync()
-        stored = {k: v for k, v in cora.store.rows("SELECT key, value FROM meta")}
+        stored = {k: v for k, v in cora._store.rows("SELECT key, value FROM meta")}
         assert not any("cora-secret" in str(v) for v in stored.values())
     assert not any(b"cora-secret" in f.read_bytes()
                    for f in (tmp_path / "Cora.fieldkit").rglob("*") if f.is_file())

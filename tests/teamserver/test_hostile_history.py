@@ -418,7 +418,7 @@ def test_the_leads_delete_and_merge_of_a_code_reach_every_copy(replicas) -> None
     for p in (anna, bram, lead, anna, bram):
         p.team.sync()
     assert len(lead.codings()) == 2
-    lead.merge_codes("Leren/Uitproberen", "Leren/Samen")
+    lead.merge.codes("Leren/Uitproberen", "Leren/Samen")
     report = lead.team.sync()
     assert not report.refused, report.refused
     lead.delete_code(lead.code("Leren/Voordoen").id)

@@ -60,7 +60,7 @@ def test_photos_travel_with_their_files(published, tmp_path) -> None:
     try:
         picture = tmp_path / "kantbank.jpg"
         Image.new("RGB", (64, 48), (200, 30, 30)).save(picture)
-        (photo,) = anna.import_files([picture], site="Metaal Oost")
+        (photo,) = anna.imports.files([picture], site="Metaal Oost")
         anna.team.sync()
         lead.team.sync()
         arrived = next(d for d in lead.documents() if d.kind == "photo")
@@ -107,7 +107,7 @@ def test_a_linked_media_file_is_never_sent_to_the_team(published, tmp_path) -> N
     try:
         picture = tmp_path / "kantbank.jpg"
         Image.new("RGB", (64, 48), (200, 30, 30)).save(picture)
-        (photo,) = anna.import_files([picture], site="Metaal Oost")
+        (photo,) = anna.imports.files([picture], site="Metaal Oost")
         stored = anna.media_file(anna.document(photo.id).media_id)
         secret = tmp_path / "geheim.txt"
         secret.write_bytes(b"geheim-wachtwoord " * 100)
@@ -119,7 +119,7 @@ def test_a_linked_media_file_is_never_sent_to_the_team(published, tmp_path) -> N
             sent = conn.execute("SELECT count(*) FROM fieldkit.media_chunks WHERE "
                                 "position('geheim'::bytea in data) > 0").fetchone()
         assert sent == (0,)
-        anna.import_files([picture], site="Metaal Oost")  # the original repairs the copy
+        anna.imports.files([picture], site="Metaal Oost")  # the original repairs the copy
         anna.team.sync()
         lead.team.sync()
         assert sorted(d.title for d in lead.documents() if d.kind == "photo") == \

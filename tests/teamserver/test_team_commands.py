@@ -27,7 +27,7 @@ def test_publish_join_sync_status_members_release(team, study, tmp_path, capsys,
     out = capsys.readouterr().out
     assert "lead" in out and "lead-pw" not in out  # the password is not shown
     with Project.open(study, readonly=True) as p:
-        assert "lead-pw" not in json.dumps(dict(p.store.rows("SELECT key, value FROM meta")))
+        assert "lead-pw" not in json.dumps(dict(p._store.rows("SELECT key, value FROM meta")))
     member = f"anna{team.db}"
     monkeypatch.setenv("FIELDKIT_MEMBER_PASSWORD", f"{member}-pw")
     assert main([*lead, "team", "members", "--add", member]) == 0

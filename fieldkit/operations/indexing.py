@@ -1,6 +1,6 @@
-"""Facade operations for search; mixed into ``Project``.
+"""``project.index``: the search index of a project (``project.search`` asks it).
 
-Searching, coding every hit of a search, saved searches and rebuilding the index. The index
+Rebuilding and checking the index, coding every hit of a search, and saved searches. The index
 itself is kept in step by triggers in the database, so nothing here has to remember to update
 it after an edit.
 """
@@ -16,10 +16,10 @@ from fieldkit.core.text import context
 from fieldkit.index.fts import FtsIndex
 from fieldkit.index.query import parse
 from fieldkit.index.results import SavedSearch, SearchResult
-from fieldkit.operations.base import FacadeBase
 
 if TYPE_CHECKING:
-    from fieldkit.project import Problem
+    from fieldkit.project import Problem, Project
+    from fieldkit.storage.store import Store
 
 SCOPES = ("hit", "turn", "paragraph")
 
@@ -35,31 +35,27 @@ class HitTargets:
     spans: list[tuple[int, int]]
 
 
-class SearchOperations(FacadeBase):
+class Indexing:
     """Full-text search over the project (see ``fieldkit.index.QUERY_HELP``)."""
 
-    @property
-    def search_index(self) -> FtsIndex:
-        """The project's search engine (FTS5 inside the project database)."""
-        return FtsIndex(self.store)
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
+        self.engine = FtsIndex(store)  # FTS5 inside the project database
 
     def search(self, query: str, *, limit: int = 100) -> SearchResult:
         """Ranked hits for ``query``; any text is accepted (see ``SearchResult.note``)."""
-        return self.search_index.search(str(query), limit=limit)
+        return self.engine.search(str(query), limit=limit)
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the project's texts; returns how many it indexed."""
-        return self.search_index.rebuild(progress)
+        return self.engine.rebuild(progress)
 
-    def tidy_search_index(self) -> None:
-        """Merge the index's pieces; worth it after loading many documents in one go."""
-        self.search_index.optimize()
-
-    def search_problems(self) -> list[Problem]:
+    def problems(self) -> list[Problem]:
         """What ``fieldkit check`` reports about the search index."""
         from fieldkit.project import Problem
 
-        return [Problem("error", message) for message in self.search_index.problems()]
+        return [Problem("error", message) for message in self.engine.problems()]
 
     # -- coding all hits -------------------------------------------------------------------
 
@@ -75,11 +71,11 @@ class SearchOperations(FacadeBase):
             raise BadInput(f"Scope must be one of {', '.join(SCOPES)}, not '{scope}'.")
         if not str(query).strip():
             raise BadInput("Give a search whose hits should be coded.")
-        engine = self.search_index
+        engine = self.engine
         targets: dict[int, tuple[str, set[tuple[int, int]]]] = {}
         for m in engine.spans_of(parse(str(query), engine.analyser)):
             assert m.document_id is not None
-            turns = self.store.turns(m.document_id) if scope == "turn" else []
+            turns = self._store.turns(m.document_id) if scope == "turn" else []
             found = targets.setdefault(m.document_id, (m.body, set()))[1]
             for start, end in m.spans:
                 if start >= end:
@@ -91,7 +87,7 @@ class SearchOperations(FacadeBase):
                 found.add((turn.start, turn.end) if turn else _line(m.body, start, end))
         plan = []
         for doc_id, (text, spans) in sorted(targets.items()):
-            doc = self.store.document(doc_id)
+            doc = self._store.document(doc_id)
             if not spans or (doc.kind == "memo" and not include_memos):
                 continue
             plan.append(HitTargets(doc_id, doc.title, doc.kind, text, sorted(spans)))
@@ -107,24 +103,22 @@ class SearchOperations(FacadeBase):
         ``hit_plan``; those that already carry this code by this coder are left alone. Returns
         how many codings were made.
         """
-        from fieldkit.project import CONTEXT_CHARS
-
         plan = self.hit_plan(query, scope=scope, include_memos=include_memos)
-        code_row = self.code(code)  # type: ignore[attr-defined]
-        who = coder or self.coder  # type: ignore[attr-defined]
+        code_row = self._project.code(code)
+        who = coder or self._project.coder
         if not plan:
             return 0
         made = 0
-        with self.store.change(f"Code the hits of \u201c{query}\u201d as {code_row.name}"):
-            coder_id = self.store.coder_id(who)
+        with self._store.change(f"Code the hits of \u201c{query}\u201d as {code_row.name}"):
+            coder_id = self._store.coder_id(who)
             for target in plan:
                 doc_id, text = target.document_id, target.text
                 for start, end in target.spans:
-                    if self.store.find_coding(doc_id, code_row.id, coder_id,
+                    if self._store.find_coding(doc_id, code_row.id, coder_id,
                                               start, end) is not None:
                         continue
-                    before, after = context(text, start, end, CONTEXT_CHARS)
-                    self.store.add_coding({
+                    before, after = context(text, start, end)
+                    self._store.add_coding({
                         "document_id": doc_id, "code_id": code_row.id, "coder_id": coder_id,
                         "start": start, "end": end, "quote": text[start:end],
                         "before": before, "after": after,
@@ -136,7 +130,7 @@ class SearchOperations(FacadeBase):
 
     def saved_searches(self) -> list[SavedSearch]:
         """The searches kept in this project, by name."""
-        return [SavedSearch(key, name, query) for key, name, query in self.store.saved_searches()]
+        return [SavedSearch(key, name, query) for key, name, query in self._store.saved_searches()]
 
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Keep ``query`` under ``name`` (an existing search of that name gets the new query)."""
@@ -145,7 +139,7 @@ class SearchOperations(FacadeBase):
             raise BadInput("A saved search needs a name.")
         if not query:
             raise BadInput("A saved search needs a query.")
-        key = self.store.save_search(name, query)
+        key = self._store.save_search(name, query)
         return next(s for s in self.saved_searches() if s.id == key)
 
     def saved_search(self, name_or_id: str | int) -> SavedSearch:
@@ -165,7 +159,7 @@ class SearchOperations(FacadeBase):
     def delete_saved_search(self, name_or_id: str | int) -> SavedSearch:
         """Forget a saved search (undoable); returns what was deleted."""
         found = self.saved_search(name_or_id)
-        self.store.delete_saved_search(found.id)
+        self._store.delete_saved_search(found.id)
         return found
 
 
@@ -181,8 +175,8 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def _check_search_index(project: SearchOperations) -> list[Problem]:
-    return project.search_problems()
+def _check_search_index(project: Project) -> list[Problem]:
+    return project.index.problems()
 
 
 def _register_check() -> None:

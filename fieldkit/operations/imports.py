@@ -1,0 +1,212 @@
+"""``project.imports``: files, codebooks and REFI-QDA projects brought into a project.
+
+Every import reads and checks the whole input before the first row is written, and stores it
+in one transaction (one undo step), so a bad file, a crash or Cancel leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import DOCUMENT_KINDS, Document, ImportedDocument
+from fieldkit.core.progress import Progress
+from fieldkit.operations.storing import store_document
+
+if TYPE_CHECKING:
+    from fieldkit.importers.refi import RefiCode
+    from fieldkit.operations.recordings import PreparedRecording
+    from fieldkit.project import Project
+    from fieldkit.storage.store import Store
+
+BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
+
+
+class Imports:
+    """Documents from files, codebooks from ``.qdc`` files (REFI-QDA)."""
+
+    def __init__(self, project: Project, store: Store) -> None:
+        self._project = project
+        self._store = store
+        self.warnings: list[str] = []  # what the latest import kept but flags
+
+    def files(self, paths: Sequence[str | Path], *, site: str | None = None,
+              visit: str | None = None, kind: str = "auto",
+              mapping: dict[str, str] | None = None,
+              progress: Progress | None = None,
+              transcript: str | Path | None = None) -> list[Document]:
+        """Read files and store them as documents, all or nothing.
+
+        Every file is read and checked first; a bad one raises ``BadInput`` naming it and
+        nothing is stored. The storing itself is one transaction, so a crash or Cancel leaves
+        no half-imported document. A recording (wav, mp3, m4a, ogg, mp4, mov, webm …) is
+        stored with its transcript linked: ``transcript``, else a given or neighbouring file
+        of the same base name. Warnings (times past a recording's end) go to ``warnings``.
+        """
+        from fieldkit.importers import read_file
+        from fieldkit.importers.recording import is_recording
+
+        progress = progress or Progress.silent()
+        paths = _without_companion_files([Path(p) for p in paths])
+        if visit and not site:
+            raise BadInput("A visit date needs a site (--site).")
+        if kind not in ("auto", *DOCUMENT_KINDS):
+            raise BadInput(f"Unknown kind '{kind}'.")
+        recordings = [p for p in paths if is_recording(p)]
+        if transcript is not None and len(recordings) != 1:
+            raise BadInput("--transcript goes with exactly one recording.")
+        paired = _paired_transcripts(recordings, paths, transcript)
+        paths = [p for p in paths if p not in recordings and p not in paired.values()]
+        self.warnings = []
+        progress.start((len(paths) + len(recordings)) * 2, "Reading files")
+        prepared: list[PreparedRecording] = []
+        for rec_path in recordings:
+            prepared.append(self._project.recordings.read(
+                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None))
+            self.warnings += prepared[-1].warnings
+            progress.step(f"Read {rec_path.name}")
+        read: list[ImportedDocument] = []
+        for path in paths:
+            found = read_file(Path(path), kind, mapping=mapping)
+            read.extend(found)
+            self.warnings += [w for doc in found for w in doc.warnings]
+            progress.step(f"Read {Path(path).name}")
+        self._project.remove_unused_media()  # what an interrupted import left behind
+        if len(paths) > BULK_IMPORT_BACKUP:
+            self._project.backups.make("before-import")
+        return self._store_all(prepared, read, len(paths), site, visit, progress)
+
+    def _store_all(self, prepared: list[PreparedRecording], read: list[ImportedDocument],
+                   files: int, site: str | None, visit: str | None,
+                   progress: Progress) -> list[Document]:
+        """Store what ``files`` read, in one transaction."""
+        keys: list[int] = []
+        per_file = max(1, len(read) // max(1, files))
+        label = f"Import {len(read)} documents" if len(read) != 1 else f"Import {read[0].title}"
+        if prepared:
+            label = f"Import {prepared[0].path.name}" if len(prepared) + len(read) == 1 \
+                else f"Import {len(prepared) + len(read)} files"
+        with self._store.change(label):
+            for item in prepared:
+                keys.extend(self._project.recordings.store_prepared(item, site=site,
+                                                                    visit=visit))
+                progress.step(f"Stored {item.path.name}")
+            for i, doc in enumerate(read):
+                keys.append(store_document(self._project, self._store, doc, site, visit))
+                if (i + 1) % per_file == 0:
+                    progress.step(f"Stored {doc.title}")
+        return [self._store.document(k) for k in keys]
+
+    def document(self, doc: ImportedDocument, *, site: str | None = None,
+                 visit: str | None = None) -> Document:
+        """Store one document that an importer read (with its media file and turns)."""
+        with self._store.change(f"Import {doc.title}"):
+            key = store_document(self._project, self._store, doc, site, visit)
+        return self._store.document(key)
+
+    def codebook(self, path: str | Path) -> str:
+        """Merge a ``.qdc`` codebook into this one: codes matched by GUID, then by path."""
+        from fieldkit.exporters.refi_writer import read_description
+        from fieldkit.importers.refi import read_qdc
+
+        codes = read_qdc(path)
+        if not codes:
+            raise BadInput(f"{Path(path).name}: the codebook holds no codes.")
+        added = updated = 0
+        store = self._store
+        with store.change(f"Import codebook {Path(path).name}"):
+            def visit(items: list[RefiCode], parent_id: int | None) -> None:
+                nonlocal added, updated
+                book = self._project.codebook()
+                for item in items:
+                    fields: dict[str, Any] = read_description(item.description)
+                    if item.colour:
+                        fields["colour"] = item.colour
+                    key = store.id_by_uuid("codes", item.guid)
+                    if key is None:
+                        twin = next((c for c in book.children(parent_id)
+                                     if c.name.casefold() == item.name.casefold()), None)
+                        key = twin.id if twin else None
+                    if key is None:
+                        key = store.add_code({"uuid": item.guid, "name": item.name,
+                                              "parent_id": parent_id, **_colour_or_default(
+                                                  fields, len(book.codes) + added)})
+                        added += 1
+                    else:
+                        current = store.code(key)
+                        changes = {k: v for k, v in fields.items()
+                                   if v and getattr(current, k) != v}
+                        if changes:
+                            store.update_code(key, changes)
+                            updated += 1
+                    visit(item.children, key)
+
+            visit(codes, None)
+        total = added + updated
+        return (f"Imported {Path(path).name}: {added} new code{'s' if added != 1 else ''}, "
+                f"{updated} updated, {_count_codes(codes) - total} unchanged.")
+
+
+def project_from_qdpx(qdpx: str | Path, path: str | Path,
+                      progress: Progress | None = None) -> Project:
+    """A new project at ``path`` from a REFI-QDA project; GUIDs are kept as row UUIDs.
+
+    The archive is read and checked completely first; a hostile or damaged file raises
+    ``BadInput`` before the project folder exists. The project is built beside ``path`` and
+    renamed into place when complete, so a failure or a kill leaves nothing behind.
+    """
+    from fieldkit.importers.refi import read_qdpx
+    from fieldkit.operations.refi_import import store_refi
+    from fieldkit.project import Project
+    from fieldkit.storage.newfolder import check_new_folder
+
+    progress = progress or Progress.silent()
+    folder = Path(path)
+    check_new_folder(folder)
+    data = read_qdpx(qdpx)
+    project = Project.build(folder, name=data.name,
+                            fill=lambda p, store: store_refi(p, store, data, progress))
+    project.imports.warnings = data.warnings
+    return project
+
+
+def _count_codes(codes: list[RefiCode]) -> int:
+    return sum(1 + _count_codes(c.children) for c in codes)
+
+
+def _colour_or_default(fields: dict[str, Any], index: int) -> dict[str, Any]:
+    from fieldkit.core.codebook import PALETTE
+
+    out = dict(fields)
+    out.setdefault("colour", PALETTE[index % len(PALETTE)])
+    return out
+
+
+def _without_companion_files(paths: list[Path]) -> list[Path]:
+    """Drop an m-Path meta file when its basic file is imported too (it is read with it)."""
+    from fieldkit.importers.esm import find_meta_file
+
+    # realpath, unlike Path.resolve, never raises on a symlink loop: the reader says what it is
+    companions = {os.path.realpath(meta) for p in paths
+                  if (meta := find_meta_file(p)) is not None}
+    return [p for p in paths if os.path.realpath(p) not in companions]
+
+
+def _paired_transcripts(recordings: list[Path], paths: list[Path],
+                        transcript: str | Path | None) -> dict[Path, Path]:
+    """Which given file is the transcript of which recording (explicit, or same base name)."""
+    if transcript is not None:
+        return {recordings[0]: Path(transcript)}
+    from fieldkit.operations.recordings import TRANSCRIPT_EXTENSIONS
+
+    pairs = {}
+    for rec in recordings:
+        for path in paths:
+            if (path is not rec and path.stem == rec.stem and path.parent == rec.parent
+                    and path.suffix.lower() in TRANSCRIPT_EXTENSIONS):
+                pairs[rec] = path
+                break
+    return pairs

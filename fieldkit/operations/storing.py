@@ -1,0 +1,64 @@
+"""Storing one document an importer read: its site, visit, participant, media file and turns.
+
+Shared by ``project.imports`` (files of any kind) and ``project.recordings`` (a recording's
+transcript), so both store a document the same way. Call it inside one change.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import DOCUMENT_KINDS, ImportedDocument
+from fieldkit.core.names import document_title
+from fieldkit.core.text import normalise_newlines
+
+if TYPE_CHECKING:
+    from fieldkit.project import Project
+    from fieldkit.storage.store import Store
+
+
+def store_document(project: Project, store: Store, doc: ImportedDocument,
+                   site: str | None, visit: str | None) -> int:
+    """Store ``doc`` (with its media file, original file and turns); returns its id."""
+    if doc.kind not in DOCUMENT_KINDS:
+        raise BadInput(f"Unknown document kind '{doc.kind}'.")
+    site_row = project.ensure_site(site) if site else None
+    visit_row = project.ensure_visit(site_row.id, visit) if (site_row and visit) else None
+    participant_id = None
+    if doc.participant:
+        fields = {"site_id": site_row.id} if site_row else {}
+        participant_id = project.ensure_participant(doc.participant, **fields).id
+    values: dict[str, Any] = {  # a title from a file name: one clean line (core.names)
+        "kind": doc.kind, "title": document_title(doc.title),
+        "text": normalise_newlines(doc.text),
+        "site_id": site_row.id if site_row else None,
+        "visit_id": visit_row.id if visit_row else None,
+        "participant_id": participant_id, "media_id": _store_files(project, store, doc),
+        "source_name": doc.source_name, "attributes": doc.attributes,
+    }
+    if doc.created:
+        values["created"] = doc.created
+    return store.add_document(values, doc.turns)
+
+
+def _store_files(project: Project, store: Store, doc: ImportedDocument) -> int | None:
+    """The document's media file (its id), or its original file kept so it is known in use."""
+    if doc.media is not None:
+        sha = project.media.put(doc.media.data, doc.media.filename, doc.media.thumbnail)
+        existing = store.media_by_sha(sha)
+        return existing.id if existing else store.add_media({
+            "sha256": sha, "filename": doc.media.filename, "mime": doc.media.mime,
+            "size": len(doc.media.data), "width": doc.media.width,
+            "height": doc.media.height, "taken": doc.media.taken,
+            "orientation": doc.media.orientation,
+        })
+    if doc.original is not None and doc.source_name:
+        sha = project.media.put(doc.original, doc.source_name)
+        if store.media_by_sha(sha) is None:
+            store.add_media({
+                "sha256": sha, "filename": doc.source_name,
+                "mime": mimetypes.guess_type(doc.source_name)[0] or "application/octet-stream",
+                "size": len(doc.original)})
+    return None
