@@ -198,7 +198,7 @@ def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, mon
     window.codebook.tree.setFocus()
     window.coding.new_code(None)
     strings += walk(window.findChild(NewCodeDialog))
-    hits = window.coding.index.code_hits("machine", "hit")
+    hits = window.coding.code_hits("machine", "hit")
     assert isinstance(hits, CodeHitsDialog)
     strings += walk(hits)
     strings += walk(window.import_dialog())

@@ -39,7 +39,7 @@ def test_quick_code_box_three_times_then_code_all_hits_then_a_photo_region(
         assert words in {c.quote for c in project.codings(doc=tab.doc_id)}
     # code all hits after the box was used: the list, then the box, then the codings
     window.search.run("machine")
-    dialog = window.coding.index.code_hits("machine", "hit")
+    dialog = window.coding.code_hits("machine", "hit")
     assert isinstance(dialog, CodeHitsDialog)
     dialog.accept()
     choose_in_box(window, qtbot, "Technology/New machine")

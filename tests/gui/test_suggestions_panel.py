@@ -162,18 +162,18 @@ def test_all_documents_are_reviewed_in_the_background(qtbot, studied) -> None:
 def test_all_documents_can_be_cancelled(qtbot, studied, monkeypatch) -> None:
     project, doc_id = studied
     project.assist.train()
-    real = project.suggest_all
+    real = project.assist.suggest_all
 
     def cancelled_at_once(**kwargs):
         kwargs["progress"].token.cancel()
         return real(**kwargs)
 
-    monkeypatch.setattr(project, "suggest_all", cancelled_at_once)
+    monkeypatch.setattr(project.assist, "suggest_all", cancelled_at_once)
     panel = SuggestionsPanel(project)
     qtbot.addWidget(panel)
     panel.set_all_documents()
     qtbot.waitUntil(lambda: "Cancelled" in panel.facts.text(), timeout=20000)
     assert panel.model.shown == [] and panel.documents.currentIndex() == 0
-    monkeypatch.setattr(project, "suggest_all", real)
+    monkeypatch.setattr(project.assist, "suggest_all", real)
     panel.set_document(doc_id)  # back to one document: suggested at once, as before
     assert len(panel.model.shown) == 3 and panel.documents.currentData() == doc_id
