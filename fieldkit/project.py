@@ -24,10 +24,12 @@ from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
 from fieldkit.core.errors import BadInput, NotFound, ReadOnly, StorageFailure
 from fieldkit.core.model import (
     DOCUMENT_KINDS,
+    Case,
     Code,
     Coding,
     Document,
     ImportedDocument,
+    Media,
     Region,
     Site,
     Turn,
@@ -53,7 +55,7 @@ from fieldkit.operations.recordings import PreparedRecording, Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.search import SearchOperations
 from fieldkit.operations.team import TeamOperations
-from fieldkit.storage import database, failures, identity, newfolder
+from fieldkit.storage import database, failures, identity, newfolder, recording_tables
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
@@ -793,6 +795,48 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
     def coder_name(self, coder_id: int) -> str:
         return str(self.store.value("SELECT name FROM coders WHERE id = ?", (coder_id,)))
 
+    # -- reading for exporters, checks and team (issue 24) --------------------------------
+
+    @property
+    def created(self) -> str:
+        """When the project was made: UTC ISO-8601 as stored ('' when the project holds none).
+
+        Exports stamp their files with it, so one project always gives the same bytes.
+        """
+        return self.store.meta("created")
+
+    def media_info(self, media_id: int) -> Media:
+        """The stored facts of one media file (hash, file name, size, picture size) by its id;
+        ``media_file`` gives its path. NotFound when no media row has this id."""
+        return self.store.media(media_id)
+
+    def linked_recording(self, transcript_id: int) -> tuple[int, int] | None:
+        """(recording document id, offset in ms) of a transcript linked to a recording; None
+        for any other document (a recording document itself included)."""
+        return recording_tables.linked_recording(self.store, transcript_id)
+
+    def codings_of(self, *, code_ids: Sequence[int] | None = None,
+                   document_id: int | None = None,
+                   coder_id: int | None = None) -> list[Coding]:
+        """Codings by row ids, none of them looked up again (``codings`` resolves names, paths
+        and UUIDs): of any of ``code_ids`` (an empty list: none), in ``document_id``, by
+        ``coder_id``; each filter left None matches every coding. Ordered by document, start,
+        id."""
+        return self.store.codings(CodingFilter(code_ids, document_id, coder_id))
+
+    def coding_counts(self) -> dict[int, int]:
+        """How many codings each code has (its own, sub-codes not added), by code id; a code
+        without codings is left out."""
+        return self.store.coding_counts()
+
+    def cases(self) -> list[Case]:
+        """Every case of the project, with its attributes."""
+        return self.store.cases()
+
+    def case_documents(self, case_id: int) -> list[int]:
+        """The ids of the documents that belong to the case ``case_id``."""
+        return self.store.case_members(case_id)[0]
+
     # -- undo ------------------------------------------------------------------------------
 
     def action(self, label: str) -> AbstractContextManager[ChangeSet]:
@@ -831,7 +875,7 @@ class Project(SearchOperations, ExportOperations, TeamOperations, AssistOperatio
         """Verify the project and report problems in plain words (an empty list: all is well)."""
         from fieldkit.checks import check_project
 
-        return check_project(self, progress or Progress.silent())
+        return check_project(self, self.store, progress or Progress.silent())
 
 
 def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) -> None:

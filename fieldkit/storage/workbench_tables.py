@@ -103,6 +103,13 @@ def find_set(store: Store, ref: str | int) -> sqlite3.Row:
     return found
 
 
+def set_named(store: Store, name: str) -> sqlite3.Row | None:
+    """The set called exactly ``name`` (its id and kind), if there is one."""
+    if not present(store):
+        return None
+    return store.row("SELECT id, kind FROM sets WHERE name = ?", (name,))
+
+
 def add_set(store: Store, name: str, kind: str, members: list[int], description: str = "",
             uuid: str | None = None) -> int:
     """A new set of documents or codes (ids); a name already used is refused."""
@@ -169,6 +176,19 @@ def set_memo_info(store: Store, document_id: int, values: dict[str, Any]) -> Non
             store.insert("memo_info", {"document_id": document_id, **values})
         else:
             store.update("memo_info", int(key), values)
+
+
+def memo_details(store: Store) -> list[sqlite3.Row]:
+    """Every memo's details row (document_id, type, author, date), in the order stored."""
+    if not present(store):
+        return []
+    return store.rows("SELECT * FROM memo_info ORDER BY id")
+
+
+def has_memo_details(store: Store, document_id: int) -> bool:
+    """Whether the memo ``document_id`` has a details row."""
+    return present(store) and store.value(
+        "SELECT id FROM memo_info WHERE document_id = ?", (document_id,)) is not None
 
 
 def add_link(store: Store, from_document_id: int, target: str, key: int,
