@@ -84,7 +84,7 @@ class TeamOperations(FacadeBase):
         """
         from fieldkit.team.codes import merge_codes
 
-        return merge_codes(self, source, target).moved  # type: ignore[arg-type]
+        return merge_codes(self, self.store, source, target).moved  # type: ignore[arg-type]
 
     def agreement(self, coders: Sequence[str], *, codes: Sequence[int | str] | None = None,
                   threshold: float = 0.9, document_set: str | int | None = None,
