@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.storage import failures
+from fieldkit.storage import failures, integrity
 from fieldkit.storage.mediastore import MISSING, MediaStore
 
 if TYPE_CHECKING:
     from fieldkit.project import Problem, Project
+    from fieldkit.storage.store import Store
 
 # Other packages (the search index) add their own checks here.
 EXTRA_CHECKS: list = []
@@ -37,7 +38,7 @@ def check_folder(path: str | Path, progress: Progress) -> list[Problem]:
     except (OSError, sqlite3.Error) as exc:
         return [Problem("error", str(failures.explain(exc)))]
     with project:
-        return check_project(project, progress)
+        return project.check(progress)
 
 
 def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> None:
@@ -51,16 +52,18 @@ def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> Non
                                          f"{exc}."))
 
 
-def check_project(project: Project, progress: Progress) -> list[Problem]:
-
+def check_project(project: Project, store: Store, progress: Progress) -> list[Problem]:
+    """Every finding about the open ``project`` (whose rows ``store`` reads; ``Project.check``
+    passes its own): damage, broken links, codings that no longer fit their text, media files
+    missing or changed, and what interrupted work left behind."""
     problems: list[Problem] = []
     progress.start(7 + len(EXTRA_CHECKS), "Checking")
     parts: list[tuple[str, Callable[[], Any]]] = [
-        ("the database's integrity", lambda: _integrity(project, problems)),
-        ("the links between rows", lambda: _links(project, problems)),
-        ("the texts", lambda: _texts(project, problems)),
-        ("the codings", lambda: _codings(project, problems)),
-        ("the media files", lambda: _media(project, problems)),
+        ("the database's integrity", lambda: _integrity(store, problems)),
+        ("the links between rows", lambda: _links(store, problems)),
+        ("the texts", lambda: _texts(store, problems)),
+        ("the codings", lambda: _codings(store, problems)),
+        ("the media files", lambda: _media(project, store, problems)),
         ("what interrupted work left", lambda: _leftovers(project, problems)),
     ]
     for what, part in parts:
@@ -77,75 +80,65 @@ def _extra(extra: Callable[[Project], list[Problem]], project: Project,
     problems.extend(extra(project))
 
 
-def _integrity(project: Project, problems: list[Problem]) -> None:
+def _integrity(store: Store, problems: list[Problem]) -> None:
     from fieldkit.project import Problem
 
-    for (message,) in project.store.rows("PRAGMA integrity_check"):
+    for message in integrity.integrity_messages(store):
         if message != "ok":
             problems.append(Problem("error", f"Database damage: {message}"))
 
 
-def _links(project: Project, problems: list[Problem]) -> None:
+def _links(store: Store, problems: list[Problem]) -> None:
     from fieldkit.project import Problem
 
-    for r in project.store.rows("PRAGMA foreign_key_check"):
-        problems.append(Problem("error", f"Row {r[1]} of {r[0]} points at a missing {r[2]} row."))
+    for table, key, target in integrity.broken_links(store):
+        problems.append(Problem("error", f"Row {key} of {table} points at a missing {target} "
+                                         "row."))
 
 
-def _texts(project: Project, problems: list[Problem]) -> None:
+def _texts(store: Store, problems: list[Problem]) -> None:
     """Texts SQLite holds as bytes that are not UTF-8 (written by another tool, or damage)."""
     from fieldkit.project import Problem
 
-    for key, blob in project.store.rows(
-            "SELECT id, CAST(text AS BLOB) FROM documents WHERE text IS NOT NULL"):
-        try:
-            bytes(blob or b"").decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem("error", f"Document {key} holds text that is not valid "
-                                             "UTF-8 (damaged)."))
+    for key in integrity.texts_not_utf8(store):
+        problems.append(Problem("error", f"Document {key} holds text that is not valid "
+                                         "UTF-8 (damaged)."))
 
 
-def _codings(project: Project, problems: list[Problem]) -> None:
+def _codings(store: Store, problems: list[Problem]) -> None:
     from fieldkit.project import Problem
 
-    store = project.store
     texts: dict[int, str] = {}
-    for c in store.rows(
-        "SELECT c.id, c.document_id, c.start, c.end, c.quote, c.orphaned, d.chars, "
-        "c.start_ms, c.end_ms FROM codings c JOIN documents d ON d.id = c.document_id "
-        "WHERE c.start IS NOT NULL"
-    ):
-        if c["start_ms"] is not None:
+    for c in integrity.stored_spans(store):
+        if c.start_ms is not None:
             # a time coding: its times must make a stretch; its text (if any) must fit
-            if not (0 <= c["start_ms"] < c["end_ms"]):
+            if c.end_ms is None or not (0 <= c.start_ms < c.end_ms):
                 problems.append(Problem(
-                    "error", f"Coding {c['id']} ({c['start_ms']}–{c['end_ms']} ms) is not a "
+                    "error", f"Coding {c.id} ({c.start_ms}–{c.end_ms} ms) is not a "
                              "stretch of time."))
-            if c["start"] == c["end"] and 0 <= c["start"] <= c["chars"]:
+            if c.start == c.end and 0 <= c.start <= c.chars:
                 continue
-        if c["orphaned"]:
+        if c.orphaned:
             problems.append(Problem(
-                "warning", f"Coding {c['id']} lost its text in an edit (orphaned): "
-                           f"\u201c{c['quote'][:60]}\u201d."))
+                "warning", f"Coding {c.id} lost its text in an edit (orphaned): "
+                           f"\u201c{c.quote[:60]}\u201d."))
             continue
-        if not (0 <= c["start"] < c["end"] <= c["chars"]):
+        if not (0 <= c.start < c.end <= c.chars):
             problems.append(Problem(
-                "error", f"Coding {c['id']} ({c['start']}–{c['end']}) lies outside the text "
-                         f"of document {c['document_id']}."))
+                "error", f"Coding {c.id} ({c.start}–{c.end}) lies outside the text "
+                         f"of document {c.document_id}."))
             continue
-        doc_id = c["document_id"]
-        if doc_id not in texts:
-            texts = {doc_id: store.value("SELECT text FROM documents WHERE id = ?", (doc_id,))}
-        if texts[doc_id][c["start"]:c["end"]] != c["quote"]:
+        if c.document_id not in texts:  # the text of one document kept at a time
+            texts = {c.document_id: integrity.document_text(store, c.document_id)}
+        if texts[c.document_id][c.start:c.end] != c.quote:
             problems.append(Problem(
-                "error", f"Coding {c['id']} no longer matches its quoted words in document "
-                         f"{doc_id}."))
+                "error", f"Coding {c.id} no longer matches its quoted words in document "
+                         f"{c.document_id}."))
 
 
-def _media(project: Project, problems: list[Problem]) -> None:
+def _media(project: Project, store: Store, problems: list[Problem]) -> None:
     from fieldkit.project import Problem
 
-    store = project.store
     media = MediaStore(project.path)
     for m in store.all_media():
         path = media.path(m.sha256, m.filename)

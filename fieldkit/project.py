@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +21,11 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
 from fieldkit.core.errors import BadInput, NotFound, ReadOnly, StorageFailure
 from fieldkit.core.model import (
+    Case,
     Code,
     Coding,
     Document,
+    Media,
     Region,
     Site,
     Turn,
@@ -53,7 +55,7 @@ from fieldkit.operations.merging import Merging
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
-from fieldkit.storage import database, failures, identity, newfolder
+from fieldkit.storage import database, failures, identity, newfolder, recording_tables
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
@@ -125,10 +127,6 @@ class Project:
         self.team = TeamWork(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()
-
-    @property
-    def store(self) -> Store:  # TEMPORARY while the exporters' branch lands (issue 24)
-        return self._store
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -297,6 +295,10 @@ class Project:
 
     def visits(self, site: int | str | None = None) -> list[Visit]:
         return self._store.visits(None if site is None else self.site(site).id)
+
+    def visit(self, ref: int | str) -> Visit:
+        """A visit by short id or UUID."""
+        return self._store.visit(self._store.resolve("visits", ref))
 
     def ensure_visit(self, site: int | str, date: str, observers: str = "") -> Visit:
         site_id = self.site(site).id
@@ -656,6 +658,48 @@ class Project:
     def coder_name(self, coder_id: int) -> str:
         return self._store.name_of_coder(coder_id)
 
+    # -- reading for exporters, checks and team (issue 24) --------------------------------
+
+    @property
+    def created(self) -> str:
+        """When the project was made: UTC ISO-8601 as stored ('' when the project holds none).
+
+        Exports stamp their files with it, so one project always gives the same bytes.
+        """
+        return self._store.meta("created")
+
+    def media_info(self, media_id: int) -> Media:
+        """The stored facts of one media file (hash, file name, size, picture size) by its id;
+        ``media_file`` gives its path. NotFound when no media row has this id."""
+        return self._store.media(media_id)
+
+    def linked_recording(self, transcript_id: int) -> tuple[int, int] | None:
+        """(recording document id, offset in ms) of a transcript linked to a recording; None
+        for any other document (a recording document itself included)."""
+        return recording_tables.linked_recording(self._store, transcript_id)
+
+    def codings_of(self, *, code_ids: Sequence[int] | None = None,
+                   document_id: int | None = None,
+                   coder_id: int | None = None) -> list[Coding]:
+        """Codings by row ids, none of them looked up again (``codings`` resolves names, paths
+        and UUIDs): of any of ``code_ids`` (an empty list: none), in ``document_id``, by
+        ``coder_id``; each filter left None matches every coding. Ordered by document, start,
+        id."""
+        return self._store.codings(CodingFilter(code_ids, document_id, coder_id))
+
+    def coding_counts(self) -> dict[int, int]:
+        """How many codings each code has (its own, sub-codes not added), by code id; a code
+        without codings is left out."""
+        return self._store.coding_counts()
+
+    def cases(self) -> list[Case]:
+        """Every case of the project, with its attributes."""
+        return self._store.cases()
+
+    def case_documents(self, case_id: int) -> list[int]:
+        """The ids of the documents that belong to the case ``case_id``."""
+        return self._store.case_members(case_id)[0]
+
     # -- undo ------------------------------------------------------------------------------
 
     def action(self, label: str) -> AbstractContextManager[ChangeSet]:
@@ -685,7 +729,7 @@ class Project:
         """Verify the project and report problems in plain words (an empty list: all is well)."""
         from fieldkit.checks import check_project
 
-        return check_project(self, progress or Progress.silent())
+        return check_project(self, self._store, progress or Progress.silent())
 
 
 def _connect(folder: Path, readonly: bool) -> tuple[Store, WriterLock | None]:

@@ -129,8 +129,7 @@ def columns_of(table: CodingTable, store: Store, rows: np.ndarray, variable: str
 def word_counts(table: CodingTable, store: Store) -> np.ndarray:
     """Words in each coding's quote, aligned with the table (photo regions count 0)."""
     if "words" not in table.cache:
-        quotes: dict[int, str] = {r[0]: r[1] for r in store.rows(
-            "SELECT id, quote FROM codings WHERE start IS NOT NULL")}
+        quotes = analysis_rows.text_quotes(store)
         table.cache["words"] = np.array(
             [len(WORD.findall(quotes.get(int(i), ""))) if s >= 0 else 0
              for i, s in zip(table.id.tolist(), table.start.tolist(), strict=True)],

@@ -132,7 +132,7 @@ def _xlsx(project: Any, args: argparse.Namespace, frames: Callable[[], dict[str,
     from fieldkit.exporters import analysis_tables
 
     if args.xlsx:  # the frames are built (and their names replaced) only for a file
-        analysis_tables.write(frames(), args.xlsx, project.store.meta("created"), mask)
+        analysis_tables.write(frames(), args.xlsx, project.created, mask)
 
 
 def _check_xlsx(args: argparse.Namespace) -> None:

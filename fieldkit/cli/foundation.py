@@ -187,8 +187,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     project = build_demo(args.path, size=args.size, progress=progress_bar("Building demo"))
     with project:
-        docs = len(project.store.document_ids())
-        codings = project.store.value("SELECT count(*) FROM codings")
+        docs = len(project.documents())
+        codings = sum(project.coding_counts().values())
         print(f"Built the demo study in {project.path}: {docs} documents, {codings} codings")
     return 0
 
@@ -332,7 +332,7 @@ def cmd_codebook_add(args: argparse.Namespace) -> int:
 def cmd_codebook_list(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         book = project.codebook()
-        counts = project.store.coding_counts()
+        counts = project.coding_counts()
         if args.json:
             def node(n: Any) -> dict[str, Any]:
                 return {**plain(n.code), "path": book.path(n.code.id), "codings": n.count,

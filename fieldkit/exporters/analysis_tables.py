@@ -44,7 +44,7 @@ def segment_frames(found: list[Segment], project: Project | None = None,
         if not masker or project is None:
             return s.text
         if s.document_id not in texts:  # each document read once
-            texts[s.document_id] = project.store.document(s.document_id).text
+            texts[s.document_id] = project.document(s.document_id).text
         whole = texts[s.document_id]
         if whole[s.start:s.end] != s.text:
             return s.text

@@ -21,7 +21,6 @@ from fieldkit.exporters.docx import _project_date
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.pseudonyms import Moves
 from fieldkit.exporters.segments import gather
-from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
     from fieldkit.exporters.pseudonyms import Pseudonymiser
@@ -35,7 +34,7 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
     text (comments, their authors, the document's properties) goes through ``masker``."""
     masker.place = f"the document '{doc.title}'"
     coder_id = project.find_coder(coder).id if coder is not None else None
-    codings = project.store.codings(CodingFilter(document_id=doc.id, coder_id=coder_id))
+    codings = project.codings_of(document_id=doc.id, coder_id=coder_id)
     segments = gather(project, codings)
     book = project.codebook()
     progress.start(len(segments) + 2, f"Annotating {doc.title}")

@@ -29,7 +29,6 @@ from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.photo_metadata import without_metadata
 from fieldkit.exporters.segments import Segment, gather
 from fieldkit.storage.mediastore import DamagedMedia, MediaUnfit
-from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
     from fieldkit.exporters.pseudonyms import Pseudonymiser
@@ -99,7 +98,7 @@ class Selection:
 
 def _codings(project: Project, selection: Selection) -> list[Coding]:
     ids = [c.id for _, c in selection.codes]
-    codings = project.store.codings(CodingFilter(code_ids=ids, coder_id=selection.coder_id))
+    codings = project.codings_of(code_ids=ids, coder_id=selection.coder_id)
     if selection.coding_ids is not None:
         wanted = set(selection.coding_ids)
         codings = [c for c in codings if c.id in wanted]
@@ -140,7 +139,7 @@ def same_span(segments: list[Segment]) -> list[list[Segment]]:
 def _photo(project: Project, media_id: int, damaged: list[tuple[str, str]]) -> bytes | None:
     """A photo's stored bytes, verified by their hash; one not as imported is noted in
     ``damaged`` (the report is then refused naming it) and gives None."""
-    media = project.store.media(media_id)
+    media = project.media_info(media_id)
     try:
         return project.media.read(media.sha256, media.filename)
     except MediaUnfit as exc:
@@ -219,7 +218,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _project_date(project: Project) -> datetime:
-    created = project.store.meta("created")
+    created = project.created
     try:
         return datetime.fromisoformat(created.replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
@@ -233,7 +232,7 @@ def _quote(project: Project, coding: Coding, masker: Pseudonymiser,
     if not masker or coding.orphaned or coding.start is None or coding.end is None:
         return masker(coding.quote)
     if coding.document_id not in texts:
-        texts[coding.document_id] = project.store.document(coding.document_id).text
+        texts[coding.document_id] = project.document(coding.document_id).text
     text = texts[coding.document_id]
     if text[coding.start:coding.end] != coding.quote:
         return masker(coding.quote)
@@ -316,7 +315,7 @@ def write_report(project: Project, selection: Selection, target: Path, *,
             if coding.region is not None:
                 doc_id = coding.document_id
                 if doc_id not in media_of:
-                    media_of[doc_id] = project.store.document(doc_id).media_id
+                    media_of[doc_id] = project.document(doc_id).media_id
                 media_id = media_of[doc_id]
                 if media_id is not None and media_id not in photo_of:
                     photo_of.clear()  # one kept (photos can be large), not hashed per region

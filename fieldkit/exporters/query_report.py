@@ -43,7 +43,7 @@ def write_query_report(project: Project, expression: str, found: Sequence[Segmen
                 quote = s.text
                 if mask:
                     if s.document_id not in texts:  # each document read once
-                        texts[s.document_id] = project.store.document(s.document_id).text
+                        texts[s.document_id] = project.document(s.document_id).text
                     text = texts[s.document_id]
                     quote = mask.excerpt(text, s.start, s.end) \
                         if text[s.start:s.end] == s.text else mask(s.text)

@@ -37,12 +37,10 @@ def selection_guid(coding_uuid: str, transcript_uuid: str | None = None) -> str:
 
 def transcript_facts(project: Project, doc: Document) -> dict[str, Any]:
     """The variables that tie a transcript to its recording (none for other documents)."""
-    from fieldkit.storage import recording_tables
-
-    link = recording_tables.linked_recording(project.store, doc.id)
+    link = project.linked_recording(doc.id)
     if link is None:
         return {}
-    recording_uuid = project.store.uuid_of("documents", link[0])
+    recording_uuid = project.document(link[0]).uuid
     return {VAR_RECORDING: recording_uuid, VAR_OFFSET: link[1]}
 
 
@@ -60,7 +58,7 @@ def recording_source(parent: Any, doc: Document, codings: list[Coding],
     )
 
     rec = project.recordings.recording(doc.id)
-    media = project.store.media(rec.media_id)
+    media = project.media_info(rec.media_id)
     name = f"{doc.uuid}{Path(media.filename).suffix.lower()}"
     tag = "VideoSource" if rec.video else "AudioSource"
     stamp = export.stamp(doc.created)
@@ -96,13 +94,13 @@ def _transcript(parent: Any, project: Project, transcript_id: int, export: _Expo
     a TranscriptSelection per turn names the speaker."""
     from fieldkit.exporters.refi_writer import _datetime, _sub
 
-    doc = project.store.document(transcript_id)
+    doc = project.document(transcript_id)
     offset = project.recordings.offset_ms(transcript_id)
     stamp = export.stamp(doc.created)
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
     element = _sub(parent, "Transcript", guid=transcript_guid(doc.uuid), name=doc.title,
                    plainTextPath=f"internal://{doc.uuid}.txt", **stamp)
-    turns = [(i, t) for i, t in enumerate(project.store.turns(transcript_id))
+    turns = [(i, t) for i, t in enumerate(project.turns(transcript_id))
              if t.t_start is not None]
     points = []
     for i, turn in turns:

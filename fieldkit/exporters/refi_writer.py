@@ -303,7 +303,7 @@ def _twin(sources: Any, doc: Document, codings: list[Coding], export: _Export, r
 def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: Project,
                     export: _Export, facts: dict[str, Any]) -> None:
     assert doc.media_id is not None
-    media = project.store.media(doc.media_id)
+    media = project.media_info(doc.media_id)
     suffix = safe_file_name(Path(media.filename).suffix.lower(), "") or ".jpg"
     name = f"{doc.uuid}{suffix}"
     stamp = export.stamp(doc.created)
@@ -358,21 +358,20 @@ def project_archive(project: Project, target: Path, progress: Progress,
                     masker: Pseudonymiser | None = None) -> None:
     """Write the whole project as a ``.qdpx`` archive to ``target``; ``masker`` replaces names
     everywhere in it (see ``refi_pseudonyms``)."""
-    store = project.store
     documents = project.documents()
     progress.start(len(documents) + 2, "Exporting the project")
-    coders = sorted(store.coders(), key=lambda c: c.id)
+    coders = sorted(project.coders(), key=lambda c: c.id)
     book = project.codebook()
     export = _Export(owner=coders[0].uuid if coders else None,
-                     created=_datetime(store.meta("created")),
+                     created=_datetime(project.created),
                      codes={c.id: c.uuid for c in book.codes.values()},
                      users={c.id: c.uuid for c in coders},
                      strip_photos=masker is not None and masker.pseudonymised)
-    sites = {s.id: s.name for s in store.sites()}
-    visits = {v.id: v.date for v in store.visits()}
-    people = {p.id: p.pseudonym for p in store.participants()}
+    sites = {s.id: s.name for s in project.sites()}
+    visits = {v.id: v.date for v in project.visits()}
+    people = {p.id: p.pseudonym for p in project.participants()}
     by_doc: dict[int, list[Coding]] = {}
-    for coding in store.codings():
+    for coding in project.codings():
         by_doc.setdefault(coding.document_id, []).append(coding)
     from fieldkit.exporters import refi_recordings
 
@@ -452,8 +451,8 @@ def project_archive(project: Project, target: Path, progress: Progress,
 
     _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
 
-    cases = store.cases()
-    case_docs = [(case, store.case_members(case.id)[0]) for case in cases]
+    cases = project.cases()
+    case_docs = [(case, project.case_documents(case.id)) for case in cases]
     extra: list[Any] = []
     if cases:
         cases_el = etree.Element(f"{{{PROJECT_NS}}}Cases")

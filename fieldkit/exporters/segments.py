@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from fieldkit.core.citation import Citation, clock
 from fieldkit.core.model import Coding
-from fieldkit.storage.store import DocumentSummary
 
 if TYPE_CHECKING:
     from fieldkit.operations.retrieval import Citations
-    from fieldkit.project import Project
+    from fieldkit.project import DocumentSummary, Project
 
 __all__ = ["Segment", "clock", "gather"]
 

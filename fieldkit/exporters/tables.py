@@ -61,7 +61,6 @@ def build_tables(project: Project, progress: Progress,
     the segments, counts and co-occurrences cover only those codings. With ``masker`` each
     quote is cut from its document's replaced text (a coding that starts or ends inside a
     name shows the pseudonym, not half the name); ``mask_tables`` replaces the rest."""
-    store = project.store
     texts: dict[int, str] = {}
 
     def quote(c: Any) -> str:
@@ -70,7 +69,7 @@ def build_tables(project: Project, progress: Progress,
         if not masker or c.orphaned or c.start is None or c.end is None:
             return str(c.quote)
         if c.document_id not in texts:  # each document read once
-            texts[c.document_id] = store.document(c.document_id).text
+            texts[c.document_id] = project.document(c.document_id).text
         text = texts[c.document_id]
         if text[c.start:c.end] != c.quote:
             return str(c.quote)
@@ -78,7 +77,7 @@ def build_tables(project: Project, progress: Progress,
             return Replaced(masker.excerpt(text, c.start, c.end))
 
     progress.start(7, "Building tables")
-    codings = store.codings()
+    codings = project.codings()
     if coding_ids is not None:
         wanted = set(coding_ids)
         codings = [c for c in codings if c.id in wanted]
@@ -86,10 +85,10 @@ def build_tables(project: Project, progress: Progress,
     book = project.codebook()
     walk = list(book.walk())
     paths = [book.path(c.id) for _, c in walk]
-    people = {p.pseudonym: p for p in store.participants()}
+    people = {p.pseudonym: p for p in project.participants()}
     doc_attrs: dict[int, dict[str, Any]] = {}
     for d in project.documents():
-        doc_attrs[d.id] = store.document(d.id).attributes
+        doc_attrs[d.id] = project.document(d.id).attributes
     progress.step("Gathered codings")
 
     rows = []
@@ -165,11 +164,10 @@ def build_tables(project: Project, progress: Progress,
 
 def _by_attribute(project: Project, segments: list[Any], walk: list[Any],
                   paths: list[str]) -> pd.DataFrame:
-    store = project.store
-    people = {p.pseudonym: p for p in store.participants()}
+    people = {p.pseudonym: p for p in project.participants()}
     case_of: dict[int, list[Any]] = {}
-    for case in store.cases():
-        for doc_id in store.case_members(case.id)[0]:
+    for case in project.cases():
+        for doc_id in project.case_documents(case.id):
             case_of.setdefault(doc_id, []).append(case)
     counts: Counter[tuple[int, str]] = Counter()
     for s in segments:

@@ -65,7 +65,7 @@ class CodebookModel(ParentLinkedModel):
         self.items = {}
         if project is not None:
             book = project.codebook()
-            counts = project.store.coding_counts()
+            counts = project.coding_counts()
             for _depth, code in book.walk():
                 parent = self.items.get(code.parent_id, self.root) if code.parent_id else self.root
                 item = CodeItem(code, book.path(code.id), counts.get(code.id, 0), parent=parent)

@@ -139,7 +139,7 @@ class DocumentTab(QWidget):
         if doc.site_id is not None:
             parts.append(self.project.site(doc.site_id).name)
         if doc.visit_id is not None:
-            parts.append(self.project.store.visit(doc.visit_id).date)
+            parts.append(self.project.visit(doc.visit_id).date)
         if doc.kind != "photo":
             parts.append(ntr("%Ln word(s)", self.words))
         regions = sum(1 for c in self.codings if c.region is not None)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.changes import ChangeSet
-from fieldkit.core.errors import FieldkitError
+from fieldkit.core.errors import FieldkitError, NotFound
 from fieldkit.core.model import Coding
 from fieldkit.core.progress import Progress
 from fieldkit.gui import (
@@ -1039,9 +1039,10 @@ class MainWindow(QMainWindow):
         saved = settings.get(f"open/{self.project.uuid}")
         out = []
         for uuid in json.loads(str(saved)) if saved else []:
-            found = self.project.store.document_by_uuid(uuid)
-            if found is not None:
-                out.append(found.id)
+            try:
+                out.append(self.project.document(str(uuid)).id)
+            except NotFound:  # removed since, or by a team mate
+                continue
         return out
 
     def _save_open_documents(self) -> None:

@@ -97,12 +97,12 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
         for d in by_person.get(p.pseudonym, []):
             person.add(_doc_node(d))
     cases = root.add(Node(tr("Cases"), icon=style.kind_icon("group")))
-    for case in project.store.cases():
+    for case in project.cases():
         node = cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
                               tooltip=case.description))
         for key, value in (case.attributes or {}).items():
             node.add(Node(f"{key}: {value}"))
-        members = set(project.store.case_members(case.id)[0])
+        members = set(project.case_documents(case.id))
         for d in docs:
             if d.id in members:
                 node.add(_doc_node(d))

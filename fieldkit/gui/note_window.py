@@ -137,7 +137,7 @@ class NoteWindow(QWidget):
             if doc.site_id is not None:
                 self.site.setCurrentText(self.project.site(doc.site_id).name)
             if doc.visit_id is not None:
-                self.visit.setDate(QDate.fromString(self.project.store.visit(doc.visit_id).date,
+                self.visit.setDate(QDate.fromString(self.project.visit(doc.visit_id).date,
                                                     "yyyy-MM-dd"))
             self._saved_text, self._saved_title = doc.text, doc.title
             self.status.setText(tr("Saved."))

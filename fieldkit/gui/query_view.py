@@ -155,7 +155,7 @@ class QueryView(QWidget):
                             analysis_tables.write(
                                 analysis_tables.segment_frames(self.model.segments, project,
                                                                mask), target,
-                                project.store.meta("created"), mask))
+                                project.created, mask))
 
     def _export(self, out: str | None, suffix: str, title: str,
                 write: Callable[[Project, str, Any], Path]) -> Path | None:

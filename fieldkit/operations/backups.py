@@ -165,7 +165,7 @@ def restore_backup(project_folder: str | Path, ref: str, new_path: str | Path) -
         try:
             backups.copy_database(Path(chosen.path), database)
             backups.verify_copy(database)
-            rows = _media_rows(database)
+            rows = backups.media_rows(database)
         except sqlite3.Error as exc:
             raise DamagedProject(refused.format(" ".join(str(exc).split()))) from None
         _copy_media(MediaStore(folder), MediaStore(build), rows, restored)
@@ -216,9 +216,3 @@ def _bring_up_to_date(build: Path, target: Path, refused: str) -> None:
         raise DamagedProject(refused.format(said)) from None
 
 
-def _media_rows(db_path: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [(r[0], r[1]) for r in conn.execute("SELECT sha256, filename FROM media")]
-    finally:
-        conn.close()

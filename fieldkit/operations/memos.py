@@ -213,15 +213,11 @@ class Memos:
             if code.memo.strip():
                 found.append(Memo(code.id, book.path(code.id), "code memo", "", "", code.memo,
                                   "code memo", code.uuid))
-        for r in self._store.rows(
-                "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder "
-                "FROM codings c JOIN documents d ON d.id = c.document_id "
-                "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id"):
+        for r in workbench_tables.coding_memos(self._store):
             found.append(Memo(r["id"], f"{r['title']}: \u201c{r['quote'][:60]}\u201d",
                               "coding memo", r["created"][:10], r["coder"], r["memo"],
                               "coding memo", r["uuid"]))
-        for r in self._store.rows("SELECT id, uuid, title, memo, created FROM documents "
-                                 "WHERE memo != '' ORDER BY id"):
+        for r in workbench_tables.document_memos(self._store):
             found.append(Memo(r["id"], r["title"], "document memo", r["created"][:10], "",
                               r["memo"], "document memo", r["uuid"]))
         return found

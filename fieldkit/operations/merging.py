@@ -61,4 +61,4 @@ class Merging:
         """
         from fieldkit.team.codes import merge_codes
 
-        return merge_codes(self._project, source, target).moved
+        return merge_codes(self._project, self._store, source, target).moved

@@ -283,10 +283,8 @@ class Recordings:
         start = end = 0
         if document.kind != "recording":
             start, end = self.text_span(document.id, start_ms, end_ms)
-        existing = self._store.value(
-            "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
-            "AND start_ms = ? AND end_ms = ?",
-            (document.id, code_row.id, coder_id, start_ms, end_ms))
+        existing = recording_tables.time_coding(self._store, document.id, code_row.id,
+                                                coder_id, start_ms, end_ms)
         if existing is not None:
             return self._store.coding(int(existing))
         before, after = context(document.text, start, end)
@@ -343,8 +341,8 @@ class Recordings:
                 raise BadInput(f"'{doc.title}' was not typed in fieldkit; it keeps its text.")
             if text != doc.text:
                 self._project.edit_text(doc.id, text)
-            for row in self._store.rows("SELECT id FROM turns WHERE document_id = ?", (doc.id,)):
-                self._store.delete("turns", row[0])
+            for turn_id in recording_tables.turn_ids(self._store, doc.id):
+                self._store.delete("turns", turn_id)
             with self._store.turns_in_bulk(doc.id):
                 for turn in turns:
                     self._store.insert("turns", {"document_id": doc.id, "start": turn.start,

@@ -150,3 +150,9 @@ def coding_regions(store: Store) -> list[tuple[int, int, int, int, int]]:
         cursor.row_factory = None
         return cursor.execute(
             "SELECT id, x, y, width, height FROM codings WHERE x IS NOT NULL").fetchall()
+
+
+def text_quotes(store: Store) -> dict[int, str]:
+    """id → quote of every coding of a text span (for counting coded words)."""
+    return {r[0]: r[1] for r in store.rows(
+        "SELECT id, quote FROM codings WHERE start IS NOT NULL")}

@@ -292,3 +292,12 @@ def _copy(source: sqlite3.Connection, target: Path, journal_mode: str) -> None:
         dest.execute(f"PRAGMA journal_mode = {journal_mode}")
     finally:
         dest.close()
+
+
+def media_rows(db_path: Path) -> list[tuple[str, str]]:
+    """(sha256, file name) of every media row of the database at ``db_path``, read-only."""
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [(r[0], r[1]) for r in conn.execute("SELECT sha256, filename FROM media")]
+    finally:
+        conn.close()

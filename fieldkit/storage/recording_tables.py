@@ -145,3 +145,18 @@ def save_waveform(store: Writer, media_id: int, per_second: int, peaks: bytes) -
             "INSERT INTO waveforms (media_id, per_second, peaks) VALUES (?, ?, ?) "
             "ON CONFLICT(media_id) DO UPDATE SET per_second = excluded.per_second, "
             "peaks = excluded.peaks", (media_id, per_second, peaks))
+
+
+def time_coding(store: Writer, document_id: int, code_id: int, coder_id: int, start_ms: int,
+                end_ms: int) -> int | None:
+    """The id of the coding of this stretch of time with this code by this coder, if any."""
+    found = store.value(
+        "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+        "AND start_ms = ? AND end_ms = ?", (document_id, code_id, coder_id, start_ms, end_ms))
+    return None if found is None else int(found)
+
+
+def turn_ids(store: Writer, document_id: int) -> list[int]:
+    """The ids of a document's turns."""
+    return [r[0] for r in store.rows("SELECT id FROM turns WHERE document_id = ?",
+                                     (document_id,))]

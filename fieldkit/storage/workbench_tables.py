@@ -103,6 +103,13 @@ def find_set(store: Store, ref: str | int) -> sqlite3.Row:
     return found
 
 
+def set_named(store: Store, name: str) -> sqlite3.Row | None:
+    """The set called exactly ``name`` (its id and kind), if there is one."""
+    if not present(store):
+        return None
+    return store.row("SELECT id, kind FROM sets WHERE name = ?", (name,))
+
+
 def add_set(store: Store, name: str, kind: str, members: list[int], description: str = "",
             uuid: str | None = None) -> int:
     """A new set of documents or codes (ids); a name already used is refused."""
@@ -171,6 +178,19 @@ def set_memo_info(store: Store, document_id: int, values: dict[str, Any]) -> Non
             store.update("memo_info", int(key), values)
 
 
+def memo_details(store: Store) -> list[sqlite3.Row]:
+    """Every memo's details row (document_id, type, author, date), in the order stored."""
+    if not present(store):
+        return []
+    return store.rows("SELECT * FROM memo_info ORDER BY id")
+
+
+def has_memo_details(store: Store, document_id: int) -> bool:
+    """Whether the memo ``document_id`` has a details row."""
+    return present(store) and store.value(
+        "SELECT id FROM memo_info WHERE document_id = ?", (document_id,)) is not None
+
+
 def add_link(store: Store, from_document_id: int, target: str, key: int,
              relation: str = "link", uuid: str | None = None) -> int:
     """Link a document (a memo) to a document, a coding or a code; an existing link is kept."""
@@ -234,3 +254,17 @@ def save_query(store: Store, name: str, expression: str, uuid: str | None = None
 def delete_query(store: Store, key: int) -> None:
     with store.change("Delete saved query"):
         store.delete("saved_queries", key)
+
+
+def coding_memos(store: Store) -> list[sqlite3.Row]:
+    """Codings with a memo (id, uuid, memo, created, quote, document title, coder), by id."""
+    return store.rows(
+        "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder "
+        "FROM codings c JOIN documents d ON d.id = c.document_id "
+        "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id")
+
+
+def document_memos(store: Store) -> list[sqlite3.Row]:
+    """Documents with a memo (id, uuid, title, memo, created), by id."""
+    return store.rows("SELECT id, uuid, title, memo, created FROM documents "
+                      "WHERE memo != '' ORDER BY id")

@@ -20,6 +20,7 @@ from fieldkit.team.merge import CODE_TEXTS, merged_text
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
+    from fieldkit.storage.store import Store
 
 ALIASES = "merged_code_aliases"
 
@@ -40,8 +41,10 @@ def _place(coding: Coding) -> tuple[Any, ...]:
     return (coding.document_id, coding.coder_id, coding.start, coding.end)
 
 
-def merge_codes(project: Project, source: int | str, target: int | str) -> CodeMerge:
-    """Merge code ``source`` into code ``target`` (see the module docstring)."""
+def merge_codes(project: Project, store: Store, source: int | str,
+                target: int | str) -> CodeMerge:
+    """Merge code ``source`` into code ``target`` (see the module docstring); ``store`` is
+    the project's own (the caller's part holds it), through which the codings move."""
     src, tgt = project.code(source), project.code(target)
     if src.id == tgt.id:
         raise BadInput("A code cannot be merged with itself; choose two different codes.")
@@ -50,22 +53,23 @@ def merge_codes(project: Project, source: int | str, target: int | str) -> CodeM
                        "merge the sub-code upwards instead.")
     result = CodeMerge()
     label = f"Merge code {project.code_path(src)} into {project.code_path(tgt)}"
-    with project.store.change(label):
-        _merge(project, src.id, tgt.id, result)
+    with store.change(label):
+        _merge(project, store, src.id, tgt.id, result)
     # A later project merge maps the source's UUID to the target instead of bringing it back.
-    aliases = code_aliases(project)
+    aliases = code_aliases(store)
     aliases[src.uuid] = tgt.uuid
-    project.store.set_meta(ALIASES, json.dumps(aliases))
+    store.set_meta(ALIASES, json.dumps(aliases))
     return result
 
 
-def code_aliases(project: Project) -> dict[str, str]:
-    """UUIDs of codes merged away → UUID of the code they were merged into."""
-    return dict(json.loads(project.store.meta(ALIASES, "{}")))
+def code_aliases(store: Store) -> dict[str, str]:
+    """UUIDs of codes merged away → UUID of the code they were merged into (read from the
+    project's ``store``)."""
+    return dict(json.loads(store.meta(ALIASES, "{}")))
 
 
-def _merge(project: Project, src_id: int, tgt_id: int, result: CodeMerge) -> None:
-    store = project.store
+def _merge(project: Project, store: Store, src_id: int, tgt_id: int,
+           result: CodeMerge) -> None:
     src_path = project.code_path(src_id)
     at_target = {_place(c): c for c in store.codings(CodingFilter(code_ids=[tgt_id]))}
     for coding in store.codings(CodingFilter(code_ids=[src_id])):
@@ -87,7 +91,7 @@ def _merge(project: Project, src_id: int, tgt_id: int, result: CodeMerge) -> Non
         twin = next((c for c in book.children(tgt_id)
                      if c.name.casefold() == child.name.casefold()), None)
         if twin is not None:
-            _merge(project, child.id, twin.id, result)
+            _merge(project, store, child.id, twin.id, result)
         else:
             store.update_code(child.id, {"parent_id": tgt_id,
                                          "position": len(project.codebook().children(tgt_id))})

@@ -25,7 +25,6 @@ from fieldkit.core.agreement import (
     overlap_ratio,
 )
 from fieldkit.core.errors import BadInput
-from fieldkit.storage.store import CodingFilter
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -70,7 +69,7 @@ def project_agreement(project: Project, coders: Sequence[str], *,
                    if wanted is None or doc.id in wanted}
     segments: list[Segment] = []
     for name, coder_id in ids.items():
-        for c in project.store.codings(CodingFilter(code_ids=code_ids, coder_id=coder_id)):
+        for c in project.codings_of(code_ids=code_ids, coder_id=coder_id):
             if c.start is None or c.end is None or c.orphaned:
                 continue
             if time and c.start_ms is not None and c.end_ms is not None:
@@ -152,7 +151,8 @@ def side_by_side(project: Project, code: int | str, document: int | str | None,
     doc_id = None if document is None else project.document(document).id
     spans: dict[int, dict[str, list[tuple[int, int, str]]]] = {}
     for name, coder_id in ids.items():
-        for c in project.store.codings(CodingFilter([code_row.id], doc_id, coder_id)):
+        for c in project.codings_of(code_ids=[code_row.id], document_id=doc_id,
+                                    coder_id=coder_id):
             if c.start is None or c.end is None or c.orphaned or c.end <= c.start:
                 continue
             spans.setdefault(c.document_id, {}).setdefault(name, []).append(
@@ -161,7 +161,7 @@ def side_by_side(project: Project, code: int | str, document: int | str | None,
         spans.setdefault(doc_id, {})
     out = []
     for key in sorted(spans):
-        doc = project.store.document(key)
+        doc = project.document(key)
         by_coder = {name: sorted(spans[key].get(name, [])) for name in names}
         view = SideBySide(code_row.id, path, key, doc.title, names)
         for name, own in by_coder.items():

@@ -126,12 +126,16 @@ def join(url: str, path: str | Path, *, member: str | None = None,
             project = Project.open(build)
             try:
                 project.team.sync()
-                if not as_existing_coder:
-                    _refuse_existing_coder(project.store.conn, name)
             except ServerUnreachable:
                 pass  # the copy is whole; the next sync brings the rest
             finally:
                 project.close()
+            if not as_existing_coder:
+                conn = sqlite3.connect(db_path)
+                try:
+                    _refuse_existing_coder(conn, name)
+                finally:
+                    conn.close()
     return Project.open(folder)
 
 

@@ -351,7 +351,7 @@ class _Merger:
         their_book_path = Codebook(their_codes).path
         from fieldkit.team.codes import code_aliases
 
-        aliases = code_aliases(self.ours)
+        aliases = code_aliases(self.store)
         # Our codebook is read once and kept up to date here: reading it again for every
         # code made merging 10,000 codes take minutes (issue 22).
         book = self.ours.codebook()

@@ -21,13 +21,12 @@ def merge_workbench(ours: Store, theirs: Store, documents: dict[int, int],
     """Bring in their sets, memo details, links and saved queries; returns (sets, links)
     added (a set counts when it is new or gained members). A copy from before sets existed
     (opened read-only, so not upgraded) has none to bring."""
-    if theirs.value("SELECT name FROM sqlite_master WHERE name = 'sets'") is None:
+    if not wb.present(theirs):
         return 0, 0
     sets = _merge_sets(ours, theirs, documents, codes)
-    for row in theirs.rows("SELECT * FROM memo_info"):
+    for row in wb.memo_details(theirs):
         doc = documents.get(row["document_id"])
-        if doc is not None and ours.value(
-                "SELECT id FROM memo_info WHERE document_id = ?", (doc,)) is None:
+        if doc is not None and not wb.has_memo_details(ours, doc):
             wb.set_memo_info(ours, doc, {k: row[k] for k in ("type", "author", "date")})
     links = 0
     for row in wb.links_from(theirs):
@@ -56,7 +55,7 @@ def _merge_sets(ours: Store, theirs: Store, documents: dict[int, int],
                    if m in mapping]
         key = ours.id_by_uuid("sets", row["uuid"])
         if key is None:
-            found = ours.row("SELECT id, kind FROM sets WHERE name = ?", (row["name"],))
+            found = wb.set_named(ours, row["name"])
             if found is not None and found["kind"] == row["kind"]:
                 key = found["id"]
             elif members:

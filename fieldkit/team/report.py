@@ -66,11 +66,11 @@ class Names:
     copy's memory of their names decides nothing; it only makes the report readable)."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._store = store
 
     def _gone(self) -> dict[str, str]:
         try:
-            found = json.loads(self.store.meta("team_gone", "{}") or "{}")
+            found = json.loads(self._store.meta("team_gone", "{}") or "{}")
         except ValueError:
             return {}
         return found if isinstance(found, dict) else {}
@@ -82,7 +82,7 @@ class Names:
             return
         kept = {**self._gone(), **names}
         kept = dict(list(kept.items())[-GONE_KEPT:])
-        self.store.set_meta("team_gone", json.dumps(kept, ensure_ascii=False))
+        self._store.set_meta("team_gone", json.dumps(kept, ensure_ascii=False))
 
     def remember_deleted(self, rows: list[dict[str, Any]]) -> None:
         """Keep the names of what an own change set deletes (from its portable rows)."""
@@ -92,7 +92,7 @@ class Names:
 
     def describe(self, row: dict[str, Any], gone: dict[str, str]) -> str:
         """A row in a researcher's words: "Bram's coding of 'Peer help' in 'Interview 3'"."""
-        conn = self.store.conn
+        conn = self._store.conn
         known = {**self._gone(), **gone}
 
         def name(table: str, uuid: Any) -> str | None:
