@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The headless job's virtualenv: fieldkit without its gui extra (no PySide6), for the Qt-free tests.
+HEADLESS_VENV ?= .venv-headless
+HBIN          := $(HEADLESS_VENV)/bin
+HSTAMP        := $(HEADLESS_VENV)/.installed
 DEMO   ?= demo/Demo.fieldkit
 
 # Debian libraries Qt needs to draw (offscreen in tests, on X11/Wayland on a desktop).
@@ -16,7 +20,7 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
 # (tests/gui/test_atspi.py walks the app's accessibility tree as Orca does).
 A11Y_DEBS := xvfb dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 
-.PHONY: run test lint demo system-deps postgresql bench clean bundle bundle-check
+.PHONY: run test headless lint demo system-deps postgresql bench clean bundle bundle-check
 
 run: $(STAMP) system-deps $(DEMO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -27,14 +31,25 @@ run: $(STAMP) system-deps $(DEMO)
 		     "and wrote demo/fieldkit-window.png. On a desktop, 'make run' opens the window."; \
 	fi
 
-# The whole suite, then the desktop bundle built and used from an empty folder (a few minutes;
-# `make test BUNDLE=0` leaves the bundle out while you work).
+# Lint, types, the import contracts (pyproject.toml, docs/architecture.md), the whole suite, the
+# headless job, then the desktop bundle built and used from an empty folder (a few minutes;
+# `make test BUNDLE=0` leaves the bundle out while you work, `HEADLESS=0` the headless job).
 BUNDLE ?= 1
+HEADLESS ?= 1
 test: $(STAMP) system-deps postgresql
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
+	@if [ "$(HEADLESS)" = 1 ]; then $(MAKE) --no-print-directory headless; fi
 	@if [ "$(BUNDLE)" = 1 ]; then $(MAKE) --no-print-directory bundle-check; fi
+
+# The headless job (napari has one): fieldkit installed without its gui extra, in a virtualenv
+# with no PySide6, runs every test that does not need Qt. tests/conftest.py leaves out tests/gui,
+# the team window tests and the tests marked qt, and fails the run if PySide6 is installed there
+# or a test imported fieldkit.gui.
+headless: $(HSTAMP) postgresql
+	FIELDKIT_HEADLESS=1 $(HBIN)/python -m pytest -p no:cacheprovider
 
 demo: $(DEMO)
 
@@ -48,6 +63,12 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+$(HSTAMP): pyproject.toml setup.py | $(STAMP)
+	$(PYTHON) -m venv $(HEADLESS_VENV)
+	$(HBIN)/python -m pip install -q --upgrade pip
+	$(HBIN)/python -m pip install -q -e '.[test]'
+	touch $(HSTAMP)
 
 # Installs the Debian packages Qt and the screen-reader test need when they are missing
 # (as root, or with sudo).
@@ -96,4 +117,4 @@ bench: $(STAMP) system-deps postgresql
 	@echo "figures: benchmarks/out/*.json"
 
 clean:
-	rm -rf $(VENV) demo build dist *.egg-info
+	rm -rf $(VENV) $(HEADLESS_VENV) demo build dist *.egg-info

@@ -1,7 +1,16 @@
-"""Shared fixtures: real projects in temporary folders, and the real-world fixture files."""
+"""Shared fixtures: real projects in temporary folders, and the real-world fixture files.
+
+Where PySide6 is not installed (fieldkit without its gui extra, as the headless job of
+``make test`` installs it), the tests that need Qt are left out: ``tests/gui``, the team window
+tests, and every test marked ``qt``. ``FIELDKIT_HEADLESS=1`` (the headless job) also makes
+sure that PySide6 really is absent and that no test reached ``fieldkit.gui``.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +19,35 @@ import pytest
 from fieldkit import Project
 
 SHARED_FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+
+HAS_QT = importlib.util.find_spec("PySide6") is not None
+HEADLESS = os.environ.get("FIELDKIT_HEADLESS") == "1"
+QT_TESTS = ["gui", "teamserver/test_team_window.py", "teamserver/test_hostile_history_window.py"]
+collect_ignore = [] if HAS_QT else QT_TESTS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if HEADLESS and HAS_QT:
+        raise pytest.UsageError("FIELDKIT_HEADLESS=1, yet PySide6 is installed in this "
+                                f"environment ({sys.executable}): the headless job needs one "
+                                "without it (pip install -e '.[test]', not '.[dev]')")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if not HAS_QT:
+        skip = pytest.mark.skip(reason="needs PySide6 (fieldkit[gui])")
+        for item in items:
+            if item.get_closest_marker("qt"):
+                item.add_marker(skip)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    reached = sorted(m for m in sys.modules
+                     if m.split(".")[0] in ("PySide6", "shiboken6")
+                     or m == "fieldkit.gui" or m.startswith("fieldkit.gui."))
+    if HEADLESS and reached:
+        print(f"\nheadless job: a Qt-free test imported {', '.join(reached)}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

@@ -54,6 +54,7 @@ def test_retrieval(out: Path) -> None:
     assert sum(q["rows"] > 0 for q in figures["queries"].values()) >= 5
 
 
+@pytest.mark.qt  # the Code Relations view, painted offscreen
 def test_analysis(out: Path) -> None:
     figures = run("analysis", out)
     assert figures["parity"] is True
@@ -69,6 +70,7 @@ def test_edit(out: Path) -> None:
     assert figures["long_note"]["edit_text"]["n"] == 10
 
 
+@pytest.mark.qt  # the recording player
 def test_recordings(out: Path) -> None:
     figures = run("recordings", out)
     assert figures["waveform_parity"] is True
@@ -79,9 +81,13 @@ def test_export(out: Path) -> None:
     assert run("export", out)["parity"] is True
 
 
-def test_foundation_gui_and_assist(out: Path) -> None:
+def test_foundation_and_assist(out: Path) -> None:
     assert run("foundation", out)["documents"] > 0
-    gui = run("gui", out)
-    assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
     assist = run("assist", out)
     assert assist["train_all_coders"]["codings"] > 0
+
+
+@pytest.mark.qt
+def test_gui(out: Path) -> None:
+    gui = run("gui", out)
+    assert gui["relations_codes"] > 0 and gui["open_documents"] > 0

@@ -20,7 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 WHEELHOUSE = Path(sys.prefix) / "wheelhouse"
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+# qt: it installs the gui extra in its own virtualenv and opens the app's windows, so the headless
+# job (no gui extra) would only run it a second time
+pytestmark = [pytest.mark.slow, pytest.mark.qt, pytest.mark.timeout(1800)]
 
 
 def _tools_bundle() -> ModuleType:

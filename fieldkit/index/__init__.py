@@ -2,9 +2,12 @@
 
 The engine is SQLite FTS5 inside ``project.sqlite`` (``fieldkit.index.fts``), kept in step by
 triggers (``fieldkit.storage.search_tables``) that call the SQL functions registered here, on
-every connection fieldkit opens. Words are folded (case, diacritics) and stemmed per project
-language (``fieldkit.index.words``); the query language is read by ``fieldkit.index.query`` and
-described in ``QUERY_HELP`` (the same text as ``docs/search.md``).
+every connection fieldkit opens. Importing this package registers them with
+``fieldkit.storage.database``; storage sits below the index and never imports it, so the facade
+(``fieldkit.project``) imports the index before it opens a project. Words are folded (case,
+diacritics) and stemmed per project language (``fieldkit.index.words``); the query language is
+read by ``fieldkit.index.query`` and described in ``QUERY_HELP`` (the same text as
+``docs/search.md``).
 """
 
 from __future__ import annotations

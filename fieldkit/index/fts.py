@@ -2,8 +2,9 @@
 
 The index table and the triggers that keep it current live in ``storage.search_tables``; this
 module reads it (ranked search with bm25, hits mapped back to code points, filters), rebuilds it
-and checks it. As a storage engine in its own right it is the one module outside
-``fieldkit/storage`` that holds SQL.
+and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here, ``upkeep`` and
+``regions``): the one declared exception to "only ``fieldkit/storage`` speaks SQL"
+(docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject, ProjectLocked
 from fieldkit.storage import backups, schema
@@ -15,12 +17,52 @@ BACKUPS = backups.BACKUPS
 KEEP_BACKUPS = backups.KEEP_LAST
 
 # Functions that SQL (triggers, queries) may call; the index registers its own here.
-FUNCTIONS: dict[str, tuple[int, object]] = {}
+FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {}
+
+# What the search triggers (``search_tables``) call. ``fieldkit.index`` registers them when it is
+# imported; storage sits below the index and never imports it (the layers contract in
+# pyproject.toml), so whoever writes to a project imports the index first: ``fieldkit.project``
+# does, and a script that opens the database on its own starts with ``import fieldkit.index``.
+TRIGGER_FUNCTIONS = ("fk_stems", "fk_words", "fk_offsets", "fk_meta", "fk_filters", "fk_person",
+                     "fk_region", "fk_region_prime", "fk_region_of", "fk_region_load",
+                     "fk_region_differs")
+_UNREGISTERED = ("the search index's SQL functions are not registered ({}): import fieldkit.index "
+                 "before writing to a project database (fieldkit.project does)")
 
 
-def register_function(name: str, nargs: int, func: object) -> None:
+def register_function(name: str, nargs: int, func: Callable[..., Any]) -> None:
     """Make a Python function callable from SQL on every connection opened afterwards."""
     FUNCTIONS[name] = (nargs, func)
+
+
+def require_functions() -> None:
+    """Raise ``RuntimeError`` naming ``fieldkit.index`` unless every function the search
+    triggers call is registered: asked before anything writes through the triggers."""
+    missing = [name for name in TRIGGER_FUNCTIONS if name not in FUNCTIONS]
+    if missing:
+        raise RuntimeError(_UNREGISTERED.format(", ".join(missing)))
+
+
+def _stand_in(name: str) -> Callable[..., Any]:
+    def unregistered(*_args: object) -> None:
+        raise RuntimeError(_UNREGISTERED.format(name))
+
+    return unregistered
+
+
+def install_functions(conn: sqlite3.Connection, *names: str) -> None:
+    """Give ``conn`` the SQL functions ``names`` (when none are named: every one the triggers
+    call and every other one registered).
+
+    One not registered (``fieldkit.index`` not imported) gets a stand-in that raises when it is
+    called: statements that name it can still be prepared, which is all that building an empty
+    schema needs (``identity.known_tables`` lists a backup's tables without loading the index).
+    ``migrate`` and the other writers ask ``require_functions`` first.
+    """
+    wanted = names or (*TRIGGER_FUNCTIONS, *(n for n in FUNCTIONS if n not in TRIGGER_FUNCTIONS))
+    for name in wanted:
+        nargs, func = FUNCTIONS.get(name) or (-1, _stand_in(name))
+        conn.create_function(name, nargs, func, deterministic=True)
 
 
 def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -39,8 +81,7 @@ def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         # FULL: a committed coding survives a power cut, not just a crash.
         conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA cache_size = -65536")
-    for name, (nargs, func) in FUNCTIONS.items():
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    install_functions(conn)
     return conn
 
 
@@ -105,6 +146,7 @@ def migrate(conn: sqlite3.Connection, folder: Path) -> None:
         )
     if version == latest:
         return
+    require_functions()  # the steps rebuild the search index from the data
     if version > 0:
         backup(conn, folder, f"before-migration-v{version}")
     for step in range(version, latest):

@@ -32,8 +32,7 @@ def known_tables() -> frozenset[str]:
     from fieldkit.storage import database
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    for name, (nargs, func) in database.FUNCTIONS.items():
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    database.install_functions(conn)
     seen: set[str] = set()
     try:
         for step in schema.MIGRATIONS:

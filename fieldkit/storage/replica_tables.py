@@ -655,14 +655,13 @@ def coder_named(conn: sqlite3.Connection, name: str) -> str | None:
 def open_for_writing(path: str) -> sqlite3.Connection:
     """A plain connection to a snapshot file being prepared (rollback journal, our SQL
     functions registered for the search triggers)."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
     from fieldkit.storage import database
 
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    for name, (nargs, func) in database.FUNCTIONS.items():
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    database.require_functions()
+    database.install_functions(conn)
     return conn
 
 

@@ -94,12 +94,9 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 def _v2_search(conn: sqlite3.Connection) -> None:
     """The full-text search index and the triggers that keep it in step (search_tables)."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_history
+    from fieldkit.storage import search_history
 
-    for name in ("fk_stems", "fk_words"):
-        nargs, func = database.FUNCTIONS[name]
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    _search_functions(conn, "fk_stems", "fk_words")
     search_history.create(conn)
     search_history.fill(conn)
 
@@ -113,12 +110,9 @@ def _v3_assist(conn: sqlite3.Connection) -> None:
 
 def _v4_search_speed(conn: sqlite3.Connection) -> None:
     """Search index with filter words, word offsets and prefix indexes (rebuilt from the data)."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
-    from fieldkit.storage import database, search_history
+    from fieldkit.storage import search_history
 
-    for name in ("fk_stems", "fk_words", "fk_offsets", "fk_meta"):
-        nargs, func = database.FUNCTIONS[name]
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    _search_functions(conn, "fk_stems", "fk_words", "fk_offsets", "fk_meta")
     search_history.upgrade_v4(conn)
 
 
@@ -160,13 +154,14 @@ def _v7_search_regions(conn: sqlite3.Connection) -> None:
 
 
 def _search_functions(conn: sqlite3.Connection, *names: str) -> None:
-    """Give ``conn`` the SQL functions of ``fieldkit.index`` that the search triggers call."""
-    import fieldkit.index  # noqa: F401  (registers the SQL functions the triggers call)
+    """Give ``conn`` the SQL functions of ``fieldkit.index`` that the search triggers call.
+
+    The index registers them when it is imported (``database.install_functions``); this module
+    never imports it: storage sits below the index.
+    """
     from fieldkit.storage import database
 
-    for name in names:
-        nargs, func = database.FUNCTIONS[name]
-        conn.create_function(name, nargs, func, deterministic=True)  # type: ignore[arg-type]
+    database.install_functions(conn, *names)
 
 
 def _v8_recordings(conn: sqlite3.Connection) -> None:
