@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
-from fieldkit.core.errors import BadInput, NotFound, ReadOnly, StorageFailure
+from fieldkit.core.errors import BadInput, NotFound, ReadOnly
 from fieldkit.core.model import (
     Case,
     Code,
@@ -55,7 +54,7 @@ from fieldkit.operations.merging import Merging
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
-from fieldkit.storage import database, failures, identity, newfolder, recording_tables
+from fieldkit.storage import database, newfolder, opening, recording_tables
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
@@ -163,7 +162,7 @@ class Project:
 
     @classmethod
     def _start(cls, folder: Path, title: str, language: str) -> Project:
-        lock = _writer_lock(folder)
+        lock = opening.writer_lock(folder)
         try:
             conn = database.connect(folder / database.DB_NAME)
             database.migrate(conn, folder)
@@ -195,7 +194,7 @@ class Project:
         one is older than the project's backup interval.
         """
         folder = Path(path)
-        store, lock = _connect(folder, readonly)
+        store, lock = opening.connect(folder, readonly)
         project = cls(folder, store, lock)
         if not readonly:
             project.backups.take_if_due()
@@ -730,74 +729,6 @@ class Project:
         from fieldkit.checks import check_project
 
         return check_project(self, self._store, progress or Progress.silent())
-
-
-def _connect(folder: Path, readonly: bool) -> tuple[Store, WriterLock | None]:
-    """The store of the project in ``folder`` (and the writer lock unless ``readonly``), after
-    every check ``Project.open`` promises; a failure is its one-line domain error."""
-    db_path = database.require_project(folder)
-    hot = database.has_hot_journal(db_path)
-    if not hot:  # refused before even a lock file is made beside it
-        _explained(identity.probe, folder, db_path)
-    lock = None if readonly else _writer_lock(folder)
-    try:
-        if hot:
-            database.recover_journal(folder, db_path, locked=lock is not None)
-            identity.probe(folder, db_path)
-        if not readonly:
-            identity.check_structure(folder, db_path)
-        conn = database.connect(db_path, readonly=readonly)
-        try:
-            if not readonly:
-                database.migrate(conn, folder)
-            store = Store(conn, readonly=readonly)
-            store.meta("name")  # a file that is no database fails here, not later
-        except BaseException:
-            conn.close()
-            raise
-    except BaseException as exc:
-        if lock:
-            lock.release()
-        explained = failures.explain(exc, folder)
-        if explained is None or explained is exc:
-            raise
-        raise explained from None
-    return store, lock
-
-
-@contextmanager
-def open_store(path: str | Path) -> Iterator[Store]:
-    """Another project's store, read-only, with every check of ``Project.open`` (a merge reads
-    a colleague's copy this way)."""
-    store, _ = _connect(Path(path), readonly=True)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) -> None:
-    """Run ``step``; a disk or database failure becomes its one-line domain error."""
-    try:
-        step(folder, db_path)
-    except (OSError, sqlite3.Error) as exc:
-        raise failures.explain(exc, folder) from None  # type: ignore[misc]
-
-
-def _writer_lock(folder: Path) -> WriterLock:
-    """The writer lock, or one line saying why this folder cannot be written."""
-    lock = WriterLock(folder)
-    if lock.path.is_dir():
-        raise BadInput(f"{lock.path} is a folder; fieldkit keeps its lock file under that "
-                       "name. Move that folder away and try again.")
-    if not os.access(folder, os.W_OK):
-        raise StorageFailure(f"{folder.name} is in a read-only place: it can be read "
-                             "(fieldkit docs, search, show, export) but not changed here.")
-    try:
-        lock.acquire()
-    except OSError as exc:
-        raise failures.explain(exc, folder) from None  # type: ignore[misc]
-    return lock
 
 
 def _login_name() -> str:

@@ -101,31 +101,43 @@ def _outside(path: Path, *folders: str) -> bool:
     return not any(path.is_relative_to(PACKAGE / folder) for folder in folders)
 
 
-@FACADE_WORK
 def test_project_holds_no_mixin() -> None:
     from fieldkit.project import Project
 
     assert [c.__name__ for c in Project.__mro__[1:] if c.__module__.startswith("fieldkit")] == []
 
 
-@FACADE_WORK
-def test_no_project_store_outside_storage() -> None:
+def test_no_project_store_outside_storage(tmp_path: Path) -> None:
     found = [f"{p.relative_to(ROOT)}:{n}" for p in _python_files() if _outside(p, "storage")
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\bproject\.store\b", line)]
     assert found == []
+    from fieldkit.project import Project
+
+    with Project.create(tmp_path / "p.fieldkit") as project:
+        assert not hasattr(project, "store")  # private: project._store
 
 
-@FACADE_WORK
 def test_sql_is_run_only_in_storage_and_index() -> None:
     found = []
     for path in _python_files():
         if _outside(path, "storage", "index"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in ("execute", "executemany", "executescript")):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                        node.func.attr in ("execute", "executemany", "executescript")
+                        or (node.func.attr in ("rows", "row", "value") and node.args
+                            and _is_sql(node.args[0]))):
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def _is_sql(node: ast.expr) -> bool:
+    """Whether an argument is SQL text written in place (a string or f-string)."""
+    text = node.value if isinstance(node, ast.Constant) else (
+        "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+        if isinstance(node, ast.JoinedStr) else None)
+    return isinstance(text, str) and text.lstrip().split(" ", 1)[0].upper() in (
+        "SELECT", "INSERT", "UPDATE", "DELETE", "PRAGMA", "WITH", "CREATE", "DROP", "BEGIN")
 
 
 @FACADE_WORK

@@ -217,7 +217,8 @@ def test_a_restore_leaves_damaged_media_out_and_names_them(
 
 def test_a_stored_file_is_never_opened_through_a_link_even_without_o_nofollow(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from fieldkit.storage.mediastore import MediaUnfit, open_stored
+    from fieldkit.core.errors import MediaUnfit
+    from fieldkit.storage.mediastore import open_stored
 
     real = tmp_path / "echt.jpg"
     real.write_bytes(b"beeld")
@@ -240,8 +241,9 @@ def test_a_stored_file_is_never_opened_through_a_link_even_without_o_nofollow(
 
 def test_a_file_swapped_between_look_and_open_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldkit.core.errors import MediaUnfit
     from fieldkit.storage import mediastore
-    from fieldkit.storage.mediastore import MediaUnfit, open_stored
+    from fieldkit.storage.mediastore import open_stored
 
     real = tmp_path / "echt.jpg"
     real.write_bytes(b"beeld")

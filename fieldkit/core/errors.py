@@ -57,3 +57,20 @@ class StorageFailure(FieldkitError):
     """The disk refused: full, read-only or not ours to write; nothing half-written stays."""
 
     exit_code = 1
+
+
+class MediaUnfit(Exception):
+    """A stored media file that cannot be passed on; ``str`` says why, for a message."""
+
+
+class DamagedMedia(IntegrityProblem):
+    """Work refused because media files it needs are damaged, missing or not files."""
+
+    def __init__(self, what: str, problems: list[tuple[str, str]]) -> None:
+        named = "; ".join(f"{name} ({why})" for name, why in problems)
+        super().__init__(
+            f"{what} was refused: {len(problems)} media file"
+            f"{' is' if len(problems) == 1 else 's are'} not as imported: {named}. Import the "
+            f"original{' again to repair it' if len(problems) == 1 else 's again to repair them'}"
+            "; `fieldkit check` lists every problem.")
+        self.problems = problems

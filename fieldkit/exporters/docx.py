@@ -22,13 +22,13 @@ import docx
 from docx.shared import Emu, Inches
 from PIL import Image, ImageOps
 
+from fieldkit.core.errors import DamagedMedia, MediaUnfit
 from fieldkit.core.model import Code, Coding
 from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.photo_metadata import without_metadata
 from fieldkit.exporters.segments import Segment, gather
-from fieldkit.storage.mediastore import DamagedMedia, MediaUnfit
 
 if TYPE_CHECKING:
     from fieldkit.exporters.pseudonyms import Pseudonymiser

@@ -15,11 +15,10 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TypeAlias
+from typing import BinaryIO, Protocol, TypeAlias
 
-from fieldkit.core.errors import BadInput
+from fieldkit.core.errors import BadInput, MediaUnfit
 from fieldkit.storage.lock import LockWay, available_ways
-from fieldkit.storage.mediastore import MediaUnfit, copy_verified, read_verified
 
 #: The timestamp every entry of a produced zip file carries (the earliest zip can store).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -178,6 +177,16 @@ def normalise_zip(path: Path,
                      for name, data in entries])
 
 
+class MediaFolder(Protocol):
+    """The project's media folder as an export reads it (``project.media``)."""
+
+    def path(self, sha256: str, filename: str) -> Path: ...
+
+    def copy_to(self, sha256: str, filename: str, out: BinaryIO) -> int: ...
+
+    def read(self, sha256: str, filename: str) -> bytes: ...
+
+
 class StoredMedia:
     """A project's media file packed into an export: streamed and hashed on the way, never
     read through a symbolic link. A file that is not as imported is noted in ``problems``
@@ -186,18 +195,18 @@ class StoredMedia:
     With ``strip`` (a photo in a pseudonymised export) the file is verified first, then packed
     without its metadata (``photo_metadata``); otherwise its bytes are packed as imported."""
 
-    def __init__(self, path: Path, sha256: str, filename: str,
+    def __init__(self, media: MediaFolder, sha256: str, filename: str,
                  problems: list[tuple[str, str]], *, strip: bool = False) -> None:
-        self.path, self.sha256, self.filename, self.problems = path, sha256, filename, problems
+        self.media, self.sha256, self.filename, self.problems = media, sha256, filename, problems
         self.strip = strip
         try:
-            self.size = os.lstat(path).st_size
+            self.size = os.lstat(media.path(sha256, filename)).st_size
         except OSError:
             self.size = 0
 
     def write_to(self, out: BinaryIO) -> None:
         try:
-            copy_verified(self.path, self.sha256, out)
+            self.media.copy_to(self.sha256, self.filename, out)
         except MediaUnfit as exc:
             self.problems.append((self.filename, str(exc)))
 
@@ -207,7 +216,7 @@ class StoredMedia:
         from fieldkit.exporters.photo_metadata import strip_metadata
 
         try:
-            verified = read_verified(self.path, self.sha256)
+            verified = self.media.read(self.sha256, self.filename)
         except MediaUnfit as exc:
             self.problems.append((self.filename, str(exc)))
             return b""

@@ -66,7 +66,7 @@ def recording_source(parent: Any, doc: Document, codings: list[Coding],
     element = _sub(parent, tag, guid=doc.uuid, name=doc.title, path=f"internal://{name}",
                    **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
-        project.media.path(media.sha256, media.filename), media.sha256, media.filename,
+        project.media, media.sha256, media.filename,
         export.damaged)))
     for transcript_id in rec.transcripts:
         _transcript(element, project, transcript_id, export)

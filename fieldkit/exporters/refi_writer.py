@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from fieldkit import __version__
+from fieldkit.core.errors import DamagedMedia
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import StoredMedia, write_zip
-from fieldkit.storage.mediastore import DamagedMedia
 
 if TYPE_CHECKING:
     from fieldkit.exporters.pseudonyms import Pseudonymiser
@@ -311,7 +311,7 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
     element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
                    path=f"internal://{name}", **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
-        project.media.path(media.sha256, media.filename), media.sha256, media.filename,
+        project.media, media.sha256, media.filename,
         export.damaged, strip=export.strip_photos)))
     if doc.text:
         _text(element, "Description", doc.text)  # the caption, for clients that show no other

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from fieldkit.core.errors import IntegrityProblem
+from fieldkit.core.errors import MediaUnfit
 
 MEDIA = "media"
 THUMBS = "thumbs"
@@ -31,23 +31,6 @@ MISSING = "missing"
 LINK = "a symbolic link; fieldkit never follows one"
 NOT_A_FILE = "not a regular file"
 SWAPPED = "swapped for another file while it was being opened"
-
-
-class MediaUnfit(Exception):
-    """A stored media file that cannot be passed on; ``str`` says why, for a message."""
-
-
-class DamagedMedia(IntegrityProblem):
-    """Work refused because media files it needs are damaged, missing or not files."""
-
-    def __init__(self, what: str, problems: list[tuple[str, str]]) -> None:
-        named = "; ".join(f"{name} ({why})" for name, why in problems)
-        super().__init__(
-            f"{what} was refused: {len(problems)} media file"
-            f"{' is' if len(problems) == 1 else 's are'} not as imported: {named}. Import the "
-            f"original{' again to repair it' if len(problems) == 1 else 's again to repair them'}"
-            "; `fieldkit check` lists every problem.")
-        self.problems = problems
 
 
 def open_stored(path: Path) -> BinaryIO:
@@ -124,6 +107,11 @@ class MediaStore:
         except MediaUnfit as exc:
             return str(exc)
         return None
+
+    def copy_to(self, sha256: str, filename: str, out: BinaryIO) -> int:
+        """Stream the stored file into ``out``, verified against its hash on the way
+        (``MediaUnfit`` otherwise); the number of bytes."""
+        return copy_verified(self.path(sha256, filename), sha256, out)
 
     def read(self, sha256: str, filename: str) -> bytes:
         """The stored bytes, verified against their hash (``MediaUnfit`` otherwise)."""

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldkit.core.errors import BadInput, FieldkitError
+from fieldkit.core.errors import BadInput, DamagedMedia, FieldkitError, MediaUnfit
 from fieldkit.storage import team_server_sql
-from fieldkit.storage.mediastore import CHANGED, DamagedMedia, MediaUnfit, open_stored
+from fieldkit.storage.mediastore import CHANGED, open_stored
 
 FORMAT = "2"  # 1: members wrote tables directly (issue 21); 2: every write through the API
 CHANNEL = "fieldkit_changes"

@@ -511,7 +511,7 @@ def merge_project(ours: Project, store: Store, other: Path,
                   source_name: str | None = None) -> MergeSummary:
     """Merge the project folder ``other`` into ``ours`` (whose store is ``store``; see the
     module docstring)."""
-    from fieldkit.project import open_store
+    from fieldkit.storage.opening import open_store
 
     progress = progress or Progress.silent()
     if ours.readonly:

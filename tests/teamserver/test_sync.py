@@ -100,7 +100,7 @@ def test_a_linked_media_file_is_never_sent_to_the_team(published, tmp_path) -> N
     import psycopg
     from PIL import Image
 
-    from fieldkit.storage.mediastore import DamagedMedia
+    from fieldkit.core.errors import DamagedMedia
 
     team, lead = published
     anna = team.join(f"anna{team.db}", "Anna")
