@@ -10,16 +10,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from fieldkit.analysis import query, relations, spans, variables
-from fieldkit.analysis.spans import BIG
-from fieldkit.analysis.table import CodingTable, Scope
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import BadInput
 from fieldkit.storage import analysis_rows, workbench_tables
 
 if TYPE_CHECKING:
+    from fieldkit.analysis import query, spans
+    from fieldkit.analysis.table import CodingTable, Scope
     from fieldkit.exporters.charts import Canvas
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
@@ -87,6 +84,7 @@ class Analysis:
     """The analyst's questions over one project; reached as ``project.analysis``."""
 
     def __init__(self, project: Project, store: Store) -> None:
+
         self._project = project
         self._store = store
         self._table: CodingTable | None = None
@@ -107,6 +105,8 @@ class Analysis:
 
     def table(self) -> CodingTable:
         """The codings as arrays, read again only after the data changed."""
+        from fieldkit.analysis.table import CodingTable
+
         version = analysis_rows.data_version(self._store)
         if self._table is None or version != self._version:
             self._table, self._version = CodingTable.load(self._store), version
@@ -118,6 +118,8 @@ class Analysis:
               site: str | None = None, code_set: str | None = None,
               documents: Iterable[int] | None = None) -> Scope:
         """Which codings to look at: one coder's, in a document set or site, of a code set."""
+        from fieldkit.analysis.table import Scope
+
         coder_id = self._project.find_coder(coder).id if coder else None
         docs: frozenset[int] | None = frozenset(documents) if documents is not None else None
         if document_set:
@@ -151,6 +153,8 @@ class Analysis:
     def relations(self, codes: Sequence[int | str] | None = None, *, mode: str = "overlap",
                   distance: int | None = None, **where: Any) -> Relations:
         """The code × code matrix: how often each pair of codes occurs together."""
+        from fieldkit.analysis import relations
+
         relations.check_mode(mode, distance)
         scope = self.scope(**where)
         code_ids = self.code_list(codes, scope)
@@ -163,6 +167,8 @@ class Analysis:
                        distance: int | None = None,
                        **where: Any) -> list[tuple[Segment, Segment]]:
         """The pairs of segments behind one cell of the relations matrix."""
+        from fieldkit.analysis import relations
+
         first, second = self._project.code(a).id, self._project.code(b).id
         pairs = relations.pair_codings(self.table(), self._store, first, second,
                                        self.scope(**where), mode, distance)
@@ -175,6 +181,8 @@ class Analysis:
     def matrix(self, columns: str, *, codes: Sequence[int | str] | None = None,
                measure: str = "segments", percent: bool = False, **where: Any) -> Matrix:
         """Codes × a variable (document, site, visit, attribute:NAME, case, coder, month)."""
+        from fieldkit.analysis import variables
+
         variables.check_variable(columns)
         scope = self.scope(**where)
         code_ids = self.code_list(codes, scope)
@@ -187,6 +195,8 @@ class Analysis:
 
     def cell(self, code: int | str, key: Any, columns: str, **where: Any) -> list[Segment]:
         """The segments behind one cell of a matrix (``key`` from ``Matrix.keys``)."""
+        from fieldkit.analysis import variables
+
         code_id = self._project.code(code).id
         ids = variables.cell_codings(self.table(), self._store, code_id, key,
                                      self.scope(**where), columns)
@@ -243,12 +253,16 @@ class Analysis:
 
     def parse(self, expression: str) -> query.Node:
         """Check a query and resolve its codes (an unknown code raises NotFound)."""
+        from fieldkit.analysis import query
+
         return query.parse(expression, lambda ref: self._project.code(ref).id)
 
     def segments(self, expression: str, *, text: str | None = None,
                  **where: Any) -> list[Segment]:
         """The text regions that satisfy a coding query (see ``fieldkit.analysis.query``),
         optionally only those that hold a hit of the full-text query ``text``."""
+        from fieldkit.analysis import query, spans
+
         node = self.parse(expression)
         found = query.evaluate(node, self.table(), self._store, self.scope(**where))
         if text and text.strip():
@@ -257,6 +271,10 @@ class Analysis:
         return self.region_segments(found)
 
     def _hit_regions(self, text: str) -> spans.Regions:
+        import numpy as np
+
+        from fieldkit.analysis import spans
+        from fieldkit.analysis.spans import BIG
         from fieldkit.index.query import parse as parse_search
 
         engine = self._project.index.engine
@@ -305,6 +323,8 @@ class Analysis:
                 for r in analysis_rows.segment_rows(self._store, list(dict.fromkeys(coding_ids)))]
 
     def region_segments(self, regions: spans.Regions) -> list[Segment]:
+        from fieldkit.analysis.spans import BIG
+
         docs = (regions[0] // BIG).tolist()
         texts = analysis_rows.texts(self._store, sorted(set(docs)))
         titles = analysis_rows.document_titles(self._store, sorted(set(docs)))
@@ -316,4 +336,6 @@ class Analysis:
 
 
 def _plain(value: Any) -> Any:
+    import numpy as np
+
     return value.item() if isinstance(value, np.generic) else value
