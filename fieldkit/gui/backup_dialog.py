@@ -112,11 +112,6 @@ class BackupTableModel(QAbstractTableModel):
         super().__init__()
         self.backups = list(backups or [])
 
-    def set_backups(self, backups: list[Backup]) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.backups)
 
