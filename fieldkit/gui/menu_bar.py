@@ -170,59 +170,42 @@ def build_menus(window: MainWindow) -> None:
     _help_menu(window, bar)
 
 
+def _add(menu: QMenu, actions: dict[str, QAction], *names: str) -> None:
+    """The named actions in this order ("-": a separator)."""
+    for name in names:
+        if name == "-":
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[name])
+
+
 def _file_menu(window: MainWindow, bar: QMenuBar) -> None:
     a = window.actions_
     m = bar.addMenu(tr("&File"))
-    m.addAction(a["new_project"])
-    m.addAction(a["open_project"])
+    _add(m, a, "new_project", "open_project")
     recent = m.addMenu(tr("Open &recent"))
     for path in settings.recent_projects():
         recent.addAction(Path(path).name, partial(window.open_path, path)).setToolTip(path)
     recent.setEnabled(bool(recent.actions()))
-    m.addSeparator()
-    m.addAction(a["quick_note"])
-    m.addAction(a["import"])
-    m.addAction(a["export"])
-    export = m.addMenu(tr("Export &as"))
-    for kind in ("docx", "xlsx", "qdpx"):
-        export.addAction(a[f"export_{kind}"])
-    m.addSeparator()
-    m.addAction(a["team"])
-    m.addAction(a["sync_now"])
-    m.addSeparator()
-    m.addAction(a["check"])
-    m.addAction(a["restore_backup"])
-    m.addAction(a["close_tab"])
-    m.addAction(a["quit"])
+    _add(m, a, "-", "quick_note", "import", "export")
+    _add(m.addMenu(tr("Export &as")), a, "export_docx", "export_xlsx", "export_qdpx")
+    _add(m, a, "-", "team", "sync_now", "-", "check", "restore_backup", "close_tab", "quit")
 
 
 def _edit_menu(window: MainWindow, bar: QMenuBar) -> None:
-    a = window.actions_
-    m = bar.addMenu(tr("&Edit"))
-    m.addAction(a["undo"])
-    m.addAction(a["redo"])
-    m.addSeparator()
-    m.addAction(a["set_coder"])
+    _add(bar.addMenu(tr("&Edit")), window.actions_, "undo", "redo", "-", "set_coder")
 
 
 def _coding_menu(window: MainWindow, bar: QMenuBar) -> None:
-    a = window.actions_
-    m = bar.addMenu(tr("&Coding"))
-    for name in ("quick_code", "repeat_code", "in_vivo", "new_code", "find_code"):
-        m.addAction(a[name])
-    m.addAction(a["snap_words"])
-    m.addSeparator()
-    m.addAction(a["segments"])
-    m.addAction(a["agreement"])
-    m.addAction(a["suggestions"])
-    m.addAction(a["analysis"])
+    _add(bar.addMenu(tr("&Coding")), window.actions_,
+         "quick_code", "repeat_code", "in_vivo", "new_code", "find_code", "snap_words", "-",
+         "segments", "agreement", "suggestions", "analysis")
 
 
 def _view_menu(window: MainWindow, bar: QMenuBar) -> None:
     a = window.actions_
     m = bar.addMenu(tr("&View"))
-    m.addAction(a["search"])
-    m.addAction(a["show_all_codes"])
+    _add(m, a, "search", "show_all_codes")
     _coders_menu(window, m.addMenu(tr("Show codings &by")))
     m.addSeparator()
     panes = m.addMenu(tr("&Panes"))
@@ -230,13 +213,9 @@ def _view_menu(window: MainWindow, bar: QMenuBar) -> None:
         panes.addAction(dock.toggleViewAction())
     if window.suggestions_dock is None and window.project is not None:
         panes.addAction(tr("Suggested codings"), window.show_suggestions)
-    m.addAction(a["reset_layout"])
-    for name in ("zoom_in", "zoom_out", "zoom_reset"):
-        m.addAction(a[name])
-    m.addSeparator()
-    for name in ("focus_material", "focus_codebook", "focus_search", "focus_document",
-                 "next_tab", "prev_tab"):
-        m.addAction(a[name])
+    _add(m, a, "reset_layout", "zoom_in", "zoom_out", "zoom_reset", "-",
+         "focus_material", "focus_codebook", "focus_search", "focus_document",
+         "next_tab", "prev_tab")
     _language_menu(window, m.addMenu(tr("&Language")))
 
 
@@ -265,11 +244,7 @@ def _language_menu(window: MainWindow, lang: QMenu) -> None:
 
 
 def _help_menu(window: MainWindow, bar: QMenuBar) -> None:
-    a = window.actions_
-    m = bar.addMenu(tr("&Help"))
-    m.addAction(a["shortcuts"])
-    m.addAction(a["query_help"])
-    m.addAction(a["about"])
+    _add(bar.addMenu(tr("&Help")), window.actions_, "shortcuts", "query_help", "about")
 
 
 def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
