@@ -112,24 +112,8 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
     began = time.perf_counter()
     progress.start(4 + len(code_paths), "Reading codings")
     ex = gather(store, coder_ids, progress)
-    counts: dict[int, int] = defaultdict(int)
-    for labels in ex.labels:
-        for code_id in labels:
-            counts[code_id] += 1
-    learnable = sorted((c for c, n in counts.items() if n >= MIN_CODINGS and c in code_paths),
-                       key=lambda c: code_paths[c])
-    skipped = sorted(code_paths[c] for c, n in counts.items()
-                     if n < MIN_CODINGS and c in code_paths)
-    if not learnable:
-        raise BadInput(f"There is not enough to learn from yet: a code needs at least "
-                       f"{MIN_CODINGS} coded text segments before fieldkit can suggest it.")
-    column = {c: i for i, c in enumerate(learnable)}
-    y = np.zeros((len(ex.texts), len(learnable)), dtype=bool)
-    for row, labels in enumerate(ex.labels):
-        for code_id in labels:
-            if code_id in column:
-                y[row, column[code_id]] = True
-
+    learnable, skipped = _learnable(ex.labels, code_paths)
+    y = _label_matrix(ex.labels, learnable)
     features, x = Features.fit(ex.texts)
     progress.step("Turned the text into features")
     # Sampled uncoded sentences count for all those they stand for, so that the odds of a
@@ -188,6 +172,33 @@ def train(store: Store, code_paths: dict[int, str], code_uuids: dict[int, str],
         codes=[code_paths[c] for c in learnable], skipped_codes=skipped,
         held_out_f1=round(held_out_f1, 4), seconds=round(time.perf_counter() - began, 2))
     return model, summary
+
+
+def _learnable(labels: list[list[int]], code_paths: dict[int, str]) -> tuple[list[int], list[str]]:
+    """The codes with enough codings to learn (by path), and the paths of those without."""
+    counts: dict[int, int] = defaultdict(int)
+    for codes in labels:
+        for code_id in codes:
+            counts[code_id] += 1
+    learnable = sorted((c for c, n in counts.items() if n >= MIN_CODINGS and c in code_paths),
+                       key=lambda c: code_paths[c])
+    skipped = sorted(code_paths[c] for c, n in counts.items()
+                     if n < MIN_CODINGS and c in code_paths)
+    if not learnable:
+        raise BadInput(f"There is not enough to learn from yet: a code needs at least "
+                       f"{MIN_CODINGS} coded text segments before fieldkit can suggest it.")
+    return learnable, skipped
+
+
+def _label_matrix(labels: list[list[int]], learnable: list[int]) -> np.ndarray:
+    """One row per example, one column per learnable code: whether it was coded so."""
+    column = {c: i for i, c in enumerate(learnable)}
+    y = np.zeros((len(labels), len(learnable)), dtype=bool)
+    for row, codes in enumerate(labels):
+        for code_id in codes:
+            if code_id in column:
+                y[row, column[code_id]] = True
+    return y
 
 
 def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -617,6 +617,36 @@ def _row_order(row: CharacterRow) -> tuple[bool, float, bool, float]:
     return (*_worst_first(row.kappa), *_worst_first(row.percent))
 
 
+def _check_report_input(coders: list[str], threshold: float,
+                        doc_lengths: Mapping[DocumentKey, int]) -> None:
+    if len(coders) < 2 or len(set(coders)) != len(coders):
+        raise BadInput("Agreement needs at least two different coders.")
+    _check_threshold(threshold)
+    for document, length in doc_lengths.items():
+        if length < 0:
+            raise BadInput(f"Document {document!r} has a negative length ({length}).")
+
+
+def _cells(segments: list[Segment], doc_lengths: Mapping[DocumentKey, int],
+           ) -> dict[CodeKey, dict[DocumentKey, dict[str, list[Span]]]]:
+    """Each coder's spans per code and document (those covering a character), every segment
+    checked to lie in a compared document."""
+    cells: dict[CodeKey, dict[DocumentKey, dict[str, list[Span]]]] = {}
+    for seg in segments:
+        if seg.document not in doc_lengths:
+            raise BadInput(f"A coding refers to document {seg.document!r}, which is not compared.")
+        if seg.start < 0 or seg.end < seg.start or seg.end > doc_lengths[seg.document]:
+            raise BadInput(
+                f"Coding [{seg.start}, {seg.end}) by {seg.coder} lies outside document "
+                f"{seg.document!r} ({doc_lengths[seg.document]} characters)."
+            )
+        if seg.end == seg.start:
+            continue  # covers no character
+        cell = cells.setdefault(seg.code, {}).setdefault(seg.document, defaultdict(list))
+        cell[seg.coder].append((seg.start, seg.end))
+    return cells
+
+
 def agreement_report(
     segments: Iterable[Segment],
     doc_lengths: Mapping[DocumentKey, int],
@@ -636,27 +666,10 @@ def agreement_report(
     other coders are ignored. ``threshold`` and ``k`` go to ``segment_agreement``.
     """
     coders = list(coders)
-    if len(coders) < 2 or len(set(coders)) != len(coders):
-        raise BadInput("Agreement needs at least two different coders.")
-    _check_threshold(threshold)
-    for document, length in doc_lengths.items():
-        if length < 0:
-            raise BadInput(f"Document {document!r} has a negative length ({length}).")
+    _check_report_input(coders, threshold, doc_lengths)
     wanted = None if codes is None else set(codes)
     segments = [s for s in segments if s.coder in coders and (wanted is None or s.code in wanted)]
-    cells: dict[CodeKey, dict[DocumentKey, dict[str, list[Span]]]] = {}
-    for seg in segments:
-        if seg.document not in doc_lengths:
-            raise BadInput(f"A coding refers to document {seg.document!r}, which is not compared.")
-        if seg.start < 0 or seg.end < seg.start or seg.end > doc_lengths[seg.document]:
-            raise BadInput(
-                f"Coding [{seg.start}, {seg.end}) by {seg.coder} lies outside document "
-                f"{seg.document!r} ({doc_lengths[seg.document]} characters)."
-            )
-        if seg.end == seg.start:
-            continue  # covers no character
-        cell = cells.setdefault(seg.code, {}).setdefault(seg.document, defaultdict(list))
-        cell[seg.coder].append((seg.start, seg.end))
+    cells = _cells(segments, doc_lengths)
     code_list = list(codes) if codes is not None else list(cells)
     pairs = list(itertools.combinations(coders, 2))
     m = len(coders)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Code
-from fieldkit.core.names import MAX_CODE_LEVELS, check_code_levels
+from fieldkit.core.names import check_code_levels
 
 SEPARATOR = "/"
 
@@ -17,10 +17,6 @@ PALETTE = (
     "#bcf60c", "#fabebe", "#008080", "#e6beff", "#9a6324", "#fffac8", "#800000", "#aaffc3",
     "#808000", "#ffd8b1", "#000075", "#808080",
 )
-
-
-#: How deep a code tree may nest (levels), when a code is written and when a file is read.
-MAX_DEPTH = MAX_CODE_LEVELS
 
 
 def check_depth(depth: int, source: str) -> None:

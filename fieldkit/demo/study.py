@@ -86,6 +86,3 @@ class DemoStudy:
     codes: list[DemoCode]
     documents: list[DemoDocument]
     codings: list[DemoCoding]
-
-    def word_count(self) -> int:
-        return sum(len(d.text.split()) for d in self.documents)

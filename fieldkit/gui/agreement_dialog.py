@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import number, tr
 from fieldkit.operations.retrieval import Citations
 
@@ -142,9 +142,7 @@ class SideBySideDialog(QDialog):
             self.columns[coder] = browser
             splitter.addWidget(browser)
         layout.addWidget(splitter)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, close=True))
 
     def _column_html(self, coder: str) -> str:
         parts = [f"<h3>{html.escape(coder)}</h3>"]

@@ -37,6 +37,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segments_model import SegmentsModel
@@ -105,8 +106,7 @@ class SegmentList(QDialog):
         share_the_width(self.table, [14, 28, 20, 14, 10, 7, 7])
         self.table.doubleClicked.connect(self._open)
         self.count = QLabel(ntr("%Ln segment(s)", len(coding_ids)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, close=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
         layout.addWidget(self.table)
@@ -135,11 +135,10 @@ class ChartDialog(QDialog):
         self.picture.setPixmap(picture)
         scroll = QScrollArea()
         scroll.setWidget(self.picture)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = dialog_buttons(self, close=True)
         save = buttons.addButton(tr("Save as PNG or SVG…"),
                                  QDialogButtonBox.ButtonRole.ActionRole)
         save.clicked.connect(lambda: self.save())
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)

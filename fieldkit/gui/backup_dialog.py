@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.backups import Restored, restore_backup
 from fieldkit.project import Project
@@ -112,11 +113,6 @@ class BackupTableModel(QAbstractTableModel):
         super().__init__()
         self.backups = list(backups or [])
 
-    def set_backups(self, backups: list[Backup]) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.backups)
 
@@ -178,10 +174,9 @@ class RestoreBackupDialog(QDialog):
         self.empty = QLabel(tr("This project has no backups yet."))
         self.empty.setVisible(self.model.rowCount() == 0)
         layout.addWidget(self.empty)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = dialog_buttons(self, close=True)
         self.restore_button = QPushButton(tr("&Restore…"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(lambda: self.restore())
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

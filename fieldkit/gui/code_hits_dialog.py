@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
+from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
 from fieldkit.gui.i18n import ntr, number, tr
 from fieldkit.gui.navigator import kind_name
 
@@ -52,10 +52,7 @@ class CodeHitsDialog(QDialog):
         self.memos.setVisible(any(t.kind == "memo" for t in plan))
         self.memos.toggled.connect(self._count)
         self.total = QLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.list, 1)
@@ -83,7 +80,7 @@ class CodeHitsDialog(QDialog):
         n, docs = self.passages(), len(chosen)
         text = ntr("Code %Ln passage(s)", n) + " " + ntr("in %Ln document(s)…", docs)
         self.total.setText(text)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = accept_button(self.buttons)
         ok.setText(ntr("Code %Ln passage(s)…", n))
         ok.setEnabled(n > 0)
 

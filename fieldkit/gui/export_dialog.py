@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.filenames import safe_file_name
 from fieldkit.exporters.pseudonyms import has_real_names
 from fieldkit.gui import folders, pseudonym_choice
+from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -62,6 +62,22 @@ class ExportDialog(QDialog):
         self.project = project
         self.runner = runner
         self.setWindowTitle(tr("Export"))
+        self._build_choices(project, document)
+        self._build_privacy(project)
+        self.path = QLineEdit()
+        self.browse = QPushButton(tr("Choose…"))
+        self.browse.clicked.connect(self.choose_path)
+        self._lay_out()
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.pseudonymise.toggled.connect(self._format_changed)
+        self.terms.textChanged.connect(self._check_privacy)
+        self.path.textChanged.connect(self._check)
+        self.format.setCurrentIndex(max(0, self.format.findData(kind)))
+        self._format_changed()
+        self.setMinimumWidth(min(640, max(480, self.sizeHint().width())))
+
+    def _build_choices(self, project: Project, document: int | None) -> None:
+        """The format, and what to export: codes, coder, site, sets, one document."""
         self.format = QComboBox()
         for key, label in FORMATS:
             self.format.addItem(tr(label), key)
@@ -92,6 +108,10 @@ class ExportDialog(QDialog):
                 self.document.addItem(doc.title, doc.id)
         if document is not None and self.document.findData(document) >= 0:
             self.document.setCurrentIndex(self.document.findData(document))
+
+    def _build_privacy(self, project: Project) -> None:
+        """Pseudonyms (on when the project holds real names or other names were replaced
+        last time) and the warning shown when real names would leave the project."""
         self.pseudonymise = QCheckBox(tr("Replace participants' names by their pseudonyms"))
         self.terms = QLineEdit()
         self.terms.setPlaceholderText(tr("Other names to replace: Name=Pseudonym; …"))
@@ -104,9 +124,8 @@ class ExportDialog(QDialog):
         self.privacy.setWordWrap(True)
         self.privacy.setStyleSheet("color: #b3261e;")
         self.privacy.setVisible(False)
-        self.path = QLineEdit()
-        self.browse = QPushButton(tr("Choose…"))
-        self.browse.clicked.connect(self.choose_path)
+
+    def _lay_out(self) -> None:
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(self.browse)
@@ -131,23 +150,13 @@ class ExportDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(tr("Export"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, accept_text=tr("Export"))
+        self.export_button = accept_button(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.privacy)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self.format.currentIndexChanged.connect(self._format_changed)
-        self.pseudonymise.toggled.connect(self._format_changed)
-        self.terms.textChanged.connect(self._check_privacy)
-        self.path.textChanged.connect(self._check)
-        self.format.setCurrentIndex(max(0, self.format.findData(kind)))
-        self._format_changed()
-        self.setMinimumWidth(min(640, max(480, self.sizeHint().width())))
 
     def kind(self) -> str:
         return str(self.format.currentData())

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.memos import Memo
 
@@ -64,11 +64,7 @@ class NewMemoDialog(QDialog):
         form.addRow(tr("Title"), self.title)
         form.addRow(tr("Type"), self.type)
         form.addRow(tr("Text"), self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self))
 
     def chosen_type(self) -> str:
         index = self.type.findText(self.type.currentText())

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
 from fieldkit.gui.i18n import tr
 
 TOP = ""
@@ -58,11 +58,8 @@ class NewCodeDialog(QDialog):
             self.code_it.setChecked(True)
         else:
             self.code_it.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons = dialog_buttons(self)
+        self.ok = accept_button(buttons)
         form = QFormLayout(self)
         form.addRow(tr("Name:"), self.name)
         form.addRow(tr("Place under:"), self.under)

@@ -66,7 +66,18 @@ class RecordingPlayer(QWidget):
         self.transcription_id: int | None = None
         self.selection: tuple[int, int] | None = None
         self._play_when_loaded = False
+        self._build_media()
+        self._build_controls()
+        self._build_transcript()
+        self._lay_out()
+        self._follow_player_and_project()
+        self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
+        self.retranslate()
+        self.reload()
+        self._load_waveform()
 
+    def _build_media(self) -> None:
+        """The player, its sound and (for a video) its picture."""
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
@@ -80,6 +91,9 @@ class RecordingPlayer(QWidget):
             self.video.setMinimumHeight(120)
             self.player.setVideoOutput(self.video)
 
+    def _build_controls(self) -> None:
+        """Play, back, speed, volume, the clock and the waveform; coding the selected time;
+        the transcript's offset, transcription mode and speakers."""
         self.play_button = QPushButton(self)
         self.play_button.clicked.connect(self.toggle)
         self.back_button = QPushButton(self)
@@ -121,6 +135,8 @@ class RecordingPlayer(QWidget):
         self.speakers = QLineEdit(self)
         self.speakers.textChanged.connect(self._speakers_changed)
 
+    def _build_transcript(self) -> None:
+        """The linked transcript that follows the sound, and the editor that writes one."""
         self.transcript = SyncedTranscript(self)
         self.transcript.seek.connect(self.play_from)
         self.editor = TranscriptionEditor(self)
@@ -136,6 +152,7 @@ class RecordingPlayer(QWidget):
         self._save_timer.setInterval(SAVE_WITHIN_MS)
         self._save_timer.timeout.connect(self.save_transcription)
 
+    def _lay_out(self) -> None:
         controls = QHBoxLayout()
         for widget in (self.play_button, self.back_button, self.speed, self.volume, self.clock):
             controls.addWidget(widget)
@@ -167,6 +184,9 @@ class RecordingPlayer(QWidget):
         else:
             layout.addWidget(lower, 1)
 
+    def _follow_player_and_project(self) -> None:
+        """The views follow the player's state and the project's changes."""
+        project = self.project
         self.player.mediaStatusChanged.connect(self._media_status)
         self.player.playbackStateChanged.connect(lambda _: self._label_play())
         self.player.positionChanged.connect(self.follow)
@@ -183,10 +203,6 @@ class RecordingPlayer(QWidget):
                 found(changes)
 
         project.subscribe(listener)
-        self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
-        self.retranslate()
-        self.reload()
-        self._load_waveform()
 
     # -- text and data -----------------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -53,6 +52,7 @@ from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segment_preview import SegmentPreview
@@ -192,10 +192,7 @@ class BoundsDialog(QDialog):
         buttons.addWidget(self.words)
         buttons.addWidget(self.use_selection)
         form.addRow(buttons)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview)
@@ -222,7 +219,7 @@ class BoundsDialog(QDialog):
     def _show(self) -> None:
         start, end = self.span()
         ok = start < end
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        accept_button(self.buttons).setEnabled(ok)
         before = self.text[max(0, start - 60):start]
         self.preview.setPlainText(f"…{before}«{self.text[start:end]}»{self.text[end:end + 60]}…"
                                   if ok else tr("The start must come before the end."))
@@ -245,7 +242,14 @@ class SegmentsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
+        self._build_filters()
+        self._build_table()
+        self._build_buttons()
+        self._lay_out()
+        self.retranslate()
 
+    def _build_filters(self) -> None:
+        """The codes to list and how, and the coder, site, document and date filters."""
         self.codes = CodePicker()
         self.codes.changed.connect(self.schedule)
         self.match = QComboBox()
@@ -276,6 +280,8 @@ class SegmentsPanel(QWidget):
             check.toggled.connect(lambda _on: self._label_more())
             edit.dateChanged.connect(self.schedule)
 
+    def _build_table(self) -> None:
+        """The segments, one row each; Delete removes the selected ones."""
         self.table = QTableView()
         speak_as(self.table, "Coded segments")
         self.table.setModel(self.model)
@@ -297,6 +303,7 @@ class SegmentsPanel(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
+    def _build_buttons(self) -> None:
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -312,6 +319,9 @@ class SegmentsPanel(QWidget):
             button.clicked.connect(slot)
             self.buttons[name] = button
 
+    def _lay_out(self) -> None:
+        """Codes on top, the filters folded below, the rows beside their preview, the actions
+        at the foot."""
         self.labels = {name: QLabel() for name in ("match", "coder", "site", "document")}
         # the coder, site, document and date filters fold away: the rows get the room
         self.more = QToolButton()
@@ -368,7 +378,6 @@ class SegmentsPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.split, 1)
         layout.addLayout(actions)
-        self.retranslate()
 
     # -- language and project ---------------------------------------------------------------
 

@@ -40,9 +40,3 @@ def remember_project(path: str) -> None:
     path = os.path.abspath(path)
     recent = [p for p in recent_projects() if os.path.abspath(p) != path]
     put("recent", [path, *recent][:MAX_RECENT])
-    put("last_project", path)
-
-
-def last_project() -> str | None:
-    path = get("last_project")
-    return str(path) if path and os.path.isdir(str(path)) else None

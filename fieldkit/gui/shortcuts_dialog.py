@@ -6,7 +6,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import tr
 
 
@@ -48,8 +48,6 @@ class ShortcutsDialog(QDialog):
             table.setItem(i, 0, QTableWidgetItem(action))
             table.setItem(i, 1, QTableWidgetItem(keys))
         self.table = table
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, close=True))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
+from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import number, tr
 from fieldkit.gui.team_sync import Quietly, _when, explain
 from fieldkit.project import Project
@@ -182,8 +183,7 @@ class TeamDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.body = QWidget()
         self.layout_.addWidget(self.body, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, close=True)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         self.layout_.addWidget(buttons)
         self.rebuild()
@@ -553,11 +553,7 @@ class AddMemberDialog(QDialog):
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Role"), self.role)
         form.addRow(tr("Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, on_accept=self._accept))
 
     def _accept(self) -> None:
         if self.name.text().strip():

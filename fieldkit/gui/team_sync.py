@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.gui.change_labels import shown
 from fieldkit.gui.i18n import ntr, tr
-from fieldkit.gui.runner import JobRunner, _Signals, _Task
+from fieldkit.gui.runner import JobRunner, _Signals, _Task, show_status
 from fieldkit.project import Project
+
+if TYPE_CHECKING:
+    from fieldkit.gui.main_window import MainWindow
 
 PERIOD_MS = 30_000
 PUSH_AFTER_MS = 2_000
@@ -340,6 +343,48 @@ def explain(exc: BaseException | str) -> str:
 
 
 refusal = explain
+
+
+# -- the open window's replica ----------------------------------------------------------------
+
+def start(window: MainWindow) -> None:
+    """Keep a team replica in step while it is open (nothing for a project of one's own)."""
+    stop(window)
+    if window.project is None or not window.project.team.joined:
+        return
+    sync = TeamSync(window.project, window)
+    sync.status_changed.connect(window.show_team_status)
+    sync.arrived.connect(lambda text: window.statusBar().showMessage(text, 10000))
+    window.team_sync = sync
+    window.team_indicator.show()
+    window.show_team_status()
+
+
+def stop(window: MainWindow) -> None:
+    if window.team_sync is not None:
+        window.team_sync.stop()
+        window.team_sync.deleteLater()
+        window.team_sync = None
+    window.team_indicator.hide()
+
+
+def sync_now(window: MainWindow) -> None:
+    """File → Sync now (F5)."""
+    if window.team_sync is None:
+        show_status(window, tr("This project is not part of a team (File → Team…)."))
+    elif not window.team_sync.sync_now(window.runner):
+        show_status(window, tr("A sync is under way; another follows it."))
+
+
+def show_team_status(window: MainWindow) -> None:
+    """The replica's status in the status bar, and in the Team dialog when it is open."""
+    if window.team_sync is None or window.project is None:
+        return
+    window.team_indicator.show_status(window.team_sync.status(), window.team_sync.syncing)
+    dialog = next((d for d in window.findChildren(QDialog) if hasattr(d, "show_status")
+                   and d.isVisible()), None)
+    if dialog is not None:
+        dialog.show_status()  # type: ignore[attr-defined]
 
 
 def _widget(obj: QObject) -> QWidget | None:

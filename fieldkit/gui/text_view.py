@@ -552,6 +552,3 @@ class _Stripes(QWidget):
             menu = QMenu(self)
             self.view.fill_menu(menu, [m])
             menu.exec(event.globalPosition().toPoint())
-
-
-CodingLookup = Callable[[Coding], Mark | None]

@@ -7,7 +7,7 @@ import io
 import os
 import stat
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from fieldkit.core.errors import BadInput
 
@@ -83,22 +83,54 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def open_zip(data: bytes, name: str, what: str) -> zipfile.ZipFile:
     """Open an Office-style zip container, refusing corrupt archives and zip bombs."""
+    return checked_zip(
+        data, name, damaged=f"not a valid {what} file (the zip container is damaged or missing)",
+        entry="part", entry_limit=MAX_ZIP_ENTRY_BYTES, ratio_floor=ZIP_RATIO_FLOOR)
+
+
+def checked_zip(data: bytes, name: str, *, damaged: str, entry: str, ratio_floor: int,
+                entry_limit: int | None = None, total_limit: int | None = None,
+                safe_names: bool = False) -> zipfile.ZipFile:
+    """A zip from elsewhere, opened after every entry is checked: the one zip-bomb guard.
+
+    Refused, each in one ``BadInput`` line naming the file: an archive that does not open
+    (``damaged`` says what it should have been), with ``safe_names`` an entry whose name
+    would escape the folder it is unpacked into, an entry expanding beyond ``entry_limit``,
+    a whole archive beyond ``total_limit``, and an entry above ``ratio_floor`` bytes
+    compressed more than ``MAX_ZIP_RATIO``:1. ``entry`` is what the messages call an entry
+    ("part" of an Office file, "the entry" of a REFI-QDA project).
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise bad(name, f"not a valid {what} file (the zip container is damaged or missing)") \
-            from None
+        raise bad(name, damaged) from None
+    total = 0
     for info in infos:
-        if info.file_size > MAX_ZIP_ENTRY_BYTES:
-            raise bad(name, f"refused: part {info.filename!r} would expand to "
+        if safe_names and not safe_entry_name(info.filename):
+            raise bad(name, f"refused: the archive entry {info.filename!r} points outside "
+                            "the archive (unsafe path)")
+        if entry_limit is not None and info.file_size > entry_limit:
+            raise bad(name, f"refused: {entry} {info.filename!r} would expand to "
                             f"{info.file_size // 1024 // 1024} MB (possible zip bomb)")
-        if info.file_size > ZIP_RATIO_FLOOR and (
+        total += info.file_size
+        if total_limit is not None and total > total_limit:
+            raise bad(name, "refused: the archive would expand to more than "
+                            f"{total_limit // 1024 ** 3} GB (possible zip bomb)")
+        if info.file_size > ratio_floor and (
             info.compress_size == 0 or info.file_size / info.compress_size > MAX_ZIP_RATIO
         ):
-            raise bad(name, f"refused: part {info.filename!r} is compressed more than "
+            raise bad(name, f"refused: {entry} {info.filename!r} is compressed more than "
                             f"{MAX_ZIP_RATIO}:1 (possible zip bomb)")
     return archive
+
+
+def safe_entry_name(entry: str) -> bool:
+    """False for entry names that would escape the folder they are unpacked into."""
+    normal = entry.replace("\\", "/")
+    if normal.startswith("/") or (len(normal) > 1 and normal[1] == ":"):
+        return False
+    return ".." not in PurePosixPath(normal).parts
 
 
 def read_zip_member(archive: zipfile.ZipFile, member: str, name: str, what: str) -> bytes:

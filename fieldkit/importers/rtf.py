@@ -44,18 +44,7 @@ def rtf_to_text(data: bytes, name: str) -> str:
     """The plain text of an RTF document; raises BadInput when it is not RTF."""
     if not data.lstrip().startswith(b"{\\rtf"):
         raise bad(name, "not an RTF file (it does not start with {\\rtf)")
-    codepage = "cp1252"
-    out: list[str] = []
-    pending = bytearray()  # \'hh bytes, decoded together (multi-byte code pages)
-    stack: list[tuple[bool, int]] = []
-    skipping, uc, fallback = False, 1, 0
-    high_surrogate: int | None = None
-
-    def flush() -> None:
-        if pending:
-            out.append(pending.decode(codepage, "replace"))
-            pending.clear()
-
+    reader = _RtfReader()
     pos, size = 0, len(data)
     while pos < size:
         m = _TOKEN.match(data, pos)
@@ -64,69 +53,107 @@ def rtf_to_text(data: bytes, name: str) -> str:
         pos = m.end()
         word, param, hexbyte, symbol, brace, newline, chars = m.groups()
         if brace == b"{":
-            stack.append((skipping, uc))
-            fallback = 0
-            continue
-        if brace == b"}":
-            flush()
-            skipping, uc = stack.pop() if stack else (skipping, uc)
-            fallback = 0
-            continue
-        if newline is not None:
+            reader.open_group()
+        elif brace == b"}":
+            reader.close_group()
+        elif newline is not None:
             continue  # raw line breaks in RTF source are not text
-        if hexbyte is not None:
-            if fallback:
-                fallback -= 1
-            elif not skipping:
-                pending.append(int(hexbyte, 16))
-            continue
-        flush()
-        if chars is not None:
-            text = chars.decode("latin-1")
-            if fallback:
-                dropped = min(fallback, len(text))
-                text, fallback = text[dropped:], fallback - dropped
-            if not skipping:
-                out.append(text)
-            continue
-        if symbol is not None:
-            if symbol == b"*":
-                skipping = True
-            elif not skipping:
-                out.append(_SYMBOLS.get(symbol, ""))
-            continue
-        # a control word
-        fallback = 0
+        elif hexbyte is not None:
+            reader.hex_byte(hexbyte)
+        else:
+            reader.flush()
+            if chars is not None:
+                reader.text(chars)
+            elif symbol is not None:
+                reader.symbol(symbol)
+            else:
+                pos += reader.control_word(word, param)
+    reader.flush()
+    return "".join(reader.out)
+
+
+class _RtfReader:
+    """What one pass over an RTF document knows: the text so far, the groups it is in, whether
+    it is inside a destination that holds no text, the code page, how many ``\\uc`` fallback
+    characters after a ``\\u`` are still to be dropped, and a pending UTF-16 high surrogate."""
+
+    def __init__(self) -> None:
+        self.codepage = "cp1252"
+        self.out: list[str] = []
+        self.pending = bytearray()  # \'hh bytes, decoded together (multi-byte code pages)
+        self.stack: list[tuple[bool, int]] = []
+        self.skipping, self.uc, self.fallback = False, 1, 0
+        self.high_surrogate: int | None = None
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.append(self.pending.decode(self.codepage, "replace"))
+            self.pending.clear()
+
+    def open_group(self) -> None:
+        self.stack.append((self.skipping, self.uc))
+        self.fallback = 0
+
+    def close_group(self) -> None:
+        self.flush()
+        self.skipping, self.uc = self.stack.pop() if self.stack else (self.skipping, self.uc)
+        self.fallback = 0
+
+    def hex_byte(self, hexbyte: bytes) -> None:
+        if self.fallback:
+            self.fallback -= 1
+        elif not self.skipping:
+            self.pending.append(int(hexbyte, 16))
+
+    def text(self, chars: bytes) -> None:
+        text = chars.decode("latin-1")
+        if self.fallback:
+            dropped = min(self.fallback, len(text))
+            text, self.fallback = text[dropped:], self.fallback - dropped
+        if not self.skipping:
+            self.out.append(text)
+
+    def symbol(self, symbol: bytes) -> None:
+        if symbol == b"*":
+            self.skipping = True
+        elif not self.skipping:
+            self.out.append(_SYMBOLS.get(symbol, ""))
+
+    def control_word(self, word: bytes, param: bytes | None) -> int:
+        """Act on a control word; returns how many bytes of binary data follow it unread."""
+        self.fallback = 0
         if word == b"bin" and param:
-            pos += max(0, int(param))
-            continue
+            return max(0, int(param))
         if word in _SKIP_DESTINATIONS:
-            skipping = True
+            self.skipping = True
         elif word == b"ansicpg" and param:
             candidate = f"cp{int(param)}"
             try:
                 codecs.lookup(candidate)
-                codepage = candidate
+                self.codepage = candidate
             except LookupError:
                 pass
         elif word == b"uc" and param is not None:
-            uc = max(0, int(param))
+            self.uc = max(0, int(param))
         elif word == b"u" and param is not None:
-            code = int(param) % 0x10000
-            fallback = uc
-            if skipping:
-                continue
-            if 0xD800 <= code <= 0xDBFF:
-                high_surrogate = code
-                continue
-            if 0xDC00 <= code <= 0xDFFF and high_surrogate is not None:
-                code = 0x10000 + ((high_surrogate - 0xD800) << 10) + (code - 0xDC00)
-            high_surrogate = None
-            out.append(chr(code) if not 0xD800 <= code <= 0xDFFF else "\ufffd")
-        elif not skipping and word in _CHARACTERS:
-            out.append(_CHARACTERS[word])
-    flush()
-    return "".join(out)
+            self.unicode(int(param))
+        elif not self.skipping and word in _CHARACTERS:
+            self.out.append(_CHARACTERS[word])
+        return 0
+
+    def unicode(self, number: int) -> None:
+        """``\\u``: one UTF-16 unit (signed, as RTF writes it), its fallback characters next."""
+        code = number % 0x10000
+        self.fallback = self.uc
+        if self.skipping:
+            return
+        if 0xD800 <= code <= 0xDBFF:
+            self.high_surrogate = code
+            return
+        if 0xDC00 <= code <= 0xDFFF and self.high_surrogate is not None:
+            code = 0x10000 + ((self.high_surrogate - 0xD800) << 10) + (code - 0xDC00)
+        self.high_surrogate = None
+        self.out.append(chr(code) if not 0xD800 <= code <= 0xDFFF else "\ufffd")
 
 
 def read_rtf(data: bytes, name: str, kind: str = "auto") -> ImportedDocument:

@@ -2,7 +2,7 @@
 
 FTS5's ``highlight()`` returns the stored column (the words, space separated) with the matched
 words wrapped in \\x01 … \\x02. Counting spaces before a marker gives the word number, and the
-same word splitting over the original text (``words.token_spans``) turns word numbers into exact
+word starts stored with each row (``fk_offsets``, ``words.pack``) turn word numbers into exact
 code-point offsets, whatever emoji, combining accents or CRLF line ends the source had.
 """
 

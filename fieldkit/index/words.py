@@ -12,9 +12,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections import deque
 from collections.abc import Iterator
-from itertools import islice
 
 import Stemmer
 
@@ -117,30 +115,3 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     """Code-point spans of the words of a text, in index order."""
     for m in WORD.finditer(text):
         yield m.span()
-
-
-def token_spans(text: str, wanted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Map sorted, non-overlapping (first, last) token numbers (inclusive) to code-point spans.
-
-    Words before a wanted one are skipped inside C (``deque(islice(...), maxlen=0)``), which
-    keeps this fast even deep into a 50,000-word transcript.
-    """
-    out: list[tuple[int, int]] = []
-    words = WORD.finditer(text)
-    at = 0  # the number of the next word ``words`` yields
-    for first, last in wanted:
-        if first < at or last < first:
-            continue
-        deque(islice(words, first - at), maxlen=0)
-        m = next(words, None)
-        if m is None:
-            break
-        start = m.start()
-        if last > first:
-            deque(islice(words, last - first - 1), maxlen=0)
-            m = next(words, None)
-            if m is None:
-                break
-        out.append((start, m.end()))
-        at = last + 1
-    return out

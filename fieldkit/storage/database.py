@@ -14,7 +14,6 @@ from fieldkit.storage.lock import WriterLock
 
 DB_NAME = "project.sqlite"
 BACKUPS = backups.BACKUPS
-KEEP_BACKUPS = backups.KEEP_LAST
 
 # Functions that SQL (triggers, queries) may call; the index registers its own here.
 FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {}

@@ -16,7 +16,6 @@ from pathlib import Path
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
 from fieldkit.storage import failures, schema
 
-HEADER = b"SQLite format 3\x00"
 # Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
 QUICK_CHECK_LIMIT = 128 * 1024 * 1024
 # Texts a writer reads back and rewrites (re-anchoring, merging): bytes that are not UTF-8 there

@@ -521,10 +521,6 @@ def forget_applied(conn: sqlite3.Connection, upto: int) -> None:
     conn.execute("DELETE FROM team_outbox WHERE seq IS NOT NULL AND seq <= ?", (upto,))
 
 
-def own_uuids(conn: sqlite3.Connection) -> set[str]:
-    return {u for (u,) in conn.execute("SELECT uuid FROM team_outbox")}
-
-
 def hold_lock(conn: sqlite3.Connection, document_uuid: str, expires: str | None) -> None:
     if expires is None:
         conn.execute("DELETE FROM team_locks WHERE document_uuid = ?", (document_uuid,))

@@ -90,8 +90,6 @@ V4_TRIGGERS = [
         DELETE FROM search_index WHERE rowid = old.id * 8 + 3; END""",
 ]
 
-V4_TRIGGER_NAMES = [t.split()[2] for t in V4_TRIGGERS]
-
 # Every row the index should hold, computed from the data (used by rebuild and check).
 V4_EXPECTED_ROWS = f"""
 SELECT d.id * 8 AS rid, d.text AS body,

@@ -307,10 +307,6 @@ class Store(Writer):
     def document_ids(self) -> list[int]:
         return [r[0] for r in self.rows("SELECT id FROM documents ORDER BY id")]
 
-    def document_by_uuid(self, uuid: str) -> Document | None:
-        r = self.row("SELECT * FROM documents WHERE uuid = ?", (uuid,))
-        return rows.document(r) if r else None
-
     def turns(self, document_id: int) -> list[Turn]:
         return [rows.turn(r) for r in self.rows(
             "SELECT * FROM turns WHERE document_id = ? ORDER BY start", (document_id,))]

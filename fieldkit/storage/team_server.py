@@ -133,10 +133,6 @@ def _as_url(params: dict[str, Any]) -> str:
     return out
 
 
-def url_user(url: str) -> str:
-    return str(_params(url).get("user") or "")
-
-
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
@@ -447,11 +443,6 @@ class Server:
             return top, [Incoming(*r) for r in rows]
         return self._call(run)  # type: ignore[no-any-return]
 
-    def count_after(self, after: int) -> int:
-        return int(self.conn.execute(
-            "SELECT count(*) FROM fieldkit.change_sets WHERE seq > %s "
-            "AND member <> session_user", (after,)).fetchone()[0])  # type: ignore[index]
-
     # -- snapshots and media -------------------------------------------------------------
 
     def put_snapshot(self, path: Path, sha256: str, seq: int) -> None:
@@ -555,12 +546,6 @@ class Server:
         found = self._call(lambda: self.conn.execute("SELECT fieldkit.break_lock(%s)",
                                                      (document,)).fetchone())
         return None if found is None or found[0] is None else str(found[0])
-
-    def locks(self) -> list[LockState]:
-        rows = self.conn.execute(
-            f"SELECT document, member, coder, {_EXPIRES}, member = session_user "
-            "FROM fieldkit.locks WHERE expires > now() ORDER BY document").fetchall()
-        return [LockState(*r) for r in rows]
 
     def blind_sets(self) -> list[BlindSet]:
         return [BlindSet(*r) for r in self.conn.execute(

@@ -76,22 +76,42 @@ class Writer:
                 yield self._current
                 return
             changeset = ChangeSet(label)
-            self._current, self._log = changeset, log
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield changeset
-                if log and changeset and origin == LOCAL:
-                    if self.commit_hook is not None:
-                        self.commit_hook(changeset)
+            own = log and origin == LOCAL
+
+            def write_log() -> None:
+                if own and changeset:
                     self._write_log(changeset)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-            finally:
-                self._current = None
+
+            with self._transaction(changeset, log=log, own=own, before_commit=write_log):
+                yield changeset
         if changeset:
             self._notify(changeset)
+
+    @contextmanager
+    def _transaction(self, changeset: ChangeSet, *, log: bool, own: bool,
+                     before_commit: Callable[[], None]) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT around one change set: the tail an action, an undo and a
+        redo share (the caller holds ``lock`` and tells the listeners once it is released).
+
+        While it is open, every write is recorded into ``changeset`` (with undo data when
+        ``log``). When the body succeeds, this replica's own work (``own``, not empty) goes to
+        the commit hook (the team outbox), then ``before_commit`` (the change log) runs in the
+        same transaction; any failure rolls all of it back. Either way the change set is closed,
+        also when the transaction cannot even begin.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._current, self._log = changeset, log
+        try:
+            yield
+            if own and changeset and self.commit_hook is not None:
+                self.commit_hook(changeset)
+            before_commit()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._current = None
 
     def _rollback(self) -> None:
         """Undo the open transaction without hiding why it failed.
@@ -248,28 +268,20 @@ class Writer:
             )
             todo = original.inverse() if invert else original
             applied = ChangeSet(todo.label)
-            self._current, self._log = applied, True
             # Turns put back in bulk (undoing a transcript's removal, redoing its import) and
             # texts edited with their codings get their search rows once at the end.
             bulk = search_tables.deferred_documents(todo.changes)
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+
+            def mark_step() -> None:
+                self.conn.execute("UPDATE change_log SET state = ? WHERE id = ?",
+                                  (new_state, found["id"]))
+
+            with self._transaction(applied, log=True, own=True, before_commit=mark_step):
                 for doc in bulk:
                     search_tables.defer_regions(self.conn, doc)
                 for change in todo.changes:
                     self.apply(change)
                 for doc in bulk:
                     search_tables.write_deferred(self.conn, doc)
-                if self.commit_hook is not None and applied:
-                    self.commit_hook(applied)
-                self.conn.execute(
-                    "UPDATE change_log SET state = ? WHERE id = ?", (new_state, found["id"])
-                )
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-            finally:
-                self._current = None
         self._notify(applied)
         return applied

@@ -34,3 +34,21 @@ def test_undo_after_a_failed_write_reports_the_real_error(project: Project) -> N
         project.undo()  # brings the big text back: more pages than allowed
     assert "full" in str(caught.value) and "rollback" not in str(caught.value)
     assert project.documents() == [] and project.undo_label() is not None
+
+
+def test_a_write_that_cannot_begin_leaves_no_action_half_open(project: Project) -> None:
+    """Another connection holds the database's write lock, so BEGIN IMMEDIATE is refused: the
+    next action is still a whole transaction and undo step of its own (it used to join the
+    action that never began, outside any transaction and out of the change log)."""
+    project.add_note(site="S", title="Eerste", text="kort")
+    project._store.conn.execute("PRAGMA busy_timeout = 0")
+    other = sqlite3.connect(project.path / "project.sqlite", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        project.add_note(site="S", title="Tweede", text="kort")
+    other.execute("ROLLBACK")
+    other.close()
+    project.add_note(site="S", title="Derde", text="kort")
+    assert [d.title for d in project.documents()] == ["Eerste", "Derde"]
+    project.undo()
+    assert [d.title for d in project.documents()] == ["Eerste"]
