@@ -56,12 +56,5 @@ database.register_function("fk_region_load", 3, fk_region_load)
 database.register_function("fk_region_differs", 6, fk_region_differs)
 
 
-def engine(store: object) -> SearchEngine:
-    """The search engine the app uses for a project's store (FTS5)."""
-    from fieldkit.index.fts import FtsIndex
-
-    return FtsIndex(store)  # type: ignore[arg-type]
-
-
-__all__ = ["QUERY_HELP", "Hit", "SavedSearch", "SearchEngine", "SearchResult", "engine",
+__all__ = ["QUERY_HELP", "Hit", "SavedSearch", "SearchEngine", "SearchResult",
            "fk_offsets", "fk_stems", "fk_words"]

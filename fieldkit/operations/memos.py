@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from fieldkit.storage.store import Store
 
 TYPES = ("field diary", "reflexive", "theoretical", "methodological", "code memo")
-SOURCES = ("memo", "code memo", "coding memo", "document memo")
 
 
 @dataclass(slots=True)

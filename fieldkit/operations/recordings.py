@@ -42,7 +42,6 @@ class PreparedRecording:
     path: Path
     facts: RecordingFacts
     transcript: ImportedDocument | None = None
-    transcript_path: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -110,7 +109,6 @@ class Recordings:
             if is_recording(transcript):
                 raise BadInput(f"{transcript.name}: a transcript cannot be a recording.")
             prepared.transcript = read_transcript(transcript)
-            prepared.transcript_path = transcript
             prepared.warnings += prepared.transcript.warnings + times_past_end(
                 prepared.transcript, facts.duration_ms, transcript.name)
         return prepared
