@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,10 +26,22 @@ from fieldkit.cli.pseudonym_options import add_pseudonym_options, print_warnings
 from fieldkit.core.errors import BadInput
 from fieldkit.core.timecode import format_ms
 
+# add_command with the subcommands' parser filled in: (name, run, help) → the new parser
+Command = Callable[[str, Any, str], argparse.ArgumentParser]
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     command = partial(add_command, sub)
+    # the order is the order of `fieldkit --help`
+    _register_projects(command)
+    _register_documents(command)
+    _register_codebook(command)
+    _register_coding(command)
+    _register_care(command)
 
+
+def _register_projects(command: Command) -> None:
+    """new, demo, gui: making a project and opening the app."""
     p = command("new", cmd_new, "create a new, empty project folder")
     p.add_argument("path")
     p.add_argument("--name")
@@ -46,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --screenshot: also list the interface words the window shows")
     p.add_argument("--language", choices=("nl", "en"), help="interface language")
 
+
+def _register_documents(command: Command) -> None:
+    """import, note, docs, show, edit: bringing in, writing, listing and reading documents."""
     p = command("import", cmd_import,
                 "import transcripts, recordings, photos, ESM exports and texts")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -85,6 +101,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--file")
     add_json_option(p)
 
+
+def _register_codebook(command: Command) -> None:
+    """codebook and its actions: add, list, delete, import, export."""
     p = command("codebook", None, "manage the codebook")
     cb = p.add_subparsers(dest="codebook_command", metavar="ACTION", required=True)
     a = add_command(cb, "add", cmd_codebook_add, "add (or update) a code by its path")
@@ -104,6 +123,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("file")
     add_pseudonym_options(a)
 
+
+def _register_coding(command: Command) -> None:
+    """code, code-time, uncode, codings, undo, redo, coder: coding and taking it back."""
     p = command("code", cmd_code, "apply a code to [START, END) of a document (code points)")
     p.add_argument("doc")
     p.add_argument("start", type=whole_number)
@@ -138,6 +160,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("coder", cmd_coder, "show or set the current coder")
     p.add_argument("name", nargs="?")
 
+
+def _register_care(command: Command) -> None:
+    """check and backup (list, restore, settings): keeping the project sound."""
     p = command("check", cmd_check, "verify the project and report problems")
     p.add_argument("--fix", action="store_true",
                    help="remove media files no document uses and what interrupted work "

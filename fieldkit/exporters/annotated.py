@@ -9,8 +9,9 @@ anchor on and are listed as comments on the title.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 
@@ -20,9 +21,10 @@ from fieldkit.exporters import wordxml as wx
 from fieldkit.exporters.docx import _project_date
 from fieldkit.exporters.files import normalise_zip
 from fieldkit.exporters.pseudonyms import Moves
-from fieldkit.exporters.segments import gather
+from fieldkit.exporters.segments import Segment, gather
 
 if TYPE_CHECKING:
+    from fieldkit.core.codebook import Codebook
     from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
@@ -39,60 +41,108 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
     book = project.codebook()
     progress.start(len(segments) + 2, f"Annotating {doc.title}")
 
+    document = _new_document(project, doc, masker)
+    body = wx.Body(document)
+    notes = _Notes(wx.Comments(document), segments, masker)
+    body.add(_title(doc, segments, notes, masker, progress))
+    # The text is replaced whole (a coding may start or end inside a name, which pieces
+    # replaced one by one would leave in halves); boundaries move with it.
+    text, spans = masker.replace(doc.text)
+    ranges = _Ranges.of(segments, Moves(spans), book, notes, progress)
+    _add_text(body, text, ranges)
+    body.finish()
+    document.save(str(target))
+    normalise_zip(target)
+    progress.step("Saved")
+
+
+def _new_document(project: Project, doc: Document, masker: Pseudonymiser) -> Any:
+    """An empty Word document whose properties are fixed (the same project gives the same
+    bytes) and name nobody but fieldkit."""
     document = docx.Document()
     props = document.core_properties
     props.title = masker(doc.title)
     props.author = "fieldkit"
     props.created = props.modified = _project_date(project)
     props.revision = 1
-    body = wx.Body(document)
-    comments = wx.Comments(document)
+    return document
 
-    def note(segment_index: int) -> int:
-        segment = segments[segment_index]
+
+class _Notes:
+    """Each segment's comment: the code's path and the coding memo, by the coder."""
+
+    def __init__(self, comments: wx.Comments, segments: list[Segment],
+                 masker: Pseudonymiser) -> None:
+        self.comments = comments
+        self.segments = segments
+        self.masker = masker
+
+    def add(self, segment_index: int) -> int:
+        """Write the comment of ``segments[segment_index]``; returns its key."""
+        segment = self.segments[segment_index]
+        masker = self.masker
         text = masker(segment.code_path)
         if segment.coding.memo.strip():
             text += "\n" + masker(segment.coding.memo)
-        return comments.add(text, author=masker(segment.coder), when=segment.coding.created,
-                            initials="".join(w[:1] for w in masker(segment.coder).split())[:4])
+        return self.comments.add(text, author=masker(segment.coder),
+                                 when=segment.coding.created,
+                                 initials="".join(w[:1] for w in
+                                                  masker(segment.coder).split())[:4])
 
+
+def _title(doc: Document, segments: list[Segment], notes: _Notes, masker: Pseudonymiser,
+           progress: Progress) -> Any:
+    """The title paragraph, holding the comments of the photo's region codings."""
     title = wx.paragraph(wx.run(masker(doc.title)), style="Title")
     for i, segment in enumerate(segments):
         if segment.coding.region is not None:
-            key = note(i)
+            key = notes.add(i)
             title.insert(1 if title.find(wx.w("pPr")) is not None else 0, wx.range_start(key))
             for element in wx.range_end(key):
                 title.append(element)
             progress.step()
-    body.add(title)
+    return title
 
-    # The text is replaced whole (a coding may start or end inside a name, which pieces
-    # replaced one by one would leave in halves); boundaries move with it.
-    text, spans = masker.replace(doc.text)
-    moves = Moves(spans)
-    # Boundaries: where comment ranges start and end, in code points of the (replaced) text.
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    colour_at: list[tuple[int, int, str]] = []
-    for i, segment in enumerate(segments):
-        c = segment.coding
-        if c.start is None or c.end is None or c.end <= c.start:
-            continue
-        key = note(i)
-        start, end = moves(c.start), moves(c.end, end=True)
-        starts.setdefault(start, []).append(key)
-        ends.setdefault(end, []).append(key)
-        colour_at.append((start, end, book.codes[c.code_id].colour
-                          if c.code_id in book.codes else "#cccccc"))
-        progress.step()
 
-    def shade(a: int, b: int) -> str | None:
+@dataclass
+class _Ranges:
+    """Where comment ranges start and end, in code points of the (replaced) text, and the
+    coloured stretches."""
+
+    starts: dict[int, list[int]] = field(default_factory=dict)
+    ends: dict[int, list[int]] = field(default_factory=dict)
+    colour_at: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, segments: list[Segment], moves: Moves, book: Codebook, notes: _Notes,
+           progress: Progress) -> _Ranges:
+        """The ranges of the text codings among ``segments``, each given its comment."""
+        ranges = cls()
+        for i, segment in enumerate(segments):
+            c = segment.coding
+            if c.start is None or c.end is None or c.end <= c.start:
+                continue
+            key = notes.add(i)
+            start, end = moves(c.start), moves(c.end, end=True)
+            ranges.starts.setdefault(start, []).append(key)
+            ranges.ends.setdefault(end, []).append(key)
+            ranges.colour_at.append((start, end, book.codes[c.code_id].colour
+                                     if c.code_id in book.codes else "#cccccc"))
+            progress.step()
+        return ranges
+
+    def shade(self, a: int, b: int) -> str | None:
+        """The colour of the innermost coding over [a, b): the one that starts last."""
         best: tuple[int, str] | None = None
-        for s, e, colour in colour_at:
+        for s, e, colour in self.colour_at:
             if s <= a and b <= e and (best is None or s >= best[0]):
                 best = (s, colour)
         return best[1] if best else None
 
+
+def _add_text(body: wx.Body, text: str, ranges: _Ranges) -> None:
+    """The text as one paragraph a line, cut into runs at every range boundary."""
+    starts, ends = ranges.starts, ranges.ends
     cuts = sorted({0, len(text), *starts, *ends,
                    *(i + 1 for i, ch in enumerate(text) if ch == "\n")})
     p = wx.paragraph()
@@ -105,7 +155,7 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
         newline = piece.endswith("\n")
         piece = piece.rstrip("\n")
         if piece:
-            p.append(wx.run(piece, shade=shade(a, b) if colour_at else None))
+            p.append(wx.run(piece, shade=ranges.shade(a, b) if ranges.colour_at else None))
         for key in ends.get(b, []):  # a range may close after a line's last character
             for element in wx.range_end(key):
                 p.append(element)
@@ -113,7 +163,3 @@ def write_annotated(project: Project, doc: Document, target: Path, *,
             body.add(p)
             p = wx.paragraph()
     body.add(p)
-    body.finish()
-    document.save(str(target))
-    normalise_zip(target)
-    progress.step("Saved")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ from fieldkit.exporters.photo_metadata import without_metadata
 from fieldkit.exporters.segments import Segment, gather
 
 if TYPE_CHECKING:
+    from fieldkit.core.codebook import Codebook
     from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
@@ -249,124 +250,176 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     codings = _codings(project, selection)
     progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
     segments = gather(project, codings)
-    by_code: dict[int, list[Segment]] = {}
-    for segment in segments:
-        by_code.setdefault(segment.coding.code_id, []).append(segment)
-    book = project.codebook()
-    totals = {code.id: sum(len(by_code.get(k, [])) for k in [code.id, *book.descendants(code.id)])
-              for _, code in selection.codes}
-
-    document = docx.Document()
-    props = document.core_properties
-    masker.place = "the title page"
-    props.title = masker(project.name)
-    props.subject = "Coded segments"
-    props.author = "fieldkit"
-    props.created = props.modified = _project_date(project)
-    props.revision = 1
-    wx.update_fields_on_open(document)
-    body = wx.Body(document)
-    pictures = _Pictures(document)
-    media_of: dict[int, int | None] = {}
-    photo_of: dict[int, bytes | None] = {}  # the photo last read, by its media id
-    damaged: list[tuple[str, str]] = []
-    texts: dict[int, str] = {}
-
-    body.add(wx.paragraph(wx.run(masker(project.name)), style="Title"))
-    body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
-    for line in selection.describe():
-        body.add(wx.paragraph(wx.run(masker(line))))
-    body.add(wx.paragraph(wx.run(f"Exported {date.today().isoformat()} · "
-                                 f"{_plural(len(segments), 'segment')} · "
-                                 f"{_plural(len(selection.codes), 'code')}")))
-    if getattr(masker, "terms", None):  # a Pseudonymiser with names to replace
-        body.add(wx.paragraph(wx.run("Names of participants are replaced by pseudonyms.",
-                                     italic=True)))
-    body.add(wx.page_break())
-    body.add(wx.paragraph(wx.run("Contents"), style="TOCHeading"))
-    contents_at = body.add(wx.page_break())
-    _heading = _Headings()
-
-    body.add(_heading("Overview", 0))
-    masker.place = "the overview"
+    report = _Report.start(project, selection, segments, masker, progress)
+    contents_at = report.title_page(len(segments))
+    report.overview()
     for depth, code in selection.codes:
-        own = len(by_code.get(code.id, []))
-        text = f"{'    ' * depth}{masker(code.name)}: {own}"
-        if totals[code.id] != own:
-            text += f" ({totals[code.id]} with sub-codes)"
-        body.add(wx.paragraph(wx.run(text)))
-    progress.step("Overview")
-
-    for depth, code in selection.codes:
-        masker.place = f"the section of code '{book.path(code.id)}'"
-        body.add(_heading(masker(code.name), depth))
-        found = by_code.get(code.id, [])
-        if not found and book.children(code.id):  # a parent that only groups its sub-codes
-            body.add(wx.paragraph(wx.run(
-                f"No segments of its own; {_plural(totals[code.id], 'segment')} "
-                "under its sub-codes.", italic=True)))
-            progress.step(code.name)
-            continue
-        _code_facts(body, code, masker)
-        body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
-        for group in same_span(found):
-            segment = group[0]
-            coding = segment.coding
-            if coding.region is not None:
-                doc_id = coding.document_id
-                if doc_id not in media_of:
-                    media_of[doc_id] = project.document(doc_id).media_id
-                media_id = media_of[doc_id]
-                if media_id is not None and media_id not in photo_of:
-                    photo_of.clear()  # one kept (photos can be large), not hashed per region
-                    photo_of[media_id] = _photo(project, media_id, damaged)
-                photo = photo_of[media_id] if media_id is not None else None
-                crop = _crop(photo, coding) if photo is not None else None
-                if crop is not None:
-                    body.add(wx.paragraph(pictures.run(crop)))
-                else:
-                    body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
-            else:
-                # black text beside a bar in the code's colour: readable in print for
-                # every colour, light or dark
-                body.add(wx.paragraph(wx.run(_quote(project, coding, masker, texts),
-                                             colour="000000"), style="Quote", bar=code.colour))
-            coders = list(dict.fromkeys(s.coder for s in group))
-            body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
-                                         size=9, colour="595959")))
-            for s in group:
-                if s.coding.memo.strip():
-                    label = f"Memo ({masker(s.coder)}): " if len(coders) > 1 else "Memo: "
-                    body.add(wx.paragraph(wx.run(label, bold=True),
-                                          wx.run(masker(s.coding.memo))))
-            progress.step(amount=len(group))
-        progress.step(code.name)
-
+        report.code_section(depth, code)
     if charts:
-        body.add(wx.page_break())
-        body.add(_heading("Charts", 0))
-        for title, png in charts:
-            masker.place = f"the chart '{title}'"
-            body.add(wx.paragraph(wx.run(masker(title), bold=True), keep_next=True))
-            body.add(wx.paragraph(pictures.run(png)))
-
-    body.add(wx.page_break())
-    body.add(_heading("Appendix: codebook", 0))
-    masker.place = "the codebook appendix"
-    for depth, code in selection.codes:
-        path = masker(book.path(code.id))
-        body.add(wx.paragraph(wx.run(path, bold=True), wx.run(f"  {code.colour}"),
-                              keep_next=True))
-        _code_facts(body, code, masker)
-        if code.memo.strip():
-            body.add(_labelled("Memo", masker(code.memo)))
-        del depth
-    if damaged:  # never a report that quietly lacks a photo
-        raise DamagedMedia("The Word export", damaged)
-    for entry in wx.toc(_heading.entries):
+        report.charts(charts)
+    report.appendix()
+    if report.damaged:  # never a report that quietly lacks a photo
+        raise DamagedMedia("The Word export", report.damaged)
+    for entry in wx.toc(report.heading.entries):
         contents_at.addprevious(entry)
-    body.finish()
-    document.save(str(target))
+    report.body.finish()
+    report.document.save(str(target))
     normalise_zip(target)
     masker.place = ""
     progress.step("Saved")
+
+
+@dataclass
+class _Report:
+    """One report being written: the Word document and what its sections share (the segments
+    by code, the masker, the photo last read, the replaced texts of documents)."""
+
+    project: Project
+    selection: Selection
+    masker: Pseudonymiser
+    progress: Progress
+    book: Codebook
+    by_code: dict[int, list[Segment]]
+    totals: dict[int, int]  # code id → its segments and its sub-codes'
+    document: Any
+    body: wx.Body
+    pictures: _Pictures
+    heading: _Headings = field(default_factory=_Headings)
+    media_of: dict[int, int | None] = field(default_factory=dict)  # document id → media id
+    photo_of: dict[int, bytes | None] = field(default_factory=dict)  # the photo last read
+    damaged: list[tuple[str, str]] = field(default_factory=list)
+    texts: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, project: Project, selection: Selection, segments: list[Segment],
+              masker: Pseudonymiser, progress: Progress) -> _Report:
+        """The segments sorted by code, and an empty document with fixed properties (the
+        same project gives the same bytes)."""
+        by_code: dict[int, list[Segment]] = {}
+        for segment in segments:
+            by_code.setdefault(segment.coding.code_id, []).append(segment)
+        book = project.codebook()
+        totals = {code.id: sum(len(by_code.get(k, []))
+                               for k in [code.id, *book.descendants(code.id)])
+                  for _, code in selection.codes}
+
+        document = docx.Document()
+        props = document.core_properties
+        masker.place = "the title page"
+        props.title = masker(project.name)
+        props.subject = "Coded segments"
+        props.author = "fieldkit"
+        props.created = props.modified = _project_date(project)
+        props.revision = 1
+        wx.update_fields_on_open(document)
+        return cls(project, selection, masker, progress, book, by_code, totals, document,
+                   wx.Body(document), _Pictures(document))
+
+    def title_page(self, segment_count: int) -> Any:
+        """Title, selection, date and counts, then the contents' heading; returns the page
+        break the table of contents goes before."""
+        body, masker, selection = self.body, self.masker, self.selection
+        body.add(wx.paragraph(wx.run(masker(self.project.name)), style="Title"))
+        body.add(wx.paragraph(wx.run("Coded segments"), style="Subtitle"))
+        for line in selection.describe():
+            body.add(wx.paragraph(wx.run(masker(line))))
+        body.add(wx.paragraph(wx.run(f"Exported {date.today().isoformat()} · "
+                                     f"{_plural(segment_count, 'segment')} · "
+                                     f"{_plural(len(selection.codes), 'code')}")))
+        if getattr(masker, "terms", None):  # a Pseudonymiser with names to replace
+            body.add(wx.paragraph(wx.run("Names of participants are replaced by pseudonyms.",
+                                         italic=True)))
+        body.add(wx.page_break())
+        body.add(wx.paragraph(wx.run("Contents"), style="TOCHeading"))
+        return body.add(wx.page_break())
+
+    def overview(self) -> None:
+        """Segments per code (and with its sub-codes), indented like the codebook."""
+        self.body.add(self.heading("Overview", 0))
+        self.masker.place = "the overview"
+        for depth, code in self.selection.codes:
+            own = len(self.by_code.get(code.id, []))
+            text = f"{'    ' * depth}{self.masker(code.name)}: {own}"
+            if self.totals[code.id] != own:
+                text += f" ({self.totals[code.id]} with sub-codes)"
+            self.body.add(wx.paragraph(wx.run(text)))
+        self.progress.step("Overview")
+
+    def code_section(self, depth: int, code: Code) -> None:
+        """A code's heading, facts and coded segments (a quote or photo crop once for a span
+        several coders coded, with its citation and every coder's memo)."""
+        body, masker = self.body, self.masker
+        masker.place = f"the section of code '{self.book.path(code.id)}'"
+        body.add(self.heading(masker(code.name), depth))
+        found = self.by_code.get(code.id, [])
+        if not found and self.book.children(code.id):  # a parent that only groups sub-codes
+            body.add(wx.paragraph(wx.run(
+                f"No segments of its own; {_plural(self.totals[code.id], 'segment')} "
+                "under its sub-codes.", italic=True)))
+            self.progress.step(code.name)
+            return
+        _code_facts(body, code, masker)
+        body.add(wx.paragraph(wx.run(_plural(len(found), "coded segment"), italic=True)))
+        for group in same_span(found):
+            self._segment(code, group)
+        self.progress.step(code.name)
+
+    def _segment(self, code: Code, group: list[Segment]) -> None:
+        body, masker = self.body, self.masker
+        segment = group[0]
+        coding = segment.coding
+        if coding.region is not None:
+            crop = self._crop(coding)
+            if crop is not None:
+                body.add(wx.paragraph(self.pictures.run(crop)))
+            else:
+                body.add(wx.paragraph(wx.run("(the photo could not be read)", italic=True)))
+        else:
+            # black text beside a bar in the code's colour: readable in print for
+            # every colour, light or dark
+            body.add(wx.paragraph(wx.run(_quote(self.project, coding, masker, self.texts),
+                                         colour="000000"), style="Quote", bar=code.colour))
+        coders = list(dict.fromkeys(s.coder for s in group))
+        body.add(wx.paragraph(wx.run(citation(segment, masker, coders), italic=True,
+                                     size=9, colour="595959")))
+        for s in group:
+            if s.coding.memo.strip():
+                label = f"Memo ({masker(s.coder)}): " if len(coders) > 1 else "Memo: "
+                body.add(wx.paragraph(wx.run(label, bold=True),
+                                      wx.run(masker(s.coding.memo))))
+        self.progress.step(amount=len(group))
+
+    def _crop(self, coding: Coding) -> bytes | None:
+        """The coded region of a photo coding as PNG, or None when the photo is unreadable."""
+        doc_id = coding.document_id
+        if doc_id not in self.media_of:
+            self.media_of[doc_id] = self.project.document(doc_id).media_id
+        media_id = self.media_of[doc_id]
+        if media_id is not None and media_id not in self.photo_of:
+            self.photo_of.clear()  # one kept (photos can be large), not hashed per region
+            self.photo_of[media_id] = _photo(self.project, media_id, self.damaged)
+        photo = self.photo_of[media_id] if media_id is not None else None
+        return _crop(photo, coding) if photo is not None else None
+
+    def charts(self, charts: Sequence[tuple[str, bytes]]) -> None:
+        """A section with each chart under its title."""
+        self.body.add(wx.page_break())
+        self.body.add(self.heading("Charts", 0))
+        for title, png in charts:
+            self.masker.place = f"the chart '{title}'"
+            self.body.add(wx.paragraph(wx.run(self.masker(title), bold=True), keep_next=True))
+            self.body.add(wx.paragraph(self.pictures.run(png)))
+
+    def appendix(self) -> None:
+        """The selected codes' paths, colours, facts and memos."""
+        body, masker = self.body, self.masker
+        body.add(wx.page_break())
+        body.add(self.heading("Appendix: codebook", 0))
+        masker.place = "the codebook appendix"
+        for _, code in self.selection.codes:
+            path = masker(self.book.path(code.id))
+            body.add(wx.paragraph(wx.run(path, bold=True), wx.run(f"  {code.colour}"),
+                                  keep_next=True))
+            _code_facts(body, code, masker)
+            if code.memo.strip():
+                body.add(_labelled("Memo", masker(code.memo)))

@@ -43,8 +43,9 @@ from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import StoredMedia, write_zip
 
 if TYPE_CHECKING:
+    from fieldkit.core.codebook import Codebook
     from fieldkit.exporters.pseudonyms import Pseudonymiser
-    from fieldkit.project import Project
+    from fieldkit.project import DocumentSummary, Project
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -367,15 +368,41 @@ def project_archive(project: Project, target: Path, progress: Progress,
                      codes={c.id: c.uuid for c in book.codes.values()},
                      users={c.id: c.uuid for c in coders},
                      strip_photos=masker is not None and masker.pseudonymised)
-    sites = {s.id: s.name for s in project.sites()}
-    visits = {v.id: v.date for v in project.visits()}
-    people = {p.id: p.pseudonym for p in project.participants()}
+    names = _FactNames.of(project)
+    by_doc, on_recording = _codings_by_document(project, documents)
+    root = _project_element(project, coders, book, export)
+    variables_at = len(root)  # Variables and Cases come before Sources; filled in afterwards
+    memo_docs = _write_sources(root, project, documents, names, by_doc, on_recording, export,
+                               progress)
+    _write_notes(root, memo_docs, by_doc, export)
+    _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
+    _insert_cases_and_variables(root, variables_at, project, documents, export)
+    _write_archive(target, root, export, masker, progress)
+
+
+@dataclass
+class _FactNames:
+    """What documents' facts name by id: sites, visit dates, participants' pseudonyms."""
+
+    sites: dict[int, str]
+    visits: dict[int, str]
+    people: dict[int, str]
+
+    @classmethod
+    def of(cls, project: Project) -> _FactNames:
+        return cls({s.id: s.name for s in project.sites()},
+                   {v.id: v.date for v in project.visits()},
+                   {p.id: p.pseudonym for p in project.participants()})
+
+
+def _codings_by_document(project: Project, documents: list[DocumentSummary]
+                         ) -> tuple[dict[int, list[Coding]], dict[int, list[tuple[str, Coding]]]]:
+    """Every coding by its document id; a transcript's time codings are taken out and returned
+    by the document id of its recording, with the transcript's GUID (they are written on the
+    recording, see ``refi_recordings``)."""
     by_doc: dict[int, list[Coding]] = {}
     for coding in project.codings():
         by_doc.setdefault(coding.document_id, []).append(coding)
-    from fieldkit.exporters import refi_recordings
-
-    # time codings of transcripts are written on their recording (see refi_recordings)
     on_recording: dict[int, list[tuple[str, Coding]]] = {}
     for summary in documents:
         if summary.kind == "transcript" and project.recordings.has_recording(summary.id):
@@ -383,7 +410,12 @@ def project_archive(project: Project, target: Path, progress: Progress,
             timed = [c for c in by_doc.get(summary.id, []) if c.start_ms is not None]
             on_recording.setdefault(owner, []).extend((summary.uuid, c) for c in timed)
             by_doc[summary.id] = [c for c in by_doc.get(summary.id, []) if c.start_ms is None]
+    return by_doc, on_recording
 
+
+def _project_element(project: Project, coders: list[Any], book: Codebook,
+                     export: _Export) -> Any:
+    """The ``<Project>`` root with its Users and CodeBook."""
     root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
     root.set("name", project.name)
     root.set("origin", ORIGIN)
@@ -399,58 +431,95 @@ def project_archive(project: Project, target: Path, progress: Progress,
         codes = _sub(_sub(root, "CodeBook"), "Codes")
         children = _children(project)
         _code_elements(codes, children.get(None, []), children, PROJECT_NS, export.notes)
-    variables_at = len(root)  # Variables and Cases come before Sources; filled in afterwards
+    return root
 
-    sources: Any = None
+
+class _Sources:
+    """The ``<Sources>`` element, made when the first source is written (a project of memo
+    documents alone has none)."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.element: Any = None
+
+    def __call__(self) -> Any:
+        if self.element is None:
+            self.element = _sub(self.root, "Sources")
+        return self.element
+
+
+def _write_sources(root: Any, project: Project, documents: list[DocumentSummary],
+                   names: _FactNames, by_doc: dict[int, list[Coding]],
+                   on_recording: dict[int, list[tuple[str, Coding]]], export: _Export,
+                   progress: Progress) -> list[tuple[Document, dict[str, Any]]]:
+    """Every document but the memo documents as a source, then the twins (see the module's
+    docstring); returns the memo documents with their facts, which become Notes."""
+    from fieldkit.exporters import refi_recordings
+
+    sources = _Sources(root)
     memo_docs: list[tuple[Document, dict[str, Any]]] = []
     twins: list[tuple[Document, list[Coding], str, str]] = []
     for summary in documents:
         doc = project.document(summary.id)
-        facts: dict[str, Any] = {VAR_KIND: doc.kind}
-        if doc.site_id is not None:
-            facts[VAR_SITE] = sites.get(doc.site_id)
-        if doc.visit_id is not None:
-            facts[VAR_VISIT] = visits.get(doc.visit_id)
-        if doc.participant_id is not None:
-            facts[VAR_PARTICIPANT] = people.get(doc.participant_id)
-        facts.update(_simple_attributes(doc.attributes))
-        facts.update(refi_recordings.transcript_facts(project, doc))
+        facts = _document_facts(project, doc, names)
         codings = by_doc.get(doc.id, [])
         text_codings = [c for c in codings if c.start is not None]
         if doc.kind == "memo":
             memo_docs.append((doc, facts))
             if text_codings:
                 twins.append((doc, text_codings, MEMO_TWIN, "memo"))
+        elif doc.kind == "recording" and project.recordings.has_recording(doc.id):
+            refi_recordings.recording_source(sources(), doc, codings,
+                                             on_recording.get(doc.id, []), project,
+                                             export, facts)
+        elif doc.kind == "photo" and doc.media_id is not None:
+            _picture_source(sources(), doc, codings, project, export, facts)
+            if text_codings:
+                twins.append((doc, text_codings, CAPTION_TWIN, "caption"))
         else:
-            if sources is None:
-                sources = _sub(root, "Sources")
-            if doc.kind == "recording" and project.recordings.has_recording(doc.id):
-                refi_recordings.recording_source(sources, doc, codings,
-                                                 on_recording.get(doc.id, []), project,
-                                                 export, facts)
-            elif doc.kind == "photo" and doc.media_id is not None:
-                _picture_source(sources, doc, codings, project, export, facts)
-                if text_codings:
-                    twins.append((doc, text_codings, CAPTION_TWIN, "caption"))
-            else:
-                _text_source(sources, "TextSource", doc, codings, export, facts)
+            _text_source(sources(), "TextSource", doc, codings, export, facts)
         progress.step(doc.title)
     for doc, codings, role, what in twins:
-        if sources is None:
-            sources = _sub(root, "Sources")
-        _twin(sources, doc, codings, export, role, what)
+        _twin(sources(), doc, codings, export, role, what)
+    return memo_docs
 
-    if memo_docs or export.notes:
-        notes = _sub(root, "Notes")
-        for doc, facts in memo_docs:
-            _text_source(notes, "Note", doc, by_doc.get(doc.id, []), export, facts)
-        for guid, text in export.notes.items():
-            note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60],
-                        **export.stamp(*export.stamps.get(guid, (None, None))))
-            _text(note, "PlainTextContent", text)
 
-    _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
+def _document_facts(project: Project, doc: Document, names: _FactNames) -> dict[str, Any]:
+    """A document's variable values: kind, site, visit date, participant, its simple
+    attributes and a transcript's recording facts."""
+    from fieldkit.exporters import refi_recordings
 
+    facts: dict[str, Any] = {VAR_KIND: doc.kind}
+    if doc.site_id is not None:
+        facts[VAR_SITE] = names.sites.get(doc.site_id)
+    if doc.visit_id is not None:
+        facts[VAR_VISIT] = names.visits.get(doc.visit_id)
+    if doc.participant_id is not None:
+        facts[VAR_PARTICIPANT] = names.people.get(doc.participant_id)
+    facts.update(_simple_attributes(doc.attributes))
+    facts.update(refi_recordings.transcript_facts(project, doc))
+    return facts
+
+
+def _write_notes(root: Any, memo_docs: list[tuple[Document, dict[str, Any]]],
+                 by_doc: dict[int, list[Coding]], export: _Export) -> None:
+    """Memo documents as codable Notes, then every memo gathered so far (code, document and
+    coding memos) as a Note of its own."""
+    if not (memo_docs or export.notes):
+        return
+    notes = _sub(root, "Notes")
+    for doc, facts in memo_docs:
+        _text_source(notes, "Note", doc, by_doc.get(doc.id, []), export, facts)
+    for guid, text in export.notes.items():
+        note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60],
+                    **export.stamp(*export.stamps.get(guid, (None, None))))
+        _text(note, "PlainTextContent", text)
+
+
+def _insert_cases_and_variables(root: Any, at: int, project: Project,
+                                documents: list[DocumentSummary], export: _Export) -> None:
+    """Variables (every one a source or case used) and Cases, put at ``at``: before the
+    Sources, where the schema wants them."""
     cases = project.cases()
     case_docs = [(case, project.case_documents(case.id)) for case in cases]
     extra: list[Any] = []
@@ -472,8 +541,13 @@ def project_archive(project: Project, target: Path, progress: Progress,
                  typeOfVariable=kind)
         extra.insert(0, variables)
     for offset, element in enumerate(extra):
-        root.insert(variables_at + offset, element)
+        root.insert(at + offset, element)
 
+
+def _write_archive(target: Path, root: Any, export: _Export, masker: Pseudonymiser | None,
+                   progress: Progress) -> None:
+    """Names replaced (with ``masker``), then ``project.qde`` and ``sources/`` zipped to
+    ``target``; refused naming them when media were not as imported."""
     if masker:
         from fieldkit.exporters.refi_pseudonyms import pseudonymise_archive
 

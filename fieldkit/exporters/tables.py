@@ -30,9 +30,11 @@ from fieldkit.core.progress import Progress
 from fieldkit.core.timecode import format_ms
 from fieldkit.exporters.cells import csv_value, frame_cells, keep_text, xlsx_value
 from fieldkit.exporters.files import normalise_zip
-from fieldkit.exporters.segments import clock, gather
+from fieldkit.exporters.segments import Segment, clock, gather
 
 if TYPE_CHECKING:
+    from fieldkit.core.codebook import Codebook
+    from fieldkit.core.model import Participant
     from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.project import Project
 
@@ -61,21 +63,6 @@ def build_tables(project: Project, progress: Progress,
     the segments, counts and co-occurrences cover only those codings. With ``masker`` each
     quote is cut from its document's replaced text (a coding that starts or ends inside a
     name shows the pseudonym, not half the name); ``mask_tables`` replaces the rest."""
-    texts: dict[int, str] = {}
-
-    def quote(c: Any) -> str:
-        if c.region is not None:
-            return ""
-        if not masker or c.orphaned or c.start is None or c.end is None:
-            return str(c.quote)
-        if c.document_id not in texts:  # each document read once
-            texts[c.document_id] = project.document(c.document_id).text
-        text = texts[c.document_id]
-        if text[c.start:c.end] != c.quote:
-            return str(c.quote)
-        with masker.at(f"table '{SHEETS['segments']}'"):
-            return Replaced(masker.excerpt(text, c.start, c.end))
-
     progress.start(7, "Building tables")
     codings = project.codings()
     if coding_ids is not None:
@@ -91,45 +78,101 @@ def build_tables(project: Project, progress: Progress,
         doc_attrs[d.id] = project.document(d.id).attributes
     progress.step("Gathered codings")
 
-    rows = []
+    tables = {"segments": _segments(segments, people, doc_attrs, _Quotes(project, masker))}
+    progress.step("Segments")
+    tables["codebook"] = _codebook(codings, book, walk, paths)
+    progress.step("Codebook")
+    tables["code_by_document"] = _by_document(project, codings, walk, paths)
+    progress.step("Codes x documents")
+    tables["code_by_attribute"] = _by_attribute(project, segments, walk, paths)
+    progress.step("Codes x attributes")
+    tables["cooccurrence"] = _cooccurrence(codings, walk, paths)
+    progress.step("Co-occurrence")
+    tables["esm_answers"] = _esm(project, doc_attrs)
+    progress.step("ESM answers")
+    return tables
+
+
+class _Quotes:
+    """A coding's quote for the segments table: with a masker, cut from its document's
+    replaced text when it is still there (each document read once)."""
+
+    def __init__(self, project: Project, masker: Pseudonymiser | None) -> None:
+        self.project = project
+        self.masker = masker
+        self.texts: dict[int, str] = {}
+
+    def __call__(self, c: Any) -> str:
+        masker = self.masker
+        if c.region is not None:
+            return ""
+        if not masker or c.orphaned or c.start is None or c.end is None:
+            return str(c.quote)
+        if c.document_id not in self.texts:
+            self.texts[c.document_id] = self.project.document(c.document_id).text
+        text = self.texts[c.document_id]
+        if text[c.start:c.end] != c.quote:
+            return str(c.quote)
+        with masker.at(f"table '{SHEETS['segments']}'"):
+            return Replaced(masker.excerpt(text, c.start, c.end))
+
+
+_SEGMENT_COLUMNS = [
+    "Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date", "Participant",
+    "Role", "Citation", "Paragraph", "Speaker", "Timestamp", "Beep", "Start", "End",
+    "From (time)", "To (time)", "From (ms)", "To (ms)", "Region", "Quote", "Memo", "Coder",
+    "Coded at", "Orphaned", "Coding UUID"]
+
+
+def _segments(segments: list[Segment], people: dict[str, Participant],
+              doc_attrs: dict[int, dict[str, Any]], quote: _Quotes) -> pd.DataFrame:
+    """One row per coding with its citation, its document's simple attributes and its
+    participant's attributes (a column each)."""
     # ESM answers have their own sheet; the rest are simple facts per document.
     doc_keys = sorted({k for a in doc_attrs.values() for k, v in a.items()
                        if not isinstance(v, dict) and k != "beeps"})
     person_keys = sorted({k for p in people.values() for k in p.attributes})
+    rows = []
     for s in segments:
-        c, d = s.coding, s.document
+        d = s.document
         person = people.get(d.participant or "")
-        row: dict[str, Any] = {
-            "Coding": c.id, "Code": s.code_path, "Document": d.title, "Document id": d.id,
-            "Kind": d.kind, "Site": d.site or "", "Visit date": d.visit or "",
-            "Participant": d.participant or "", "Role": person.role if person else "",
-            "Citation": s.position, "Paragraph": s.citation.paragraph,
-            "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Beep": s.citation.beep,
-            "Start": c.start, "End": c.end,
-            "From (time)": format_ms(c.start_ms), "To (time)": format_ms(c.end_ms),
-            "From (ms)": c.start_ms, "To (ms)": c.end_ms,
-            "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
-                       if c.region else ""),
-            "Quote": quote(c), "Memo": c.memo, "Coder": s.coder,
-            "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
-            "Coding UUID": c.uuid,
-        }
+        row = _segment_row(s, person, quote)
         attrs = doc_attrs.get(d.id, {})
         for key in doc_keys:
             row[f"Document: {key}"] = _scalar(attrs.get(key, ""))
         for key in person_keys:
             row[f"Participant: {key}"] = _scalar(person.attributes.get(key, "")) if person else ""
         rows.append(row)
-    columns = ["Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date",
-               "Participant", "Role", "Citation", "Paragraph", "Speaker", "Timestamp", "Beep",
-               "Start", "End", "From (time)", "To (time)", "From (ms)", "To (ms)", "Region",
-               "Quote", "Memo", "Coder", "Coded at", "Orphaned", "Coding UUID",
-               *(f"Document: {k}" for k in doc_keys), *(f"Participant: {k}" for k in person_keys)]
-    tables = {"segments": pd.DataFrame(rows, columns=columns)}
-    progress.step("Segments")
+    columns = [*_SEGMENT_COLUMNS, *(f"Document: {k}" for k in doc_keys),
+               *(f"Participant: {k}" for k in person_keys)]
+    return pd.DataFrame(rows, columns=columns)
 
+
+def _segment_row(s: Segment, person: Participant | None, quote: _Quotes) -> dict[str, Any]:
+    """The citation fields of one segment (``_SEGMENT_COLUMNS``)."""
+    c, d = s.coding, s.document
+    return {
+        "Coding": c.id, "Code": s.code_path, "Document": d.title, "Document id": d.id,
+        "Kind": d.kind, "Site": d.site or "", "Visit date": d.visit or "",
+        "Participant": d.participant or "", "Role": person.role if person else "",
+        "Citation": s.position, "Paragraph": s.citation.paragraph,
+        "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Beep": s.citation.beep,
+        "Start": c.start, "End": c.end,
+        "From (time)": format_ms(c.start_ms), "To (time)": format_ms(c.end_ms),
+        "From (ms)": c.start_ms, "To (ms)": c.end_ms,
+        "Region": (f"{c.region.x},{c.region.y},{c.region.width},{c.region.height}"
+                   if c.region else ""),
+        "Quote": quote(c), "Memo": c.memo, "Coder": s.coder,
+        "Coded at": c.created, "Orphaned": "yes" if c.orphaned else "",
+        "Coding UUID": c.uuid,
+    }
+
+
+def _codebook(codings: list[Any], book: Codebook, walk: list[Any],
+              paths: list[str]) -> pd.DataFrame:
+    """One row per code in codebook order, with its texts and counts of segments."""
     counts = Counter(c.code_id for c in codings)
-    tables["codebook"] = pd.DataFrame([{
+    return pd.DataFrame([{
         "Code": path, "Name": code.name, "Level": depth + 1, "Colour": code.colour,
         "Definition": code.definition, "Inclusion": code.inclusion,
         "Exclusion": code.exclusion, "Example": code.example, "Memo": code.memo,
@@ -139,8 +182,11 @@ def build_tables(project: Project, progress: Progress,
         "UUID": code.uuid} for (depth, code), path in zip(walk, paths, strict=True)],
         columns=["Code", "Name", "Level", "Colour", "Definition", "Inclusion", "Exclusion",
                  "Example", "Memo", "Segments", "Segments with sub-codes", "UUID"])
-    progress.step("Codebook")
 
+
+def _by_document(project: Project, codings: list[Any], walk: list[Any],
+                 paths: list[str]) -> pd.DataFrame:
+    """Codings per document (rows) and code (columns)."""
     per_doc = Counter((c.document_id, c.code_id) for c in codings)
     doc_rows = []
     for d in project.documents():
@@ -149,17 +195,8 @@ def build_tables(project: Project, progress: Progress,
         for (_, code), path in zip(walk, paths, strict=True):
             row[path] = per_doc.get((d.id, code.id), 0)
         doc_rows.append(row)
-    tables["code_by_document"] = pd.DataFrame(
+    return pd.DataFrame(
         doc_rows, columns=["Document id", "Document", "Kind", "Site", "Participant", *paths])
-    progress.step("Codes x documents")
-
-    tables["code_by_attribute"] = _by_attribute(project, segments, walk, paths)
-    progress.step("Codes x attributes")
-    tables["cooccurrence"] = _cooccurrence(codings, walk, paths)
-    progress.step("Co-occurrence")
-    tables["esm_answers"] = _esm(project, doc_attrs)
-    progress.step("ESM answers")
-    return tables
 
 
 def _by_attribute(project: Project, segments: list[Any], walk: list[Any],
