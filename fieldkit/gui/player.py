@@ -412,5 +412,9 @@ class RecordingPlayer(QWidget):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.save_transcription()
-        self.player.stop()
+        if self.player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+            # Only a playing (or paused) player is stopped: stopping a stopped one still waits
+            # on the media backend's threads, which under load has been seen to deadlock with
+            # a backend thread that needs the interpreter at the same moment.
+            self.player.stop()
         super().closeEvent(event)
