@@ -1,0 +1,126 @@
+"""Run mutmut (3.x) over one package of fieldkit with that package's fast tests.
+
+    python tools/mutation/run.py core            # mutate fieldkit/core with its tests
+    python tools/mutation/run.py core --before   # the same, without the tests/test_bite_* files
+    python tools/mutation/run.py --list          # the packages of tools/mutation/packages.toml
+
+Each run works in a scratch folder outside the repository (``/tmp/fieldkit-mutation/NAME``,
+or ``--work DIR``): the repository's ``fieldkit/``, ``tests/`` and ``pyproject.toml`` are copied
+there with a ``setup.cfg`` holding this package's ``[mutmut]`` section, so neither mutmut's
+``mutants/`` folder nor its config ever touches the normal test run. It runs under
+``nice -n 10`` with one worker by default (``--jobs N`` for more). At the end it prints the
+counts (killed, survived, no tests, timeout, ...) and writes them, with every survivor's diff, to
+``tools/mutation/results/NAME[-before].txt``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+PACKAGES = HERE / "packages.toml"
+
+
+def _lines(option: str, values: list[str]) -> str:
+    return f"{option} =\n" + "".join(f"    {v}\n" for v in values)
+
+
+def setup_cfg(package: dict[str, list[str]], before: bool) -> str:
+    """The ``[mutmut]`` section for one package (the bite tests left out with ``before``)."""
+    tests = list(package["tests"]) + ([] if before else list(package.get("bite", [])))
+    return (
+        "[mutmut]\n"
+        "source_paths = fieldkit\n"
+        + _lines("only_mutate", package["mutate"])
+        + _lines("pytest_add_cli_args_test_selection", tests)
+        # the repo's addopts stay (importlib mode); no cache folder, no slow-marked tests
+        + _lines("pytest_add_cli_args", ["-p", "no:cacheprovider", "-m", "not slow"])
+        + "use_git_change_detection = false\n"
+        + "debug = false\n"
+    )
+
+
+def prepare(work: Path, package: dict[str, list[str]], before: bool) -> None:
+    """A fresh scratch copy of the repository's code and tests with this run's config."""
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "fieldkit", work / "fieldkit", ignore=ignore)
+    shutil.copytree(REPO / "tests", work / "tests", ignore=ignore)
+    shutil.copy2(REPO / "pyproject.toml", work / "pyproject.toml")
+    (work / "setup.cfg").write_text(setup_cfg(package, before), encoding="utf-8")
+    # tests/conftest.py finds the shared fixtures two folders above tests/; under mutants/ that
+    # is the scratch folder itself
+    shared = REPO.parent / "shared"
+    if shared.exists():
+        (work / "shared").symlink_to(shared)
+
+
+def mutmut(work: Path, *args: str, capture: bool = False) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    cmd = ["nice", "-n", "10", sys.executable, "-m", "mutmut", *args]
+    done = subprocess.run(cmd, cwd=work, env=env, text=True, check=False,
+                          stdout=subprocess.PIPE if capture else None)
+    return done.stdout or ""
+
+
+def summary(work: Path) -> tuple[Counter[str], list[str]]:
+    """Counts of mutants by status, and the names of the survivors."""
+    counts: Counter[str] = Counter()
+    survivors = []
+    for line in mutmut(work, "results", "--all", "true", capture=True).splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if not sep:
+            continue
+        counts[status] += 1
+        if status == "survived":
+            survivors.append(name)
+    return counts, survivors
+
+
+def main(argv: list[str] | None = None) -> int:
+    config = tomllib.loads(PACKAGES.read_text(encoding="utf-8"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("package", nargs="?", choices=sorted(config))
+    parser.add_argument("--before", action="store_true",
+                        help="leave out the tests/test_bite_* files (the count before them)")
+    parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1)")
+    parser.add_argument("--work", type=Path, help="scratch folder (default /tmp/...)")
+    parser.add_argument("--list", action="store_true", help="list the packages and stop")
+    parser.add_argument("--report-only", action="store_true",
+                        help="summarise the last run in the scratch folder, run nothing")
+    parser.add_argument("mutants", nargs="*", help="only these mutant names or globs")
+    args = parser.parse_args(argv)
+    if args.list or not args.package:
+        for name, package in config.items():
+            print(f"{name}: {', '.join(package['mutate'])}")
+        return 0
+    name = args.package + ("-before" if args.before else "")
+    work = args.work or Path("/tmp/fieldkit-mutation") / name
+    if not args.report_only:
+        prepare(work, config[args.package], args.before)
+        mutmut(work, "run", "--max-children", str(args.jobs), *args.mutants)
+    counts, survivors = summary(work)
+    total = sum(counts.values())
+    head = f"{name}: {total} mutants, " + ", ".join(f"{n} {s}" for s, n in counts.most_common())
+    print(head)
+    out = HERE / "results" / f"{name}.txt"
+    out.parent.mkdir(exist_ok=True)
+    diffs = [mutmut(work, "show", survivor, capture=True) for survivor in survivors]
+    out.write_text(head + "\n\n" + "\n".join(diffs), encoding="utf-8")
+    print(f"survivors and their diffs: {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
