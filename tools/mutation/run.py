@@ -16,6 +16,7 @@ counts (killed, survived, no tests, timeout, ...) and writes them, with every su
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import os
 import shutil
 import subprocess
@@ -88,6 +89,27 @@ def summary(work: Path) -> tuple[Counter[str], list[str]]:
     return counts, survivors
 
 
+def survivors_in(path: Path) -> list[str]:
+    """The survivors a previous run wrote to its results file ("# NAME: survived" lines)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ") and line.endswith(": survived"):
+            out.append(line[2:-len(": survived")])
+    return out
+
+
+def sampled(work: Path, jobs: int, k: int, only: list[str]) -> list[str]:
+    """Every k-th mutant by name (of ``only``'s globs, if any): mutmut first generates them
+    and maps tests to functions (a run of a name that matches nothing), then lists them."""
+    mutmut(work, "run", "--max-children", str(jobs), "fieldkit.no_such_mutant*")
+    names = sorted(line.strip().rpartition(": ")[0] for line in
+                   mutmut(work, "results", "--all", "true", capture=True).splitlines()
+                   if ": " in line)
+    if only:
+        names = [n for n in names if any(fnmatch.fnmatch(n, glob) for glob in only)]
+    return names[::k]
+
+
 def main(argv: list[str] | None = None) -> int:
     config = tomllib.loads(PACKAGES.read_text(encoding="utf-8"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -99,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the packages and stop")
     parser.add_argument("--report-only", action="store_true",
                         help="summarise the last run in the scratch folder, run nothing")
+    parser.add_argument("--sample", type=int, metavar="K",
+                        help="run every K-th mutant only (sorted by name), for slow packages")
+    parser.add_argument("--survivors-of", metavar="RUN",
+                        help="run only the survivors listed in results/RUN.txt (e.g. core-before)")
     parser.add_argument("mutants", nargs="*", help="only these mutant names or globs")
     args = parser.parse_args(argv)
     if args.list or not args.package:
@@ -109,7 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path("/tmp/fieldkit-mutation") / name
     if not args.report_only:
         prepare(work, config[args.package], args.before)
-        mutmut(work, "run", "--max-children", str(args.jobs), *args.mutants)
+        names = list(args.mutants)
+        if args.survivors_of:
+            names += survivors_in(HERE / "results" / f"{args.survivors_of}.txt")
+            if not names:
+                print(f"{args.survivors_of} left no survivors to run again")
+                return 0
+        if args.sample:
+            names = sampled(work, args.jobs, args.sample, names)
+        mutmut(work, "run", "--max-children", str(args.jobs), *names)
     counts, survivors = summary(work)
     total = sum(counts.values())
     head = f"{name}: {total} mutants, " + ", ".join(f"{n} {s}" for s, n in counts.most_common())
