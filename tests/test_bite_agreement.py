@@ -190,8 +190,10 @@ def brute_report(segments: list[Segment], lengths: dict[Any, int], coders: list[
         total = agree + sum(r["only_a"] + r["only_b"] for r in rows)
         k = len(codes)
         po = agree / total if total else None
+        note = ("no coded segments to compare" if po is None else
+                f"Brennan–Prediger kappa needs at least two codes (k = {k})" if k <= 1 else "")
         segment_tables.append({
-            "coders": [first, second], "threshold": threshold, "k": k,
+            "coders": [first, second], "threshold": threshold, "k": k, "kappa_note": note,
             "matched": sum(r["matched"] for r in rows),
             "unmatched": sum(r["unmatched"] for r in rows), "agreements": agree,
             "only_a": sum(r["only_a"] for r in rows), "only_b": sum(r["only_b"] for r in rows),
@@ -267,6 +269,8 @@ def test_report_matches_brute_force(segments: list[Segment], threshold: float,
     lengths: dict[Any, int] = {1: 42, 2: 45, 3: 50}
     for n in range(empty_docs):
         lengths[f"leeg {n}"] = [0, 7][n % 2]  # an empty document and one nobody coded
+    lengths["één teken"] = 1
+    segments = segments + [Segment("één teken", "x", "Bas", 0, 1)] * (empty_docs % 2)
     check(segments, lengths, coders, threshold)
 
 
@@ -376,6 +380,67 @@ def test_the_default_threshold_is_ninety_percent() -> None:
 # the small pieces
 
 
+def test_overlap_ratio_of_touching_tiny_and_empty_spans() -> None:
+    from fieldkit.core.agreement import overlap_ratio
+
+    assert overlap_ratio((0, 1), (0, 1)) == 1.0
+    assert overlap_ratio((0, 1), (0, 2)) == 0.5
+    assert overlap_ratio((0, 3), (3, 6)) == 0.0  # touching: no overlap
+    assert overlap_ratio((5, 5), (5, 5)) == 0.0  # empty: no character, and no division by 0
+
+
+def test_ties_in_kappa_are_ordered_by_percent() -> None:
+    # document 2: a, b, c, d = 0, 0, 1, 3 (kappa 0, 75 %); document 1: 1, 1, 1, 1 (kappa 0,
+    # 50 %). Worst first: document 1, though document 2 comes first in the input.
+    segments = [Segment(2, "x", "B", 0, 1),
+                Segment(1, "x", "A", 0, 2), Segment(1, "x", "B", 1, 3)]
+    report = agreement_report(segments, {2: 4, 1: 4}, ["A", "B"])
+    rows = [(r.document, r.kappa, r.percent) for r in report.documents]
+    assert rows == [(1, 0.0, 50.0), (2, 0.0, 75.0)]
+
+
+def test_codes_nobody_could_code_have_no_kappa_and_still_sort() -> None:
+    report = agreement_report([], {1: 0}, ["A", "B"], codes=["x", "y"], k=4)
+    assert [(r.code, r.kappa, r.percent) for r in report.codes] == [("x", None, None),
+                                                                     ("y", None, None)]
+    assert report.segments[0].k == 4
+    assert report.segments[0].kappa_note == "no coded segments to compare"
+
+
+def test_given_k_and_codes_reach_the_segment_table() -> None:
+    segments = [Segment(1, "x", "A", 0, 10), Segment(1, "x", "B", 0, 10),
+                Segment(1, "y", "A", 20, 30), Segment(1, "y", "B", 40, 50)]
+    report = agreement_report(segments, {1: 60}, ["A", "B"], k=4)
+    table = report.segments[0]
+    assert (table.k, table.agreements, table.only_a, table.only_b) == (4, 1, 1, 1)
+    assert table.kappa == pytest.approx((1 / 3 - 1 / 4) / (1 - 1 / 4))
+    assert table.kappa_note == ""
+    only_x = segment_agreement(segments, "A", "B", codes=["x"], k=2)
+    assert (only_x.agreements, only_x.only_a, only_x.only_b) == (1, 0, 0)
+    assert [row.code for row in only_x.rows] == ["x"]
+    only_x_report = agreement_report(segments, {1: 60}, ["A", "B"], codes=["x"])
+    assert [row.code for row in only_x_report.codes] == ["x"]
+
+
+def test_bad_input_says_what_is_wrong() -> None:
+    with pytest.raises(BadInput, match="^The overlap threshold must be above 0 and at most 1"):
+        segment_agreement([], "A", "B", threshold=0)
+    with pytest.raises(BadInput, match="^Segment agreement compares two different coders"):
+        segment_agreement([], "A", "A")
+    with pytest.raises(BadInput, match="^Agreement needs at least two different coders"):
+        agreement_report([], {1: 5}, ["A", "A"])
+    with pytest.raises(BadInput, match="negative length"):
+        agreement_report([], {1: -1}, ["A", "B"])
+    with pytest.raises(BadInput, match="not compared"):
+        agreement_report([Segment(2, "x", "A", 0, 1)], {1: 5}, ["A", "B"])
+    with pytest.raises(BadInput, match=r"Coding \[0, 9\) by A lies outside document 1"):
+        agreement_report([Segment(1, "x", "A", 0, 9)], {1: 5}, ["A", "B"])
+    with pytest.raises(BadInput, match="cannot be negative"):
+        character_counts([], [], -1)
+    with pytest.raises(BadInput, match="outside its document of 10 characters"):
+        character_counts([(0, 11)], [], 10)
+
+
 def test_character_counts_and_kappa_by_hand() -> None:
     assert character_counts([(0, 4), (2, 6)], [(3, 8)], 10) == CharacterCounts(3, 3, 2, 2)
     assert character_counts([(0, 10)], [(0, 10)], 10) == CharacterCounts(10, 0, 0, 0)
@@ -397,5 +462,6 @@ def test_character_counts_and_kappa_by_hand() -> None:
 def test_alpha_counts_add_up_and_refuse_different_coders() -> None:
     total = AlphaCounts(3, 10, 4, 6) + AlphaCounts(3, 5, 2, 1)
     assert total == AlphaCounts(3, 15, 6, 7)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^cannot pool alpha counts of different numbers of "
+                                          "coders$"):
         AlphaCounts(3, 10, 4, 6) + AlphaCounts(2, 10, 4, 6)

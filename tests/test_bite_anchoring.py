@@ -74,6 +74,15 @@ def test_the_before_context_counts_from_the_last_line_break_only() -> None:
     assert result.moved
 
 
+def test_a_copy_pasted_at_the_very_start_compares_its_before_context_from_there() -> None:
+    # the copy starts the text: its before context is the 5 characters "Drie ", all of them
+    old = "Eén.\nTwee.\nDrie Piet probeert het zelf; één fout, daarna goed.\nMidden regel.\nSlot."
+    new = "Drie Piet probeert! het zelf; één fout, daarna goed.\nEén.\nTwee.\nMidden regel.\n" \
+          "Slot."
+    result = placed(old, new)
+    assert (result.start, result.end, result.orphaned) == at(new)
+
+
 def test_the_after_context_counts_up_to_the_first_line_break_only() -> None:
     # mirror: the stored after holds two line breaks; only " het zelf, lacht" up to the first
     # counts, the same to the letter over 12 characters or more: the copy takes the coding

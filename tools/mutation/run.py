@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1)")
     parser.add_argument("--work", type=Path, help="scratch folder (default /tmp/...)")
     parser.add_argument("--list", action="store_true", help="list the packages and stop")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the scratch folder and the results already in it")
     parser.add_argument("--report-only", action="store_true",
                         help="summarise the last run in the scratch folder, run nothing")
     parser.add_argument("--sample", type=int, metavar="K",
@@ -134,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     name = args.package + ("-before" if args.before else "")
     work = args.work or Path("/tmp/fieldkit-mutation") / name
     if not args.report_only:
-        prepare(work, config[args.package], args.before)
+        if not (args.resume and work.exists()):
+            prepare(work, config[args.package], args.before)
         names = list(args.mutants)
         if args.survivors_of:
             names += survivors_in(HERE / "results" / f"{args.survivors_of}.txt")
