@@ -44,6 +44,9 @@ def setup_cfg(package: dict[str, list[str]], before: bool) -> str:
         + _lines("pytest_add_cli_args_test_selection", tests)
         # the repo's addopts stay (importlib mode); no cache folder, no slow-marked tests
         + _lines("pytest_add_cli_args", ["-p", "no:cacheprovider", "-m", "not slow"])
+        # a mutant that loops (anchoring's diff has several while loops) is stopped after 3x
+        # its tests' usual time rather than mutmut's 15x: on two shared cores that matters
+        + "timeout_multiplier = 3.0\n"
         + "use_git_change_detection = false\n"
         + "debug = false\n"
     )
@@ -87,6 +90,24 @@ def summary(work: Path) -> tuple[Counter[str], list[str]]:
         if status == "survived":
             survivors.append(name)
     return counts, survivors
+
+
+SHOW = """import sys
+from mutmut.__main__ import find_mutant, get_diff_for_mutant
+for name in sys.argv[1:]:
+    print(f"# {name}: survived")
+    print(get_diff_for_mutant(name, path=find_mutant(name).path))
+"""
+
+
+def diffs(work: Path, survivors: list[str]) -> str:
+    """``mutmut show`` of every survivor, in one process (one each takes seconds)."""
+    if not survivors:
+        return ""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", SHOW, *survivors], cwd=work, env=env,
+                          text=True, check=False, stdout=subprocess.PIPE)
+    return done.stdout
 
 
 def survivors_in(path: Path) -> list[str]:
@@ -138,9 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.report_only:
         if not (args.resume and work.exists()):
             prepare(work, config[args.package], args.before)
+        else:  # the config may have changed since
+            (work / "setup.cfg").write_text(setup_cfg(config[args.package], args.before),
+                                            encoding="utf-8")
         names = list(args.mutants)
-        if args.survivors_of:
-            names += survivors_in(HERE / "results" / f"{args.survivors_of}.txt")
+        if args.survivors_of:  # those of them the given globs name, if any
+            names = [n for n in survivors_in(HERE / "results" / f"{args.survivors_of}.txt")
+                     if not names or any(fnmatch.fnmatch(n, glob) for glob in names)]
             if not names:
                 print(f"{args.survivors_of} left no survivors to run again")
                 return 0
@@ -153,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     print(head)
     out = HERE / "results" / f"{name}.txt"
     out.parent.mkdir(exist_ok=True)
-    diffs = [mutmut(work, "show", survivor, capture=True) for survivor in survivors]
-    out.write_text(head + "\n\n" + "\n".join(diffs), encoding="utf-8")
+    out.write_text(head + "\n\n" + diffs(work, survivors), encoding="utf-8")
     print(f"survivors and their diffs: {out.relative_to(REPO)}")
     return 0
 
