@@ -20,8 +20,8 @@ CONTEXT = 40  # what the project stores each side (fieldkit.project.CONTEXT_CHAR
 QUOTE = "Piet probeert"
 
 
-def anchor_of(text: str, quote: str = QUOTE) -> Anchor:
-    start = text.index(quote)
+def anchor_of(text: str, quote: str = QUOTE, *, last: bool = False) -> Anchor:
+    start = text.rindex(quote) if last else text.index(quote)
     end = start + len(quote)
     return Anchor(start, end, quote, text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
 
@@ -118,3 +118,94 @@ def test_through_the_facade_a_cut_line_pasted_with_its_context_keeps_its_coding(
     back = project.coding(coding.uuid)
     assert (back.start, back.end, back.orphaned) == (start, start + len(QUOTE), False)
     project.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# more rules, from the mutation run's survivors
+
+
+def test_a_copy_pasted_at_the_very_start_of_the_text_takes_the_coding() -> None:
+    old = "Intro.\nPiet probeert het zelf; één fout, daarna goed.\nSlot."
+    new = "Piet probeert het zelf; één fout, daarna goed!\nIntro.\nSlot."
+    assert (lambda r: (r.start, r.end, r.orphaned))(placed(old, new)) == (0, len(QUOTE), False)
+
+
+def test_of_two_equally_fitting_copies_the_nearer_takes_the_coding() -> None:
+    line = "Dus Piet probeert het zelf; één fout, daarna goed"
+    old = "\n".join(["Regel A.", line + ".", "Regel B.", "Regel C.", "Regel D.", "Regel E."])
+    new = "\n".join(["Regel A.", "Regel B.", line + "!", "Regel C.", "Regel D.", "Regel E.",
+                     line + "?"])
+    result = placed(old, new)
+    assert (result.start, result.end, result.orphaned) == at(new)  # the first, nearer copy
+    # and the other way round: the nearer copy is the last one
+    old2 = "\n".join(["Regel A.", "Regel B.", "Regel C.", "Regel D.", line + ".", "Regel E."])
+    new2 = "\n".join([line + "!", "Regel A.", "Regel B.", "Regel C.", "Regel D.", "Regel E.",
+                      line + "?"])
+    result = placed(old2, new2)
+    far_first = new2.rindex(QUOTE)
+    assert (result.start, result.end, result.orphaned) == (far_first, far_first + len(QUOTE),
+                                                           False)
+
+
+def test_a_text_with_the_quote_pasted_everywhere_weighs_the_first_200_copies() -> None:
+    # more than 200 pasted copies: the search stops there, and the best of those weighed (all
+    # fit equally well: the nearest, the first) takes the coding
+    old = "Intro.\nToen Piet probeert het zelf; één fout.\nSlot."
+    new = "Intro.\nSlot.\n" + "\n".join(f"Toen Piet probeert het zelf; één fout. {i}"
+                                         for i in range(260))
+    result = placed(old, new)
+    assert result is not None
+    assert (result.start, result.end, result.orphaned) == at(new)
+    # with no copy fitting its context among them, it is orphaned
+    elsewhere = "Intro.\nSlot.\n" + "\n".join(f"{i} Piet probeert iets" for i in range(260))
+    assert placed(old, elsewhere).orphaned
+
+
+def test_a_copy_further_on_is_found_past_a_copy_that_was_already_there() -> None:
+    # the first "Piet probeert" of the new text was there before (not put in); the pasted copy
+    # lies early in a long inserted line and must still be found
+    old = "Piet probeert alles.\nIntro.\nToen Piet probeert het zelf; één fout.\nSlot."
+    tail = " en nog een heel lang verhaal over de kantbank, de planner en de ploegleider."
+    new = "Nieuw.\nPiet probeert alles.\nIntro.\nSlot.\nToen Piet probeert het zelf; één fout" \
+          + tail
+    result = place(anchor_of(old, last=True), new, EditMap(old, new))
+    pasted = new.rindex(QUOTE)
+    assert (result.start, result.end, result.orphaned) == (pasted, pasted + len(QUOTE), False)
+
+
+def test_an_orphan_stays_where_its_words_were() -> None:
+    old = "Eerste regel.\nTweede regel.\nDerde: Piet probeert het zelf.\nVierde regel."
+    new = "Eerste regel.\nTweede regel, langer.\nDerde: iets anders.\nVierde regel."
+    result = placed(old, new)
+    assert result.orphaned
+    assert result.start == result.end == new.index("iets anders")
+
+
+def test_characters_typed_onto_the_last_character_are_taken_along_and_others_not() -> None:
+    # a skin tone typed onto a coded emoji joins it; a joiner and a second emoji too
+    old = "Goed gedaan 👍 zei Jan."
+    quote = "Goed gedaan 👍"
+    toned = "Goed gedaan 👍🏽 zei Jan."
+    r = place(anchor_of(old, quote), toned, EditMap(old, toned))
+    assert (r.start, r.end, r.orphaned) == (0, len(quote) + 1, False)
+    old = "Monteur 👨 helpt."
+    quote = "Monteur 👨"
+    joined = "Monteur 👨\u200d🔧 helpt."
+    r = place(anchor_of(old, quote), joined, EditMap(old, joined))
+    assert (r.start, r.end) == (0, len(quote) + 2)
+    # plain letters typed after a quote at the end of the text are not part of it
+    old = "Aan het eind: Piet probeert"
+    for longer in ("Aan het eind: Piet probeert nog iets", "Aan het eind: Piet probeerts"):
+        r = place(anchor_of(old), longer, EditMap(old, longer))
+        assert (r.start, r.end, r.orphaned) == at(longer)
+
+
+def test_an_orphan_whose_first_words_survive_stays_where_it_began() -> None:
+    # only "Piet " of the quote survives (too little to keep the span): orphaned, at the place
+    # its first character went, not at the end of the words that survived before it
+    quote = "Piet probeert het zelf maar"
+    old = "Eerste regel.\nDerde: Piet probeert het zelf maar faalt.\nVierde regel."
+    new = "Eerste regel, nu.\nDerde: Piet kijkt toe en zegt niets; faalt.\nVierde regel."
+    r = place(anchor_of(old, quote), new, EditMap(old, new))
+    assert r.orphaned
+    assert r.start == r.end == new.index("Piet")
