@@ -108,6 +108,9 @@ def test_undo_and_redo_pass_through_every_state_the_work_went_through(
             assert p.undo_label() == labels[k]
             undone = p.undo()
             assert undone is not None and undone.label == labels[k]
+            # what was put back is told row by row (the GUI refreshes from it)
+            assert undone.changes and all(c.before is not None or c.after is not None
+                                          for c in undone.changes)
             assert p.redo_label() == labels[k]
             assert state(p) == states[k], f"after undoing step {k}"
         assert p.undo_label() == start_label
@@ -163,3 +166,35 @@ def test_undo_of_an_edit_puts_back_every_moved_coding(tmp_path: Path) -> None:
         assert state(p) == before
         p.redo()
         assert state(p) == moved
+
+
+def test_an_action_that_fails_keeps_nothing_and_the_next_one_works(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "Fout.fieldkit", language="nl") as p:
+        p.set_coder("Anouk")
+        p.add_code("Blijft")
+        before = state(p)
+        with pytest.raises(RuntimeError, match="halverwege"):
+            with p.action("Twee codes"):
+                p.add_code("Weg 1")
+                p.add_code("Weg 2")
+                raise RuntimeError("halverwege")
+        assert state(p) == before and p.undo_label() == "Add code Blijft"
+        p.add_code("Daarna")
+        assert sorted(path for _, path, _ in state(p)["codes"]) == ["Blijft", "Daarna"]
+        p.undo()
+        assert state(p) == before
+
+
+def test_a_project_open_read_only_refuses_undo_and_redo_with_a_message(tmp_path: Path) -> None:
+    from fieldkit.core.errors import ReadOnly
+
+    with Project.create(tmp_path / "Lezen.fieldkit", language="nl") as p:
+        p.set_coder("Anouk")
+        p.add_code("Een")
+        p.undo()
+    with Project.open(tmp_path / "Lezen.fieldkit", readonly=True) as p:
+        for step in (p.undo, p.redo):
+            with pytest.raises(ReadOnly, match="^This project is open read-only; nothing was "
+                                               "changed.$"):
+                step()
+        assert state(p)["codes"] == []
