@@ -75,6 +75,9 @@ def test_a_set_filter_ranks_and_counts_within_its_documents(
     expected = [title for title in best_first if title in members]
     result = project.search("kantbank set:Gekozen")
     assert [hit.title for hit in result.hits] == expected
+    for hit in result.hits:  # each hit is the first "kantbank" of its text
+        text = project.document(hit.document_id).text
+        assert (hit.start, hit.end) == (text.find("kantbank"), text.find("kantbank") + 8)
     for limit in (1, 2, 3):
         limited = project.search("kantbank set:Gekozen", limit=limit)
         assert [hit.title for hit in limited.hits] == expected[:limit]
@@ -148,3 +151,29 @@ def test_speaker_filter_ranks_the_speakers_turns(tmp_path: Path) -> None:
             limited = p.search(query, limit=2)
             assert [hit.title for hit in limited.hits] == best_first[:2], query
             assert limited.total == 4
+
+
+def test_a_speaker_with_several_matching_turns_is_one_hit_at_the_first(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "Beurten.fieldkit", language="nl") as p:
+        p.set_coder("Anouk")
+        text = ("Sanne: eerst de kantbank\n\nInterviewer: en toen?\n\n"
+                "Sanne: weer de kantbank, één 👍 keer\n\nSanne: en nog eens kantbank")
+        doc = p.add_imported(ImportedDocument(kind="transcript", title="Drie beurten",
+                                              text=text, turns=turns_of(text)),
+                             site="Bakkerij Zuid")
+        p.add_code("Leren")
+        for turn in turns_of(text):  # each turn a coded segment of its own: three rows match
+            p.code_text(doc.id, turn.start, turn.end, "Leren")
+        for query in ("kantbank speaker:sanne", "kantbank speaker:sanne code:Leren"):
+            result = p.search(query)
+            assert result.total == 1
+            (hit,) = result.hits
+            assert (hit.start, hit.end) == (text.find("kantbank"), text.find("kantbank") + 8)
+
+
+def test_a_filter_that_matches_nothing_says_so_naming_each_value(
+        ranked: tuple[Project, list[str]]) -> None:
+    project, _ = ranked
+    result = project.search("kantbank code:Nergens code:Nooit")
+    assert result.total == 0 and result.hits == []
+    assert result.note == "No code matches 'Nergens' or 'Nooit', so nothing was found."

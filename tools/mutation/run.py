@@ -48,6 +48,7 @@ def setup_cfg(package: dict[str, list[str]], before: bool) -> str:
         # its tests' usual time rather than mutmut's 15x: on two shared cores that matters
         + "timeout_multiplier = 3.0\n"
         + "use_git_change_detection = false\n"
+        + _lines("also_copy", ["docs", "tools"])  # tests read docs/search.md, tools/pgserver.py
         + "debug = false\n"
     )
 
@@ -60,6 +61,8 @@ def prepare(work: Path, package: dict[str, list[str]], before: bool) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "fieldkit", work / "fieldkit", ignore=ignore)
     shutil.copytree(REPO / "tests", work / "tests", ignore=ignore)
+    shutil.copytree(REPO / "docs", work / "docs", ignore=ignore)
+    shutil.copytree(REPO / "tools", work / "tools", ignore=ignore)
     shutil.copy2(REPO / "pyproject.toml", work / "pyproject.toml")
     (work / "setup.cfg").write_text(setup_cfg(package, before), encoding="utf-8")
     # tests/conftest.py finds the shared fixtures two folders above tests/; under mutants/ that
