@@ -75,8 +75,11 @@ def test_coding_memo_changes_reach_every_replica(replicas: Any) -> None:
     b.memo(second, "zelf proberen 👍")
     bram.team.sync()
     a.memo(first, "tweede lezing: één collega doet het voor")
+    own = a.code("Bezoek 2", "Ilse legt", "Leren/Uitproberen")  # not sent yet
+    own_id = anna.coding(own).id
     lotte.memo(third, "")
     anna.team.sync()
+    assert anna.coding(own).id == own_id  # own work redone after Bram's keeps its short id
     lead.team.sync()
     sync_all(lead, anna, bram)
     assert all(held(p) == ledger for p in (lead, anna, bram))
@@ -133,3 +136,39 @@ def test_random_work_ends_as_the_ledger_on_every_replica(replicas: Any, seed: in
     assert len(ledger) > 3
     for p in (lead, anna, bram):
         assert held(p) == ledger
+
+
+def test_deleting_a_code_with_a_child_reaches_every_replica(replicas: Any) -> None:
+    _team, lead, anna, bram = replicas
+    ledger: Ledger = {}
+    a, b = Work(ledger, anna), Work(ledger, bram)
+    lead.add_code("Leren/Voordoen/Kijken")
+    lead.team.sync()
+    anna.team.sync()
+    bram.team.sync()
+    gone = {a.code("Bezoek 1", "laat Piet zien", "Leren/Voordoen/Kijken"),
+            b.code("Bezoek 2", "legt de nieuwe lasrobot uit", "Leren/Voordoen")}
+    kept = a.code("Bezoek 1", "probeert het zelf", "Leren/Uitproberen", memo="blijft")
+    sync_all(anna, bram, lead)
+    assert all(held(p) == ledger for p in (lead, anna, bram))
+    lead.delete_code(lead.code("Leren/Voordoen").id)  # with its child and their codings
+    for uuid in gone:
+        del ledger[uuid]
+    sync_all(lead, anna, bram)
+    for p in (lead, anna, bram):
+        assert held(p) == ledger and kept in held(p)
+        assert sorted(path for _, _, path, _ in p.codes_with_counts()) == [
+            "Leren", "Leren/Uitproberen"]
+
+
+def test_a_child_code_added_under_a_code_deleted_meanwhile_goes_too(
+        replicas: Any) -> None:
+    _team, lead, anna, bram = replicas
+    lead.delete_code(lead.code("Leren/Voordoen").id)  # offline, while Bram adds a child
+    bram.add_code("Leren/Voordoen/Nieuw")
+    bram.team.sync()  # the server has the child before the lead's deletion arrives
+    lead.team.sync()
+    sync_all(bram, anna, lead)
+    for p in (lead, anna, bram):
+        assert sorted(path for _, _, path, _ in p.codes_with_counts()) == [
+            "Leren", "Leren/Uitproberen"]
