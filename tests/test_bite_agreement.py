@@ -261,11 +261,23 @@ segment_st = st.builds(
     st.integers(0, 30), st.integers(0, 12))
 
 
-@settings(max_examples=150, deadline=None, database=None)
+def twin(seg: Segment, coder: str, jitter: tuple[int, int]) -> Segment:
+    """Another coder's segment of the same code and document, a character or two off."""
+    start = max(0, seg.start + jitter[0])
+    return Segment(seg.document, seg.code, coder, start, max(start, seg.end + jitter[1]))
+
+
+@settings(max_examples=200, deadline=None, database=None)
 @given(st.lists(segment_st, max_size=14), st.sampled_from([0.5, 0.75, 0.9, 1.0]),
-       st.sampled_from([CODERS[:2], CODERS]), st.integers(0, 2))
+       st.sampled_from([CODERS[:2], CODERS]), st.integers(0, 2),
+       st.lists(st.tuples(st.sampled_from(CODERS), st.integers(-2, 2), st.integers(-2, 2)),
+                max_size=14))
 def test_report_matches_brute_force(segments: list[Segment], threshold: float,
-                                    coders: list[str], empty_docs: int) -> None:
+                                    coders: list[str], empty_docs: int,
+                                    twins: list[tuple[str, int, int]]) -> None:
+    # most segments get a near twin by another coder, so that segments agree and pair often
+    segments = segments + [twin(seg, coder, (a, b)) for seg, (coder, a, b)
+                           in zip(segments, twins, strict=False) if coder != seg.coder]
     lengths: dict[Any, int] = {1: 42, 2: 45, 3: 50}
     for n in range(empty_docs):
         lengths[f"leeg {n}"] = [0, 7][n % 2]  # an empty document and one nobody coded
@@ -415,11 +427,14 @@ def test_given_k_and_codes_reach_the_segment_table() -> None:
     assert (table.k, table.agreements, table.only_a, table.only_b) == (4, 1, 1, 1)
     assert table.kappa == pytest.approx((1 / 3 - 1 / 4) / (1 - 1 / 4))
     assert table.kappa_note == ""
-    only_x = segment_agreement(segments, "A", "B", codes=["x"], k=2)
+    only_x = segment_agreement(segments[::-1], "A", "B", codes=["x"], k=2)  # y comes first
     assert (only_x.agreements, only_x.only_a, only_x.only_b) == (1, 0, 0)
     assert [row.code for row in only_x.rows] == ["x"]
     only_x_report = agreement_report(segments, {1: 60}, ["A", "B"], codes=["x"])
     assert [row.code for row in only_x_report.codes] == ["x"]
+    # a segment of a code left out may even lie in a document that is not compared
+    elsewhere = [*segments, Segment(99, "y", "A", 0, 5)]
+    assert agreement_report(elsewhere, {1: 60}, ["A", "B"], codes=["x"]).codes[0].code == "x"
 
 
 def test_bad_input_says_what_is_wrong() -> None:
