@@ -166,6 +166,16 @@ def test_undo_of_an_edit_puts_back_every_moved_coding(tmp_path: Path) -> None:
         assert state(p) == before
         p.redo()
         assert state(p) == moved
+        # an edit half-way: the codings before it stay, those after it move
+        text = p.document(doc.id).text
+        half = text.index("Regel 350:")
+        p.edit_text(doc.id, text[:half] + "Tussendoor.\n" + text[half:])
+        after = state(p)
+        shift = len("Tussendoor.\n")
+        assert [c[1] for c in after["codings"]] == [
+            c[1] + (shift if c[1] >= half else 0) for c in moved["codings"]]
+        p.undo()
+        assert state(p) == moved
 
 
 def test_an_action_that_fails_keeps_nothing_and_the_next_one_works(tmp_path: Path) -> None:

@@ -86,6 +86,12 @@ def test_coding_memo_changes_reach_every_replica(replicas: Any) -> None:
     assert anna.coding(first).memo == lead.coding(first).memo == \
         "tweede lezing: één collega doet het voor"
 
+    # an undo travels like any change
+    anna.set_coding_memo(first, "even iets anders")
+    anna.undo()
+    sync_all(anna, bram, lead)
+    assert all(held(p) == ledger for p in (lead, anna, bram))
+
     # a recode and an uncode travel too, and a memo typed offline over several changes
     b.recode(second, "Leren/Voordoen")
     a.memo(first, "derde")
