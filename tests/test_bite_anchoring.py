@@ -209,3 +209,13 @@ def test_an_orphan_whose_first_words_survive_stays_where_it_began() -> None:
     r = place(anchor_of(old, quote), new, EditMap(old, new))
     assert r.orphaned
     assert r.start == r.end == new.index("Piet")
+
+
+def test_half_of_a_quote_surviving_beside_identical_characters_keeps_the_whole_quote() -> None:
+    # "..." loses one dot: which one the diff says was deleted is arbitrary, and half the quote
+    # ".." is enough when the whole quote starts where the survivors do: it keeps its words
+    for old, new in (("Hij zweeg...", "Hij zweeg.."), ("Stilte.\n\n...", "Stilte.\n\n..")):
+        start = len(old) - 2
+        r = place(Anchor(start, len(old), "..", old[max(0, start - CONTEXT):start], ""), new,
+                  EditMap(old, new))
+        assert (new[r.start:r.end], r.orphaned) == ("..", False)
