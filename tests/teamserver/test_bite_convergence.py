@@ -86,9 +86,14 @@ def test_coding_memo_changes_reach_every_replica(replicas: Any) -> None:
     assert anna.coding(first).memo == lead.coding(first).memo == \
         "tweede lezing: één collega doet het voor"
 
-    # an undo travels like any change
+    # an undo travels like any change; the sync says who sent what
     anna.set_coding_memo(first, "even iets anders")
     anna.undo()
+    anna.team.sync()
+    report = lead.team.sync()
+    assert [(a.member, a.coder, a.label) for a in report.received] == [
+        (anna.team.member, "Anna", "Edit coding"), (anna.team.member, "Anna", "Edit coding")]
+    assert report.skipped == []
     sync_all(anna, bram, lead)
     assert all(held(p) == ledger for p in (lead, anna, bram))
 
