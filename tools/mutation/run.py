@@ -34,7 +34,7 @@ def _lines(option: str, values: list[str]) -> str:
     return f"{option} =\n" + "".join(f"    {v}\n" for v in values)
 
 
-def setup_cfg(package: dict[str, list[str]], before: bool) -> str:
+def setup_cfg(package: dict[str, list[str]], before: bool, timeout: float = 3.0) -> str:
     """The ``[mutmut]`` section for one package (the bite tests left out with ``before``)."""
     tests = list(package["tests"]) + ([] if before else list(package.get("bite", [])))
     return (
@@ -46,14 +46,14 @@ def setup_cfg(package: dict[str, list[str]], before: bool) -> str:
         + _lines("pytest_add_cli_args", ["-p", "no:cacheprovider", "-m", "not slow"])
         # a mutant that loops (anchoring's diff has several while loops) is stopped after 3x
         # its tests' usual time rather than mutmut's 15x: on two shared cores that matters
-        + "timeout_multiplier = 3.0\n"
+        + f"timeout_multiplier = {timeout}\n"
         + "use_git_change_detection = false\n"
         + _lines("also_copy", ["docs", "tools"])  # tests read docs/search.md, tools/pgserver.py
         + "debug = false\n"
     )
 
 
-def prepare(work: Path, package: dict[str, list[str]], before: bool) -> None:
+def prepare(work: Path, package: dict[str, list[str]], before: bool, timeout: float) -> None:
     """A fresh scratch copy of the repository's code and tests with this run's config."""
     if work.exists():
         shutil.rmtree(work)
@@ -64,7 +64,7 @@ def prepare(work: Path, package: dict[str, list[str]], before: bool) -> None:
     shutil.copytree(REPO / "docs", work / "docs", ignore=ignore)
     shutil.copytree(REPO / "tools", work / "tools", ignore=ignore)
     shutil.copy2(REPO / "pyproject.toml", work / "pyproject.toml")
-    (work / "setup.cfg").write_text(setup_cfg(package, before), encoding="utf-8")
+    (work / "setup.cfg").write_text(setup_cfg(package, before, timeout), encoding="utf-8")
     # tests/conftest.py finds the shared fixtures two folders above tests/; under mutants/ that
     # is the scratch folder itself
     shared = REPO.parent / "shared"
@@ -143,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutmut workers (default 1)")
     parser.add_argument("--work", type=Path, help="scratch folder (default /tmp/...)")
     parser.add_argument("--list", action="store_true", help="list the packages and stop")
+    parser.add_argument("--timeout", type=float, default=3.0, metavar="X",
+                        help="stop a mutant after X times its tests' usual CPU time (3)")
+    parser.add_argument("--timeout-again", action="store_true",
+                        help="with --resume: run the mutants that timed out again")
     parser.add_argument("--resume", action="store_true",
                         help="keep the scratch folder and the results already in it")
     parser.add_argument("--report-only", action="store_true",
@@ -161,10 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path("/tmp/fieldkit-mutation") / name
     if not args.report_only:
         if not (args.resume and work.exists()):
-            prepare(work, config[args.package], args.before)
+            prepare(work, config[args.package], args.before, args.timeout)
         else:  # the config may have changed since
-            (work / "setup.cfg").write_text(setup_cfg(config[args.package], args.before),
-                                            encoding="utf-8")
+            (work / "setup.cfg").write_text(
+                setup_cfg(config[args.package], args.before, args.timeout), encoding="utf-8")
         names = list(args.mutants)
         if args.survivors_of:  # those of them the given globs name, if any
             names = [n for n in survivors_in(HERE / "results" / f"{args.survivors_of}.txt")
@@ -172,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
             if not names:
                 print(f"{args.survivors_of} left no survivors to run again")
                 return 0
+        if args.timeout_again:
+            names = [line.strip().rpartition(": ")[0] for line in
+                     mutmut(work, "results", "--all", "true", capture=True).splitlines()
+                     if line.strip().endswith(": timeout")]
         if args.sample:
             names = sampled(work, args.jobs, args.sample, names)
         mutmut(work, "run", "--max-children", str(args.jobs), *names)
