@@ -19,6 +19,7 @@ import argparse
 import fnmatch
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tomllib
@@ -113,6 +114,26 @@ def diffs(work: Path, survivors: list[str]) -> str:
     return done.stdout
 
 
+def stop_left_servers() -> int:
+    """Stop the PostgreSQL servers that team tests started under a mutant and could not stop
+    themselves (mutmut kills a worker that runs out of time, not the server it started)."""
+    stopped = 0
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmd = (proc / "cmdline").read_bytes().split(b"\0")
+            env = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if cmd and cmd[0].endswith(b"/postgres") and b"-D" in cmd and \
+                any(e.startswith(b"MUTANT_UNDER_TEST=") for e in env):
+            try:
+                os.kill(int(proc.name), signal.SIGINT)  # fast shutdown
+                stopped += 1
+            except OSError:
+                pass
+    return stopped
+
+
 def survivors_in(path: Path) -> list[str]:
     """The survivors a previous run wrote to its results file ("# NAME: survived" lines)."""
     out = []
@@ -183,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.sample:
             names = sampled(work, args.jobs, args.sample, names)
         mutmut(work, "run", "--max-children", str(args.jobs), *names)
+        if stop_left_servers():
+            print("stopped PostgreSQL servers left by mutants that ran out of time")
     counts, survivors = summary(work)
     total = sum(counts.values())
     head = f"{name}: {total} mutants, " + ", ".join(f"{n} {s}" for s, n in counts.most_common())
