@@ -138,6 +138,8 @@ def main() -> int:
             project.recordings.code_time(rec.id, minute * 60_000, minute * 60_000 + 20_000,
                                          "Leren/Collega helpt")
 
+        from PySide6.QtMultimedia import QMediaPlayer
+
         from fieldkit.gui import i18n
         from fieldkit.gui.app import application
         from fieldkit.gui.player import RecordingPlayer
@@ -172,6 +174,14 @@ def main() -> int:
         figures["open_parity"] = turns == cold_turns == TURNS
 
         widget = open_player()
+        # Seeking is timed on a loaded recording: under load the backend may still be opening
+        # the file, and a position set before that is not kept (the parity would then fail).
+        deadline = time.time() + 30
+        while widget.player.mediaStatus() not in (QMediaPlayer.MediaStatus.LoadedMedia,
+                                                  QMediaPlayer.MediaStatus.BufferedMedia) \
+                and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
         rng = random.Random(5)
         positions = [rng.randrange(0, MINUTES * 60_000) for _ in range(20)]
         seeks = [timed(lambda p=p: widget.seek(p))[0] for p in positions]

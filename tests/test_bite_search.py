@@ -136,7 +136,7 @@ def test_speaker_filter_ranks_the_speakers_turns(tmp_path: Path) -> None:
         for times in range(1, 5):  # worst first
             text = (f"Interviewer: {text_with(1)}\n\n"
                     f"Sanne: {text_with(times, filler='operator')}")
-            p.add_imported(ImportedDocument(kind="transcript", title=f"Interview {times}",
+            p.imports.document(ImportedDocument(kind="transcript", title=f"Interview {times}",
                                             text=text, turns=turns_of(text)),
                            site="Bakkerij Zuid")
         best_first = [f"Interview {t}" for t in range(4, 0, -1)]
@@ -158,7 +158,7 @@ def test_a_speaker_with_several_matching_turns_is_one_hit_at_the_first(tmp_path:
         p.set_coder("Anouk")
         text = ("Sanne: eerst de kantbank\n\nInterviewer: en toen?\n\n"
                 "Sanne: weer de kantbank, één 👍 keer\n\nSanne: en nog eens kantbank")
-        doc = p.add_imported(ImportedDocument(kind="transcript", title="Drie beurten",
+        doc = p.imports.document(ImportedDocument(kind="transcript", title="Drie beurten",
                                               text=text, turns=turns_of(text)),
                              site="Bakkerij Zuid")
         p.add_code("Leren")

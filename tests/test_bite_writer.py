@@ -51,7 +51,7 @@ def act(p: Project, rng: random.Random, n: int) -> str:
                     rng.choice(codes), memo=rng.choice(["", f"memo {n} ✓"]))
         return "coding"
     if choice < 0.55 and codings:
-        p.set_coding_memo(rng.choice(codings), f"nieuw {n}")
+        p.memos.set_coding_memo(rng.choice(codings), f"nieuw {n}")
         return "memo"
     if choice < 0.62 and codings:
         p.recode(rng.choice(codings), rng.choice(codes))

@@ -41,7 +41,7 @@ class Work:
         return c.uuid
 
     def memo(self, uuid: str, memo: str) -> None:
-        self.p.set_coding_memo(uuid, memo)
+        self.p.memos.set_coding_memo(uuid, memo)
         self.ledger[uuid] = (*self.ledger[uuid][:5], memo)
 
     def recode(self, uuid: str, code: str) -> None:
@@ -87,7 +87,7 @@ def test_coding_memo_changes_reach_every_replica(replicas: Any) -> None:
         "tweede lezing: één collega doet het voor"
 
     # an undo travels like any change; the sync says who sent what
-    anna.set_coding_memo(first, "even iets anders")
+    anna.memos.set_coding_memo(first, "even iets anders")
     anna.undo()
     anna.team.sync()
     report = lead.team.sync()
