@@ -119,15 +119,11 @@ def _store_documents(project: Project, store: Store, study: DemoStudy, ids: _Ids
 def _store_photo(project: Project, store: Store, photo: bytes, name: str) -> int:
     """A photo's file in the project's media folder and its media row; returns the row's id."""
     from fieldkit.importers.photo import read_photo
+    from fieldkit.operations.storing import store_media
 
     media = read_photo(photo, name).media
     assert media is not None
-    sha = project.media.put(media.data, media.filename, media.thumbnail)
-    return store.add_media({
-        "sha256": sha, "filename": media.filename, "mime": media.mime,
-        "size": len(media.data), "width": media.width,
-        "height": media.height, "taken": media.taken,
-        "orientation": media.orientation})
+    return store_media(project, store, media)
 
 
 def _store_codings(store: Store, study: DemoStudy, ids: _Ids, doc_ids: list[int],

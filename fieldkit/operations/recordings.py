@@ -119,8 +119,7 @@ class Recordings:
         facts = prepared.facts
         sha = self._project.media.put_file(prepared.path, prepared.path.name)
         with self._store.change(f"Import {prepared.path.name}"):
-            existing = self._store.media_by_sha(sha)
-            media_id = existing.id if existing else self._store.add_media({
+            media_id = self._store.media_for({
                 "sha256": sha, "filename": prepared.path.name, "mime": facts.mime,
                 "size": prepared.path.stat().st_size, "width": facts.width,
                 "height": facts.height, "taken": facts.recorded})
@@ -149,8 +148,7 @@ class Recordings:
             path.write_bytes(data)
             facts = read_facts(path)
             sha = self._project.media.put_file(path, path.name)
-        existing = self._store.media_by_sha(sha)
-        media_id = existing.id if existing else self._store.add_media({
+        media_id = self._store.media_for({
             "sha256": sha, "filename": Path(filename).name, "mime": facts.mime,
             "size": len(data), "width": facts.width, "height": facts.height,
             "taken": facts.recorded})

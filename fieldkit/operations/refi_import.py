@@ -23,6 +23,7 @@ from fieldkit.exporters.refi_writer import (
     VAR_VISIT,
     read_description,
 )
+from fieldkit.operations.storing import store_media
 
 if TYPE_CHECKING:
     from fieldkit.core.progress import Progress
@@ -306,13 +307,5 @@ def _store_picture(job: _Import, source: Any) -> int | None:
     except BadInput as exc:
         job.warnings.append(f"Skipped picture '{source.name}': {exc}")
         return None
-    media = photo.media
-    assert media is not None
-    sha = job.project.media.put(media.data, media.filename, media.thumbnail)
-    existing = job.store.media_by_sha(sha)
-    if existing:
-        return existing.id
-    return job.store.add_media({
-        "sha256": sha, "filename": media.filename, "mime": media.mime, "size": len(media.data),
-        "width": media.width, "height": media.height, "taken": media.taken,
-        "orientation": media.orientation})
+    assert photo.media is not None
+    return store_media(job.project, job.store, photo.media)

@@ -10,7 +10,7 @@ import mimetypes
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput
-from fieldkit.core.model import DOCUMENT_KINDS, ImportedDocument
+from fieldkit.core.model import DOCUMENT_KINDS, ImportedDocument, ImportedMedia
 from fieldkit.core.names import document_title
 from fieldkit.core.text import normalise_newlines
 
@@ -43,22 +43,25 @@ def store_document(project: Project, store: Store, doc: ImportedDocument,
     return store.add_document(values, doc.turns)
 
 
+def store_media(project: Project, store: Store, media: ImportedMedia) -> int:
+    """A read media file (photo) in the project's media folder, with its row; returns the row's
+    id (the row already there when the same bytes were stored before)."""
+    sha = project.media.put(media.data, media.filename, media.thumbnail)
+    return store.media_for({
+        "sha256": sha, "filename": media.filename, "mime": media.mime,
+        "size": len(media.data), "width": media.width, "height": media.height,
+        "taken": media.taken, "orientation": media.orientation,
+    })
+
+
 def _store_files(project: Project, store: Store, doc: ImportedDocument) -> int | None:
     """The document's media file (its id), or its original file kept so it is known in use."""
     if doc.media is not None:
-        sha = project.media.put(doc.media.data, doc.media.filename, doc.media.thumbnail)
-        existing = store.media_by_sha(sha)
-        return existing.id if existing else store.add_media({
-            "sha256": sha, "filename": doc.media.filename, "mime": doc.media.mime,
-            "size": len(doc.media.data), "width": doc.media.width,
-            "height": doc.media.height, "taken": doc.media.taken,
-            "orientation": doc.media.orientation,
-        })
+        return store_media(project, store, doc.media)
     if doc.original is not None and doc.source_name:
         sha = project.media.put(doc.original, doc.source_name)
-        if store.media_by_sha(sha) is None:
-            store.add_media({
-                "sha256": sha, "filename": doc.source_name,
-                "mime": mimetypes.guess_type(doc.source_name)[0] or "application/octet-stream",
-                "size": len(doc.original)})
+        store.media_for({
+            "sha256": sha, "filename": doc.source_name,
+            "mime": mimetypes.guess_type(doc.source_name)[0] or "application/octet-stream",
+            "size": len(doc.original)})
     return None

@@ -270,6 +270,11 @@ class Store(Writer):
         with self.change("Add media"):
             return self.insert("media", values)
 
+    def media_for(self, values: dict[str, Any]) -> int:
+        """The id of the media row of ``values["sha256"]``: the one there, or one added."""
+        existing = self.media_by_sha(values["sha256"])
+        return existing.id if existing else self.add_media(values)
+
     # -- documents -----------------------------------------------------------------------
 
     def add_document(self, values: dict[str, Any], turns: Iterable[Turn] = ()) -> int:
