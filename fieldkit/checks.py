@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,10 +21,6 @@ from fieldkit.storage.mediastore import MISSING, MediaStore
 if TYPE_CHECKING:
     from fieldkit.project import Problem, Project
     from fieldkit.storage.store import Store
-
-# Other packages (the search index) add their own checks here.
-EXTRA_CHECKS: list = []
-
 
 def check_folder(path: str | Path, progress: Progress) -> list[Problem]:
     """Check the project at ``path``: a project that does not open is reported, not raised."""
@@ -57,7 +52,7 @@ def check_project(project: Project, store: Store, progress: Progress) -> list[Pr
     passes its own): damage, broken links, codings that no longer fit their text, media files
     missing or changed, and what interrupted work left behind."""
     problems: list[Problem] = []
-    progress.start(7 + len(EXTRA_CHECKS), "Checking")
+    progress.start(8, "Checking")
     parts: list[tuple[str, Callable[[], Any]]] = [
         ("the database's integrity", lambda: _integrity(store, problems)),
         ("the links between rows", lambda: _links(store, problems)),
@@ -69,15 +64,9 @@ def check_project(project: Project, store: Store, progress: Progress) -> list[Pr
     for what, part in parts:
         _guarded(problems, what, part)
         progress.step(what)
-    for extra in EXTRA_CHECKS:
-        _guarded(problems, "the search index", partial(_extra, extra, project, problems))
-        progress.step()
+    _guarded(problems, "the search index", lambda: problems.extend(project.index.problems()))
+    progress.step()
     return problems
-
-
-def _extra(extra: Callable[[Project], list[Problem]], project: Project,
-           problems: list[Problem]) -> None:
-    problems.extend(extra(project))
 
 
 def _integrity(store: Store, problems: list[Problem]) -> None:

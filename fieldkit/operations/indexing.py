@@ -173,17 +173,3 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     while e > end and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _check_search_index(project: Project) -> list[Problem]:
-    return project.index.problems()
-
-
-def _register_check() -> None:
-    from fieldkit import checks
-
-    if _check_search_index not in checks.EXTRA_CHECKS:
-        checks.EXTRA_CHECKS.append(_check_search_index)
-
-
-_register_check()
