@@ -652,7 +652,7 @@ class Project:
                     code_ids.extend(book.descendants(found.id))
         coder_id = self.find_coder(coder).id if coder is not None else None
         doc_id = self._store.resolve("documents", doc) if doc is not None else None
-        return self._store.codings(CodingFilter(code_ids, doc_id, coder_id))
+        return self.codings_of(code_ids=code_ids, document_id=doc_id, coder_id=coder_id)
 
     def coder_name(self, coder_id: int) -> str:
         return self._store.name_of_coder(coder_id)
