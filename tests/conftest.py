@@ -26,7 +26,14 @@ QT_TESTS = ["gui", "teamserver/test_team_window.py", "teamserver/test_hostile_hi
 collect_ignore = [] if HAS_QT else QT_TESTS
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    # pytest-qt's log capture installs a Python message handler for Qt. Qt's media backend logs
+    # from its own threads while the main thread, holding the interpreter, waits on them (in
+    # QMediaPlayer.stop, for one): the handler then waits for the interpreter for ever, and the
+    # suite hangs (seen under load, with py-spy). Qt's own handler needs no interpreter.
+    if hasattr(config.option, "qt_log"):
+        config.option.qt_log = False
     if HEADLESS and HAS_QT:
         raise pytest.UsageError("FIELDKIT_HEADLESS=1, yet PySide6 is installed in this "
                                 f"environment ({sys.executable}): the headless job needs one "

@@ -167,7 +167,12 @@ def _drop_noise(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
 
 
 def quiet_offscreen_noise() -> None:
-    """Screenshot mode: drop the offscreen platform's known harmless warnings, keep the rest."""
+    """Screenshot mode: drop the offscreen platform's known harmless warnings, keep the rest.
+
+    Only here: a Python handler must wait for the interpreter, and Qt's media backend logs from
+    its own threads while the main thread holds the interpreter waiting on them (a recording's
+    player stopping), which deadlocks. Screenshots show text documents, never a player.
+    """
     qInstallMessageHandler(_drop_noise)
 
 

@@ -213,3 +213,10 @@ def test_dutch_labels(qtbot, project, recorded) -> None:
         widget.player.stop()
     finally:
         i18n.install("en")
+
+
+def test_no_python_handler_catches_the_media_backends_messages(request) -> None:
+    """The media backend logs from its own threads while the main thread waits on them: a
+    Python message handler (pytest-qt's log capture) deadlocks there, so the suite runs without
+    it (tests/conftest.py)."""
+    assert request.config.pluginmanager.get_plugin("_qt_logging") is None
