@@ -11,6 +11,7 @@ renames everything at once (``rename_all``).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,6 +49,18 @@ def describe_as(widget: QWidget, source: str) -> QWidget:
     widget.setProperty(DESCRIPTION_SOURCE, source)
     widget.setAccessibleDescription(tr(source))
     return widget
+
+
+def tell(widget: QWidget, said: str) -> None:
+    """Say ``said`` (already translated) about ``widget`` to a listening screen reader: it
+    becomes the widget's description, which Orca reads when it changes on the focused control
+    and with the control when focus arrives. Nothing happens without a screen reader."""
+    if widget.accessibleDescription() == said:
+        return
+    widget.setAccessibleDescription(said)
+    if QAccessible.isActive() and widget.isVisible():
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
 
 
 def _plain(text: str) -> str:

@@ -98,6 +98,11 @@ class CodebookModel(ParentLinkedModel):
             if col == 1:
                 return str(item.total) if item.total else ""
             return self.keys.get(code.id, "")
+        if role == Qt.ItemDataRole.AccessibleTextRole and col > 0:  # said with its meaning
+            if col == 1:
+                return ntr("%Ln coding(s)", item.total) if item.total else ""
+            key = self.keys.get(code.id)
+            return tr("Shortcut {0}").format(key) if key else ""
         if role == Qt.ItemDataRole.EditRole and col == 0:
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and col == 0:

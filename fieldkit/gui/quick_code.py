@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
-from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.i18n import tr
 
 NEW = "\x00new"
@@ -78,6 +78,19 @@ class QuickCodeBox(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._say_choice()
+
+    def _say_choice(self) -> None:
+        """The field's description names what Enter will do, so a screen reader user hears
+        the code before applying it (the list itself never has the focus)."""
+        item = self.list.currentItem()
+        if item is None:
+            said = tr("No code matches.")
+        elif item.data(Qt.ItemDataRole.UserRole) == NEW:
+            said = tr("Enter makes the new code “{0}”.").format(self.edit.text().strip())
+        else:
+            said = tr("Enter codes with {0}.").format(item.text())
+        tell(self.edit, said)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
@@ -85,6 +98,7 @@ class QuickCodeBox(QDialog):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 self.list.keyPressEvent(event)  # type: ignore[attr-defined]
+                self._say_choice()
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 item = self.list.currentItem()

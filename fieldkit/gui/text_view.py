@@ -16,8 +16,6 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 from fieldkit.core.model import Coding, Turn
 from fieldkit.core.text import Utf16Map
 from fieldkit.gui import settings, style
-from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
 
@@ -314,9 +312,19 @@ class TextView(QPlainTextEdit):
     def mark_tooltip(self, marks: list[Mark]) -> str:
         return mark_tooltip(marks)
 
+    def marks_said(self) -> list[Mark]:
+        """The codings a screen reader names: those the selection touches, or, with nothing
+        selected, those at the cursor (a selection's end lies just past a coding made of it)."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if start == end:
+            return self.marks_at(start)
+        right = bisect.bisect_left(self._starts, end)
+        return [m for m in self.marks[:right] if m.s16 < end and start < m.e16]
+
     def codings_said(self) -> str:
         """The codings at the text cursor in words ("Coded: Peer help by Anouk, …")."""
-        marks = self.marks_at(self.textCursor().position())
+        marks = self.marks_said()
         if not marks:
             return tr("Not coded here.")
         return tr("Coded: {0}").format(", ".join(
@@ -328,10 +336,7 @@ class TextView(QPlainTextEdit):
         if said == self._spoken:
             return
         self._spoken = said
-        self.setAccessibleDescription(said)
-        if QAccessible.isActive() and self.isVisible():  # a screen reader listens
-            event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
-            QAccessible.updateAccessibility(event)
+        tell(self, said)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
+from fieldkit.gui.i18n import ntr
+
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # ("document", id) / ("site", id) / ...
@@ -90,6 +92,8 @@ class TreeModel(ParentLinkedModel):
             if index.column() == 0:
                 return node.label
             return "" if not node.count else str(node.count)
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 1 and node.count:
+            return ntr("%Ln coding(s)", node.count)  # a screen reader says what it counts
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return node.icon
         if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:

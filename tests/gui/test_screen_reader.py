@@ -119,9 +119,38 @@ def test_the_document_says_the_codings_at_the_cursor(window, qtbot) -> None:
     start = tab.doc.text.index("Interviewer")
     view.select_span(start, start + len("Interviewer"))
     window.coding.apply(window.project.code("Technology/New machine").id)
+    # the selection stays, its end just past the new coding: the coding is said all the same
+    assert view.textCursor().hasSelection()
+    assert iface.text(QAccessible.Text.Description) == \
+        "Coded: Technology/New machine by Anouk"
     view.select_span(start + 2, start + 2)
     assert iface.text(QAccessible.Text.Description) == \
         "Coded: Technology/New machine by Anouk"
+    view.select_span(start + len("Interviewer"), start + len("Interviewer"))
+    assert iface.text(QAccessible.Text.Description) == "Not coded here."  # half-open
+
+
+def test_counts_are_said_with_what_they_count(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from fieldkit.gui import i18n
+
+    tree = window.navigator.tree_model
+    sites = tree.index(0, 1)
+    count = tree.node(tree.index(0, 0)).count
+    assert count > 1
+    said = tree.data(sites, Qt.ItemDataRole.AccessibleTextRole)
+    assert said == f"{count:,} codings"
+    codes = window.codebook.model
+    first = codes.index(0, 1)
+    total = int(codes.data(first))
+    assert codes.data(first, Qt.ItemDataRole.AccessibleTextRole) == f"{total:,} codings"
+    i18n.install("nl")
+    try:
+        assert codes.data(first, Qt.ItemDataRole.AccessibleTextRole) == \
+            f"{total:,} coderingen".replace(",", ".")
+    finally:
+        i18n.install("en")
 
 
 def test_ctrl_plus_and_minus_scale_the_document_and_the_panes(window, qtbot) -> None:
@@ -179,3 +208,28 @@ def test_focus_is_visible_on_lists_fields_and_buttons(window, qtbot) -> None:
         except qtbot.TimeoutError:
             pass
         assert accent_pixels(widget) > unfocused + widget.width(), type(widget).__name__
+
+
+def test_the_quick_code_box_says_what_enter_will_do(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+
+    from fieldkit.gui.quick_code import QuickCodeBox
+
+    codes = [("Learning", "#34a853"), ("Learning/Informal/Peer help", "#34a853"),
+             ("Learning/Informal/Peer review", "#34a853")]
+    box = QuickCodeBox(codes, "Code with…", window)
+    box.popup(window)
+    iface = QAccessible.queryAccessibleInterface(box.edit)
+    try:
+        box.edit.setText("peer")
+        assert iface.text(QAccessible.Text.Description) == \
+            "Enter codes with Learning/Informal/Peer help."
+        qtbot.keyClick(box.edit, Qt.Key.Key_Down)  # the list follows the arrows from the field
+        assert iface.text(QAccessible.Text.Description) == \
+            "Enter codes with Learning/Informal/Peer review."
+        box.edit.setText("canteen talk")
+        assert iface.text(QAccessible.Text.Description) == \
+            "Enter makes the new code “canteen talk”."
+    finally:
+        box.close()

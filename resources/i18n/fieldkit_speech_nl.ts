@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl">
+<context>
+    <name>fieldkit</name>
+    <message>
+        <source>Shortcut {0}</source>
+        <translation>Sneltoets {0}</translation>
+    </message>
+    <message>
+        <source>No code matches.</source>
+        <translation>Geen code past.</translation>
+    </message>
+    <message>
+        <source>Enter makes the new code “{0}”.</source>
+        <translation>Enter maakt de nieuwe code “{0}”.</translation>
+    </message>
+    <message>
+        <source>Enter codes with {0}.</source>
+        <translation>Enter codeert met {0}.</translation>
+    </message>
+</context>
+</TS>
