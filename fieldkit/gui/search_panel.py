@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import style
-from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.project import Project
 
@@ -188,6 +188,7 @@ class SearchPanel(QWidget):
         except FieldkitError as exc:
             self.model.set_hits([])
             self.summary.setText(str(exc))
+            tell(self.query, str(exc))
             self.code_button.setEnabled(False)
             return
         self.last_query = query
@@ -204,6 +205,7 @@ class SearchPanel(QWidget):
             text_ += " — " + result.note
         self.summary.setText(text_)
         self.summary.setToolTip(text_)
+        tell(self.query, text_)  # a screen reader user hears the count where they typed
         self.code_button.setEnabled(len(result.hits) > not_codable or shown < result.total)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -233,3 +233,16 @@ def test_the_quick_code_box_says_what_enter_will_do(window, qtbot) -> None:
             "Enter makes the new code “canteen talk”."
     finally:
         box.close()
+
+
+def test_a_search_says_its_count_in_the_search_box(window, qtbot) -> None:
+    from PySide6.QtGui import QAccessible
+
+    iface = QAccessible.queryAccessibleInterface(window.search.query)
+    window.search.run("machine")
+    total = window.project.search("machine", limit=500).total
+    assert total > 1
+    said = iface.text(QAccessible.Text.Description)
+    assert said.startswith(f"{total} hits"), said
+    window.search.run('"unclosed')
+    assert iface.text(QAccessible.Text.Description) == window.search.summary.text() != said
