@@ -483,7 +483,9 @@ class MainWindow(QMainWindow):
 
     def focus_document(self) -> None:
         tab = self.current_tab()
-        if tab is None:
+        if tab is None:  # nothing to go to: go where a document is chosen, and say why
+            show_status(self, tr("No document is open: choose one in Material and press Enter."))
+            self.focus_pane(self.nav_dock)
             return
         view = tab.text_view if tab.text_view is not None else tab.photo_view
         if view is not None:

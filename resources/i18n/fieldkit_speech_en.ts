@@ -19,5 +19,9 @@
         <source>Enter codes with {0}.</source>
         <translation>Enter codes with {0}.</translation>
     </message>
+    <message>
+        <source>No document is open: choose one in Material and press Enter.</source>
+        <translation>No document is open: choose one in Material and press Enter.</translation>
+    </message>
 </context>
 </TS>

@@ -19,5 +19,9 @@
         <source>Enter codes with {0}.</source>
         <translation>Enter codeert met {0}.</translation>
     </message>
+    <message>
+        <source>No document is open: choose one in Material and press Enter.</source>
+        <translation>Er is geen document open: kies er een in Materiaal en druk op Enter.</translation>
+    </message>
 </context>
 </TS>

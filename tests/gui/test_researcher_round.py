@@ -229,6 +229,11 @@ def test_a_coding_round_by_keyboard_only(window, qtbot) -> None:
     assert QApplication.focusWidget() is tab.text_view
     window.actions_["focus_material"].trigger()
     assert QApplication.focusWidget() is window.navigator.focus_target()
+    while window.current_tab() is not None:  # with no document open, Alt+4 goes to Material
+        window.tabs.removeTab(0)
+    window.actions_["focus_codebook"].trigger()
+    window.actions_["focus_document"].trigger()
+    assert QApplication.focusWidget() is window.navigator.focus_target()
 
 
 def test_enter_on_a_code_in_the_tree_codes_the_selection(window, qtbot) -> None:
