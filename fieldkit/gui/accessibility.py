@@ -123,11 +123,11 @@ NAMED_KINDS = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpi
 
 def name_widget(widget: QWidget) -> None:
     """Give ``widget`` its name (and description) in the current language."""
-    if not isinstance(widget, NAMED_KINDS):  # labels, frames, panes: nothing to say
-        return
     source = widget.property(NAME_SOURCE)
-    if source:
+    if source:  # named where it was made (a pane, too: Orca says it when focus enters)
         widget.setAccessibleName(tr(str(source)))
+    elif not isinstance(widget, NAMED_KINDS):  # labels, frames, panes: nothing to say
+        return
     elif not widget.accessibleName() or widget.property(AUTO):
         found = context_name(widget)
         if found:

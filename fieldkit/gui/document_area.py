@@ -10,10 +10,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import settings, style
+from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
 
@@ -28,6 +29,8 @@ def build(window: MainWindow) -> tuple[QTabWidget, QLabel, QWidget]:
     tab_widget.setMovable(True)
     tab_widget.setDocumentMode(True)
     tab_widget.tabCloseRequested.connect(window.close_tab)
+    # the pages' pane: Orca names it as focus enters a document ("layered pane" without this)
+    speak_as(tab_widget.findChild(QStackedWidget), "Open documents")
     welcome = QLabel()
     welcome.setObjectName("hint")
     welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -214,6 +215,7 @@ class NavigatorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(flat, "")
+        speak_as(self.tabs.findChild(QStackedWidget), "Material")  # not "layered pane"
         self._docs: list[DocumentSummary] = []
         self._list_stale = True
         self.tabs.currentChanged.connect(self._fill_list)

@@ -23,5 +23,9 @@
         <source>No document is open: choose one in Material and press Enter.</source>
         <translation>No document is open: choose one in Material and press Enter.</translation>
     </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Open documents</translation>
+    </message>
 </context>
 </TS>

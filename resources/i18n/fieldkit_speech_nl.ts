@@ -23,5 +23,9 @@
         <source>No document is open: choose one in Material and press Enter.</source>
         <translation>Er is geen document open: kies er een in Materiaal en druk op Enter.</translation>
     </message>
+    <message>
+        <source>Open documents</source>
+        <translation>Open documenten</translation>
+    </message>
 </context>
 </TS>

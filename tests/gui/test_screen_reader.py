@@ -246,3 +246,23 @@ def test_a_search_says_its_count_in_the_search_box(window, qtbot) -> None:
     assert said.startswith(f"{total} hits"), said
     window.search.run('"unclosed')
     assert iface.text(QAccessible.Text.Description) == window.search.summary.text() != said
+
+
+def test_the_panes_focus_enters_are_named_in_the_interface_language(window, qtbot) -> None:
+    """Orca names the pane focus enters: "layered pane" said nothing."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QStackedWidget
+
+    stacks = [window.tabs.findChild(QStackedWidget),
+              window.navigator.tabs.findChild(QStackedWidget)]
+
+    def names() -> list[str]:
+        return [QAccessible.queryAccessibleInterface(s).text(QAccessible.Text.Name)
+                for s in stacks]
+
+    assert names() == ["Open documents", "Material"]
+    window.set_language("nl")
+    try:
+        assert names() == ["Open documenten", "Materiaal"]
+    finally:
+        window.set_language("en")
