@@ -13,6 +13,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -40,12 +41,28 @@ def menu_place(widget: QWidget) -> tuple[QWidget, QPoint]:
     return widget, widget.rect().center()
 
 
+_from_keys: list[bool] = []  # a keyboard context menu is being opened
+
+
 def open_menu_for(widget: QWidget) -> bool:
     """Send ``widget`` the context-menu event a right click at its keyboard place would."""
     receiver, point = menu_place(widget)
     event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point,
                               receiver.mapToGlobal(point), Qt.KeyboardModifier.NoModifier)
-    return QCoreApplication.sendEvent(receiver, event)
+    _from_keys.append(True)
+    try:
+        return QCoreApplication.sendEvent(receiver, event)
+    finally:
+        _from_keys.clear()
+
+
+def first_item_active(menu: QMenu) -> None:
+    """A menu opened from the keyboard starts on its first item, as on Windows: a screen
+    reader says it at once (with none active, Orca said nothing until an arrow was pressed)."""
+    for action in menu.actions():
+        if action.isVisible() and action.isEnabled() and not action.isSeparator():
+            menu.setActiveAction(action)
+            return
 
 
 class KeyboardMenus(QObject):
@@ -57,6 +74,9 @@ class KeyboardMenus(QObject):
         if kind == QEvent.Type.Show:
             if isinstance(watched, QWidget):
                 accessibility.name_widget(watched)
+            if _from_keys and isinstance(watched, QMenu):
+                _from_keys.clear()  # its submenus open on their first item by themselves
+                first_item_active(watched)
             return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and is_menu_key(event):

@@ -24,15 +24,21 @@ def menu_texts_after(qtbot, press) -> list[str]:  # noqa: ANN001
     while QApplication.activePopupWidget() is not None:  # one left open by an earlier test
         QApplication.activePopupWidget().close()
 
+    done: list[bool] = []
+
     def grab() -> None:
         popup = QApplication.activePopupWidget()
-        if isinstance(popup, QMenu):
+        if isinstance(popup, QMenu) and not done:  # a late timer must not take a later menu
             seen.extend(a.text() for a in popup.actions() if not a.isSeparator())
+            # opened from the keyboard: on its first item, so a screen reader says it at once
+            active = popup.activeAction()
+            seen.append(f"active: {active.text() if active else None}")
             popup.close()
 
     QTimer.singleShot(200, grab)
     QTimer.singleShot(1500, grab)  # in case the first came too early
     press()
+    done.append(True)
     qtbot.wait(50)
     return seen
 
@@ -60,6 +66,7 @@ def test_shift_f10_and_the_menu_key_open_the_codebook_menu(window, qtbot) -> Non
                       (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)):
         seen = menu_texts_after(qtbot, lambda k=key, m=mods: qtbot.keyClick(tree, k, m))
         assert "Rename…" in seen and "Apply to selection" in seen, seen
+        assert "active: New code…" in seen, seen
 
 
 def test_shift_f10_in_the_document_offers_code_with_and_recent_codes(window, qtbot) -> None:
