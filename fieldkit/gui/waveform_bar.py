@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from fieldkit.core.timecode import format_ms
 from fieldkit.gui import style
 
 DRAG_PIXELS = 4  # a press that moves less than this is a click, not a selection
@@ -47,6 +48,7 @@ class WaveformBar(QWidget):
         self.peaks = b""
         self.selection: tuple[int, int] | None = None
         self.marks: list[TimeMark] = []  # coded stretches
+        self.named: list[tuple[QRectF, str]] = []  # the names painted last, where they stand
         self._press_x: float | None = None
         self._columns: list[int] = []
         self._columns_for = (0, 0)
@@ -130,6 +132,7 @@ class WaveformBar(QWidget):
         metrics = painter.fontMetrics()
         label_h = metrics.height()
         free_from = -1.0  # the names never overlap: each starts right of the one before
+        self.named = []
         for mark in sorted(self.marks):
             x = self.x_of(mark.start)
             width = max(2.0, self.x_of(mark.end) - x)
@@ -148,6 +151,20 @@ class WaveformBar(QWidget):
             painter.drawText(box.adjusted(2, 0, 0, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
             free_from = box.right() + 2
+            self.named.append((box, name))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the codes of the stretches under the mouse
+            assert isinstance(event, QHelpEvent)
+            ms = self.ms_at(event.pos().x())
+            here = [f"{m.name}  {format_ms(m.start)}–{format_ms(m.end)}"
+                    for m in sorted(self.marks) if m.start <= ms < max(m.end, m.start + 1)]
+            if here:
+                QToolTip.showText(event.globalPos(), "\n".join(here), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
