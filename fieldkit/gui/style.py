@@ -108,12 +108,18 @@ def kind_icon(kind: str) -> QIcon:
 
 
 @lru_cache(maxsize=512)
-def swatch_icon(colour: str) -> QIcon:
+def swatch_icon(colour: str, code_id: int | None = None) -> QIcon:
+    """A code's colour; with ``code_id`` also its pattern, as on its stripes (the codebook is
+    then the legend of the document's margin, in greyscale too)."""
     pix = QPixmap(32, 32)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setBrush(QColor(colour))
+    if code_id is not None:  # drawn at twice the size: the icon is shown at about 16 pixels
+        fill_coded(p, QRectF(5, 5, 22, 22), colour, code_id, 6, pattern_scale=2.0)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        p.setBrush(QColor(colour))
     p.setPen(QColor(colour).darker(130))
     p.drawRoundedRect(QRectF(5, 5, 22, 22), 6, 6)
     p.end()
