@@ -106,7 +106,7 @@ class CodebookModel(ParentLinkedModel):
         if role == Qt.ItemDataRole.EditRole and col == 0:
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return style.swatch_icon(code.colour)
+            return style.swatch_icon(code.colour, code.id)
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
             return (Qt.CheckState.Unchecked if code.id in self.hidden
                     else Qt.CheckState.Checked)

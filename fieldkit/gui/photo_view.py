@@ -1,6 +1,8 @@
 """A photo with its coded regions; drawing a rectangle codes a region.
 
-Each coded region is outlined in its code's colour with the code's name on a tab at its corner;
+Each coded region is outlined in its code's colour and line style (solid, dashed, dotted… as
+the code's pattern elsewhere, so regions differ without colour) with the code's name on a tab at
+its corner, after a swatch of the code's colour and pattern;
 hovering shows code, coder and memo, the context menu removes the coding or edits its memo.
 """
 
@@ -20,17 +22,20 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QMenu,
+    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
 
 from fieldkit.core.model import Region
+from fieldkit.core.patterns import PATTERNS, pattern_of
 from fieldkit.gui import style
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.text_view import Mark, coding_entries, mark_tooltip
@@ -82,8 +87,9 @@ class PhotoView(QGraphicsView):
         for m in sorted(self.marks, key=_area, reverse=True):
             r = m.coding.region
             assert r is not None
-            item = self.scene().addRect(QRectF(r.x, r.y, r.width, r.height),
-                                        QPen(QColor(m.colour), 3 * scale),
+            pen = QPen(QColor(m.colour), 3 * scale)
+            pen.setStyle(outline_style(m.coding.code_id))
+            item = self.scene().addRect(QRectF(r.x, r.y, r.width, r.height), pen,
                                         QBrush(style.highlight(m.colour, 50)))
             item.setData(0, m.coding.id)
             self._regions.append(item)
@@ -102,7 +108,9 @@ class PhotoView(QGraphicsView):
             font.setPointSizeF(10 * scale)
             label.setFont(font)
             label.setBrush(style.text_on(colour))
-            box = label.boundingRect().adjusted(-4, -2, 4, 2)
+            side = label.boundingRect().height() - 4
+            label.setPos(side + 4, 0)
+            box = label.boundingRect().adjusted(-4, -2, side + 8, 2)
             x, y = float(r.x + 2 * scale), float(r.y + 2 * scale)
             while any(box.translated(x, y).intersects(t) for t, _o in placed):
                 y += box.height() + 1
@@ -110,6 +118,7 @@ class PhotoView(QGraphicsView):
             back.setPos(x, y)
             back.setZValue(1)
             label.setParentItem(back)
+            _Swatch(QRectF(0, 2, side, side), m, back)
             placed.append((box.translated(x, y), m))
             self._tabs.append(back)
 
@@ -178,6 +187,33 @@ class PhotoView(QGraphicsView):
         if rect.width() >= 4 and rect.height() >= 4:
             self.region_drawn.emit(Region(int(rect.x()), int(rect.y()),
                                           int(rect.width()), int(rect.height())))
+
+
+OUTLINES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+            Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)
+
+
+def outline_style(code_id: int) -> Qt.PenStyle:
+    """The line a code's regions are outlined with, following the code's pattern."""
+    return OUTLINES[PATTERNS.index(pattern_of(code_id)) % len(OUTLINES)]
+
+
+class _Swatch(QGraphicsRectItem):
+    """The code's colour and pattern, drawn at screen resolution whatever the zoom."""
+
+    def __init__(self, rect: QRectF, mark: Mark, parent: QGraphicsItem) -> None:
+        super().__init__(rect, parent)
+        self.mark = mark
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        zoom = painter.worldTransform().m11() or 1.0
+        style.fill_coded(painter, self.rect(), self.mark.colour, self.mark.coding.code_id,
+                         pattern_scale=1 / abs(zoom))
+        painter.setPen(QPen(QColor("#ffffff"), 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.rect())
 
 
 def _area(mark: Mark) -> int:

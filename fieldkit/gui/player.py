@@ -40,7 +40,7 @@ from fieldkit.gui.synced_transcript import (
     SyncedTranscript,
     TranscriptionEditor,
 )
-from fieldkit.gui.waveform_bar import WaveformBar
+from fieldkit.gui.waveform_bar import TimeMark, WaveformBar
 from fieldkit.project import Project
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -250,7 +250,9 @@ class RecordingPlayer(QWidget):
         if current is not None and self.code.findData(current) >= 0:
             self.code.setCurrentIndex(self.code.findData(current))
         book = self.project.codebook()
-        self.waveform.set_marks([(c.start_ms or 0, c.end_ms or 0, book.codes[c.code_id].colour)
+        self.waveform.set_marks([TimeMark(c.start_ms or 0, c.end_ms or 0,
+                                          book.codes[c.code_id].colour,
+                                          book.codes[c.code_id].name, c.code_id)
                                  for c in rec.time_codings(self.doc_id)
                                  if c.code_id in book.codes])
 

@@ -5,8 +5,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from fieldkit.core import patterns
 
 ACCENT = "#2f6f8f"
 HIGHLIGHT_ALPHA = 80  # code colours behind text: light enough that black text stays readable
@@ -95,12 +108,18 @@ def kind_icon(kind: str) -> QIcon:
 
 
 @lru_cache(maxsize=512)
-def swatch_icon(colour: str) -> QIcon:
+def swatch_icon(colour: str, code_id: int | None = None) -> QIcon:
+    """A code's colour; with ``code_id`` also its pattern, as on its stripes (the codebook is
+    then the legend of the document's margin, in greyscale too)."""
     pix = QPixmap(32, 32)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setBrush(QColor(colour))
+    if code_id is not None:  # drawn at twice the size: the icon is shown at about 16 pixels
+        fill_coded(p, QRectF(5, 5, 22, 22), colour, code_id, 6, pattern_scale=2.0)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        p.setBrush(QColor(colour))
     p.setPen(QColor(colour).darker(130))
     p.drawRoundedRect(QRectF(5, 5, 22, 22), 6, 6)
     p.end()
@@ -148,6 +167,38 @@ def text_on(colour: QColor) -> QColor:
     """Black or white, whichever reads better on ``colour``."""
     lum = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
     return QColor("#111111") if lum > 150 else QColor("#ffffff")
+
+
+@lru_cache(maxsize=64)
+def pattern_brush(pattern: str, ink: str) -> QBrush | None:
+    """A brush painting ``pattern`` (``fieldkit.core.patterns``) in ``ink`` on a transparent
+    ground, to lay over a code's colour; None for the solid pattern."""
+    inked = patterns.tile(pattern)
+    if not inked:
+        return None
+    image = QImage(patterns.PERIOD, patterns.PERIOD, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    for x, y in inked:
+        image.setPixelColor(x, y, QColor(ink))
+    return QBrush(image)
+
+
+def fill_coded(painter: QPainter, rect: QRectF, colour: str, code_id: int,
+               radius: float = 0.0, pattern_scale: float = 1.0) -> None:
+    """Fill ``rect`` with a code's colour and its pattern, so codes differ without colour;
+    ``pattern_scale`` keeps the pattern's pixels screen-sized in a zoomed scene."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawRoundedRect(rect, radius, radius)
+    brush = pattern_brush(patterns.pattern_of(code_id), patterns.ink_on(QColor(colour).name()))
+    if brush is not None:
+        if pattern_scale != 1.0:
+            brush = QBrush(brush)
+            brush.setTransform(QTransform.fromScale(pattern_scale, pattern_scale))
+        painter.setBrush(brush)
+        painter.drawRoundedRect(rect, radius, radius)
+    painter.restore()
 
 
 def app_icon() -> QIcon:

@@ -3,7 +3,9 @@
 Positions: the store counts code points, ``QTextDocument`` counts UTF-16 units; every position
 crosses ``Utf16Map`` here and nowhere else. Highlights are extra selections with translucent code
 colours, so overlapping codings blend; the stripe margin on the right draws one bar per coding
-in a stable lane with the code's name, as in the margins of paper transcripts.
+in a stable lane with the code's name, as in the margins of paper transcripts. A stripe carries
+its code's pattern as well as its colour, and its name's label starts with a swatch of both, so
+the margin reads without colour (greyscale, colour-blind readers).
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
 
-LANE = 7  # width of one stripe lane
+LANE = 9  # width of one stripe lane: room for the code's pattern to show
 MAX_LANES = 8
-LABELS = 138  # the column of code names right of the stripes
+LABELS = 150  # the column of code names right of the stripes
+SWATCH = 10  # the stripe's colour and pattern in front of each name
 GUTTER = 58
 
 
@@ -495,11 +498,8 @@ class _Stripes(QWidget):
         label_w = self.width() - label_x - 4
         next_free = -1e9
         self._labels = []
-        for rect, m in self._drawn:
-            colour = QColor(m.colour)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colour)
-            p.drawRoundedRect(rect, 2.5, 2.5)
+        for rect, m in self._drawn:  # colour and pattern: two codes differ in greyscale too
+            style.fill_coded(p, rect, m.colour, m.coding.code_id, 2.5)
         # labels: one per coding, at its first line, pushed down so they never overlap
         ordered = sorted(self._drawn, key=lambda rm: (max(rm[0].top(), 0), rm[1].lane))
         for i, (rect, m) in enumerate(ordered):
@@ -520,9 +520,13 @@ class _Stripes(QWidget):
             p.setBrush(back)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawRoundedRect(box, 3, 3)
+            # the stripe's colour and pattern again beside the name: the key without colour
+            style.fill_coded(p, QRectF(label_x + 3, y + 3, SWATCH, label_h - 7), m.colour,
+                             m.coding.code_id, 1.5)
             p.setPen(QColor("#1d2329"))
-            name = metrics.elidedText(m.name, Qt.TextElideMode.ElideRight, int(label_w) - 8)
-            p.drawText(box.adjusted(4, 0, -2, 0),
+            name = metrics.elidedText(m.name, Qt.TextElideMode.ElideRight,
+                                      int(label_w) - 10 - SWATCH)
+            p.drawText(box.adjusted(SWATCH + 7, 0, -2, 0),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
             self._labels.append((box, m))
         p.end()

@@ -2,16 +2,34 @@
 
 A click moves the play head (``seek``); a drag selects a stretch of time (``selected``) that
 the player can code. The peaks come from ``project.recordings`` (computed off the GUI thread,
-cached in the project); until they arrive the bar is a plain slider.
+cached in the project); until they arrive the bar is a plain slider. Coded stretches are a band
+along the bottom in their code's colour and pattern, named above the band where there is room,
+so they read without colour.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from fieldkit.core.timecode import format_ms
+from fieldkit.gui import style
 
 DRAG_PIXELS = 4  # a press that moves less than this is a click, not a selection
+BAND = 8  # the height of the coded stretches' band
+
+
+class TimeMark(NamedTuple):
+    """A coded stretch of the recording as drawn."""
+
+    start: int  # ms
+    end: int  # ms
+    colour: str
+    name: str  # the code's name, written above the band where the stretch has room
+    code_id: int  # gives the stretch its code's pattern
 
 
 class WaveformBar(QWidget):
@@ -29,7 +47,8 @@ class WaveformBar(QWidget):
         self.per_second = 0
         self.peaks = b""
         self.selection: tuple[int, int] | None = None
-        self.marks: list[tuple[int, int, str]] = []  # coded ranges: start, end, colour
+        self.marks: list[TimeMark] = []  # coded stretches
+        self.named: list[tuple[QRectF, str]] = []  # the names painted last, where they stand
         self._press_x: float | None = None
         self._columns: list[int] = []
         self._columns_for = (0, 0)
@@ -50,7 +69,7 @@ class WaveformBar(QWidget):
         self.position_ms = int(ms)
         self.update()
 
-    def set_marks(self, marks: list[tuple[int, int, str]]) -> None:
+    def set_marks(self, marks: list[TimeMark]) -> None:
         self.marks = marks
         self.update()
 
@@ -93,10 +112,7 @@ class WaveformBar(QWidget):
                 painter.drawLine(x, int(middle - half), x, int(middle + half))
         else:
             painter.fillRect(QRectF(0, middle - 2, self.width(), 4), QColor("#c9d3dc"))
-        for start, end, colour in self.marks:
-            painter.fillRect(QRectF(self.x_of(start), height - 6,
-                                    max(2.0, self.x_of(end) - self.x_of(start)), 5),
-                             QColor(colour))
+        self._paint_marks(painter)
         if self.selection is not None:
             a, b = self.selection
             shade = QColor("#2f6f8f")
@@ -106,6 +122,49 @@ class WaveformBar(QWidget):
         head = self.x_of(self.position_ms)
         painter.drawLine(int(head), 0, int(head), height)
         painter.end()
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        """The coded stretches: colour and pattern, and the code's name where it fits."""
+        height = self.height()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        label_h = metrics.height()
+        free_from = -1.0  # the names never overlap: each starts right of the one before
+        self.named = []
+        for mark in sorted(self.marks):
+            x = self.x_of(mark.start)
+            width = max(2.0, self.x_of(mark.end) - x)
+            style.fill_coded(painter, QRectF(x, height - BAND - 1, width, BAND), mark.colour,
+                             mark.code_id)
+            room = min(width, self.width() - x) - 4
+            if x < free_from or room < metrics.horizontalAdvance("Ab…"):
+                continue
+            name = metrics.elidedText(mark.name, Qt.TextElideMode.ElideRight, int(room))
+            box = QRectF(x, height - BAND - 2 - label_h, metrics.horizontalAdvance(name) + 4,
+                         label_h)
+            back = QColor("#ffffff")
+            back.setAlpha(200)
+            painter.fillRect(box, back)
+            painter.setPen(QColor("#1d2329"))
+            painter.drawText(box.adjusted(2, 0, 0, 0),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+            free_from = box.right() + 2
+            self.named.append((box, name))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the codes of the stretches under the mouse
+            assert isinstance(event, QHelpEvent)
+            ms = self.ms_at(event.pos().x())
+            here = [f"{m.name}  {format_ms(m.start)}–{format_ms(m.end)}"
+                    for m in sorted(self.marks) if m.start <= ms < max(m.end, m.start + 1)]
+            if here:
+                QToolTip.showText(event.globalPos(), "\n".join(here), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:

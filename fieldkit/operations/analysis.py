@@ -212,6 +212,7 @@ class Analysis:
         per column), ``relations`` (heat map of the code relations) or ``portrait`` (the codes'
         colours through one document). ``mask`` (a pseudonymiser) replaces names in every
         label before the chart is laid out, so no name is drawn, whole or shortened."""
+        from fieldkit.core.patterns import pattern_of
         from fieldkit.exporters import charts
 
         m = mask or str
@@ -234,18 +235,22 @@ class Analysis:
             return charts.heat_map(m(f"Code relations ({label})"), paths,
                                    [str(i + 1) for i in range(len(paths))],
                                    [[float(v) for v in row] for row in rel.counts],
-                                   skip_diagonal=True)
+                                   skip_diagonal=True, numbered=True)
         if kind == "portrait":
             if document is None:
                 raise BadInput("A document portrait needs a document.")
             doc = self._project.document(document)
             scope = self.scope(**where)
             book = self._project.codebook()
-            spans_ = [(c.start, c.end, book.codes[c.code_id].colour)
-                      for c in self._project.codings(doc=doc.id)
-                      if c.start is not None and c.end is not None and not c.orphaned
-                      and (scope.coder_id is None or c.coder_id == scope.coder_id)
-                      and (scope.code_ids is None or c.code_id in scope.code_ids)]
+            coded = [c for c in self._project.codings(doc=doc.id)
+                     if c.start is not None and c.end is not None and not c.orphaned
+                     and (scope.coder_id is None or c.coder_id == scope.coder_id)
+                     and (scope.code_ids is None or c.code_id in scope.code_ids)]
+            # each code by colour, pattern and (pseudonymised) name, for the legend
+            shown = {i: charts.ChartCode(m(book.path(i)), book.codes[i].colour, pattern_of(i))
+                     for i in sorted({c.code_id for c in coded})}
+            spans_ = [(c.start, c.end, shown[c.code_id]) for c in coded
+                      if c.start is not None and c.end is not None]
             return charts.document_portrait(m(doc.title), max(1, len(doc.text)), spans_)
         raise BadInput(f"Unknown chart '{kind}'; use matrix, bars, relations or portrait.")
 

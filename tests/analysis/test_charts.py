@@ -30,9 +30,12 @@ def test_heat_map_cells_carry_the_numbers_and_shade_by_size() -> None:
 
 
 def test_portrait_colours_follow_the_codings() -> None:
-    chart = charts.document_portrait("Doc", 100, [(0, 50, "#ff0000")], cells=10, per_row=10)
-    cells = [s.fill for s in chart.shapes if s.kind == "rect"]
-    assert cells == ["#ff0000"] * 5 + ["#f1f3f4"] * 5
+    red = charts.ChartCode("Red", "#ff0000", "diagonal")
+    chart = charts.document_portrait("Doc", 100, [(0, 50, red)], cells=10, per_row=10)
+    cells = [(s.fill, s.pattern) for s in chart.shapes if s.kind == "rect"]
+    # ten cells, then the legend's swatch
+    assert cells == [("#ff0000", "diagonal")] * 5 + [("#f1f3f4", "solid")] * 5 + [
+        ("#ff0000", "diagonal")]
 
 
 def test_facade_charts_and_bad_input(hand: Hand, tmp_path: Path) -> None:
