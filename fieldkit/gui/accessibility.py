@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QTabBar,
     QTableView,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -49,6 +51,12 @@ def describe_as(widget: QWidget, source: str) -> QWidget:
     widget.setProperty(DESCRIPTION_SOURCE, source)
     widget.setAccessibleDescription(tr(source))
     return widget
+
+
+def pages_of(tabs: QTabWidget) -> QWidget:
+    """The pane holding a tab widget's pages (Orca names it as focus enters a page)."""
+    pages = tabs.findChild(QStackedWidget)
+    return pages if pages is not None else tabs
 
 
 def tell(widget: QWidget, said: str) -> None:

@@ -10,11 +10,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import settings, style
-from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
 
@@ -30,7 +30,7 @@ def build(window: MainWindow) -> tuple[QTabWidget, QLabel, QWidget]:
     tab_widget.setDocumentMode(True)
     tab_widget.tabCloseRequested.connect(window.close_tab)
     # the pages' pane: Orca names it as focus enters a document ("layered pane" without this)
-    speak_as(tab_widget.findChild(QStackedWidget), "Open documents")
+    speak_as(pages_of(tab_widget), "Open documents")
     welcome = QLabel()
     welcome.setObjectName("hint")
     welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
     QMenu,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui import style
-from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.headers import names_get_the_width, share_the_width
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.set_menu import action_label, add_to_set
@@ -215,7 +214,7 @@ class NavigatorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(flat, "")
-        speak_as(self.tabs.findChild(QStackedWidget), "Material")  # not "layered pane"
+        speak_as(pages_of(self.tabs), "Material")  # not "layered pane"
         self._docs: list[DocumentSummary] = []
         self._list_stale = True
         self.tabs.currentChanged.connect(self._fill_list)
