@@ -133,9 +133,12 @@ class Memos:
             if "date" in info:
                 info["date"] = _check_date(info["date"])
             if "author" in info:  # a memo said to be written by a coder
-                info["author"] = " ".join(str(info["author"]).split())
-                writer = self._store.coder_id(info["author"]) if info["author"] else None
-                info.update(created_by=writer, modified_by=writer)
+                name = " ".join(str(info["author"]).split())
+                if not name:
+                    raise BadInput("A memo's author is the name of the coder who wrote it.")
+                writer = self._store.coder_id(name)
+                info.update(author=self._store.name_of_coder(writer), created_by=writer,
+                            modified_by=writer)
             if info:
                 workbench_tables.set_memo_info(self._store, memo.id, info)
         return self.get(memo.id)

@@ -20,7 +20,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.core.model import utc_now
+from fieldkit.core.model import new_uuid, utc_now
 
 if TYPE_CHECKING:
     from fieldkit.storage.writer import Writer
@@ -91,19 +91,25 @@ def _has(conn: sqlite3.Connection, table: str, column: str) -> bool:
 
 def _logged_writers(conn: sqlite3.Connection) -> list[tuple[str, int, int, str, bool]]:
     """(table, row id, coder id, when, first) of each memo write the change log keeps, in
-    order: who wrote or changed a memo (``first``: it was empty before)."""
+    order: who wrote or changed a memo (``first``: it was empty before). A writer the log
+    names who is no coder yet (wrote memos, coded nothing) becomes one."""
     coders = {name.casefold(): key for key, name in conn.execute("SELECT id, name FROM coders")}
     found: list[tuple[str, int, int, str, bool]] = []
     for at, coder, changes in conn.execute(
             "SELECT at, coder, changes FROM change_log WHERE state = 0 "
             "AND changes LIKE '%\"memo\"%' ORDER BY id").fetchall():
-        key = coders.get(str(coder).casefold())
-        if key is None:
+        name = " ".join(str(coder).split())
+        if not name:
             continue
         for table, row, before, after in json.loads(changes):  # RowChange.to_json
             before, after = before or {}, after or {}
             if table in MEMO_TABLES and after.get("memo") \
                     and after.get("memo") != before.get("memo"):
+                key = coders.get(name.casefold())
+                if key is None:
+                    key = coders[name.casefold()] = int(conn.execute(
+                        "INSERT INTO coders (uuid, name, created) VALUES (?, ?, ?)",
+                        (new_uuid(), name, str(at))).lastrowid or 0)
                 found.append((table, int(row), key, str(at), not before.get("memo")))
     return found
 

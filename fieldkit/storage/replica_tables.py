@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.changes import Row, RowChange
+from fieldkit.storage import memo_authors
 
 if TYPE_CHECKING:
     from fieldkit.storage.writer import Writer
@@ -50,14 +51,16 @@ REFS: dict[str, dict[str, str]] = {
     "visits": {"site_id": "sites"},
     "participants": {"site_id": "sites"},
     "documents": {"site_id": "sites", "visit_id": "visits", "participant_id": "participants",
-                  "media_id": "media"},
+                  "media_id": "media", "memo_by": "coders", "memo_modified_by": "coders"},
     "case_documents": {"case_id": "cases", "document_id": "documents"},
     "case_participants": {"case_id": "cases", "participant_id": "participants"},
     "turns": {"document_id": "documents"},
-    "codes": {"parent_id": "codes"},
-    "codings": {"document_id": "documents", "code_id": "codes", "coder_id": "coders"},
+    "codes": {"parent_id": "codes", "memo_by": "coders", "memo_modified_by": "coders"},
+    "codings": {"document_id": "documents", "code_id": "codes", "coder_id": "coders",
+                "memo_by": "coders", "memo_modified_by": "coders"},
     "set_members": {"set_id": "sets", "document_id": "documents", "code_id": "codes"},
-    "memo_info": {"document_id": "documents"},
+    "memo_info": {"document_id": "documents", "created_by": "coders",
+                  "modified_by": "coders"},
     "links": {"from_document_id": "documents", "document_id": "documents",
               "coding_id": "codings", "code_id": "codes"},
     "recordings": {"document_id": "documents", "media_id": "media"},
@@ -80,11 +83,17 @@ IDENTITY: dict[str, tuple[str, ...]] = {
 }
 SHARED = frozenset(REFS)
 
+#: the columns that name who wrote a memo (a coder): a reference that says who, not what a
+#: row belongs to, so nothing is deleted or moved along it, and the team server lets a member
+#: name only their own coders there (``memo_authors``)
+AUTHORS: dict[str, tuple[str, ...]] = memo_authors.AUTHOR_COLUMNS
+
 #: who points at a table, as (table, column): what goes when a row of it goes
 DEPENDANTS: dict[str, list[tuple[str, str]]] = {}
 for _table, _refs in REFS.items():
     for _column, _target in _refs.items():
-        DEPENDANTS.setdefault(_target, []).append((_table, _column))
+        if _column not in AUTHORS.get(_table, ()):
+            DEPENDANTS.setdefault(_target, []).append((_table, _column))
 
 #: a coding's position, which every replica works out itself after a text edit
 ANCHOR_FIELDS = frozenset({"start", "end", "quote", "before", "after", "orphaned"})

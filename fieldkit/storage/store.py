@@ -93,6 +93,13 @@ class Store(Writer):
                 self.delete(other, r[0])
         super().delete(table, key)
 
+    def _has_stamps(self) -> bool:
+        """Whether the schema has the memo writers of step 12 (a writable project always
+        has; a database of an older step being built, in a test, has not)."""
+        if self._stamps is None:
+            self._stamps = memo_authors.present(self.conn)
+        return self._stamps
+
     def _memo_details(self, key: int, row: dict[str, Any]) -> None:
         """A new memo document's details: type ``theoretical``, written by the coder its
         ``author`` attribute names (the demo's, an import's), else by the current coder."""
@@ -110,9 +117,7 @@ class Store(Writer):
         if "memo" not in values or "memo_modified_by" in values \
                 or (key is None and not values["memo"]):
             return values
-        if self._stamps is None:
-            self._stamps = memo_authors.present(self.conn)
-        if not self._stamps:
+        if not self._has_stamps():
             return values
         before = self._fetch(table, key) if key is not None else None
         if (before or {}).get("memo", "") == values["memo"]:
@@ -325,7 +330,7 @@ class Store(Writer):
             key = self.insert("documents", self._memo_stamped("documents", None, row))
             if row["kind"] == "memo" and details is not None:
                 self.insert("memo_info", {"document_id": key, **details})
-            elif row["kind"] == "memo":
+            elif row["kind"] == "memo" and self._has_stamps():
                 self._memo_details(key, row)
             with self.turns_in_bulk(key):
                 for t in turns:
@@ -394,6 +399,7 @@ class Store(Writer):
         with self.change("Edit document"):
             self.update("documents", key, self._memo_stamped("documents", key, values))
             if ("text" in values or "title" in values) and self.coder_name \
+                    and self._has_stamps() \
                     and self.value("SELECT kind FROM documents WHERE id = ?", (key,)) == "memo":
                 memo_authors.touch_details(self, key, self.coder_id(self.coder_name))
 

@@ -81,6 +81,7 @@ BEGIN
                                   ELSE format('%s.%s is not %s', r->>'t', f.key,
                                       CASE kinds->(r->>'t')->>f.key
                                       WHEN 'text' THEN 'text' WHEN 'uuid' THEN 'a UUID'
+                                      WHEN 'author' THEN 'a coder''s UUID'
                                       WHEN 'sha' THEN 'a sha256' WHEN 'real' THEN 'a number'
                                       ELSE 'a whole number of a sensible size' END) END
                       FROM jsonb_each(r->'set') f
@@ -146,6 +147,7 @@ DECLARE
     last_coder text; last_owner text; last_doc text; last_len bigint;
     doc_k text; code_parent text; hops int; text_len bigint; who_label text;
     holders jsonb; held_by text; held_k text; blocker text; leaned_on boolean;
+    authored jsonb; author_col text; author_owner text;
 BEGIN
     lead := need_member();
     IF jsonb_typeof(sets) IS DISTINCT FROM 'array' THEN
@@ -180,6 +182,10 @@ BEGIN
     -- (a set's member to the set, a case's to the case, a turn to its document)
     SELECT jsonb_object_agg(x.t, c.ref) INTO holders FROM tables x
         JOIN columns c ON c.t = x.t AND c.col = x.ident[1] WHERE NOT x.tracked;
+    -- the fields that say which coder wrote a memo, by table
+    SELECT coalesce(jsonb_object_agg(a.t, a.cols), '{}') INTO authored
+        FROM (SELECT c.t, jsonb_agg(c.col) AS cols FROM columns c WHERE c.kind = 'author'
+              GROUP BY c.t) a;
     SELECT coalesce(jsonb_object_agg(c.uuid, c.seq), '{}') INTO existing FROM change_sets c
         WHERE c.uuid IN (SELECT x->>'uuid' FROM jsonb_array_elements(sets) x);
     FOR s, n IN SELECT x, i FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i) LOOP
@@ -195,6 +201,33 @@ BEGIN
         blind := NULL; others := false;
         FOR r IN SELECT x FROM jsonb_array_elements(s->'body') x LOOP
             tn := r->>'t'; opn := r->>'op'; doc_k := NULL;
+            -- a memo is written as one of the sender's own coders (a coder first named here
+            -- becomes theirs), never as another member's, the lead's own rights aside
+            IF opn <> 'delete' AND authored ? tn THEN
+                FOR author_col IN SELECT jsonb_array_elements_text(authored->tn) LOOP
+                    IF jsonb_typeof(r->'set'->author_col) = 'string' THEN
+                        author_owner := NULL;
+                        SELECT member INTO author_owner FROM known
+                            WHERE known.t = 'coders' AND known.k = r->'set'->>author_col;
+                        IF author_owner IS NULL THEN
+                            INSERT INTO known (t, k, member, alive)
+                                VALUES ('coders', r->'set'->>author_col, who, true);
+                            INSERT INTO coders VALUES (r->'set'->>author_col, who)
+                                ON CONFLICT DO NOTHING;
+                        ELSIF author_owner <> who THEN
+                            RAISE EXCEPTION 'fieldkit: % signs a memo with a coder that belongs'
+                                ' to member %; a memo is written as one of your own coders',
+                                who_label, author_owner;
+                        END IF;
+                    ELSIF tn = 'memo_info' AND author_col = 'modified_by'
+                            AND (r->'set' ? author_col OR opn = 'insert'
+                                 OR r->'set' ? 'author') THEN
+                        -- a memo's details always say which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % writes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    END IF;
+                END LOOP;
+            END IF;
             IF jsonb_typeof(r->'k') = 'string' AND tn = ANY(tracked_tables)
             THEN
                 kk := r->>'k';

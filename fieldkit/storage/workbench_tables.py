@@ -171,12 +171,15 @@ def memo_rows(store: Store) -> list[sqlite3.Row]:
             "coalesce(nullif(i.date, ''), substr(d.created, 1, 10)) AS date "
             "FROM documents d LEFT JOIN memo_info i ON i.document_id = d.id "
             "WHERE d.kind = 'memo' ORDER BY date, d.id")
-    # the author is the last writer (the name typed at first, when no coder is known)
+    # the author is the last writer; the name typed as author only where no coder is known
+    # (a memo of an older fieldkit): a name typed is nobody's word for who wrote it
     return store.rows(
         "SELECT d.id, d.uuid, d.title, d.text, d.created, d.modified, d.site_id, "
         "coalesce(i.type, '') AS type, "
-        "coalesce(m.name, f.name, i.author, '') AS author, "
-        "coalesce(f.name, i.author, '') AS created_by, "
+        "CASE WHEN i.created_by IS NULL AND i.modified_by IS NULL THEN coalesce(i.author, '') "
+        "ELSE coalesce(m.name, f.name, '') END AS author, "
+        "CASE WHEN i.created_by IS NULL AND i.modified_by IS NULL THEN coalesce(i.author, '') "
+        "ELSE coalesce(f.name, m.name, '') END AS created_by, "
         "coalesce(i.modified_by, i.created_by) AS author_id, i.created_by AS created_by_id, "
         "coalesce(nullif(i.date, ''), substr(d.created, 1, 10)) AS date "
         "FROM documents d LEFT JOIN memo_info i ON i.document_id = d.id "

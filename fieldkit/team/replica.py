@@ -38,6 +38,7 @@ from fieldkit.storage.team_server import (
     ServerUnreachable,
     public_url,
     unreachable,
+    without_memo_authors,
 )
 from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
@@ -568,6 +569,8 @@ class TeamWork:
                 part = _blind_uuid(o.uuid) if shown else o.uuid
                 payload.append({**base, "uuid": part, "body": hidden})
                 owner[part] = o.uuid
+        if not server.knows_memo_authors():
+            payload = without_memo_authors(payload)
         before = server.last_seq()
         try:
             numbers = server.push(payload)
