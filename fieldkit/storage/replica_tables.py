@@ -136,7 +136,27 @@ class Portable:
                 if moved <= ANCHOR_FIELDS:
                     continue  # re-anchored on every replica when the text edit arrives
             out.append(self._row(c, known))
+            if c.table == "documents" and c.before and c.after:
+                out.extend(self._memo_writer(c, out[-1], changes))
         return out
+
+    def _memo_writer(self, c: RowChange, row: dict[str, Any],
+                     changes: list[RowChange]) -> list[dict[str, Any]]:
+        """A memo document's new text or title goes with the row that says who wrote it (its
+        details' ``modified_by``), even where that writer did not change: the team server
+        takes no text of a memo without it, so nobody rewrites a colleague's memo under their
+        name. Nothing when the change set changes the details itself."""
+        if not {"text", "title"} & set(row.get("set", {})) or any(
+                x.table == "memo_info" and (x.after or {}).get("document_id") == c.key
+                for x in changes):
+            return []
+        found = self.conn.execute(
+            "SELECT k.uuid FROM memo_info i JOIN coders k ON k.id = i.modified_by "
+            "WHERE i.document_id = ?", (c.key,)).fetchone() if _has_details(self.conn) else None
+        if found is None:
+            return []
+        return [{"t": "memo_info", "k": row["k"], "op": "update",
+                 "set": {"modified_by": found[0]}, "was": {"modified_by": found[0]}}]
 
     def _ref(self, target: str, key: Any, known: dict[tuple[str, int], Any]) -> Any:
         if key is None:
@@ -167,6 +187,9 @@ class Portable:
             out["op"], out["was"] = "delete", named
         else:
             changed = {k for k in c.after if k != "id" and c.after[k] != c.before.get(k)}
+            if "memo" in changed and c.table in memo_authors.MEMO_TABLES:
+                # a memo's text always goes with who wrote it, even the same writer again
+                changed |= {"memo_modified_by", "memo_modified"} & set(c.after)
             after, before = self._fields(c.table, c.after, known), \
                 self._fields(c.table, c.before, known)
             out["op"] = "update"
@@ -679,3 +702,8 @@ def coding_names(conn: sqlite3.Connection, uuid: Any) -> tuple[str, str, str] | 
         "JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id "
         "WHERE c.uuid = ?", (uuid,)).fetchone()
     return None if found is None else (str(found[0]), str(found[1]), str(found[2]))
+
+
+def _has_details(conn: sqlite3.Connection) -> bool:
+    """Whether memo details name their writers (schema step 12)."""
+    return any(r[1] == "modified_by" for r in conn.execute("PRAGMA table_info(memo_info)"))

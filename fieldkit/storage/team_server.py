@@ -653,6 +653,7 @@ def without_memo_authors(sets: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for part in ("set", "was"):
                 if isinstance(row.get(part), dict):
                     row[part] = {k: v for k, v in row[part].items() if k not in added}
-            body.append(row)
+            if row["op"] != "update" or row.get("set"):
+                body.append(row)
         out.append({**change, "body": body})
     return out

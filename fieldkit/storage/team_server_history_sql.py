@@ -219,6 +219,11 @@ BEGIN
                                 ' to member %; a memo is written as one of your own coders',
                                 who_label, author_owner;
                         END IF;
+                    ELSIF author_col = 'memo_modified_by' AND opn = 'update'
+                            AND coalesce(r->'set'->>'memo', '') <> '' THEN
+                        -- a memo's new text says which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
+                            ' your coders wrote it', who_label;
                     ELSIF tn = 'memo_info' AND author_col = 'modified_by'
                             AND (r->'set' ? author_col OR opn = 'insert'
                                  OR r->'set' ? 'author') THEN
@@ -349,6 +354,16 @@ BEGIN
                     RAISE EXCEPTION 'fieldkit: % changes a coder that belongs to member %',
                         who_label, o.member;
                 ELSIF tn = 'documents' THEN
+                    IF opn = 'update' AND (r->'set' ? 'text' OR r->'set' ? 'title')
+                            AND EXISTS (SELECT 1 FROM known m WHERE m.t = 'memo_info'
+                                        AND m.k = kk AND m.alive)
+                            AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(s->'body') y
+                                WHERE y->>'t' = 'memo_info' AND y->>'k' = kk
+                                AND jsonb_typeof(y->'set'->'modified_by') = 'string') THEN
+                        -- a memo document's text goes with who wrote it (its details)
+                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    END IF;
                     IF opn = 'update' AND r->'set' ? 'text' THEN
                         SELECT l.member INTO owner FROM locks l WHERE l.document = kk;
                         IF owner IS NOT NULL AND owner <> who THEN

@@ -51,11 +51,12 @@ def test_a_member_cannot_sign_a_memo_with_another_members_coder(replicas) -> Non
     team, lead, anna, bram = replicas
     anna.memos.set_document_memo(doc(anna, "Bezoek 1").id, "Anna's memo")
     anna.team.sync()
+    bram.code_text(doc(bram, "Bezoek 2").id, 0, 4, "Leren/Voordoen")  # Bram: bram's coder
     bram.team.sync()
     lead.team.sync()
     d = doc(bram, "Bezoek 1")
     anna_coder = coder_uuid(bram, "Anna")
-    bram_coder = coder_uuid(bram, "Bram")  # joined, so the server knows Bram as bram's
+    bram_coder = coder_uuid(bram, "Bram")
     with as_member(team, f"bram{team.db}") as conn:
         # a document memo rewritten and signed with Anna's coder
         forged = {"t": "documents", "k": d.uuid, "op": "update",
