@@ -101,8 +101,9 @@ class Memos:
             key = self._store.add_document({"kind": "memo", "title": title,
                                            "text": normalise_newlines(text),
                                            "site_id": site_id})
-            name = (author or self._project.coder).strip()
-            writer = self._store.coder_id(name) if name else None
+            name = " ".join((author or "").split()) or self._project.coder
+            writer = self._store.coder_id(name)
+            name = self._store.name_of_coder(writer)  # as the coder is written
             workbench_tables.set_memo_info(self._store, key, {
                 "type": type_, "author": name, "date": date, "created_by": writer,
                 "modified_by": writer})

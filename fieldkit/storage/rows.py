@@ -87,7 +87,7 @@ def coding(r: sqlite3.Row) -> Coding:
     )
 
 
-def _times(r: sqlite3.Row) -> dict[str, int | None]:
+def _times(r: sqlite3.Row) -> dict[str, Any]:
     try:
         return {"start_ms": r["start_ms"], "end_ms": r["end_ms"]}
     except IndexError:  # a project of an older schema, opened read-only (not upgraded)

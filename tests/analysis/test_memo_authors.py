@@ -252,3 +252,31 @@ def test_a_project_of_step_11_gets_its_memos_writers(tmp_path: Path,
     old_db = sqlite3.connect(backups[0])
     assert old_db.execute("PRAGMA user_version").fetchone()[0] == 11
     old_db.close()
+
+
+def test_the_command_line_lists_each_memos_writer(study: Project,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from fieldkit.cli import main
+
+    path = study.path
+    study.close()
+    assert main(["-p", str(path), "memo", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    by_text = {m["text"]: m for m in listed}
+    anouks = by_text["Anouk: dit is voordoen, geen uitleg 🙂"]
+    assert (anouks["source"], anouks["author"], anouks["created_by"]) == \
+        ("coding memo", "Anouk", "Anouk")
+    loose = by_text["Geschreven als notitie."]
+    assert (loose["type"], loose["author"]) == ("theoretical", "Anouk")
+    assert main(["-p", str(path), "memo", "list"]) == 0
+    table = capsys.readouterr().out
+    line = next(x for x in table.splitlines() if "coding memo" in x and "Bezoek" in x
+                and "Bram's" not in x)
+    assert "Anouk" in line and "Bram" not in line
+    # a memo said to be written by a colleague is theirs (a blank name: the current coder)
+    assert main(["-p", str(path), "memo", "add", "--title", "Van Bram", "--author", "bram",
+                 "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert (made["author"], made["created_by"]) == ("Bram", "Bram")

@@ -10,6 +10,8 @@ from typing import Any
 import psycopg
 import pytest
 
+from fieldkit.core.errors import BadInput
+
 from fieldkit.core.model import new_uuid, utc_now
 from fieldkit.storage import memo_authors
 from fieldkit.storage.team_server import Server, without_memo_authors
@@ -95,22 +97,34 @@ def test_a_member_cannot_sign_a_memo_with_another_members_coder(replicas) -> Non
     assert writers(lead)["Bezoek 1"][:2] == ("Anna's memo", "Anna")
 
 
-def test_through_the_app_a_forged_author_is_taken_back(replicas) -> None:
-    """Bram's copy says Anna wrote his memo (a hand-edited database): the server refuses the
-    change set and Bram's copy takes it back; nobody else sees it."""
+def test_in_a_team_undo_does_not_sign_a_colleagues_memo_again(replicas) -> None:
+    """Bram rewrites Anna's memo, then undoes: that would put Anna's name back on a change
+    Bram sends, which the server refuses from him; his copy says so and changes nothing. A
+    hand-made change that signs with Anna is refused the same way; Anna's own undo works."""
     team, lead, anna, bram = replicas
     anna.memos.set_document_memo(doc(anna, "Bezoek 1").id, "van Anna")
     anna.team.sync()
     bram.team.sync()
-    anna_id = bram._store.coder_by_name("Anna").id  # type: ignore[union-attr]
     d = doc(bram, "Bezoek 1")
-    with bram.action("Forge"):
+    bram.memos.set_document_memo(d.id, "Bram vult aan")
+    bram.team.sync()
+    with pytest.raises(BadInput, match="sign a memo with Anna's name"):
+        bram.undo()
+    assert bram.document(d.id).memo == "Bram vult aan"
+    anna_id = bram._store.coder_by_name("Anna").id  # type: ignore[union-attr]
+    with pytest.raises(BadInput, match="Anna's name"):
         bram._store.update_document(d.id, {"memo": "vervalst", "memo_modified_by": anna_id})
-    report = bram.team.sync()
-    assert report.refused and "belongs to member anna" in report.refused[0]
-    assert bram.document(d.id).memo == "van Anna"
+    assert bram.document(d.id).memo == "Bram vult aan"
+    # Anna's own undo works: her text again, under her name
+    anna.team.sync()
+    anna.memos.set_document_memo(doc(anna, "Bezoek 2").id, "Anna over bezoek 2")
+    anna.memos.set_document_memo(doc(anna, "Bezoek 2").id, "Anna nog eens")
+    anna.undo()
     converged(lead, anna, bram)
-    assert writers(lead)["Bezoek 1"][:2] == ("van Anna", "Anna")
+    seen = writers(lead)
+    assert seen["Bezoek 1"][:2] == ("Bram vult aan", "Bram")
+    assert seen["Bezoek 2"][:2] == ("Anna over bezoek 2", "Anna")
+    assert writers(bram) == seen
 
 
 def test_a_server_set_up_before_memo_writers_gets_rows_without_them(replicas) -> None:
