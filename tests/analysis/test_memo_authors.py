@@ -280,3 +280,15 @@ def test_the_command_line_lists_each_memos_writer(study: Project,
                  "--json"]) == 0
     made = json.loads(capsys.readouterr().out)
     assert (made["author"], made["created_by"]) == ("Bram", "Bram")
+
+
+def test_a_merge_keeps_who_wrote_each_memo(study: Project, tmp_path: Path) -> None:
+    """A colleague's project merged in brings its memos with their writers (not the
+    merger's), memo documents with their type."""
+    with Project.create(tmp_path / "Ons.fieldkit") as ours:
+        ours.set_coder("Lotte", remember=False)
+        ours.merge.project(study.path)
+        seen = {(m.source, m.text, m.type, m.author, m.created_by) for m in ours.memos.all()}
+    assert seen == {(m.source, m.text, m.type, m.author, m.created_by)
+                    for m in study.memos.all()}
+    assert all("Lotte" not in (row[3], row[4]) for row in seen)

@@ -11,7 +11,6 @@ import psycopg
 import pytest
 
 from fieldkit.core.errors import BadInput
-
 from fieldkit.core.model import new_uuid, utc_now
 from fieldkit.storage import memo_authors
 from fieldkit.storage.team_server import Server, without_memo_authors
