@@ -65,6 +65,10 @@ def test_a_member_cannot_sign_a_memo_with_another_members_coder(replicas) -> Non
                   "was": {"memo": "Anna's memo", "memo_modified_by": anna_coder}}
         with pytest.raises(psycopg.errors.RaiseException, match="belongs to member anna"):
             push(conn, [forged])
+        # ... or rewritten leaving her name on it (no writer sent with the text)
+        quiet = {**forged, "set": {"memo": "Anna vindt het onzin"}, "was": {"memo": "x"}}
+        with pytest.raises(psycopg.errors.RaiseException, match="without naming"):
+            push(conn, [quiet])
         # a new memo document whose details name Anna as its author
         key = new_uuid()
         now = utc_now()
@@ -91,7 +95,23 @@ def test_a_member_cannot_sign_a_memo_with_another_members_coder(replicas) -> Non
         signed = {**details, "set": {**details["set"], "author": "Bram",
                                      "created_by": bram_coder, "modified_by": bram_coder}}
         assert len(push(conn, [memo_doc, signed])) == 1
+    # Anna's memo document, rewritten by Bram under her name (its details not sent)
+    anna_memo = anna.memos.add("Anna's dagboek", "van Anna")
+    anna.team.sync()
+    with as_member(team, f"bram{team.db}") as conn:
+        rewrite = {"t": "documents", "k": anna_memo.uuid, "op": "update",
+                   "set": {"text": "niet van Anna", "chars": 13}, "was": {}}
+        with pytest.raises(psycopg.errors.RaiseException, match="without naming"):
+            push(conn, [rewrite])
+        # an edit lock does not change that; his own name on it does
+        conn.execute("SELECT fieldkit.take_lock(%s, 'Bram', 5)", (anna_memo.uuid,))
+        with pytest.raises(psycopg.errors.RaiseException, match="without naming"):
+            push(conn, [rewrite])
+        sign = {"t": "memo_info", "k": anna_memo.uuid, "op": "update",
+                "set": {"modified_by": bram_coder}, "was": {}}
+        assert len(push(conn, [rewrite, sign])) == 1
     converged(lead, anna, bram)
+    assert writers(lead)["Anna's dagboek"][:3] == ("niet van Anna", "Bram", "Anna")
     assert writers(anna)["Van Anna"][1:3] == ("Bram", "Bram")
     assert writers(lead)["Bezoek 1"][:2] == ("Anna's memo", "Anna")
 
