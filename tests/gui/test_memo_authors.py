@@ -58,4 +58,4 @@ def test_the_memos_view_lists_each_memos_writer(window, qtbot, qtmodeltester,
         body = z.read("word/document.xml").decode("utf-8")
     assert "coding memo · " in body and "Anouk: Kees leert door te proberen" in body
     facts = body.split("Anouk: Kees leert door te proberen")[0].rsplit("coding memo · ", 1)[1]
-    assert "· Anouk<" in facts and "Bram" not in facts
+    assert "· Anouk (first written by Bram)<" in facts  # Bram wrote the memo Anouk rewrote
