@@ -204,38 +204,6 @@ BEGIN
         blind := NULL; others := false;
         FOR r IN SELECT x FROM jsonb_array_elements(s->'body') x LOOP
             tn := r->>'t'; opn := r->>'op'; doc_k := NULL;
-            -- a memo is written as one of the sender's own coders (a coder first named here
-            -- becomes theirs), never as another member's, the lead's own rights aside
-            IF opn <> 'delete' AND authored ? tn THEN
-                FOR author_col IN SELECT jsonb_array_elements_text(authored->tn) LOOP
-                    IF jsonb_typeof(r->'set'->author_col) = 'string' THEN
-                        author_owner := NULL;
-                        SELECT member INTO author_owner FROM known
-                            WHERE known.t = 'coders' AND known.k = r->'set'->>author_col;
-                        IF author_owner IS NULL THEN
-                            INSERT INTO known (t, k, member, alive)
-                                VALUES ('coders', r->'set'->>author_col, who, true);
-                            INSERT INTO coders VALUES (r->'set'->>author_col, who)
-                                ON CONFLICT DO NOTHING;
-                        ELSIF author_owner <> who THEN
-                            RAISE EXCEPTION 'fieldkit: % signs a memo with a coder that belongs'
-                                ' to member %; a memo is written as one of your own coders',
-                                who_label, author_owner;
-                        END IF;
-                    ELSIF author_col = 'memo_modified_by' AND opn = 'update'
-                            AND coalesce(r->'set'->>'memo', '') <> '' THEN
-                        -- a memo's new text says which of the sender's coders wrote it
-                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
-                            ' your coders wrote it', who_label;
-                    ELSIF tn = 'memo_info' AND author_col = 'modified_by'
-                            AND (r->'set' ? author_col OR opn = 'insert'
-                                 OR r->'set' ? 'author') THEN
-                        -- a memo's details always say which of the sender's coders wrote it
-                        RAISE EXCEPTION 'fieldkit: % writes a memo without naming which of'
-                            ' your coders wrote it', who_label;
-                    END IF;
-                END LOOP;
-            END IF;
             IF jsonb_typeof(r->'k') = 'string' AND tn = ANY(tracked_tables)
             THEN
                 kk := r->>'k';
@@ -439,6 +407,38 @@ BEGIN
                     UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
                 END IF;
                 others := true;
+            END IF;
+            -- a memo is written as one of the sender's own coders (a coder first named here
+            -- becomes theirs), never as another member's, not even by the lead
+            IF opn <> 'delete' AND authored ? tn THEN
+                FOR author_col IN SELECT jsonb_array_elements_text(authored->tn) LOOP
+                    IF jsonb_typeof(r->'set'->author_col) = 'string' THEN
+                        author_owner := NULL;
+                        SELECT member INTO author_owner FROM known
+                            WHERE known.t = 'coders' AND known.k = r->'set'->>author_col;
+                        IF author_owner IS NULL THEN
+                            INSERT INTO known (t, k, member, alive)
+                                VALUES ('coders', r->'set'->>author_col, who, true);
+                            INSERT INTO coders VALUES (r->'set'->>author_col, who)
+                                ON CONFLICT DO NOTHING;
+                        ELSIF author_owner <> who THEN
+                            RAISE EXCEPTION 'fieldkit: % signs a memo with a coder that belongs'
+                                ' to member %; a memo is written as one of your own coders',
+                                who_label, author_owner;
+                        END IF;
+                    ELSIF author_col = 'memo_modified_by' AND opn = 'update'
+                            AND coalesce(r->'set'->>'memo', '') <> '' THEN
+                        -- a memo's new text says which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    ELSIF tn = 'memo_info' AND author_col = 'modified_by'
+                            AND (r->'set' ? author_col OR opn = 'insert'
+                                 OR r->'set' ? 'author') THEN
+                        -- a memo's details always say which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % writes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    END IF;
+                END LOOP;
             END IF;
         END LOOP;
         IF blind IS NOT NULL AND others THEN

@@ -59,3 +59,24 @@ def test_the_memos_view_lists_each_memos_writer(window, qtbot, qtmodeltester,
     assert "coding memo · " in body and "Anouk: Kees leert door te proberen" in body
     facts = body.split("Anouk: Kees leert door te proberen")[0].rsplit("coding memo · ", 1)[1]
     assert "· Anouk (first written by Bram)<" in facts  # Bram wrote the memo Anouk rewrote
+
+
+def test_hover_and_preview_name_the_memos_writer(window, qtbot) -> None:
+    from fieldkit.gui.segment_preview import SegmentPreview
+    from fieldkit.gui.text_view import mark_tooltip
+
+    project: Project = window.project
+    bram = next(c for c in project.codings() if c.memo == "Kees tries again.")
+    mark = window.make_mark(project.coding(bram.id), [])
+    assert mark is not None and "Kees tries again." in mark_tooltip([mark])
+    assert "Anouk" not in mark_tooltip([mark])  # Bram's own memo: his name once, as coder
+    project.set_coder("Anouk", remember=False)
+    project.memos.set_coding_memo(bram.id, "Anouk: opnieuw proberen")
+    mark = window.make_mark(project.coding(bram.id), [])
+    assert mark is not None and mark.coder == "Bram"
+    assert "Anouk: Anouk: opnieuw proberen" in mark_tooltip([mark])
+    preview = SegmentPreview()
+    qtbot.addWidget(preview)
+    preview.show_coding(project, bram.id)
+    shown = preview.toPlainText()
+    assert "Memo (Anouk): Anouk: opnieuw proberen" in shown and "· Bram" in shown
