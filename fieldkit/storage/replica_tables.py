@@ -693,6 +693,12 @@ def open_for_writing(path: str) -> sqlite3.Connection:
     return conn
 
 
+def coder_uuid(conn: sqlite3.Connection, name: str) -> str | None:
+    """The UUID of the coder called ``name`` here, if there is one."""
+    found = conn.execute("SELECT uuid FROM coders WHERE name = ?", (name,)).fetchone()
+    return None if found is None else str(found[0])
+
+
 def coding_names(conn: sqlite3.Connection, uuid: Any) -> tuple[str, str, str] | None:
     """(coder uuid, code uuid, document uuid) of a coding known here by its UUID."""
     if not isinstance(uuid, str):

@@ -174,8 +174,7 @@ class TeamWork:
         """A changed memo is signed by the coder working here: undoing an edit of a
         colleague's memo would sign their text with their name again, which the team server
         refuses from anyone but them (they can undo it; you can write it back)."""
-        mine = self._store.value("SELECT uuid FROM coders WHERE name = ?",
-                                 (self._store.coder_name,))
+        mine = replica_tables.coder_uuid(self._store.conn, self._store.coder_name)
         for r in rows:
             if r["op"] != "update":
                 continue
