@@ -96,6 +96,11 @@ class Document:
     source_name: str = ""
     memo: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)
+    # the memo's first author and last writer (coder ids) and when (see MemoStamp)
+    memo_by: int | None = None
+    memo_created: str = ""
+    memo_modified_by: int | None = None
+    memo_modified: str = ""
 
 
 @dataclass(slots=True)
@@ -139,6 +144,10 @@ class Code:
     example: str = ""
     memo: str = ""
     position: int = 0
+    memo_by: int | None = None  # the memo's first author (a coder id), when, last writer, when
+    memo_created: str = ""
+    memo_modified_by: int | None = None
+    memo_modified: str = ""
 
 
 @dataclass(slots=True)
@@ -182,6 +191,10 @@ class Coding:
     orphaned: bool = False
     start_ms: int | None = None  # a stretch of a recording, in milliseconds, half-open
     end_ms: int | None = None
+    memo_by: int | None = None  # the memo's first author (a coder id), when, last writer, when
+    memo_created: str = ""
+    memo_modified_by: int | None = None
+    memo_modified: str = ""
 
 
 # What importers produce: a document not yet in any project.

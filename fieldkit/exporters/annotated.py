@@ -82,8 +82,9 @@ class _Notes:
         segment = self.segments[segment_index]
         masker = self.masker
         text = masker(segment.code_path)
-        if segment.coding.memo.strip():
-            text += "\n" + masker(segment.coding.memo)
+        if segment.coding.memo.strip():  # another's memo on this coding says whose it is
+            by = f"{masker(segment.memo_by)}: " if segment.memo_by != segment.coder else ""
+            text += "\n" + by + masker(segment.coding.memo)
         return self.comments.add(text, author=masker(segment.coder),
                                  when=segment.coding.created,
                                  initials="".join(w[:1] for w in

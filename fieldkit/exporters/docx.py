@@ -384,7 +384,9 @@ class _Report:
                                      size=9, colour="595959")))
         for s in group:
             if s.coding.memo.strip():
-                label = f"Memo ({masker(s.coder)}): " if len(coders) > 1 else "Memo: "
+                # the memo's writer, named where several coded or another wrote it
+                label = f"Memo ({masker(s.memo_by)}): " \
+                    if len(coders) > 1 or s.memo_by != s.coder else "Memo: "
                 body.add(wx.paragraph(wx.run(label, bold=True),
                                       wx.run(masker(s.coding.memo))))
         self.progress.step(amount=len(group))

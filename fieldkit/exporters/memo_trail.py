@@ -30,7 +30,10 @@ def write_memo_trail(project: Project, out: Path, *, type: str | None = None,
     for memo in memos:
         with mask.at(f"memo '{memo.title}'"):
             body.add(wx.paragraph(wx.run(mask(memo.title)), style="Heading 1", keep_next=True))
-            facts = " · ".join(x for x in (memo.type, memo.date, memo.author) if x)
+            author = memo.author
+            if memo.created_by and memo.created_by != memo.author:  # rewritten by another
+                author = f"{memo.author} (first written by {memo.created_by})"
+            facts = " · ".join(x for x in (memo.type, memo.date, author) if x)
             body.add(wx.paragraph(wx.run(mask(facts), italic=True, size=9, colour="595959")))
             for line in memo.text.split("\n"):
                 body.add(wx.paragraph(wx.run(mask(line))))

@@ -84,7 +84,8 @@ def recording_source(parent: Any, doc: Document, codings: list[Coding],
             _text(selection, "Description", coding.memo)
         _coding_element(selection, coding, export)
     if doc.memo.strip():
-        _sub(element, "NoteRef", targetGUID=export.memo(doc.uuid, doc.memo, doc.modified, None))
+        _sub(element, "NoteRef", targetGUID=export.memo(
+            doc.uuid, doc.memo, *export.written(doc, doc.modified, None)))
     _variable_values(element, facts, export)
 
 

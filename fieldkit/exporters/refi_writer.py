@@ -128,18 +128,17 @@ def _colour(value: str) -> str | None:
 
 
 def _code_elements(parent: Any, codes: list[Code], children: dict[int | None, list[Code]],
-                   ns: str, notes: dict[str, str] | None) -> None:
+                   ns: str, export: _Export | None) -> None:
     for code in codes:
         element = _sub(parent, "Code", ns, guid=code.uuid, name=code.name, isCodable="true",
                        color=_colour(code.colour))
         description = describe_code(code)
         if description:
             _text(element, "Description", description, ns)
-        if notes is not None and code.memo.strip():
-            guid = derived_guid(code.uuid, "memo")
-            notes[guid] = code.memo
+        if export is not None and code.memo.strip():
+            guid = export.memo(code.uuid, code.memo, *export.written(code, None, None))
             _sub(element, "NoteRef", ns, targetGUID=guid)
-        _code_elements(element, children.get(code.id, []), children, ns, notes)
+        _code_elements(element, children.get(code.id, []), children, ns, export)
 
 
 def _children(project: Project) -> dict[int | None, list[Code]]:
@@ -179,7 +178,10 @@ class _Export:
     """What is gathered while the XML is built: files for ``sources/``, memo notes, stamps.
 
     ``owner`` (the project's first coder) and ``created`` (the project's creation) stand in as
-    creating user and time where fieldkit records none: documents and code memos.
+    creating user and time where fieldkit records none: documents, and code and document memos
+    written before fieldkit recorded memo authors. A memo's Note carries its first author and
+    time (creatingUser, creationDateTime), and its last writer (modifyingUser, written only
+    when another coder changed it) and time (modifiedDateTime).
     """
 
     owner: str | None = None
@@ -188,23 +190,43 @@ class _Export:
     damaged: list[tuple[str, str]] = field(default_factory=list)  # media not as imported
     strip_photos: bool = False  # a pseudonymised export: photos without their metadata
     notes: dict[str, str] = field(default_factory=dict)
-    # note GUID → (when, who)
-    stamps: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # note GUID → (when, who, modified, modifier)
+    stamps: dict[str, _Written] = field(default_factory=dict)
     variables: dict[str, str] = field(default_factory=dict)  # name → type
     codes: dict[int, str] = field(default_factory=dict)  # code id → GUID
     users: dict[int, str] = field(default_factory=dict)  # coder id → GUID
 
-    def memo(self, owner_guid: str, text: str, when: str | None, who: str | None) -> str:
+    def memo(self, owner_guid: str, text: str, when: str | None, who: str | None,
+             modified: str | None = None, modifier: str | None = None) -> str:
         guid = derived_guid(owner_guid, "memo")
         self.notes[guid] = text
-        self.stamps[guid] = (when, who)
+        self.stamps[guid] = (when, who, modified, modifier)
         return guid
 
-    def stamp(self, when: str | None, who: str | None = None) -> dict[str, str | None]:
-        """creatingUser, creationDateTime and modifiedDateTime (fallbacks: owner, project)."""
+    def written(self, row: Code | Coding | Document, when: str | None, who: str | None
+                ) -> _Written:
+        """(created, creating user GUID, modified, modifying user GUID) of a row's memo: what
+        fieldkit recorded, else ``when`` and ``who``."""
+        creator = self.users.get(row.memo_by) if row.memo_by is not None else None
+        modifier = self.users.get(row.memo_modified_by) \
+            if row.memo_modified_by is not None else None
+        return row.memo_created or when, creator or who, row.memo_modified or None, modifier
+
+    def stamp(self, when: str | None, who: str | None = None, modified: str | None = None,
+              modifier: str | None = None) -> dict[str, str | None]:
+        """creatingUser, creationDateTime, modifyingUser (when another user changed it) and
+        modifiedDateTime (fallbacks: owner, project, creation)."""
         moment = _datetime(when) or self.created
-        return {"creatingUser": who or self.owner, "creationDateTime": moment,
-                "modifiedDateTime": moment}
+        creator = who or self.owner
+        out = {"creatingUser": creator, "creationDateTime": moment}
+        if modifier and modifier != creator:
+            out["modifyingUser"] = modifier
+        out["modifiedDateTime"] = _datetime(modified) or moment
+        return out
+
+
+#: a memo's (created, creating user, modified, modifying user)
+_Written = tuple[str | None, str | None, str | None, str | None]
 
 
 def _variable_values(element: Any, values: dict[str, Any], export: _Export) -> None:
@@ -244,8 +266,8 @@ def _coding_element(parent: Any, coding: Coding, export: _Export, twin: str = ""
     _sub(element, "CodeRef", targetGUID=export.codes[coding.code_id])
     if coding.memo.strip():
         who = export.users[coding.coder_id]
-        _sub(element, "NoteRef", targetGUID=export.memo(coding.uuid, coding.memo,
-                                                        coding.created, who))
+        _sub(element, "NoteRef", targetGUID=export.memo(
+            coding.uuid, coding.memo, *export.written(coding, coding.created, who)))
 
 
 def _selection(parent: Any, tag: str, coding: Coding, export: _Export, twin: str = "",
@@ -263,10 +285,12 @@ def _selection(parent: Any, tag: str, coding: Coding, export: _Export, twin: str
 
 def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], export: _Export,
                  facts: dict[str, Any], *, guid: str | None = None, name: str | None = None,
-                 inline: bool = False, description: str = "") -> Any:
+                 inline: bool = False, description: str = "",
+                 writers: tuple[str | None, str | None] = (None, None)) -> Any:
+    """A text source (or a memo document's Note, ``writers`` the GUIDs of its first author
+    and last writer)."""
     guid = guid or doc.uuid
-    stamp = export.stamp(doc.created)
-    stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
+    stamp = export.stamp(doc.created, writers[0], doc.modified, writers[1])
     if inline:  # a photo's caption: the text sits in the XML
         element = _sub(parent, tag, guid=guid, name=name or doc.title, **stamp)
         _text(element, "PlainTextContent", doc.text)
@@ -285,7 +309,8 @@ def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], ex
     if inline or guid != doc.uuid:
         return element
     if doc.memo.strip():
-        _sub(element, "NoteRef", targetGUID=export.memo(doc.uuid, doc.memo, doc.modified, None))
+        _sub(element, "NoteRef", targetGUID=export.memo(
+            doc.uuid, doc.memo, *export.written(doc, doc.modified, None)))
     _variable_values(element, facts, export)
     return element
 
@@ -329,7 +354,8 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
                    firstX=str(r.x), firstY=str(r.y), secondX=str(r.x + r.width),
                    secondY=str(r.y + r.height))
     if doc.memo.strip():
-        _sub(element, "NoteRef", targetGUID=export.memo(doc.uuid, doc.memo, doc.modified, None))
+        _sub(element, "NoteRef", targetGUID=export.memo(
+            doc.uuid, doc.memo, *export.written(doc, doc.modified, None)))
     _variable_values(element, facts, export)
 
 
@@ -374,7 +400,10 @@ def project_archive(project: Project, target: Path, progress: Progress,
     variables_at = len(root)  # Variables and Cases come before Sources; filled in afterwards
     memo_docs = _write_sources(root, project, documents, names, by_doc, on_recording, export,
                                progress)
-    _write_notes(root, memo_docs, by_doc, export)
+    writers = {m.id: (export.users.get(m.created_by_id) if m.created_by_id else None,
+                      export.users.get(m.author_id) if m.author_id else None)
+               for m in project.memos.all(include_older=False)}
+    _write_notes(root, memo_docs, by_doc, export, writers)
     _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
     _insert_cases_and_variables(root, variables_at, project, documents, export)
     _write_archive(target, root, export, masker, progress)
@@ -430,7 +459,7 @@ def _project_element(project: Project, coders: list[Any], book: Codebook,
     if book.codes:
         codes = _sub(_sub(root, "CodeBook"), "Codes")
         children = _children(project)
-        _code_elements(codes, children.get(None, []), children, PROJECT_NS, export.notes)
+        _code_elements(codes, children.get(None, []), children, PROJECT_NS, export)
     return root
 
 
@@ -502,17 +531,20 @@ def _document_facts(project: Project, doc: Document, names: _FactNames) -> dict[
 
 
 def _write_notes(root: Any, memo_docs: list[tuple[Document, dict[str, Any]]],
-                 by_doc: dict[int, list[Coding]], export: _Export) -> None:
-    """Memo documents as codable Notes, then every memo gathered so far (code, document and
-    coding memos) as a Note of its own."""
+                 by_doc: dict[int, list[Coding]], export: _Export,
+                 writers: dict[int, tuple[str | None, str | None]]) -> None:
+    """Memo documents as codable Notes (by their first author, changed last by their last
+    writer), then every memo gathered so far (code, document and coding memos) as a Note of
+    its own."""
     if not (memo_docs or export.notes):
         return
     notes = _sub(root, "Notes")
     for doc, facts in memo_docs:
-        _text_source(notes, "Note", doc, by_doc.get(doc.id, []), export, facts)
+        _text_source(notes, "Note", doc, by_doc.get(doc.id, []), export, facts,
+                     writers=writers.get(doc.id, (None, None)))
     for guid, text in export.notes.items():
         note = _sub(notes, "Note", guid=guid, name=text.strip().splitlines()[0][:60],
-                    **export.stamp(*export.stamps.get(guid, (None, None))))
+                    **export.stamp(*export.stamps.get(guid, (None, None, None, None))))
         _text(note, "PlainTextContent", text)
 
 

@@ -9,7 +9,7 @@ speaker and timestamp of the transcript turn it starts in, the ESM beep's time) 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.citation import Citation, clock
 from fieldkit.core.model import Coding
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from fieldkit.operations.retrieval import Citations
     from fieldkit.project import DocumentSummary, Project
 
-__all__ = ["Segment", "clock", "gather"]
+__all__ = ["Segment", "clock", "gather", "memo_writer"]
 
 
 @dataclass(slots=True)
@@ -28,6 +28,7 @@ class Segment:
     document: DocumentSummary
     coder: str
     citation: Citation
+    memo_by: str = ""  # who last wrote the coding's memo (its coder, where not known)
 
     @property
     def speaker(self) -> str:
@@ -56,4 +57,13 @@ def gather(project: Project, codings: list[Coding],
     coders = {c.id: c.name for c in project.coders()}
     cite = citations or project.retrieval.citations()
     return [Segment(coding, paths.get(coding.code_id, "?"), docs[coding.document_id],
-                    coders.get(coding.coder_id, ""), cite.of(coding)) for coding in codings]
+                    coders.get(coding.coder_id, ""), cite.of(coding),
+                    memo_writer(coding, coders, coders.get(coding.coder_id, "")))
+            for coding in codings]
+
+
+def memo_writer(row: Any, names: dict[int, str], fallback: str = "") -> str:
+    """The name of who last wrote the memo of a code, coding or document row (``fallback``
+    where fieldkit does not know: the coding's coder, for a coding)."""
+    key = row.memo_modified_by if row.memo_modified_by is not None else row.memo_by
+    return names.get(key, fallback) if key is not None else fallback

@@ -30,7 +30,7 @@ from fieldkit.core.progress import Progress
 from fieldkit.core.timecode import format_ms
 from fieldkit.exporters.cells import csv_value, frame_cells, keep_text, xlsx_value
 from fieldkit.exporters.files import normalise_zip
-from fieldkit.exporters.segments import Segment, clock, gather
+from fieldkit.exporters.segments import Segment, clock, gather, memo_writer
 
 if TYPE_CHECKING:
     from fieldkit.core.codebook import Codebook
@@ -78,9 +78,10 @@ def build_tables(project: Project, progress: Progress,
         doc_attrs[d.id] = project.document(d.id).attributes
     progress.step("Gathered codings")
 
+    names = {c.id: c.name for c in project.coders()}
     tables = {"segments": _segments(segments, people, doc_attrs, _Quotes(project, masker))}
     progress.step("Segments")
-    tables["codebook"] = _codebook(codings, book, walk, paths)
+    tables["codebook"] = _codebook(codings, book, walk, paths, names)
     progress.step("Codebook")
     tables["code_by_document"] = _by_document(project, codings, walk, paths)
     progress.step("Codes x documents")
@@ -127,7 +128,8 @@ _SEGMENT_COLUMNS = [
 def _segments(segments: list[Segment], people: dict[str, Participant],
               doc_attrs: dict[int, dict[str, Any]], quote: _Quotes) -> pd.DataFrame:
     """One row per coding with its citation, its document's simple attributes and its
-    participant's attributes (a column each)."""
+    participant's attributes (a column each). Where a memo was written by someone else than
+    the coding's coder, a "Memo by" column names each memo's writer."""
     # ESM answers have their own sheet; the rest are simple facts per document.
     doc_keys = sorted({k for a in doc_attrs.values() for k, v in a.items()
                        if not isinstance(v, dict) and k != "beeps"})
@@ -145,6 +147,11 @@ def _segments(segments: list[Segment], people: dict[str, Participant],
         rows.append(row)
     columns = [*_SEGMENT_COLUMNS, *(f"Document: {k}" for k in doc_keys),
                *(f"Participant: {k}" for k in person_keys)]
+    writers = [s.memo_by if s.coding.memo else "" for s in segments]
+    if any(w != s.coder for w, s in zip(writers, segments, strict=True) if s.coding.memo):
+        for row, writer in zip(rows, writers, strict=True):
+            row["Memo by"] = writer
+        columns.insert(columns.index("Memo") + 1, "Memo by")
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -169,10 +176,11 @@ def _segment_row(s: Segment, person: Participant | None, quote: _Quotes) -> dict
 
 
 def _codebook(codings: list[Any], book: Codebook, walk: list[Any],
-              paths: list[str]) -> pd.DataFrame:
-    """One row per code in codebook order, with its texts and counts of segments."""
+              paths: list[str], names: dict[int, str]) -> pd.DataFrame:
+    """One row per code in codebook order, with its texts and counts of segments (and who
+    wrote each memo, where fieldkit knows it of any)."""
     counts = Counter(c.code_id for c in codings)
-    return pd.DataFrame([{
+    frame = pd.DataFrame([{
         "Code": path, "Name": code.name, "Level": depth + 1, "Colour": code.colour,
         "Definition": code.definition, "Inclusion": code.inclusion,
         "Exclusion": code.exclusion, "Example": code.example, "Memo": code.memo,
@@ -182,6 +190,10 @@ def _codebook(codings: list[Any], book: Codebook, walk: list[Any],
         "UUID": code.uuid} for (depth, code), path in zip(walk, paths, strict=True)],
         columns=["Code", "Name", "Level", "Colour", "Definition", "Inclusion", "Exclusion",
                  "Example", "Memo", "Segments", "Segments with sub-codes", "UUID"])
+    writers = [memo_writer(code, names) if code.memo else "" for _, code in walk]
+    if any(writers):
+        frame.insert(int(frame.columns.get_loc("Memo")) + 1, "Memo by", writers)
+    return frame
 
 
 def _by_document(project: Project, codings: list[Any], walk: list[Any],

@@ -370,8 +370,15 @@ class MainWindow(QMainWindow):
             coder = self.coder_names.get(coding.coder_id, "?")
         if self.coder_filter is not None and coder != self.coder_filter:
             return None
+        writer = coding.memo_modified_by if coding.memo_modified_by is not None \
+            else coding.memo_by
+        memo_by = ""
+        if coding.memo and writer is not None and writer != coding.coder_id:
+            if writer not in self.coder_names and self.project is not None:
+                self.coder_names = {c.id: c.name for c in self.project.coders()}
+            memo_by = self.coder_names.get(writer, "")
         return Mark(coding, 0, 0, code.colour, code.name, self.code_paths[code.id],
-                    coder or "?")
+                    coder or "?", memo_by=memo_by)
 
     def set_coder_filter(self, coder: str | None) -> None:
         self.coder_filter = coder

@@ -55,7 +55,11 @@ class SegmentPreview(QTextBrowser):
                     + "<b style='background:#fff3b0'>" + _lines(text[coding.start:coding.end])
                     + "</b>" + _lines(after)
                     + ("…" if coding.end + CONTEXT < len(text) else "") + "</p>")
-        memo = (f"<p><i>{escape(tr('Memo'))}:</i> {escape(coding.memo)}</p>"
+        writer = coding.memo_modified_by if coding.memo_modified_by is not None \
+            else coding.memo_by
+        by = f" ({escape(project.coder_name(writer))})" \
+            if writer is not None and writer != coding.coder_id else ""
+        memo = (f"<p><i>{escape(tr('Memo'))}{by}:</i> {escape(coding.memo)}</p>"
                 if coding.memo.strip() else "")
         self.setHtml(head + body + memo)
 

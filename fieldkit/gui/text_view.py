@@ -61,6 +61,7 @@ class Mark:
     path: str
     coder: str
     lane: int = 0
+    memo_by: str = ""  # who last wrote the coding's memo, when another than its coder
 
 
 RECENT_IN_MENU = 5
@@ -87,7 +88,8 @@ def mark_tooltip(marks: list[Mark]) -> str:
         line = (f"<span style='color:{m.colour}'>■</span> <b>{escape(m.path)}</b> "
                 f"<span style='color:#666'>· {escape(m.coder)}</span>")
         if m.coding.memo:
-            line += f"<br>&nbsp;&nbsp;<i>{escape(m.coding.memo)}</i>"
+            by = f"{escape(m.memo_by)}: " if m.memo_by else ""
+            line += f"<br>&nbsp;&nbsp;<i>{by}{escape(m.coding.memo)}</i>"
         lines.append(line)
     return "<br>".join(lines)
 

@@ -70,6 +70,8 @@ class RefiSource:
     media_name: str = ""
     created: str | None = None
     modified: str | None = None
+    creating_user: str | None = None  # user GUIDs (a Note's: who wrote the memo, changed it)
+    modifying_user: str | None = None
     codings: list[RefiCoding] = field(default_factory=list)
     note_refs: list[str] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
@@ -284,7 +286,9 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
     name = document_title(element.get("name") or element.get("guid") or "")
     source = RefiSource(guid(element.get("guid")), name, kind,
                         created=element.get("creationDateTime"),
-                        modified=element.get("modifiedDateTime"))
+                        modified=element.get("modifiedDateTime"),
+                        creating_user=guid(element.get("creatingUser")) or None,
+                        modifying_user=guid(element.get("modifyingUser")) or None)
     raw = _first_text(element, "PlainTextContent")
     plain_entry = archive.find(element.get("plainTextPath"))
     if not raw and plain_entry:

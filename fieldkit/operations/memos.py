@@ -39,7 +39,15 @@ class MemoLink:
 
 @dataclass(slots=True)
 class Memo:
-    """A memo: a memo document (``source == "memo"``) or an older code/coding/document memo."""
+    """A memo: a memo document (``source == "memo"``) or an older code/coding/document memo.
+
+    ``author`` is who wrote it last (the coder who changed it latest, like ATLAS.ti's
+    "modified by"), ``modified`` when (UTC); ``created_by`` is who wrote it first, ``created``
+    when. ``author_id`` and ``created_by_id`` are those coders' ids (None where fieldkit does
+    not know: a document's or code's memo written before fieldkit recorded memo authors).
+    ``date`` is the memo's date as listed: a memo document's own date, else the day of the
+    last change.
+    """
 
     id: int
     title: str
@@ -50,6 +58,11 @@ class Memo:
     source: str = "memo"
     uuid: str = ""
     links: list[MemoLink] = field(default_factory=list)
+    created_by: str = ""
+    created: str = ""
+    modified: str = ""
+    author_id: int | None = None
+    created_by_id: int | None = None
 
 
 class Memos:
@@ -60,11 +73,14 @@ class Memos:
         self._store = store
 
     def set_document_memo(self, ref: int | str, memo: str) -> None:
-        """Replace a document's memo (one undo step)."""
+        """Replace a document's memo (one undo step); the current coder becomes its last
+        writer, now (its first author too when it was empty; see ``Memo``)."""
         self._store.update_document(self._store.resolve("documents", ref), {"memo": memo})
 
     def set_coding_memo(self, ref: int | str, memo: str) -> None:
-        """Replace a coding's memo (one undo step)."""
+        """Replace a coding's memo (one undo step). The current coder becomes the memo's
+        last writer, now, whoever made the coding: Anouk's memo on Bram's coding is Anouk's
+        (the first author stays beside it). Undo puts the earlier writer back."""
         self._store.update_coding(self._store.resolve("codings", ref), {"memo": memo})
 
     def types(self) -> list[str]:
@@ -85,14 +101,23 @@ class Memos:
             key = self._store.add_document({"kind": "memo", "title": title,
                                            "text": normalise_newlines(text),
                                            "site_id": site_id})
+            name = " ".join((author or "").split()) or self._project.coder
+            writer = self._store.coder_id(name)
+            name = self._store.name_of_coder(writer)  # as the coder is written
             workbench_tables.set_memo_info(self._store, key, {
-                "type": type_, "author": (author or self._project.coder).strip(), "date": date})
+                "type": type_, "author": name, "date": date, "created_by": writer,
+                "modified_by": writer})
             for target, ref in links:
                 self.link(key, target, ref)
         return self.get(key)
 
     def update(self, ref: int | str, **fields: Any) -> Memo:
-        """Change a memo's title, text, type, author or date."""
+        """Change a memo's title, text, type, author or date.
+
+        A new text or title is the current coder's: they become the memo's last writer
+        (``Memo.author``; the first author stays ``created_by``) and the document's modified
+        time says when. ``author`` names the coder who wrote it (first and last), for a memo
+        written on paper or by a colleague. Undo puts the writer back with the text."""
         memo = self.get(ref)
         unknown = set(fields) - {"title", "text", "type", "author", "date"}
         if unknown:
@@ -108,6 +133,13 @@ class Memos:
                 info["type"] = _check_type(info["type"])
             if "date" in info:
                 info["date"] = _check_date(info["date"])
+            if "author" in info:  # a memo said to be written by a coder
+                name = " ".join(str(info["author"]).split())
+                if not name:
+                    raise BadInput("A memo's author is the name of the coder who wrote it.")
+                writer = self._store.coder_id(name)
+                info.update(author=self._store.name_of_coder(writer), created_by=writer,
+                            modified_by=writer)
             if info:
                 workbench_tables.set_memo_info(self._store, memo.id, info)
         return self.get(memo.id)
@@ -185,7 +217,9 @@ class Memos:
 
     def _memo(self, row: Any) -> Memo:
         return Memo(row["id"], row["title"], row["type"], row["date"], row["author"],
-                    row["text"], "memo", row["uuid"], self._links(row["id"]))
+                    row["text"], "memo", row["uuid"], self._links(row["id"]),
+                    row["created_by"], row["created"], row["modified"], row["author_id"],
+                    row["created_by_id"])
 
     def _links(self, memo_id: int) -> list[MemoLink]:
         found = []
@@ -205,21 +239,36 @@ class Memos:
         return found
 
     def _older(self) -> list[Memo]:
-        """Code, coding and document memos, shown beside the memo documents."""
+        """Code, coding and document memos, shown beside the memo documents, each with who
+        wrote it last and first (see ``Memo``)."""
         found: list[Memo] = []
         book = self._project.codebook()
+        writers = workbench_tables.code_memo_writers(self._store)
         for code in book.codes.values():
             if code.memo.strip():
-                found.append(Memo(code.id, book.path(code.id), "code memo", "", "", code.memo,
-                                  "code memo", code.uuid))
+                w = writers.get(code.id)
+                found.append(_older_memo(code.id, book.path(code.id), "code memo", "",
+                                         code.memo, code.uuid, w))
         for r in workbench_tables.coding_memos(self._store):
-            found.append(Memo(r["id"], f"{r['title']}: \u201c{r['quote'][:60]}\u201d",
-                              "coding memo", r["created"][:10], r["coder"], r["memo"],
-                              "coding memo", r["uuid"]))
+            found.append(_older_memo(r["id"], f"{r['title']}: \u201c{r['quote'][:60]}\u201d",
+                                     "coding memo", r["created"], r["memo"], r["uuid"], r))
         for r in workbench_tables.document_memos(self._store):
-            found.append(Memo(r["id"], r["title"], "document memo", r["created"][:10], "",
-                              r["memo"], "document memo", r["uuid"]))
+            found.append(_older_memo(r["id"], r["title"], "document memo", r["created"],
+                                     r["memo"], r["uuid"], r))
         return found
+
+
+def _older_memo(key: int, title: str, kind: str, made: str, text: str, uuid: str,
+                writers: Any) -> Memo:
+    """A code, coding or document memo; ``writers`` the row of who wrote it (or None); dated
+    by its last change, else by when its coding or document was made (``made``)."""
+    if writers is None:
+        return Memo(key, title, kind, made[:10], "", text, kind, uuid)
+    modified = writers["modified"] or ""
+    return Memo(key, title, kind, (modified or made)[:10], writers["author"], text, kind, uuid,
+                created_by=writers["created_by"], created=writers["written"] or "",
+                modified=modified, author_id=writers["author_id"],
+                created_by_id=writers["created_by_id"])
 
 
 def _check_type(value: str) -> str:

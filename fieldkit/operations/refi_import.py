@@ -51,6 +51,25 @@ class _Import:
     def note_text(self, refs: list[str]) -> str:
         return "\n\n".join(self.data.notes[r].text for r in refs if r in self.data.notes)
 
+    def note_stamp(self, refs: list[str], coder_id: int | None = None,
+                   when: str | None = None) -> dict[str, Any]:
+        """Who wrote the memo made of the notes ``refs`` and when (the first note's
+        creatingUser and creationDateTime, modifyingUser and modifiedDateTime); with no note,
+        ``coder_id`` at ``when`` (a coding memo kept in its selection's Description)."""
+        note = next((self.data.notes[r] for r in refs if r in self.data.notes), None)
+        if note is None:
+            return {"memo_by": coder_id, "memo_created": when or "",
+                    "memo_modified_by": coder_id, "memo_modified": when or ""}
+        first, last = self.writers(note)
+        return {"memo_by": first, "memo_created": note.created or "",
+                "memo_modified_by": last, "memo_modified": note.modified or note.created or ""}
+
+    def writers(self, note: Any) -> tuple[int | None, int | None]:
+        """The coders a note names as its creating and (else the same) modifying user."""
+        first = self.coder_ids.get(note.creating_user) if note.creating_user else None
+        last = self.coder_ids.get(note.modifying_user) if note.modifying_user else None
+        return first, last or first
+
     def coder_for(self, user_guid: str | None) -> int:
         if user_guid and user_guid in self.coder_ids:
             return self.coder_ids[user_guid]
@@ -105,7 +124,7 @@ def _store_codes(job: _Import, items: list[RefiCode], parent_id: int | None,
             "uuid": item.guid, "name": name, "parent_id": parent_id,
             "colour": item.colour or PALETTE[counter[0] % len(PALETTE)],
             "position": position, "memo": job.note_text(item.note_refs),
-            **read_description(item.description)})
+            **job.note_stamp(item.note_refs), **read_description(item.description)})
         counter[0] += 1
         job.code_ids[item.guid] = key
         _store_codes(job, item.children, key, counter)
@@ -139,19 +158,31 @@ def _store_source(job: _Import, source: Any) -> None:
         "uuid": source.guid, "kind": kind, "title": source.name, "text": source.text,
         "site_id": site_id, "visit_id": visit_id, "participant_id": participant_id,
         "media_id": media_id, "memo": job.note_text(source.note_refs),
+        **job.note_stamp(source.note_refs),
         "attributes": json.dumps(facts, ensure_ascii=False),
     }
     if source.created:
         values["created"] = source.created
     if source.modified:
         values["modified"] = source.modified
-    doc_id = job.store.add_document(values)
+    doc_id = job.store.add_document(values, details=_memo_details(job, source, kind))
     job.doc_ids[source.guid] = doc_id
     if facts_of_file is not None and media_id is not None:
         job.project.recordings.add_facts(doc_id, media_id, facts_of_file)
     if recording_guid:
         job.links.append((doc_id, recording_guid, int(offset) if isinstance(offset, int) else 0))
     _store_codings(job, source, doc_id)
+
+
+def _memo_details(job: _Import, source: Any, kind: str) -> dict[str, Any] | None:
+    """A memo document's details from its Note: written by its creatingUser (changed last by
+    its modifyingUser); REFI-QDA has no memo types, so it is ``theoretical``."""
+    if kind != "memo":
+        return None
+    first, last = job.writers(source)
+    author = job.data.users.get(source.creating_user or "", "") if first is not None else ""
+    return {"type": "theoretical", "author": author, "date": (source.created or "")[:10],
+            "created_by": first, "modified_by": last}
 
 
 def _document_kind(source: Any, written: str) -> str:
@@ -204,6 +235,8 @@ def _store_codings(job: _Import, source: Any, doc_id: int) -> None:
             "memo": job.note_text(coding.note_refs) or coding.memo,
             "created": coding.created or utc_now(),
         }
+        if row["memo"]:
+            row.update(job.note_stamp(coding.note_refs, row["coder_id"], row["created"]))
         if coding.start_ms is not None:
             row.update(start=0, end=0, start_ms=coding.start_ms, end_ms=coding.end_ms, quote="")
             job.timed.append((source.guid, coding, row))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.changes import Row, RowChange
+from fieldkit.storage import memo_authors
 
 if TYPE_CHECKING:
     from fieldkit.storage.writer import Writer
@@ -50,14 +51,16 @@ REFS: dict[str, dict[str, str]] = {
     "visits": {"site_id": "sites"},
     "participants": {"site_id": "sites"},
     "documents": {"site_id": "sites", "visit_id": "visits", "participant_id": "participants",
-                  "media_id": "media"},
+                  "media_id": "media", "memo_by": "coders", "memo_modified_by": "coders"},
     "case_documents": {"case_id": "cases", "document_id": "documents"},
     "case_participants": {"case_id": "cases", "participant_id": "participants"},
     "turns": {"document_id": "documents"},
-    "codes": {"parent_id": "codes"},
-    "codings": {"document_id": "documents", "code_id": "codes", "coder_id": "coders"},
+    "codes": {"parent_id": "codes", "memo_by": "coders", "memo_modified_by": "coders"},
+    "codings": {"document_id": "documents", "code_id": "codes", "coder_id": "coders",
+                "memo_by": "coders", "memo_modified_by": "coders"},
     "set_members": {"set_id": "sets", "document_id": "documents", "code_id": "codes"},
-    "memo_info": {"document_id": "documents"},
+    "memo_info": {"document_id": "documents", "created_by": "coders",
+                  "modified_by": "coders"},
     "links": {"from_document_id": "documents", "document_id": "documents",
               "coding_id": "codings", "code_id": "codes"},
     "recordings": {"document_id": "documents", "media_id": "media"},
@@ -80,11 +83,17 @@ IDENTITY: dict[str, tuple[str, ...]] = {
 }
 SHARED = frozenset(REFS)
 
+#: the columns that name who wrote a memo (a coder): a reference that says who, not what a
+#: row belongs to, so nothing is deleted or moved along it, and the team server lets a member
+#: name only their own coders there (``memo_authors``)
+AUTHORS: dict[str, tuple[str, ...]] = memo_authors.AUTHOR_COLUMNS
+
 #: who points at a table, as (table, column): what goes when a row of it goes
 DEPENDANTS: dict[str, list[tuple[str, str]]] = {}
 for _table, _refs in REFS.items():
     for _column, _target in _refs.items():
-        DEPENDANTS.setdefault(_target, []).append((_table, _column))
+        if _column not in AUTHORS.get(_table, ()):
+            DEPENDANTS.setdefault(_target, []).append((_table, _column))
 
 #: a coding's position, which every replica works out itself after a text edit
 ANCHOR_FIELDS = frozenset({"start", "end", "quote", "before", "after", "orphaned"})
@@ -127,7 +136,27 @@ class Portable:
                 if moved <= ANCHOR_FIELDS:
                     continue  # re-anchored on every replica when the text edit arrives
             out.append(self._row(c, known))
+            if c.table == "documents" and c.before and c.after:
+                out.extend(self._memo_writer(c, out[-1], changes))
         return out
+
+    def _memo_writer(self, c: RowChange, row: dict[str, Any],
+                     changes: list[RowChange]) -> list[dict[str, Any]]:
+        """A memo document's new text or title goes with the row that says who wrote it (its
+        details' ``modified_by``), even where that writer did not change: the team server
+        takes no text of a memo without it, so nobody rewrites a colleague's memo under their
+        name. Nothing when the change set changes the details itself."""
+        if not {"text", "title"} & set(row.get("set", {})) or any(
+                x.table == "memo_info" and (x.after or {}).get("document_id") == c.key
+                for x in changes):
+            return []
+        found = self.conn.execute(
+            "SELECT k.uuid FROM memo_info i JOIN coders k ON k.id = i.modified_by "
+            "WHERE i.document_id = ?", (c.key,)).fetchone() if _has_details(self.conn) else None
+        if found is None:
+            return []
+        return [{"t": "memo_info", "k": row["k"], "op": "update",
+                 "set": {"modified_by": found[0]}, "was": {"modified_by": found[0]}}]
 
     def _ref(self, target: str, key: Any, known: dict[tuple[str, int], Any]) -> Any:
         if key is None:
@@ -158,6 +187,9 @@ class Portable:
             out["op"], out["was"] = "delete", named
         else:
             changed = {k for k in c.after if k != "id" and c.after[k] != c.before.get(k)}
+            if "memo" in changed and c.table in memo_authors.MEMO_TABLES:
+                # a memo's text always goes with who wrote it, even the same writer again
+                changed |= {"memo_modified_by", "memo_modified"} & set(c.after)
             after, before = self._fields(c.table, c.after, known), \
                 self._fields(c.table, c.before, known)
             out["op"] = "update"
@@ -661,6 +693,12 @@ def open_for_writing(path: str) -> sqlite3.Connection:
     return conn
 
 
+def coder_uuid(conn: sqlite3.Connection, name: str) -> str | None:
+    """The UUID of the coder called ``name`` here, if there is one."""
+    found = conn.execute("SELECT uuid FROM coders WHERE name = ?", (name,)).fetchone()
+    return None if found is None else str(found[0])
+
+
 def coding_names(conn: sqlite3.Connection, uuid: Any) -> tuple[str, str, str] | None:
     """(coder uuid, code uuid, document uuid) of a coding known here by its UUID."""
     if not isinstance(uuid, str):
@@ -670,3 +708,8 @@ def coding_names(conn: sqlite3.Connection, uuid: Any) -> tuple[str, str, str] | 
         "JOIN codes k ON k.id = c.code_id JOIN documents d ON d.id = c.document_id "
         "WHERE c.uuid = ?", (uuid,)).fetchone()
     return None if found is None else (str(found[0]), str(found[1]), str(found[2]))
+
+
+def _has_details(conn: sqlite3.Connection) -> bool:
+    """Whether memo details name their writers (schema step 12)."""
+    return any(r[1] == "modified_by" for r in conn.execute("PRAGMA table_info(memo_info)"))

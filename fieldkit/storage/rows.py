@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Any
 
 from fieldkit.core.model import (
     Case,
@@ -56,6 +57,7 @@ def document(r: sqlite3.Row) -> Document:
         site_id=r["site_id"], visit_id=r["visit_id"], participant_id=r["participant_id"],
         media_id=r["media_id"], created=r["created"], modified=r["modified"],
         source_name=r["source_name"], memo=r["memo"], attributes=json.loads(r["attributes"]),
+        **_memo_stamp(r),
     )
 
 
@@ -68,6 +70,7 @@ def code(r: sqlite3.Row) -> Code:
         id=r["id"], uuid=r["uuid"], name=r["name"], parent_id=r["parent_id"],
         colour=r["colour"], definition=r["definition"], inclusion=r["inclusion"],
         exclusion=r["exclusion"], example=r["example"], memo=r["memo"], position=r["position"],
+        **_memo_stamp(r),
     )
 
 
@@ -80,12 +83,21 @@ def coding(r: sqlite3.Row) -> Coding:
         coder_id=r["coder_id"], start=r["start"], end=r["end"], quote=r["quote"],
         before=r["before"], after=r["after"], region=region, memo=r["memo"],
         created=r["created"], orphaned=bool(r["orphaned"]),
-        **_times(r),
+        **_times(r), **_memo_stamp(r),
     )
 
 
-def _times(r: sqlite3.Row) -> dict[str, int | None]:
+def _times(r: sqlite3.Row) -> dict[str, Any]:
     try:
         return {"start_ms": r["start_ms"], "end_ms": r["end_ms"]}
+    except IndexError:  # a project of an older schema, opened read-only (not upgraded)
+        return {}
+
+
+def _memo_stamp(r: sqlite3.Row) -> dict[str, Any]:
+    """Who wrote the row's memo first and last, and when (schema step 12)."""
+    try:
+        return {"memo_by": r["memo_by"], "memo_created": r["memo_created"],
+                "memo_modified_by": r["memo_modified_by"], "memo_modified": r["memo_modified"]}
     except IndexError:  # a project of an older schema, opened read-only (not upgraded)
         return {}

@@ -206,10 +206,19 @@ def _v11_segments(conn: sqlite3.Connection) -> None:
                  "coder_id, orphaned)")
 
 
+def _v12_memo_authors(conn: sqlite3.Connection) -> None:
+    """Who wrote each memo and when: the first author and last writer of a code's, coding's
+    and document's memo, and of a memo document (memo_authors)."""
+    from fieldkit.storage import memo_authors
+
+    memo_authors.upgrade(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
-                         _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments]
+                         _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
+                         _v12_memo_authors]
 
 
 def latest_version() -> int:

@@ -29,7 +29,7 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import recording_tables, rows, search_tables
+from fieldkit.storage import memo_authors, recording_tables, rows, search_tables
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -74,6 +74,7 @@ class Store(Writer):
 
     def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         super().__init__(conn, readonly=readonly)
+        self._stamps: bool | None = None  # whether the schema has memo stamps (step 12)
 
     def close(self) -> None:
         """Let SQLite tidy its statistics (a writer) and close the connection."""
@@ -91,6 +92,41 @@ class Store(Writer):
             for r in self.rows(f"SELECT id FROM {other} WHERE {column} = ?", (key,)):
                 self.delete(other, r[0])
         super().delete(table, key)
+
+    def _has_stamps(self) -> bool:
+        """Whether the schema has the memo writers of step 12 (a writable project always
+        has; a database of an older step being built, in a test, has not)."""
+        if self._stamps is None:
+            self._stamps = memo_authors.present(self.conn)
+        return self._stamps
+
+    def _memo_details(self, key: int, row: dict[str, Any]) -> None:
+        """A new memo document's details: type ``theoretical``, written by the coder its
+        ``author`` attribute names (the demo's, an import's), else by the current coder."""
+        attributes = row.get("attributes")
+        named = json.loads(attributes).get("author") if isinstance(attributes, str) else None
+        author = (named if isinstance(named, str) and named.strip() else self.coder_name).strip()
+        coder_id = self.coder_id(author) if author else None
+        memo_authors.add_details(self, key, author, str(row["created"])[:10], coder_id)
+
+    def _memo_stamped(self, table: str, key: int | None, values: dict[str, Any],
+                      coder_id: int | None = None) -> dict[str, Any]:
+        """``values`` with the memo's author and time added when they change the memo of row
+        ``key`` (None: a new row) of ``table``: ``coder_id``, or the current coder
+        (``memo_authors.stamped``). Called inside the change that writes them."""
+        if "memo" not in values or "memo_modified_by" in values \
+                or (key is None and not values["memo"]):
+            return values
+        if not self._has_stamps():
+            return values
+        before = self._fetch(table, key) if key is not None else None
+        if (before or {}).get("memo", "") == values["memo"]:
+            return values
+        if coder_id is None and self.coder_name:
+            coder_id = self.coder_id(self.coder_name)
+        # the memo's time is the row's own when the row says when it changes
+        now = values.get("modified") or values.get("created") or utc_now()
+        return memo_authors.stamped(table, before, values, coder_id, str(now))
 
     # -- ids -----------------------------------------------------------------------------
 
@@ -277,8 +313,13 @@ class Store(Writer):
 
     # -- documents -----------------------------------------------------------------------
 
-    def add_document(self, values: dict[str, Any], turns: Iterable[Turn] = ()) -> int:
-        """Insert a document row (``text``, ``kind``, ``title`` …) and its speaker turns."""
+    def add_document(self, values: dict[str, Any], turns: Iterable[Turn] = (), *,
+                     details: dict[str, Any] | None = None) -> int:
+        """Insert a document row (``text``, ``kind``, ``title`` …) and its speaker turns.
+
+        A memo document gets its details at once (``memo_info``): ``details`` where given
+        (an import's), else type ``theoretical`` written by the coder its ``author``
+        attribute names, or by the current coder."""
         now = utc_now()
         text = values.get("text", "")
         row = {"uuid": new_uuid(), "created": now, "modified": now, **values,
@@ -286,7 +327,11 @@ class Store(Writer):
         if isinstance(row.get("attributes"), dict):
             row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
         with self.change(f"Add {row['kind']} {row['title']}"):
-            key = self.insert("documents", row)
+            key = self.insert("documents", self._memo_stamped("documents", None, row))
+            if row["kind"] == "memo" and details is not None:
+                self.insert("memo_info", {"document_id": key, **details})
+            elif row["kind"] == "memo" and self._has_stamps():
+                self._memo_details(key, row)
             with self.turns_in_bulk(key):
                 for t in turns:
                     self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
@@ -352,7 +397,11 @@ class Store(Writer):
             values["attributes"] = json.dumps(values["attributes"], ensure_ascii=False)
         values["modified"] = utc_now()
         with self.change("Edit document"):
-            self.update("documents", key, values)
+            self.update("documents", key, self._memo_stamped("documents", key, values))
+            if ("text" in values or "title" in values) and self.coder_name \
+                    and self._has_stamps() \
+                    and self.value("SELECT kind FROM documents WHERE id = ?", (key,)) == "memo":
+                memo_authors.touch_details(self, key, self.coder_id(self.coder_name))
 
     def delete_document(self, key: int) -> None:
         """Remove a document with its codings, turns and case memberships (undoable)."""
@@ -382,11 +431,11 @@ class Store(Writer):
                 "SELECT coalesce(max(position), -1) + 1 FROM codes WHERE parent_id IS ?",
                 (values.get("parent_id"),)))
         with self.change(f"Add code {values['name']}"):
-            return self.insert("codes", values)
+            return self.insert("codes", self._memo_stamped("codes", None, values))
 
     def update_code(self, key: int, values: dict[str, Any]) -> None:
         with self.change("Edit code"):
-            self.update("codes", key, values)
+            self.update("codes", key, self._memo_stamped("codes", key, values))
 
     def delete_code(self, key: int) -> None:
         """Delete a code, the codes below it and all their codings, as one undoable step."""
@@ -411,11 +460,13 @@ class Store(Writer):
     def add_coding(self, values: dict[str, Any]) -> int:
         values = {"uuid": new_uuid(), "created": utc_now(), **values}
         with self.change("Apply code"):
-            return self.insert("codings", values)
+            # a memo written with the coding is its coder's
+            return self.insert("codings", self._memo_stamped("codings", None, values,
+                                                             values.get("coder_id")))
 
     def update_coding(self, key: int, values: dict[str, Any]) -> None:
         with self.change("Edit coding"):
-            self.update("codings", key, values)
+            self.update("codings", key, self._memo_stamped("codings", key, values))
 
     def update_codings(self, updates: list[tuple[int, dict[str, Any]]]) -> None:
         """``update_coding`` for many codings at once (re-anchoring after a text edit)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.errors import BadInput, DamagedMedia, FieldkitError, MediaUnfit
-from fieldkit.storage import team_server_sql
+from fieldkit.storage import memo_authors, schema, team_server_sql
 from fieldkit.storage.mediastore import CHANGED, open_stored
 
 FORMAT = "2"  # 1: members wrote tables directly (issue 21); 2: every write through the API
@@ -282,6 +282,7 @@ class Server:
                     cur.executemany(
                         "INSERT INTO fieldkit.team (key, value) VALUES (%s, %s)",
                         [("format", FORMAT), ("members_role", group),
+                         ("row_spec", str(schema.latest_version())),
                          ("change_set_limit", str(team_server_sql.DEFAULT_LIMIT)),
                          *facts.items()])
                 self.conn.execute("INSERT INTO fieldkit.members (name, role) "
@@ -395,6 +396,14 @@ class Server:
                                              (str(size),)))
 
     # -- history -------------------------------------------------------------------------
+
+    def knows_memo_authors(self) -> bool:
+        """Whether the server's row schema has the memo writers of schema step 12: a team
+        server set up by an earlier fieldkit refuses rows that name them (its members send
+        their rows without them; see ``without_memo_authors``)."""
+        found = self.conn.execute(
+            "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
+        return found is not None and str(found[0]).isdigit() and int(found[0]) >= 12
 
     def last_seq(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM fieldkit.change_sets"
@@ -630,3 +639,21 @@ class Listener:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def without_memo_authors(sets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Change sets for a team server set up before schema step 12: every row without the
+    memo writer fields (``memo_authors.ADDED``), which that server does not know."""
+    out = []
+    for change in sets:
+        body = []
+        for row in change["body"]:
+            added = memo_authors.ADDED.get(row["t"], ())
+            row = dict(row)
+            for part in ("set", "was"):
+                if isinstance(row.get(part), dict):
+                    row[part] = {k: v for k, v in row[part].items() if k not in added}
+            if row["op"] != "update" or row.get("set"):
+                body.append(row)
+        out.append({**change, "body": body})
+    return out

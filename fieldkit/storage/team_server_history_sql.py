@@ -7,7 +7,10 @@ from the foreign keys of fieldkit's own SQLite schema): a member's delete, or mo
 refused when the replicas' cascade would take away, or carry along, another member's row that
 the change set does not name itself; a row of a table whose key is not one UUID (a set's or
 case's member, a transcript's turn) belongs to whoever added it, and is removed by them, the
-owner of what holds it (the set, the case, the document), or the lead.
+owner of what holds it (the set, the case, the document), or the lead. A memo is signed by who
+wrote it (the ``author`` fields: a code's, coding's or document's memo writers, a memo
+document's details): each must name one of the sender's own coders, and a memo's new text must
+come with its writer, so no member, the lead included, passes their text off as another's.
 """
 
 HISTORY = r"""
@@ -81,6 +84,7 @@ BEGIN
                                   ELSE format('%s.%s is not %s', r->>'t', f.key,
                                       CASE kinds->(r->>'t')->>f.key
                                       WHEN 'text' THEN 'text' WHEN 'uuid' THEN 'a UUID'
+                                      WHEN 'author' THEN 'a coder''s UUID'
                                       WHEN 'sha' THEN 'a sha256' WHEN 'real' THEN 'a number'
                                       ELSE 'a whole number of a sensible size' END) END
                       FROM jsonb_each(r->'set') f
@@ -146,6 +150,7 @@ DECLARE
     last_coder text; last_owner text; last_doc text; last_len bigint;
     doc_k text; code_parent text; hops int; text_len bigint; who_label text;
     holders jsonb; held_by text; held_k text; blocker text; leaned_on boolean;
+    authored jsonb; author_col text; author_owner text;
 BEGIN
     lead := need_member();
     IF jsonb_typeof(sets) IS DISTINCT FROM 'array' THEN
@@ -180,6 +185,10 @@ BEGIN
     -- (a set's member to the set, a case's to the case, a turn to its document)
     SELECT jsonb_object_agg(x.t, c.ref) INTO holders FROM tables x
         JOIN columns c ON c.t = x.t AND c.col = x.ident[1] WHERE NOT x.tracked;
+    -- the fields that say which coder wrote a memo, by table
+    SELECT coalesce(jsonb_object_agg(a.t, a.cols), '{}') INTO authored
+        FROM (SELECT c.t, jsonb_agg(c.col) AS cols FROM columns c WHERE c.kind = 'author'
+              GROUP BY c.t) a;
     SELECT coalesce(jsonb_object_agg(c.uuid, c.seq), '{}') INTO existing FROM change_sets c
         WHERE c.uuid IN (SELECT x->>'uuid' FROM jsonb_array_elements(sets) x);
     FOR s, n IN SELECT x, i FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i) LOOP
@@ -316,6 +325,16 @@ BEGIN
                     RAISE EXCEPTION 'fieldkit: % changes a coder that belongs to member %',
                         who_label, o.member;
                 ELSIF tn = 'documents' THEN
+                    IF opn = 'update' AND (r->'set' ? 'text' OR r->'set' ? 'title')
+                            AND EXISTS (SELECT 1 FROM known m WHERE m.t = 'memo_info'
+                                        AND m.k = kk AND m.alive)
+                            AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(s->'body') y
+                                WHERE y->>'t' = 'memo_info' AND y->>'k' = kk
+                                AND jsonb_typeof(y->'set'->'modified_by') = 'string') THEN
+                        -- a memo document's text goes with who wrote it (its details)
+                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    END IF;
                     IF opn = 'update' AND r->'set' ? 'text' THEN
                         SELECT l.member INTO owner FROM locks l WHERE l.document = kk;
                         IF owner IS NOT NULL AND owner <> who THEN
@@ -388,6 +407,38 @@ BEGIN
                     UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
                 END IF;
                 others := true;
+            END IF;
+            -- a memo is written as one of the sender's own coders (a coder first named here
+            -- becomes theirs), never as another member's, not even by the lead
+            IF opn <> 'delete' AND authored ? tn THEN
+                FOR author_col IN SELECT jsonb_array_elements_text(authored->tn) LOOP
+                    IF jsonb_typeof(r->'set'->author_col) = 'string' THEN
+                        author_owner := NULL;
+                        SELECT member INTO author_owner FROM known
+                            WHERE known.t = 'coders' AND known.k = r->'set'->>author_col;
+                        IF author_owner IS NULL THEN
+                            INSERT INTO known (t, k, member, alive)
+                                VALUES ('coders', r->'set'->>author_col, who, true);
+                            INSERT INTO coders VALUES (r->'set'->>author_col, who)
+                                ON CONFLICT DO NOTHING;
+                        ELSIF author_owner <> who THEN
+                            RAISE EXCEPTION 'fieldkit: % signs a memo with a coder that belongs'
+                                ' to member %; a memo is written as one of your own coders',
+                                who_label, author_owner;
+                        END IF;
+                    ELSIF author_col = 'memo_modified_by' AND opn = 'update'
+                            AND coalesce(r->'set'->>'memo', '') <> '' THEN
+                        -- a memo's new text says which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % changes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    ELSIF tn = 'memo_info' AND author_col = 'modified_by'
+                            AND (r->'set' ? author_col OR opn = 'insert'
+                                 OR r->'set' ? 'author') THEN
+                        -- a memo's details always say which of the sender's coders wrote it
+                        RAISE EXCEPTION 'fieldkit: % writes a memo without naming which of'
+                            ' your coders wrote it', who_label;
+                    END IF;
+                END LOOP;
             END IF;
         END LOOP;
         IF blind IS NOT NULL AND others THEN

@@ -394,7 +394,8 @@ GRANT EXECUTE ON FUNCTION fieldkit.is_lead(), fieldkit.push(jsonb),
 #: on a push of 10,000 change sets, and a function with SET search_path is never inlined)
 _BAD = ("(CASE WHEN ({k}) IS NULL THEN true WHEN jsonb_typeof({v}) = 'null' THEN false "
         "WHEN ({k}) = 'text' THEN jsonb_typeof({v}) <> 'string' "
-        "WHEN ({k}) = 'uuid' THEN jsonb_typeof({v}) <> 'string' OR ({v}) #>> '{{}}' !~ '@UUID@' "
+        "WHEN ({k}) IN ('uuid', 'author') "
+        "THEN jsonb_typeof({v}) <> 'string' OR ({v}) #>> '{{}}' !~ '@UUID@' "
         "WHEN ({k}) = 'sha' THEN jsonb_typeof({v}) <> 'string' OR ({v}) #>> '{{}}' !~ '@SHA@' "
         "WHEN jsonb_typeof({v}) <> 'number' THEN true "
         "WHEN ({k}) = 'real' THEN abs(({v})::text::numeric) > 1000000000000000 "
@@ -422,7 +423,9 @@ def row_spec() -> tuple[list[tuple[str, list[str], bool]],
                         list[tuple[str, str, str, str | None]]]:
     """What a row may hold, from fieldkit's own SQLite schema: (table, identity, tracked) and
     (table, column, kind, the table it points at), kind one of text, int, real, uuid (a
-    reference by UUID), sha; the references are the foreign keys the schema declares."""
+    reference by UUID), sha, author (the UUID of the coder who wrote a memo: the server
+    checks it is the sender's, and keeps no reference along it); the references are the
+    foreign keys the schema declares."""
     from fieldkit.storage import replica_tables, schema
 
     conn = sqlite3.connect(":memory:")
@@ -439,8 +442,12 @@ def row_spec() -> tuple[list[tuple[str, list[str], bool]],
                 f"PRAGMA foreign_key_list({table})")}
             if declared != refs:  # the replicas cascade along REFS; it must be the schema's
                 raise AssertionError(f"{table}: REFS {refs} but the schema says {declared}")
+            authors = replica_tables.AUTHORS.get(table, ())
             for _, name, kind, *_rest in conn.execute(f"PRAGMA table_info({table})"):
                 if name == "id":
+                    continue
+                if name in authors:  # a coder's UUID, checked as the sender's own coder
+                    columns.append((table, name, "author", None))
                     continue
                 if name in refs:
                     kind = "sha" if refs[name] == "media" else "uuid"

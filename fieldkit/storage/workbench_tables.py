@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import new_uuid, utc_now
+from fieldkit.storage import memo_authors
 
 if TYPE_CHECKING:
     from fieldkit.storage.store import Store
@@ -159,13 +160,30 @@ def memo_rows(store: Store) -> list[sqlite3.Row]:
     if not present(store):
         return store.rows(
             "SELECT id, uuid, title, text, created, modified, site_id, '' AS type, "
-            "'' AS author, substr(created, 1, 10) AS date FROM documents WHERE kind = 'memo' "
+            "'' AS author, '' AS created_by, NULL AS author_id, NULL AS created_by_id, "
+            "substr(created, 1, 10) AS date FROM documents WHERE kind = 'memo' "
             "ORDER BY date, id")
+    if not memo_authors.present(store.conn):  # older schema, read-only: no writers yet
+        return store.rows(
+            "SELECT d.id, d.uuid, d.title, d.text, d.created, d.modified, d.site_id, "
+            "coalesce(i.type, '') AS type, coalesce(i.author, '') AS author, "
+            "coalesce(i.author, '') AS created_by, NULL AS author_id, NULL AS created_by_id, "
+            "coalesce(nullif(i.date, ''), substr(d.created, 1, 10)) AS date "
+            "FROM documents d LEFT JOIN memo_info i ON i.document_id = d.id "
+            "WHERE d.kind = 'memo' ORDER BY date, d.id")
+    # the author is the last writer; the name typed as author only where no coder is known
+    # (a memo of an older fieldkit): a name typed is nobody's word for who wrote it
     return store.rows(
         "SELECT d.id, d.uuid, d.title, d.text, d.created, d.modified, d.site_id, "
-        "coalesce(i.type, '') AS type, coalesce(i.author, '') AS author, "
+        "coalesce(i.type, '') AS type, "
+        "CASE WHEN i.created_by IS NULL AND i.modified_by IS NULL THEN coalesce(i.author, '') "
+        "ELSE coalesce(m.name, f.name, '') END AS author, "
+        "CASE WHEN i.created_by IS NULL AND i.modified_by IS NULL THEN coalesce(i.author, '') "
+        "ELSE coalesce(f.name, m.name, '') END AS created_by, "
+        "coalesce(i.modified_by, i.created_by) AS author_id, i.created_by AS created_by_id, "
         "coalesce(nullif(i.date, ''), substr(d.created, 1, 10)) AS date "
         "FROM documents d LEFT JOIN memo_info i ON i.document_id = d.id "
+        "LEFT JOIN coders f ON f.id = i.created_by LEFT JOIN coders m ON m.id = i.modified_by "
         "WHERE d.kind = 'memo' ORDER BY date, d.id")
 
 
@@ -257,14 +275,52 @@ def delete_query(store: Store, key: int) -> None:
 
 
 def coding_memos(store: Store) -> list[sqlite3.Row]:
-    """Codings with a memo (id, uuid, memo, created, quote, document title, coder), by id."""
+    """Codings with a memo (id, uuid, memo, created, quote, document title, coder) and who
+    wrote the memo (``author`` last, ``created_by`` first; their ids) and when (``modified``,
+    ``written``), by id. An older schema read as it is names the coding's coder."""
+    if not memo_authors.present(store.conn):
+        return store.rows(
+            "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder, "
+            "k.name AS author, k.name AS created_by, c.coder_id AS author_id, "
+            "c.coder_id AS created_by_id, c.created AS modified, c.created AS written "
+            "FROM codings c JOIN documents d ON d.id = c.document_id "
+            "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id")
     return store.rows(
-        "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder "
+        "SELECT c.id, c.uuid, c.memo, c.created, c.quote, d.title, k.name AS coder, "
+        # a memo no writer is known of (sent by an older copy) is its coding's coder's
+        f"{_WRITERS.format(t='c').replace('f.name, ', 'f.name, k.name, ', 1)} "
         "FROM codings c JOIN documents d ON d.id = c.document_id "
-        "JOIN coders k ON k.id = c.coder_id WHERE c.memo != '' ORDER BY c.id")
+        "JOIN coders k ON k.id = c.coder_id "
+        "LEFT JOIN coders m ON m.id = c.memo_modified_by LEFT JOIN coders f ON f.id = c.memo_by "
+        "WHERE c.memo != '' ORDER BY c.id")
 
 
 def document_memos(store: Store) -> list[sqlite3.Row]:
-    """Documents with a memo (id, uuid, title, memo, created), by id."""
-    return store.rows("SELECT id, uuid, title, memo, created FROM documents "
-                      "WHERE memo != '' ORDER BY id")
+    """Documents with a memo (id, uuid, title, memo, created) and who wrote the memo and when
+    (as ``coding_memos``; '' when nobody is known), by id."""
+    if not memo_authors.present(store.conn):
+        return store.rows(
+            "SELECT id, uuid, title, memo, created, '' AS author, '' AS created_by, "
+            "NULL AS author_id, NULL AS created_by_id, modified, modified AS written "
+            "FROM documents WHERE memo != '' ORDER BY id")
+    return store.rows(
+        f"SELECT d.id, d.uuid, d.title, d.memo, d.created, {_WRITERS.format(t='d')} "
+        "FROM documents d LEFT JOIN coders m ON m.id = d.memo_modified_by "
+        "LEFT JOIN coders f ON f.id = d.memo_by WHERE d.memo != '' ORDER BY d.id")
+
+
+def code_memo_writers(store: Store) -> dict[int, sqlite3.Row]:
+    """Who wrote each code's memo and when (as ``coding_memos``), by code id."""
+    if not memo_authors.present(store.conn):
+        return {}
+    return {r["id"]: r for r in store.rows(
+        f"SELECT k.id, {_WRITERS.format(t='k')} FROM codes k "
+        "LEFT JOIN coders m ON m.id = k.memo_modified_by "
+        "LEFT JOIN coders f ON f.id = k.memo_by WHERE k.memo != ''")}
+
+
+# a memo's writers, for a row ``t`` joined with its last (``m``) and first (``f``) writer
+_WRITERS = ("coalesce(m.name, f.name, '') AS author, coalesce(f.name, '') AS created_by, "
+            "coalesce({t}.memo_modified_by, {t}.memo_by) AS author_id, "
+            "{t}.memo_by AS created_by_id, {t}.memo_modified AS modified, "
+            "{t}.memo_created AS written")

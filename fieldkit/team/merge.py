@@ -32,6 +32,7 @@ from fieldkit.core.model import Code, Coding, Document, utc_now
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
 from fieldkit.storage.mediastore import MediaStore, MediaUnfit
+from fieldkit.storage.workbench_tables import memo_details
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -124,6 +125,7 @@ class _Merger:
         self.source = theirs.meta("name", "")
         self.summary = MergeSummary(self.source)
         self.coders: dict[int, int] = {}
+        self._details: dict[int, Any] | None = None  # their memo details by document id
         self.sites: dict[int, int] = {}
         self.visits: dict[int, int] = {}
         self.participants: dict[int, int] = {}
@@ -158,6 +160,31 @@ class _Merger:
                 self.conflict(kind, uuid, name,
                               f"kept ours; added their {', '.join(clashing)} from {self.source}")
         return changes
+
+    def memo_stamp(self, row: Any) -> dict[str, Any]:
+        """Who wrote their row's memo and when, with their coders as ours (nobody, where they
+        do not know: the memo is not the merger's)."""
+        if not row.memo:
+            return {}
+        return {"memo_by": self.coders.get(row.memo_by), "memo_created": row.memo_created,
+                "memo_modified_by": self.coders.get(row.memo_modified_by),
+                "memo_modified": row.memo_modified}
+
+    def memo_details(self, doc: Document) -> dict[str, Any] | None:
+        """Their memo document's details (type, author, date, its writers as our coders; a
+        memo of theirs without details is nobody's ``theoretical`` one), None for others."""
+        if doc.kind != "memo":
+            return None
+        if self._details is None:
+            self._details = {r["document_id"]: r for r in memo_details(self.their_store)}
+        found = self._details.get(doc.id)
+        if found is None:
+            return {"type": "theoretical", "author": "", "date": doc.created[:10],
+                    "created_by": None, "modified_by": None}
+        keys = found.keys()
+        return {"type": found["type"], "author": found["author"], "date": found["date"],
+                **{k: self.coders.get(found[k]) if k in keys else None
+                   for k in ("created_by", "modified_by")}}
 
     # -- people and places ---------------------------------------------------------------
 
@@ -275,9 +302,10 @@ class _Merger:
                                if doc.participant_id else None),
             "media_id": self.media.get(doc.media_id) if doc.media_id else None,
             "created": doc.created, "modified": doc.modified, "source_name": doc.source_name,
-            "memo": doc.memo, "attributes": doc.attributes,
+            "memo": doc.memo, "attributes": doc.attributes, **self.memo_stamp(doc),
         }
-        key = self.store.add_document(values, self.their_store.turns(doc.id))
+        key = self.store.add_document(values, self.their_store.turns(doc.id),
+                                      details=self.memo_details(doc))
         self.copy_recording(doc.id, key)
         return key
 
@@ -383,7 +411,8 @@ class _Merger:
                 if sibling is None:
                     values = {k: getattr(code, k) for k in ("uuid", "name", "colour",
                                                             *CODE_TEXTS)}
-                    added = self.store.add_code({**values, "parent_id": parent})
+                    added = self.store.add_code({**values, "parent_id": parent,
+                                                 **self.memo_stamp(code)})
                     self.codes[code.id] = added
                     siblings[(parent, code.name.casefold())] = added
                     paths[added] = (f"{our_path(parent)}/{code.name}" if parent is not None
@@ -421,6 +450,7 @@ class _Merger:
                 "start": coding.start, "end": coding.end, "quote": coding.quote,
                 "before": coding.before, "after": coding.after, "memo": coding.memo,
                 "created": coding.created, "orphaned": int(coding.orphaned),
+                **self.memo_stamp(coding),
             }
             if coding.start_ms is not None:  # a stretch of a recording
                 values.update(start_ms=coding.start_ms, end_ms=coding.end_ms)

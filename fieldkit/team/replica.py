@@ -38,6 +38,7 @@ from fieldkit.storage.team_server import (
     ServerUnreachable,
     public_url,
     unreachable,
+    without_memo_authors,
 )
 from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
@@ -157,6 +158,7 @@ class TeamWork:
                         and replica_tables.RESTRUCTURE_FIELDS & set(r["set"]))):
                     raise BadInput("Only the team lead renames, moves, merges or deletes "
                                    "codes; you can add codes and describe them.")
+        self._check_memo_writers(rows)
         new_here = {r["k"] for r in rows if r["t"] == "documents" and r["op"] == "insert"}
         for r in rows:
             if r["t"] == "documents" and r["op"] == "update" and "text" in r["set"] \
@@ -167,6 +169,24 @@ class TeamWork:
                 if not self._lock_held(r["k"]):
                     raise BadInput("Editing a shared document's text needs its edit lock; "
                                    "the team server gives it when it can be reached.")
+
+    def _check_memo_writers(self, rows: list[dict[str, Any]]) -> None:
+        """A changed memo is signed by the coder working here: undoing an edit of a
+        colleague's memo would sign their text with their name again, which the team server
+        refuses from anyone but them (they can undo it; you can write it back)."""
+        mine = replica_tables.coder_uuid(self._store.conn, self._store.coder_name)
+        for r in rows:
+            if r["op"] != "update":
+                continue
+            for column in ("memo_modified_by", "modified_by"):
+                writer = r["set"].get(column) if column in replica_tables.AUTHORS.get(
+                    r["t"], ()) else None
+                if writer is not None and writer != mine:
+                    name = replica_tables.name_of(self._store.conn, "coders", writer) \
+                        or "another coder"
+                    raise BadInput(f"In a team this would sign a memo with {name}'s name "
+                                   f"again (undoing your change to {name}'s memo); only "
+                                   f"{name} can do that. Edit the memo back instead.")
 
     def _local_only(self, document_uuid: str) -> bool:
         with self._store.lock:
@@ -568,6 +588,8 @@ class TeamWork:
                 part = _blind_uuid(o.uuid) if shown else o.uuid
                 payload.append({**base, "uuid": part, "body": hidden})
                 owner[part] = o.uuid
+        if not server.knows_memo_authors():
+            payload = without_memo_authors(payload)
         before = server.last_seq()
         try:
             numbers = server.push(payload)
