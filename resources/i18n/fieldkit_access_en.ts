@@ -4,8 +4,8 @@
 <context>
     <name>fieldkit</name>
     <message>
-        <source>&amp;Actual size</source>
-        <translation>&amp;Actual size</translation>
+        <source>Actual si&amp;ze</source>
+        <translation>Actual si&amp;ze</translation>
     </message>
     <message>
         <source>Agreement per code</source>
@@ -188,6 +188,10 @@
             <numerusform>More filters (%Ln in use)</numerusform>
             <numerusform>More filters (%Ln in use)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;High contrast</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>fieldkit</name>
     <message>
-        <source>&amp;Actual size</source>
+        <source>Actual si&amp;ze</source>
         <translation>&amp;Ware grootte</translation>
     </message>
     <message>
@@ -188,6 +188,10 @@
             <numerusform>Meer filters (%Ln in gebruik)</numerusform>
             <numerusform>Meer filters (%Ln in gebruik)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Hoo&amp;g contrast</translation>
     </message>
 </context>
 </TS>
