@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -99,7 +100,7 @@ class PhotoView(QGraphicsView):
             colour = QColor(m.colour)
             label = QGraphicsSimpleTextItem(m.name)
             font = label.font()
-            font.setPointSizeF(10 * scale)
+            font.setPointSizeF(QApplication.font().pointSizeF() * scale)
             label.setFont(font)
             label.setBrush(style.text_on(colour))
             box = label.boundingRect().adjusted(-4, -2, 4, 2)
