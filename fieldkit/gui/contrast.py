@@ -134,6 +134,7 @@ QTabBar::tab {{ background: {BACK}; color: {TEXT}; padding: 5px 12px;
 QTabBar::tab:selected {{ background: {YELLOW}; color: {BACK}; }}
 QPlainTextEdit, QTextEdit, QTextBrowser {{ background: {BACK}; color: {TEXT};
     selection-background-color: {YELLOW}; selection-color: {BACK}; }}
+QPlainTextEdit, QTextEdit, QTextBrowser {{ border: 1px solid {LINE}; }}
 QPlainTextEdit#documentText {{ border: none; }}
 QLabel {{ color: {TEXT}; background: transparent; }}
 QLabel#docTitle {{ font-weight: 600; }}

@@ -257,6 +257,10 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
                           for name, action in window.actions_.items()])
     rows += code_keys.shortcut_rows(window)
     rows.append((tr("Insert the time (quick note)"), "Ctrl+T"))
+    # keys no action carries: moving through the window without a mouse
+    rows.append((tr("Next control (Shift+Tab: the one before)"), "Tab"))
+    rows.append((tr("Move inside a list, tree or table"), tr("Arrow keys")))
+    rows.append((tr("Context menu"), "Shift+F10, Menu"))
     dialog = ShortcutsDialog(rows, window)
     dialog.open()
     return dialog

@@ -193,5 +193,21 @@
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
+    <message>
+        <source>Next control (Shift+Tab: the one before)</source>
+        <translation>Next control (Shift+Tab: the one before)</translation>
+    </message>
+    <message>
+        <source>Move inside a list, tree or table</source>
+        <translation>Move inside a list, tree or table</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Context menu</translation>
+    </message>
 </context>
 </TS>

@@ -193,5 +193,21 @@
         <source>&amp;High contrast</source>
         <translation>Hoo&amp;g contrast</translation>
     </message>
+    <message>
+        <source>Next control (Shift+Tab: the one before)</source>
+        <translation>Volgend element (Shift+Tab: het vorige)</translation>
+    </message>
+    <message>
+        <source>Move inside a list, tree or table</source>
+        <translation>Binnen een lijst, boom of tabel bewegen</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Contextmenu</translation>
+    </message>
 </context>
 </TS>

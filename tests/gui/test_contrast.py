@@ -184,3 +184,23 @@ def test_no_widget_fixes_its_own_font_size() -> None:
                     and "label.setFont(font)" not in line and "app.setFont(font)" not in line:
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_shortcuts_dialog_lists_high_contrast_and_the_keyboard_keys(window, language) -> None:
+    from fieldkit.gui import i18n
+
+    window.set_language(language)
+    try:
+        dialog = window.show_shortcuts()
+        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+                for r in range(dialog.table.rowCount())}
+        expected = {"en": ("High contrast", "Next control (Shift+Tab: the one before)"),
+                    "nl": ("Hoog contrast", "Volgend element (Shift+Tab: het vorige)")}
+        high, tab = expected[language]
+        assert rows[high] == "Ctrl+Shift+H"
+        assert rows[tab] == "Tab"
+        assert "Shift+F10" in rows[i18n.tr("Context menu")]
+        dialog.close()
+    finally:
+        i18n.install("en")
