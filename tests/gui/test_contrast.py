@@ -57,6 +57,17 @@ def test_a_code_colour_tint_keeps_white_text_at_7_to_1(colour) -> None:
         assert abs(back.hsvHue() - QColor(colour).hsvHue()) <= 3
 
 
+def release_modifiers(qtbot, widget) -> None:  # noqa: ANN001
+    """Let go of Shift and Ctrl: after a key whose shortcut restyles the app, Qt can keep
+    Shift as held (QGuiApplication.keyboardModifiers), which turns a later test's
+    ``selectRow`` into a range selection."""
+    from PySide6.QtGui import QGuiApplication
+
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control):
+        qtbot.keyRelease(widget, key)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
 def settings_file() -> dict[str, str]:
     """The settings file as written on disk: "section/key" → value."""
     import os
@@ -82,6 +93,7 @@ def test_high_contrast_is_remembered_and_colours_the_document(project, qtbot) ->
             qtbot.waitUntil(view.hasFocus, timeout=2000)
             qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier
                            | Qt.KeyboardModifier.ShiftModifier)
+            release_modifiers(qtbot, view)
             assert contrast.active() and window.actions_["high_contrast"].isChecked()
             assert settings_file()["view/high_contrast"] == "true"
             app = QApplication.instance()
@@ -204,3 +216,24 @@ def test_the_shortcuts_dialog_lists_high_contrast_and_the_keyboard_keys(window, 
         dialog.close()
     finally:
         i18n.install("en")
+
+
+def test_analysis_cells_and_the_playing_turn_keep_their_text_readable(qtbot) -> None:
+    from fieldkit.gui import analysis_models, style
+
+    def worst() -> float:
+        found = []
+        for step in range(0, 101):
+            back = analysis_models.heat(step / 100)
+            found.append(contrast.ratio(back, analysis_models.text_for(back)))
+        return min(found)
+
+    # normal: black or white, whichever reads better (white on the middle blues read at 2:1)
+    assert worst() >= 4.0
+    try:
+        contrast.choose(True)
+        style.apply_contrast(QApplication.instance())
+        assert worst() >= contrast.AAA
+    finally:
+        contrast.choose(None)
+        style.apply_contrast(QApplication.instance())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fieldkit.gui import i18n
 from tests.gui.conftest import open_window
 from tests.gui.focus_walk import focusable, walk
+from tests.gui.test_contrast import release_modifiers
 
 
 def check(top: QWidget, name: str) -> list[str]:
@@ -153,6 +154,7 @@ def test_the_main_window_goes_through_the_panes_in_reading_order(window, qtbot) 
     # and Shift+Tab goes back the same way
     window.search.query.setFocus()
     qtbot.keyClick(window.search.query, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    release_modifiers(qtbot, window.focusWidget())
     assert window.code_dock.isAncestorOf(window.focusWidget())
 
 
@@ -320,6 +322,7 @@ def test_every_menu_action_is_reachable_by_keyboard(window, qtbot, language) -> 
         qtbot.waitUntil(tree.hasFocus, timeout=2000)
         qtbot.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)
+        release_modifiers(qtbot, tree)
         assert spy == [1]
         dialog.close()
     finally:
