@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import focus_order
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import number, tr
@@ -142,7 +143,9 @@ class SideBySideDialog(QDialog):
             self.columns[coder] = browser
             splitter.addWidget(browser)
         layout.addWidget(splitter)
-        layout.addWidget(dialog_buttons(self, close=True))
+        buttons = dialog_buttons(self, close=True)
+        layout.addWidget(buttons)
+        focus_order.chain([*self.columns.values(), buttons])  # the columns, then Close
 
     def _column_html(self, coder: str) -> str:
         parts = [f"<h3>{html.escape(coder)}</h3>"]

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from fieldkit.gui import contrast
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.analysis import Segment
 
@@ -19,10 +20,21 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def heat(fraction: float) -> QColor:
-    """White for nothing, deep blue for the largest value (MAXQDA's relations browser)."""
+    """White for nothing, deep blue for the largest value (MAXQDA's relations browser); in
+    high contrast black for nothing, a dark blue that white text reads on for the largest."""
     f = max(0.0, min(1.0, fraction))
+    if contrast.active():
+        top = contrast.tint(HEAT.name())
+        return QColor(round(top.red() * f), round(top.green() * f), round(top.blue() * f))
     return QColor(round(255 - (255 - HEAT.red()) * f), round(255 - (255 - HEAT.green()) * f),
                   round(255 - (255 - HEAT.blue()) * f))
+
+
+def text_for(background: QColor) -> QColor:
+    """Black or white text, whichever has the higher contrast (WCAG) on ``background``."""
+    black, white = QColor("#202020"), QColor("#ffffff")
+    return black if contrast.ratio(black, background) >= contrast.ratio(white, background) \
+        else white
 
 
 class HeatTableModel(QAbstractTableModel):
@@ -85,11 +97,10 @@ class HeatTableModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#e8e8e8") if diagonal else heat(value / self._top))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            dark = not diagonal and value / self._top > 0.55
-            return QBrush(QColor("#ffffff" if dark else "#202020"))
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            back = QColor(contrast.PANEL if contrast.active() else "#e8e8e8") if diagonal \
+                else heat(value / self._top)
+            return QBrush(back if role == Qt.ItemDataRole.BackgroundRole else text_for(back))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{self.rows[index.row()]} × {self.columns[index.column()]}: {self.text(value)}"
         return None

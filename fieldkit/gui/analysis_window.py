@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import folders
+from fieldkit.gui import focus_order, folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
 from fieldkit.gui.dialog_buttons import dialog_buttons
@@ -217,6 +217,14 @@ class HeatView(QWidget):
 
     def chart(self, mask: Any = None) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # the controls above the table are made after it (and the view is moved into the
+        # window's tabs later, which reorders the chain): Tab goes through them first
+        super().showEvent(event)
+        items = (self.controls.itemAt(i) for i in range(self.controls.count()))
+        above = [item.widget() for item in items if item is not None]
+        focus_order.chain([w for w in above if w is not None] + [self.table])
 
     def combo(self, changed: Callable[[], None]) -> QComboBox:
         box = QComboBox()

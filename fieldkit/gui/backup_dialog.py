@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import contrast
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.i18n import tr
@@ -132,7 +133,7 @@ class BackupTableModel(QAbstractTableModel):
                 and index.column() == self.STATE:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if backup.damaged and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor("#ff9a8f" if contrast.active() else "#b3261e"))
         if role == BACKUP_ROLE:
             return backup
         return None

@@ -122,7 +122,7 @@ class CodebookModel(ParentLinkedModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return style.QColor("#6b7780")
+            return style.paint("dim")
         if role == CODE_ROLE:
             return code.id
         if role == PATH_ROLE:

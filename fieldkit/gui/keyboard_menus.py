@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.gui import accessibility
+from fieldkit.gui import accessibility, focus_order, zoom
 
 
 def is_menu_key(event: QKeyEvent) -> bool:
@@ -67,16 +67,21 @@ def first_item_active(menu: QMenu) -> None:
 
 class KeyboardMenus(QObject):
     """The app's one event filter (every event passes it, so it is kept cheap): keyboard
-    context menus, and each control named for screen readers as it is shown."""
+    context menus, and each control named for screen readers (and given its Tab behaviour)
+    as it is shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind == QEvent.Type.Show:
             if isinstance(watched, QWidget):
                 accessibility.name_widget(watched)
+                focus_order.tidy(watched)
             if _from_keys and isinstance(watched, QMenu):
                 _from_keys.clear()  # its submenus open on their first item by themselves
                 first_item_active(watched)
+            return False
+        if kind == QEvent.Type.ApplicationFontChange and watched is QCoreApplication.instance():
+            zoom.follow_app_font()  # the system's font size changed: every size follows
             return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and is_menu_key(event):

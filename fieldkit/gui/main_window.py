@@ -20,7 +20,15 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import FieldkitError
@@ -29,7 +37,9 @@ from fieldkit.gui import (
     accessibility,
     capture,
     code_keys,
+    contrast,
     document_area,
+    focus_order,
     i18n,
     keyboard_menus,
     menu_bar,
@@ -99,6 +109,10 @@ class MainWindow(QMainWindow):
         self.actions_: dict[str, QAction] = menu_bar.create_actions(self)
         self.code_key_actions: list[QAction] = menu_bar.create_code_key_actions(self)
         menu_bar.connect_actions(self)
+        hints = QApplication.styleHints()
+        if hasattr(hints, "accessibility"):  # Qt 6.10: the system's contrast preference
+            hints.accessibility().contrastPreferenceChanged.connect(
+                lambda *_: self._system_contrast_changed())
         self.undo_status = QLabel()
         self.coder_status = QLabel()
         self.team_sync: TeamSync | None = None
@@ -510,6 +524,28 @@ class MainWindow(QMainWindow):
         """Every pane back where a new user finds it, at a size that fits the screen."""
         window_layout.forget()
         window_layout.default_layout(self)
+
+    def set_high_contrast(self, on: bool | None) -> None:
+        """View → High contrast: switch (and remember; None follows the system again)."""
+        contrast.choose(on)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        style.apply_contrast(app)
+        for tab in document_area.tabs(self):
+            tab.text_view.restyle()
+        action = self.actions_["high_contrast"]
+        if action.isChecked() != contrast.active():
+            action.blockSignals(True)
+            action.setChecked(contrast.active())
+            action.blockSignals(False)
+
+    def _system_contrast_changed(self) -> None:
+        if contrast.chosen() is None:  # the researcher left it to the system
+            self.set_high_contrast(None)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        # Tab in reading order, skipping panes parked behind another pane's tab
+        return focus_order.step(self, next) or super().focusNextPrevChild(next)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

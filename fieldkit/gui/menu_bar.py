@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
-from fieldkit.gui import code_keys, settings, zoom
+from fieldkit.gui import code_keys, contrast, settings, zoom
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -27,7 +27,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "new_project": ("&New project…", ("Ctrl+Shift+N",)),
     "open_project": ("&Open project…", ("Ctrl+O",)),
     "import": ("&Import files…", ("Ctrl+I",)),
-    "quick_note": ("&Quick note", ("Ctrl+Alt+N", "F9")),
+    "quick_note": ("Quic&k note", ("Ctrl+Alt+N", "F9")),
     "close_tab": ("&Close document", ("Ctrl+W",)),
     "quit": ("&Quit", ("Ctrl+Q",)),
     "undo": ("&Undo", ("Ctrl+Z",)),
@@ -45,26 +45,27 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "shortcuts": ("&Keyboard shortcuts", ("F1",)),
     "query_help": ("How to write a &query", ()),
     "about": ("&About fieldkit", ()),
-    "agreement": ("Coder &agreement…", ()),
-    "suggestions": ("Suggested codings…", ()),
+    "agreement": ("C&oder agreement…", ()),
+    "suggestions": ("Su&ggested codings…", ()),
     "segments": ("Coded &segments", ("Ctrl+Shift+S",)),
     "analysis": ("&Analysis: relations, matrices, queries, memos…", ("Ctrl+Shift+A",)),
     "export": ("&Export…", ("Ctrl+E",)),
     "export_docx": ("Coded segments as &Word (.docx)…", ()),
     "export_xlsx": ("Tables as &Excel (.xlsx)…", ()),
     "export_qdpx": ("Project as &REFI-QDA (.qdpx)…", ()),
-    "check": ("&Check the project", ()),
+    "check": ("C&heck the project", ()),
     "team": ("&Team…", ()),
     "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
     "reset_layout": ("&Reset layout", ()),
     "zoom_in": ("Zoom &in", ("Ctrl++", "Ctrl+=")),
     "zoom_out": ("Zoom &out", ("Ctrl+-",)),
-    "zoom_reset": ("&Actual size", ("Ctrl+0",)),
+    "zoom_reset": ("Actual si&ze", ("Ctrl+0",)),
+    "high_contrast": ("&High contrast", ("Ctrl+Shift+H",)),
     "snap_words": ("Snap selections to whole &words", ()),
     "focus_material": ("Go to &Material", ("Alt+1",)),
     "focus_codebook": ("Go to the &codebook", ("Alt+2",)),
-    "focus_search": ("Go to the &search box", ("Alt+3",)),
+    "focus_search": ("Go to the search bo&x", ("Alt+3",)),
     "focus_document": ("Go to the &document", ("Alt+4",)),
 }
 
@@ -137,6 +138,9 @@ def connect_actions(window: MainWindow) -> None:
     a["zoom_in"].triggered.connect(zoom.zoom_in)
     a["zoom_out"].triggered.connect(zoom.zoom_out)
     a["zoom_reset"].triggered.connect(zoom.reset)
+    a["high_contrast"].setCheckable(True)
+    a["high_contrast"].setChecked(contrast.active())
+    a["high_contrast"].toggled.connect(w.set_high_contrast)
     a["snap_words"].setCheckable(True)
     a["snap_words"].setChecked(snap_words_on())
     a["snap_words"].toggled.connect(
@@ -213,7 +217,7 @@ def _view_menu(window: MainWindow, bar: QMenuBar) -> None:
         panes.addAction(dock.toggleViewAction())
     if window.suggestions_dock is None and window.project is not None:
         panes.addAction(tr("Suggested codings"), window.show_suggestions)
-    _add(m, a, "reset_layout", "zoom_in", "zoom_out", "zoom_reset", "-",
+    _add(m, a, "reset_layout", "zoom_in", "zoom_out", "zoom_reset", "high_contrast", "-",
          "focus_material", "focus_codebook", "focus_search", "focus_document",
          "next_tab", "prev_tab")
     _language_menu(window, m.addMenu(tr("&Language")))
@@ -253,6 +257,10 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
                           for name, action in window.actions_.items()])
     rows += code_keys.shortcut_rows(window)
     rows.append((tr("Insert the time (quick note)"), "Ctrl+T"))
+    # keys no action carries: moving through the window without a mouse
+    rows.append((tr("Next control (Shift+Tab: the one before)"), "Tab"))
+    rows.append((tr("Move inside a list, tree or table"), tr("Arrow keys")))
+    rows.append((tr("Context menu"), "Shift+F10, Menu"))
     dialog = ShortcutsDialog(rows, window)
     dialog.open()
     return dialog

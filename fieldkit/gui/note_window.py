@@ -64,9 +64,8 @@ class NoteWindow(QWidget):
         self.visit.setDisplayFormat("yyyy-MM-dd")
         self.title = QLineEdit()
         self.body = QPlainTextEdit()
-        font = self.body.font()
-        font.setPointSizeF(font.pointSizeF() + 1)
-        self.body.setFont(font)
+        self.body.setTabChangesFocus(True)  # Tab goes on to the buttons, not into the note
+        self.body.setObjectName("noteText")  # a point larger than the panes: ``zoom``
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.time_button = QPushButton()

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -105,7 +106,7 @@ class PhotoView(QGraphicsView):
             colour = QColor(m.colour)
             label = QGraphicsSimpleTextItem(m.name)
             font = label.font()
-            font.setPointSizeF(10 * scale)
+            font.setPointSizeF(QApplication.font().pointSizeF() * scale)
             label.setFont(font)
             label.setBrush(style.text_on(colour))
             side = label.boundingRect().height() - 4

@@ -80,7 +80,7 @@ class HitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and col == 2:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return style.QColor(style.ACCENT)
+            return style.paint("accent")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             align = Qt.AlignmentFlag.AlignRight if col == 1 else Qt.AlignmentFlag.AlignLeft
             return int(align | Qt.AlignmentFlag.AlignVCenter)
@@ -232,5 +232,5 @@ class SearchPanel(QWidget):
 
         box = QMessageBox(self)
         box.setWindowTitle(tr("How to write a query"))
-        box.setText(f"<pre style='font-size:10pt'>{QUERY_HELP}</pre>")
+        box.setText(f"<pre>{QUERY_HELP}</pre>")
         box.exec()

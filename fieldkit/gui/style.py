@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from fieldkit.core import patterns
+from fieldkit.gui import contrast
 
 ACCENT = "#2f6f8f"
 HIGHLIGHT_ALPHA = 80  # code colours behind text: light enough that black text stays readable
@@ -52,7 +53,7 @@ QTabBar::tab {{ background: #e9edf1; padding: 5px 12px; border: 1px solid #d5dbe
 QTabBar::tab:selected {{ background: #ffffff; color: #111; }}
 QPlainTextEdit#documentText {{ background: #ffffff; border: none; color: #1d2329;
     selection-background-color: #9cc7de; selection-color: #111; }}
-QLabel#docTitle {{ font-size: 15pt; font-weight: 600; color: #1d2329; }}
+QLabel#docTitle {{ font-weight: 600; color: #1d2329; }}
 QLabel#docMeta {{ color: #5b6770; }}
 QLabel#hint {{ color: #6b7780; }}
 QPushButton {{ padding: 4px 10px; border: 1px solid #c0c9d1; border-radius: 4px;
@@ -64,6 +65,34 @@ QLineEdit:focus, QPlainTextEdit#documentText:focus, QPushButton:focus {{
     border: 2px solid {ACCENT}; }}
 """
 # the focus frame above: a keyboard user sees where they are in every list, field and button
+# (font sizes are not here: ``zoom.sheet_for`` sizes them from the application's font)
+
+# colours the app paints itself (gutter, stripes, speaker names, secondary text)
+PAINT = {"gutter": "#f3f5f7", "gutter_line": "#e0e4e8", "gutter_text": "#6b7780",
+         "stripes": "#fafbfc", "label_text": "#1d2329", "speaker": "#2f4f63",
+         "dim": "#6b7780", "accent": ACCENT}
+PAINT_HIGH = {"gutter": contrast.BACK, "gutter_line": contrast.LINE,
+              "gutter_text": contrast.TEXT, "stripes": contrast.BACK,
+              "label_text": contrast.TEXT, "speaker": contrast.YELLOW, "dim": contrast.DIM,
+              "accent": contrast.YELLOW}
+
+
+def high_contrast() -> bool:
+    return contrast.active()
+
+
+def paint(name: str) -> QColor:
+    """A colour the app paints with, in the current contrast."""
+    return QColor((PAINT_HIGH if contrast.active() else PAINT)[name])
+
+
+def sheet() -> str:
+    """The style sheet of the current contrast (without the zoom's font sizes)."""
+    return contrast.SHEET if contrast.active() else STYLESHEET
+
+
+def focus_colour() -> str:
+    return contrast.YELLOW if contrast.active() else ACCENT
 
 
 class CalmStyle(QProxyStyle):
@@ -84,7 +113,15 @@ def apply(app: QApplication) -> None:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    apply_contrast(app)
+
+
+def apply_contrast(app: QApplication) -> None:
+    """The palette and style sheet of the current contrast (normal or high)."""
+    app.setPalette(contrast.palette() if contrast.active() else app.style().standardPalette())
+    from fieldkit.gui import zoom
+
+    zoom.apply()
 
 
 @lru_cache(maxsize=64)
@@ -158,6 +195,10 @@ def close_icon() -> QIcon:
 
 
 def highlight(colour: str, alpha: int = HIGHLIGHT_ALPHA) -> QColor:
+    """The background of text coded with ``colour``: a light wash of it; in high contrast a
+    dark tint of it that white text stays readable on (7:1 or more)."""
+    if contrast.active():
+        return contrast.tint(colour)
     c = QColor(colour)
     c.setAlpha(alpha)
     return c

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QText
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from fieldkit.core.timecode import format_ms
+from fieldkit.gui import contrast
 from fieldkit.operations.recordings import TimedSegment
 
 PLAY_KEY = Qt.Key.Key_F4
@@ -66,7 +67,11 @@ class SyncedTranscript(QPlainTextEdit):
         block = self.document().findBlockByNumber(index)
         selection = QTextEdit.ExtraSelection()
         selection.format = QTextCharFormat()
-        selection.format.setBackground(QColor("#fff3b0"))
+        if contrast.active():  # black on yellow, not white on a pale yellow
+            selection.format.setBackground(QColor(contrast.YELLOW))
+            selection.format.setForeground(QColor(contrast.BACK))
+        else:
+            selection.format.setBackground(QColor("#fff3b0"))
         selection.format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
         cursor = QTextCursor(block)
         selection.cursor = cursor

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from fieldkit.core.model import Coding, Turn
 from fieldkit.core.text import Utf16Map
-from fieldkit.gui import settings, style
+from fieldkit.gui import contrast, settings, style
 from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
@@ -157,10 +157,7 @@ class TextView(QPlainTextEdit):
         self.viewport().setAcceptDrops(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setCenterOnScroll(False)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() + 1.5)
-        self.setFont(font)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(14)  # its font size: ``zoom.sheet_for``
         self.text = ""
         self.map = Utf16Map("")
         self.marks: list[Mark] = []
@@ -188,17 +185,18 @@ class TextView(QPlainTextEdit):
         self._selections = {}
         self.setPlainText(text)
         self.times = {}
+        self.speakers: list[tuple[int, int]] = []  # the speakers' names (UTF-16), in bold
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
-        bold.setForeground(QColor("#2f4f63"))
+        bold.setForeground(style.paint("speaker"))
         cursor = QTextCursor(doc)
         for t in turns:
             start16 = self.map.to_utf16(t.start)
             label = len(t.speaker) + 1
             if self.text[t.start:t.start + label] == t.speaker + ":":
+                self.speakers.append((start16, self.map.to_utf16(t.start + label)))
                 cursor.setPosition(start16)
-                cursor.setPosition(self.map.to_utf16(t.start + label),
-                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(self.speakers[-1][1], QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(bold)
             block = doc.findBlock(start16)
             # times already written in the text ("[00:01:23] Speaker:") are not repeated
@@ -207,6 +205,18 @@ class TextView(QPlainTextEdit):
         self.gutter_on = bool(self.times)
         self._margins()
 
+    def restyle(self) -> None:
+        """Colours again after a change of contrast: speakers' names and codings."""
+        colour = QTextCharFormat()
+        colour.setForeground(style.paint("speaker"))
+        cursor = QTextCursor(self.document())
+        for start, end in self.speakers:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(colour)
+        self.set_marks(self.marks)
+        self.gutter.update()
+
     def set_marks(self, marks: list[Mark]) -> None:
         self.marks = sorted(marks, key=lambda m: m.s16)
         self._starts = [m.s16 for m in self.marks]
@@ -214,8 +224,9 @@ class TextView(QPlainTextEdit):
         # selections are kept per coding: after one coding changes only one is built anew
         cache: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
         selections = []
+        high = style.high_contrast()
         for m in self.marks:
-            key = (m.coding.id, m.s16, m.e16, m.colour)
+            key = (m.coding.id, m.s16, m.e16, m.colour + ("!" if high else ""))
             sel = self._selections.get(key)
             if sel is not None:
                 cache[key] = sel
@@ -228,6 +239,10 @@ class TextView(QPlainTextEdit):
             sel.cursor = cursor  # type: ignore[misc]
             fmt = QTextCharFormat()
             fmt.setBackground(style.highlight(m.colour))
+            if high:  # white on a dark tint of the code's colour, underlined in the colour
+                fmt.setForeground(contrast.CODING_TEXT)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(m.colour))
             fmt.setProperty(QTextFormat.Property.UserProperty, m.coding.id)
             sel.format = fmt  # type: ignore[misc]
             cache[key] = sel
@@ -422,13 +437,13 @@ class _Gutter(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        p.fillRect(event.rect(), QColor("#f3f5f7"))
-        p.setPen(QColor("#e0e4e8"))
+        p.fillRect(event.rect(), style.paint("gutter"))
+        p.setPen(style.paint("gutter_line"))
         p.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 0.9)
         p.setFont(font)
-        p.setPen(QColor("#6b7780"))
+        p.setPen(style.paint("gutter_text"))
         view = self.view
         block = view.firstVisibleBlock()
         offset = view.contentOffset()
@@ -487,8 +502,8 @@ class _Stripes(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("#fafbfc"))
-        p.setPen(QColor("#e0e4e8"))
+        p.fillRect(self.rect(), style.paint("stripes"))
+        p.setPen(style.paint("gutter_line"))
         p.drawLine(0, 0, 0, self.height())
         self._drawn = self._visible()
         font = QFont(self.font())
@@ -518,6 +533,8 @@ class _Stripes(QWidget):
                        int(y + label_h / 2))
             back = QColor(colour)
             back.setAlpha(45)
+            if style.high_contrast():  # the name in white on a dark tint of its colour
+                back = contrast.tint(m.colour)
             box = QRectF(label_x, y, label_w, label_h - 1)
             p.setBrush(back)
             p.setPen(Qt.PenStyle.NoPen)
@@ -525,7 +542,7 @@ class _Stripes(QWidget):
             # the stripe's colour and pattern again beside the name: the key without colour
             style.fill_coded(p, QRectF(label_x + 3, y + 3, SWATCH, label_h - 7), m.colour,
                              m.coding.code_id, 1.5)
-            p.setPen(QColor("#1d2329"))
+            p.setPen(style.paint("label_text"))
             name = metrics.elidedText(m.name, Qt.TextElideMode.ElideRight,
                                       int(label_w) - 10 - SWATCH)
             p.drawText(box.adjusted(SWATCH + 7, 0, -2, 0),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,10 +49,7 @@ class WelcomeWindow(QWidget):
         self.runner = JobRunner(self)
 
         self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading.setObjectName("welcomeHeading")  # its size: ``zoom.sheet_for``
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.demo_button = QPushButton()

@@ -4,8 +4,8 @@
 <context>
     <name>fieldkit</name>
     <message>
-        <source>&amp;Actual size</source>
-        <translation>&amp;Actual size</translation>
+        <source>Actual si&amp;ze</source>
+        <translation>Actual si&amp;ze</translation>
     </message>
     <message>
         <source>Agreement per code</source>
@@ -188,6 +188,26 @@
             <numerusform>More filters (%Ln in use)</numerusform>
             <numerusform>More filters (%Ln in use)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;High contrast</translation>
+    </message>
+    <message>
+        <source>Next control (Shift+Tab: the one before)</source>
+        <translation>Next control (Shift+Tab: the one before)</translation>
+    </message>
+    <message>
+        <source>Move inside a list, tree or table</source>
+        <translation>Move inside a list, tree or table</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Context menu</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>fieldkit</name>
     <message>
-        <source>&amp;Actual size</source>
+        <source>Actual si&amp;ze</source>
         <translation>&amp;Ware grootte</translation>
     </message>
     <message>
@@ -188,6 +188,26 @@
             <numerusform>Meer filters (%Ln in gebruik)</numerusform>
             <numerusform>Meer filters (%Ln in gebruik)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Hoo&amp;g contrast</translation>
+    </message>
+    <message>
+        <source>Next control (Shift+Tab: the one before)</source>
+        <translation>Volgend element (Shift+Tab: het vorige)</translation>
+    </message>
+    <message>
+        <source>Move inside a list, tree or table</source>
+        <translation>Binnen een lijst, boom of tabel bewegen</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Contextmenu</translation>
     </message>
 </context>
 </TS>

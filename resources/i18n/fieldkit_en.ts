@@ -572,8 +572,8 @@
         <translation>&amp;Import files…</translation>
     </message>
     <message>
-        <source>&amp;Quick note</source>
-        <translation>&amp;Quick note</translation>
+        <source>Quic&amp;k note</source>
+        <translation>Quic&amp;k note</translation>
     </message>
     <message>
         <source>&amp;Close document</source>
@@ -636,12 +636,12 @@
         <translation>&amp;About fieldkit</translation>
     </message>
     <message>
-        <source>Coder &amp;agreement…</source>
-        <translation>Coder &amp;agreement…</translation>
+        <source>C&amp;oder agreement…</source>
+        <translation>C&amp;oder agreement…</translation>
     </message>
     <message>
-        <source>Suggested codings…</source>
-        <translation>Suggested codings…</translation>
+        <source>Su&amp;ggested codings…</source>
+        <translation>Su&amp;ggested codings…</translation>
     </message>
     <message>
         <source>Coded segments as &amp;Word (.docx)…</source>
@@ -656,8 +656,8 @@
         <translation>Project as &amp;REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <source>&amp;Check the project</source>
-        <translation>&amp;Check the project</translation>
+        <source>C&amp;heck the project</source>
+        <translation>C&amp;heck the project</translation>
     </message>
     <message>
         <source>Transcript</source>

@@ -572,12 +572,12 @@
         <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <source>&amp;Quick note</source>
+        <source>Quic&amp;k note</source>
         <translation>&amp;Snelle notitie</translation>
     </message>
     <message>
         <source>&amp;Close document</source>
-        <translation>Document &amp;sluiten</translation>
+        <translation>&amp;Document sluiten</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -636,12 +636,12 @@
         <translation>&amp;Over fieldkit</translation>
     </message>
     <message>
-        <source>Coder &amp;agreement…</source>
+        <source>C&amp;oder agreement…</source>
         <translation>&amp;Overeenstemming tussen codeurs…</translation>
     </message>
     <message>
-        <source>Suggested codings…</source>
-        <translation>Voorgestelde coderingen…</translation>
+        <source>Su&amp;ggested codings…</source>
+        <translation>&amp;Voorgestelde coderingen…</translation>
     </message>
     <message>
         <source>Coded segments as &amp;Word (.docx)…</source>
@@ -656,7 +656,7 @@
         <translation>Project als &amp;REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <source>&amp;Check the project</source>
+        <source>C&amp;heck the project</source>
         <translation>Project &amp;controleren</translation>
     </message>
     <message>

@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Coded &amp;segments</source>
-        <translation>Gecodeerde &amp;segmenten</translation>
+        <translation>Gecodeerde se&amp;gmenten</translation>
     </message>
     <message>
         <source>Coded segments</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Export &amp;as</source>
-        <translation>Exporteren &amp;als</translation>
+        <translation>E&amp;xporteren als</translation>
     </message>
     <message>
         <source>Export coded segments</source>

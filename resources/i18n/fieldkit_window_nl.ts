@@ -216,8 +216,8 @@
         <translation>Naar het &amp;document</translation>
     </message>
     <message>
-        <source>Go to the &amp;search box</source>
-        <translation>Naar het &amp;zoekvak</translation>
+        <source>Go to the search bo&amp;x</source>
+        <translation>Naar het zoekva&amp;k</translation>
     </message>
     <message>
         <source>Import codebook {0}</source>
