@@ -10,6 +10,7 @@ os.environ.setdefault("FIELDKIT_CODER", "Anouk")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from fieldkit.project import Project  # noqa: E402
 
@@ -39,6 +40,27 @@ def _settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         from fieldkit.gui import i18n
 
         i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_key_left_held():
+    """Every GUI test starts with no modifier held: a test's Ctrl+plus or Shift+F10 can leave
+    Qt believing Ctrl or Shift is down, and a later test's Shift+F10 then arrives as
+    Ctrl+Shift+F10 (no menu) or its selectRow as a range."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance()
+    if app is None or QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+        return
+    target = QWidget()  # the test's own widgets are gone by now
+    target.show()
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+        QTest.keyRelease(target, key)
+    target.close()
+    target.deleteLater()
 
 
 @pytest.fixture
