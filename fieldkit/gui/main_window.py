@@ -530,8 +530,8 @@ class MainWindow(QMainWindow):
         return capture.import_dialog(self, files)
 
     def import_files(self, paths: list[str], kind: str | None = "auto", site: str | None = None,
-                     visit: str | None = None) -> None:
-        capture.import_files(self, paths, kind, site, visit)
+                     visit: str | None = None, duplicates: str = "refuse") -> None:
+        capture.import_files(self, paths, kind, site, visit, duplicates)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.project is not None:

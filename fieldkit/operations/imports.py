@@ -85,7 +85,7 @@ class Imports:
         groups: list[tuple[Path, list[ImportedDocument]]] = []
         for path in paths:
             found = read_file(Path(path), kind, mapping=mapping)
-            groups.append((path, found))
+            groups.append((Path(path), found))
             self.warnings += [w for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         if duplicates != "again":
