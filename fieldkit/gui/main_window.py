@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         self.code_dock = self.dock("codebook", self.codebook,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        for side in (self.nav_dock, self.code_dock):  # never squeezed to counts without names
+            side.setMinimumWidth(window_layout.SIDE_MIN)
         self.search_dock = self.dock("search", self.search,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.segments_dock = self.dock("segments", self.segments,

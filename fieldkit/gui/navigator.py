@@ -43,6 +43,7 @@ KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Ph
 
 
 _KIND_CACHE: dict[tuple[str, str], str] = {}
+INDENT = 14  # pixels per level of the material tree (Qt's 20 cost a name 18 at a document)
 
 
 def kind_name(kind: str) -> str:
@@ -119,11 +120,12 @@ def _doc_nodes(docs: list[DocumentSummary]) -> list[Node]:
 
 
 def _doc_node(d: DocumentSummary, *, with_kind: bool = False) -> Node:
-    tip = f"{kind_name(d.kind)} · {d.chars:,} " + tr("characters")
-    if d.participant:
-        tip += f" · {d.participant}"
     label = tr("{name} ({kind})").format(name=d.title, kind=_in_a_sentence(kind_name(d.kind))) \
         if with_kind else d.title
+    # the whole name first: a narrow pane shortens it in the middle
+    tip = f"{label}\n{kind_name(d.kind)} · {d.chars:,} " + tr("characters")
+    if d.participant:
+        tip += f" · {d.participant}"
     return Node(label, ref=("document", d.id), icon=style.kind_icon(d.kind),
                 count=d.codings or None, tooltip=tip)
 
@@ -198,6 +200,10 @@ class NavigatorPanel(QWidget):
         speak_as(self.tree, "Material by site and visit")
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
+        # names keep their start and end ("ESM Ahm…02-17" tells the days apart, where "ESM
+        # Ahm…" did not) and a shallower indent leaves them more room in a narrow pane
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setIndentation(INDENT)
         names_get_the_width(self.tree, 2)
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
@@ -230,6 +236,9 @@ class NavigatorPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(flat, "")
+        # both tabs stay in sight in a narrow pane, shortened if need be, never behind arrows
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self._docs: list[DocumentSummary] = []
         self._list_stale = True
         self.tabs.currentChanged.connect(self._fill_list)
@@ -246,8 +255,9 @@ class NavigatorPanel(QWidget):
         return view
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, tr("By site"))
-        self.tabs.setTabText(1, tr("All documents"))
+        for tab, label in enumerate((tr("By site"), tr("All documents"))):
+            self.tabs.setTabText(tab, label)
+            self.tabs.setTabToolTip(tab, label)
         self.filter.setPlaceholderText(tr("Filter documents…"))
         self.tree_model.headers = (tr("Material"), tr("Codings"))
         self.tree_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
