@@ -118,17 +118,16 @@ def test_undo_of_an_import_makes_the_file_new_again(project: Project, tmp_path: 
 
 
 def test_photos_are_compared_by_their_bytes(project: Project, tmp_path: Path) -> None:
-    from tests.gui.conftest import make_photo
+    from PIL import Image
 
-    photo = make_photo(tmp_path / "kantbank.png")
+    photo = tmp_path / "kantbank.png"
+    Image.new("RGB", (320, 240), (180, 120, 60)).save(photo)
     [first] = project.imports.files([photo], kind="photo")
     renamed = tmp_path / "IMG_0001.png"
     renamed.write_bytes(photo.read_bytes())
     with pytest.raises(DuplicateImport) as refused:
         project.imports.files([renamed])
     assert refused.value.duplicates == [Duplicate(str(renamed), "kantbank", first.id)]
-    from PIL import Image
-
     Image.new("RGB", (320, 240), (10, 20, 30)).save(renamed)  # another picture, same name
     [second] = project.imports.files([renamed])
     assert second.media_id != first.media_id
