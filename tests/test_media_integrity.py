@@ -184,7 +184,8 @@ def test_importing_the_same_bytes_again_repairs_the_stored_copy(
         DAMAGE[damage][0](_stored(folder, original))
     with Project.open(folder) as p:
         assert len(p.check()) >= 2
-        p.imports.files([photos[2], video], site="Metaal")
+        p.imports.files([photos[2], video], site="Metaal", duplicates="skip")
+        assert [Path(s.path) for s in p.imports.skipped] == [video, photos[2]]
         assert [m.message for m in p.check()] == []
         stored = _stored(folder, photos[2])
         assert not stored.is_symlink() and stored.read_bytes() == photos[2].read_bytes()

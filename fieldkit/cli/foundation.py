@@ -74,6 +74,9 @@ def _register_documents(command: Command) -> None:
                    choices=("auto", "fieldnote", "transcript", "photo", "esm", "text"))
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
                    help="ESM column mapping, e.g. --map participant=user (repeatable)")
+    p.add_argument("--again", action="store_true",
+                   help="import files already in the project (same content) as new documents; "
+                        "by default they are skipped, one line each")
     add_json_option(p)
 
     p = command("note", cmd_note, "write a fieldnote for a site visit")
@@ -238,9 +241,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         docs = project.imports.files(
             args.files, site=args.site, visit=args.visit, kind=args.kind,
             mapping=mapping or None, progress=progress_bar("Importing"),
-            transcript=args.transcript)
+            transcript=args.transcript, duplicates="again" if args.again else "skip")
         for warning in project.imports.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        for same in project.imports.skipped:
+            print(f"skipped: {same.describe()}", file=sys.stderr)
+        if project.imports.skipped and not docs:
+            raise BadInput("Nothing was imported: every file is already in the project "
+                           "(--again imports them anyway).")
         if args.json:
             print_json([{"id": d.id, "uuid": d.uuid, "kind": d.kind, "title": d.title,
                          "chars": len(d.text)} for d in docs])

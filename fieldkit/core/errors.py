@@ -6,6 +6,8 @@ same text in a dialog. Anything that is not a ``FieldkitError`` is a bug and may
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class FieldkitError(Exception):
     """Base class: a problem with what the user asked for or gave us (exit code 2)."""
@@ -74,3 +76,18 @@ class DamagedMedia(IntegrityProblem):
             f"original{' again to repair it' if len(problems) == 1 else 's again to repair them'}"
             "; `fieldkit check` lists every problem.")
         self.problems = problems
+
+
+class DuplicateImport(BadInput):
+    """Files asked to be imported whose content is already in the project (or earlier in the
+    same import); nothing was imported. ``duplicates`` holds a ``core.model.Duplicate`` each;
+    ``files`` is how many files were asked for. The caller asks the researcher (skip them or
+    import them again) and imports once more saying which."""
+
+    def __init__(self, duplicates: list[Any], files: int) -> None:
+        shown = "; ".join(d.describe() for d in duplicates[:5])
+        more = f"; and {len(duplicates) - 5} more" if len(duplicates) > 5 else ""
+        super().__init__(f"{len(duplicates)} of {files} file{'s' if files != 1 else ''} "
+                         f"already in the project, nothing was imported: {shown}{more}.")
+        self.duplicates = duplicates
+        self.files = files

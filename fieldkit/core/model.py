@@ -227,3 +227,23 @@ class ImportedDocument:
     source_name: str = ""
     original: bytes | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A file whose content is already in the project: the same text (after newlines are
+    normalised) as a document there, or the same bytes as a photo or recording there.
+
+    ``title`` is that document's name; ``document_id`` is None when the first copy is a file
+    earlier in the same import (``title`` is then the name it is imported under)."""
+
+    path: str
+    title: str
+    document_id: int | None = None
+
+    def describe(self) -> str:
+        """One line for a person: which file, and which document it repeats."""
+        name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        if self.document_id is None:
+            return f"{name} is the same as '{self.title}', earlier in this import"
+        return f"{name} is already in the project as '{self.title}' (document {self.document_id})"

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDropEvent
 
+from fieldkit.core.errors import DuplicateImport
 from fieldkit.core.progress import Progress
+from fieldkit.gui.duplicate_question import ask_about_duplicates
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.import_dialog import ImportDialog, local_files
 from fieldkit.gui.note_window import NoteWindow
-from fieldkit.gui.runner import show_status
+from fieldkit.gui.runner import report_failure, show_status
 
 if TYPE_CHECKING:
     from fieldkit.gui.main_window import MainWindow
@@ -36,28 +38,55 @@ def import_dialog(window: MainWindow, files: list[str] | None = None) -> ImportD
     if window.project is None:
         return None
     dialog = ImportDialog(window.project, files, window)
-    dialog.accepted.connect(lambda: window.import_files(dialog.paths(), **dialog.options()))
+
+    def chosen() -> None:
+        options = dialog.options()
+        window.import_files(dialog.paths(), options["kind"], options["site"], options["visit"])
+
+    dialog.accepted.connect(chosen)
     dialog.open()
     return dialog
 
 
 def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto",
-                 site: str | None = None, visit: str | None = None) -> None:
-    """Import ``paths`` off the GUI thread; the first new document opens when done."""
+                 site: str | None = None, visit: str | None = None,
+                 duplicates: str = "refuse") -> None:
+    """Import ``paths`` off the GUI thread; the first new document opens when done.
+
+    Files already in the project stop the import before anything is stored, and the researcher
+    is asked once for the whole batch: skip them, import them again, or cancel."""
     project = window.project
     if project is None or not paths:
         return
 
-    def job(progress: Progress) -> list[int]:
-        return [d.id for d in project.imports.files(paths, site=site, visit=visit,
-                                                   kind=kind or "auto", progress=progress)]
+    def job(progress: Progress) -> tuple[list[int], int]:
+        docs = project.imports.files(paths, site=site, visit=visit, kind=kind or "auto",
+                                     progress=progress, duplicates=duplicates)
+        return [d.id for d in docs], len(project.imports.skipped)
 
-    def done(doc_ids: list[int]) -> None:
-        show_status(window, ntr("Imported %Ln document(s).", len(doc_ids)))
+    def done(result: tuple[list[int], int]) -> None:
+        doc_ids, skipped = result
+        message = ntr("Imported %Ln document(s).", len(doc_ids))
+        if skipped:
+            message += " " + ntr("Skipped %Ln file(s) already in the project.", skipped)
+        show_status(window, message)
         if doc_ids and window.project is project:
             window.open_document(doc_ids[0])  # the researcher sees what came in
 
-    window.runner.run(tr("Importing"), job, done)
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, DuplicateImport) or window.project is not project:
+            report_failure(window, tr("Importing"), exc)
+            return
+
+        def answer(choice: str) -> None:
+            if not choice:
+                show_status(window, tr("Cancelled; nothing was changed."))
+            elif window.project is project:
+                import_files(window, paths, kind, site, visit, choice)
+
+        ask_about_duplicates(window, exc, answer)
+
+    window.runner.run(tr("Importing"), job, done, failed=failed)
 
 
 def drop(window: MainWindow, event: QDropEvent) -> None:

@@ -86,6 +86,7 @@ class CodebookPanel(QWidget):
         self.tree.installEventFilter(self)
         self.filter.installEventFilter(self)
         names_get_the_width(self.tree, 3)  # name, count and key explain themselves
+        self.tree.setIndentation(14)  # Qt's 20 per level cost a sub-code's name 12 pixels
         self.tree.selectionModel().currentChanged.connect(self._show_details)
 
         self.details = QWidget()

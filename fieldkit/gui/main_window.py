@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         self.code_dock = self.dock("codebook", self.codebook,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        for side in (self.nav_dock, self.code_dock):  # never squeezed to counts without names
+            side.setMinimumWidth(window_layout.SIDE_MIN)
         self.search_dock = self.dock("search", self.search,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.segments_dock = self.dock("segments", self.segments,
@@ -575,8 +577,8 @@ class MainWindow(QMainWindow):
         return capture.import_dialog(self, files)
 
     def import_files(self, paths: list[str], kind: str | None = "auto", site: str | None = None,
-                     visit: str | None = None) -> None:
-        capture.import_files(self, paths, kind, site, visit)
+                     visit: str | None = None, duplicates: str = "refuse") -> None:
+        capture.import_files(self, paths, kind, site, visit, duplicates)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.project is not None:

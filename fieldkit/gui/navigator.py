@@ -43,6 +43,7 @@ KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Ph
 
 
 _KIND_CACHE: dict[tuple[str, str], str] = {}
+INDENT = 14  # pixels per level of the material tree (Qt's 20 cost a name 18 at a document)
 
 
 def kind_name(kind: str) -> str:
@@ -72,10 +73,10 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
         for date in sorted(visits, key=lambda v: (v is None, v or "")):
             parent = site if date is None else site.add(
                 Node(date, icon=style.kind_icon("visit")))
-            sub = 0
-            for d in sorted(visits[date], key=lambda d: (d.kind, d.title.casefold())):
-                parent.add(_doc_node(d))
-                sub += d.codings
+            for node in _doc_nodes(sorted(visits[date],
+                                          key=lambda d: (d.kind, d.title.casefold()))):
+                parent.add(node)
+            sub = sum(d.codings for d in visits[date])
             if date is not None:
                 parent.count = sub
             total += sub
@@ -94,8 +95,8 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
         for key, value in attrs.items():
             if value not in (None, ""):
                 person.add(Node(f"{key}: {value}"))
-        for d in by_person.get(p.pseudonym, []):
-            person.add(_doc_node(d))
+        for node in _doc_nodes(by_person.get(p.pseudonym, [])):
+            person.add(node)
     cases = root.add(Node(tr("Cases"), icon=style.kind_icon("group")))
     for case in project.cases():
         node = cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
@@ -103,18 +104,35 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
         for key, value in (case.attributes or {}).items():
             node.add(Node(f"{key}: {value}"))
         members = set(project.case_documents(case.id))
-        for d in docs:
-            if d.id in members:
-                node.add(_doc_node(d))
+        for child in _doc_nodes([d for d in docs if d.id in members]):
+            node.add(child)
     return root
 
 
-def _doc_node(d: DocumentSummary) -> Node:
-    tip = f"{kind_name(d.kind)} · {d.chars:,} " + tr("characters")
+def _doc_nodes(docs: list[DocumentSummary]) -> list[Node]:
+    """Nodes for documents side by side; where one name is used by documents of different
+    kinds (a recording "talk" and its transcript "talk") each says its kind, "talk
+    (transcript)", so the two are told apart by eye and by a screen reader alike."""
+    kinds: dict[str, set[str]] = {}
+    for d in docs:
+        kinds.setdefault(d.title.casefold(), set()).add(d.kind)
+    return [_doc_node(d, with_kind=len(kinds[d.title.casefold()]) > 1) for d in docs]
+
+
+def _doc_node(d: DocumentSummary, *, with_kind: bool = False) -> Node:
+    label = tr("{name} ({kind})").format(name=d.title, kind=_in_a_sentence(kind_name(d.kind))) \
+        if with_kind else d.title
+    # the whole name first: a narrow pane shortens it in the middle
+    tip = f"{label}\n{kind_name(d.kind)} · {d.chars:,} " + tr("characters")
     if d.participant:
         tip += f" · {d.participant}"
-    return Node(d.title, ref=("document", d.id), icon=style.kind_icon(d.kind),
+    return Node(label, ref=("document", d.id), icon=style.kind_icon(d.kind),
                 count=d.codings or None, tooltip=tip)
+
+
+def _in_a_sentence(word: str) -> str:
+    """A kind's name inside a phrase: "transcript", but "ESM answer" keeps its capitals."""
+    return word[:1].lower() + word[1:] if word[1:2].islower() else word
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -182,6 +200,10 @@ class NavigatorPanel(QWidget):
         speak_as(self.tree, "Material by site and visit")
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
+        # names keep their start and end ("ESM Ahm…02-17" tells the days apart, where "ESM
+        # Ahm…" did not) and a shallower indent leaves them more room in a narrow pane
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setIndentation(INDENT)
         names_get_the_width(self.tree, 2)
         self.tree.activated.connect(self._activated)
         self.tree.doubleClicked.connect(self._activated)
@@ -215,6 +237,9 @@ class NavigatorPanel(QWidget):
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(flat, "")
         speak_as(pages_of(self.tabs), "Material")  # not "layered pane"
+        # both tabs stay in sight in a narrow pane, shortened if need be, never behind arrows
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self._docs: list[DocumentSummary] = []
         self._list_stale = True
         self.tabs.currentChanged.connect(self._fill_list)
@@ -231,8 +256,9 @@ class NavigatorPanel(QWidget):
         return view
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, tr("By site"))
-        self.tabs.setTabText(1, tr("All documents"))
+        for tab, label in enumerate((tr("By site"), tr("All documents"))):
+            self.tabs.setTabText(tab, label)
+            self.tabs.setTabToolTip(tab, label)
         self.filter.setPlaceholderText(tr("Filter documents…"))
         self.tree_model.headers = (tr("Material"), tr("Codings"))
         self.tree_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)

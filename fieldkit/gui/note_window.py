@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.core.errors import FieldkitError
+from fieldkit.core.errors import DuplicateImport, FieldkitError
 from fieldkit.core.progress import Progress
 from fieldkit.gui import folders, settings, style
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.duplicate_question import ask_about_duplicates
 from fieldkit.gui.i18n import tr
-from fieldkit.gui.runner import JobRunner
+from fieldkit.gui.runner import JobRunner, report_failure
 from fieldkit.project import Project
 
 SAVE_WITHIN_MS = 1000
@@ -278,18 +279,29 @@ class NoteWindow(QWidget):
                 QMessageBox.information(self, tr("Attach photos"),
                                         tr("There are no photos in that folder."))
 
-    def attach_photos(self, files: list[str]) -> None:
-        """Import photos for this note's site and visit, in the background."""
+    def attach_photos(self, files: list[str], duplicates: str = "refuse") -> None:
+        """Import photos for this note's site and visit, in the background; photos already in
+        the project are asked about once (skip them, import them again, or cancel)."""
         self.save()
         site = self.site.currentText().strip() or tr("Unsorted")
         visit = self.visit.date().toString("yyyy-MM-dd")
 
         def job(progress: Progress) -> list[int]:
             docs = self.project.imports.files(files, site=site, visit=visit, kind="photo",
-                                             progress=progress)
+                                             progress=progress, duplicates=duplicates)
             return [d.id for d in docs]
 
-        self.runner.run(tr("Attaching photos"), job, self._photos_added)
+        def again(choice: str) -> None:
+            if choice:
+                self.attach_photos(files, choice)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DuplicateImport):
+                ask_about_duplicates(self, exc, again)
+            else:
+                report_failure(self, tr("Attaching photos"), exc)
+
+        self.runner.run(tr("Attaching photos"), job, self._photos_added, failed=failed)
 
     def _photos_added(self, doc_ids: list[int]) -> None:
         lines = []

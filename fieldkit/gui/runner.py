@@ -102,14 +102,8 @@ class JobRunner(QObject):
             finish()
             if failed is not None:
                 failed(exc)
-            elif isinstance(exc, Cancelled):
-                show_status(self._parent, tr("Cancelled; nothing was changed."))
-            elif isinstance(exc, FieldkitError) or failures.explain(exc) is not None:
-                # a full disk, a read-only place, a damaged file: the one-line reason
-                QMessageBox.warning(self._parent, title, str(failures.explain(exc)))
             else:
-                QMessageBox.critical(self._parent, title,
-                                     tr("Something went wrong: {0}").format(exc))
+                report_failure(self._parent, title, exc)
 
         signals.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
@@ -120,6 +114,18 @@ class JobRunner(QObject):
     def wait(self, ms: int = 30000) -> None:
         """Block until queued jobs finish (tests, quitting)."""
         self.pool.waitForDone(ms)
+
+
+def report_failure(parent: QWidget, title: str, exc: BaseException) -> None:
+    """What a job that failed tells the researcher: Cancel in the status bar, a reason they
+    can act on in a warning, anything else as the bug it is."""
+    if isinstance(exc, Cancelled):
+        show_status(parent, tr("Cancelled; nothing was changed."))
+    elif isinstance(exc, FieldkitError) or failures.explain(exc) is not None:
+        # a full disk, a read-only place, a damaged file: the one-line reason
+        QMessageBox.warning(parent, title, str(failures.explain(exc)))
+    else:
+        QMessageBox.critical(parent, title, tr("Something went wrong: {0}").format(exc))
 
 
 def show_status(widget: QWidget, message: str, ms: int = 5000) -> None:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from fieldkit.gui.main_window import MainWindow
 
 SIDE_MIN = 180  # a side pane narrower than this shows counts without names: squeezed
-SIDE = {"dock_navigator": (0.22, 300), "dock_codebook": (0.25, 360)}  # share, most pixels
+# share of the window, most pixels: at 1024 pixels wide Material gets 256 and the codebook 266,
+# room for a document's name three levels deep and a code's name two levels deep
+SIDE = {"dock_navigator": (0.25, 320), "dock_codebook": (0.26, 360)}
 BOTTOM = (0.24, 210)
 GEOMETRY, STATE = "window/geometry", "window/state"
 

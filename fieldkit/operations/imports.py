@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.core.errors import BadInput
-from fieldkit.core.model import DOCUMENT_KINDS, Document, ImportedDocument
+from fieldkit.core.errors import BadInput, DuplicateImport
+from fieldkit.core.model import DOCUMENT_KINDS, Document, Duplicate, ImportedDocument
 from fieldkit.core.progress import Progress
+from fieldkit.operations.duplicates import DuplicateFinder
 from fieldkit.operations.storing import store_document
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from fieldkit.storage.store import Store
 
 BULK_IMPORT_BACKUP = 20  # imports of more files than this get a backup first
+DUPLICATE_CHOICES = ("refuse", "skip", "again")  # what an import does with a duplicate file
 
 
 class Imports:
@@ -32,12 +34,14 @@ class Imports:
         self._project = project
         self._store = store
         self.warnings: list[str] = []  # what the latest import kept but flags
+        self.skipped: list[Duplicate] = []  # files the latest import left out as duplicates
 
     def files(self, paths: Sequence[str | Path], *, site: str | None = None,
               visit: str | None = None, kind: str = "auto",
               mapping: dict[str, str] | None = None,
               progress: Progress | None = None,
-              transcript: str | Path | None = None) -> list[Document]:
+              transcript: str | Path | None = None,
+              duplicates: str = "refuse") -> list[Document]:
         """Read files and store them as documents, all or nothing.
 
         Every file is read and checked first; a bad one raises ``BadInput`` naming it and
@@ -45,6 +49,12 @@ class Imports:
         no half-imported document. A recording (wav, mp3, m4a, ogg, mp4, mov, webm …) is
         stored with its transcript linked: ``transcript``, else a given or neighbouring file
         of the same base name. Warnings (times past a recording's end) go to ``warnings``.
+
+        A file whose content is already in the project, or earlier in this import, is a
+        duplicate (``operations.duplicates``). ``duplicates`` says what happens to them:
+        "refuse" raises ``DuplicateImport`` naming each and the document it repeats, before
+        anything is stored; "skip" imports the others and lists the skipped in ``skipped``;
+        "again" imports them as new documents.
         """
         from fieldkit.importers import read_file
         from fieldkit.importers.recording import is_recording
@@ -55,29 +65,76 @@ class Imports:
             raise BadInput("A visit date needs a site (--site).")
         if kind not in ("auto", *DOCUMENT_KINDS):
             raise BadInput(f"Unknown kind '{kind}'.")
+        if duplicates not in DUPLICATE_CHOICES:
+            raise BadInput(f"Unknown choice for duplicates '{duplicates}'.")
         recordings = [p for p in paths if is_recording(p)]
         if transcript is not None and len(recordings) != 1:
             raise BadInput("--transcript goes with exactly one recording.")
         paired = _paired_transcripts(recordings, paths, transcript)
         paths = [p for p in paths if p not in recordings and p not in paired.values()]
         self.warnings = []
-        progress.start((len(paths) + len(recordings)) * 2, "Reading files")
+        self.skipped = []
+        files = len(paths) + len(recordings)
+        progress.start(files * 2, "Reading files")
         prepared: list[PreparedRecording] = []
         for rec_path in recordings:
             prepared.append(self._project.recordings.read(
                 rec_path, transcript=paired.get(rec_path), find_companion=transcript is None))
             self.warnings += prepared[-1].warnings
             progress.step(f"Read {rec_path.name}")
-        read: list[ImportedDocument] = []
+        groups: list[tuple[Path, list[ImportedDocument]]] = []
         for path in paths:
             found = read_file(Path(path), kind, mapping=mapping)
-            read.extend(found)
+            groups.append((Path(path), found))
             self.warnings += [w for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
+        if duplicates != "again":
+            prepared, groups = self._leave_out_duplicates(prepared, groups, duplicates)
+            if duplicates == "refuse" and self.skipped:
+                raise DuplicateImport(self.skipped, files)
+        read = [doc for _, docs in groups for doc in docs]
+        if not prepared and not read:
+            return []  # every file was a duplicate, skipped: no empty undo step
         self._project.remove_unused_media()  # what an interrupted import left behind
         if len(paths) > BULK_IMPORT_BACKUP:
             self._project.backups.make("before-import")
-        return self._store_all(prepared, read, len(paths), site, visit, progress)
+        return self._store_all(prepared, read, len(groups), site, visit, progress)
+
+    def _leave_out_duplicates(
+            self, prepared: list[PreparedRecording],
+            groups: list[tuple[Path, list[ImportedDocument]]], choice: str,
+    ) -> tuple[list[PreparedRecording], list[tuple[Path, list[ImportedDocument]]]]:
+        """The recordings and files that are not duplicates; the others go to ``skipped``."""
+        finder = DuplicateFinder(self._store)
+        kept_recordings = []
+        for item in prepared:
+            same = finder.of_recording(item)
+            if same is None:
+                kept_recordings.append(item)
+            else:
+                self.skipped.append(same)
+        kept_files = []
+        for path, docs in groups:
+            same = finder.of_file(path, docs)
+            if same is None:
+                kept_files.append((path, docs))
+            else:
+                self.skipped.append(same)
+        if self.skipped and choice == "skip":
+            self._repair(finder.media)
+        return kept_recordings, kept_files
+
+    def _repair(self, media: list[tuple[str, bytes | Path, bytes | None]]) -> None:
+        """Write the media files of skipped duplicates anew where the stored copy is damaged
+        (what "import the original again to repair it" promises); an intact one is left."""
+        for sha, source, thumbnail in media:
+            row = self._store.media_by_sha(sha)
+            if row is None:
+                continue
+            if isinstance(source, bytes):
+                self._project.media.put(source, row.filename, thumbnail)
+            else:
+                self._project.media.put_file(source, row.filename)
 
     def _store_all(self, prepared: list[PreparedRecording], read: list[ImportedDocument],
                    files: int, site: str | None, visit: str | None,
@@ -101,8 +158,20 @@ class Imports:
         return [self._store.document(k) for k in keys]
 
     def document(self, doc: ImportedDocument, *, site: str | None = None,
-                 visit: str | None = None) -> Document:
-        """Store one document that an importer read (with its media file and turns)."""
+                 visit: str | None = None, duplicates: str = "refuse") -> Document:
+        """Store one document that an importer read (with its media file and turns).
+
+        When its content is already in the project, ``duplicates`` says what happens: "refuse"
+        raises ``DuplicateImport``, "skip" returns the document already there, "again" stores
+        it as a new one (see ``files``)."""
+        if duplicates not in DUPLICATE_CHOICES:
+            raise BadInput(f"Unknown choice for duplicates '{duplicates}'.")
+        same = None if duplicates == "again" else DuplicateFinder(self._store).of_file(
+            doc.source_name or doc.title, [doc])
+        if same is not None and same.document_id is not None:
+            if duplicates == "refuse":
+                raise DuplicateImport([same], 1)
+            return self._store.document(same.document_id)
         with self._store.change(f"Import {doc.title}"):
             key = store_document(self._project, self._store, doc, site, visit)
         return self._store.document(key)

@@ -214,11 +214,17 @@ def _v12_memo_authors(conn: sqlite3.Connection) -> None:
     memo_authors.upgrade(conn)
 
 
+def _v13_document_lengths(conn: sqlite3.Connection) -> None:
+    """Documents found by the length of their text, so an import can tell at once whether a
+    file's text is already in the project (a duplicate) without reading every text."""
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_chars ON documents(chars)")
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
-                         _v12_memo_authors]
+                         _v12_memo_authors, _v13_document_lengths]
 
 
 def latest_version() -> int:

@@ -285,6 +285,20 @@ class Store(Writer):
         r = self.row("SELECT * FROM media WHERE sha256 = ?", (sha256,))
         return rows.media(r) if r else None
 
+    def documents_with_text(self, text: str) -> list[tuple[int, str]]:
+        """(id, title) of every document whose text is exactly ``text``, oldest first: found by
+        its length (indexed), then compared whole, so a long project costs no full scan."""
+        return [(int(r[0]), str(r[1])) for r in self.rows(
+            "SELECT id, title FROM documents WHERE chars = ? AND text = ? ORDER BY id",
+            (len(text), text))]
+
+    def documents_of_media(self, sha256: str) -> list[tuple[int, str]]:
+        """(id, title) of every document shown from the media file of ``sha256`` (a photo, a
+        recording), oldest first."""
+        return [(int(r[0]), str(r[1])) for r in self.rows(
+            "SELECT d.id, d.title FROM documents d JOIN media m ON m.id = d.media_id "
+            "WHERE m.sha256 = ? ORDER BY d.id", (sha256,))]
+
     def media(self, key: int) -> Media:
         r = self.row("SELECT * FROM media WHERE id = ?", (key,))
         if r is None:

@@ -222,9 +222,10 @@ def test_a_project_of_step_11_gets_its_memos_writers(tmp_path: Path,
             "Anouk herschrijft": "Bram", "Anouk op Bram's codering": "Bram",
             "zonder logboek": "Bram"}
     with Project.open(path) as p:
-        assert p._store.value("PRAGMA user_version") == schema.latest_version() == 12
+        latest = schema.latest_version()
+        assert p._store.value("PRAGMA user_version") == latest >= 12  # step 12: the writers
         found = replica_tables.schema_of(p._store.conn)[1] - replica_tables.SQLITE_OWN
-        assert found == replica_tables.expected_schema(12)
+        assert found == replica_tables.expected_schema(latest)
         memos = {m.text: m for m in p.memos.all()}
         # the change log says Anouk wrote these, and who wrote first
         assert (memos["Anouk herschrijft"].author, memos["Anouk herschrijft"].created_by) == \

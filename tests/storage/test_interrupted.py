@@ -72,7 +72,7 @@ def report(done, total, message):
         time.sleep(60)
 
 with Project.open(folder) as p:
-    p.imports.files(files, site="Bakkerij", progress=Progress(report))
+    p.imports.files(files, site="Bakkerij", progress=Progress(report), duplicates="again")
 """
 
 

@@ -119,10 +119,14 @@ def test_a_linked_media_file_is_never_sent_to_the_team(published, tmp_path) -> N
             sent = conn.execute("SELECT count(*) FROM fieldkit.media_chunks WHERE "
                                 "position('geheim'::bytea in data) > 0").fetchone()
         assert sent == (0,)
-        anna.imports.files([picture], site="Metaal Oost")  # the original repairs the copy
+        # the original, skipped as already there, still repairs the copy
+        assert anna.imports.files([picture], site="Metaal Oost", duplicates="skip") == []
+        assert [s.document_id for s in anna.imports.skipped] == [photo.id]
         anna.team.sync()
         lead.team.sync()
-        assert sorted(d.title for d in lead.documents() if d.kind == "photo") == \
-            ["kantbank", "kantbank"]
+        assert sorted(d.title for d in lead.documents() if d.kind == "photo") == ["kantbank"]
+        lead_photo = next(d for d in lead.documents() if d.kind == "photo")
+        assert lead.media_file(lead.document(lead_photo.id).media_id).read_bytes() == \
+            picture.read_bytes()
     finally:
         anna.close()
