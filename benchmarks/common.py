@@ -76,8 +76,8 @@ def _unused_names(taken: set[str]) -> Iterator[str]:
                     yield name
 
 
-def _fill_huge(project: Any, store: Any, parts: int) -> None:
-    """Store ``parts`` large studies (seeds 7, 8, ...) into one new project."""
+def _fill_huge(project: Any, store: Any, parts: int, size: str = "large") -> None:
+    """Store ``parts`` demo studies of ``size`` (seeds 7, 8, ...) into one new project."""
     from dataclasses import replace
 
     from fieldkit import demobuild
@@ -89,7 +89,7 @@ def _fill_huge(project: Any, store: Any, parts: int) -> None:
     ids = None
     coder = ""
     for k in range(parts):
-        study = generate("large", seed=7 + k)
+        study = generate(size, seed=7 + k)
         if k:
             renamed = {p.pseudonym: next(names) for p in study.participants}
             study.participants = [replace(p, pseudonym=renamed[p.pseudonym])
