@@ -78,15 +78,19 @@ def test_limit_zero_still_counts(demo: Project) -> None:
     assert result.hits == [] and result.total == len(truth(demo, "werk coder:Anouk")) > 0
 
 
-def test_coder_ranking_by_the_words_alone_gives_the_same_scores(demo: Project) -> None:
-    """``coder:`` ranks region rows by the query's words kept to the rows the whole expression
-    finds: the filter word's weight is 0, so every score is FTS5's own for the whole one."""
+@pytest.mark.parametrize("query", ["werk coder:Bram", "werk code:Learning",
+                                   "machine site:a coder:Anouk"])
+def test_ranking_by_the_words_alone_gives_the_same_scores(demo: Project, query: str) -> None:
+    """``coder:`` and a code with sub-codes rank region rows by the query's words kept to the
+    rows the whole expression finds: filter words weigh 0, so every score is FTS5's own for
+    the whole expression."""
     engine = demo.index.engine
-    plan = engine._filters(parse("werk coder:Bram", engine.analyser))
+    plan = engine._filters(parse(query, engine.analyser))
     assert plan is not None and plan.rank_regions is not None
     conn = demo._store.conn
     whole = dict(conn.execute(f"SELECT rowid, {tables.bm25('search_regions')} FROM "
                               "search_regions WHERE search_regions MATCH ?", (plan.regions,)))
+    assert whole
     _total, rows, best = engine._best_units(plan, None)
     assert sorted(r for rids in rows.values() for r in rids if r >= tables.DOC_SHIFT) \
         == sorted(whole)
