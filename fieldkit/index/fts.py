@@ -32,6 +32,11 @@ _FIELDS = {tables.DOC_TEXT: "text", tables.DOC_MEMO: "memo", tables.CODING_MEMO:
            tables.CODE: "code"}
 
 
+# A code: value can be a coding query only if it holds one of these (in capitals): the
+# coding-query reader, and numpy with it, is imported only then (100 ms on a first search).
+_OPERATOR_WORDS = ("AND", "OR", "NOT", "NEAR", "FOLLOWED")
+
+
 def _any_of(words: Iterable[str]) -> str:
     """A MATCH clause: any of these filter words in the ``meta`` column."""
     return "meta : (" + " OR ".join(f'"{w}"' for w in words) + ")"
@@ -612,10 +617,11 @@ class FtsIndex(IndexUpkeep):
                 return self._none(query, "speaker", f["speaker"])
             clause = _any_of(people)
         queried: list[str] = []
-        if "code" in f:  # the coding-query reader (numpy) only when a code: filter asks
+        maybe = [v for v in f.get("code", []) if any(w in v for w in _OPERATOR_WORDS)]
+        if maybe:  # the coding-query reader (numpy) only when a code: filter may ask
             from fieldkit.analysis.query import has_operators
 
-            queried = [v for v in f["code"] if has_operators(v)]
+            queried = [v for v in maybe if has_operators(v)]
         if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
             return self._within(query, parts, queried, speakers)
         if speakers is not None:
