@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from fieldkit import Project
 
 
@@ -71,13 +75,9 @@ def test_operators(study: Project) -> None:
     assert study.search("kantbank").hits[0].score > 0
 
 
-def test_a_plain_code_filter_does_not_load_the_coding_query_reader(tmp_path) -> None:
+def test_a_plain_code_filter_does_not_load_the_coding_query_reader(tmp_path: Path) -> None:
     """``code:`` with a code's name needs no coding query, so neither its reader nor numpy is
     imported (a researcher's first such search took 100 ms more); one with an operator does."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
     script = (
         "import sys\n"
         "from fieldkit import Project\n"
