@@ -10,7 +10,6 @@ and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here, ``
 from __future__ import annotations
 
 import bisect
-import heapq
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,13 +24,17 @@ from fieldkit.index.regions import person_word, region_starts
 from fieldkit.index.results import Hit, SearchResult
 from fieldkit.index.upkeep import IndexUpkeep
 from fieldkit.index.words import analyser, unpack, word_end
-from fieldkit.storage import rows as row_mappers
 from fieldkit.storage import search_tables as tables
 from fieldkit.storage.store import Store
 
 CHUNK = 200
 _FIELDS = {tables.DOC_TEXT: "text", tables.DOC_MEMO: "memo", tables.CODING_MEMO: "coding memo",
            tables.CODE: "code"}
+
+
+# A code: value can be a coding query only if it holds one of these (in capitals): the
+# coding-query reader, and numpy with it, is imported only then (100 ms on a first search).
+_OPERATOR_WORDS = ("AND", "OR", "NOT", "NEAR", "FOLLOWED")
 
 
 def _any_of(words: Iterable[str]) -> str:
@@ -93,6 +96,11 @@ class _Plan:
     speakers: list[str] | None = None
     within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
     sets: list[int] | None = None  # set: alone: whole documents of these document sets
+    # With filter words that most region rows carry (``coder:`` alone), the region rows are
+    # ranked by a MATCH of the query's own words (``rank_regions``), kept to the rows the
+    # whole expression finds: bm25 works out an IDF for every phrase of its MATCH by reading
+    # that phrase's whole doclist, and a filter word's weight is 0, so the scores are the same.
+    rank_regions: str | None = None
 
 
 _Lookup = tuple[list[int], list[int]]  # starts, running max of ends
@@ -123,6 +131,7 @@ class FtsIndex(IndexUpkeep):
     def __init__(self, store: Store) -> None:
         self.store = store
         self._relative: bool | None = None
+        self._book: tuple[tuple[int, int], Codebook] | None = None
 
     @property
     def relative(self) -> bool:
@@ -132,6 +141,17 @@ class FtsIndex(IndexUpkeep):
             version = self.store.value("PRAGMA user_version")
             self._relative = int(version or 0) >= tables.RELATIVE_SINCE
         return self._relative
+
+    def codebook(self) -> Codebook:
+        """The codebook, read again only when the data may have changed: after any write on
+        this connection (``total_changes``: edits, undo, imports, merges, team sync) or a
+        commit by another (``PRAGMA data_version``). ``code:`` resolves names through it."""
+        with self.store.lock:
+            conn = self.store.conn
+            key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+            if self._book is None or self._book[0] != key:
+                self._book = (key, Codebook(self.store.codes()))
+            return self._book[1]
 
     @property
     def analyser(self) -> Any:
@@ -255,23 +275,52 @@ class FtsIndex(IndexUpkeep):
         with self.store.lock:
             if every_span or plan.speakers is not None or plan.within is not None:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)
-            rows: dict[int, list[int]] = {}  # unit (see Matched.unit) -> its matching rows
-            best: dict[int, float] = {}
-            shift, parts = tables.DOC_SHIFT, tables.PARTS
-            for rid, score in self._rows(plan):
-                unit = rid // shift if rid >= shift else \
-                    (rid // parts if rid % parts == tables.DOC_TEXT else -rid)
-                if unit in rows:
-                    rows[unit].append(rid)
-                    best[unit] = min(best[unit], score)
-                else:
-                    rows[unit] = [rid]
-                    best[unit] = score
-            if not rows:
-                return 0, []
-            top = heapq.nsmallest(len(best) if limit is None else limit, best,
-                                  key=best.__getitem__)
-            return len(rows), self._first_hits(query, {u: rows[u] for u in top}, best)
+            total, rows, best = self._best_units(plan, limit)
+            return total, self._first_hits(query, rows, best) if rows else []
+
+    def _best_units(self, plan: _Plan, limit: int | None
+                    ) -> tuple[int, dict[int, list[int]], dict[int, float]]:
+        """(how many units match, the matching rows of the best ``limit`` units, each unit's
+        best score), best first; a unit is what ``Matched.unit`` says.
+
+        SQLite groups the rows by unit and keeps the best ``limit`` (thousands of turns of one
+        speaker match a common word; only twenty units are shown). Ties keep the order in which
+        units first come up among the rows (segments and turns before the other texts, each
+        by rowid), and each unit's rows come in that order too.
+        """
+        shift, parts = tables.DOC_SHIFT, tables.PARTS
+        selects, args = [], []
+        for table, expr in (("search_regions", plan.regions), ("search_index", plan.index)):
+            if expr is None:
+                continue
+            select = (f"SELECT rowid AS rid, {tables.bm25(table)} AS score "
+                      f"FROM {table} WHERE {table} MATCH ?")
+            if table == "search_regions" and plan.rank_regions is not None:
+                selects.append(f"{select} AND +rowid IN (SELECT rowid FROM {table} "
+                               f"WHERE {table} MATCH ?)")
+                args += [plan.rank_regions, expr]
+            else:
+                selects.append(select)
+                args.append(expr)
+        sql = (f"WITH m AS MATERIALIZED ({' UNION ALL '.join(selects)}) "
+               f"SELECT CASE WHEN rid >= {shift} THEN rid / {shift} "
+               f"WHEN rid % {parts} = {tables.DOC_TEXT} THEN rid / {parts} ELSE -rid END "
+               "AS unit, min(score) AS best, group_concat(rid), count(*) OVER () FROM m "
+               f"GROUP BY unit ORDER BY best, max(rid) < {shift}, "
+               f"coalesce(min(CASE WHEN rid >= {shift} THEN rid END), min(rid))")
+        if limit is not None:  # at least one row, which says how many units match
+            sql += f" LIMIT {max(1, int(limit))}"
+        rows: dict[int, list[int]] = {}
+        best: dict[int, float] = {}
+        total = 0
+        for unit, score, rids, count in self.store.conn.execute(sql, args):
+            found = sorted(int(r) for r in rids.split(","))
+            rows[unit] = [r for r in found if r >= shift] + [r for r in found if r < shift]
+            best[unit] = score
+            total = count
+        if limit == 0:
+            rows.clear()
+        return total, rows, best
 
     def _first_hits(self, query: Query, rows: dict[int, list[int]], best: dict[int, float]
                     ) -> list[Matched]:
@@ -480,13 +529,15 @@ class FtsIndex(IndexUpkeep):
                 f"({', '.join('?' * len(coding_ids))})", coding_ids)} if coding_ids else {}
             book = None
             hits = []
+            spoken = self._speakers([(m.document_id, self._hit_start(m, coded))
+                                     for m in matched if m.document_id and m.field in
+                                     ("text", "caption", "coding memo")])
             for m in matched:
                 start, end = m.spans[0] if m.spans else (0, 0)
                 before, match, after = kwic.in_context(m.body, start, end)
                 if m.field == "code":
                     if book is None:
-                        book = Codebook([row_mappers.code(r) for r in conn.execute(
-                            "SELECT * FROM codes ORDER BY position, id")])
+                        book = self.codebook()
                     code_id = m.rid // tables.PARTS
                     title = book.path(code_id) if code_id in book.codes else ""
                     hits.append(Hit(0, "", title, "code", None, None, None, start, end, before,
@@ -501,19 +552,37 @@ class FtsIndex(IndexUpkeep):
                     coding_id = m.rid // tables.PARTS
                     start, end = coded.get(coding_id, (0, 0))
                     start, end = start or 0, end or 0
-                speaker = self._speaker(d[0], start) if m.field in ("text", "caption",
-                                                                    "coding memo") else None
+                speaker = spoken.get((d[0], start)) if m.field in ("text", "caption",
+                                                                   "coding memo") else None
                 hits.append(Hit(
                     d[0], d[1], d[3], d[2] if m.field in ("text", "caption") else "memo", d[4],
                     d[5], speaker or d[6], start, end, before, match, after,
                     kwic.snippet(before, match, after), m.score, m.field, coding_id=coding_id))
         return hits
 
-    def _speaker(self, document_id: int, position: int) -> str | None:
-        r = self.store.conn.execute(
-            "SELECT speaker, end FROM turns WHERE document_id = ? AND start <= ? "
-            "ORDER BY start DESC LIMIT 1", (document_id, position)).fetchone()
-        return r[0] if r is not None and position < r[1] else None
+    @staticmethod
+    def _hit_start(m: Matched, coded: dict[int, tuple[Any, Any]]) -> int:
+        """Where a hit starts: its first span, or a coding memo's coding."""
+        if m.field == "coding memo":
+            return int(coded.get(m.rid // tables.PARTS, (0, 0))[0] or 0)
+        return m.spans[0][0] if m.spans else 0
+
+    def _speakers(self, places: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """Who speaks at each (document, position): the speaker of the last turn starting at
+        or before it, if it has not ended; one query for all the hits shown."""
+        out: dict[tuple[int, int], str] = {}
+        wanted = sorted(set(places))
+        for at in range(0, len(wanted), 400):
+            some = wanted[at:at + 400]
+            values = ", ".join("(?, ?)" for _ in some)
+            sql = (f"WITH q(d, p) AS (VALUES {values}) SELECT q.d, q.p, t.speaker, t.end "
+                   "FROM q JOIN turns t ON t.id = (SELECT id FROM turns WHERE document_id = q.d "
+                   "AND start <= q.p ORDER BY start DESC LIMIT 1)")
+            for doc, position, speaker, end in self.store.conn.execute(
+                    sql, [v for place in some for v in place]):
+                if position < end:
+                    out[(doc, position)] = speaker
+        return out
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -548,10 +617,11 @@ class FtsIndex(IndexUpkeep):
                 return self._none(query, "speaker", f["speaker"])
             clause = _any_of(people)
         queried: list[str] = []
-        if "code" in f:  # the coding-query reader (numpy) only when a code: filter asks
+        maybe = [v for v in f.get("code", []) if any(w in v for w in _OPERATOR_WORDS)]
+        if maybe:  # the coding-query reader (numpy) only when a code: filter may ask
             from fieldkit.analysis.query import has_operators
 
-            queried = [v for v in f["code"] if has_operators(v)]
+            queried = [v for v in maybe if has_operators(v)]
         if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
             return self._within(query, parts, queried, speakers)
         if speakers is not None:
@@ -559,6 +629,7 @@ class FtsIndex(IndexUpkeep):
                 expr = " AND ".join([*parts, clause])
                 return _Plan(index=expr, regions=expr)
         if "code" in f or "coder" in f:
+            code_ids = []
             if "code" in f:
                 code_ids = self._codes(f["code"])
                 if not code_ids:
@@ -572,8 +643,12 @@ class FtsIndex(IndexUpkeep):
                 parts.append(_any_of(f"r{i}" for i in coder_ids))
             expr = " AND ".join(parts)
             # Coding memos carry their coding's words too; with speaker: only text counts.
+            # A coder's word is on half the rows, and a code with sub-codes is an OR of
+            # several words: reading their doclists for bm25 costs more than ranking by the
+            # query's words alone (measured on the large demo; one code alone is cheaper as is).
+            broad = speakers is None and ("coder" in f or len(code_ids) >= 3)
             return _Plan(index=expr if speakers is None else None, regions=expr,
-                         speakers=speakers)
+                         speakers=speakers, rank_regions=parts[0] if broad else None)
         return _Plan(index=" AND ".join(parts))
 
     def _in_sets(self, query: Query, plan: _Plan | None) -> _Plan | None:
@@ -652,7 +727,7 @@ class FtsIndex(IndexUpkeep):
         from fieldkit.analysis.table import CodingTable, Scope
         from fieldkit.core.errors import FieldkitError
 
-        book = Codebook(self.store.codes())
+        book = self.codebook()
 
         def resolve(ref: str) -> int:
             wanted = ref.strip().strip("/").casefold()
@@ -700,7 +775,7 @@ class FtsIndex(IndexUpkeep):
 
     def _codes(self, refs: list[str]) -> list[int]:
         """Codes named by path or name (case-insensitive), with the codes below them."""
-        book = Codebook(self.store.codes())
+        book = self.codebook()
         found: set[int] = set()
         for ref in refs:
             wanted = ref.strip().strip("/").casefold()
