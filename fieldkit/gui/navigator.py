@@ -5,6 +5,7 @@ document set from the context menu."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -57,7 +58,9 @@ def kind_name(kind: str) -> str:
 
 
 def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
-    """The navigator tree from facade data."""
+    """The navigator tree from facade data. Only the groups are made here, with their counts:
+    the documents under a site, visit, participant or case are made when it is first opened
+    (a big study has thousands; the window must open at once)."""
     root = Node("")
     by_site: dict[str | None, dict[str | None, list[DocumentSummary]]] = {}
     for d in docs:
@@ -66,21 +69,11 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
     site_rows = {s.name: s for s in project.sites()}
     for name in sorted(by_site, key=lambda s: (s is None, (s or "").casefold())):
         visits = by_site[name]
-        site = sites.add(Node(name or tr("(no site)"), icon=style.kind_icon("site"),
-                              ref=("site", site_rows[name].id) if name in site_rows else None,
-                              tooltip=site_rows[name].description if name in site_rows else ""))
-        total = 0
-        for date in sorted(visits, key=lambda v: (v is None, v or "")):
-            parent = site if date is None else site.add(
-                Node(date, icon=style.kind_icon("visit")))
-            for node in _doc_nodes(sorted(visits[date],
-                                          key=lambda d: (d.kind, d.title.casefold()))):
-                parent.add(node)
-            sub = sum(d.codings for d in visits[date])
-            if date is not None:
-                parent.count = sub
-            total += sub
-        site.count = total
+        sites.add(Node(name or tr("(no site)"), icon=style.kind_icon("site"),
+                       ref=("site", site_rows[name].id) if name in site_rows else None,
+                       tooltip=site_rows[name].description if name in site_rows else "",
+                       count=sum(d.codings for v in visits.values() for d in v),
+                       later=partial(_site_children, visits)))
     sites.count = sum(s.count or 0 for s in sites.children)
     by_person: dict[str, list[DocumentSummary]] = {}
     for d in docs:
@@ -90,23 +83,43 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
     for p in project.participants():
         attrs = {"role": p.role, **(p.attributes or {})}
         tip = "\n".join(f"{k}: {v}" for k, v in attrs.items() if v not in (None, ""))
-        person = people.add(Node(p.pseudonym, ref=("participant", p.id), tooltip=tip,
-                                 icon=style.kind_icon("participant")))
-        for key, value in attrs.items():
-            if value not in (None, ""):
-                person.add(Node(f"{key}: {value}"))
-        for node in _doc_nodes(by_person.get(p.pseudonym, [])):
-            person.add(node)
+        people.add(Node(p.pseudonym, ref=("participant", p.id), tooltip=tip,
+                        icon=style.kind_icon("participant"),
+                        later=partial(_facts_and_documents, attrs,
+                                      by_person.get(p.pseudonym, []))))
     cases = root.add(Node(tr("Cases"), icon=style.kind_icon("group")))
     for case in project.cases():
-        node = cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
-                              tooltip=case.description))
-        for key, value in (case.attributes or {}).items():
-            node.add(Node(f"{key}: {value}"))
-        members = set(project.case_documents(case.id))
-        for child in _doc_nodes([d for d in docs if d.id in members]):
-            node.add(child)
+        cases.add(Node(case.name, ref=("case", case.id), icon=style.kind_icon("case"),
+                       tooltip=case.description,
+                       later=partial(_case_children, project, case.id,
+                                     dict(case.attributes or {}), docs)))
     return root
+
+
+def _site_children(visits: dict[str | None, list[DocumentSummary]]) -> list[Node]:
+    """A site's visits (their documents made when each is opened) and its undated documents."""
+    out: list[Node] = []
+    for date in sorted(visits, key=lambda v: (v is None, v or "")):
+        ordered = sorted(visits[date], key=lambda d: (d.kind, d.title.casefold()))
+        if date is None:
+            out += _doc_nodes(ordered)
+        else:
+            out.append(Node(date, icon=style.kind_icon("visit"),
+                            count=sum(d.codings for d in ordered),
+                            later=partial(_doc_nodes, ordered)))
+    return out
+
+
+def _facts_and_documents(facts: dict[str, object], docs: list[DocumentSummary]) -> list[Node]:
+    """A participant's or case's facts ("role: operator"), then its documents."""
+    return [Node(f"{key}: {value}") for key, value in facts.items()
+            if value not in (None, "")] + _doc_nodes(docs)
+
+
+def _case_children(project: Project, case_id: int, facts: dict[str, object],
+                   docs: list[DocumentSummary]) -> list[Node]:
+    members = set(project.case_documents(case_id))
+    return _facts_and_documents(facts, [d for d in docs if d.id in members])
 
 
 def _doc_nodes(docs: list[DocumentSummary]) -> list[Node]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,11 +25,25 @@ class Node:
     tooltip: str = ""
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
+    # children made only when first asked for: a big study's thousands of documents are not
+    # built (nor their tooltips written) until their site or visit is opened
+    later: Callable[[], list[Node]] | None = None
 
     def add(self, child: Node) -> Node:
         child.parent = self
         self.children.append(child)
         return child
+
+    def kids(self) -> list[Node]:
+        """The children, made now if they were left for later."""
+        if self.later is not None:
+            make, self.later = self.later, None
+            for child in make():
+                self.add(child)
+        return self.children
+
+    def has_kids(self) -> bool:
+        return bool(self.children) or self.later is not None
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -45,10 +60,14 @@ class ParentLinkedModel(QAbstractItemModel):
     def node(self, index: Index) -> Any:
         return index.internalPointer() if index.isValid() else self.root
 
+    def kids(self, item: Any) -> list[Any]:
+        """``item``'s children (a subclass may make them on demand)."""
+        return item.children  # type: ignore[no-any-return]
+
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        return self.createIndex(row, column, self.kids(self.node(parent))[row])
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
@@ -61,7 +80,7 @@ class ParentLinkedModel(QAbstractItemModel):
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.node(parent).children)
+        return len(self.kids(self.node(parent)))
 
 
 class TreeModel(ParentLinkedModel):
@@ -80,6 +99,15 @@ class TreeModel(ParentLinkedModel):
     def node(self, index: Index) -> Node:
         found: Node = super().node(index)
         return found
+
+    def kids(self, item: Any) -> list[Any]:
+        return item.kids()  # type: ignore[no-any-return]
+
+    def hasChildren(self, parent: Index = ROOT) -> bool:  # noqa: N802
+        """Whether a node can be opened, answered without making its children."""
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return self.node(parent).has_kids()
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 2

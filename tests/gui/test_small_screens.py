@@ -30,7 +30,11 @@ def demo_window(qtbot, demo_path: Path, monkeypatch):
     SCREEN[:] = [1366, 768]
     monkeypatch.setattr(window_layout, "screen_rect", lambda _w: QRect(0, 0, *SCREEN))
     project = Project.open(demo_path)
-    yield from open_window(qtbot, project)
+    for window in open_window(qtbot, project):
+        # the window fits itself to the screen 200 ms after it is first shown: let that be
+        # done, or it lands in the middle of a test's own resizing (a flaky failure)
+        qtbot.wait(300)
+        yield window
     i18n.install("en")
 
 
