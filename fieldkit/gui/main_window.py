@@ -482,6 +482,8 @@ class MainWindow(QMainWindow):
                 self.segments.refresh_lookups()
             self._stale -= {"segments", "segment choices"}
             self.segments.refresh()
+        elif visible:
+            self.segments.refresh_if_stale()
 
     def focus_search(self) -> None:
         self.search_dock.show()

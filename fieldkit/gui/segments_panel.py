@@ -450,7 +450,18 @@ class SegmentsPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._choices_stale:  # once the window has settled, and only if it can be seen
+            QTimer.singleShot(0, self, self._refresh_if_seen)
+
+    def refresh_if_stale(self) -> None:
+        """Its tab was chosen: fill the choices now if they were put off."""
         if self._choices_stale:
+            self.refresh()
+
+    def _refresh_if_seen(self) -> None:
+        # a pane behind another pane's tab counts as visible but is parked off the window
+        # (its visible region is empty): its choices wait until its tab is chosen
+        if self._choices_stale and self.isVisible() and not self.visibleRegion().isEmpty():
             self.refresh()
 
     def _ensure_choices(self) -> None:

@@ -45,3 +45,18 @@ def test_documents_are_made_when_their_group_is_opened(qtbot, demo) -> None:  # 
     for person in people.children:
         mine = sorted(d.id for d in docs if d.participant == person.label)
         assert sorted(c.ref[1] for c in person.kids() if c.ref) == mine
+
+
+def test_coded_segments_fills_its_choices_when_its_tab_is_chosen(window, qtbot) -> None:  # noqa: ANN001
+    """Behind the Search tab at start, the pane reads nothing (the large demo's 10,000
+    documents were read for it as the window opened); its tab chosen, its choices are there."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+    picker = window.segments.codes
+    assert window.segments_dock in window.tabifiedDockWidgets(window.search_dock)
+    assert picker.model.rowCount() == 0
+    window.segments_dock.raise_()
+    qtbot.waitUntil(lambda: picker.model.rowCount() == len(window.project.codebook().codes),
+                    timeout=3000)
