@@ -48,14 +48,21 @@ def test_documents_are_made_when_their_group_is_opened(qtbot, demo) -> None:  # 
 
 
 def test_coded_segments_fills_its_choices_when_its_tab_is_chosen(window, qtbot) -> None:  # noqa: ANN001
-    """Behind the Search tab at start, the pane reads nothing (the large demo's 10,000
+    """Behind the Search tab the pane reads nothing when it is shown (the large demo's 10,000
     documents were read for it as the window opened); its tab chosen, its choices are there."""
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QApplication
 
     for _ in range(5):
         QApplication.processEvents()
-    picker = window.segments.codes
+    panel, picker = window.segments, window.segments.codes
     assert window.segments_dock in window.tabifiedDockWidgets(window.search_dock)
+    assert panel.isVisible() and panel.visibleRegion().isEmpty()  # "visible", parked away
+    panel._choices_stale = True  # as a new project leaves it
+    picker.model.clear()
+    panel.showEvent(QShowEvent())
+    for _ in range(5):
+        QApplication.processEvents()
     assert picker.model.rowCount() == 0
     window.segments_dock.raise_()
     qtbot.waitUntil(lambda: picker.model.rowCount() == len(window.project.codebook().codes),
