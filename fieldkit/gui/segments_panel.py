@@ -53,6 +53,7 @@ from fieldkit.core.model import Coding
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
+from fieldkit.gui.focus_order import showing
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.segment_preview import SegmentPreview
@@ -459,9 +460,9 @@ class SegmentsPanel(QWidget):
             self.refresh()
 
     def _refresh_if_seen(self) -> None:
-        # a pane behind another pane's tab counts as visible but is parked off the window
-        # (its visible region is empty): its choices wait until its tab is chosen
-        if self._choices_stale and self.isVisible() and not self.visibleRegion().isEmpty():
+        # a pane behind another pane's tab counts as visible to Qt but is not showing: its
+        # choices wait until its tab is chosen
+        if self._choices_stale and showing(self):
             self.refresh()
 
     def _ensure_choices(self) -> None:

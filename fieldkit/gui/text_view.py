@@ -171,7 +171,6 @@ class TextView(QPlainTextEdit):
         self._exact = False  # Alt held when the selection began: keep exact characters
         self.cursorPositionChanged.connect(self.stripes.update)
         speak_as(self, "Document text")
-        self._spoken = ""
         self.cursorPositionChanged.connect(self.announce_codings)
         self.updateRequest.connect(self._scrolled)
 
@@ -352,11 +351,7 @@ class TextView(QPlainTextEdit):
 
     def announce_codings(self) -> None:
         """Tell a screen reader the codings at the cursor: the view's description changes."""
-        said = self.codings_said()
-        if said == self._spoken:
-            return
-        self._spoken = said
-        tell(self, said)
+        tell(self, self.codings_said())  # said only when it changed
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:

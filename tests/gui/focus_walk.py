@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.gui.focus_order import showing
+
 TOLERANCE = 8  # pixels: controls on one row may sit a few pixels apart
 SECTIONS = 3  # Tab presses a control may keep (the sections of a date and time field)
 
@@ -64,22 +66,6 @@ def label(widget: QWidget) -> str:
         trail.append(type(parent).__name__)
         parent = parent.parentWidget()
     return f"{type(widget).__name__} '{name}' in {' < '.join(trail)}"
-
-
-def showing(widget: QWidget) -> bool:
-    """Visible on screen: shown, and not in a pane parked behind another pane's tab (which
-    Qt counts as visible). A control scrolled out of its scroll area counts: Tab brings it
-    into view."""
-    if not widget.isVisible():
-        return False
-    parent: QWidget | None = widget
-    while parent is not None:
-        # a pane, or the tabs of tabbed panes (a spare set is kept parked outside the window)
-        if isinstance(parent, QDockWidget) or (
-                isinstance(parent, QTabBar) and isinstance(parent.parentWidget(), QMainWindow)):
-            return not parent.visibleRegion().isEmpty()
-        parent = parent.parentWidget()
-    return True
 
 
 def focusable(top: QWidget) -> list[QWidget]:
