@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from fieldkit.analysis.attribute_facts import AttributeFacts
 from fieldkit.analysis.spans import BIG
 from fieldkit.core.changes import RowChange
 from fieldkit.storage import analysis_rows
@@ -24,19 +25,37 @@ WORD = re.compile(r"\w+")
 
 @dataclass(slots=True)
 class Scope:
-    """Which codings an analysis looks at: one coder, some documents, some sites, some codes."""
+    """Which codings an analysis looks at: one coder, some documents, some sites, some codes,
+    and those whose attribute values satisfy a ``condition`` ("afdeling = Lasserij and jaren
+    < 5", see ``fieldkit.analysis.attribute_facts`` for a coding's values)."""
 
     coder_id: int | None = None
     document_ids: frozenset[int] | None = None
     site_ids: frozenset[int] | None = None
     code_ids: frozenset[int] | None = None
+    condition: str | None = None
 
     def narrowed(self, code_ids: list[int]) -> Scope:
         """The same scope, looking only at these codes (of those it allowed)."""
         chosen = frozenset(code_ids)
         if self.code_ids is not None:
             chosen &= self.code_ids
-        return Scope(self.coder_id, self.document_ids, self.site_ids, chosen)
+        return Scope(self.coder_id, self.document_ids, self.site_ids, chosen, self.condition)
+
+
+class AttributeSource:
+    """The attribute values and case memberships, read the first time an analysis asks."""
+
+    def __init__(self, store: Store) -> None:
+        self._store: Store | None = store
+        self._facts: AttributeFacts | None = None
+
+    def facts(self) -> AttributeFacts:
+        if self._facts is None:
+            assert self._store is not None
+            self._facts = AttributeFacts.load(self._store)
+            self._store = None
+        return self._facts
 
 
 class DocumentFacts:
@@ -76,6 +95,7 @@ class CodingTable:
     start: np.ndarray  # -1 for photo regions
     end: np.ndarray
     facts: DocumentFacts
+    attributes: AttributeSource
     _words: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # facts read on demand
 
@@ -87,7 +107,8 @@ class CodingTable:
         region = start == low
         start[region], end[region] = -1, -1
         return cls(id=data[:, 0].copy(), document=data[:, 1] >> 32, code=data[:, 2] >> 32,
-                   coder=data[:, 2] & low, start=start, end=end, facts=DocumentFacts(store))
+                   coder=data[:, 2] & low, start=start, end=end, facts=DocumentFacts(store),
+                   attributes=AttributeSource(store))
 
     @property
     def doc_ids(self) -> np.ndarray:
@@ -132,9 +153,8 @@ class CodingTable:
         ids, docs, codes, coders, starts, ends = (
             np.concatenate([old[kept], new[:, k]]) for k, old in
             enumerate((self.id, self.document, self.code, self.coder, self.start, self.end)))
-        keep_cache = {k: v for k, v in self.cache.items() if k.startswith("attribute:")}
         return CodingTable(ids, docs, codes, coders, starts, ends, facts=self.facts,
-                           _words=self._words, cache=keep_cache)
+                           attributes=self.attributes, _words=self._words)
 
     def known_documents(self) -> set[int]:
         if "documents" not in self.cache:
@@ -157,7 +177,18 @@ class CodingTable:
         if scope.site_ids is not None:
             sites = self.doc_fact(self.doc_site)
             keep &= np.isin(sites, np.fromiter(scope.site_ids, np.int64))
+        if scope.condition is not None:
+            keep &= self.satisfying(scope.condition)
         return keep
+
+    def satisfying(self, condition: str) -> np.ndarray:
+        """Which rows' attribute values satisfy ``condition`` (kept per condition)."""
+        key = "where:" + condition
+        if key not in self.cache:
+            facts = self.attributes.facts()
+            self.cache[key] = facts.passes(facts.condition(condition), self.document,
+                                           self.start, self.end)
+        return self.cache[key]  # type: ignore[no-any-return]
 
     def doc_fact(self, fact: np.ndarray, documents: np.ndarray | None = None) -> np.ndarray:
         """A per-document column looked up for each of ``documents`` (default: every coding's

@@ -1,9 +1,10 @@
 """Code × variable matrices: codes against documents, sites, visits, attributes, cases, coders or
 time periods, counting segments, documents or coded words.
 
-A coding counts in the column of its document (its site, its visit, its attribute value, the
-cases it belongs to, its visit's month or ISO week) or of its coder. Documents without a value
-for the variable are left out. ``percent`` divides each cell by its column's total: the column's
+A coding counts in the column of its document (its site, its visit, its visit's month or ISO
+week), of its coder, or — for ``case`` and ``attribute:NAME`` — of each case it belongs to and
+each value it has (``fieldkit.analysis.attribute_facts``: a coding in a case part counts for that
+case, a coding in two cases for each). Codings without a value for the variable are left out. ``percent`` divides each cell by its column's total: the column's
 sum for segments and words, the number of documents in the column for documents.
 """
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from fieldkit.analysis.table import WORD, CodingTable, Scope
+from fieldkit.core.attributes import display
 from fieldkit.core.errors import BadInput
 from fieldkit.storage import analysis_rows
 
@@ -108,14 +110,8 @@ def columns_of(table: CodingTable, store: Store, rows: np.ndarray, variable: str
         pairs = np.unique(coded, axis=1) if len(rows) else np.zeros((2, 0), np.int64)
         return (np.arange(len(rows)), column, [names[c] for c in ordered], list(ordered),
                 (pairs[0], pairs[1]))
-    if variable == "case":
-        links = np.array(analysis_rows.case_documents(store), dtype=np.int64).reshape(-1, 2)
-        names = analysis_rows.names(store, "cases")
-        ordered = sorted(np.unique(links[:, 0]).tolist(), key=lambda c: names[c].casefold())
-        member, which = _expand(table.document[rows], links[:, 1], links[:, 0])
-        column = _lookup(which, ordered)
-        return (member, column, [names[c] for c in ordered], list(ordered),
-                (links[:, 1], _lookup(links[:, 0], ordered)))
+    if variable == "case" or variable.startswith("attribute:"):
+        return _case_columns(table, rows, variable)
     doc_ids, values = _document_values(table, store, rows, variable)
     labels, keys = _ordered_keys(table, store, variable, values)
     doc_column = _lookup(values, keys)
@@ -124,6 +120,39 @@ def columns_of(table: CodingTable, store: Store, rows: np.ndarray, variable: str
     column = table.doc_fact(every)[rows]
     member = np.flatnonzero(column >= 0)
     return member, column[member], labels, keys, (doc_ids, doc_column)
+
+
+def _case_columns(table: CodingTable, rows: np.ndarray, variable: str
+                  ) -> tuple[np.ndarray, np.ndarray, list[str], list[int | str],
+                             tuple[np.ndarray, np.ndarray]]:
+    """``columns_of`` for cases and attributes, at the level of codings: a coding is in the
+    column of each case it belongs to (its document's, or of a case part it overlaps) and of
+    each value its contexts give (``fieldkit.analysis.attribute_facts``)."""
+    facts = table.attributes.facts()
+    document, start, end = table.document[rows], table.start[rows], table.end[rows]
+    if variable == "case":
+        member, which = facts.coding_cases(document, start, end)
+        pairs = {(int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
+        pairs.update((int(d), int(c)) for c, d in facts.parts[:, [0, 1]].tolist())
+        names = facts.case_names
+        ordered: list[int | str] = sorted({c for _, c in pairs},
+                                          key=lambda c: names.get(int(c), "").casefold())
+        labels = [names.get(int(c), "") for c in ordered]
+    else:
+        name = variable.split(":", 1)[1].strip()
+        member, shown = facts.value_pairs(name, document, start, end)
+        which = np.array(shown, dtype=object)
+        pairs = set()
+        for doc, case in facts.document_contexts():
+            value = facts.value(doc, case, name)
+            if value is not None:
+                pairs.add((doc, display(value)))
+        ordered = sorted({v for _, v in pairs} | set(shown), key=_natural)
+        labels = [str(k) for k in ordered]
+    doc_pairs = sorted(pairs, key=lambda p: (p[0], str(p[1])))
+    docs = np.array([d for d, _ in doc_pairs], dtype=np.int64)
+    keys = np.array([k for _, k in doc_pairs], dtype=np.int64 if variable == "case" else object)
+    return member, _lookup(which, ordered), labels, ordered, (docs, _lookup(keys, ordered))
 
 
 def word_counts(table: CodingTable, store: Store) -> np.ndarray:
@@ -152,11 +181,7 @@ def _document_values(table: CodingTable, store: Store, rows: np.ndarray,
         stamps = np.array([_period(d, variable) for d in table.doc_date], dtype=object)
         keep = stamps != ""
         return docs[keep], stamps[keep]
-    if variable not in table.cache:
-        found = analysis_rows.attribute_values(store, variable.split(":", 1)[1].strip())
-        ids = np.array(sorted(found), dtype=np.int64)
-        table.cache[variable] = (ids, np.array([found[int(d)] for d in ids], dtype=object))
-    return table.cache[variable]  # type: ignore[no-any-return]
+    raise AssertionError(variable)
 
 
 def _ordered_keys(table: CodingTable, store: Store, variable: str,
@@ -189,19 +214,6 @@ def _lookup(values: np.ndarray, keys: list[int | str]) -> np.ndarray:
     distinct, inverse = np.unique(values, return_inverse=True)
     where = {k: i for i, k in enumerate(keys)}
     return np.array([where[v] for v in distinct.tolist()], dtype=np.int64)[inverse.ravel()]
-
-
-def _expand(documents: np.ndarray, link_docs: np.ndarray,
-            link_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each of ``documents`` every linked key: (position, key) pairs."""
-    order = np.argsort(link_docs, kind="stable")
-    link_docs, link_keys = link_docs[order], link_keys[order]
-    lo = np.searchsorted(link_docs, documents, side="left")
-    hi = np.searchsorted(link_docs, documents, side="right")
-    spread = hi - lo
-    member = np.repeat(np.arange(len(documents)), spread)
-    step = np.arange(int(spread.sum())) - np.repeat(np.cumsum(spread) - spread, spread)
-    return member, link_keys[np.repeat(lo, spread) + step]
 
 
 def _period(date: str, grain: str) -> str:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # Tables whose change makes the loaded codings stale.
 _READS = {"codings", "documents", "turns", "codes", "visits", "sites", "participants", "cases",
-          "case_documents", "case_participants", "coders"}
+          "case_documents", "case_participants", "case_parts", "attributes", "coders"}
 
 
 @dataclass(slots=True)
@@ -116,8 +116,10 @@ class Analysis:
 
     def scope(self, *, coder: str | None = None, document_set: str | None = None,
               site: str | None = None, code_set: str | None = None,
-              documents: Iterable[int] | None = None) -> Scope:
-        """Which codings to look at: one coder's, in a document set or site, of a code set."""
+              documents: Iterable[int] | None = None, where: str | None = None) -> Scope:
+        """Which codings to look at: one coder's, in a document set or site, of a code set,
+        whose attribute values satisfy the condition ``where`` ("afdeling = Lasserij and
+        jaren < 5"; BadInput for bad syntax, an unknown attribute or a wrong value)."""
         from fieldkit.analysis.table import Scope
 
         coder_id = self._project.find_coder(coder).id if coder else None
@@ -128,7 +130,10 @@ class Analysis:
         sites = frozenset({self._project.site(site).id}) if site else None
         codes = frozenset[int](self._project.sets.members(code_set, "codes")) if code_set \
             else None
-        return Scope(coder_id, docs, sites, codes)
+        condition = where.strip() if where and where.strip() else None
+        if condition is not None:
+            self.table().attributes.facts().condition(condition)  # refused here, in one line
+        return Scope(coder_id, docs, sites, codes, condition)
 
     def code_list(self, codes: Sequence[int | str] | None, scope: Scope) -> list[int]:
         """The codes to show, in the order given (default: the codebook's order)."""
