@@ -57,6 +57,7 @@ class AttributeFacts:
     case_names: dict[int, str]
     links: np.ndarray  # (n, 2): case, document — whole documents
     parts: np.ndarray  # (n, 4): case, document, start, end
+    documents: list[int] = field(default_factory=list)  # every document of the project
     _merged: dict[tuple[int, int], dict[str, Value]] = field(default_factory=dict)
 
     @classmethod
@@ -75,7 +76,7 @@ class AttributeFacts:
         parts = np.array(attribute_rows.case_parts(store), dtype=np.int64).reshape(-1, 4)
         return cls(types, _typed(raw_own, types), _typed(raw_person, types),
                    _typed(raw_cases, types), {c: n for c, (n, _) in cases.items()},
-                   links, parts)
+                   links, parts, sorted(documents))
 
     # -- conditions ----------------------------------------------------------------------------
 
@@ -125,12 +126,12 @@ class AttributeFacts:
         return found
 
     def document_contexts(self) -> list[tuple[int, int]]:
-        """(document, case) for every document with values or cases: its whole-document and
-        part cases, or (document, none) when it is in no case."""
+        """(document, case) for every document: its whole-document and part cases, or
+        (document, none) when it is in no case."""
         cased: dict[int, set[int]] = {}
         for case, doc in self.links[:, :2].tolist() + self.parts[:, [0, 1]].tolist():
             cased.setdefault(doc, set()).add(case)
-        every = set(self.own) | set(self.person) | set(cased)
+        every = set(self.documents) | set(self.own) | set(self.person) | set(cased)
         return [(d, c) for d in sorted(every) for c in sorted(cased.get(d, {NONE}))]
 
     # -- membership ----------------------------------------------------------------------------
@@ -219,14 +220,14 @@ def _types(defined: Mapping[str, str], values: list[dict[str, Any]]) -> dict[str
     for name, raws in seen.items():
         if name.casefold() in folded:
             continue
-        given = [v for v in raws if v is not None and display(v).strip()]
-        if given and all(isinstance(v, bool) for v in given):
+        kept = [v for v in raws if v is not None and display(v).strip()]
+        if kept and all(isinstance(v, bool) for v in kept):
             found[name] = "boolean"
-        elif given and all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                           for v in given):
+        elif kept and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                          for v in kept):
             found[name] = "number"
         else:
-            found[name] = infer_type([display(v) for v in given])[0]
+            found[name] = infer_type([display(v) for v in kept])[0]
     return found
 
 

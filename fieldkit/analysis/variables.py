@@ -4,8 +4,9 @@ time periods, counting segments, documents or coded words.
 A coding counts in the column of its document (its site, its visit, its visit's month or ISO
 week), of its coder, or — for ``case`` and ``attribute:NAME`` — of each case it belongs to and
 each value it has (``fieldkit.analysis.attribute_facts``: a coding in a case part counts for that
-case, a coding in two cases for each). Codings without a value for the variable are left out. ``percent`` divides each cell by its column's total: the column's
-sum for segments and words, the number of documents in the column for documents.
+case, a coding in two cases for each). Codings without a value for the variable are left out.
+``percent`` divides each cell by its column's total: the column's sum for segments and words,
+the number of documents in the column for documents.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def _case_columns(table: CodingTable, rows: np.ndarray, variable: str
     document, start, end = table.document[rows], table.start[rows], table.end[rows]
     if variable == "case":
         member, which = facts.coding_cases(document, start, end)
-        pairs = {(int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
+        pairs: set[tuple[int, int | str]] = {(int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
         pairs.update((int(d), int(c)) for c, d in facts.parts[:, [0, 1]].tolist())
         names = facts.case_names
         ordered: list[int | str] = sorted({c for _, c in pairs},

@@ -74,6 +74,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     source.add_argument("--query", metavar="EXPR", help="the documents a coding query finds")
     source.add_argument("--attribute", metavar="NAME=VALUE",
                         help="the documents with this attribute value")
+    source.add_argument("--where", metavar="CONDITION",
+                        help="the documents whose attribute values satisfy it, e.g. "
+                             "'afdeling = Lasserij and jaren_in_dienst < 5'")
+    p.add_argument("--of", dest="condition_of", choices=["documents", "cases"],
+                   default="documents",
+                   help="with --where: test the documents' values (default) or the cases' "
+                        "(the set holds the matching cases' documents)")
     p.add_argument("--description", default="")
     add_json_option(p)
 
@@ -100,6 +107,9 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--set", dest="document_set", metavar="SET", help="only this document set")
     p.add_argument("--code-set", metavar="SET", help="only the codes of this code set")
     p.add_argument("--site", metavar="SITE", help="only this site's documents")
+    p.add_argument("--where", metavar="CONDITION",
+                   help="only codings whose attribute values satisfy it, e.g. "
+                        "'afdeling = Lasserij and jaren_in_dienst < 5'")
 
 
 def _outputs(p: argparse.ArgumentParser) -> None:
@@ -110,7 +120,7 @@ def _outputs(p: argparse.ArgumentParser) -> None:
 
 def _where(args: argparse.Namespace) -> dict[str, Any]:
     return {"coder": args.coder, "document_set": args.document_set,
-            "code_set": args.code_set, "site": args.site}
+            "code_set": args.code_set, "site": args.site, "where": args.where}
 
 
 def _mode(words: list[str]) -> tuple[str, int | None]:
@@ -325,7 +335,11 @@ def _add_set(project: Any, args: argparse.Namespace) -> Any:
         if not eq or not name.strip():
             raise BadInput("Write --attribute NAME=VALUE.")
         return project.sets.add_from_attribute(args.name, name, value)
-    raise BadInput("Say what goes in the set: --documents, --codes, --query or --attribute.")
+    if args.where:
+        return project.sets.add_from_condition(args.name, args.where, kind=args.condition_of,
+                                               description=args.description or None)
+    raise BadInput("Say what goes in the set: --documents, --codes, --query, --attribute or "
+                   "--where.")
 
 
 def cmd_memo(args: argparse.Namespace) -> int:

@@ -155,6 +155,9 @@ def _register_coding(command: Command) -> None:
     p.add_argument("--code")
     p.add_argument("--doc")
     p.add_argument("--coder")
+    p.add_argument("--where", metavar="CONDITION",
+                   help="only codings whose attribute values satisfy it, e.g. "
+                        "'afdeling = Lasserij and jaren_in_dienst < 5'")
     add_json_option(p)
 
     command("undo", cmd_undo, "undo the latest change")
@@ -440,6 +443,12 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 def cmd_codings(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         codings = project.codings(code=args.code, doc=args.doc, coder=args.coder)
+        if args.where:
+            from fieldkit.operations.retrieval import SegmentQuery
+
+            kept = {c.id for c in project.retrieval.segments(SegmentQuery(where=args.where),
+                                                             light=True)}
+            codings = [c for c in codings if c.id in kept]
         book = project.codebook()
         paths = {cid: book.path(cid) for cid in book.codes}
         cite = project.retrieval.citations()

@@ -3,7 +3,8 @@
 ``project.retrieval`` is the named part of the facade for this area:
 
 - ``segments(SegmentQuery(...))`` — codings of one or more codes (any of them, or only where all
-  of them overlap), narrowed by coder, site, document and date range, in reading order;
+  of them overlap), narrowed by coder, site, document, date range and an attribute condition
+  (``where``), in reading order;
 - ``citations()`` — a cache that cites codings by paragraph, timestamp and beep time, shared by
   the view, the Disagreements dialog and the Word and Excel exports;
 - ``set_bounds(coding, start, end)`` — move a coding's start and end (one undo step).
@@ -26,12 +27,16 @@ from fieldkit.storage import analysis_rows
 from fieldkit.storage.segment_rows import codings_by_id
 
 if TYPE_CHECKING:
+    from fieldkit.analysis.attribute_facts import AttributeFacts
     from fieldkit.analysis.segments import SegmentTable
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 
 MATCHES = ("any", "all")
 _READS = {"codings", "documents", "visits"}  # what the segment arrays are made of
+# what the attribute values and case memberships are read from
+_ATTRIBUTE_READS = {"documents", "participants", "cases", "case_documents", "case_participants",
+                    "case_parts", "attributes"}
 
 
 @dataclass
@@ -46,6 +51,7 @@ class SegmentQuery:
     documents: Sequence[int | str] = ()
     date_from: str | None = None  # YYYY-MM-DD, inclusive (the visit's date, else the made date)
     date_to: str | None = None
+    where: str | None = None  # an attribute condition: "afdeling = Lasserij and jaren < 5"
 
 
 class Citations:
@@ -96,12 +102,15 @@ class Retrieval:
         self._store = store
         self._table: SegmentTable | None = None
         self._book: Codebook | None = None
+        self._facts: AttributeFacts | None = None
         self._version = -1
         project.subscribe(self._changed)
 
     def _changed(self, changes: ChangeSet) -> None:
         if "codes" in changes.tables:
             self._book = None
+        if changes.tables & _ATTRIBUTE_READS:
+            self._facts = None
         touched = changes.tables & _READS
         if not touched or self._table is None:
             return
@@ -118,10 +127,18 @@ class Retrieval:
 
         version = analysis_rows.data_version(self._store)
         if version != self._version:
-            self._table = self._book = None
+            self._table = self._book = self._facts = None
         if self._table is None:
             self._table, self._version = SegmentTable.load(self._store), version
         return self._table
+
+    def attribute_facts(self) -> AttributeFacts:
+        """The attribute values and case memberships (call ``table()`` first)."""
+        from fieldkit.analysis.attribute_facts import AttributeFacts
+
+        if self._facts is None:
+            self._facts = AttributeFacts.load(self._store)
+        return self._facts
 
     def _codebook(self) -> Codebook:
         """The code tree, read again only after codes changed (call ``table()`` first)."""
@@ -150,8 +167,14 @@ class Retrieval:
         coder_ids = [project.find_coder(name).id for name in query.coders] or None
         site_ids = [project.site(s).id for s in query.sites] or None
         doc_ids = [self._store.resolve("documents", d) for d in query.documents] or None
+        condition = None
+        if query.where and query.where.strip():
+            condition = self.attribute_facts().condition(query.where.strip())
         rows = table.select(codes=code_ids, coders=coder_ids, documents=doc_ids, sites=site_ids,
                             date_from=dates[0], date_to=dates[1])
+        if condition is not None:
+            rows = rows[self.attribute_facts().passes(condition, table.document[rows],
+                                                      table.start[rows], table.end[rows])]
         if query.match == "all" and len(groups) > 1:
             rows = table.overlapping_all(rows, groups)
         if light:

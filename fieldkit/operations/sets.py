@@ -86,13 +86,46 @@ class Sets:
         return self.add(name, "documents", docs, description=f"query: {expression}")
 
     def add_from_attribute(self, name: str, attribute: str, value: str) -> DocumentSet:
-        """A document set of the documents whose attribute (or participant's) has this value."""
-        values = analysis_rows.attribute_values(self._store, attribute.strip())
-        docs = sorted(d for d, v in values.items() if v.casefold() == value.strip().casefold())
+        """A document set of the documents whose attribute (their own, their case's or their
+        participant's) has this value: ``add_from_condition`` with ``attribute = value``."""
+        quoted = '"' + attribute.strip().replace('"', '\\"') + '"'
+        shown = '"' + value.strip().replace('"', '\\"') + '"'
+        try:
+            return self.add_from_condition(name, f"{quoted} = {shown}",
+                                           description=f"{attribute} = {value}")
+        except BadInput as problem:
+            if "would be empty" not in str(problem) and "Unknown attribute" not in str(problem):
+                raise
+        raise BadInput(f"No document has {attribute} = {value}, so the set '{name}' would "
+                       "be empty; nothing was made.")
+
+    def add_from_condition(self, name: str, condition: str, *, kind: str = "documents",
+                           description: str | None = None) -> DocumentSet:
+        """A document set made from an attribute condition ("afdeling = Lasserij and jaren <
+        5"). ``kind="documents"``: the documents whose values satisfy it (their own, else
+        their case's — a document in a case, or holding a part of one — else their
+        participant's; see ``fieldkit.analysis.attribute_facts``). ``kind="cases"``: the
+        documents of the cases whose own values satisfy it (the documents in the case and
+        those holding a part of it): sets hold documents or codes, so a "case set" is the
+        document set of its cases' documents."""
+        from fieldkit.analysis.attribute_facts import AttributeFacts
+
+        facts = AttributeFacts.load(self._store)
+        found = facts.condition(condition)
+        if kind == "documents":
+            docs = sorted(facts.documents_matching(found))
+        elif kind == "cases":
+            cases = {c for c, values in facts.cases.items() if found.matches(values, facts.types)}
+            docs = sorted({d for c, d in facts.links[:, :2].tolist() if c in cases}
+                          | {d for c, d in facts.parts[:, [0, 1]].tolist() if c in cases})
+        else:
+            raise BadInput(f"A set from a condition is made of documents or cases, not "
+                           f"'{kind}'.")
         if not docs:
-            raise BadInput(f"No document has {attribute} = {value}, so the set '{name}' would "
-                           "be empty; nothing was made.")
-        return self.add(name, "documents", docs, description=f"{attribute} = {value}")
+            raise BadInput(f"No {kind[:-1]} satisfies {condition.strip()}, so the set '{name}' "
+                           "would be empty; nothing was made.")
+        return self.add(name, "documents", docs,
+                        description=description or f"{kind}: {condition.strip()}")
 
     def extend(self, ref: str | int, members: Sequence[int | str]) -> int:
         found = self.get(ref)

@@ -44,7 +44,7 @@ def _values(rng: random.Random) -> dict[str, object]:
 
 
 def can_add_parts(project: Project) -> bool:
-    return hasattr(project, "cases") and hasattr(getattr(project, "cases"), "add_part")
+    return hasattr(project, "cases") and hasattr(project.cases, "add_part")  # type: ignore[attr-defined]
 
 
 def build(path: Path, seed: int) -> Study:
@@ -231,3 +231,80 @@ def test_a_bad_condition_is_refused_in_one_line(study: Study, text: str) -> None
     with pytest.raises(BadInput) as caught:
         study.project.analysis.matrix("case", where=text)
     assert "\n" not in str(caught.value)
+
+
+def document_contexts(study: Study, doc: int) -> set[int | None]:
+    cases = {c for c, d in study.links if d == doc} | {c for c, d, *_ in study.parts if d == doc}
+    return set(cases) or {None}
+
+
+@pytest.mark.parametrize("text", CONDITIONS)
+def test_a_document_set_from_a_condition_holds_the_documents_that_satisfy_it(
+        study: Study, text: str) -> None:
+    p = study.project
+    condition = parse_condition(text)
+    wanted = []
+    for doc in sorted(d.id for d in p.documents()):
+        for case in document_contexts(study, doc):
+            values = {n: v for n in TYPES if (v := value(study, doc, case, n)) is not None}
+            if condition.matches(values, TYPES):  # type: ignore[arg-type]
+                wanted.append(doc)
+                break
+    if not wanted:
+        with pytest.raises(BadInput):
+            p.sets.add_from_condition("Gekozen", text)
+        return
+    assert p.sets.add_from_condition("Gekozen", text).members == wanted
+
+
+@pytest.mark.parametrize("text", CONDITIONS)
+def test_a_set_from_cases_holds_the_documents_of_the_cases_that_satisfy_it(
+        study: Study, text: str) -> None:
+    p = study.project
+    condition = parse_condition(text)
+    cases = {c for c, v in study.cases.items() if condition.matches(v, TYPES)}  # type: ignore[arg-type]
+    wanted = sorted({d for c, d in study.links if c in cases}
+                    | {d for c, d, *_ in study.parts if c in cases})
+    if not wanted:
+        with pytest.raises(BadInput):
+            p.sets.add_from_condition("Gevallen", text, kind="cases")
+        return
+    assert p.sets.add_from_condition("Gevallen", text, kind="cases").members == wanted
+
+
+@pytest.mark.parametrize("text", CONDITIONS)
+def test_coded_segments_filtered_by_a_condition(study: Study, text: str) -> None:
+    from fieldkit.operations.retrieval import SegmentQuery
+
+    p = study.project
+    wanted = sorted(c.id for c in p.codings()
+                    if passes(study, text, c.document_id, c.start or 0, c.end or 0))
+    found = p.retrieval.segments(SegmentQuery(where=text))
+    assert sorted(c.id for c in found) == wanted
+    some = p.retrieval.segments(SegmentQuery(codes=["A"], where=text), light=True)
+    assert sorted(c.id for c in some) == sorted(
+        c.id for c in p.codings() if c.id in set(wanted) and c.code_id == p.code("A").id)
+
+
+def test_the_filter_follows_a_changed_value_and_undo(tmp_path: Path) -> None:
+    from fieldkit.operations.retrieval import SegmentQuery
+
+    with Project.create(tmp_path / "Kort.fieldkit") as p:
+        note = p.add_note(site="Oost", title="Notitie", text="de lasser leert 🙂 het vak").id
+        p.add_code("A")
+        p.code_text(note, 0, 9, "A")
+        with pytest.raises(BadInput):  # no document carries it yet
+            p.analysis.matrix("site", where="ploeg ~ vroeg")
+        with p.action("Waarde"):
+            with p._store.change("Waarde"):
+                p._store.update_document(note, {"attributes": {"ploeg": "vroeg"}})
+        assert p.analysis.matrix("site", where="ploeg = vroeg").values == [[1]]
+        assert len(p.retrieval.segments(SegmentQuery(where="ploeg = vroeg"))) == 1
+        with p.action("Waarde"):
+            with p._store.change("Waarde"):
+                p._store.update_document(note, {"attributes": {"ploeg": "laat"}})
+        assert sum(p.analysis.matrix("site", where="ploeg = vroeg").values[0]) == 0
+        assert p.retrieval.segments(SegmentQuery(where="ploeg = vroeg")) == []
+        p.undo()
+        assert p.analysis.matrix("site", where="ploeg = vroeg").values == [[1]]
+        assert len(p.retrieval.segments(SegmentQuery(where="ploeg = vroeg"))) == 1
