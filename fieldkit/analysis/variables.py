@@ -133,7 +133,8 @@ def _case_columns(table: CodingTable, rows: np.ndarray, variable: str
     document, start, end = table.document[rows], table.start[rows], table.end[rows]
     if variable == "case":
         member, which = facts.coding_cases(document, start, end)
-        pairs: set[tuple[int, int | str]] = {(int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
+        pairs: set[tuple[int, int | str]] = {
+            (int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
         pairs.update((int(d), int(c)) for c, d in facts.parts[:, [0, 1]].tolist())
         names = facts.case_names
         ordered: list[int | str] = sorted({c for _, c in pairs},
