@@ -29,7 +29,8 @@ def test_matrix_relations_segments_and_codings_take_a_condition(marked: Hand, ca
     code, out, _ = run(capsys, marked, "matrix", "--columns", "site", "--codes", "A", "B",
                        "--where", "afdeling = Lasserij and jaren < 5", "--json")
     found = json.loads(out)
-    assert code == 0 and found["columns"] == ["Oost", "West"] and found["values"] == [[1, 0], [2, 0]]
+    assert code == 0 and found["columns"] == ["Oost", "West"]
+    assert found["values"] == [[1, 0], [2, 0]]
     code, out, _ = run(capsys, marked, "relations", "--codes", "A", "B", "--where",
                        "jaren >= 5", "--json")
     assert code == 0 and json.loads(out)["counts"] == [[1, 0], [0, 1]]
