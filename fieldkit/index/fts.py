@@ -17,7 +17,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import kwic, locate
+from fieldkit.index import attribute_filter, kwic, locate
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.regions import person_word, region_starts
@@ -188,7 +188,7 @@ class FtsIndex(IndexUpkeep):
         """
         if query.match is None:
             return 0, []
-        plan = self._in_sets(query, self._filters(query))
+        plan = attribute_filter.restrict(self, query, self._in_sets(query, self._filters(query)))
         if plan is None:
             return 0, []
         if fields:

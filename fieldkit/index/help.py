@@ -44,6 +44,7 @@ kind:memo`); different filters must all hold.
 | `after:2026-03-01` | from that day on (the visit date, or the day the document was added) |
 | `before:2026-04-01` | before that day |
 | `set:"Interviews Oost"` | in the documents of that document set (its name, short id or UUID; see `fieldkit sets`) |
+| `attr:afdeling=Lasserij` | where the attribute values satisfy a condition: `attr:jaren<5`, `attr:"afdeling = Lasserij Noord"`, `attr:"not leerling = ja"` (`=` `!=` `<` `<=` `>` `>=`, `~` for "contains"; and/or/not). A hit counts like a coding there: the document's own value, else its case's (in a case part, such as one respondent's answer, that case's), else its participant's. Two `attr:` filters must both hold |
 
 ### Coding queries in `code:`
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from fieldkit.index.words import WORD, Analyser, fold
 
-FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before", "set")
+FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before", "set", "attr")
 KINDS = ("fieldnote", "transcript", "photo", "esm", "memo", "text", "code")
 OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 MAX_NEAR = 100
@@ -110,6 +110,11 @@ def _lex(text: str) -> list[Token]:
                     if close < 0:
                         raise QuerySyntax("a quotation mark is not closed")
                     value, i = text[i + 1:close], close + 1
+                elif value[-1:] in ("=", "<", ">", "~") and i < n and text[i] == '"':
+                    close = text.find('"', i + 1)  # attr:afdeling="Lasserij Noord"
+                    if close < 0:
+                        raise QuerySyntax("a quotation mark is not closed")
+                    value, i = value + text[i:close + 1], close + 1
                 if not value.strip():
                     raise QuerySyntax(f"'{name}:' needs a value")
                 out.append(("filter", name, value.strip()))
