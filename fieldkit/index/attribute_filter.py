@@ -7,7 +7,8 @@ case as a whole, by the document's, its cases' and its participant's values; in 
 (one respondent's answer in a per-question survey document, a speaker's turns), by that case's
 values; elsewhere in a document by its own and its participant's values. The values are not
 words of the index, so the plan keeps hits inside the allowed stretches (``_Plan.within``), as
-``set:`` and coding queries do.
+``set:`` and coding queries do: a hit counts as in a part when it lies inside it (parts are
+whole words — turns, answers, a selection — so a hit is inside a part or outside all of them).
 """
 
 from __future__ import annotations

@@ -13,14 +13,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.storage import case_tables
+
 if TYPE_CHECKING:
     from fieldkit.storage.store import Store
-
-
-def _has_table(store: Store, name: str) -> bool:
-    return bool(store.value(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?)",
-        (name,)))
 
 
 def _values(raw: str | None) -> dict[str, Any]:
@@ -32,9 +28,7 @@ def _values(raw: str | None) -> dict[str, Any]:
 
 def attribute_types(store: Store) -> dict[str, str]:
     """name → type of every defined attribute (none before schema step 14)."""
-    if not _has_table(store, "attributes"):
-        return {}
-    return {r[0]: r[1] for r in store.rows("SELECT name, type FROM attributes")}
+    return {a.name: a.type for a in case_tables.definitions(store)}
 
 
 def document_values(store: Store) -> dict[int, tuple[int | None, dict[str, Any]]]:
@@ -72,7 +66,4 @@ def case_links(store: Store) -> list[tuple[int, int]]:
 def case_parts(store: Store) -> list[tuple[int, int, int, int]]:
     """(case, document, start, end) of every part of a document that belongs to a case
     (none before schema step 14)."""
-    if not _has_table(store, "case_parts"):
-        return []
-    return [(r[0], r[1], r[2], r[3]) for r in store.rows(
-        'SELECT case_id, document_id, start, "end" FROM case_parts')]
+    return case_tables.parts(store)

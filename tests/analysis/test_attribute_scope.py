@@ -4,6 +4,7 @@ random projects, against brute force over the project's own rows (issue 28)."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,8 +96,10 @@ def build(path: Path, seed: int) -> Study:
     if can_add_parts(p):
         for _ in range(6):
             case, doc = rng.choice(sorted(cases)), rng.choice(docs)
-            start = rng.randint(0, 100)
-            end = start + rng.randint(1, 40)
+            # whole words, as turns and answers are (the search judges a hit inside a part)
+            words = [m.span() for m in re.finditer(r"\w+", p.document(doc).text)]
+            first = rng.randrange(len(words) - 8)
+            start, end = words[first][0], words[first + rng.randint(0, 7)][1]
             p.cases.add_part(names[case], doc, start, end)  # type: ignore[attr-defined]
             parts.append((case, doc, start, end))
     for _ in range(60):
