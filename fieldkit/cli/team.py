@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the report to a spreadsheet")
     p.add_argument("--time", action="store_true",
                    help="compare time codings of recordings, in milliseconds")
+    p.add_argument("--by", metavar="case|attribute:NAME",
+                   help="one report per case, or per value of an attribute, each over that "
+                        "group's documents alone")
     add_json_option(p)
     add_pseudonym_options(p)  # for --xlsx
 
@@ -127,8 +130,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         codes = args.code
         if args.code_set:
             codes = [*(codes or []), *project.sets.members(args.code_set, "codes")]
+        if args.by:
+            return _agreement_by(project, args, codes, threshold)
         report = project.agreement.report(args.coders, codes=codes, threshold=threshold,
-                                   document_set=args.document_set, time=args.time)
+                                          document_set=args.document_set, time=args.time)
         data = project.agreement.as_dict(report)
         if args.xlsx:
             left: list[str] = []
@@ -138,29 +143,56 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if args.json:
             print_json(data)
             return 0
-        unit = "millisecond" if args.time else "character"
-        print(f"{unit.capitalize()} level, worst codes first. NVivo κ: kappa per code × "
-              f"document, averaged weighted by document length (NVivo's figure); pooled: kappa "
-              f"and % of the summed {unit} counts (not an NVivo figure)")
-        rows = [[r["code_path"] or "(all codes)", " / ".join(r["coders"]),
-                 _figure(r["kappa_weighted"], 3), _figure(r["kappa"], 3),
-                 _figure(r["percent"], 1), _figure(r["alpha"], 3)]
-                for r in [*data["overall"], *data["codes"]]]
-        print(table(rows, ["code", "coders", "NVivo κ", "pooled κ", "pooled agree %",
-                           "alpha"]))
-        for row in data["overall"]:
-            print(uncoded_note(row))
-        print()
-        print(f"Segment level (MAXQDA, overlap ≥ {threshold:.0%}): an agreeing pair counts once")
-        rows = [[" / ".join(s["coders"]), s["agreements"], s["only_a"], s["only_b"],
-                 _figure(s["percent"], 1),
-                 _figure(s["kappa"], 3) if s["kappa"] is not None else s["kappa_note"]]
-                for s in data["segments"]]
-        print(table(rows, ["coders", "agree (a)", "first only (b)", "second only (c)",
-                           "agree %", "kappa (B–P)"]))
+        _print_agreement(data, threshold, args.time)
         if args.xlsx:
             print(f"Written to {args.xlsx}")
     return 0
+
+
+def _agreement_by(project: Any, args: argparse.Namespace, codes: list[Any] | None,
+                  threshold: float) -> int:
+    """``agreement --by``: one report per case or attribute value, over its documents."""
+    if args.time or args.xlsx:
+        raise BadInput("--by gives one report per group of documents; it does not take "
+                       "--time or --xlsx.")
+    found = project.agreement.report_by(args.coders, args.by, codes=codes,
+                                        threshold=threshold, document_set=args.document_set)
+    groups = [{"group": label, "document_ids": docs,
+               "report": project.agreement.as_dict(report)} for label, docs, report in found]
+    if args.json:
+        print_json({"by": args.by, "groups": groups})
+        return 0
+    for n, group in enumerate(groups):
+        if n:
+            print()
+        size = len(group["document_ids"])
+        print(f"== {args.by.replace('attribute:', '')}: {group['group']} "
+              f"({size} document{'s' if size != 1 else ''}) ==")
+        _print_agreement(group["report"], threshold, False)
+    return 0
+
+
+def _print_agreement(data: dict[str, Any], threshold: float, time: bool) -> None:
+    unit = "millisecond" if time else "character"
+    print(f"{unit.capitalize()} level, worst codes first. NVivo κ: kappa per code × "
+          f"document, averaged weighted by document length (NVivo's figure); pooled: kappa "
+          f"and % of the summed {unit} counts (not an NVivo figure)")
+    rows = [[r["code_path"] or "(all codes)", " / ".join(r["coders"]),
+             _figure(r["kappa_weighted"], 3), _figure(r["kappa"], 3),
+             _figure(r["percent"], 1), _figure(r["alpha"], 3)]
+            for r in [*data["overall"], *data["codes"]]]
+    print(table(rows, ["code", "coders", "NVivo κ", "pooled κ", "pooled agree %",
+                       "alpha"]))
+    for row in data["overall"]:
+        print(uncoded_note(row))
+    print()
+    print(f"Segment level (MAXQDA, overlap ≥ {threshold:.0%}): an agreeing pair counts once")
+    rows = [[" / ".join(s["coders"]), s["agreements"], s["only_a"], s["only_b"],
+             _figure(s["percent"], 1),
+             _figure(s["kappa"], 3) if s["kappa"] is not None else s["kappa_note"]]
+            for s in data["segments"]]
+    print(table(rows, ["coders", "agree (a)", "first only (b)", "second only (c)",
+                       "agree %", "kappa (B–P)"]))
 
 
 def cmd_blind(args: argparse.Namespace) -> int:

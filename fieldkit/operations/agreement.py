@@ -49,6 +49,58 @@ class Agreement:
         return project_agreement(self._project, coders, codes=codes, threshold=threshold,
                                  documents=documents, time=time)
 
+    def groups(self, by: str) -> list[tuple[str, list[int]]]:
+        """The documents of each group, in the groups' order: ``by="case"`` one group per case
+        (the documents in it and those holding a part of it), ``by="attribute:NAME"`` one per
+        value (the documents with a context giving it: their own value, a case's, their
+        participant's — see ``fieldkit.analysis.attribute_facts``; a document of two cases with
+        different values is in both groups)."""
+        from fieldkit.analysis.attribute_facts import AttributeFacts
+        from fieldkit.core.attributes import display
+
+        facts = AttributeFacts.load(self._store)
+        found: dict[str, set[int]] = {}
+        if by == "case":
+            names = facts.case_names
+            for case, doc in (facts.links[:, :2].tolist()
+                              + facts.parts[:, [0, 1]].tolist()):
+                found.setdefault(names[case], set()).add(doc)
+            order = sorted(found, key=str.casefold)
+        elif by.startswith("attribute:") and by.split(":", 1)[1].strip():
+            name = by.split(":", 1)[1].strip()
+            for doc, case in facts.document_contexts():
+                value = facts.value(doc, case, name)
+                if value is not None:
+                    found.setdefault(display(value), set()).add(doc)
+            order = sorted(found, key=_natural)
+        else:
+            raise BadInput(f"Group agreement by case or attribute:NAME, not '{by}'.")
+        return [(label, sorted(found[label])) for label in order]
+
+    def report_by(self, coders: Sequence[str], by: str, *,
+                  codes: Sequence[int | str] | None = None, threshold: float = 0.9,
+                  document_set: str | int | None = None
+                  ) -> list[tuple[str, list[int], AgreementReport]]:
+        """``report`` for each group of ``groups(by)`` alone (kept to ``document_set``'s
+        documents when one is named): (group, its documents, the report over them)."""
+        from fieldkit.team.comparison import project_agreement
+
+        if not 0.0 < threshold <= 1.0:
+            raise BadInput(f"The overlap threshold must be above 0 and at most 1, not "
+                           f"{threshold}.")
+        allowed = (None if document_set is None
+                   else set(self._project.sets.members(document_set, "documents")))
+        found = []
+        for label, docs in self.groups(by):
+            kept = [d for d in docs if allowed is None or d in allowed]
+            if kept:
+                found.append((label, kept, project_agreement(
+                    self._project, coders, codes=codes, threshold=threshold, documents=kept)))
+        if not found:
+            raise BadInput(f"No document has a {by.replace('attribute:', '')} to group by"
+                           + (" in that set." if allowed is not None else "."))
+        return found
+
     def as_dict(self, report: AgreementReport) -> dict[str, Any]:
         """The report as JSON-ready data, with code paths and document titles added."""
         from fieldkit.team.comparison import report_dict
@@ -90,3 +142,10 @@ class Agreement:
         if warnings is not None:
             warnings.extend(masker.warnings())
         return written
+
+
+def _natural(text: str) -> tuple[int, float, str]:
+    try:
+        return 0, float(text), ""
+    except ValueError:
+        return 1, 0.0, text.casefold()

@@ -146,8 +146,12 @@ class Analysis:
         return list(dict.fromkeys(chosen))
 
     def attribute_names(self) -> list[str]:
-        """Every attribute documents or participants carry (for ``attribute:NAME``)."""
-        return analysis_rows.attribute_names(self._store)
+        """Every attribute documents, participants or cases carry or that is defined (for
+        ``attribute:NAME`` and conditions)."""
+        found = {n.casefold(): n for n in self.table().attributes.facts().types}
+        for name in analysis_rows.attribute_names(self._store):
+            found.setdefault(name.casefold(), name)
+        return sorted(found.values(), key=str.casefold)
 
     def headings(self, code_ids: list[int]) -> list[CodeHeading]:
         book = self._project.codebook()
