@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="instead: this document's full text with each coding as a comment")
     k.add_argument("--chart", action="append", metavar="NAME", default=[],
                    help="add a chart: sites, months, bars or relations (repeatable)")
+    k.add_argument("--by-case", action="store_true",
+                   help="group the report by case: a part per case with its codes' segments")
     _set_options(k)
 
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
@@ -65,8 +67,8 @@ def cmd_docx(args: argparse.Namespace) -> int:
         out = project.exports.docx(
             args.out, codes=args.code, coder=args.coder, site=args.site, **names,
             annotated_document=args.annotated, progress=progress_bar("Word"),
-            codings=project.sets.coding_ids(args.document_set, args.code_set),
-            warnings=warnings, charts=args.chart)
+            codings=_chosen(project, args), warnings=warnings, charts=args.chart,
+            by_case=args.by_case)
     print_warnings(warnings)
     print(f"Wrote {out}")
     return 0
@@ -76,6 +78,21 @@ def _set_options(k: argparse.ArgumentParser) -> None:
     k.add_argument("--set", dest="document_set", metavar="SET",
                    help="only the documents of this document set")
     k.add_argument("--code-set", metavar="SET", help="only the codes of this code set")
+    k.add_argument("--where", metavar="CONDITION",
+                   help="only codings whose attribute values satisfy it, e.g. "
+                        "'afdeling = Lasserij and jaren_in_dienst < 5'")
+
+
+def _chosen(project: Any, args: argparse.Namespace) -> list[int] | None:
+    """The codings the set options and ``--where`` leave (None: no such option given)."""
+    from fieldkit.operations.retrieval import SegmentQuery
+
+    chosen = project.sets.coding_ids(args.document_set, args.code_set)
+    if not args.where:
+        return chosen  # type: ignore[no-any-return]
+    kept = [c.id for c in project.retrieval.segments(SegmentQuery(where=args.where),
+                                                     light=True)]
+    return kept if chosen is None else sorted(set(kept) & set(chosen))
 
 
 def cmd_xlsx(args: argparse.Namespace) -> int:
@@ -83,8 +100,7 @@ def cmd_xlsx(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     with open_project(args, readonly=True) as project:
         out = project.exports.xlsx(args.out, progress=progress_bar("Excel"),
-                                  codings=project.sets.coding_ids(args.document_set,
-                                                                  args.code_set),
+                                  codings=_chosen(project, args),
                                   warnings=warnings, **names)
     print_warnings(warnings)
     print(f"Wrote {out}")

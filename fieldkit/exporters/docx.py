@@ -51,11 +51,12 @@ class Selection:
     site: str | None = None
     chosen: list[str] | None = None
     coding_ids: list[int] | None = None  # exactly these codings (the coded-segments view's)
+    by_case: bool = False  # a part per case, the codes' sections inside it
 
     @classmethod
     def build(cls, project: Project, *, codes: Sequence[str | int] | None = None,
               coder: str | None = None, site: str | None = None,
-              codings: Sequence[int] | None = None) -> Selection:
+              codings: Sequence[int] | None = None, by_case: bool = False) -> Selection:
         book = project.codebook()
         walk = list(book.walk())
         chosen_paths: list[str] | None = None
@@ -86,15 +87,17 @@ class Selection:
                     keep.add(parent)
                     parent = book.codes[parent].parent_id
             walk = [(d, c) for d, c in walk if c.id in keep]
-        return cls(walk, coder_id, coder, site_id, site, chosen_paths, picked_codings)
+        return cls(walk, coder_id, coder, site_id, site, chosen_paths, picked_codings, by_case)
 
     def describe(self) -> list[str]:
+        grouped = ["Grouped by case"] if self.by_case else []
         if self.coding_ids is not None:
-            return [f"Segments chosen in the coded-segments view ({len(self.coding_ids)})"]
+            return [f"Segments chosen in the coded-segments view ({len(self.coding_ids)})",
+                    *grouped]
         lines = ["Codes: " + (", ".join(self.chosen) if self.chosen else "all codes")]
         lines.append("Coder: " + (self.coder or "all coders"))
         lines.append("Site: " + (self.site or "all sites"))
-        return lines
+        return lines + grouped
 
 
 def _codings(project: Project, selection: Selection) -> list[Coding]:
@@ -248,13 +251,20 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     before the appendix. Every text, the document's properties too, goes through ``masker``,
     which is told the part of the report it is in (for its warnings)."""
     codings = _codings(project, selection)
-    progress.start(len(codings) + len(selection.codes) + 2, "Writing the Word report")
+    groups = _case_groups(project, codings) if selection.by_case else []
+    steps = sum(len(g) + len(selection.codes) for _, g in groups) if selection.by_case \
+        else len(codings) + len(selection.codes)
+    progress.start(steps + 2, "Writing the Word report")
     segments = gather(project, codings)
     report = _Report.start(project, selection, segments, masker, progress)
     contents_at = report.title_page(len(segments))
     report.overview()
-    for depth, code in selection.codes:
-        report.code_section(depth, code)
+    if selection.by_case:
+        for name, members in groups:
+            report.case_part(name, [s for s in segments if s.coding.id in members])
+    else:
+        for depth, code in selection.codes:
+            report.code_section(depth, code)
     if charts:
         report.charts(charts)
     report.appendix()
@@ -267,6 +277,25 @@ def write_report(project: Project, selection: Selection, target: Path, *,
     normalise_zip(target)
     masker.place = ""
     progress.step("Saved")
+
+
+NO_CASE = "Not in a case"
+
+
+def _case_groups(project: Project, codings: list[Coding]) -> list[tuple[str | None, set[int]]]:
+    """(case name, its coding ids) by case name, then (None, the codings in no case): a coding
+    in two cases is in both (``project.analysis.coding_values``)."""
+    _, found = project.analysis.coding_values(codings)
+    groups: dict[str, set[int]] = {}
+    alone: set[int] = set()
+    for key, values in found.items():
+        for name in values.cases:
+            groups.setdefault(name, set()).add(key)
+        if not values.cases:
+            alone.add(key)
+    ordered: list[tuple[str | None, set[int]]] = [
+        (name, groups[name]) for name in sorted(groups, key=str.casefold)]
+    return ordered + ([(None, alone)] if alone else [])
 
 
 @dataclass
@@ -344,6 +373,27 @@ class _Report:
                 text += f" ({self.totals[code.id]} with sub-codes)"
             self.body.add(wx.paragraph(wx.run(text)))
         self.progress.step("Overview")
+
+    def case_part(self, name: str | None, segments: list[Segment]) -> None:
+        """A case's heading and the sections of the codes with segments in it, one level
+        down; ``name`` None: the segments in no case."""
+        self.masker.place = f"the part of case '{name}'" if name else "the part of no case"
+        self.body.add(self.heading(f"Case: {self.masker(name)}" if name else NO_CASE, 0))
+        self.body.add(wx.paragraph(wx.run(_plural(len(segments), "coded segment"),
+                                          italic=True)))
+        whole, totals = self.by_code, self.totals
+        self.by_code = {}
+        for segment in segments:
+            self.by_code.setdefault(segment.coding.code_id, []).append(segment)
+        self.totals = {code.id: sum(len(self.by_code.get(k, []))
+                                    for k in [code.id, *self.book.descendants(code.id)])
+                       for _, code in self.selection.codes}
+        for depth, code in self.selection.codes:
+            if self.totals[code.id]:
+                self.code_section(depth + 1, code)
+            else:
+                self.progress.step(code.name)
+        self.by_code, self.totals = whole, totals
 
     def code_section(self, depth: int, code: Code) -> None:
         """A code's heading, facts and coded segments (a quote or photo crop once for a span

@@ -6,7 +6,8 @@ timestamps so the same project gives the same bytes) and ``write_csv`` writes on
 (with BOM, so Excel reads the accents) per table. Text is never a formula (``cells``).
 
 - Segments: one row per coding with every citation field (paragraph, speaker, timestamp, ESM
-  beep time, and the character offsets for other programs), document and participant attributes.
+  beep time, and the character offsets for other programs), its cases and its value of every
+  attribute (own, case or participant), and the document's and participant's own attributes.
 - Codebook: path, colour, definition, criteria, memo, segment counts, UUID.
 - Codes × documents: codings per document (rows) and code (columns).
 - Codes × attributes: codings per code (rows) and participant role/attribute, site or case
@@ -80,6 +81,7 @@ def build_tables(project: Project, progress: Progress,
 
     names = {c.id: c.name for c in project.coders()}
     tables = {"segments": _segments(segments, people, doc_attrs, _Quotes(project, masker))}
+    _add_case_columns(tables["segments"], project, segments)
     progress.step("Segments")
     tables["codebook"] = _codebook(codings, book, walk, paths, names)
     progress.step("Codebook")
@@ -153,6 +155,18 @@ def _segments(segments: list[Segment], people: dict[str, Participant],
             row["Memo by"] = writer
         columns.insert(columns.index("Memo") + 1, "Memo by")
     return pd.DataFrame(rows, columns=columns)
+
+
+def _add_case_columns(frame: pd.DataFrame, project: Project, segments: list[Segment]) -> None:
+    """A "Cases" column (the cases each coding belongs to) and an "Attribute: NAME" column per
+    attribute with the coding's value (its document's own, else its case's, else its
+    participant's: ``project.analysis.coding_values``), placed after the citation fields."""
+    names, found = project.analysis.coding_values([s.coding for s in segments])
+    at = int(frame.columns.get_loc("Coding UUID")) + 1
+    frame.insert(at, "Cases", [", ".join(found[s.coding.id].cases) for s in segments])
+    for n, name in enumerate(names, start=1):
+        frame.insert(at + n, f"Attribute: {name}",
+                     [found[s.coding.id].values.get(name, "") for s in segments])
 
 
 def _segment_row(s: Segment, person: Participant | None, quote: _Quotes) -> dict[str, Any]:

@@ -74,6 +74,15 @@ class Matrix:
 
 
 @dataclass(slots=True)
+class CodingValues:
+    """A coding's cases (their names, sorted) and its value of each attribute it has one of
+    (shown as text; a coding in two cases with different values has both, joined by "; ")."""
+
+    cases: list[str]
+    values: dict[str, str]
+
+
+@dataclass(slots=True)
 class SavedQuery:
     id: int
     name: str
@@ -152,6 +161,36 @@ class Analysis:
         for name in analysis_rows.attribute_names(self._store):
             found.setdefault(name.casefold(), name)
         return sorted(found.values(), key=str.casefold)
+
+    def coding_values(self, codings: Sequence[Any]) -> tuple[list[str], dict[int, CodingValues]]:
+        """The attribute names (defined ones in their order, then the rest by name) and, for
+        each of ``codings`` (``Coding`` objects), its cases and values by the rules of
+        ``fieldkit.analysis.attribute_facts``: for the Excel columns and the Word report by
+        case."""
+        import numpy as np
+
+        from fieldkit.analysis.attribute_facts import AttributeFacts
+
+        facts = AttributeFacts.load(self._store)
+        document = np.array([c.document_id for c in codings], dtype=np.int64)
+        start = np.array([-1 if c.start is None else c.start for c in codings], dtype=np.int64)
+        end = np.array([-1 if c.end is None else c.end for c in codings], dtype=np.int64)
+        found = {c.id: CodingValues([], {}) for c in codings}
+        position, case = facts.coding_cases(document, start, end)
+        for p, k in zip(position.tolist(), case.tolist(), strict=True):
+            found[codings[p].id].cases.append(facts.case_names.get(k, ""))
+        defined = list(analysis_rows.attribute_definitions(self._store))
+        names = [a.name for a in defined]
+        seen = {n.casefold() for n in names}
+        names += sorted((n for n in facts.types if n.casefold() not in seen), key=str.casefold)
+        for name in names:
+            at, shown = facts.value_pairs(name, document, start, end)
+            for p, text in zip(at.tolist(), shown, strict=True):
+                values = found[codings[p].id].values
+                values[name] = f"{values[name]}; {text}" if name in values else text
+        for item in found.values():
+            item.cases.sort(key=str.casefold)
+        return names, found
 
     def headings(self, code_ids: list[int]) -> list[CodeHeading]:
         book = self._project.codebook()

@@ -38,7 +38,8 @@ class Exports:
                     annotated_document: str | int | None = None,
                     codings: Sequence[int] | None = None,
                     progress: Progress | None = None,
-                    warnings: list[str] | None = None, charts: Sequence[str] = ()) -> Path:
+                    warnings: list[str] | None = None, charts: Sequence[str] = (),
+                    by_case: bool = False) -> Path:
         """Coded segments per code as a Word report, or one annotated document.
 
         ``codes`` limits the report to those codes and their sub-codes, ``coder`` to one coder's
@@ -48,7 +49,9 @@ class Exports:
         Word comment anchored on the coded words. ``codings`` (ids) reports exactly those
         codings, e.g. the segments shown in the coded-segments view. Names left in the text
         after replacing (a given name in lower case, a short name part) are added to
-        ``warnings``.
+        ``warnings``. ``by_case`` groups the report by case: a part per case (by name) holding
+        the sections of the codes with segments in it, then the segments in no case; a coding
+        in two cases is in both (``project.analysis.coding_values``).
         """
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.pseudonyms import masker_for
@@ -67,7 +70,7 @@ class Exports:
                 from fieldkit.exporters.docx import Selection, write_report
 
                 selection = Selection.build(self._project, codes=codes, coder=coder, site=site,
-                                            codings=codings)
+                                            codings=codings, by_case=by_case)
                 write_report(self._project, selection, tmp, masker=masker, progress=progress,
                              charts=_report_charts(self._project, charts, coder, masker))
         if warnings is not None:
