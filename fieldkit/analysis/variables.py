@@ -128,11 +128,25 @@ def _case_columns(table: CodingTable, rows: np.ndarray, variable: str
                              tuple[np.ndarray, np.ndarray]]:
     """``columns_of`` for cases and attributes, at the level of codings: a coding is in the
     column of each case it belongs to (its document's, or of a case part it overlaps) and of
-    each value its contexts give (``fieldkit.analysis.attribute_facts``)."""
+    each value its contexts give (``fieldkit.analysis.attribute_facts``). Worked out for every
+    coding once per table and variable, then kept to ``rows``."""
+    key = "columns:" + variable
+    if key not in table.cache:
+        table.cache[key] = _every_case_column(table, variable)
+    member, column, labels, ordered, doc_pairs = table.cache[key]
+    at = np.full(len(table.id), -1, dtype=np.int64)
+    at[rows] = np.arange(len(rows))
+    local = at[member]
+    keep = local >= 0
+    return local[keep], column[keep], labels, ordered, doc_pairs
+
+
+def _every_case_column(table: CodingTable, variable: str
+                       ) -> tuple[np.ndarray, np.ndarray, list[str], list[int | str],
+                                  tuple[np.ndarray, np.ndarray]]:
     facts = table.attributes.facts()
-    document, start, end = table.document[rows], table.start[rows], table.end[rows]
     if variable == "case":
-        member, which = facts.coding_cases(document, start, end)
+        member, which = facts.coding_cases(table.document, table.start, table.end)
         pairs: set[tuple[int, int | str]] = {
             (int(d), int(c)) for c, d in facts.links[:, :2].tolist()}
         pairs.update((int(d), int(c)) for c, d in facts.parts[:, [0, 1]].tolist())
@@ -142,7 +156,7 @@ def _case_columns(table: CodingTable, rows: np.ndarray, variable: str
         labels = [names.get(int(c), "") for c in ordered]
     else:
         name = variable.split(":", 1)[1].strip()
-        member, shown = facts.value_pairs(name, document, start, end)
+        member, shown = facts.value_pairs(name, table.document, table.start, table.end)
         which = np.array(shown, dtype=object)
         pairs = set()
         for doc, case in facts.document_contexts():
