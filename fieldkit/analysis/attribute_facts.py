@@ -58,6 +58,7 @@ class AttributeFacts:
     links: np.ndarray  # (n, 2): case, document — whole documents
     parts: np.ndarray  # (n, 4): case, document, start, end
     documents: list[int] = field(default_factory=list)  # every document of the project
+    memo: dict[Any, Any] = field(default_factory=dict)  # what users of these facts keep
     _merged: dict[tuple[int, int], dict[str, Value]] = field(default_factory=dict)
 
     @classmethod

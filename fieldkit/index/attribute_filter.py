@@ -61,11 +61,18 @@ def restrict(engine: FtsIndex, query: Query, plan: _Plan | None) -> _Plan | None
         query.notes.append(f"{problem} Nothing was found.")
         return None
     condition = conditions[0] if len(conditions) == 1 else Junction("and", list(conditions))
-    allowed = allowed_spans(facts, condition)
+    key = ("search", tuple(texts))
+    if key not in facts.memo:
+        facts.memo[key] = allowed_spans(facts, condition)
+    allowed: dict[int, Spans] = facts.memo[key]
     if not allowed:
         shown = " and ".join(f"'{t}'" for t in texts)
         query.notes.append(f"No document satisfies {shown}, so nothing was found.")
         return None
+    whole = all(spans == [(None, None)] for spans in allowed.values())
+    if whole and plan.within is None and plan.regions is None and plan.speakers is None:
+        plan.documents = sorted(allowed)  # kept inside the query (``whole_documents``)
+        return plan
     if plan.sets is not None:  # set: alone: its whole documents, now checked like spans
         plan.within = {doc: [(None, None)] for doc in engine._members(plan.sets)}
         plan.sets = None

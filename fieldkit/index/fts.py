@@ -17,7 +17,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate
+from fieldkit.index import attribute_filter, kwic, locate, whole_documents
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.regions import person_word, region_starts
@@ -96,6 +96,7 @@ class _Plan:
     speakers: list[str] | None = None
     within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
     sets: list[int] | None = None  # set: alone: whole documents of these document sets
+    documents: list[int] | None = None  # attr: alone: these whole documents (and of ``sets``)
     # With filter words that most region rows carry (``coder:`` alone), the region rows are
     # ranked by a MATCH of the query's own words (``rank_regions``), kept to the rows the
     # whole expression finds: bm25 works out an IDF for every phrase of its MATCH by reading
@@ -196,10 +197,10 @@ class FtsIndex(IndexUpkeep):
                 plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
-        if plan.sets is not None:
+        if plan.sets is not None or plan.documents is not None:
             if not every_span and plan.index is not None:
-                return self._in_documents(query, plan.index, plan.sets, limit=limit)
-            plan.within = {doc: [(None, None)] for doc in self._members(plan.sets)}
+                return whole_documents.ranked(self, query, plan, limit=limit)
+            plan.within = {doc: [(None, None)] for doc in whole_documents.members(self, plan)}
         if plan.regions is not None or plan.within is not None:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
@@ -229,31 +230,6 @@ class FtsIndex(IndexUpkeep):
                 self._place(query, chunk, mode="exact")
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
-
-    def _in_documents(self, query: Query, expr: str, sets: list[int], *,
-                      limit: int | None) -> tuple[int, list[Matched]]:
-        """``matches`` kept to whole documents (``set:`` without a coding query): the texts
-        and memos of those documents (a rowid says whose), kept inside the query so that FTS5
-        ranks only theirs and hands back the first ``limit``; only those are placed."""
-        parts = tables.PARTS
-        kept = (f"search_index MATCH ? AND rowid % {parts} IN ({tables.DOC_TEXT}, "
-                f"{tables.DOC_MEMO}) AND rowid / {parts} IN (SELECT document_id FROM "
-                f"set_members WHERE set_id IN ({', '.join(str(int(k)) for k in sets)}))")
-        args: list[Any] = [expr]
-        conn = self.store.conn
-        with self.store.lock:
-            sql = (f"SELECT rowid, {tables.BM25} AS score FROM search_index WHERE {kept} "
-                   "ORDER BY score")
-            if limit is not None:
-                sql += f" LIMIT {int(limit)}"
-            top = [Matched.of(rid, score) for rid, score in conn.execute(sql, args)]
-            if limit is not None and len(top) >= limit:
-                total = conn.execute(f"SELECT count(*) FROM search_index WHERE {kept}",
-                                     args).fetchone()[0]
-            else:
-                total = len(top)
-            self._place(query, top, mode="first")
-        return total, top
 
     def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
@@ -676,7 +652,7 @@ class FtsIndex(IndexUpkeep):
                 f"set_id IN ({', '.join(map(str, sets))}))"):
             return self._none(query, "document set", names)
         if plan.within is None and plan.regions is None and plan.speakers is None:
-            plan.sets = sets  # whole documents: kept inside the query (``_in_documents``)
+            plan.sets = sets  # whole documents: kept inside the query (``whole_documents``)
             return plan
         docs = self._members(sets)
         if plan.within is None:
