@@ -103,3 +103,17 @@ def test_a_condition_that_cannot_hold_finds_nothing_and_says_why(study: Study,
 def test_a_filter_alone_finds_nothing_as_code_does(study: Study) -> None:
     assert study.project.search("attr:jaren<5").hits == []
     assert study.project.search("code:A").hits == []
+
+
+def test_the_cli_search_takes_attr(study: Study, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from fieldkit.cli import main
+
+    wanted = first_passing(study, "lasser", "jaren < 5")
+    path = study.project.path
+    study.project.close()
+    code = main(["search", "lasser attr:jaren<5", "--json", "--limit", "100", "-p", str(path)])
+    found = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert {h["document_id"]: h["start"] for h in found["hits"]} == wanted
