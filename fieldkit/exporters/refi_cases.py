@@ -1,0 +1,183 @@
+"""Cases and typed variables in a REFI-QDA project (``refi_writer.project_archive`` calls this).
+
+Every attribute definition becomes a ``<Variable>`` (its GUID is the definition's UUID, so an
+export imported again keeps it): number → Integer when every value is a whole number, else
+Float (written as a plain decimal, as ``xsd:decimal`` wants); date → Date; boolean → Boolean;
+text and choice → Text, a closed list naming its choices in the Description (``Choices:`` and
+one a line; the schema has no other place, and fieldkit's importer reads it back). A value that
+does not fit its definition's type makes that variable Text, so the file stays valid.
+
+Each case is a ``<Case>`` with its values, a ``SourceRef`` per document (those of its
+participants too: other programs know no participants) and a ``SelectionRef`` per part. A
+part is written as a ``PlainTextSelection`` without a coding in its document's text source
+(the schema allows a selection that carries no coding), under the part's UUID.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.model import derived_uuid
+
+if TYPE_CHECKING:
+    from fieldkit.exporters.refi_writer import _Export
+    from fieldkit.project import DocumentSummary, Project
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TAGS = {"Text": "TextValue", "Boolean": "BooleanValue", "Integer": "IntegerValue",
+         "Float": "FloatValue", "Date": "DateValue"}
+
+
+@dataclass
+class PlannedVariable:
+    """How one attribute is written: its GUID, REFI type and Description."""
+
+    guid: str
+    name: str
+    kind: str
+    description: str = ""
+
+
+@dataclass
+class CasePlan:
+    """The variables of the defined attributes, and the case parts by document id."""
+
+    variables: dict[str, PlannedVariable] = field(default_factory=dict)  # by name, in order
+    parts: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # GUID, span
+
+
+def plan(project: Project) -> CasePlan:
+    """The Variables every defined attribute becomes, typed by its values, and every case
+    part's selection GUID by its document."""
+    from fieldkit.importers.refi_cases import choices_description, fact_variables
+
+    facts = fact_variables()
+    values: dict[str, list[Any]] = {}
+    for kind in ("cases", "documents"):
+        for found in project.attributes.values(kind).values():
+            for name, value in found.items():
+                values.setdefault(name.casefold(), []).append(value)
+    out = CasePlan()
+    for item in sorted(project.attributes.all(), key=lambda a: (a.position, a.name.casefold())):
+        if item.name in facts:
+            continue  # the fact's own variable is written (see FACT_VARIABLES)
+        kind = _kind(item.type, values.get(item.name.casefold(), []))
+        description = choices_description(item.choices) \
+            if item.type == "choice" and kind == "Text" else ""
+        out.variables[item.name] = PlannedVariable(item.uuid, item.name, kind, description)
+    for case in project.cases.all():
+        for part in case.parts:
+            doc_id, start, end = part[0], part[1], part[2]
+            key = part_guid(case, part)
+            out.parts.setdefault(doc_id, []).append((key, start, end))
+    for spans in out.parts.values():
+        spans.sort(key=lambda p: (p[1], p[2], p[0]))
+    return out
+
+
+def part_guid(case: Any, part: Any) -> str:
+    """A part's selection GUID: the part's own UUID when the case gives it, else one derived
+    from the case and the span."""
+    uuid = getattr(part, "uuid", None)
+    if isinstance(uuid, str) and uuid:
+        return uuid
+    return derived_uuid(case.uuid, "part", f"{part[0]}:{part[1]}:{part[2]}")
+
+
+def _kind(type_: str, values: list[Any]) -> str:
+    """The REFI type an attribute of ``type_`` with these values is written as."""
+    if type_ == "number" and all(_is_number(v) for v in values):
+        return "Integer" if all(isinstance(v, int) for v in values) else "Float"
+    if type_ == "boolean" and all(isinstance(v, bool) for v in values):
+        return "Boolean"
+    if type_ == "date" and all(isinstance(v, str) and _ISO_DATE.fullmatch(v) for v in values):
+        return "Date"
+    return "Text"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and value == value and abs(value) != float("inf")
+
+
+def typed_text(kind: str, value: Any) -> tuple[str, str]:
+    """The value element's tag and text for a value of a variable of REFI type ``kind``."""
+    from fieldkit.core.attributes import display
+
+    if kind == "Boolean":
+        return "BooleanValue", "true" if value else "false"
+    if kind == "Integer":
+        return "IntegerValue", str(int(value))
+    if kind == "Float":
+        text = str(value) if isinstance(value, int) else format(Decimal(repr(value)), "f")
+        return "FloatValue", text
+    if kind == "Date":
+        return "DateValue", str(value)
+    return "TextValue", value if isinstance(value, str) else display(value)
+
+
+def cases_element(project: Project, documents: list[DocumentSummary], export: _Export) -> Any:
+    """``<Cases>``, or None when the project has none."""
+    from lxml import etree
+
+    from fieldkit.exporters.refi_writer import PROJECT_NS, _simple_attributes, _sub, _text, \
+        _variable_values
+
+    cases = project.cases.all()
+    if not cases:
+        return None
+    holder = etree.Element(f"{{{PROJECT_NS}}}Cases")
+    doc_guid = {d.id: d.uuid for d in documents}
+    pseudonyms = {p.id: p.pseudonym for p in project.participants()}
+    by_participant: dict[str, list[int]] = {}
+    for summary in documents:
+        if summary.participant is not None:
+            by_participant.setdefault(summary.participant, []).append(summary.id)
+    for case in cases:
+        element = _sub(holder, "Case", guid=case.uuid, name=case.name)
+        if case.description.strip():
+            _text(element, "Description", case.description)
+        _variable_values(element, _simple_attributes(case.attributes), export)
+        members = set(case.documents)
+        for person in case.participants:
+            members.update(by_participant.get(pseudonyms.get(person, ""), []))
+        for doc_id in sorted(members):
+            _sub(element, "SourceRef", targetGUID=doc_guid[doc_id])
+        for part in sorted(case.parts, key=lambda p: (p[0], p[1], p[2])):
+            _sub(element, "SelectionRef", targetGUID=part_guid(case, part))
+    return holder
+
+
+def variables_element(export: _Export) -> Any:
+    """``<Variables>``: the facts and undefined values written (by name), then every defined
+    attribute in its order; None when there is none."""
+    from lxml import etree
+
+    from fieldkit.exporters.refi_writer import PROJECT_NS, _sub, _text, derived_guid
+
+    planned = export.plan.variables
+    extra = sorted((n, k) for n, k in export.variables.items() if n not in planned)
+    if not extra and not planned:
+        return None
+    holder = etree.Element(f"{{{PROJECT_NS}}}Variables")
+    for name, kind in extra:
+        _sub(holder, "Variable", guid=derived_guid("variable", name), name=name,
+             typeOfVariable=kind)
+    for item in planned.values():
+        element = _sub(holder, "Variable", guid=item.guid, name=item.name,
+                       typeOfVariable=item.kind)
+        if item.description:
+            _text(element, "Description", item.description)
+    return holder
+
+
+def part_selections(parent: Any, doc_id: int, export: _Export) -> None:
+    """The document's case parts as selections without a coding."""
+    from fieldkit.exporters.refi_writer import _sub
+
+    for key, start, end in export.plan.parts.get(doc_id, []):
+        _sub(parent, "PlainTextSelection", guid=key, startPosition=str(start),
+             endPosition=str(end), **export.stamp(None))
