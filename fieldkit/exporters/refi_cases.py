@@ -1,7 +1,8 @@
 """Cases and typed variables in a REFI-QDA project (``refi_writer.project_archive`` calls this).
 
 Every attribute definition becomes a ``<Variable>`` (its GUID is the definition's UUID, so an
-export imported again keeps it): number → Integer when every value is a whole number, else
+export imported again keeps it; a name in use without a definition gets a GUID derived from
+the name and the type its values show): number → Integer when every value is a whole number, else
 Float (written as a plain decimal, as ``xsd:decimal`` wants); date → Date; boolean → Boolean;
 text and choice → Text, a closed list naming its choices in the Description (``Choices:`` and
 one a line; the schema has no other place, and fieldkit's importer reads it back). A value that
@@ -10,7 +11,8 @@ does not fit its definition's type makes that variable Text, so the file stays v
 Each case is a ``<Case>`` with its values, a ``SourceRef`` per document (those of its
 participants too: other programs know no participants) and a ``SelectionRef`` per part. A
 part is written as a ``PlainTextSelection`` without a coding in its document's text source
-(the schema allows a selection that carries no coding), under the part's UUID.
+(the schema allows a selection that carries no coding), under a GUID derived from the case,
+the document and the span (``part_guid``).
 """
 
 from __future__ import annotations
@@ -61,30 +63,29 @@ def plan(project: Project) -> CasePlan:
             for name, value in found.items():
                 values.setdefault(name.casefold(), []).append(value)
     out = CasePlan()
-    for item in sorted(project.attributes.all(), key=lambda a: (a.position, a.name.casefold())):
-        if item.name in facts:
-            continue  # the fact's own variable is written (see FACT_VARIABLES)
-        kind = _kind(item.type, values.get(item.name.casefold(), []))
+    for item in project.attributes.all():  # definitions in order, then names in use
+        found = values.get(item.name.casefold(), [])
+        if item.name in facts or not (item.defined or any(map(_is_scalar, found))):
+            continue  # a fact has its own variable; participants' values have no place
+        kind = _kind(item.type, found)
         description = choices_description(item.choices) \
             if item.type == "choice" and kind == "Text" else ""
-        out.variables[item.name] = PlannedVariable(item.uuid, item.name, kind, description)
+        guid = item.uuid or derived_uuid("variable", item.name)
+        out.variables[item.name] = PlannedVariable(guid, item.name, kind, description)
+    doc_guid = {d.id: d.uuid for d in project.documents()}
     for case in project.cases.all():
-        for part in case.parts:
-            doc_id, start, end = part[0], part[1], part[2]
-            key = part_guid(case, part)
+        for doc_id, start, end in case.parts:
+            key = part_guid(case.uuid, doc_guid[doc_id], start, end)
             out.parts.setdefault(doc_id, []).append((key, start, end))
     for spans in out.parts.values():
         spans.sort(key=lambda p: (p[1], p[2], p[0]))
     return out
 
 
-def part_guid(case: Any, part: Any) -> str:
-    """A part's selection GUID: the part's own UUID when the case gives it, else one derived
-    from the case and the span."""
-    uuid = getattr(part, "uuid", None)
-    if isinstance(uuid, str) and uuid:
-        return uuid
-    return derived_uuid(case.uuid, "part", f"{part[0]}:{part[1]}:{part[2]}")
+def part_guid(case_uuid: str, doc_uuid: str, start: int, end: int) -> str:
+    """A part's selection GUID, derived from its case, its document and its span (the same in
+    every export; an imported part keeps it as its UUID, and a merge matches parts by span)."""
+    return derived_uuid(case_uuid, "part", f"{doc_uuid}:{start}:{end}")
 
 
 def _kind(type_: str, values: list[Any]) -> str:
@@ -96,6 +97,10 @@ def _kind(type_: str, values: list[Any]) -> str:
     if type_ == "date" and all(isinstance(v, str) and _ISO_DATE.fullmatch(v) for v in values):
         return "Date"
     return "Text"
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
 
 
 def _is_number(value: Any) -> bool:
@@ -146,24 +151,25 @@ def cases_element(project: Project, documents: list[DocumentSummary], export: _E
             members.update(by_participant.get(pseudonyms.get(person, ""), []))
         for doc_id in sorted(members):
             _sub(element, "SourceRef", targetGUID=doc_guid[doc_id])
-        for part in sorted(case.parts, key=lambda p: (p[0], p[1], p[2])):
-            _sub(element, "SelectionRef", targetGUID=part_guid(case, part))
+        for doc_id, start, end in sorted(case.parts, key=lambda p: (doc_guid[p[0]], p[1], p[2])):
+            _sub(element, "SelectionRef",
+                 targetGUID=part_guid(case.uuid, doc_guid[doc_id], start, end))
     return holder
 
 
 def variables_element(export: _Export) -> Any:
-    """``<Variables>``: the facts and undefined values written (by name), then every defined
-    attribute in its order; None when there is none."""
+    """``<Variables>``: the documents' facts (by name), then every attribute in its order
+    (definitions, then names in use without one); None when there is none."""
     from lxml import etree
 
     from fieldkit.exporters.refi_writer import PROJECT_NS, _sub, _text, derived_guid
 
     planned = export.plan.variables
-    extra = sorted((n, k) for n, k in export.variables.items() if n not in planned)
-    if not extra and not planned:
+    facts = sorted((n, k) for n, k in export.variables.items() if n not in planned)
+    if not facts and not planned:
         return None
     holder = etree.Element(f"{{{PROJECT_NS}}}Variables")
-    for name, kind in extra:
+    for name, kind in facts:
         _sub(holder, "Variable", guid=derived_guid("variable", name), name=name,
              typeOfVariable=kind)
     for item in planned.values():

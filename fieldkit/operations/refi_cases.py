@@ -24,16 +24,16 @@ def store_attributes(job: _Import) -> None:
     """One definition per variable that is not a document fact."""
     from fieldkit.importers.refi_cases import fact_variables
 
+    from fieldkit.storage import case_tables
+
     facts = fact_variables()
-    position = 0
-    for variable in job.data.variables.values():
+    for variable in job.data.variables.values():  # each at the end: the file's order
         if variable.name in facts:
             continue
         uuid = variable.guid if job.store.id_by_uuid("attributes", variable.guid) is None \
             else new_uuid()
-        job.store.add_attribute(variable.name, variable.type, variable.choices,
-                                uuid=uuid, position=position)
-        position += 1
+        case_tables.add_definition(job.store, variable.name, variable.type, variable.choices,
+                                   uuid=uuid)
 
 
 def store_cases(job: _Import) -> None:
@@ -66,19 +66,17 @@ def store_cases(job: _Import) -> None:
 def _store_parts(job: _Import, case_id: int, case: RefiCase) -> int:
     """The case's parts, each kept inside its document's text; returns how many were left out
     (their source is not in the project)."""
+    from fieldkit.storage import case_tables
+
     missing = 0
-    seen: set[tuple[int, int, int]] = set()
     for part in case.parts:
         doc_id = job.doc_ids.get(part.source_guid)
         if doc_id is None:
             missing += 1
             continue
-        if (doc_id, part.start, part.end) in seen:
-            continue
-        seen.add((doc_id, part.start, part.end))
         uuid = part.guid if part.guid and job.store.id_by_uuid("case_parts", part.guid) is None \
             else new_uuid()
-        job.store.add_case_part(case_id, doc_id, part.start, part.end, uuid=uuid)
+        case_tables.add_part(job.store, case_id, doc_id, part.start, part.end, uuid=uuid)
     return missing
 
 
