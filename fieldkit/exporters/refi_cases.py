@@ -59,8 +59,8 @@ def plan(project: Project) -> CasePlan:
     facts = fact_variables()
     values: dict[str, list[Any]] = {}
     for kind in ("cases", "documents"):
-        for found in project.attributes.values(kind).values():
-            for name, value in found.items():
+        for held in project.attributes.values(kind).values():
+            for name, value in held.items():
                 values.setdefault(name.casefold(), []).append(value)
     out = CasePlan()
     for item in project.attributes.all():  # definitions in order, then names in use
@@ -128,8 +128,13 @@ def cases_element(project: Project, documents: list[DocumentSummary], export: _E
     """``<Cases>``, or None when the project has none."""
     from lxml import etree
 
-    from fieldkit.exporters.refi_writer import PROJECT_NS, _simple_attributes, _sub, _text, \
-        _variable_values
+    from fieldkit.exporters.refi_writer import (
+        PROJECT_NS,
+        _simple_attributes,
+        _sub,
+        _text,
+        _variable_values,
+    )
 
     cases = project.cases.all()
     if not cases:

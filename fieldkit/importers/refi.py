@@ -371,7 +371,8 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, RefiVa
     return source
 
 
-def _recording_source(element: Any, archive: _Archive, kind: str, variables: dict[str, RefiVariable],
+def _recording_source(element: Any, archive: _Archive, kind: str,
+                      variables: dict[str, RefiVariable],
                       warnings: list[str]) -> RefiSource | None:
     """An AudioSource or VideoSource with its time selections (milliseconds)."""
     source = _media_source(element, archive, kind, warnings)

@@ -193,6 +193,9 @@ def _selection_members(case: Any, selection_guids: list[str], project: RefiProje
             _add_source(case, source_guid)
         elif start < end:
             case.parts.append(RefiCasePart(key, source_guid, start, end))
+        else:
+            project.warnings.append(f"Case '{case.name}': left out selection {key}, which "
+                                    "holds no text.")
 
 
 def _add_source(case: Any, source_guid: str) -> None:

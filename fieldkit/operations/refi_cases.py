@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 def store_attributes(job: _Import) -> None:
     """One definition per variable that is not a document fact."""
     from fieldkit.importers.refi_cases import fact_variables
-
     from fieldkit.storage import case_tables
 
     facts = fact_variables()

@@ -2,7 +2,8 @@
 
 The archive was read and checked completely by ``fieldkit.importers.refi``; here its coders,
 codebook, sources with their codings, time codings, attribute definitions, cases (with their
-parts, see ``refi_cases``) and sets are stored, in that order, in one transaction. What cannot be stored is named in the project's import warnings.
+parts, see ``refi_cases``) and sets are stored, in that order, in one transaction. What cannot
+be stored is named in the project's import warnings.
 """
 
 from __future__ import annotations

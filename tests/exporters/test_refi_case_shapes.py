@@ -16,7 +16,8 @@ from fieldkit.importers.refi import read_qdpx
 
 from .conftest import photo_bytes
 
-TEXT_A = "Interviewer: Hoe lang werk je hier?\r\nAnna: Zes jaar, in de lasserij. 🙂 Daarvóór bij Jan."
+TEXT_A = ("Interviewer: Hoe lang werk je hier?\r\n"
+          "Anna: Zes jaar, in de lasserij. 🙂 Daarvóór bij Jan.")
 TEXT_B = "Piet: Ik ben net begonnen, de ploegleider hielp me."
 GUIDS = {name: f"{n:08x}-0000-4000-8000-{n:012x}" for n, name in enumerate(
     ["user", "doc_a", "doc_b", "code_help", "case_anna", "case_piet", "var_age", "var_dept",
@@ -59,12 +60,13 @@ def value(var: str, tag: str, text: str) -> str:
             f'</VariableValue>')
 
 
-def test_nvivo_case_nodes_become_cases_with_parts_and_typed_attributes(tmp_path: Path) -> None:
-    # NVivo: the case "Anna" is a code of the same GUID in the codebook; its text is coded with
-    # it (one part of A, the whole of B), and its classification's attributes are variables.
+def nvivo_body() -> str:
+    """NVivo: the case "Anna" is a code of the same GUID in the codebook; its text is coded
+    with it (one part of A, the whole of B), and its classification's attributes are
+    variables; "Piet" holds B by SourceRef."""
     a1, a2 = span(TEXT_A, "Anna: Zes jaar, in de lasserij. 🙂 Daarvóór bij Jan.")
     help_start, help_end = span(TEXT_A, "Daarvóór bij Jan")
-    body = f"""<CodeBook><Codes>
+    return f"""<CodeBook><Codes>
       <Code guid="{g('code_help')}" name="Peer help" isCodable="true"/>
       <Code guid="{g('case_anna')}" name="Anna" isCodable="true"/>
     </Codes></CodeBook>
@@ -102,7 +104,10 @@ def test_nvivo_case_nodes_become_cases_with_parts_and_typed_attributes(tmp_path:
           <Coding guid="{g('cod_3')}"><CodeRef targetGUID="{g('case_anna')}"/></Coding>
         </PlainTextSelection>''')}
     </Sources>"""
-    data = read_qdpx(qdpx(tmp_path / "nvivo.qdpx", body))
+
+
+def test_nvivo_case_nodes_become_cases_with_parts_and_typed_attributes(tmp_path: Path) -> None:
+    data = read_qdpx(qdpx(tmp_path / "nvivo.qdpx", nvivo_body()))
     assert [c.name for c in data.codes] == ["Peer help"]  # the case node left the codebook
     [doc_a, doc_b] = data.sources
     assert [(c.code_guid, doc_a.text[c.start:c.end]) for c in doc_a.codings] == \
@@ -124,10 +129,10 @@ def test_nvivo_case_nodes_become_cases_with_parts_and_typed_attributes(tmp_path:
     assert any("stands for case 'Anna'" in w for w in data.warnings)
 
 
-def test_maxqda_document_variables_arrive_on_their_sources(tmp_path: Path) -> None:
-    # MAXQDA and Quirkos: each document's variables sit in a nameless <Case> with one SourceRef;
-    # Float values written whole stay whole numbers, a Date keeps its day.
-    body = f"""<Variables>
+def maxqda_body() -> str:
+    """MAXQDA and Quirkos: each document's variables sit in a nameless <Case> with one
+    SourceRef."""
+    return f"""<Variables>
       <Variable guid="{g('var_score')}" name="Score" typeOfVariable="Float"/>
       <Variable guid="{g('var_since')}" name="Interviewed" typeOfVariable="Date"/>
       <Variable guid="{g('var_shift')}" name="Shift" typeOfVariable="Text"/>
@@ -141,7 +146,12 @@ def test_maxqda_document_variables_arrive_on_their_sources(tmp_path: Path) -> No
         <SourceRef targetGUID="{g('doc_b')}"/></Case>
     </Cases>
     <Sources>{source('doc_a', 'Anna')}{source('doc_b', 'Piet')}</Sources>"""
-    data = read_qdpx(qdpx(tmp_path / "maxqda.qdpx", body, origin="MAXQDA 24"))
+
+
+def test_maxqda_document_variables_arrive_on_their_sources(tmp_path: Path) -> None:
+    # MAXQDA and Quirkos: each document's variables sit in a nameless <Case> with one SourceRef;
+    # Float values written whole stay whole numbers, a Date keeps its day.
+    data = read_qdpx(qdpx(tmp_path / "maxqda.qdpx", maxqda_body(), origin="MAXQDA 24"))
     assert data.cases == []
     assert [s.variables for s in data.sources] == [
         {"Score": 7.5, "Interviewed": "2024-03-05", "Shift": "vroeg"},
@@ -215,3 +225,39 @@ def test_qualcoder_cases_and_text_variables(tmp_path: Path) -> None:
         ("Piet", [g("doc_b")], {"Age group": "30-39", "Years": 0.5})]
     assert {v.name: (v.type, v.choices) for v in data.variables.values()} == {
         "Age group": ("choice", ["30-39"]), "Years": ("number", [])}
+
+
+def test_other_tools_cases_are_stored_with_parts_definitions_and_values(tmp_path: Path) -> None:
+    from fieldkit.project import Project
+
+    with Project.import_qdpx(qdpx(tmp_path / "nvivo.qdpx", nvivo_body()),
+                             tmp_path / "nvivo.fieldkit") as project:
+        [doc_a, doc_b] = project.documents()
+        text_a = project.document(doc_a.id).text
+        cases = {c.name: c for c in project.cases.all()}
+        assert sorted(cases) == ["Anna", "Piet"]
+        anna = cases["Anna"]
+        assert anna.documents == [doc_b.id] and anna.description == "Lasser, dagdienst"
+        assert [text_a[s:e] for d, s, e in anna.parts if d == doc_a.id] == \
+            ["Anna: Zes jaar, in de lasserij. 🙂 Daarvóór bij Jan."]
+        assert anna.attributes == {"Person:Age": 34, "Person:Department": "Lasserij",
+                                   "Person:Started": "2018-09-01", "Person:Trainee": False}
+        assert [(a.name, a.type, a.choices, a.uuid) for a in project.attributes.all()] == [
+            ("Person:Age", "number", [], g("var_age")),
+            ("Person:Department", "choice", ["Lasserij"], g("var_dept")),
+            ("Person:Started", "date", [], g("var_start")),
+            ("Person:Trainee", "boolean", [], g("var_trainee"))]
+        assert [c.name for c in project.codebook().codes.values()] == ["Peer help"]
+        # the case's membership counts in analysis: the Peer help coding lies in Anna's part
+        [coding] = project.codings()
+        assert project.cases.coding_cases() == {coding.id: [anna.id]}
+    with Project.import_qdpx(qdpx(tmp_path / "maxqda.qdpx", maxqda_body(), "MAXQDA 24"),
+                             tmp_path / "maxqda.fieldkit") as project:
+        assert project.cases.all() == []
+        by_title = {d.title: d.id for d in project.documents()}
+        values = project.attributes.values("documents")
+        assert values[by_title["Anna"]] == {"Score": 7.5, "Interviewed": "2024-03-05",
+                                            "Shift": "vroeg"}
+        assert values[by_title["Piet"]] == {"Score": 8, "Shift": "laat"}
+        assert project.attributes.types() == {"Score": "number", "Interviewed": "date",
+                                              "Shift": "text"}

@@ -136,9 +136,24 @@ def test_a_pseudonymised_export_replaces_case_names_and_values_and_moves_parts(
         [(doc_id, start, end)] = renamed.parts
         text = back.document(doc_id).text
         assert text[start:end] == "P01 zien hoe"  # the part moved with the replaced name
-        note = back.document(_doc(back, "Kantbank ochtend")).text
-        [lasser] = [c for c in cases.values() if c.name == "Lasser A"]
-        assert sorted(note[s:e] for d, s, e in lasser.parts if d == _doc(back, "Kantbank ochtend")) \
-            == ["🙂 Daarna probeerde ik"]
+        note_id = _doc(back, "Kantbank ochtend")
+        note = back.document(note_id).text
+        assert [note[s:e] for d, s, e in cases["Lasser A"].parts if d == note_id] == \
+            ["🙂 Daarna probeerde ik"]
         values = back.attributes.values("documents")
         assert values[_doc(back, "Interview P01")]["opmerking"] == "P01 vertelt"
+
+
+def test_merging_the_export_brings_cases_and_attributes_once(project: Project,
+                                                             tmp_path: Path) -> None:
+    # ``fieldkit merge X.qdpx`` reads the archive into a project and merges that by UUID:
+    # into an empty project everything arrives; into the project it came from, nothing doubles
+    # (parts are matched by their span, their selection GUIDs being derived ones).
+    add_cases(project)
+    expected = truth(project)
+    out = project.exports.qdpx(tmp_path / "cases.qdpx")
+    project.merge.project(out)
+    assert truth(project) == expected
+    with Project.create(tmp_path / "empty.fieldkit") as empty:
+        empty.merge.project(out)
+        assert truth(empty) == expected
