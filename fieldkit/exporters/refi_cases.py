@@ -13,6 +13,10 @@ participants too: other programs know no participants) and a ``SelectionRef`` pe
 part is written as a ``PlainTextSelection`` without a coding in its document's text source
 (the schema allows a selection that carries no coding), under a GUID derived from the case,
 the document and the span (``part_guid``).
+
+QualCoder's importer (run on this export) takes every case with its description and values
+(Integer and Float as numeric, the rest as text), but reads neither SourceRefs of named cases
+nor SelectionRefs, and shows each part's uncoded selection as an empty annotation.
 """
 
 from __future__ import annotations

@@ -99,6 +99,11 @@ def test_cases_and_typed_attributes_round_trip_exactly(project: Project, tmp_pat
         "afdeling": "Text", "jaren_in_dienst": "Integer", "score": "Float", "gestart": "Date",
         "leerling": "Boolean", "opmerking": "Text", "nooit_gebruikt": "Date"}
     assert sorted(f.text for f in root.iterfind(".//q:FloatValue", NS)) == ["0.00001", "7.25", "8"]
+    # QualCoder takes a case without a name for a document's variables, and finds a value's
+    # variable by its GUID: every case is named, every value's variable declared
+    assert all(c.get("name") for c in root.iterfind(".//q:Case", NS))
+    declared = {v.get("guid") for v in root.iterfind(".//q:Variable", NS)}
+    assert {r.get("targetGUID") for r in root.iterfind(".//q:VariableRef", NS)} <= declared
     # every SelectionRef names an uncoded selection whose text is the part's (brute force)
     selections = {s.get("guid"): (s, s.getparent()) for s in
                   root.iterfind(".//q:PlainTextSelection", NS)}
