@@ -27,6 +27,7 @@ from .common import read_bytes
 from .refi_cases import (
     RefiCasePart,
     RefiVariable,
+    group_values,
     raw_values,
     read_cases,
     read_variables,
@@ -482,8 +483,6 @@ def read_qdpx(path: str | Path) -> RefiProject:
     for source in [*project.sources, *project.notes.values()]:
         for key, span in source.selections.items():
             project.selections.setdefault(key, (source.guid, *(span or (None, None))))
-    read_cases(root, project, variables)
-    settle_variables(project, variables)
     for holder in _kids(root, "Sets"):
         for element in _kids(holder, "Set"):
             project.sets.append(RefiSet(
@@ -492,4 +491,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 [guid(r.get("targetGUID")) for r in _kids(element, "MemberCode")],
                 [guid(r.get("targetGUID")) for r in [*_kids(element, "MemberSource"),
                                                      *_kids(element, "MemberNote")]]))
+    read_cases(root, project, variables)
+    group_values(project, variables)
+    settle_variables(project, variables)
     return project

@@ -12,6 +12,8 @@ QualCoder write them (``refi.read_qdpx`` calls this after the sources are read).
   and ``VariableValue``s → a case.
 - A ``<Case>`` without a name holding one ``SourceRef`` (MAXQDA, Quirkos): its values are the
   variables of that source, not a case.
+- A document group of ATLAS.ti named ``NAME::VALUE`` (a ``<Set>``): the value of attribute
+  NAME for each of its documents (the group stays a document set).
 - A case that is also a code (NVivo writes a case node into the codebook with the case's GUID,
   or the case names it by ``CodeRef``): the codings of that code become the case's members
   (a coding of the whole text → the document, else a part) and the code leaves the codebook.
@@ -247,6 +249,34 @@ def _remove_codes(codes: list[RefiCode], wanted: set[str]) -> list[str]:
         removed += _remove_codes(code.children, wanted)
         index += 1
     return removed
+
+
+def group_values(project: RefiProject, variables: dict[str, RefiVariable]) -> None:
+    """ATLAS.ti keeps attributes as document groups named ``NAME::VALUE`` (written as
+    ``<Set>``s): each member source gets the value (the groups stay document sets too)."""
+    from fieldkit.core.model import derived_uuid
+
+    if project.origin.startswith("fieldkit"):
+        return  # fieldkit writes its attributes as variables; its sets are only sets
+    sources = {s.guid: s for s in [*project.sources, *project.notes.values()]}
+    by_name = {v.name.casefold(): v for v in variables.values()}
+    for item in project.sets:
+        name, _, value = (part.strip() for part in item.name.partition("::"))
+        members = [sources[g] for g in item.source_guids if g in sources]
+        if not (name and value and members):
+            continue
+        variable = by_name.get(name.casefold())
+        if variable is None:
+            variable = RefiVariable(derived_uuid("variable", name), name, "Text")
+            variables[variable.guid] = by_name[name.casefold()] = variable
+        for source in members:
+            held = source.variables.get(variable.name)
+            if held is None:
+                source.variables[variable.name] = RawValue("Text", value)
+            elif isinstance(held, RawValue) and held.text != value:
+                project.warnings.append(f"'{source.name}' is in the groups "
+                                        f"'{name}::{held.text}' and '{item.name}': it keeps "
+                                        f"{name} = {held.text}.")
 
 
 # -- typing the values -------------------------------------------------------------------------

@@ -261,3 +261,29 @@ def test_other_tools_cases_are_stored_with_parts_definitions_and_values(tmp_path
         assert values[by_title["Piet"]] == {"Score": 8, "Shift": "laat"}
         assert project.attributes.types() == {"Score": "number", "Interviewed": "date",
                                               "Shift": "text"}
+
+
+def test_atlas_ti_document_groups_named_name_value_become_attributes(tmp_path: Path) -> None:
+    # ATLAS.ti keeps attributes as document groups named "NAME::VALUE", written as <Sets>;
+    # each group's documents get the value, and the groups stay document sets.
+    from fieldkit.project import Project
+
+    def group(n: int, name: str, *docs: str) -> str:
+        members = "".join(f'<MemberSource targetGUID="{g(d)}"/>' for d in docs)
+        return f'<Set guid="7f1c2d3e-0000-4000-8000-00000000000{n}" name="{name}">{members}</Set>'
+
+    body = f"""<Sources>{source('doc_a', 'Anna')}{source('doc_b', 'Piet')}</Sources>
+    <Sets>{group(1, 'Geslacht::vrouw', 'doc_a')}{group(2, 'Geslacht::man', 'doc_b')}
+      {group(3, 'Afdeling :: Lasserij', 'doc_a', 'doc_b')}{group(4, 'Interviews', 'doc_a')}
+      {group(5, 'Geslacht::man', 'doc_a')}</Sets>"""
+    path = qdpx(tmp_path / "atlas.qdpx", body, origin="ATLAS.ti 23.2.1")
+    data = read_qdpx(path)
+    assert [s.variables for s in data.sources] == [
+        {"Geslacht": "vrouw", "Afdeling": "Lasserij"}, {"Geslacht": "man", "Afdeling": "Lasserij"}]
+    assert any("keeps Geslacht = vrouw" in w for w in data.warnings)
+    with Project.import_qdpx(path, tmp_path / "atlas.fieldkit") as project:
+        assert project.attributes.types() == {"Geslacht": "text", "Afdeling": "choice"}
+        by_title = {d.title: d.id for d in project.documents()}
+        assert project.attributes.values("documents")[by_title["Piet"]] == \
+            {"Geslacht": "man", "Afdeling": "Lasserij"}
+        assert len(project.sets.all()) == 5
