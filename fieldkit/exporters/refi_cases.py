@@ -16,7 +16,8 @@ the document and the span (``part_guid``).
 
 QualCoder's importer (run on this export) takes every case with its description and values
 (Integer and Float as numeric, the rest as text), but reads neither SourceRefs of named cases
-nor SelectionRefs, and shows each part's uncoded selection as an empty annotation.
+nor SelectionRefs; it keeps an uncoded selection as an annotation of its Description, so each
+part's selection is described "Case: NAME" (MAXQDA reads it as a comment the same way).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class CasePlan:
     """The variables of the defined attributes, and the case parts by document id."""
 
     variables: dict[str, PlannedVariable] = field(default_factory=dict)  # by name, in order
-    parts: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # GUID, span
+    # document id → (selection GUID, start, end, case name) of its parts
+    parts: dict[int, list[tuple[str, int, int, str]]] = field(default_factory=dict)
 
 
 def plan(project: Project) -> CasePlan:
@@ -80,7 +82,7 @@ def plan(project: Project) -> CasePlan:
     for case in project.cases.all():
         for doc_id, start, end in case.parts:
             key = part_guid(case.uuid, doc_guid[doc_id], start, end)
-            out.parts.setdefault(doc_id, []).append((key, start, end))
+            out.parts.setdefault(doc_id, []).append((key, start, end, case.name))
     for spans in out.parts.values():
         spans.sort(key=lambda p: (p[1], p[2], p[0]))
     return out
@@ -190,9 +192,11 @@ def variables_element(export: _Export) -> Any:
 
 
 def part_selections(parent: Any, doc_id: int, export: _Export) -> None:
-    """The document's case parts as selections without a coding."""
-    from fieldkit.exporters.refi_writer import _sub
+    """The document's case parts as selections without a coding, each described by its case
+    (what QualCoder and MAXQDA show of it: they read such a selection as a comment)."""
+    from fieldkit.exporters.refi_writer import _sub, _text
 
-    for key, start, end in export.plan.parts.get(doc_id, []):
-        _sub(parent, "PlainTextSelection", guid=key, startPosition=str(start),
-             endPosition=str(end), **export.stamp(None))
+    for key, start, end, case in export.plan.parts.get(doc_id, []):
+        element = _sub(parent, "PlainTextSelection", guid=key, startPosition=str(start),
+                       endPosition=str(end), **export.stamp(None))
+        _text(element, "Description", f"Case: {case}")

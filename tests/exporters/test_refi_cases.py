@@ -111,6 +111,9 @@ def test_cases_and_typed_attributes_round_trip_exactly(project: Project, tmp_pat
     for ref in root.iterfind(".//q:Case/q:SelectionRef", NS):
         selection, source = selections[ref.get("targetGUID")]
         assert selection.find("q:Coding", NS) is None
+        # QualCoder makes an uncoded selection an annotation of its Description
+        assert selection.findtext("q:Description", namespaces=NS) == \
+            f"Case: {ref.getparent().get('name')}"
         text = texts[f"sources/{source.get('guid')}.txt"]
         quoted.append(text[int(selection.get("startPosition")):int(selection.get("endPosition"))])
     assert sorted(quoted) == sorted(["🙂 Daarna probeerde ik", "Gewoon door mee te kijken",
