@@ -19,7 +19,7 @@ from fieldkit.core.model import ImportedDocument
 
 from .common import bad
 from .textfile import decode_text
-from .transcript import SpeakerLine, build_turn_text, match_speaker_line
+from .transcript import SpeakerLine, build_turn_text, describing, match_speaker_line
 
 # HH:MM:SS.mmm, MM:SS.mmm and Teams' one-digit H:M:S.f; a comma (SRT) or a dot before the fraction.
 # Read loosely (a sign, any digits) so that an impossible time is seen and reported, not skipped.
@@ -85,8 +85,10 @@ def _clean(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", text)).split())
 
 
-def _cue_lines(payload: list[str], start: float | None, end: float | None) -> list[Cue]:
-    """One cue payload → one Cue per voice (a cue may hold lines of several speakers)."""
+def _cue_lines(payload: list[str], start: float | None, end: float | None,
+               sounds: frozenset[str] = frozenset()) -> list[Cue]:
+    """One cue payload → one Cue per voice (a cue may hold lines of several speakers); a
+    label in ``sounds`` is a sound description and stays in the text."""
     cues: list[Cue] = []
     voice = ""
     for raw in payload:
@@ -99,7 +101,7 @@ def _cue_lines(payload: list[str], start: float | None, end: float | None) -> li
         speaker = voice
         if not speaker:
             labelled = match_speaker_line(text.lstrip("-– "))
-            if labelled and labelled.rest:
+            if labelled and labelled.rest and labelled.speaker not in sounds:
                 speaker, text = labelled.speaker, labelled.rest
             elif cues:
                 speaker = cues[-1].speaker  # an unlabelled line continues the line above
@@ -146,6 +148,14 @@ def _cues_in_block(block: list[str]) -> list[tuple[str | None, list[str]]]:
     return cues
 
 
+def _sound_labels(blocks: list[list[str]], vtt: bool) -> frozenset[str]:
+    """The ``Label:`` prefixes of the cues' lines that are sound descriptions (``sounds``)."""
+    lines = [_clean(line).lstrip("-– ") for block in blocks for line in block
+             if not _TIMING_LIKE.search(line) and not (vtt and _VOICE.search(line))]
+    found = [match_speaker_line(line) for line in lines]
+    return frozenset(describing(lines, [f if f and f.rest else None for f in found]))
+
+
 def parse_cues(text: str, name: str, vtt: bool,
                warnings: list[str] | None = None) -> list[Cue]:
     """All cues of a VTT or SRT text in file order; header, NOTE, STYLE and REGION skipped.
@@ -164,6 +174,7 @@ def parse_cues(text: str, name: str, vtt: bool,
         blocks[0] = [] if first is None else head[max(0, first - 1):]
     if not any(_TIMING_LIKE.search(line) for block in blocks for line in block):
         raise bad(name, "no subtitle cues found")
+    sounds = _sound_labels(blocks, vtt)
     cues: list[Cue] = []
     number = 0
     for block in blocks:
@@ -175,7 +186,7 @@ def parse_cues(text: str, name: str, vtt: bool,
             m = _TIMING.match(timing) if timing is not None else None
             raw = (_seconds(m["a"]), _seconds(m["b"])) if m else (None, None)
             start, end, problem = cue_times(*raw)
-            found = _cue_lines(payload, start, end)
+            found = _cue_lines(payload, start, end, sounds)
             if problem and found and warnings is not None:
                 if timing is None:
                     problem = "has no timing line; its text is kept without a time"
