@@ -35,21 +35,21 @@ _ANCHOR = re.compile(r"^ts_(\d+)_(\d+)_?(.*)$")
 _STAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]\s*")
 
 
-def is_machine_transcript(path: Path) -> bool:
-    return path.suffix.lower() in (".json", ".html", ".htm")
-
-
 def read_machine_transcript(path: Path) -> ImportedDocument:
     """A Whisper-style .json or noScribe .html file as a transcript; ``BadInput`` if not one."""
-    data = read_bytes(path)
-    warnings: list[str] = []
-    if path.suffix.lower() == ".json":
-        cues = whisper_cues(data, path.name, warnings)
-    else:
-        cues = noscribe_cues(decode_text(data, path.name), path.name, warnings)
     from . import check_text_size
 
-    return check_text_size(transcript_from_cues(cues, path.name, data, warnings), path.name)
+    return check_text_size(read_machine_bytes(read_bytes(path), path.name), path.name)
+
+
+def read_machine_bytes(data: bytes, name: str) -> ImportedDocument:
+    """The bytes of a Whisper-style .json or noScribe .html file as a transcript."""
+    warnings: list[str] = []
+    if Path(name).suffix.lower() == ".json":
+        cues = whisper_cues(data, name, warnings)
+    else:
+        cues = noscribe_cues(decode_text(data, name), name, warnings)
+    return transcript_from_cues(cues, name, data, warnings)
 
 
 def _timed(start: float | None, end: float | None, speaker: str, text: str, name: str,

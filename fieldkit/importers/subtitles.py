@@ -1,4 +1,8 @@
-"""WebVTT and SRT subtitle files (what Teams, Zoom, Whisper and Premiere export) as transcripts.
+"""WebVTT, SRT and YouTube SBV subtitle files (what Teams, Zoom, Whisper, Premiere and YouTube
+Studio export) as transcripts.
+
+SBV (YouTube's "Download captions" .sbv) is SRT without numbers and arrows: a ``0:00:01.200,
+0:00:03.500`` line, the text, a blank line; YouTube marks a change of speaker with ``>>``.
 
 Speakers come from WebVTT voice tags (``<v Name>``, ``<v.loud Name>``) or, failing that, from a
 ``Name: text`` prefix in the cue text. Consecutive cues of the same named speaker merge into one
@@ -42,7 +46,7 @@ class Cue:
     text: str
 
 
-def _seconds(value: str) -> float | None:
+def seconds_of(value: str) -> float | None:
     """Seconds of a cue time, or None when it is not a time: negative, or minutes or seconds
     of 60 and more after the first field (``00:61:61.000``, ``99:99:99,999``)."""
     if value.startswith("-"):
@@ -184,7 +188,7 @@ def parse_cues(text: str, name: str, vtt: bool,
         for timing, payload in _cues_in_block(block):
             number += 1
             m = _TIMING.match(timing) if timing is not None else None
-            raw = (_seconds(m["a"]), _seconds(m["b"])) if m else (None, None)
+            raw = (seconds_of(m["a"]), seconds_of(m["b"])) if m else (None, None)
             start, end, problem = cue_times(*raw)
             found = _cue_lines(payload, start, end, sounds)
             if problem and found and warnings is not None:
@@ -201,11 +205,34 @@ def parse_cues(text: str, name: str, vtt: bool,
     return cues
 
 
+_SBV_TIMING = re.compile(rf"^\s*(?P<a>{_VTT_TIME})\s*,\s*(?P<b>{_VTT_TIME})\s*$")
+
+
+def sbv_as_srt(text: str, name: str) -> str:
+    """A YouTube .sbv text written as SRT (its timing lines with an arrow, ``>>`` dropped)."""
+    lines = []
+    found = False
+    for line in text.split("\n"):
+        m = _SBV_TIMING.match(line)
+        if m:
+            found = True
+            lines.append(f"{m['a']} --> {m['b']}")
+        else:
+            stripped = line.lstrip()
+            lines.append(stripped[2:].lstrip() if stripped.startswith(">>") else line)
+    if not found:
+        raise bad(name, "no SBV captions found (lines such as 0:00:01.200,0:00:03.500)")
+    return "\n".join(lines)
+
+
 def read_subtitles(data: bytes, name: str) -> ImportedDocument:
-    """A .vtt or .srt file as a transcript document."""
+    """A .vtt, .srt or .sbv file as a transcript document."""
     text = decode_text(data, name)
     warnings: list[str] = []
-    cues = parse_cues(text, name, vtt=Path(name).suffix.lower() == ".vtt", warnings=warnings)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".sbv":
+        text = sbv_as_srt(text, name)
+    cues = parse_cues(text, name, vtt=suffix == ".vtt", warnings=warnings)
     return transcript_from_cues(cues, name, data, warnings)
 
 

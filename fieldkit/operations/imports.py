@@ -79,7 +79,8 @@ class Imports:
         prepared: list[PreparedRecording] = []
         for rec_path in recordings:
             prepared.append(self._project.recordings.read(
-                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None))
+                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None,
+                strict=transcript is not None))
             self.warnings += prepared[-1].warnings
             progress.step(f"Read {rec_path.name}")
         groups: list[tuple[Path, list[ImportedDocument]]] = []

@@ -151,11 +151,29 @@ def _faststart_cut(src: Path, dst: Path) -> Path:
     return _cut(whole, dst, 0.5)
 
 
-def test_a_bad_transcript_stores_no_recording(
-        project: Project, recording: MakeRecording) -> None:
+def test_a_bad_companion_transcript_no_longer_blocks_its_recording(
+        project: Project, recording: MakeRecording, tmp_path: Path) -> None:
+    """A transcript found beside the recording (or given in the same import) that cannot be
+    read: the recording comes in alone, a warning names the transcript and why."""
     path = recording("talk.m4a", transcript="no cues here\n")
-    with pytest.raises(BadInput, match="talk.vtt"):
-        project.imports.files([path])
+    [rec_doc] = project.imports.files([path])
+    assert rec_doc.kind == "recording"
+    [warning] = project.imports.warnings
+    assert warning.startswith("talk.vtt: not a WebVTT file") and "talk.m4a is imported" in warning
+    listed = recording("talk.mp3", as_name="other.mp3")
+    broken = tmp_path / "other.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert [d.kind for d in project.imports.files([listed, broken])] == ["recording"]
+    assert "other.json: not a JSON file" in project.imports.warnings[0]
+
+
+def test_a_bad_explicit_transcript_stores_no_recording(
+        project: Project, recording: MakeRecording, tmp_path: Path) -> None:
+    """``--transcript FILE`` names the transcript: when it cannot be read, nothing is stored."""
+    bad = tmp_path / "named.vtt"
+    bad.write_text("no cues here\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="named.vtt"):
+        project.imports.files([recording("talk.m4a")], transcript=bad)
     _nothing_stored(project)
 
 
