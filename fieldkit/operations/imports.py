@@ -87,7 +87,7 @@ class Imports:
         for path in paths:
             found = read_file(Path(path), kind, mapping=mapping)
             groups.append((Path(path), found))
-            self.warnings += [w for doc in found for w in doc.warnings]
+            self.warnings += [_named(Path(path), w) for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         if duplicates != "again":
             prepared, groups = self._leave_out_duplicates(prepared, groups, duplicates)
@@ -241,6 +241,12 @@ def project_from_qdpx(qdpx: str | Path, path: str | Path,
                             fill=lambda p, store: store_refi(p, store, data, progress))
     project.imports.warnings = data.warnings
     return project
+
+
+def _named(path: Path, warning: str) -> str:
+    """A reader's warning that names its file (an ESM table's "2 rows skipped" did not: in an
+    import of several files nobody could tell which)."""
+    return warning if warning.startswith(f"{path.name}:") else f"{path.name}: {warning}"
 
 
 def _count_codes(codes: list[RefiCode]) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.core.errors import BadInput
+from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
@@ -214,7 +214,7 @@ class Recordings:
         """The recording of a recording document named by id or UUID (not a transcript's)."""
         try:
             doc = self._project.document(ref if isinstance(ref, int) else str(ref))
-        except BadInput:
+        except NotFound:
             raise BadInput(f"{ref}: neither a recording file nor a recording in the "
                            "project.") from None
         found = recording_tables.recording(self._store, doc.id)
