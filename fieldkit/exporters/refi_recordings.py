@@ -17,6 +17,12 @@ each text coding is a ``TranscriptSelection`` holding the Coding between two Syn
 code-point positions. A Transcript has no variables, so what the transcript's own facts add to
 its recording's (a different participant, an attribute, the offset) is written in its
 ``Description`` as ``Name: JSON value`` lines, which fieldkit's importer reads back.
+
+Checked with QualCoder's own importer (``tools/qualcoder_import.py``): one source per recording
+and one transcript tied to it (``talk.m4a`` and ``talk.m4a.txt``), the text codings on that
+transcript. QualCoder reads a TranscriptSelection's positions one character on (its importer
+adds 1 to both SyncPoint positions, its exporter does not): the positions here are the
+standard's, code points from 0, as in every PlainTextSelection.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ file name; no library exception escapes.
 Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``photo``, ``esm``,
 ``text``. Extensions: .txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .sbv, .jpg/.jpeg/.png/.heic/
 .heif, .csv/.tsv, and other tools' transcripts: ELAN .eaf, oTranscribe .otr, Whisper-style .json
-(segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original`` holds the file's bytes for single-document text
-formats; photos keep theirs in ``media.data``; ESM documents (many per file) keep none.
+(segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original`` holds the file's
+bytes for single-document text formats; photos keep theirs in ``media.data``; ESM documents
+(many per file) keep none.
 """
 
 from __future__ import annotations
