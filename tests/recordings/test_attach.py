@@ -17,8 +17,10 @@ from fieldkit.core.errors import BadInput
 MakeRecording = Callable[..., Path]
 
 NOSCRIBE = """<!DOCTYPE html><html><head><meta charset="UTF-8"></head><body>
-<p><a name="ts_0_1200_S00">S00 <span style="color: #78909C">[00:00:00]</span>: Hoe leer je hier?</a></p>
-<p><a name="ts_1200_2800_S01">S01 <span style="color: #78909C">[00:00:01]</span>: Van collega's. 😀</a></p>
+<p><a name="ts_0_1200_S00">S00 <span style="color: #78909C">[00:00:00]</span>: \
+Hoe leer je hier?</a></p>
+<p><a name="ts_1200_2800_S01">S01 <span style="color: #78909C">[00:00:01]</span>: \
+Van collega's. 😀</a></p>
 </body></html>"""
 
 

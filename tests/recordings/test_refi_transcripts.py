@@ -6,7 +6,6 @@ and read as QualCoder's importer reads it (src/qualcoder/refi.py:
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path

@@ -1,0 +1,18 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl">
+<context>
+    <name>fieldkit</name>
+    <message>
+        <source>Imported, with warnings</source>
+        <translation>Geïmporteerd, met waarschuwingen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln point(s) to note about this import:</source>
+        <translation>
+            <numerusform>%Ln aandachtspunt bij deze import:</numerusform>
+            <numerusform>%Ln aandachtspunten bij deze import:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
