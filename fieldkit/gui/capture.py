@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldkit.core.errors import DuplicateImport
 from fieldkit.core.progress import Progress
@@ -90,6 +91,40 @@ def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto"
         ask_about_duplicates(window, exc, answer)
 
     window.runner.run(tr("Importing"), job, done, failed=failed)
+
+
+def attach_recording_dialog(window: MainWindow, transcript_id: int) -> None:
+    """Material → Attach recording… on a transcript: choose the recording's file."""
+    from fieldkit.importers.recording import EXTENSIONS
+
+    patterns = " ".join(f"*{e}" for e in EXTENSIONS)
+    path, _ = QFileDialog.getOpenFileName(window, tr("Attach recording"), "",
+                                          f"{tr('Recordings')} ({patterns})")
+    if path:
+        attach_recording(window, transcript_id, path)
+
+
+def attach_recording(window: MainWindow, transcript_id: int, path: str) -> None:
+    """Give a transcript its recording off the GUI thread (one undo step); the transcript
+    opens again with its player."""
+    project = window.project
+    if project is None:
+        return
+
+    def job(progress: Progress) -> list[str]:
+        project.recordings.attach(path, transcript_id)
+        return list(project.imports.warnings)
+
+    def done(warnings: list[str]) -> None:
+        show_status(window, tr("Attached {0}.").format(Path(path).name))
+        if window.project is project:
+            window.open_document(transcript_id)
+        if warnings:
+            show_import_warnings(window, warnings)
+
+    window.runner.run(tr("Attaching a recording"), job, done,
+                      failed=lambda exc: report_failure(window, tr("Attaching a recording"),
+                                                        exc))
 
 
 MAX_WARNINGS_SHOWN = 12  # in the box itself; every one is under "Show Details…"

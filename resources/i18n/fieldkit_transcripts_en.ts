@@ -14,5 +14,25 @@
             <numerusform>%Ln points to note about this import:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Attach recording…</source>
+        <translation>Attach recording…</translation>
+    </message>
+    <message>
+        <source>Attach recording</source>
+        <translation>Attach recording</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <source>Attached {0}.</source>
+        <translation>Attached {0}.</translation>
+    </message>
+    <message>
+        <source>Attaching a recording</source>
+        <translation>Attaching a recording</translation>
+    </message>
 </context>
 </TS>

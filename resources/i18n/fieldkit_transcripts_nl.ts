@@ -14,5 +14,25 @@
             <numerusform>%Ln aandachtspunten bij deze import:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Attach recording…</source>
+        <translation>Opname koppelen…</translation>
+    </message>
+    <message>
+        <source>Attach recording</source>
+        <translation>Opname koppelen</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Opnamen</translation>
+    </message>
+    <message>
+        <source>Attached {0}.</source>
+        <translation>{0} gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Attaching a recording</source>
+        <translation>Opname koppelen</translation>
+    </message>
 </context>
 </TS>
