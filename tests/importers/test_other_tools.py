@@ -82,6 +82,16 @@ def test_noscribe_txt_stamps_are_times_not_text(write) -> None:
     assert "[00:" not in doc.text
 
 
+def test_noscribe_txt_with_the_stamp_before_the_colon(write) -> None:
+    """noScribe's own TXT export writes ``S00 [00:00:00]: text`` and, after a while within a
+    long turn, another ``[00:00:42]``: times both, out of the text."""
+    text = ("S00 [00:00:00]: Goedemorgen. [00:00:42] Zullen we beginnen?\n\n"
+            "S01 [00:01:03]: Ja, graag. 🙂\n")
+    [doc] = read_file(write("opname.txt", text))
+    assert spans(doc) == [("S00", 0.0, 63.0, "S00: Goedemorgen. Zullen we beginnen?"),
+                          ("S01", 63.0, None, "S01: Ja, graag. 🙂")]
+
+
 # The HTML noScribe writes with "overlapping speech" on: a paragraph per speaker, an anchor per
 # segment; S02's words said over S01 are an anchor of "//S02" inside S01's paragraph, and S01's
 # next anchor opens with "//" where the overlap ends.
