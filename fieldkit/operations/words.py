@@ -29,6 +29,7 @@ LANGUAGES = ("nl", "en")
 GROUP_KINDS = ("site", "code", "speaker", "set")
 _END = 2**32  # past the end of any text (positions are uint32 in the index)
 Spans = list[tuple[int, int]]
+Masker = Any  # a fieldkit.exporters.pseudonyms.Pseudonymiser (callable, with ``excerpt``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,27 @@ def words_inside(words: str, packed: bytes, text: str, spans: Spans) -> str:
             j -= 1  # the last word runs past the span's end
         out.extend(folded[i:j])
     return " ".join(w for w in out if w)
+
+
+def _excerpts(text: str, spans: Spans, mask: Masker) -> list[str]:
+    """The pseudonymised text of each span, less a word cut by either end of it (as
+    ``words_inside`` counts only the words wholly inside a span)."""
+    from fieldkit.index.words import WORD
+
+    found = [m.span() for m in WORD.finditer(text)]
+    starts = [s for s, _ in found]
+    out = []
+    for start, end in spans:
+        end = min(end, len(text))
+        i = bisect_left(starts, start + 1) - 1  # the word starting at or before ``start``
+        if i >= 0 and found[i][0] < start < found[i][1]:
+            start = found[i][1]
+        j = bisect_left(starts, end) - 1  # the last word starting before ``end``
+        if j >= 0 and found[j][1] > end:
+            end = found[j][0]
+        if start < end:
+            out.append(str(mask.excerpt(text, start, end)))
+    return out
 
 
 class Words:
@@ -174,15 +196,42 @@ class Words:
         key = "document_set" if kind == "set" else kind
         return self.material(**{key: value.strip()})
 
-    def texts(self, material: Material) -> list[str]:
-        """The folded words of each document of the material, space separated."""
+    def texts(self, material: Material, mask: Masker | None = None) -> list[str]:
+        """The folded words of each document of the material, space separated. With ``mask``
+        (a pseudonymiser) they are the words of the texts with names replaced."""
+        if mask:
+            return self._masked_texts(material, mask)
         if material.spans is None:
             ids = None if material.scope is None else sorted(material.scope)
             return [w for _, w in word_rows.document_words(self._store, ids)]
-        ids = sorted(d for d in material.spans
-                     if material.scope is None or d in material.scope)
         return [words_inside(words, packed, text, material.spans[d])
-                for d, words, packed, text in word_rows.words_with_text(self._store, ids)]
+                for d, words, packed, text in word_rows.words_with_text(
+                    self._store, self._span_documents(material))]
+
+    def _span_documents(self, material: Material) -> list[int]:
+        assert material.spans is not None
+        return sorted(d for d in material.spans
+                      if material.scope is None or d in material.scope)
+
+    def _masked_texts(self, material: Material, mask: Masker) -> list[str]:
+        """The words of the pseudonymised texts (a name in a text can leave no word), each
+        word that is a name in small letters replaced too (``masked_word``)."""
+        from fieldkit.exporters.pseudonyms import masked_word
+        from fieldkit.index.words import WORD, analyser
+
+        word = analyser(self._project.language).word
+        out = []
+        if material.spans is None:
+            ids = None if material.scope is None else sorted(material.scope)
+            pieces = [[mask(text)] for _, text in word_rows.texts(self._store, ids)]
+        else:
+            pieces = [_excerpts(text, material.spans[d], mask)
+                      for d, text in word_rows.texts(self._store,
+                                                     self._span_documents(material))]
+        for piece in pieces:
+            folded = (word(w)[0] for p in piece for w in WORD.findall(p))
+            out.append(" ".join(masked_word(f, mask) for f in folded if f))
+        return out
 
     # -- counting ------------------------------------------------------------------------------
 
@@ -192,39 +241,39 @@ class Words:
         return analyser(self._project.language).stem
 
     def frequencies(self, *, top: int | None = engine.DEFAULT_TOP,
-                    min_length: int = engine.DEFAULT_MIN_LENGTH,
+                    min_length: int = engine.DEFAULT_MIN_LENGTH, mask: Masker | None = None,
                     **selection: Any) -> engine.WordList:
         """The most frequent words of the material ``selection`` chooses (``site``, ``code``,
-        ``speaker``, ``document_set``), stop words left out, grouped by stem."""
+        ``speaker``, ``document_set``), stop words left out, grouped by stem; with ``mask`` (a
+        pseudonymiser, for an export) the words of the texts with names replaced."""
         _check_numbers(top, min_length)
-        return engine.word_list(self.texts(self.material(**selection)), self._stem(),
+        return engine.word_list(self.texts(self.material(**selection), mask), self._stem(),
                                 self.stop_set(), min_length=min_length, top=top)
 
     def compare(self, other: str, *, top: int | None = engine.DEFAULT_TOP,
-                min_length: int = engine.DEFAULT_MIN_LENGTH,
+                min_length: int = engine.DEFAULT_MIN_LENGTH, mask: Masker | None = None,
                 **selection: Any) -> engine.Keyness:
         """The material ``selection`` chooses against ``other`` (``rest`` or a group, see
-        ``group``), by log-likelihood keyness."""
+        ``group``), by log-likelihood keyness (``mask`` as for ``frequencies``)."""
         _check_numbers(top, min_length)
         first = self.material(**selection)
         second = self.rest(first) if other.strip().lower() == "rest" else self.group(other)
-        return engine.keyness(self.texts(first), self.texts(second), self._stem(),
+        return engine.keyness(self.texts(first, mask), self.texts(second, mask), self._stem(),
                               self.stop_set(), labels=(first.label, second.label),
                               min_length=min_length, top=top)
 
     def cloud(self, *, top: int = 100, min_length: int = engine.DEFAULT_MIN_LENGTH,
-              mask: Callable[[str], str] | None = None, title: str | None = None,
+              mask: Masker | None = None, title: str | None = None,
               **selection: Any) -> Canvas:
-        """A word cloud of the most frequent words (PNG or SVG with ``save``). ``mask`` (a
-        pseudonymiser) replaces every word that is a participant's name before it is drawn."""
+        """A word cloud of the most frequent words (PNG or SVG with ``save``). With ``mask``
+        (a pseudonymiser) the words are those of the texts with names replaced, and a word
+        that is a name in small letters is replaced too, before anything is drawn."""
         from fieldkit.exporters.word_cloud import word_cloud
 
-        found = self.frequencies(top=top, min_length=min_length, **selection)
+        found = self.frequencies(top=top, min_length=min_length, mask=mask or None,
+                                 **selection)
         material = self.material(**selection)
-        shown: dict[str, int] = {}
-        for row in found.rows:
-            label = _masked(row.word, mask)
-            shown[label] = shown.get(label, 0) + row.count
+        shown = {row.word: row.count for row in found.rows}
         heading = title if title is not None else f"Most frequent words: {material.label}"
         return word_cloud(mask(heading) if mask else heading, list(shown.items()))
 
@@ -284,13 +333,3 @@ def _check_numbers(top: int | None, min_length: int) -> None:
         raise BadInput("--top must be 1 or more.")
     if min_length < 1:
         raise BadInput("--min-length must be 1 or more.")
-
-
-def _masked(word: str, mask: Callable[[str], str] | None) -> str:
-    """A word as drawn: a name written as names are (capitalised) is replaced as the
-    pseudonymiser replaces it; any other word stays as it is."""
-    if mask is None:
-        return word
-    capital = word[:1].upper() + word[1:]
-    replaced = mask(capital)
-    return word if replaced == capital else replaced

@@ -90,3 +90,18 @@ def speaker_spans(store: Store, names: list[str]) -> dict[int, list[tuple[int, i
                 f"({', '.join('?' * len(chunk))}) ORDER BY document_id, start", chunk):
             out.setdefault(int(doc), []).append((int(start), int(end)))
     return out
+
+
+def texts(store: Store, document_ids: list[int] | None = None) -> list[tuple[int, str]]:
+    """(document id, text) of every document (of ``document_ids`` only when given)."""
+    found: list[tuple[int, str]] = []
+    with store.lock:
+        if document_ids is None:
+            return _cursor(store).execute(
+                "SELECT id, text FROM documents WHERE text != '' ORDER BY id").fetchall()
+        for i in range(0, len(document_ids), _CHUNK):
+            chunk = document_ids[i:i + _CHUNK]
+            found.extend(_cursor(store).execute(
+                f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+    return found
