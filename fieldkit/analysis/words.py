@@ -83,21 +83,21 @@ class Keyness:
 
 
 class Counted:
-    """The counts of one material: every folded word's count and its documents (as sets)."""
+    """The counts of one material: every folded word's count and, with ``sets``, the words
+    of each document (to count the documents of any group of words)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], *, sets: bool = True) -> None:
         self.totals: Counter[str] = Counter()
         self.sets: list[set[str]] = []
+        self.documents = 0
         for text in texts:
             words = text.split()
             if words:
+                self.documents += 1
                 self.totals.update(words)  # counted in C
-                self.sets.append(set(words))
+                if sets:
+                    self.sets.append(set(words))
         self.in_documents: Counter[str] = Counter(chain.from_iterable(self.sets))
-
-    @property
-    def documents(self) -> int:
-        return len(self.sets)
 
     def documents_of(self, variants: Sequence[str]) -> int:
         """How many documents hold any of ``variants``."""
@@ -127,10 +127,13 @@ def _variants(forms: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def word_list(texts: Iterable[str], stem: Callable[[str], str], stop: frozenset[str], *,
-              min_length: int = DEFAULT_MIN_LENGTH, top: int | None = DEFAULT_TOP) -> WordList:
+              min_length: int = DEFAULT_MIN_LENGTH, top: int | None = DEFAULT_TOP,
+              documents_of: Callable[[list[str]], int] | None = None) -> WordList:
     """The ``top`` most frequent stem groups of ``texts`` (all with ``top`` None), by count,
-    then by name."""
-    counted = Counted(texts)
+    then by name. ``documents_of`` (the index's answer: how many of the material's documents
+    hold any of these words) saves keeping every document's words to count them here."""
+    counted = Counted(texts, sets=documents_of is None)
+    count_documents = documents_of or counted.documents_of
     found = groups(counted.totals.items(), stem, stop, min_length)
     ranked = sorted(((sum(f.values()), _variants(f), s) for s, f in found.items()),
                     key=lambda r: (-r[0], r[1][0][0]))
@@ -138,7 +141,7 @@ def word_list(texts: Iterable[str], stem: Callable[[str], str], stop: frozenset[
     documents = counted.documents
     rows = []
     for count, variants, s in chosen:
-        docs = counted.documents_of([v for v, _ in variants])
+        docs = count_documents([v for v, _ in variants])
         rows.append(WordRow(variants[0][0], s, count, docs,
                             docs / documents if documents else 0.0, variants))
     words = sum(count for count, _, _ in ranked)

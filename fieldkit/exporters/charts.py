@@ -16,8 +16,8 @@ install size (matplotlib would add ~40 MB to the wheel's environment for three c
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("nl", "en")
 GROUP_KINDS = ("site", "code", "speaker", "set")
+INDEX_COUNTED = 200  # rows up to which the index counts each row's documents
 _END = 2**32  # past the end of any text (positions are uint32 in the index)
 Spans = list[tuple[int, int]]
 Masker = Any  # a fieldkit.exporters.pseudonyms.Pseudonymiser (callable, with ``excerpt``)
@@ -247,8 +249,22 @@ class Words:
         ``speaker``, ``document_set``), stop words left out, grouped by stem; with ``mask`` (a
         pseudonymiser, for an export) the words of the texts with names replaced."""
         _check_numbers(top, min_length)
-        return engine.word_list(self.texts(self.material(**selection), mask), self._stem(),
-                                self.stop_set(), min_length=min_length, top=top)
+        material = self.material(**selection)
+        return engine.word_list(self.texts(material, mask), self._stem(), self.stop_set(),
+                                min_length=min_length, top=top,
+                                documents_of=self._documents_of(material, top, mask))
+
+    def _documents_of(self, material: Material, top: int | None,
+                      mask: Masker | None) -> Callable[[list[str]], int] | None:
+        """For whole documents and a short list, the index counts each row's documents (a
+        few lookups instead of keeping every document's words); None otherwise."""
+        if material.spans is not None or top is None or top > INDEX_COUNTED or mask:
+            return None
+        store, scope = self._store, material.scope
+        if scope is None:
+            return partial(word_rows.count_documents_holding, store)
+        return lambda words: sum(1 for d in word_rows.documents_holding(store, words)
+                                 if d in scope)
 
     def compare(self, other: str, *, top: int | None = engine.DEFAULT_TOP,
                 min_length: int = engine.DEFAULT_MIN_LENGTH, mask: Masker | None = None,

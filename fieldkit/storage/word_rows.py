@@ -105,3 +105,21 @@ def texts(store: Store, document_ids: list[int] | None = None) -> list[tuple[int
                 f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk).fetchall())
     return found
+
+
+def documents_holding(store: Store, words: list[str]) -> list[int]:
+    """The documents whose text or caption holds any of these folded words, as the search
+    index finds them (each word a phrase of the ``words`` column)."""
+    match = "words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
+    with store.lock:
+        return [r[0] for r in _cursor(store).execute(
+            f"SELECT rowid / {PARTS} FROM search_index WHERE search_index MATCH ? "
+            f"AND rowid % {PARTS} = {DOC_TEXT}", (match,)).fetchall()]
+
+
+def count_documents_holding(store: Store, words: list[str]) -> int:
+    """How many documents ``documents_holding`` finds, counted by SQLite."""
+    match = "words : (" + " OR ".join('"' + w.replace('"', '""') + '"' for w in words) + ")"
+    return int(store.value(
+        f"SELECT count(*) FROM search_index WHERE search_index MATCH ? "
+        f"AND rowid % {PARTS} = {DOC_TEXT}", (match,)))

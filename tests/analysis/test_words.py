@@ -148,14 +148,18 @@ def test_counts_equal_a_brute_force_count_of_the_texts(study: Study) -> None:
     # "coördinatie" with a combining diaeresis, "Coördinatie" and "coördinatie" are one word
     row = next(r for r in found.rows if r.word == "coordinatie")
     assert row.variants == [("coordinatie", row.count)]
+    # a short list's documents are counted by the index (a lookup per row), a long one's here
     top = words.frequencies(top=5, min_length=5)
     assert engine_rows(top) == brute(study, min_length=5)[0][:5]
+    assert engine_rows(words.frequencies(top=200)) == rows[:200]
 
 
 def test_sites_codes_and_speakers_equal_the_brute_force(study: Study) -> None:
     words = study.project.analysis.words
     oost = {d for d, s in study.sites.items() if s == "Oost"}
     assert engine_rows(words.frequencies(top=None, site="Oost")) == brute(study, docs=oost)[0]
+    assert engine_rows(words.frequencies(top=12, site="Oost")) == \
+        brute(study, docs=oost)[0][:12]
     for code in ("Leren", "Machines"):
         found = words.frequencies(top=None, code=code)
         rows, documents, _ = brute(study, cover=covered(study.codes[code]))
