@@ -45,6 +45,7 @@ from fieldkit.core.text import context, normalise_newlines
 from fieldkit.operations.agreement import Agreement
 from fieldkit.operations.analysis import Analysis
 from fieldkit.operations.assist import Assist
+from fieldkit.operations.autocode import AutoCoding
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.exports import Exports
 from fieldkit.operations.imports import Imports, project_from_qdpx
@@ -123,6 +124,7 @@ class Project:
         self.recordings = Recordings(self, store)
         self.retrieval = Retrieval(self, store)
         self.analysis = Analysis(self, store)
+        self.autocode = AutoCoding(self, store)
         self.team = TeamWork(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()

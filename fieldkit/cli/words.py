@@ -1,4 +1,5 @@
-"""``fieldkit words`` (word frequencies, keyness, a word cloud) and ``fieldkit stopwords``."""
+"""``fieldkit words`` (word frequencies, keyness, a word cloud), ``fieldkit stopwords`` and
+``fieldkit autocode`` (coding by speaker, pattern, question heading or ESM question)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     action.add_argument("--add", nargs="+", metavar="WORD", help="add words to the list")
     action.add_argument("--remove", nargs="+", metavar="WORD", help="take words off the list")
     action.add_argument("--reset", action="store_true", help="back to the list fieldkit ships")
+    add_json_option(p)
+
+    p = command("autocode", cmd_autocode, "code many segments at once (one undo step): a "
+                "speaker's turns, a pattern's matches, the answers under question headings or "
+                "to an ESM question; prints what is coded per document first")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--speaker", metavar="NAME", help="every turn of this speaker")
+    how.add_argument("--pattern", metavar="REGEX", help="every match of a regular expression")
+    how.add_argument("--structure", action="store_true",
+                     help="the answer under each question heading, coded Questions/<question>")
+    how.add_argument("--question", metavar="Q", help="every answer to this ESM question")
+    p.add_argument("code", nargs="?", metavar="CODE", help="the code (not with --structure)")
+    p.add_argument("--unit", choices=["hit", "sentence", "paragraph", "turn"], default="hit",
+                   help="with --pattern: what is coded around each match (default hit)")
+    p.add_argument("--case-sensitive", action="store_true",
+                   help="with --pattern: tell capitals from small letters")
+    p.add_argument("--heading", metavar="REGEX",
+                   help="with --structure: a question heading is a line matching this "
+                        "(default: a numbered question, '3. …', 'Vraag 3: …', 'Q3: …')")
+    p.add_argument("--parent", default="Questions", metavar="CODE",
+                   help="with --structure: the code the question codes go under")
+    p.add_argument("--dry-run", action="store_true", help="only print what would be coded")
+    p.add_argument("--create", action="store_true", help="make the code if it does not exist")
+    p.add_argument("--coder", metavar="NAME", help="who codes (default: current coder)")
     add_json_option(p)
 
 
@@ -144,4 +169,49 @@ def cmd_stopwords(args: argparse.Namespace) -> int:
             print_json(found)
         else:
             print("\n".join(found))
+    return 0
+
+
+def _plan(project: Any, args: argparse.Namespace) -> Any:
+    auto = project.autocode
+    if args.structure:
+        if args.code:
+            raise BadInput("--structure names its codes after the questions; give no CODE.")
+        return auto.structure(args.heading, parent=args.parent)
+    if not args.code:
+        raise BadInput("Which code? Give CODE after the options.")
+    if args.speaker is not None:
+        return auto.speaker(args.speaker, args.code)
+    if args.pattern is not None:
+        return auto.pattern(args.pattern, args.code, unit=args.unit,
+                            ignore_case=not args.case_sensitive)
+    return auto.question(args.question, args.code)
+
+
+def cmd_autocode(args: argparse.Namespace) -> int:
+    with open_project(args, readonly=args.dry_run) as project:
+        plan = _plan(project, args)
+        if plan.missing and not args.create and not args.dry_run:
+            raise BadInput(f"There is no code '{plan.missing[0]}'; add it first or give "
+                           "--create.")
+        made = 0 if args.dry_run else project.autocode.apply(plan, create=args.create)
+        if args.json:
+            print_json({"label": plan.label, "rows": plan.rows, "spans": plan.spans,
+                        "new": plan.new, "created_codes": [] if args.dry_run else plan.missing,
+                        "coded": made, "dry_run": args.dry_run})
+            return 0
+        print(table([[r.document_id, r.title, r.code, len(r.spans), r.new] for r in plan.rows],
+                    ["document", "title", "code", "segments", "new"]))
+        print(f"{plan.spans} segments in {len({r.document_id for r in plan.rows})} documents, "
+              f"{plan.new} not coded yet.")
+        if plan.missing:
+            print(f"{'Would make' if args.dry_run else 'Made'} the code"
+                  f"{'s' if len(plan.missing) > 1 else ''} {', '.join(plan.missing)}"
+                  f"{' (give --create)' if args.dry_run and not args.create else ''}.")
+        if args.dry_run:
+            print("Nothing was coded (--dry-run).")
+        elif made:
+            print(f"Coded {made} segments as one undo step: {plan.label}.")
+        else:
+            print("Nothing new to code.")
     return 0
