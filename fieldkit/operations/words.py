@@ -160,6 +160,10 @@ class Words:
             label.append(f"speaker {', '.join(names)}")
         return Material(" · ".join(label) or "all documents", scope, spans)
 
+    def speakers(self) -> list[str]:
+        """Every speaker of the transcripts' turns, by name."""
+        return word_rows.speakers(self._store)
+
     def speakers_named(self, name: str) -> list[str]:
         """The speakers a name means: as ``speaker:`` in a search, whose folded letters begin
         with the name's (``Sanne`` finds "Sanne de Vries"); BadInput if none."""
