@@ -85,6 +85,8 @@ class WordsView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # a word in context: the main window's search lists its hits (KWIC), to code them all
+        self.table.activated.connect(self.in_context)
         self.site, self.code, self.speaker = QComboBox(), QComboBox(), QComboBox()
         self.top, self.shortest = QSpinBox(), QSpinBox()
         self.top.setRange(10, 1000)
@@ -170,6 +172,22 @@ class WordsView(QWidget):
         self.summary.setText(ntr("%Ln word(s) counted", self.found.words) + ", " +
                              ntr("%Ln document(s)", self.found.documents) + ", " +
                              ntr("%Ln different word(s)", self.found.distinct))
+
+    def in_context(self, index: QModelIndex) -> str | None:
+        """Search the main window for a word's forms: its hits in context, each to open and
+        all to code ("Code all hits…"). Returns the search run."""
+        if self.found is None or not index.isValid():
+            return None
+        row = self.found.rows[index.row()]
+        query = " OR ".join(f'"{form}"' for form, _ in row.variants)
+        main = self.window_.parentWidget()
+        search = getattr(main, "search", None)
+        if search is None or not hasattr(main, "focus_search"):
+            return None
+        main.focus_search()
+        search.run(query)
+        main.activateWindow()
+        return query
 
     def show_cloud(self) -> ChartDialog | None:
         """The word cloud of the list, to save as PNG or SVG (with the pseudonym choices)."""

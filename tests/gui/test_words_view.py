@@ -43,6 +43,14 @@ def test_the_word_list_is_the_projects(window, qtbot, qtmodeltester, tmp_path: P
     assert out is not None and view.found.rows[0].word in out.read_text(encoding="utf-8")
     dialog.close()
     assert analysis.tabs.tabText(analysis.tabs.indexOf(view)) == "Words"
+    # a word in context: the main window's search lists its hits, ready to code them all
+    view.shortest.setValue(3)
+    row = next(i for i, r in enumerate(view.found.rows) if r.word == "machine")
+    query = view.in_context(model.index(row, 0))
+    assert query == '"machine"' and window.search.query.text() == query
+    hits = window.search.model.rowCount()
+    assert hits == len(project.search(query).hits) > 0
+    assert window.search.code_button.isEnabled()
 
 
 def test_the_words_tab_speaks_dutch(window, qtbot) -> None:
