@@ -180,9 +180,9 @@ class WordsView(QWidget):
             return None
         row = self.found.rows[index.row()]
         query = " OR ".join(f'"{form}"' for form, _ in row.variants)
-        main = self.window_.parentWidget()
+        main: Any = self.window_.parentWidget()
         search = getattr(main, "search", None)
-        if search is None or not hasattr(main, "focus_search"):
+        if main is None or search is None or not hasattr(main, "focus_search"):
             return None
         main.focus_search()
         search.run(query)
