@@ -32,7 +32,8 @@ VOCABULARY = ["kantbank", "Kantbank", "kantbanken", "coördinatie", "Coördinati
               "coo\u0308rdinatie", "één", "Een", "de", "het", "werk", "werken", "werkt", "Werk",
               "gewerkt", "Straße", "strasse", "leren", "leert", "geleerd", "machine",
               "machines", "café", "Cafe", "planner", "2026", "12", "ok", "we", "the", "learning",
-              "learned", "naïef", "zo'n", "collega's", "x", "ij"]
+              "learned", "naïef", "zo'n", "collega's", "x", "ij", "ﬁets", "ﬁetsen", "x²y",
+              "Ⅻ", "ǅemal", "ΣΊΣΥΦΟΣ", "İstanbul"]
 NOISE = [" ", " ", " ", ", ", ".\r\n", "\r\n", " 👍 ", " 🙂", "\t", " — ", "!", " (", ") "]
 
 
