@@ -10,8 +10,10 @@ it so this script keeps working); the exit code is 1 when a parity fails.
 The brute force is what a competent engineer writes without the index: read every document's
 text, split it with the index's own word pattern (``fieldkit.index.words.WORD``), fold each word
 with the index's cached analyser (one dictionary look-up per word seen before), count with
-``Counter``, group by the Snowball stem and count each group's documents. fieldkit reads the
-words the search index already holds, folded, and counts them in C. Both leave out the
+``Counter``, group by the Snowball stem and count each group's documents. fieldkit asks the
+search index: for every document whole, its vocabulary's counts (an fts5vocab table, less the
+memos' and codes' rows) and one MATCH per listed row for its documents; for parts of documents
+the folded words the index holds, cut to the spans by their stored offsets and counted in C. Both leave out the
 project's stop words, numbers and words under three letters. Measured: the whole project
 (target ≤ 1 s), and one code's segments and one speaker's turns (checked for parity against
 the brute force over the same spans, character by character).

@@ -11,6 +11,7 @@ project's list is first changed.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -254,9 +255,23 @@ class Words:
         pseudonymiser, for an export) the words of the texts with names replaced."""
         _check_numbers(top, min_length)
         material = self.material(**selection)
+        documents_of = self._documents_of(material, top, mask)
+        if documents_of is not None and material.scope is None:
+            # every document whole: the index has counted the words already
+            totals, documents = self._indexed_totals()
+            return engine.ranked(totals, documents, self._stem(), self.stop_set(),
+                                 min_length=min_length, top=top, documents_of=documents_of)
         return engine.word_list(self.texts(material, mask), self._stem(), self.stop_set(),
-                                min_length=min_length, top=top,
-                                documents_of=self._documents_of(material, top, mask))
+                                min_length=min_length, top=top, documents_of=documents_of)
+
+    def _indexed_totals(self) -> tuple[Counter[str], int]:
+        """Every document text's word counts from the index's vocabulary: its counts over all
+        rows less those of the memos' and codes' rows; and the documents holding a word."""
+        counts, documents, other = word_rows.indexed_word_counts(self._store)
+        totals = Counter(dict(counts))
+        for words in other:
+            totals.subtract(words.split())
+        return +totals, documents  # unary plus: only the words still counted
 
     def _documents_of(self, material: Material, top: int | None,
                       mask: Masker | None) -> Callable[[list[str]], int] | None:

@@ -123,3 +123,31 @@ def count_documents_holding(store: Store, words: list[str]) -> int:
     return int(store.value(
         f"SELECT count(*) FROM search_index WHERE search_index MATCH ? "
         f"AND rowid % {PARTS} = {DOC_TEXT}", (match,)))
+
+
+# The index's own count of every word of the ``words`` column, over all of search_index's rows
+# (an fts5vocab table reads the index's doclists, not the texts).
+_VOCABULARY = ("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fk_word_vocabulary "
+               "USING fts5vocab(main, 'search_index', 'col')")
+
+
+def indexed_word_counts(store: Store) -> tuple[list[tuple[str, int]], int, list[str]]:
+    """What the index knows of every document's words without reading them: (word, count)
+    over every row of ``search_index`` (the index's vocabulary), how many document texts
+    hold a word, and the words of the other rows (memos, coding memos, codes), whose counts
+    the first includes. One pass over the rows, which hands over only the other rows' words."""
+    with store.lock:
+        cursor = _cursor(store)
+        cursor.execute(_VOCABULARY)
+        counts = cursor.execute("SELECT term, cnt FROM temp.fk_word_vocabulary "
+                                "WHERE col = 'words'").fetchall()
+        documents = 0
+        other: list[str] = []
+        for words, is_text in cursor.execute(
+                f"SELECT CASE WHEN rowid % {PARTS} = {DOC_TEXT} THEN NULL ELSE words END, "
+                f"rowid % {PARTS} = {DOC_TEXT} AND words != '' FROM search_index"):
+            if is_text:
+                documents += 1
+            elif words:
+                other.append(words)
+    return counts, documents, other

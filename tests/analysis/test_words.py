@@ -55,8 +55,9 @@ def study(tmp_path: Path) -> Iterator[Study]:
     rng = random.Random(29)
     with Project.create(tmp_path / "Woorden.fieldkit", language="nl") as p:
         p.set_coder("Anouk")
-        p.add_code("Leren")
-        p.add_code("Machines")
+        # codes, memos and coding memos are rows of the index too, but no document's words
+        p.add_code("Leren", definition="Kantbank werk en leren")
+        p.add_code("Machines", example="De kantbanken werken")
         texts: dict[int, str] = {}
         sites: dict[int, str] = {}
         codes: dict[str, list[tuple[int, int, int]]] = {"Leren": [], "Machines": []}
@@ -86,8 +87,10 @@ def study(tmp_path: Path) -> Iterator[Study]:
                     if len(text) > 2:
                         a = rng.randrange(len(text) - 1)
                         b = rng.randint(a + 1, min(len(text), a + 60))
-                        p.code_text(doc, a, b, name, coder=rng.choice(["Anouk", "Bram"]))
+                        p.code_text(doc, a, b, name, coder=rng.choice(["Anouk", "Bram"]),
+                                    memo="kantbank werkt, coördinatie" if i % 2 else "")
                         codes[name].append((doc, a, b))
+        p.memos.set_document_memo(next(iter(texts)), "Kantbank, werk en machines")
         yield Study(p, texts, sites, codes, turns)
 
 
