@@ -1,0 +1,289 @@
+"""The classification sheet's table: cases (or documents) × attributes, typed, held in memory.
+
+The values are read once (``project.attributes.values``) when the sheet is filled and again
+after a change; ``data()`` answers from that copy, so a sheet of 5,000 cases × 40 attributes
+scrolls without a query. Writing goes through the facade (``project.attributes.set``), each
+edit, paste or clearing one undo step named in English (translated when shown).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from fieldkit.core.attributes import Condition, Value, display, parse_value
+from fieldkit.core.errors import FieldkitError
+from fieldkit.gui.i18n import tr
+from fieldkit.project import Project
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+TYPE_NAMES = {"text": "Text", "number": "Number", "date": "Date", "boolean": "Yes/no",
+              "choice": "List of choices"}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One attribute as the sheet shows it."""
+
+    name: str
+    type: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A case or a document: its id, its name, and what ``attributes.set`` takes as target."""
+
+    id: int
+    name: str
+    target: Any
+
+
+def shown(value: Value | None) -> str:
+    """A value as the sheet shows and copies it: yes/no in the interface language, numbers
+    with the language's decimal sign and no thousands separators (so a copy pastes back)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float):
+        return display(value).replace(".", QLocale().decimalPoint())
+    return display(value)
+
+
+def sort_key(value: Value | None) -> tuple[int, Any]:
+    """Values of one column in order; a cell without a value after every value."""
+    if value is None:
+        return (1, 0)
+    if isinstance(value, bool):
+        return (0, int(value))
+    if isinstance(value, (int, float)):
+        return (0, float(value))
+    return (0, str(value).casefold())
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Tab-separated text from a spreadsheet's clipboard → rows of cells (quoted cells may hold
+    tabs and line breaks, as Excel writes them); the last line break ends the block."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")] or [[""]]
+
+
+def block_text(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of cells → tab-separated text a spreadsheet pastes (quoted where needed)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+class SheetModel(QAbstractTableModel):
+    """Column 0: the case's (document's) name; then one column per attribute."""
+
+    failed = Signal(str)  # an edit the project refused: its message
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.kind = "cases"
+        self.rows: list[Row] = []
+        self.columns: list[Column] = []
+        self.values: dict[int, dict[str, Value]] = {}
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def load(self, project: Project | None, kind: str | None = None) -> None:
+        """Read the rows, the attributes and every value (once) from ``project``."""
+        self.project = project
+        self.kind = kind or self.kind
+        rows, columns, values = self._read()
+        if rows == self.rows and columns == self.columns:
+            # the same cells: keep the view's place, selection and sorting
+            self.values = values
+            if rows and columns:
+                self.dataChanged.emit(self.index(0, 1),
+                                      self.index(len(rows) - 1, len(columns)))
+            return
+        self.beginResetModel()
+        self.rows, self.columns, self.values = rows, columns, values
+        self.endResetModel()
+
+    def _read(self) -> tuple[list[Row], list[Column], dict[int, dict[str, Value]]]:
+        project = self.project
+        if project is None:
+            return [], [], {}
+        columns = [Column(a.name, a.type, tuple(a.choices)) for a in project.attributes.all()]
+        if self.kind == "cases":
+            rows = [Row(c.id, c.name, c) for c in project.cases.all()]
+        else:
+            rows = [Row(d.id, d.title, d.id) for d in project.documents()]
+        rows.sort(key=lambda r: r.name.casefold())
+        return rows, columns, project.attributes.values(self.kind)
+
+    def value(self, row: int, column: int) -> Value | None:
+        if column < 1:
+            return None
+        return self.values.get(self.rows[row].id, {}).get(self.columns[column - 1].name)
+
+    def column_of(self, name: str) -> int | None:
+        found = [i for i, c in enumerate(self.columns) if c.name.casefold() == name.casefold()]
+        return found[0] + 1 if found else None
+
+    # -- Qt's table -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if column == 0:
+            name = self.rows[row].name
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                        Qt.ItemDataRole.ToolTipRole):
+                return name
+            return (0, name.casefold()) if role == SORT_ROLE else None
+        value = self.value(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return shown(value)
+        if role == SORT_ROLE:
+            return sort_key(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column - 1].type == "number":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr("Case") if self.kind == "cases" else tr("Document")
+            return None
+        column = self.columns[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.name
+        if role == Qt.ItemDataRole.ToolTipRole:  # the type in words: no meaning in colour only
+            kind = tr(TYPE_NAMES.get(column.type, column.type))
+            if column.choices:
+                return f"{column.name} — {kind}: {', '.join(column.choices)}"
+            return f"{column.name} — {kind}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() > 0:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() < 1:
+            return False
+        try:
+            self.write([(index.row(), index.column(), value)])
+        except FieldkitError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return True
+
+    # -- writing (each call one undo step) --------------------------------------------------
+
+    def check(self, row: int, column: int, raw: object) -> Value | None:
+        """``raw`` as the typed value the attribute of ``column`` stores (BadInput if not)."""
+        col = self.columns[column - 1]
+        return parse_value(col.name, col.type, raw, col.choices)
+
+    def write(self, cells: Iterable[tuple[int, int, object]], label: str | None = None) -> int:
+        """Store raw values in (row, column) cells as one undo step; all or nothing. The
+        values are checked against their types first, the project changed only then."""
+        project = self.project
+        planned = [(r, c, raw, self.check(r, c, raw)) for r, c, raw in cells]
+        if project is None or not planned:
+            return 0
+        if label is None:
+            r, c, _raw, _v = planned[0]
+            label = (f"Set {self.columns[c - 1].name} of {self.rows[r].name}"
+                     if len(planned) == 1 else f"Set {len(planned)} values")
+        with project.action(label):
+            for r, c, _raw, typed in planned:
+                project.attributes.set(self.rows[r].target, self.columns[c - 1].name,
+                                       "" if typed is None else _canonical(typed))
+        for r, c, _raw, typed in planned:  # shown at once; the change set re-reads them too
+            kept = self.values.setdefault(self.rows[r].id, {})
+            if typed is None:
+                kept.pop(self.columns[c - 1].name, None)
+            else:
+                kept[self.columns[c - 1].name] = typed
+            self.dataChanged.emit(self.index(r, c), self.index(r, c))
+        return len(planned)
+
+
+def _canonical(value: Value) -> str:
+    """A typed value written back as text every parser reads the same way."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return display(value) if isinstance(value, float) else str(value)
+
+
+class SheetProxy(QSortFilterProxyModel):
+    """Sorting by typed value, and a filter: words in any cell, or an attribute condition."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.words = ""
+        self.condition: Condition | None = None
+
+    def sheet(self) -> SheetModel:
+        model = self.sourceModel()
+        assert isinstance(model, SheetModel)
+        return model
+
+    def set_filter(self, words: str = "", condition: Condition | None = None) -> None:
+        self.words = words.casefold().strip()
+        self.condition = condition
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        sheet = self.sheet()
+        row = sheet.rows[source_row]
+        values = sheet.values.get(row.id, {})
+        if self.condition is not None:
+            types = {c.name: c.type for c in sheet.columns}
+            if not self.condition.matches(values, types):
+                return False
+        if self.words:
+            texts = [row.name, *(shown(v) for v in values.values())]
+            return any(self.words in t.casefold() for t in texts)
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:  # a value stored before its attribute had a type: as text
+            return str(a[1]) < str(b[1])
