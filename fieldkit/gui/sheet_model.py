@@ -283,6 +283,8 @@ class SheetProxy(QSortFilterProxyModel):
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a[0] != b[0]:  # a cell without a value comes last, whichever way the sort goes
+            return bool(a[0] if self.sortOrder() == Qt.SortOrder.DescendingOrder else b[0])
         try:
             return bool(a < b)
         except TypeError:  # a value stored before its attribute had a type: as text
