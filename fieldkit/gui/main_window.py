@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         """The material list, the codebook, search and coded segments, each in its dock."""
         self.navigator = NavigatorPanel()
         self.navigator.open_document.connect(self.open_document)
+        self.navigator.new_case.connect(lambda: project_dialogs.new_case(self))
         self.codebook = CodebookPanel()
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(lambda: document_area.refresh_marks(self))

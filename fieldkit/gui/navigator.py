@@ -197,6 +197,7 @@ class NavigatorPanel(QWidget):
     """Tree and list of the project's material; activating a document opens it."""
 
     open_document = Signal(int)
+    new_case = Signal()  # a case of the selected documents is asked for (the Cases pane makes it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,8 +358,11 @@ class NavigatorPanel(QWidget):
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
+        chosen = bool(self.selected_documents())
         action = menu.addAction(action_label("documents"), lambda: self.add_to_set())
-        action.setEnabled(bool(self.selected_documents()))
+        action.setEnabled(chosen)
+        case = menu.addAction(tr("New case of these documents…"), self.new_case.emit)
+        case.setEnabled(chosen)
         return menu
 
     def _menu(self, pos: QPoint) -> None:

@@ -144,6 +144,12 @@ def show_cases(window: MainWindow) -> Any:
     return panel
 
 
+def new_case(window: MainWindow) -> Any:
+    """Material's "New case of these documents…": the Cases pane asks for the name."""
+    panel = show_cases(window)
+    return panel.add_case() if panel is not None else None
+
+
 def show_sheet(window: MainWindow) -> Any:
     """View → Classification sheet…: cases (or documents) × attributes, editable."""
     from fieldkit.gui.classification_sheet import ClassificationSheet

@@ -160,6 +160,10 @@
         <translation>Nieuwe case</translation>
     </message>
     <message>
+        <source>New case of these documents…</source>
+        <translation>Nieuwe case van deze documenten…</translation>
+    </message>
+    <message>
         <source>New case…</source>
         <translation>Nieuwe case…</translation>
     </message>
