@@ -139,8 +139,9 @@ class ClassificationSheet(QWidget):
             self.kinds.setTabText(i, label)
         self.filter.setPlaceholderText(tr("Filter: words, or a condition such as "
                                           "afdeling = Lasserij and jaren < 5"))
-        for name, label in (("new", tr("New attribute…")), ("change", tr("Change attribute…")),
-                            ("delete", tr("Delete attribute"))):
+        for name, label in (("new", tr("&New attribute…")),
+                            ("change", tr("&Change attribute…")),
+                            ("delete", tr("&Delete attribute"))):
             self.buttons[name].setText(label)
         for name, label in (("copy", tr("Copy")), ("paste", tr("Paste")),
                             ("clear", tr("Delete values")), ("undo", tr("Undo")),

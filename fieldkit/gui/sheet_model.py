@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,7 +51,7 @@ class Row:
 
     id: int
     name: str
-    target: Any
+    target: Any = field(compare=False)  # a case's info holds its values: not part of the row
 
 
 def shown(value: Value | None) -> str:

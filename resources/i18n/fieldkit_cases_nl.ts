@@ -4,6 +4,18 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>&amp;Change attribute…</source>
+        <translation>Kenmerk &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete attribute</source>
+        <translation>Kenmerk &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;New attribute…</source>
+        <translation>&amp;Nieuw kenmerk…</translation>
+    </message>
+    <message>
         <source>(no documents yet)</source>
         <translation>(nog geen documenten)</translation>
     </message>
@@ -22,10 +34,6 @@
     <message>
         <source>Change attribute {0}</source>
         <translation>Kenmerk {0} wijzigen</translation>
-    </message>
-    <message>
-        <source>Change attribute…</source>
-        <translation>Kenmerk wijzigen…</translation>
     </message>
     <message>
         <source>Choices</source>
@@ -150,10 +158,6 @@
     <message>
         <source>New attribute</source>
         <translation>Nieuw kenmerk</translation>
-    </message>
-    <message>
-        <source>New attribute…</source>
-        <translation>Nieuw kenmerk…</translation>
     </message>
     <message>
         <source>New case</source>

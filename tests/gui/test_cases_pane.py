@@ -192,7 +192,7 @@ def test_the_sheet_and_the_pane_speak_dutch(window, project, qtbot) -> None:
         bad = still_english(strings)
         assert bad == [], "\n".join(bad)
         texts = {t for _w, t in strings}
-        assert {"Nieuw kenmerk…", "Nieuwe case…", "Cases uit deelnemers"} <= texts
+        assert {"&Nieuw kenmerk…", "Nieuwe case…", "Cases uit deelnemers"} <= texts
         sheet.close()
     finally:
         i18n.install("en")
