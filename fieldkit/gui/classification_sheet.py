@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -56,7 +56,7 @@ class ClassificationSheet(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(80)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._reload_if_seen)
         self._build()
         self._build_actions()
         self.retranslate()
@@ -162,6 +162,14 @@ class ClassificationSheet(QWidget):
         self.model.load(self.project, self.kind())
         self.apply_filter()
         self._enable()
+
+    def _reload_if_seen(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._reload_timer.stop()  # closed (or the project with it): nothing to read
+        super().hideEvent(event)
 
     def on_change(self) -> None:
         """The project changed (an edit here, an undo, an import): read it again, shortly."""

@@ -264,9 +264,14 @@ class SheetProxy(QSortFilterProxyModel):
         return model
 
     def set_filter(self, words: str = "", condition: Condition | None = None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 on
+            self.beginFilterChange()
         self.words = words.casefold().strip()
         self.condition = condition
-        self.invalidateFilter()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         sheet = self.sheet()

@@ -172,6 +172,7 @@ def test_the_sheet_and_the_pane_speak_dutch(window, project, qtbot) -> None:
         project.attributes.set(case, "leerling", "ja")
     window.set_language("nl")
     try:
+        qtbot.wait(50)  # the docks' tabs take their new titles in the next layout pass
         panel = window.show_cases()
         panel.choose("Kees")
         sheet = window.show_sheet()

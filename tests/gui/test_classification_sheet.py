@@ -101,7 +101,8 @@ def test_editing_a_cell_stores_a_typed_value(sheet, studied, qtbot) -> None:
     assert isinstance(editor, QLineEdit)
     assert editor.validator() is not None
     editor.setText("3,5")  # a Dutch decimal comma
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it a moment later
+    qtbot.waitUntil(lambda: "jaren" in values(studied, "Bram"), timeout=3000)
     assert values(studied, "Bram")["jaren"] == 3.5
     assert cell(sheet, "Bram", "jaren").data() == "3.5"
     assert studied.undo_label() == "Set jaren of Bram"
