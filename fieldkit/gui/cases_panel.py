@@ -9,6 +9,7 @@ its text selected); "Coded segments…" lists the codings that belong to the cas
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -53,8 +54,17 @@ ROOT = QModelIndex()
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 5  # (document id, start, end); start None: whole
 
 
-def member_count(case: Any) -> int:
-    return len(case.documents) + len(case.parts) + len(case.participants)
+@dataclass(slots=True)
+class Members:
+    """What a case holds, as the pane lists it: documents in it whole, parts of documents,
+    and the documents of its participants (pseudonym → their documents)."""
+
+    documents: list[int] = field(default_factory=list)
+    parts: list[tuple[int, int, int]] = field(default_factory=list)
+    people: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        return len(self.documents) + len(self.parts) + sum(map(len, self.people.values()))
 
 
 class CasesModel(QAbstractTableModel):
@@ -65,10 +75,12 @@ class CasesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.cases: list[Any] = []
+        self.members: dict[int, Members] = {}
 
-    def set_cases(self, cases: list[Any]) -> None:
+    def set_cases(self, cases: list[Any], members: dict[int, Members]) -> None:
         self.beginResetModel()
         self.cases = sorted(cases, key=lambda c: c.name.casefold())
+        self.members = members
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
@@ -81,11 +93,12 @@ class CasesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         case = self.cases[index.row()]
+        held = self.members.get(case.id, Members())
         if role == Qt.ItemDataRole.DisplayRole:
-            return case.name if index.column() == 0 else str(member_count(case))
+            return case.name if index.column() == 0 else str(held.count())
         if role == Qt.ItemDataRole.ToolTipRole:
-            said = [ntr("%Ln document(s)", len(case.documents)),
-                    ntr("%Ln part(s) of documents", len(case.parts)),
+            said = [ntr("%Ln document(s)", len(held.documents)),
+                    ntr("%Ln part(s) of documents", len(held.parts)),
                     ntr("%Ln participant(s)", len(case.participants))]
             return "\n".join([case.name, *([case.description] if case.description else []),
                               ", ".join(said)])
@@ -226,11 +239,31 @@ class CasesPanel(QWidget):
         """Read the cases again, keeping the chosen one chosen."""
         keep = self.current_case()
         cases = self.project.cases.all() if self.project is not None else []
-        self.model.set_cases(cases)
+        self.model.set_cases(cases, self._members(cases))
         if keep is not None:
             self.choose(keep.name)
         self.show_members()
         self._enable()
+
+    def _members(self, cases: list[Any]) -> dict[int, Members]:
+        """Every case's members; a participant's documents are found by their pseudonym."""
+        if self.project is None or not cases:
+            return {}
+        docs = self.project.documents()
+        self.titles = {d.id: d.title for d in docs}
+        by_person: dict[str, list[int]] = {}
+        for d in docs:
+            if d.participant:
+                by_person.setdefault(d.participant, []).append(d.id)
+        people = {p.id: p.pseudonym for p in self.project.participants()} \
+            if any(c.participants for c in cases) else {}
+        found = {}
+        for case in cases:
+            whole = set(case.documents)
+            named = {people[p]: [d for d in by_person.get(people[p], []) if d not in whole]
+                     for p in case.participants if p in people}
+            found[case.id] = Members(list(case.documents), list(case.parts), named)
+        return found
 
     def refresh_when_seen(self) -> None:
         """The cases changed: read them now if the pane can be seen, else once it is."""
@@ -252,7 +285,7 @@ class CasesPanel(QWidget):
         return False
 
     def show_members(self) -> None:
-        """The chosen case's documents and parts, each openable."""
+        """The chosen case's documents, parts and participants' documents, each openable."""
         self.members.clear()
         case = self.current_case()
         if case is None or self.project is None:
@@ -260,14 +293,17 @@ class CasesPanel(QWidget):
             self._enable()
             return
         self.members_label.setText(tr("In {0}:").format(case.name))
-        if case.documents or case.parts:
-            self.titles = {d.id: d.title for d in self.project.documents()}
-        for doc in case.documents:
+        held = self.model.members.get(case.id, Members())
+        for doc in held.documents:
             self._member(self.titles.get(doc, f"#{doc}"), (doc, None, None))
-        for doc, start, end in case.parts:
+        for doc, start, end in held.parts:
             self._member(tr("{0}, characters {1}–{2}").format(
                 self.titles.get(doc, f"#{doc}"), start, end), (doc, start, end))
-        if not (case.documents or case.parts):
+        for person, docs in held.people.items():
+            for doc in docs:
+                self._member(tr("{0} (participant {1})").format(
+                    self.titles.get(doc, f"#{doc}"), person), (doc, None, None))
+        if not held.count():
             self.members.addItem(tr("(no documents yet)"))
         self._enable()
 

@@ -132,6 +132,11 @@ class ClassificationSheet(QWidget):
             self.table.addAction(action)
             self.actions_[name] = action
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        find = QAction(self)  # Ctrl+F: to the filter, as in the main window's search
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda: (self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason),
+                                        self.filter.selectAll()))
+        self.addAction(find)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Classification sheet"))
@@ -159,7 +164,10 @@ class ClassificationSheet(QWidget):
     def reload(self) -> None:
         """Read rows, attributes and values again (once: the view answers from memory)."""
         self._reload_timer.stop()
+        before = (self.model.kind, len(self.model.columns))
         self.model.load(self.project, self.kind())
+        if before != (self.model.kind, len(self.model.columns)):
+            self.fit_columns()
         self.apply_filter()
         self._enable()
 
@@ -170,6 +178,16 @@ class ClassificationSheet(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self._reload_timer.stop()  # closed (or the project with it): nothing to read
         super().hideEvent(event)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its name (measuring the names only: 5,000 rows are not
+        read for it), the names of cases or documents wider."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            wanted = metrics.horizontalAdvance(title) + 40
+            header.resizeSection(column, max(200 if column == 0 else 80, min(wanted, 260)))
 
     def on_change(self) -> None:
         """The project changed (an edit here, an undo, an import): read it again, shortly."""

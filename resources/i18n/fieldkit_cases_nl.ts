@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>Coded segments of {0}</source>
-        <translation>Gecodeerde fragmenten van {0}</translation>
+        <translation>Gecodeerde segmenten van {0}</translation>
     </message>
     <message>
         <source>Coded segments…</source>
-        <translation>Gecodeerde fragmenten…</translation>
+        <translation>Gecodeerde segmenten…</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -250,6 +250,10 @@
     <message>
         <source>no</source>
         <translation>nee</translation>
+    </message>
+    <message>
+        <source>{0} (participant {1})</source>
+        <translation>{0} (deelnemer {1})</translation>
     </message>
     <message>
         <source>{0} of {1} rows</source>

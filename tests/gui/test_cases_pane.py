@@ -234,3 +234,24 @@ def test_material_makes_a_case_of_the_chosen_documents(window, project, monkeypa
     window.navigator.table.clearSelection()
     assert not next(a for a in window.navigator.context_menu().actions()
                     if a.text() == "New case of these documents…").isEnabled()
+
+
+def test_a_participants_case_holds_their_documents(demo, qtbot) -> None:
+    from tests.gui.conftest import open_window
+
+    for window in open_window(qtbot, demo):
+        panel = window.show_cases()
+        assert panel.from_participants()
+        person = demo.participants()[0].pseudonym
+        assert panel.choose(person)
+        # the truth: the documents the demo gives this participant, and their codings
+        docs = sorted(d.id for d in demo.documents() if d.participant == person)
+        assert docs
+        row = names(panel).index(person)
+        assert panel.model.index(row, 1).data() == str(len(docs))
+        listed = sorted(panel.members.item(i).data(0x0100 + 5)[0]
+                        for i in range(panel.members.count()))
+        assert listed == docs
+        assert f"(participant {person})" in panel.members.item(0).text()
+        codings = sorted(c.id for c in demo.codings() if c.document_id in docs)
+        assert panel.segment_ids() == codings
