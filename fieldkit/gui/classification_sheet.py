@@ -134,9 +134,12 @@ class ClassificationSheet(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         find = QAction(self)  # Ctrl+F: to the filter, as in the main window's search
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(lambda: (self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason),
-                                        self.filter.selectAll()))
+        find.triggered.connect(self.focus_filter)
         self.addAction(find)
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Classification sheet"))
