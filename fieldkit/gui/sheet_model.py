@@ -117,11 +117,12 @@ class SheetModel(QAbstractTableModel):
         self.kind = kind or self.kind
         rows, columns, values = self._read()
         if rows == self.rows and columns == self.columns:
-            # the same cells: keep the view's place, selection and sorting
-            self.values = values
-            if rows and columns:
-                self.dataChanged.emit(self.index(0, 1),
-                                      self.index(len(rows) - 1, len(columns)))
+            # the same cells: keep the view's place and selection, and tell the view (and the
+            # sorting) only of the rows whose values changed
+            old, self.values = self.values, values
+            for row, found in enumerate(rows):
+                if old.get(found.id, {}) != values.get(found.id, {}):
+                    self.dataChanged.emit(self.index(row, 1), self.index(row, len(columns)))
             return
         self.beginResetModel()
         self.rows, self.columns, self.values = rows, columns, values
