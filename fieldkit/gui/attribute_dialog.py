@@ -138,6 +138,11 @@ class ImportAttributesDialog(QDialog):
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 self.preview.setItem(r, c, QTableWidgetItem(cell))
+        # a few rows: each column as wide as its name and values (within reason)
+        self.preview.resizeColumnsToContents()
+        for c in range(len(header)):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), 260))
+        self.preview.horizontalHeader().setStretchLastSection(True)
         hint = QLabel(tr("Each row is matched to a case by its name or to a document by its "
                          "title, in the key column. New columns become attributes."))
         hint.setObjectName("hint")

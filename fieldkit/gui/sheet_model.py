@@ -170,6 +170,8 @@ class SheetModel(QAbstractTableModel):
         value = self.value(row, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return shown(value)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 16:
+            return value  # a long text, cut short in its column
         if role == SORT_ROLE:
             return sort_key(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column - 1].type == "number":
