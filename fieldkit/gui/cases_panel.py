@@ -178,10 +178,13 @@ class CasesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_members())
         self.table.doubleClicked.connect(lambda _i: self.members.setFocus())
         self.table.activated.connect(lambda _i: self.members.setFocus())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, lambda: self.delete_case(),
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self.table, lambda: self.rename_case(),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        for key, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_case),
+                          (QKeySequence(Qt.Key.Key_F2), self.rename_case)):
+            shortcut = QShortcut(key, self.table)
+            # only while the list has the keyboard (PySide ignores a context= argument: the
+            # key would be the whole window's, and clash with another pane's Delete)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda slot=slot: slot())
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in (("add", lambda: self.add_case()), ("rename", lambda: self.rename_case()),
                            ("delete", lambda: self.delete_case()),

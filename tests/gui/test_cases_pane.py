@@ -255,3 +255,32 @@ def test_a_participants_case_holds_their_documents(demo, qtbot) -> None:
         assert f"(participant {person})" in panel.members.item(0).text()
         codings = sorted(c.id for c in demo.codings() if c.document_id in docs)
         assert panel.segment_ids() == codings
+
+
+def test_the_pane_keys_rename_and_delete_and_the_model_passes(window, project, qtbot,
+                                                              monkeypatch,
+                                                              qtmodeltester) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    panel = window.show_cases()
+    assert panel.add_case(("Kees", [], None))
+    assert panel.add_case(("Henk", [], None))
+    qtmodeltester.check(panel.model)
+    panel.choose("Kees")
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kees V.", True))
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    assert names(panel) == ["Henk", "Kees V."]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    panel.choose("Kees V.")
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert names(panel) == ["Henk"] and "Kees V." in asked[0]
+    # each list's Delete is its own: two window-wide ones would cancel each other out
+    from PySide6.QtGui import QShortcut
+
+    deletes = [s for s in window.findChildren(QShortcut) if s.key().toString() == "Del"]
+    assert len(deletes) == 2
+    assert {s.context() for s in deletes} == {Qt.ShortcutContext.WidgetShortcut}
