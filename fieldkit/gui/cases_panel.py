@@ -178,13 +178,15 @@ class CasesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_members())
         self.table.doubleClicked.connect(lambda _i: self.members.setFocus())
         self.table.activated.connect(lambda _i: self.members.setFocus())
-        for key, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_case),
-                          (QKeySequence(Qt.Key.Key_F2), self.rename_case)):
+        keys: list[tuple[QKeySequence, Callable[[], object]]] = [
+            (QKeySequence(QKeySequence.StandardKey.Delete), lambda: self.delete_case()),
+            (QKeySequence(Qt.Key.Key_F2), lambda: self.rename_case())]
+        for key, does in keys:
             shortcut = QShortcut(key, self.table)
             # only while the list has the keyboard (PySide ignores a context= argument: the
             # key would be the whole window's, and clash with another pane's Delete)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda slot=slot: slot())
+            shortcut.activated.connect(does)
         self.buttons: dict[str, QPushButton] = {}
         for name, slot in (("add", lambda: self.add_case()), ("rename", lambda: self.rename_case()),
                            ("delete", lambda: self.delete_case()),

@@ -27,11 +27,15 @@ from PySide6.QtCore import (
 from fieldkit.core.attributes import Condition, Value, display, parse_value
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.i18n import tr
+from fieldkit.operations.cases import CaseInfo
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE,
+                      Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TYPE_NAMES = {"text": "Text", "number": "Number", "date": "Date", "boolean": "Yes/no",
               "choice": "List of choices"}
 
@@ -108,6 +112,12 @@ class SheetModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self.columns: list[Column] = []
         self.values: dict[int, dict[str, Value]] = {}
+        # row id → the texts its cells show, made when the row is first painted
+        self._shown: dict[int, list[str]] = {}
+        # the sorting: the column, its direction and each row's place (what Qt compares, in
+        # C++: a Python comparison per pair would take seconds on 5,000 rows)
+        self.sort_column, self.descending = 0, False
+        self.ranks: list[int] = []
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -120,21 +130,52 @@ class SheetModel(QAbstractTableModel):
             # the same cells: keep the view's place and selection, and tell the view (and the
             # sorting) only of the rows whose values changed
             old, self.values = self.values, values
-            for row, found in enumerate(rows):
-                if old.get(found.id, {}) != values.get(found.id, {}):
-                    self.dataChanged.emit(self.index(row, 1), self.index(row, len(columns)))
+            changed = [row for row, found in enumerate(rows)
+                       if old.get(found.id, {}) != values.get(found.id, {})]
+            for row in changed:
+                self._shown.pop(rows[row].id, None)
+            if changed:
+                self.rank(self.sort_column, self.descending)
+            for row in changed:
+                self.dataChanged.emit(self.index(row, 1), self.index(row, len(columns)))
             return
         self.beginResetModel()
         self.rows, self.columns, self.values = rows, columns, values
+        self._shown = {}
+        if self.sort_column >= self.columnCount():
+            self.sort_column = 0
+        self.rank(self.sort_column, self.descending)
         self.endResetModel()
+
+    def rank(self, column: int, descending: bool) -> None:
+        """Each row's place when sorted by ``column``: typed values in order, rows without
+        a value last in either direction (Qt turns the order round for a descending sort)."""
+        self.sort_column, self.descending = column, descending
+        if column == 0:
+            keys = [(0, r.name.casefold()) for r in self.rows]
+        else:
+            name = self.columns[column - 1].name
+            keys = [sort_key(self.values.get(r.id, {}).get(name)) for r in self.rows]
+        try:
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+        except TypeError:  # a value stored before its attribute had a type: as text
+            order = sorted(range(len(keys)), key=lambda i: (keys[i][0], str(keys[i][1])))
+        ranks = [0] * len(keys)
+        place, previous = 0, None
+        for position, row in enumerate(order):
+            if keys[row] != previous:  # equal values share a place: the sort keeps their order
+                place, previous = position + 1, keys[row]
+            ranks[row] = -1 if descending and keys[row][0] else place
+        self.ranks = ranks
 
     def _read(self) -> tuple[list[Row], list[Column], dict[int, dict[str, Value]]]:
         project = self.project
         if project is None:
             return [], [], {}
         columns = [Column(a.name, a.type, tuple(a.choices)) for a in project.attributes.all()]
-        if self.kind == "cases":
-            rows = [Row(c.id, c.name, c) for c in project.cases.all()]
+        if self.kind == "cases":  # the light list: a case's members are not needed here
+            rows = [Row(c.id, c.name, CaseInfo(c.id, c.uuid, c.name, c.description))
+                    for c in project.cases()]
         else:
             rows = [Row(d.id, d.title, d.id) for d in project.documents()]
         rows.sort(key=lambda r: r.name.casefold())
@@ -158,25 +199,29 @@ class SheetModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns) + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in ANSWERED or not index.isValid():
+            return None  # the many roles a view asks for and the sheet leaves to the style
         row, column = index.row(), index.column()
-        if column == 0:
-            name = self.rows[row].name
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                        Qt.ItemDataRole.ToolTipRole):
-                return name
-            return (0, name.casefold()) if role == SORT_ROLE else None
-        value = self.value(row, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return shown(value)
-        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 16:
-            return value  # a long text, cut short in its column
+            return self.texts(row)[column]
         if role == SORT_ROLE:
-            return sort_key(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column - 1].type == "number":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self.ranks[row] if row < len(self.ranks) else 0
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.texts(row)[column]
+            return text if column == 0 or len(text) > 16 else None  # cut short in its column
+        if column and self.columns[column - 1].type == "number":  # TextAlignmentRole
+            return RIGHT
         return None
+
+    def texts(self, row: int) -> list[str]:
+        """What the cells of ``row`` show, made once and kept until its values change."""
+        found = self.rows[row]
+        texts = self._shown.get(found.id)
+        if texts is None:
+            values = self.values.get(found.id, {})
+            texts = [found.name, *(shown(values.get(c.name)) for c in self.columns)]
+            self._shown[found.id] = texts
+        return texts
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -241,6 +286,9 @@ class SheetModel(QAbstractTableModel):
                 kept.pop(self.columns[c - 1].name, None)
             else:
                 kept[self.columns[c - 1].name] = typed
+            self._shown.pop(self.rows[r].id, None)
+        self.rank(self.sort_column, self.descending)
+        for r, c, _raw, _typed in planned:
             self.dataChanged.emit(self.index(r, c), self.index(r, c))
         return len(planned)
 
@@ -260,6 +308,7 @@ class SheetProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.words = ""
         self.condition: Condition | None = None
+        self.types: dict[str, str] = {}
 
     def sheet(self) -> SheetModel:
         model = self.sourceModel()
@@ -271,6 +320,7 @@ class SheetProxy(QSortFilterProxyModel):
             self.beginFilterChange()
         self.words = words.casefold().strip()
         self.condition = condition
+        self.types = {c.name: c.type for c in self.sheet().columns}
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
@@ -278,22 +328,16 @@ class SheetProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         sheet = self.sheet()
-        row = sheet.rows[source_row]
-        values = sheet.values.get(row.id, {})
         if self.condition is not None:
-            types = {c.name: c.type for c in sheet.columns}
-            if not self.condition.matches(values, types):
+            values = sheet.values.get(sheet.rows[source_row].id, {})
+            if not self.condition.matches(values, self.types):
                 return False
         if self.words:
-            texts = [row.name, *(shown(v) for v in values.values())]
-            return any(self.words in t.casefold() for t in texts)
+            return any(self.words in t.casefold() for t in sheet.texts(source_row))
         return True
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a[0] != b[0]:  # a cell without a value comes last, whichever way the sort goes
-            return bool(a[0] if self.sortOrder() == Qt.SortOrder.DescendingOrder else b[0])
-        try:
-            return bool(a < b)
-        except TypeError:  # a value stored before its attribute had a type: as text
-            return str(a[1]) < str(b[1])
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sheet = self.sheet()
+        if 0 <= column < sheet.columnCount():
+            sheet.rank(column, order == Qt.SortOrder.DescendingOrder)
+        super().sort(column, order)
