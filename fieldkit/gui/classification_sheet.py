@@ -57,6 +57,7 @@ class ClassificationSheet(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(80)
         self._reload_timer.timeout.connect(self._reload_if_seen)
+        self._definitions_stale = True
         self._build()
         self._build_actions()
         self.retranslate()
@@ -164,19 +165,24 @@ class ClassificationSheet(QWidget):
     def kind(self) -> str:
         return KINDS[max(0, self.kinds.currentIndex())]
 
-    def reload(self) -> None:
-        """Read rows, attributes and values again (once: the view answers from memory)."""
+    def reload(self, definitions: bool = True) -> None:
+        """Read rows, attributes (unless ``definitions`` is False) and values again (once:
+        the view answers from memory)."""
         self._reload_timer.stop()
-        before = (self.model.kind, len(self.model.columns))
-        self.model.load(self.project, self.kind())
-        if before != (self.model.kind, len(self.model.columns)):
+        before = (self.model.kind, list(self.model.columns))
+        self.model.load(self.project, self.kind(), definitions=definitions)
+        self._definitions_stale = False
+        if before[0] != self.model.kind or len(before[1]) != len(self.model.columns):
             self.fit_columns()
-        self.apply_filter()
+        if before[1] != self.model.columns or not self.filter.text().strip():
+            self.apply_filter()  # a condition is read against the attributes there are now
+        else:  # the same filter: the rows whose values changed were filtered again already
+            self.show_count()
         self._enable()
 
     def _reload_if_seen(self) -> None:
         if self.isVisible():
-            self.reload()
+            self.reload(definitions=self._definitions_stale)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self._reload_timer.stop()  # closed (or the project with it): nothing to read
@@ -192,8 +198,11 @@ class ClassificationSheet(QWidget):
             wanted = metrics.horizontalAdvance(title) + 40
             header.resizeSection(column, max(200 if column == 0 else 80, min(wanted, 260)))
 
-    def on_change(self) -> None:
-        """The project changed (an edit here, an undo, an import): read it again, shortly."""
+    def on_change(self, tables: set[str] | None = None) -> None:
+        """The project changed (an edit here, an undo, an import): read it again, shortly
+        (the attributes' definitions too when ``tables`` say they may have changed)."""
+        if tables is None or "attributes" in tables:
+            self._definitions_stale = True
         if self.isVisible():
             self._reload_timer.start()
 
@@ -210,6 +219,9 @@ class ClassificationSheet(QWidget):
             self.proxy.set_filter(condition=condition)
         else:
             self.proxy.set_filter(words=text)
+        self.show_count()
+
+    def show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.said.setText(ntr("%Ln row(s)", total) if shown == total
                           else tr("{0} of {1} rows").format(shown, total))

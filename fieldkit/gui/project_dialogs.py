@@ -185,7 +185,7 @@ def cases_changed(window: MainWindow, tables: set[str]) -> None:
     if window.cases_dock is not None:
         window.cases_dock.widget().refresh_when_seen()  # type: ignore[attr-defined]
     if window.sheet is not None:
-        window.sheet.on_change()
+        window.sheet.on_change(tables)
 
 
 def drop_cases(window: MainWindow) -> None:

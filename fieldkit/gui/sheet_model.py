@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,8 +32,7 @@ from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
-SORT_ROLE = Qt.ItemDataRole.UserRole + 10
-ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE,
+ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                       Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 TYPE_NAMES = {"text": "Text", "number": "Number", "date": "Date", "boolean": "Yes/no",
@@ -51,11 +50,10 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A case or a document: its id, its name, and what ``attributes.set`` takes as target."""
+    """A case or a document: its id and its name."""
 
     id: int
     name: str
-    target: Any = field(compare=False)  # a case's info holds its values: not part of the row
 
 
 def shown(value: Value | None) -> str:
@@ -114,70 +112,78 @@ class SheetModel(QAbstractTableModel):
         self.values: dict[int, dict[str, Value]] = {}
         # row id → the texts its cells show, made when the row is first painted
         self._shown: dict[int, list[str]] = {}
-        # the sorting: the column, its direction and each row's place (what Qt compares, in
-        # C++: a Python comparison per pair would take seconds on 5,000 rows)
+        # the sorting, done here on the rows themselves (Qt's own compares pair by pair
+        # through Python: seconds on 5,000 rows); an edit leaves its row where it is
         self.sort_column, self.descending = 0, False
-        self.ranks: list[int] = []
 
     # -- reading ----------------------------------------------------------------------------
 
-    def load(self, project: Project | None, kind: str | None = None) -> None:
-        """Read the rows, the attributes and every value (once) from ``project``."""
+    def load(self, project: Project | None, kind: str | None = None, *,
+             definitions: bool = True) -> None:
+        """Read the rows, the attributes (unless only values changed: ``definitions`` False)
+        and every value (once) from ``project``."""
+        same = project is self.project and (kind or self.kind) == self.kind
         self.project = project
         self.kind = kind or self.kind
-        rows, columns, values = self._read()
-        if rows == self.rows and columns == self.columns:
-            # the same cells: keep the view's place and selection, and tell the view (and the
-            # sorting) only of the rows whose values changed
+        rows, columns, values = self._read(definitions or not same)
+        if {(r.id, r.name) for r in rows} == {(r.id, r.name) for r in self.rows} \
+                and columns == self.columns:
+            # the same cells: keep the rows' order, the view's place and selection, and tell
+            # the view only of the rows whose values changed
             old, self.values = self.values, values
-            changed = [row for row, found in enumerate(rows)
-                       if old.get(found.id, {}) != values.get(found.id, {})]
-            for row in changed:
-                self._shown.pop(rows[row].id, None)
-            if changed:
-                self.rank(self.sort_column, self.descending)
-            for row in changed:
-                self.dataChanged.emit(self.index(row, 1), self.index(row, len(columns)))
+            for row, found in enumerate(self.rows):
+                if old.get(found.id, {}) != values.get(found.id, {}):
+                    self._shown.pop(found.id, None)
+                    self.dataChanged.emit(self.index(row, 1), self.index(row, len(columns)))
             return
         self.beginResetModel()
         self.rows, self.columns, self.values = rows, columns, values
         self._shown = {}
         if self.sort_column >= self.columnCount():
             self.sort_column = 0
-        self.rank(self.sort_column, self.descending)
+        self.rows = self._ordered(self.sort_column, self.descending)
         self.endResetModel()
 
-    def rank(self, column: int, descending: bool) -> None:
-        """Each row's place when sorted by ``column``: typed values in order, rows without
-        a value last in either direction (Qt turns the order round for a descending sort)."""
-        self.sort_column, self.descending = column, descending
+    def _ordered(self, column: int, descending: bool) -> list[Row]:
+        """The rows sorted by ``column``: typed values in order, rows without a value last
+        whichever way the sort goes, ties by name."""
+        by_name = sorted(self.rows, key=lambda r: r.name.casefold())
         if column == 0:
-            keys = [(0, r.name.casefold()) for r in self.rows]
-        else:
-            name = self.columns[column - 1].name
-            keys = [sort_key(self.values.get(r.id, {}).get(name)) for r in self.rows]
+            return by_name[::-1] if descending else by_name
+        name = self.columns[column - 1].name
+        keyed = [(sort_key(self.values.get(r.id, {}).get(name)), r) for r in by_name]
+        present = [(k, r) for k, r in keyed if k[0] == 0]
         try:
-            order = sorted(range(len(keys)), key=keys.__getitem__)
+            present.sort(key=lambda kr: kr[0], reverse=descending)
         except TypeError:  # a value stored before its attribute had a type: as text
-            order = sorted(range(len(keys)), key=lambda i: (keys[i][0], str(keys[i][1])))
-        ranks = [0] * len(keys)
-        place, previous = 0, None
-        for position, row in enumerate(order):
-            if keys[row] != previous:  # equal values share a place: the sort keeps their order
-                place, previous = position + 1, keys[row]
-            ranks[row] = -1 if descending and keys[row][0] else place
-        self.ranks = ranks
+            present.sort(key=lambda kr: str(kr[0][1]), reverse=descending)
+        return [r for _k, r in present] + [r for k, r in keyed if k[0]]
 
-    def _read(self) -> tuple[list[Row], list[Column], dict[int, dict[str, Value]]]:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows (a header click), keeping selections on their cells."""
+        if not 0 <= column < self.columnCount():
+            return
+        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        where = [(self.rows[i.row()].id, i.column()) for i in kept]
+        self.rows = self._ordered(column, self.descending)
+        position = {r.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(kept, [self.index(position[key], c) for key, c in where])
+        self.layoutChanged.emit()
+
+    def _read(self, definitions: bool = True) -> tuple[list[Row], list[Column],
+                                                      dict[int, dict[str, Value]]]:
         project = self.project
         if project is None:
             return [], [], {}
-        columns = [Column(a.name, a.type, tuple(a.choices)) for a in project.attributes.all()]
+        # the definitions list counts every value's use: read it only when it may have changed
+        columns = [Column(a.name, a.type, tuple(a.choices)) for a in project.attributes.all()] \
+            if definitions else list(self.columns)
         if self.kind == "cases":  # the light list: a case's members are not needed here
-            rows = [Row(c.id, c.name, CaseInfo(c.id, c.uuid, c.name, c.description))
-                    for c in project.cases()]
+            rows = [Row(c.id, c.name) for c in project.cases()]
         else:
-            rows = [Row(d.id, d.title, d.id) for d in project.documents()]
+            rows = [Row(d.id, d.title) for d in project.documents()]
         rows.sort(key=lambda r: r.name.casefold())
         return rows, columns, project.attributes.values(self.kind)
 
@@ -204,8 +210,6 @@ class SheetModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.texts(row)[column]
-        if role == SORT_ROLE:
-            return self.ranks[row] if row < len(self.ranks) else 0
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.texts(row)[column]
             return text if column == 0 or len(text) > 16 else None  # cut short in its column
@@ -278,7 +282,7 @@ class SheetModel(QAbstractTableModel):
                      if len(planned) == 1 else f"Set {len(planned)} values")
         with project.action(label):
             for r, c, _raw, typed in planned:
-                project.attributes.set(self.rows[r].target, self.columns[c - 1].name,
+                project.attributes.set(self.target(r), self.columns[c - 1].name,
                                        "" if typed is None else _canonical(typed))
         for r, c, _raw, typed in planned:  # shown at once; the change set re-reads them too
             kept = self.values.setdefault(self.rows[r].id, {})
@@ -287,10 +291,16 @@ class SheetModel(QAbstractTableModel):
             else:
                 kept[self.columns[c - 1].name] = typed
             self._shown.pop(self.rows[r].id, None)
-        self.rank(self.sort_column, self.descending)
         for r, c, _raw, _typed in planned:
             self.dataChanged.emit(self.index(r, c), self.index(r, c))
         return len(planned)
+
+
+    def target(self, row: int) -> CaseInfo | int:
+        """What ``attributes.set`` takes for ``row``: the case (by id and name) or the
+        document's id."""
+        found = self.rows[row]
+        return CaseInfo(found.id, "", found.name) if self.kind == "cases" else found.id
 
 
 def _canonical(value: Value) -> str:
@@ -305,7 +315,6 @@ class SheetProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self.words = ""
         self.condition: Condition | None = None
         self.types: dict[str, str] = {}
@@ -316,6 +325,8 @@ class SheetProxy(QSortFilterProxyModel):
         return model
 
     def set_filter(self, words: str = "", condition: Condition | None = None) -> None:
+        if not words.strip() and condition is None and not self.words and self.condition is None:
+            return  # no filter before or now: nothing to filter again
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 on
             self.beginFilterChange()
         self.words = words.casefold().strip()
@@ -337,7 +348,5 @@ class SheetProxy(QSortFilterProxyModel):
         return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        sheet = self.sheet()
-        if 0 <= column < sheet.columnCount():
-            sheet.rank(column, order == Qt.SortOrder.DescendingOrder)
-        super().sort(column, order)
+        """The sheet sorts its own rows; the filter keeps their order."""
+        self.sheet().sort(column, order)
