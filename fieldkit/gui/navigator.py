@@ -198,6 +198,7 @@ class NavigatorPanel(QWidget):
 
     open_document = Signal(int)
     attach_recording = Signal(int)  # a transcript without its recording: choose the file
+    new_case = Signal()  # a case of the selected documents is asked for (the Cases pane makes it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,8 +359,11 @@ class NavigatorPanel(QWidget):
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
+        chosen = bool(self.selected_documents())
         action = menu.addAction(action_label("documents"), lambda: self.add_to_set())
-        action.setEnabled(bool(self.selected_documents()))
+        action.setEnabled(chosen)
+        case = menu.addAction(tr("New case of these documents…"), self.new_case.emit)
+        case.setEnabled(chosen)
         lone = self.lone_transcript()
         attach = menu.addAction(tr("Attach recording…"),
                                 lambda: self.attach_recording.emit(lone))
