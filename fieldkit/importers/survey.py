@@ -5,7 +5,8 @@ Layouts recognised by their columns (``detect_layout``):
 * **Qualtrics** (csv or xlsx): row 1 the column ids (``Q1``, ``Q2_TEXT``), row 2 the question
   texts, row 3 ``{"ImportId":"QID1"}`` (date columns carry ``"timeZone"``); ``ResponseId`` is
   the respondent. Responses whose ``Status`` says preview, test or spam are skipped (a warning
-  each); the moment ``RecordedDate`` (else ``EndDate``) in its time zone dates the document.
+  each); the moment ``RecordedDate`` (else ``EndDate``, ``StartDate``) in its time zone dates
+  the document.
 * **LimeSurvey** (``id``, ``submitdate``, ``lastpage``, ``startlanguage``, ``seed``,
   ``startdate``, ``datestamp``, then question codes or ``CODE. question text`` headers, or the
   same with full headings: ``Response ID``, ``Date submitted`` …); ``id`` is the respondent.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -411,12 +413,14 @@ def is_open(label: str, values: list[str], type_: str, *, text_entry: bool = Fal
     Decided by the column as a whole, in this order:
 
     1. A column named as a text entry (``Q3_TEXT``, ``age_open``, ``…_comment``,
-       ``…_toelichting``, or a Qualtrics ImportId ``QID3_TEXT``: ``text_entry``) is open, unless every answer is a number (a number typed in a text
-       box is closed). So "about 30", "31", "ongeveer 45" stay text, "31" included.
+       ``…_toelichting``, or a Qualtrics ImportId ``QID3_TEXT``: ``text_entry``) is open,
+       unless every answer is a number (a number typed in a text box is closed). So "about
+       30", "31", "ongeveer 45" stay text, "31" included.
     2. A column whose answers are all numbers, dates or yes/no, or a closed list (at most
        twelve short values that repeat: ``type_`` from ``infer_type``), is closed.
-    3. A few distinct answers, each given at least twice on average (long choice labels such
-       as "Minder dan 1 jaar in dienst bij dit bedrijf"), is closed.
+    3. At most twelve distinct answers of which hardly any (a tenth of the answers or fewer)
+       is given only once is closed: long choice labels such as "Minder dan 1 jaar in dienst
+       bij dit bedrijf" repeat, prose does not (a few essays among many "nee" stay open).
     4. It is open when at least a fifth of the answers have four words or more (prose, even
        among many "nee"), or when most answers differ and they average two words or more
        (typed freely); else it is a closed text (job titles, place names).
@@ -425,13 +429,14 @@ def is_open(label: str, values: list[str], type_: str, *, text_entry: bool = Fal
         return type_ != "number"
     if type_ != "text":
         return False
-    folded = {v.casefold() for v in values}
-    if len(folded) <= 12 and len(folded) * 2 <= len(values):
+    counts = Counter(v.casefold() for v in values)
+    once = sum(1 for n in counts.values() if n == 1)
+    if len(counts) <= 12 and once * 10 <= len(values):
         return False
     words = [len(v.split()) for v in values]
     if sum(w >= 4 for w in words) * 5 >= len(values):
         return True
-    return len(folded) * 2 > len(values) and sum(words) >= 2 * len(values)
+    return len(counts) * 2 > len(values) and sum(words) >= 2 * len(values)
 
 
 def _zone(imports: list[dict[str, str]], header: list[str]) -> ZoneInfo | None:
@@ -448,7 +453,8 @@ def _created_column(header: list[str], layout: _Layout) -> int | None:
     if layout.name != "qualtrics":
         return None
     simple = [_simple(h) for h in header]
-    return next((simple.index(c) for c in ("recordeddate", "enddate") if c in simple), None)
+    return next((simple.index(c) for c in ("recordeddate", "enddate", "startdate")
+                 if c in simple), None)
 
 
 def _utc(value: str, zone: ZoneInfo) -> str | None:
