@@ -32,12 +32,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fieldkit.core.attributes import Value, infer_type, parse_value
+from fieldkit.core.errors import BadInput
 
 from .common import bad, read_bytes
 from .survey_sheets import Sheet, read_sheet
@@ -67,6 +69,37 @@ class _Layout:
     case: tuple[str, ...]
     left_out: frozenset[str]
     metadata: frozenset[str]
+
+
+def _known_types(questions: list[Question],
+                 known: Mapping[str, tuple[str, list[str]]]) -> None:
+    """Closed questions named like an attribute the project has take its name and type."""
+    folded = {name.casefold(): name for name in known}
+    for question in questions:
+        name = folded.get(question.label.casefold())
+        if name is not None and not question.open:
+            question.label = name
+            question.type, question.choices = known[name][0], list(known[name][1])
+
+
+def _answers(respondents: list[Respondent], questions: list[Question], rows: list[list[str]],
+             header: list[str], name: str) -> None:
+    """Each respondent's open answers as text and closed answers as typed values."""
+    for who in respondents:
+        row = rows[who.row - 1]
+        for q in questions:
+            raw = row[q.column].strip()
+            if not raw:
+                continue
+            if q.open:
+                who.answers[q.label] = raw
+                continue
+            try:
+                value = parse_value(q.label, q.type, raw, q.choices)
+            except BadInput as exc:
+                raise bad(name, f"row {who.row}, column {header[q.column]}: {exc}") from None
+            if value is not None:
+                who.values[q.label] = value
 
 
 def _simple(header: str) -> str:
@@ -156,21 +189,35 @@ class SurveyData:
         return [q for q in self.questions if not q.open]
 
 
-def read_survey(path: Path, mapping: dict[str, str] | None = None) -> SurveyData:
-    """The survey in the csv or xlsx file at ``path`` (see ``parse_survey``)."""
+def read_survey(path: Path, mapping: dict[str, str] | None = None, *,
+                known: Mapping[str, tuple[str, list[str]]] | None = None) -> SurveyData:
+    """The survey in the csv or xlsx file at ``path`` (see ``parse_survey``); ``mapping`` may
+    name the respondent column (``case``) and say ``per`` (checked here, used by
+    ``survey_text``)."""
     path = Path(path)
-    return parse_survey(read_bytes(path), path.name, case=(mapping or {}).get("case"))
+    mapping = dict(mapping or {})
+    unknown = sorted(set(mapping) - set(MAPPING_KEYS))
+    if unknown:
+        raise bad(path.name, f"a survey takes no mapping for {', '.join(unknown)} (it takes "
+                             "case=COLUMN)")
+    if mapping.get("per", "respondent") not in ("respondent", "question"):
+        raise bad(path.name, f"per must be 'respondent' or 'question', not {mapping['per']!r}")
+    return parse_survey(read_bytes(path), path.name, case=mapping.get("case"), known=known)
 
 
-def parse_survey(data: bytes, name: str, *, case: str | None = None) -> SurveyData:
+def parse_survey(data: bytes, name: str, *, case: str | None = None,
+                 known: Mapping[str, tuple[str, list[str]]] | None = None) -> SurveyData:
     """Read a survey export: its layout, questions (open or closed, with attribute types) and
     respondents.
 
     ``case`` names the respondent column (its id or its question text); without it the
-    layout's id column or a column named like a respondent id is used. Raises ``BadInput``, one
-    line naming the file, when there is no respondent column, a respondent id repeats, or no
-    question is open-ended (nothing to code). Rows skipped (blank, without respondent id, a
-    Qualtrics preview or spam response) each get a line in ``warnings``.
+    layout's id column or a column named like a respondent id is used. ``known``: the
+    attributes a project already has (name → type and choices): a closed question of that name
+    (matched without regard to case, and then spelled as there) keeps that type. Raises
+    ``BadInput``, one line naming the file, when there is no respondent column, a respondent id
+    repeats, no question is open-ended (nothing to code), or an answer is not of its known
+    type (naming its row and column). Rows skipped (blank, without respondent id, a Qualtrics
+    preview or spam response) each get a line in ``warnings``.
     """
     sheet = read_sheet(data, name)
     warnings = list(sheet.notes)
@@ -188,22 +235,13 @@ def parse_survey(data: bytes, name: str, *, case: str | None = None) -> SurveyDa
         raise bad(name, f"no open-ended question (free-text answers) among {len(questions)} "
                         "columns, so there is nothing to code; import a table of closed "
                         "answers with 'fieldkit attributes import' instead")
+    _known_types(questions, known or {})
+    _answers(respondents, questions, sheet.rows, header, name)
     zone = _zone(imports, header)
     created = _created_column(header, layout)
-    for who in respondents:
-        row = sheet.rows[who.row - 1]
-        for q in questions:
-            raw = row[q.column].strip()
-            if not raw:
-                continue
-            if q.open:
-                who.answers[q.label] = raw
-            else:
-                value = parse_value(q.label, q.type, raw, q.choices)
-                if value is not None:
-                    who.values[q.label] = value
-        if created is not None and zone is not None:
-            who.created = _utc(row[created], zone)
+    if created is not None and zone is not None:
+        for who in respondents:
+            who.created = _utc(sheet.rows[who.row - 1][created], zone)
     _unfinished(respondents, sheet.rows, header, layout, warnings)
     return SurveyData(_survey_name(name), layout.name, header[key], questions, respondents,
                       warnings, left_out)

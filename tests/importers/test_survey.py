@@ -304,3 +304,26 @@ def test_duplicate_headers_get_distinct_labels(write: Write) -> None:
 def test_parse_survey_takes_bytes(tmp_path: Path) -> None:
     path = files.limesurvey_csv(tmp_path)
     assert parse_survey(path.read_bytes(), path.name, case="id").case_column == "id"
+
+
+def test_known_attribute_types_are_kept_and_checked(write: Write) -> None:
+    rows = [["respondent", "Afdeling", "startjaar", "opmerking"],
+            ["R1", "Lasserij", "2019", "Een lang antwoord van een respondent."],
+            ["R2", "Montage", "2021", "Nog een lang antwoord over het werk."]]
+    path = write("known.csv", table(rows))
+    survey = read_survey(path, known={"afdeling": ("text", []), "startjaar": ("text", [])})
+    by_label = {q.label: q for q in survey.questions}
+    assert by_label["afdeling"].type == "text"  # spelled as the project spells it
+    assert survey.respondents[0].values == {"afdeling": "Lasserij", "startjaar": "2019"}
+    assert_bad(lambda: read_survey(path, known={"startjaar": ("date", [])}), "known.csv",
+               "row 2, column startjaar", "'2019' is not a date")
+    assert_bad(lambda: read_survey(path, known={"afdeling": ("choice", ["Lasserij"])}),
+               "known.csv", "row 3, column Afdeling", "'Montage' is not one of the choices")
+
+
+def test_mapping_for_a_survey_is_checked(tmp_path: Path) -> None:
+    path = files.limesurvey_csv(tmp_path)
+    assert_bad(lambda: read_survey(path, {"participant": "id"}), path.name,
+               "no mapping for participant", "case=COLUMN")
+    assert_bad(lambda: read_survey(path, {"per": "day"}), path.name,
+               "'respondent' or 'question'")
