@@ -40,10 +40,13 @@ from zoneinfo import ZoneInfo
 
 from fieldkit.core.attributes import Value, infer_type, parse_value
 from fieldkit.core.errors import BadInput
+from fieldkit.core.names import check_name
 
 from .common import bad, read_bytes
 from .survey_sheets import Sheet, read_sheet
 
+CASE_NAME_MAX = 200  # the longest case name (``operations.cases``)
+LABEL_MAX = 120  # the longest question label: an attribute's name, an answer's speaker
 LAYOUTS = ("qualtrics", "limesurvey", "forms", "castor", "table")
 MAPPING_KEYS = ("case", "per")
 #: Header names of a respondent column in a table of no known layout (compared lower-case,
@@ -84,7 +87,9 @@ def _known_types(questions: list[Question],
 
 def _answers(respondents: list[Respondent], questions: list[Question], rows: list[list[str]],
              header: list[str], name: str) -> None:
-    """Each respondent's open answers as text and closed answers as typed values."""
+    """Each respondent's open answers as text and closed answers as typed values (each
+    distinct answer of a column parsed once: a Likert column has five)."""
+    parsed: dict[tuple[int, str], Value | None] = {}
     for who in respondents:
         row = rows[who.row - 1]
         for q in questions:
@@ -94,10 +99,13 @@ def _answers(respondents: list[Respondent], questions: list[Question], rows: lis
             if q.open:
                 who.answers[q.label] = raw
                 continue
-            try:
-                value = parse_value(q.label, q.type, raw, q.choices)
-            except BadInput as exc:
-                raise bad(name, f"row {who.row}, column {header[q.column]}: {exc}") from None
+            if (q.column, raw) not in parsed:
+                try:
+                    parsed[q.column, raw] = parse_value(q.label, q.type, raw, q.choices)
+                except BadInput as exc:
+                    raise bad(name, f"row {who.row}, column {header[q.column]}: {exc}") \
+                        from None
+            value = parsed[q.column, raw]
             if value is not None:
                 who.values[q.label] = value
 
@@ -373,13 +381,22 @@ def _questions(header: list[str], texts: list[str], imports: list[dict[str, str]
         if _simple(column) in layout.left_out:
             left_out.append(column)
             continue
-        label, n = column, 2
+        short = _label(column)
+        label, n = short, 2
         while label.casefold() in used:
-            label, n = f"{column} ({n})", n + 1
+            label, n = f"{short} ({n})", n + 1
         used.add(label.casefold())
         text_entry = imports[i].get("ImportId", "").upper().endswith("_TEXT")
         questions.append(Question(i, label, text, text_entry=text_entry))
     return questions, left_out
+
+
+def _label(header: str) -> str:
+    """A header as a label: one line, at most ``LABEL_MAX`` characters (a Forms question's
+    whole wording is its header; the wording itself stays the question's ``text``)."""
+    label = "".join(ch if ch.isprintable() else " " for ch in header)
+    label = " ".join(label.split())
+    return label if len(label) <= LABEL_MAX else label[:LABEL_MAX - 1].rstrip() + "…"
 
 
 def _respondents(rows: list[list[str]], start: int, key: int, header: list[str],
@@ -401,6 +418,10 @@ def _respondents(rows: list[list[str]], start: int, key: int, header: list[str],
             warnings.append(f"row {number} ({who}) is {why} (Status: {row[status].strip()}), "
                             "not a respondent; skipped")
             continue
+        try:
+            who = check_name(who, "case", CASE_NAME_MAX)
+        except BadInput as exc:
+            raise bad(name, f"row {number}, respondent id: {exc}") from None
         if who.casefold() in first_row:
             raise bad(name, f"respondent id {who!r} appears twice (rows "
                             f"{first_row[who.casefold()]} and {number}); each respondent "

@@ -327,3 +327,20 @@ def test_mapping_for_a_survey_is_checked(tmp_path: Path) -> None:
                "no mapping for participant", "case=COLUMN")
     assert_bad(lambda: read_survey(path, {"per": "day"}), path.name,
                "'respondent' or 'question'")
+
+
+def test_long_and_multi_line_headers_make_one_line_labels(write: Write) -> None:
+    wording = "Wat heeft u\nde afgelopen week " + "heel erg " * 30 + "geleerd?"
+    rows = [["respondent", wording], ["R1", "Een lang antwoord van een respondent."],
+            ["R2", "Nog een lang antwoord over het werk."]]
+    survey = read_survey(write("long.csv", table(rows)))
+    [question] = survey.questions
+    assert question.text == wording  # the heading keeps the whole wording
+    assert "\n" not in question.label and len(question.label) == 120
+    assert question.label.startswith("Wat heeft u de afgelopen week heel erg")
+
+
+def test_a_respondent_id_that_cannot_be_a_case_name(write: Write) -> None:
+    rows = [["respondent", "opmerking"], ["R1\tx", "Een lang antwoord van een respondent."]]
+    assert_bad(lambda: read_survey(write("ctl.csv", table(rows))), "ctl.csv",
+               "row 2, respondent id", "tabs")
