@@ -20,7 +20,6 @@ from fieldkit.core.changes import ChangeSet
 from fieldkit.core.codebook import PALETTE, Codebook, split_path, valid_colour
 from fieldkit.core.errors import BadInput, NotFound, ReadOnly
 from fieldkit.core.model import (
-    Case,
     Code,
     Coding,
     Document,
@@ -45,7 +44,9 @@ from fieldkit.core.text import context, normalise_newlines
 from fieldkit.operations.agreement import Agreement
 from fieldkit.operations.analysis import Analysis
 from fieldkit.operations.assist import Assist
+from fieldkit.operations.attributes import Attributes
 from fieldkit.operations.backups import Backups
+from fieldkit.operations.cases import Cases
 from fieldkit.operations.exports import Exports
 from fieldkit.operations.imports import Imports, project_from_qdpx
 from fieldkit.operations.indexing import Indexing
@@ -98,7 +99,8 @@ class Project:
     The core nouns (documents, codebook, codings, search, text edits, undo) are methods here;
     every other area is a part, built once here: ``index``, ``imports``, ``exports``,
     ``agreement``, ``merge``, ``assist``, ``team``, ``backups``, ``memos``, ``recordings``,
-    ``analysis``, ``sets`` and ``retrieval`` (see ``docs/architecture.md``).
+    ``analysis``, ``sets``, ``retrieval``, ``cases`` and ``attributes`` (see
+    ``docs/architecture.md``).
     """
 
     def __init__(self, path: Path, store: Store, lock: WriterLock | None) -> None:
@@ -124,6 +126,8 @@ class Project:
         self.retrieval = Retrieval(self, store)
         self.analysis = Analysis(self, store)
         self.team = TeamWork(self, store)
+        self.cases = Cases(self, store)
+        self.attributes = Attributes(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()
 
@@ -690,10 +694,6 @@ class Project:
         """How many codings each code has (its own, sub-codes not added), by code id; a code
         without codings is left out."""
         return self._store.coding_counts()
-
-    def cases(self) -> list[Case]:
-        """Every case of the project, with its attributes."""
-        return self._store.cases()
 
     def case_documents(self, case_id: int) -> list[int]:
         """The ids of the documents that belong to the case ``case_id``."""

@@ -10,7 +10,11 @@ import json
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.core.attributes import display
+from fieldkit.storage import case_tables
+
 if TYPE_CHECKING:
+    from fieldkit.core.attributes import Attribute
     from fieldkit.storage.store import Store
 
 
@@ -69,13 +73,13 @@ def attribute_values(store: Store, name: str) -> dict[int, str]:
     for r in store.rows("SELECT id, role, attributes FROM participants"):
         attrs = {"role": r["role"], **json.loads(r["attributes"] or "{}")}
         if _given(attrs.get(name)):
-            people[r["id"]] = str(attrs[name])
+            people[r["id"]] = display(attrs[name])
     found: dict[int, str] = {}
     for r in store.rows("SELECT id, participant_id, attributes FROM documents"):
         raw = r["attributes"]
         own = json.loads(raw).get(name) if raw and raw != "{}" else None
         if _given(own):
-            found[r["id"]] = str(own)
+            found[r["id"]] = display(own)
         elif r["participant_id"] in people:
             found[r["id"]] = people[r["participant_id"]]
     return found
@@ -156,3 +160,25 @@ def text_quotes(store: Store) -> dict[int, str]:
     """id → quote of every coding of a text span (for counting coded words)."""
     return {r[0]: r[1] for r in store.rows(
         "SELECT id, quote FROM codings WHERE start IS NOT NULL")}
+
+
+def case_parts(store: Store) -> list[tuple[int, int, int, int]]:
+    """(case, document, start, end) of every part of a document that belongs to a case (code
+    points, half-open), in document and start order; none before schema step 14."""
+    return case_tables.parts(store)
+
+
+def attribute_definitions(store: Store) -> list[Attribute]:
+    """Every typed attribute definition (name, type, choices), in their order."""
+    return case_tables.definitions(store)
+
+
+def case_attribute_values(store: Store) -> dict[int, dict[str, Any]]:
+    """case id → its attribute values (typed; an empty dict for a case without any)."""
+    return case_tables.values_of(store, "cases")
+
+
+def participant_cases(store: Store) -> list[tuple[int, int]]:
+    """(case, participant) of every participant linked to a case."""
+    return store.rows(  # type: ignore[return-value]
+        "SELECT case_id, participant_id FROM case_participants ORDER BY case_id")

@@ -47,13 +47,14 @@ def create(conn: sqlite3.Connection) -> None:
 #: table -> {column: table it points at}
 REFS: dict[str, dict[str, str]] = {
     "coders": {}, "sites": {}, "cases": {}, "media": {}, "saved_searches": {}, "sets": {},
-    "saved_queries": {},
+    "saved_queries": {}, "attributes": {},
     "visits": {"site_id": "sites"},
     "participants": {"site_id": "sites"},
     "documents": {"site_id": "sites", "visit_id": "visits", "participant_id": "participants",
                   "media_id": "media", "memo_by": "coders", "memo_modified_by": "coders"},
     "case_documents": {"case_id": "cases", "document_id": "documents"},
     "case_participants": {"case_id": "cases", "participant_id": "participants"},
+    "case_parts": {"case_id": "cases", "document_id": "documents"},
     "turns": {"document_id": "documents"},
     "codes": {"parent_id": "codes", "memo_by": "coders", "memo_modified_by": "coders"},
     "codings": {"document_id": "documents", "code_id": "codes", "coder_id": "coders",
@@ -71,7 +72,7 @@ REFS: dict[str, dict[str, str]] = {
 IDENTITY: dict[str, tuple[str, ...]] = {
     **{t: ("uuid",) for t in ("coders", "sites", "visits", "participants", "cases", "documents",
                               "codes", "codings", "saved_searches", "sets", "links",
-                              "saved_queries")},
+                              "saved_queries", "attributes", "case_parts")},
     "media": ("sha256",),
     "case_documents": ("case_id", "document_id"),
     "case_participants": ("case_id", "participant_id"),
@@ -209,7 +210,8 @@ NOUNS = {"coders": "coder", "sites": "site", "cases": "case", "media": "media fi
          "case_documents": "case's document", "case_participants": "case's participant",
          "turns": "speaker turn", "codes": "code", "codings": "coding",
          "set_members": "set member", "memo_info": "memo", "links": "link",
-         "recordings": "recording", "transcript_links": "transcript link"}
+         "recordings": "recording", "transcript_links": "transcript link",
+         "attributes": "attribute", "case_parts": "case part"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,11 +220,20 @@ def _v13_document_lengths(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS documents_chars ON documents(chars)")
 
 
+def _v14_cases(conn: sqlite3.Connection) -> None:
+    """Cases and typed attributes: attribute definitions, parts of documents in cases, and
+    every attribute name already used defined with the type its values show, the values
+    stored typed (case_tables.upgrade)."""
+    from fieldkit.storage import case_tables
+
+    case_tables.upgrade(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
-                         _v12_memo_authors, _v13_document_lengths]
+                         _v12_memo_authors, _v13_document_lengths, _v14_cases]
 
 
 def latest_version() -> int:

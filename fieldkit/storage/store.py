@@ -29,7 +29,7 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import memo_authors, recording_tables, rows, search_tables
+from fieldkit.storage import case_tables, memo_authors, recording_tables, rows, search_tables
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -41,7 +41,7 @@ _NOUNS = {
     "documents": "document", "codes": "code", "codings": "coding", "sites": "site",
     "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
     "saved_searches": "saved search", "sets": "set", "links": "link",
-    "saved_queries": "saved query",
+    "saved_queries": "saved query", "attributes": "attribute", "case_parts": "case part",
 }
 
 
@@ -75,6 +75,7 @@ class Store(Writer):
     def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         super().__init__(conn, readonly=readonly)
         self._stamps: bool | None = None  # whether the schema has memo stamps (step 12)
+        self._cases: bool | None = None  # whether it has case parts (step 14)
 
     def close(self) -> None:
         """Let SQLite tidy its statistics (a writer) and close the connection."""
@@ -88,10 +89,17 @@ class Store(Writer):
 
     def delete(self, table: str, key: int) -> None:
         """Delete a row after the rows of other tables that point at it (sets, memo links)."""
-        for other, column in REFERENCES.get(table, ()):
+        cases = case_tables.REFERENCES.get(table, ()) if self._has_cases() else ()
+        for other, column in (*REFERENCES.get(table, ()), *cases):
             for r in self.rows(f"SELECT id FROM {other} WHERE {column} = ?", (key,)):
                 self.delete(other, r[0])
         super().delete(table, key)
+
+    def _has_cases(self) -> bool:
+        """Whether the schema has the case parts of step 14 (see ``_has_stamps``)."""
+        if self._cases is None:
+            self._cases = case_tables.present(self)
+        return self._cases
 
     def _has_stamps(self) -> bool:
         """Whether the schema has the memo writers of step 12 (a writable project always

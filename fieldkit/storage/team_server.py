@@ -405,6 +405,14 @@ class Server:
             "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
         return found is not None and str(found[0]).isdigit() and int(found[0]) >= 12
 
+    def knows_case_tables(self) -> bool:
+        """Whether the server's row schema has the attribute definitions and case parts of
+        schema step 14: a server set up by an earlier fieldkit refuses rows of tables it does
+        not know (its members send their change sets without them; ``without_tables``)."""
+        found = self.conn.execute(
+            "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
+        return found is not None and str(found[0]).isdigit() and int(found[0]) >= 14
+
     def last_seq(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM fieldkit.change_sets"
                                      ).fetchone()[0])  # type: ignore[index]
@@ -657,3 +665,11 @@ def without_memo_authors(sets: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 body.append(row)
         out.append({**change, "body": body})
     return out
+
+
+def without_tables(sets: list[dict[str, Any]], tables: Iterable[str]) -> list[dict[str, Any]]:
+    """Change sets without the rows of ``tables`` (those a team server set up by an earlier
+    fieldkit does not know): the rest of each change set still travels."""
+    left_out = frozenset(tables)
+    return [{**change, "body": [r for r in change["body"] if r.get("t") not in left_out]}
+            for change in sets]

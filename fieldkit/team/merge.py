@@ -40,14 +40,15 @@ if TYPE_CHECKING:
 
 CODE_TEXTS = ("definition", "inclusion", "exclusion", "example", "memo")
 COUNTED = ("coders", "sites", "visits", "participants", "cases", "media", "documents", "codes",
-           "codings", "case_links", "merged_texts", "sets", "memo_links")
+           "codings", "case_links", "case_parts", "attributes", "attribute_values",
+           "merged_texts", "sets", "memo_links")
 
 
 @dataclass(slots=True)
 class MergeConflict:
     """One row both projects changed differently; ``detail`` says what we did about it."""
 
-    kind: str  # "code", "document", "coding", "site", "participant", "case"
+    kind: str  # "code", "document", "coding", "site", "participant", "case", "attribute"
     uuid: str
     name: str
     detail: str
@@ -69,6 +70,9 @@ class MergeSummary:
     codes: int = 0
     codings: int = 0
     case_links: int = 0
+    case_parts: int = 0
+    attributes: int = 0  # attribute definitions
+    attribute_values: int = 0  # values added to our cases and documents
     merged_texts: int = 0
     sets: int = 0  # sets added or given new members
     memo_links: int = 0
@@ -371,6 +375,16 @@ class _Merger:
                     self.store.add_to_case(key, participant_id=mapped)
                     self.summary.case_links += 1
 
+    def merge_case_data(self) -> None:
+        """Attribute definitions, case parts and attribute values (``team.merge_cases``)."""
+        from fieldkit.team.merge_cases import merge_case_data
+
+        counts = merge_case_data(self.store, self.their_store, self.cases, self.documents,
+                                 self.source, self.conflict)
+        self.summary.attributes += counts.attributes
+        self.summary.case_parts += counts.case_parts
+        self.summary.attribute_values += counts.values
+
     # -- codebook and codings ------------------------------------------------------------
 
     def merge_codes(self) -> None:
@@ -505,6 +519,7 @@ class _Merger:
         self.progress.step("Sites, people and media")
         self.merge_documents()
         self.merge_cases()
+        self.merge_case_data()
         self.progress.step("Cases")
         self.merge_codes()
         self.progress.step("Codebook")

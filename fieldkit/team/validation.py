@@ -118,7 +118,7 @@ class Validator:
             self._span(values, "start_ms", "end_ms")
             if values.get("orphaned", 0) not in (0, 1):
                 raise Invalid("orphaned is neither 0 nor 1")
-        if table == "turns":
+        if table in ("turns", "case_parts"):
             self._span(values, "start", "end")
         return row
 
