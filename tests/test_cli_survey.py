@@ -42,7 +42,7 @@ def test_a_qualtrics_survey_with_its_warnings(proj: str, tmp_path: Path,
     assert "Traceback" not in err
     assert "Imported 4 documents." in out
     assert ("Survey Werkbeleving 2024 (qualtrics): 4 respondents as cases, 4 documents (one "
-            "per respondent) from 2 open questions, 13 attributes.") in out
+            "per respondent) from 2 open questions, 11 attributes.") in out
     assert _state(proj) == (4, 4)
 
 

@@ -168,5 +168,6 @@ def test_codings_per_question_through_the_speaker(project: Project, tmp_path: Pa
     code = project.add_code("Leren/Uitleg")
     coding = project.code_text(doc_id, turn.start, turn.end, code.id)
     assert project.cases.coding_cases()[coding.id] == [case.id]
-    hits = project.search("speaker:Q5 storingen")
-    assert [h.document_id for h in hits] == [doc_id]
+    found = project.search("speaker:Q5 storingen")
+    assert [h.document_id for h in found.hits] == [doc_id]
+    assert project.search("speaker:Q3 storingen").hits == []  # the word is in Q5's answer
