@@ -93,13 +93,14 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
             project.attributes.define(question.label, question.type, question.choices)
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
-    for text in read.texts:
-        key = store_document(project, store, text.document, site, visit)
-        done.documents.append(key)
-        if text.respondent is not None:
-            of_respondent.setdefault(text.respondent, []).append(key)
-        for who, start, end in text.parts:
-            parts.setdefault(who, []).append((key, start, end))
+    with store.documents_in_bulk():
+        for text in read.texts:
+            key = store_document(project, store, text.document, site, visit)
+            done.documents.append(key)
+            if text.respondent is not None:
+                of_respondent.setdefault(text.respondent, []).append(key)
+            for who, start, end in text.parts:
+                parts.setdefault(who, []).append((key, start, end))
     existing = {str(r["name"]).casefold(): r for r in case_tables.case_rows(store)}
     for respondent in survey.respondents:
         row = existing.get(respondent.id.casefold())

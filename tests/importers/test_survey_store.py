@@ -171,3 +171,20 @@ def test_codings_per_question_through_the_speaker(project: Project, tmp_path: Pa
     found = project.search("speaker:Q5 storingen")
     assert [h.document_id for h in found.hits] == [doc_id]
     assert project.search("speaker:Q3 storingen").hits == []  # the word is in Q5's answer
+
+
+@pytest.mark.parametrize("per", ["respondent", "question"])
+def test_the_search_index_is_whole_after_a_bulk_survey(project: Project, tmp_path: Path,
+                                                       per: str) -> None:
+    project.add_note(site="Metaal BV", title="Eerder", text="Jan helpt Piet.")  # before it
+    project.imports.survey(files.qualtrics_csv(tmp_path), per=per)
+    project.add_note(site="Metaal BV", title="Later", text="Piet helpt Jan.")  # and after
+    assert project.index.problems() == []
+    speaker = "Q5" if per == "respondent" else "R_6stuVWX"
+    hits = project.search(f"speaker:{speaker} mensen").hits
+    assert len(hits) == 1 and hits[0].title.startswith("Werkbeleving 2024")
+    project.undo(), project.undo()
+    assert project.index.problems() == []
+    project.redo()
+    assert project.index.problems() == [] and len(project.search(
+        f"speaker:{speaker} mensen").hits) == 1
