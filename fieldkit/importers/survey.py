@@ -229,7 +229,7 @@ def parse_survey(data: bytes, name: str, *, case: str | None = None,
     """
     sheet = read_sheet(data, name)
     warnings = list(sheet.notes)
-    top = next(i for i, r in enumerate(sheet.rows) if any(r))
+    top = _top(sheet.rows, warnings)
     layout = detect_layout(sheet.rows[top])
     header, texts, imports, body_start = _header(sheet, top, layout)
     key = _case_column(header, texts, layout, case, name)
@@ -314,6 +314,26 @@ def _header(sheet: Sheet, top: int, layout: _Layout
     header = [h or f"column {i + 1}" for i, h in enumerate(header)]
     texts = [t or h for h, t in zip(header, texts, strict=True)]
     return header, texts, imports, start
+
+
+def _top(rows: list[list[str]], warnings: list[str]) -> int:
+    """The header row: the first row with cells, unless that row is a title above the table
+    (one text, perhaps merged across it, and a row of several headings below)."""
+    filled = [i for i, r in enumerate(rows) if any(r)]
+    top = filled[0]
+    if len(filled) > 2 and len({c for c in rows[top] if c}) == 1 and len(rows[top]) > 2 \
+            and sum(1 for c in rows[filled[1]] if c) >= 2:
+        warnings.append(f"row {top + 1} is taken as the sheet's title "
+                        f"({next(c for c in rows[top] if c)[:40]}); the headings are row "
+                        f"{filled[1] + 1}")
+        return filled[1]
+    return top
+
+
+def _is_note(row: list[str], key: int) -> bool:
+    """A remark typed below a hand-made table: words in the first column only."""
+    return key == 0 and len(row) > 2 and len(row[0].split()) >= 3 \
+        and not any(c.strip() for c in row[1:])
 
 
 def _is_texts_row(header: list[str], row: list[str]) -> bool:
@@ -413,6 +433,10 @@ def _respondents(rows: list[list[str]], start: int, key: int, header: list[str],
             continue
         if not who:
             warnings.append(f"row {number} has no respondent id ({header[key]}); skipped")
+            continue
+        if _is_note(row, key):
+            warnings.append(f"row {number} looks like a note below the table, not a "
+                            f"respondent ({who[:40]}); skipped")
             continue
         if status is not None and (why := _not_a_respondent(row[status])):
             warnings.append(f"row {number} ({who}) is {why} (Status: {row[status].strip()}), "

@@ -18,6 +18,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from .common import bad, open_zip, read_zip_member
 from .table import detect_delimiter
@@ -48,6 +49,8 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     if width == 0 or not any(c.strip() for r in sheet.rows for c in r):
         raise bad(name, "the survey holds no cells")
     sheet.rows = [r + [""] * (width - len(r)) for r in sheet.rows]
+    while not any(c.strip() for c in sheet.rows[-1]):  # rows of blanks below the table: the
+        sheet.rows.pop()                                # sheet's end, not respondents skipped
     return sheet
 
 
@@ -80,15 +83,13 @@ def _read_xlsx(data: bytes, name: str) -> Sheet:
         if not sheets:
             raise bad(name, "the workbook has no sheet")
         first = sheets[0]
-        rows = [[_cell_text(v) for v in row] for row in first.iter_rows(values_only=True)]
+        rows = _sheet_rows(first)
         path = getattr(first, "_worksheet_path", None)  # read-only sheets keep no merges
         xml = read_zip_member(archive, path, name, "xlsx") if path else b""
         notes = [f"read the first sheet, '{first.title}' (the workbook has {len(sheets)})"] \
             if len(sheets) > 1 else []
     finally:
         book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()
     merged = [_range(m) for m in _MERGE.finditer(xml)]
     for top, left, bottom, right in merged:
         if top < len(rows) and left < len(rows[top]):
@@ -98,6 +99,25 @@ def _read_xlsx(data: bytes, name: str) -> Sheet:
                 for c in range(left, right + 1):
                     rows[r][c] = text
     return Sheet(rows, merged, notes)
+
+
+#: Blank rows in a row after which a sheet is taken to have ended: a sheet formatted down to
+#: its last row (a million) would otherwise be read blank row by blank row.
+BLANK_ROWS_END = 10_000
+
+
+def _sheet_rows(sheet: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    blank = 0
+    for values in sheet.iter_rows(values_only=True):
+        row = [_cell_text(v) for v in values]
+        blank = 0 if any(row) else blank + 1
+        if blank > BLANK_ROWS_END:
+            break
+        rows.append(row)
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
 
 
 def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:

@@ -134,25 +134,46 @@ HAND_ROWS = [
 
 
 def hand_xlsx(folder: Path, name: str = "enquete handmatig.xlsx") -> Path:
-    """A sheet typed by hand: "Deelnemer" merged down two rows, "Afdeling"
-    merged over two columns with its sub-headings below, a blank row between respondents."""
+    """A sheet typed by hand: a title merged across the table, "Deelnemer" merged down two
+    rows, "Afdeling" merged over two columns with its sub-headings below, a blank row between
+    respondents, a remark below the table and blank formatted rows after it."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Antwoorden"
+    sheet.append(["Enquête werkbeleving voorjaar 2024"])
+    sheet.merge_cells("A1:E1")
     sheet.append(["Deelnemer", "Afdeling", None, "Jaren in dienst",
                   "Wat heeft u geleerd van collega's?"])
     sheet.append([None, "Naam", "Ploeg", None, None])
-    sheet.merge_cells("A1:A2")
-    sheet.merge_cells("B1:C1")
-    sheet.merge_cells("D1:D2")
-    sheet.merge_cells("E1:E2")
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:C2")
+    sheet.merge_cells("D2:D3")
+    sheet.merge_cells("E2:E3")
     for i, row in enumerate(HAND_ROWS):
         sheet.append(list(row))
         if i == 0:
             sheet.append([None] * 5)
+    sheet.append(["* P02 vulde de lijst samen met de teamleider in"])
+    sheet["E20"].number_format = "0.00"  # formatted, empty
     book.create_sheet("Toelichting").append(["Ingevuld door de onderzoeker"])
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def qualtrics_xlsx(folder: Path, name: str = "Werkbeleving 2024.xlsx") -> Path:
+    """The same responses as ``qualtrics_csv``, as Qualtrics' Excel download: the three header
+    rows, numbers as numbers, the answers' line breaks kept."""
+    from openpyxl import Workbook
+
+    rows = list(csv.reader(io.StringIO(qualtrics_csv(folder).read_text("utf-8-sig"),
+                                       newline="")))
+    book = Workbook()
+    sheet = book.active
+    for i, row in enumerate(rows):
+        sheet.append([int(c) if i > 2 and c.isdigit() else c for c in row])
     path = folder / name
     book.save(path)
     return path

@@ -132,8 +132,14 @@ def test_hand_made_sheet_with_merged_header_cells(tmp_path: Path) -> None:
     assert [r.id for r in survey.respondents] == ["P01", "P02", "P03"]
     assert survey.respondents[2].values == {"Afdeling / Naam": "Lasserij",
                                             "Afdeling / Ploeg": "laat", "Jaren in dienst": 2}
-    assert any("row 4 is empty" in w for w in survey.warnings)
-    assert any("first sheet, 'Antwoorden'" in w for w in survey.warnings)
+    assert survey.warnings == [
+        "read the first sheet, 'Antwoorden' (the workbook has 2)",
+        "row 1 is taken as the sheet's title (Enquête werkbeleving voorjaar 2024); the "
+        "headings are row 2",
+        "row 5 is empty; skipped",
+        "row 8 looks like a note below the table, not a respondent (* P02 vulde de lijst "
+        "samen met de teamle); skipped"]
+    assert survey.respondents[0].row == 4
 
 
 @pytest.mark.parametrize("encoding,delimiter,bom", [
@@ -202,7 +208,7 @@ def test_rows_without_id_and_blank_rows_are_warned_about(write: Write) -> None:
     survey = read_survey(write("gaps.csv", table(rows)))
     assert [r.id for r in survey.respondents] == ["R1", "R2"]
     assert survey.warnings == ["row 3 has no respondent id (respondent); skipped",
-                               "row 4 is empty; skipped", "row 6 is empty; skipped"]
+                               "row 4 is empty; skipped"]  # blank rows at the end: its end
 
 
 def test_age_open_stays_text_including_its_numbers(write: Write) -> None:
@@ -344,3 +350,13 @@ def test_a_respondent_id_that_cannot_be_a_case_name(write: Write) -> None:
     rows = [["respondent", "opmerking"], ["R1\tx", "Een lang antwoord van een respondent."]]
     assert_bad(lambda: read_survey(write("ctl.csv", table(rows))), "ctl.csv",
                "row 2, respondent id", "tabs")
+
+
+def test_qualtrics_as_xlsx_reads_as_the_csv(tmp_path: Path) -> None:
+    from_csv = read_survey(files.qualtrics_csv(tmp_path))
+    from_xlsx = read_survey(files.qualtrics_xlsx(tmp_path))
+    assert from_xlsx.layout == "qualtrics"
+    assert [(q.label, q.open, q.type) for q in from_xlsx.questions] == \
+        [(q.label, q.open, q.type) for q in from_csv.questions]
+    assert [(r.id, r.answers, r.values, r.created) for r in from_xlsx.respondents] == \
+        [(r.id, r.answers, r.values, r.created) for r in from_csv.respondents]
