@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
 from fieldkit.importers.survey_text import SurveyText, survey_texts
 from fieldkit.operations.storing import store_document
@@ -70,6 +71,7 @@ def read(project: Project, path: Path, mapping: dict[str, str] | None) -> ReadSu
     per = (mapping or {}).get("per", "respondent")
     texts = survey_texts(survey, per)
     for text in texts:
+        check_text_size(text.document, path.name)
         text.document.source_name = path.name
     return ReadSurvey(path, survey, texts, per)
 

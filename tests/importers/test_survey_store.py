@@ -188,3 +188,16 @@ def test_the_search_index_is_whole_after_a_bulk_survey(project: Project, tmp_pat
     project.redo()
     assert project.index.problems() == [] and len(project.search(
         f"speaker:{speaker} mensen").hits) == 1
+
+
+def test_a_question_document_too_long_is_refused(project: Project, tmp_path: Path) -> None:
+    answer = "Een heel lang verhaal over het werk. " * 2_703  # 100,011 characters
+    path = tmp_path / "lang.csv"
+    path.write_text(_table([["respondent", "verhaal"]]
+                           + [[f"R{i}", f"{i}. {answer}"] for i in range(100)]),
+                    encoding="utf-8")
+    with pytest.raises(BadInput, match="lang.csv: the text is too long"):
+        project.imports.survey(path, per="question")
+    assert _counts(project) == (0, 0, 0, 0)
+    assert project.imports.survey(path) is not None  # per respondent each is short enough
+    assert _counts(project)[:2] == (100, 100)
