@@ -74,42 +74,6 @@ class _Layout:
     metadata: frozenset[str]
 
 
-def _known_types(questions: list[Question],
-                 known: Mapping[str, tuple[str, list[str]]]) -> None:
-    """Closed questions named like an attribute the project has take its name and type."""
-    folded = {name.casefold(): name for name in known}
-    for question in questions:
-        name = folded.get(question.label.casefold())
-        if name is not None and not question.open:
-            question.label = name
-            question.type, question.choices = known[name][0], list(known[name][1])
-
-
-def _answers(respondents: list[Respondent], questions: list[Question], rows: list[list[str]],
-             header: list[str], name: str) -> None:
-    """Each respondent's open answers as text and closed answers as typed values (each
-    distinct answer of a column parsed once: a Likert column has five)."""
-    parsed: dict[tuple[int, str], Value | None] = {}
-    for who in respondents:
-        row = rows[who.row - 1]
-        for q in questions:
-            raw = row[q.column].strip()
-            if not raw:
-                continue
-            if q.open:
-                who.answers[q.label] = raw
-                continue
-            if (q.column, raw) not in parsed:
-                try:
-                    parsed[q.column, raw] = parse_value(q.label, q.type, raw, q.choices)
-                except BadInput as exc:
-                    raise bad(name, f"row {who.row}, column {header[q.column]}: {exc}") \
-                        from None
-            value = parsed[q.column, raw]
-            if value is not None:
-                who.values[q.label] = value
-
-
 def _simple(header: str) -> str:
     """A header compared loosely: lower-case, without spaces, ``_``, ``-`` and ``.``."""
     return re.sub(r"[\s_\-.]", "", header.casefold())
@@ -238,14 +202,14 @@ def parse_survey(data: bytes, name: str, *, case: str | None = None,
         warnings.append("left out personal or technical columns (not imported as attributes): "
                         + ", ".join(left_out))
     respondents = _respondents(sheet.rows, body_start, key, header, layout, warnings, name)
-    _classify(questions, respondents, sheet.rows, layout, warnings, name)
+    _classify(questions, respondents, sheet.rows, layout, warnings)
     if not any(q.open for q in questions):
         raise bad(name, f"no open-ended question (free-text answers) among {len(questions)} "
                         "columns, so there is nothing to code; import a table of closed "
                         "answers with 'fieldkit attributes import' instead")
     _known_types(questions, known or {})
     _answers(respondents, questions, sheet.rows, header, name)
-    zone = _zone(imports, header)
+    zone = _zone(imports)
     created = _created_column(header, layout)
     if created is not None and zone is not None:
         for who in respondents:
@@ -253,6 +217,42 @@ def parse_survey(data: bytes, name: str, *, case: str | None = None,
     _unfinished(respondents, sheet.rows, header, layout, warnings)
     return SurveyData(_survey_name(name), layout.name, header[key], questions, respondents,
                       warnings, left_out)
+
+
+def _known_types(questions: list[Question],
+                 known: Mapping[str, tuple[str, list[str]]]) -> None:
+    """Closed questions named like an attribute the project has take its name and type."""
+    folded = {name.casefold(): name for name in known}
+    for question in questions:
+        name = folded.get(question.label.casefold())
+        if name is not None and not question.open:
+            question.label = name
+            question.type, question.choices = known[name][0], list(known[name][1])
+
+
+def _answers(respondents: list[Respondent], questions: list[Question], rows: list[list[str]],
+             header: list[str], name: str) -> None:
+    """Each respondent's open answers as text and closed answers as typed values (each
+    distinct answer of a column parsed once: a Likert column has five)."""
+    parsed: dict[tuple[int, str], Value | None] = {}
+    for who in respondents:
+        row = rows[who.row - 1]
+        for q in questions:
+            raw = row[q.column].strip()
+            if not raw:
+                continue
+            if q.open:
+                who.answers[q.label] = raw
+                continue
+            if (q.column, raw) not in parsed:
+                try:
+                    parsed[q.column, raw] = parse_value(q.label, q.type, raw, q.choices)
+                except BadInput as exc:
+                    raise bad(name, f"row {who.row}, column {header[q.column]}: {exc}") \
+                        from None
+            value = parsed[q.column, raw]
+            if value is not None:
+                who.values[q.label] = value
 
 
 def detect_layout(header: list[str]) -> _Layout:
@@ -471,7 +471,7 @@ def _not_a_respondent(status: str) -> str | None:
 
 
 def _classify(questions: list[Question], respondents: list[Respondent],
-              rows: list[list[str]], layout: _Layout, warnings: list[str], name: str) -> None:
+              rows: list[list[str]], layout: _Layout, warnings: list[str]) -> None:
     """Set each question open or closed (with its type); drop columns nobody answered."""
     empty: list[str] = []
     for question in list(questions):
@@ -522,7 +522,8 @@ def is_open(label: str, values: list[str], type_: str, *, text_entry: bool = Fal
     return len(counts) * 2 > len(values) and sum(words) >= 2 * len(values)
 
 
-def _zone(imports: list[dict[str, str]], header: list[str]) -> ZoneInfo | None:
+def _zone(imports: list[dict[str, str]]) -> ZoneInfo | None:
+    """The time zone Qualtrics' ImportId metadata gives its dates (None when it gives none)."""
     for meta in imports:
         if meta.get("timeZone"):
             try:
