@@ -44,6 +44,9 @@ def read_sheet(data: bytes, name: str) -> Sheet:
     Raises ``BadInput`` (one line naming the file) for a damaged workbook, a text without a
     delimiter, broken quoting, or a file without any cell.
     """
+    if name.lower().endswith(".xlsx") and data[:2] != b"PK":
+        raise bad(name, "not an xlsx workbook (protected with a password, or an old .xls "
+                        "renamed?); save it again as .xlsx or .csv")
     sheet = _read_xlsx(data, name) if data[:2] == b"PK" else _read_csv(data, name)
     width = max((len(r) for r in sheet.rows), default=0)
     if width == 0 or not any(c.strip() for r in sheet.rows for c in r):

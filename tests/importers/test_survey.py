@@ -294,6 +294,9 @@ def test_detection_of_survey_files(tmp_path: Path, write: Write) -> None:
 def test_damaged_and_empty_files(write: Write) -> None:
     assert_bad(lambda: read_survey(write("empty.csv", b"")), "empty.csv", "empty")
     assert_bad(lambda: read_survey(write("broken.xlsx", b"PK\x03\x04rubbish")), "broken.xlsx")
+    protected = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512  # an OLE container
+    assert_bad(lambda: read_survey(write("locked.xlsx", protected)), "locked.xlsx",
+               "not an xlsx workbook", "password")
     assert_bad(lambda: read_survey(write("one.csv", "respondent;opmerking\n")), "one.csv",
                "no respondents")
 
@@ -360,3 +363,18 @@ def test_qualtrics_as_xlsx_reads_as_the_csv(tmp_path: Path) -> None:
         [(q.label, q.open, q.type) for q in from_csv.questions]
     assert [(r.id, r.answers, r.values, r.created) for r in from_xlsx.respondents] == \
         [(r.id, r.answers, r.values, r.created) for r in from_csv.respondents]
+
+
+def test_forms_in_dutch_leaves_out_email_and_name(write: Write) -> None:
+    rows = [["Id", "Begintijd", "Tijd van voltooien", "E-mail", "Naam",
+             "Wat leert u van uw collega's?"],
+            ["1", "2024-06-01 09:00:05", "2024-06-01 09:04:30", "jan@example.nl", "Jan",
+             "Hoe je een storing aan de kantbank verhelpt."],
+            ["2", "2024-06-02 09:00:05", "2024-06-02 09:04:30", "anoniem", "",
+             "Van de ploegleider, die legt alles rustig uit."]]
+    survey = read_survey(write("forms-nl.csv", table(rows)))
+    assert survey.layout == "forms" and survey.case_column == "Id"
+    assert survey.left_out == ["E-mail", "Naam"]
+    assert all("jan@example.nl" not in str(r.values) for r in survey.respondents)
+    assert survey.respondents[0].values == {"Begintijd": "2024-06-01",
+                                            "Tijd van voltooien": "2024-06-01"}
