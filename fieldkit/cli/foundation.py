@@ -66,8 +66,9 @@ def _register_documents(command: Command) -> None:
                 "import transcripts, recordings, photos, ESM exports, surveys and texts")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--transcript", metavar="FILE",
-                   help="the transcript of the recording imported (.vtt .srt .docx, Whisper "
-                        ".json, noScribe .html); default: a file with the same base name")
+                   help="the transcript of the recording imported (.vtt .srt .sbv .docx .txt, "
+                        "Whisper .json, noScribe .html, ELAN .eaf, oTranscribe .otr); default: "
+                        "a file with the same base name")
     p.add_argument("--site")
     p.add_argument("--visit", metavar="YYYY-MM-DD")
     p.add_argument("--kind", default="auto",

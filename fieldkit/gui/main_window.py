@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         """The material list, the codebook, search and coded segments, each in its dock."""
         self.navigator = NavigatorPanel()
         self.navigator.open_document.connect(self.open_document)
+        self.navigator.attach_recording.connect(
+            lambda doc_id: capture.attach_recording_dialog(self, doc_id))
         self.codebook = CodebookPanel()
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(lambda: document_area.refresh_marks(self))

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
-from fieldkit.gui import code_keys, contrast, settings, zoom
+from fieldkit.gui import autocode_dialog, code_keys, contrast, settings, zoom
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -47,6 +47,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "about": ("&About fieldkit", ()),
     "agreement": ("C&oder agreement…", ()),
     "suggestions": ("Su&ggested codings…", ()),
+    "autocode": ("A&uto-code…", ()),
     "segments": ("Coded &segments", ("Ctrl+Shift+S",)),
     "analysis": ("&Analysis: relations, matrices, queries, memos…", ("Ctrl+Shift+A",)),
     "export": ("&Export…", ("Ctrl+E",)),
@@ -124,6 +125,7 @@ def connect_actions(window: MainWindow) -> None:
     a["about"].triggered.connect(lambda: about(w))
     a["agreement"].triggered.connect(w.show_agreement)
     a["suggestions"].triggered.connect(w.show_suggestions)
+    a["autocode"].triggered.connect(lambda: autocode_dialog.open_dialog(w))
     a["segments"].triggered.connect(lambda: w.show_segments())
     a["analysis"].triggered.connect(lambda: w.show_analysis())
     a["export"].triggered.connect(lambda: w.export_dialog())
@@ -203,7 +205,7 @@ def _edit_menu(window: MainWindow, bar: QMenuBar) -> None:
 def _coding_menu(window: MainWindow, bar: QMenuBar) -> None:
     _add(bar.addMenu(tr("&Coding")), window.actions_,
          "quick_code", "repeat_code", "in_vivo", "new_code", "find_code", "snap_words", "-",
-         "segments", "agreement", "suggestions", "analysis")
+         "segments", "agreement", "suggestions", "autocode", "analysis")
 
 
 def _view_menu(window: MainWindow, bar: QMenuBar) -> None:

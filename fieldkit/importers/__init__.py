@@ -9,9 +9,11 @@ Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``pho
 ``text``, ``survey`` (``fieldkit.importers.survey``: read with ``read_survey``, not
 ``read_file``, because a survey brings cases and attributes besides its documents; an .xlsx
 workbook or a table in a known survey layout is one, see ``is_survey``). Extensions:
-.txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .jpg/.jpeg/.png/.heic/.heif, .csv/.tsv (and
-.xlsx for surveys). ``ImportedDocument.original`` holds the file's bytes for single-document text
-formats; photos keep theirs in ``media.data``; ESM documents (many per file) keep none.
+.txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .sbv, .jpg/.jpeg/.png/.heic/.heif, .csv/.tsv
+(and .xlsx for surveys), and other tools' transcripts: ELAN .eaf, oTranscribe .otr,
+Whisper-style .json (segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original``
+holds the file's bytes for single-document text formats; photos keep theirs in
+``media.data``; ESM documents (many per file) keep none.
 """
 
 from __future__ import annotations
@@ -40,10 +42,14 @@ __all__ = [
 KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey")
 _TEXTUAL = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt",
             ".rtf": "rtf"}
-_SUBTITLES = {".vtt", ".srt"}
+_SUBTITLES = {".vtt", ".srt", ".sbv"}
+# Transcripts written by other tools, read by their own modules (each a transcript with turns).
+_TRANSCRIPTS = {".eaf": "elan", ".otr": "otr", ".json": "machine", ".html": "machine",
+                ".htm": "machine"}
 _PHOTOS = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
 _TABLES = {".csv", ".tsv"}
-SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES}))
+SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES,
+                                     *_TRANSCRIPTS}))
 #: The longest text one document may hold: 10 million characters, about 1.5 million words or
 #: 3,000 printed pages (a 90-minute interview is about 100,000). Indexing holds about 40 times
 #: the text in memory for a moment (20 MB of text: 0.8 GB, 11 s); a 150 MB file would need
@@ -123,7 +129,22 @@ def _read(path: Path, kind: str, mapping: dict[str, str] | None,
         from .subtitles import read_subtitles
 
         return [read_subtitles(data, path.name)]
+    if suffix in _TRANSCRIPTS:
+        if kind not in ("auto", "transcript"):
+            raise bad(path.name, f"a {suffix} file is a transcript, not {kind}")
+        return [_transcript(path, data)]
     return [_textual(path, data, kind)]
+
+
+def _transcript(path: Path, data: bytes) -> ImportedDocument:
+    """A transcript written by another tool: ELAN, oTranscribe, a speech recogniser."""
+    from .elan import read_elan
+    from .machine import read_machine_bytes
+    from .otr import read_otr
+
+    readers: dict[str, Callable[[bytes, str], ImportedDocument]] = {
+        "elan": read_elan, "otr": read_otr, "machine": read_machine_bytes}
+    return readers[_TRANSCRIPTS[path.suffix.lower()]](data, path.name)
 
 
 def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None = None,
@@ -197,7 +218,7 @@ def detect_kind(path: Path) -> str:
         return "photo"
     if suffix in _TABLES:
         return "esm"
-    if suffix in _SUBTITLES:
+    if suffix in _SUBTITLES or suffix in _TRANSCRIPTS:
         return "transcript"
     if suffix in (".txt", ".text", ".md"):
         text = decode_text(read_bytes(path), path.name)

@@ -92,14 +92,15 @@ class Imports:
         prepared: list[PreparedRecording] = []
         for rec_path in recordings:
             prepared.append(self._project.recordings.read(
-                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None))
+                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None,
+                strict=transcript is not None))
             self.warnings += prepared[-1].warnings
             progress.step(f"Read {rec_path.name}")
         groups: list[tuple[Path, list[ImportedDocument]]] = []
         for path in paths:
             found = read_file(Path(path), kind, mapping=mapping)
             groups.append((Path(path), found))
-            self.warnings += [w for doc in found for w in doc.warnings]
+            self.warnings += [_named(Path(path), w) for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         if duplicates != "again":
             prepared, groups, read_surveys = self._leave_out_duplicates(
@@ -142,7 +143,7 @@ class Imports:
         from fieldkit.operations import surveys
 
         found = surveys.read(self._project, path, mapping)
-        self.warnings += [f"{path.name}: {w}" for w in found.survey.warnings]
+        self.warnings += [_named(path, w) for w in found.survey.warnings]
         progress.step(f"Read {path.name}")
         return found
 
@@ -307,6 +308,12 @@ def project_from_qdpx(qdpx: str | Path, path: str | Path,
                             fill=lambda p, store: store_refi(p, store, data, progress))
     project.imports.warnings = data.warnings
     return project
+
+
+def _named(path: Path, warning: str) -> str:
+    """A reader's warning that names its file (an ESM table's "2 rows skipped" did not: in an
+    import of several files nobody could tell which)."""
+    return warning if warning.startswith(f"{path.name}:") else f"{path.name}: {warning}"
 
 
 def _count_codes(codes: list[RefiCode]) -> int:
