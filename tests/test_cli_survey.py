@@ -110,3 +110,14 @@ def test_per_question_with_a_non_survey_is_refused(proj: str, tmp_path: Path,
     path.write_text("Een notitie.", encoding="utf-8")
     code, _, err = run(capsys, "-p", proj, "import", str(path), "--per-question")
     assert code == 2 and "--per-question" in err and err.count("\n") == 1
+
+
+def test_one_respondent_is_said_in_the_singular(proj: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "een.csv"
+    path.write_text("respondent;afdeling;opmerking\nR1;Lasserij;Een lang antwoord hier.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "-p", proj, "import", str(path), "--kind", "survey")
+    assert code == 0, err
+    assert ("Survey een (table): 1 respondent as cases, 1 document (one per respondent) "
+            "from 1 open question, 1 attribute.") in out

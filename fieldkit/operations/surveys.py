@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
@@ -58,9 +58,14 @@ class SurveyImport:
     def describe(self) -> str:
         """One line for a person: what the survey became."""
         joined = f" ({self.joined} already there)" if self.joined else ""
-        return (f"Survey {self.name} ({self.layout}): {len(self.cases)} respondents as "
-                f"cases{joined}, {len(self.documents)} documents (one per {self.per}) from "
-                f"{len(self.open_questions)} open questions, {len(self.attributes)} attributes.")
+        return (f"Survey {self.name} ({self.layout}): {_count(self.cases, 'respondent')} as "
+                f"cases{joined}, {_count(self.documents, 'document')} (one per {self.per}) "
+                f"from {_count(self.open_questions, 'open question')}, "
+                f"{_count(self.attributes, 'attribute')}.")
+
+
+def _count(items: list[Any], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def read(project: Project, path: Path, mapping: dict[str, str] | None) -> ReadSurvey:
