@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.core.attributes import display
+from fieldkit.core.errors import BadInput
 from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
 from fieldkit.importers.survey_text import SurveyText, survey_texts
@@ -71,7 +73,7 @@ def _count(items: list[Any], noun: str) -> str:
 def read(project: Project, path: Path, mapping: dict[str, str] | None) -> ReadSurvey:
     """Read and check the survey at ``path``; closed questions named like an attribute of the
     project keep its type. Raises ``BadInput``; stores nothing."""
-    known = {a.name: (a.type, list(a.choices)) for a in project.attributes.all()}
+    known = {a.name: (a.type, list(a.choices)) for a in project.attributes.all() if a.defined}
     survey = read_survey(path, mapping, known=known)
     per = (mapping or {}).get("per", "respondent")
     texts = survey_texts(survey, per)
@@ -95,9 +97,7 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
                         open_questions=[q.label for q in survey.open_questions],
                         attributes=[q.label for q in survey.closed_questions],
                         warnings=list(survey.warnings))
-    for question in survey.closed_questions:
-        if case_tables.definition(store, question.label) is None:
-            project.attributes.define(question.label, question.type, question.choices)
+    _define(project, store, survey, read.path.name)
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
     with store.documents_in_bulk():
@@ -125,3 +125,26 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
             case_tables.add_part(store, case_id, doc, start, end)
         done.cases.append(case_id)
     return done
+
+
+def _define(project: Project, store: Store, survey: SurveyData, filename: str) -> None:
+    """A definition for each closed question the project has none for. A name already in use
+    without one (an ESM import's, a REFI project's) is defined with the survey's type: a
+    closed list then holds the values in use too; values in use that do not fit another type
+    refuse the import in one line."""
+    in_use = {a.name.casefold(): a for a in project.attributes.all() if not a.defined}
+    for question in survey.closed_questions:
+        if case_tables.definition(store, question.label) is not None:
+            continue
+        choices = list(question.choices)
+        other = in_use.get(question.label.casefold())
+        if other is not None and question.type == "choice":
+            folded = question.label.casefold()
+            used = [display(value) for table in ("cases", "documents", "participants")
+                    for values in case_tables.values_of(store, table).values()
+                    for name, value in values.items() if name.casefold() == folded]
+            choices = sorted({*choices, *other.choices, *used}, key=str.casefold)
+        try:
+            project.attributes.define(question.label, question.type, choices)
+        except BadInput as exc:
+            raise BadInput(f"{filename}: column {question.label}: {exc}") from None

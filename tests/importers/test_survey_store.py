@@ -201,3 +201,38 @@ def test_a_question_document_too_long_is_refused(project: Project, tmp_path: Pat
     assert _counts(project) == (0, 0, 0, 0)
     assert project.imports.survey(path) is not None  # per respondent each is short enough
     assert _counts(project)[:2] == (100, 100)
+
+
+def test_a_name_in_use_without_definition_is_defined_by_the_survey(project: Project,
+                                                                    tmp_path: Path) -> None:
+    from fieldkit.core.model import ImportedDocument
+
+    project.imports.document(ImportedDocument(kind="text", title="Notitie", text="Tekst.",
+                                              attributes={"afdeling": "Expeditie"}))
+    path = tmp_path / "afd.csv"
+    path.write_text(_table([["respondent", "afdeling", "opmerking"],
+                            ["R1", "Lasserij", "Een lang antwoord van een respondent."],
+                            ["R2", "Montage", "Nog een lang antwoord over het werk."],
+                            ["R3", "Lasserij", "Nieuw in het panel, net begonnen."]]),
+                    encoding="utf-8")
+    project.imports.survey(path)
+    assert project.attributes.get("afdeling").type == "choice"
+    assert {c.name: c.attributes["afdeling"] for c in project.cases.all()} == {
+        "R1": "Lasserij", "R2": "Montage", "R3": "Lasserij"}
+
+
+def test_values_in_use_that_do_not_fit_refuse_the_survey(project: Project,
+                                                         tmp_path: Path) -> None:
+    from fieldkit.core.model import ImportedDocument
+
+    project.imports.document(ImportedDocument(kind="text", title="Notitie", text="Tekst.",
+                                              attributes={"jaren": "heel lang"}))
+    path = tmp_path / "jaren.csv"
+    path.write_text(_table([["respondent", "jaren", "opmerking"],
+                            ["R1", "3", "Een lang antwoord van een respondent."],
+                            ["R2", "12", "Nog een lang antwoord over het werk."]]),
+                    encoding="utf-8")
+    before = _counts(project)
+    with pytest.raises(BadInput, match="jaren.csv: column jaren: .*'heel lang' is not a number"):
+        project.imports.survey(path)
+    assert _counts(project) == before
