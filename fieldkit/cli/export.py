@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     k.add_argument("--annotated", metavar="DOC",
                    help="instead: this document's full text with each coding as a comment")
     k.add_argument("--chart", action="append", metavar="NAME", default=[],
-                   help="add a chart: sites, months, bars or relations (repeatable)")
+                   help="add a chart: sites, months, bars, relations or words (a word cloud; "
+                        "repeatable)")
     k.add_argument("--by-case", action="store_true",
                    help="group the report by case: a part per case with its codes' segments")
     _set_options(k)
