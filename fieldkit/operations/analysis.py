@@ -159,8 +159,12 @@ class Analysis:
     def attribute_names(self) -> list[str]:
         """Every attribute documents, participants or cases carry or that is defined (for
         ``attribute:NAME`` and conditions)."""
-        found = {n.casefold(): n for n in self.table().attributes.facts().types}
-        for name in analysis_rows.attribute_names(self._store):
+        found = {a.name.casefold(): a.name
+                 for a in analysis_rows.attribute_definitions(self._store)}
+        used = [*analysis_rows.attribute_names(self._store),
+                *(n for values in analysis_rows.case_attribute_values(self._store).values()
+                  for n in values)]
+        for name in used:
             found.setdefault(name.casefold(), name)
         return sorted(found.values(), key=str.casefold)
 

@@ -311,3 +311,10 @@ def test_the_filter_follows_a_changed_value_and_undo(tmp_path: Path) -> None:
         p.undo()
         assert p.analysis.matrix("site", where="ploeg = vroeg").values == [[1]]
         assert len(p.retrieval.segments(SegmentQuery(where="ploeg = vroeg"))) == 1
+
+
+def test_the_attribute_names_include_those_of_cases(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "Namen.fieldkit") as p:
+        p._store.add_case("Geval", attributes={"leeftijd": 30})
+        assert "leeftijd" in p.analysis.attribute_names()
+        assert p.analysis.matrix("attribute:leeftijd").columns == []  # no document in it
