@@ -22,7 +22,7 @@ such, so that ``jaren < 5`` compares numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -51,33 +51,33 @@ class AttributeFacts:
     """Every document's, participant's and case's values and every case membership."""
 
     types: dict[str, str]
-    own: dict[int, dict[str, Value]]  # document → its own values
-    person: dict[int, dict[str, Value]]  # document → its participant's values
-    cases: dict[int, dict[str, Value]]  # case → values
+    own: dict[int, dict[str, Any]]  # document → its own values (as stored)
+    person: dict[int, dict[str, Any]]  # document → its participant's values (as stored)
+    cases: dict[int, dict[str, Any]]  # case → values (as stored)
     case_names: dict[int, str]
     links: np.ndarray  # (n, 2): case, document — whole documents
     parts: np.ndarray  # (n, 4): case, document, start, end
     documents: list[int] = field(default_factory=list)  # every document of the project
     memo: dict[Any, Any] = field(default_factory=dict)  # what users of these facts keep
-    _merged: dict[tuple[int, int], dict[str, Value]] = field(default_factory=dict)
+    _typed: dict[tuple[str, type, Any], Value | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> AttributeFacts:
-        """Read the values and memberships (five or six small queries)."""
+        """Read the values and memberships (five or six small queries). Values are read as
+        their type says when first asked for (``value``), one name at a time."""
         documents = attribute_rows.document_values(store)
         people = attribute_rows.participant_values(store)
         cases = attribute_rows.case_values(store)
-        raw_own = {d: v for d, (_, v) in documents.items() if v}
-        raw_cases = {c: v for c, (_, v) in cases.items()}
+        own = {d: v for d, (_, v) in documents.items() if v}
+        raw_cases = {c: v for c, (_, v) in cases.items() if v}
         types = _types(attribute_rows.attribute_types(store),
-                       [*raw_own.values(), *people.values(), *raw_cases.values()])
-        typed_people = _typed(people, types)
-        person = {d: typed_people[p] for d, (p, _) in documents.items()
-                  if p is not None and p in typed_people}
+                       [*own.values(), *people.values(), *raw_cases.values()])
+        person = {d: people[p] for d, (p, _) in documents.items()
+                  if p is not None and people.get(p)}
         links = np.array(attribute_rows.case_links(store), dtype=np.int64).reshape(-1, 2)
         parts = np.array(attribute_rows.case_parts(store), dtype=np.int64).reshape(-1, 4)
-        return cls(types, _typed(raw_own, types), person, _typed(raw_cases, types),
-                   {c: n for c, (n, _) in cases.items()}, links, parts, sorted(documents))
+        return cls(types, own, person, raw_cases, {c: n for c, (n, _) in cases.items()},
+                   links, parts, sorted(documents))
 
     # -- conditions ----------------------------------------------------------------------------
 
@@ -88,20 +88,42 @@ class AttributeFacts:
         found.check(self.types)
         return found
 
-    def values(self, document: int, case: int) -> dict[str, Value]:
-        """The values in one context (see the module docstring)."""
-        key = (document, case)
-        merged = self._merged.get(key)
-        if merged is None:
-            merged = {**self.person.get(document, {}),
-                      **(self.cases.get(case, {}) if case != NONE else {}),
-                      **self.own.get(document, {})}
-            self._merged[key] = merged
-        return merged
+    def values(self, document: int, case: int,
+               names: Iterable[str] | None = None) -> dict[str, Value]:
+        """The values in one context (see the module docstring): of ``names``, or of every
+        name the document, the case and the participant carry."""
+        if names is None:
+            names = {n.casefold(): n for source in (
+                self.person.get(document, {}), self.cases.get(case, {}) if case != NONE
+                else {}, self.own.get(document, {})) for n in source}.values()
+        return {n: v for n in names if (v := self.value(document, case, n)) is not None}
 
     def value(self, document: int, case: int, name: str) -> Value | None:
-        """The value of ``name`` (any case of letters) in one context, None when none."""
-        return _lookup(self.values(document, case), name)  # type: ignore[no-any-return]
+        """The value of ``name`` (any case of letters) in one context, None when none: the
+        document's own, else the case's, else the participant's."""
+        for source in (self.own.get(document), self.cases.get(case) if case != NONE else None,
+                       self.person.get(document)):
+            if source:
+                found = self.typed(name, _lookup(source, name))
+                if found is not None:
+                    return found
+        return None
+
+    def case_values(self, case: int) -> dict[str, Value]:
+        """A case's own values, typed."""
+        given = self.cases.get(case, {})
+        return {n: v for n in given if (v := self.typed(n, given[n])) is not None}
+
+    def typed(self, name: str, raw: Any) -> Value | None:
+        """A stored value as its attribute's type says (text that does not parse stays
+        text); None for none or a blank."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        key = (name.casefold(), type(raw), raw if isinstance(raw, (str, int, float, bool))
+               else repr(raw))
+        if key not in self._typed:
+            self._typed[key] = _typed_value(name, _lookup(self.types, name) or "text", raw)
+        return self._typed[key]
 
     def passes(self, condition: Condition, document: np.ndarray, start: np.ndarray,
                end: np.ndarray) -> np.ndarray:
@@ -111,7 +133,8 @@ class AttributeFacts:
         if len(position) == 0:
             return keep
         pairs, inverse = _unique_pairs(docs, case)
-        ok = np.array([condition.matches(self.values(int(d), int(c)), self.types)
+        names = condition.names()
+        ok = np.array([condition.matches(self.values(int(d), int(c), names), self.types)
                        for d, c in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True)],
                       dtype=bool)
         keep[position[ok[inverse.ravel()]]] = True
@@ -121,8 +144,10 @@ class AttributeFacts:
         """The documents with a context (as a whole, or through a case with a part in them)
         in which the condition holds."""
         found = set()
+        names = condition.names()
         for doc, case in self.document_contexts():
-            if doc not in found and condition.matches(self.values(doc, case), self.types):
+            if doc not in found and condition.matches(self.values(doc, case, names),
+                                                      self.types):
                 found.add(doc)
         return found
 
@@ -248,30 +273,14 @@ def _types(defined: Mapping[str, str], values: list[dict[str, Any]]) -> dict[str
     return found
 
 
-def _typed(owners: dict[int, dict[str, Any]], types: Mapping[str, str]
-           ) -> dict[int, dict[str, Value]]:
-    """Values as their attribute's type says (text left as it is when it does not parse);
-    values already stored typed (schema step 14) are taken as they are."""
-    folded = {k.casefold(): v for k, v in types.items()}
-    out: dict[int, dict[str, Value]] = {}
-    for owner, given in owners.items():
-        values: dict[str, Value] = {}
-        for name, raw in given.items():
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            type_ = types.get(name) or folded.get(name.casefold(), "text")
-            if not _stored_as(raw, type_):
-                try:
-                    raw = parse_value(name, type_, raw)
-                except BadInput:
-                    pass
-            if isinstance(raw, (str, int, float, bool)):
-                values[name] = raw
-            elif raw is not None:
-                values[name] = str(raw)
-        if values:
-            out[owner] = values
-    return out
+def _typed_value(name: str, type_: str, raw: Any) -> Value:
+    """``raw`` as a value of ``type_`` (kept as it is when it does not parse)."""
+    if not _stored_as(raw, type_):
+        try:
+            raw = parse_value(name, type_, raw)
+        except BadInput:
+            pass
+    return raw if isinstance(raw, (str, int, float, bool)) else str(raw)
 
 
 def _stored_as(raw: Any, type_: str) -> bool:

@@ -91,15 +91,16 @@ def allowed_spans(facts: AttributeFacts, condition: Condition) -> dict[int, Span
     for case, doc, start, end in facts.parts.tolist():
         parts.setdefault(doc, []).append((start, end, case))
     found: dict[int, Spans] = {}
+    names = condition.names()
     for doc in facts.documents:
         cases = whole.get(doc, set())
-        if any(condition.matches(facts.values(doc, c), facts.types) for c in cases):
+        if any(condition.matches(facts.values(doc, c, names), facts.types) for c in cases):
             found[doc] = [(None, None)]
             continue
         own = sorted(parts.get(doc, []))
         spans: Spans = [(s, e) for s, e, c in own
-                        if condition.matches(facts.values(doc, c), facts.types)]
-        if not cases and condition.matches(facts.values(doc, NONE), facts.types):
+                        if condition.matches(facts.values(doc, c, names), facts.types)]
+        if not cases and condition.matches(facts.values(doc, NONE, names), facts.types):
             if not own:
                 found[doc] = [(None, None)]
                 continue

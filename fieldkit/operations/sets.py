@@ -115,7 +115,8 @@ class Sets:
         if kind == "documents":
             docs = sorted(facts.documents_matching(found))
         elif kind == "cases":
-            cases = {c for c, values in facts.cases.items() if found.matches(values, facts.types)}
+            cases = {c for c in facts.case_names
+                     if found.matches(facts.case_values(c), facts.types)}
             docs = sorted({d for c, d in facts.links[:, :2].tolist() if c in cases}
                           | {d for c, d in facts.parts[:, [0, 1]].tolist() if c in cases})
         else:
