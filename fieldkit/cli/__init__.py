@@ -15,6 +15,7 @@ from fieldkit import __version__
 from fieldkit.cli import (
     analysis,
     assist,
+    cases,
     common,
     export,
     foundation,
@@ -26,7 +27,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, search, export, team, teamserver, assist, analysis)
+MODULES = (foundation, search, export, team, teamserver, assist, analysis, cases)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 
