@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.attributes import Attribute, Value, infer_type, parse_value
@@ -323,6 +323,22 @@ def parts(store: Store, case_id: int | None = None) -> list[tuple[int, int, int,
         found = store.rows("SELECT case_id, document_id, start, end FROM case_parts "
                            "WHERE case_id = ? ORDER BY document_id, start, end", (case_id,))
     return [(int(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in found]
+
+
+def move_parts(store: Store, document_id: int,
+               place: Callable[[int, int], tuple[int, int] | None]) -> None:
+    """After a text edit: every part of the document moves where ``place`` puts its span (on
+    its words, as codings are); a part whose words are gone (None) goes."""
+    if not present(store):
+        return
+    with store.change("Move case parts"):
+        for r in store.rows("SELECT id, start, end FROM case_parts WHERE document_id = ?",
+                            (document_id,)):
+            found = place(int(r["start"]), int(r["end"]))
+            if found is None:
+                store.delete("case_parts", int(r["id"]))
+            else:
+                store.update("case_parts", int(r["id"]), {"start": found[0], "end": found[1]})
 
 
 def part_rows(store: Store, case_id: int) -> list[sqlite3.Row]:
