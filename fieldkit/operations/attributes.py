@@ -213,23 +213,47 @@ class Attributes:
         """The cases and documents whose values satisfy ``condition`` (e.g. "afdeling =
         Lasserij and jaren < 5"). A document's values are its own, else its cases' (documents
         in a case, or of a participant linked to one), else its participant's."""
-        types = self.types()
+        infos = self.all()
+        types = {a.name: a.type for a in infos}
         parsed = parse_condition(condition)
         parsed.check(types)
-        cases = case_tables.values_of(self._store, "cases")
+        cases = self._typed_view(case_tables.values_of(self._store, "cases"), infos)
         matched_cases = sorted(k for k, v in cases.items() if parsed.matches(v, types))
-        docs = self._document_values(cases)
+        docs = self._document_values(cases, infos)
         matched_docs = sorted(k for k, v in docs.items() if parsed.matches(v, types))
         return Matches(matched_cases, matched_docs)
 
-    def _document_values(self, cases: Mapping[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
-        people = case_tables.values_of(self._store, "participants")
+    def _typed_view(self, rows: dict[int, dict[str, Any]],
+                    infos: list[AttributeInfo]) -> dict[int, dict[str, Any]]:
+        """``rows`` with the values of names in use without a definition (still text, as an
+        import wrote them) read as the type their values show, so that "jaren < 5" compares
+        numbers; nothing is written."""
+        undefined = {a.name.casefold(): a for a in infos if not a.defined}
+        if not undefined:
+            return rows
+        out = {}
+        for key, values in rows.items():
+            view = dict(values)
+            for name, value in values.items():
+                info = undefined.get(name.casefold())
+                if info is not None:
+                    try:
+                        view[name] = parse_value(name, info.type, _plain(value), info.choices)
+                    except BadInput:
+                        pass
+            out[key] = view
+        return out
+
+    def _document_values(self, cases: Mapping[int, dict[str, Any]],
+                         infos: list[AttributeInfo]) -> dict[int, dict[str, Any]]:
+        people = self._typed_view(case_tables.values_of(self._store, "participants"), infos)
         of_doc: dict[int, list[int]] = {}
         for case, doc in analysis_rows.case_documents(self._store):
             of_doc.setdefault(int(doc), []).append(int(case))
         owners = case_tables.document_participants(self._store)
         out = {}
-        for doc, own in case_tables.values_of(self._store, "documents").items():
+        docs = self._typed_view(case_tables.values_of(self._store, "documents"), infos)
+        for doc, own in docs.items():
             merged: dict[str, Any] = {}
             for values in [people.get(owners.get(doc, -1), {}),
                            *(cases.get(c, {}) for c in sorted(of_doc.get(doc, ()))), own]:
@@ -293,8 +317,8 @@ class Attributes:
         for table, rows in stored.items():
             for key, values in rows.items():
                 spelled = [n for n in values if n.casefold() == folded]
-                if not spelled:
-                    continue
+                if not spelled or isinstance(values[spelled[0]], (dict, list)):
+                    continue  # a list or object is an import's own fact: left as it is
                 try:
                     typed = parse_value(name, kind, _plain(values[spelled[0]]), choices)
                 except BadInput as exc:
@@ -375,8 +399,10 @@ def _text(value: object) -> str:
 
 
 def _values(stored: Mapping[str, Mapping[int, Mapping[str, Any]]], folded: str) -> list[Any]:
+    """The values of one name in use (lists and objects, an import's own facts, left out)."""
     return [v for rows in stored.values() for values in rows.values()
-            for n, v in values.items() if n.casefold() == folded and v is not None]
+            for n, v in values.items()
+            if n.casefold() == folded and v is not None and not isinstance(v, (dict, list))]
 
 
 def _raws(stored: Mapping[str, Mapping[int, Mapping[str, Any]]], folded: str) -> list[str]:

@@ -85,7 +85,8 @@ def upgrade(conn: sqlite3.Connection) -> None:
     names = spellings(stored.values())
     converted = {k: dict(v) for k, v in stored.items()}
     for position, (folded, spelling) in enumerate(sorted(names.items())):
-        raws = [_raw(v[n]) for v in stored.values() for n in v if n.casefold() == folded]
+        raws = [_raw(v[n]) for v in stored.values() for n in v
+                if n.casefold() == folded and not isinstance(v[n], (dict, list))]
         kind, choices = infer_type([r for r in raws if r.strip()])
         conn.execute("INSERT INTO attributes (uuid, name, type, choices, position) "
                      "VALUES (?, ?, ?, ?, ?)",
@@ -135,10 +136,12 @@ def _raw(value: Any) -> str:
 
 def _typed(name: str, kind: str, value: Any, choices: list[str]) -> Value | None:
     """A stored value as its type stores it; one that does not parse (cannot happen after
-    ``infer_type`` saw it, but a migration never fails on data) stays as it was."""
+    ``infer_type`` saw it, but a migration never fails on data) stays as it was, and so does a
+    list or object (an import's own facts, not a value a researcher types)."""
+    if isinstance(value, (dict, list)):
+        return value  # type: ignore[return-value]
     try:
-        return parse_value(name, kind, _raw(value) if isinstance(value, (dict, list))
-                           else value, choices)
+        return parse_value(name, kind, value, choices)
     except BadInput:
         return value if isinstance(value, (str, int, float, bool)) else _raw(value)
 
@@ -163,6 +166,10 @@ def definition(store: Store, name: str) -> Attribute | None:
     if not present(store):
         return None
     found = store.row("SELECT * FROM attributes WHERE name = ?", (name.strip(),))
+    if found is None:  # SQLite's NOCASE folds only A-Z: "ÉÉN" is "één" too
+        folded = name.strip().casefold()
+        found = next((r for r in store.rows("SELECT * FROM attributes")
+                      if str(r["name"]).casefold() == folded), None)
     return _definition(found) if found is not None else None
 
 
@@ -256,6 +263,10 @@ def case_row(store: Store, ref: str | int) -> sqlite3.Row | None:
         found = store.row("SELECT * FROM cases WHERE id = ?", (int(text),))
     if found is None:
         found = store.row("SELECT * FROM cases WHERE uuid = ?", (text.lower(),))
+    if found is None:  # SQLite's NOCASE folds only A-Z: "RENÉE" is "Renée" too
+        folded = text.casefold()
+        found = next((r for r in case_rows(store) if str(r["name"]).casefold() == folded),
+                     None)
     return found
 
 

@@ -167,3 +167,24 @@ def test_matching_cases_and_documents(study: Project) -> None:
     cases = study.attributes.values("cases")
     for condition in ("jaren > 3", "afdeling != Lasserij", "jaren <= 8 and afdeling ~ ass"):
         assert study.attributes.matching(condition).cases == brute(cases, condition, types)
+
+
+def test_matching_reads_undefined_text_values_as_their_type(project: Project) -> None:
+    """An import's "12" and "3" (text, no definition yet) compare as numbers, not as text."""
+    for name, years in (("Jan", "12"), ("Ilse", "3")):
+        project._store.add_case(name, attributes={"jaren": years, "Afdeling": "Lasserij"})
+    before = state(project)
+    found = project.attributes.matching("jaren < 5 and afdeling = lasserij")
+    assert found.cases == [project.cases.get("Ilse").id]
+    assert state(project) == before  # a question writes nothing
+
+
+def test_names_differing_only_in_case_of_accented_letters_are_one(project: Project) -> None:
+    project.attributes.define("één", "number")
+    with pytest.raises(BadInput, match="already an attribute 'één'"):
+        project.attributes.define("ÉÉN", "text")
+    project.cases.add("Renée")
+    project.attributes.set("case:RENÉE", "ÉÉN", "1")
+    assert project.cases.get("renée").attributes == {"één": 1}
+    with pytest.raises(BadInput, match="already a case 'Renée'"):
+        project.cases.add("RENÉE")

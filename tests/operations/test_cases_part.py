@@ -179,7 +179,7 @@ def test_a_text_edit_moves_the_parts_on_their_words(project: Project) -> None:
     text = "Jan laat zien hoe het moet 👍. Daarna probeert Piet het zelf."
     note = project.add_note(site="Metaal", title="Bezoek", text=text).id
     piet = text.index("Daarna")
-    project.cases.add("Jan").id
+    project.cases.add("Jan")
     project.cases.add_part("Jan", note, 0, piet - 1)
     project.cases.add_part("Jan", note, piet, len(text))
     before = project.cases.get("Jan").parts

@@ -32,7 +32,8 @@ def build_step_13(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]
             docs = [p.add_note(site="Metaal", title=f"Bezoek {i}", text="tekst").id
                     for i in range(3)]
             store.update_document(docs[0], {"attributes": {"start": "1-3-2024",
-                                                           "opmerking": "eerste"}})
+                                                           "opmerking": "eerste",
+                                                           "codes": ["Leren", "Tijd"]}})
             store.update_document(docs[1], {"attributes": {"start": "2024-03-08",
                                                            "opmerking": "tweede"}})
             case = store.add_case("Team A", attributes={"Afdeling": "Montage",
@@ -57,13 +58,14 @@ def test_step_14_defines_every_name_in_use_and_types_its_values(
         assert defined == {
             "afdeling": ("choice", ["Lasserij", "Montage"]),  # "lasserij" is the same choice
             "jaren": ("number", []), "leerling": ("boolean", []), "start": ("date", []),
-            "opmerking": ("text", []), "ploeg": ("text", [])}
+            "opmerking": ("text", []), "ploeg": ("text", []), "codes": ("text", [])}
         people = case_tables.values_of(store, "participants")
         assert people[ids["p1"]] == {"afdeling": "Lasserij", "jaren": 3, "leerling": True}
         assert people[ids["p2"]] == {"afdeling": "Montage", "jaren": 12.5, "leerling": False}
         assert people[ids["p3"]] == {"afdeling": "Lasserij", "jaren": 7}
         docs = case_tables.values_of(store, "documents")
-        assert docs[ids["d0"]] == {"start": "2024-03-01", "opmerking": "eerste"}
+        assert docs[ids["d0"]] == {"start": "2024-03-01", "opmerking": "eerste",
+                                   "codes": ["Leren", "Tijd"]}  # an import's list: kept
         assert docs[ids["d1"]] == {"start": "2024-03-08", "opmerking": "tweede"}
         # the case's "Afdeling" is the attribute afdeling, spelled as its definition
         assert case_tables.values_of(store, "cases")[ids["case"]] == {
