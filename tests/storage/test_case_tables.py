@@ -135,3 +135,14 @@ def test_a_case_part_is_a_span_of_at_least_one_code_point(project: Project) -> N
             project._store.insert("case_parts", {"uuid": "u1", "case_id": case,
                                                  "document_id": doc, "start": 5, "end": 5})
     assert case_tables.parts(project._store) == []
+
+
+def test_check_reports_a_case_part_beyond_its_text(project: Project) -> None:
+    doc = _transcript(project)
+    project.cases.add("Jan", speaker="Jan")
+    assert [x for x in project.check() if x.severity == "error"] == []
+    with project._store.change("damage"):  # what another tool could leave
+        project._store.update("case_parts", 1, {"end": len(TEXT) + 5})
+    found = [x.message for x in project.check() if x.severity == "error"]
+    assert found == [f"A part of case Jan ({JAN[0]}–{len(TEXT) + 5}) lies outside the text of "
+                     f"document {doc} ({len(TEXT)} characters)."]
