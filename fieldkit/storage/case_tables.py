@@ -358,6 +358,24 @@ def part_rows(store: Store, case_id: int) -> list[sqlite3.Row]:
                       (case_id,))
 
 
+def memberships(store: Store) -> tuple[dict[int, list[int]], dict[int, list[int]],
+                                        dict[int, list[tuple[int, int, int]]]]:
+    """case id -> its documents, its participants and its parts (document, start, end), of
+    every case, in three queries (the Cases pane lists thousands of survey respondents)."""
+    docs: dict[int, list[int]] = {}
+    for case, doc in store.rows("SELECT case_id, document_id FROM case_documents "
+                                "ORDER BY case_id, document_id"):
+        docs.setdefault(int(case), []).append(int(doc))
+    people: dict[int, list[int]] = {}
+    for case, person in store.rows("SELECT case_id, participant_id FROM case_participants "
+                                   "ORDER BY case_id, participant_id"):
+        people.setdefault(int(case), []).append(int(person))
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for case, doc, start, end in parts(store):
+        spans.setdefault(case, []).append((doc, start, end))
+    return docs, people, spans
+
+
 def participant_cases(store: Store) -> dict[int, list[int]]:
     """participant id -> the cases it is linked to."""
     out: dict[int, list[int]] = {}

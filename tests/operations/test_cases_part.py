@@ -190,3 +190,14 @@ def test_a_text_edit_moves_the_parts_on_their_words(project: Project) -> None:
         "Daarna probeert Piet het zelf."]
     project.undo()
     assert project.cases.get("Jan").parts == before
+
+
+def test_all_lists_what_get_gives_for_each_case(project: Project) -> None:
+    doc = transcript(project)
+    person = project._store.add_participant("P01", attributes={"jaren": "3"})
+    project.cases.add("Jan", speaker="Jan")
+    project.cases.add("Team", documents=[doc])
+    project.cases.add_part("Team", doc, 0, 4)
+    project.cases.from_participants()
+    assert project.cases.all() == [project.cases.get(n) for n in ("Jan", "P01", "Team")]
+    assert project.cases.get("P01").participants == [person]
