@@ -202,7 +202,7 @@ class Attributes:
         with self._store.change(f"Set {name.strip()} of {label}"):
             definition = self._ensure(name, extra=[value])
             typed = parse_value(definition.name, definition.type, value, definition.choices)
-            values = {n: v for n, v in case_tables.values_of(self._store, table)[key].items()
+            values = {n: v for n, v in case_tables.values_of_one(self._store, table, key).items()
                       if n.casefold() != definition.name.casefold()}
             if typed is not None:
                 values[definition.name] = typed

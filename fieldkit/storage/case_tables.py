@@ -210,6 +210,13 @@ def values_of(store: Store, table: str) -> dict[int, dict[str, Any]]:
         f"SELECT id, attributes FROM {table} ORDER BY id")}
 
 
+def values_of_one(store: Store, table: str, key: int) -> dict[str, Any]:
+    """The attribute values of one row of ``table`` (cases, documents, participants)."""
+    if table not in HOLDERS:
+        raise ValueError(table)
+    return _loaded(store.value(f"SELECT attributes FROM {table} WHERE id = ?", (key,)))
+
+
 def values_of_row(raw: Any) -> dict[str, Any]:
     """The attribute values of one row's ``attributes`` column (an empty dict when none)."""
     return _loaded(raw)
