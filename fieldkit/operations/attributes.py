@@ -22,7 +22,6 @@ from fieldkit.core.attributes import (
     Value,
     check_type,
     display,
-    infer_type,
     parse_condition,
     parse_value,
 )
@@ -96,7 +95,7 @@ class Attributes:
                                      seen.get("participants", 0)))
         for folded, seen in sorted(counts.items()):
             name = _spelling(stored, folded)
-            kind, choices = infer_type(_raws(stored, folded))
+            kind, choices = case_tables.infer(_raws(stored, folded))
             out.append(AttributeInfo(0, "", name, kind, choices, len(out),
                                      seen.get("cases", 0), seen.get("documents", 0),
                                      seen.get("participants", 0), defined=False))
@@ -299,7 +298,7 @@ class Attributes:
         stored = self._stored()
         folded = name.casefold()
         raws = _raws(stored, folded) + [t for t in (_text(v) for v in extra) if t.strip()]
-        kind, choices = infer_type(raws)
+        kind, choices = case_tables.infer(raws)
         spelling = _spelling(stored, folded) or name
         updates = self._retyped(stored, folded, spelling, kind, choices)
         with self._store.change(f"Define attribute {spelling}"):

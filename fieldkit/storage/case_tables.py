@@ -15,8 +15,9 @@ point at a deleted case or document go with it (``REFERENCES``, used by ``Store.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.attributes import Attribute, Value, infer_type, parse_value
@@ -87,7 +88,7 @@ def upgrade(conn: sqlite3.Connection) -> None:
     for position, (folded, spelling) in enumerate(sorted(names.items())):
         raws = [_raw(v[n]) for v in stored.values() for n in v
                 if n.casefold() == folded and not isinstance(v[n], (dict, list))]
-        kind, choices = infer_type([r for r in raws if r.strip()])
+        kind, choices = infer([r for r in raws if r.strip()])
         conn.execute("INSERT INTO attributes (uuid, name, type, choices, position) "
                      "VALUES (?, ?, ?, ?, ?)",
                      (new_uuid(), spelling, kind, json.dumps(choices, ensure_ascii=False),
@@ -101,6 +102,18 @@ def upgrade(conn: sqlite3.Connection) -> None:
         if values != stored[(table, key)]:
             conn.execute(f"UPDATE {table} SET attributes = ? WHERE id = ?",
                          (json.dumps(values, ensure_ascii=False), key))
+
+
+_TIME_OF_DAY = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+
+
+def infer(raws: Sequence[str]) -> tuple[str, list[str]]:
+    """``infer_type``, except that moments (a date with a time of day, as an import writes a
+    photo's or a beep's time) stay text: stored as a date they would lose their time."""
+    kind, choices = infer_type(raws)
+    if kind == "date" and any(_TIME_OF_DAY.search(r) for r in raws):
+        return "text", []
+    return kind, choices
 
 
 def _loaded(raw: Any) -> dict[str, Any]:

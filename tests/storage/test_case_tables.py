@@ -33,7 +33,8 @@ def build_step_13(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]
                     for i in range(3)]
             store.update_document(docs[0], {"attributes": {"start": "1-3-2024",
                                                            "opmerking": "eerste",
-                                                           "codes": ["Leren", "Tijd"]}})
+                                                           "codes": ["Leren", "Tijd"],
+                                                           "taken": "2024-03-01T09:14:00"}})
             store.update_document(docs[1], {"attributes": {"start": "2024-03-08",
                                                            "opmerking": "tweede"}})
             case = store.add_case("Team A", attributes={"Afdeling": "Montage",
@@ -58,14 +59,16 @@ def test_step_14_defines_every_name_in_use_and_types_its_values(
         assert defined == {
             "afdeling": ("choice", ["Lasserij", "Montage"]),  # "lasserij" is the same choice
             "jaren": ("number", []), "leerling": ("boolean", []), "start": ("date", []),
-            "opmerking": ("text", []), "ploeg": ("text", []), "codes": ("text", [])}
+            "opmerking": ("text", []), "ploeg": ("text", []), "codes": ("text", []),
+            "taken": ("text", [])}  # a moment stays text: as a date it would lose its time
         people = case_tables.values_of(store, "participants")
         assert people[ids["p1"]] == {"afdeling": "Lasserij", "jaren": 3, "leerling": True}
         assert people[ids["p2"]] == {"afdeling": "Montage", "jaren": 12.5, "leerling": False}
         assert people[ids["p3"]] == {"afdeling": "Lasserij", "jaren": 7}
         docs = case_tables.values_of(store, "documents")
         assert docs[ids["d0"]] == {"start": "2024-03-01", "opmerking": "eerste",
-                                   "codes": ["Leren", "Tijd"]}  # an import's list: kept
+                                   "codes": ["Leren", "Tijd"],  # an import's list: kept
+                                   "taken": "2024-03-01T09:14:00"}
         assert docs[ids["d1"]] == {"start": "2024-03-08", "opmerking": "tweede"}
         # the case's "Afdeling" is the attribute afdeling, spelled as its definition
         assert case_tables.values_of(store, "cases")[ids["case"]] == {
