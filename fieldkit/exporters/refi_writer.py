@@ -10,7 +10,8 @@ in ``Description`` as labelled paragraphs); fieldnotes, transcripts, ESM and tex
 with one PlainTextSelection per text coding (code-point offsets); photos → PictureSource with
 PictureSelection per region coding; memo documents → Notes (codable) and code, document and
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
-attributes → Variables with a VariableValue per source; cases → Cases with SourceRefs; document
+attributes → Variables with a VariableValue per source; typed attribute definitions → Variables
+and cases → Cases with SourceRefs and SelectionRefs to their parts (see ``refi_cases``); document
 and code sets → Sets (memo documents are members as MemberNote).
 
 What real clients need beyond the schema (QualCoder's importer was run on our export):
@@ -41,6 +42,7 @@ from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Code, Coding, Document, derived_uuid
 from fieldkit.core.progress import Progress
 from fieldkit.exporters.files import StoredMedia, write_zip
+from fieldkit.exporters.refi_cases import CasePlan
 
 if TYPE_CHECKING:
     from fieldkit.core.codebook import Codebook
@@ -192,7 +194,8 @@ class _Export:
     notes: dict[str, str] = field(default_factory=dict)
     # note GUID → (when, who, modified, modifier)
     stamps: dict[str, _Written] = field(default_factory=dict)
-    variables: dict[str, str] = field(default_factory=dict)  # name → type
+    variables: dict[str, str] = field(default_factory=dict)  # name → type (facts, undefined)
+    plan: CasePlan = field(default_factory=CasePlan)  # defined attributes, case parts
     codes: dict[int, str] = field(default_factory=dict)  # code id → GUID
     users: dict[int, str] = field(default_factory=dict)  # coder id → GUID
 
@@ -230,8 +233,17 @@ _Written = tuple[str | None, str | None, str | None, str | None]
 
 
 def _variable_values(element: Any, values: dict[str, Any], export: _Export) -> None:
+    from fieldkit.exporters.refi_cases import typed_text
+
     for name, value in values.items():
         if value is None or value == "":
+            continue
+        planned = export.plan.variables.get(name)
+        if planned is not None:  # a defined attribute: typed as planned
+            tag, text = typed_text(planned.kind, value)
+            holder = _sub(element, "VariableValue")
+            _sub(holder, "VariableRef", targetGUID=planned.guid)
+            _text(holder, tag, text)
             continue
         if isinstance(value, bool):
             kind, tag, text = "Boolean", "BooleanValue", "true" if value else "false"
@@ -306,6 +318,10 @@ def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], ex
         _selection(element, "PlainTextSelection", coding, export,
                    guid if guid != doc.uuid and not inline else "", name=coding.quote[:60],
                    startPosition=str(coding.start), endPosition=str(coding.end))
+    if inline or guid == doc.uuid:  # not in a twin: its GUIDs would be there twice
+        from fieldkit.exporters.refi_cases import part_selections
+
+        part_selections(element, doc.id, export)
     if inline or guid != doc.uuid:
         return element
     if doc.memo.strip():
@@ -385,6 +401,8 @@ def project_archive(project: Project, target: Path, progress: Progress,
                     masker: Pseudonymiser | None = None) -> None:
     """Write the whole project as a ``.qdpx`` archive to ``target``; ``masker`` replaces names
     everywhere in it (see ``refi_pseudonyms``)."""
+    from fieldkit.exporters import refi_cases
+
     documents = project.documents()
     progress.start(len(documents) + 2, "Exporting the project")
     coders = sorted(project.coders(), key=lambda c: c.id)
@@ -394,6 +412,7 @@ def project_archive(project: Project, target: Path, progress: Progress,
                      codes={c.id: c.uuid for c in book.codes.values()},
                      users={c.id: c.uuid for c in coders},
                      strip_photos=masker is not None and masker.pseudonymised)
+    export.plan = refi_cases.plan(project)
     names = _FactNames.of(project)
     by_doc, on_recording = _codings_by_document(project, documents)
     root = _project_element(project, coders, book, export)
@@ -550,29 +569,13 @@ def _write_notes(root: Any, memo_docs: list[tuple[Document, dict[str, Any]]],
 
 def _insert_cases_and_variables(root: Any, at: int, project: Project,
                                 documents: list[DocumentSummary], export: _Export) -> None:
-    """Variables (every one a source or case used) and Cases, put at ``at``: before the
-    Sources, where the schema wants them."""
-    cases = project.cases()
-    case_docs = [(case, project.case_documents(case.id)) for case in cases]
-    extra: list[Any] = []
-    if cases:
-        cases_el = etree.Element(f"{{{PROJECT_NS}}}Cases")
-        doc_guid = {d.id: d.uuid for d in documents}
-        for case, doc_ids in case_docs:
-            element = _sub(cases_el, "Case", guid=case.uuid, name=case.name)
-            if case.description.strip():
-                _text(element, "Description", case.description)
-            _variable_values(element, _simple_attributes(case.attributes), export)
-            for doc_id in sorted(doc_ids):
-                _sub(element, "SourceRef", targetGUID=doc_guid[doc_id])
-        extra.append(cases_el)
-    if export.variables:
-        variables = etree.Element(f"{{{PROJECT_NS}}}Variables")
-        for name, kind in sorted(export.variables.items()):
-            _sub(variables, "Variable", guid=derived_guid("variable", name), name=name,
-                 typeOfVariable=kind)
-        extra.insert(0, variables)
-    for offset, element in enumerate(extra):
+    """Variables (every defined attribute, and every other one a source or case used) and
+    Cases, put at ``at``: before the Sources, where the schema wants them."""
+    from fieldkit.exporters.refi_cases import cases_element, variables_element
+
+    cases = cases_element(project, documents, export)  # first: it adds the cases' values
+    variables = variables_element(export)
+    for offset, element in enumerate(e for e in (variables, cases) if e is not None):
         root.insert(at + offset, element)
 
 

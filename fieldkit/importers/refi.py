@@ -24,6 +24,15 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.names import CODE_NAME_MAX, CODER_NAME_MAX, document_title, tidy_name
 
 from .common import read_bytes
+from .refi_cases import (
+    RefiCasePart,
+    RefiVariable,
+    group_values,
+    raw_values,
+    read_cases,
+    read_variables,
+    settle_variables,
+)
 from .refi_safety import open_archive, parse_xml, read_entry
 
 MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024
@@ -75,6 +84,8 @@ class RefiSource:
     codings: list[RefiCoding] = field(default_factory=list)
     note_refs: list[str] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
+    # every selection's GUID → its text span, or None for a picture or time selection
+    selections: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     # audio/video: embedded transcripts, GUID → timed turns (speaker, ms from, ms to or None,
     # position from, position to)
     transcripts: dict[str, list[tuple[str, int, int | None, int, int]]] = field(
@@ -88,6 +99,7 @@ class RefiCase:
     description: str = ""
     source_guids: list[str] = field(default_factory=list)
     variables: dict[str, Any] = field(default_factory=dict)
+    parts: list[RefiCasePart] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +124,9 @@ class RefiProject:
     notes: dict[str, RefiSource] = field(default_factory=dict)  # guid → note
     cases: list[RefiCase] = field(default_factory=list)
     sets: list[RefiSet] = field(default_factory=list)
+    variables: dict[str, RefiVariable] = field(default_factory=dict)  # name → definition
+    # selection GUID → (source GUID, start, end); start and end None when it is not text
+    selections: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def referenced_notes(self) -> set[str]:
@@ -247,30 +262,6 @@ class _Newlines:
         return position - bisect.bisect_left(self.removed, position)
 
 
-def _variable_values(element: Any, variables: dict[str, str]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for holder in _kids(element, "VariableValue"):
-        refs = _kids(holder, "VariableRef")
-        name = variables.get(guid(refs[0].get("targetGUID"))) if refs else None
-        if not name:
-            continue
-        for child in holder:
-            tag = _local(child.tag)
-            text = (child.text or "").strip()
-            if tag == "IntegerValue":
-                values[name] = int(text) if text.lstrip("-").isdigit() else text
-            elif tag == "FloatValue":
-                try:
-                    values[name] = float(text)
-                except ValueError:
-                    values[name] = text
-            elif tag == "BooleanValue":
-                values[name] = text in ("true", "1")
-            elif tag.endswith("Value"):
-                values[name] = text
-    return values
-
-
 def _coding(element: Any, user: str | None, created: str | None) -> RefiCoding | None:
     refs = _kids(element, "CodeRef")
     if not refs:
@@ -281,7 +272,7 @@ def _coding(element: Any, user: str | None, created: str | None) -> RefiCoding |
                       note_refs=[guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")])
 
 
-def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str, str],
+def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str, RefiVariable],
                  warnings: list[str]) -> RefiSource:
     name = document_title(element.get("name") or element.get("guid") or "")
     source = RefiSource(guid(element.get("guid")), name, kind,
@@ -313,6 +304,7 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
         start = lines.move(_int(selection, "startPosition", name))
         end = lines.move(_int(selection, "endPosition", name))
         start, end = max(0, min(start, length)), max(0, min(end, length))
+        source.selections[guid(selection.get("guid"))] = (start, end)
         for coding_el in _kids(selection, "Coding"):
             coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
                              selection.get("creationDateTime"))
@@ -331,7 +323,7 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
             coding.start, coding.end = 0, length
             source.codings.append(coding)
     source.note_refs = [guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")]
-    source.variables = _variable_values(element, variables)
+    source.variables = raw_values(element, variables)
     return source
 
 
@@ -349,7 +341,7 @@ def _media_source(element: Any, archive: _Archive, kind: str,
                       modified=element.get("modifiedDateTime"))
 
 
-def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
+def _picture_source(element: Any, archive: _Archive, variables: dict[str, RefiVariable],
                     warnings: list[str]) -> RefiSource | None:
     source = _media_source(element, archive, "picture", warnings)
     if source is None:
@@ -360,10 +352,12 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
         described = _text_source(caption, archive, "text", variables, warnings)
         source.text = described.text
         source.codings.extend(described.codings)
+        source.selections.update(described.selections)
     for selection in _kids(element, "PictureSelection"):
         x1, y1 = _int(selection, "firstX", name), _int(selection, "firstY", name)
         x2, y2 = _int(selection, "secondX", name), _int(selection, "secondY", name)
         region = (min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1))
+        source.selections[guid(selection.get("guid"))] = None
         for coding_el in _kids(selection, "Coding"):
             coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
                              selection.get("creationDateTime"))
@@ -374,11 +368,12 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, str],
                 coding.memo = _first_text(selection, "Description")
                 source.codings.append(coding)
     source.note_refs = [guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")]
-    source.variables = _variable_values(element, variables)
+    source.variables = raw_values(element, variables)
     return source
 
 
-def _recording_source(element: Any, archive: _Archive, kind: str, variables: dict[str, str],
+def _recording_source(element: Any, archive: _Archive, kind: str,
+                      variables: dict[str, RefiVariable],
                       warnings: list[str]) -> RefiSource | None:
     """An AudioSource or VideoSource with its time selections (milliseconds)."""
     source = _media_source(element, archive, kind, warnings)
@@ -400,6 +395,7 @@ def _recording_source(element: Any, archive: _Archive, kind: str, variables: dic
     selection_tag = "AudioSelection" if kind == "audio" else "VideoSelection"
     for selection in _kids(element, selection_tag):
         begin, end = _int(selection, "begin", name), _int(selection, "end", name)
+        source.selections[guid(selection.get("guid"))] = None
         for coding_el in _kids(selection, "Coding"):
             coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
                              selection.get("creationDateTime"))
@@ -414,7 +410,7 @@ def _recording_source(element: Any, archive: _Archive, kind: str, variables: dic
             coding.memo = _first_text(selection, "Description")
             source.codings.append(coding)
     source.note_refs = [guid(r.get("targetGUID")) for r in _kids(element, "NoteRef")]
-    source.variables = _variable_values(element, variables)
+    source.variables = raw_values(element, variables)
     return source
 
 
@@ -458,10 +454,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
     for book in _kids(root, "CodeBook"):
         for codes in _kids(book, "Codes"):
             project.codes.extend(_codes(codes, set(), warnings))
-    variables: dict[str, str] = {}
-    for holder in _kids(root, "Variables"):
-        for variable in _kids(holder, "Variable"):
-            variables[guid(variable.get("guid"))] = (variable.get("name") or "").strip()
+    variables = read_variables(root, warnings)
     for holder in _kids(root, "Sources"):
         for element in holder:
             tag = _local(element.tag)
@@ -487,13 +480,9 @@ def read_qdpx(path: str | Path) -> RefiProject:
             note = _text_source(element, archive, "note", variables, warnings)
             project.notes[note.guid] = note
     _drop_twins(project)
-    for holder in _kids(root, "Cases"):
-        for element in _kids(holder, "Case"):
-            project.cases.append(RefiCase(
-                guid(element.get("guid")), (element.get("name") or "").strip() or "Case",
-                _first_text(element, "Description"),
-                [guid(r.get("targetGUID")) for r in _kids(element, "SourceRef")],
-                _variable_values(element, variables)))
+    for source in [*project.sources, *project.notes.values()]:
+        for key, span in source.selections.items():
+            project.selections.setdefault(key, (source.guid, *(span or (None, None))))
     for holder in _kids(root, "Sets"):
         for element in _kids(holder, "Set"):
             project.sets.append(RefiSet(
@@ -502,4 +491,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 [guid(r.get("targetGUID")) for r in _kids(element, "MemberCode")],
                 [guid(r.get("targetGUID")) for r in [*_kids(element, "MemberSource"),
                                                      *_kids(element, "MemberNote")]]))
+    read_cases(root, project, variables)
+    group_values(project, variables)
+    settle_variables(project, variables)
     return project

@@ -1,8 +1,9 @@
 """Writing a read REFI-QDA project into a fresh project (``Project.import_qdpx``).
 
 The archive was read and checked completely by ``fieldkit.importers.refi``; here its coders,
-codebook, sources with their codings, time codings, cases and sets are stored, in that order,
-in one transaction. What cannot be stored is named in the project's import warnings.
+codebook, sources with their codings, time codings, attribute definitions, cases (with their
+parts, see ``refi_cases``) and sets are stored, in that order, in one transaction. What cannot
+be stored is named in the project's import warnings.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fieldkit.exporters.refi_writer import (
     VAR_VISIT,
     read_description,
 )
+from fieldkit.operations import refi_cases
 from fieldkit.operations.storing import store_media
 
 if TYPE_CHECKING:
@@ -94,7 +96,8 @@ def store_refi(project: Project, store: Store, data: RefiProject, progress: Prog
             progress.step(source.name)
         embedded = {s.guid: s.transcripts for s in sources if s.transcripts}
         _store_time_codings(job, embedded)
-        _store_cases(job)
+        refi_cases.store_attributes(job)
+        refi_cases.store_cases(job)
         _store_sets(store, data, job.doc_ids, job.code_ids)
     progress.step("Done")
 
@@ -250,20 +253,6 @@ def _store_codings(job: _Import, source: Any, doc_id: int) -> None:
             row.update(start=coding.start, end=coding.end,
                        quote=source.text[coding.start:coding.end], before=before, after=after)
         store.add_coding(row)
-
-
-def _store_cases(job: _Import) -> None:
-    """Cases with their documents; a repeated case name gets " (2)", " (3)" …"""
-    case_names: set[str] = set()
-    for case in job.data.cases:
-        name, n = case.name, 2
-        while name.casefold() in case_names:
-            name, n = f"{case.name} ({n})", n + 1
-        case_names.add(name.casefold())
-        case_id = job.store.add_case(name, case.description, case.variables, uuid=case.guid)
-        for source_guid in dict.fromkeys(case.source_guids):
-            if source_guid in job.doc_ids:
-                job.store.add_to_case(case_id, document_id=job.doc_ids[source_guid])
 
 
 def _store_sets(store: Store, data: RefiProject, doc_ids: dict[str, int],
