@@ -208,6 +208,47 @@ class Attributes:
             case_tables.set_values(self._store, table, key, values)
         return typed
 
+    def set_many(self, kind: str, values: Mapping[int, Mapping[str, object]]) -> int:
+        """Set many values at once (a paste into the classification sheet, an import): ``kind``
+        "cases" or "documents", ``values`` id → name → raw value ("" / None clears). Names
+        without a definition are defined with the type their values show. All of it is one
+        undo step, or nothing: a value that does not fit is refused (BadInput naming the case
+        or document) and nothing is changed. Returns how many cases or documents changed."""
+        if kind not in KINDS:
+            raise BadInput(f"Attributes are on cases or documents, not '{kind}'.")
+        missing = [key for key in values
+                   if key not in case_tables.values_of(self._store, kind)]
+        if missing:
+            raise NotFound(f"There is no {_NOUN[kind]} {missing[0]} in this project.")
+        spelled: dict[str, str] = {}
+        raws: dict[str, list[object]] = {}
+        for row in values.values():
+            for name, raw in row.items():
+                folded = _fold(name)
+                spelled.setdefault(folded, name.strip())
+                raws.setdefault(folded, []).append(raw)
+        changed = 0
+        with self._store.change(f"Set attributes of {len(values)} {kind}"):
+            # a name without a definition gets one here (undone with the rest)
+            definitions = {f: self._ensure(spelled[f], extra=raws[f]) for f in spelled}
+            known = case_tables.values_of(self._store, kind)  # as the definitions left them
+            for key, row in values.items():
+                new = dict(known[key])
+                for name, raw in row.items():
+                    found = definitions[_fold(name)]
+                    try:
+                        typed = parse_value(found.name, found.type, raw, found.choices)
+                    except BadInput as exc:
+                        raise BadInput(f"{self._label(kind, key)}: {exc} Nothing was "
+                                       "changed.") from None
+                    new = {n: v for n, v in new.items() if n.casefold() != found.name.casefold()}
+                    if typed is not None:
+                        new[found.name] = typed
+                if new != known[key]:
+                    case_tables.set_values(self._store, kind, key, new)
+                    changed += 1
+        return changed
+
     def matching(self, condition: str) -> Matches:
         """The cases and documents whose values satisfy ``condition`` (e.g. "afdeling =
         Lasserij and jaren < 5"). A document's values are its own, else its cases' (documents
@@ -366,6 +407,11 @@ class Attributes:
             key = self._store.resolve("documents", text)
             return "documents", key, f"document {key}"
         raise NotFound(f"There is no case or document '{text}' in this project.")
+
+
+def _fold(name: str) -> str:
+    """An attribute name as names are compared: tidied as ``check_name`` does, casefolded."""
+    return check_name(name, "attribute", ATTRIBUTE_NAME_MAX).casefold()
 
 
 def _choices(choices: Sequence[str] | str) -> list[str]:

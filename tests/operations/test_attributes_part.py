@@ -188,3 +188,28 @@ def test_names_differing_only_in_case_of_accented_letters_are_one(project: Proje
     assert project.cases.get("renée").attributes == {"één": 1}
     with pytest.raises(BadInput, match="already a case 'Renée'"):
         project.cases.add("RENÉE")
+
+
+def test_set_many_is_one_undo_step_or_nothing(study: Project) -> None:
+    jan, ilse, ahmed = (study.cases.get(n).id for n in ("Jan", "Ilse", "Ahmed"))
+    with study._store.change("an import's text value"):
+        study._store.update("cases", ahmed, {"attributes": '{"jaren": "20"}'})
+    study.attributes.define("afdeling", "choice", ["Lasserij", "Montage"])
+    before = state(study)
+    with pytest.raises(BadInput, match=r"case Ilse: 'Kantine' is not one of the choices"):
+        study.attributes.set_many("cases", {jan: {"afdeling": "lasserij", "jaren": "4"},
+                                            ilse: {"afdeling": "Kantine"}})
+    assert state(study) == before
+    with pytest.raises(NotFound, match="no case 99"):
+        study.attributes.set_many("cases", {99: {"jaren": "1"}})
+    changed = study.attributes.set_many("cases", {
+        jan: {"afdeling": "lasserij", "jaren": "4", "leerling": "ja"},
+        ilse: {" Afdeling": "Montage", "jaren": "12,5"}})
+    assert changed == 2
+    assert {c.name: c.attributes for c in study.cases.all()} == {
+        "Jan": {"afdeling": "Lasserij", "jaren": 4, "leerling": True},
+        "Ilse": {"afdeling": "Montage", "jaren": 12.5},
+        "Ahmed": {"jaren": 20}}  # typed when jaren was defined, in the same step
+    assert study.undo_label() == "Set attributes of 2 cases"
+    study.undo()
+    assert state(study) == before
