@@ -79,6 +79,16 @@ def _register_attributes(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--type", required=True, metavar="|".join(TYPES))
     p.add_argument("--choices", metavar="a,b", help="the closed list of a choice attribute")
     add_json_option(p)
+    p = _leaf(actions, "change", cmd_attributes_change,
+              "change an attribute's type, choices or name (its values are converted)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--type", metavar="|".join(TYPES))
+    p.add_argument("--choices", metavar="a,b")
+    p.add_argument("--rename", metavar="NEW")
+    add_json_option(p)
+    p = _leaf(actions, "delete", cmd_attributes_delete,
+              "delete an attribute with its values on every case and document")
+    p.add_argument("name", metavar="NAME")
     p = _leaf(actions, "set", cmd_attributes_set,
               "set a value (\"\" clears it) of a case or document")
     p.add_argument("target", metavar="TARGET",
@@ -166,6 +176,10 @@ def cmd_cases_from_participants(args: argparse.Namespace) -> int:
     return 0
 
 
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -184,7 +198,8 @@ def cmd_attributes_list(args: argparse.Namespace) -> int:
             print_json(found)
             return 0
         print(text_table([[a.name, a.type + ("" if a.defined else " (not defined yet)"),
-                           ", ".join(a.choices), a.cases, a.documents, a.participants]
+                           _short(", ".join(a.choices)), a.cases, a.documents,
+                           a.participants]
                           for a in found],
                          ["name", "type", "choices", "cases", "documents", "participants"]))
     return 0
@@ -199,6 +214,26 @@ def cmd_attributes_define(args: argparse.Namespace) -> int:
         else:
             listed = f": {', '.join(made.choices)}" if made.choices else ""
             print(f"Attribute {made.name} ({made.type}{listed}).")
+    return 0
+
+
+def cmd_attributes_change(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        choices = args.choices.split(",") if args.choices is not None else None
+        made = project.attributes.change(args.name, type=args.type, choices=choices,
+                                         rename=args.rename)
+        if args.json:
+            print_json(made)
+        else:
+            listed = f": {', '.join(made.choices)}" if made.choices else ""
+            print(f"Attribute {made.name} ({made.type}{listed}).")
+    return 0
+
+
+def cmd_attributes_delete(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        project.attributes.delete(args.name)
+        print(f"Deleted attribute {args.name} and its values.")
     return 0
 
 

@@ -94,6 +94,8 @@ class Attributes:
                                      seen.get("cases", 0), seen.get("documents", 0),
                                      seen.get("participants", 0)))
         for folded, seen in sorted(counts.items()):
+            if not _values(stored, folded):
+                continue  # only lists and objects: an import's own facts, not an attribute
             name = _spelling(stored, folded)
             kind, choices = case_tables.infer(_raws(stored, folded))
             out.append(AttributeInfo(0, "", name, kind, choices, len(out),
@@ -152,6 +154,7 @@ class Attributes:
                choices: Sequence[str] | None = None, rename: str | None = None) -> Attribute:
         """Change an attribute's type, choices or name; its values are converted (a value that
         does not fit the new type is refused, nothing changed)."""
+        self.get(name)  # NotFound for a name neither defined nor in use
         with self._store.change(f"Change attribute {name.strip()}"):
             return self._change(self._ensure(name), type, choices, rename)
 

@@ -88,6 +88,8 @@ def upgrade(conn: sqlite3.Connection) -> None:
     for position, (folded, spelling) in enumerate(sorted(names.items())):
         raws = [_raw(v[n]) for v in stored.values() for n in v
                 if n.casefold() == folded and not isinstance(v[n], (dict, list))]
+        if not raws:
+            continue  # only lists and objects: an import's own facts, not an attribute
         kind, choices = infer([r for r in raws if r.strip()])
         conn.execute("INSERT INTO attributes (uuid, name, type, choices, position) "
                      "VALUES (?, ?, ?, ?, ?)",

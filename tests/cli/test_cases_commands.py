@@ -72,11 +72,16 @@ def test_cases_commands_and_their_json(study: Path, capsys: pytest.CaptureFixtur
     assert found == {"jaren": ("number", 2, 1), "afdeling": ("choice", 0, 0)}
     assert run(capsys, study, "attributes", "set", "Jan", "afdeling", "montage")[0] == 0
     assert run(capsys, study, "attributes", "set", "doc:2", "gezien", "ja")[0] == 0
+    code, out, _ = run(capsys, study, "attributes", "change", "gezien", "--type", "text",
+                       "--rename", "Gezien door", "--json")
+    assert code == 0 and json.loads(out)["type"] == "text"
+    assert run(capsys, study, "attributes", "set", "doc:1", "Gezien door", "Anouk")[0] == 0
     code, out, _ = run(capsys, study, "cases", "delete", "Team")
     assert code == 0 and "Deleted case Team" in out
     with Project.open(study, readonly=True) as p:
         assert p.cases.get("Jan").attributes == {"jaren": 3, "afdeling": "Montage"}
-        assert p.attributes.values("documents")[2] == {"gezien": True}
+        assert p.attributes.values("documents")[2] == {"Gezien door": "yes"}
+        assert p.attributes.values("documents")[1] == {"Gezien door": "Anouk"}
         assert [c.name for c in p.cases.all()] == ["Jan", "P01", "Renée"]
 
 
@@ -92,6 +97,10 @@ BAD = [
     (["attributes", "set", "doc:99", "jaren", "3"], "no document '99'"),
     (["attributes", "define", "JAREN", "--type", "text"], "already an attribute 'jaren'"),
     (["attributes", "define", "x", "--type", "getal"], "Unknown attribute type 'getal'"),
+    (["attributes", "change", "jaren", "--type", "date"], "case Jan: '3' is not a date"),
+    (["attributes", "change", "jaren", "--rename", "AFDELING"], "already an attribute"),
+    (["attributes", "change", "leeftijd", "--type", "text"], "no attribute 'leeftijd'"),
+    (["attributes", "delete", "leeftijd"], "no attribute 'leeftijd'"),
 ]
 
 

@@ -213,3 +213,15 @@ def test_set_many_is_one_undo_step_or_nothing(study: Project) -> None:
     assert study.undo_label() == "Set attributes of 2 cases"
     study.undo()
     assert state(study) == before
+
+
+def test_lists_and_objects_an_import_stores_are_no_attributes(project: Project) -> None:
+    """An ESM document's beeps and questions stay as the import wrote them."""
+    beeps = [{"time": "2024-07-31T13:57:28", "answers": {"stress": 3}}]
+    note = project.add_note(site="Metaal", title="ESM", text="tekst").id
+    project._store.update_document(note, {"attributes": {"beeps": beeps, "date": "2024-07-31"}})
+    assert [(a.name, a.type) for a in project.attributes.all()] == [("date", "date")]
+    project.attributes.define("date", "date")
+    project.attributes.set(f"doc:{note}", "beeps2", "tekst")
+    assert project.attributes.values("documents")[note] == {
+        "beeps": beeps, "date": "2024-07-31", "beeps2": "tekst"}

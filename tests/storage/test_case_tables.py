@@ -59,8 +59,9 @@ def test_step_14_defines_every_name_in_use_and_types_its_values(
         assert defined == {
             "afdeling": ("choice", ["Lasserij", "Montage"]),  # "lasserij" is the same choice
             "jaren": ("number", []), "leerling": ("boolean", []), "start": ("date", []),
-            "opmerking": ("text", []), "ploeg": ("text", []), "codes": ("text", []),
-            "taken": ("text", [])}  # a moment stays text: as a date it would lose its time
+            "opmerking": ("text", []), "ploeg": ("text", []),
+            "taken": ("text", [])}  # a moment stays text: as a date it would lose its time;
+        # "codes" holds only a list (an import's fact): no attribute
         people = case_tables.values_of(store, "participants")
         assert people[ids["p1"]] == {"afdeling": "Lasserij", "jaren": 3, "leerling": True}
         assert people[ids["p2"]] == {"afdeling": "Montage", "jaren": 12.5, "leerling": False}
