@@ -45,6 +45,7 @@ from fieldkit.operations.agreement import Agreement
 from fieldkit.operations.analysis import Analysis
 from fieldkit.operations.assist import Assist
 from fieldkit.operations.attributes import Attributes
+from fieldkit.operations.autocode import AutoCoding
 from fieldkit.operations.backups import Backups
 from fieldkit.operations.cases import Cases
 from fieldkit.operations.exports import Exports
@@ -125,6 +126,7 @@ class Project:
         self.recordings = Recordings(self, store)
         self.retrieval = Retrieval(self, store)
         self.analysis = Analysis(self, store)
+        self.autocode = AutoCoding(self, store)
         self.team = TeamWork(self, store)
         self.cases = Cases(self, store)
         self.attributes = Attributes(self, store)

@@ -91,3 +91,10 @@ def test_foundation_and_assist(out: Path) -> None:
 def test_gui(out: Path) -> None:
     gui = run("gui", out)
     assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
+
+
+def test_words(out: Path) -> None:
+    figures = run("words", out)
+    assert figures["parity"] is True
+    assert [r["what"].split()[0] for r in figures["results"]] == ["every", "code", "speaker"]
+    assert all(r["words"] > 0 and r["parity"] for r in figures["results"])

@@ -19,15 +19,18 @@ from fieldkit.cli import (
     common,
     export,
     foundation,
+    recordings,
     search,
     team,
     teamserver,
+    words,
 )
 from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, search, export, team, teamserver, assist, analysis, cases)
+MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
+           cases)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 

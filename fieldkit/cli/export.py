@@ -36,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     k.add_argument("--annotated", metavar="DOC",
                    help="instead: this document's full text with each coding as a comment")
     k.add_argument("--chart", action="append", metavar="NAME", default=[],
-                   help="add a chart: sites, months, bars or relations (repeatable)")
+                   help="add a chart: sites, months, bars, relations or words (a word cloud; "
+                        "repeatable)")
     _set_options(k)
 
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")

@@ -63,17 +63,22 @@ def _register_projects(command: Command) -> None:
 def _register_documents(command: Command) -> None:
     """import, note, docs, show, edit: bringing in, writing, listing and reading documents."""
     p = command("import", cmd_import,
-                "import transcripts, recordings, photos, ESM exports and texts")
+                "import transcripts, recordings, photos, ESM exports, surveys and texts")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--transcript", metavar="FILE",
-                   help="the transcript of the recording imported (.vtt .srt .docx, Whisper "
-                        ".json, noScribe .html); default: a file with the same base name")
+                   help="the transcript of the recording imported (.vtt .srt .sbv .docx .txt, "
+                        "Whisper .json, noScribe .html, ELAN .eaf, oTranscribe .otr); default: "
+                        "a file with the same base name")
     p.add_argument("--site")
     p.add_argument("--visit", metavar="YYYY-MM-DD")
     p.add_argument("--kind", default="auto",
-                   choices=("auto", "fieldnote", "transcript", "photo", "esm", "text"))
+                   choices=("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey"))
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
-                   help="ESM column mapping, e.g. --map participant=user (repeatable)")
+                   help="column mapping: ESM --map participant=user, a survey's respondent "
+                        "--map case=COLUMN (repeatable)")
+    p.add_argument("--per-question", action="store_true",
+                   help="a survey: one document per open question (each answer a part of "
+                        "its respondent's case) instead of one per respondent")
     p.add_argument("--again", action="store_true",
                    help="import files already in the project (same content) as new documents; "
                         "by default they are skipped, one line each")
@@ -237,6 +242,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not sep or not role.strip() or not column.strip():
             raise BadInput(f"--map takes ROLE=COLUMN, not '{item}'.")
         mapping[role.strip()] = column.strip()
+    if args.per_question:
+        mapping["per"] = "question"
     with open_project(args) as project:
         docs = project.imports.files(
             args.files, site=args.site, visit=args.visit, kind=args.kind,
@@ -256,6 +263,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             for d in docs:
                 print(f"{d.id}\t{d.kind}\t{d.title}")
             print(f"Imported {len(docs)} document{'s' if len(docs) != 1 else ''}.")
+            for survey in project.imports.surveys:
+                print(survey.describe())
     return 0
 
 

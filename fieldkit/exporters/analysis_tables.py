@@ -11,6 +11,7 @@ from fieldkit.exporters.files import atomic_path, check_target
 from fieldkit.exporters.tables import Replaced, mask_tables, write_xlsx
 
 if TYPE_CHECKING:
+    from fieldkit.analysis.words import Keyness, WordList
     from fieldkit.exporters.pseudonyms import Pseudonymiser
     from fieldkit.operations.analysis import Matrix, Relations, Segment
     from fieldkit.project import Project
@@ -68,3 +69,31 @@ def write(frames: dict[str, pd.DataFrame], out: str | Path, created: str,
     with atomic_path(target) as tmp:
         write_xlsx(frames, tmp, created)
     return target
+
+
+def word_frames(found: WordList | Keyness,
+                masker: Pseudonymiser | None = None) -> dict[str, pd.DataFrame]:
+    """A word list or a comparison as a sheet; a word that is a participant's name is replaced
+    as the name would be (``masked_word``), whole and in the variants."""
+    from fieldkit.analysis.words import WordList
+    from fieldkit.exporters.pseudonyms import masked_word
+
+    def word(w: str) -> Replaced:
+        return Replaced(masked_word(w, masker))
+
+    def variants(forms: list[tuple[str, int]]) -> Replaced:
+        return Replaced(", ".join(f"{masked_word(f, masker)} ({n})" for f, n in forms))
+
+    if isinstance(found, WordList):
+        rows = [{"Word": word(r.word), "Count": r.count, "Documents": r.documents,
+                 "Share of documents": round(r.share, 4), "Variants": variants(r.variants)}
+                for r in found.rows]
+        return {"Words": pd.DataFrame(rows, columns=["Word", "Count", "Documents",
+                                                      "Share of documents", "Variants"])}
+    columns = ["Word", f"Count in {found.label_a}", f"Count in {found.label_b}",
+               "Log-likelihood", "More in", "Variants"]
+    rows = [dict(zip(columns, [word(r.word), r.count_a, r.count_b,
+                               round(r.log_likelihood, 4),
+                               found.label_a if r.more_in == "A" else found.label_b,
+                               variants(r.variants)], strict=True)) for r in found.rows]
+    return {"Keyness": pd.DataFrame(rows, columns=columns)}

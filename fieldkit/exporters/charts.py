@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,6 +44,7 @@ class Shape:
     anchor: str = "start"  # start, middle or end (of the text at x)
     bold: bool = False
     pattern: str = "solid"  # of a rect: drawn over its fill (``fieldkit.core.patterns``)
+    size: int = FONT_SIZE  # of a text, in pixels (a word cloud's words differ)
 
 
 @dataclass(slots=True, frozen=True, order=True)
@@ -67,8 +69,9 @@ class Canvas:
         self.shapes.append(Shape("rect", x, y, w, h, fill, pattern=pattern))
 
     def text(self, x: float, y: float, text: str, *, anchor: str = "start",
-             fill: str = "#202020", bold: bool = False) -> None:
-        self.shapes.append(Shape("text", x, y, fill=fill, text=text, anchor=anchor, bold=bold))
+             fill: str = "#202020", bold: bool = False, size: int = FONT_SIZE) -> None:
+        self.shapes.append(Shape("text", x, y, fill=fill, text=text, anchor=anchor, bold=bold,
+                                 size=size))
 
     def svg(self) -> str:
         out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width}" '
@@ -86,7 +89,9 @@ class Canvas:
                                f'height="{s.h:g}" fill="url(#{ink})"/>')
             else:
                 weight = ' font-weight="bold"' if s.bold else ""
-                out.append(f'<text x="{s.x:g}" y="{s.y + FONT_SIZE * 0.85:g}" fill="{s.fill}" '
+                if s.size != FONT_SIZE:
+                    weight += f' font-size="{s.size}"'
+                out.append(f'<text x="{s.x:g}" y="{s.y + s.size * 0.85:g}" fill="{s.fill}" '
                            f'text-anchor="{s.anchor}"{weight}>{escape(s.text)}</text>')
         out.append("</svg>")
         return "\n".join(out) + "\n"
@@ -122,10 +127,11 @@ class Canvas:
                     box = (int(s.x), int(s.y), int(s.x + s.w), int(s.y + s.h))
                     image.paste(patterns.ink_on(s.fill), box, masks[s.pattern].crop(box))
             else:
-                width = font.getlength(s.text)
+                face = font if s.size == FONT_SIZE else _font(s.size)
+                width = face.getlength(s.text)
                 x = s.x - (width if s.anchor == "end" else width / 2 if s.anchor == "middle"
                            else 0)
-                draw.text((x, s.y), s.text, fill=s.fill, font=font)
+                draw.text((x, s.y), s.text, fill=s.fill, font=face)
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue()
@@ -290,8 +296,14 @@ def _shade(share: float) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def _font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=FONT_SIZE)
+def text_width(text: str, size: int = FONT_SIZE) -> float:
+    """How wide ``text`` is drawn at a font size of ``size`` pixels (in the PNG)."""
+    return _font(size).getlength(text)
+
+
+@lru_cache(maxsize=64)
+def _font(size: int = FONT_SIZE) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
 
 
 def _width(labels: list[str]) -> int:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -533,3 +533,15 @@ def masker_for(project: Project, pseudonymise: bool = False,
         masker.pseudonymised = True
         return masker
     return Pseudonymiser.none()
+
+
+def masked_word(word: str, masker: Callable[[str], str] | None) -> str:
+    """A folded word of a word list as an export shows it: a participant's name written in
+    small letters ("monique") is replaced as the name would be ("Kees"); any other word is
+    left as it is (names are replaced when written as names, so the word is asked about in
+    capitals)."""
+    if masker is None or not word:
+        return word
+    capital = word[:1].upper() + word[1:]
+    replaced = masker(capital)
+    return word if replaced == capital else replaced

@@ -344,14 +344,17 @@ def _twin(sources: Any, doc: Document, codings: list[Coding], export: _Export, r
 
 def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: Project,
                     export: _Export, facts: dict[str, Any]) -> None:
+    from fieldkit.exporters import refi_recordings
+
     assert doc.media_id is not None
     media = project.media_info(doc.media_id)
     suffix = safe_file_name(Path(media.filename).suffix.lower(), "") or ".jpg"
     name = f"{doc.uuid}{suffix}"
     stamp = export.stamp(doc.created)
     stamp["modifiedDateTime"] = _datetime(doc.modified) or stamp["modifiedDateTime"]
-    element = _sub(parent, "PictureSource", guid=doc.uuid, name=doc.title,
-                   path=f"internal://{name}", **stamp)
+    element = _sub(parent, "PictureSource", guid=doc.uuid,
+                   name=refi_recordings.source_name(doc.title, name), path=f"internal://{name}",
+                   **stamp)
     export.files.append((f"sources/{name}", StoredMedia(
         project.media, media.sha256, media.filename,
         export.damaged, strip=export.strip_photos)))
@@ -365,8 +368,8 @@ def _picture_source(parent: Any, doc: Document, codings: list[Coding], project: 
         if coding.region is None:
             continue
         r = coding.region
-        _selection(element, "PictureSelection", coding, export,
-                   name=coding.memo.strip().splitlines()[0][:60] if coding.memo.strip() else None,
+        _selection(element, "PictureSelection", coding, export,  # QualCoder's coding memo
+                   name=coding.memo.strip(),
                    firstX=str(r.x), firstY=str(r.y), secondX=str(r.x + r.width),
                    secondY=str(r.y + r.height))
     if doc.memo.strip():
@@ -517,9 +520,11 @@ def _write_sources(root: Any, project: Project, documents: list[DocumentSummary]
             if text_codings:
                 twins.append((doc, text_codings, MEMO_TWIN, "memo"))
         elif doc.kind == "recording" and project.recordings.has_recording(doc.id):
-            refi_recordings.recording_source(sources(), doc, codings,
-                                             on_recording.get(doc.id, []), project,
-                                             export, facts)
+            refi_recordings.recording_source(
+                sources(), doc, codings, on_recording.get(doc.id, []), project, export, facts,
+                by_doc, lambda d: _document_facts(project, d, names))
+        elif refi_recordings.written_in_recording(project, doc):
+            pass  # a linked transcript is its recording's <Transcript>, written there
         elif doc.kind == "photo" and doc.media_id is not None:
             _picture_source(sources(), doc, codings, project, export, facts)
             if text_codings:

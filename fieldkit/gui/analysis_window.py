@@ -376,6 +376,7 @@ class AnalysisWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         from fieldkit.gui.memos_view import MemosView
         from fieldkit.gui.query_view import QueryView, SetsView
+        from fieldkit.gui.words_view import WordsView
 
         self.project = project
         self.filters = Filters(self.refresh)
@@ -386,6 +387,7 @@ class AnalysisWindow(QWidget):
         self.query = QueryView(self)
         self.sets = SetsView(self)
         self.memos = MemosView(self)
+        self.words = WordsView(self)
         for view in self.views():
             self.tabs.addTab(view, "")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
@@ -399,13 +401,13 @@ class AnalysisWindow(QWidget):
         self.set_project(project)
 
     def views(self) -> list[Any]:
-        return [self.relations, self.matrix, self.query, self.sets, self.memos]
+        return [self.relations, self.matrix, self.query, self.sets, self.memos, self.words]
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Analysis"))
         self.filters.retranslate()
         for i, label in enumerate((tr("Code relations"), tr("Code matrix"), tr("Coding query"),
-                                   tr("Sets"), tr("Memos"))):
+                                   tr("Sets"), tr("Memos"), tr("Words"))):
             self.tabs.setTabText(i, label)
         for view in self.views():
             view.retranslate()
@@ -418,6 +420,7 @@ class AnalysisWindow(QWidget):
         if project is not None:
             self.filters.fill(project)
             self.matrix.retranslate()
+            self.words.fill()
         self.refresh()
 
     def refresh(self) -> None:
@@ -430,6 +433,7 @@ class AnalysisWindow(QWidget):
     def on_change(self) -> None:
         if self.project is not None:
             self.filters.fill(self.project)
+            self.words.fill()
         if self.isVisible():
             self.refresh()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldkit.core.errors import DuplicateImport
 from fieldkit.core.progress import Progress
@@ -59,19 +61,21 @@ def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto"
     if project is None or not paths:
         return
 
-    def job(progress: Progress) -> tuple[list[int], int]:
+    def job(progress: Progress) -> tuple[list[int], int, list[str]]:
         docs = project.imports.files(paths, site=site, visit=visit, kind=kind or "auto",
                                      progress=progress, duplicates=duplicates)
-        return [d.id for d in docs], len(project.imports.skipped)
+        return [d.id for d in docs], len(project.imports.skipped), list(project.imports.warnings)
 
-    def done(result: tuple[list[int], int]) -> None:
-        doc_ids, skipped = result
+    def done(result: tuple[list[int], int, list[str]]) -> None:
+        doc_ids, skipped, warnings = result
         message = ntr("Imported %Ln document(s).", len(doc_ids))
         if skipped:
             message += " " + ntr("Skipped %Ln file(s) already in the project.", skipped)
         show_status(window, message)
         if doc_ids and window.project is project:
             window.open_document(doc_ids[0])  # the researcher sees what came in
+        if warnings:
+            show_import_warnings(window, warnings)
 
     def failed(exc: BaseException) -> None:
         if not isinstance(exc, DuplicateImport) or window.project is not project:
@@ -87,6 +91,60 @@ def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto"
         ask_about_duplicates(window, exc, answer)
 
     window.runner.run(tr("Importing"), job, done, failed=failed)
+
+
+def attach_recording_dialog(window: MainWindow, transcript_id: int) -> None:
+    """Material → Attach recording… on a transcript: choose the recording's file."""
+    from fieldkit.importers.recording import EXTENSIONS
+
+    patterns = " ".join(f"*{e}" for e in EXTENSIONS)
+    path, _ = QFileDialog.getOpenFileName(window, tr("Attach recording"), "",
+                                          f"{tr('Recordings')} ({patterns})")
+    if path:
+        attach_recording(window, transcript_id, path)
+
+
+def attach_recording(window: MainWindow, transcript_id: int, path: str) -> None:
+    """Give a transcript its recording off the GUI thread (one undo step); the transcript
+    opens again with its player."""
+    project = window.project
+    if project is None:
+        return
+
+    def job(progress: Progress) -> list[str]:
+        project.recordings.attach(path, transcript_id)
+        return list(project.imports.warnings)
+
+    def done(warnings: list[str]) -> None:
+        show_status(window, tr("Attached {0}.").format(Path(path).name))
+        if window.project is project:
+            window.open_document(transcript_id)
+        if warnings:
+            show_import_warnings(window, warnings)
+
+    window.runner.run(tr("Attaching a recording"), job, done,
+                      failed=lambda exc: report_failure(window, tr("Attaching a recording"),
+                                                        exc))
+
+
+MAX_WARNINGS_SHOWN = 12  # in the box itself; every one is under "Show Details…"
+
+
+def show_import_warnings(window: MainWindow, warnings: list[str]) -> QMessageBox:
+    """What an import kept but flags (rows skipped, times put right, a transcript left out), in
+    a box that does not hold up the window: the first lines, and all under Details."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Imported, with warnings"),
+                      ntr("%Ln point(s) to note about this import:", len(warnings)),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("import-warnings")
+    shown = warnings[:MAX_WARNINGS_SHOWN]
+    more = len(warnings) - len(shown)
+    box.setInformativeText("\n".join(shown) + (
+        "\n" + tr("… and {0} more").format(more) if more else ""))
+    if more:
+        box.setDetailedText("\n".join(warnings))
+    box.open()
+    return box
 
 
 def drop(window: MainWindow, event: QDropEvent) -> None:

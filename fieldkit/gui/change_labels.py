@@ -16,6 +16,11 @@ from fieldkit.gui.i18n import tr
 
 # more specific templates before the general ones they would also match
 TEMPLATES = (
+    # cases and attributes (the Cases pane, the classification sheet)
+    "Set {0} of {1}", "Set {0} values", "Paste {0} values", "Clear {0} values",
+    "Define attribute {0}", "Change attribute {0}", "Delete attribute {0}",
+    "Rename case {0}", "Delete case {0}", "Make cases from participants",
+    "Import attributes from {0}",
     "Code with {0} codes", "Code with {0}", "In vivo code {0}", "Code photo region with {0}",
     "Code the hits of \u201c{0}\u201d as {1}", "Merge code {0} into {1}", "Merge {0} into {1}",
     "Accept suggestion {0}", "Accept {0} suggestions", "Import {0} documents",

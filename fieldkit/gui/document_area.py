@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import settings, style
+from fieldkit.gui import autocode_dialog, settings, style
 from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
@@ -92,6 +92,7 @@ def _connect_coding(window: MainWindow, tab: DocumentTab, doc_id: int) -> None:
         tv.quick_code.connect(coding.quick_code)
         tv.in_vivo.connect(coding.in_vivo)
         tv.code_with.connect(coding.apply_path)
+        tv.code_speaker.connect(lambda name: autocode_dialog.open_dialog(window, "speaker", name))
         tv.recent_codes = lambda: list(coding.recent)
         tv.setFocus()
     if tab.photo_view is not None:

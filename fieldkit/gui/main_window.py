@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
         self.coding = CodingActions(self)
         self.note_windows: list[NoteWindow] = []
         self.suggestions_dock: QDockWidget | None = None
+        self.cases_dock: QDockWidget | None = None  # made when first asked for
+        self.sheet: Any = None  # the classification sheet, likewise
         self.analysis_window: Any = None
         # False for a window shown only to take a screenshot: its size and documents are not
         # the researcher's, so closing it must not replace their remembered layout
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
         """The material list, the codebook, search and coded segments, each in its dock."""
         self.navigator = NavigatorPanel()
         self.navigator.open_document.connect(self.open_document)
+        self.navigator.attach_recording.connect(
+            lambda doc_id: capture.attach_recording_dialog(self, doc_id))
+        self.navigator.new_case.connect(lambda: project_dialogs.new_case(self))
         self.codebook = CodebookPanel()
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(lambda: document_area.refresh_marks(self))
@@ -195,6 +200,11 @@ class MainWindow(QMainWindow):
         if self.suggestions_dock is not None:
             self.suggestions_dock.setWindowTitle(tr("Suggested codings"))
             self.suggestions_dock.widget().retranslate()  # type: ignore[attr-defined]
+        if self.cases_dock is not None:
+            self.cases_dock.setWindowTitle(tr("Cases"))
+            self.cases_dock.widget().retranslate()  # type: ignore[attr-defined]
+        if self.sheet is not None:
+            self.sheet.retranslate()
         for w in self.note_windows:
             w.retranslate()
         self.build_menus()
@@ -243,6 +253,7 @@ class MainWindow(QMainWindow):
         self.codebook.set_project(project)
         self.search.set_project(project)
         self.segments.set_project(project)
+        project_dialogs.drop_cases(self)
         code_keys.load(self)
         self.build_menus()
         self._update_title()
@@ -299,6 +310,7 @@ class MainWindow(QMainWindow):
         if self.analysis_window is not None:
             self.analysis_window.on_change()
         self._refresh_documents(changes)
+        project_dialogs.cases_changed(self, tables)
         if "coders" in tables:
             self.build_menus()
         self._update_undo()
@@ -608,6 +620,15 @@ class MainWindow(QMainWindow):
     def show_suggestions(self) -> None:
         project_dialogs.show_suggestions(self)
 
+    def show_cases(self) -> Any:
+        return project_dialogs.show_cases(self)
+
+    def show_sheet(self) -> Any:
+        return project_dialogs.show_sheet(self)
+
+    def import_attributes(self, path: str | None = None) -> Any:
+        return project_dialogs.import_attributes(self, path)
+
     def team_dialog(self) -> Any:
         return project_dialogs.team_dialog(self)
 
@@ -636,6 +657,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         for w in list(self.note_windows):
             w.close()
+        if self.sheet is not None:
+            self.sheet.close()
         self._panel_timer.stop()
         self.segments.set_project(None)
         self.codebook.save_details()

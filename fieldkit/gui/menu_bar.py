@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
-from fieldkit.gui import code_keys, contrast, settings, zoom
+from fieldkit.gui import autocode_dialog, code_keys, contrast, settings, zoom
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -27,6 +27,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "new_project": ("&New project…", ("Ctrl+Shift+N",)),
     "open_project": ("&Open project…", ("Ctrl+O",)),
     "import": ("&Import files…", ("Ctrl+I",)),
+    "import_attributes": ("Import attrib&utes…", ()),
     "quick_note": ("Quic&k note", ("Ctrl+Alt+N", "F9")),
     "close_tab": ("&Close document", ("Ctrl+W",)),
     "quit": ("&Quit", ("Ctrl+Q",)),
@@ -47,6 +48,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "about": ("&About fieldkit", ()),
     "agreement": ("C&oder agreement…", ()),
     "suggestions": ("Su&ggested codings…", ()),
+    "autocode": ("A&uto-code…", ()),
     "segments": ("Coded &segments", ("Ctrl+Shift+S",)),
     "analysis": ("&Analysis: relations, matrices, queries, memos…", ("Ctrl+Shift+A",)),
     "export": ("&Export…", ("Ctrl+E",)),
@@ -67,6 +69,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "focus_codebook": ("Go to the &codebook", ("Alt+2",)),
     "focus_search": ("Go to the search bo&x", ("Alt+3",)),
     "focus_document": ("Go to the &document", ("Alt+4",)),
+    "focus_cases": ("Go to the cas&es", ("Alt+5",)),
+    "sheet": ("Classifica&tion sheet…", ()),
 }
 
 
@@ -104,6 +108,7 @@ def connect_actions(window: MainWindow) -> None:
     a["new_project"].triggered.connect(w.new_project_dialog)
     a["open_project"].triggered.connect(w.open_project_dialog)
     a["import"].triggered.connect(lambda: w.import_dialog())
+    a["import_attributes"].triggered.connect(lambda: w.import_attributes())
     a["quick_note"].triggered.connect(lambda: w.quick_note())
     a["close_tab"].triggered.connect(lambda: w.close_tab(w.tabs.currentIndex()))
     a["quit"].triggered.connect(w.close)
@@ -124,6 +129,7 @@ def connect_actions(window: MainWindow) -> None:
     a["about"].triggered.connect(lambda: about(w))
     a["agreement"].triggered.connect(w.show_agreement)
     a["suggestions"].triggered.connect(w.show_suggestions)
+    a["autocode"].triggered.connect(lambda: autocode_dialog.open_dialog(w))
     a["segments"].triggered.connect(lambda: w.show_segments())
     a["analysis"].triggered.connect(lambda: w.show_analysis())
     a["export"].triggered.connect(lambda: w.export_dialog())
@@ -149,6 +155,8 @@ def connect_actions(window: MainWindow) -> None:
     a["focus_codebook"].triggered.connect(lambda: w.focus_pane(w.code_dock))
     a["focus_search"].triggered.connect(w.focus_search)
     a["focus_document"].triggered.connect(w.focus_document)
+    a["focus_cases"].triggered.connect(lambda: w.show_cases())
+    a["sheet"].triggered.connect(lambda: w.show_sheet())
 
 
 def label_actions(window: MainWindow) -> None:
@@ -191,7 +199,7 @@ def _file_menu(window: MainWindow, bar: QMenuBar) -> None:
     for path in settings.recent_projects():
         recent.addAction(Path(path).name, partial(window.open_path, path)).setToolTip(path)
     recent.setEnabled(bool(recent.actions()))
-    _add(m, a, "-", "quick_note", "import", "export")
+    _add(m, a, "-", "quick_note", "import", "import_attributes", "export")
     _add(m.addMenu(tr("Export &as")), a, "export_docx", "export_xlsx", "export_qdpx")
     _add(m, a, "-", "team", "sync_now", "-", "check", "restore_backup", "close_tab", "quit")
 
@@ -203,13 +211,13 @@ def _edit_menu(window: MainWindow, bar: QMenuBar) -> None:
 def _coding_menu(window: MainWindow, bar: QMenuBar) -> None:
     _add(bar.addMenu(tr("&Coding")), window.actions_,
          "quick_code", "repeat_code", "in_vivo", "new_code", "find_code", "snap_words", "-",
-         "segments", "agreement", "suggestions", "analysis")
+         "segments", "agreement", "suggestions", "autocode", "analysis")
 
 
 def _view_menu(window: MainWindow, bar: QMenuBar) -> None:
     a = window.actions_
     m = bar.addMenu(tr("&View"))
-    _add(m, a, "search", "show_all_codes")
+    _add(m, a, "search", "show_all_codes", "sheet")
     _coders_menu(window, m.addMenu(tr("Show codings &by")))
     m.addSeparator()
     panes = m.addMenu(tr("&Panes"))
@@ -217,8 +225,10 @@ def _view_menu(window: MainWindow, bar: QMenuBar) -> None:
         panes.addAction(dock.toggleViewAction())
     if window.suggestions_dock is None and window.project is not None:
         panes.addAction(tr("Suggested codings"), window.show_suggestions)
+    if window.cases_dock is None and window.project is not None:
+        panes.addAction(tr("Cases"), window.show_cases)
     _add(m, a, "reset_layout", "zoom_in", "zoom_out", "zoom_reset", "high_contrast", "-",
-         "focus_material", "focus_codebook", "focus_search", "focus_document",
+         "focus_material", "focus_codebook", "focus_search", "focus_document", "focus_cases",
          "next_tab", "prev_tab")
     _language_menu(window, m.addMenu(tr("&Language")))
 

@@ -197,6 +197,8 @@ class NavigatorPanel(QWidget):
     """Tree and list of the project's material; activating a document opens it."""
 
     open_document = Signal(int)
+    attach_recording = Signal(int)  # a transcript without its recording: choose the file
+    new_case = Signal()  # a case of the selected documents is asked for (the Cases pane makes it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,9 +359,26 @@ class NavigatorPanel(QWidget):
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
+        chosen = bool(self.selected_documents())
         action = menu.addAction(action_label("documents"), lambda: self.add_to_set())
-        action.setEnabled(bool(self.selected_documents()))
+        action.setEnabled(chosen)
+        case = menu.addAction(tr("New case of these documents…"), self.new_case.emit)
+        case.setEnabled(chosen)
+        lone = self.lone_transcript()
+        attach = menu.addAction(tr("Attach recording…"),
+                                lambda: self.attach_recording.emit(lone))
+        attach.setEnabled(lone is not None)
         return menu
+
+    def lone_transcript(self) -> int | None:
+        """The one document selected when it is a transcript without its recording."""
+        chosen = self.selected_documents()
+        if self.project is None or len(chosen) != 1:
+            return None
+        kind = next((d.kind for d in self._docs if d.id == chosen[0]), None)
+        if kind != "transcript" or self.project.recordings.has_recording(chosen[0]):
+            return None
+        return chosen[0]
 
     def _menu(self, pos: QPoint) -> None:
         view = self.tree if self.tabs.currentIndex() == 0 else self.table

@@ -110,3 +110,89 @@ def _show_suggestion(window: MainWindow, doc_id: int, start: int, end: int) -> N
     tab = window.open_document(doc_id)
     if tab is not None and tab.text_view is not None:
         tab.text_view.select_span(start, end)
+
+
+CASE_TABLES = {"cases", "case_documents", "case_participants", "case_parts", "attributes",
+               "documents", "participants"}
+
+
+def show_cases(window: MainWindow) -> Any:
+    """The Cases pane (made when first asked for), beside Material, with the keyboard in it."""
+    from fieldkit.gui.cases_panel import CasesPanel
+
+    if window.project is None:
+        return None
+    if window.cases_dock is None:
+        panel = CasesPanel(window)
+        panel.chosen_documents = window.navigator.selected_documents
+        panel.open_at.connect(window.open_at)
+        window.cases_dock = window.dock("cases", panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.tabifyDockWidget(window.nav_dock, window.cases_dock)
+        window.cases_dock.setWindowTitle(tr("Cases"))
+        window.cases_dock.visibilityChanged.connect(
+            lambda seen: panel.refresh_when_seen() if seen and panel.stale else None)
+        panel.set_project(window.project)
+        window.build_menus()  # its entry in View → Panes
+    window.cases_dock.show()
+    window.cases_dock.raise_()
+    shown = window.cases_dock.widget()
+    assert isinstance(shown, CasesPanel)
+    panel = shown
+    panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if not panel.table.currentIndex().isValid() and panel.model.rowCount():
+        panel.table.setCurrentIndex(panel.model.index(0, 0))
+    return panel
+
+
+def new_case(window: MainWindow) -> Any:
+    """Material's "New case of these documents…": the Cases pane asks for the name."""
+    panel = show_cases(window)
+    return panel.add_case() if panel is not None else None
+
+
+def show_sheet(window: MainWindow) -> Any:
+    """View → Classification sheet…: cases (or documents) × attributes, editable."""
+    from fieldkit.gui.classification_sheet import ClassificationSheet
+
+    if window.project is None:
+        return None
+    if window.sheet is None:
+        window.sheet = ClassificationSheet(window.project, window, undo=window.undo,
+                                           redo=window.redo)
+    else:
+        window.sheet.reload()
+    window.sheet.show()
+    window.sheet.raise_()
+    window.sheet.activateWindow()
+    return window.sheet
+
+
+def import_attributes(window: MainWindow, path: str | None = None) -> Any:
+    """File → Import attributes…: a csv or xlsx table onto cases or documents."""
+    from fieldkit.gui.attribute_dialog import ask_import, open_import
+
+    if window.project is None:
+        return None
+    if path is not None:
+        return open_import(window.project, path, window)
+    return ask_import(window.project, window)
+
+
+def cases_changed(window: MainWindow, tables: set[str]) -> None:
+    """A change set touched cases, attributes or what cases hold: the pane and sheet follow."""
+    if not tables & CASE_TABLES:
+        return
+    if window.cases_dock is not None:
+        window.cases_dock.widget().refresh_when_seen()  # type: ignore[attr-defined]
+    if window.sheet is not None:
+        window.sheet.on_change(tables)
+
+
+def drop_cases(window: MainWindow) -> None:
+    """Another project (or none): the pane follows it, the sheet of the old one closes."""
+    if window.sheet is not None:
+        window.sheet.close()
+        window.sheet.deleteLater()
+        window.sheet = None
+    if window.cases_dock is not None:
+        window.cases_dock.widget().set_project(window.project)  # type: ignore[attr-defined]

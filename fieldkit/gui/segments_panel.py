@@ -301,8 +301,8 @@ class SegmentsPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)  # PySide ignores context=
 
     def _build_buttons(self) -> None:
         self.hint = QLabel()

@@ -144,6 +144,7 @@ class TextView(QPlainTextEdit):
     quick_code = Signal()
     in_vivo = Signal()
     code_with = Signal(str)  # a code's path, from the recent codes in the context menu
+    code_speaker = Signal(str)  # "Code all turns of this speaker…": the speaker's name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,6 +186,8 @@ class TextView(QPlainTextEdit):
         self.setPlainText(text)
         self.times = {}
         self.speakers: list[tuple[int, int]] = []  # the speakers' names (UTF-16), in bold
+        self.turn_spans = [(self.map.to_utf16(t.start), self.map.to_utf16(t.end), t.speaker)
+                           for t in turns]
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
         bold.setForeground(style.paint("speaker"))
@@ -370,10 +373,15 @@ class TextView(QPlainTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         pos16 = self.cursorForPosition(event.pos()).position()
-        self.fill_menu(menu, self.marks_at(pos16))
+        self.fill_menu(menu, self.marks_at(pos16), self.speaker_at(pos16))
         menu.exec(event.globalPos())
 
-    def fill_menu(self, menu: QMenu, marks: list[Mark]) -> None:
+    def speaker_at(self, pos16: int) -> str | None:
+        """Who speaks at a position (UTF-16) of the text, if it lies in a turn."""
+        return next((name for start, end, name in getattr(self, "turn_spans", [])
+                     if start <= pos16 < end and name), None)
+
+    def fill_menu(self, menu: QMenu, marks: list[Mark], speaker: str | None = None) -> None:
         first = menu.actions()[0] if menu.actions() else None
         coding_actions: list[tuple[str, Callable[[], object]]] = []
         if self.textCursor().hasSelection():
@@ -384,6 +392,9 @@ class TextView(QPlainTextEdit):
                                        partial(self.code_with.emit, path)))
             coding_actions.append((tr("Code in vivo"), self.in_vivo.emit))
         coding_actions += coding_entries(marks, self.remove_coding, self.memo_coding)
+        if speaker:
+            coding_actions.append((tr("Code all turns of {0}…").format(speaker),
+                                   partial(self.code_speaker.emit, speaker)))
         for label, slot in coding_actions:
             action = menu.addAction(label)
             action.triggered.connect(slot)

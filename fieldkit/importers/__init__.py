@@ -6,9 +6,14 @@ columns — raises ``fieldkit.core.errors.BadInput`` with a one-line message tha
 file name; no library exception escapes.
 
 Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``photo``, ``esm``,
-``text``. Extensions: .txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .jpg/.jpeg/.png/.heic/.heif,
-.csv/.tsv. ``ImportedDocument.original`` holds the file's bytes for single-document text
-formats; photos keep theirs in ``media.data``; ESM documents (many per file) keep none.
+``text``, ``survey`` (``fieldkit.importers.survey``: read with ``read_survey``, not
+``read_file``, because a survey brings cases and attributes besides its documents; an .xlsx
+workbook or a table in a known survey layout is one, see ``is_survey``). Extensions:
+.txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .sbv, .jpg/.jpeg/.png/.heic/.heif, .csv/.tsv
+(and .xlsx for surveys), and other tools' transcripts: ELAN .eaf, oTranscribe .otr,
+Whisper-style .json (segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original``
+holds the file's bytes for single-document text formats; photos keep theirs in
+``media.data``; ESM documents (many per file) keep none.
 """
 
 from __future__ import annotations
@@ -34,13 +39,17 @@ __all__ = [
     "read_file",
 ]
 
-KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text")
+KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey")
 _TEXTUAL = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt",
             ".rtf": "rtf"}
-_SUBTITLES = {".vtt", ".srt"}
+_SUBTITLES = {".vtt", ".srt", ".sbv"}
+# Transcripts written by other tools, read by their own modules (each a transcript with turns).
+_TRANSCRIPTS = {".eaf": "elan", ".otr": "otr", ".json": "machine", ".html": "machine",
+                ".htm": "machine"}
 _PHOTOS = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
 _TABLES = {".csv", ".tsv"}
-SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES}))
+SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES,
+                                     *_TRANSCRIPTS}))
 #: The longest text one document may hold: 10 million characters, about 1.5 million words or
 #: 3,000 printed pages (a 90-minute interview is about 100,000). Indexing holds about 40 times
 #: the text in memory for a moment (20 MB of text: 0.8 GB, 11 s); a 150 MB file would need
@@ -59,8 +68,10 @@ def check_text_size(doc: ImportedDocument, name: str) -> ImportedDocument:
                         f"at most {MAX_TEXT_CHARS:,}, about 1.5 million words): split it into "
                         "parts")
     return doc
+SURVEY_EXTENSIONS = (".csv", ".tsv", ".xlsx")
 _HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .txt file",
-          ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv",
+          ".xlsx": "import a survey sheet with --kind survey",
+          ".xls": "save the sheet as .xlsx or .csv",
           ".pages": "export it as .docx"}
 
 
@@ -101,6 +112,9 @@ def _read(path: Path, kind: str, mapping: dict[str, str] | None,
         return [read_photo(data, path.name)]
     if kind == "photo":
         raise bad(path.name, "not a photo (use .jpg, .jpeg, .png or .heic)")
+    if kind == "survey":
+        raise bad(path.name, "a survey brings cases and attributes: import it through the "
+                             "project (fieldkit import FILE --kind survey)")
     if suffix in _TABLES:
         if kind not in ("auto", "esm"):
             raise bad(path.name, f"a table can only be imported as esm, not as {kind}")
@@ -115,7 +129,22 @@ def _read(path: Path, kind: str, mapping: dict[str, str] | None,
         from .subtitles import read_subtitles
 
         return [read_subtitles(data, path.name)]
+    if suffix in _TRANSCRIPTS:
+        if kind not in ("auto", "transcript"):
+            raise bad(path.name, f"a {suffix} file is a transcript, not {kind}")
+        return [_transcript(path, data)]
     return [_textual(path, data, kind)]
+
+
+def _transcript(path: Path, data: bytes) -> ImportedDocument:
+    """A transcript written by another tool: ELAN, oTranscribe, a speech recogniser."""
+    from .elan import read_elan
+    from .machine import read_machine_bytes
+    from .otr import read_otr
+
+    readers: dict[str, Callable[[bytes, str], ImportedDocument]] = {
+        "elan": read_elan, "otr": read_otr, "machine": read_machine_bytes}
+    return readers[_TRANSCRIPTS[path.suffix.lower()]](data, path.name)
 
 
 def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None = None,
@@ -149,19 +178,47 @@ def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None 
     return docs
 
 
+def is_survey(path: Path, kind: str = "auto") -> bool:
+    """Whether ``path`` is imported as a survey: ``kind`` "survey" says so (refused, one line,
+    when the file is no .csv, .tsv or .xlsx); under "auto" an .xlsx workbook is one, and a
+    .csv/.tsv whose header is a known survey layout (Qualtrics, LimeSurvey, Forms, Castor)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if kind == "survey":
+        if suffix not in SURVEY_EXTENSIONS:
+            raise bad(path.name, "a survey must be a .csv, .tsv or .xlsx export")
+        return True
+    if kind != "auto" or suffix not in SURVEY_EXTENSIONS or path.is_dir():
+        return False
+    if suffix == ".xlsx":
+        return True
+    from .survey import looks_like_survey
+
+    user_file(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False  # the reader says what is wrong with it
+    return looks_like_survey(head, path.name)
+
+
 def detect_kind(path: Path) -> str:
-    """The document kind ``read_file(path)`` would produce: transcript, text, photo or esm.
+    """The document kind ``read_file(path)`` would produce: transcript, text, photo or esm
+    (or "survey" for what ``is_survey`` takes as one).
 
     .txt/.docx/.odt/.rtf files are read to tell a transcript from text. Raises ``BadInput`` for
     unsupported or unreadable files.
     """
     path = Path(path)
+    if is_survey(path):
+        return "survey"
     suffix = _extension(path)
     if suffix in _PHOTOS:
         return "photo"
     if suffix in _TABLES:
         return "esm"
-    if suffix in _SUBTITLES:
+    if suffix in _SUBTITLES or suffix in _TRANSCRIPTS:
         return "transcript"
     if suffix in (".txt", ".text", ".md"):
         text = decode_text(read_bytes(path), path.name)

@@ -6,6 +6,12 @@ field codes are not. Tables appear where they stand in the body. A table with a 
 and a text column (optionally a time column) — the usual layout of transcription services — is
 read as ``[time] Speaker: text`` lines; any other table row becomes one line of cells joined by
 tabs. The result goes through the transcript parser when it reads like turns.
+
+Teams' "Download as .docx" transcript is recognised by its shape: a timing line
+``0:0:0.0 --> 0:0:4.250`` (Teams' one-digit hours, minutes and seconds), the speaker's name on
+the next paragraph, then what was said. Each such block is a timed turn (the subtitles' rules:
+``subtitles.transcript_from_cues``); what stands before the first timing line (the meeting's
+title and date) is kept as untimed text.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 from fieldkit.core.model import ImportedDocument
 
 from .common import bad, one_line, open_zip
+from .subtitles import Cue, cue_times, cue_warning, seconds_of, transcript_from_cues
 from .textfile import text_document
 from .transcript import MAX_SPEAKER_CHARS, TIME
 
@@ -137,8 +144,47 @@ def docx_text(data: bytes, name: str) -> str:
     return "\n".join(lines).replace("\r", "\n")
 
 
+_TEAMS_TIMING = re.compile(r"^\s*(?P<a>\d+:\d+:\d+(?:[.,]\d+)?)\s*-->\s*"
+                          r"(?P<b>\d+:\d+:\d+(?:[.,]\d+)?)\s*$")
+
+
+def teams_cues(lines: list[str], name: str, warnings: list[str]) -> list[Cue] | None:
+    """The cues of a Teams Word transcript (see the module doc), or None when the lines are
+    not one: at least two timing lines, each followed by a name and the words."""
+    timings = [i for i, line in enumerate(lines) if _TEAMS_TIMING.match(line)]
+    if len(timings) < 2:
+        return None
+    cues: list[Cue] = []
+    preamble = " ".join(" ".join(line.split()) for line in lines[:timings[0]] if line.strip())
+    if preamble:
+        cues.append(Cue(None, None, "", preamble))
+    for number, (here, following) in enumerate(
+            zip(timings, [*timings[1:], len(lines)], strict=True), 1):
+        block = [" ".join(line.split()) for line in lines[here + 1:following] if line.strip()]
+        if not block:
+            continue
+        speaker = block[0] if len(block) > 1 and _is_label(block[0]) else ""
+        said = " ".join(block[1:] if speaker else block)
+        m = _TEAMS_TIMING.match(lines[here])
+        assert m is not None
+        start, end, problem = cue_times(seconds_of(m["a"]), seconds_of(m["b"]))
+        if problem:
+            warnings.append(cue_warning(name, number, said, problem))
+        cues.append(Cue(start, end, speaker, said))
+    if sum(1 for c in cues if c.speaker) * 2 < len(timings):
+        return None  # timing lines without names: not Teams' layout
+    return cues
+
+
 def read_docx(data: bytes, name: str, kind: str = "auto") -> ImportedDocument:
-    """A .docx as a transcript (when it reads like turns) or as text; original bytes kept."""
-    doc = text_document(docx_text(data, name), name, kind)
+    """A .docx as a transcript (a Teams transcript, or when it reads like turns) or as text;
+    original bytes kept."""
+    text = docx_text(data, name)
+    warnings: list[str] = []
+    cues = teams_cues(text.split("\n"), name, warnings) \
+        if kind in ("auto", "transcript") else None
+    if cues:
+        return transcript_from_cues(cues, name, data, warnings)
+    doc = text_document(text, name, kind)
     doc.original = data
     return doc

@@ -97,7 +97,8 @@ def _survey(data: bytes, name: str, mapping: dict[str, str], meta: bytes | None,
     if cols["participant"] is None or cols["timestamp"] is None:
         missing = [r for r in ("participant", "timestamp") if cols[r] is None]
         raise bad(name, f"cannot find the {' and '.join(missing)} column(s); columns found: "
-                        f"{', '.join(header)} (name them with a column mapping)")
+                        f"{', '.join(header)} (name them with a column mapping, or import "
+                        "a survey without times with --kind survey)")
     if cols["question"] is not None and cols["answer"] is not None:
         return read_long(header, rows, cols, zone, forced)
     if (cols["question"] is None) != (cols["answer"] is None) and \

@@ -2,10 +2,19 @@
 
 Whisper (and faster-whisper, WhisperX, whisper.cpp's ``-oj``) write ``{"segments": [{"start":
 1.2, "end": 3.4, "text": "...", "speaker": "SPEAKER_00"}]}`` (times in seconds; the speaker only
-after diarisation; whisper.cpp nests times under ``offsets`` in milliseconds). noScribe writes
-HTML whose paragraphs hold ``<a name="ts_<start ms>_<end ms>_<speaker>">``. Both become a
-transcript with timed turns, like subtitles (``subtitles.transcript_from_cues``). Nothing here
-reaches the network: these files were made by a program the researcher ran.
+after diarisation; whisper.cpp nests times under ``offsets`` in milliseconds). Hugging Face's
+pipeline and insanely-fast-whisper write ``{"chunks": [{"timestamp": [a, b], "text": …}]}``
+(and, diarised, ``"speakers": [{"speaker": …, "timestamp": [a, b], "text": …}]``; the last
+chunk's end is sometimes ``null``). noScribe writes HTML whose paragraphs hold
+``<a name="ts_<start ms>_<end ms>_<speaker>">``. All become a transcript with timed turns, like
+subtitles (``subtitles.transcript_from_cues``). Nothing here reaches the network: these files
+were made by a program the researcher ran.
+
+noScribe marks overlapping speech with ``//``: an anchor ``ts_30090_30910_//S02`` holds what
+S02 said *over* the current speaker (``//S02: ja.``), and the current speaker's next anchor
+starts with ``//`` where the overlap ends. ``//S02`` is S02, not another speaker: the overlap
+becomes a turn of S02 at its own time whose text keeps noScribe's marks (``//ja.//``) so a
+reader still sees that it was said over the other; the closing ``//`` of the resumed turn goes.
 """
 
 from __future__ import annotations
@@ -26,21 +35,21 @@ _ANCHOR = re.compile(r"^ts_(\d+)_(\d+)_?(.*)$")
 _STAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]\s*")
 
 
-def is_machine_transcript(path: Path) -> bool:
-    return path.suffix.lower() in (".json", ".html", ".htm")
-
-
 def read_machine_transcript(path: Path) -> ImportedDocument:
     """A Whisper-style .json or noScribe .html file as a transcript; ``BadInput`` if not one."""
-    data = read_bytes(path)
-    warnings: list[str] = []
-    if path.suffix.lower() == ".json":
-        cues = whisper_cues(data, path.name, warnings)
-    else:
-        cues = noscribe_cues(decode_text(data, path.name), path.name, warnings)
     from . import check_text_size
 
-    return check_text_size(transcript_from_cues(cues, path.name, data, warnings), path.name)
+    return check_text_size(read_machine_bytes(read_bytes(path), path.name), path.name)
+
+
+def read_machine_bytes(data: bytes, name: str) -> ImportedDocument:
+    """The bytes of a Whisper-style .json or noScribe .html file as a transcript."""
+    warnings: list[str] = []
+    if Path(name).suffix.lower() == ".json":
+        cues = whisper_cues(data, name, warnings)
+    else:
+        cues = noscribe_cues(decode_text(data, name), name, warnings)
+    return transcript_from_cues(cues, name, data, warnings)
 
 
 def _timed(start: float | None, end: float | None, speaker: str, text: str, name: str,
@@ -60,6 +69,8 @@ def whisper_cues(data: bytes, name: str, warnings: list[str] | None = None) -> l
     segments: Any = parsed
     if isinstance(parsed, dict):
         segments = parsed.get("segments", parsed.get("transcription"))
+        if segments is None:
+            return chunk_cues(parsed, name, warnings)
     if not isinstance(segments, list):
         raise bad(name, "no 'segments' list: not a Whisper-style transcript")
     cues = []
@@ -76,6 +87,41 @@ def whisper_cues(data: bytes, name: str, warnings: list[str] | None = None) -> l
     return cues
 
 
+def chunk_cues(parsed: dict[str, Any], name: str,
+               warnings: list[str] | None = None) -> list[Cue]:
+    """The cues of a Hugging Face / insanely-fast-whisper ``chunks`` file (its diarised
+    ``speakers`` list when it has one)."""
+    items = parsed.get("speakers") or parsed.get("chunks")
+    if not isinstance(items, list):
+        raise bad(name, "no 'segments' list (nor 'chunks'): not a Whisper-style transcript")
+    cues = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise bad(name, f"chunk {i + 1} is not an object")
+        text = " ".join(str(item.get("text") or "").split())
+        if not text:
+            continue
+        stamp = item.get("timestamp")
+        pair = list(stamp) if isinstance(stamp, (list, tuple)) and len(stamp) == 2 \
+            else [None, None]
+        start, end = (_number(value, 1.0) for value in pair)
+        speaker = " ".join(str(item.get("speaker") or "").split())
+        cues.append(_timed(start, end, speaker, text, name, i + 1, warnings))
+    if not cues:
+        raise bad(name, "the transcript has no chunks with text")
+    return cues
+
+
+def _number(value: Any, scale: float) -> float | None:
+    """Seconds from a number as written; None for anything that is not a number."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return round(float(value) / scale, 3)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def _segment_times(seg: dict[str, Any]) -> tuple[float | None, float | None]:
     """A segment's (start, end) in seconds as written; None for a time that is not a number."""
     if "start" in seg:
@@ -86,16 +132,7 @@ def _segment_times(seg: dict[str, Any]) -> tuple[float | None, float | None]:
         offsets = offsets if isinstance(offsets, dict) else {}
         start, end = offsets.get("from"), offsets.get("to")
         scale = 1000.0
-
-    def number(value: Any) -> float | None:
-        if isinstance(value, bool):
-            return None
-        try:
-            return round(float(value) / scale, 3)
-        except (TypeError, ValueError, OverflowError):
-            return None
-
-    return number(start), number(end)
+    return _number(start, scale), _number(end, scale)
 
 
 class _NoScribe(HTMLParser):
@@ -121,18 +158,33 @@ class _NoScribe(HTMLParser):
             self._open.text += data
 
 
+def _noscribe_text(cue: Cue) -> tuple[str, str]:
+    """(speaker, text) of one noScribe anchor: its label and stamps out, overlap marked."""
+    speaker = cue.speaker
+    overlapping = speaker.startswith("//")
+    speaker = speaker.lstrip("/").strip()
+    body = _STAMP.sub("", " ".join(cue.text.split()))
+    if speaker:
+        label = re.compile(rf"^(?://)?{re.escape(speaker)}\s*(?:\[[\d:.,]+\])?\s*:\s*")
+        body = label.sub("", body)
+    body = _STAMP.sub("", body).strip()
+    if overlapping:
+        inner = body.strip("/ ").strip()
+        return speaker, f"//{inner}//" if inner else ""
+    if body.startswith("//"):  # the end of an overlap, already closed in the overlap's turn
+        body = body[2:].strip()
+    return speaker, body
+
+
 def noscribe_cues(text: str, name: str, warnings: list[str] | None = None) -> list[Cue]:
     parser = _NoScribe()
     parser.feed(text)
     parser.close()
     cues = []
     for number, cue in enumerate(parser.cues, 1):
-        body = _STAMP.sub("", " ".join(cue.text.split()))
-        if cue.speaker and body.startswith(cue.speaker + ":"):
-            body = body[len(cue.speaker) + 1:]
-        body = _STAMP.sub("", body).strip()
+        speaker, body = _noscribe_text(cue)
         if body:
-            cues.append(_timed(cue.start, cue.end, cue.speaker, body, name, number, warnings))
+            cues.append(_timed(cue.start, cue.end, speaker, body, name, number, warnings))
     if not cues:
         raise bad(name, "no timed paragraphs (<a name=\"ts_…\">): not a noScribe transcript")
     return cues

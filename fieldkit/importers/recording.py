@@ -124,7 +124,12 @@ def _duration_ms(container: object) -> int:
 
 def _read_both_ends(container: object, path: Path, size: int) -> None:
     """Decode the first packet and demux the last few percent: a cut-off file (an mp4 whose
-    index points past the end of the file, a webm that stops early) fails here."""
+    index points past the end of the file, a webm that stops early) fails here.
+
+    The sound's last packet is compared with the end the file gives *the sound* (its stream's
+    own duration), not with the whole file's: a phone or screen recorder often writes a
+    picture that runs on a little after the sound stops (0.6 s is common), and such a file
+    is whole."""
     import av
 
     assert isinstance(container, av.container.InputContainer)
@@ -135,10 +140,10 @@ def _read_both_ends(container: object, path: Path, size: int) -> None:
             break
     else:
         raise bad(path.name, "the recording holds no sound or picture data")
-    duration = container.duration or 0
-    if duration <= av.time_base:
+    end = _stream_end(container, stream)
+    if end <= 1.0:
         return
-    container.seek(int(duration * 0.97), backward=True)
+    container.seek(int(end * 0.97 * av.time_base), backward=True)
     last = None
     for packet in container.demux(stream):
         if packet.size == 0:
@@ -148,9 +153,20 @@ def _read_both_ends(container: object, path: Path, size: int) -> None:
             break
         if packet.pts is not None and packet.time_base:
             last = float((packet.pts + (packet.duration or 0)) * packet.time_base)
-    end = duration / av.time_base
     if last is None or last < end - max(0.5, end * 0.02):
         raise bad(path.name, "the recording is cut off (the file ends before its sound does)")
+
+
+def _stream_end(container: object, stream: object) -> float:
+    """Seconds at which the file says ``stream`` ends: its own start and duration when the
+    container records them, else the whole file's duration."""
+    import av
+
+    assert isinstance(container, av.container.InputContainer)
+    assert isinstance(stream, av.stream.Stream)
+    if stream.duration and stream.time_base:
+        return float((stream.duration + (stream.start_time or 0)) * stream.time_base)
+    return (container.duration or 0) / av.time_base
 
 
 def _recorded(metadata: dict[str, str], path: Path) -> str | None:

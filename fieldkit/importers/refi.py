@@ -34,6 +34,7 @@ from .refi_cases import (
     settle_variables,
 )
 from .refi_safety import open_archive, parse_xml, read_entry
+from .refi_transcripts import adopt_transcripts, read_transcript
 
 MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024
 _KNOWN_TOP = {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Description",
@@ -90,6 +91,7 @@ class RefiSource:
     # position from, position to)
     transcripts: dict[str, list[tuple[str, int, int | None, int, int]]] = field(
         default_factory=dict)
+    embedded: list[RefiSource] = field(default_factory=list)  # its <Transcript>s as text
 
 
 @dataclass
@@ -335,6 +337,9 @@ def _media_source(element: Any, archive: _Archive, kind: str,
     if entry is None:
         warnings.append(f"Skipped {kind} '{name}': its file is not in the archive.")
         return None
+    suffix = PurePosixPath(entry).suffix.lower()
+    if suffix and name.lower().endswith(suffix) and len(name) > len(suffix):
+        name = name[:-len(suffix)]  # "talk.m4a": the file's name; the document is "talk"
     return RefiSource(guid(element.get("guid")), name, kind, media=archive.read(entry),
                       media_name=PurePosixPath(entry).name,
                       created=element.get("creationDateTime"),
@@ -380,18 +385,9 @@ def _recording_source(element: Any, archive: _Archive, kind: str,
     if source is None:
         return None
     name = source.name
-    for transcript in _kids(element, "Transcript"):
-        points = {guid(p.get("guid")): (_int(p, "timeStamp", name), _int(p, "position", name))
-                  for p in _kids(transcript, "SyncPoint")}
-        turns = []
-        for selection in _kids(transcript, "TranscriptSelection"):
-            first = points.get(guid(selection.get("fromSyncPoint")))
-            last = points.get(guid(selection.get("toSyncPoint")))
-            if first is not None:
-                turns.append((selection.get("name") or "", first[0],
-                              last[0] if last else None, first[1],
-                              last[1] if last else first[1]))
-        source.transcripts[guid(transcript.get("guid"))] = turns
+    source.variables = raw_values(element, variables)  # its transcripts share some
+    source.embedded = [read_transcript(transcript, source, archive, warnings)
+                       for transcript in _kids(element, "Transcript")]
     selection_tag = "AudioSelection" if kind == "audio" else "VideoSelection"
     for selection in _kids(element, selection_tag):
         begin, end = _int(selection, "begin", name), _int(selection, "end", name)
@@ -480,6 +476,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
             note = _text_source(element, archive, "note", variables, warnings)
             project.notes[note.guid] = note
     _drop_twins(project)
+    adopt_transcripts(project, {s.guid: s.embedded for s in project.sources if s.embedded})
     for source in [*project.sources, *project.notes.values()]:
         for key, span in source.selections.items():
             project.selections.setdefault(key, (source.guid, *(span or (None, None))))

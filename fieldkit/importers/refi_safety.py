@@ -38,12 +38,13 @@ def read_entry(archive: zipfile.ZipFile, entry: str, name: str) -> bytes:
         raise bad(name, f"the archive entry {entry!r} cannot be read ({exc})") from None
 
 
-def parse_xml(data: bytes, name: str) -> Any:
-    """Parse XML refusing DTDs, entities and external references (billion laughs, XXE)."""
+def parse_xml(data: bytes, name: str, what: str = "REFI-QDA files") -> Any:
+    """Parse XML refusing DTDs, entities and external references (billion laughs, XXE);
+    ``what`` names the files that never need them, in the message."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in data.upper():
-        raise bad(name, "refused: the XML declares a DTD or entities, which REFI-QDA files "
-                            "never need (possible entity-expansion or external-entity attack)")
+        raise bad(name, f"refused: the XML declares a DTD or entities, which {what} "
+                        "never need (possible entity-expansion or external-entity attack)")
     try:
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:

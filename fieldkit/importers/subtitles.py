@@ -1,4 +1,8 @@
-"""WebVTT and SRT subtitle files (what Teams, Zoom, Whisper and Premiere export) as transcripts.
+"""WebVTT, SRT and YouTube SBV subtitle files (what Teams, Zoom, Whisper, Premiere and YouTube
+Studio export) as transcripts.
+
+SBV (YouTube's "Download captions" .sbv) is SRT without numbers and arrows: a ``0:00:01.200,
+0:00:03.500`` line, the text, a blank line; YouTube marks a change of speaker with ``>>``.
 
 Speakers come from WebVTT voice tags (``<v Name>``, ``<v.loud Name>``) or, failing that, from a
 ``Name: text`` prefix in the cue text. Consecutive cues of the same named speaker merge into one
@@ -19,7 +23,7 @@ from fieldkit.core.model import ImportedDocument
 
 from .common import bad
 from .textfile import decode_text
-from .transcript import SpeakerLine, build_turn_text, match_speaker_line
+from .transcript import SpeakerLine, build_turn_text, describing, match_speaker_line
 
 # HH:MM:SS.mmm, MM:SS.mmm and Teams' one-digit H:M:S.f; a comma (SRT) or a dot before the fraction.
 # Read loosely (a sign, any digits) so that an impossible time is seen and reported, not skipped.
@@ -42,7 +46,7 @@ class Cue:
     text: str
 
 
-def _seconds(value: str) -> float | None:
+def seconds_of(value: str) -> float | None:
     """Seconds of a cue time, or None when it is not a time: negative, or minutes or seconds
     of 60 and more after the first field (``00:61:61.000``, ``99:99:99,999``)."""
     if value.startswith("-"):
@@ -85,8 +89,10 @@ def _clean(text: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", text)).split())
 
 
-def _cue_lines(payload: list[str], start: float | None, end: float | None) -> list[Cue]:
-    """One cue payload → one Cue per voice (a cue may hold lines of several speakers)."""
+def _cue_lines(payload: list[str], start: float | None, end: float | None,
+               sounds: frozenset[str] = frozenset()) -> list[Cue]:
+    """One cue payload → one Cue per voice (a cue may hold lines of several speakers); a
+    label in ``sounds`` is a sound description and stays in the text."""
     cues: list[Cue] = []
     voice = ""
     for raw in payload:
@@ -99,7 +105,7 @@ def _cue_lines(payload: list[str], start: float | None, end: float | None) -> li
         speaker = voice
         if not speaker:
             labelled = match_speaker_line(text.lstrip("-– "))
-            if labelled and labelled.rest:
+            if labelled and labelled.rest and labelled.speaker not in sounds:
                 speaker, text = labelled.speaker, labelled.rest
             elif cues:
                 speaker = cues[-1].speaker  # an unlabelled line continues the line above
@@ -146,6 +152,14 @@ def _cues_in_block(block: list[str]) -> list[tuple[str | None, list[str]]]:
     return cues
 
 
+def _sound_labels(blocks: list[list[str]], vtt: bool) -> frozenset[str]:
+    """The ``Label:`` prefixes of the cues' lines that are sound descriptions (``sounds``)."""
+    lines = [_clean(line).lstrip("-– ") for block in blocks for line in block
+             if not _TIMING_LIKE.search(line) and not (vtt and _VOICE.search(line))]
+    found = [match_speaker_line(line) for line in lines]
+    return frozenset(describing(lines, [f if f and f.rest else None for f in found]))
+
+
 def parse_cues(text: str, name: str, vtt: bool,
                warnings: list[str] | None = None) -> list[Cue]:
     """All cues of a VTT or SRT text in file order; header, NOTE, STYLE and REGION skipped.
@@ -164,6 +178,7 @@ def parse_cues(text: str, name: str, vtt: bool,
         blocks[0] = [] if first is None else head[max(0, first - 1):]
     if not any(_TIMING_LIKE.search(line) for block in blocks for line in block):
         raise bad(name, "no subtitle cues found")
+    sounds = _sound_labels(blocks, vtt)
     cues: list[Cue] = []
     number = 0
     for block in blocks:
@@ -173,9 +188,9 @@ def parse_cues(text: str, name: str, vtt: bool,
         for timing, payload in _cues_in_block(block):
             number += 1
             m = _TIMING.match(timing) if timing is not None else None
-            raw = (_seconds(m["a"]), _seconds(m["b"])) if m else (None, None)
+            raw = (seconds_of(m["a"]), seconds_of(m["b"])) if m else (None, None)
             start, end, problem = cue_times(*raw)
-            found = _cue_lines(payload, start, end)
+            found = _cue_lines(payload, start, end, sounds)
             if problem and found and warnings is not None:
                 if timing is None:
                     problem = "has no timing line; its text is kept without a time"
@@ -190,11 +205,34 @@ def parse_cues(text: str, name: str, vtt: bool,
     return cues
 
 
+_SBV_TIMING = re.compile(rf"^\s*(?P<a>{_VTT_TIME})\s*,\s*(?P<b>{_VTT_TIME})\s*$")
+
+
+def sbv_as_srt(text: str, name: str) -> str:
+    """A YouTube .sbv text written as SRT (its timing lines with an arrow, ``>>`` dropped)."""
+    lines = []
+    found = False
+    for line in text.split("\n"):
+        m = _SBV_TIMING.match(line)
+        if m:
+            found = True
+            lines.append(f"{m['a']} --> {m['b']}")
+        else:
+            stripped = line.lstrip()
+            lines.append(stripped[2:].lstrip() if stripped.startswith(">>") else line)
+    if not found:
+        raise bad(name, "no SBV captions found (lines such as 0:00:01.200,0:00:03.500)")
+    return "\n".join(lines)
+
+
 def read_subtitles(data: bytes, name: str) -> ImportedDocument:
-    """A .vtt or .srt file as a transcript document."""
+    """A .vtt, .srt or .sbv file as a transcript document."""
     text = decode_text(data, name)
     warnings: list[str] = []
-    cues = parse_cues(text, name, vtt=Path(name).suffix.lower() == ".vtt", warnings=warnings)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".sbv":
+        text = sbv_as_srt(text, name)
+    cues = parse_cues(text, name, vtt=suffix == ".vtt", warnings=warnings)
     return transcript_from_cues(cues, name, data, warnings)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.changes import ChangeSet
 from fieldkit.core.errors import BadInput
+from fieldkit.operations.words import Words
 from fieldkit.storage import analysis_rows, workbench_tables
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class Analysis:
         self._store = store
         self._table: CodingTable | None = None
         self._version = -1
+        self.words = Words(project, store)
         project.subscribe(self._changed)
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -209,14 +211,18 @@ class Analysis:
               document: int | str | None = None, codes: Sequence[int | str] | None = None,
               mask: Callable[[str], str] | None = None, **where: Any) -> Canvas:
         """A chart to save as PNG or SVG: ``matrix`` (heat map), ``bars`` (code frequencies
-        per column), ``relations`` (heat map of the code relations) or ``portrait`` (the codes'
-        colours through one document). ``mask`` (a pseudonymiser) replaces names in every
+        per column), ``relations`` (heat map of the code relations), ``portrait`` (the codes'
+        colours through one document) or ``words`` (a word cloud of the documents, of a
+        ``site`` or ``document_set`` when given). ``mask`` (a pseudonymiser) replaces names in every
         label before the chart is laid out, so no name is drawn, whole or shortened."""
         from fieldkit.core.patterns import pattern_of
         from fieldkit.exporters import charts
 
         m = mask or str
 
+        if kind == "words":
+            return self.words.cloud(mask=mask, site=where.get("site"),
+                                    document_set=where.get("document_set"))
         if kind in ("matrix", "bars"):
             found = self.matrix(columns, codes=codes, measure=measure, percent=percent,
                                 **where)
@@ -252,7 +258,8 @@ class Analysis:
             spans_ = [(c.start, c.end, shown[c.code_id]) for c in coded
                       if c.start is not None and c.end is not None]
             return charts.document_portrait(m(doc.title), max(1, len(doc.text)), spans_)
-        raise BadInput(f"Unknown chart '{kind}'; use matrix, bars, relations or portrait.")
+        raise BadInput(f"Unknown chart '{kind}'; use matrix, bars, relations, portrait or "
+                       "words.")
 
     # -- coding queries --------------------------------------------------------------------
 

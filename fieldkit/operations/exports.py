@@ -175,7 +175,8 @@ class Exports:
 REPORT_CHARTS = {"sites": ("matrix", "site", "Codes by site"),
                  "months": ("matrix", "month", "Codes by month"),
                  "bars": ("bars", "site", "Code frequencies by site"),
-                 "relations": ("relations", "site", "Code relations (overlapping segments)")}
+                 "relations": ("relations", "site", "Code relations (overlapping segments)"),
+                 "words": ("words", "site", "Most frequent words")}
 
 
 def _report_charts(project: Project, names: Sequence[str], coder: str | None,

@@ -20,6 +20,7 @@ from fieldkit.operations.storing import store_document
 if TYPE_CHECKING:
     from fieldkit.importers.refi import RefiCode
     from fieldkit.operations.recordings import PreparedRecording
+    from fieldkit.operations.surveys import ReadSurvey, SurveyImport
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 
@@ -35,6 +36,7 @@ class Imports:
         self._store = store
         self.warnings: list[str] = []  # what the latest import kept but flags
         self.skipped: list[Duplicate] = []  # files the latest import left out as duplicates
+        self.surveys: list[SurveyImport] = []  # what the latest import's surveys became
 
     def files(self, paths: Sequence[str | Path], *, site: str | None = None,
               visit: str | None = None, kind: str = "auto",
@@ -49,6 +51,10 @@ class Imports:
         no half-imported document. A recording (wav, mp3, m4a, ogg, mp4, mov, webm …) is
         stored with its transcript linked: ``transcript``, else a given or neighbouring file
         of the same base name. Warnings (times past a recording's end) go to ``warnings``.
+        A survey (``kind`` "survey", or under "auto" an .xlsx or a csv in a known survey
+        layout: ``importers.is_survey``) brings a case per respondent and attributes too (see
+        ``survey``); ``mapping`` may name its respondent column (``case``) and ``per``
+        ("respondent" or "question"); what each became is in ``surveys``.
 
         A file whose content is already in the project, or earlier in this import, is a
         duplicate (``operations.duplicates``). ``duplicates`` says what happens to them:
@@ -56,14 +62,14 @@ class Imports:
         anything is stored; "skip" imports the others and lists the skipped in ``skipped``;
         "again" imports them as new documents.
         """
-        from fieldkit.importers import read_file
+        from fieldkit.importers import is_survey, read_file
         from fieldkit.importers.recording import is_recording
 
         progress = progress or Progress.silent()
         paths = _without_companion_files([Path(p) for p in paths])
         if visit and not site:
             raise BadInput("A visit date needs a site (--site).")
-        if kind not in ("auto", *DOCUMENT_KINDS):
+        if kind not in ("auto", "survey", *DOCUMENT_KINDS):
             raise BadInput(f"Unknown kind '{kind}'.")
         if duplicates not in DUPLICATE_CHOICES:
             raise BadInput(f"Unknown choice for duplicates '{duplicates}'.")
@@ -74,37 +80,81 @@ class Imports:
         paths = [p for p in paths if p not in recordings and p not in paired.values()]
         self.warnings = []
         self.skipped = []
-        files = len(paths) + len(recordings)
+        self.surveys = []
+        survey_paths = [Path(p) for p in paths if is_survey(Path(p), kind)]
+        paths = [p for p in paths if p not in survey_paths]
+        if (mapping or {}).get("per") == "question" and not survey_paths:
+            raise BadInput("Documents per question (--per-question) go with a survey: a .csv "
+                           "or .xlsx export imported with --kind survey.")
+        files = len(paths) + len(recordings) + len(survey_paths)
         progress.start(files * 2, "Reading files")
+        read_surveys = [self._read_survey(p, mapping, progress) for p in survey_paths]
         prepared: list[PreparedRecording] = []
         for rec_path in recordings:
             prepared.append(self._project.recordings.read(
-                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None))
+                rec_path, transcript=paired.get(rec_path), find_companion=transcript is None,
+                strict=transcript is not None))
             self.warnings += prepared[-1].warnings
             progress.step(f"Read {rec_path.name}")
         groups: list[tuple[Path, list[ImportedDocument]]] = []
         for path in paths:
             found = read_file(Path(path), kind, mapping=mapping)
             groups.append((Path(path), found))
-            self.warnings += [w for doc in found for w in doc.warnings]
+            self.warnings += [_named(Path(path), w) for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
         if duplicates != "again":
-            prepared, groups = self._leave_out_duplicates(prepared, groups, duplicates)
+            prepared, groups, read_surveys = self._leave_out_duplicates(
+                prepared, groups, read_surveys, duplicates)
             if duplicates == "refuse" and self.skipped:
                 raise DuplicateImport(self.skipped, files)
         read = [doc for _, docs in groups for doc in docs]
-        if not prepared and not read:
+        if not prepared and not read and not read_surveys:
             return []  # every file was a duplicate, skipped: no empty undo step
         self._project.remove_unused_media()  # what an interrupted import left behind
-        if len(paths) > BULK_IMPORT_BACKUP:
+        if len(paths) + sum(len(r.texts) for r in read_surveys) > BULK_IMPORT_BACKUP:
             self._project.backups.make("before-import")
-        return self._store_all(prepared, read, len(groups), site, visit, progress)
+        return self._store_all(prepared, read, read_surveys, len(groups), site, visit,
+                               progress)
+
+    def survey(self, path: str | Path, *, case: str | None = None, per: str = "respondent",
+               site: str | None = None, visit: str | None = None,
+               progress: Progress | None = None,
+               duplicates: str = "refuse") -> SurveyImport | None:
+        """Import one survey export (csv or xlsx: Qualtrics, LimeSurvey, Microsoft Forms,
+        Castor or a sheet typed by hand; ``importers.survey``) as one undo step.
+
+        Each respondent becomes a case (``case`` names the respondent column when the
+        layout does not say it); the open-ended questions become codable text, one document
+        per respondent with each answer under its question (a turn whose speaker is the
+        question), or with ``per`` "question" one document per question (each answer a turn
+        of its respondent and a part of their case); the closed questions become the cases'
+        attributes with inferred types. Rows skipped and columns left out are in
+        ``warnings``. Raises ``BadInput`` (nothing stored) for a duplicate respondent id, no
+        open-ended question, or an answer not of an existing attribute's type; returns None
+        when the file was already imported and ``duplicates`` is "skip".
+        """
+        mapping = {"per": per, **({"case": case} if case is not None else {})}
+        self.files([path], site=site, visit=visit, kind="survey", mapping=mapping,
+                   progress=progress, duplicates=duplicates)
+        return self.surveys[0] if self.surveys else None
+
+    def _read_survey(self, path: Path, mapping: dict[str, str] | None,
+                     progress: Progress) -> ReadSurvey:
+        from fieldkit.operations import surveys
+
+        found = surveys.read(self._project, path, mapping)
+        self.warnings += [_named(path, w) for w in found.survey.warnings]
+        progress.step(f"Read {path.name}")
+        return found
 
     def _leave_out_duplicates(
             self, prepared: list[PreparedRecording],
-            groups: list[tuple[Path, list[ImportedDocument]]], choice: str,
-    ) -> tuple[list[PreparedRecording], list[tuple[Path, list[ImportedDocument]]]]:
-        """The recordings and files that are not duplicates; the others go to ``skipped``."""
+            groups: list[tuple[Path, list[ImportedDocument]]], read_surveys: list[ReadSurvey],
+            choice: str,
+    ) -> tuple[list[PreparedRecording], list[tuple[Path, list[ImportedDocument]]],
+               list[ReadSurvey]]:
+        """The recordings, files and surveys that are not duplicates; the others go to
+        ``skipped``."""
         finder = DuplicateFinder(self._store)
         kept_recordings = []
         for item in prepared:
@@ -120,9 +170,16 @@ class Imports:
                 kept_files.append((path, docs))
             else:
                 self.skipped.append(same)
+        kept_surveys = []
+        for survey in read_surveys:
+            same = finder.of_file(survey.path, [t.document for t in survey.texts])
+            if same is None:
+                kept_surveys.append(survey)
+            else:
+                self.skipped.append(same)
         if self.skipped and choice == "skip":
             self._repair(finder.media)
-        return kept_recordings, kept_files
+        return kept_recordings, kept_files, kept_surveys
 
     def _repair(self, media: list[tuple[str, bytes | Path, bytes | None]]) -> None:
         """Write the media files of skipped duplicates anew where the stored copy is damaged
@@ -137,16 +194,27 @@ class Imports:
                 self._project.media.put_file(source, row.filename)
 
     def _store_all(self, prepared: list[PreparedRecording], read: list[ImportedDocument],
-                   files: int, site: str | None, visit: str | None,
-                   progress: Progress) -> list[Document]:
+                   read_surveys: list[ReadSurvey], files: int, site: str | None,
+                   visit: str | None, progress: Progress) -> list[Document]:
         """Store what ``files`` read, in one transaction."""
+        from fieldkit.operations import surveys
+
         keys: list[int] = []
         per_file = max(1, len(read) // max(1, files))
         label = f"Import {len(read)} documents" if len(read) != 1 else f"Import {read[0].title}"
         if prepared:
             label = f"Import {prepared[0].path.name}" if len(prepared) + len(read) == 1 \
                 else f"Import {len(prepared) + len(read)} files"
+        if read_surveys:
+            label = f"Import survey {read_surveys[0].survey.name}" \
+                if len(read_surveys) == 1 and not prepared and not read \
+                else f"Import {len(prepared) + len(read) + len(read_surveys)} files"
         with self._store.change(label):
+            for item_survey in read_surveys:
+                self.surveys.append(surveys.store(self._project, self._store, item_survey,
+                                                  site, visit))
+                keys.extend(self.surveys[-1].documents)
+                progress.step(f"Stored {item_survey.path.name}")
             for item in prepared:
                 keys.extend(self._project.recordings.store_prepared(item, site=site,
                                                                     visit=visit))
@@ -240,6 +308,12 @@ def project_from_qdpx(qdpx: str | Path, path: str | Path,
                             fill=lambda p, store: store_refi(p, store, data, progress))
     project.imports.warnings = data.warnings
     return project
+
+
+def _named(path: Path, warning: str) -> str:
+    """A reader's warning that names its file (an ESM table's "2 rows skipped" did not: in an
+    import of several files nobody could tell which)."""
+    return warning if warning.startswith(f"{path.name}:") else f"{path.name}: {warning}"
 
 
 def _count_codes(codes: list[RefiCode]) -> int:

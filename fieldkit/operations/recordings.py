@@ -5,7 +5,8 @@
 - ``read(path, transcript=...)`` / ``store(prepared, ...)`` — check a recording (and the
   transcript that goes with it) completely before anything is stored, then store both linked
   (``Project.import_files`` uses these, so ``fieldkit import rec.m4a rec.vtt`` is one step);
-- ``attach(recording_file, transcript_doc)`` — give an existing transcript its recording;
+- ``attach(recording, transcript_doc)`` — give a transcript already in the project its
+  recording (a file, imported then, or a recording document already there);
 - ``code_time(doc, start_ms, end_ms, code)`` — code a stretch of time (one undo step);
 - ``segments(doc)`` — the time-coded turns of a recording's transcripts, on the recording's clock;
 - ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier.
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.core.errors import BadInput
+from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from fieldkit.storage.store import Store
 
 # Transcript files looked for beside a recording of the same base name, in this order.
-TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".docx", ".json", ".html", ".htm", ".txt")
+TRANSCRIPT_EXTENSIONS = (".vtt", ".srt", ".sbv", ".eaf", ".otr", ".docx", ".json", ".html",
+                         ".htm", ".txt")
 
 
 @dataclass(slots=True)
@@ -60,14 +62,10 @@ class TimedSegment:
 
 def read_transcript(path: Path) -> ImportedDocument:
     """A transcript file of any kind fieldkit reads: subtitles, documents, Whisper JSON,
-    noScribe HTML."""
+    noScribe HTML, ELAN, oTranscribe."""
     from fieldkit.importers import read_file
-    from fieldkit.importers.machine import is_machine_transcript, read_machine_transcript
 
-    if is_machine_transcript(path):
-        return read_machine_transcript(path)
-    docs = read_file(path, "transcript")
-    return docs[0]
+    return read_file(path, "transcript")[0]
 
 
 def companion_transcript(path: Path) -> Path | None:
@@ -99,16 +97,29 @@ class Recordings:
     # -- importing -------------------------------------------------------------------------
 
     def read(self, path: Path, *, transcript: Path | None = None,
-             find_companion: bool = True) -> PreparedRecording:
-        """Check a recording and read its transcript (given, or found by base name)."""
+             find_companion: bool = True, strict: bool = True) -> PreparedRecording:
+        """Check a recording and read its transcript (given, or found by base name).
+
+        A transcript that cannot be read stops the import when ``strict`` (the researcher
+        named it: ``--transcript``); otherwise — a file beside the recording, or one that
+        came along in the same import — the recording is imported alone and a warning says
+        why its transcript is not."""
         facts = read_facts(path)
         prepared = PreparedRecording(path, facts)
         if transcript is None and find_companion:
             transcript = companion_transcript(path)
+            strict = False
         if transcript is not None:
             if is_recording(transcript):
                 raise BadInput(f"{transcript.name}: a transcript cannot be a recording.")
-            prepared.transcript = read_transcript(transcript)
+            try:
+                prepared.transcript = read_transcript(transcript)
+            except BadInput as exc:
+                if strict:
+                    raise
+                prepared.warnings.append(f"{exc} — {path.name} is imported without it "
+                                         "(attach a transcript later with fieldkit attach).")
+                return prepared
             prepared.warnings += prepared.transcript.warnings + times_past_end(
                 prepared.transcript, facts.duration_ms, transcript.name)
         return prepared
@@ -162,17 +173,54 @@ class Recordings:
             "video": int(facts.video), "width": facts.width, "height": facts.height,
             "recorded": facts.recorded})
 
-    def attach(self, path: str | Path, transcript: int | str) -> Document:
-        """Import a recording for a transcript already in the project, and link them."""
+    def attach(self, recording: str | Path | int, transcript: int | str) -> Document:
+        """Give a transcript already in the project its recording, in one undo step; returns
+        the recording document.
+
+        ``recording`` is a recording file (imported now, into the transcript's site and
+        visit) or a recording document already in the project (its id or UUID). A transcript
+        linked to a recording already is refused: each transcript has one recording. Times
+        past the recording's end are kept and warned of in ``project.imports.warnings``."""
         doc = self._project.document(transcript)
         if doc.kind != "transcript":
             raise BadInput(f"'{doc.title}' is a {doc.kind}; a recording is attached to a "
                            "transcript.")
-        prepared = self.read(Path(path), find_companion=False)
-        with self._store.change(f"Attach {Path(path).name}"):
+        linked = recording_tables.linked_recording(self._store, doc.id)
+        if linked is not None:
+            raise BadInput(f"'{doc.title}' already has its recording "
+                           f"('{self._store.document(linked[0]).title}').")
+        turns = self._store.turns(doc.id)
+        imported = ImportedDocument(kind="transcript", title=doc.title, text=doc.text,
+                                    turns=turns)
+        path = Path(str(recording))
+        if isinstance(recording, int) or not (path.is_file() or is_recording(path)):
+            rec = self._existing_recording(recording)
+            self._project.imports.warnings = times_past_end(imported, rec.duration_ms,
+                                                            doc.title)
+            with self._store.change(f"Attach {self._store.document(rec.document_id).title}"):
+                recording_tables.link(self._store, doc.id, rec.document_id)
+            return self._store.document(rec.document_id)
+        prepared = self.read(path, find_companion=False)
+        self._project.imports.warnings = times_past_end(imported, prepared.facts.duration_ms,
+                                                        doc.title)
+        with self._store.change(f"Attach {path.name}"):
             key = self.store_prepared(prepared)[0]
+            self._store.update("documents", key, {"site_id": doc.site_id,
+                                                 "visit_id": doc.visit_id})
             recording_tables.link(self._store, doc.id, key)
         return self._store.document(key)
+
+    def _existing_recording(self, ref: int | str | Path) -> Recording:
+        """The recording of a recording document named by id or UUID (not a transcript's)."""
+        try:
+            doc = self._project.document(ref if isinstance(ref, int) else str(ref))
+        except NotFound:
+            raise BadInput(f"{ref}: neither a recording file nor a recording in the "
+                           "project.") from None
+        found = recording_tables.recording(self._store, doc.id)
+        if found is None:
+            raise BadInput(f"'{doc.title}' is a {doc.kind}, not a recording.")
+        return found
 
     def add_transcript(self, recording: int | str, path: str | Path) -> Document:
         """Import a transcript (subtitles, Whisper JSON, noScribe HTML …) for a recording."""

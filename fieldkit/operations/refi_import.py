@@ -301,8 +301,9 @@ def _store_time_codings(job: _Import, embedded: dict[str, dict[str, Any]]) -> No
         own_guid = str(store.uuid_of("documents", transcript_id))
         transcripts.setdefault(recording_guid, []).append(own_guid)
         with store.turns_in_bulk(transcript_id):
-            for speaker, begin, end, start, stop in embedded.get(recording_guid, {}).get(
-                    transcript_guid(own_guid), []):
+            turns = embedded.get(recording_guid, {})
+            for speaker, begin, end, start, stop in turns.get(
+                    own_guid, turns.get(transcript_guid(own_guid), [])):
                 store.insert("turns", {"document_id": transcript_id, "start": start,
                                        "end": stop, "speaker": speaker,
                                        "t_start": (begin - offset) / 1000,

@@ -523,6 +523,27 @@ def write_deferred(conn: sqlite3.Connection, document_id: int) -> None:
                  "WHERE w != ''", (doc,))
 
 
+def write_deferred_many(conn: sqlite3.Connection, documents: list[int]) -> None:
+    """``write_deferred`` for many new documents (``defer_regions`` marked each before its
+    turns went in, so none has region rows yet): each run of consecutive ids is filled a
+    batch at a time (``fill_regions``), the marks ended, the speakers listed."""
+    docs = sorted(set(int(d) for d in documents))
+    runs: list[list[int]] = []
+    for doc in docs:
+        if runs and doc == runs[-1][1] + 1:
+            runs[-1][1] = doc
+        else:
+            runs.append([doc, doc])
+    for first, last in runs:
+        for start in range(first, last + 1, FILL_BATCH):
+            fill_regions(conn, (start, min(start + FILL_BATCH - 1, last)))
+        conn.execute("DELETE FROM search_pending WHERE document_id BETWEEN ? AND ?",
+                     (first, last))
+        conn.execute("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT "
+                     "fk_person(speaker) AS w FROM (SELECT DISTINCT speaker FROM turns WHERE "
+                     "document_id BETWEEN ? AND ?)) WHERE w != ''", (first, last))
+
+
 def upgrade_v10(conn: sqlite3.Connection) -> None:
     """Schema step v10: the triggers that write a document's or a turn's region rows hand the
     text over once per statement, and bulk turn inserts can leave their regions to the end."""

@@ -142,6 +142,7 @@ def interface_strings() -> set[str]:
     tables of labels translated where they are shown."""
     from fieldkit.gui import (
         agreement_dialog,
+        cases_panel,
         change_labels,
         codebook_panel,
         coding,
@@ -149,6 +150,7 @@ def interface_strings() -> set[str]:
         main_window,
         navigator,
         search_panel,
+        sheet_model,
         suggestions_panel,
     )
 
@@ -161,4 +163,6 @@ def interface_strings() -> set[str]:
     strings |= {label for _k, label in agreement_dialog.COLUMNS}
     strings |= set(suggestions_panel.SuggestionsModel.HEADERS)
     strings |= set(change_labels.TEMPLATES) | set(change_labels.PROGRESS)
+    strings |= set(sheet_model.TYPE_NAMES.values()) | set(cases_panel.CasesModel.COLUMNS)
+    strings |= {"Recognise automatically", "Cases", "Documents"}  # rows of an imported table
     return strings

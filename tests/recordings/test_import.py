@@ -151,11 +151,81 @@ def _faststart_cut(src: Path, dst: Path) -> Path:
     return _cut(whole, dst, 0.5)
 
 
-def test_a_bad_transcript_stores_no_recording(
-        project: Project, recording: MakeRecording) -> None:
+def _video_past_audio(path: Path, audio_s: float, video_s: float) -> Path:
+    """An mp4 whose picture runs on after its sound stops (as phones and screen recorders
+    write them), encoded here with PyAV: each stream records its own end."""
+    from fractions import Fraction
+
+    import av
+    import numpy as np
+
+    from fieldkit.demo.sound import speechlike
+
+    rate = 44100
+    samples = speechlike(audio_s, rate)
+    with av.open(str(path), "w") as out:
+        picture = out.add_stream("libx264", rate=10)
+        picture.width, picture.height, picture.pix_fmt = 64, 48, "yuv420p"
+        sound = out.add_stream("aac", rate=rate)
+        sound.layout = "mono"
+        pts = 0
+        for begin in range(0, len(samples), 1024):
+            frame = av.AudioFrame.from_ndarray(samples[begin:begin + 1024].reshape(1, -1),
+                                               format="fltp", layout="mono")
+            frame.sample_rate, frame.pts, frame.time_base = rate, pts, Fraction(1, rate)
+            pts += frame.samples
+            for packet in sound.encode(frame):
+                out.mux(packet)
+        for packet in sound.encode(None):
+            out.mux(packet)
+        for n in range(round(video_s * 10)):
+            image = np.full((48, 64, 3), (n * 9) % 255, dtype=np.uint8)
+            for packet in picture.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
+                out.mux(packet)
+        for packet in picture.encode(None):
+            out.mux(packet)
+    return path
+
+
+def test_an_mp4_whose_picture_runs_past_its_sound_is_whole(
+        project: Project, tmp_path: Path) -> None:
+    """Not "cut off": the sound's last packet is compared with the sound's own end."""
+    import av
+
+    path = _video_past_audio(tmp_path / "scherm.mp4", 3.0, 3.6)
+    with av.open(str(path)) as container:  # the file is what the test says it is
+        ends = {s.type: float(s.duration * s.time_base) for s in container.streams}
+    assert ends == {"video": 3.6, "audio": pytest.approx(3.0, abs=0.05)}
+    [doc] = project.imports.files([path])
+    assert project.recordings.recording(doc.id).duration_ms == 3600
+    # cut in the middle of its sound, the same file is still refused
+    with pytest.raises(BadInput, match="cut off|damaged"):
+        project.imports.files([_faststart_cut(path, tmp_path / "kapot.mp4")])
+
+
+def test_a_bad_companion_transcript_no_longer_blocks_its_recording(
+        project: Project, recording: MakeRecording, tmp_path: Path) -> None:
+    """A transcript found beside the recording (or given in the same import) that cannot be
+    read: the recording comes in alone, a warning names the transcript and why."""
     path = recording("talk.m4a", transcript="no cues here\n")
-    with pytest.raises(BadInput, match="talk.vtt"):
-        project.imports.files([path])
+    [rec_doc] = project.imports.files([path])
+    assert rec_doc.kind == "recording"
+    [warning] = project.imports.warnings
+    assert warning.startswith("talk.vtt: not a WebVTT file") and "talk.m4a is imported" in warning
+    listed = recording("talk.mp3", as_name="other.mp3")
+    broken = tmp_path / "other.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert [d.kind for d in project.imports.files([listed, broken])] == ["recording"]
+    assert "other.json: not a JSON file" in project.imports.warnings[0]
+
+
+def test_a_bad_explicit_transcript_stores_no_recording(
+        project: Project, recording: MakeRecording, tmp_path: Path) -> None:
+    """``--transcript FILE`` names the transcript: when it cannot be read, nothing is stored."""
+    bad = tmp_path / "named.vtt"
+    bad.write_text("no cues here\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="named.vtt"):
+        project.imports.files([recording("talk.m4a")], transcript=bad)
     _nothing_stored(project)
 
 

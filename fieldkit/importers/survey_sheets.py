@@ -1,0 +1,150 @@
+"""The cells of a survey file as rows of text: a CSV export or the first sheet of an xlsx.
+
+CSV: any encoding ``textfile.decode_text`` reads (UTF-8 with or without BOM, UTF-16,
+Windows-1252), delimited by ``,`` ``;`` or tab (the one the first line uses most); newlines
+inside answers arrive as LF, so positions later counted in them are the stored text's.
+
+xlsx: the first sheet, read with openpyxl in read-only mode (fast on large exports). Its merged
+cells are read from the sheet's XML, because read-only mode does not keep them: a merged cell's
+text is copied into every cell it spans, so "Afdeling" merged over two header columns names both.
+Cells become text the way a researcher reads them: whole numbers without ".0", dates as
+``YYYY-MM-DD`` (with `` HH:MM:SS`` when they hold a time), booleans as ``true``/``false``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from .common import bad, open_zip, read_zip_member
+from .table import detect_delimiter
+from .textfile import decode_text
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+@dataclass(slots=True)
+class Sheet:
+    """The rows of a survey file as text cells (every row as wide as the widest), with
+    ``merged``: the ranges (first row, first column, last row, last column; 0-based,
+    inclusive) of merged cells, whose text each cell of the range now holds."""
+
+    rows: list[list[str]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_sheet(data: bytes, name: str) -> Sheet:
+    """The cells of ``data``: an xlsx workbook when it is a zip, else a delimited text file.
+
+    Raises ``BadInput`` (one line naming the file) for a damaged workbook, a text without a
+    delimiter, broken quoting, or a file without any cell.
+    """
+    if name.lower().endswith(".xlsx") and data[:2] != b"PK":
+        raise bad(name, "not an xlsx workbook (protected with a password, or an old .xls "
+                        "renamed?); save it again as .xlsx or .csv")
+    sheet = _read_xlsx(data, name) if data[:2] == b"PK" else _read_csv(data, name)
+    width = max((len(r) for r in sheet.rows), default=0)
+    if width == 0 or not any(c.strip() for r in sheet.rows for c in r):
+        raise bad(name, "the survey holds no cells")
+    sheet.rows = [r + [""] * (width - len(r)) for r in sheet.rows]
+    while not any(c.strip() for c in sheet.rows[-1]):  # rows of blanks below the table: the
+        sheet.rows.pop()                                # sheet's end, not respondents skipped
+    return sheet
+
+
+def _read_csv(data: bytes, name: str) -> Sheet:
+    text = decode_text(data, name)
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    delimiter = detect_delimiter(first)
+    if delimiter is None:
+        raise bad(name, "not a table: the first line has no comma, semicolon or tab")
+    try:
+        rows = [[cell.strip() for cell in row]
+                for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)]
+    except csv.Error as exc:
+        raise bad(name, f"the table cannot be read ({' '.join(str(exc).split())})") from None
+    if rows and rows[0]:
+        rows[0][0] = rows[0][0].lstrip("\ufeff")
+    return Sheet(rows)
+
+
+def _read_xlsx(data: bytes, name: str) -> Sheet:
+    from openpyxl import load_workbook
+
+    archive = open_zip(data, name, "xlsx")  # refuses zip bombs before openpyxl unpacks
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise bad(name, f"not a readable xlsx workbook ({type(exc).__name__})") from None
+    try:
+        sheets = book.worksheets
+        if not sheets:
+            raise bad(name, "the workbook has no sheet")
+        first = sheets[0]
+        rows = _sheet_rows(first)
+        path = getattr(first, "_worksheet_path", None)  # read-only sheets keep no merges
+        xml = read_zip_member(archive, path, name, "xlsx") if path else b""
+        notes = [f"read the first sheet, '{first.title}' (the workbook has {len(sheets)})"] \
+            if len(sheets) > 1 else []
+    finally:
+        book.close()
+    merged = [_range(m) for m in _MERGE.finditer(xml)]
+    for top, left, bottom, right in merged:
+        if top < len(rows) and left < len(rows[top]):
+            text = rows[top][left]
+            for r in range(top, min(bottom, len(rows) - 1) + 1):
+                rows[r] += [""] * (right + 1 - len(rows[r]))
+                for c in range(left, right + 1):
+                    rows[r][c] = text
+    return Sheet(rows, merged, notes)
+
+
+#: Blank rows in a row after which a sheet is taken to have ended: a sheet formatted down to
+#: its last row (a million) would otherwise be read blank row by blank row.
+BLANK_ROWS_END = 10_000
+
+
+def _sheet_rows(sheet: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    blank = 0
+    for values in sheet.iter_rows(values_only=True):
+        row = [_cell_text(v) for v in values]
+        blank = 0 if any(row) else blank + 1
+        if blank > BLANK_ROWS_END:
+            break
+        rows.append(row)
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    from openpyxl.utils.cell import column_index_from_string
+
+    first_col, first_row, last_col, last_row = (g.decode() for g in match.groups())
+    return (int(first_row) - 1, column_index_from_string(first_col) - 1,
+            int(last_row) - 1, column_index_from_string(last_col) - 1)
+
+
+def _cell_text(value: object) -> str:
+    """A cell's value as the text a researcher sees in it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.replace(microsecond=0).isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.replace(microsecond=0).isoformat()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
