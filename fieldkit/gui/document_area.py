@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import settings, style
+from fieldkit.gui import settings, style, window_layout
 from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
@@ -122,6 +122,7 @@ def tabs_changed(window: MainWindow) -> None:
     window.tabs.setVisible(has)
     window.welcome.setVisible(not has)
     tab = current_tab(window)
+    window_layout.room_for_player(window, tab is not None and tab.player is not None)
     if tab is not None and window.suggestions_dock is not None:
         window.suggestions_dock.widget().follow(tab.doc_id)  # type: ignore[attr-defined]
 

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.segments_dock)
         self.search_dock.raise_()
+        self.search_height: int | None = None  # the Search pane's height before a recording
         self.segments_dock.visibilityChanged.connect(self._segments_shown)
 
     def dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
