@@ -102,8 +102,18 @@ def _connect_coding(window: MainWindow, tab: DocumentTab, doc_id: int) -> None:
 def close_tab(window: MainWindow, index: int) -> None:
     tab = window.tabs.widget(index)
     if tab is not None:
+        if isinstance(tab, DocumentTab) and tab.player is not None:
+            tab.player.close()  # saves what was typed in the last second, stops the sound
         window.tabs.removeTab(index)
         tab.deleteLater()
+
+
+def close_players(window: MainWindow) -> None:
+    """Every open recording saves what was just typed and stops (before the project closes:
+    a child widget gets no close event of its own)."""
+    for tab in tabs(window):
+        if tab.player is not None:
+            tab.player.close()
 
 
 def close_all(window: MainWindow) -> None:

@@ -643,6 +643,7 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
+        document_area.close_players(self)
         self.stop_team()
         if self.remember_session:
             window_layout.save(self)

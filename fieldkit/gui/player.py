@@ -257,10 +257,10 @@ class RecordingPlayer(QWidget):
                  if self.project.document(t).attributes.get("transcription")]
         self.transcription_id = typed[0] if typed else None
         self._propose_speakers()
-        others = [t for t in self.recording.transcripts if t != self.transcription_id]
-        self.offset.setEnabled(bool(others))
-        if others:
-            self.offset.setValue(rec.offset_ms(others[0]))
+        linked = self.recording.transcripts  # a typed one too: it may be a continued import
+        self.offset.setEnabled(bool(linked))
+        if linked:
+            self.offset.setValue(rec.offset_ms(linked[0]))
         current = self.code.currentData()
         self.code.clear()
         for depth, code, path, _count in self.project.codes_with_counts():
@@ -399,8 +399,7 @@ class RecordingPlayer(QWidget):
                                                          format_ms(coding.end_ms)))
 
     def _shift(self) -> None:
-        others = [t for t in self.recording.transcripts if t != self.transcription_id]
-        for transcript in others:
+        for transcript in self.recording.transcripts:
             if self.project.recordings.offset_ms(transcript) != self.offset.value():
                 self.project.recordings.shift(transcript, self.offset.value())
 
