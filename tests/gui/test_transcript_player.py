@@ -362,3 +362,26 @@ def test_a_click_on_the_waveform_outside_the_lanes_still_seeks(qtbot, player,
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 10))
     assert abs(player.player.position() - 1500) <= 3000 // bar.width() + 1
     assert player.selection is None
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_transcription_mode_looks_switched_on(qtbot, player, high_contrast: bool) -> None:
+    """The checkable button looked the same on and off: only the help line told."""
+    from fieldkit.gui import contrast, style, zoom
+
+    app = QApplication.instance()
+    contrast.choose(high_contrast)
+    style.apply_contrast(app)
+    zoom.apply()
+    try:
+        button = player.mode_button
+        off = button.grab().toImage().pixelColor(4, button.height() // 2)
+        button.setChecked(True)
+        on = button.grab().toImage().pixelColor(4, button.height() // 2)
+        assert on != off
+        if high_contrast:
+            assert on.name() == contrast.YELLOW
+    finally:
+        contrast.choose(None)
+        style.apply_contrast(app)
+        zoom.apply()
