@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.segments_dock)
         self.search_dock.raise_()
+        self.search_height: int | None = None  # the Search pane's height before a recording
         self.segments_dock.visibilityChanged.connect(self._segments_shown)
 
     def dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -663,6 +664,7 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
+        document_area.close_players(self)
         self.stop_team()
         if self.remember_session:
             window_layout.save(self)

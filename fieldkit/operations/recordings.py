@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput, NotFound
-from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
+from fieldkit.core.model import Coding, Document, ImportedDocument, Recording, Turn
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
 from fieldkit.core.timecode import format_ms
@@ -357,13 +357,26 @@ class Recordings:
             return 0, 0
         return hit[0].start, hit[-1].end
 
+    def transcription_text(self, transcript: int | str) -> str:
+        """The text transcription mode opens for a linked transcript: a typed one as it is; an
+        imported or machine one with each timed turn on its own line opening with its time
+        (``core.transcription.as_typed``), so typing continues it."""
+        from fieldkit.core.transcription import as_typed
+
+        doc = self._project.document(transcript)
+        if doc.attributes.get("transcription"):
+            return doc.text
+        return as_typed(doc.text, self._store.turns(doc.id))
+
     def save_transcription(self, recording: int | str, text: str,
                            transcript: int | str | None = None) -> Document:
         """Save what was typed in transcription mode as a transcript linked to the recording.
 
-        The first save makes the transcript ("<recording> (transcription)"); later saves
-        (``transcript`` given) replace its text, codings re-anchoring on their words, and
-        its turns, read from the typed timestamps and speakers. One undo step each.
+        The first save makes the transcript ("<recording> (transcription)") unless
+        ``transcript`` names one linked to the recording: then its text is replaced (an
+        imported or machine transcript is continued: from then on it is a typed one), codings
+        re-anchoring on their words, and its turns are read from the typed timestamps and
+        speakers. One undo step each.
         """
         from fieldkit.core.text import normalise_newlines
         from fieldkit.core.transcription import transcription_turns
@@ -381,18 +394,34 @@ class Recordings:
                 recording_tables.link(self._store, key, rec.document_id)
                 return self._store.document(key)
             doc = self._project.document(transcript)
+            if doc.id not in rec.transcripts:
+                raise BadInput(f"'{doc.title}' is not a transcript of '{source.title}'.")
             if not doc.attributes.get("transcription"):
-                raise BadInput(f"'{doc.title}' was not typed in fieldkit; it keeps its text.")
+                self._store.update_document(doc.id, {
+                    "attributes": {**doc.attributes, "transcription": True}})
             if text != doc.text:
                 self._project.edit_text(doc.id, text)
-            for turn_id in recording_tables.turn_ids(self._store, doc.id):
-                self._store.delete("turns", turn_id)
-            with self._store.turns_in_bulk(doc.id):
-                for turn in turns:
-                    self._store.insert("turns", {"document_id": doc.id, "start": turn.start,
-                                                "end": turn.end, "speaker": turn.speaker,
-                                                "t_start": turn.t_start, "t_end": turn.t_end})
+            self._replace_turns(doc.id, turns)
         return self._store.document(doc.id)
+
+    def _replace_turns(self, doc_id: int, turns: list[Turn]) -> None:
+        for turn_id in recording_tables.turn_ids(self._store, doc_id):
+            self._store.delete("turns", turn_id)
+        with self._store.turns_in_bulk(doc_id):
+            for turn in turns:
+                self._store.insert("turns", {"document_id": doc_id, "start": turn.start,
+                                            "end": turn.end, "speaker": turn.speaker,
+                                            "t_start": turn.t_start, "t_end": turn.t_end})
+
+    def speakers(self, ref: int | str) -> list[str]:
+        """The speakers of a recording's transcripts, in the order they first speak (the
+        names transcription mode's speaker keys propose)."""
+        names: list[str] = []
+        for transcript_id in self.recording(ref).transcripts:
+            for turn in self._store.turns(transcript_id):
+                if turn.speaker and turn.speaker not in names:
+                    names.append(turn.speaker)
+        return names
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""
