@@ -156,8 +156,9 @@ def resolve_model(ref: str | None) -> SpeechModel:
     a cache entry such as ``Systran/faster-whisper-small``, a sub-folder of fieldkit's models
     folder; ``small`` matches ``…faster-whisper-small``); the first found when ``ref`` is
     None. ``BadInput`` when there is none, or the folder is not a usable model."""
-    if ref and (os.sep in ref or "/" in ref or Path(ref).is_dir()) and Path(ref).exists():
-        return check_model(Path(ref))
+    if ref and (Path(ref).exists() or Path(ref).expanduser().is_absolute()
+                or ref.startswith(".")):
+        return check_model(Path(ref).expanduser())
     models = find_models()
     if ref is None:
         if not models:
