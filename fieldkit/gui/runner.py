@@ -61,13 +61,17 @@ class JobRunner(QObject):
 
     def run(self, title: str, job: Job, done: Callable[[Any], None] | None = None, *,
             failed: Callable[[BaseException], None] | None = None,
-            delay_ms: int = 300) -> CancelToken:
-        """Start ``job``; ``done(result)`` runs on the GUI thread when it succeeds."""
+            delay_ms: int = 300, modal: bool = True) -> CancelToken:
+        """Start ``job``; ``done(result)`` runs on the GUI thread when it succeeds.
+
+        A ``modal`` job's progress dialog blocks the window; a job that touches no project
+        (a transcription reads a file and stores in ``done``) runs with the window usable."""
         token = CancelToken()
         signals = _Signals()
         dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if modal
+                                 else Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(delay_ms)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -127,11 +127,10 @@ def _segment(segment: Any) -> dict[str, Any]:
 
 def _left(done: int, total: int, elapsed: float) -> str:
     """"0:42 of 3:10, about 1:05 left" (at the rate so far)."""
-    said = f"{_clock(done)} of {_clock(total)}"
     if done <= 0 or elapsed <= 0:
-        return said
+        return "Transcribing"
     left = elapsed * (total - done) / done
-    return f"{said}, about {_clock(round(left))} left"
+    return f"{_clock(done)} of {_clock(total)}, about {_clock(round(left))} left"
 
 
 def _clock(seconds: int) -> str:

@@ -112,7 +112,8 @@ def test_navigator_selection_goes_into_a_new_then_an_existing_document_set_undoa
     assert nav.selected_documents() == [docs["Veldnotitie ochtend"]]
     # the context menu offers it; the dialog lists the document sets there are and takes a new name
     assert [(a.text(), a.isEnabled()) for a in nav.context_menu().actions()] == [
-        ("Add to document set…", True), ("Attach recording…", False)]  # not a transcript
+        ("Add to document set…", True), ("Transcribe…", False),  # not a recording
+        ("Attach recording…", False)]  # not a transcript
     project.sets.add("Codes", "codes", ["Technology/New machine"])
     asked: list[list[str]] = []
 
