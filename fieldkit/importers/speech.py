@@ -94,7 +94,8 @@ def transcribe(path: Path, model: SpeechModel, language: str, duration_ms: int,
     progress.check()
     try:
         segments, info = whisper.transcribe(str(path), language=code, word_timestamps=True,
-                                            vad_filter=True, beam_size=5)
+                                            vad_filter=True, beam_size=5,
+                                            condition_on_previous_text=False)
     except Exception as exc:  # PyAV cannot decode the sound
         raise BadInput(f"{path.name}: its sound cannot be read ({type(exc).__name__}).") \
             from None
