@@ -91,3 +91,14 @@ def test_foundation_and_assist(out: Path) -> None:
 def test_gui(out: Path) -> None:
     gui = run("gui", out)
     assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
+
+
+@pytest.mark.qt  # the long run goes through the main window's job runner
+@pytest.mark.whisper
+def test_transcribe(out: Path) -> None:
+    figures = run("transcribe", out)
+    assert figures["parity"] is True
+    [tiny] = figures["models"]
+    assert tiny["recall"] >= 0.6 and tiny["turns"] >= 5 and tiny["rtf"] > 0
+    run_ = figures["long_run"]
+    assert run_["stored"] is True and run_["recall"] >= 0.6 and run_["ticks"] > 0

@@ -114,3 +114,15 @@ def test_the_entry_is_only_for_a_recording_and_the_dialog_speaks_dutch(
         dialog.close()
     finally:
         i18n.install("en")
+
+
+def test_the_time_left_is_shown_in_dutch(window) -> None:
+    from fieldkit.gui.change_labels import shown
+
+    i18n.install("nl")
+    try:
+        assert shown("0:42 of 3:10, about 1:05 left") == "0:42 van 3:10, nog ongeveer 1:05"
+        assert shown("Loading the speech model") == "Het spraakmodel laden"
+        assert shown("Transcribe nachtdienst") == "Transcriberen: nachtdienst"  # the undo step
+    finally:
+        i18n.install("en")
