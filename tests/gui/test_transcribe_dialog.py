@@ -68,6 +68,9 @@ def test_transcribe_a_recording_from_material_while_the_window_stays_usable(
     timer.start(20)
     dialog.accept()
     qtbot.waitUntil(lambda: window.runner.busy, timeout=5000)
+    # beside the project's one writer: an import started now would not queue behind it
+    assert window.runner.side_pool.activeThreadCount() == 1
+    assert window.runner.pool.activeThreadCount() == 0
     # while it runs the window is not blocked: no modal dialog, the event loop keeps turning
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=20000)
     assert QApplication.activeModalWidget() is None
