@@ -459,8 +459,15 @@ class Recordings:
         kept = [m for m in self._store.all_media() if m.filename == doc.source_name]
         if not doc.source_name.endswith(".json") or not kept:
             return []
-        latest = max(kept, key=lambda m: m.id)
-        return words_of(self._project.media.path(latest.sha256, latest.filename).read_bytes())
+        import re
+
+        said = re.findall(r"\w+", doc.text.lower())
+        found = [words_of(self._project.media.path(m.sha256, m.filename).read_bytes())
+                 for m in sorted(kept, key=lambda m: -m.id)]
+        # two transcriptions in one second share a name: the one whose words are the text's
+        same = [w for w in found if re.findall(r"\w+", " ".join(x.word for x in w).lower())
+                == said]
+        return (same or found)[0]
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""

@@ -174,7 +174,8 @@ def test_no_model_a_damaged_one_and_english_only_for_dutch_exit_2(
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
     monkeypatch.setattr(speech_models, "package_models", list)
     code, out, err = transcribe(project, capsys, str(recorded))
-    assert code == 2 and err.startswith("fieldkit: No speech model found. Put a CTranslate2 Whisper")
+    assert code == 2
+    assert err.startswith("fieldkit: No speech model found. Put a CTranslate2 Whisper")
     assert str(tmp_path / "data") in err and err.count("\n") == 1
     assert stored(project.path) == before
 
@@ -255,3 +256,28 @@ def write_video_without_sound(path: Path) -> None:
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
+
+
+def test_each_transcript_keeps_its_own_word_times(project: Project, recorded: int) -> None:
+    """Two transcriptions stored within one second share their original's name: each still
+    reads its own words back."""
+    import json
+
+    from fieldkit.importers.machine import read_machine_bytes
+
+    def made(text: str, start: float) -> bytes:
+        said = text.split()
+        return json.dumps({"segments": [{"start": start, "end": start + len(said), "text": text,
+                                         "words": [{"start": start + i, "end": start + i + 0.5,
+                                                    "word": f" {w}", "probability": 0.9}
+                                                   for i, w in enumerate(said)]}]}).encode()
+
+    first = project.recordings.store_transcribed(
+        recorded, read_machine_bytes(made("Hoe leer je hier? 😀", 0.0), "a.json"))
+    second = project.recordings.store_transcribed(
+        recorded, read_machine_bytes(made("Van collega's, café.", 1.0), "b.json"))
+    assert [w.word for w in project.recordings.words(first.id)] == ["Hoe", "leer", "je",
+                                                                    "hier?", "😀"]
+    assert [(w.start, w.word) for w in project.recordings.words(second.id)] == [
+        (1.0, "Van"), (2.0, "collega's,"), (3.0, "café.")]
+    assert project.recordings.recording(recorded).transcripts == [first.id, second.id]
