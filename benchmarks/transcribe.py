@@ -140,9 +140,13 @@ def long_run(folder: Path, pcm: bytes, reference: str, minutes: float,
 
     after: list[float] = []  # once the job is done: storing and opening the transcript
 
+    stalls: list[tuple[float, float]] = []  # (seconds into the run, ms) of gaps over 100 ms
+
     def tick() -> None:
         now = clock.elapsed()
         (gaps if window.runner.busy else after).append(now - last[0])
+        if now - last[0] > 100:
+            stalls.append((round(now / 1000, 1), now - last[0]))
         last[0] = now
 
     timer = QTimer()
@@ -169,7 +173,8 @@ def long_run(folder: Path, pcm: bytes, reference: str, minutes: float,
                "turns": len(project.turns(new[0])) if new else 0, "stored": bool(new),
                "ticks": len(gaps), "longest_gui_stall_ms": max(gaps, default=0),
                "gui_stalls_over_100ms": sum(g > 100 for g in gaps),
-               "longest_stall_storing_and_opening_ms": max(after, default=0)}
+               "longest_stall_storing_and_opening_ms": max(after, default=0),
+               "stalls_over_100ms_at_s": stalls}
     window.close()
     project.close()
     return figures
