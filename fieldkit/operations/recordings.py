@@ -9,12 +9,16 @@
   recording (a file, imported then, or a recording document already there);
 - ``code_time(doc, start_ms, end_ms, code)`` — code a stretch of time (one undo step);
 - ``segments(doc)`` — the time-coded turns of a recording's transcripts, on the recording's clock;
-- ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier.
+- ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier;
+- ``transcribe(doc, model=..., language=...)`` — the recording's speech as a timed transcript,
+  offline (faster-whisper), linked to it in one undo step; ``words(transcript)`` its word times.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,7 @@ from fieldkit.operations.storing import store_document
 from fieldkit.storage import recording_tables
 
 if TYPE_CHECKING:
+    from fieldkit.importers.speech import Word
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 
@@ -422,6 +427,74 @@ class Recordings:
                 if turn.speaker and turn.speaker not in names:
                     names.append(turn.speaker)
         return names
+
+    # -- speech recognition ----------------------------------------------------------------
+
+    def transcription_source(self, ref: int | str) -> tuple[Recording, Path]:
+        """The recording document ``ref`` and its media file, checked for transcribing:
+        ``BadInput`` for a document that is not a recording or a recording without sound."""
+        doc = self._project.document(ref)
+        rec = recording_tables.recording(self._store, doc.id)
+        if rec is None:
+            raise BadInput(f"'{doc.title}' is a {doc.kind}, not a recording: only a recording "
+                           "can be transcribed.")
+        path = self._project.media_file(rec.media_id)
+        if read_facts(path).audio_codec is None:
+            raise BadInput(f"'{doc.title}' has no sound to transcribe (a video without an "
+                           "audio track).")
+        return rec, path
+
+    def transcribe(self, ref: int | str, *, model: str | None = None,
+                   language: str = "auto", progress: Progress | None = None) -> Document:
+        """Transcribe a recording offline and store the transcript linked to it (one undo
+        step); returns the transcript. ``model`` is a model folder or the name of a model
+        found (``fieldkit.importers.speech_models``; the first found when None); a cancel
+        or any refusal stores nothing."""
+        from fieldkit.importers import speech
+        from fieldkit.importers.speech_models import resolve_model
+
+        rec, path = self.transcription_source(ref)
+        found = resolve_model(model)
+        speech.check_language(found, language)
+        if not speech.available():
+            from fieldkit.importers.speech_models import INSTALL_HINT
+
+            raise BadInput(INSTALL_HINT)
+        title = self._store.document(rec.document_id).title
+        imported = speech.transcribe(path, found, language, rec.duration_ms, progress,
+                                     title=title)
+        return self.store_transcribed(rec.document_id, imported)
+
+    def store_transcribed(self, ref: int | str, imported: ImportedDocument) -> Document:
+        """Store a transcript ``speech.transcribe`` made, linked to recording ``ref``, in one
+        undo step (the GUI transcribes off its thread, then stores here)."""
+        rec = self.recording(ref)
+        source = self._store.document(rec.document_id)
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H.%M.%S")
+        imported.source_name = f"{source.title} (transcribed {stamp}).json"
+        with self._store.change(f"Transcribe {source.title}"):
+            key = store_document(self._project, self._store, imported, None, None)
+            self._store.update("documents", key, {"site_id": source.site_id,
+                                                 "visit_id": source.visit_id})
+            recording_tables.link(self._store, key, rec.document_id)
+        return self._store.document(key)
+
+    def words(self, transcript: int | str) -> list[Word]:
+        """The word timestamps of a transcript fieldkit transcribed (kept in its original
+        file, a Whisper-style JSON in the media folder); empty for any other transcript."""
+        from fieldkit.importers.speech import words_of
+
+        doc = self._project.document(transcript)
+        kept = [m for m in self._store.all_media() if m.filename == doc.source_name]
+        if not doc.source_name.endswith(".json") or not kept:
+            return []
+        said = re.findall(r"\w+", doc.text.lower())
+        found = [words_of(self._project.media.path(m.sha256, m.filename).read_bytes())
+                 for m in sorted(kept, key=lambda m: -m.id)]
+        # two transcriptions in one second share a name: the one whose words are the text's
+        same = [w for w in found if re.findall(r"\w+", " ".join(x.word for x in w).lower())
+                == said]
+        return (same or found)[0]
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""
