@@ -19,6 +19,8 @@ QT_DEBS := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 
 # What the screen-reader test needs: an X server, a session bus, the AT-SPI bus and pyatspi
 # (tests/gui/test_atspi.py walks the app's accessibility tree as Orca does).
 A11Y_DEBS := xvfb dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+# What the speech-recognition tests need: espeak-ng says the English they transcribe.
+SPEECH_DEBS := espeak-ng
 
 .PHONY: run test headless lint demo system-deps postgresql bench clean bundle bundle-check
 
@@ -48,7 +50,7 @@ test: $(STAMP) system-deps postgresql
 # with no PySide6, runs every test that does not need Qt. tests/conftest.py leaves out tests/gui,
 # the team window tests and the tests marked qt, and fails the run if PySide6 is installed there
 # or a test imported fieldkit.gui.
-headless: $(HSTAMP) postgresql
+headless: $(HSTAMP) system-deps postgresql
 	FIELDKIT_HEADLESS=1 $(HBIN)/python -m pytest -p no:cacheprovider
 
 demo: $(DEMO)
@@ -70,13 +72,13 @@ $(HSTAMP): pyproject.toml setup.py | $(STAMP)
 	$(HBIN)/python -m pip install -q -e '.[test]'
 	touch $(HSTAMP)
 
-# Installs the Debian packages Qt and the screen-reader test need when they are missing
+# Installs the Debian packages Qt, the screen-reader test and the speech tests need when missing
 # (as root, or with sudo).
 system-deps:
-	@missing=""; for p in $(QT_DEBS) $(A11Y_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(QT_DEBS) $(A11Y_DEBS) $(SPEECH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
-		echo "Installing Debian packages Qt and the screen-reader test need:$$missing"; \
+		echo "Installing Debian packages Qt, the screen-reader and speech tests need:$$missing"; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 

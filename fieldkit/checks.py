@@ -52,12 +52,13 @@ def check_project(project: Project, store: Store, progress: Progress) -> list[Pr
     passes its own): damage, broken links, codings that no longer fit their text, media files
     missing or changed, and what interrupted work left behind."""
     problems: list[Problem] = []
-    progress.start(8, "Checking")
+    progress.start(9, "Checking")
     parts: list[tuple[str, Callable[[], Any]]] = [
         ("the database's integrity", lambda: _integrity(store, problems)),
         ("the links between rows", lambda: _links(store, problems)),
         ("the texts", lambda: _texts(store, problems)),
         ("the codings", lambda: _codings(store, problems)),
+        ("the cases' parts", lambda: _case_parts(store, problems)),
         ("the media files", lambda: _media(project, store, problems)),
         ("what interrupted work left", lambda: _leftovers(project, problems)),
     ]
@@ -123,6 +124,14 @@ def _codings(store: Store, problems: list[Problem]) -> None:
             problems.append(Problem(
                 "error", f"Coding {c.id} no longer matches its quoted words in document "
                          f"{c.document_id}."))
+
+
+def _case_parts(store: Store, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    for case, doc, start, end, chars in integrity.case_parts_outside(store):
+        problems.append(Problem("error", f"A part of case {case} ({start}–{end}) lies outside "
+                                         f"the text of document {doc} ({chars} characters)."))
 
 
 def _media(project: Project, store: Store, problems: list[Problem]) -> None:

@@ -56,7 +56,7 @@ from fieldkit.operations.merging import Merging
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
-from fieldkit.storage import database, newfolder, opening, recording_tables
+from fieldkit.storage import case_tables, database, newfolder, opening, recording_tables
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
@@ -383,7 +383,8 @@ class Project:
         return report
 
     def reanchor(self, document_id: int, old_text: str, new_text: str) -> EditReport:
-        """Move a document's text codings from ``old_text`` onto ``new_text`` (by their words).
+        """Move a document's text codings from ``old_text`` onto ``new_text`` (by their words),
+        and its case parts onto what survives of their text.
 
         Used by ``edit_text`` and, on every team replica, when a text edit arrives.
         """
@@ -413,6 +414,9 @@ class Project:
                 else:
                     kept += 1
             self._store.update_codings(updates)
+            case_tables.move_parts(self._store, document_id,
+                                   lambda start, end: _placed(old_text, new_text, edit,
+                                                              start, end))
         return EditReport(kept, moved, orphaned)
 
     def fit_coding(self, coding_id: int) -> None:
@@ -731,6 +735,16 @@ class Project:
         from fieldkit.checks import check_project
 
         return check_project(self, self._store, progress or Progress.silent())
+
+
+def _placed(old_text: str, new_text: str, edit: anchoring.EditMap, start: int,
+            end: int) -> tuple[int, int] | None:
+    """Where ``[start, end)`` of ``old_text`` goes in ``new_text`` (on its words, as a coding
+    goes); None when its words are gone."""
+    before, after = context(old_text, start, end)
+    placed = anchoring.place(anchoring.Anchor(start, end, old_text[start:end], before, after),
+                             new_text, edit)
+    return None if placed.orphaned or placed.end <= placed.start else (placed.start, placed.end)
 
 
 def _login_name() -> str:

@@ -98,3 +98,14 @@ def test_words(out: Path) -> None:
     assert figures["parity"] is True
     assert [r["what"].split()[0] for r in figures["results"]] == ["every", "code", "speaker"]
     assert all(r["words"] > 0 and r["parity"] for r in figures["results"])
+
+
+@pytest.mark.qt  # the long run goes through the main window's job runner
+@pytest.mark.whisper
+def test_transcribe(out: Path) -> None:
+    figures = run("transcribe", out)
+    assert figures["parity"] is True
+    [tiny] = figures["models"]
+    assert tiny["recall"] >= 0.6 and tiny["turns"] >= 5 and tiny["rtf"] > 0
+    run_ = figures["long_run"]
+    assert run_["stored"] is True and run_["recall"] >= 0.6 and run_["ticks"] > 0

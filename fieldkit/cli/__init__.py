@@ -15,6 +15,7 @@ from fieldkit import __version__
 from fieldkit.cli import (
     analysis,
     assist,
+    cases,
     common,
     export,
     foundation,
@@ -28,7 +29,8 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words)
+MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
+           cases)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 

@@ -31,7 +31,7 @@ T = TypeVar("T")
 TYPES = ("text", "number", "date", "boolean", "choice")
 Value = Union[str, int, float, bool]  # noqa: UP007 — a runtime alias, also used in isinstance
 
-TRUE_WORDS = frozenset({"yes", "ja", "true", "waar", "y", "j", "1", "x"})
+TRUE_WORDS = frozenset({"yes", "ja", "true", "waar", "y", "j", "1"})
 FALSE_WORDS = frozenset({"no", "nee", "false", "onwaar", "n", "0"})
 MAX_CHOICES = 12  # a column with more distinct values is text, not a closed list
 MAX_CHOICE_LENGTH = 40
@@ -111,12 +111,13 @@ def display(value: Value | None) -> str:
 
 def infer_type(raws: Sequence[str]) -> tuple[str, list[str]]:
     """The type of a column of raw values (blanks ignored) and, for ``choice``, its distinct
-    values sorted: all numbers → number, all dates → date, all yes/no words → boolean, at most
-    twelve distinct short values that repeat → choice, anything else → text."""
+    values sorted: all numbers → number, all dates (without times of day) → date, all yes/no
+    words → boolean, at most twelve distinct short values that repeat → choice, anything else
+    → text."""
     given = [r.strip() for r in raws if isinstance(r, str) and r.strip()]
     if not given:
         return "text", []
-    for type_, parse in (("number", _number), ("date", _date), ("boolean", _boolean)):
+    for type_, parse in (("number", _number), ("date", _day), ("boolean", _boolean)):
         if _all_parse(given, parse):
             return type_, []
     distinct: dict[str, str] = {}
@@ -165,6 +166,13 @@ def _number(raw: object) -> int | float:
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
     return number
+
+
+def _day(raw: str) -> str:
+    """A date without a time of day (a column of moments is text: its times would be lost)."""
+    if re.search(r"\d:\d\d", raw):
+        raise ValueError(raw)
+    return _date(raw)
 
 
 def _date(raw: object) -> str:

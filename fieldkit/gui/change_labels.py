@@ -41,7 +41,8 @@ PROGRESS = (
     "Suggesting codes", "Coding hits", "Done", "Saved", "Merging {0}", "Building tables",
     "Writing the archive", "Document {0}", "Gathered codings",
     "Receiving changes", "Sending changes", "Synced", "Sending media files", "Sent the project",
-    "Receiving the project", "Receiving media files",
+    "Receiving the project", "Receiving media files", "Loading the speech model",
+    "Transcribing", "{0} of {1}, about {2} left",
 )
 
 

@@ -142,6 +142,7 @@ QLabel#docMeta, QLabel#hint {{ color: {DIM}; }}
 QPushButton, QToolButton {{ padding: 4px 10px; background: {BACK}; color: {TEXT};
     border: 2px solid {LINE}; border-radius: 4px; }}
 QPushButton:hover, QToolButton:hover {{ background: {PANEL}; }}
+QPushButton:checked {{ background: {YELLOW}; color: {BACK}; }}
 QPushButton:disabled, QToolButton:disabled, QLabel:disabled {{ color: {DISABLED};
     border-color: {DISABLED}; }}
 QCheckBox, QRadioButton, QGroupBox {{ color: {TEXT}; }}

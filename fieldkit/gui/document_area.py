@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import autocode_dialog, settings, style
+from fieldkit.gui import autocode_dialog, settings, style, window_layout
 from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
@@ -103,8 +103,18 @@ def _connect_coding(window: MainWindow, tab: DocumentTab, doc_id: int) -> None:
 def close_tab(window: MainWindow, index: int) -> None:
     tab = window.tabs.widget(index)
     if tab is not None:
+        if isinstance(tab, DocumentTab) and tab.player is not None:
+            tab.player.close()  # saves what was typed in the last second, stops the sound
         window.tabs.removeTab(index)
         tab.deleteLater()
+
+
+def close_players(window: MainWindow) -> None:
+    """Every open recording saves what was just typed and stops (before the project closes:
+    a child widget gets no close event of its own)."""
+    for tab in tabs(window):
+        if tab.player is not None:
+            tab.player.close()
 
 
 def close_all(window: MainWindow) -> None:
@@ -123,6 +133,7 @@ def tabs_changed(window: MainWindow) -> None:
     window.tabs.setVisible(has)
     window.welcome.setVisible(not has)
     tab = current_tab(window)
+    window_layout.room_for_player(window, tab is not None and tab.player is not None)
     if tab is not None and window.suggestions_dock is not None:
         window.suggestions_dock.widget().follow(tab.doc_id)  # type: ignore[attr-defined]
 

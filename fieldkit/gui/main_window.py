@@ -67,6 +67,7 @@ from fieldkit.gui.segments_panel import SegmentsPanel
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog
 from fieldkit.gui.team_sync import TeamIndicator, TeamSync
 from fieldkit.gui.text_view import Mark
+from fieldkit.gui.transcribe_dialog import transcribe_dialog
 from fieldkit.project import Project
 
 __all__ = ["ACTIONS", "MainWindow"]
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.navigator.attach_recording.connect(
             lambda doc_id: capture.attach_recording_dialog(self, doc_id))
         self.navigator.new_case.connect(lambda: project_dialogs.new_case(self))
+        self.navigator.transcribe_recording.connect(
+            lambda doc_id: transcribe_dialog(self, doc_id))
         self.codebook = CodebookPanel()
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(lambda: document_area.refresh_marks(self))
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.segments_dock)
         self.search_dock.raise_()
+        self.search_height: int | None = None  # the Search pane's height before a recording
         self.segments_dock.visibilityChanged.connect(self._segments_shown)
 
     def dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -663,6 +667,7 @@ class MainWindow(QMainWindow):
         self.segments.set_project(None)
         self.codebook.save_details()
         self.runner.wait()
+        document_area.close_players(self)
         self.stop_team()
         if self.remember_session:
             window_layout.save(self)

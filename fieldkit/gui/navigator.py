@@ -199,6 +199,7 @@ class NavigatorPanel(QWidget):
     open_document = Signal(int)
     attach_recording = Signal(int)  # a transcript without its recording: choose the file
     new_case = Signal()  # a case of the selected documents is asked for (the Cases pane makes it)
+    transcribe_recording = Signal(int)  # a recording: choose a speech model, transcribe
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -364,11 +365,23 @@ class NavigatorPanel(QWidget):
         action.setEnabled(chosen)
         case = menu.addAction(tr("New case of these documents…"), self.new_case.emit)
         case.setEnabled(chosen)
+        recording = self.one_of_kind("recording")
+        transcribe = menu.addAction(tr("Transcribe…"),
+                                    lambda: self.transcribe_recording.emit(recording))
+        transcribe.setEnabled(recording is not None)
         lone = self.lone_transcript()
         attach = menu.addAction(tr("Attach recording…"),
                                 lambda: self.attach_recording.emit(lone))
         attach.setEnabled(lone is not None)
         return menu
+
+    def one_of_kind(self, kind: str) -> int | None:
+        """The one document selected when it is of ``kind``."""
+        chosen = self.selected_documents()
+        if self.project is None or len(chosen) != 1:
+            return None
+        found = next((d.kind for d in self._docs if d.id == chosen[0]), None)
+        return chosen[0] if found == kind else None
 
     def lone_transcript(self) -> int | None:
         """The one document selected when it is a transcript without its recording."""

@@ -15,6 +15,7 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -63,7 +64,10 @@ class RecordingPlayer(QWidget):
         self.project = project
         self.doc_id = doc_id
         self.recording = project.recordings.recording(doc_id)
-        self.transcription_id: int | None = None
+        self.transcription_id: int | None = None  # the transcript typed in fieldkit
+        self.editing_id: int | None = None  # the transcript transcription mode writes to
+        self._opened = ""  # its text as transcription mode opened it
+        self._proposed = ""  # the speakers proposed (replaced while the researcher keeps them)
         self.selection: tuple[int, int] | None = None
         self._play_when_loaded = False
         self._build_media()
@@ -108,7 +112,8 @@ class RecordingPlayer(QWidget):
         speak_as(self.volume, "Volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
-        self.volume.setMaximumWidth(100)
+        self.volume.setMinimumWidth(80)  # a handle one can grab, not a 10-pixel stub
+        self.volume.setMaximumWidth(120)
         self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
         self.audio.setVolume(0.8)
         self.clock = QLabel(self)
@@ -141,8 +146,12 @@ class RecordingPlayer(QWidget):
         self.transcript.seek.connect(self.play_from)
         self.editor = TranscriptionEditor(self)
         self.editor.toggle_play.connect(self.toggle_with_rewind)
-        self.editor.wants_time.connect(lambda: self.editor.insert_time(self.player.position()))
+        self.editor.wants_time.connect(self._stamp)
         self.editor.textChanged.connect(self._typed)
+        self.mode_help = QLabel(self)
+        self.mode_help.setObjectName("modeHelp")
+        self.mode_help.setWordWrap(True)
+        self.mode_help.hide()
         self.status = QLabel(self)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.transcript)
@@ -153,27 +162,32 @@ class RecordingPlayer(QWidget):
         self._save_timer.timeout.connect(self.save_transcription)
 
     def _lay_out(self) -> None:
+        """Compact controls and the waveform above; the transcript takes the rest (the
+        transcription view of f4 and MAXQDA)."""
         controls = QHBoxLayout()
         for widget in (self.play_button, self.back_button, self.speed, self.volume, self.clock):
             controls.addWidget(widget)
         controls.addStretch(1)
-        for widget in (self.code, self.code_button):
-            controls.addWidget(widget)
+        controls.addWidget(self.mode_button)
         options = QHBoxLayout()
-        for option in (self.offset_label, self.offset, self.mode_button, self.speakers_label,
-                       self.speakers):
-            options.addWidget(option)
+        options.addWidget(self.code)
+        options.addWidget(self.code_button)
         options.addStretch(1)
+        for option in (self.offset_label, self.offset, self.speakers_label, self.speakers):
+            options.addWidget(option)
+        self.speakers.setMinimumWidth(160)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.setSpacing(4)
         lower_layout.addLayout(controls)
         lower_layout.addWidget(self.waveform)
         lower_layout.addLayout(options)
+        lower_layout.addWidget(self.mode_help)
         lower_layout.addWidget(self.pages, 1)
         lower_layout.addWidget(self.status)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(12, 4, 12, 4)
         if self.video is not None:
             self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the video pane resizes
             self.splitter.setChildrenCollapsible(False)
@@ -221,9 +235,13 @@ class RecordingPlayer(QWidget):
         self.mode_button.setText(tr("Transcription mode"))
         self.mode_button.setToolTip(tr("F4: play or pause (rewinds a little), F8: insert the "
                                        "time, Ctrl+1…9: insert a speaker"))
+        self.mode_help.setText(tr("Transcription mode: F4 plays or pauses (rewinds a little), "
+                                  "F8 inserts the time, Ctrl+1…9 insert the speakers listed "
+                                  "under Speakers (while this mode is on they do not code)."))
         self.speakers_label.setText(tr("Speakers"))
-        if not self.speakers.text():
-            self.speakers.setText(tr("Interviewer, Respondent"))
+        self.speakers.setToolTip(tr("The names Ctrl+1…9 insert in transcription mode, "
+                                    "separated by commas"))
+        self._propose_speakers()
         self._show_clock(self.player.position())
 
     def _label_play(self) -> None:
@@ -238,10 +256,11 @@ class RecordingPlayer(QWidget):
         typed = [t for t in self.recording.transcripts
                  if self.project.document(t).attributes.get("transcription")]
         self.transcription_id = typed[0] if typed else None
-        others = [t for t in self.recording.transcripts if t != self.transcription_id]
-        self.offset.setEnabled(bool(others))
-        if others:
-            self.offset.setValue(rec.offset_ms(others[0]))
+        self._propose_speakers()
+        linked = self.recording.transcripts  # a typed one too: it may be a continued import
+        self.offset.setEnabled(bool(linked))
+        if linked:
+            self.offset.setValue(rec.offset_ms(linked[0]))
         current = self.code.currentData()
         self.code.clear()
         for depth, code, path, _count in self.project.codes_with_counts():
@@ -255,6 +274,16 @@ class RecordingPlayer(QWidget):
                                           book.codes[c.code_id].name, c.code_id)
                                  for c in rec.time_codings(self.doc_id)
                                  if c.code_id in book.codes])
+
+    def _propose_speakers(self) -> None:
+        """The speakers of the recording's transcripts (or two generic roles), unless the
+        researcher has typed their own."""
+        if self.speakers.text() not in ("", self._proposed):
+            return
+        names = self.project.recordings.speakers(self.doc_id)
+        self._proposed = ", ".join(names) if names else tr("Interviewer, Respondent")
+        if self.speakers.text() != self._proposed:
+            self.speakers.setText(self._proposed)
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.tables & {"codings", "codes", "transcript_links", "documents", "turns"}:
@@ -370,21 +399,35 @@ class RecordingPlayer(QWidget):
                                                          format_ms(coding.end_ms)))
 
     def _shift(self) -> None:
-        others = [t for t in self.recording.transcripts if t != self.transcription_id]
-        for transcript in others:
+        for transcript in self.recording.transcripts:
             if self.project.recordings.offset_ms(transcript) != self.offset.value():
                 self.project.recordings.shift(transcript, self.offset.value())
 
     def set_transcription_mode(self, on: bool) -> None:
+        """Type the transcript while listening: the typed one, else the recording's imported
+        or machine transcript is continued (its turns each on a line with its time), else a
+        new one is made on the first save."""
         self.pages.setCurrentWidget(self.editor if on else self.transcript)
+        self.mode_help.setVisible(on)
         if on:
-            if self.transcription_id is not None:
-                self.editor.blockSignals(True)
-                self.editor.setPlainText(self.project.document(self.transcription_id).text)
-                self.editor.blockSignals(False)
+            linked = self.recording.transcripts
+            self.editing_id = self.transcription_id if self.transcription_id is not None \
+                else (linked[0] if linked else None)
+            self._opened = "" if self.editing_id is None else \
+                self.project.recordings.transcription_text(self.editing_id)
+            self.editor.blockSignals(True)
+            self.editor.setPlainText(self._opened)
+            self.editor.blockSignals(False)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
             self.editor.setFocus()
         else:
             self.save_transcription()
+
+    def _stamp(self) -> None:
+        """The time key: the player's position on the clock of the transcript typed into."""
+        offset = 0 if self.editing_id is None else \
+            self.project.recordings.offset_ms(self.editing_id)
+        self.editor.insert_time(max(0, self.player.position() - offset))
 
     def _speakers_changed(self, text: str) -> None:
         self.editor.speakers = [name.strip() for name in text.split(",") if name.strip()]
@@ -398,18 +441,16 @@ class RecordingPlayer(QWidget):
         """Write what was typed (making the transcript on the first save)."""
         self._save_timer.stop()
         text = self.editor.toPlainText()
-        if self.transcription_id is None and not text.strip():
-            return
-        if self.transcription_id is not None and \
-                self.project.document(self.transcription_id).text == text:
+        if text == self._opened:
             return
         try:
             doc = self.project.recordings.save_transcription(self.doc_id, text,
-                                                             self.transcription_id)
+                                                             self.editing_id)
         except FieldkitError as exc:
             self.status.setText(str(exc))
             return
-        self.transcription_id = doc.id
+        self.transcription_id = self.editing_id = doc.id
+        self._opened = text
         self.status.setText(tr("Saved."))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802

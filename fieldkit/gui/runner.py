@@ -53,6 +53,10 @@ class JobRunner(QObject):
         self._parent = parent
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # jobs that touch no project (a transcription reads a file; its done() stores) run
+        # beside the project's one writer, so an import started meanwhile does not wait
+        self.side_pool = QThreadPool(self)
+        self.side_pool.setMaxThreadCount(1)
         self._active: list[tuple[_Signals, QProgressDialog, CancelToken]] = []
 
     @property
@@ -61,13 +65,18 @@ class JobRunner(QObject):
 
     def run(self, title: str, job: Job, done: Callable[[Any], None] | None = None, *,
             failed: Callable[[BaseException], None] | None = None,
-            delay_ms: int = 300) -> CancelToken:
-        """Start ``job``; ``done(result)`` runs on the GUI thread when it succeeds."""
+            delay_ms: int = 300, modal: bool = True) -> CancelToken:
+        """Start ``job``; ``done(result)`` runs on the GUI thread when it succeeds.
+
+        A ``modal`` job's progress dialog blocks the window; a job that touches no project
+        (a transcription reads a file and stores in ``done``) runs with ``modal=False``: the
+        window stays usable and the project's own jobs do not queue behind it."""
         token = CancelToken()
         signals = _Signals()
         dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if modal
+                                 else Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(delay_ms)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -108,12 +117,14 @@ class JobRunner(QObject):
         signals.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         signals.finished.connect(on_finished, Qt.ConnectionType.QueuedConnection)
         signals.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Task(job, Progress(report=report, token=token), signals))
+        pool = self.pool if modal else self.side_pool
+        pool.start(_Task(job, Progress(report=report, token=token), signals))
         return token
 
     def wait(self, ms: int = 30000) -> None:
         """Block until queued jobs finish (tests, quitting)."""
         self.pool.waitForDone(ms)
+        self.side_pool.waitForDone(ms)
 
 
 def report_failure(parent: QWidget, title: str, exc: BaseException) -> None:

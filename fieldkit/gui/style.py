@@ -59,6 +59,7 @@ QLabel#hint {{ color: #6b7780; }}
 QPushButton {{ padding: 4px 10px; border: 1px solid #c0c9d1; border-radius: 4px;
     background: #fdfdfd; }}
 QPushButton:hover {{ background: #eef4f8; }}
+QPushButton:checked {{ background: #d9e8f1; border-color: {ACCENT}; }}
 QStatusBar {{ background: #e9edf1; color: #40505c; }}
 QTreeView:focus, QTableView:focus, QListView:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QLineEdit:focus, QPlainTextEdit#documentText:focus, QPushButton:focus {{

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from fieldkit.core.timecode import format_ms
+from fieldkit.core.transcription import after_stamp, stamp
 from fieldkit.gui import contrast
 from fieldkit.operations.recordings import TimedSegment
 
@@ -45,9 +46,10 @@ class SyncedTranscript(QPlainTextEdit):
         self._starts = [s.start_ms for s in segments]
         lines, self._stamp_lengths = [], []
         for segment in segments:
-            stamp = f"[{format_ms(segment.start_ms)}]"
-            self._stamp_lengths.append(len(stamp))
-            lines.append(f"{stamp} {' '.join(segment.text.split())}")
+            head = f"[{format_ms(segment.start_ms)}]"
+            self._stamp_lengths.append(len(head))
+            # a turn typed before its text started after its stamp still holds the stamp
+            lines.append(f"{head} {' '.join(after_stamp(segment.text).split())}")
         self.setPlainText("\n".join(lines))
         self.current = -1
 
@@ -125,8 +127,6 @@ class TranscriptionEditor(QPlainTextEdit):
         self.speakers: list[str] = []
 
     def insert_time(self, ms: int) -> None:
-        from fieldkit.core.transcription import stamp
-
         cursor = self.textCursor()
         if cursor.positionInBlock() > 0:
             cursor.insertText("\n")
@@ -136,6 +136,23 @@ class TranscriptionEditor(QPlainTextEdit):
     def insert_speaker(self, number: int) -> None:
         if 1 <= number <= len(self.speakers):
             self.insertPlainText(f"{self.speakers[number - 1]}: ")
+
+    def event(self, event: QEvent) -> bool:
+        # Transcription mode owns its keys while it is on (the editor shows only then): the
+        # window's Ctrl+1…9 "Code with …" shortcuts would otherwise take the speaker keys.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._owns(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    @staticmethod
+    def _owns(event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (PLAY_KEY, STAMP_KEY):
+            return mods == Qt.KeyboardModifier.NoModifier
+        return mods == Qt.KeyboardModifier.ControlModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

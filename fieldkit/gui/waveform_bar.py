@@ -2,9 +2,11 @@
 
 A click moves the play head (``seek``); a drag selects a stretch of time (``selected``) that
 the player can code. The peaks come from ``project.recordings`` (computed off the GUI thread,
-cached in the project); until they arrive the bar is a plain slider. Coded stretches are a band
-along the bottom in their code's colour and pattern, named above the band where there is room,
-so they read without colour.
+cached in the project); until they arrive the bar is a plain slider. Coded stretches sit under
+the waveform, one lane per code (overlapping codings of two codes never hide each other), in
+their code's colour and pattern with the code's name written on them where there is room, so
+they read without colour; the tooltip names the stretches under the mouse, and a click on one
+selects its stretch (to play it, or code it with another code).
 """
 
 from __future__ import annotations
@@ -12,14 +14,24 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from fieldkit.core.timecode import format_ms
 from fieldkit.gui import style
 
 DRAG_PIXELS = 4  # a press that moves less than this is a click, not a selection
-BAND = 8  # the height of the coded stretches' band
+WAVE = 48  # the height of the waveform itself
+LANE_GAP = 1
 
 
 class TimeMark(NamedTuple):
@@ -39,7 +51,7 @@ class WaveformBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waveform")
-        self.setMinimumHeight(56)
+        self.setMinimumHeight(WAVE)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.IBeamCursor)
         self.duration_ms = 0
@@ -49,12 +61,25 @@ class WaveformBar(QWidget):
         self.selection: tuple[int, int] | None = None
         self.marks: list[TimeMark] = []  # coded stretches
         self.named: list[tuple[QRectF, str]] = []  # the names painted last, where they stand
+        self.lanes: list[int] = []  # code ids, one lane each, top to bottom
         self._press_x: float | None = None
         self._columns: list[int] = []
         self._columns_for = (0, 0)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(600, 64)
+        return QSize(600, WAVE + len(self.lanes) * (self.lane_height() + LANE_GAP))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(200, self.sizeHint().height())
+
+    def lane_height(self) -> int:
+        """One lane: the height of a code's name in the lanes' smaller font."""
+        return QFontMetrics(self._lane_font()).height()
+
+    def _lane_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
 
     def set_duration(self, ms: int) -> None:
         self.duration_ms = max(0, int(ms))
@@ -71,7 +96,33 @@ class WaveformBar(QWidget):
 
     def set_marks(self, marks: list[TimeMark]) -> None:
         self.marks = marks
+        lanes: list[int] = []
+        for mark in sorted(marks):
+            if mark.code_id not in lanes:
+                lanes.append(mark.code_id)
+        if lanes != self.lanes:
+            self.lanes = lanes
+            self.setMinimumHeight(self.sizeHint().height())
+            self.updateGeometry()
         self.update()
+
+    def lane_rect(self, code_id: int) -> QRectF:
+        """The strip of the bar where the stretches coded with ``code_id`` are drawn."""
+        step = self.lane_height() + LANE_GAP
+        top = self.height() - len(self.lanes) * step + self.lanes.index(code_id) * step
+        return QRectF(0, top, self.width(), self.lane_height())
+
+    def mark_rect(self, mark: TimeMark) -> QRectF:
+        lane = self.lane_rect(mark.code_id)
+        x = self.x_of(mark.start)
+        return QRectF(x, lane.top(), max(2.0, self.x_of(mark.end) - x), lane.height())
+
+    def mark_at(self, x: float, y: float) -> TimeMark | None:
+        """The coded stretch drawn at (x, y), if any."""
+        for mark in sorted(self.marks):
+            if self.mark_rect(mark).adjusted(-1, 0, 1, 0).contains(x, y):
+                return mark
+        return None
 
     def clear_selection(self) -> None:
         self.selection = None
@@ -104,7 +155,7 @@ class WaveformBar(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         height = self.height()
-        middle = height / 2
+        middle = (height - len(self.lanes) * (self.lane_height() + LANE_GAP)) / 2
         if self.peaks:
             painter.setPen(QPen(QColor("#7a93a8")))
             for x, peak in enumerate(self._column_peaks()):
@@ -124,41 +175,36 @@ class WaveformBar(QWidget):
         painter.end()
 
     def _paint_marks(self, painter: QPainter) -> None:
-        """The coded stretches: colour and pattern, and the code's name where it fits."""
-        height = self.height()
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-        painter.setFont(font)
+        """The coded stretches, each code in its own lane: colour and pattern, and the code's
+        name on the stretch where it fits."""
+        painter.setFont(self._lane_font())
         metrics = painter.fontMetrics()
-        label_h = metrics.height()
-        free_from = -1.0  # the names never overlap: each starts right of the one before
         self.named = []
         for mark in sorted(self.marks):
-            x = self.x_of(mark.start)
-            width = max(2.0, self.x_of(mark.end) - x)
-            style.fill_coded(painter, QRectF(x, height - BAND - 1, width, BAND), mark.colour,
-                             mark.code_id)
-            room = min(width, self.width() - x) - 4
-            if x < free_from or room < metrics.horizontalAdvance("Ab…"):
+            box = self.mark_rect(mark)
+            style.fill_coded(painter, box, mark.colour, mark.code_id)
+            room = min(box.width(), self.width() - box.x()) - 4
+            if room < metrics.horizontalAdvance("Ab…"):
                 continue
             name = metrics.elidedText(mark.name, Qt.TextElideMode.ElideRight, int(room))
-            box = QRectF(x, height - BAND - 2 - label_h, metrics.horizontalAdvance(name) + 4,
-                         label_h)
+            label = QRectF(box.x() + 1, box.y(), metrics.horizontalAdvance(name) + 4,
+                           box.height())
             back = QColor("#ffffff")
-            back.setAlpha(200)
-            painter.fillRect(box, back)
+            back.setAlpha(210)
+            painter.fillRect(label, back)
             painter.setPen(QColor("#1d2329"))
-            painter.drawText(box.adjusted(2, 0, 0, 0),
+            painter.drawText(label.adjusted(2, 0, 0, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-            free_from = box.right() + 2
-            self.named.append((box, name))
+            self.named.append((label, name))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:  # the codes of the stretches under the mouse
             assert isinstance(event, QHelpEvent)
             ms = self.ms_at(event.pos().x())
+            pointed = self.mark_at(event.pos().x(), event.pos().y())
             here = [f"{m.name}  {format_ms(m.start)}–{format_ms(m.end)}"
-                    for m in sorted(self.marks) if m.start <= ms < max(m.end, m.start + 1)]
+                    for m in ([pointed] if pointed else sorted(self.marks))
+                    if m.start <= ms < max(m.end, m.start + 1)]
             if here:
                 QToolTip.showText(event.globalPos(), "\n".join(here), self)
             else:
@@ -180,7 +226,12 @@ class WaveformBar(QWidget):
         if self._press_x is None:
             return
         x = event.position().x()
-        if abs(x - self._press_x) <= DRAG_PIXELS:
+        mark = self.mark_at(x, event.position().y())
+        if abs(x - self._press_x) <= DRAG_PIXELS and mark is not None:
+            self.selection = (mark.start, max(mark.end, mark.start + 1))
+            self.seek.emit(mark.start)
+            self.selected.emit(*self.selection)
+        elif abs(x - self._press_x) <= DRAG_PIXELS:
             self.seek.emit(self.ms_at(x))
         else:
             a, b = sorted((self.ms_at(self._press_x), self.ms_at(x)))

@@ -32,6 +32,7 @@ SIDE_MIN = 180  # a side pane narrower than this shows counts without names: squ
 # room for a document's name three levels deep and a code's name two levels deep
 SIDE = {"dock_navigator": (0.25, 320), "dock_codebook": (0.26, 360)}
 BOTTOM = (0.24, 210)
+PLAYER_BOTTOM = 80  # the bottom pane while a recording is in front: its search box and a row
 GEOMETRY, STATE = "window/geometry", "window/state"
 
 
@@ -130,6 +131,23 @@ def default_layout(window: MainWindow) -> None:
     window.resizeDocks(docks, [target_width(d, width) for d in docks], Qt.Orientation.Horizontal)
     window.resizeDocks([window.search_dock], [min(BOTTOM[1], int(height * BOTTOM[0]))],
                        Qt.Orientation.Vertical)
+
+
+def room_for_player(window: MainWindow, player_in_front: bool) -> None:
+    """A recording in front: the bottom pane (Search) gives its height to the player, whose
+    transcript becomes the main area (the transcription view of f4 and MAXQDA); a text in
+    front again gets the pane's height back. A pane the researcher moved is left alone."""
+    dock = window.search_dock
+    docked = window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    if dock.isFloating() or not docked or not dock.isVisible():
+        window.search_height = None
+        return
+    if player_in_front and window.search_height is None:
+        window.search_height = dock.height()
+        window.resizeDocks([dock], [PLAYER_BOTTOM], Qt.Orientation.Vertical)
+    elif not player_in_front and window.search_height is not None:
+        window.resizeDocks([dock], [window.search_height], Qt.Orientation.Vertical)
+        window.search_height = None
 
 
 def restore(window: MainWindow) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldkit.core.attributes import Attribute, display, infer_type, parse_value
+from fieldkit.core.attributes import Attribute, display, parse_value
 from fieldkit.core.errors import BadInput
 from fieldkit.exporters.attribute_table import Sheet, write_attribute_table
 from fieldkit.importers.attribute_table import read_attribute_table
@@ -169,7 +169,7 @@ def _definition(store: Store, stored: dict[str, dict[int, dict[str, Any]]], name
     in_use = [display(v) if not isinstance(v, bool) else str(v).lower()
               for rows in stored.values() for values in rows.values()
               for n, v in values.items() if n.casefold() == folded and v is not None]
-    kind, choices = infer_type([_cell_text(c) for c in cells] + in_use)
+    kind, choices = case_tables.infer([_cell_text(c) for c in cells] + in_use)
     return Attribute(0, "", name.strip(), kind, choices), True
 
 

@@ -22,7 +22,6 @@ from fieldkit.core.attributes import (
     Value,
     check_type,
     display,
-    infer_type,
     parse_condition,
     parse_value,
 )
@@ -95,8 +94,10 @@ class Attributes:
                                      seen.get("cases", 0), seen.get("documents", 0),
                                      seen.get("participants", 0)))
         for folded, seen in sorted(counts.items()):
+            if not _values(stored, folded):
+                continue  # only lists and objects: an import's own facts, not an attribute
             name = _spelling(stored, folded)
-            kind, choices = infer_type(_raws(stored, folded))
+            kind, choices = case_tables.infer(_raws(stored, folded))
             out.append(AttributeInfo(0, "", name, kind, choices, len(out),
                                      seen.get("cases", 0), seen.get("documents", 0),
                                      seen.get("participants", 0), defined=False))
@@ -153,6 +154,7 @@ class Attributes:
                choices: Sequence[str] | None = None, rename: str | None = None) -> Attribute:
         """Change an attribute's type, choices or name; its values are converted (a value that
         does not fit the new type is refused, nothing changed)."""
+        self.get(name)  # NotFound for a name neither defined nor in use
         with self._store.change(f"Change attribute {name.strip()}"):
             return self._change(self._ensure(name), type, choices, rename)
 
@@ -202,34 +204,99 @@ class Attributes:
         with self._store.change(f"Set {name.strip()} of {label}"):
             definition = self._ensure(name, extra=[value])
             typed = parse_value(definition.name, definition.type, value, definition.choices)
-            values = {n: v for n, v in case_tables.values_of(self._store, table)[key].items()
+            values = {n: v for n, v in case_tables.values_of_one(self._store, table, key).items()
                       if n.casefold() != definition.name.casefold()}
             if typed is not None:
                 values[definition.name] = typed
             case_tables.set_values(self._store, table, key, values)
         return typed
 
+    def set_many(self, kind: str, values: Mapping[int, Mapping[str, object]]) -> int:
+        """Set many values at once (a paste into the classification sheet, an import): ``kind``
+        "cases" or "documents", ``values`` id → name → raw value ("" / None clears). Names
+        without a definition are defined with the type their values show. All of it is one
+        undo step, or nothing: a value that does not fit is refused (BadInput naming the case
+        or document) and nothing is changed. Returns how many cases or documents changed."""
+        if kind not in KINDS:
+            raise BadInput(f"Attributes are on cases or documents, not '{kind}'.")
+        missing = [key for key in values
+                   if key not in case_tables.values_of(self._store, kind)]
+        if missing:
+            raise NotFound(f"There is no {_NOUN[kind]} {missing[0]} in this project.")
+        spelled: dict[str, str] = {}
+        raws: dict[str, list[object]] = {}
+        for row in values.values():
+            for name, raw in row.items():
+                folded = _fold(name)
+                spelled.setdefault(folded, name.strip())
+                raws.setdefault(folded, []).append(raw)
+        changed = 0
+        with self._store.change(f"Set attributes of {len(values)} {kind}"):
+            # a name without a definition gets one here (undone with the rest)
+            definitions = {f: self._ensure(spelled[f], extra=raws[f]) for f in spelled}
+            known = case_tables.values_of(self._store, kind)  # as the definitions left them
+            for key, row in values.items():
+                new = dict(known[key])
+                for name, raw in row.items():
+                    found = definitions[_fold(name)]
+                    try:
+                        typed = parse_value(found.name, found.type, raw, found.choices)
+                    except BadInput as exc:
+                        raise BadInput(f"{self._label(kind, key)}: {exc} Nothing was "
+                                       "changed.") from None
+                    new = {n: v for n, v in new.items() if n.casefold() != found.name.casefold()}
+                    if typed is not None:
+                        new[found.name] = typed
+                if new != known[key]:
+                    case_tables.set_values(self._store, kind, key, new)
+                    changed += 1
+        return changed
+
     def matching(self, condition: str) -> Matches:
         """The cases and documents whose values satisfy ``condition`` (e.g. "afdeling =
         Lasserij and jaren < 5"). A document's values are its own, else its cases' (documents
         in a case, or of a participant linked to one), else its participant's."""
-        types = self.types()
+        infos = self.all()
+        types = {a.name: a.type for a in infos}
         parsed = parse_condition(condition)
         parsed.check(types)
-        cases = case_tables.values_of(self._store, "cases")
+        cases = self._typed_view(case_tables.values_of(self._store, "cases"), infos)
         matched_cases = sorted(k for k, v in cases.items() if parsed.matches(v, types))
-        docs = self._document_values(cases)
+        docs = self._document_values(cases, infos)
         matched_docs = sorted(k for k, v in docs.items() if parsed.matches(v, types))
         return Matches(matched_cases, matched_docs)
 
-    def _document_values(self, cases: Mapping[int, dict[str, Any]]) -> dict[int, dict[str, Any]]:
-        people = case_tables.values_of(self._store, "participants")
+    def _typed_view(self, rows: dict[int, dict[str, Any]],
+                    infos: list[AttributeInfo]) -> dict[int, dict[str, Any]]:
+        """``rows`` with the values of names in use without a definition (still text, as an
+        import wrote them) read as the type their values show, so that "jaren < 5" compares
+        numbers; nothing is written."""
+        undefined = {a.name.casefold(): a for a in infos if not a.defined}
+        if not undefined:
+            return rows
+        out = {}
+        for key, values in rows.items():
+            view = dict(values)
+            for name, value in values.items():
+                info = undefined.get(name.casefold())
+                if info is not None:
+                    try:
+                        view[name] = parse_value(name, info.type, _plain(value), info.choices)
+                    except BadInput:
+                        pass
+            out[key] = view
+        return out
+
+    def _document_values(self, cases: Mapping[int, dict[str, Any]],
+                         infos: list[AttributeInfo]) -> dict[int, dict[str, Any]]:
+        people = self._typed_view(case_tables.values_of(self._store, "participants"), infos)
         of_doc: dict[int, list[int]] = {}
         for case, doc in analysis_rows.case_documents(self._store):
             of_doc.setdefault(int(doc), []).append(int(case))
         owners = case_tables.document_participants(self._store)
         out = {}
-        for doc, own in case_tables.values_of(self._store, "documents").items():
+        docs = self._typed_view(case_tables.values_of(self._store, "documents"), infos)
+        for doc, own in docs.items():
             merged: dict[str, Any] = {}
             for values in [people.get(owners.get(doc, -1), {}),
                            *(cases.get(c, {}) for c in sorted(of_doc.get(doc, ()))), own]:
@@ -275,7 +342,7 @@ class Attributes:
         stored = self._stored()
         folded = name.casefold()
         raws = _raws(stored, folded) + [t for t in (_text(v) for v in extra) if t.strip()]
-        kind, choices = infer_type(raws)
+        kind, choices = case_tables.infer(raws)
         spelling = _spelling(stored, folded) or name
         updates = self._retyped(stored, folded, spelling, kind, choices)
         with self._store.change(f"Define attribute {spelling}"):
@@ -293,8 +360,8 @@ class Attributes:
         for table, rows in stored.items():
             for key, values in rows.items():
                 spelled = [n for n in values if n.casefold() == folded]
-                if not spelled:
-                    continue
+                if not spelled or isinstance(values[spelled[0]], (dict, list)):
+                    continue  # a list or object is an import's own fact: left as it is
                 try:
                     typed = parse_value(name, kind, _plain(values[spelled[0]]), choices)
                 except BadInput as exc:
@@ -345,6 +412,11 @@ class Attributes:
         raise NotFound(f"There is no case or document '{text}' in this project.")
 
 
+def _fold(name: str) -> str:
+    """An attribute name as names are compared: tidied as ``check_name`` does, casefolded."""
+    return check_name(name, "attribute", ATTRIBUTE_NAME_MAX).casefold()
+
+
 def _choices(choices: Sequence[str] | str) -> list[str]:
     if isinstance(choices, str):
         choices = choices.split(",")
@@ -375,8 +447,10 @@ def _text(value: object) -> str:
 
 
 def _values(stored: Mapping[str, Mapping[int, Mapping[str, Any]]], folded: str) -> list[Any]:
+    """The values of one name in use (lists and objects, an import's own facts, left out)."""
     return [v for rows in stored.values() for values in rows.values()
-            for n, v in values.items() if n.casefold() == folded and v is not None]
+            for n, v in values.items()
+            if n.casefold() == folded and v is not None and not isinstance(v, (dict, list))]
 
 
 def _raws(stored: Mapping[str, Mapping[int, Mapping[str, Any]]], folded: str) -> list[str]:

@@ -60,7 +60,11 @@ class Cases:
 
     def all(self) -> list[CaseInfo]:
         """Every case, by name, with its attributes and members."""
-        return [self._info(r) for r in case_tables.case_rows(self._store)]
+        docs, people, parts = case_tables.memberships(self._store)
+        return [CaseInfo(int(r["id"]), r["uuid"], r["name"], r["description"],
+                         case_tables.values_of_row(r["attributes"]), docs.get(r["id"], []),
+                         parts.get(r["id"], []), people.get(r["id"], []))
+                for r in case_tables.case_rows(self._store)]
 
     def get(self, ref: str | int | CaseInfo) -> CaseInfo:
         """A case by name (without regard to case), short id or UUID; NotFound lists the

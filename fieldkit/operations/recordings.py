@@ -9,17 +9,21 @@
   recording (a file, imported then, or a recording document already there);
 - ``code_time(doc, start_ms, end_ms, code)`` — code a stretch of time (one undo step);
 - ``segments(doc)`` — the time-coded turns of a recording's transcripts, on the recording's clock;
-- ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier.
+- ``shift(transcript, offset_ms)`` — move a transcript's times when it started later or earlier;
+- ``transcribe(doc, model=..., language=...)`` — the recording's speech as a timed transcript,
+  offline (faster-whisper), linked to it in one undo step; ``words(transcript)`` its word times.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput, NotFound
-from fieldkit.core.model import Coding, Document, ImportedDocument, Recording
+from fieldkit.core.model import Coding, Document, ImportedDocument, Recording, Turn
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
 from fieldkit.core.timecode import format_ms
@@ -29,6 +33,7 @@ from fieldkit.operations.storing import store_document
 from fieldkit.storage import recording_tables
 
 if TYPE_CHECKING:
+    from fieldkit.importers.speech import Word
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 
@@ -357,13 +362,26 @@ class Recordings:
             return 0, 0
         return hit[0].start, hit[-1].end
 
+    def transcription_text(self, transcript: int | str) -> str:
+        """The text transcription mode opens for a linked transcript: a typed one as it is; an
+        imported or machine one with each timed turn on its own line opening with its time
+        (``core.transcription.as_typed``), so typing continues it."""
+        from fieldkit.core.transcription import as_typed
+
+        doc = self._project.document(transcript)
+        if doc.attributes.get("transcription"):
+            return doc.text
+        return as_typed(doc.text, self._store.turns(doc.id))
+
     def save_transcription(self, recording: int | str, text: str,
                            transcript: int | str | None = None) -> Document:
         """Save what was typed in transcription mode as a transcript linked to the recording.
 
-        The first save makes the transcript ("<recording> (transcription)"); later saves
-        (``transcript`` given) replace its text, codings re-anchoring on their words, and
-        its turns, read from the typed timestamps and speakers. One undo step each.
+        The first save makes the transcript ("<recording> (transcription)") unless
+        ``transcript`` names one linked to the recording: then its text is replaced (an
+        imported or machine transcript is continued: from then on it is a typed one), codings
+        re-anchoring on their words, and its turns are read from the typed timestamps and
+        speakers. One undo step each.
         """
         from fieldkit.core.text import normalise_newlines
         from fieldkit.core.transcription import transcription_turns
@@ -381,18 +399,102 @@ class Recordings:
                 recording_tables.link(self._store, key, rec.document_id)
                 return self._store.document(key)
             doc = self._project.document(transcript)
+            if doc.id not in rec.transcripts:
+                raise BadInput(f"'{doc.title}' is not a transcript of '{source.title}'.")
             if not doc.attributes.get("transcription"):
-                raise BadInput(f"'{doc.title}' was not typed in fieldkit; it keeps its text.")
+                self._store.update_document(doc.id, {
+                    "attributes": {**doc.attributes, "transcription": True}})
             if text != doc.text:
                 self._project.edit_text(doc.id, text)
-            for turn_id in recording_tables.turn_ids(self._store, doc.id):
-                self._store.delete("turns", turn_id)
-            with self._store.turns_in_bulk(doc.id):
-                for turn in turns:
-                    self._store.insert("turns", {"document_id": doc.id, "start": turn.start,
-                                                "end": turn.end, "speaker": turn.speaker,
-                                                "t_start": turn.t_start, "t_end": turn.t_end})
+            self._replace_turns(doc.id, turns)
         return self._store.document(doc.id)
+
+    def _replace_turns(self, doc_id: int, turns: list[Turn]) -> None:
+        for turn_id in recording_tables.turn_ids(self._store, doc_id):
+            self._store.delete("turns", turn_id)
+        with self._store.turns_in_bulk(doc_id):
+            for turn in turns:
+                self._store.insert("turns", {"document_id": doc_id, "start": turn.start,
+                                            "end": turn.end, "speaker": turn.speaker,
+                                            "t_start": turn.t_start, "t_end": turn.t_end})
+
+    def speakers(self, ref: int | str) -> list[str]:
+        """The speakers of a recording's transcripts, in the order they first speak (the
+        names transcription mode's speaker keys propose)."""
+        names: list[str] = []
+        for transcript_id in self.recording(ref).transcripts:
+            for turn in self._store.turns(transcript_id):
+                if turn.speaker and turn.speaker not in names:
+                    names.append(turn.speaker)
+        return names
+
+    # -- speech recognition ----------------------------------------------------------------
+
+    def transcription_source(self, ref: int | str) -> tuple[Recording, Path]:
+        """The recording document ``ref`` and its media file, checked for transcribing:
+        ``BadInput`` for a document that is not a recording or a recording without sound."""
+        doc = self._project.document(ref)
+        rec = recording_tables.recording(self._store, doc.id)
+        if rec is None:
+            raise BadInput(f"'{doc.title}' is a {doc.kind}, not a recording: only a recording "
+                           "can be transcribed.")
+        path = self._project.media_file(rec.media_id)
+        if read_facts(path).audio_codec is None:
+            raise BadInput(f"'{doc.title}' has no sound to transcribe (a video without an "
+                           "audio track).")
+        return rec, path
+
+    def transcribe(self, ref: int | str, *, model: str | None = None,
+                   language: str = "auto", progress: Progress | None = None) -> Document:
+        """Transcribe a recording offline and store the transcript linked to it (one undo
+        step); returns the transcript. ``model`` is a model folder or the name of a model
+        found (``fieldkit.importers.speech_models``; the first found when None); a cancel
+        or any refusal stores nothing."""
+        from fieldkit.importers import speech
+        from fieldkit.importers.speech_models import resolve_model
+
+        rec, path = self.transcription_source(ref)
+        found = resolve_model(model)
+        speech.check_language(found, language)
+        if not speech.available():
+            from fieldkit.importers.speech_models import INSTALL_HINT
+
+            raise BadInput(INSTALL_HINT)
+        title = self._store.document(rec.document_id).title
+        imported = speech.transcribe(path, found, language, rec.duration_ms, progress,
+                                     title=title)
+        return self.store_transcribed(rec.document_id, imported)
+
+    def store_transcribed(self, ref: int | str, imported: ImportedDocument) -> Document:
+        """Store a transcript ``speech.transcribe`` made, linked to recording ``ref``, in one
+        undo step (the GUI transcribes off its thread, then stores here)."""
+        rec = self.recording(ref)
+        source = self._store.document(rec.document_id)
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H.%M.%S")
+        imported.source_name = f"{source.title} (transcribed {stamp}).json"
+        with self._store.change(f"Transcribe {source.title}"):
+            key = store_document(self._project, self._store, imported, None, None)
+            self._store.update("documents", key, {"site_id": source.site_id,
+                                                 "visit_id": source.visit_id})
+            recording_tables.link(self._store, key, rec.document_id)
+        return self._store.document(key)
+
+    def words(self, transcript: int | str) -> list[Word]:
+        """The word timestamps of a transcript fieldkit transcribed (kept in its original
+        file, a Whisper-style JSON in the media folder); empty for any other transcript."""
+        from fieldkit.importers.speech import words_of
+
+        doc = self._project.document(transcript)
+        kept = [m for m in self._store.all_media() if m.filename == doc.source_name]
+        if not doc.source_name.endswith(".json") or not kept:
+            return []
+        said = re.findall(r"\w+", doc.text.lower())
+        found = [words_of(self._project.media.path(m.sha256, m.filename).read_bytes())
+                 for m in sorted(kept, key=lambda m: -m.id)]
+        # two transcriptions in one second share a name: the one whose words are the text's
+        same = [w for w in found if re.findall(r"\w+", " ".join(x.word for x in w).lower())
+                == said]
+        return (same or found)[0]
 
     def shift(self, transcript: int | str, offset_ms: int) -> None:
         """Move a linked transcript's times by ``offset_ms`` on the recording's clock."""

@@ -15,8 +15,9 @@ point at a deleted case or document go with it (``REFERENCES``, used by ``Store.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.attributes import Attribute, Value, infer_type, parse_value
@@ -85,8 +86,11 @@ def upgrade(conn: sqlite3.Connection) -> None:
     names = spellings(stored.values())
     converted = {k: dict(v) for k, v in stored.items()}
     for position, (folded, spelling) in enumerate(sorted(names.items())):
-        raws = [_raw(v[n]) for v in stored.values() for n in v if n.casefold() == folded]
-        kind, choices = infer_type([r for r in raws if r.strip()])
+        raws = [_raw(v[n]) for v in stored.values() for n in v
+                if n.casefold() == folded and not isinstance(v[n], (dict, list))]
+        if not raws:
+            continue  # only lists and objects: an import's own facts, not an attribute
+        kind, choices = infer([r for r in raws if r.strip()])
         conn.execute("INSERT INTO attributes (uuid, name, type, choices, position) "
                      "VALUES (?, ?, ?, ?, ?)",
                      (new_uuid(), spelling, kind, json.dumps(choices, ensure_ascii=False),
@@ -100,6 +104,18 @@ def upgrade(conn: sqlite3.Connection) -> None:
         if values != stored[(table, key)]:
             conn.execute(f"UPDATE {table} SET attributes = ? WHERE id = ?",
                          (json.dumps(values, ensure_ascii=False), key))
+
+
+_TIME_OF_DAY = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+
+
+def infer(raws: Sequence[str]) -> tuple[str, list[str]]:
+    """``infer_type``, except that moments (a date with a time of day, as an import writes a
+    photo's or a beep's time) stay text: stored as a date they would lose their time."""
+    kind, choices = infer_type(raws)
+    if kind == "date" and any(_TIME_OF_DAY.search(r) for r in raws):
+        return "text", []
+    return kind, choices
 
 
 def _loaded(raw: Any) -> dict[str, Any]:
@@ -135,10 +151,12 @@ def _raw(value: Any) -> str:
 
 def _typed(name: str, kind: str, value: Any, choices: list[str]) -> Value | None:
     """A stored value as its type stores it; one that does not parse (cannot happen after
-    ``infer_type`` saw it, but a migration never fails on data) stays as it was."""
+    ``infer_type`` saw it, but a migration never fails on data) stays as it was, and so does a
+    list or object (an import's own facts, not a value a researcher types)."""
+    if isinstance(value, (dict, list)):
+        return value  # type: ignore[return-value]
     try:
-        return parse_value(name, kind, _raw(value) if isinstance(value, (dict, list))
-                           else value, choices)
+        return parse_value(name, kind, value, choices)
     except BadInput:
         return value if isinstance(value, (str, int, float, bool)) else _raw(value)
 
@@ -163,6 +181,10 @@ def definition(store: Store, name: str) -> Attribute | None:
     if not present(store):
         return None
     found = store.row("SELECT * FROM attributes WHERE name = ?", (name.strip(),))
+    if found is None:  # SQLite's NOCASE folds only A-Z: "ÉÉN" is "één" too
+        folded = name.strip().casefold()
+        found = next((r for r in store.rows("SELECT * FROM attributes")
+                      if str(r["name"]).casefold() == folded), None)
     return _definition(found) if found is not None else None
 
 
@@ -201,6 +223,13 @@ def values_of(store: Store, table: str) -> dict[int, dict[str, Any]]:
         raise ValueError(table)
     return {int(r[0]): _loaded(r[1]) for r in store.rows(
         f"SELECT id, attributes FROM {table} ORDER BY id")}
+
+
+def values_of_one(store: Store, table: str, key: int) -> dict[str, Any]:
+    """The attribute values of one row of ``table`` (cases, documents, participants)."""
+    if table not in HOLDERS:
+        raise ValueError(table)
+    return _loaded(store.value(f"SELECT attributes FROM {table} WHERE id = ?", (key,)))
 
 
 def values_of_row(raw: Any) -> dict[str, Any]:
@@ -256,6 +285,10 @@ def case_row(store: Store, ref: str | int) -> sqlite3.Row | None:
         found = store.row("SELECT * FROM cases WHERE id = ?", (int(text),))
     if found is None:
         found = store.row("SELECT * FROM cases WHERE uuid = ?", (text.lower(),))
+    if found is None:  # SQLite's NOCASE folds only A-Z: "RENÉE" is "Renée" too
+        folded = text.casefold()
+        found = next((r for r in case_rows(store) if str(r["name"]).casefold() == folded),
+                     None)
     return found
 
 
@@ -325,10 +358,44 @@ def parts(store: Store, case_id: int | None = None) -> list[tuple[int, int, int,
     return [(int(r[0]), int(r[1]), int(r[2]), int(r[3])) for r in found]
 
 
+def move_parts(store: Store, document_id: int,
+               place: Callable[[int, int], tuple[int, int] | None]) -> None:
+    """After a text edit: every part of the document moves where ``place`` puts its span (on
+    its words, as codings are); a part whose words are gone (None) goes."""
+    if not present(store):
+        return
+    with store.change("Move case parts"):
+        for r in store.rows("SELECT id, start, end FROM case_parts WHERE document_id = ?",
+                            (document_id,)):
+            found = place(int(r["start"]), int(r["end"]))
+            if found is None:
+                store.delete("case_parts", int(r["id"]))
+            else:
+                store.update("case_parts", int(r["id"]), {"start": found[0], "end": found[1]})
+
+
 def part_rows(store: Store, case_id: int) -> list[sqlite3.Row]:
     """The case's parts as rows (with their uuids), for merging."""
     return store.rows("SELECT * FROM case_parts WHERE case_id = ? ORDER BY document_id, start",
                       (case_id,))
+
+
+def memberships(store: Store) -> tuple[dict[int, list[int]], dict[int, list[int]],
+                                        dict[int, list[tuple[int, int, int]]]]:
+    """case id -> its documents, its participants and its parts (document, start, end), of
+    every case, in three queries (the Cases pane lists thousands of survey respondents)."""
+    docs: dict[int, list[int]] = {}
+    for case, doc in store.rows("SELECT case_id, document_id FROM case_documents "
+                                "ORDER BY case_id, document_id"):
+        docs.setdefault(int(case), []).append(int(doc))
+    people: dict[int, list[int]] = {}
+    for case, person in store.rows("SELECT case_id, participant_id FROM case_participants "
+                                   "ORDER BY case_id, participant_id"):
+        people.setdefault(int(case), []).append(int(person))
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for case, doc, start, end in parts(store):
+        spans.setdefault(case, []).append((doc, start, end))
+    return docs, people, spans
 
 
 def participant_cases(store: Store) -> dict[int, list[int]]:

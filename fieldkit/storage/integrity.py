@@ -64,3 +64,14 @@ def stored_spans(store: Writer) -> list[StoredSpan]:
 def document_text(store: Writer, document_id: int) -> str:
     """A document's text as stored ('' for a document without one or no such document)."""
     return store.value("SELECT text FROM documents WHERE id = ?", (document_id,)) or ""
+
+
+def case_parts_outside(store: Writer) -> list[tuple[str, int, int, int, int]]:
+    """(case name, document id, start, end, the text's length) of every case part that
+    reaches beyond its document's text (none before schema step 14)."""
+    if store.value("SELECT 1 FROM sqlite_master WHERE name = 'case_parts'") is None:
+        return []
+    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in store.rows(
+        "SELECT c.name, p.document_id, p.start, p.end, d.chars FROM case_parts p "
+        "JOIN cases c ON c.id = p.case_id JOIN documents d ON d.id = p.document_id "
+        "WHERE p.end > d.chars ORDER BY c.name, p.document_id, p.start")]

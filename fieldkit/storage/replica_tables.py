@@ -136,6 +136,9 @@ class Portable:
                 moved = {k for k in c.after if c.after[k] != c.before.get(k)}
                 if moved <= ANCHOR_FIELDS:
                     continue  # re-anchored on every replica when the text edit arrives
+            if c.table == "case_parts" and c.before is not None \
+                    and c.before["document_id"] in text_edited:
+                continue  # moved (or gone) on every replica when the text edit arrives
             out.append(self._row(c, known))
             if c.table == "documents" and c.before and c.after:
                 out.extend(self._memo_writer(c, out[-1], changes))

@@ -74,6 +74,8 @@ def test_display_shows_stored_values_plainly() -> None:
 @pytest.mark.parametrize(("column", "found"), [
     (["3", "12", "", "4,5"], ("number", [])),
     (["2024-03-01", "1-4-2024", " "], ("date", [])),
+    (["2024-03-01 14:05", "2024-03-02 09:00"], ("text", [])),  # moments keep their times
+    (["x", "", "x"], ("choice", ["x"])),  # a tick is not read as yes
     (["ja", "nee", "Ja", "nee"], ("boolean", [])),
     (["0", "1", "1"], ("number", [])),  # 0/1 columns count
     (["Montage", "Lasserij", "montage", "Lasserij"], ("choice", ["Lasserij", "Montage"])),

@@ -124,8 +124,8 @@ def test_waveform_stretches_of_one_colour_differ_and_are_named(qtbot) -> None:
     bar.set_marks([TimeMark(0, 4000, SAME, "Peer help", 1),
                    TimeMark(5000, 9000, SAME, "Trial and error", 2)])
     picture = grey(bar.grab().toImage())
-    bands = [QRectF(bar.x_of(0), 64 - 9, bar.x_of(4000), 8),
-             QRectF(bar.x_of(5000), 64 - 9, bar.x_of(4000), 8)]
+    # each code in its own lane; the right half of each stretch, past its name
+    bands = [r.adjusted(r.width() / 2, 0, 0, 0) for r in map(bar.mark_rect, bar.marks)]
     assert texture(picture, bands[0], inset=1) != texture(picture, bands[1], inset=1)
     assert [name for _box, name in bar.named] == ["Peer help", "Trial and error"]
     for box, _name in bar.named:  # the names are painted, dark on light

@@ -130,11 +130,12 @@ def test_transcription_mode_keys_and_autosave(qtbot, player, project, recorded) 
     player.mode_button.setChecked(True)
     editor = player.editor
     assert player.pages.currentWidget() is editor
+    continued = editor.toPlainText()  # the imported transcript, continued (issue 26)
     player.seek(1200)
     qtbot.keyClick(editor, Qt.Key.Key_F8)
     qtbot.keyClick(editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(editor, "Wat doe je?")
-    assert editor.toPlainText() == "[00:00:01.2] Interviewer: Wat doe je?"
+    assert editor.toPlainText() == continued + "\n[00:00:01.2] Interviewer: Wat doe je?"
     qtbot.keyClick(editor, Qt.Key.Key_F4)  # play
     assert player.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
     player.player.setPosition(2500)
@@ -143,9 +144,9 @@ def test_transcription_mode_keys_and_autosave(qtbot, player, project, recorded) 
     assert player.player.position() == 500
     qtbot.waitUntil(lambda: player.transcription_id is not None, timeout=5000)
     doc = project.document(player.transcription_id)
-    assert doc.text == "[00:00:01.2] Interviewer: Wat doe je?"
-    assert [(t.speaker, t.t_start) for t in project.turns(doc.id)] == [("Interviewer", 1.2)]
-    assert project.recordings.recording(recorded).transcripts[-1] == doc.id
+    assert doc.text.endswith("\n[00:00:01.2] Interviewer: Wat doe je?")
+    assert [(t.speaker, t.t_start) for t in project.turns(doc.id)][-1] == ("Interviewer", 1.2)
+    assert project.recordings.recording(recorded).transcripts == [doc.id]
 
 
 def test_coding_a_stretch_from_the_waveform_and_undo(qtbot, player, project,
@@ -209,7 +210,7 @@ def test_dutch_labels(qtbot, project, recorded) -> None:
                  widget.offset_label.text(), widget.speakers_label.text(),
                  widget.speakers.text()]
         assert shown == ["Afspelen", "5 s terug", "Codeer selectie", "Transcriptiemodus",
-                         "Verschuiving transcript", "Sprekers", "Interviewer, Respondent"]
+                         "Verschuiving transcript", "Sprekers", "Interviewer, Jan"]
         widget.player.stop()
     finally:
         i18n.install("en")

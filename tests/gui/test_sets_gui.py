@@ -113,6 +113,7 @@ def test_navigator_selection_goes_into_a_new_then_an_existing_document_set_undoa
     # the context menu offers it; the dialog lists the document sets there are and takes a new name
     assert [(a.text(), a.isEnabled()) for a in nav.context_menu().actions()] == [
         ("Add to document set…", True), ("New case of these documents…", True),
+        ("Transcribe…", False),  # not a recording
         ("Attach recording…", False)]  # not a transcript
     project.sets.add("Codes", "codes", ["Technology/New machine"])
     asked: list[list[str]] = []

@@ -33,7 +33,7 @@ def test_qualtrics_three_header_rows(tmp_path: Path) -> None:
     assert by_label["Q3"].text == "Wat heeft u het laatst van een collega geleerd?"
     assert (by_label["Q1"].type, by_label["Q1"].choices) == ("choice", ["Lasserij", "Montage"])
     assert by_label["Q2"].type == "number" and by_label["Q4"].type == "boolean"
-    assert by_label["StartDate"].type == "date"
+    assert by_label["StartDate"].type == "text"  # moments keep their time of day
     assert by_label["Duration (in seconds)"].type == "number"
     # preview and spam responses are no respondents
     assert [r.id for r in survey.respondents] == ["R_1abcDEF", "R_2ghiJKL", "R_4mnoPQR",
@@ -41,7 +41,7 @@ def test_qualtrics_three_header_rows(tmp_path: Path) -> None:
     first = survey.respondents[0]
     assert first.row == 4  # below the three header rows
     assert first.values["Q1"] == "Lasserij" and first.values["Q2"] == 3
-    assert first.values["Q4"] is True and first.values["StartDate"] == "2024-03-01"
+    assert first.values["Q4"] is True and first.values["StartDate"] == "2024-03-01 09:15:02"
     assert first.answers["Q3"] == "Hoe je de kantbank instelt voor dun plaat 😀"
     # RecordedDate 09:20:41 in Europe/Amsterdam (CET) is 08:20:41 UTC
     assert first.created == "2024-03-01T08:20:41Z"
@@ -114,11 +114,11 @@ def test_forms_xlsx(tmp_path: Path) -> None:
     assert set(survey.left_out) == {"Email", "Name"}
     by_label = {q.label: q for q in survey.questions}
     assert "Last modified time" not in by_label  # nobody has a value: left out
-    assert by_label["Start time"].type == "date"
+    assert by_label["Start time"].type == "text"  # moments keep their time of day
     assert by_label["Werkt u in ploegen?"].type == "boolean"
     assert [q.label for q in survey.open_questions] == ["Wat leert u van uw collega's?"]
     assert [r.id for r in survey.respondents] == ["1", "2", "3"]
-    assert survey.respondents[0].values["Start time"] == "2024-06-01"
+    assert survey.respondents[0].values["Start time"] == "2024-06-01 09:00:05"
     assert survey.respondents[1].answers["Wat leert u van uw collega's?"] == \
         "Ik leer vooral door het gewoon te doen 💪."
 
@@ -376,5 +376,5 @@ def test_forms_in_dutch_leaves_out_email_and_name(write: Write) -> None:
     assert survey.layout == "forms" and survey.case_column == "Id"
     assert survey.left_out == ["E-mail", "Naam"]
     assert all("jan@example.nl" not in str(r.values) for r in survey.respondents)
-    assert survey.respondents[0].values == {"Begintijd": "2024-06-01",
-                                            "Tijd van voltooien": "2024-06-01"}
+    assert survey.respondents[0].values == {"Begintijd": "2024-06-01 09:00:05",
+                                            "Tijd van voltooien": "2024-06-01 09:04:30"}

@@ -45,7 +45,7 @@ def test_qualtrics_per_respondent(project: Project, tmp_path: Path) -> None:
     assert set(cases) == {r.id for r in truth.respondents}
     types = {a.name: a.type for a in project.attributes.all()}
     assert types["Q1"] == "choice" and types["Q2"] == "number" and types["Q4"] == "boolean"
-    assert types["StartDate"] == "date" and "IPAddress" not in types and "Q3" not in types
+    assert types["StartDate"] == "text" and "IPAddress" not in types and "Q3" not in types
     for respondent in truth.respondents:
         case = cases[respondent.id]
         assert case.attributes == respondent.values  # typed: 3, True, "2024-03-01"

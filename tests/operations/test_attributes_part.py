@@ -167,3 +167,61 @@ def test_matching_cases_and_documents(study: Project) -> None:
     cases = study.attributes.values("cases")
     for condition in ("jaren > 3", "afdeling != Lasserij", "jaren <= 8 and afdeling ~ ass"):
         assert study.attributes.matching(condition).cases == brute(cases, condition, types)
+
+
+def test_matching_reads_undefined_text_values_as_their_type(project: Project) -> None:
+    """An import's "12" and "3" (text, no definition yet) compare as numbers, not as text."""
+    for name, years in (("Jan", "12"), ("Ilse", "3")):
+        project._store.add_case(name, attributes={"jaren": years, "Afdeling": "Lasserij"})
+    before = state(project)
+    found = project.attributes.matching("jaren < 5 and afdeling = lasserij")
+    assert found.cases == [project.cases.get("Ilse").id]
+    assert state(project) == before  # a question writes nothing
+
+
+def test_names_differing_only_in_case_of_accented_letters_are_one(project: Project) -> None:
+    project.attributes.define("één", "number")
+    with pytest.raises(BadInput, match="already an attribute 'één'"):
+        project.attributes.define("ÉÉN", "text")
+    project.cases.add("Renée")
+    project.attributes.set("case:RENÉE", "ÉÉN", "1")
+    assert project.cases.get("renée").attributes == {"één": 1}
+    with pytest.raises(BadInput, match="already a case 'Renée'"):
+        project.cases.add("RENÉE")
+
+
+def test_set_many_is_one_undo_step_or_nothing(study: Project) -> None:
+    jan, ilse, ahmed = (study.cases.get(n).id for n in ("Jan", "Ilse", "Ahmed"))
+    with study._store.change("an import's text value"):
+        study._store.update("cases", ahmed, {"attributes": '{"jaren": "20"}'})
+    study.attributes.define("afdeling", "choice", ["Lasserij", "Montage"])
+    before = state(study)
+    with pytest.raises(BadInput, match=r"case Ilse: 'Kantine' is not one of the choices"):
+        study.attributes.set_many("cases", {jan: {"afdeling": "lasserij", "jaren": "4"},
+                                            ilse: {"afdeling": "Kantine"}})
+    assert state(study) == before
+    with pytest.raises(NotFound, match="no case 99"):
+        study.attributes.set_many("cases", {99: {"jaren": "1"}})
+    changed = study.attributes.set_many("cases", {
+        jan: {"afdeling": "lasserij", "jaren": "4", "leerling": "ja"},
+        ilse: {" Afdeling": "Montage", "jaren": "12,5"}})
+    assert changed == 2
+    assert {c.name: c.attributes for c in study.cases.all()} == {
+        "Jan": {"afdeling": "Lasserij", "jaren": 4, "leerling": True},
+        "Ilse": {"afdeling": "Montage", "jaren": 12.5},
+        "Ahmed": {"jaren": 20}}  # typed when jaren was defined, in the same step
+    assert study.undo_label() == "Set attributes of 2 cases"
+    study.undo()
+    assert state(study) == before
+
+
+def test_lists_and_objects_an_import_stores_are_no_attributes(project: Project) -> None:
+    """An ESM document's beeps and questions stay as the import wrote them."""
+    beeps = [{"time": "2024-07-31T13:57:28", "answers": {"stress": 3}}]
+    note = project.add_note(site="Metaal", title="ESM", text="tekst").id
+    project._store.update_document(note, {"attributes": {"beeps": beeps, "date": "2024-07-31"}})
+    assert [(a.name, a.type) for a in project.attributes.all()] == [("date", "date")]
+    project.attributes.define("date", "date")
+    project.attributes.set(f"doc:{note}", "beeps2", "tekst")
+    assert project.attributes.values("documents")[note] == {
+        "beeps": beeps, "date": "2024-07-31", "beeps2": "tekst"}

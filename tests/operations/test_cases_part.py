@@ -173,3 +173,31 @@ def test_coding_cases_agrees_with_brute_force(project: Project) -> None:
     jan_id = project.cases.get("Jan").id
     assert jan_id not in found.get(touching, []) and jan_id in found[one]
     assert len(found) > 10
+
+
+def test_a_text_edit_moves_the_parts_on_their_words(project: Project) -> None:
+    text = "Jan laat zien hoe het moet 👍. Daarna probeert Piet het zelf."
+    note = project.add_note(site="Metaal", title="Bezoek", text=text).id
+    piet = text.index("Daarna")
+    project.cases.add("Jan")
+    project.cases.add_part("Jan", note, 0, piet - 1)
+    project.cases.add_part("Jan", note, piet, len(text))
+    before = project.cases.get("Jan").parts
+    new = "Vandaag: " + text.replace("Jan laat zien hoe het moet 👍. ", "")
+    project.edit_text(note, new)
+    # Jan's sentence is gone, and its part with it; Piet's moved with its words
+    assert [new[s:e] for _d, s, e in project.cases.get("Jan").parts] == [
+        "Daarna probeert Piet het zelf."]
+    project.undo()
+    assert project.cases.get("Jan").parts == before
+
+
+def test_all_lists_what_get_gives_for_each_case(project: Project) -> None:
+    doc = transcript(project)
+    person = project._store.add_participant("P01", attributes={"jaren": "3"})
+    project.cases.add("Jan", speaker="Jan")
+    project.cases.add("Team", documents=[doc])
+    project.cases.add_part("Team", doc, 0, 4)
+    project.cases.from_participants()
+    assert project.cases.all() == [project.cases.get(n) for n in ("Jan", "P01", "Team")]
+    assert project.cases.get("P01").participants == [person]

@@ -182,12 +182,39 @@ def test_transcription_is_saved_as_a_linked_transcript_with_turns_and_times(
     assert [(t.speaker, t.t_start, t.t_end) for t in project.turns(doc.id)] == [
         ("Anna", 0.5, 2.0), ("Jan", 2.0, None)]
     coding = project.recordings.code_time(doc.id, 2100, 2900, "Leren/Collega helpt")
-    assert coding.quote == "[00:00:02] Jan: Lassen.\nMeestal."
+    assert coding.quote == "Jan: Lassen.\nMeestal."  # the turn starts after its stamp
     longer = typed.replace("Wat doe je", "Wat doe jij")
     project.recordings.save_transcription(rec_id, longer, doc.id)
-    assert project.coding(coding.id).quote == "[00:00:02] Jan: Lassen.\nMeestal."
+    assert project.coding(coding.id).quote == "Jan: Lassen.\nMeestal."
     assert project.coding(coding.id).start == coding.start + 1  # re-anchored on its words
     project.undo()
     assert project.document(doc.id).text == typed
-    with pytest.raises(BadInput, match="was not typed in fieldkit"):
-        project.recordings.save_transcription(rec_id, "x", interview[1])
+    with pytest.raises(BadInput, match="is not a transcript of"):
+        project.recordings.save_transcription(rec_id, "x", project.add_note(
+            site="Elders", title="Elders", text="Een notitie.").id)
+
+
+def test_transcription_continues_an_imported_transcript_keeping_its_times(
+        project: Project, interview: tuple[int, int]) -> None:
+    """Transcription mode opens the imported transcript with each turn's time written before
+    it; saving keeps those times, adds the typed turns and makes no second transcript."""
+    rec_id, transcript_id = interview
+    original = project.document(transcript_id).text
+    coding = project.recordings.code_time(transcript_id, 1200, 2800, "Leren/Collega helpt")
+    opened = project.recordings.transcription_text(transcript_id)
+    assert opened.splitlines()[0] == "[00:00:00] Interviewer: Hoe leer je hier nieuwe dingen?"
+    typed = opened.replace("\n", "\r\n") + "\r\n[00:00:02.9] Interviewer: Echt? 😀 Ja."
+    doc = project.recordings.save_transcription(rec_id, typed, transcript_id)
+    assert doc.id == transcript_id and doc.attributes.get("transcription")
+    assert "\r" not in doc.text and doc.text.endswith("Echt? 😀 Ja.")
+    assert [(t.speaker, t.t_start, t.t_end) for t in project.turns(doc.id)] == [
+        ("Interviewer", 0.0, 1.2), ("Jan", 1.2, 2.9), ("Interviewer", 2.9, None)]
+    assert [doc.text[t.start:t.end] for t in project.turns(doc.id)][2] == \
+        "Interviewer: Echt? 😀 Ja."
+    kept = project.coding(coding.id)
+    assert kept.quote == "Jan: Meestal van collega's aan de machine." and not kept.orphaned
+    assert project.recordings.recording(rec_id).transcripts == [transcript_id]
+    assert project.recordings.transcription_text(transcript_id) == doc.text  # typed now
+    project.undo()
+    assert project.document(transcript_id).text == original
+    assert not project.document(transcript_id).attributes.get("transcription")

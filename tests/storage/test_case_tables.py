@@ -32,7 +32,9 @@ def build_step_13(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]
             docs = [p.add_note(site="Metaal", title=f"Bezoek {i}", text="tekst").id
                     for i in range(3)]
             store.update_document(docs[0], {"attributes": {"start": "1-3-2024",
-                                                           "opmerking": "eerste"}})
+                                                           "opmerking": "eerste",
+                                                           "codes": ["Leren", "Tijd"],
+                                                           "taken": "2024-03-01T09:14:00"}})
             store.update_document(docs[1], {"attributes": {"start": "2024-03-08",
                                                            "opmerking": "tweede"}})
             case = store.add_case("Team A", attributes={"Afdeling": "Montage",
@@ -57,13 +59,17 @@ def test_step_14_defines_every_name_in_use_and_types_its_values(
         assert defined == {
             "afdeling": ("choice", ["Lasserij", "Montage"]),  # "lasserij" is the same choice
             "jaren": ("number", []), "leerling": ("boolean", []), "start": ("date", []),
-            "opmerking": ("text", []), "ploeg": ("text", [])}
+            "opmerking": ("text", []), "ploeg": ("text", []),
+            "taken": ("text", [])}  # a moment stays text: as a date it would lose its time;
+        # "codes" holds only a list (an import's fact): no attribute
         people = case_tables.values_of(store, "participants")
         assert people[ids["p1"]] == {"afdeling": "Lasserij", "jaren": 3, "leerling": True}
         assert people[ids["p2"]] == {"afdeling": "Montage", "jaren": 12.5, "leerling": False}
         assert people[ids["p3"]] == {"afdeling": "Lasserij", "jaren": 7}
         docs = case_tables.values_of(store, "documents")
-        assert docs[ids["d0"]] == {"start": "2024-03-01", "opmerking": "eerste"}
+        assert docs[ids["d0"]] == {"start": "2024-03-01", "opmerking": "eerste",
+                                   "codes": ["Leren", "Tijd"],  # an import's list: kept
+                                   "taken": "2024-03-01T09:14:00"}
         assert docs[ids["d1"]] == {"start": "2024-03-08", "opmerking": "tweede"}
         # the case's "Afdeling" is the attribute afdeling, spelled as its definition
         assert case_tables.values_of(store, "cases")[ids["case"]] == {
@@ -133,3 +139,14 @@ def test_a_case_part_is_a_span_of_at_least_one_code_point(project: Project) -> N
             project._store.insert("case_parts", {"uuid": "u1", "case_id": case,
                                                  "document_id": doc, "start": 5, "end": 5})
     assert case_tables.parts(project._store) == []
+
+
+def test_check_reports_a_case_part_beyond_its_text(project: Project) -> None:
+    doc = _transcript(project)
+    project.cases.add("Jan", speaker="Jan")
+    assert [x for x in project.check() if x.severity == "error"] == []
+    with project._store.change("damage"):  # what another tool could leave
+        project._store.update("case_parts", 1, {"end": len(TEXT) + 5})
+    found = [x.message for x in project.check() if x.severity == "error"]
+    assert found == [f"A part of case Jan ({JAN[0]}–{len(TEXT) + 5}) lies outside the text of "
+                     f"document {doc} ({len(TEXT)} characters)."]

@@ -84,3 +84,20 @@ def test_a_server_from_before_step_14_gets_the_rest(replicas) -> None:
                                      {"t": "cases", "k": "y", "op": "delete"}]}]
     assert without_tables(sample, case_tables.TEAM_TABLES)[0]["body"] == [
         {"t": "cases", "k": "y", "op": "delete"}]
+
+
+def test_a_text_edit_moves_the_parts_on_every_copy(replicas) -> None:
+    _team, lead, anna, bram = replicas
+    note = doc_id(lead, "Bezoek 2")
+    text = lead.document(note).text
+    assert text == "Ilse legt de nieuwe lasrobot uit aan Ahmed."
+    lead.cases.add("Ahmed")
+    lead.cases.add_part("Ahmed", note, text.index("Ahmed."), len(text))
+    lead.cases.add_part("Ahmed", note, 0, 4)
+    sync_all(lead, anna, bram)
+    anna.edit_text(doc_id(anna, "Bezoek 2"), "Ahmed: de nieuwe lasrobot uit aan Ahmed.")
+    sync_all(anna, lead, bram)
+    for p in (lead, anna, bram):
+        text = p.document(doc_id(p, "Bezoek 2")).text
+        assert [text[s:e] for _d, s, e in p.cases.get("Ahmed").parts] == ["Ahmed."]
+    assert lead.team.canonical() == anna.team.canonical() == bram.team.canonical()
