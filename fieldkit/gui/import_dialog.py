@@ -27,11 +27,11 @@ from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.project import Project
 
-# issue 28: a survey table (one case per respondent) joins this list as ("survey", "Survey")
-# once the facade's survey import is on main; File → Import attributes… takes attribute tables
+# a survey (one case per respondent) is previewed before it is imported
+# (``survey_import``); File → Import attributes… takes attribute tables
 KINDS = (("auto", "Recognise automatically"), ("transcript", "Transcript"),
          ("fieldnote", "Fieldnote"), ("photo", "Photo"), ("esm", "ESM answers"),
-         ("text", "Other text"))
+         ("survey", "Survey"), ("text", "Other text"))
 
 
 class ImportDialog(QDialog):
