@@ -15,16 +15,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +31,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.sheet_model import TYPE_NAMES
-from fieldkit.importers.survey import SurveyData
+from fieldkit.importers.survey import SurveyData, survey_columns
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,14 +97,16 @@ class ColumnsModel(QAbstractTableModel):
 
 
 class SurveyPreview(QDialog):
-    """Accepted: ``choice()`` holds the case column (None: the one the layout names) and
-    ``per``. Build it with ``open_preview``: a file that cannot be read at all never gets one."""
+    """Accepted: ``choice()`` holds the case column (None: the one the file names itself) and
+    ``per``. Build it with ``open_preview``: a file that cannot be read at all never gets one;
+    one whose respondent column the reader cannot find opens with the columns to choose from
+    (``survey`` None, ``detected`` None)."""
 
-    def __init__(self, project: Project, path: str, survey: SurveyData,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, path: str, columns: list[str],
+                 survey: SurveyData | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project, self.path, self.survey = project, path, survey
-        self.detected = survey.case_column
+        self.detected = survey.case_column if survey is not None else None
         self.setWindowTitle(tr("Import survey"))
         self.resize(760, 560)
         self.file_label = QLabel(Path(path).name)
@@ -116,17 +115,15 @@ class SurveyPreview(QDialog):
         self.summary.setObjectName("survey-summary")
         self.case = QComboBox()
         speak_as(self.case, "Respondent (case) column")
-        self.case.addItems([survey.case_column, *(q.label for q in survey.questions)])
+        self.case.addItems(columns)
+        self.case.setPlaceholderText(tr("Choose the respondent column"))
+        self.case.setCurrentIndex(columns.index(self.detected) if self.detected in columns
+                                  else -1)
         self.case.currentIndexChanged.connect(lambda _i: self.read_again())
-        self.per_group = QButtonGroup(self)
-        per_row = QHBoxLayout()
-        for i, (key, label) in enumerate(PER_CHOICES):
-            button = QRadioButton(tr(label))
-            button.setObjectName(f"per-{key}")
-            button.setChecked(i == 0)
-            self.per_group.addButton(button, i)
-            per_row.addWidget(button)
-        per_row.addStretch(1)
+        self.per_choice = QComboBox()
+        speak_as(self.per_choice, "Open answers")
+        for key, label in PER_CHOICES:
+            self.per_choice.addItem(tr(label), key)
         self.model = ColumnsModel(self)
         self.table = QTableView()
         speak_as(self.table, "Columns of the survey")
@@ -152,18 +149,18 @@ class SurveyPreview(QDialog):
         self.import_button.setText(tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._lay_out(per_row)
-        self.show_survey(survey)
+        self._lay_out()
+        if survey is not None:
+            self.show_survey(survey)
+        else:
+            self.say_problem(tr("Choose the column that holds each respondent's id."))
 
-    def _lay_out(self, per_row: QHBoxLayout) -> None:
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(tr("File"), self.file_label)
         form.addRow(tr("Layout"), self.layout_label)
         form.addRow(tr("Respondent (case) column"), self.case)
-        per = QWidget()
-        per_row.setContentsMargins(0, 0, 0, 0)
-        per.setLayout(per_row)
-        form.addRow(tr("Open answers"), per)
+        form.addRow(tr("Open answers"), self.per_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -175,11 +172,11 @@ class SurveyPreview(QDialog):
 
     @property
     def per(self) -> str:
-        return PER_CHOICES[max(0, self.per_group.checkedId())][0]
+        return str(self.per_choice.currentData())
 
     def case_column(self) -> str | None:
         """The chosen respondent column; None while it is the one the file names itself."""
-        chosen = self.case.currentText()
+        chosen = self.case.currentText() if self.case.currentIndex() >= 0 else None
         return None if chosen == self.detected else chosen
 
     def choice(self) -> dict[str, str | None]:
@@ -187,15 +184,21 @@ class SurveyPreview(QDialog):
 
     def read_again(self) -> bool:
         """Read the file with the chosen case column; a column that cannot be one says why."""
+        if self.case.currentIndex() < 0:
+            return False
         try:
             survey = self.project.imports.preview_survey(self.path, case=self.case_column())
         except FieldkitError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
-            self.import_button.setEnabled(False)
+            self.say_problem(str(exc))
             return False
         self.show_survey(survey)
         return True
+
+    def say_problem(self, text: str) -> None:
+        """Why this cannot be imported as chosen; Import waits for a better choice."""
+        self.problem.setText(text)
+        self.problem.show()
+        self.import_button.setEnabled(False)
 
     def show_survey(self, survey: SurveyData) -> None:
         self.survey = survey
@@ -216,8 +219,12 @@ class SurveyPreview(QDialog):
 
 
 def open_preview(project: Project, path: str, parent: QWidget | None = None) -> SurveyPreview:
-    """The preview of the survey at ``path``; raises ``FieldkitError`` (one line naming the
-    file) when it cannot be imported whatever the case column: no open question, a repeated
-    respondent id, not a table at all."""
+    """The preview of the survey at ``path``, or of its columns when the reader finds no
+    respondent column by itself (the researcher chooses one). Raises ``FieldkitError`` (one
+    line naming the file) for a file that is no table, and for a survey that cannot be
+    imported with the respondent column found: a repeated id, no open-ended question."""
+    columns, detected = survey_columns(Path(path))
+    if detected is None:
+        return SurveyPreview(project, path, columns, None, parent)
     survey = project.imports.preview_survey(path)
-    return SurveyPreview(project, path, survey, parent)
+    return SurveyPreview(project, path, columns, survey, parent)

@@ -51,6 +51,14 @@
         <translation>Castor</translation>
     </message>
     <message>
+        <source>Choose the column that holds each respondent&apos;s id.</source>
+        <translation>Kies de kolom die het nummer of de naam van elke respondent bevat.</translation>
+    </message>
+    <message>
+        <source>Choose the respondent column</source>
+        <translation>Kies de respondentkolom</translation>
+    </message>
+    <message>
         <source>Closed: attribute ({0})</source>
         <translation>Gesloten: kenmerk ({0})</translation>
     </message>

@@ -128,7 +128,7 @@ def test_a_hand_made_xlsx_per_question(window, qtbot, tmp_path: Path) -> None:
     assert found["Afdeling / Ploeg"] == "Closed: attribute (List of choices)"
     assert found["Jaren in dienst"] == "Closed: attribute (Number)"
     assert found["Wat heeft u geleerd van collega's?"] == "Open: codable text"
-    preview.findChild(type(preview.per_group.button(1)), "per-question").setChecked(True)
+    preview.per_choice.setCurrentIndex(preview.per_choice.findData("question"))
     assert preview.choice() == {"case": None, "per": "question"}
     docs = len(window.project.documents())
     imported(window, qtbot, preview)
@@ -163,6 +163,34 @@ def test_changing_the_case_column_changes_the_import(window, qtbot, tmp_path: Pa
     text = window.project.document(doc).text
     [turn] = window.project.turns(doc)
     assert text[turn.start:turn.end] == "Hoe je de kantbank instelt 😀"
+
+
+def test_without_a_respondent_column_the_researcher_chooses_one(window, qtbot,
+                                                              tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Enquête ploegleiders"])  # a title above the table
+    sheet.merge_cells("A1:D1")
+    sheet.append(["volgnummer", "Naam", "Ploeg", "Wat leerde u van collega's?"])
+    sheet.append([1, "Ahmed Kaya", "vroeg", "Een collega liet me de planning zien."])
+    sheet.append([2, "Fleur de Vries", "nacht", "De kantbank programmeren 😀"])
+    path = tmp_path / "ploegleiders.xlsx"
+    book.save(path)
+    preview = preview_of(window, qtbot, path)  # an .xlsx is taken for a survey
+    assert preview.case.currentIndex() == -1 and preview.model.rowCount() == 0
+    assert preview.problem.isVisible() and not preview.import_button.isEnabled()
+    assert [preview.case.itemText(i) for i in range(preview.case.count())] == [
+        "volgnummer", "Naam", "Ploeg", "Wat leerde u van collega's?"]
+    preview.case.setCurrentText("Naam")
+    assert preview.import_button.isEnabled() and not preview.problem.isVisible()
+    assert rows(preview)["volgnummer"] == "Closed: attribute (Number)"
+    assert preview.choice() == {"case": "Naam", "per": "respondent"}
+    imported(window, qtbot, preview)
+    cases = {c.name: c.attributes for c in window.project.cases.all()}
+    assert cases == {"Ahmed Kaya": {"volgnummer": 1, "Ploeg": "vroeg"},
+                     "Fleur de Vries": {"volgnummer": 2, "Ploeg": "nacht"}}
 
 
 def test_a_column_that_cannot_be_the_case_says_why(window, qtbot, tmp_path: Path) -> None:
