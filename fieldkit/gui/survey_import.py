@@ -100,10 +100,11 @@ def import_survey(window: MainWindow, path: str, case: str | None, per: str,
             show_status(window, tr("Survey {0} imported: {1}; {2}.").format(
                 stored.name, ntr("%Ln respondent(s) as cases", len(stored.cases)),
                 ntr("%Ln document(s) to code", len(stored.documents))))
-            if window.project is project:
+            if window.project is project:  # the new cases, the first one chosen
                 panel = window.show_cases()
-                if panel is not None:
+                if panel is not None and stored.cases:
                     panel.refresh()
+                    panel.choose(project.cases.get(stored.cases[0]).name)
         if warnings:
             show_import_warnings(window, warnings)
         if then is not None:

@@ -108,7 +108,7 @@ class SurveyPreview(QDialog):
         self.project, self.path, self.survey = project, path, survey
         self.detected = survey.case_column if survey is not None else None
         self.setWindowTitle(tr("Import survey"))
-        self.resize(760, 560)
+        self.resize(880, 640)
         self.file_label = QLabel(Path(path).name)
         self.layout_label = QLabel()
         self.summary = QLabel()
@@ -132,6 +132,7 @@ class SurveyPreview(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -152,7 +153,9 @@ class SurveyPreview(QDialog):
         self._lay_out()
         if survey is not None:
             self.show_survey(survey)
-        else:
+        else:  # nothing to show until a respondent column is chosen
+            for widget in (self.summary, self.warnings_label, self.warnings):
+                widget.hide()
             self.say_problem(tr("Choose the column that holds each respondent's id."))
 
     def _lay_out(self) -> None:
@@ -203,6 +206,8 @@ class SurveyPreview(QDialog):
     def show_survey(self, survey: SurveyData) -> None:
         self.survey = survey
         self.problem.hide()
+        self.summary.show()
+        self.warnings_label.show()
         self.import_button.setEnabled(True)
         self.layout_label.setText(tr(LAYOUT_NAMES.get(survey.layout, survey.layout)))
         self.summary.setText(" · ".join((

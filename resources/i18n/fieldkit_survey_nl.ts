@@ -75,6 +75,10 @@
         <translation>Bestand</translation>
     </message>
     <message>
+        <source>Import survey {0}</source>
+        <translation>Enquête {0} importeren</translation>
+    </message>
+    <message>
         <source>Import survey</source>
         <translation>Enquête importeren</translation>
     </message>

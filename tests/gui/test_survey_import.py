@@ -191,6 +191,8 @@ def test_without_a_respondent_column_the_researcher_chooses_one(window, qtbot,
     cases = {c.name: c.attributes for c in window.project.cases.all()}
     assert cases == {"Ahmed Kaya": {"volgnummer": 1, "Ploeg": "vroeg"},
                      "Fleur de Vries": {"volgnummer": 2, "Ploeg": "nacht"}}
+    panel = window.cases_dock.widget()  # the Cases pane shows them, the first one chosen
+    assert panel.current_case().name == "Ahmed Kaya"
 
 
 def test_a_column_that_cannot_be_the_case_says_why(window, qtbot, tmp_path: Path) -> None:
@@ -267,6 +269,8 @@ def test_the_preview_speaks_dutch(window, qtbot, tmp_path: Path) -> None:
         assert "4 respondenten als cases" in preview.summary.text()
         bad = still_english(walk(preview))
         assert bad == [], "\n".join(bad)
-        preview.reject()
+        imported(window, qtbot, preview)
+        assert window.actions_["undo"].text().replace("&", "").endswith(
+            "Enquête Werkbeleving 2024 importeren")
     finally:
         i18n.install("en")
