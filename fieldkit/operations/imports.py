@@ -225,7 +225,7 @@ class Imports:
         with self._store.change(label):
             for item_survey in read_surveys:
                 self.surveys.append(surveys.store(self._project, self._store, item_survey,
-                                                  site, visit, progress))
+                                                  site, visit))
                 keys.extend(self.surveys[-1].documents)
                 progress.step(f"Stored {item_survey.path.name}")
             for item in prepared:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.attributes import display
 from fieldkit.core.errors import BadInput
-from fieldkit.core.progress import Progress
 from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
 from fieldkit.importers.survey_text import SurveyText, survey_texts
@@ -29,9 +28,6 @@ from fieldkit.storage import case_tables
 if TYPE_CHECKING:
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
-
-
-CHECK_EVERY = 200  # documents or respondents stored between two looks at Cancel
 
 
 @dataclass(slots=True)
@@ -88,17 +84,14 @@ def read(project: Project, path: Path, mapping: dict[str, str] | None) -> ReadSu
 
 
 def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
-          visit: str | None, progress: Progress | None = None) -> SurveyImport:
+          visit: str | None) -> SurveyImport:
     """Store a read survey (call inside one change): attribute definitions for its closed
     questions, its documents, and a case per respondent holding their documents (or, per
-    question, their answers as case parts) and their closed answers. A Cancel on
-    ``progress`` raises ``Cancelled`` within ``CHECK_EVERY`` documents or respondents (the
-    caller's change then stores nothing).
+    question, their answers as case parts) and their closed answers.
 
     Cases, memberships and values are written straight to the store, a row each: the
     facade's one-at-a-time calls re-read a case (and a part's whole document) after every
     write, which for 5,000 respondents would be most of the import."""
-    check = (progress or Progress.silent()).check
     survey = read.survey
     done = SurveyImport(survey.name, read.path.name, survey.layout, read.per,
                         open_questions=[q.label for q in survey.open_questions],
@@ -108,9 +101,7 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
     with store.documents_in_bulk():
-        for n, text in enumerate(read.texts):
-            if n % CHECK_EVERY == 0:
-                check()
+        for text in read.texts:
             key = store_document(project, store, text.document, site, visit)
             done.documents.append(key)
             if text.respondent is not None:
@@ -118,9 +109,7 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
             for who, start, end in text.parts:
                 parts.setdefault(who, []).append((key, start, end))
     existing = {str(r["name"]).casefold(): r for r in case_tables.case_rows(store)}
-    for n, respondent in enumerate(survey.respondents):
-        if n % CHECK_EVERY == 0:
-            check()
+    for respondent in survey.respondents:
         row = existing.get(respondent.id.casefold())
         if row is None:
             case_id = store.add_case(respondent.id, attributes=respondent.values)

@@ -11,9 +11,10 @@ import pytest
 
 from fieldkit.core.errors import Cancelled
 from fieldkit.core.progress import CancelToken, Progress
-from fieldkit.operations.surveys import CHECK_EVERY
 from fieldkit.project import Project
 from tests.importers import survey_files as files
+
+RESPONDENTS = 407
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_cancel_while_the_survey_was_stored_stores_nothing(project: Project, tmp
 
 def test_cancel_before_a_big_survey_is_stored_stores_nothing(project: Project,
                                                              tmp_path: Path) -> None:
-    path = big_survey(tmp_path, CHECK_EVERY * 2 + 7)
+    path = big_survey(tmp_path, RESPONDENTS)
     progress, seen = cancelled_at("Read")
     with pytest.raises(Cancelled):
         project.imports.survey(path, progress=progress)
@@ -77,5 +78,5 @@ def test_cancel_before_a_big_survey_is_stored_stores_nothing(project: Project,
     assert _state(project) == (0, 0, 0)
     assert project.index.problems() == []
     done = project.imports.survey(path)
-    assert done is not None and len(done.cases) == CHECK_EVERY * 2 + 7
-    assert len(project.search("robot", limit=1000).hits) == CHECK_EVERY * 2 + 7
+    assert done is not None and len(done.cases) == RESPONDENTS
+    assert len(project.search("robot", limit=1000).hits) == RESPONDENTS
