@@ -41,7 +41,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Import files"))
         self.setAcceptDrops(True)
         self.resize(560, 440)
-        hint = QLabel(tr("Drop transcripts, notes, photos or ESM exports here, or add them."))
+        hint = QLabel(tr("Drop transcripts, notes, photos, ESM or survey exports here, "
+                         "or add them."))
         hint.setObjectName("hint")
         self.files = QListWidget()
         speak_as(self.files, "Files to import")

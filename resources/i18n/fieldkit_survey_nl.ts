@@ -71,6 +71,10 @@
         <translation>Kolommen van de enquête</translation>
     </message>
     <message>
+        <source>Drop transcripts, notes, photos, ESM or survey exports here, or add them.</source>
+        <translation>Sleep transcripten, notities, foto&apos;s, ESM- of enquête-exports hierheen, of voeg ze toe.</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Bestand</translation>
     </message>

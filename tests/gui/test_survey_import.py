@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QPushButton
 
 from fieldkit.gui import i18n, runner
 from fieldkit.gui.import_dialog import KINDS
@@ -62,6 +62,8 @@ def test_the_import_dialog_offers_survey(window) -> None:
     try:
         dialog = window.import_dialog()
         assert dialog.kind.itemText(dialog.kind.findData("survey")) == "Enquête"
+        hint = dialog.findChild(QLabel, "hint").text()
+        assert "enquête-exports" in hint  # the dialog says surveys are welcome
         dialog.close()
     finally:
         i18n.install("en")
