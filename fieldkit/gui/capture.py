@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldkit.core.errors import DuplicateImport
 from fieldkit.core.progress import Progress
+from fieldkit.gui import survey_import
 from fieldkit.gui.duplicate_question import ask_about_duplicates
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.import_dialog import ImportDialog, local_files
@@ -43,7 +44,13 @@ def import_dialog(window: MainWindow, files: list[str] | None = None) -> ImportD
 
     def chosen() -> None:
         options = dialog.options()
-        window.import_files(dialog.paths(), options["kind"], options["site"], options["visit"])
+        kind, site, visit = options["kind"], options["site"], options["visit"]
+        surveys = [p for p in dialog.paths() if survey_import.is_survey(p, kind)]
+        others = [p for p in dialog.paths() if p not in surveys]
+        if others:
+            window.import_files(others, kind, site, visit)
+        if surveys:  # each survey is previewed before it is imported
+            survey_import.preview_surveys(window, surveys, site, visit)
 
     dialog.accepted.connect(chosen)
     dialog.open()

@@ -27,11 +27,11 @@ from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
 from fieldkit.project import Project
 
-# issue 28: a survey table (one case per respondent) joins this list as ("survey", "Survey")
-# once the facade's survey import is on main; File → Import attributes… takes attribute tables
+# a survey (one case per respondent) is previewed before it is imported
+# (``survey_import``); File → Import attributes… takes attribute tables
 KINDS = (("auto", "Recognise automatically"), ("transcript", "Transcript"),
          ("fieldnote", "Fieldnote"), ("photo", "Photo"), ("esm", "ESM answers"),
-         ("text", "Other text"))
+         ("survey", "Survey"), ("text", "Other text"))
 
 
 class ImportDialog(QDialog):
@@ -41,7 +41,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Import files"))
         self.setAcceptDrops(True)
         self.resize(560, 440)
-        hint = QLabel(tr("Drop transcripts, notes, photos or ESM exports here, or add them."))
+        hint = QLabel(tr("Drop transcripts, notes, photos, ESM or survey exports here, "
+                         "or add them."))
         hint.setObjectName("hint")
         self.files = QListWidget()
         speak_as(self.files, "Files to import")

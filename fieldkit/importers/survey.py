@@ -177,6 +177,21 @@ def read_survey(path: Path, mapping: dict[str, str] | None = None, *,
     return parse_survey(read_bytes(path), path.name, case=mapping.get("case"), known=known)
 
 
+def survey_columns(path: Path) -> tuple[list[str], str | None]:
+    """The columns of the survey at ``path`` as ``parse_survey`` names them (below a title
+    row, merged headings joined), and the respondent column it finds by itself (None when it
+    finds none, so the researcher names one). Raises ``BadInput`` when the file is no table."""
+    path = Path(path)
+    sheet = read_sheet(read_bytes(path), path.name)
+    top = _top(sheet.rows, [])
+    layout = detect_layout(sheet.rows[top])
+    header = _header(sheet, top, layout)[0]
+    try:
+        return header, header[_case_column(header, header, layout, None, path.name)]
+    except BadInput:
+        return header, None
+
+
 def parse_survey(data: bytes, name: str, *, case: str | None = None,
                  known: Mapping[str, tuple[str, list[str]]] | None = None) -> SurveyData:
     """Read a survey export: its layout, questions (open or closed, with attribute types) and

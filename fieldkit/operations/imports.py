@@ -19,6 +19,7 @@ from fieldkit.operations.storing import store_document
 
 if TYPE_CHECKING:
     from fieldkit.importers.refi import RefiCode
+    from fieldkit.importers.survey import SurveyData
     from fieldkit.operations.recordings import PreparedRecording
     from fieldkit.operations.surveys import ReadSurvey, SurveyImport
     from fieldkit.project import Project
@@ -138,6 +139,18 @@ class Imports:
                    progress=progress, duplicates=duplicates)
         return self.surveys[0] if self.surveys else None
 
+    def preview_survey(self, path: str | Path, *, case: str | None = None,
+                       per: str = "respondent") -> SurveyData:
+        """What ``survey(path, case=case, per=per)`` would import, read and checked the same
+        way (a closed question named like one of the project's attributes takes its type)
+        but stored nowhere: the layout, the respondent column, each question open or closed
+        with its type, the columns left out, the respondents and the warnings. Raises
+        ``BadInput`` as ``survey`` would."""
+        from fieldkit.operations import surveys
+
+        mapping = {"per": per, **({"case": case} if case is not None else {})}
+        return surveys.read(self._project, Path(path), mapping).survey
+
     def _read_survey(self, path: Path, mapping: dict[str, str] | None,
                      progress: Progress) -> ReadSurvey:
         from fieldkit.operations import surveys
@@ -223,6 +236,7 @@ class Imports:
                 keys.append(store_document(self._project, self._store, doc, site, visit))
                 if (i + 1) % per_file == 0:
                     progress.step(f"Stored {doc.title}")
+            progress.check()  # a Cancel while the last file was stored still stores nothing
         return [self._store.document(k) for k in keys]
 
     def document(self, doc: ImportedDocument, *, site: str | None = None,

@@ -172,10 +172,6 @@
         <translation>Import files</translation>
     </message>
     <message>
-        <source>Drop transcripts, notes, photos or ESM exports here, or add them.</source>
-        <translation>Drop transcripts, notes, photos or ESM exports here, or add them.</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Add files…</translation>
     </message>

@@ -172,10 +172,6 @@
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <source>Drop transcripts, notes, photos or ESM exports here, or add them.</source>
-        <translation>Sleep transcripten, notities, foto's of ESM-exports hierheen, of voeg ze toe.</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Bestanden toevoegen…</translation>
     </message>

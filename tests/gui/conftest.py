@@ -152,6 +152,7 @@ def interface_strings() -> set[str]:
         search_panel,
         sheet_model,
         suggestions_panel,
+        survey_preview,
     )
 
     strings = literal_calls("tr") | literal_calls("speak_as") | literal_calls("describe_as")
@@ -165,4 +166,7 @@ def interface_strings() -> set[str]:
     strings |= set(change_labels.TEMPLATES) | set(change_labels.PROGRESS)
     strings |= set(sheet_model.TYPE_NAMES.values()) | set(cases_panel.CasesModel.COLUMNS)
     strings |= {"Recognise automatically", "Cases", "Documents"}  # rows of an imported table
+    strings |= set(survey_preview.LAYOUT_NAMES.values()) | set(survey_preview.ColumnsModel.HEADERS)
+    strings |= {label for _k, label in survey_preview.PER_CHOICES}
+    strings |= set(survey_preview.BECOMES.values())
     return strings

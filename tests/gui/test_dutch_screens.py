@@ -157,11 +157,14 @@ def test_the_walk_finds_english_when_it_is_there(dutch_window) -> None:
     label.deleteLater()
 
 
-def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, monkeypatch) -> None:
+def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, monkeypatch,
+                                                        tmp_path: Path) -> None:
     from fieldkit.gui import runner
     from fieldkit.gui.agreement_dialog import AgreementDialog
     from fieldkit.gui.code_hits_dialog import CodeHitsDialog
     from fieldkit.gui.new_code_dialog import NewCodeDialog
+    from fieldkit.gui.survey_preview import open_preview
+    from tests.importers import survey_files
 
     window = dutch_window
     project = window.project
@@ -202,6 +205,9 @@ def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, mon
     assert isinstance(hits, CodeHitsDialog)
     strings += walk(hits)
     strings += walk(window.import_dialog())
+    preview = open_preview(project, str(survey_files.qualtrics_csv(tmp_path)), window)
+    preview.show()
+    strings += walk(preview)
     strings += walk(window.show_shortcuts())
     tab.text_view.select_span(start, start + 5)
     strings += walk(window.coding.quick_code())
@@ -214,7 +220,7 @@ def test_every_window_dock_dialog_and_menu_speaks_dutch(dutch_window, qtbot, mon
     bad = still_english(strings)
     assert bad == [], "\n".join(bad)
     assert len(strings) > 300  # the walk really saw the screens
-    for w in (agreement, side, hits, note, team):
+    for w in (agreement, side, hits, note, team, preview):
         w.close()
 
 

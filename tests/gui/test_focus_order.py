@@ -8,6 +8,8 @@ reports a wrong order, a control Tab skips, a trap and a pane hidden behind anot
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from tempfile import mkdtemp
 
 import pytest
 from PySide6.QtCore import Qt
@@ -44,6 +46,8 @@ def screens(window, qtbot) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
     walked while it is in front (the walk of one may change what the next one shows)."""
     from fieldkit.gui.agreement_dialog import AgreementDialog
     from fieldkit.gui.new_code_dialog import NewCodeDialog
+    from fieldkit.gui.survey_preview import open_preview
+    from tests.importers import survey_files
 
     project = window.project
     doc = next(d for d in project.documents() if d.kind == "transcript")
@@ -88,6 +92,10 @@ def screens(window, qtbot) -> Iterator[tuple[str, QWidget]]:  # noqa: ANN001
         if dialog is not None:
             yield name, dialog
             dialog.close()
+    preview = open_preview(project, str(survey_files.qualtrics_csv(Path(mkdtemp()))), window)
+    preview.show()
+    yield "survey preview", preview
+    preview.close()
     start = tab.doc.text.index(" ") + 1
     tab.text_view.select_span(start, start + 5)
     box = window.coding.quick_code()
@@ -117,7 +125,7 @@ def test_tab_follows_the_layout_everywhere(demo, qtbot, language) -> None:
             for name, top in screens(window, qtbot):
                 problems += check(top, name)
                 seen += 1
-            assert seen >= 18  # the walk really saw the screens
+            assert seen >= 19  # the walk really saw the screens
             assert problems == [], "\n".join(problems)
         finally:
             i18n.install("en")
