@@ -186,10 +186,11 @@ def test_restored_layout_is_kept_inside_the_screen(demo_window) -> None:
 def test_view_menu_shows_and_hides_every_pane_and_resets_the_layout(demo_window) -> None:
     window = demo_window
     window.show_suggestions()
+    window.show_cases()  # both made when first asked for; then their entries toggle docks
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     panes = next(a.menu() for a in view.actions() if a.text() == "&Panes")
     titles = {a.text() for a in panes.actions()}
-    assert {"Material", "Codebook", "Search", "Suggested codings"} <= titles
+    assert {"Material", "Codebook", "Search", "Suggested codings", "Cases"} <= titles
     for action in panes.actions():
         dock = next(d for d in window.findChildren(QDockWidget)
                     if d.toggleViewAction() is action)
