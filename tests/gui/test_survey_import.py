@@ -82,7 +82,7 @@ def test_a_qualtrics_survey_is_previewed_then_imported(window, qtbot, tmp_path: 
     assert found["Q1"] == "Closed: attribute (List of choices)"
     assert found["Q2"] == "Closed: attribute (Number)"
     assert found["Q4"] == "Closed: attribute (Yes/no)"
-    assert found["StartDate"] == "Closed: attribute (Date)"
+    assert found["StartDate"] == "Closed: attribute (Text)"  # moments keep their time of day
     for personal in ("IPAddress", "RecipientEmail", "LocationLatitude"):
         assert found[personal] == "Left out (personal or technical)"
     assert preview.model.rows[[r[0] for r in preview.model.rows].index("Q3")][1] \
