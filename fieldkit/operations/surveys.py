@@ -22,7 +22,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
 from fieldkit.importers.survey_text import SurveyText, survey_texts
-from fieldkit.operations.storing import store_document
+from fieldkit.operations.storing import store_documents
 from fieldkit.storage import case_tables
 
 if TYPE_CHECKING:
@@ -100,14 +100,13 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
     _define(project, store, survey, read.path.name)
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
-    with store.documents_in_bulk():
-        for text in read.texts:
-            key = store_document(project, store, text.document, site, visit)
-            done.documents.append(key)
-            if text.respondent is not None:
-                of_respondent.setdefault(text.respondent, []).append(key)
-            for who, start, end in text.parts:
-                parts.setdefault(who, []).append((key, start, end))
+    keys = store_documents(project, store, [text.document for text in read.texts], site, visit)
+    for key, text in zip(keys, read.texts):
+        done.documents.append(key)
+        if text.respondent is not None:
+            of_respondent.setdefault(text.respondent, []).append(key)
+        for who, start, end in text.parts:
+            parts.setdefault(who, []).append((key, start, end))
     existing = {str(r["name"]).casefold(): r for r in case_tables.case_rows(store)}
     for respondent in survey.respondents:
         row = existing.get(respondent.id.casefold())
