@@ -101,7 +101,7 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
     keys = store_documents(project, store, [text.document for text in read.texts], site, visit)
-    for key, text in zip(keys, read.texts):
+    for key, text in zip(keys, read.texts, strict=True):
         done.documents.append(key)
         if text.respondent is not None:
             of_respondent.setdefault(text.respondent, []).append(key)

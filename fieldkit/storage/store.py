@@ -391,7 +391,7 @@ class Store(Writer):
             self.insert_many("turns", [
                 {"document_id": key, "start": t.start, "end": t.end, "speaker": t.speaker,
                  "t_start": t.t_start, "t_end": t.t_end}
-                for key, (_, turns) in zip(keys, documents) for t in turns])
+                for key, (_, turns) in zip(keys, documents, strict=True) for t in turns])
             return keys
 
     @contextmanager
