@@ -370,8 +370,9 @@ class Store(Writer):
                       ) -> list[int]:
         """``add_document`` for many documents (values and turns each) in one change: their
         rows written hundreds a statement (``insert_many``), their regions at the end
-        (``documents_in_bulk``). Returns their ids, in order. Memos (whose details are written
-        one by one) and documents of different columns go one at a time."""
+        (``documents_in_bulk``). Returns their ids, in order. Memos and documents with a memo
+        (whose details and stamps are written one by one) and documents of different columns
+        go one at a time."""
         now = utc_now()
         rows = []
         for values, _ in documents:
@@ -381,7 +382,7 @@ class Store(Writer):
                 row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
             rows.append(row)
         with self.change(f"Add {len(rows)} documents"), self.documents_in_bulk():
-            if any(r["kind"] == "memo" for r in rows) \
+            if any(r["kind"] == "memo" or r.get("memo") for r in rows) \
                     or any(r.keys() != rows[0].keys() for r in rows):
                 return [self.add_document(v, t) for v, t in documents]
             keys = self.insert_many("documents", rows)
