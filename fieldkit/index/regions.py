@@ -94,54 +94,6 @@ def fk_region(text: str | None, offsets: bytes | None, start: int | None, end: i
     return found[column]
 
 
-class _Split(threading.local):
-    """The document whose stored words ``fk_region_split`` last split (per thread)."""
-
-    key: tuple[Any, ...] = (None, None, None)
-    text: str | None = None
-    starts: Any = None
-    stems: list[str] | None = None
-    folded: list[str] | None = None
-    last: tuple[Any, ...] = (None, _EMPTY)
-
-
-_split = _Split()
-
-
-def fk_region_split(text: str | None, offsets: bytes | None, stems: str | None,
-                    words: str | None, start: int | None, end: int | None,
-                    language: str | None, column: int) -> Any:
-    """SQL ``fk_region_split(text, offsets, stems, words, start, end, lang, column)``: as
-    ``fk_region``, from the words the document's own index row holds (its ``stems`` and
-    ``words`` columns, split once per document): a region's columns are then a slice of them
-    rather than its words split and stemmed again (many new documents' regions written in
-    one statement, ``search_tables.fill_regions``)."""
-    if not text or not offsets:
-        return _EMPTY[column]
-    key = (offsets, stems, words)
-    seen = _split.key
-    if not (seen[0] == offsets and seen[1] == stems and seen[2] == words
-            and (_split.text is text or _split.text == text)):
-        _split.key, _split.text, _split.last = key, text, (None, _EMPTY)
-        _split.starts = unpack(offsets)
-        stem_list = (stems or "").split(" ")
-        word_list = (words or "").split(" ")
-        count = len(_split.starts)
-        aligned = len(stem_list) == count and len(word_list) == count
-        _split.stems, _split.folded = (stem_list, word_list) if aligned else (None, None)
-    span = (start, end)
-    if _split.last[0] != span:
-        try:
-            if _split.stems is not None and _split.folded is not None:
-                found = _sliced(text, _split.starts, _split.stems, _split.folded, start, end)
-            else:  # a row whose columns do not line up with its words: split them again
-                found = region_columns(text, _split.starts, start, end, language)
-        except Exception:  # a trigger must never fail a researcher's write; `check` would notice
-            found = _EMPTY
-        _split.last = (span, found)
-    return _split.last[1][column]
-
-
 class _Primed(threading.local):
     """The one document whose regions a statement is writing (per thread: per connection in use)."""
 
@@ -176,6 +128,23 @@ def fk_region_prime(document_id: int | None, text: str | None, offsets: bytes | 
     _primed.stems = _primed.folded = None
     _primed.language = language
     _primed.last = (None, _EMPTY)
+    return 1
+
+
+def fk_region_split_load(document_id: int | None, text: str | None, offsets: bytes | None,
+                         stems: str | None, words: str | None, language: str | None) -> int:
+    """SQL ``fk_region_split_load(document_id, text, offsets, stems, words, lang)``: as
+    ``fk_region_prime``, with the words of the document's own index row (its ``stems`` and
+    ``words`` columns, split once), so that each region's columns (``fk_region_of``) are a
+    slice of them rather than its words split and stemmed again: the regions of many new
+    documents written in one statement (``search_tables.fill_regions``) hand each text over
+    once, not three times per region."""
+    fk_region_prime(document_id, text, offsets, language)
+    count = len(_primed.starts)
+    if count:
+        stem_list, word_list = (stems or "").split(" "), (words or "").split(" ")
+        if len(stem_list) == count and len(word_list) == count:  # else: split them again
+            _primed.stems, _primed.folded = stem_list, word_list
     return 1
 
 

@@ -66,7 +66,7 @@ OWNERS = 1 << 32
 RELATIVE_SINCE = 11  # the schema step from which region offsets count from the region's start
 FILL_BATCH = 200  # documents whose regions are indexed in one statement
 # new documents whose regions are indexed in one statement (``write_deferred_many``): FTS5
-# writes out what it gathered at the start of each statement, so fewer is faster
+# writes out the rows it gathered at each statement's savepoint, so fewer is faster
 BULK_BATCH = 1000
 MANY_REGIONS = 32  # more regions than this: a document's regions are written on their own
 
@@ -148,12 +148,10 @@ def region_rowid(document: str, owner: str, part: int) -> str:
     return f"({document}) * {DOC_SHIFT} + ({owner}) * {PARTS} + {part}"
 
 
-def _region_select(part: int, document: str | None = None, *, primed: bool = False,
-                   split: bool = False) -> str:
+def _region_select(part: int, document: str | None = None, *, primed: bool = False) -> str:
     """Every region row of one kind, with what ``fk_region`` needs to make its columns; with
     ``document`` (a trigger's ``new``) the regions of that document, whose text and word
-    offsets are then read once rather than once per region; with ``split`` also the words of
-    the document's row (``xs``, ``xw``: what ``fk_region_split`` slices)."""
+    offsets are then read once rather than once per region."""
     if part == SEGMENT:
         source, field, extra = "codings", "'segment'", _CODED.format(c="c")
     else:
@@ -178,24 +176,29 @@ def _region_select(part: int, document: str | None = None, *, primed: bool = Fal
         f"SELECT {region_rowid('d.id', 'c.id', part)} AS rid, {field} AS field, "
         f"d.id AS document_id, {_meta(field, 'd.kind', 'd', extra)} AS meta, d.text AS body, "
         "x.offsets AS starts, c.start AS s, c.end AS e "
-        + (", x.stems AS xs, x.words AS xw " if split else "")
-        + f"FROM {source} c CROSS JOIN documents d CROSS JOIN search_index x "
+        f"FROM {source} c CROSS JOIN documents d CROSS JOIN search_index x "
         "WHERE d.id = c.document_id AND x.rowid = d.id * 8")
 
 
 EXPECTED_REGIONS = (f"{_region_select(SEGMENT)} UNION ALL {_region_select(TURN)}")
-# The three text columns of a region row taken from its document's own row (``fk_region_split``:
-# the document's words split once, each region a slice of them), over ``_split_select``.
-SPLIT_COLUMNS = ", ".join(f"fk_region_split(body, starts, xs, xw, s, e, {LANGUAGE}, {k})"
-                          for k in range(3))
 
 
-def _split_insert(part: int, where: str) -> str:
-    """Every region row of one kind (``where`` limits them) written from the words of its
-    document's row in ``search_index`` (``fill_regions``)."""
+def _loaded_insert(part: int, where: str) -> str:
+    """Every region row of one kind of the documents ``where`` selects (over ``d``), each
+    document's text and words handed over once (``fk_region_split_load``, a condition of the
+    document's loop, so it runs before the document's regions are read) and each region's
+    columns a slice of them (``fk_region_of``)."""
+    if part == SEGMENT:
+        source, field, extra = "codings", "'segment'", _CODED.format(c="c")
+    else:
+        source, field, extra = "turns", "'turn'", "fk_person(c.speaker)"
     return ("INSERT INTO search_regions (rowid, field, document_id, meta, stems, words, "
-            f"offsets) SELECT rid, field, document_id, meta, {SPLIT_COLUMNS} FROM "
-            f"({_region_select(part, split=True)} AND {where})")
+            f"offsets) SELECT {region_rowid('d.id', 'c.id', part)}, {field}, d.id, "
+            f"{_meta(field, 'd.kind', 'd', extra)}, "
+            + ", ".join(f"fk_region_of(d.id, c.start, c.end, {k})" for k in range(3))
+            + f" FROM documents d CROSS JOIN search_index x CROSS JOIN {source} c "
+            f"WHERE {where} AND x.rowid = d.id * 8 AND fk_region_split_load(d.id, d.text, "
+            f"x.offsets, x.stems, x.words, {LANGUAGE}) AND c.document_id = d.id")
 
 
 # The three text columns of a region row, over the columns of ``EXPECTED_REGIONS``.
@@ -398,12 +401,12 @@ def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = N
     first, last = int(documents[0]), int(documents[1])
     # A document with many regions has its text handed over once, not once per region.
     big = many_region_documents(conn, (first, last))
-    where = f"c.document_id BETWEEN {first} AND {last}"
+    where = f"d.id BETWEEN {first} AND {last}"
     if big:
-        where += f" AND c.document_id NOT IN ({', '.join(map(str, big))})"
+        where += f" AND d.id NOT IN ({', '.join(map(str, big))})"
     written = 0
     for part in (SEGMENT, TURN):
-        written += conn.execute(_split_insert(part, where)).rowcount
+        written += conn.execute(_loaded_insert(part, where)).rowcount
     for doc in big:
         written += _write_regions(conn, doc, (SEGMENT, TURN))
     return written
