@@ -272,6 +272,21 @@ class Store(Writer):
                           "attributes": json.dumps(attributes or {}, ensure_ascii=False)},
             )
 
+    def add_cases(self, cases: Sequence[tuple[str, dict[str, Any]]]) -> list[int]:
+        """``add_case`` for many cases (name and attributes each) in one change, hundreds a
+        statement; returns their ids, in order."""
+        with self.change(f"Add {len(cases)} cases"):
+            return self.insert_many("cases", [
+                {"uuid": new_uuid(), "name": name, "description": "",
+                 "attributes": json.dumps(attributes or {}, ensure_ascii=False)}
+                for name, attributes in cases])
+
+    def add_case_documents(self, members: Sequence[tuple[int, int]]) -> None:
+        """``add_to_case`` for many (case id, document id) pairs in one change."""
+        with self.change("Add to cases"):
+            self.insert_many("case_documents", [{"case_id": case_id, "document_id": doc}
+                                                for case_id, doc in members])
+
     def add_to_case(self, case_id: int, *, document_id: int | None = None,
                     participant_id: int | None = None) -> None:
         with self.change("Add to case"):
