@@ -405,8 +405,11 @@ def fill_regions(conn: sqlite3.Connection, documents: tuple[int, int] | None = N
     if big:
         where += f" AND d.id NOT IN ({', '.join(map(str, big))})"
     written = 0
-    for part in (SEGMENT, TURN):
-        written += conn.execute(_loaded_insert(part, where)).rowcount
+    for part, source in ((SEGMENT, "codings"), (TURN, "turns")):
+        # each document of the range is handed over for each statement: none without regions
+        if conn.execute(f"SELECT 1 FROM {source} WHERE document_id BETWEEN ? AND ? LIMIT 1",
+                        (first, last)).fetchone() is not None:
+            written += conn.execute(_loaded_insert(part, where)).rowcount
     for doc in big:
         written += _write_regions(conn, doc, (SEGMENT, TURN))
     return written
@@ -548,6 +551,13 @@ def write_deferred(conn: sqlite3.Connection, document_id: int) -> None:
     conn.execute("INSERT OR IGNORE INTO search_people SELECT w FROM (SELECT fk_person(speaker) "
                  "AS w FROM (SELECT DISTINCT speaker FROM turns WHERE document_id = ?)) "
                  "WHERE w != ''", (doc,))
+
+
+def without_regions(conn: sqlite3.Connection, documents: Iterable[int]) -> set[int]:
+    """Those of ``documents`` that have no region rows (what ``write_deferred_many`` takes)."""
+    return {int(d) for d in documents if conn.execute(
+        f"SELECT 1 FROM search_regions WHERE {_range('?')} LIMIT 1", (int(d), int(d))
+    ).fetchone() is None}
 
 
 def write_deferred_many(conn: sqlite3.Connection, documents: list[int]) -> None:

@@ -322,7 +322,13 @@ class Writer:
                     search_tables.defer_regions(self.conn, doc)
                 for change in todo.changes:
                     self.apply(change)
-                for doc in bulk:
+                # documents this step put back with their turns (redoing a survey's import:
+                # thousands) have no region rows yet: written together, not compared one by one
+                new = search_tables.without_regions(self.conn, bulk & {
+                    int(c.key) for c in todo.changes
+                    if c.table == "documents" and c.before is None and c.after})
+                search_tables.write_deferred_many(self.conn, sorted(new))
+                for doc in sorted(bulk - new):
                     search_tables.write_deferred(self.conn, doc)
         self._notify(applied)
         return applied
