@@ -117,8 +117,9 @@ def infer_type(raws: Sequence[str]) -> tuple[str, list[str]]:
     given = [r.strip() for r in raws if isinstance(r, str) and r.strip()]
     if not given:
         return "text", []
+    once = list(dict.fromkeys(given))  # parsing is a function of the text: each text once
     for type_, parse in (("number", _number), ("date", _day), ("boolean", _boolean)):
-        if _all_parse(given, parse):
+        if _all_parse(once, parse):
             return type_, []
     distinct: dict[str, str] = {}
     for value in given:

@@ -4,9 +4,11 @@ CSV: any encoding ``textfile.decode_text`` reads (UTF-8 with or without BOM, UTF
 Windows-1252), delimited by ``,`` ``;`` or tab (the one the first line uses most); newlines
 inside answers arrive as LF, so positions later counted in them are the stored text's.
 
-xlsx: the first sheet, read with openpyxl in read-only mode (fast on large exports). Its merged
-cells are read from the sheet's XML, because read-only mode does not keep them: a merged cell's
-text is copied into every cell it spans, so "Afdeling" merged over two header columns names both.
+xlsx: the first sheet, read with python-calamine (a Rust reader: a 5,000-respondent export in a
+fifth of a second, where openpyxl's read-only mode takes three); without it, with openpyxl,
+whose read-only mode keeps no merged cells, so they are read from the sheet's XML. A merged
+cell's text is copied into every cell it spans, so "Afdeling" merged over two header columns
+names both.
 Cells become text the way a researcher reads them: whole numbers without ".0", dates as
 ``YYYY-MM-DD`` (with `` HH:MM:SS`` when they hold a time), booleans as ``true``/``false``.
 """
@@ -74,9 +76,31 @@ def _read_csv(data: bytes, name: str) -> Sheet:
 
 
 def _read_xlsx(data: bytes, name: str) -> Sheet:
+    archive = open_zip(data, name, "xlsx")  # refuses zip bombs before a reader unpacks
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # an install without it: openpyxl, some 15 times slower
+        return _read_xlsx_openpyxl(data, name, archive)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = book.sheet_names
+        first = book.get_sheet_by_index(0) if names else None
+        cells = first.to_python(skip_empty_area=False) if first is not None else []
+        ranges = first.merged_cell_ranges if first is not None else None
+    except Exception as exc:  # calamine raises its own kinds on a damaged workbook
+        raise bad(name, f"not a readable xlsx workbook ({type(exc).__name__})") from None
+    if first is None:
+        raise bad(name, "the workbook has no sheet")
+    rows = _text_rows(cells)
+    notes = [f"read the first sheet, '{names[0]}' (the workbook has {len(names)})"] \
+        if len(names) > 1 else []
+    merged = [(top, left, bottom, right) for (top, left), (bottom, right) in ranges or ()]
+    return Sheet(_spread(rows, merged), merged, notes)
+
+
+def _read_xlsx_openpyxl(data: bytes, name: str, archive: Any) -> Sheet:
     from openpyxl import load_workbook
 
-    archive = open_zip(data, name, "xlsx")  # refuses zip bombs before openpyxl unpacks
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
@@ -94,6 +118,11 @@ def _read_xlsx(data: bytes, name: str) -> Sheet:
     finally:
         book.close()
     merged = [_range(m) for m in _MERGE.finditer(xml)]
+    return Sheet(_spread(rows, merged), merged, notes)
+
+
+def _spread(rows: list[list[str]], merged: list[tuple[int, int, int, int]]) -> list[list[str]]:
+    """``rows`` with a merged cell's text copied into every cell it spans."""
     for top, left, bottom, right in merged:
         if top < len(rows) and left < len(rows[top]):
             text = rows[top][left]
@@ -101,7 +130,7 @@ def _read_xlsx(data: bytes, name: str) -> Sheet:
                 rows[r] += [""] * (right + 1 - len(rows[r]))
                 for c in range(left, right + 1):
                     rows[r][c] = text
-    return Sheet(rows, merged, notes)
+    return rows
 
 
 #: Blank rows in a row after which a sheet is taken to have ended: a sheet formatted down to
@@ -110,9 +139,14 @@ BLANK_ROWS_END = 10_000
 
 
 def _sheet_rows(sheet: Any) -> list[list[str]]:
+    return _text_rows(sheet.iter_rows(values_only=True))
+
+
+def _text_rows(cells: Any) -> list[list[str]]:
+    """Rows of cell values as rows of text, up to the sheet's end (``BLANK_ROWS_END``)."""
     rows: list[list[str]] = []
     blank = 0
-    for values in sheet.iter_rows(values_only=True):
+    for values in cells:
         row = [_cell_text(v) for v in values]
         blank = 0 if any(row) else blank + 1
         if blank > BLANK_ROWS_END:

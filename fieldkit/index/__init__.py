@@ -22,6 +22,7 @@ from fieldkit.index.regions import (
     fk_region_load,
     fk_region_of,
     fk_region_prime,
+    fk_region_split_load,
     person_word,
 )
 from fieldkit.index.results import Hit, SavedSearch, SearchResult
@@ -54,6 +55,7 @@ database.register_function("fk_region_prime", 4, fk_region_prime)
 database.register_function("fk_region_of", 4, fk_region_of)
 database.register_function("fk_region_load", 3, fk_region_load)
 database.register_function("fk_region_differs", 6, fk_region_differs)
+database.register_function("fk_region_split_load", 6, fk_region_split_load)
 
 
 __all__ = ["QUERY_HELP", "Hit", "SavedSearch", "SearchEngine", "SearchResult",

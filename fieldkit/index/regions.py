@@ -131,6 +131,23 @@ def fk_region_prime(document_id: int | None, text: str | None, offsets: bytes | 
     return 1
 
 
+def fk_region_split_load(document_id: int | None, text: str | None, offsets: bytes | None,
+                         stems: str | None, words: str | None, language: str | None) -> int:
+    """SQL ``fk_region_split_load(document_id, text, offsets, stems, words, lang)``: as
+    ``fk_region_prime``, with the words of the document's own index row (its ``stems`` and
+    ``words`` columns, split once), so that each region's columns (``fk_region_of``) are a
+    slice of them rather than its words split and stemmed again: the regions of many new
+    documents written in one statement (``search_tables.fill_regions``) hand each text over
+    once, not three times per region."""
+    fk_region_prime(document_id, text, offsets, language)
+    count = len(_primed.starts)
+    if count:
+        stem_list, word_list = (stems or "").split(" "), (words or "").split(" ")
+        if len(stem_list) == count and len(word_list) == count:  # else: split them again
+            _primed.stems, _primed.folded = stem_list, word_list
+    return 1
+
+
 def fk_region_load(document_id: int | None, text: str | None, language: str | None) -> int:
     """SQL ``fk_region_load(document_id, text, lang)``: as ``fk_region_prime``, with the words
     of the text as its own index row holds them (the analysis just made for that row is kept,

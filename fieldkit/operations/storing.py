@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 def store_document(project: Project, store: Store, doc: ImportedDocument,
                    site: str | None, visit: str | None) -> int:
     """Store ``doc`` (with its media file, original file and turns); returns its id."""
+    return store.add_document(document_values(project, store, doc, site, visit), doc.turns)
+
+
+def store_documents(project: Project, store: Store, docs: list[ImportedDocument],
+                    site: str | None, visit: str | None) -> list[int]:
+    """``store_document`` for many documents (a survey's), their rows written together
+    (``Store.add_documents``); returns their ids, in order."""
+    return store.add_documents([(document_values(project, store, doc, site, visit), doc.turns)
+                                for doc in docs])
+
+
+def document_values(project: Project, store: Store, doc: ImportedDocument,
+                    site: str | None, visit: str | None) -> dict[str, Any]:
+    """The row of ``doc`` (its site, visit and participant found or added, its media file and
+    original file stored)."""
     if doc.kind not in DOCUMENT_KINDS:
         raise BadInput(f"Unknown document kind '{doc.kind}'.")
     site_row = project.ensure_site(site) if site else None
@@ -40,7 +55,7 @@ def store_document(project: Project, store: Store, doc: ImportedDocument,
     }
     if doc.created:
         values["created"] = doc.created
-    return store.add_document(values, doc.turns)
+    return values
 
 
 def store_media(project: Project, store: Store, media: ImportedMedia) -> int:

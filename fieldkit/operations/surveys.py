@@ -22,7 +22,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.importers import check_text_size
 from fieldkit.importers.survey import SurveyData, read_survey
 from fieldkit.importers.survey_text import SurveyText, survey_texts
-from fieldkit.operations.storing import store_document
+from fieldkit.operations.storing import store_documents
 from fieldkit.storage import case_tables
 
 if TYPE_CHECKING:
@@ -89,9 +89,10 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
     questions, its documents, and a case per respondent holding their documents (or, per
     question, their answers as case parts) and their closed answers.
 
-    Cases, memberships and values are written straight to the store, a row each: the
-    facade's one-at-a-time calls re-read a case (and a part's whole document) after every
-    write, which for 5,000 respondents would be most of the import."""
+    Cases, memberships and values are written straight to the store, new cases and the
+    memberships hundreds a statement: the facade's one-at-a-time calls re-read a case (and a
+    part's whole document) after every write, which for 5,000 respondents would be most of
+    the import."""
     survey = read.survey
     done = SurveyImport(survey.name, read.path.name, survey.layout, read.per,
                         open_questions=[q.label for q in survey.open_questions],
@@ -100,30 +101,32 @@ def store(project: Project, store: Store, read: ReadSurvey, site: str | None,
     _define(project, store, survey, read.path.name)
     of_respondent: dict[str, list[int]] = {}
     parts: dict[str, list[tuple[int, int, int]]] = {}
-    with store.documents_in_bulk():
-        for text in read.texts:
-            key = store_document(project, store, text.document, site, visit)
-            done.documents.append(key)
-            if text.respondent is not None:
-                of_respondent.setdefault(text.respondent, []).append(key)
-            for who, start, end in text.parts:
-                parts.setdefault(who, []).append((key, start, end))
+    keys = store_documents(project, store, [text.document for text in read.texts], site, visit)
+    for key, text in zip(keys, read.texts, strict=True):
+        done.documents.append(key)
+        if text.respondent is not None:
+            of_respondent.setdefault(text.respondent, []).append(key)
+        for who, start, end in text.parts:
+            parts.setdefault(who, []).append((key, start, end))
     existing = {str(r["name"]).casefold(): r for r in case_tables.case_rows(store)}
+    new = [r for r in survey.respondents if r.id.casefold() not in existing]
+    added = dict(zip((r.id for r in new), store.add_cases(
+        [(r.id, r.values) for r in new]), strict=True))
+    members: list[tuple[int, int]] = []
     for respondent in survey.respondents:
-        row = existing.get(respondent.id.casefold())
-        if row is None:
-            case_id = store.add_case(respondent.id, attributes=respondent.values)
-        else:
+        case_id = added.get(respondent.id)
+        if case_id is None:
+            row = existing[respondent.id.casefold()]
             case_id = int(row["id"])
             done.joined += 1
             if respondent.values:
                 values = {**case_tables.values_of_row(row["attributes"]), **respondent.values}
                 case_tables.set_values(store, "cases", case_id, values)
-        for doc in of_respondent.get(respondent.id, ()):
-            store.add_to_case(case_id, document_id=doc)
+        members += [(case_id, doc) for doc in of_respondent.get(respondent.id, ())]
         for doc, start, end in parts.get(respondent.id, ()):
             case_tables.add_part(store, case_id, doc, start, end)
         done.cases.append(case_id)
+    store.add_case_documents(members)
     return done
 
 

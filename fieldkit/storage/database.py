@@ -24,7 +24,7 @@ FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {}
 # does, and a script that opens the database on its own starts with ``import fieldkit.index``.
 TRIGGER_FUNCTIONS = ("fk_stems", "fk_words", "fk_offsets", "fk_meta", "fk_filters", "fk_person",
                      "fk_region", "fk_region_prime", "fk_region_of", "fk_region_load",
-                     "fk_region_differs")
+                     "fk_region_differs", "fk_region_split_load")
 _UNREGISTERED = ("the search index's SQL functions are not registered ({}): import fieldkit.index "
                  "before writing to a project database (fieldkit.project does)")
 

@@ -149,7 +149,7 @@ def _v7_search_regions(conn: sqlite3.Connection) -> None:
     from fieldkit.storage import search_tables
 
     _search_functions(conn, "fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person",
-                      "fk_region", "fk_region_prime", "fk_region_of")
+                      "fk_region", "fk_region_prime", "fk_region_of", "fk_region_split_load")
     search_tables.upgrade(conn)
 
 
@@ -199,7 +199,7 @@ def _v11_segments(conn: sqlite3.Connection) -> None:
 
     _search_functions(conn, "fk_stems", "fk_words", "fk_offsets", "fk_filters", "fk_person",
                       "fk_region", "fk_region_prime", "fk_region_of", "fk_region_load",
-                      "fk_region_differs")
+                      "fk_region_differs", "fk_region_split_load")
     search_tables.upgrade_v11(conn)
     conn.execute("DROP INDEX IF EXISTS codings_document")
     conn.execute("CREATE INDEX codings_document ON codings(document_id, start, end, code_id, "

@@ -272,6 +272,21 @@ class Store(Writer):
                           "attributes": json.dumps(attributes or {}, ensure_ascii=False)},
             )
 
+    def add_cases(self, cases: Sequence[tuple[str, dict[str, Any]]]) -> list[int]:
+        """``add_case`` for many cases (name and attributes each) in one change, hundreds a
+        statement; returns their ids, in order."""
+        with self.change(f"Add {len(cases)} cases"):
+            return self.insert_many("cases", [
+                {"uuid": new_uuid(), "name": name, "description": "",
+                 "attributes": json.dumps(attributes or {}, ensure_ascii=False)}
+                for name, attributes in cases])
+
+    def add_case_documents(self, members: Sequence[tuple[int, int]]) -> None:
+        """``add_to_case`` for many (case id, document id) pairs in one change."""
+        with self.change("Add to cases"):
+            self.insert_many("case_documents", [{"case_id": case_id, "document_id": doc}
+                                                for case_id, doc in members])
+
     def add_to_case(self, case_id: int, *, document_id: int | None = None,
                     participant_id: int | None = None) -> None:
         with self.change("Add to case"):
@@ -358,12 +373,42 @@ class Store(Writer):
             if self._bulk is not None:  # its regions are written with the others, at the end
                 search_tables.defer_regions(self.conn, key)
                 self._bulk.append(key)
-            with self.turns_in_bulk(key) if self._bulk is None else nullcontext():
-                for t in turns:
-                    self.insert("turns", {"document_id": key, "start": t.start, "end": t.end,
-                                          "speaker": t.speaker, "t_start": t.t_start,
-                                          "t_end": t.t_end})
+            turn_rows = [{"document_id": key, "start": t.start, "end": t.end,
+                          "speaker": t.speaker, "t_start": t.t_start, "t_end": t.t_end}
+                         for t in turns]
+            if turn_rows:
+                with self.turns_in_bulk(key) if self._bulk is None else nullcontext():
+                    self.insert_many("turns", turn_rows)
             return key
+
+    def add_documents(self, documents: Sequence[tuple[dict[str, Any], Sequence[Turn]]]
+                      ) -> list[int]:
+        """``add_document`` for many documents (values and turns each) in one change: their
+        rows written hundreds a statement (``insert_many``), their regions at the end
+        (``documents_in_bulk``). Returns their ids, in order. Memos and documents with a memo
+        (whose details and stamps are written one by one) and documents of different columns
+        go one at a time."""
+        now = utc_now()
+        rows = []
+        for values, _ in documents:
+            row = {"uuid": new_uuid(), "created": now, "modified": now, **values,
+                   "chars": len(values.get("text", ""))}
+            if isinstance(row.get("attributes"), dict):
+                row["attributes"] = json.dumps(row["attributes"], ensure_ascii=False)
+            rows.append(row)
+        with self.change(f"Add {len(rows)} documents"), self.documents_in_bulk():
+            if any(r["kind"] == "memo" or r.get("memo") for r in rows) \
+                    or any(r.keys() != rows[0].keys() for r in rows):
+                return [self.add_document(v, t) for v, t in documents]
+            keys = self.insert_many("documents", rows)
+            search_tables.defer_many(self.conn, keys)
+            assert self._bulk is not None
+            self._bulk.extend(keys)
+            self.insert_many("turns", [
+                {"document_id": key, "start": t.start, "end": t.end, "speaker": t.speaker,
+                 "t_start": t.t_start, "t_end": t.t_end}
+                for key, (_, turns) in zip(keys, documents, strict=True) for t in turns])
+            return keys
 
     @contextmanager
     def documents_in_bulk(self) -> Iterator[None]:
@@ -377,8 +422,9 @@ class Store(Writer):
             return
         self._bulk = []
         try:
-            yield
-            search_tables.write_deferred_many(self.conn, self._bulk)
+            with search_tables.pending_in_bulk(self.conn):
+                yield
+                search_tables.write_deferred_many(self.conn, self._bulk)
         finally:
             self._bulk = None
 

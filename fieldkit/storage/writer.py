@@ -22,6 +22,11 @@ CommitHook = Callable[[ChangeSet], None]
 #: Where a change comes from: this researcher (undoable, sent to the team), or a team sync.
 LOCAL, REMOTE = "local", "remote"
 
+#: The largest id SQLite gives a row (beyond it new rows get random ids).
+_LAST_ID = 2**63 - 1
+#: Rows and values one ``insert_many`` statement takes (SQLite allows 32,766 values since 3.32;
+#: 999 before).
+_MANY_ROWS, _VARIABLES = 1000, 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 _SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_0123456789")
 
 
@@ -170,6 +175,42 @@ class Writer:
             self._record(RowChange(table, key, None, None))
         return key
 
+    def insert_many(self, table: str, rows: list[Row]) -> list[int]:
+        """``insert`` of many new rows of one table (a survey's documents, a transcript's
+        turns), each with the same columns and no id of its own: hundreds of rows a statement,
+        and the rows as stored read back at once for the change set. Returns their ids, in
+        order.
+
+        Few statements matter beyond their own cost: FTS5 writes out the rows it gathered at
+        the savepoint each statement whose triggers write to it opens, so a document a
+        statement made the search index a segment per document to write and merge (measured
+        on a 5,000-respondent survey: the documents took twice as long)."""
+        if not rows:
+            return []
+        _check_name(table)
+        cols = [_check_name(c) for c in rows[0]]
+        if "id" in cols or any(r.keys() != rows[0].keys() for r in rows):
+            return [self.insert(table, r) for r in rows]
+        last = self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+        if last > _LAST_ID - len(rows):  # SQLite would pick ids at random: one at a time
+            return [self.insert(table, r) for r in rows]
+        per = max(1, min(_MANY_ROWS, _VARIABLES // len(cols)))
+        one = f"({', '.join('?' * len(cols))})"
+        for at in range(0, len(rows), per):
+            chunk = rows[at:at + per]
+            self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                              + ", ".join([one] * len(chunk)),
+                              [r[c] for r in chunk for c in cols])
+        # a table without AUTOINCREMENT numbers new rows from its largest id up, in order
+        stored = [dict(r) for r in self.conn.execute(
+            f"SELECT * FROM {table} WHERE id > ? ORDER BY id", (last,))]
+        if len(stored) != len(rows):
+            raise RuntimeError(f"{table}: {len(rows)} rows inserted, {len(stored)} found")
+        for after in stored:
+            self._record(RowChange(table, int(after["id"]), None,
+                                   after if self._log else None))
+        return [int(after["id"]) for after in stored]
+
     def update(self, table: str, key: int, values: Row) -> None:
         _check_name(table)
         before = self._fetch(table, key)
@@ -281,7 +322,13 @@ class Writer:
                     search_tables.defer_regions(self.conn, doc)
                 for change in todo.changes:
                     self.apply(change)
-                for doc in bulk:
+                # documents this step put back with their turns (redoing a survey's import:
+                # thousands) have no region rows yet: written together, not compared one by one
+                new = search_tables.without_regions(self.conn, bulk & {
+                    int(c.key) for c in todo.changes
+                    if c.table == "documents" and c.before is None and c.after})
+                search_tables.write_deferred_many(self.conn, sorted(new))
+                for doc in sorted(bulk - new):
                     search_tables.write_deferred(self.conn, doc)
         self._notify(applied)
         return applied

@@ -101,3 +101,27 @@ def test_a_text_edit_moves_the_parts_on_every_copy(replicas) -> None:
         text = p.document(doc_id(p, "Bezoek 2")).text
         assert [text[s:e] for _d, s, e in p.cases.get("Ahmed").parts] == ["Ahmed."]
     assert lead.team.canonical() == anna.team.canonical() == bram.team.canonical()
+
+
+def test_a_survey_stored_in_bulk_reaches_every_copy_and_its_undo_too(replicas, tmp_path) -> None:
+    """A survey's documents, turns and cases, written hundreds a statement, travel as the rows
+    they are: every copy holds the same rows and a whole search index, and so does the lead's
+    undo of the import."""
+    from tests.importers.test_survey_bulk import _survey
+
+    _team, lead, anna, bram = replicas
+    path, _answers = _survey(tmp_path, 30)
+    lead.imports.survey(path)
+    sync_all(lead, anna, bram)
+    assert cases_of(lead) == cases_of(anna) == cases_of(bram)
+    assert lead.team.canonical() == anna.team.canonical() == bram.team.canonical()
+    for p in (lead, anna, bram):
+        assert p.index.problems() == []
+        assert len(p.search('speaker:hulp "kantbank"', limit=1000).hits) == \
+            len(lead.search('speaker:hulp "kantbank"', limit=1000).hits) > 0
+    lead.undo()
+    sync_all(lead, anna, bram)
+    for p in (lead, anna, bram):
+        assert p.cases.all() == [] and p.index.problems() == []
+        assert not [d for d in p.documents() if d.title.startswith("bulk — ")]
+    assert lead.team.canonical() == anna.team.canonical() == bram.team.canonical()
