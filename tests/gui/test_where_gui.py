@@ -201,3 +201,24 @@ def test_dutch_labels_of_the_condition(analysis) -> None:
             "Deze voorwaarde is niet bruikbaar")
     finally:
         i18n.install("en")
+
+
+def test_a_document_set_from_cases_that_satisfy_a_condition(study, analysis) -> None:
+    project, _matching = study
+    docs = [d.id for d in project.documents()]
+    project.cases.add("Ploeg vroeg", documents=docs[:3])
+    project.cases.add("Ploeg laat", documents=docs[3:5])
+    project.attributes.set("case:Ploeg vroeg", "ploeg", "vroeg")
+    project.attributes.set("case:Ploeg laat", "ploeg", "laat")
+    # a document's own value goes before its case's: only the case's values decide a case set
+    project.attributes.set(docs[0], "ploeg", "laat")
+    analysis.tabs.setCurrentWidget(analysis.sets)
+    sets = analysis.sets
+    sets.refresh()
+    sets.condition.setText("ploeg = vroeg")
+    sets.condition_kind.setCurrentIndex(sets.condition_kind.findData("cases"))
+    sets.from_condition("Vroege ploeg")
+    assert set(project.sets.get("Vroege ploeg").members) == set(docs[:3])
+    sets.condition_kind.setCurrentIndex(sets.condition_kind.findData("documents"))
+    sets.from_condition("Vroeg, eigen waarden")
+    assert set(project.sets.get("Vroeg, eigen waarden").members) == set(docs[1:3])
