@@ -425,6 +425,7 @@ class AnalysisWindow(QWidget):
 
     def set_project(self, project: Project | None) -> None:
         self.project = project
+        self.filters.condition.reset()
         if project is not None:
             self.filters.fill(project)
             self.matrix.retranslate()

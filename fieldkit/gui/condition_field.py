@@ -79,6 +79,15 @@ class ConditionField(QWidget):
         self.project = project
         self.names.setStringList(project.analysis.attribute_names() if project else [])
 
+    def reset(self) -> None:
+        """No condition (another project is open: its attributes are not this one's)."""
+        self.edit.blockSignals(True)
+        self.edit.clear()
+        self.edit.blockSignals(False)
+        self.applied = None
+        self.message.clear()
+        self.message.hide()
+
     def apply(self) -> bool:
         """Check the typed condition and use it; False (message shown, nothing changed) when
         it cannot be used."""

@@ -459,6 +459,7 @@ class SegmentsPanel(QWidget):
         self._timer.stop()  # a query scheduled for the previous project
         self.project = project
         self.codes.set_checked([])
+        self.condition.reset()
         self.model.set_codings(None, [])  # the lookups are read when the view is first used
         self._choices_stale = True
         if self.isVisible():

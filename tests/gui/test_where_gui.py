@@ -159,6 +159,11 @@ def test_the_segments_pane_lists_only_codings_that_satisfy_the_condition(study, 
         type_condition(panel.condition, "nergens = 1")
         assert panel.condition.message.isVisible()
         assert panel.condition.applied == CONDITION
+        # a project opened again (or another one) starts without a condition
+        window.set_project(project)
+        assert window.segments.condition.applied is None
+        assert window.show_analysis().filters.condition.applied is None
+        assert not panel.condition.message.isVisible()
 
 
 def _with_subcodes(project: Project, code_ids: list[int]) -> set[int]:
