@@ -37,6 +37,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import focus_order, folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
+from fieldkit.gui.condition_field import ConditionField
 from fieldkit.gui.dialog_buttons import dialog_buttons
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
@@ -47,27 +48,34 @@ Opener = Callable[[int, int, int], None]  # document, start, end
 
 
 class Filters(QWidget):
-    """Coder, document set and code set: the scope every view of the window uses."""
+    """Coder, document set, attribute condition and code set: the scope every view of the
+    window uses."""
 
     def __init__(self, changed: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.coder, self.documents, self.codes = QComboBox(), QComboBox(), QComboBox()
-        self.labels = [QLabel(), QLabel(), QLabel()]
+        self.condition = ConditionField(changed)
+        self.labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, combo in zip(self.labels, (self.coder, self.documents, self.codes),
-                                strict=True):
-            layout.addWidget(label)
-            layout.addWidget(combo)
-            combo.currentIndexChanged.connect(lambda _i: changed())
+        for label, field in zip(self.labels, (self.coder, self.documents, self.condition,
+                                              self.codes), strict=True):
+            label.setBuddy(field)
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(field, 2 if field is self.condition else 0,
+                             Qt.AlignmentFlag.AlignTop)
+            if isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i: changed())
         layout.addStretch(1)
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (tr("Coder"), tr("Documents"), tr("Codes")),
-                               strict=True):
+        for label, text in zip(self.labels, (tr("Coder"), tr("Documents"), tr("Only where"),
+                                             tr("Codes")), strict=True):
             label.setText(text)
+        self.condition.retranslate()
 
     def fill(self, project: Project) -> None:
+        self.condition.set_project(project)
         sets = project.sets.all()
         for combo, everyone, items in (
                 (self.coder, tr("Every coder"), [c.name for c in project.coders()]),
@@ -85,7 +93,7 @@ class Filters(QWidget):
 
     def where(self) -> dict[str, Any]:
         return {"coder": self.coder.currentData(), "document_set": self.documents.currentData(),
-                "code_set": self.codes.currentData()}
+                "code_set": self.codes.currentData(), "where": self.condition.applied}
 
 
 class SegmentList(QDialog):
@@ -417,6 +425,7 @@ class AnalysisWindow(QWidget):
 
     def set_project(self, project: Project | None) -> None:
         self.project = project
+        self.filters.condition.reset()
         if project is not None:
             self.filters.fill(project)
             self.matrix.retranslate()

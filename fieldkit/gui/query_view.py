@@ -3,8 +3,8 @@
 A query is typed in the language of ``fieldkit.analysis.query`` ("Peer help" AND "Time pressure",
 A NOT B, A NEAR/10 B, A FOLLOWED BY B), optionally narrowed by a search; the regions it finds are
 listed and open in their document, and go to Word with their citations; a query can be kept
-with the project or turned into a document set. Sets are listed, made from an attribute value,
-and deleted.
+with the project or turned into a document set. Sets are listed, made from an attribute value or
+an attribute condition, and deleted.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from fieldkit.core.filenames import safe_file_name
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import RegionsModel
+from fieldkit.gui.condition_field import WordCompleter
 from fieldkit.gui.headers import share_the_width
 from fieldkit.gui.i18n import ntr, tr
 
@@ -243,14 +244,36 @@ class SetsView(QWidget):
         row.addWidget(self.buttons["attribute"])
         row.addStretch(1)
         row.addWidget(self.buttons["delete"])
+        # a set from a condition over several attributes ("afdeling = Lasserij en jaren < 5")
+        self.condition = QLineEdit()
+        speak_as(self.condition, "Attribute condition")
+        self.condition_names = QStringListModel(self)
+        completer = WordCompleter(self.condition_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.condition.setCompleter(completer)
+        self.condition_kind = QComboBox()
+        self.buttons["condition"] = QPushButton()
+        self.buttons["condition"].clicked.connect(lambda: self.from_condition())
+        by_condition = QHBoxLayout()
+        by_condition.addWidget(self.condition, 1)
+        by_condition.addWidget(self.condition_kind)
+        by_condition.addWidget(self.buttons["condition"])
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(row)
+        layout.addLayout(by_condition)
 
     def retranslate(self) -> None:
         self.value.setPlaceholderText(tr("Value"))
         self.buttons["attribute"].setText(tr("New document set from attribute…"))
         self.buttons["delete"].setText(tr("Delete set"))
+        self.condition.setPlaceholderText(tr("Condition, e.g. afdeling = Lasserij and jaren < 5"))
+        self.buttons["condition"].setText(tr("New document set from condition…"))
+        kind = self.condition_kind.currentIndex()
+        self.condition_kind.clear()
+        self.condition_kind.addItem(tr("documents that satisfy it"), "documents")
+        self.condition_kind.addItem(tr("documents of cases that satisfy it"), "cases")
+        self.condition_kind.setCurrentIndex(max(0, kind))
         self.refresh()
 
     def refresh(self) -> None:
@@ -272,6 +295,7 @@ class SetsView(QWidget):
         self.attribute.addItems(project.analysis.attribute_names())
         if kept:
             self.attribute.setCurrentText(kept)
+        self.condition_names.setStringList(project.analysis.attribute_names())
 
     def from_attribute(self, name: str | None = None) -> None:
         project = self.window_.project
@@ -290,6 +314,31 @@ class SetsView(QWidget):
             return
         self.window_.filters.fill(project)
         self.refresh()
+
+    def from_condition(self, name: str | None = None) -> None:
+        """A document set of the documents (or the cases' documents) whose attributes satisfy
+        the condition typed beside the button (``project.sets.add_from_condition``)."""
+        project = self.window_.project
+        condition = self.condition.text().strip()
+        if project is None:
+            return
+        if not condition:
+            self.window_.say(tr("Type a condition first, e.g. afdeling = Lasserij."))
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("New document set"), tr("Name"),
+                                            text=condition)
+            if not ok:
+                return
+        try:
+            made = project.sets.add_from_condition(name, condition,
+                                                   kind=self.condition_kind.currentData())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return
+        self.window_.filters.fill(project)
+        self.refresh()
+        self.window_.say(ntr("%Ln document(s) in the new set", len(made.members)))
 
     def delete_selected(self) -> None:
         project = self.window_.project

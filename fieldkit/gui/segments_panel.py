@@ -52,6 +52,7 @@ from fieldkit.core.filenames import safe_file_name
 from fieldkit.core.model import Coding
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
+from fieldkit.gui.condition_field import ConditionField
 from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
 from fieldkit.gui.focus_order import showing
 from fieldkit.gui.headers import share_the_width
@@ -280,6 +281,8 @@ class SegmentsPanel(QWidget):
             check.toggled.connect(self.schedule)
             check.toggled.connect(lambda _on: self._label_more())
             edit.dateChanged.connect(self.schedule)
+        # only codings of cases and documents whose attributes satisfy a condition
+        self.condition = ConditionField(self._condition_changed)
 
     def _build_table(self) -> None:
         """The segments, one row each; Delete removes the selected ones."""
@@ -323,7 +326,8 @@ class SegmentsPanel(QWidget):
     def _lay_out(self) -> None:
         """Codes on top, the filters folded below, the rows beside their preview, the actions
         at the foot."""
-        self.labels = {name: QLabel() for name in ("match", "coder", "site", "document")}
+        self.labels = {name: QLabel() for name in ("match", "coder", "site", "document",
+                                                    "where")}
         # the coder, site, document and date filters fold away: the rows get the room
         self.more = QToolButton()
         self.more.setCheckable(True)
@@ -348,6 +352,10 @@ class SegmentsPanel(QWidget):
         third.addWidget(self.use_to)
         third.addWidget(self.date_to)
         third.addStretch(1)
+        fourth = QHBoxLayout()
+        self.labels["where"].setBuddy(self.condition)
+        fourth.addWidget(self.labels["where"], 0, Qt.AlignmentFlag.AlignTop)
+        fourth.addWidget(self.condition, 1)
         actions = QHBoxLayout()
         for name in ("open", "recode", "memo", "bounds", "remove"):
             actions.addWidget(self.buttons[name])
@@ -361,6 +369,7 @@ class SegmentsPanel(QWidget):
         folded.setSpacing(4)
         folded.addLayout(second)
         folded.addLayout(third)
+        folded.addLayout(fourth)
         self.filters.hide()
         self.more.toggled.connect(self._show_filters)
         self.preview = SegmentPreview()
@@ -390,12 +399,16 @@ class SegmentsPanel(QWidget):
         """How many of the folded filters narrow the list (said on the fold's button)."""
         return sum((self.coder.currentIndex() > 0, self.site.currentIndex() > 0,
                     self.document.currentIndex() > 0, self.use_from.isChecked(),
-                    self.use_to.isChecked()))
+                    self.use_to.isChecked(), self.condition.applied is not None))
 
     def _label_more(self) -> None:
         used = self.filters_in_use()
         self.more.setText(ntr("More filters (%Ln in use)", used) if used
                           else tr("More filters"))
+
+    def _condition_changed(self) -> None:
+        self._label_more()
+        self.schedule()
 
     def _preview(self) -> None:
         index = self.table.currentIndex()
@@ -418,6 +431,8 @@ class SegmentsPanel(QWidget):
         self.labels["coder"].setText(tr("Coder"))
         self.labels["site"].setText(tr("Site"))
         self.labels["document"].setText(tr("Document"))
+        self.labels["where"].setText(tr("Only where"))
+        self.condition.retranslate()
         self.use_from.setText(tr("From"))
         self.use_to.setText(tr("To"))
         self.date_from.setToolTip(tr("The visit's date (or the day the document was made)"))
@@ -444,6 +459,7 @@ class SegmentsPanel(QWidget):
         self._timer.stop()  # a query scheduled for the previous project
         self.project = project
         self.codes.set_checked([])
+        self.condition.reset()
         self.model.set_codings(None, [])  # the lookups are read when the view is first used
         self._choices_stale = True
         if self.isVisible():
@@ -475,6 +491,7 @@ class SegmentsPanel(QWidget):
         project = self.project
         self._choices_stale = False
         self.model.load_lookups(project)
+        self.condition.set_project(project)
         if project is not None:
             book = project.codebook()
             self.codes.set_codes([(d, c.id, c.name, book.path(c.id)) for d, c in book.walk()])
@@ -524,7 +541,7 @@ class SegmentsPanel(QWidget):
             date_from=self.date_from.date().toString("yyyy-MM-dd")
             if self.use_from.isChecked() else None,
             date_to=self.date_to.date().toString("yyyy-MM-dd")
-            if self.use_to.isChecked() else None)
+            if self.use_to.isChecked() else None, where=self.condition.applied)
 
     def schedule(self) -> None:
         self._timer.start()
