@@ -298,6 +298,24 @@ def test_without_a_transcript_two_roles_are_proposed(qtbot, project: Project, so
     widget.player.stop()
 
 
+def test_the_second_role_stays_after_the_first_speaker_is_typed(
+        qtbot, project: Project, sound: Path, tmp_path: Path) -> None:
+    """Found in the real window: Ctrl+1 typed "Interviewer: " into a machine transcript without
+    speakers; once saved, the proposal became "Interviewer" alone and Ctrl+2 inserted nothing."""
+    doc_id = import_recording(project, sound, tmp_path, transcript=None)
+    widget = make_player(qtbot, project, doc_id)
+    widget.mode_button.setChecked(True)
+    qtbot.keyClick(widget.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget.editor, "Goedemorgen.")
+    widget.save_transcription()
+    assert project.recordings.speakers(doc_id) == ["Interviewer"]
+    assert widget.speakers.text() == "Interviewer, Respondent"
+    qtbot.keyClick(widget.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(widget.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert widget.editor.toPlainText().rstrip().endswith("Respondent:")
+    widget.player.stop()
+
+
 # -- the transcript is the main area -----------------------------------------------------------
 
 @pytest.mark.parametrize("size", [(1366, 768), (1440, 900)])
