@@ -291,6 +291,7 @@ class RecordingPlayer(QWidget):
         self._proposed = ", ".join(kept + [name for name in found if name not in kept])
         if self.speakers.text() != self._proposed:
             self.speakers.setText(self._proposed)
+            self.speakers.setCursorPosition(0)  # show the first names, not the last ones
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.tables & {"codings", "codes", "transcript_links", "documents", "turns"}:
