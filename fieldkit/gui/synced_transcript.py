@@ -113,26 +113,30 @@ class SyncedTranscript(QPlainTextEdit):
 
     def _source(self, at: int, opening: bool) -> tuple[int, int]:
         """(transcript id, position) of the shown position ``at`` (UTF-16): each shown
-        character maps back to its place in the transcript's text (spaces were collapsed)."""
+        character maps back to its place in the transcript's text (spaces were collapsed; a
+        selection's edge on a space moves to the word beside it)."""
         block = self.document().findBlock(at)
         index = block.blockNumber()
         segment = self.segments[index]
         shown = Utf16Map(block.text()).from_utf16(at - block.position())
-        column = shown - self._stamp_lengths[index] - 1
         rest = after_stamp(segment.text)
         base = segment.start + len(segment.text) - len(rest)
-        places: list[int] = []  # the transcript position of each character shown
+        places: list[int | None] = []  # each shown character's position (None: a space)
         for word in re.finditer(r"\S+", rest):
-            if places:
-                places.append(places[-1] + 1)  # the one space shown between two words
+            places.extend([None] if places else [])
             places.extend(range(base + word.start(), base + word.end()))
-        if not places:
+        words = [place for place in places if place is not None]
+        if not words:
             return segment.transcript_id, base
+        column = min(max(shown - self._stamp_lengths[index] - 1, 0), len(places))
         if opening:
-            return segment.transcript_id, places[min(max(column, 0), len(places) - 1)] \
-                if column < len(places) else places[-1] + 1
-        return segment.transcript_id, places[min(column, len(places)) - 1] + 1 \
-            if column > 0 else places[0]
+            while column < len(places) and places[column] is None:
+                column += 1
+            return segment.transcript_id, \
+                words[-1] + 1 if column == len(places) else places[column] or 0
+        while column > 0 and places[column - 1] is None:
+            column -= 1
+        return segment.transcript_id, (places[column - 1] or 0) + 1 if column else words[0]
 
     def _range(self, first: int, last: int) -> tuple[int, int]:
         start = self.segments[first].start_ms
