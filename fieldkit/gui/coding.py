@@ -39,6 +39,10 @@ class CodingActions:
 
     def _span(self) -> tuple[int, tuple[int, int]] | None:
         tab = self.window.current_tab()
+        words = tab.player.transcript.selected_words() \
+            if tab is not None and tab.player is not None else None
+        if words is not None:  # words selected in a recording's transcript pane
+            return words[0], (words[1], words[2])
         if tab is None or tab.text_view is None:
             show_status(self.window, tr("Open a document and select some text first."))
             return None

@@ -68,6 +68,7 @@ class RecordingPlayer(QWidget):
         self.editing_id: int | None = None  # the transcript transcription mode writes to
         self._opened = ""  # its text as transcription mode opened it
         self._proposed = ""  # the speakers proposed (replaced while the researcher keeps them)
+        self._generic = False  # the proposal began with the two generic roles
         self.selection: tuple[int, int] | None = None
         self._play_when_loaded = False
         self._build_media()
@@ -280,10 +281,17 @@ class RecordingPlayer(QWidget):
         researcher has typed their own."""
         if self.speakers.text() not in ("", self._proposed):
             return
-        names = self.project.recordings.speakers(self.doc_id)
-        self._proposed = ", ".join(names) if names else tr("Interviewer, Respondent")
+        found = self.project.recordings.speakers(self.doc_id)
+        generic = [name.strip() for name in tr("Interviewer, Respondent").split(",")]
+        if not self._proposed:
+            self._generic = not found
+        # names already proposed stay on their keys (typing the first speaker must not
+        # take the second one's key away); new names from the transcript are added after them
+        kept = generic if self._generic else [n for n in self._proposed.split(", ") if n]
+        self._proposed = ", ".join(kept + [name for name in found if name not in kept])
         if self.speakers.text() != self._proposed:
             self.speakers.setText(self._proposed)
+            self.speakers.setCursorPosition(0)  # show the first names, not the last ones
 
     def _changed(self, changes: ChangeSet) -> None:
         if changes.tables & {"codings", "codes", "transcript_links", "documents", "turns"}:

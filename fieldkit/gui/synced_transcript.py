@@ -12,11 +12,13 @@ Ctrl+1…9 type a speaker's name; what is typed saves itself shortly after (``ch
 from __future__ import annotations
 
 import bisect
+import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from fieldkit.core.text import Utf16Map
 from fieldkit.core.timecode import format_ms
 from fieldkit.core.transcription import after_stamp, stamp
 from fieldkit.gui import contrast
@@ -95,6 +97,46 @@ class SyncedTranscript(QPlainTextEdit):
         first = doc.findBlock(cursor.selectionStart()).blockNumber()
         last = doc.findBlock(cursor.selectionEnd()).blockNumber()
         return (self.segments[first].transcript_id, *self._range(first, last))
+
+    def selected_words(self) -> tuple[int, int, int] | None:
+        """(transcript id, start, end): the selected words in code points of their transcript
+        (the stamps shown before the turns are left out), for coding them as text; None
+        without words selected, or with words of two transcripts."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self.segments:
+            return None
+        first = self._source(cursor.selectionStart(), opening=True)
+        last = self._source(cursor.selectionEnd(), opening=False)
+        if first[0] != last[0] or last[1] <= first[1]:
+            return None
+        return first[0], first[1], last[1]
+
+    def _source(self, at: int, opening: bool) -> tuple[int, int]:
+        """(transcript id, position) of the shown position ``at`` (UTF-16): each shown
+        character maps back to its place in the transcript's text (spaces were collapsed; a
+        selection's edge on a space moves to the word beside it)."""
+        block = self.document().findBlock(at)
+        index = block.blockNumber()
+        segment = self.segments[index]
+        shown = Utf16Map(block.text()).from_utf16(at - block.position())
+        rest = after_stamp(segment.text)
+        base = segment.start + len(segment.text) - len(rest)
+        places: list[int | None] = []  # each shown character's position (None: a space)
+        for word in re.finditer(r"\S+", rest):
+            places.extend([None] if places else [])
+            places.extend(range(base + word.start(), base + word.end()))
+        words = [place for place in places if place is not None]
+        if not words:
+            return segment.transcript_id, base
+        column = min(max(shown - self._stamp_lengths[index] - 1, 0), len(places))
+        if opening:
+            while column < len(places) and places[column] is None:
+                column += 1
+            return segment.transcript_id, \
+                words[-1] + 1 if column == len(places) else places[column] or 0
+        while column > 0 and places[column - 1] is None:
+            column -= 1
+        return segment.transcript_id, (places[column - 1] or 0) + 1 if column else words[0]
 
     def _range(self, first: int, last: int) -> tuple[int, int]:
         start = self.segments[first].start_ms

@@ -109,6 +109,14 @@ class TranscribeDialog(QDialog):
         item.setData(model, Qt.ItemDataRole.UserRole)
         item.setToolTip(str(model.path))
         self.models.appendRow(item)
+        self.fit_to_names()
+
+    def fit_to_names(self) -> None:
+        """The list is as wide as its longest model name (up to 900 px), so none is cut off."""
+        widest = max(self.list.sizeHintForIndex(self.models.index(row, 0)).width()
+                     for row in range(self.models.rowCount()))
+        scroll = self.list.verticalScrollBar().sizeHint().width()
+        self.list.setMinimumWidth(min(widest + 2 * self.list.frameWidth() + scroll + 8, 900))
 
     def choose_folder(self, folder: str | None = None) -> None:
         """A model folder of the researcher's choice, checked, added and chosen."""

@@ -129,3 +129,19 @@ def test_the_time_left_is_shown_in_dutch(window) -> None:
         assert shown("Transcribe nachtdienst") == "Transcriberen: nachtdienst"  # the undo step
     finally:
         i18n.install("en")
+
+
+def test_the_model_list_is_wide_enough_for_each_model_name(qtbot, tmp_path: Path) -> None:
+    """Found in the real window at 1366×768: the dialog opened ~280 px wide and the found
+    model's name was cut off at "English only, 7" behind a horizontal scroll bar."""
+    dialog = TranscribeDialog("interview")
+    qtbot.addWidget(dialog)
+    long = speech_models.SpeechModel(
+        "faster-whisper-large-v3-turbo-ct2-int8", tmp_path, "cache", True, 1_620_000_000)
+    dialog.add_model(long)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widest = max(dialog.list.sizeHintForIndex(dialog.models.index(r, 0)).width()
+                 for r in range(dialog.models.rowCount()))
+    assert dialog.list.viewport().width() >= widest
+    assert not dialog.list.horizontalScrollBar().isVisible()

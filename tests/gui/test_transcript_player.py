@@ -233,6 +233,43 @@ def test_speaker_keys_insert_speakers_in_the_window_not_codes(
     assert not player.mode_help.isVisible()
 
 
+def select_shown(view, first: str, last: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Select from ``first`` to the end of ``last`` (or of ``first``) as shown in the synced
+    transcript (Qt counts UTF-16 units)."""
+    from fieldkit.core.text import Utf16Map
+
+    shown = view.toPlainText()
+    start = shown.index(first)
+    end = shown.index(last or first, start) + len(last or first)
+    units = Utf16Map(shown)
+    cursor = view.textCursor()
+    cursor.setPosition(units.to_utf16(start))
+    cursor.setPosition(units.to_utf16(end), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_code_keys_code_the_words_selected_in_the_recordings_transcript(
+        qtbot, window_with_recording, project: Project, recorded: int) -> None:
+    """Found in the real window: a sentence selected in the recording's transcript pane and
+    Ctrl+3 said "Select some text first." The words are coded on their transcript (emoji
+    before them counted as one code point, the stamp shown before the turn left out)."""
+    window, player = window_with_recording
+    [transcript] = project.recordings.recording(recorded).transcripts
+    text = project.document(transcript).text
+    code = project.add_code("Leren/Van collega's")
+    player.reload()
+    for words in ("Hoe leer je hier nieuwe dingen? 🙂", " collega's aan de machine"):
+        select_shown(player.transcript, words)  # a space at the edge is left out
+        assert window.coding.apply(code.id)
+        assert "Select some text first" not in window.statusBar().currentMessage()
+    quotes = sorted(text[c.start:c.end] for c in project.codings(doc=transcript))
+    assert quotes == sorted(["Hoe leer je hier nieuwe dingen? 🙂", "collega's aan de machine"])
+    # a selection reaching from one turn into the next keeps the words of both, not the stamp
+    select_shown(player.transcript, "🙂", "Meestal")
+    assert player.transcript.selected_words() == (
+        transcript, text.index("🙂"), text.index("Meestal") + len("Meestal"))
+
+
 def test_what_was_typed_just_before_the_tab_closes_is_saved(
         qtbot, window_with_recording, project: Project, recorded: int) -> None:
     """The tab was deleted without its player's close event: the last second of typing (the
@@ -295,6 +332,26 @@ def test_without_a_transcript_two_roles_are_proposed(qtbot, project: Project, so
     doc_id = import_recording(project, sound, tmp_path, transcript=None)
     widget = make_player(qtbot, project, doc_id)
     assert widget.speakers.text() == "Interviewer, Respondent"
+    # found in the real window: the field showed ":erviewer, Respondent" (its end)
+    assert widget.speakers.cursorPosition() == 0
+    widget.player.stop()
+
+
+def test_the_second_role_stays_after_the_first_speaker_is_typed(
+        qtbot, project: Project, sound: Path, tmp_path: Path) -> None:
+    """Found in the real window: Ctrl+1 typed "Interviewer: " into a machine transcript without
+    speakers; once saved, the proposal became "Interviewer" alone and Ctrl+2 inserted nothing."""
+    doc_id = import_recording(project, sound, tmp_path, transcript=None)
+    widget = make_player(qtbot, project, doc_id)
+    widget.mode_button.setChecked(True)
+    qtbot.keyClick(widget.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget.editor, "Goedemorgen.")
+    widget.save_transcription()
+    assert project.recordings.speakers(doc_id) == ["Interviewer"]
+    assert widget.speakers.text() == "Interviewer, Respondent"
+    qtbot.keyClick(widget.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(widget.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert widget.editor.toPlainText().rstrip().endswith("Respondent:")
     widget.player.stop()
 
 
