@@ -49,7 +49,7 @@ FORMATS = (("docx", "Word report of coded segments (.docx)"),
            ("qdpx", "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA (.qdpx)"))
 SUFFIX = {"docx": ".docx", "annotated": ".docx", "xlsx": ".xlsx", "csv": "", "qdpx": ".qdpx"}
 # which options each format uses
-USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "pseudonyms"},
+USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "by_case", "pseudonyms"},
         "annotated": {"document", "coder", "pseudonyms"},
         "xlsx": {"docset", "codeset", "pseudonyms"}, "csv": {"pseudonyms"},
         "qdpx": {"pseudonyms"}}
@@ -99,6 +99,8 @@ class ExportDialog(QDialog):
         for found in project.sets.all():
             box = self.docset if found.kind == "documents" else self.codeset
             box.addItem(found.name, found.name)
+        self.by_case = QCheckBox(tr("A part per case, then the segments in no case"))
+        self.has_cases = bool(project.cases())
         self.document = QComboBox()
         self.document.setMinimumContentsLength(24)
         self.document.setSizeAdjustPolicy(
@@ -139,6 +141,7 @@ class ExportDialog(QDialog):
                                     ("site", tr("Site"), self.site),
                                     ("docset", tr("Document set"), self.docset),
                                     ("codeset", tr("Code set"), self.codeset),
+                                    ("by_case", tr("Group by case"), self.by_case),
                                     ("document", tr("Document"), self.document),
                                     ("pseudonyms", tr("Pseudonyms"), self.pseudonymise)):
             caption = QLabel(label)
@@ -166,6 +169,7 @@ class ExportDialog(QDialog):
         uses = USES[kind]
         for name, (caption, widget) in self.rows.items():
             on = name == "format" or name in uses
+            on = on and (name != "by_case" or self.has_cases)  # no cases: nothing to group
             caption.setEnabled(on)
             widget.setEnabled(on)
         self.terms.setEnabled("pseudonyms" in uses)
@@ -257,6 +261,8 @@ class ExportDialog(QDialog):
         codeset = self.codeset.currentData() if "codeset" in uses else None
         if docset or codeset:
             out["codings"] = self.project.sets.coding_ids(docset, codeset)
+        if "by_case" in uses and self.by_case.isChecked():
+            out["by_case"] = True
         if "document" in uses:
             out["annotated_document"] = self.document.currentData()
         if "pseudonyms" in uses:

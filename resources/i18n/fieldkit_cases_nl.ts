@@ -4,6 +4,14 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>Group by case</source>
+        <translation>Per casus</translation>
+    </message>
+    <message>
+        <source>A part per case, then the segments in no case</source>
+        <translation>Een deel per casus, daarna de segmenten zonder casus</translation>
+    </message>
+    <message>
         <source>&amp;Change attribute…</source>
         <translation>Kenmerk &amp;wijzigen…</translation>
     </message>

@@ -184,3 +184,29 @@ def test_photos_leave_the_app_s_pseudonymised_exports_without_metadata(
         [packed] = [archive.read(n) for n in archive.namelist() if n.endswith(".jpg")]
     with Image.open(io.BytesIO(packed)) as after, Image.open(original) as before:
         assert after.tobytes() == before.tobytes() and after.getexif() == {0x0112: 6}
+
+
+def test_the_word_report_can_be_grouped_by_case(window, qtbot, tmp_path: Path) -> None:
+    """Export → Word → Group by case writes a part per case (issue 28), as the facade's
+    ``by_case`` does; without cases there is nothing to group and the box is off."""
+    import docx
+
+    project = window.project
+    dialog = window.export_dialog("docx")
+    assert not dialog.by_case.isEnabled()  # no cases yet
+    doc = next(d for d in project.documents() if d.kind == "transcript")
+    project.cases.add("Ploeg vroeg", documents=[doc.id])
+    dialog = window.export_dialog("docx")
+    assert dialog.by_case.isEnabled() and not dialog.by_case.isChecked()
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert not dialog.by_case.isEnabled()  # Excel has no parts
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    dialog.by_case.setChecked(True)
+    dialog.pseudonymise.setChecked(False)
+    assert dialog.options().get("by_case") is True
+    dialog.path.setText(str(tmp_path / "per casus.docx"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+    headings = [p.text for p in docx.Document(str(tmp_path / "per casus.docx")).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert "Ploeg vroeg" in " ".join(headings)
