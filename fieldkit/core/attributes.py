@@ -41,6 +41,17 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?")
 
 
+class ConditionError(BadInput):
+    """A condition that cannot be used, with what a translated message needs: ``kind`` is
+    ``unreadable``, ``unknown`` (``name``), ``value`` (``name``, ``value``, ``type``) or
+    ``operator`` (``name``, ``op``)."""
+
+    def __init__(self, message: str, kind: str, **facts: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.facts = facts
+
+
 @dataclass(slots=True)
 class Attribute:
     """A typed attribute definition; ``choices`` only matter for the ``choice`` type."""
@@ -235,10 +246,11 @@ class Comparison:
         type_ = _lookup(types, self.name)
         if type_ is None:
             known = ", ".join(sorted(types, key=str.casefold)) or "none yet"
-            raise BadInput(f"Unknown attribute '{self.name}' in the condition "
-                           f"(attributes: {known}).")
+            raise ConditionError(f"Unknown attribute '{self.name}' in the condition "
+                                 f"(attributes: {known}).", "unknown", name=self.name)
         if type_ == "boolean" and self.op not in ("=", "!="):
-            raise BadInput(f"A yes/no attribute ({self.name}) takes = or !=, not {self.op}.")
+            raise ConditionError(f"A yes/no attribute ({self.name}) takes = or !=, not "
+                                 f"{self.op}.", "operator", name=self.name, op=self.op)
         if self.op != "~":
             self._operand(type_)
 
@@ -257,9 +269,13 @@ class Comparison:
     def _operand(self, type_: str) -> Value:
         if type_ in ("text", "choice"):
             return self.value
-        found = parse_value(self.name, type_, self.value)
+        try:
+            found = parse_value(self.name, type_, self.value)
+        except BadInput as exc:
+            raise ConditionError(str(exc), "value", name=self.name, value=self.value,
+                                 type=type_) from None
         if found is None:
-            raise BadInput(f"The condition on {self.name} has no value.")
+            raise ConditionError(f"The condition on {self.name} has no value.", "unreadable")
         return found
 
 
@@ -318,12 +334,13 @@ def parse_condition(text: str) -> Condition:
     wrong type refused before matching."""
     tokens = _tokens(text)
     if not tokens:
-        raise BadInput("The condition is empty; write e.g. afdeling = Lasserij.")
+        raise ConditionError("The condition is empty; write e.g. afdeling = Lasserij.",
+                             "unreadable")
     reader = _Reader(tokens, text)
     found = reader.either()
     if reader.at < len(tokens):
-        raise BadInput(f"Cannot read the condition '{text.strip()}' from "
-                       f"'{tokens[reader.at].text}' on.")
+        raise ConditionError(f"Cannot read the condition '{text.strip()}' from "
+                             f"'{tokens[reader.at].text}' on.", "unreadable")
     return found
 
 
@@ -335,8 +352,8 @@ def _tokens(text: str) -> list[_Token]:
             break
         match = _TOKEN.match(text, at)
         if not match or match.end() == at:
-            raise BadInput(f"Cannot read the condition '{text.strip()}' at "
-                           f"'{text[at:].strip()[:20]}'.")
+            raise ConditionError(f"Cannot read the condition '{text.strip()}' at "
+                                 f"'{text[at:].strip()[:20]}'.", "unreadable")
         quoted, op, paren, word = match.groups()
         if quoted is not None:
             body = re.sub(r"\\(.)", r"\1", quoted[1:-1])
@@ -385,7 +402,8 @@ class _Reader:
             self.at += 1
             inner = self.either()
             if not self._is("paren", ")"):
-                raise BadInput(f"A '(' is not closed in the condition '{self.text}'.")
+                raise ConditionError(f"A '(' is not closed in the condition '{self.text}'.",
+                                     "unreadable")
             self.at += 1
             return inner
         return self.comparison()
@@ -393,8 +411,8 @@ class _Reader:
     def comparison(self) -> Comparison:
         name = self._words("a name")
         if self.at >= len(self.tokens) or self.tokens[self.at].kind != "op":
-            raise BadInput(f"Expected one of {' '.join(OPERATORS)} after '{name}' in the "
-                           f"condition '{self.text}'.")
+            raise ConditionError(f"Expected one of {' '.join(OPERATORS)} after '{name}' in "
+                                 f"the condition '{self.text}'.", "unreadable")
         op = self.tokens[self.at].text
         self.at += 1
         return Comparison(name, op, self._words("a value"))
@@ -410,7 +428,8 @@ class _Reader:
             self.at += 1
         if not words:
             shown = self.tokens[self.at].text if self.at < len(self.tokens) else "the end"
-            raise BadInput(f"Expected {what} before '{shown}' in the condition '{self.text}'.")
+            raise ConditionError(f"Expected {what} before '{shown}' in the condition "
+                                 f"'{self.text}'.", "unreadable")
         return " ".join(words)
 
     def _is(self, kind: str, text: str) -> bool:

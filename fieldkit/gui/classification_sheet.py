@@ -30,6 +30,7 @@ from fieldkit.core.attributes import parse_condition
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.attribute_dialog import AttributeDialog
+from fieldkit.gui.condition_field import condition_message
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.sheet_editors import TypedDelegate
 from fieldkit.gui.sheet_model import SheetModel, SheetProxy, block_text, parse_block
@@ -214,7 +215,7 @@ class ClassificationSheet(QWidget):
                 condition.check({c.name: c.type for c in self.model.columns})
             except FieldkitError as exc:
                 self.proxy.set_filter()
-                self.said.setText(str(exc))
+                self.said.setText(condition_message(exc))
                 return
             self.proxy.set_filter(condition=condition)
         else:

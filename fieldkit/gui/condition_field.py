@@ -12,8 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from fieldkit.core.attributes import ConditionError
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
@@ -31,6 +39,25 @@ class WordCompleter(QCompleter):
         typed = widget.text() if isinstance(widget, QLineEdit) else ""
         before, _word = _last_word(typed)
         return before + str(index.data())
+
+
+def condition_message(error: FieldkitError) -> str:
+    """What is wrong with a condition, in the interface's language (the engine's message,
+    English, only for what it does not name)."""
+    from fieldkit.gui.sheet_model import TYPE_NAMES
+
+    if not isinstance(error, ConditionError):
+        return tr("Cannot use this condition: %1").replace("%1", str(error))
+    facts = error.facts
+    if error.kind == "unknown":
+        return tr("There is no attribute '%1'.").replace("%1", facts["name"])
+    if error.kind == "value":
+        kind = tr(TYPE_NAMES.get(facts["type"], facts["type"]))
+        return (tr("'%1' does not fit attribute %2 (%3).").replace("%1", facts["value"])
+                .replace("%2", facts["name"]).replace("%3", kind))
+    if error.kind == "operator":
+        return tr("A yes/no attribute (%1) takes = or !=.").replace("%1", facts["name"])
+    return tr("This condition cannot be read; write e.g. afdeling = Lasserij and jaren < 5.")
 
 
 def _last_word(text: str) -> tuple[str, str]:
@@ -58,7 +85,8 @@ class ConditionField(QWidget):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.edit.setCompleter(self.completer)
         self.message = QLabel()
-        self.message.setWordWrap(False)
+        self.message.setWordWrap(True)  # a long message wraps under the field, never widens it
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +124,7 @@ class ConditionField(QWidget):
             try:
                 self.project.analysis.scope(where=text)
             except FieldkitError as exc:
-                self.message.setText(tr("Cannot use this condition: %1").replace("%1", str(exc)))
+                self.message.setText(condition_message(exc))
                 self.message.show()
                 return False
         self.message.clear()

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Only codings of cases and documents whose attributes satisfy this condition (and, or, not, =, &lt;, &gt;)</source>
-        <translation>Alleen coderingen van cases en documenten waarvan de attributen aan deze voorwaarde voldoen (en, of, niet, =, &lt;, &gt;)</translation>
+        <translation>Alleen coderingen van cases en documenten waarvan de kenmerken aan deze voorwaarde voldoen (en, of, niet, =, &lt;, &gt;)</translation>
     </message>
     <message>
         <source>Only where</source>
@@ -42,6 +42,22 @@
     <message>
         <source>e.g. afdeling = Lasserij and jaren &lt; 5</source>
         <translation>bijv. afdeling = Lasserij en jaren &lt; 5</translation>
+    </message>
+    <message>
+        <source>There is no attribute '%1'.</source>
+        <translation>Er is geen kenmerk ‘%1’.</translation>
+    </message>
+    <message>
+        <source>'%1' does not fit attribute %2 (%3).</source>
+        <translation>‘%1’ past niet bij kenmerk %2 (%3).</translation>
+    </message>
+    <message>
+        <source>A yes/no attribute (%1) takes = or !=.</source>
+        <translation>Een ja/nee-kenmerk (%1) neemt = of !=.</translation>
+    </message>
+    <message>
+        <source>This condition cannot be read; write e.g. afdeling = Lasserij and jaren &lt; 5.</source>
+        <translation>Deze voorwaarde is niet te lezen; schrijf bijv. afdeling = Lasserij en jaren &lt; 5.</translation>
     </message>
 </context>
 </TS>

@@ -216,3 +216,19 @@ def test_quoted_values_keep_keywords_and_escapes() -> None:
     assert [(p.name, p.value) for p in found.parts] == [  # type: ignore[union-attr]
         ("functie", "Pick en Pack"), ("naam", 'de "Baas"')]
     assert parse_condition("uitroep = Hallo!").value == "Hallo!"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "kind", "facts"), [
+    ("afdeling =", "unreadable", {}),
+    ("(afdeling = Lasserij", "unreadable", {}),
+    ("afdling = Lasserij", "unknown", {"name": "afdling"}),
+    ("jaren < veel", "value", {"name": "jaren", "value": "veel", "type": "number"}),
+    ("leerling < ja", "operator", {"name": "leerling", "op": "<"}),
+])
+def test_a_condition_error_says_what_a_translation_needs(text: str, kind: str,
+                                                         facts: dict[str, str]) -> None:
+    from fieldkit.core.attributes import ConditionError
+
+    with pytest.raises(ConditionError) as caught:
+        parse_condition(text).check(TYPES)
+    assert (caught.value.kind, caught.value.facts) == (kind, facts)

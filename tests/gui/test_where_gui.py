@@ -201,9 +201,18 @@ def test_dutch_labels_of_the_condition(analysis) -> None:
         assert analysis.filters.condition.edit.placeholderText().startswith("bijv. afdeling")
         assert analysis.sets.buttons["condition"].text() == \
             "Nieuwe documentenset uit voorwaarde…"
-        type_condition(analysis.filters.condition, "afdeling = ")
-        assert analysis.filters.condition.message.text().startswith(
-            "Deze voorwaarde is niet bruikbaar")
+        # what is wrong is said in Dutch, naming what the researcher typed
+        field = analysis.filters.condition
+        for typed, said in (
+                ("afdeling = ", "Deze voorwaarde is niet te lezen; schrijf bijv. afdeling = "
+                                "Lasserij en jaren < 5."),
+                ("afdling = Lasserij", "Er is geen kenmerk ‘afdling’."),
+                ("jaren < veel", "‘veel’ past niet bij kenmerk jaren (Getal)."),
+                ("(jaren < 5", "Deze voorwaarde is niet te lezen; schrijf bijv. afdeling = "
+                               "Lasserij en jaren < 5.")):
+            type_condition(field, typed)
+            assert field.message.text() == said, typed
+            assert field.message.wordWrap()  # a long message never widens the window
     finally:
         i18n.install("en")
 
