@@ -86,11 +86,12 @@ def attribute_values(store: Store, name: str) -> dict[int, str]:
 
 
 def attribute_names(store: Store) -> list[str]:
-    """Every attribute name used by documents or participants, sorted."""
+    """Every attribute name used by documents or participants, sorted; lists and objects an
+    import keeps beside the attributes (ESM's ``beeps``, ``questions``) are no attributes."""
     seen: set[str] = {"role"}
     for table in ("participants", "documents"):
         for r in store.rows(f"SELECT DISTINCT attributes FROM {table} WHERE attributes != '{{}}'"):
-            seen.update(json.loads(r[0]))
+            seen.update(k for k, v in json.loads(r[0]).items() if not isinstance(v, list | dict))
     return sorted(seen)
 
 

@@ -3,6 +3,7 @@ random projects, against brute force over the project's own rows (issue 28)."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections import Counter
@@ -318,3 +319,15 @@ def test_the_attribute_names_include_those_of_cases(tmp_path: Path) -> None:
         p._store.add_case("Geval", attributes={"leeftijd": 30})
         assert "leeftijd" in p.analysis.attribute_names()
         assert p.analysis.matrix("attribute:leeftijd").columns == []  # no document in it
+
+
+def test_lists_and_objects_an_import_keeps_are_no_attribute_names(tmp_path: Path) -> None:
+    """ESM keeps its beeps and questions as lists and objects beside a document's attributes:
+    they are offered as no matrix column and no condition name."""
+    with Project.create(tmp_path / "Esm.fieldkit") as p:
+        doc = p.add_note(site="Oost", title="Piepjes", text="Wat heb je vandaag geleerd?")
+        with p._store.change("ESM"):
+            p._store.update("documents", doc.id, {"attributes": json.dumps(
+                {"beeps": [{"at": "09:00"}], "questions": {"q1": "Geleerd?"}, "ploeg": "vroeg"})})
+        names = p.analysis.attribute_names()
+        assert "ploeg" in names and "beeps" not in names and "questions" not in names
