@@ -169,6 +169,40 @@ def test_transcription_mode_continues_the_imported_transcript(
     assert "En dan?" not in project.document(imported).text
 
 
+def test_a_continued_transcript_stores_no_stamps_and_keeps_its_end_times(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """The real-window round: continuing the imported transcript stored "[00:00:01.2]" in
+    its text (words, search hits for "00") and each turn ended where the next one starts."""
+    [imported] = project.recordings.recording(recorded).transcripts
+    original = project.document(imported).text
+    coding = project.code_text(imported, original.index("collega's"),
+                               original.index(" aan de"), "Technology/New machine")
+    player.mode_button.setChecked(True)
+    player.seek(2900)
+    qtbot.keyClick(player.editor, Qt.Key.Key_F8)
+    qtbot.keyClick(player.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(player.editor, "En dan? ")
+    player.editor.insertPlainText("🙂")  # QTest cannot type a character beyond the BMP
+    player.mode_button.setChecked(False)
+    text = project.document(imported).text
+    assert text == original + "\nMarieke: En dan? 🙂"
+    assert [(text[t.start:t.end], t.t_start, t.t_end) for t in project.turns(imported)] == [
+        ("Marieke: Hoe leer je hier nieuwe dingen? 🙂", 0.0, 1.2),
+        ("Jan: Meestal van collega's aan de machine.", 1.2, 2.8),
+        ("Marieke: En dan? 🙂", 2.9, None)]
+    assert project.coding(coding.id).quote == "collega's"
+    assert not [h for h in project.search("00").hits if h.document_id == imported]
+    player.mode_button.setChecked(True)  # opened again: the same lines, stamps shown once
+    assert lines(player.editor) == [
+        "[00:00:00] Marieke: Hoe leer je hier nieuwe dingen? 🙂", "",
+        "[00:00:01.2] Jan: Meestal van collega's aan de machine.",
+        "[00:00:02.9] Marieke: En dan? 🙂"]
+    player.mode_button.setChecked(False)
+    project.undo()
+    assert project.document(imported).text == original
+    assert [(t.t_start, t.t_end) for t in project.turns(imported)] == [(0.0, 1.2), (1.2, 2.8)]
+
+
 def test_a_coding_on_the_imported_transcript_stays_on_its_words(
         qtbot, player, project: Project, recorded: int) -> None:
     [imported] = project.recordings.recording(recorded).transcripts
