@@ -270,6 +270,11 @@ class RecordingPlayer(QWidget):
         if current is not None and self.code.findData(current) >= 0:
             self.code.setCurrentIndex(self.code.findData(current))
         book = self.project.codebook()
+        self.transcript.set_codings([
+            (c.document_id, c.start, c.end, book.codes[c.code_id].colour)
+            for t in linked for c in self.project.codings(doc=t)
+            if c.code_id in book.codes and c.start is not None and c.end is not None
+            and c.end > c.start and not c.orphaned])
         self.waveform.set_marks([TimeMark(c.start_ms or 0, c.end_ms or 0,
                                           book.codes[c.code_id].colour,
                                           book.codes[c.code_id].name, c.code_id)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from fieldkit.core.text import Utf16Map
 from fieldkit.core.timecode import format_ms
 from fieldkit.core.transcription import after_stamp, stamp
-from fieldkit.gui import contrast
+from fieldkit.gui import contrast, style
 from fieldkit.operations.recordings import TimedSegment
 
 PLAY_KEY = Qt.Key.Key_F4
@@ -41,6 +41,8 @@ class SyncedTranscript(QPlainTextEdit):
         self._starts: list[int] = []
         self._stamp_lengths: list[int] = []
         self.current = -1
+        self._turn_selection: list[QTextEdit.ExtraSelection] = []
+        self._coded: list[QTextEdit.ExtraSelection] = []
 
     def set_segments(self, segments: list[TimedSegment]) -> None:
         """One line per timed turn: ``[00:01:10.5] Speaker: words``."""
@@ -54,6 +56,7 @@ class SyncedTranscript(QPlainTextEdit):
             lines.append(f"{head} {' '.join(after_stamp(segment.text).split())}")
         self.setPlainText("\n".join(lines))
         self.current = -1
+        self._turn_selection, self._coded = [], []
 
     def turn_at(self, ms: int) -> int:
         """The index of the turn being spoken at ``ms`` (-1 before the first)."""
@@ -66,7 +69,8 @@ class SyncedTranscript(QPlainTextEdit):
             return
         self.current = index
         if index < 0:
-            self.setExtraSelections([])
+            self._turn_selection = []
+            self.setExtraSelections(self._coded)
             return
         block = self.document().findBlockByNumber(index)
         selection = QTextEdit.ExtraSelection()
@@ -79,13 +83,59 @@ class SyncedTranscript(QPlainTextEdit):
         selection.format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
         cursor = QTextCursor(block)
         selection.cursor = cursor
-        self.setExtraSelections([selection])
+        self._turn_selection = [selection]
+        self.setExtraSelections(self._turn_selection + self._coded)
         keep = self.textCursor()
         if not keep.hasSelection():
             self.setTextCursor(cursor)
         self.ensureCursorVisible()
         if keep.hasSelection():
             self.setTextCursor(keep)
+
+    def set_codings(self, coded: list[tuple[int, int, int, str]]) -> None:
+        """Highlight text codings as the text view does: ``coded`` holds (transcript id,
+        start, end, code colour) in code points of the transcript; each shown turn a coding
+        overlaps gets its words washed in the code's colour (in high contrast white on a dark
+        tint, underlined in the colour)."""
+        high = style.high_contrast()
+        self._coded = []
+        for transcript_id, start, end, colour in coded:
+            for index, segment in enumerate(self.segments):
+                if segment.transcript_id != transcript_id or segment.end <= start \
+                        or segment.start >= end:
+                    continue
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._shown(index, max(start, segment.start)))
+                cursor.setPosition(self._shown(index, min(end, segment.end)),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = QTextCharFormat()
+                selection.format.setBackground(style.highlight(colour))
+                if high:
+                    selection.format.setForeground(contrast.CODING_TEXT)
+                    selection.format.setUnderlineStyle(
+                        QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    selection.format.setUnderlineColor(QColor(colour))
+                self._coded.append(selection)
+        self.setExtraSelections(self._turn_selection + self._coded)
+
+    def _shown(self, index: int, position: int) -> int:
+        """The shown position (UTF-16, in the document) of ``position`` (code points of the
+        transcript) inside turn ``index``: the inverse of ``_source``."""
+        segment = self.segments[index]
+        rest = after_stamp(segment.text)
+        base = segment.start + len(segment.text) - len(rest)
+        column = shown = 0
+        for word in re.finditer(r"\S+", rest):
+            if base + word.start() > position:
+                break
+            column = shown + min(position - base - word.start(), len(word[0]))
+            shown += len(word[0]) + 1
+        block = self.document().findBlockByNumber(index)
+        line = block.text()[:self._stamp_lengths[index] + 1]
+        words = " ".join(rest.split())[:column]
+        return block.position() + Utf16Map(line + words).to_utf16(len(line) + len(words))
 
     def selected_range(self) -> tuple[int, int, int] | None:
         """(transcript id, start ms, end ms) from the first to the last turn the selection

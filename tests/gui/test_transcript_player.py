@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -476,3 +476,26 @@ def test_transcription_mode_looks_switched_on(qtbot, player, high_contrast: bool
         contrast.choose(None)
         style.apply_contrast(app)
         zoom.apply()
+
+
+def test_text_codings_are_highlighted_in_the_transcript_pane(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """A sentence coded in the player's transcript got no highlight there (the text view
+    shows it in the code's colour)."""
+    [imported] = project.recordings.recording(recorded).transcripts
+    text = project.document(imported).text
+    start = text.index("nieuwe dingen? 🙂")
+    project.code_text(imported, start, start + len("nieuwe dingen? 🙂"),
+                      "Technology/New machine")
+    second = text.index("collega's")
+    project.code_text(imported, second, second + len("collega's"), "Technology/New machine")
+    colour = project.code("Technology/New machine").colour
+    qtbot.waitUntil(lambda: len(coded(player.transcript)) == 2, timeout=5000)
+    assert [(words, background.rgb()) for words, background in coded(player.transcript)] == [
+        ("nieuwe dingen? 🙂", QColor(colour).rgb()), ("collega's", QColor(colour).rgb())]
+
+
+def coded(view) -> list[tuple[str, QColor]]:  # type: ignore[no-untyped-def]
+    """The words each coding highlights in the synced transcript, and its background."""
+    return [(s.cursor.selectedText(), s.format.background().color())
+            for s in view.extraSelections() if s.cursor.hasSelection()]
