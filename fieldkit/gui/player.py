@@ -145,6 +145,7 @@ class RecordingPlayer(QWidget):
         """The linked transcript that follows the sound, and the editor that writes one."""
         self.transcript = SyncedTranscript(self)
         self.transcript.seek.connect(self.play_from)
+        self.transcript.selectionChanged.connect(self._transcript_selected)
         self.editor = TranscriptionEditor(self)
         self.editor.toggle_play.connect(self.toggle_with_rewind)
         self.editor.wants_time.connect(self._stamp)
@@ -389,13 +390,27 @@ class RecordingPlayer(QWidget):
 
     def _waveform_selected(self, start: int, end: int) -> None:
         self.selection = (start, end)
+        cursor = self.transcript.textCursor()  # the latest selection is the one coded
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.transcript.setTextCursor(cursor)
+
+    def _transcript_selected(self) -> None:
+        if self.transcript.textCursor().hasSelection() and self.selection is not None:
+            self.selection = None
+            self.waveform.clear_selection()
 
     def code_selection(self) -> None:
-        """Code the waveform selection, or else the turns selected in the synced transcript
-        (then on the transcript, so the coding carries their words)."""
+        """Code the waveform selection (a stretch of time), or else the words selected in the
+        synced transcript (on their transcript, exactly as the code keys do), or else the
+        turns the selection touches."""
+        code_id = self.code.currentData()
+        words = None if self.selection else self.transcript.selected_words()
+        if words is not None and code_id is not None:
+            self._code_words(words, code_id)
+            return
         stretch = (self.doc_id, *self.selection) if self.selection else \
             self.transcript.selected_range()
-        code_id = self.code.currentData()
         if stretch is None or code_id is None:
             self.status.setText(tr("Select a stretch on the waveform or in the transcript, "
                                    "and a code."))
@@ -410,6 +425,16 @@ class RecordingPlayer(QWidget):
         self.waveform.clear_selection()
         self.status.setText(tr("Coded {0}–{1}.").format(format_ms(coding.start_ms),
                                                          format_ms(coding.end_ms)))
+
+    def _code_words(self, words: tuple[int, int, int], code_id: int) -> None:
+        transcript, start, end = words
+        try:
+            with self.project.action(f"Code with {self.project.code_path(code_id)}"):
+                coding = self.project.code_text(transcript, start, end, code_id)
+        except FieldkitError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(tr("Coded: {0}").format(coding.quote))
 
     def _shift(self) -> None:
         for transcript in self.recording.transcripts:

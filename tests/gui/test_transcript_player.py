@@ -499,3 +499,35 @@ def coded(view) -> list[tuple[str, QColor]]:  # type: ignore[no-untyped-def]
     """The words each coding highlights in the synced transcript, and its background."""
     return [(s.cursor.selectedText(), s.format.background().color())
             for s in view.extraSelections() if s.cursor.hasSelection()]
+
+
+def test_code_selection_codes_the_selected_words_and_the_waveform_its_stretch(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """The "Code selection" button coded the whole turns' time span of words selected in the
+    transcript pane while Ctrl+digit coded the words: now both code the words; a selection on
+    the waveform (the latest one made) still codes its stretch of time."""
+    [transcript] = project.recordings.recording(recorded).transcripts
+    code = project.code("Technology/New machine")
+    player.code.setCurrentIndex(player.code.findData(code.id))
+    select_shown(player.transcript, "nieuwe dingen? 🙂")
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    [coding] = project.codings(doc=transcript)
+    assert coding.quote == "nieuwe dingen? 🙂"
+    assert project.undo_label() == "Code with Technology/New machine"
+    assert project.recordings.time_codings(recorded) == []
+    bar = player.waveform
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 6, 20))
+    qtbot.mouseMove(bar, QPoint(bar.width() // 2, 20))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 20))
+    select_shown(player.transcript, "collega's")  # the latest selection: the words
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    assert sorted(c.quote for c in project.codings(doc=transcript)) == [
+        "collega's", "nieuwe dingen? 🙂"]
+    assert project.recordings.time_codings(recorded) == []
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 6, 20))
+    qtbot.mouseMove(bar, QPoint(bar.width() // 2, 20))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 20))
+    assert not player.transcript.textCursor().hasSelection()
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    [stretch] = project.recordings.time_codings(recorded)
+    assert abs(stretch.start_ms - 500) < 20 and abs(stretch.end_ms - 1500) < 20
