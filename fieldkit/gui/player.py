@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -117,6 +118,12 @@ class RecordingPlayer(QWidget):
         self.volume.setMaximumWidth(120)
         self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
         self.audio.setVolume(0.8)
+        # a speaker before the slider: without it, it read as a second position slider
+        self.volume_label = QLabel(self)
+        self.volume_label.setObjectName("volumeIcon")
+        self.volume_label.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        self.volume_label.setBuddy(self.volume)
         self.clock = QLabel(self)
         self.clock.setObjectName("playerClock")
         self.waveform = WaveformBar(self)
@@ -167,7 +174,8 @@ class RecordingPlayer(QWidget):
         """Compact controls and the waveform above; the transcript takes the rest (the
         transcription view of f4 and MAXQDA)."""
         controls = QHBoxLayout()
-        for widget in (self.play_button, self.back_button, self.speed, self.volume, self.clock):
+        for widget in (self.play_button, self.back_button, self.speed, self.volume_label,
+                       self.volume, self.clock):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.mode_button)
@@ -228,6 +236,7 @@ class RecordingPlayer(QWidget):
         self.back_button.setToolTip(tr("Play from 5 seconds earlier"))
         self.speed.setToolTip(tr("Speed (the pitch stays the same)"))
         self.volume.setToolTip(tr("Volume"))
+        self.volume_label.setToolTip(tr("Volume"))
         self.code_button.setText(tr("Code selection"))
         self.code_button.setToolTip(tr("Code the stretch selected on the waveform or in the "
                                        "transcript with the chosen code"))

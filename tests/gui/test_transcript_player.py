@@ -531,3 +531,21 @@ def test_code_selection_codes_the_selected_words_and_the_waveform_its_stretch(
     qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
     [stretch] = project.recordings.time_codings(recorded)
     assert abs(stretch.start_ms - 500) < 20 and abs(stretch.end_ms - 1500) < 20
+
+
+def test_the_volume_slider_has_a_speaker_before_it_and_a_name(qtbot, player) -> None:
+    """The unlabelled volume slider beside the clock looked like a position slider."""
+    from PySide6.QtWidgets import QLabel
+
+    from fieldkit.gui import i18n
+
+    [icon] = [label for label in player.findChildren(QLabel) if label.buddy() is player.volume]
+    assert icon.isVisible() and not icon.pixmap().isNull()
+    assert icon.geometry().right() <= player.volume.geometry().left()
+    assert icon.toolTip() == "Volume" and player.volume.accessibleName() == "Volume"
+    i18n.install("nl")
+    try:
+        player.retranslate()
+        assert icon.toolTip() == i18n.tr("Volume") == "Volume"  # Dutch says "volume" too
+    finally:
+        i18n.install("en")
