@@ -281,7 +281,8 @@ class RecordingPlayer(QWidget):
             self.code.setCurrentIndex(self.code.findData(current))
         book = self.project.codebook()
         self.transcript.set_codings([
-            (c.document_id, c.start, c.end, book.codes[c.code_id].colour)
+            (c.document_id, c.start, c.end, book.codes[c.code_id].colour, c.code_id,
+             book.codes[c.code_id].name)
             for t in linked for c in self.project.codings(doc=t)
             if c.code_id in book.codes and c.start is not None and c.end is not None
             and c.end > c.start and not c.orphaned])

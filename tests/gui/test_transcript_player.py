@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -481,18 +481,32 @@ def test_transcription_mode_looks_switched_on(qtbot, player, high_contrast: bool
 def test_text_codings_are_highlighted_in_the_transcript_pane(
         qtbot, player, project: Project, recorded: int) -> None:
     """A sentence coded in the player's transcript got no highlight there (the text view
-    shows it in the code's colour)."""
+    shows it in the code's colour); two codes differ without colour too (the underline follows
+    the code's pattern) and hovering names the code."""
     [imported] = project.recordings.recording(recorded).transcripts
     text = project.document(imported).text
     start = text.index("nieuwe dingen? 🙂")
     project.code_text(imported, start, start + len("nieuwe dingen? 🙂"),
                       "Technology/New machine")
+    other = project.add_code("Leren van collega's", colour="#3e7bfa")
     second = text.index("collega's")
-    project.code_text(imported, second, second + len("collega's"), "Technology/New machine")
+    project.code_text(imported, second, second + len("collega's"), other.id)
     colour = project.code("Technology/New machine").colour
     qtbot.waitUntil(lambda: len(coded(player.transcript)) == 2, timeout=5000)
     assert [(words, background.rgb()) for words, background in coded(player.transcript)] == [
-        ("nieuwe dingen? 🙂", QColor(colour).rgb()), ("collega's", QColor(colour).rgb())]
+        ("nieuwe dingen? 🙂", QColor(colour).rgb()), ("collega's", QColor("#3e7bfa").rgb())]
+    first, last = [s for s in player.transcript.extraSelections() if s.cursor.hasSelection()]
+    assert first.format.underlineStyle() != last.format.underlineStyle()
+    assert player.transcript.codes_at(last.cursor.selectionStart() + 1) == [
+        "Leren van collega's"]
+    assert player.transcript.codes_at(last.cursor.selectionEnd()) == []
+    view = player.transcript
+    place = QTextCursor(view.document())
+    place.setPosition(last.cursor.selectionStart() + 2)
+    at = view.cursorRect(place).center()
+    QApplication.sendEvent(view.viewport(),
+                           QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == "Leren van collega's"
 
 
 def coded(view) -> list[tuple[str, QColor]]:  # type: ignore[no-untyped-def]
