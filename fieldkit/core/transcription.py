@@ -10,7 +10,9 @@ its words (shown again beside the words it would read twice, ``[00:00:04] [00:00
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Turn
@@ -78,3 +80,50 @@ def as_typed(text: str, turns: Iterable[Turn]) -> str:
         done = turn.start
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def without_stamps(text: str, before: Iterable[Turn], *,
+                   names_in_text: bool = True) -> tuple[str, list[Turn]]:
+    """What transcription mode saves for a continued imported or machine transcript, whose
+    own text has no timestamps: ``text`` (``as_typed``'s form, edited) without the stamps
+    opening its lines, and its turns (positions in that text).
+
+    A turn's time comes from its line's stamp; a turn whose stamp did not change keeps its
+    exact start and end from ``before`` (the transcript's turns when it was opened), any
+    other ends where the next timed turn starts. When the transcript does not name its
+    speakers in the text (``names_in_text``), a stamped line's ``Anna: `` is the turn's speaker
+    and not stored as words either.
+    """
+    turns = transcription_turns(text)
+    kept: list[str] = []
+    cuts: list[tuple[int, int]] = []  # (where a line starts in ``text``, characters cut)
+    pos = 0
+    for line in text.split("\n"):
+        found = _OPENING.match(line)
+        cut = 0
+        if found and found["time"]:
+            cut = found.end() if found["who"] and not names_in_text \
+                else len(line) - len(after_stamp(line))
+        kept.append(line[cut:])
+        cuts.append((pos, cut))
+        pos += len(line) + 1
+
+    starts = [start for start, _cut in cuts]
+    before_line = list(accumulate((cut for _start, cut in cuts), initial=0))
+
+    def moved(at: int) -> int:
+        line = bisect_right(starts, at) - 1
+        return at - before_line[line] - min(cuts[line][1], at - starts[line])
+
+    old: dict[str, list[Turn]] = {}
+    for turn in before:
+        if turn.t_start is not None:
+            old.setdefault(format_ms(round(turn.t_start * 1000)), []).append(turn)
+    for turn in turns:
+        turn.start, turn.end = moved(turn.start), moved(turn.end)
+        same = old.get(format_ms(round(turn.t_start * 1000))) \
+            if turn.t_start is not None else None
+        if same:
+            was = same.pop(0)
+            turn.t_start, turn.t_end = was.t_start, was.t_end
+    return "\n".join(kept), turns

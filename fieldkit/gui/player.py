@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -117,6 +118,12 @@ class RecordingPlayer(QWidget):
         self.volume.setMaximumWidth(120)
         self.volume.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
         self.audio.setVolume(0.8)
+        # a speaker before the slider: without it, it read as a second position slider
+        self.volume_label = QLabel(self)
+        self.volume_label.setObjectName("volumeIcon")
+        self.volume_label.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        self.volume_label.setBuddy(self.volume)
         self.clock = QLabel(self)
         self.clock.setObjectName("playerClock")
         self.waveform = WaveformBar(self)
@@ -145,6 +152,7 @@ class RecordingPlayer(QWidget):
         """The linked transcript that follows the sound, and the editor that writes one."""
         self.transcript = SyncedTranscript(self)
         self.transcript.seek.connect(self.play_from)
+        self.transcript.selectionChanged.connect(self._transcript_selected)
         self.editor = TranscriptionEditor(self)
         self.editor.toggle_play.connect(self.toggle_with_rewind)
         self.editor.wants_time.connect(self._stamp)
@@ -166,7 +174,8 @@ class RecordingPlayer(QWidget):
         """Compact controls and the waveform above; the transcript takes the rest (the
         transcription view of f4 and MAXQDA)."""
         controls = QHBoxLayout()
-        for widget in (self.play_button, self.back_button, self.speed, self.volume, self.clock):
+        for widget in (self.play_button, self.back_button, self.speed, self.volume_label,
+                       self.volume, self.clock):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.mode_button)
@@ -227,6 +236,7 @@ class RecordingPlayer(QWidget):
         self.back_button.setToolTip(tr("Play from 5 seconds earlier"))
         self.speed.setToolTip(tr("Speed (the pitch stays the same)"))
         self.volume.setToolTip(tr("Volume"))
+        self.volume_label.setToolTip(tr("Volume"))
         self.code_button.setText(tr("Code selection"))
         self.code_button.setToolTip(tr("Code the stretch selected on the waveform or in the "
                                        "transcript with the chosen code"))
@@ -270,6 +280,12 @@ class RecordingPlayer(QWidget):
         if current is not None and self.code.findData(current) >= 0:
             self.code.setCurrentIndex(self.code.findData(current))
         book = self.project.codebook()
+        self.transcript.set_codings([
+            (c.document_id, c.start, c.end, book.codes[c.code_id].colour, c.code_id,
+             book.codes[c.code_id].name)
+            for t in linked for c in self.project.codings(doc=t)
+            if c.code_id in book.codes and c.start is not None and c.end is not None
+            and c.end > c.start and not c.orphaned])
         self.waveform.set_marks([TimeMark(c.start_ms or 0, c.end_ms or 0,
                                           book.codes[c.code_id].colour,
                                           book.codes[c.code_id].name, c.code_id)
@@ -384,13 +400,27 @@ class RecordingPlayer(QWidget):
 
     def _waveform_selected(self, start: int, end: int) -> None:
         self.selection = (start, end)
+        cursor = self.transcript.textCursor()  # the latest selection is the one coded
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.transcript.setTextCursor(cursor)
+
+    def _transcript_selected(self) -> None:
+        if self.transcript.textCursor().hasSelection() and self.selection is not None:
+            self.selection = None
+            self.waveform.clear_selection()
 
     def code_selection(self) -> None:
-        """Code the waveform selection, or else the turns selected in the synced transcript
-        (then on the transcript, so the coding carries their words)."""
+        """Code the waveform selection (a stretch of time), or else the words selected in the
+        synced transcript (on their transcript, exactly as the code keys do), or else the
+        turns the selection touches."""
+        code_id = self.code.currentData()
+        words = None if self.selection else self.transcript.selected_words()
+        if words is not None and code_id is not None:
+            self._code_words(words, code_id)
+            return
         stretch = (self.doc_id, *self.selection) if self.selection else \
             self.transcript.selected_range()
-        code_id = self.code.currentData()
         if stretch is None or code_id is None:
             self.status.setText(tr("Select a stretch on the waveform or in the transcript, "
                                    "and a code."))
@@ -405,6 +435,16 @@ class RecordingPlayer(QWidget):
         self.waveform.clear_selection()
         self.status.setText(tr("Coded {0}–{1}.").format(format_ms(coding.start_ms),
                                                          format_ms(coding.end_ms)))
+
+    def _code_words(self, words: tuple[int, int, int], code_id: int) -> None:
+        transcript, start, end = words
+        try:
+            with self.project.action(f"Code with {self.project.code_path(code_id)}"):
+                coding = self.project.code_text(transcript, start, end, code_id)
+        except FieldkitError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(tr("Coded: {0}").format(coding.quote))
 
     def _shift(self) -> None:
         for transcript in self.recording.transcripts:

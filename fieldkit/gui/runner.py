@@ -75,6 +75,9 @@ class JobRunner(QObject):
         signals = _Signals()
         dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowTitle(title)
+        # room for the title beside the title bar's icon and buttons: a 200-pixel dialog
+        # showed the Dutch "Bezig met transcriberen" as "Bezig …iberen"
+        dialog.setMinimumWidth(max(360, dialog.fontMetrics().horizontalAdvance(title) + 200))
         dialog.setWindowModality(Qt.WindowModality.WindowModal if modal
                                  else Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(delay_ms)

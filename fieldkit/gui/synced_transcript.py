@@ -15,13 +15,21 @@ import bisect
 import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from fieldkit.core.patterns import PATTERNS, pattern_of
 from fieldkit.core.text import Utf16Map
 from fieldkit.core.timecode import format_ms
 from fieldkit.core.transcription import after_stamp, stamp
-from fieldkit.gui import contrast
+from fieldkit.gui import contrast, style
 from fieldkit.operations.recordings import TimedSegment
 
 PLAY_KEY = Qt.Key.Key_F4
@@ -41,6 +49,9 @@ class SyncedTranscript(QPlainTextEdit):
         self._starts: list[int] = []
         self._stamp_lengths: list[int] = []
         self.current = -1
+        self._turn_selection: list[QTextEdit.ExtraSelection] = []
+        self._coded: list[QTextEdit.ExtraSelection] = []
+        self._coded_names: list[str] = []
 
     def set_segments(self, segments: list[TimedSegment]) -> None:
         """One line per timed turn: ``[00:01:10.5] Speaker: words``."""
@@ -54,6 +65,7 @@ class SyncedTranscript(QPlainTextEdit):
             lines.append(f"{head} {' '.join(after_stamp(segment.text).split())}")
         self.setPlainText("\n".join(lines))
         self.current = -1
+        self._turn_selection, self._coded, self._coded_names = [], [], []
 
     def turn_at(self, ms: int) -> int:
         """The index of the turn being spoken at ``ms`` (-1 before the first)."""
@@ -66,7 +78,8 @@ class SyncedTranscript(QPlainTextEdit):
             return
         self.current = index
         if index < 0:
-            self.setExtraSelections([])
+            self._turn_selection = []
+            self.setExtraSelections(self._coded)
             return
         block = self.document().findBlockByNumber(index)
         selection = QTextEdit.ExtraSelection()
@@ -79,13 +92,69 @@ class SyncedTranscript(QPlainTextEdit):
         selection.format.setProperty(QTextCharFormat.Property.FullWidthSelection, True)
         cursor = QTextCursor(block)
         selection.cursor = cursor
-        self.setExtraSelections([selection])
+        self._turn_selection = [selection]
+        self.setExtraSelections(self._turn_selection + self._coded)
         keep = self.textCursor()
         if not keep.hasSelection():
             self.setTextCursor(cursor)
         self.ensureCursorVisible()
         if keep.hasSelection():
             self.setTextCursor(keep)
+
+    def set_codings(self, coded: list[tuple[int, int, int, str, int, str]]) -> None:
+        """Highlight text codings as the text view does: ``coded`` holds (transcript id,
+        start, end, code colour, code id, code name) in code points of the transcript; the
+        words are washed in the code's colour (in high contrast white on a dark tint) and
+        underlined in a line style that follows the code's pattern, so codes differ without
+        colour too; hovering names the codes."""
+        self._coded, self._coded_names = [], []
+        for transcript_id, start, end, colour, code_id, name in coded:
+            for index, segment in enumerate(self.segments):
+                if segment.transcript_id != transcript_id or segment.end <= start \
+                        or segment.start >= end:
+                    continue
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._shown(index, max(start, segment.start)))
+                cursor.setPosition(self._shown(index, min(end, segment.end)),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = _coded_format(colour, code_id)
+                self._coded.append(selection)
+                self._coded_names.append(name)
+        self.setExtraSelections(self._turn_selection + self._coded)
+
+    def codes_at(self, pos16: int) -> list[str]:
+        """The names of the codes on the shown position ``pos16`` (UTF-16)."""
+        return [name for selection, name in zip(self._coded, self._coded_names, strict=True)
+                if selection.cursor.selectionStart() <= pos16 < selection.cursor.selectionEnd()]
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            names = self.codes_at(self.cursorForPosition(event.pos()).position())
+            if names:
+                QToolTip.showText(event.globalPos(), "\n".join(dict.fromkeys(names)), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _shown(self, index: int, position: int) -> int:
+        """The shown position (UTF-16, in the document) of ``position`` (code points of the
+        transcript) inside turn ``index``: the inverse of ``_source``."""
+        segment = self.segments[index]
+        rest = after_stamp(segment.text)
+        base = segment.start + len(segment.text) - len(rest)
+        column = shown = 0
+        for word in re.finditer(r"\S+", rest):
+            if base + word.start() > position:
+                break
+            column = shown + min(position - base - word.start(), len(word[0]))
+            shown += len(word[0]) + 1
+        block = self.document().findBlockByNumber(index)
+        line = block.text()[:self._stamp_lengths[index] + 1]
+        words = " ".join(rest.split())[:column]
+        return block.position() + Utf16Map(line + words).to_utf16(len(line) + len(words))
 
     def selected_range(self) -> tuple[int, int, int] | None:
         """(transcript id, start ms, end ms) from the first to the last turn the selection
@@ -157,6 +226,26 @@ class SyncedTranscript(QPlainTextEdit):
         on_stamp = cursor.positionInBlock() <= self._stamp_lengths[index]
         if on_stamp or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.seek.emit(self.segments[index].start_ms)
+
+
+_LINES = (QTextCharFormat.UnderlineStyle.SingleUnderline,
+          QTextCharFormat.UnderlineStyle.DashUnderline,
+          QTextCharFormat.UnderlineStyle.DotLine,
+          QTextCharFormat.UnderlineStyle.DashDotLine,
+          QTextCharFormat.UnderlineStyle.DashDotDotLine,
+          QTextCharFormat.UnderlineStyle.WaveUnderline)
+
+
+def _coded_format(colour: str, code_id: int) -> QTextCharFormat:
+    """A coding's words: the text view's wash of the code's colour (white on a dark tint in
+    high contrast), underlined in the colour with a line that follows the code's pattern."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(style.highlight(colour))
+    if style.high_contrast():
+        fmt.setForeground(contrast.CODING_TEXT)
+    fmt.setUnderlineStyle(_LINES[PATTERNS.index(pattern_of(code_id)) % len(_LINES)])
+    fmt.setUnderlineColor(QColor(colour))
+    return fmt
 
 
 class TranscriptionEditor(QPlainTextEdit):

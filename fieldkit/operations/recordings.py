@@ -364,12 +364,12 @@ class Recordings:
 
     def transcription_text(self, transcript: int | str) -> str:
         """The text transcription mode opens for a linked transcript: a typed one as it is; an
-        imported or machine one with each timed turn on its own line opening with its time
-        (``core.transcription.as_typed``), so typing continues it."""
+        imported or machine one (continued or not) with each timed turn on its own line opening
+        with its time (``core.transcription.as_typed``), so typing continues it."""
         from fieldkit.core.transcription import as_typed
 
         doc = self._project.document(transcript)
-        if doc.attributes.get("transcription"):
+        if doc.attributes.get("transcription") is True:
             return doc.text
         return as_typed(doc.text, self._store.turns(doc.id))
 
@@ -377,11 +377,11 @@ class Recordings:
                            transcript: int | str | None = None) -> Document:
         """Save what was typed in transcription mode as a transcript linked to the recording.
 
-        The first save makes the transcript ("<recording> (transcription)") unless
-        ``transcript`` names one linked to the recording: then its text is replaced (an
-        imported or machine transcript is continued: from then on it is a typed one), codings
-        re-anchoring on their words, and its turns are read from the typed timestamps and
-        speakers. One undo step each.
+        The first save makes the transcript ("<recording> (transcription)", its stamps in
+        its text) unless ``transcript`` names one linked to the recording: a typed one's text
+        is replaced; an imported or machine one is continued without stamps in its text
+        (``core.transcription.without_stamps``: turns keep their end times where their stamp
+        did not change). Codings re-anchor on their words; one undo step each.
         """
         from fieldkit.core.text import normalise_newlines
         from fieldkit.core.transcription import transcription_turns
@@ -389,25 +389,38 @@ class Recordings:
         rec = self.recording(recording)
         source = self._store.document(rec.document_id)
         text = normalise_newlines(text)
-        turns = transcription_turns(text)
         with self._store.change(f"Transcribe {source.title}"):
             if transcript is None:
                 key = self._store.add_document({
                     "kind": "transcript", "title": f"{source.title} (transcription)",
                     "text": text, "site_id": source.site_id, "visit_id": source.visit_id,
-                    "attributes": {"transcription": True}}, turns)
+                    "attributes": {"transcription": True}}, transcription_turns(text))
                 recording_tables.link(self._store, key, rec.document_id)
                 return self._store.document(key)
             doc = self._project.document(transcript)
             if doc.id not in rec.transcripts:
                 raise BadInput(f"'{doc.title}' is not a transcript of '{source.title}'.")
-            if not doc.attributes.get("transcription"):
-                self._store.update_document(doc.id, {
-                    "attributes": {**doc.attributes, "transcription": True}})
+            text, turns = self._continued(doc, text)
             if text != doc.text:
                 self._project.edit_text(doc.id, text)
             self._replace_turns(doc.id, turns)
         return self._store.document(doc.id)
+
+    def _continued(self, doc: Document, text: str) -> tuple[str, list[Turn]]:
+        """The text and turns to store for ``doc`` edited in transcription mode; an imported
+        or machine transcript is marked continued (editable, still without stamps)."""
+        from fieldkit.core.transcription import transcription_turns, without_stamps
+
+        if doc.attributes.get("transcription") is True:
+            return text, transcription_turns(text)
+        before = self._store.turns(doc.id)
+        if not doc.attributes.get("transcription"):
+            self._store.update_document(doc.id, {
+                "attributes": {**doc.attributes, "transcription": "continued"}})
+        named = any(doc.text.startswith(f"{t.speaker}:", t.start) for t in before
+                    if t.speaker)
+        return without_stamps(text, before, names_in_text=named or not
+                              any(t.speaker for t in before))
 
     def _replace_turns(self, doc_id: int, turns: list[Turn]) -> None:
         for turn_id in recording_tables.turn_ids(self._store, doc_id):

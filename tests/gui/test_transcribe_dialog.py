@@ -145,3 +145,27 @@ def test_the_model_list_is_wide_enough_for_each_model_name(qtbot, tmp_path: Path
                  for r in range(dialog.models.rowCount()))
     assert dialog.list.viewport().width() >= widest
     assert not dialog.list.horizontalScrollBar().isVisible()
+
+
+def test_the_progress_window_has_room_for_its_dutch_title(window, qtbot) -> None:
+    """The real window squeezed the title "Bezig met transcriberen" to "Bezig …iberen": the
+    progress dialog was 200 pixels wide, the title bar's icon and buttons beside the title."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    i18n.install("nl")
+    release = threading.Event()
+    try:
+        title = i18n.tr("Transcribing")
+        assert title == "Bezig met transcriberen"
+        window.runner.run(title, lambda progress: release.wait(30), modal=False, delay_ms=0)
+        qtbot.waitUntil(lambda: any(d.isVisible()
+                                    for d in window.findChildren(QProgressDialog)))
+        [dialog] = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        assert dialog.windowTitle() == title
+        assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(title) + 200
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+        i18n.install("en")

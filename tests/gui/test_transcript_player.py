@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent, QTextCursor
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -167,6 +167,40 @@ def test_transcription_mode_continues_the_imported_transcript(
     project.undo()
     assert [t.t_start for t in project.turns(imported)] == [0.0, 1.2]
     assert "En dan?" not in project.document(imported).text
+
+
+def test_a_continued_transcript_stores_no_stamps_and_keeps_its_end_times(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """The real-window round: continuing the imported transcript stored "[00:00:01.2]" in
+    its text (words, search hits for "00") and each turn ended where the next one starts."""
+    [imported] = project.recordings.recording(recorded).transcripts
+    original = project.document(imported).text
+    coding = project.code_text(imported, original.index("collega's"),
+                               original.index(" aan de"), "Technology/New machine")
+    player.mode_button.setChecked(True)
+    player.seek(2900)
+    qtbot.keyClick(player.editor, Qt.Key.Key_F8)
+    qtbot.keyClick(player.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(player.editor, "En dan? ")
+    player.editor.insertPlainText("🙂")  # QTest cannot type a character beyond the BMP
+    player.mode_button.setChecked(False)
+    text = project.document(imported).text
+    assert text == original + "\nMarieke: En dan? 🙂"
+    assert [(text[t.start:t.end], t.t_start, t.t_end) for t in project.turns(imported)] == [
+        ("Marieke: Hoe leer je hier nieuwe dingen? 🙂", 0.0, 1.2),
+        ("Jan: Meestal van collega's aan de machine.", 1.2, 2.8),
+        ("Marieke: En dan? 🙂", 2.9, None)]
+    assert project.coding(coding.id).quote == "collega's"
+    assert not [h for h in project.search("00").hits if h.document_id == imported]
+    player.mode_button.setChecked(True)  # opened again: the same lines, stamps shown once
+    assert lines(player.editor) == [
+        "[00:00:00] Marieke: Hoe leer je hier nieuwe dingen? 🙂", "",
+        "[00:00:01.2] Jan: Meestal van collega's aan de machine.",
+        "[00:00:02.9] Marieke: En dan? 🙂"]
+    player.mode_button.setChecked(False)
+    project.undo()
+    assert project.document(imported).text == original
+    assert [(t.t_start, t.t_end) for t in project.turns(imported)] == [(0.0, 1.2), (1.2, 2.8)]
 
 
 def test_a_coding_on_the_imported_transcript_stays_on_its_words(
@@ -442,3 +476,90 @@ def test_transcription_mode_looks_switched_on(qtbot, player, high_contrast: bool
         contrast.choose(None)
         style.apply_contrast(app)
         zoom.apply()
+
+
+def test_text_codings_are_highlighted_in_the_transcript_pane(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """A sentence coded in the player's transcript got no highlight there (the text view
+    shows it in the code's colour); two codes differ without colour too (the underline follows
+    the code's pattern) and hovering names the code."""
+    [imported] = project.recordings.recording(recorded).transcripts
+    text = project.document(imported).text
+    start = text.index("nieuwe dingen? 🙂")
+    project.code_text(imported, start, start + len("nieuwe dingen? 🙂"),
+                      "Technology/New machine")
+    other = project.add_code("Leren van collega's", colour="#3e7bfa")
+    second = text.index("collega's")
+    project.code_text(imported, second, second + len("collega's"), other.id)
+    colour = project.code("Technology/New machine").colour
+    qtbot.waitUntil(lambda: len(coded(player.transcript)) == 2, timeout=5000)
+    assert [(words, background.rgb()) for words, background in coded(player.transcript)] == [
+        ("nieuwe dingen? 🙂", QColor(colour).rgb()), ("collega's", QColor("#3e7bfa").rgb())]
+    first, last = [s for s in player.transcript.extraSelections() if s.cursor.hasSelection()]
+    assert first.format.underlineStyle() != last.format.underlineStyle()
+    assert player.transcript.codes_at(last.cursor.selectionStart() + 1) == [
+        "Leren van collega's"]
+    assert player.transcript.codes_at(last.cursor.selectionEnd()) == []
+    view = player.transcript
+    place = QTextCursor(view.document())
+    place.setPosition(last.cursor.selectionStart() + 2)
+    at = view.cursorRect(place).center()
+    QApplication.sendEvent(view.viewport(),
+                           QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == "Leren van collega's"
+
+
+def coded(view) -> list[tuple[str, QColor]]:  # type: ignore[no-untyped-def]
+    """The words each coding highlights in the synced transcript, and its background."""
+    return [(s.cursor.selectedText(), s.format.background().color())
+            for s in view.extraSelections() if s.cursor.hasSelection()]
+
+
+def test_code_selection_codes_the_selected_words_and_the_waveform_its_stretch(
+        qtbot, player, project: Project, recorded: int) -> None:
+    """The "Code selection" button coded the whole turns' time span of words selected in the
+    transcript pane while Ctrl+digit coded the words: now both code the words; a selection on
+    the waveform (the latest one made) still codes its stretch of time."""
+    [transcript] = project.recordings.recording(recorded).transcripts
+    code = project.code("Technology/New machine")
+    player.code.setCurrentIndex(player.code.findData(code.id))
+    select_shown(player.transcript, "nieuwe dingen? 🙂")
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    [coding] = project.codings(doc=transcript)
+    assert coding.quote == "nieuwe dingen? 🙂"
+    assert project.undo_label() == "Code with Technology/New machine"
+    assert project.recordings.time_codings(recorded) == []
+    bar = player.waveform
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 6, 20))
+    qtbot.mouseMove(bar, QPoint(bar.width() // 2, 20))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 20))
+    select_shown(player.transcript, "collega's")  # the latest selection: the words
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    assert sorted(c.quote for c in project.codings(doc=transcript)) == [
+        "collega's", "nieuwe dingen? 🙂"]
+    assert project.recordings.time_codings(recorded) == []
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 6, 20))
+    qtbot.mouseMove(bar, QPoint(bar.width() // 2, 20))
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 20))
+    assert not player.transcript.textCursor().hasSelection()
+    qtbot.mouseClick(player.code_button, Qt.MouseButton.LeftButton)
+    [stretch] = project.recordings.time_codings(recorded)
+    assert abs(stretch.start_ms - 500) < 20 and abs(stretch.end_ms - 1500) < 20
+
+
+def test_the_volume_slider_has_a_speaker_before_it_and_a_name(qtbot, player) -> None:
+    """The unlabelled volume slider beside the clock looked like a position slider."""
+    from PySide6.QtWidgets import QLabel
+
+    from fieldkit.gui import i18n
+
+    [icon] = [label for label in player.findChildren(QLabel) if label.buddy() is player.volume]
+    assert icon.isVisible() and not icon.pixmap().isNull()
+    assert icon.geometry().right() <= player.volume.geometry().left()
+    assert icon.toolTip() == "Volume" and player.volume.accessibleName() == "Volume"
+    i18n.install("nl")
+    try:
+        player.retranslate()
+        assert icon.toolTip() == i18n.tr("Volume") == "Volume"  # Dutch says "volume" too
+    finally:
+        i18n.install("en")

@@ -207,14 +207,18 @@ def test_transcription_continues_an_imported_transcript_keeping_its_times(
     doc = project.recordings.save_transcription(rec_id, typed, transcript_id)
     assert doc.id == transcript_id and doc.attributes.get("transcription")
     assert "\r" not in doc.text and doc.text.endswith("Echt? 😀 Ja.")
+    assert "[" not in doc.text  # the stamps are the turns' times, not the transcript's words
+    assert doc.text == original + "\nInterviewer: Echt? 😀 Ja."
+    # the turns whose stamps were not changed keep their own end times
     assert [(t.speaker, t.t_start, t.t_end) for t in project.turns(doc.id)] == [
-        ("Interviewer", 0.0, 1.2), ("Jan", 1.2, 2.9), ("Interviewer", 2.9, None)]
+        ("Interviewer", 0.0, 1.2), ("Jan", 1.2, 2.8), ("Interviewer", 2.9, None)]
     assert [doc.text[t.start:t.end] for t in project.turns(doc.id)][2] == \
         "Interviewer: Echt? 😀 Ja."
     kept = project.coding(coding.id)
     assert kept.quote == "Jan: Meestal van collega's aan de machine." and not kept.orphaned
     assert project.recordings.recording(rec_id).transcripts == [transcript_id]
-    assert project.recordings.transcription_text(transcript_id) == doc.text  # typed now
+    assert project.recordings.transcription_text(transcript_id) == opened.replace(
+        "\r\n", "\n") + "\n[00:00:02.9] Interviewer: Echt? 😀 Ja."  # opened as it was left
     project.undo()
     assert project.document(transcript_id).text == original
     assert not project.document(transcript_id).attributes.get("transcription")

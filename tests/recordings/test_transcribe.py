@@ -281,3 +281,35 @@ def test_each_transcript_keeps_its_own_word_times(project: Project, recorded: in
     assert [(w.start, w.word) for w in project.recordings.words(second.id)] == [
         (1.0, "Van"), (2.0, "collega's,"), (3.0, "café.")]
     assert project.recordings.recording(recorded).transcripts == [first.id, second.id]
+
+
+@whisper
+def test_continuing_a_transcription_keeps_its_text_end_times_and_word_times(
+        project: Project, recorded: int) -> None:
+    """The real-window round: a machine transcript continued in transcription mode stored the
+    "[00:00:02.5]" stamps as its words (its word timestamps no longer matched its text) and
+    each turn ended where the next started."""
+    import json
+
+    from fieldkit.importers.machine import read_machine_bytes
+
+    said = [(0.0, 1.8, "Hoe leer je hier? 😀"), (2.5, 4.0, "Van collega's, café.")]
+    made = json.dumps({"segments": [
+        {"start": a, "end": b, "text": text,
+         "words": [{"start": a + i * 0.3, "end": a + i * 0.3 + 0.2, "word": f" {w}",
+                    "probability": 0.9} for i, w in enumerate(text.split())]}
+        for a, b, text in said]}).encode()
+    doc = project.recordings.store_transcribed(recorded, read_machine_bytes(made, "a.json"))
+    original = project.document(doc.id).text
+    heard = project.recordings.words(doc.id)
+    assert [(t.t_start, t.t_end) for t in project.turns(doc.id)] == [(0.0, 1.8), (2.5, 4.0)]
+    opened = project.recordings.transcription_text(doc.id)
+    assert opened.splitlines()[0] == "[00:00:00] Hoe leer je hier? 😀"
+    project.recordings.save_transcription(recorded, opened + "\n[00:00:04.5] Dank je.", doc.id)
+    text = project.document(doc.id).text
+    assert text == original + "\nDank je."
+    assert [(text[t.start:t.end], t.t_start, t.t_end) for t in project.turns(doc.id)] == [
+        ("Hoe leer je hier? 😀", 0.0, 1.8), ("Van collega's, café.", 2.5, 4.0),
+        ("Dank je.", 4.5, None)]
+    assert project.recordings.words(doc.id) == heard
+    assert not [h for h in project.search("00").hits if h.document_id == doc.id]
