@@ -18,6 +18,7 @@ from typing import Any
 
 from fieldkit.core.codebook import Codebook
 from fieldkit.index import attribute_filter, kwic, locate, whole_documents
+from fieldkit.index.fuzzy_terms import Vocabulary
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.regions import person_word, region_starts
@@ -133,6 +134,7 @@ class FtsIndex(IndexUpkeep):
         self.store = store
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
+        self.vocabulary = Vocabulary(store)
 
     @property
     def relative(self) -> bool:
@@ -160,10 +162,14 @@ class FtsIndex(IndexUpkeep):
 
     # -- searching ---------------------------------------------------------------------------
 
+    def parse(self, text: str) -> Query:
+        """A query read with this project's language and vocabulary (for fuzzy terms)."""
+        return parse(text, self.analyser, self.vocabulary.similar)
+
     def search(self, text: str, *, limit: int = 100) -> SearchResult:
         """Ranked hits for a query (see ``QUERY_HELP``); never raises for any query text."""
         limit = max(0, int(limit))
-        query = parse(text, self.analyser)
+        query = self.parse(text)
         result = SearchResult(query=text)
         try:
             total, matched = self.matches(query, limit=limit)

@@ -7,6 +7,7 @@ own syntax unescaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +19,10 @@ OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 MAX_NEAR = 100
 
 _FILTER = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
+_FUZZY = re.compile(r"^(.*[^~])~(\d*)$", re.S)
+
+#: The index's words within N edits of a folded word (``fuzzy_terms.Vocabulary.similar``).
+Similar = Callable[[str, int], list[str]]
 _FILTER_ANYWHERE = re.compile(
     r'(?<!\S)-?(' + "|".join(FILTERS) + r')\s?:\s?("[^"]*"|[^\s()"]+)', re.I)
 
@@ -55,7 +60,8 @@ class Query:
 
 # -- reading the input into tokens -----------------------------------------------------------
 
-Token = tuple  # ("word", raw) ("prefix", raw) ("phrase", raw) ("or",) ("and",) ("not",)
+Token = tuple  # ("word", raw) ("prefix", raw) ("phrase", raw) ("fuzzy", raw, edits) ("or",)
+#               ("and",) ("not",)
 #               ("neg",) ("lp",) ("rp",) ("near", [tokens], distance) ("filter", name, value)
 
 
@@ -118,6 +124,8 @@ def _lex(text: str) -> list[Token]:
                 if not value.strip():
                     raise QuerySyntax(f"'{name}:' needs a value")
                 out.append(("filter", name, value.strip()))
+            elif fuzzy := _FUZZY.match(bare):
+                out.append(_fuzzy(fuzzy.group(1), fuzzy.group(2)))
             elif bare.endswith("*"):
                 stem = bare.rstrip("*")
                 if not stem:
@@ -126,6 +134,14 @@ def _lex(text: str) -> list[Token]:
             else:
                 out.append(("word", bare))
     return out
+
+
+def _fuzzy(word: str, edits: str) -> Token:
+    if len(WORD.findall(word)) != 1:
+        raise QuerySyntax(f"'{word}~' is not one word (a fuzzy term is one word)")
+    if edits not in ("", "1", "2"):
+        raise QuerySyntax(f"'{word}~{edits}' allows too many edits (~1 or ~2)")
+    return ("fuzzy", word, int(edits or 1))
 
 
 def _near(inside: str) -> Token:
@@ -145,8 +161,10 @@ def _near(inside: str) -> Token:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], analyser: Analyser, query: Query) -> None:
+    def __init__(self, tokens: list[Token], analyser: Analyser, query: Query,
+                 similar: Similar | None = None) -> None:
         self.tokens, self.pos, self.an, self.q = tokens, 0, analyser, query
+        self.similar = similar
         self.negated = 0  # > 0 while reading words to leave out
         self.nears = 0
 
@@ -244,6 +262,8 @@ class _Parser:
             for _, leaf in found:
                 self.leaf(Leaf(leaf.column, leaf.tokens, leaf.prefix, (self.nears, tok[2])))
             return f"stems : NEAR({' '.join(parts)}, {tok[2]})"
+        if kind == "fuzzy":
+            return self.fuzzy(tok[1], tok[2])
         raw = tok[1]
         words = [self.an.word(w) for w in WORD.findall(raw)]
         words = [w for w in words if w[0]]
@@ -257,6 +277,19 @@ class _Parser:
         self.leaf(Leaf("words", tuple(w[0] for w in words), kind == "prefix"))
         phrase = '"' + " ".join(w[0] for w in words) + '"'
         return f"words : {phrase} *" if kind == "prefix" else f"words : {phrase}"
+
+    def fuzzy(self, raw: str, edits: int) -> str | None:
+        """``word~``: an OR of the index's words within ``edits`` of it (the word itself
+        when nothing is known about the vocabulary)."""
+        folded = self.an.word(raw)[0]
+        if not folded:
+            return None
+        found = self.similar(folded, edits) if self.similar is not None else []
+        words = found or [folded]
+        self.q.columns.add("words")
+        for w in words:
+            self.leaf(Leaf("words", (w,)))
+        return "words : (" + " OR ".join(f'"{w}"' for w in words) + ")"
 
     def near_part(self, tok: Token) -> tuple[str, Leaf] | None:
         words = [self.an.word(w) for w in WORD.findall(tok[1])]
@@ -287,11 +320,12 @@ class _Parser:
         self.q.filters.setdefault(name, []).append(value)
 
 
-def parse(text: str, analyser: Analyser) -> Query:
-    """Read a query; never raises for any input (see the module docstring)."""
+def parse(text: str, analyser: Analyser, similar: Similar | None = None) -> Query:
+    """Read a query; never raises for any input (see the module docstring). ``similar``
+    expands fuzzy terms (``word~``) through the index's vocabulary."""
     query = Query(text)
     try:
-        parser = _Parser(_lex(text), analyser, query)
+        parser = _Parser(_lex(text), analyser, query, similar)
         query.match = parser.all(top=True)
         if parser.peek() is not None:
             raise QuerySyntax("a closing bracket has no opening one")
