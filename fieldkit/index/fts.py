@@ -17,7 +17,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate, whole_documents
+from fieldkit.index import attribute_filter, kwic, locate, regex_terms, whole_documents
 from fieldkit.index.fuzzy_terms import Vocabulary
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
@@ -164,7 +164,7 @@ class FtsIndex(IndexUpkeep):
 
     def parse(self, text: str) -> Query:
         """A query read with this project's language and vocabulary (for fuzzy terms)."""
-        return parse(text, self.analyser, self.vocabulary.similar)
+        return parse(text, self.analyser, self.vocabulary)
 
     def search(self, text: str, *, limit: int = 100) -> SearchResult:
         """Ranked hits for a query (see ``QUERY_HELP``); never raises for any query text."""
@@ -204,10 +204,10 @@ class FtsIndex(IndexUpkeep):
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
         if plan.sets is not None or plan.documents is not None:
-            if not every_span and plan.index is not None:
+            if not every_span and plan.index is not None and not query.regexes:
                 return whole_documents.ranked(self, query, plan, limit=limit)
             plan.within = {doc: [(None, None)] for doc in whole_documents.members(self, plan)}
-        if plan.regions is not None or plan.within is not None:
+        if plan.regions is not None or plan.within is not None or query.regexes:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
             return 0, []
@@ -255,7 +255,8 @@ class FtsIndex(IndexUpkeep):
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
-            if every_span or plan.speakers is not None or plan.within is not None:
+            if every_span or plan.speakers is not None or plan.within is not None \
+                    or query.regexes:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)
             total, rows, best = self._best_units(plan, limit)
             return total, self._first_hits(query, rows, best) if rows else []
@@ -407,6 +408,9 @@ class FtsIndex(IndexUpkeep):
         through the stored word offsets.
         """
         if not found:
+            return
+        if query.regexes:
+            regex_terms.place(self, query, found)
             return
         conn = self.store.conn
         wanted = {leaf.column for leaf in query.leaves} if mode != "exact" else set()

@@ -81,6 +81,15 @@ class Vocabulary:
         self._words, self._by_length, self._key = words, by_length, key
         self._letters = "".join(sorted({c for w in words for c in w}))
 
+    def containing(self, run: str) -> list[str] | None:
+        """The index's words that contain ``run`` (for narrowing a ``/…/`` term), or None
+        when there are more than ``regex_terms.MAX_CONTAINING``."""
+        from fieldkit.index.regex_terms import MAX_CONTAINING
+
+        self._load()
+        found = sorted(w for w in self._words if run in w)
+        return found if len(found) <= MAX_CONTAINING else None
+
     def similar(self, word: str, edits: int) -> list[str]:
         """The index's words within ``edits`` (1 or 2) of the folded ``word``, ``word`` itself
         first when the index holds it, then the closest, at most ``MAX_WORDS``."""

@@ -1,0 +1,224 @@
+"""Regular-expression terms (``/kant\\w*bank/``): Python ``re``, case-insensitive, folded text.
+
+**Folded text.** A text is folded character by character as the index folds words: ASCII is
+lower-cased; any other character is case-folded, decomposed (NFKD) and stripped of its
+combining marks (``Coö`` → ``coo``, ``ß`` → ``ss``, a lone combining mark → nothing); spaces,
+punctuation, emoji and line breaks stay as they are. The expression's own non-ASCII characters
+are folded the same way, so ``/coördinatie/`` and ``/coordinatie/`` are one search.
+
+**Positions.** A match ``[fs, fe)`` of the folded text is the original span from the first
+original character that produced folded character ``fs`` to the end of the one that produced
+``fe - 1``: hits are half-open code-point spans of the original text. When every character folds
+to exactly one (nearly every text: accents, emoji, CRLF), the positions are the same. Empty
+matches are not hits.
+
+**Speed.** The expression's required literal parts (``kant`` and ``bank`` in ``kant\\w*bank``)
+narrow the rows through FTS5 first: each run of letters and digits in them lies inside some
+word of the text, so the row must hold one of the index's words containing it (looked up in the
+vocabulary, ``fuzzy_terms.Vocabulary.containing``). Without such parts every text is read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from array import array
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.core.errors import BadInput
+from fieldkit.index.words import WORD
+from fieldkit.storage import search_tables as tables
+
+if TYPE_CHECKING:
+    from fieldkit.index.fts import FtsIndex, Matched
+    from fieldkit.index.query import Query
+
+#: Filter words of every row: the MATCH of an expression with no literal parts.
+EVERY_ROW = ('meta : ("ftext" OR "fcaption" OR "fmemo" OR "fcodingmemo" OR "fcode" '
+             'OR "fsegment" OR "fturn")')
+MAX_CONTAINING = 400  # a literal in more index words than this does not narrow (much)
+_RUN = re.compile(r"[^\W_]{2,}")
+_FOLDED: dict[str, str] = {}
+
+
+class BadRegex(BadInput):
+    """A ``/…/`` term that is not a valid regular expression; the message is one line."""
+
+
+def fold_char(c: str) -> str:
+    """One character folded (see the module docstring)."""
+    found = _FOLDED.get(c)
+    if found is None:
+        decomposed = unicodedata.normalize("NFKD", c.casefold())
+        found = _FOLDED[c] = "".join(x for x in decomposed if not unicodedata.combining(x))
+    return found
+
+
+def fold_text(text: str) -> tuple[str, array | None]:  # type: ignore[type-arg]
+    """The folded text and, when lengths differ, the original position of each folded
+    character (one more at the end: ``len(text)``); None means the positions are the same."""
+    if text.isascii():
+        return text.lower(), None
+    pieces = [c.lower() if c.isascii() else fold_char(c) for c in text]
+    if all(len(p) == 1 for p in pieces):
+        return "".join(pieces), None
+    origin = array("I")
+    for i, p in enumerate(pieces):
+        origin.extend([i] * len(p))
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
+def compile_term(pattern: str) -> re.Pattern[str]:
+    """The expression of a ``/…/`` term, its non-ASCII characters folded; ``BadRegex`` (one
+    line) when Python cannot read it."""
+    folded = "".join(c if c.isascii() else fold_char(c) for c in pattern)
+    try:
+        return re.compile(folded, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError) as problem:
+        reason = str(problem).splitlines()[0] if str(problem) else "it cannot be read"
+        raise BadRegex(f"/{pattern}/ is not a valid regular expression: {reason}.") from None
+
+
+def required_runs(pattern: re.Pattern[str]) -> list[str]:
+    """Runs of two or more letters or digits that every match must contain (from the
+    expression's top-level literals, groups and repeats of at least one); ``[]`` when unsure."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a private module: no narrowing rather than no search
+        return []
+    literals: list[str] = []
+    _collect(list(tree), literals)
+    return sorted({run for lit in literals for run in _RUN.findall(lit.lower())})
+
+
+def _collect(items: list[Any], out: list[str]) -> None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    current: list[str] = []
+    for op, arg in items:
+        if op is c.LITERAL:
+            current.append(chr(arg))
+            continue
+        out.append("".join(current))
+        current = []
+        if op is c.SUBPATTERN:
+            _collect(list(arg[-1]), out)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            _collect(list(arg[2]), out)
+        elif op is c.ATOMIC_GROUP:
+            _collect(list(arg), out)
+    out.append("".join(current))
+
+
+def narrowing(pattern: re.Pattern[str], containing: Any) -> str:
+    """The FTS5 expression a ``/…/`` term adds: for each required run, any index word that
+    contains it (``containing(run)``: the words, or None when too many to help)."""
+    clauses = []
+    for run in required_runs(pattern):
+        words = containing(run) if containing is not None else None
+        if words is None:
+            continue
+        if not words:
+            return f'words : "{run}"'  # no word holds it: nothing can match
+        clauses.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
+    if not clauses:
+        return EVERY_ROW
+    return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
+
+
+def spans(patterns: Iterable[re.Pattern[str]], text: str, start: int = 0,
+          end: int | None = None) -> list[tuple[int, int]] | None:
+    """Every non-empty match of each expression in ``text[start:end]`` as original code-point
+    spans, sorted; None when one of the expressions does not match there."""
+    end = len(text) if end is None else end
+    folded, origin = fold_text(text[start:end])
+    out: set[tuple[int, int]] = set()
+    for pattern in patterns:
+        found = False
+        for m in pattern.finditer(folded):
+            fs, fe = m.span()
+            if fs == fe:
+                continue
+            found = True
+            if origin is None:
+                out.add((start + fs, start + fe))
+            else:
+                out.add((start + origin[fs], start + origin[fe - 1] + 1))
+        if not found:
+            return None
+    return sorted(out)
+
+
+def place(engine: FtsIndex, query: Query, found: list[Matched]) -> None:
+    """``FtsIndex._place`` for a query with ``/…/`` terms: every hit of its words (if any)
+    and of its expressions in each row's text — in a coded segment's or a turn's row, inside
+    that region only; a row where an expression does not match gets no spans."""
+    if query.leaves:
+        engine._place(dataclasses.replace(query, regexes=[]), found, mode="all")
+    else:
+        engine._bodies(found)
+    bounds = region_bounds(engine, [m.rid for m in found if m.rid >= tables.DOC_SHIFT])
+    for m in found:
+        start, end = bounds.get(m.rid, (0, len(m.body)))
+        start, end = whole_words(m.body, start, min(end, len(m.body)))
+        matched = spans(query.regexes, m.body, start, end)
+        if matched is None:
+            m.spans = []
+            continue
+        words = [s for s in m.spans if s != (0, 0)] if query.leaves else []
+        m.spans = sorted(set(words) | set(matched))
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the words its edges cut: a region's row leaves them out
+    (``fieldkit.index.regions``), so a ``/…/`` term does not look into them either."""
+    cut = _word_at(text, start)
+    if cut is not None and cut[0] < start:
+        start = cut[1]
+    cut = _word_at(text, end)
+    if cut is not None and cut[0] < end:
+        end = cut[0]
+    return start, max(start, end)
+
+
+def _word_at(text: str, i: int) -> tuple[int, int] | None:
+    """The span of the word (``words.WORD``) that holds both ``text[i - 1]`` and ``text[i]``."""
+    if i <= 0 or i >= len(text):
+        return None
+    lo = i
+    while lo > 0 and (text[lo - 1].isalnum() or unicodedata.combining(text[lo - 1])):
+        lo -= 1
+    for m in WORD.finditer(text, lo):
+        if m.start() >= i:
+            return None
+        if m.end() > i:
+            return m.span()
+    return None
+
+
+def region_bounds(engine: FtsIndex, rids: list[int]) -> dict[int, tuple[int, int]]:
+    """(start, end) in its document's text of each ``search_regions`` row's coded segment or
+    turn (a segment without a span, such as a photo's region codes: the whole text)."""
+    big = 1 << 62
+    owners: dict[int, dict[int, dict[int, int]]] = {tables.SEGMENT: {}, tables.TURN: {}}
+    for rid in rids:
+        part = rid % tables.PARTS
+        if part in owners:
+            owners[part].setdefault((rid // tables.PARTS) % tables.OWNERS, {})[rid] = rid
+    out: dict[int, tuple[int, int]] = {}
+    conn = engine.store.conn
+    for part, table in ((tables.SEGMENT, "codings"), (tables.TURN, "turns")):
+        ids = list(owners[part])
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for key, start, end in conn.execute(
+                    f"SELECT id, coalesce(start, 0), coalesce(end, {big}) FROM {table} "
+                    f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                for rid in owners[part][key]:
+                    out[rid] = (int(start), int(end))
+    return out
