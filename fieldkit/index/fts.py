@@ -135,6 +135,7 @@ class FtsIndex(IndexUpkeep):
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
         self.vocabulary = Vocabulary(store)
+        self.folded = regex_terms.FoldedTexts()
 
     @property
     def relative(self) -> bool:
@@ -348,7 +349,9 @@ class FtsIndex(IndexUpkeep):
         units: dict[int, Matched] = {}
         for start in range(0, len(found), CHUNK):
             chunk = found[start:start + CHUNK]
-            self._place(query, chunk, mode="exact" if every_span else "all")
+            # "first" only reaches here for /…/ terms without within/speaker tests
+            self._place(query, chunk, mode="exact" if every_span else "all"
+                        if within is not None or spoken is not None else "first")
             for m in chunk:
                 spans = m.spans
                 if within is not None and m.document_id not in whole:
@@ -410,7 +413,7 @@ class FtsIndex(IndexUpkeep):
         if not found:
             return
         if query.regexes:
-            regex_terms.place(self, query, found)
+            regex_terms.place(self, query, found, first=mode == "first")
             return
         conn = self.store.conn
         wanted = {leaf.column for leaf in query.leaves} if mode != "exact" else set()

@@ -40,6 +40,7 @@ EVERY_ROW = ('meta : ("ftext" OR "fcaption" OR "fmemo" OR "fcodingmemo" OR "fcod
              'OR "fsegment" OR "fturn")')
 MAX_CONTAINING = 400  # a literal in more index words than this does not narrow (much)
 _RUN = re.compile(r"[^\W_]{2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLDED: dict[str, str] = {}
 
 
@@ -61,14 +62,19 @@ def fold_text(text: str) -> tuple[str, array | None]:  # type: ignore[type-arg]
     character (one more at the end: ``len(text)``); None means the positions are the same."""
     if text.isascii():
         return text.lower(), None
+    odd = set(_NON_ASCII.findall(text))
+    if all(len(fold_char(c)) == 1 for c in odd):  # accents, emoji: one for one
+        return _NON_ASCII.sub(_fold_match, text).lower(), None
     pieces = [c.lower() if c.isascii() else fold_char(c) for c in text]
-    if all(len(p) == 1 for p in pieces):
-        return "".join(pieces), None
     origin = array("I")
     for i, p in enumerate(pieces):
         origin.extend([i] * len(p))
     origin.append(len(text))
     return "".join(pieces), origin
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return fold_char(m.group())
 
 
 def compile_term(pattern: str) -> re.Pattern[str]:
@@ -131,16 +137,50 @@ def narrowing(pattern: re.Pattern[str], containing: Any) -> str:
     return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
 
 
+class FoldedTexts:
+    """Folded texts kept in memory (up to ``LIMIT`` characters) while the data is unchanged:
+    the first ``/…/`` search folds the texts it reads, later ones reuse them (as the competent
+    scan, which folds every text once, does)."""
+
+    LIMIT = 80_000_000
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int] | None = None
+        self._texts: dict[tuple[int, int], tuple[str, Any]] = {}
+        self._size = 0
+
+    def check(self, key: tuple[int, int]) -> None:
+        """Forget everything when ``key`` (the data's version) changed."""
+        if key != self._key:
+            self._key, self._texts, self._size = key, {}, 0
+
+    def of(self, source: tuple[int, int], text: str) -> tuple[str, Any]:
+        found = self._texts.get(source)
+        if found is None:
+            found = fold_text(text)
+            if self._size + len(text) <= self.LIMIT:
+                self._texts[source] = found
+                self._size += len(text)
+        return found
+
+
 def spans(patterns: Iterable[re.Pattern[str]], text: str, start: int = 0,
-          end: int | None = None) -> list[tuple[int, int]] | None:
+          end: int | None = None, *, first: bool = False,
+          folded: tuple[str, Any] | None = None) -> list[tuple[int, int]] | None:
     """Every non-empty match of each expression in ``text[start:end]`` as original code-point
-    spans, sorted; None when one of the expressions does not match there."""
+    spans, sorted (``first``: each expression's first only); None when one of the
+    expressions does not match there."""
     end = len(text) if end is None else end
-    folded, origin = fold_text(text[start:end])
+    if folded is not None and (start, end) != (0, len(text)):
+        if folded[1] is None:  # positions are the same: slice the folded text
+            folded = (folded[0][start:end], None)
+        else:
+            folded = None
+    folded_text, origin = folded if folded is not None else fold_text(text[start:end])
     out: set[tuple[int, int]] = set()
     for pattern in patterns:
         found = False
-        for m in pattern.finditer(folded):
+        for m in pattern.finditer(folded_text):
             fs, fe = m.span()
             if fs == fe:
                 continue
@@ -149,24 +189,34 @@ def spans(patterns: Iterable[re.Pattern[str]], text: str, start: int = 0,
                 out.add((start + fs, start + fe))
             else:
                 out.add((start + origin[fs], start + origin[fe - 1] + 1))
+            if first:
+                break
         if not found:
             return None
     return sorted(out)
 
 
-def place(engine: FtsIndex, query: Query, found: list[Matched]) -> None:
+def place(engine: FtsIndex, query: Query, found: list[Matched], *, first: bool = False) -> None:
     """``FtsIndex._place`` for a query with ``/…/`` terms: every hit of its words (if any)
-    and of its expressions in each row's text — in a coded segment's or a turn's row, inside
-    that region only; a row where an expression does not match gets no spans."""
+    and of its expressions in each row's text (``first``: the first of each) — in a coded
+    segment's or a turn's row, inside that region only; a row where an expression does not
+    match gets no spans."""
     if query.leaves:
         engine._place(dataclasses.replace(query, regexes=[]), found, mode="all")
     else:
         engine._bodies(found)
     bounds = region_bounds(engine, [m.rid for m in found if m.rid >= tables.DOC_SHIFT])
+    with engine.store.lock:
+        conn = engine.store.conn
+        cache = engine.folded
+        cache.check((conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])))
     for m in found:
         start, end = bounds.get(m.rid, (0, len(m.body)))
         start, end = whole_words(m.body, start, min(end, len(m.body)))
-        matched = spans(query.regexes, m.body, start, end)
+        source = (m.rid % tables.PARTS, m.rid // tables.PARTS) if m.rid < tables.DOC_SHIFT \
+            else (tables.DOC_TEXT, m.rid // tables.DOC_SHIFT)  # a region: its document's text
+        matched = spans(query.regexes, m.body, start, end, first=first,
+                        folded=cache.of(source, m.body))
         if matched is None:
             m.spans = []
             continue

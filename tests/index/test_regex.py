@@ -62,6 +62,16 @@ def test_hits_are_spans_of_the_original_text_with_accents_emoji_and_sharp_s(
         assert p.document(doc.id).text[4:10] == "Straße"
 
 
+def test_an_edited_text_is_searched_as_it_is_now(study: Project, ids: dict[str, int]) -> None:
+    assert study.index.search("/zwaluw\\w+/").total == 0
+    doc = ids["Tweede bezoek"]
+    study.edit_text(doc, study.document(doc).text + " Een zwaluwstaart.")
+    assert [h.title for h in study.index.search("/zwaluw\\w+/").hits] == ["Tweede bezoek"]
+    assert study.index.search("/machines in/").total == 1
+    study.edit_text(doc, "Leeg.")
+    assert study.index.search("/machines in/").total == 0
+
+
 def test_regex_with_words_and_filters(study: Project) -> None:
     assert [h.title for h in study.index.search("/kant\\w+/ site:dijk").hits] == ["Eerste bezoek"]
     assert [h.title for h in study.index.search("/kant\\w+/ piet kind:fieldnote").hits] == [
