@@ -88,49 +88,68 @@ def compile_term(pattern: str) -> re.Pattern[str]:
         raise BadRegex(f"/{pattern}/ is not a valid regular expression: {reason}.") from None
 
 
-def required_runs(pattern: re.Pattern[str]) -> list[str]:
-    """Runs of two or more letters or digits that every match must contain (from the
-    expression's top-level literals, groups and repeats of at least one); ``[]`` when unsure."""
+def required_runs(pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
+    """What every match must contain: runs of two or more letters or digits, each entry a
+    tuple of runs one of which must occur (from the expression's literals, groups, repeats of
+    at least one, and alternations whose every branch has such a run); ``[]`` when unsure."""
     try:
         from re import _parser  # type: ignore[attr-defined]
 
         tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a private module: no narrowing rather than no search
         return []
-    literals: list[str] = []
-    _collect(list(tree), literals)
-    return sorted({run for lit in literals for run in _RUN.findall(lit.lower())})
+    out: list[tuple[str, ...]] = []
+    _collect(list(tree), out)
+    return sorted(set(out))
 
 
-def _collect(items: list[Any], out: list[str]) -> None:
+def _collect(items: list[Any], out: list[tuple[str, ...]]) -> None:
     from re import _constants as c  # type: ignore[attr-defined]
 
     current: list[str] = []
+
+    def flush() -> None:
+        out.extend((run,) for run in _RUN.findall("".join(current).lower()))
+        current.clear()
+
     for op, arg in items:
         if op is c.LITERAL:
             current.append(chr(arg))
             continue
-        out.append("".join(current))
-        current = []
+        flush()
         if op is c.SUBPATTERN:
             _collect(list(arg[-1]), out)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
             _collect(list(arg[2]), out)
         elif op is c.ATOMIC_GROUP:
             _collect(list(arg), out)
-    out.append("".join(current))
+        elif op is c.BRANCH:
+            picks: list[str] = []
+            for branch in arg[1]:
+                needed: list[tuple[str, ...]] = []
+                _collect(list(branch), needed)
+                if not needed:
+                    break  # a branch without a required run: the alternation narrows nothing
+                picks.extend(max(needed, key=lambda runs: min(map(len, runs))))
+            else:
+                out.append(tuple(sorted(set(picks))))
+    flush()
 
 
 def narrowing(pattern: re.Pattern[str], containing: Any) -> str:
-    """The FTS5 expression a ``/…/`` term adds: for each required run, any index word that
-    contains it (``containing(run)``: the words, or None when too many to help)."""
+    """The FTS5 expression a ``/…/`` term adds: for each requirement (``required_runs``), any
+    index word that contains one of its runs (``containing(run)``: the words, or None when
+    too many to help)."""
     clauses = []
-    for run in required_runs(pattern):
-        words = containing(run) if containing is not None else None
-        if words is None:
+    for runs in required_runs(pattern):
+        found = [containing(run) if containing is not None else None for run in runs]
+        if any(words is None for words in found):
             continue
+        words = sorted({w for some in found for w in some or ()})
         if not words:
-            return f'words : "{run}"'  # no word holds it: nothing can match
+            return f'words : "{runs[0]}"'  # no word holds it: nothing can match
+        if len(words) > MAX_CONTAINING:
+            continue
         clauses.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
     if not clauses:
         return EVERY_ROW

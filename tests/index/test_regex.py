@@ -108,16 +108,20 @@ def test_a_bad_expression_is_one_line_and_a_misplaced_one_is_searched_as_words(
 
 
 def test_required_literals_narrow_through_the_vocabulary() -> None:
-    assert required_runs(compile_term("kant\\w*bank")) == ["bank", "kant"]
-    assert required_runs(compile_term("(lasrobot)+ x")) == ["lasrobot"]
-    assert required_runs(compile_term("kant|bank")) == []
-    assert required_runs(compile_term("(?:kant)? bank")) == ["bank"]
+    assert required_runs(compile_term("kant\\w*bank")) == [("bank",), ("kant",)]
+    assert required_runs(compile_term("(lasrobot)+ x")) == [("lasrobot",)]
+    assert required_runs(compile_term("(?:kant)? bank")) == [("bank",)]
+    # an alternation: one of the branches' runs
+    assert required_runs(compile_term("kant|robot")) == [("kant", "robot")]
+    assert required_runs(compile_term("x(kant\\w+bank|ro+bot)")) == [("bot", "kant")]
+    assert required_runs(compile_term("kant|\\d+")) == []
     assert parse("/\\d+/", analyser("nl")).match == EVERY_ROW
 
 
 _PIECES = ["kant", "bank", "Kàntbânk", "straße", "😀", "é", "\r\n", "\n", "coö", "rdinatie",
            " ", " ", " ", ".", "12", "ab", "Ab", "ba"]
-_PATTERNS = ["kant", "kant\\w*", "\\bba", "a.b", "(ab|ba)n", "[kb]an+k", "\\d+", "é", "😀 ?\\w",
+_PATTERNS = ["kant", "kant|ba+n", "(ant|ss)\\w", "kant\\w*",
+             "\\bba", "a.b", "(ab|ba)n", "[kb]an+k", "\\d+", "é", "😀 ?\\w",
              "strasse", "coordinatie", "ss", "^\\w+", "k.*?k", "\\w+$", "(?:ab)+", "\\n\\w",
              "ant\\w*ba"]
 
