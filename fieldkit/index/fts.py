@@ -17,7 +17,8 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate, whole_documents
+from fieldkit.index import attribute_filter, kwic, locate, regex_terms, whole_documents
+from fieldkit.index.fuzzy_terms import Vocabulary
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.regions import person_word, region_starts
@@ -133,6 +134,8 @@ class FtsIndex(IndexUpkeep):
         self.store = store
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
+        self.vocabulary = Vocabulary(store)
+        self.folded = regex_terms.FoldedTexts()
 
     @property
     def relative(self) -> bool:
@@ -160,10 +163,14 @@ class FtsIndex(IndexUpkeep):
 
     # -- searching ---------------------------------------------------------------------------
 
+    def parse(self, text: str) -> Query:
+        """A query read with this project's language and vocabulary (for fuzzy terms)."""
+        return parse(text, self.analyser, self.vocabulary)
+
     def search(self, text: str, *, limit: int = 100) -> SearchResult:
         """Ranked hits for a query (see ``QUERY_HELP``); never raises for any query text."""
         limit = max(0, int(limit))
-        query = parse(text, self.analyser)
+        query = self.parse(text)
         result = SearchResult(query=text)
         try:
             total, matched = self.matches(query, limit=limit)
@@ -198,10 +205,10 @@ class FtsIndex(IndexUpkeep):
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
         if plan.sets is not None or plan.documents is not None:
-            if not every_span and plan.index is not None:
+            if not every_span and plan.index is not None and not query.regexes:
                 return whole_documents.ranked(self, query, plan, limit=limit)
             plan.within = {doc: [(None, None)] for doc in whole_documents.members(self, plan)}
-        if plan.regions is not None or plan.within is not None:
+        if plan.regions is not None or plan.within is not None or query.regexes:
             return self._regional(query, plan, limit=limit, every_span=every_span)
         if plan.index is None:
             return 0, []
@@ -249,7 +256,8 @@ class FtsIndex(IndexUpkeep):
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
-            if every_span or plan.speakers is not None or plan.within is not None:
+            if every_span or plan.speakers is not None or plan.within is not None \
+                    or query.regexes:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)
             total, rows, best = self._best_units(plan, limit)
             return total, self._first_hits(query, rows, best) if rows else []
@@ -341,7 +349,9 @@ class FtsIndex(IndexUpkeep):
         units: dict[int, Matched] = {}
         for start in range(0, len(found), CHUNK):
             chunk = found[start:start + CHUNK]
-            self._place(query, chunk, mode="exact" if every_span else "all")
+            # "first" only reaches here for /…/ terms without within/speaker tests
+            self._place(query, chunk, mode="exact" if every_span else "all"
+                        if within is not None or spoken is not None else "first")
             for m in chunk:
                 spans = m.spans
                 if within is not None and m.document_id not in whole:
@@ -401,6 +411,9 @@ class FtsIndex(IndexUpkeep):
         through the stored word offsets.
         """
         if not found:
+            return
+        if query.regexes:
+            regex_terms.place(self, query, found, first=mode == "first")
             return
         conn = self.store.conn
         wanted = {leaf.column for leaf in query.leaves} if mode != "exact" else set()

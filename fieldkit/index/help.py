@@ -26,6 +26,22 @@ and code memos).
 | `(training OR opleiding) collega` | brackets group words |
 | `leren -cursus` | `leren` in texts without `cursus`; `NOT cursus` means the same |
 | `NEAR(collega helpen, 5)` | the words at most 5 words apart, in any order (10 when no number is given) |
+| `kantbnak~` | words one typing slip away: a letter added, left out or changed, or two neighbouring letters swapped (`kantbank`); `kantbnak~2` allows two. The words come from the project's own vocabulary |
+| `/kant\\w*bank/` | a regular expression (Python's), see below |
+
+## Regular expressions
+
+A term between slashes is a regular expression in Python's syntax: `/lasrobot(ten|s)?/`,
+`/\\bkant\\w+/`, `/\\d{4}-\\d{2}/`. It is matched on the text as the index sees it:
+capitals do not matter and accents are left out (`/coordinatie/` finds `Coördinatie`, `/strasse/`
+finds `Straße`), while spaces, punctuation, line breaks and emoji stay as they are. A hit is the
+original text the expression matched. Combine it with words and filters: `/kant\\w+/ piet
+site:metaal`, `/ja,? maar/ speaker:sanne` (inside one turn of that speaker; with `code:`, inside
+one coded segment; a word cut by the segment's edge is not part of it). Every expression must
+match; an expression cannot stand in an `OR`, in brackets or after `-`. An expression that is
+not well formed (`/kant(/`) is refused with a one-line message. Expressions with a fixed part of
+a word or more (`kant` in `/kant\\w+/`) are the fastest; one without (`/\\d+/`) reads every
+text.
 
 ## Filters
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
+from fieldkit.index import regex_terms
 from fieldkit.index.words import WORD, Analyser, fold
 
 FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before", "set", "attr")
@@ -18,6 +20,16 @@ OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 MAX_NEAR = 100
 
 _FILTER = re.compile(r"^([A-Za-z]+):(.*)$", re.S)
+_FUZZY = re.compile(r"^(.*[^~])~(\d*)$", re.S)
+
+
+
+class Lexicon(Protocol):
+    """The index's vocabulary, for fuzzy and ``/…/`` terms (``fuzzy_terms.Vocabulary``)."""
+
+    def similar(self, word: str, edits: int) -> list[str]: ...
+
+    def containing(self, run: str) -> list[str] | None: ...
 _FILTER_ANYWHERE = re.compile(
     r'(?<!\S)-?(' + "|".join(FILTERS) + r')\s?:\s?("[^"]*"|[^\s()"]+)', re.I)
 
@@ -51,11 +63,13 @@ class Query:
     plain: bool = False  # searched as plain words after a syntax problem
     columns: set[str] = field(default_factory=set)  # index columns the expression uses
     leaves: list[Leaf] = field(default_factory=list)  # phrases looked for (not left out)
+    regexes: list[re.Pattern[str]] = field(default_factory=list)  # /…/ terms, all must match
 
 
 # -- reading the input into tokens -----------------------------------------------------------
 
-Token = tuple  # ("word", raw) ("prefix", raw) ("phrase", raw) ("or",) ("and",) ("not",)
+Token = tuple  # ("word", raw) ("prefix", raw) ("phrase", raw) ("fuzzy", raw, edits) ("or",)
+#               ("and",) ("not",)
 #               ("neg",) ("lp",) ("rp",) ("near", [tokens], distance) ("filter", name, value)
 
 
@@ -77,6 +91,12 @@ def _lex(text: str) -> list[Token]:
                 out.append(("prefix", body))
             else:
                 out.append(("phrase", body))
+        elif c == "/" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(-"):
+            close = _closing_slash(text, i + 1)
+            if close < 0:
+                raise QuerySyntax("a '/' (a regular expression) is not closed")
+            out.append(("regex", text[i + 1:close]))
+            i = close + 1
         elif c == "(":
             out.append(("lp",))
             i += 1
@@ -118,6 +138,8 @@ def _lex(text: str) -> list[Token]:
                 if not value.strip():
                     raise QuerySyntax(f"'{name}:' needs a value")
                 out.append(("filter", name, value.strip()))
+            elif fuzzy := _FUZZY.match(bare):
+                out.append(_fuzzy(fuzzy.group(1), fuzzy.group(2)))
             elif bare.endswith("*"):
                 stem = bare.rstrip("*")
                 if not stem:
@@ -126,6 +148,26 @@ def _lex(text: str) -> list[Token]:
             else:
                 out.append(("word", bare))
     return out
+
+
+def _closing_slash(text: str, i: int) -> int:
+    """Where the ``/`` closing a regular expression from ``i`` is (``\\/`` does not close)."""
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == "/":
+            return i
+        i += 1
+    return -1
+
+
+def _fuzzy(word: str, edits: str) -> Token:
+    if len(WORD.findall(word)) != 1:
+        raise QuerySyntax(f"'{word}~' is not one word (a fuzzy term is one word)")
+    if edits not in ("", "1", "2"):
+        raise QuerySyntax(f"'{word}~{edits}' allows too many edits (~1 or ~2)")
+    return ("fuzzy", word, int(edits or 1))
 
 
 def _near(inside: str) -> Token:
@@ -145,8 +187,10 @@ def _near(inside: str) -> Token:
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], analyser: Analyser, query: Query) -> None:
+    def __init__(self, tokens: list[Token], analyser: Analyser, query: Query,
+                 lexicon: Lexicon | None = None) -> None:
         self.tokens, self.pos, self.an, self.q = tokens, 0, analyser, query
+        self.lexicon = lexicon
         self.negated = 0  # > 0 while reading words to leave out
         self.nears = 0
 
@@ -187,6 +231,7 @@ class _Parser:
         return expr
 
     def any_of(self) -> tuple[bool, str | None]:
+        regexes = len(self.q.regexes)
         sign, first = self.unary()
         if (tok := self.peek()) is None or tok[0] != "or":
             return sign, first
@@ -199,6 +244,8 @@ class _Parser:
             if sign or nsign:
                 raise QuerySyntax("OR cannot join words to leave out")
             parts.append(nxt)
+        if len(self.q.regexes) != regexes:
+            raise QuerySyntax("a regular expression cannot stand in an OR")
         kept = [p for p in parts if p is not None]
         if not kept:
             return False, None
@@ -206,6 +253,14 @@ class _Parser:
 
     def unary(self) -> tuple[bool, str | None]:
         tok = self.take()
+        kind = tok[0]
+        regexes = len(self.q.regexes)
+        result = self.unary_of(tok)
+        if kind in ("neg", "not", "lp") and len(self.q.regexes) != regexes:
+            raise QuerySyntax("a regular expression cannot be left out or stand in brackets")
+        return result
+
+    def unary_of(self, tok: Token) -> tuple[bool, str | None]:
         kind = tok[0]
         if kind in ("neg", "not"):
             if self.peek() is None or self.peek()[0] in ("neg", "not", "or", "rp", "and"):  # type: ignore[index]
@@ -244,6 +299,13 @@ class _Parser:
             for _, leaf in found:
                 self.leaf(Leaf(leaf.column, leaf.tokens, leaf.prefix, (self.nears, tok[2])))
             return f"stems : NEAR({' '.join(parts)}, {tok[2]})"
+        if kind == "fuzzy":
+            return self.fuzzy(tok[1], tok[2])
+        if kind == "regex":
+            pattern = regex_terms.compile_term(tok[1])
+            self.q.regexes.append(pattern)
+            return regex_terms.narrowing(
+                pattern, self.lexicon.containing if self.lexicon is not None else None)
         raw = tok[1]
         words = [self.an.word(w) for w in WORD.findall(raw)]
         words = [w for w in words if w[0]]
@@ -257,6 +319,19 @@ class _Parser:
         self.leaf(Leaf("words", tuple(w[0] for w in words), kind == "prefix"))
         phrase = '"' + " ".join(w[0] for w in words) + '"'
         return f"words : {phrase} *" if kind == "prefix" else f"words : {phrase}"
+
+    def fuzzy(self, raw: str, edits: int) -> str | None:
+        """``word~``: an OR of the index's words within ``edits`` of it (the word itself
+        when nothing is known about the vocabulary)."""
+        folded = self.an.word(raw)[0]
+        if not folded:
+            return None
+        found = self.lexicon.similar(folded, edits) if self.lexicon is not None else []
+        words = found or [folded]
+        self.q.columns.add("words")
+        for w in words:
+            self.leaf(Leaf("words", (w,)))
+        return "words : (" + " OR ".join(f'"{w}"' for w in words) + ")"
 
     def near_part(self, tok: Token) -> tuple[str, Leaf] | None:
         words = [self.an.word(w) for w in WORD.findall(tok[1])]
@@ -287,11 +362,13 @@ class _Parser:
         self.q.filters.setdefault(name, []).append(value)
 
 
-def parse(text: str, analyser: Analyser) -> Query:
-    """Read a query; never raises for any input (see the module docstring)."""
+def parse(text: str, analyser: Analyser, lexicon: Lexicon | None = None) -> Query:
+    """Read a query; never raises for any input (see the module docstring) but ``BadRegex``
+    for a ``/…/`` term that is not a regular expression. ``lexicon`` expands fuzzy terms
+    (``word~``) and narrows ``/…/`` terms through the index's vocabulary."""
     query = Query(text)
     try:
-        parser = _Parser(_lex(text), analyser, query)
+        parser = _Parser(_lex(text), analyser, query, lexicon)
         query.match = parser.all(top=True)
         if parser.peek() is not None:
             raise QuerySyntax("a closing bracket has no opening one")

@@ -339,12 +339,11 @@ class Analysis:
 
         from fieldkit.analysis import spans
         from fieldkit.analysis.spans import BIG
-        from fieldkit.index.query import parse as parse_search
 
         engine = self._project.index.engine
         starts: list[int] = []
         ends: list[int] = []
-        for m in engine.spans_of(parse_search(text, engine.analyser)):
+        for m in engine.spans_of(engine.parse(text)):
             if m.document_id is None:
                 continue
             for s, e in m.spans:

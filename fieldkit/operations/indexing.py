@@ -14,7 +14,6 @@ from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context
 from fieldkit.index.fts import FtsIndex
-from fieldkit.index.query import parse
 from fieldkit.index.results import SavedSearch, SearchResult
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ class Indexing:
             raise BadInput("Give a search whose hits should be coded.")
         engine = self.engine
         targets: dict[int, tuple[str, set[tuple[int, int]]]] = {}
-        for m in engine.spans_of(parse(str(query), engine.analyser)):
+        for m in engine.spans_of(engine.parse(str(query))):
             assert m.document_id is not None
             turns = self._store.turns(m.document_id) if scope == "turn" else []
             found = targets.setdefault(m.document_id, (m.body, set()))[1]

@@ -57,3 +57,17 @@ def test_bad_input_is_one_line_and_exit_2(study: Project,
         assert code == 2 and err.startswith("fieldkit: ") and err.count("\n") == 1, argv
     with Project.open(path, readonly=True) as p:
         assert p.codings() == [] and p.index.saved_searches() == []
+
+
+def test_regex_and_fuzzy_on_the_command_line(study: Project,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(study.path)
+    study.close()
+    code, out, _ = run(capsys, "-p", path, "search", "/kant\\w+/ site:dijk", "--json")
+    assert code == 0 and json.loads(out)["total"] == 1
+    code, out, _ = run(capsys, "-p", path, "search", "kantbnak~")
+    assert code == 0 and "2 hit(s)" in out and "«kantbank»" in out
+    for bad in ("/kant(/", "/[a/ site:dijk"):
+        code, out, err = run(capsys, "-p", path, "search", bad)
+        assert code == 2 and out == "" and err.count("\n") == 1, bad
+        assert "not a valid regular expression" in err and "Traceback" not in err

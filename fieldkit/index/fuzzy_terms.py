@@ -1,0 +1,109 @@
+"""Fuzzy terms (``kantbnak~``, ``word~2``): the words of the index within one or two edits.
+
+A word is expanded through the index's own vocabulary (FTS5's ``fts5vocab`` over the folded
+``words`` column), never by reading the texts: the expansion becomes an OR of exact words, which
+FTS5 then finds and ranks like any other. An edit is inserting, deleting or replacing a letter,
+or swapping two neighbouring letters (optimal string alignment, the Damerau–Levenshtein distance
+typists' slips need: ``kantbnak`` is one edit from ``kantbank``).
+
+One edit is looked up by generating every word one edit away and keeping those the vocabulary
+holds (cost: the length of the word times the letters in use, whatever the vocabulary's size);
+two edits compare the word with the vocabulary's words of a length within two, with a distance
+that stops as soon as it exceeds two. The vocabulary is read once and again only after the data
+may have changed (the same test as the codebook's cache).
+"""
+
+from __future__ import annotations
+
+from fieldkit.storage.store import Store
+
+MAX_EDITS = 2
+MAX_WORDS = 200  # an expansion longer than this keeps the closest words (then alphabetical)
+
+
+def distance(a: str, b: str, bound: int = MAX_EDITS) -> int:
+    """The optimal string alignment distance of ``a`` and ``b``; ``bound + 1`` once it is
+    certain to exceed ``bound``."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            best = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, previous2[j - 2] + 1)
+            row[j] = best
+        if min(row) > bound:
+            return bound + 1
+        previous2, previous = previous, row
+    return min(previous[-1], bound + 1)
+
+
+def one_edit(word: str, letters: str) -> set[str]:
+    """Every string one edit (see the module docstring) away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return out
+
+
+class Vocabulary:
+    """The folded words of a project's index, for expanding fuzzy terms."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._key: tuple[int, int] | None = None
+        self._words: frozenset[str] = frozenset()
+        self._by_length: dict[int, list[str]] = {}
+        self._letters = ""
+
+    def _load(self) -> None:
+        with self.store.lock:
+            conn = self.store.conn
+            key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+            if key == self._key:
+                return
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fk_vocabulary "
+                         "USING fts5vocab(main, search_index, 'col')")
+            words = frozenset(r[0] for r in conn.execute(
+                "SELECT term FROM temp.fk_vocabulary WHERE col = 'words'"))
+            # creating the temp table is a change too: take the key after it
+            key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+        by_length: dict[int, list[str]] = {}
+        for w in words:
+            by_length.setdefault(len(w), []).append(w)
+        self._words, self._by_length, self._key = words, by_length, key
+        self._letters = "".join(sorted({c for w in words for c in w}))
+
+    def containing(self, run: str) -> list[str] | None:
+        """The index's words that contain ``run`` (for narrowing a ``/…/`` term), or None
+        when there are more than ``regex_terms.MAX_CONTAINING``."""
+        from fieldkit.index.regex_terms import MAX_CONTAINING
+
+        self._load()
+        found = sorted(w for w in self._words if run in w)
+        return found if len(found) <= MAX_CONTAINING else None
+
+    def similar(self, word: str, edits: int) -> list[str]:
+        """The index's words within ``edits`` (1 or 2) of the folded ``word``, ``word`` itself
+        first when the index holds it, then the closest, at most ``MAX_WORDS``."""
+        self._load()
+        edits = max(1, min(MAX_EDITS, edits))
+        if edits == 1:
+            found = {w: 1 for w in one_edit(word, self._letters) if w in self._words}
+        else:
+            found = {}
+            for length in range(len(word) - edits, len(word) + edits + 1):
+                for w in self._by_length.get(length, ()):
+                    d = distance(word, w, edits)
+                    if 0 < d <= edits:
+                        found[w] = d
+        ordered = sorted(found, key=lambda w: (found[w], w))
+        exact = [word] if word in self._words else []
+        return (exact + ordered)[:MAX_WORDS]

@@ -1,0 +1,160 @@
+"""``/regular expression/`` terms: case-insensitive on the folded text, hits as code-point spans of
+the original text, combined with words and filters; checked against a brute-force scan."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from fieldkit import Project
+from fieldkit.core.errors import BadInput
+from fieldkit.core.model import ImportedDocument, Turn
+from fieldkit.index.query import parse
+from fieldkit.index.regex_terms import EVERY_ROW, compile_term, required_runs
+from fieldkit.index.words import WORD, analyser
+
+
+def brute(pattern: str, text: str, start: int = 0, end: int | None = None
+          ) -> list[tuple[int, int]]:
+    """Every non-empty match, folding one character at a time with a plain loop."""
+    end = len(text) if end is None else end
+    folded, origin = [], []
+    for i in range(start, end):
+        c = text[i]
+        f = "".join(x for x in unicodedata.normalize("NFKD", c.casefold())
+                    if not unicodedata.combining(x))
+        folded.append(f)
+        origin.extend([i] * len(f))
+    pat = "".join(c if c.isascii() else "".join(
+        x for x in unicodedata.normalize("NFKD", c.casefold()) if not unicodedata.combining(x))
+        for c in pattern)
+    return sorted({(origin[m.start()], origin[m.end() - 1] + 1)
+                   for m in re.finditer(pat, "".join(folded), re.I) if m.end() > m.start()})
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A region without the words its edges cut (as a region row leaves them out)."""
+    for s, e in (m.span() for m in WORD.finditer(text)):
+        if s < start < e:
+            start = e
+        if s < end < e:
+            end = s
+    return start, max(start, end)
+
+
+def test_hits_are_spans_of_the_original_text_with_accents_emoji_and_sharp_s(
+        study: Project) -> None:
+    hit = study.index.search("/co.rdinatie met de planner/").hits
+    assert [h.title for h in hit] == ["Eerste bezoek"]
+    assert "«Coördinatie met de planner»" in hit[0].snippet
+    assert "«👍 loopt»" in study.index.search("/👍 loopt/").hits[0].snippet
+    assert "«Coördinatie»" in study.index.search("/coördinatie/").hits[0].snippet
+    assert study.index.search("/kantbank/").total == 2  # case-insensitive, in texts and turns
+    with Project.create(study.path.parent / "S.fieldkit") as p:
+        doc = p.add_note(site="S", title="t", text="Die Straße 👍\r\nGROSSE straße")
+        code = p.add_code("Strasse")
+        assert p.index.code_hits("/strasse/", code.id) == 2
+        assert [c.quote for c in p.codings(code=code.id)] == ["Straße", "straße"]
+        assert p.document(doc.id).text[4:10] == "Straße"
+
+
+def test_an_edited_text_is_searched_as_it_is_now(study: Project, ids: dict[str, int]) -> None:
+    assert study.index.search("/zwaluw\\w+/").total == 0
+    doc = ids["Tweede bezoek"]
+    study.edit_text(doc, study.document(doc).text + " Een zwaluwstaart.")
+    assert [h.title for h in study.index.search("/zwaluw\\w+/").hits] == ["Tweede bezoek"]
+    assert study.index.search("/machines in/").total == 1
+    study.edit_text(doc, "Leeg.")
+    assert study.index.search("/machines in/").total == 0
+
+
+def test_regex_with_words_and_filters(study: Project) -> None:
+    assert [h.title for h in study.index.search("/kant\\w+/ site:dijk").hits] == ["Eerste bezoek"]
+    assert [h.title for h in study.index.search("/kant\\w+/ piet kind:fieldnote").hits] == [
+        "Eerste bezoek"]
+    # speaker: the expression must match inside one of the speaker's turns
+    assert [h.title for h in study.index.search("/kant\\w+/ speaker:interviewer").hits] == [
+        "Interview Sanne"]
+    assert study.index.search("/kantbank/ speaker:sanne").total == 0
+    assert study.index.search("/training was/ speaker:sanne").total == 1
+    assert study.index.search("/operators?/ after:2026-04-11").total == 1  # the second note
+    assert study.index.search("/^de machines/").total == 1  # anchors work in the text
+
+
+def test_regex_in_a_coded_segment(study: Project, ids: dict[str, int]) -> None:
+    code = study.add_code("Nacht")
+    text = study.document(ids["Eerste bezoek"]).text
+    start = text.index("De lasrobotten")
+    study.code_text(ids["Eerste bezoek"], start, len(text), code.id)
+    assert study.index.search('/lasrob\\w+/ code:Nacht').total == 1
+    assert study.index.search('/kantbank/ code:Nacht').total == 0  # before the segment
+
+
+def test_a_bad_expression_is_one_line_and_a_misplaced_one_is_searched_as_words(
+        study: Project) -> None:
+    for bad in ("/[/", "/x(/ site:dijk", "/a{2,1}/"):
+        with pytest.raises(BadInput) as problem:
+            study.index.search(bad)
+        assert "\n" not in str(problem.value) and "not a valid regular expression" in str(
+            problem.value)
+    for misplaced in ("/kant/ OR piet", "-/kant/ piet", "(/kant/ piet)"):
+        note = study.index.search(misplaced).note
+        assert note is not None and "regular expression" in note
+    assert "not closed" in (study.index.search("/kant").note or "")
+
+
+def test_required_literals_narrow_through_the_vocabulary() -> None:
+    assert required_runs(compile_term("kant\\w*bank")) == [("bank",), ("kant",)]
+    assert required_runs(compile_term("(lasrobot)+ x")) == [("lasrobot",)]
+    assert required_runs(compile_term("(?:kant)? bank")) == [("bank",)]
+    # an alternation: one of the branches' runs
+    assert required_runs(compile_term("kant|robot")) == [("kant", "robot")]
+    assert required_runs(compile_term("x(kant\\w+bank|ro+bot)")) == [("bot", "kant")]
+    assert required_runs(compile_term("kant|\\d+")) == []
+    assert parse("/\\d+/", analyser("nl")).match == EVERY_ROW
+
+
+_PIECES = ["kant", "bank", "Kàntbânk", "straße", "😀", "é", "\r\n", "\n", "coö", "rdinatie",
+           " ", " ", " ", ".", "12", "ab", "Ab", "ba"]
+_PATTERNS = ["kant", "kant|ba+n", "(ant|ss)\\w", "kant\\w*",
+             "\\bba", "a.b", "(ab|ba)n", "[kb]an+k", "\\d+", "é", "😀 ?\\w",
+             "strasse", "coordinatie", "ss", "^\\w+", "k.*?k", "\\w+$", "(?:ab)+", "\\n\\w",
+             "ant\\w*ba"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_regex_hits_equal_a_brute_force_scan(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    with Project.create(tmp_path / f"R{seed}.fieldkit", language="nl") as p:
+        ids = []
+        for i in range(20):
+            text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(3, 40)))
+            if rng.random() < 0.3:
+                half = len(text) // 2
+                ids.append(p.imports.document(ImportedDocument(
+                    kind="transcript", title=f"t{i}", text=text,
+                    turns=[Turn(0, half, "Kees"), Turn(half, len(text), "Anna")]),
+                    site="S").id)
+            else:
+                ids.append(p.add_note(site="S", title=f"n{i}", text=text).id)
+        texts = {d: p.document(d).text for d in ids}
+        engine = p.index.engine
+        for pattern in _PATTERNS:
+            expected = {d: s for d, t in texts.items() if (s := brute(pattern, t))}
+            found = {m.document_id: m.spans for m in engine.spans_of(engine.parse(f"/{pattern}/"))}
+            assert found == expected, pattern
+            assert p.index.search(f"/{pattern}/", limit=100).total == len(expected)
+            kees = {}
+            for d, t in texts.items():
+                turns = [t_ for t_ in p.turns(d) if t_.speaker == "Kees"]
+                got = sorted(s for t_ in turns
+                             for s in brute(pattern, t, *whole_words(t, t_.start, t_.end)))
+                if got:
+                    kees[d] = got
+            found = {m.document_id: m.spans
+                     for m in engine.spans_of(engine.parse(f"/{pattern}/ speaker:kees"))}
+            assert found == kees, pattern
