@@ -34,6 +34,7 @@ from fieldkit.core.attributes import (
     Value,
     display,
     infer_type,
+    lookup,
     parse_condition,
     parse_value,
 )
@@ -104,7 +105,7 @@ class AttributeFacts:
         for source in (self.own.get(document), self.cases.get(case) if case != NONE else None,
                        self.person.get(document)):
             if source:
-                found = self.typed(name, _lookup(source, name))
+                found = self.typed(name, lookup(source, name))
                 if found is not None:
                     return found
         return None
@@ -122,7 +123,7 @@ class AttributeFacts:
         key = (name.casefold(), type(raw), raw if isinstance(raw, (str, int, float, bool))
                else repr(raw))
         if key not in self._typed:
-            self._typed[key] = _typed_value(name, _lookup(self.types, name) or "text", raw)
+            self._typed[key] = _typed_value(name, lookup(self.types, name) or "text", raw)
         return self._typed[key]
 
     def passes(self, condition: Condition, document: np.ndarray, start: np.ndarray,
@@ -292,13 +293,3 @@ def _stored_as(raw: Any, type_: str) -> bool:
     if type_ == "date":
         return isinstance(raw, str) and len(raw) == 10 and raw[4] == "-" and raw[7] == "-"
     return True  # text and choices are kept as they are
-
-
-def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
-    if name in mapping:
-        return mapping[name]
-    folded = name.casefold()
-    for key, value in mapping.items():
-        if key.casefold() == folded:
-            return value
-    return None

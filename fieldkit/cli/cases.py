@@ -209,11 +209,7 @@ def cmd_attributes_define(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         made = project.attributes.define(args.name, args.type,
                                          (args.choices or "").split(","))
-        if args.json:
-            print_json(made)
-        else:
-            listed = f": {', '.join(made.choices)}" if made.choices else ""
-            print(f"Attribute {made.name} ({made.type}{listed}).")
+        _say_attribute(made, args.json)
     return 0
 
 
@@ -222,12 +218,17 @@ def cmd_attributes_change(args: argparse.Namespace) -> int:
         choices = args.choices.split(",") if args.choices is not None else None
         made = project.attributes.change(args.name, type=args.type, choices=choices,
                                          rename=args.rename)
-        if args.json:
-            print_json(made)
-        else:
-            listed = f": {', '.join(made.choices)}" if made.choices else ""
-            print(f"Attribute {made.name} ({made.type}{listed}).")
+        _say_attribute(made, args.json)
     return 0
+
+
+def _say_attribute(made: Any, as_json: bool) -> None:
+    """An attribute just defined or changed: as JSON, or its name, type and choices."""
+    if as_json:
+        print_json(made)
+    else:
+        listed = f": {', '.join(made.choices)}" if made.choices else ""
+        print(f"Attribute {made.name} ({made.type}{listed}).")
 
 
 def cmd_attributes_delete(args: argparse.Namespace) -> int:

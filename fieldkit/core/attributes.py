@@ -243,7 +243,7 @@ class Comparison:
         return {self.name}
 
     def check(self, types: Mapping[str, str]) -> None:
-        type_ = _lookup(types, self.name)
+        type_ = lookup(types, self.name)
         if type_ is None:
             known = ", ".join(sorted(types, key=str.casefold)) or "none yet"
             raise ConditionError(f"Unknown attribute '{self.name}' in the condition "
@@ -255,12 +255,12 @@ class Comparison:
             self._operand(type_)
 
     def matches(self, values: Mapping[str, Value], types: Mapping[str, str]) -> bool:
-        value = _lookup(values, self.name)
+        value = lookup(values, self.name)
         if value is None:
             return self.op == "!="
         if self.op == "~":
             return self.value.casefold() in display(value).casefold()
-        type_ = _lookup(types, self.name) or "text"
+        type_ = lookup(types, self.name) or "text"
         wanted = self._operand(type_)
         if type_ in ("text", "choice") or not _same_kind(value, wanted):
             return _compare(display(value).casefold(), self.op, display(wanted).casefold())
@@ -437,7 +437,9 @@ class _Reader:
                 and self.tokens[self.at].text == text)
 
 
-def _lookup(mapping: Mapping[str, T], name: str) -> T | None:
+def lookup(mapping: Mapping[str, T], name: str) -> T | None:
+    """``mapping[name]``, else the value of the key equal to ``name`` without regard to case
+    (attribute names are compared that way everywhere); None when there is none."""
     if name in mapping:
         return mapping[name]
     folded = name.casefold()

@@ -264,6 +264,27 @@ class _Newlines:
         return position - bisect.bisect_left(self.removed, position)
 
 
+def selection_codings(selection: Any, start: int, end: int, name: str,
+                      warnings: list[str]) -> list[RefiCoding]:
+    """The codings of a text selection (plain text or transcript) at ``start``–``end``, with
+    the selection's notes and description; a coding of an empty or reversed span is skipped
+    with a warning."""
+    found: list[RefiCoding] = []
+    for coding_el in _kids(selection, "Coding"):
+        coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
+                         selection.get("creationDateTime"))
+        if coding is None:
+            continue
+        if start >= end:
+            warnings.append(f"'{name}': skipped a coding at {start}–{end}, outside the text.")
+            continue
+        coding.start, coding.end = start, end
+        coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
+        coding.memo = _first_text(selection, "Description")
+        found.append(coding)
+    return found
+
+
 def _coding(element: Any, user: str | None, created: str | None) -> RefiCoding | None:
     refs = _kids(element, "CodeRef")
     if not refs:
@@ -307,18 +328,7 @@ def _text_source(element: Any, archive: _Archive, kind: str, variables: dict[str
         end = lines.move(_int(selection, "endPosition", name))
         start, end = max(0, min(start, length)), max(0, min(end, length))
         source.selections[guid(selection.get("guid"))] = (start, end)
-        for coding_el in _kids(selection, "Coding"):
-            coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
-                             selection.get("creationDateTime"))
-            if coding is None:
-                continue
-            if start >= end:
-                warnings.append(f"'{name}': skipped a coding at {start}–{end}, outside the text.")
-                continue
-            coding.start, coding.end = start, end
-            coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
-            coding.memo = _first_text(selection, "Description")
-            source.codings.append(coding)
+        source.codings += selection_codings(selection, start, end, name, warnings)
     for coding_el in _kids(element, "Coding"):  # a coding of the whole source
         coding = _coding(coding_el, None, None)
         if coding is not None and length:

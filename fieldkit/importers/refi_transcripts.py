@@ -28,7 +28,16 @@ def read_transcript(element: Any, recording: RefiSource, archive: _Archive,
                     warnings: list[str]) -> RefiSource:
     """One ``<Transcript>`` of ``recording``: its turns go to ``recording.transcripts``, and
     the transcript as a text source (with its codings and facts) is returned."""
-    from .refi import _coding, _decode, _first_text, _int, _kids, _Newlines, _text_source, guid
+    from .refi import (
+        _decode,
+        _first_text,
+        _int,
+        _kids,
+        _Newlines,
+        _text_source,
+        guid,
+        selection_codings,
+    )
 
     source = _text_source(element, archive, "text", {}, warnings)
     raw = _first_text(element, "PlainTextContent")
@@ -60,18 +69,7 @@ def read_transcript(element: Any, recording: RefiSource, archive: _Archive,
             continue
         start = max(0, min(first[1] if first else 0, length))
         end = max(0, min(last[1] if last else length, length))
-        for coding_el in codings:
-            coding = _coding(coding_el, guid(selection.get("creatingUser")) or None,
-                             selection.get("creationDateTime"))
-            if coding is None:
-                continue
-            if start >= end:
-                warnings.append(f"'{name}': skipped a coding at {start}–{end}, outside the text.")
-                continue
-            coding.start, coding.end = start, end
-            coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
-            coding.memo = _first_text(selection, "Description")
-            source.codings.append(coding)
+        source.codings += selection_codings(selection, start, end, name, warnings)
     recording.transcripts[source.guid] = turns
     source.variables = _variables(recording, source.guid, facts, offset)
     return source

@@ -15,7 +15,6 @@ Cells become text the way a researcher reads them: whole numbers without ".0", d
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass, field
@@ -23,8 +22,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from .common import bad, open_zip, read_zip_member
-from .table import detect_delimiter
-from .textfile import decode_text
+from .table import csv_rows
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
@@ -60,16 +58,7 @@ def read_sheet(data: bytes, name: str) -> Sheet:
 
 
 def _read_csv(data: bytes, name: str) -> Sheet:
-    text = decode_text(data, name)
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    delimiter = detect_delimiter(first)
-    if delimiter is None:
-        raise bad(name, "not a table: the first line has no comma, semicolon or tab")
-    try:
-        rows = [[cell.strip() for cell in row]
-                for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)]
-    except csv.Error as exc:
-        raise bad(name, f"the table cannot be read ({' '.join(str(exc).split())})") from None
+    rows = [[cell.strip() for cell in row] for row in csv_rows(data, name)]
     if rows and rows[0]:
         rows[0][0] = rows[0][0].lstrip("\ufeff")
     return Sheet(rows)

@@ -20,22 +20,27 @@ def detect_delimiter(header_line: str) -> str | None:
     return best if counts[best] else None
 
 
-def read_table(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a delimited file; encoding and delimiter are detected.
-
-    Short rows are padded and blank rows dropped. Raises BadInput when there is no header with
-    at least two columns, or the CSV quoting is broken.
-    """
+def csv_rows(data: bytes, name: str) -> list[list[str]]:
+    """The rows of a delimited file as written (encoding and delimiter detected); BadInput when
+    the first line has no delimiter or the quoting is broken."""
     text = decode_text(data, name)
     first = next((line for line in text.split("\n") if line.strip()), "")
     delimiter = detect_delimiter(first)
     if delimiter is None:
         raise bad(name, "not a table: the first line has no comma, semicolon or tab")
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
     except csv.Error as exc:
         raise bad(name, f"the table cannot be read ({one_line(exc)})") from None
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+
+
+def read_table(data: bytes, name: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a delimited file; encoding and delimiter are detected.
+
+    Short rows are padded and blank rows dropped. Raises BadInput when there is no header with
+    at least two columns, or the CSV quoting is broken.
+    """
+    rows = [row for row in csv_rows(data, name) if any(cell.strip() for cell in row)]
     header = [h.strip().lstrip("\ufeff") or f"column {i + 1}" for i, h in enumerate(rows[0])]
     width = len(header)
     body = [(row + [""] * width)[:width] for row in rows[1:]]
