@@ -195,10 +195,11 @@ def close_icon() -> QIcon:
     return icon
 
 
-def highlight(colour: str, alpha: int = HIGHLIGHT_ALPHA) -> QColor:
+def highlight(colour: str, alpha: int = HIGHLIGHT_ALPHA, *, high: bool | None = None) -> QColor:
     """The background of text coded with ``colour``: a light wash of it; in high contrast a
-    dark tint of it that white text stays readable on (7:1 or more)."""
-    if contrast.active():
+    dark tint of it that white text stays readable on (7:1 or more). ``high``: whether high
+    contrast is on, when the caller already knows (asking reads the settings file)."""
+    if contrast.active() if high is None else high:
         return contrast.tint(colour)
     c = QColor(colour)
     c.setAlpha(alpha)

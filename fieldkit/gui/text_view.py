@@ -47,6 +47,7 @@ MAX_LANES = 8
 LABELS = 150  # the column of code names right of the stripes
 SWATCH = 10  # the stripe's colour and pattern in front of each name
 GUTTER = 58
+WINDOW = 20_000  # UTF-16 units either side of the screen whose codings Qt is given
 
 
 @dataclass(slots=True)
@@ -164,6 +165,8 @@ class TextView(QPlainTextEdit):
         self.marks: list[Mark] = []
         self._selections: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
         self._starts: list[int] = []
+        self._window = (0, -1)  # the UTF-16 range whose codings Qt has now
+        self._high = False
         self.lanes = 0
         self.times: dict[int, str] = {}  # block number → time label
         self.gutter = _Gutter(self)
@@ -174,6 +177,7 @@ class TextView(QPlainTextEdit):
         speak_as(self, "Document text")
         self.cursorPositionChanged.connect(self.announce_codings)
         self.updateRequest.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._paint_window())
 
     # -- content ---------------------------------------------------------------------------
 
@@ -192,6 +196,9 @@ class TextView(QPlainTextEdit):
         bold.setFontWeight(QFont.Weight.Bold)
         bold.setForeground(style.paint("speaker"))
         cursor = QTextCursor(doc)
+        # inside an edit block a cursor does not lay out its block on every move (Qt's
+        # QTextCursorPrivate::setX), which made opening a long transcript slow
+        cursor.beginEditBlock()
         for t in turns:
             start16 = self.map.to_utf16(t.start)
             label = len(t.speaker) + 1
@@ -204,6 +211,7 @@ class TextView(QPlainTextEdit):
             # times already written in the text ("[00:01:23] Speaker:") are not repeated
             if t.t_start is not None and not block.text()[: start16 - block.position()].strip():
                 self.times[block.blockNumber()] = fmt_time(t.t_start)
+        cursor.endEditBlock()
         self.gutter_on = bool(self.times)
         self._margins()
 
@@ -212,10 +220,12 @@ class TextView(QPlainTextEdit):
         colour = QTextCharFormat()
         colour.setForeground(style.paint("speaker"))
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
         for start, end in self.speakers:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(colour)
+        cursor.endEditBlock()
         self.set_marks(self.marks)
         self.gutter.update()
 
@@ -223,11 +233,48 @@ class TextView(QPlainTextEdit):
         self.marks = sorted(marks, key=lambda m: m.s16)
         self._starts = [m.s16 for m in self.marks]
         self.lanes = assign_lanes(self.marks)
-        # selections are kept per coding: after one coding changes only one is built anew
+        self._high = style.high_contrast()
+        self._paint_window(force=True)
+        self._margins()
+        self.stripes.update()
+        self.announce_codings()  # a coding made or removed at the cursor is said at once
+
+    def _on_screen(self) -> tuple[int, int]:
+        """The UTF-16 range of the text on screen now."""
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(QPoint(0, self.viewport().height())).position()
+        return first, max(first, last)
+
+    def _paint_window(self, force: bool = False) -> None:
+        """Give Qt the highlights of the codings on screen and ``WINDOW`` units either side.
+
+        Qt lays out the text under every extra selection it is given, so a long transcript's
+        thousand codings cost more than the text itself; the window moves with the scroll bar.
+        """
+        lo, hi = self._on_screen()
+        if not force and self._window[0] <= lo and hi <= self._window[1]:
+            return
+        lo, hi = max(0, lo - WINDOW), hi + WINDOW
+        near = [m for m in self.marks[:bisect.bisect_left(self._starts, hi)] if m.e16 > lo]
         cache: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection] = {}
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()  # new cursors are placed without laying out their blocks
+        try:
+            selections = self._selections_for(near, cache)
+        finally:
+            batch.endEditBlock()
+        self._selections = cache
+        self._window = (lo, hi)
+        self.setExtraSelections(selections)
+
+    def _selections_for(self, marks: list[Mark],
+                        cache: dict[tuple[int, int, int, str], QTextEdit.ExtraSelection],
+                        ) -> list[QTextEdit.ExtraSelection]:
+        """One extra selection per mark, reused from the last call where nothing changed."""
+        high = self._high
+        washes: dict[str, QColor] = {}
         selections = []
-        high = style.high_contrast()
-        for m in self.marks:
+        for m in marks:
             key = (m.coding.id, m.s16, m.e16, m.colour + ("!" if high else ""))
             sel = self._selections.get(key)
             if sel is not None:
@@ -240,7 +287,9 @@ class TextView(QPlainTextEdit):
             cursor.setPosition(m.e16, QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor  # type: ignore[misc]
             fmt = QTextCharFormat()
-            fmt.setBackground(style.highlight(m.colour))
+            if m.colour not in washes:
+                washes[m.colour] = style.highlight(m.colour, high=high)
+            fmt.setBackground(washes[m.colour])
             if high:  # white on a dark tint of the code's colour, underlined in the colour
                 fmt.setForeground(contrast.CODING_TEXT)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -249,11 +298,7 @@ class TextView(QPlainTextEdit):
             sel.format = fmt  # type: ignore[misc]
             cache[key] = sel
             selections.append(sel)
-        self._selections = cache
-        self.setExtraSelections(selections)
-        self._margins()
-        self.stripes.update()
-        self.announce_codings()  # a coding made or removed at the cursor is said at once
+        return selections
 
     def _margins(self) -> None:
         right = min(max(self.lanes, 1), MAX_LANES) * LANE + 10 + (LABELS if self.marks else 0)
@@ -271,6 +316,7 @@ class TextView(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._place_margins()
+        self._paint_window()
 
     def _scrolled(self, rect: QRect, dy: int) -> None:
         if dy:
