@@ -158,6 +158,9 @@ def _child(kind: str, path: str) -> dict[str, float]:
     # reopened them (or another run's window layout) would not measure a start
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "FIELDKIT_SETTINGS": os.path.join(tmp, "settings.ini")}
+        # an installed app has its modules compiled (pip compiles on install): a machine that
+        # forbids writing bytecode would time the compiler, not the start
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
                              capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])

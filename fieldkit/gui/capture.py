@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldkit.core.errors import DuplicateImport
 from fieldkit.core.progress import Progress
-from fieldkit.gui import survey_import
 from fieldkit.gui.duplicate_question import ask_about_duplicates
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.import_dialog import ImportDialog, local_files
@@ -45,6 +44,8 @@ def import_dialog(window: MainWindow, files: list[str] | None = None) -> ImportD
     def chosen() -> None:
         options = dialog.options()
         kind, site, visit = options["kind"], options["site"], options["visit"]
+        from fieldkit.gui import survey_import  # pandas and the sheet readers: when importing
+
         surveys = [p for p in dialog.paths() if survey_import.is_survey(p, kind)]
         others = [p for p in dialog.paths() if p not in surveys]
         if others:

@@ -67,7 +67,6 @@ from fieldkit.gui.segments_panel import SegmentsPanel
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog
 from fieldkit.gui.team_sync import TeamIndicator, TeamSync
 from fieldkit.gui.text_view import Mark
-from fieldkit.gui.transcribe_dialog import transcribe_dialog
 from fieldkit.project import Project
 
 __all__ = ["ACTIONS", "MainWindow"]
@@ -144,8 +143,7 @@ class MainWindow(QMainWindow):
         self.navigator.attach_recording.connect(
             lambda doc_id: capture.attach_recording_dialog(self, doc_id))
         self.navigator.new_case.connect(lambda: project_dialogs.new_case(self))
-        self.navigator.transcribe_recording.connect(
-            lambda doc_id: transcribe_dialog(self, doc_id))
+        self.navigator.transcribe_recording.connect(self._transcribe)
         self.codebook = CodebookPanel()
         self.codebook.apply_code.connect(self.coding.apply)
         self.codebook.model.visibility_changed.connect(lambda: document_area.refresh_marks(self))
@@ -225,6 +223,11 @@ class MainWindow(QMainWindow):
         menu_bar.build_menus(self)
 
     # -- project ----------------------------------------------------------------------------
+
+    def _transcribe(self, doc_id: int) -> None:
+        from fieldkit.gui.transcribe_dialog import transcribe_dialog  # speech: when asked
+
+        transcribe_dialog(self, doc_id)
 
     def set_project(self, project: Project | None) -> None:
         document_area.remember(self)

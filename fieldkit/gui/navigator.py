@@ -326,7 +326,10 @@ class NavigatorPanel(QWidget):
         first = not expanded
 
         def walk(parent: QModelIndex, path: tuple[str, ...], depth: int) -> None:
-            for row in range(self.tree_model.rowCount(parent)):
+            rows = self.tree_model.rowCount(parent)
+            if first:  # a first opening shows the first three groups two levels deep
+                rows = min(rows, 3) if depth < 2 else 0
+            for row in range(rows):
                 idx = self.tree_model.index(row, 0, parent)
                 key = (*path, self._part(idx, row))
                 if key in expanded or (first and depth < 2 and row < 3):

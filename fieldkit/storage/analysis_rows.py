@@ -89,9 +89,10 @@ def attribute_names(store: Store) -> list[str]:
     """Every attribute name used by documents or participants, sorted; lists and objects an
     import keeps beside the attributes (ESM's ``beeps``, ``questions``) are no attributes."""
     seen: set[str] = {"role"}
-    for table in ("participants", "documents"):
-        for r in store.rows(f"SELECT DISTINCT attributes FROM {table} WHERE attributes != '{{}}'"):
-            seen.update(k for k, v in json.loads(r[0]).items() if not isinstance(v, list | dict))
+    for table in ("participants", "documents"):  # SQLite reads the JSON: 10,000 rows at once
+        seen.update(r[0] for r in store.rows(
+            f"SELECT DISTINCT j.key FROM {table} t, json_each(t.attributes) j "
+            "WHERE t.attributes != '{}' AND j.type NOT IN ('array', 'object')"))
     return sorted(seen)
 
 

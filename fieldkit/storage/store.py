@@ -45,7 +45,7 @@ _NOUNS = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """One line of the document list: what ``fieldkit docs`` prints."""
 
@@ -77,6 +77,9 @@ class Store(Writer):
         self._stamps: bool | None = None  # whether the schema has memo stamps (step 12)
         self._cases: bool | None = None  # whether it has case parts (step 14)
         self._bulk: list[int] | None = None  # documents added inside documents_in_bulk
+        # every document's summary, kept until the data changes (the window's panes each
+        # list them when a project opens: 10,000 documents in the large demo)
+        self._summaries: tuple[tuple[int, int], list[DocumentSummary]] | None = None
 
     def close(self) -> None:
         """Let SQLite tidy its statistics (a writer) and close the connection."""
@@ -452,6 +455,20 @@ class Store(Writer):
 
     def document_summaries(self, *, kind: str | None = None, site_id: int | None = None,
                            visit_id: int | None = None) -> list[DocumentSummary]:
+        """Documents with their site, visit, participant, length and number of codings, in id
+        order; all of them (no filter) are read once until a change of this connection
+        (``total_changes``) or a commit by another (``PRAGMA data_version``)."""
+        if kind is None and site_id is None and visit_id is None:
+            with self.lock:
+                key = (self.conn.total_changes,
+                       int(self.conn.execute("PRAGMA data_version").fetchone()[0]))
+            if self._summaries is None or self._summaries[0] != key:
+                self._summaries = (key, self._read_summaries(None, None, None))
+            return list(self._summaries[1])
+        return self._read_summaries(kind, site_id, visit_id)
+
+    def _read_summaries(self, kind: str | None, site_id: int | None,
+                        visit_id: int | None) -> list[DocumentSummary]:
         where, params = [], []
         for column, value in (("d.kind", kind), ("d.site_id", site_id),
                               ("d.visit_id", visit_id)):
