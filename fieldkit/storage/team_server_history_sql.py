@@ -106,11 +106,38 @@ BEGIN
                        (r->'set'->>'x')::numeric, (r->'set'->>'y')::numeric,
                        (r->'set'->>'width')::numeric, (r->'set'->>'height')::numeric) < 0
                 THEN format('a %s row has a negative position or size', r->>'t')
+            WHEN r->>'t' = 'attributes' AND r->'set' ? 'type' AND r->'set'->>'type'
+                    NOT IN ('text', 'number', 'date', 'boolean', 'choice')
+                THEN 'an attribute''s type is text, number, date, boolean or choice'
+            WHEN r->>'t' = 'attributes' AND r->'set' ? 'choices'
+                    AND NOT json_is(r->'set'->>'choices', 'texts')
+                THEN 'an attribute''s choices are a list of texts'
+            WHEN r->>'t' IN ('cases', 'documents', 'participants')
+                    AND r->'set'->>'attributes' NOT IN ('', '{}')
+                    AND NOT json_is(r->'set'->>'attributes', 'object')
+                THEN format('a %s row''s attributes are a set of values', r->>'t')
         END AS why
         FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
              jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)) checked
     WHERE why IS NOT NULL ORDER BY i, j LIMIT 1;
     RETURN problem;
+END $$;
+
+-- Whether text v is JSON of a kind: 'object', or 'texts' (a list of texts); false when v is
+-- not JSON at all (attribute values and choices travel as JSON text)
+CREATE FUNCTION fieldkit.json_is(v text, kind text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+    SET search_path = fieldkit, pg_temp AS
+$$
+DECLARE j jsonb;
+BEGIN
+    j := v::jsonb;
+    IF kind = 'texts' THEN
+        RETURN jsonb_typeof(j) = 'array' AND NOT EXISTS (
+            SELECT 1 FROM jsonb_array_elements(j) e WHERE jsonb_typeof(e) <> 'string');
+    END IF;
+    RETURN jsonb_typeof(j) = kind;
+EXCEPTION WHEN invalid_text_representation THEN
+    RETURN false;
 END $$;
 
 -- Every live row a replica deletes with row (tn, kk): those that point at it, and at those,

@@ -215,3 +215,30 @@ def test_a_turn_is_changed_only_by_its_documents_people(replicas) -> None:
     for p in (lead, anna, bram):
         assert [t.speaker for t in p._store.turns(doc(p, "Interview Jan").id)] == \
             ["Jan B.", "Piet"]
+
+
+def test_an_attribute_or_value_no_copy_can_read_is_refused(defined) -> None:
+    """Choices that are not a list of texts would break every listing of attributes on every
+    copy (each copy leaves such a row out too, see test_hostile_attributes.py)."""
+    team, lead, _anna, _bram = defined
+    afdeling = lead.attributes.get("afdeling").uuid
+    jan = lead.cases.get("Jan").uuid
+    fresh = "0f1d8f3e-4a7c-4e0b-9d55-1b2c3d4e5f60"
+    history = _history(team)
+    for who in (f"bram{team.db}", team.lead):  # not even the lead's
+        with as_member(team, who) as conn:
+            for row, said in (
+                    (_update("attributes", afdeling, {"type": "lijst"}, {"type": "choice"}),
+                     "an attribute's type is text, number"),
+                    (_update("attributes", afdeling, {"choices": "niet als JSON"}, {}),
+                     "an attribute's choices are a list of texts"),
+                    ({"t": "attributes", "k": fresh, "op": "insert",
+                      "set": {"uuid": fresh, "name": "jaren", "type": "choice",
+                              "choices": "[1, 2]", "position": 2}},
+                     "an attribute's choices are a list of texts"),
+                    (_update("cases", jan, {"attributes": '["Montage"]'}, {}),
+                     "a cases row's attributes are a set of values"),
+                    (_update("cases", jan, {"attributes": "{kapot"}, {}),
+                     "a cases row's attributes are a set of values")):
+                refused_push(conn, [row], said)
+    assert _history(team) == history
