@@ -251,6 +251,10 @@ BEGIN
                 THEN  -- the structure of case data, like the codebook's: the lead's
                     RAISE EXCEPTION 'fieldkit: only the team lead renames, retypes or deletes'
                         ' an attribute that another member defined';
+                ELSIF tn = 'sets' AND NOT lead AND r->'set' ? 'kind' AND opn = 'update' THEN
+                    -- a set of documents read as one of codes hides everyone's members
+                    RAISE EXCEPTION 'fieldkit: only the team lead changes what a set holds'
+                        ' (documents or codes)';
                 ELSIF tn = 'case_parts' AND opn = 'update' AND NOT lead AND o.member <> who THEN
                     RAISE EXCEPTION 'fieldkit: % changes a case part that member % added; only'
                         ' they or the team lead do that', who_label, o.member;

@@ -242,3 +242,29 @@ def test_an_attribute_or_value_no_copy_can_read_is_refused(defined) -> None:
                      "a cases row's attributes are a set of values")):
                 refused_push(conn, [row], said)
     assert _history(team) == history
+
+
+def test_only_the_lead_changes_what_a_set_holds(replicas) -> None:
+    """A set's kind says which of its members' fields count: anna's set of documents read
+    as a set of codes would hide every member of it, bram's too, on every copy."""
+    team, lead, anna, bram = replicas
+    anna.sets.add("Set van Anna", "documents", [doc(anna, "Bezoek 1").id])
+    _sync_all(anna, lead, bram)
+    bram.sets.extend("Set van Anna", [doc(bram, "Bezoek 2").id])
+    _sync_all(bram, anna, lead)
+    the_set = str(anna._store.value("SELECT uuid FROM sets WHERE name = 'Set van Anna'"))
+    history = _history(team)
+    for who in (f"bram{team.db}", f"anna{team.db}"):  # not even the set's maker
+        with as_member(team, who) as conn:
+            refused_push(conn, [_update("sets", the_set, {"kind": "codes"},
+                                        {"kind": "documents"})],
+                         "only the team lead changes what a set holds")
+    assert _history(team) == history
+    for p in (lead, anna, bram):
+        assert sorted(p.document(d).title for d in p.sets.members(
+            "Set van Anna", "documents")) == ["Bezoek 1", "Bezoek 2"]
+    with as_member(team, team.lead) as conn:  # the lead's (an empty set made right, say)
+        push(conn, [_update("sets", the_set, {"kind": "codes"}, {"kind": "documents"})])
+    _sync_all(lead, anna, bram)
+    for p in (lead, anna, bram):
+        assert p._store.value("SELECT kind FROM sets WHERE name = 'Set van Anna'") == "codes"
