@@ -9,7 +9,10 @@ fieldkit reads it: the floor, reading alone). The CPU
 seconds of the import are printed beside (a busy machine stretches the wall clock). The
 parity line compares what the project holds with the truth the generator knows: the cases
 (one per respondent), the documents (one per respondent with an open answer) and the number
-of attribute values (every closed cell that is not blank).
+of attribute values (every closed cell that is not blank). Then the import is undone in a
+copy of the project (in this process: CPU seconds are this process's), rows put back many a
+statement, against the baseline that puts them back one by one (as fieldkit did before), and
+what the copy holds after is checked to be nothing.
 
 Run: .venv/bin/python benchmarks/survey.py [--quick] [--json]
 """
@@ -158,10 +161,36 @@ def _excel_engine() -> str:
     return "calamine"
 
 
+def _undo(project: Path, smallest_run: int) -> tuple[float, float, Truth]:
+    """Wall-clock and CPU seconds of undoing the import in a copy of ``project``, with runs of
+    at least ``smallest_run`` rows put back many a statement (a huge number: row by row, as
+    before; the baseline), and what the copy holds after."""
+    from fieldkit.project import Project
+    from fieldkit.storage import writer
+
+    copy = project.with_name(f"{project.stem}-undo{smallest_run}.fieldkit")
+    shutil.copytree(project, copy)
+    saved = writer.BATCH_MIN
+    writer.BATCH_MIN = smallest_run
+    try:
+        with Project.open(copy) as p:
+            started, cpu = time.perf_counter(), time.process_time()
+            p.undo()
+            wall, used = time.perf_counter() - started, time.process_time() - cpu
+        return wall, used, _stored(copy)
+    finally:
+        writer.BATCH_MIN = saved
+        shutil.rmtree(copy)
+
+
 def figure(folder: Path, source: Path, truth: Truth, runs: int) -> dict[str, object]:
+    from fieldkit.storage import writer
+
     seconds: list[float] = []
     cpu: list[float] = []
+    undo: dict[str, list[float]] = {"wall": [], "cpu": [], "base_wall": [], "base_cpu": []}
     stored = None
+    undone = True
     for run in range(runs):
         project = folder / f"{source.suffix[1:]}{run}.fieldkit"
         _cli("new", str(project))
@@ -169,6 +198,11 @@ def figure(folder: Path, source: Path, truth: Truth, runs: int) -> dict[str, obj
         seconds.append(wall)
         cpu.append(used)
         stored = _stored(project)
+        for prefix, smallest in (("", writer.BATCH_MIN), ("base_", 10**12)):
+            wall, used, after = _undo(project, smallest)
+            undo[f"{prefix}wall"].append(wall)
+            undo[f"{prefix}cpu"].append(used)
+            undone = undone and after == Truth(0, 0, 0)
         shutil.rmtree(project)
     floor = [_pandas(source) for _ in range(runs)]
     p50, base = statistics.median(seconds), statistics.median(floor)
@@ -177,7 +211,9 @@ def figure(folder: Path, source: Path, truth: Truth, runs: int) -> dict[str, obj
             "ratio": round(p50 / base, 1), "within_target": p50 <= TARGET_SECONDS,
             "stored": [stored.respondents, stored.documents, stored.values] if stored else None,
             "truth": [truth.respondents, truth.documents, truth.values],
-            "parity": stored == truth}
+            "parity": stored == truth,
+            "undo": {k: round(statistics.median(v), 2) for k, v in undo.items()},
+            "undo_parity": undone}
 
 
 def main() -> int:
@@ -203,6 +239,11 @@ def main() -> int:
                   f"parity (cases, documents, attribute values) {found['stored']} against "
                   f"the truth {found['truth']}: "
                   f"{'same' if found['parity'] else 'DIFFER'}")
+            times = found["undo"]
+            assert isinstance(times, dict)
+            print(f"   undo of the import: {times['wall']} s (CPU {times['cpu']} s) against "
+                  f"row by row {times['base_wall']} s (CPU {times['base_cpu']} s); "
+                  f"nothing left after undo: {'yes' if found['undo_parity'] else 'NO'}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if args.json:

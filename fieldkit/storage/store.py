@@ -99,6 +99,22 @@ class Store(Writer):
                 self.delete(other, r[0])
         super().delete(table, key)
 
+    def delete_many(self, table: str, keys: list[int]) -> None:
+        """``delete`` of many rows: many a statement where nothing points at them (undoing
+        an import, children go before their parents); a chunk of rows that other rows point at
+        goes one by one, each after those rows, as ``delete`` does."""
+        cases = case_tables.REFERENCES.get(table, ()) if self._has_cases() else ()
+        refs = (*REFERENCES.get(table, ()), *cases)
+        for at in range(0, len(keys), 500):
+            chunk = keys[at:at + 500]
+            marks = ", ".join("?" * len(chunk))
+            if any(self.conn.execute(f"SELECT 1 FROM {other} WHERE {column} IN ({marks}) "
+                                     "LIMIT 1", chunk).fetchone() for other, column in refs):
+                for key in chunk:
+                    self.delete(table, key)
+            else:
+                super().delete_many(table, chunk)
+
     def _has_cases(self) -> bool:
         """Whether the schema has the case parts of step 14 (see ``_has_stamps``)."""
         if self._cases is None:

@@ -106,11 +106,38 @@ BEGIN
                        (r->'set'->>'x')::numeric, (r->'set'->>'y')::numeric,
                        (r->'set'->>'width')::numeric, (r->'set'->>'height')::numeric) < 0
                 THEN format('a %s row has a negative position or size', r->>'t')
+            WHEN r->>'t' = 'attributes' AND r->'set' ? 'type' AND r->'set'->>'type'
+                    NOT IN ('text', 'number', 'date', 'boolean', 'choice')
+                THEN 'an attribute''s type is text, number, date, boolean or choice'
+            WHEN r->>'t' = 'attributes' AND r->'set' ? 'choices'
+                    AND NOT json_is(r->'set'->>'choices', 'texts')
+                THEN 'an attribute''s choices are a list of texts'
+            WHEN r->>'t' IN ('cases', 'documents', 'participants')
+                    AND r->'set'->>'attributes' NOT IN ('', '{}')
+                    AND NOT json_is(r->'set'->>'attributes', 'object')
+                THEN format('a %s row''s attributes are a set of values', r->>'t')
         END AS why
         FROM jsonb_array_elements(sets) WITH ORDINALITY a(x, i),
              jsonb_array_elements(a.x->'body') WITH ORDINALITY b(r, j)) checked
     WHERE why IS NOT NULL ORDER BY i, j LIMIT 1;
     RETURN problem;
+END $$;
+
+-- Whether text v is JSON of a kind: 'object', or 'texts' (a list of texts); false when v is
+-- not JSON at all (attribute values and choices travel as JSON text)
+CREATE FUNCTION fieldkit.json_is(v text, kind text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+    SET search_path = fieldkit, pg_temp AS
+$$
+DECLARE j jsonb;
+BEGIN
+    j := v::jsonb;
+    IF kind = 'texts' THEN
+        RETURN jsonb_typeof(j) = 'array' AND NOT EXISTS (
+            SELECT 1 FROM jsonb_array_elements(j) e WHERE jsonb_typeof(e) <> 'string');
+    END IF;
+    RETURN jsonb_typeof(j) = kind;
+EXCEPTION WHEN invalid_text_representation THEN
+    RETURN false;
 END $$;
 
 -- Every live row a replica deletes with row (tn, kk): those that point at it, and at those,
@@ -219,8 +246,25 @@ BEGIN
                 ELSIF o.k IS NULL THEN
                     RAISE EXCEPTION 'fieldkit: % changes a row of % the server does not know (%)',
                         who_label, tn, kk;
+                ELSIF tn = 'attributes' AND NOT lead AND o.member <> who
+                        AND (opn = 'delete' OR r->'set' ?| ARRAY['name', 'type', 'choices'])
+                THEN  -- the structure of case data, like the codebook's: the lead's
+                    RAISE EXCEPTION 'fieldkit: only the team lead renames, retypes or deletes'
+                        ' an attribute that another member defined';
+                ELSIF tn = 'sets' AND NOT lead AND r->'set' ? 'kind' AND opn = 'update' THEN
+                    -- a set of documents read as one of codes hides everyone's members
+                    RAISE EXCEPTION 'fieldkit: only the team lead changes what a set holds'
+                        ' (documents or codes)';
+                ELSIF tn = 'case_parts' AND opn = 'update' AND NOT lead AND o.member <> who THEN
+                    RAISE EXCEPTION 'fieldkit: % changes a case part that member % added; only'
+                        ' they or the team lead do that', who_label, o.member;
                 ELSIF opn = 'delete' AND NOT lead AND o.member <> who
-                        AND tn NOT IN ('links', 'saved_searches', 'saved_queries') THEN
+                        AND tn NOT IN ('links', 'saved_searches', 'saved_queries')
+                        -- a case's owner takes others' parts out of it, as with its members
+                        AND NOT (tn = 'case_parts' AND EXISTS (SELECT 1 FROM refs f
+                            JOIN known h ON h.t = 'cases' AND h.k = f.target_k
+                            WHERE f.t = 'case_parts' AND f.k = kk AND f.col = 'case_id'
+                            AND h.member = who)) THEN
                     RAISE EXCEPTION 'fieldkit: % deletes a row of % that belongs to member %;'
                         ' only the team lead deletes others'' work',
                         who_label, tn, o.member;
@@ -388,23 +432,28 @@ BEGIN
                     INSERT INTO known AS x (t, k, member, alive) VALUES (tn, kk, who, true)
                     ON CONFLICT ON CONSTRAINT known_pkey
                     DO UPDATE SET alive = true, member = EXCLUDED.member;
-                ELSIF opn = 'delete' THEN
+                ELSIF opn = 'delete' OR (opn = 'update' AND tn <> 'memo_info') THEN
+                    -- changed (a turn's speaker, a transcript's offset) by the same people
+                    -- (a memo's details are a memo: anyone writes them, signed as themselves)
                     IF NOT lead AND o.member IS DISTINCT FROM who
                             AND NOT EXISTS (SELECT 1 FROM known h WHERE h.t = held_by
                                             AND h.k = held_k AND h.member = who)
                             AND NOT (held_by = 'documents' AND EXISTS (SELECT 1 FROM locks l
                                      WHERE l.document = held_k AND l.member = who)) THEN
                         IF held_by = 'documents' THEN
-                            RAISE EXCEPTION 'fieldkit: % deletes part of a document that is not'
+                            RAISE EXCEPTION 'fieldkit: % % part of a document that is not'
                                 ' yours (%); only its maker, the lead or the holder of its'
-                                ' edit lock does that', who_label, tn;
+                                ' edit lock does that', who_label,
+                                CASE opn WHEN 'delete' THEN 'deletes' ELSE 'changes' END, tn;
                         END IF;
                         RAISE EXCEPTION 'fieldkit: % takes a row of % that member % added out'
                             ' of a % that is not yours; only they, its owner or the team lead'
                             ' do that', who_label, tn, coalesce(o.member, 'the lead'),
                             rtrim(held_by, 's');
                     END IF;
-                    UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
+                    IF opn = 'delete' THEN
+                        UPDATE known SET alive = false WHERE known.t = tn AND known.k = kk;
+                    END IF;
                 END IF;
                 others := true;
             END IF;

@@ -28,6 +28,11 @@ _LAST_ID = 2**63 - 1
 #: 999 before).
 _MANY_ROWS, _VARIABLES = 1000, 32766 if sqlite3.sqlite_version_info >= (3, 32) else 999
 _SAFE_NAME = set("abcdefghijklmnopqrstuvwxyz_0123456789")
+#: Undo and redo put back a run of at least this many deletes (or inserts with the same
+#: columns) of one table many rows a statement; a shorter run goes row by row.
+BATCH_MIN = 8
+#: Row ids one ``IN (...)`` list of a batched delete names.
+_IN_CHUNK = 500
 
 
 def _check_name(name: str) -> str:
@@ -255,6 +260,47 @@ class Writer:
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
         self._record(RowChange(table, key, before, None))
 
+    def delete_many(self, table: str, keys: list[int]) -> None:
+        """``delete`` of many rows of one table, ``_IN_CHUNK`` a statement: the rows before
+        are read at once and recorded in the order of ``keys``, exactly as ``delete`` one by
+        one would (a key named twice, or gone already, is recorded once, or not at all)."""
+        _check_name(table)
+        for at in range(0, len(keys), _IN_CHUNK):
+            chunk = keys[at:at + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            befores = {int(r["id"]): dict(r) for r in self.conn.execute(
+                f"SELECT * FROM {table} WHERE id IN ({marks})", chunk)}
+            if not befores:
+                continue
+            self.conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)
+            for key in chunk:
+                before = befores.pop(key, None)
+                if before is not None:
+                    self._record(RowChange(table, key, before, None))
+
+    def insert_rows(self, table: str, rows: list[Row]) -> None:
+        """``insert`` of many rows of one table that carry their ids and the same columns
+        (undo putting back what an action deleted), many a statement; recorded as stored, in
+        order, exactly as ``insert`` one by one would."""
+        _check_name(table)
+        cols = [_check_name(c) for c in rows[0]]
+        if "id" not in cols or any(r.keys() != rows[0].keys() for r in rows):
+            for r in rows:
+                self.insert(table, r)
+            return
+        per = max(1, min(_MANY_ROWS, _VARIABLES // len(cols), _IN_CHUNK))
+        one = f"({', '.join('?' * len(cols))})"
+        for at in range(0, len(rows), per):
+            chunk = rows[at:at + per]
+            self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                              + ", ".join([one] * len(chunk)),
+                              [r[c] for r in chunk for c in cols])
+            keys = [int(r["id"]) for r in chunk]
+            stored = {int(r["id"]): dict(r) for r in self.conn.execute(
+                f"SELECT * FROM {table} WHERE id IN ({', '.join('?' * len(keys))})", keys)}
+            for key in keys:
+                self._record(RowChange(table, key, None, stored[key] if self._log else None))
+
     def _fetch(self, table: str, key: int) -> Row | None:
         found = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (key,)).fetchone()
         return dict(found) if found is not None else None
@@ -273,6 +319,31 @@ class Writer:
             before = change.before
             self.update(change.table, change.key,
                         {k: v for k, v in change.after.items() if before.get(k) != v})
+
+    def apply_all(self, changes: list[RowChange]) -> None:
+        """``apply`` of every change, in order. A run of deletes of one table, or of inserts
+        of one table with the same columns (undoing or redoing a survey's import: tens of
+        thousands), goes many rows a statement; the rows changed and the ``RowChange`` records
+        are those ``apply`` one by one gives. (Statements matter beyond their own cost: the
+        search index's tables write out what each statement's triggers gathered.)"""
+        at = 0
+        while at < len(changes):
+            first, end = changes[at], at + 1
+            kind = _kind(first)
+            if kind != "update":
+                while end < len(changes) and changes[end].table == first.table \
+                        and _kind(changes[end]) == kind and (kind == "delete" or list(
+                            changes[end].after or ()) == list(first.after or ())):
+                    end += 1
+            run = changes[at:end]
+            if kind == "update" or len(run) < BATCH_MIN:
+                for change in run:
+                    self.apply(change)
+            elif kind == "delete":
+                self.delete_many(first.table, [int(c.key) for c in run])
+            else:
+                self.insert_rows(first.table, [c.after for c in run if c.after is not None])
+            at = end
 
     # -- undo / redo ---------------------------------------------------------------------
 
@@ -320,8 +391,7 @@ class Writer:
             with self._transaction(applied, log=True, own=True, before_commit=mark_step):
                 for doc in bulk:
                     search_tables.defer_regions(self.conn, doc)
-                for change in todo.changes:
-                    self.apply(change)
+                self.apply_all(todo.changes)
                 # documents this step put back with their turns (redoing a survey's import:
                 # thousands) have no region rows yet: written together, not compared one by one
                 new = search_tables.without_regions(self.conn, bulk & {
@@ -332,3 +402,10 @@ class Writer:
                     search_tables.write_deferred(self.conn, doc)
         self._notify(applied)
         return applied
+
+
+def _kind(change: RowChange) -> str:
+    """What ``apply`` does with a change: delete, insert or update."""
+    if change.after is None:
+        return "delete"
+    return "insert" if change.before is None else "update"

@@ -11,10 +11,13 @@ fieldkit's) is left out and the rest of its row applied, as a table of a newer v
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
 
+from fieldkit.core.attributes import TYPES
+from fieldkit.storage.case_tables import HOLDERS
 from fieldkit.storage.replica_tables import IDENTITY, REFS, SHARED, Column
 from fieldkit.storage.team_server_sql import SHA_RE, UUID_RE
 
@@ -120,7 +123,39 @@ class Validator:
                 raise Invalid("orphaned is neither 0 nor 1")
         if table in ("turns", "case_parts"):
             self._span(values, "start", "end")
+        if table == "attributes":
+            self._definition(values)
+        elif table in HOLDERS and isinstance(values.get("attributes"), str):
+            self._values(table, values["attributes"])
         return row
+
+    @staticmethod
+    def _definition(values: dict[str, Any]) -> None:
+        """An attribute definition as this copy reads it back: a known type, its choices a
+        list of texts (stored as JSON), a name: every listing of attributes reads them."""
+        if "type" in values and values["type"] not in TYPES:
+            raise Invalid(f"attribute type {_short(values['type'])} is not one of "
+                          f"{', '.join(TYPES)}")
+        if "choices" in values:
+            try:
+                choices = json.loads(values["choices"])
+            except (TypeError, ValueError):
+                choices = None
+            if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+                raise Invalid(f"attribute choices {_short(values['choices'])} are not a list "
+                              "of texts")
+        if "name" in values and not values["name"].strip():
+            raise Invalid("an attribute without a name")
+
+    @staticmethod
+    def _values(table: str, raw: str) -> None:
+        """The attribute values of a case, document or participant: a JSON object."""
+        try:
+            found = json.loads(raw) if raw else {}
+        except ValueError:
+            found = None
+        if not isinstance(found, dict):
+            raise Invalid(f"{table}.attributes {_short(raw)} is not a set of values")
 
     def _key(self, table: str, key: Any) -> list[Any]:
         columns = IDENTITY[table]

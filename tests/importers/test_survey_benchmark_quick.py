@@ -1,5 +1,6 @@
 """benchmarks/survey.py --quick runs end to end, so the benchmark does not rot: both files are
-imported and what the project holds equals the generator's truth (no timing is asserted)."""
+imported and what the project holds equals the generator's truth, and undoing the import
+leaves nothing (no timing is asserted)."""
 
 from __future__ import annotations
 
@@ -26,4 +27,6 @@ def test_survey_benchmark_quick() -> None:
         found = figures[kind]
         assert found["parity"] is True and found["stored"] == found["truth"]
         assert found["truth"][0] == 500 and found["truth"][2] > 500 * 20
+        assert found["undo_parity"] is True  # the undo (batched and row by row) left nothing
+        assert set(found["undo"]) == {"wall", "cpu", "base_wall", "base_cpu"}
     assert "DIFFER" not in out
