@@ -189,7 +189,7 @@ def build_view(project: Project, store: Store, row: Any) -> NetworkView:
 def _node(r: Any, counts: dict[int, int], path: Any) -> Node:
     kind = str(r["kind"])
     base: dict[str, Any] = {"id": int(r["id"]), "uuid": str(r["uuid"]), "kind": kind,
-                            "x": int(r["x"]), "y": int(r["y"])}
+                            "x": int(r["place_x"]), "y": int(r["place_y"])}
     if kind == "code":
         code = int(r["code_id"])
         return Node(**base, target=code, label=str(r["code_name"]), ref=f"code:{path(code)}",

@@ -238,7 +238,7 @@ class Networks:
             count = len(nt.node_rows(self._store, network_id))
             x, y = (count % _PER_ROW) * _STEP_X, (count // _PER_ROW) * _STEP_Y
         values: dict[str, Any] = {"network_id": network_id, "kind": target.kind,
-                                  "x": round(x), "y": round(y)}
+                                  "place_x": round(x), "place_y": round(y)}
         if column is not None:
             values[column] = target.key
         else:

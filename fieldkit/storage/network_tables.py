@@ -8,8 +8,9 @@
   (merges and REFI-QDA exchange find them by UUID).
 - ``networks``: a named canvas.
 - ``network_nodes``: a code, a memo or other document, a coding (a coded segment) or a free
-  text note placed on one network at ``x``, ``y`` (whole scene units); a code, document or
-  coding is on a network at most once.
+  text note placed on one network at ``place_x``, ``place_y`` (whole scene units, negative
+  too: not named x and y, which the team server takes for a photo region's, never negative);
+  a code, document or coding is on a network at most once.
 - ``code_links``: a link between two codes, a property of the codes (it shows in every
   network holding both, and in the codebook), as in ATLAS.ti.
 - ``network_links``: every other link, between two nodes of one network.
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS network_nodes (
     kind TEXT NOT NULL CHECK (kind IN ('code', 'memo', 'document', 'coding', 'note')),
     code_id INTEGER REFERENCES codes(id), document_id INTEGER REFERENCES documents(id),
     coding_id INTEGER REFERENCES codings(id), text TEXT NOT NULL DEFAULT '',
-    x INTEGER NOT NULL DEFAULT 0, y INTEGER NOT NULL DEFAULT 0,
+    place_x INTEGER NOT NULL DEFAULT 0, place_y INTEGER NOT NULL DEFAULT 0,
     CHECK ((kind = 'code') = (code_id IS NOT NULL)),
     CHECK ((kind IN ('memo', 'document')) = (document_id IS NOT NULL)),
     CHECK ((kind = 'coding') = (coding_id IS NOT NULL)),
@@ -247,7 +248,7 @@ def move_nodes(store: Store, places: dict[int, tuple[int, int]], label: str) -> 
     """Put nodes at new places, all in one undo step."""
     with store.change(label):
         store.update_many("network_nodes",
-                          [(key, {"x": x, "y": y}) for key, (x, y) in places.items()])
+                          [(key, {"place_x": x, "place_y": y}) for key, (x, y) in places.items()])
 
 
 def update_node(store: Store, key: int, values: dict[str, Any]) -> None:

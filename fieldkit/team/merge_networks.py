@@ -77,8 +77,8 @@ class _NetworkMerger:
     def _node(self, network: int, node: Any) -> int | None:
         """Our node for theirs (added when missing); None when what it shows is not here."""
         kind = str(node["kind"])
-        values: dict[str, Any] = {"network_id": network, "kind": kind, "x": node["x"],
-                                  "y": node["y"]}
+        values: dict[str, Any] = {"network_id": network, "kind": kind,
+                                  "place_x": node["place_x"], "place_y": node["place_y"]}
         column = nt.TARGET_COLUMN[kind]
         if column == "code_id":
             values[column] = self.codes.get(node["code_id"])
