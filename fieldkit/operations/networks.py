@@ -319,15 +319,24 @@ class Networks:
                     key = nt.add_code_link(self._store, {"from_code_id": codes[0],
                                                          "to_code_id": codes[1],
                                                          "relation_id": kind.id})
-                uuid = self._store.uuid_of("code_links", key)
+                table = "code_links"
+                found = nt.link_row(self._store, table, key)
+                assert found is not None
+                if found["from_code_id"] != codes[0]:  # the symmetric link, stored b to a
+                    a, b = b, a
             else:
                 key = nt.find_network_link(self._store, a, b, kind.id, kind.symmetric)
                 if key is None:
                     key = nt.add_network_link(self._store, {
                         "network_id": row["id"], "from_node_id": a, "to_node_id": b,
                         "relation_id": kind.id})
-                uuid = self._store.uuid_of("network_links", key)
-        return next(x for x in self.show(row["id"]).links if x.uuid == uuid)
+                table = "network_links"
+                found = nt.link_row(self._store, table, key)
+                assert found is not None
+                a, b = int(found["from_node_id"]), int(found["to_node_id"])
+        return Link(key, str(found["uuid"]), "code" if table == "code_links" else "network",
+                    a, b, kind.name, kind.id, kind.direction, kind.symmetric, kind.colour,
+                    kind.line_style)
 
     def _end(self, network_id: int, node: int | str) -> int | Target:
         """A link's end: an existing node's id, or the target of one to add (checked now)."""

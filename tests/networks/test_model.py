@@ -101,8 +101,11 @@ def test_a_link_between_codes_is_stored_once_and_shows_in_every_network(net: Net
                            f"code:{net.time}").uuid == made.uuid
     assoc = p.networks.link("Tweede", f"code:{net.peer}", "is associated with",
                             f"code:{net.time}")
-    assert p.networks.link("Eerste", f"code:{net.time}", "is associated with",
-                           f"code:{net.peer}").uuid == assoc.uuid
+    reverse = p.networks.link("Eerste", f"code:{net.time}", "is associated with",
+                              f"code:{net.peer}")
+    assert reverse.uuid == assoc.uuid
+    assert reverse in p.networks.show("Eerste").links  # as drawn: stored peer to time
+    assert assoc in p.networks.show("Tweede").links
     # an asymmetric one the other way round is another link
     back = p.networks.link("Eerste", f"code:{net.time}", "is cause of", f"code:{net.peer}")
     assert back.uuid not in (made.uuid, assoc.uuid)
@@ -110,7 +113,7 @@ def test_a_link_between_codes_is_stored_once_and_shows_in_every_network(net: Net
     # a network's own link does not show elsewhere
     own = p.networks.link("Eerste", f"memo:{net.memo}", "is associated with",
                           f"code:{net.peer}")
-    assert own.kind == "network"
+    assert own.kind == "network" and own in p.networks.show("Eerste").links
     assert own.uuid not in {x.uuid for x in p.networks.show("Tweede").links}
 
 
