@@ -224,3 +224,30 @@ def test_a_project_of_atlas_ti_8s_shape_brings_its_networks_and_relations(
         assert xsd.validate(qde(out)), xsd.error_log
     finally:
         p.close()
+
+
+def test_broken_graphs_are_read_as_far_as_they_go(tmp_path: Path) -> None:
+    broken = ATLAS_QDE.replace(f'firstX="300" firstY="200"/>', 'firstX="drie" firstY="200"/>') \
+        .replace(f'sourceVertex="{V[0]}" targetVertex="{V[5]}"',
+                 f'sourceVertex="{V[0]}" targetVertex="{{F0000000-0000-4000-8000-000000000000}}"')
+    broken = broken.replace(f'<Link guid="{LINK3}" name="explains" direction="OneWay" '
+                            f'originGUID="{SEL1}" targetGUID="{SEL2}"/>',
+                            f'<Link guid="{LINK3}" name="explains" direction="Sideways"/>')
+    path = tmp_path / "broken.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", broken.encode("utf-8"))
+        archive.writestr(f"sources/{SOURCE}.txt", TEXT.encode("utf-8"))
+    p = Project.import_qdpx(path, tmp_path / "Broken.fieldkit")
+    try:
+        view = p.networks.show("Help under pressure")
+        assert plain(V[2]) not in {n.uuid for n in view.nodes}  # no place: left out
+        assert len(view.nodes) == 6
+        # the hinders edge lost its end; its <Link> still links the codes
+        assert ("Time pressure", "hinders", "Trying out", plain(LINK2)) in \
+            p.networks.code_links()
+        warnings = " ".join(p.imports.warnings)
+        assert "skipped a vertex without its place" in warnings
+        assert "does not name both ends" in warnings
+        assert "network link(s) whose ends are not in the project" in warnings
+    finally:
+        p.close()
