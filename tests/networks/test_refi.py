@@ -227,7 +227,7 @@ def test_a_project_of_atlas_ti_8s_shape_brings_its_networks_and_relations(
 
 
 def test_broken_graphs_are_read_as_far_as_they_go(tmp_path: Path) -> None:
-    broken = ATLAS_QDE.replace(f'firstX="300" firstY="200"/>', 'firstX="drie" firstY="200"/>') \
+    broken = ATLAS_QDE.replace('firstX="300" firstY="200"/>', 'firstX="drie" firstY="200"/>') \
         .replace(f'sourceVertex="{V[0]}" targetVertex="{V[5]}"',
                  f'sourceVertex="{V[0]}" targetVertex="{{F0000000-0000-4000-8000-000000000000}}"')
     broken = broken.replace(f'<Link guid="{LINK3}" name="explains" direction="OneWay" '
