@@ -154,7 +154,8 @@ class Networks:
 
     def get(self, ref: str | int) -> NetworkSummary:
         """A network by name (any case), short id or UUID."""
-        return summary(self._row(ref), len(nt.node_rows(self._store, self._row(ref)["id"])))
+        row = self._row(ref)
+        return summary(row, len(nt.node_rows(self._store, row["id"])))
 
     def _row(self, ref: str | int) -> Any:
         found = nt.network_row(self._store, ref)
