@@ -53,6 +53,7 @@ from fieldkit.operations.imports import Imports, project_from_qdpx
 from fieldkit.operations.indexing import Indexing
 from fieldkit.operations.memos import Memos
 from fieldkit.operations.merging import Merging
+from fieldkit.operations.networks import Networks
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
@@ -100,7 +101,7 @@ class Project:
     The core nouns (documents, codebook, codings, search, text edits, undo) are methods here;
     every other area is a part, built once here: ``index``, ``imports``, ``exports``,
     ``agreement``, ``merge``, ``assist``, ``team``, ``backups``, ``memos``, ``recordings``,
-    ``analysis``, ``sets``, ``retrieval``, ``cases`` and ``attributes`` (see
+    ``analysis``, ``sets``, ``retrieval``, ``cases``, ``attributes`` and ``networks`` (see
     ``docs/architecture.md``).
     """
 
@@ -130,6 +131,7 @@ class Project:
         self.team = TeamWork(self, store)
         self.cases = Cases(self, store)
         self.attributes = Attributes(self, store)
+        self.networks = Networks(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()
 

@@ -66,13 +66,22 @@ REFS: dict[str, dict[str, str]] = {
               "coding_id": "codings", "code_id": "codes"},
     "recordings": {"document_id": "documents", "media_id": "media"},
     "transcript_links": {"document_id": "documents", "recording_id": "documents"},
+    "relation_types": {}, "networks": {},
+    "network_nodes": {"network_id": "networks", "code_id": "codes", "document_id": "documents",
+                      "coding_id": "codings"},
+    "code_links": {"from_code_id": "codes", "to_code_id": "codes",
+                   "relation_id": "relation_types"},
+    "network_links": {"network_id": "networks", "from_node_id": "network_nodes",
+                      "to_node_id": "network_nodes", "relation_id": "relation_types"},
 }
 
 #: table -> the columns that say which row it is, on every replica
 IDENTITY: dict[str, tuple[str, ...]] = {
     **{t: ("uuid",) for t in ("coders", "sites", "visits", "participants", "cases", "documents",
                               "codes", "codings", "saved_searches", "sets", "links",
-                              "saved_queries", "attributes", "case_parts")},
+                              "saved_queries", "attributes", "case_parts",
+                              "relation_types", "networks", "network_nodes", "code_links",
+                              "network_links")},
     "media": ("sha256",),
     "case_documents": ("case_id", "document_id"),
     "case_participants": ("case_id", "participant_id"),
@@ -214,7 +223,10 @@ NOUNS = {"coders": "coder", "sites": "site", "cases": "case", "media": "media fi
          "turns": "speaker turn", "codes": "code", "codings": "coding",
          "set_members": "set member", "memo_info": "memo", "links": "link",
          "recordings": "recording", "transcript_links": "transcript link",
-         "attributes": "attribute", "case_parts": "case part"}
+         "attributes": "attribute", "case_parts": "case part",
+         "relation_types": "relation type", "networks": "network",
+         "network_nodes": "network node", "code_links": "link between codes",
+         "network_links": "network link"}
 
 
 @dataclass(frozen=True, slots=True)

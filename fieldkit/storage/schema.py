@@ -229,11 +229,26 @@ def _v14_cases(conn: sqlite3.Connection) -> None:
     case_tables.upgrade(conn)
 
 
+def _v15_reserved_pdf(conn: sqlite3.Connection) -> None:
+    """Step 15 belongs to the PDF work (``_v15_pdf``, on its own branch); this placeholder
+    keeps the networks step at number 16 until both are merged, when ``_v15_pdf`` takes its
+    place in ``MIGRATIONS``."""
+
+
+def _v16_networks(conn: sqlite3.Connection) -> None:
+    """Networks: relation types (ATLAS.ti's six defaults seeded), named networks, their nodes
+    and links, and links between codes (network_tables)."""
+    from fieldkit.storage import network_tables
+
+    network_tables.create(conn)
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
-                         _v12_memo_authors, _v13_document_lengths, _v14_cases]
+                         _v12_memo_authors, _v13_document_lengths, _v14_cases,
+                         _v15_reserved_pdf, _v16_networks]
 
 
 def latest_version() -> int:

@@ -29,7 +29,14 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import case_tables, memo_authors, recording_tables, rows, search_tables
+from fieldkit.storage import (
+    case_tables,
+    memo_authors,
+    network_tables,
+    recording_tables,
+    rows,
+    search_tables,
+)
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -42,6 +49,8 @@ _NOUNS = {
     "visits": "visit", "participants": "participant", "coders": "coder", "cases": "case",
     "saved_searches": "saved search", "sets": "set", "links": "link",
     "saved_queries": "saved query", "attributes": "attribute", "case_parts": "case part",
+    "relation_types": "relation type", "networks": "network", "network_nodes": "network node",
+    "code_links": "link between codes", "network_links": "network link",
 }
 
 
@@ -76,6 +85,7 @@ class Store(Writer):
         super().__init__(conn, readonly=readonly)
         self._stamps: bool | None = None  # whether the schema has memo stamps (step 12)
         self._cases: bool | None = None  # whether it has case parts (step 14)
+        self._networks: bool | None = None  # whether it has networks (step 16)
         self._bulk: list[int] | None = None  # documents added inside documents_in_bulk
         # every document's summary, kept until the data changes (the window's panes each
         # list them when a project opens: 10,000 documents in the large demo)
@@ -94,7 +104,8 @@ class Store(Writer):
     def delete(self, table: str, key: int) -> None:
         """Delete a row after the rows of other tables that point at it (sets, memo links)."""
         cases = case_tables.REFERENCES.get(table, ()) if self._has_cases() else ()
-        for other, column in (*REFERENCES.get(table, ()), *cases):
+        nets = network_tables.REFERENCES.get(table, ()) if self._has_networks() else ()
+        for other, column in (*REFERENCES.get(table, ()), *cases, *nets):
             for r in self.rows(f"SELECT id FROM {other} WHERE {column} = ?", (key,)):
                 self.delete(other, r[0])
         super().delete(table, key)
@@ -120,6 +131,12 @@ class Store(Writer):
         if self._cases is None:
             self._cases = case_tables.present(self)
         return self._cases
+
+    def _has_networks(self) -> bool:
+        """Whether the schema has the networks of step 16 (see ``_has_stamps``)."""
+        if self._networks is None:
+            self._networks = network_tables.present(self)
+        return self._networks
 
     def _has_stamps(self) -> bool:
         """Whether the schema has the memo writers of step 12 (a writable project always

@@ -413,6 +413,13 @@ class Server:
             "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
         return found is not None and str(found[0]).isdigit() and int(found[0]) >= 14
 
+    def knows_network_tables(self) -> bool:
+        """Whether the server's row schema has the relation types, networks and links of
+        schema step 16 (a server set up earlier refuses their rows: ``without_tables``)."""
+        found = self.conn.execute(
+            "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
+        return found is not None and str(found[0]).isdigit() and int(found[0]) >= 16
+
     def last_seq(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM fieldkit.change_sets"
                                      ).fetchone()[0])  # type: ignore[index]

@@ -365,6 +365,12 @@ BEGIN
                             hops := hops + 1;
                         END LOOP;
                     END IF;
+                ELSIF tn = 'relation_types' AND NOT lead AND (opn = 'delete'
+                        OR (opn = 'update' AND (r->'set' ? 'name' OR r->'set' ? 'direction'
+                                                OR r->'set' ? 'symmetric'))) THEN
+                    -- what a relation means is codebook structure: the lead's
+                    RAISE EXCEPTION 'fieldkit: only the team lead renames, redirects or'
+                        ' deletes relation types';
                 ELSIF tn = 'coders' AND opn <> 'insert' AND o.member <> who AND NOT lead THEN
                     RAISE EXCEPTION 'fieldkit: % changes a coder that belongs to member %',
                         who_label, o.member;

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 CODE_TEXTS = ("definition", "inclusion", "exclusion", "example", "memo")
 COUNTED = ("coders", "sites", "visits", "participants", "cases", "media", "documents", "codes",
            "codings", "case_links", "case_parts", "attributes", "attribute_values",
-           "merged_texts", "sets", "memo_links")
+           "merged_texts", "sets", "memo_links", "relation_types", "networks", "network_nodes",
+           "code_links", "network_links")
 
 
 @dataclass(slots=True)
@@ -76,6 +77,11 @@ class MergeSummary:
     merged_texts: int = 0
     sets: int = 0  # sets added or given new members
     memo_links: int = 0
+    relation_types: int = 0
+    networks: int = 0
+    network_nodes: int = 0
+    code_links: int = 0  # links between codes (a property of the codes)
+    network_links: int = 0
     codings_reanchored: int = 0  # of ``codings``: placed by their quote on our text
     duplicates_skipped: int = 0  # codings with a new UUID on a span we already had
     matched_by_name: int = 0  # rows without our UUID that matched ours by name (informational)
@@ -529,7 +535,18 @@ class _Merger:
 
         self.summary.sets, self.summary.memo_links = merge_workbench(
             self.store, self.their_store, self.documents, self.codes)
+        self.merge_networks()
         return self.summary
+
+    def merge_networks(self) -> None:
+        """Relation types, networks, nodes and links (``team.merge_networks``)."""
+        from fieldkit.team.merge_networks import merge_networks
+
+        counts = merge_networks(self.store, self.their_store, self.codes, self.documents,
+                                self.source, self.conflict)
+        for name in ("relation_types", "networks", "network_nodes", "code_links",
+                     "network_links"):
+            setattr(self.summary, name, getattr(self.summary, name) + getattr(counts, name))
 
 
 def _depth(code: Code, by_id: dict[int, Code]) -> int:
