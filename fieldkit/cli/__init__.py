@@ -19,6 +19,7 @@ from fieldkit.cli import (
     common,
     export,
     foundation,
+    pdf,
     recordings,
     search,
     team,
@@ -29,7 +30,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
+MODULES = (foundation, pdf, recordings, search, export, team, teamserver, assist, analysis, words,
            cases)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)

@@ -66,6 +66,8 @@ REFS: dict[str, dict[str, str]] = {
               "coding_id": "codings", "code_id": "codes"},
     "recordings": {"document_id": "documents", "media_id": "media"},
     "transcript_links": {"document_id": "documents", "recording_id": "documents"},
+    "pdfs": {"document_id": "documents", "media_id": "media"},
+    "pdf_pages": {"document_id": "documents"},
 }
 
 #: table -> the columns that say which row it is, on every replica
@@ -81,6 +83,8 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "memo_info": ("document_id",),
     "recordings": ("document_id",),
     "transcript_links": ("document_id",),
+    "pdfs": ("document_id",),
+    "pdf_pages": ("document_id", "page"),
 }
 SHARED = frozenset(REFS)
 
@@ -214,7 +218,8 @@ NOUNS = {"coders": "coder", "sites": "site", "cases": "case", "media": "media fi
          "turns": "speaker turn", "codes": "code", "codings": "coding",
          "set_members": "set member", "memo_info": "memo", "links": "link",
          "recordings": "recording", "transcript_links": "transcript link",
-         "attributes": "attribute", "case_parts": "case part"}
+         "attributes": "attribute", "case_parts": "case part", "pdfs": "PDF",
+         "pdf_pages": "PDF page"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,14 @@ from fieldkit.core.model import (
     new_uuid,
     utc_now,
 )
-from fieldkit.storage import case_tables, memo_authors, recording_tables, rows, search_tables
+from fieldkit.storage import (
+    case_tables,
+    memo_authors,
+    pdf_tables,
+    recording_tables,
+    rows,
+    search_tables,
+)
 from fieldkit.storage.workbench_tables import REFERENCES
 from fieldkit.storage.writer import Writer
 
@@ -500,6 +507,7 @@ class Store(Writer):
                 for r in self.rows(f"SELECT id FROM {table} WHERE document_id = ?", (key,)):
                     self.delete(table, r[0])
             recording_tables.unlink_all(self, key)
+            pdf_tables.unlink_all(self, key)
             self.delete("documents", key)
 
     # -- codes ---------------------------------------------------------------------------
