@@ -218,8 +218,8 @@ def is_survey(path: Path, kind: str = "auto") -> bool:
 
 
 def detect_kind(path: Path) -> str:
-    """The document kind ``read_file(path)`` would produce: transcript, text, photo or esm
-    (or "survey" for what ``is_survey`` takes as one).
+    """The document kind ``read_file(path)`` would produce: transcript, text, photo, pdf or
+    esm (or "survey" for what ``is_survey`` takes as one).
 
     .txt/.docx/.odt/.rtf files are read to tell a transcript from text. Raises ``BadInput`` for
     unsupported or unreadable files.
@@ -230,6 +230,8 @@ def detect_kind(path: Path) -> str:
     suffix = _extension(path)
     if suffix in _PHOTOS:
         return "photo"
+    if suffix == _PDF:
+        return "pdf"
     if suffix in _TABLES:
         return "esm"
     if suffix in _SUBTITLES or suffix in _TRANSCRIPTS:

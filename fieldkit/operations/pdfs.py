@@ -127,7 +127,7 @@ class Pdfs:
 
     def render_page(self, doc: int | str, page: int, scale: float = 1.0) -> Image.Image:
         """Page ``page`` as printed, an RGB ``PIL.Image`` of ``scale`` pixels a point (its size
-        is the page's size times ``scale``, rounded), the frame of ``char_boxes``."""
+        is the page's size times ``scale``, rounded up), the frame of ``char_boxes``."""
         from fieldkit.importers.pdf import render_open
 
         if not (0 < scale <= 16) or math.isnan(scale):
