@@ -114,11 +114,18 @@ def pages_of(store: Writer, document_ids: Iterable[int] | None = None
     if not present(store):
         return {}
     out: dict[int, list[PdfPage]] = {}
-    wanted = None if document_ids is None else set(document_ids)
-    for r in store.rows("SELECT document_id, page, start, end, width, height FROM pdf_pages "
-                        "ORDER BY document_id, page"):
-        if wanted is None or r[0] in wanted:
-            out.setdefault(int(r[0]), []).append(PdfPage(r[1], r[2], r[3], r[4], r[5]))
+    sql = "SELECT document_id, page, start, end, width, height FROM pdf_pages"
+    if document_ids is None:
+        found = store.rows(sql + " ORDER BY document_id, page")
+    else:
+        ids = sorted(set(document_ids))
+        found = []
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            found += store.rows(sql + f" WHERE document_id IN ({', '.join('?' * len(chunk))})"
+                                " ORDER BY document_id, page", chunk)
+    for r in found:
+        out.setdefault(int(r[0]), []).append(PdfPage(r[1], r[2], r[3], r[4], r[5]))
     return out
 
 
