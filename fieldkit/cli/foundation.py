@@ -468,8 +468,8 @@ def cmd_codings(args: argparse.Namespace) -> int:
         paths = {cid: book.path(cid) for cid in book.codes}
         cite = project.retrieval.citations()
         if args.json:
-            print_json([{**_coding_json(project, c, paths), "citation": cite.of(c).place()}
-                        for c in codings])
+            print_json([{**_coding_json(project, c, paths), "citation": cite.of(c).place(),
+                         "page": cite.of(c).page} for c in codings])
         else:
             print(table([[c.id, c.document_id, cite.of(c).place(), paths.get(c.code_id),
                           project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]
