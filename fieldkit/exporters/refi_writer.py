@@ -8,7 +8,8 @@ and each photo as its original file. GUIDs are fieldkit's row UUIDs, so an expor
 Mapping: coders → Users; codes → CodeBook (colour; definition, inclusion, exclusion and example
 in ``Description`` as labelled paragraphs); fieldnotes, transcripts, ESM and texts → TextSource
 with one PlainTextSelection per text coding (code-point offsets); photos → PictureSource with
-PictureSelection per region coding; memo documents → Notes (codable) and code, document and
+PictureSelection per region coding; PDFs → PDFSource with its text Representation and a
+PDFSelection per area coding (``refi_pdf``); memo documents → Notes (codable) and code, document and
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
 attributes → Variables with a VariableValue per source; typed attribute definitions → Variables
 and cases → Cases with SourceRefs and SelectionRefs to their parts (see ``refi_cases``); document
@@ -298,10 +299,13 @@ def _selection(parent: Any, tag: str, coding: Coding, export: _Export, twin: str
 def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], export: _Export,
                  facts: dict[str, Any], *, guid: str | None = None, name: str | None = None,
                  inline: bool = False, description: str = "",
-                 writers: tuple[str | None, str | None] = (None, None)) -> Any:
+                 writers: tuple[str | None, str | None] = (None, None),
+                 twin: bool | None = None) -> Any:
     """A text source (or a memo document's Note, ``writers`` the GUIDs of its first author
-    and last writer)."""
+    and last writer). Under a GUID of its own it is a twin (its selections and codings get
+    GUIDs of their own) unless ``twin`` is False (a PDF's text representation)."""
     guid = guid or doc.uuid
+    twin = (guid != doc.uuid and not inline) if twin is None else twin
     stamp = export.stamp(doc.created, writers[0], doc.modified, writers[1])
     if inline:  # a photo's caption: the text sits in the XML
         element = _sub(parent, tag, guid=guid, name=name or doc.title, **stamp)
@@ -316,9 +320,9 @@ def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], ex
         if coding.start is None or coding.end is None:
             continue
         _selection(element, "PlainTextSelection", coding, export,
-                   guid if guid != doc.uuid and not inline else "", name=coding.quote[:60],
+                   guid if twin else "", name=coding.quote[:60],
                    startPosition=str(coding.start), endPosition=str(coding.end))
-    if inline or guid == doc.uuid:  # not in a twin: its GUIDs would be there twice
+    if not twin:  # not in a twin: its GUIDs would be there twice
         from fieldkit.exporters.refi_cases import part_selections
 
         part_selections(element, doc.id, export)
@@ -525,6 +529,10 @@ def _write_sources(root: Any, project: Project, documents: list[DocumentSummary]
                 by_doc, lambda d: _document_facts(project, d, names))
         elif refi_recordings.written_in_recording(project, doc):
             pass  # a linked transcript is its recording's <Transcript>, written there
+        elif doc.kind == "pdf":
+            from fieldkit.exporters.refi_pdf import pdf_source
+
+            pdf_source(sources(), doc, codings, project, export, facts)
         elif doc.kind == "photo" and doc.media_id is not None:
             _picture_source(sources(), doc, codings, project, export, facts)
             if text_codings:

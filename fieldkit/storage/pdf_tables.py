@@ -76,15 +76,17 @@ def present(store: Writer) -> bool:
 
 def add(store: Writer, document_id: int, media_id: int, pages: list[PdfPage],
         boxes: list[bytes], title: str, created: str | None) -> None:
-    """Within a change: a PDF document's facts, its pages and their boxes."""
+    """Within a change: a PDF document's facts, its pages and their boxes (none given: they
+    are read from the original when first asked for)."""
     store.insert("pdfs", {"document_id": document_id, "media_id": media_id,
                           "pages": len(pages), "title": title, "created": created,
                           "text_layer": int(any(p.end > p.start for p in pages))})
     store.insert_many("pdf_pages", [
         {"document_id": document_id, "page": p.number, "start": p.start, "end": p.end,
          "width": p.width, "height": p.height} for p in pages])
-    save_boxes(store, document_id, [(p.number, p.end - p.start, b)
-                                    for p, b in zip(pages, boxes, strict=True)])
+    if boxes:
+        save_boxes(store, document_id, [(p.number, p.end - p.start, b)
+                                        for p, b in zip(pages, boxes, strict=True)])
 
 
 def info(store: Writer, document_id: int) -> PdfInfo | None:
