@@ -152,18 +152,12 @@ def page_text(pdf: Any, index: int) -> tuple[str, np.ndarray, tuple[float, float
         try:
             n = textpage.count_chars()
             units = np.zeros(0, dtype=np.uint16)
-            raw_boxes = np.zeros((n, 4), dtype=np.float64)
+            raw_boxes = np.zeros((0, 4), dtype=np.float64)
             if n > 0:
                 buf = (ctypes.c_ushort * (n + 1))()
                 raw.FPDFText_GetText(textpage, 0, n, buf)
                 units = np.frombuffer(buf, dtype=np.uint16, count=n)
-                rect = raw.FS_RECTF()
-                get_box = raw.FPDFText_GetLooseCharBox
-                for i in range(n):
-                    if get_box(textpage, i, rect):
-                        raw_boxes[i] = (rect.left, rect.top, rect.right, rect.bottom)
-                    else:
-                        raw_boxes[i] = _NO_BOX
+                raw_boxes = _loose_boxes(textpage.raw, n)
         finally:
             textpage.close()
     finally:
@@ -175,6 +169,30 @@ def page_text(pdf: Any, index: int) -> tuple[str, np.ndarray, tuple[float, float
     empty &= boxes[:, 3] - boxes[:, 1] <= 0
     boxes[empty] = np.nan  # a line break or space PDFium made has no place on the page
     return text, boxes, (float(width), float(height))
+
+
+def _loose_boxes(handle: Any, n: int) -> np.ndarray:
+    """PDFium's loose box of each of a text page's ``n`` characters (left, top, right,
+    bottom in PDF space; NaN where it has none), written by PDFium straight into one array.
+
+    One call a character cannot be avoided (PDFium has no call for many boxes), so the call
+    is made as cheap as ctypes allows: the same function, with its library's calling
+    convention, declared to take plain addresses (pypdfium2's declaration converts each
+    argument, about four times the cost; measured in benchmarks/pdf.py)."""
+    import pypdfium2.raw as raw
+
+    declared = raw.FPDFText_GetLooseCharBox
+    address = ctypes.cast(declared, ctypes.c_void_p).value
+    plain = type(declared)(address)  # the library's own function pointer type
+    plain.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    plain.restype = ctypes.c_int
+    page = ctypes.cast(handle, ctypes.c_void_p).value
+    out = (ctypes.c_float * (4 * n))()
+    base = ctypes.addressof(out)
+    found = np.array([plain(page, i, base + 16 * i) for i in range(n)], dtype=bool)
+    boxes = np.frombuffer(out, dtype=np.float32).reshape(n, 4).astype(np.float64)
+    boxes[~found] = np.nan
+    return boxes
 
 
 def _shown(boxes: np.ndarray, left: float, top: float, width: float, height: float,
@@ -199,35 +217,36 @@ def _shown(boxes: np.ndarray, left: float, top: float, width: float, height: flo
 def _code_points(units: np.ndarray) -> tuple[str, np.ndarray]:
     """PDFium's characters (UTF-16 units) as text of code points, and for each code point the
     index of the unit whose box it takes: a surrogate pair is one code point, CR LF one LF, a
-    lone CR an LF, NUL dropped, a lone surrogate U+FFFD."""
-    out: list[str] = []
-    keep: list[int] = []
-    n = len(units)
-    values = units.tolist()
-    i = 0
-    while i < n:
-        u = values[i]
-        if 0xD800 <= u < 0xDC00 and i + 1 < n and 0xDC00 <= values[i + 1] < 0xE000:
-            out.append(chr(0x10000 + ((u - 0xD800) << 10) + (values[i + 1] - 0xDC00)))
-            keep.append(i)
-            i += 2
-            continue
-        if u == 0x0D:
-            if i + 1 < n and values[i + 1] == 0x0A:
-                i += 1
-                continue
-            u = 0x0A
-        if u == 0:
-            i += 1
-            continue
-        if 0xD800 <= u < 0xE000:
-            u = 0xFFFD
-        elif u == 0x02 or u == 0xFFFE:  # PDFium's mark of a hyphen that ends a line
-            u = 0x2D
-        out.append(chr(u))
-        keep.append(i)
-        i += 1
-    return "".join(out), np.asarray(keep, dtype=np.int64)
+    lone CR an LF, NUL dropped, a lone surrogate U+FFFD, PDFium's mark of a hyphen ending a
+    line (U+0002, U+FFFE) a hyphen. Done on whole arrays: a page's units are never looped
+    over in Python."""
+    u = units.astype(np.uint32)
+    n = len(u)
+    if not n:
+        return "", np.zeros(0, dtype=np.int64)
+    nxt = np.empty(n, dtype=np.uint32)
+    nxt[:-1], nxt[-1] = u[1:], 0
+    prev = np.empty(n, dtype=np.uint32)
+    prev[1:], prev[0] = u[:-1], 0
+    high = (u >= 0xD800) & (u < 0xDC00)
+    low = (u >= 0xDC00) & (u < 0xE000)
+    paired_high = high & (nxt >= 0xDC00) & (nxt < 0xE000)
+    paired_low = low & (prev >= 0xD800) & (prev < 0xDC00)
+    paired_low[0] = False
+    # a low surrogate only belongs to a pair when the unit before it is an unpaired high one
+    paired_low[1:] &= paired_high[:-1]
+    keep = (u != 0) & ~((u == 0x0D) & (nxt == 0x0A)) & ~paired_low
+    out = u.copy()
+    out[u == 0x0D] = 0x0A
+    out[(u == 0x02) | (u == 0xFFFE)] = 0x2D
+    lone = (high & ~paired_high) | (low & ~paired_low)
+    out[lone] = 0xFFFD
+    code = out.copy()
+    where = np.flatnonzero(paired_high)
+    code[where] = 0x10000 + ((out[where] - 0xD800) << 10) + (out[where + 1] - 0xDC00)
+    kept = np.flatnonzero(keep)
+    text = code[kept].astype("<u4").tobytes().decode("utf-32-le")
+    return text, kept.astype(np.int64)
 
 
 def pdf_date(value: str) -> str | None:

@@ -16,17 +16,16 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from fieldkit.core.errors import BadInput, MediaUnfit
 from fieldkit.core.model import Document, PdfInfo, PdfPage, Region
-from fieldkit.operations.pdf_layout import PageRects, caret_at, chars_inside, line_rects
-from fieldkit.operations.pdf_layout import nearest_char as _nearest
 from fieldkit.storage import pdf_tables
 from fieldkit.storage.mediastore import open_stored
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # numpy and the geometry load with the first PDF (a project opens without)
+    import numpy as np
     from PIL import Image
+
+    from fieldkit.operations.pdf_layout import PageRects
 
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
@@ -88,6 +87,8 @@ class Pdfs:
         """The rectangles text ``[start, end)`` covers, per page in page order, one per line
         (what a reader highlights for a selection or a coding); pages it does not touch are
         left out."""
+        from fieldkit.operations.pdf_layout import PageRects, line_rects
+
         document = self._document(doc)
         out = []
         for page in pdf_tables.pages(self._store, document.id):
@@ -105,6 +106,8 @@ class Pdfs:
         page ``page`` (points from its top-left): before the nearest character when the point
         is left of its middle, else after it; a mouse selection runs from the position of
         its press to the one of its release. None on a page without text."""
+        from fieldkit.operations.pdf_layout import caret_at
+
         document = self._document(doc)
         found = _page(pdf_tables.pages(self._store, document.id), page, document.title)
         local = caret_at(page_boxes(self._project, self._store, document, page), x, y)
@@ -113,9 +116,11 @@ class Pdfs:
     def char_at(self, doc: int | str, page: int, x: float, y: float) -> int | None:
         """The text position of the character under ``(x, y)`` of page ``page``, else of the
         nearest one (the nearest line first); None on a page without text."""
+        from fieldkit.operations.pdf_layout import nearest_char
+
         document = self._document(doc)
         found = _page(pdf_tables.pages(self._store, document.id), page, document.title)
-        local = _nearest(page_boxes(self._project, self._store, document, page), x, y)
+        local = nearest_char(page_boxes(self._project, self._store, document, page), x, y)
         return None if local is None else found.start + local
 
     def text_in_area(self, doc: int | str, region: Region) -> str:
@@ -209,6 +214,8 @@ def open_original(project: Project, store: Store, document: Document) -> Any:
 def page_boxes(project: Project, store: Store, document: Document, page: int) -> np.ndarray:
     """The character boxes of one page of ``document`` (see ``Pdfs.char_boxes``): kept ones,
     else read from the original and kept."""
+    import numpy as np
+
     pages = pdf_tables.pages(store, document.id)
     found = _page(pages, page, document.title)
     chars = found.end - found.start
@@ -233,6 +240,8 @@ def aligned(boxes: np.ndarray, text: str, stored: str) -> np.ndarray:
     """``boxes`` of ``text`` moved onto ``stored`` (the document's text of that page): the
     same when the texts are equal; else each character of ``stored`` that a character of
     ``text`` matches (difflib) takes its box, the rest NaN (a text brought by another tool)."""
+    import numpy as np
+
     if text == stored:
         return boxes.astype(np.float32)
     out = np.full((len(stored), 4), np.nan, dtype=np.float32)
@@ -244,6 +253,10 @@ def aligned(boxes: np.ndarray, text: str, stored: str) -> np.ndarray:
 
 def area_quote(project: Project, store: Store, document: Document, region: Region) -> str:
     """The text inside an area of a page of ``document`` (see ``Pdfs.text_in_area``)."""
+    import numpy as np
+
+    from fieldkit.operations.pdf_layout import chars_inside
+
     if region.page is None:
         return ""
     found = _page(pdf_tables.pages(store, document.id), region.page, document.title)

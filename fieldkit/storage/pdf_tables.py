@@ -38,6 +38,9 @@ CREATE TRIGGER IF NOT EXISTS pdf_pages_boxes_gone AFTER DELETE ON pdf_pages BEGI
 CREATE TRIGGER IF NOT EXISTS pdf_pages_boxes_moved AFTER UPDATE ON pdf_pages BEGIN
     DELETE FROM pdf_boxes WHERE document_id = old.document_id AND page = old.page; END
 """
+#: what a team server set up before this step does not know (members send without it)
+TEAM_TABLES = ("pdfs", "pdf_pages")
+TEAM_FIELDS = {"codings": ("page",)}
 _OLD_KINDS = "'text','recording')"
 _NEW_KINDS = "'text','recording','pdf')"
 
