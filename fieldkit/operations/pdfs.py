@@ -148,6 +148,8 @@ class Pdfs:
 
     def close(self) -> None:
         """Close the PDFs kept open for rendering."""
+        if not self._open:
+            return  # nothing rendered: PDFium and numpy need not even load
         from fieldkit.importers.pdf import PDFIUM_LOCK
 
         with self._lock, PDFIUM_LOCK:
