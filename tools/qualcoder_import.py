@@ -1,6 +1,7 @@
 """Run QualCoder's own REFI-QDA project importer, headless, on a ``.qdpx`` and print what it
 stored (its sources, text codings, time codings, picture codings, areas of PDF pages, the
-files it filed, and the lines of its log that warn): how fieldkit's exports look to a QualCoder user.
+files it filed, and the lines of its log that warn): how fieldkit's exports look to a
+QualCoder user.
 
     python tools/qualcoder_import.py QUALCODER_SRC STUDY.qdpx NEW_FOLDER
 

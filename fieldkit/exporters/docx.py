@@ -172,9 +172,9 @@ def _page_crop(project: Project, coding: Coding,
         if (name, str(exc)) not in damaged:
             damaged.append((name, str(exc)))
         return None
-    box = tuple(round(v * PAGE_SCALE) for v in (region.x, region.y, region.x + region.width,
-                                                 region.y + region.height))
-    crop = page.crop(box)
+    crop = page.crop((round(region.x * PAGE_SCALE), round(region.y * PAGE_SCALE),
+                      round((region.x + region.width) * PAGE_SCALE),
+                      round((region.y + region.height) * PAGE_SCALE)))
     crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))
     out = io.BytesIO()
     crop.save(out, "PNG", optimize=False)

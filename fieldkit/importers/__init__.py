@@ -10,10 +10,10 @@ Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``pho
 ``read_file``, because a survey brings cases and attributes besides its documents; an .xlsx
 workbook or a table in a known survey layout is one, see ``is_survey``). Extensions:
 .txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .sbv, .jpg/.jpeg/.png/.heic/.heif, .csv/.tsv
-(and .xlsx for surveys), .pdf (``importers.pdf``), and other tools' transcripts: ELAN .eaf, oTranscribe .otr,
-Whisper-style .json (segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original``
-holds the file's bytes for single-document text formats; photos keep theirs in
-``media.data``; ESM documents (many per file) keep none.
+(and .xlsx for surveys), .pdf (``importers.pdf``), and other tools' transcripts: ELAN .eaf,
+oTranscribe .otr, Whisper-style .json (segments or chunks) and noScribe .html/.htm.
+``ImportedDocument.original`` holds the file's bytes for single-document text formats; photos
+and PDFs keep theirs in ``media.data``; ESM documents (many per file) keep none.
 """
 
 from __future__ import annotations

@@ -190,7 +190,8 @@ def _loose_boxes(handle: Any, n: int) -> np.ndarray:
     out = (ctypes.c_float * (4 * n))()
     base = ctypes.addressof(out)
     found = np.array([plain(page, i, base + 16 * i) for i in range(n)], dtype=bool)
-    boxes = np.frombuffer(out, dtype=np.float32).reshape(n, 4).astype(np.float64)
+    boxes = np.frombuffer(memoryview(out).cast("B"), dtype=np.float32).reshape(n, 4) \
+        .astype(np.float64)
     boxes[~found] = np.nan
     return boxes
 

@@ -8,8 +8,8 @@ absolute (then found by file name), upper-case or braced GUIDs (stored lower-cas
 source whose plain-text twin is empty (text taken from the docx), CRLF text (offsets moved to
 the LF text fieldkit stores). Audio and video sources come with their time selections (ms);
 PDF sources with their text representation and areas (``refi_pdf``). Unknown elements and
-sources fieldkit cannot hold (links, graphs) are skipped with a warning. Hostile archives and XML are refused
-(``refi_safety``).
+sources fieldkit cannot hold (links, graphs) are skipped with a warning. Hostile archives and
+XML are refused (``refi_safety``).
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # numpy and the geometry load with the first PDF (a project o
     from PIL import Image
 
     from fieldkit.operations.pdf_layout import PageRects
-
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+
 from fieldkit.core.model import PdfInfo, PdfPage
 from fieldkit.storage.writer import Writer
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -684,7 +684,7 @@ def without_tables(sets: list[dict[str, Any]], tables: Iterable[str]) -> list[di
 
 
 def without_fields(sets: list[dict[str, Any]],
-                   added: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+                   added: Mapping[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     """Change sets without the fields ``added`` names per table (columns a team server set up
     by an earlier fieldkit does not know); an update left with nothing to set is dropped."""
     out = []

@@ -105,8 +105,9 @@ def _foreign(tmp_path: Path, pdf: bytes, text: str, selections: str) -> Path:
 {selections}
 <Representation guid="DDDDDDDD-0000-4000-8000-000000000001" name="Instructie"
  plainTextPath="internal://DDDDDDDD-0000-4000-8000-000000000001.txt">
-<PlainTextSelection guid="EEEEEEEE-0000-4000-8000-000000000001" startPosition="{crlf.index('veiligheid')}"
- endPosition="{crlf.index('veiligheid') + 10}" creatingUser="AAAAAAAA-0000-4000-8000-000000000001">
+<PlainTextSelection guid="EEEEEEEE-0000-4000-8000-000000000001"
+ startPosition="{crlf.index('veiligheid')}" endPosition="{crlf.index('veiligheid') + 10}"
+ creatingUser="AAAAAAAA-0000-4000-8000-000000000001">
 <Coding guid="FFFFFFFF-0000-4000-8000-000000000001"><CodeRef
  targetGUID="BBBBBBBB-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>
 </Representation></PDFSource></Sources></Project>"""
