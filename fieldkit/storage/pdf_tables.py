@@ -174,3 +174,30 @@ def coding_pages(store: Writer) -> dict[int, int]:
     return {int(r[0]): int(r[1]) for r in store.rows(
         "SELECT id, page FROM codings WHERE page IS NOT NULL")}
 
+
+
+def pages_outside(store: Writer) -> list[tuple[int, int, int, int, int]]:
+    """(document id, page, start, end, the text's length) of every PDF page whose range is not
+    inside its document's text or starts before the page before it ends."""
+    if not present(store):
+        return []
+    found = []
+    last: tuple[int, int] = (0, 0)  # document, end of its page before
+    for doc, page, start, end, chars in store.rows(
+            "SELECT p.document_id, p.page, p.start, p.end, d.chars FROM pdf_pages p "
+            "JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.page"):
+        before = last[1] if last[0] == doc else 0
+        if not (0 <= start <= end <= chars) or start < before:
+            found.append((int(doc), int(page), int(start), int(end), int(chars)))
+        last = (doc, end)
+    return found
+
+
+def areas_off_pages(store: Writer) -> list[tuple[int, int, int]]:
+    """(coding id, document id, page) of every area coding on a page its PDF does not have."""
+    if not present(store):
+        return []
+    return [(int(r[0]), int(r[1]), int(r[2])) for r in store.rows(
+        "SELECT c.id, c.document_id, c.page FROM codings c WHERE c.page IS NOT NULL AND "
+        "NOT EXISTS (SELECT 1 FROM pdf_pages p WHERE p.document_id = c.document_id "
+        "AND p.page = c.page) ORDER BY c.id")]

@@ -65,3 +65,20 @@ def test_the_step_runs_again_on_a_project_set_back_by_hand(tmp_path: Path) -> No
     assert columns.count("page") == 1
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'").fetchone()[0]
     assert sql.count("'pdf'") == 1
+
+
+def test_check_finds_pages_and_areas_that_do_not_fit(project: Project,
+                                                     werkinstructie: Written) -> None:
+    [doc] = project.imports.files([werkinstructie.path])
+    area = project.code_region(doc.id, Region(60, 80, 100, 20, page=2),
+                               project.add_code("Veiligheid").id)
+    assert [p for p in project.check() if p.severity == "error"] == []
+    store = project._store
+    with store.change("damage", log=False):  # as another tool or damage could leave them
+        page_3 = store.value("SELECT id FROM pdf_pages WHERE document_id = ? AND page = 3",
+                             (doc.id,))
+        store.update("pdf_pages", page_3, {"end": len(project.document(doc.id).text) + 5})
+        store.update("codings", area.id, {"page": 7})
+    found = [p.message for p in project.check() if p.severity == "error"]
+    assert any(m.startswith(f"Page 3 of document {doc.id}") for m in found)
+    assert any(m.startswith(f"Coding {area.id} is an area of page 7") for m in found)
