@@ -137,7 +137,8 @@ def same_span(segments: list[Segment]) -> list[list[Segment]]:
     for s in segments:
         c = s.coding
         key = (c.document_id, c.start, c.end,
-               (c.region.x, c.region.y, c.region.width, c.region.height) if c.region else None)
+               (c.region.page, c.region.x, c.region.y, c.region.width, c.region.height)
+               if c.region else None)
         groups.setdefault(key, []).append(s)
     return list(groups.values())
 

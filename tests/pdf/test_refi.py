@@ -179,3 +179,22 @@ def test_the_representation_guid_is_derived(coded: Project, tmp_path: Path) -> N
         root = etree.parse(io.BytesIO(archive.read("project.qde")))
     assert root.find(f".//q:Representation[@guid='{derived_uuid(doc.uuid, 'text of a PDF')}']",
                      NS) is not None
+
+
+def test_merging_a_colleagues_project_brings_the_pdf_and_its_areas(
+        coded: Project, tmp_path: Path, werkinstructie: Written) -> None:
+    # the same rectangle on another page is another coding, not a duplicate of the first
+    pdf = coded.documents(kind="pdf")[0].id
+    coded.code_region(pdf, Region(60, int(TOP - 15), 250, 20, page=2), "Veiligheid/Handschoenen")
+    with Project.create(tmp_path / "Mijn.fieldkit") as mine:
+        mine.set_coder("Anouk")
+        mine.merge.project(coded.path)
+        assert _signature(mine) == _signature(coded)
+        doc = mine.documents(kind="pdf")[0]
+        theirs = coded.documents(kind="pdf")[0].id
+        facts = [(i.pages, i.title, i.created, i.text_layer)
+                 for i in (mine.pdfs.info(doc.id), coded.pdfs.info(theirs))]
+        assert facts[0] == facts[1]
+        assert mine.pdfs.char_boxes(doc.id, 2).tobytes() == \
+            coded.pdfs.char_boxes(theirs, 2).tobytes()
+        assert len([c for c in mine.codings(doc=doc.id) if c.region is not None]) == 2
