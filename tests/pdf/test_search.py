@@ -55,3 +55,11 @@ def test_search_json_gives_the_page(tmp_path: Path, werkinstructie: Written,
     assert hit["page"] == 3 and hit["match"] == "résumé"
     assert main(["-p", proj, "search", "résumé"]) == 0
     assert ", p. 3]" in capsys.readouterr().out
+
+
+def test_kind_pdf_filters_to_pdfs(project: Project, werkinstructie: Written) -> None:
+    project.imports.files([werkinstructie.path])
+    project.add_note(site="Metaal", title="Bezoek", text="De matrijs was stuk.")
+    found = project.search("kind:pdf matrijs")
+    assert found.note is None and [h.kind for h in found.hits] == ["pdf"]
+    assert [h.kind for h in project.search("kind:fieldnote matrijs").hits] == ["fieldnote"]
