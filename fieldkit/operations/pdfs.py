@@ -64,7 +64,7 @@ class Pdfs:
 
     def page(self, doc: int | str, number: int) -> PdfPage:
         """One page (from 1); ``BadInput`` naming the pages there are when there is none."""
-        return _page(self.pages(doc), number, self._document(doc).title)
+        return _page(self._store, self._document(doc), number)
 
     def page_at(self, doc: int | str, offset: int) -> int | None:
         """The page holding text position ``offset`` (the empty line between two pages counts
@@ -108,7 +108,7 @@ class Pdfs:
         from fieldkit.operations.pdf_layout import caret_at
 
         document = self._document(doc)
-        found = _page(pdf_tables.pages(self._store, document.id), page, document.title)
+        found = _page(self._store, document, page)
         local = caret_at(page_boxes(self._project, self._store, document, page), x, y)
         return None if local is None else found.start + local
 
@@ -118,7 +118,7 @@ class Pdfs:
         from fieldkit.operations.pdf_layout import nearest_char
 
         document = self._document(doc)
-        found = _page(pdf_tables.pages(self._store, document.id), page, document.title)
+        found = _page(self._store, document, page)
         local = nearest_char(page_boxes(self._project, self._store, document, page), x, y)
         return None if local is None else found.start + local
 
@@ -178,10 +178,14 @@ class Pdfs:
         return document
 
 
-def _page(pages: list[PdfPage], number: int, title: str) -> PdfPage:
-    if not 1 <= number <= len(pages):
-        raise BadInput(f"'{title}' has no page {number} (pages 1–{len(pages)}).")
-    return pages[number - 1]
+def _page(store: Store, document: Document, number: int) -> PdfPage:
+    """One page (one indexed row, however long the PDF); BadInput naming the pages there are
+    when there is none."""
+    found = pdf_tables.page(store, document.id, number)
+    if found is None:
+        count = pdf_tables.page_count(store, document.id)
+        raise BadInput(f"'{document.title}' has no page {number} (pages 1–{count}).")
+    return found
 
 
 def page_of(pages: list[PdfPage], offset: int) -> int | None:
@@ -217,8 +221,7 @@ def page_boxes(project: Project, store: Store, document: Document, page: int) ->
     else read from the original and kept."""
     import numpy as np
 
-    pages = pdf_tables.pages(store, document.id)
-    found = _page(pages, page, document.title)
+    found = _page(store, document, page)
     chars = found.end - found.start
     kept = pdf_tables.boxes(store, document.id, page)
     if kept is not None and kept[0] == chars and len(kept[1]) == chars * 16:
@@ -260,7 +263,7 @@ def area_quote(project: Project, store: Store, document: Document, region: Regio
 
     if region.page is None:
         return ""
-    found = _page(pdf_tables.pages(store, document.id), region.page, document.title)
+    found = _page(store, document, region.page)
     boxes = page_boxes(project, store, document, region.page)
     inside = chars_inside(boxes, (region.x, region.y, region.x + region.width,
                                   region.y + region.height))
@@ -279,14 +282,14 @@ def checked_area(project: Project, store: Store, document: Document,
                  region: Region) -> tuple[Region, str]:
     """An area of a PDF page to code, checked to lie on the page, with its quote: the page
     defaults to 1 on a one-page PDF and must be given on a longer one."""
-    pages = pdf_tables.pages(store, document.id)
     number = region.page
     if number is None:
-        if len(pages) != 1:
+        count = pdf_tables.page_count(store, document.id)
+        if count != 1:
             raise BadInput(f"Say which page of '{document.title}' the area is on "
-                           f"(--page, 1–{len(pages)}).")
+                           f"(--page, 1–{count}).")
         number = 1
-    page = _page(pages, number, document.title)
+    page = _page(store, document, number)
     if (region.width <= 0 or region.height <= 0 or region.x < 0 or region.y < 0
             or region.x + region.width > math.ceil(page.width)
             or region.y + region.height > math.ceil(page.height)):

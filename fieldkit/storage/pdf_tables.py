@@ -113,6 +113,23 @@ def pages(store: Writer, document_id: int) -> list[PdfPage]:
         "ORDER BY page", (document_id,))]
 
 
+def page(store: Writer, document_id: int, number: int) -> PdfPage | None:
+    """One page of a PDF document (by its number, from 1); None when it has no such page."""
+    if not present(store):
+        return None
+    r = store.row("SELECT page, start, end, width, height FROM pdf_pages WHERE document_id = ? "
+                  "AND page = ?", (document_id, number))
+    return PdfPage(r[0], r[1], r[2], r[3], r[4]) if r else None
+
+
+def page_count(store: Writer, document_id: int) -> int:
+    """How many pages a PDF document has (0 for any other document)."""
+    if not present(store):
+        return 0
+    return int(store.value("SELECT count(*) FROM pdf_pages WHERE document_id = ?",
+                           (document_id,)))
+
+
 def pages_of(store: Writer, document_ids: Iterable[int] | None = None
              ) -> dict[int, list[PdfPage]]:
     """The pages of many PDF documents (of every one when ``document_ids`` is None), by
