@@ -13,7 +13,6 @@ fieldkit numbers pages from 1 and converts both ways.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.model import Coding, Document, derived_uuid
@@ -70,5 +69,16 @@ def pdf_source(parent: Any, doc: Document, codings: list[Coding], project: Proje
     _variable_values(element, facts, export)
 
 
-def is_pdf_file(name: str) -> bool:
-    return Path(name).suffix.lower() == ".pdf"
+def pdf_as_text(parent: Any, doc: Document, codings: list[Coding], export: _Export,
+                facts: dict[str, Any]) -> None:
+    """A PDF in a pseudonymised export: its text (names replaced with the rest of the archive)
+    as a TextSource with its text codings; the file, whose pages still show every name, and
+    its area codings are left out, and said so in ``export.left_out``."""
+    from fieldkit.exporters.refi_writer import _text_source
+
+    _text_source(parent, "TextSource", doc, codings, export, facts)
+    areas = sum(1 for c in codings if c.region is not None)
+    export.left_out.append(
+        f"'{doc.title}': exported as its text only, names replaced; the PDF itself (its pages "
+        "still show the names)" + (f" and its {areas} area coding{'s' if areas != 1 else ''}"
+                                   if areas else "") + " left out.")

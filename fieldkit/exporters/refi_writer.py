@@ -192,6 +192,7 @@ class _Export:
     files: list[tuple[str, StoredMedia | bytes]] = field(default_factory=list)
     damaged: list[tuple[str, str]] = field(default_factory=list)  # media not as imported
     strip_photos: bool = False  # a pseudonymised export: photos without their metadata
+    left_out: list[str] = field(default_factory=list)  # what the export could not carry
     notes: dict[str, str] = field(default_factory=dict)
     # note GUID → (when, who, modified, modifier)
     stamps: dict[str, _Written] = field(default_factory=dict)
@@ -405,9 +406,10 @@ def _sets(root: Any, project: Project, documents: dict[int, tuple[str, str]],
 
 
 def project_archive(project: Project, target: Path, progress: Progress,
-                    masker: Pseudonymiser | None = None) -> None:
+                    masker: Pseudonymiser | None = None) -> list[str]:
     """Write the whole project as a ``.qdpx`` archive to ``target``; ``masker`` replaces names
-    everywhere in it (see ``refi_pseudonyms``)."""
+    everywhere in it (see ``refi_pseudonyms``). Returns one line for each thing the archive
+    leaves out (a pseudonymised PDF's pages and areas)."""
     from fieldkit.exporters import refi_cases
 
     documents = project.documents()
@@ -433,6 +435,7 @@ def project_archive(project: Project, target: Path, progress: Progress,
     _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
     _insert_cases_and_variables(root, variables_at, project, documents, export)
     _write_archive(target, root, export, masker, progress)
+    return export.left_out
 
 
 @dataclass
@@ -529,10 +532,14 @@ def _write_sources(root: Any, project: Project, documents: list[DocumentSummary]
                 by_doc, lambda d: _document_facts(project, d, names))
         elif refi_recordings.written_in_recording(project, doc):
             pass  # a linked transcript is its recording's <Transcript>, written there
-        elif doc.kind == "pdf":
+        elif doc.kind == "pdf" and not export.strip_photos:
             from fieldkit.exporters.refi_pdf import pdf_source
 
             pdf_source(sources(), doc, codings, project, export, facts)
+        elif doc.kind == "pdf":  # pseudonymised: the pages would still show the names
+            from fieldkit.exporters.refi_pdf import pdf_as_text
+
+            pdf_as_text(sources(), doc, codings, export, facts)
         elif doc.kind == "photo" and doc.media_id is not None:
             _picture_source(sources(), doc, codings, project, export, facts)
             if text_codings:

@@ -198,3 +198,34 @@ def test_merging_a_colleagues_project_brings_the_pdf_and_its_areas(
         assert mine.pdfs.char_boxes(doc.id, 2).tobytes() == \
             coded.pdfs.char_boxes(theirs, 2).tobytes()
         assert len([c for c in mine.codings(doc=doc.id) if c.region is not None]) == 2
+
+
+def test_a_pseudonymised_export_carries_the_text_only(project: Project, tmp_path: Path) -> None:
+    from tests.pdf.makers import text_pdf
+
+    written = text_pdf(tmp_path / "audit.pdf", [["Auditor Jan Bakker keurt de kantbank."],
+                                                 ["Jan Bakker tekent af."]])
+    [doc] = project.imports.files([written.path])
+    code = project.add_code("Audit").id
+    start = written.text.index("keurt")
+    project.code_text(doc.id, start, start + 5, code)
+    project.code_region(doc.id, Region(60, 85, 200, 20, page=2), code)
+    warnings: list[str] = []
+    out = project.exports.qdpx(tmp_path / "anoniem.qdpx", pseudonymise=True,
+                               terms={"Jan Bakker": "P1"}, warnings=warnings)
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        root = etree.fromstring(archive.read("project.qde"))
+        texts = [archive.read(n).decode("utf-8") for n in names if n.endswith(".txt")]
+    assert not any(n.endswith(".pdf") for n in names)  # its pages would show the name
+    assert root.find(".//q:PDFSource", NS) is None
+    assert texts == ["Auditor P1 keurt de kantbank.\n\nP1 tekent af."]
+    [selection] = root.iterfind(".//q:TextSource/q:PlainTextSelection", NS)
+    assert texts[0][int(selection.get("startPosition")):int(selection.get("endPosition"))] \
+        == "keurt"
+    assert any("audit': exported as its text only" in w and "1 area coding left out" in w
+               for w in warnings), warnings
+    # and without pseudonyms the PDF travels whole
+    plain = project.exports.qdpx(tmp_path / "gewoon.qdpx")
+    with zipfile.ZipFile(plain) as archive:
+        assert any(n.endswith(".pdf") for n in archive.namelist())
