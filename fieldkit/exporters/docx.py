@@ -448,7 +448,12 @@ class _Report:
         body, masker = self.body, self.masker
         segment = group[0]
         coding = segment.coding
-        if coding.region is not None:
+        if coding.region is not None and coding.region.page is not None \
+                and masker.pseudonymised:
+            # the page as printed would still show every name: its text, names replaced
+            body.add(wx.paragraph(wx.run(masker(coding.quote) or "(an area without text)",
+                                         colour="000000"), style="Quote", bar=code.colour))
+        elif coding.region is not None:
             crop = self._crop(coding)
             if crop is not None:
                 body.add(wx.paragraph(self.pictures.run(crop)))

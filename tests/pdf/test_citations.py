@@ -104,3 +104,23 @@ def test_disagreements_name_pages(coded: Project) -> None:
     assert view.differences and all(
         d.page == coded.pdfs.page_at(view.document, d.start) for d in view.differences)
     assert {d.page for d in view.differences} == {1, 2}
+
+
+def test_a_pseudonymised_report_quotes_an_area_instead_of_showing_it(
+        project: Project, tmp_path: Path) -> None:
+    from tests.pdf.makers import text_pdf
+
+    written = text_pdf(tmp_path / "audit.pdf", [["Auditor Jan Bakker keurt de kantbank."]])
+    [doc] = project.imports.files([written.path])
+    project.code_region(doc.id, Region(60, 85, 400, 20, page=1), project.add_code("Audit").id)
+    out = project.exports.docx(tmp_path / "anoniem.docx", pseudonymise=True,
+                               terms={"Jan Bakker": "P1"})
+    with zipfile.ZipFile(out) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/media/")]
+        everything = b"".join(archive.read(n) for n in archive.namelist())
+    assert b"Bakker" not in everything
+    quotes = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote"]
+    assert quotes == ["Auditor P1 keurt de kantbank."]
+    plain = project.exports.docx(tmp_path / "gewoon.docx")
+    with zipfile.ZipFile(plain) as archive:  # without pseudonyms: the page as printed
+        assert [n for n in archive.namelist() if n.startswith("word/media/")]
