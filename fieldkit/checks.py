@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.storage import failures, integrity
+from fieldkit.storage import failures, integrity, pdf_tables
 from fieldkit.storage.mediastore import MISSING, MediaStore
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ def check_project(project: Project, store: Store, progress: Progress) -> list[Pr
         ("the texts", lambda: _texts(store, problems)),
         ("the codings", lambda: _codings(store, problems)),
         ("the cases' parts", lambda: _case_parts(store, problems)),
+        ("the pages of PDFs", lambda: _pdf_pages(store, problems)),
         ("the media files", lambda: _media(project, store, problems)),
         ("what interrupted work left", lambda: _leftovers(project, problems)),
     ]
@@ -132,6 +133,18 @@ def _case_parts(store: Store, problems: list[Problem]) -> None:
     for case, doc, start, end, chars in integrity.case_parts_outside(store):
         problems.append(Problem("error", f"A part of case {case} ({start}–{end}) lies outside "
                                          f"the text of document {doc} ({chars} characters)."))
+
+
+def _pdf_pages(store: Store, problems: list[Problem]) -> None:
+    from fieldkit.project import Problem
+
+    for doc, page, start, end, chars in pdf_tables.pages_outside(store):
+        problems.append(Problem("error", f"Page {page} of document {doc} ({start}–{end}) lies "
+                                         f"outside its text ({chars} characters) or before "
+                                         "the page before it."))
+    for coding, doc, page in pdf_tables.areas_off_pages(store):
+        problems.append(Problem("error", f"Coding {coding} is an area of page {page} of "
+                                         f"document {doc}, which has no such page."))
 
 
 def _media(project: Project, store: Store, problems: list[Problem]) -> None:

@@ -54,6 +54,7 @@ from fieldkit.operations.indexing import Indexing
 from fieldkit.operations.memos import Memos
 from fieldkit.operations.merging import Merging
 from fieldkit.operations.networks import Networks
+from fieldkit.operations.pdfs import Pdfs, checked_area
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
@@ -132,6 +133,7 @@ class Project:
         self.cases = Cases(self, store)
         self.attributes = Attributes(self, store)
         self.networks = Networks(self, store)
+        self.pdfs = Pdfs(self, store)
         if not store.readonly and store.meta("team_url"):
             self.team.attach()
 
@@ -209,6 +211,7 @@ class Project:
         return project
 
     def close(self) -> None:
+        self.pdfs.close()
         self._store.close()
         if self._lock:
             self._lock.release()
@@ -617,21 +620,28 @@ class Project:
 
     def code_region(self, doc: int | str, region: Region, code: int | str, *,
                     coder: str | None = None, memo: str = "") -> Coding:
-        """Apply a code to a rectangle of a photo (pixels, orientation applied)."""
+        """Apply a code to a rectangle of a photo (pixels, orientation applied) or of a PDF
+        page (points from its top-left, ``region.page`` from 1; quoting the text inside)."""
         document = self.document(doc)
-        if document.media_id is None:
+        quote = document.text
+        if document.kind == "pdf":
+            region, quote = checked_area(self, self._store, document, region)
+        elif region.page is not None:
+            raise BadInput(f"'{document.title}' has no pages; leave out the page.")
+        elif document.media_id is None:
             raise BadInput(f"'{document.title}' has no picture to code a region of.")
-        media = self._store.media(document.media_id)
-        if (region.width <= 0 or region.height <= 0 or region.x < 0 or region.y < 0
-                or (media.width and region.x + region.width > media.width)
-                or (media.height and region.y + region.height > media.height)):
-            raise BadInput("That rectangle is not inside the photo.")
+        else:
+            media = self._store.media(document.media_id)
+            if (region.width <= 0 or region.height <= 0 or region.x < 0 or region.y < 0
+                    or (media.width and region.x + region.width > media.width)
+                    or (media.height and region.y + region.height > media.height)):
+                raise BadInput("That rectangle is not inside the photo.")
         code_row = self.code(code)
         key = self._store.add_coding({
             "document_id": document.id, "code_id": code_row.id,
             "coder_id": self._store.coder_id(self._coder_named(coder)), "start": None, "end": None,
             "x": region.x, "y": region.y, "width": region.width, "height": region.height,
-            "memo": memo, "quote": document.text,
+            "memo": memo, "quote": quote, **({"page": region.page} if region.page else {}),
         })
         return self._store.coding(key)
 

@@ -109,3 +109,10 @@ def test_transcribe(out: Path) -> None:
     assert tiny["recall"] >= 0.6 and tiny["turns"] >= 5 and tiny["rtf"] > 0
     run_ = figures["long_run"]
     assert run_["stored"] is True and run_["recall"] >= 0.6 and run_["ticks"] > 0
+
+
+def test_pdf(out: Path) -> None:
+    figures = run("pdf", out)
+    assert figures["parity_ok"] is True
+    assert figures["pages"] == 30 and figures["parity"]["boxes_counted"] >= figures["chars"]
+    assert figures["parity"]["search_hits"] == 1

@@ -83,7 +83,9 @@ def bundle() -> Path:
                "--specpath", str(BUILD), "--collect-data", "fieldkit",
                "--collect-submodules", "fieldkit", "--log-level", "WARN",
                # psycopg finds its libpq build (psycopg_binary) at run time, by name
-               "--collect-all", "psycopg_binary", "--collect-submodules", "psycopg"]
+               "--collect-all", "psycopg_binary", "--collect-submodules", "psycopg",
+               # pypdfium2 loads libpdfium and reads its version.json files from its packages
+               "--collect-all", "pypdfium2_raw", "--collect-data", "pypdfium2"]
     if sys.platform == "win32":  # double-clicked: no console window behind the app
         command += ["--hide-console", "hide-early"]
     for module in EXCLUDE:

@@ -1,6 +1,7 @@
 """Run QualCoder's own REFI-QDA project importer, headless, on a ``.qdpx`` and print what it
-stored (its sources, text codings, time codings, picture codings, the files it filed, and the
-lines of its log that warn): how fieldkit's exports look to a QualCoder user.
+stored (its sources, text codings, time codings, picture codings, areas of PDF pages, the
+files it filed, and the lines of its log that warn): how fieldkit's exports look to a
+QualCoder user.
 
     python tools/qualcoder_import.py QUALCODER_SRC STUDY.qdpx NEW_FOLDER
 
@@ -87,6 +88,11 @@ def main(src: Path, qdpx: Path, folder: Path) -> dict[str, Any]:
                                "JOIN code_name c USING (cid) ORDER BY a.id, a.pos0").fetchall(),
         "code_image": cur.execute("SELECT c.name, i.id, i.x1, i.y1, i.width, i.height, i.memo "
                                   "FROM code_image i JOIN code_name c USING (cid)").fetchall(),
+        # areas of PDF pages (QualCoder numbers pages from 0), where its schema has them
+        "code_pdf": cur.execute("SELECT c.name, i.id, i.pdf_page, i.x1, i.y1, i.width, i.height "
+                                "FROM code_image i JOIN code_name c USING (cid) "
+                                "WHERE i.pdf_page IS NOT NULL").fetchall()
+        if "pdf_page" in {r[1] for r in cur.execute("PRAGMA table_info(code_image)")} else [],
         "files": sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()),
         "warnings": [line for line in log
                      if re.search(r"(?i)error|cannot|duplicat|warn", line)],

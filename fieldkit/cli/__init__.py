@@ -20,6 +20,7 @@ from fieldkit.cli import (
     export,
     foundation,
     networks,
+    pdf,
     recordings,
     search,
     team,
@@ -30,7 +31,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.storage import failures
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
-MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
+MODULES = (foundation, pdf, recordings, search, export, team, teamserver, assist, analysis, words,
            cases, networks)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)

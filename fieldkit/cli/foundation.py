@@ -72,7 +72,9 @@ def _register_documents(command: Command) -> None:
     p.add_argument("--site")
     p.add_argument("--visit", metavar="YYYY-MM-DD")
     p.add_argument("--kind", default="auto",
-                   choices=("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey"))
+                   choices=("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey",
+                            "pdf"))
+    p.add_argument("--password", help="the password of an encrypted PDF")
     p.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN",
                    help="column mapping: ESM --map participant=user, a survey's respondent "
                         "--map case=COLUMN (repeatable)")
@@ -251,7 +253,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         docs = project.imports.files(
             args.files, site=args.site, visit=args.visit, kind=args.kind,
             mapping=mapping or None, progress=progress_bar("Importing"),
-            transcript=args.transcript, duplicates="again" if args.again else "skip")
+            transcript=args.transcript, duplicates="again" if args.again else "skip",
+            password=args.password)
         for warning in project.imports.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         for same in project.imports.skipped:
@@ -315,6 +318,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             if project.recordings.has_recording(doc.id):
                 data["recording"] = plain(project.recordings.recording(doc.id))
                 data["segments"] = plain(project.recordings.segments(doc.id))
+            if doc.kind == "pdf":
+                data["pdf"] = plain(project.pdfs.info(doc.id))
+                data["pages"] = plain(project.pdfs.pages(doc.id))
             print_json(data)
         else:
             print(f"# {doc.title}  ({doc.kind}, id {doc.id})")
@@ -462,8 +468,8 @@ def cmd_codings(args: argparse.Namespace) -> int:
         paths = {cid: book.path(cid) for cid in book.codes}
         cite = project.retrieval.citations()
         if args.json:
-            print_json([{**_coding_json(project, c, paths), "citation": cite.of(c).place()}
-                        for c in codings])
+            print_json([{**_coding_json(project, c, paths), "citation": cite.of(c).place(),
+                         "page": cite.of(c).page} for c in codings])
         else:
             print(table([[c.id, c.document_id, cite.of(c).place(), paths.get(c.code_id),
                           project.coder_name(c.coder_id), c.quote[:40].replace("\n", " ")]

@@ -87,6 +87,8 @@ def _print_result(result: Any, as_json: bool) -> None:
         where = " · ".join(x for x in (hit.site, hit.visit, hit.speaker) if x)
         ref = f"doc {hit.document_id} {hit.start}-{hit.end}" if hit.document_id \
             else f"code {hit.code_id}"
+        if hit.page is not None:
+            ref += f", p. {hit.page}"
         print(f"\n[{ref}] {hit.title} ({hit.field}{', ' + where if where else ''})")
         print(f"    {hit.snippet.strip()}")
 

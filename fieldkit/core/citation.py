@@ -1,11 +1,13 @@
-"""Citations people can use: paragraph numbers, transcript timestamps and ESM beep times.
+"""Citations people can use: paragraph numbers, transcript timestamps, ESM beep times and the
+pages of a PDF.
 
 A coding is stored as code point offsets; a reader wants "¶ 12" (and "00:14:32" in an interview,
 the beep's time in an experience-sampling answer). A paragraph is a line with text on it: lines
 are split at LF, CRLF or a lone CR, and empty lines do not count, so a fieldnote written with
 blank lines between paragraphs and a transcript with one turn per line are numbered the way
 people count them. ``Citer`` holds what one document needs (line starts, turns, beeps) and
-answers each position in O(log n).
+answers each position in O(log n). A PDF document is cited by its pages ("p. 3", "pp. 3–4"),
+as printed, not by its lines.
 """
 
 from __future__ import annotations
@@ -40,9 +42,22 @@ class Citation:
     timestamp: float | None = None  # seconds into the recording (transcripts)
     beep: str = ""  # local time of the ESM beep, HH:MM
     span_ms: tuple[int, int] | None = None  # a coded stretch of a recording, milliseconds
+    page: int | None = None  # the page of a PDF (from 1) the span or area starts on
+    last_page: int | None = None  # when the span runs over several pages
+
+    def page_text(self) -> str:
+        """``p. 3`` or ``pp. 3–4`` (empty when there is no page)."""
+        if self.page is None:
+            return ""
+        if self.last_page is not None and self.last_page != self.page:
+            return f"pp. {self.page}–{self.last_page}"
+        return f"p. {self.page}"
 
     def place(self, beep_word: str = "beep") -> str:
-        """``¶ 12``, ``¶ 12–13 · 00:14:32`` or ``¶ 3 · beep 10:32`` (no speaker)."""
+        """``¶ 12``, ``¶ 12–13 · 00:14:32``, ``¶ 3 · beep 10:32`` (no speaker) or, in a PDF,
+        ``p. 3``."""
+        if self.page is not None:
+            return self.page_text()
         parts = []
         if self.paragraph is not None:
             para = f"¶ {self.paragraph}"
@@ -92,8 +107,9 @@ class Citer:
     """Cites positions of one document: its text, speaker turns and ESM beeps."""
 
     def __init__(self, text: str, turns: Sequence[Turn] = (),
-                 beeps: Sequence[Any] = ()) -> None:
+                 beeps: Sequence[Any] = (), pages: Sequence[int] = ()) -> None:
         self._paragraphs = paragraph_starts(text)
+        self._pages = list(pages)  # where each page of a PDF starts, in page order
         self._turns = sorted(turns, key=lambda t: t.start)
         self._turn_starts = [t.start for t in self._turns]
         marks = _beep_marks(beeps)
@@ -104,10 +120,19 @@ class Citer:
 
     @classmethod
     def for_document(cls, text: str, kind: str, turns: Sequence[Turn] = (),
-                     attributes: Mapping[str, Any] | None = None) -> Citer:
-        """A citer for a stored document (ESM beeps are read from its attributes)."""
+                     attributes: Mapping[str, Any] | None = None,
+                     pages: Sequence[int] = ()) -> Citer:
+        """A citer for a stored document (ESM beeps are read from its attributes; ``pages``
+        are where a PDF's pages start in its text)."""
         beeps = (attributes or {}).get("beeps") if kind == "esm" else None
-        return cls(text, turns, beeps if isinstance(beeps, list) else ())
+        return cls(text, turns, beeps if isinstance(beeps, list) else (), pages)
+
+    def page(self, position: int) -> int | None:
+        """The page (from 1) of a PDF a position is on (the empty line after a page counts to
+        it); None for a document without pages."""
+        if not self._pages:
+            return None
+        return max(1, bisect.bisect_right(self._pages, position))
 
     def _paragraph_start(self, position: int) -> int:
         i = bisect.bisect_right(self._paragraphs, position) - 1
@@ -132,6 +157,9 @@ class Citer:
         """The citation of the span ``[start, end)``; a photo region (no start) has none."""
         if start is None:
             return Citation(None)
+        if self._pages:
+            return Citation(self.paragraph(start), page=self.page(start),
+                            last_page=self.page(max(start, (end or start) - 1)))
         last = self.paragraph(max(start, (end or start) - 1))
         turn = self.turn(start)
         beep = ""

@@ -19,6 +19,15 @@ class BadInput(FieldkitError):
     """A file, argument or value that fieldkit cannot use."""
 
 
+class PasswordNeeded(BadInput):
+    """An encrypted file (a PDF) opened without its password (``wrong`` False) or with a wrong
+    one (``wrong`` True): the app asks for the password and tries again."""
+
+    def __init__(self, message: str, *, wrong: bool) -> None:
+        super().__init__(message)
+        self.wrong = wrong
+
+
 class NotFound(FieldkitError):
     """An id, UUID, code path or name that does not exist in the project."""
 

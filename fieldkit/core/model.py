@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-DOCUMENT_KINDS = ("fieldnote", "transcript", "photo", "memo", "esm", "text", "recording")
+DOCUMENT_KINDS = ("fieldnote", "transcript", "photo", "memo", "esm", "text", "recording", "pdf")
 
 
 def new_uuid() -> str:
@@ -159,12 +159,42 @@ class Coder:
 
 @dataclass(slots=True)
 class Region:
-    """A rectangle on a photo in image pixels (after orientation is applied)."""
+    """A rectangle on a photo in image pixels (after orientation is applied), or on a page of
+    a PDF in points (1/72 inch) from the page's top-left corner as shown (its rotation
+    applied); ``page`` numbers a PDF's page from 1 and is None on a photo."""
 
     x: int
     y: int
     width: int
     height: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """One page of a PDF document: its number (from 1), its characters ``[start, end)`` of
+    the document's text (code points; empty on a page without a text layer) and its size in
+    points as shown (rotation applied)."""
+
+    number: int
+    start: int
+    end: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class PdfInfo:
+    """What fieldkit knows of a PDF document besides its text: its page count, the title and
+    creation date its metadata give ('' / None when it has none), whether it has any text
+    layer (a scanned PDF has none) and the media row of the original file."""
+
+    document_id: int
+    media_id: int
+    pages: int
+    title: str
+    created: str | None
+    text_layer: bool
 
 
 @dataclass(slots=True)
@@ -227,6 +257,24 @@ class ImportedDocument:
     source_name: str = ""
     original: bytes | None = None
     warnings: list[str] = field(default_factory=list)
+    pdf: ImportedPdf | None = None
+
+
+@dataclass(slots=True)
+class ImportedPdf:
+    """The pages of a PDF read by ``importers.pdf``: each page's text range and size, and its
+    characters' boxes (``boxes[i]``: float32 x0, y0, x1, y1 per code point of page ``i + 1``'s
+    text, in points from the top-left as shown; NaN where a character has no box, such as a
+    line break PDFium made), the metadata title and creation date."""
+
+    pages: list[PdfPage]
+    boxes: list[bytes]
+    title: str = ""
+    created: str | None = None
+
+    @property
+    def text_layer(self) -> bool:
+        return any(p.end > p.start for p in self.pages)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import docx
 from docx.shared import Emu, Inches
 from PIL import Image, ImageOps
 
-from fieldkit.core.errors import DamagedMedia, MediaUnfit
+from fieldkit.core.errors import DamagedMedia, FieldkitError, MediaUnfit
 from fieldkit.core.model import Code, Coding
 from fieldkit.core.progress import Progress
 from fieldkit.exporters import wordxml as wx
@@ -113,15 +113,17 @@ def _codings(project: Project, selection: Selection) -> list[Coding]:
 
 
 def citation(segment: Segment, mask: Mask, coders: Sequence[str] = ()) -> str:
-    """Document · site · visit · speaker or participant · ¶ · time · coded by (every coder)."""
+    """Document · site · visit · speaker or participant · ¶ · time · coded by (every coder);
+    a PDF's page goes with its title ("Werkinstructie kantbank, p. 3")."""
     doc = segment.document
-    parts = [mask(doc.title)]
+    page = segment.citation.page_text()
+    parts = [f"{mask(doc.title)}, {page}" if page else mask(doc.title)]
     parts += [mask(v) for v in (doc.site, doc.visit) if v]
     if segment.speaker:
         parts.append(mask(segment.speaker))
     elif doc.participant:
         parts.append(mask(doc.participant))
-    parts.append(segment.position)
+    parts.append(segment.area if page else segment.position)
     names = [mask(c) for c in (coders or [segment.coder])]
     parts.append("coded by " + (" and ".join(names) if len(names) < 3
                                 else ", ".join(names[:-1]) + " and " + names[-1]))
@@ -135,7 +137,8 @@ def same_span(segments: list[Segment]) -> list[list[Segment]]:
     for s in segments:
         c = s.coding
         key = (c.document_id, c.start, c.end,
-               (c.region.x, c.region.y, c.region.width, c.region.height) if c.region else None)
+               (c.region.page, c.region.x, c.region.y, c.region.width, c.region.height)
+               if c.region else None)
         groups.setdefault(key, []).append(s)
     return list(groups.values())
 
@@ -150,6 +153,33 @@ def _photo(project: Project, media_id: int, damaged: list[tuple[str, str]]) -> b
         if (media.filename, str(exc)) not in damaged:
             damaged.append((media.filename, str(exc)))
         return None
+
+
+#: pixels a point of a PDF page is rendered at for a report (144 dpi: sharp in print)
+PAGE_SCALE = 2.0
+
+
+def _page_crop(project: Project, coding: Coding,
+               damaged: list[tuple[str, str]]) -> bytes | None:
+    """The coded area of a PDF page, rendered as printed, as PNG bytes (None when the PDF
+    cannot be read: noted in ``damaged``, so the report is refused naming it)."""
+    region = coding.region
+    if region is None or region.page is None:
+        return None
+    try:
+        page = project.pdfs.render_page(coding.document_id, region.page, PAGE_SCALE)
+    except FieldkitError as exc:
+        name = project.document(coding.document_id).title
+        if (name, str(exc)) not in damaged:
+            damaged.append((name, str(exc)))
+        return None
+    crop = page.crop((round(region.x * PAGE_SCALE), round(region.y * PAGE_SCALE),
+                      round((region.x + region.width) * PAGE_SCALE),
+                      round((region.y + region.height) * PAGE_SCALE)))
+    crop.thumbnail((MAX_PICTURE_PIXELS, MAX_PICTURE_PIXELS))
+    out = io.BytesIO()
+    crop.save(out, "PNG", optimize=False)
+    return out.getvalue()
 
 
 def _crop(photo: bytes, coding: Coding) -> bytes | None:
@@ -422,7 +452,12 @@ class _Report:
         body, masker = self.body, self.masker
         segment = group[0]
         coding = segment.coding
-        if coding.region is not None:
+        if coding.region is not None and coding.region.page is not None \
+                and masker.pseudonymised:
+            # the page as printed would still show every name: its text, names replaced
+            body.add(wx.paragraph(wx.run(masker(coding.quote) or "(an area without text)",
+                                         colour="000000"), style="Quote", bar=code.colour))
+        elif coding.region is not None:
             crop = self._crop(coding)
             if crop is not None:
                 body.add(wx.paragraph(self.pictures.run(crop)))
@@ -446,7 +481,10 @@ class _Report:
         self.progress.step(amount=len(group))
 
     def _crop(self, coding: Coding) -> bytes | None:
-        """The coded region of a photo coding as PNG, or None when the photo is unreadable."""
+        """The coded region of a photo coding, or the area of a PDF page as printed, as PNG;
+        None when the photo or PDF is unreadable."""
+        if coding.region is not None and coding.region.page is not None:
+            return _page_crop(self.project, coding, self.damaged)
         doc_id = coding.document_id
         if doc_id not in self.media_of:
             self.media_of[doc_id] = self.project.document(doc_id).media_id

@@ -8,7 +8,8 @@ and each photo as its original file. GUIDs are fieldkit's row UUIDs, so an expor
 Mapping: coders → Users; codes → CodeBook (colour; definition, inclusion, exclusion and example
 in ``Description`` as labelled paragraphs); fieldnotes, transcripts, ESM and texts → TextSource
 with one PlainTextSelection per text coding (code-point offsets); photos → PictureSource with
-PictureSelection per region coding; memo documents → Notes (codable) and code, document and
+PictureSelection per region coding; PDFs → PDFSource with its text Representation and a
+PDFSelection per area coding (``refi_pdf``); memo documents → Notes (codable) and code, document and
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
 attributes → Variables with a VariableValue per source; typed attribute definitions → Variables
 and cases → Cases with SourceRefs and SelectionRefs to their parts (see ``refi_cases``); document
@@ -192,6 +193,7 @@ class _Export:
     files: list[tuple[str, StoredMedia | bytes]] = field(default_factory=list)
     damaged: list[tuple[str, str]] = field(default_factory=list)  # media not as imported
     strip_photos: bool = False  # a pseudonymised export: photos without their metadata
+    left_out: list[str] = field(default_factory=list)  # what the export could not carry
     notes: dict[str, str] = field(default_factory=dict)
     # note GUID → (when, who, modified, modifier)
     stamps: dict[str, _Written] = field(default_factory=dict)
@@ -299,10 +301,13 @@ def _selection(parent: Any, tag: str, coding: Coding, export: _Export, twin: str
 def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], export: _Export,
                  facts: dict[str, Any], *, guid: str | None = None, name: str | None = None,
                  inline: bool = False, description: str = "",
-                 writers: tuple[str | None, str | None] = (None, None)) -> Any:
+                 writers: tuple[str | None, str | None] = (None, None),
+                 twin: bool | None = None) -> Any:
     """A text source (or a memo document's Note, ``writers`` the GUIDs of its first author
-    and last writer)."""
+    and last writer). Under a GUID of its own it is a twin (its selections and codings get
+    GUIDs of their own) unless ``twin`` is False (a PDF's text representation)."""
     guid = guid or doc.uuid
+    twin = (guid != doc.uuid and not inline) if twin is None else twin
     stamp = export.stamp(doc.created, writers[0], doc.modified, writers[1])
     if inline:  # a photo's caption: the text sits in the XML
         element = _sub(parent, tag, guid=guid, name=name or doc.title, **stamp)
@@ -317,9 +322,9 @@ def _text_source(parent: Any, tag: str, doc: Document, codings: list[Coding], ex
         if coding.start is None or coding.end is None:
             continue
         _selection(element, "PlainTextSelection", coding, export,
-                   guid if guid != doc.uuid and not inline else "", name=coding.quote[:60],
+                   guid if twin else "", name=coding.quote[:60],
                    startPosition=str(coding.start), endPosition=str(coding.end))
-    if inline or guid == doc.uuid:  # not in a twin: its GUIDs would be there twice
+    if not twin:  # not in a twin: its GUIDs would be there twice
         from fieldkit.exporters.refi_cases import part_selections
 
         part_selections(element, doc.id, export)
@@ -402,9 +407,10 @@ def _sets(root: Any, project: Project, documents: dict[int, tuple[str, str]],
 
 
 def project_archive(project: Project, target: Path, progress: Progress,
-                    masker: Pseudonymiser | None = None) -> None:
+                    masker: Pseudonymiser | None = None) -> list[str]:
     """Write the whole project as a ``.qdpx`` archive to ``target``; ``masker`` replaces names
-    everywhere in it (see ``refi_pseudonyms``)."""
+    everywhere in it (see ``refi_pseudonyms``). Returns one line for each thing the archive
+    leaves out (a pseudonymised PDF's pages and areas)."""
     from fieldkit.exporters import refi_cases
 
     documents = project.documents()
@@ -438,6 +444,7 @@ def project_archive(project: Project, target: Path, progress: Progress,
         root.append(graphs)
     _insert_cases_and_variables(root, variables_at, project, documents, export)
     _write_archive(target, root, export, masker, progress)
+    return export.left_out
 
 
 @dataclass
@@ -534,6 +541,14 @@ def _write_sources(root: Any, project: Project, documents: list[DocumentSummary]
                 by_doc, lambda d: _document_facts(project, d, names))
         elif refi_recordings.written_in_recording(project, doc):
             pass  # a linked transcript is its recording's <Transcript>, written there
+        elif doc.kind == "pdf" and not export.strip_photos:
+            from fieldkit.exporters.refi_pdf import pdf_source
+
+            pdf_source(sources(), doc, codings, project, export, facts)
+        elif doc.kind == "pdf":  # pseudonymised: the pages would still show the names
+            from fieldkit.exporters.refi_pdf import pdf_as_text
+
+            pdf_as_text(sources(), doc, codings, export, facts)
         elif doc.kind == "photo" and doc.media_id is not None:
             _picture_source(sources(), doc, codings, project, export, facts)
             if text_codings:

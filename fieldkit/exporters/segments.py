@@ -39,12 +39,27 @@ class Segment:
         return self.citation.timestamp
 
     @property
+    def page(self) -> int | None:
+        """The page of a PDF the segment is on (where it starts); None elsewhere."""
+        return self.citation.page
+
+    @property
+    def area(self) -> str:
+        """The rectangle of a region: ``area 60,85 300×40 pt`` on a PDF page, ``region …
+        px`` on a photo; empty for text."""
+        r = self.coding.region
+        if r is None:
+            return ""
+        if r.page is not None:
+            return f"area {r.x},{r.y} {r.width}×{r.height} pt"
+        return f"region {r.x},{r.y} {r.width}×{r.height} px"
+
+    @property
     def position(self) -> str:
-        """Where the segment is: ``¶ 12 · 00:14:32`` or the region of a photo."""
-        c = self.coding
-        if c.region is not None:
-            r = c.region
-            return f"region {r.x},{r.y} {r.width}×{r.height} px"
+        """Where the segment is: ``¶ 12 · 00:14:32``, ``p. 3`` in a PDF (``p. 3 · area …`` for
+        an area of its page) or the region of a photo."""
+        if self.coding.region is not None:
+            return " · ".join(p for p in (self.citation.page_text(), self.area) if p)
         return self.citation.place()
 
 

@@ -122,7 +122,7 @@ class _Quotes:
 
 _SEGMENT_COLUMNS = [
     "Coding", "Code", "Document", "Document id", "Kind", "Site", "Visit date", "Participant",
-    "Role", "Citation", "Paragraph", "Speaker", "Timestamp", "Beep", "Start", "End",
+    "Role", "Citation", "Paragraph", "Page", "Speaker", "Timestamp", "Beep", "Start", "End",
     "From (time)", "To (time)", "From (ms)", "To (ms)", "Region", "Quote", "Memo", "Coder",
     "Coded at", "Orphaned", "Coding UUID"]
 
@@ -176,7 +176,7 @@ def _segment_row(s: Segment, person: Participant | None, quote: _Quotes) -> dict
         "Coding": c.id, "Code": s.code_path, "Document": d.title, "Document id": d.id,
         "Kind": d.kind, "Site": d.site or "", "Visit date": d.visit or "",
         "Participant": d.participant or "", "Role": person.role if person else "",
-        "Citation": s.position, "Paragraph": s.citation.paragraph,
+        "Citation": s.position, "Paragraph": s.citation.paragraph, "Page": s.page,
         "Speaker": s.speaker, "Timestamp": clock(s.timestamp), "Beep": s.citation.beep,
         "Start": c.start, "End": c.end,
         "From (time)": format_ms(c.start_ms), "To (time)": format_ms(c.end_ms),

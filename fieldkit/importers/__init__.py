@@ -10,10 +10,10 @@ Kinds: ``auto`` (by extension and content), ``fieldnote``, ``transcript``, ``pho
 ``read_file``, because a survey brings cases and attributes besides its documents; an .xlsx
 workbook or a table in a known survey layout is one, see ``is_survey``). Extensions:
 .txt/.text/.md, .docx, .odt, .rtf, .vtt, .srt, .sbv, .jpg/.jpeg/.png/.heic/.heif, .csv/.tsv
-(and .xlsx for surveys), and other tools' transcripts: ELAN .eaf, oTranscribe .otr,
-Whisper-style .json (segments or chunks) and noScribe .html/.htm. ``ImportedDocument.original``
-holds the file's bytes for single-document text formats; photos keep theirs in
-``media.data``; ESM documents (many per file) keep none.
+(and .xlsx for surveys), .pdf (``importers.pdf``), and other tools' transcripts: ELAN .eaf,
+oTranscribe .otr, Whisper-style .json (segments or chunks) and noScribe .html/.htm.
+``ImportedDocument.original`` holds the file's bytes for single-document text formats; photos
+and PDFs keep theirs in ``media.data``; ESM documents (many per file) keep none.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import ImportedDocument
+from fieldkit.core.progress import Progress
 
 from .common import bad, one_line, read_bytes, user_file
 from .textfile import decode_text, detect_encoding
@@ -39,7 +40,7 @@ __all__ = [
     "read_file",
 ]
 
-KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey")
+KINDS = ("auto", "fieldnote", "transcript", "photo", "esm", "text", "survey", "pdf")
 _TEXTUAL = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".odt": "odt",
             ".rtf": "rtf"}
 _SUBTITLES = {".vtt", ".srt", ".sbv"}
@@ -48,8 +49,9 @@ _TRANSCRIPTS = {".eaf": "elan", ".otr": "otr", ".json": "machine", ".html": "mac
                 ".htm": "machine"}
 _PHOTOS = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
 _TABLES = {".csv", ".tsv"}
+_PDF = ".pdf"
 SUPPORTED_EXTENSIONS = tuple(sorted({*_TEXTUAL, *_SUBTITLES, *_PHOTOS, *_TABLES,
-                                     *_TRANSCRIPTS}))
+                                     *_TRANSCRIPTS, _PDF}))
 #: The longest text one document may hold: 10 million characters, about 1.5 million words or
 #: 3,000 printed pages (a 90-minute interview is about 100,000). Indexing holds about 40 times
 #: the text in memory for a moment (20 MB of text: 0.8 GB, 11 s); a 150 MB file would need
@@ -69,7 +71,7 @@ def check_text_size(doc: ImportedDocument, name: str) -> ImportedDocument:
                         "parts")
     return doc
 SURVEY_EXTENSIONS = (".csv", ".tsv", ".xlsx")
-_HINTS = {".doc": "save it as .docx", ".pdf": "copy the text into a .docx or .txt file",
+_HINTS = {".doc": "save it as .docx",
           ".xlsx": "import a survey sheet with --kind survey",
           ".xls": "save the sheet as .xlsx or .csv",
           ".pages": "export it as .docx"}
@@ -101,9 +103,18 @@ def _textual(path: Path, data: bytes, kind: str) -> ImportedDocument:
 
 
 def _read(path: Path, kind: str, mapping: dict[str, str] | None,
-          per: str | None) -> list[ImportedDocument]:
+          per: str | None, password: str | None = None,
+          progress: Progress | None = None) -> list[ImportedDocument]:
     suffix = _extension(path)
     data = read_bytes(path, MAX_PLAIN_BYTES) if suffix in _PLAIN else read_bytes(path)
+    if suffix == _PDF:
+        if kind not in ("auto", "pdf"):
+            raise bad(path.name, f"a PDF cannot be imported as {kind}")
+        from .pdf import read_pdf
+
+        return [read_pdf(data, path.name, password=password, progress=progress)]
+    if kind == "pdf":
+        raise bad(path.name, "not a PDF (use a .pdf file)")
     if suffix in _PHOTOS:
         if kind not in ("auto", "photo"):
             raise bad(path.name, f"a photo cannot be imported as {kind}")
@@ -148,13 +159,16 @@ def _transcript(path: Path, data: bytes) -> ImportedDocument:
 
 
 def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None = None,
-              per: str | None = None) -> list[ImportedDocument]:
+              per: str | None = None, password: str | None = None,
+              progress: Progress | None = None) -> list[ImportedDocument]:
     """Read one file into documents (several only for ESM exports).
 
     ``kind`` "auto" decides by extension and content; another kind forces it where that makes
     sense (a .txt as "transcript" parses turns even in few lines; as "text" or "fieldnote" it
     keeps the text unparsed) and is refused where it does not (a .jpg as "esm"). ``mapping``
-    and ``per`` are for ESM tables (see ``fieldkit.importers.esm``). Raises ``BadInput``.
+    and ``per`` are for ESM tables (see ``fieldkit.importers.esm``); ``password`` opens an
+    encrypted PDF and ``progress`` counts a PDF's pages (Cancel raises ``Cancelled``). Raises
+    ``BadInput``.
     """
     path = Path(path)
     if kind not in KINDS:
@@ -162,7 +176,7 @@ def read_file(path: Path, kind: str = "auto", *, mapping: dict[str, str] | None 
     if not path.is_dir():  # a folder gets its own advice below
         user_file(path)  # a loop, a pipe or a device is said as such, before any format talk
     try:
-        docs = _read(path, kind, mapping, per)
+        docs = _read(path, kind, mapping, per, password, progress)
     except FieldkitError:
         raise
     except RecursionError:
@@ -204,8 +218,8 @@ def is_survey(path: Path, kind: str = "auto") -> bool:
 
 
 def detect_kind(path: Path) -> str:
-    """The document kind ``read_file(path)`` would produce: transcript, text, photo or esm
-    (or "survey" for what ``is_survey`` takes as one).
+    """The document kind ``read_file(path)`` would produce: transcript, text, photo, pdf or
+    esm (or "survey" for what ``is_survey`` takes as one).
 
     .txt/.docx/.odt/.rtf files are read to tell a transcript from text. Raises ``BadInput`` for
     unsupported or unreadable files.
@@ -216,6 +230,8 @@ def detect_kind(path: Path) -> str:
     suffix = _extension(path)
     if suffix in _PHOTOS:
         return "photo"
+    if suffix == _PDF:
+        return "pdf"
     if suffix in _TABLES:
         return "esm"
     if suffix in _SUBTITLES or suffix in _TRANSCRIPTS:

@@ -6,10 +6,10 @@ and ``Project.import_codebook`` store them). Tolerated, as real exports need: a 
 without BOM, ``sources/`` in any letter case, source paths as ``internal://NAME``, relative or
 absolute (then found by file name), upper-case or braced GUIDs (stored lower-case), a docx
 source whose plain-text twin is empty (text taken from the docx), CRLF text (offsets moved to
-the LF text fieldkit stores). Audio and video sources come with their time selections (ms).
-Unknown elements and sources fieldkit cannot hold (PDF, links, graphs, transcripts embedded in
-an audio source) are skipped with a warning. Hostile archives and XML are refused
-(``refi_safety``).
+the LF text fieldkit stores). Audio and video sources come with their time selections (ms);
+PDF sources with their text representation and areas (``refi_pdf``). Unknown elements and
+sources fieldkit cannot hold (links, graphs) are skipped with a warning. Hostile archives and
+XML are refused (``refi_safety``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from .refi_transcripts import adopt_transcripts, read_transcript
 MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024
 _KNOWN_TOP = {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Description",
               "NoteRef", "Sets", "Links", "Graphs"}
-_OTHER_SOURCES = {"PDFSource": "PDF"}
 _RECORDINGS = {"AudioSource": "audio", "VideoSource": "video"}
 
 
@@ -63,6 +62,7 @@ class RefiCoding:
     start: int | None = None  # text codings
     end: int | None = None
     region: tuple[int, int, int, int] | None = None  # photo codings: x, y, width, height
+    page: int | None = None  # the page (from 1) of an area coding on a PDF
     start_ms: int | None = None  # audio and video codings: milliseconds
     end_ms: int | None = None
     selection_guid: str = ""
@@ -74,7 +74,7 @@ class RefiCoding:
 class RefiSource:
     guid: str
     name: str
-    kind: str  # "text", "picture", "note", "audio" or "video"
+    kind: str  # "text", "picture", "note", "audio", "video" or "pdf"
     text: str = ""
     media: bytes | None = None
     media_name: str = ""
@@ -478,9 +478,12 @@ def read_qdpx(path: str | Path) -> RefiProject:
                                               warnings)
                 if recording is not None:
                     project.sources.append(recording)
-            elif tag in _OTHER_SOURCES:
-                warnings.append(f"Skipped {_OTHER_SOURCES[tag]} source "
-                                f"'{element.get('name', '')}': fieldkit cannot hold it.")
+            elif tag == "PDFSource":
+                from .refi_pdf import read_pdf_source
+
+                pdf = read_pdf_source(element, archive, variables, warnings)
+                if pdf is not None:
+                    project.sources.append(pdf)
             elif tag:
                 warnings.append(f"Ignored unknown source element <{tag}>.")
     for holder in _kids(root, "Notes"):

@@ -52,7 +52,7 @@ kind:memo`); different filters must all hold.
 | filter | keeps hits … |
 |---|---|
 | `site:metaal` | in documents of a site whose name contains the value |
-| `kind:transcript` | in documents of that kind: `fieldnote`, `transcript`, `photo`, `esm`, `memo` (memo documents and all memos), `text`, `code` (the codebook) |
+| `kind:transcript` | in documents of that kind: `fieldnote`, `transcript`, `photo`, `esm`, `memo` (memo documents and all memos), `text`, `pdf`, `code` (the codebook) |
 | `speaker:sanne` | spoken by a speaker whose name starts with the value, all the words of the search in one turn (ESM answers count as spoken by their participant) |
 | `code:"Peer help"` | inside segments coded with that code or a code below it (name or path such as `Learning/Informal/Peer help`), all the words of the search in one segment, and in the memos of such codings |
 | `code:"Peer help AND Time pressure"` | inside text that satisfies a coding query (below) |

@@ -15,7 +15,7 @@ from fieldkit.index import regex_terms
 from fieldkit.index.words import WORD, Analyser, fold
 
 FILTERS = ("site", "kind", "speaker", "code", "coder", "after", "before", "set", "attr")
-KINDS = ("fieldnote", "transcript", "photo", "esm", "memo", "text", "code")
+KINDS = ("fieldnote", "transcript", "photo", "esm", "memo", "text", "pdf", "code")
 OPERATORS = {"OR", "AND", "NOT", "NEAR"}
 MAX_NEAR = 100
 

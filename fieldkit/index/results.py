@@ -39,6 +39,7 @@ class Hit:
     field: str
     coding_id: int | None = None
     code_id: int | None = None
+    page: int | None = None
 
 
 @dataclass(slots=True)

@@ -150,7 +150,8 @@ class Exports:
         """The whole project as a REFI-QDA ``.qdpx`` for ATLAS.ti, NVivo, MAXQDA, QualCoder.
 
         ``pseudonymise`` and ``terms`` replace names in every name, text and text file of the
-        archive (positions of codings move with the text); names left go to ``warnings``."""
+        archive (positions of codings move with the text); names left go to ``warnings``, and
+        so does what a pseudonymised archive leaves out (a PDF is then its text only)."""
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.pseudonyms import masker_for
         from fieldkit.exporters.refi_writer import project_archive
@@ -158,9 +159,10 @@ class Exports:
         target = check_target(out, ".qdpx")
         masker = masker_for(self._project, pseudonymise, terms)
         with atomic_path(target) as tmp:
-            project_archive(self._project, tmp, progress or Progress.silent(), masker)
+            left_out = project_archive(self._project, tmp, progress or Progress.silent(), masker)
         if warnings is not None:
             warnings.extend(masker.warnings())
+            warnings.extend(left_out)
         return target
 
     def codebook(self, path: str | Path, *, pseudonymise: bool = False,

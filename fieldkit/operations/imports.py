@@ -44,7 +44,7 @@ class Imports:
               mapping: dict[str, str] | None = None,
               progress: Progress | None = None,
               transcript: str | Path | None = None,
-              duplicates: str = "refuse") -> list[Document]:
+              duplicates: str = "refuse", password: str | None = None) -> list[Document]:
         """Read files and store them as documents, all or nothing.
 
         Every file is read and checked first; a bad one raises ``BadInput`` naming it and
@@ -62,6 +62,10 @@ class Imports:
         "refuse" raises ``DuplicateImport`` naming each and the document it repeats, before
         anything is stored; "skip" imports the others and lists the skipped in ``skipped``;
         "again" imports them as new documents.
+
+        A PDF becomes a ``pdf`` document (``project.pdfs``); ``password`` opens an encrypted
+        one (``PasswordNeeded`` without it or with a wrong one). Its pages are read as steps
+        of ``progress``, so a long PDF can be cancelled while it is read.
         """
         from fieldkit.importers import is_survey, read_file
         from fieldkit.importers.recording import is_recording
@@ -99,7 +103,8 @@ class Imports:
             progress.step(f"Read {rec_path.name}")
         groups: list[tuple[Path, list[ImportedDocument]]] = []
         for path in paths:
-            found = read_file(Path(path), kind, mapping=mapping)
+            found = read_file(Path(path), kind, mapping=mapping, password=password,
+                              progress=_within(progress))
             groups.append((Path(path), found))
             self.warnings += [_named(Path(path), w) for doc in found for w in doc.warnings]
             progress.step(f"Read {Path(path).name}")
@@ -322,6 +327,13 @@ def project_from_qdpx(qdpx: str | Path, path: str | Path,
                             fill=lambda p, store: store_refi(p, store, data, progress))
     project.imports.warnings = data.warnings
     return project
+
+
+def _within(progress: Progress) -> Progress:
+    """A progress for the parts of one file (a PDF's pages): its messages shown at the
+    import's own count, its Cancel the import's."""
+    return Progress(report=lambda _done, _total, message: progress.report(
+        progress.done, progress.total, message), token=progress.token)
 
 
 def _named(path: Path, warning: str) -> str:

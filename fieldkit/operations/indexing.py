@@ -23,6 +23,26 @@ if TYPE_CHECKING:
 SCOPES = ("hit", "turn", "paragraph")
 
 
+def _name_pages(store: Store, result: SearchResult) -> None:
+    """Set the page of every hit in a PDF document: the page its start is on, or for the memo
+    of an area coding the page of the area."""
+    from fieldkit.operations.pdfs import page_of
+    from fieldkit.storage import pdf_tables
+
+    hits = [hit for hit in result.hits if hit.kind == "pdf" or hit.field == "coding memo"]
+    pages = pdf_tables.pages_of(store, {hit.document_id for hit in hits})
+    for hit in hits:
+        if hit.document_id not in pages:
+            continue  # the memo of a coding in another kind of document
+        if hit.field == "coding memo" and hit.coding_id is not None:
+            region = store.coding(hit.coding_id).region
+            if region is not None:
+                hit.page = region.page
+                continue
+        if hit.field in ("text", "caption", "coding memo"):
+            hit.page = page_of(pages.get(hit.document_id, []), hit.start)
+
+
 @dataclass(slots=True)
 class HitTargets:
     """One document's share of "code all hits": the spans that would be coded."""
@@ -43,8 +63,12 @@ class Indexing:
         self.engine = FtsIndex(store)  # FTS5 inside the project database
 
     def search(self, query: str, *, limit: int = 100) -> SearchResult:
-        """Ranked hits for ``query``; any text is accepted (see ``SearchResult.note``)."""
-        return self.engine.search(str(query), limit=limit)
+        """Ranked hits for ``query``; any text is accepted (see ``SearchResult.note``). A hit
+        in a PDF names its page (``Hit.page``)."""
+        result = self.engine.search(str(query), limit=limit)
+        if any(hit.kind == "pdf" or hit.field == "coding memo" for hit in result.hits):
+            _name_pages(self._store, result)
+        return result
 
     def reindex(self, progress: Progress | None = None) -> int:
         """Rebuild the search index from the project's texts; returns how many it indexed."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.codebook import PALETTE
 from fieldkit.core.errors import BadInput
-from fieldkit.core.model import new_uuid, utc_now
+from fieldkit.core.model import Region, new_uuid, utc_now
 from fieldkit.core.text import context
 from fieldkit.exporters.refi_recordings import VAR_OFFSET, VAR_RECORDING
 from fieldkit.exporters.refi_writer import (
@@ -24,7 +24,7 @@ from fieldkit.exporters.refi_writer import (
     VAR_VISIT,
     read_description,
 )
-from fieldkit.operations import refi_cases
+from fieldkit.operations import refi_cases, refi_pdf
 from fieldkit.operations.storing import store_media
 
 if TYPE_CHECKING:
@@ -149,7 +149,16 @@ def _store_source(job: _Import, source: Any) -> None:
     site_id, visit_id, participant_id = _place(job, source, facts)
     media_id = None
     facts_of_file = None
-    if source.media is not None and source.kind in ("audio", "video"):
+    pdf = None
+    if source.kind == "pdf":
+        pdf = refi_pdf.read_original(source, job.warnings)
+        if pdf is None:
+            kind = "text"
+        else:
+            assert pdf.media is not None
+            media_id = store_media(job.project, job.store, pdf.media)
+            source.text = source.text or pdf.text
+    elif source.media is not None and source.kind in ("audio", "video"):
         try:
             media_id, facts_of_file = job.project.recordings.store_media(
                 source.media, source.media_name)
@@ -175,6 +184,8 @@ def _store_source(job: _Import, source: Any) -> None:
     job.doc_ids[source.guid] = doc_id
     if facts_of_file is not None and media_id is not None:
         job.project.recordings.add_facts(doc_id, media_id, facts_of_file)
+    if pdf is not None and media_id is not None:
+        refi_pdf.store_pages(job.store, doc_id, media_id, source.text, pdf)
     if recording_guid:
         job.links.append((doc_id, recording_guid, int(offset) if isinstance(offset, int) else 0))
     _store_codings(job, source, doc_id)
@@ -197,6 +208,8 @@ def _document_kind(source: Any, written: str) -> str:
                        else "text")
     if source.kind in ("audio", "video"):
         kind = "recording"
+    if source.kind == "pdf":
+        return "pdf"
     if kind not in ("fieldnote", "transcript", "photo", "memo", "esm", "text",
                     "recording") or ((kind == "photo") != (source.kind == "picture")):
         kind = "photo" if source.kind == "picture" else "text"
@@ -250,6 +263,13 @@ def _store_codings(job: _Import, source: Any, doc_id: int) -> None:
         if coding.region is not None:
             x, y, w, h = coding.region
             row.update(start=None, end=None, x=x, y=y, width=w, height=h, quote=source.text)
+            if coding.page is not None:
+                if job.store.document(doc_id).kind != "pdf":
+                    job.warnings.append(f"'{source.name}': skipped an area coding of a PDF "
+                                        "page that cannot be shown.")
+                    continue
+                row.update(page=coding.page, quote=refi_pdf.area_text(
+                    job.project, job.store, doc_id, Region(x, y, w, h, coding.page)))
         else:
             assert coding.start is not None and coding.end is not None
             before, after = context(source.text, coding.start, coding.end)

@@ -23,7 +23,7 @@ from fieldkit.core.codebook import Codebook
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Coding
 from fieldkit.core.text import context
-from fieldkit.storage import analysis_rows
+from fieldkit.storage import analysis_rows, pdf_tables
 from fieldkit.storage.segment_rows import codings_by_id
 
 if TYPE_CHECKING:
@@ -66,14 +66,18 @@ class Citations:
         if citer is None:
             doc = self._store.document(document_id)
             turns = self._store.turns(document_id) if doc.kind == "transcript" else []
-            citer = Citer.for_document(doc.text, doc.kind, turns, doc.attributes)
+            pages = [p.start for p in pdf_tables.pages(self._store, document_id)] \
+                if doc.kind == "pdf" else []
+            citer = Citer.for_document(doc.text, doc.kind, turns, doc.attributes, pages)
             self._citers[document_id] = citer
         return citer
 
     def of(self, coding: Coding) -> Citation:
-        """The citation of a coding (a photo region has no paragraph)."""
+        """The citation of a coding (a photo region has no paragraph; an area of a PDF page is
+        cited by its page)."""
         if coding.start is None:
-            return Citation(None)
+            page = coding.region.page if coding.region is not None else None
+            return Citation(None, page=page)
         if coding.start_ms is not None and coding.end_ms is not None:
             # a stretch of a recording is cited by its times (and its words, if any)
             cited = (self.citer(coding.document_id).cite(coding.start, coding.end)

@@ -13,6 +13,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.model import DOCUMENT_KINDS, ImportedDocument, ImportedMedia
 from fieldkit.core.names import document_title
 from fieldkit.core.text import normalise_newlines
+from fieldkit.storage import pdf_tables
 
 if TYPE_CHECKING:
     from fieldkit.project import Project
@@ -21,8 +22,14 @@ if TYPE_CHECKING:
 
 def store_document(project: Project, store: Store, doc: ImportedDocument,
                    site: str | None, visit: str | None) -> int:
-    """Store ``doc`` (with its media file, original file and turns); returns its id."""
-    return store.add_document(document_values(project, store, doc, site, visit), doc.turns)
+    """Store ``doc`` (with its media file, original file and turns, and a PDF's pages);
+    returns its id."""
+    values = document_values(project, store, doc, site, visit)
+    key = store.add_document(values, doc.turns)
+    if doc.pdf is not None:
+        pdf_tables.add(store, key, values["media_id"], doc.pdf.pages, doc.pdf.boxes,
+                       doc.pdf.title, doc.pdf.created)
+    return key
 
 
 def store_documents(project: Project, store: Store, docs: list[ImportedDocument],

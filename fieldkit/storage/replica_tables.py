@@ -73,6 +73,8 @@ REFS: dict[str, dict[str, str]] = {
                    "relation_id": "relation_types"},
     "network_links": {"network_id": "networks", "from_node_id": "network_nodes",
                       "to_node_id": "network_nodes", "relation_id": "relation_types"},
+    "pdfs": {"document_id": "documents", "media_id": "media"},
+    "pdf_pages": {"document_id": "documents"},
 }
 
 #: table -> the columns that say which row it is, on every replica
@@ -90,6 +92,8 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "memo_info": ("document_id",),
     "recordings": ("document_id",),
     "transcript_links": ("document_id",),
+    "pdfs": ("document_id",),
+    "pdf_pages": ("document_id", "page"),
 }
 SHARED = frozenset(REFS)
 
@@ -223,7 +227,8 @@ NOUNS = {"coders": "coder", "sites": "site", "cases": "case", "media": "media fi
          "turns": "speaker turn", "codes": "code", "codings": "coding",
          "set_members": "set member", "memo_info": "memo", "links": "link",
          "recordings": "recording", "transcript_links": "transcript link",
-         "attributes": "attribute", "case_parts": "case part",
+         "attributes": "attribute", "case_parts": "case part", "pdfs": "PDF",
+         "pdf_pages": "PDF page",
          "relation_types": "relation type", "networks": "network",
          "network_nodes": "network node", "code_links": "link between codes",
          "network_links": "network link"}

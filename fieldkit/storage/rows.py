@@ -77,7 +77,7 @@ def code(r: sqlite3.Row) -> Code:
 def coding(r: sqlite3.Row) -> Coding:
     region = None
     if r["x"] is not None:
-        region = Region(r["x"], r["y"], r["width"], r["height"])
+        region = Region(r["x"], r["y"], r["width"], r["height"], _page(r))
     return Coding(
         id=r["id"], uuid=r["uuid"], document_id=r["document_id"], code_id=r["code_id"],
         coder_id=r["coder_id"], start=r["start"], end=r["end"], quote=r["quote"],
@@ -85,6 +85,13 @@ def coding(r: sqlite3.Row) -> Coding:
         created=r["created"], orphaned=bool(r["orphaned"]),
         **_times(r), **_memo_stamp(r),
     )
+
+
+def _page(r: sqlite3.Row) -> int | None:
+    try:
+        return r["page"]  # type: ignore[no-any-return]
+    except IndexError:  # a project of an older schema, opened read-only (not upgraded)
+        return None
 
 
 def _times(r: sqlite3.Row) -> dict[str, Any]:

@@ -229,10 +229,12 @@ def _v14_cases(conn: sqlite3.Connection) -> None:
     case_tables.upgrade(conn)
 
 
-def _v15_reserved_pdf(conn: sqlite3.Connection) -> None:
-    """Step 15 belongs to the PDF work (``_v15_pdf``, on its own branch); this placeholder
-    keeps the networks step at number 16 until both are merged, when ``_v15_pdf`` takes its
-    place in ``MIGRATIONS``."""
+def _v15_pdf(conn: sqlite3.Connection) -> None:
+    """PDF documents: the ``pdf`` kind, a PDF's facts and pages, its characters' boxes (derived
+    data) and the page of an area coding (pdf_tables)."""
+    from fieldkit.storage import pdf_tables
+
+    pdf_tables.create(conn)
 
 
 def _v16_networks(conn: sqlite3.Connection) -> None:
@@ -247,8 +249,8 @@ def _v16_networks(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
-                         _v12_memo_authors, _v13_document_lengths, _v14_cases,
-                         _v15_reserved_pdf, _v16_networks]
+                         _v12_memo_authors, _v13_document_lengths, _v14_cases, _v15_pdf,
+                         _v16_networks]
 
 
 def latest_version() -> int:

@@ -33,6 +33,7 @@ from fieldkit.storage import (
     case_tables,
     memo_authors,
     network_tables,
+    pdf_tables,
     recording_tables,
     rows,
     search_tables,
@@ -550,6 +551,7 @@ class Store(Writer):
                 for r in self.rows(f"SELECT id FROM {table} WHERE document_id = ?", (key,)):
                     self.delete(table, r[0])
             recording_tables.unlink_all(self, key)
+            pdf_tables.unlink_all(self, key)
             self.delete("documents", key)
 
     # -- codes ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -413,12 +413,22 @@ class Server:
             "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
         return found is not None and str(found[0]).isdigit() and int(found[0]) >= 14
 
+    def row_spec(self) -> int:
+        """The schema step whose rows the server was set up to take (0 when it does not say)."""
+        found = self.conn.execute(
+            "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
+        return int(found[0]) if found is not None and str(found[0]).isdigit() else 0
+
     def knows_network_tables(self) -> bool:
         """Whether the server's row schema has the relation types, networks and links of
         schema step 16 (a server set up earlier refuses their rows: ``without_tables``)."""
-        found = self.conn.execute(
-            "SELECT value FROM fieldkit.team WHERE key = 'row_spec'").fetchone()
-        return found is not None and str(found[0]).isdigit() and int(found[0]) >= 16
+        return self.row_spec() >= 16
+
+    def knows_pdf_tables(self) -> bool:
+        """Whether the server's row schema has the PDF pages and an area's page of schema step
+        15 (a server set up before it gets change sets without them: ``without_tables`` and
+        ``without_fields``)."""
+        return self.row_spec() >= 15
 
     def last_seq(self) -> int:
         return int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM fieldkit.change_sets"
@@ -680,3 +690,23 @@ def without_tables(sets: list[dict[str, Any]], tables: Iterable[str]) -> list[di
     left_out = frozenset(tables)
     return [{**change, "body": [r for r in change["body"] if r.get("t") not in left_out]}
             for change in sets]
+
+
+def without_fields(sets: list[dict[str, Any]],
+                   added: Mapping[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """Change sets without the fields ``added`` names per table (columns a team server set up
+    by an earlier fieldkit does not know); an update left with nothing to set is dropped."""
+    out = []
+    for change in sets:
+        body = []
+        for row in change["body"]:
+            gone = added.get(row["t"], ())
+            if gone:
+                row = dict(row)
+                for part in ("set", "was"):
+                    if isinstance(row.get(part), dict):
+                        row[part] = {k: v for k, v in row[part].items() if k not in gone}
+            if row["op"] != "update" or row.get("set"):
+                body.append(row)
+        out.append({**change, "body": body})
+    return out

@@ -38,8 +38,8 @@ class CodeMerge:
 def _place(coding: Coding) -> tuple[Any, ...]:
     region = coding.region
     if region is not None:
-        return (coding.document_id, coding.coder_id, None, None, region.x, region.y,
-                region.width, region.height)
+        return (coding.document_id, coding.coder_id, None, None, region.page, region.x,
+                region.y, region.width, region.height)
     return (coding.document_id, coding.coder_id, coding.start, coding.end)
 
 

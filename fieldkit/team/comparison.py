@@ -108,6 +108,7 @@ class CodedSegment:
     quote: str
     best_overlap: float  # overlap / union with the closest segment of another coder (0–1)
     matched: bool  # every other coder has a segment fitting it at the threshold
+    page: int | None = None  # the page of a PDF it starts on (None in other documents)
 
 
 @dataclass(slots=True)
@@ -118,6 +119,7 @@ class TextDifference:
     end: int
     text: str
     coded_by: list[str]
+    page: int | None = None  # the page of a PDF it starts on (None in other documents)
 
 
 @dataclass(slots=True)
@@ -168,6 +170,12 @@ def side_by_side(project: Project, code: int | str, document: int | str | None,
             others = [[(s, e) for s, e, _ in by_coder[o]] for o in names if o != name]
             view.segments[name] = [_segment(s, e, q, others, threshold) for s, e, q in own]
         view.differences = _differences(doc.text, by_coder)
+        if doc.kind == "pdf":  # cited by page, as printed
+            citer = project.retrieval.citations().citer(key)
+            for seg in [s for segs in view.segments.values() for s in segs]:
+                seg.page = citer.page(seg.start)
+            for diff in view.differences:
+                diff.page = citer.page(diff.start)
         out.append(view)
     return out
 

@@ -317,7 +317,19 @@ class _Merger:
         key = self.store.add_document(values, self.their_store.turns(doc.id),
                                       details=self.memo_details(doc))
         self.copy_recording(doc.id, key)
+        self.copy_pdf(doc.id, key)
         return key
+
+    def copy_pdf(self, their_id: int, key: int) -> None:
+        """A PDF document brings its facts and pages (its boxes are read from the original,
+        merged with the media, when a page is first shown)."""
+        from fieldkit.storage import pdf_tables
+
+        info = pdf_tables.info(self.their_store, their_id)
+        if info is not None and pdf_tables.info(self.store, key) is None:
+            pdf_tables.add(self.store, key, self.media[info.media_id],
+                           pdf_tables.pages(self.their_store, their_id), [], info.title,
+                           info.created)
 
     def copy_recording(self, their_id: int, key: int) -> None:
         """A recording document brings its facts; a transcript its link to its recording
@@ -477,6 +489,8 @@ class _Merger:
             if coding.region is not None:
                 region = coding.region
                 values.update(x=region.x, y=region.y, width=region.width, height=region.height)
+                if region.page is not None:  # an area of a PDF page
+                    values["page"] = region.page
             elif coding.document_id in self.changed_text:
                 if doc_id not in texts:
                     texts[doc_id] = self.store.document(doc_id).text
@@ -562,7 +576,7 @@ def _span_key(doc_id: int, code_id: int, coder_id: int, coding: Coding,
               start: int | None = None, end: int | None = None) -> tuple[Any, ...]:
     if coding.region is not None:
         r = coding.region
-        return (doc_id, code_id, coder_id, None, None, r.x, r.y, r.width, r.height)
+        return (doc_id, code_id, coder_id, None, None, r.page, r.x, r.y, r.width, r.height)
     if start is None:
         start, end = coding.start, coding.end
     return (doc_id, code_id, coder_id, start, end, coding.start_ms, coding.end_ms)

@@ -24,7 +24,7 @@ from fieldkit.core.changes import ChangeSet, RowChange
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import new_uuid, utc_now
 from fieldkit.core.progress import Progress
-from fieldkit.storage import case_tables, network_tables, replica_tables, team_history
+from fieldkit.storage import case_tables, network_tables, pdf_tables, replica_tables, team_history
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.replica_tables import Applier, Portable
 from fieldkit.storage.team_server import (
@@ -38,6 +38,7 @@ from fieldkit.storage.team_server import (
     ServerUnreachable,
     public_url,
     unreachable,
+    without_fields,
     without_memo_authors,
     without_tables,
 )
@@ -595,6 +596,9 @@ class TeamWork:
             payload = without_tables(payload, case_tables.TEAM_TABLES)
         if not server.knows_network_tables():
             payload = without_tables(payload, network_tables.TEAM_TABLES)
+        if not server.knows_pdf_tables():
+            payload = without_fields(without_tables(payload, pdf_tables.TEAM_TABLES),
+                                     pdf_tables.TEAM_FIELDS)
         before = server.last_seq()
         try:
             numbers = server.push(payload)

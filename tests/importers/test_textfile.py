@@ -81,7 +81,7 @@ def test_huge_file_is_refused_without_reading(tmp_path: Path) -> None:
     assert_bad(lambda: read_file(path), "enorm.txt", "too large")
 
 
-@pytest.mark.parametrize("name", ["scan.pdf", "oud.doc", "geluid.mp3", "README", "x.xyz"])
+@pytest.mark.parametrize("name", ["oud.doc", "geluid.mp3", "README", "x.xyz"])
 def test_unsupported_extension(write, name: str) -> None:
     path = write(name, b"something")
     assert_bad(lambda: read_file(path), name, "not supported")

@@ -240,9 +240,12 @@ def test_old_projects_migrate_and_accept_recordings(
     conn.executescript(
         "DROP TABLE recordings; DROP TABLE transcript_links; DROP TABLE waveforms; "
         "DROP INDEX codings_time; ALTER TABLE codings DROP COLUMN start_ms; "
-        "ALTER TABLE codings DROP COLUMN end_ms;")
+        "ALTER TABLE codings DROP COLUMN end_ms; "
+        # and what later steps added (step 15: PDFs), which the upgrade adds again
+        "DROP TABLE pdf_boxes; DROP TABLE pdf_pages; DROP TABLE pdfs; "
+        "ALTER TABLE codings DROP COLUMN page;")
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET sql = replace(sql, ',''recording'')', ')') "
+    conn.execute("UPDATE sqlite_master SET sql = replace(sql, ',''recording'',''pdf'')', ')') "
                  "WHERE name = 'documents'")
     conn.execute("PRAGMA writable_schema = OFF")
     conn.execute(f"PRAGMA user_version = {version}")
