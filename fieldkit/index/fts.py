@@ -2,9 +2,10 @@
 
 The index table and the triggers that keep it current live in ``storage.search_tables``; this
 module reads it (ranked search with bm25, hits mapped back to code points; the filters are
-planned in ``plan``), rebuilds it and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here, ``upkeep``,
-``regions`` and ``plan``): the one declared exception to "only ``fieldkit/storage`` speaks SQL"
-(docs/architecture.md).
+planned in ``plan``, a search of filters alone lists turns or segments in ``listing``),
+rebuilds it and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here,
+``upkeep``, ``regions``, ``plan`` and ``listing``): the one declared exception to "only
+``fieldkit/storage`` speaks SQL" (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate, regex_terms, whole_documents
+from fieldkit.index import (
+    attribute_filter,
+    kwic,
+    listing,
+    locate,
+    regex_terms,
+    whole_documents,
+)
 from fieldkit.index.fuzzy_terms import Vocabulary
 from fieldkit.index.plan import Plan, Planner, any_of
 from fieldkit.index.query import Query, parse, plain
@@ -44,6 +52,7 @@ class Matched:
     spans: list[tuple[int, int]] = dc_field(default_factory=list)
     body: str = ""
     kind: str | None = None
+    listed: bool = False  # a turn or segment listed by filters alone (``listing``)
 
     @classmethod
     def of(cls, rid: int, score: float) -> Matched:
@@ -165,6 +174,8 @@ class FtsIndex(IndexUpkeep):
         text are kept (for coding all hits); otherwise each keeps its first span.
         """
         if query.match is None:
+            if listing.applies(query):
+                return listing.listed(self, query, limit=limit, every_span=every_span)
             return 0, []
         plan = attribute_filter.restrict(self, query, self._in_sets(query, self._filters(query)))
         if plan is None:
@@ -493,7 +504,8 @@ class FtsIndex(IndexUpkeep):
                                      ("text", "caption", "coding memo")])
             for m in matched:
                 start, end = m.spans[0] if m.spans else (0, 0)
-                before, match, after = kwic.in_context(m.body, start, end)
+                shown = kwic.listed if m.listed else kwic.in_context
+                before, match, after = shown(m.body, start, end)
                 if m.field == "code":
                     if book is None:
                         book = self.codebook()

@@ -69,9 +69,10 @@ class Planner:
         """The MATCH expressions with the filters in them (see ``Plan``).
 
         ``None``: nothing can match (a note says why when it is a filter value that matches
-        nothing).
+        nothing). A query of filters alone (``query.match`` None) plans the filters only: the
+        rows they stand for (``fieldkit.index.listing``).
         """
-        parts = [f"({query.match})"]
+        parts = [f"({query.match})"] if query.match is not None else []
         f = query.filters
         store = self.engine.store
         if "site" in f:
@@ -125,7 +126,8 @@ class Planner:
             # A coder's word is on half the rows, and a code with sub-codes is an OR of
             # several words: reading their doclists for bm25 costs more than ranking by the
             # query's words alone (measured on the large demo; one code alone is cheaper as is).
-            broad = speakers is None and ("coder" in f or len(code_ids) >= 3)
+            broad = speakers is None and ("coder" in f or len(code_ids) >= 3) \
+                and query.match is not None
             return Plan(index=expr if speakers is None else None, regions=expr,
                          speakers=speakers, rank_regions=parts[0] if broad else None)
         return Plan(index=" AND ".join(parts))
