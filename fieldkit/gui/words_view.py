@@ -149,10 +149,12 @@ class WordsView(QWidget):
             box.blockSignals(False)
 
     def selection(self) -> dict[str, Any]:
-        """The material chosen here and in the window's document set filter."""
+        """The material chosen here and in the window's scope: its document set and its
+        attribute condition ("Only where")."""
+        scope = self.window_.filters.where()
         return {"site": self.site.currentData(), "code": self.code.currentData(),
-                "speaker": self.speaker.currentData(),
-                "document_set": self.window_.filters.where()["document_set"]}
+                "speaker": self.speaker.currentData(), "document_set": scope["document_set"],
+                "where": scope["where"]}
 
     def refresh(self) -> None:
         project = self.project

@@ -92,6 +92,25 @@ def speaker_spans(store: Store, names: list[str]) -> dict[int, list[tuple[int, i
     return out
 
 
+def turn_heads(store: Store, document_ids: list[int] | None = None
+               ) -> list[tuple[int, int, str, str]]:
+    """(document id, turn start, speaker, the first characters of the turn: enough for a
+    label with the speaker's name) of every turn (of ``document_ids`` only when given)."""
+    sql = ("SELECT t.document_id, t.start, t.speaker, substr(d.text, t.start + 1, "
+           "min(t.end - t.start, length(t.speaker) + 16)) FROM turns t "
+           "JOIN documents d ON d.id = t.document_id")
+    with store.lock:
+        if document_ids is None:
+            return _cursor(store).execute(sql + " ORDER BY t.document_id, t.start").fetchall()
+        found: list[tuple[int, int, str, str]] = []
+        for i in range(0, len(document_ids), _CHUNK):
+            chunk = document_ids[i:i + _CHUNK]
+            found.extend(_cursor(store).execute(
+                f"{sql} WHERE t.document_id IN ({', '.join('?' * len(chunk))}) "
+                "ORDER BY t.document_id, t.start", chunk).fetchall())
+        return found
+
+
 def texts(store: Store, document_ids: list[int] | None = None) -> list[tuple[int, str]]:
     """(document id, text) of every document (of ``document_ids`` only when given)."""
     found: list[tuple[int, str]] = []
