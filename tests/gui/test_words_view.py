@@ -66,3 +66,22 @@ def test_the_words_tab_speaks_dutch(window, qtbot) -> None:
     finally:
         i18n.install("en")
         analysis.retranslate()
+
+
+def test_only_where_narrows_the_word_list(window, qtbot) -> None:
+    from tests.gui.test_where_gui import type_condition
+
+    project: Project = window.project
+    note = next(d for d in project.documents() if d.kind == "fieldnote")
+    project.attributes.set(note.id, "afdeling", "Lasserij")
+    analysis, view = words_tab(window, qtbot)
+    analysis.on_change()
+    everything = [r.word for r in project.analysis.words.frequencies(top=50).rows]
+    type_condition(analysis.filters.condition, "afdeling = Lasserij")
+    assert analysis.filters.condition.applied == "afdeling = Lasserij"
+    expected = project.analysis.words.frequencies(top=50, where="afdeling = Lasserij")
+    shown = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert shown == [r.word for r in expected.rows] != everything
+    assert expected.documents == 1
+    # the turn labels are not words: "kees" only where it is said, not where it opens turns
+    assert "kees" in shown  # the note: "legt Henk aan Kees uit"
