@@ -181,3 +181,30 @@ def test_cli_case_and_where(study: Study, capsys: pytest.CaptureFixture[str]) ->
     assert err.count("\n") == 1 and "Traceback" not in err
     assert main(["-p", path, "words", "--case", "Niemand"]) == 2
     assert "no case 'Niemand'" in capsys.readouterr().err
+
+
+def test_document_set_and_the_cli(study: Study, capsys: pytest.CaptureFixture[str]) -> None:
+    p, ids = study.project, study.ids
+    p.sets.add("Gesprekken", "documents", [ids["kees"], ids["sanne"]])
+    expected = brute(study, docs={ids["kees"], ids["sanne"]})
+    assert found(p.analysis.words.frequencies(top=None, document_set="Gesprekken")) == expected
+    assert main(["-p", str(p.path), "words", "--set", "Gesprekken", "--top", "500",
+                 "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert {r["stem"]: (r["count"], r["documents"]) for r in rows} == expected
+
+
+def test_the_word_report_draws_the_projects_cloud(study: Study, tmp_path: Path) -> None:
+    import docx
+
+    from fieldkit.exporters.pseudonyms import masker_for
+
+    p = study.project
+    out = p.exports.docx(tmp_path / "r.docx", charts=["words"])
+    document = docx.Document(str(out))
+    [shape] = document.inline_shapes
+    blob = document.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed]
+    drawn = p.analysis.words.cloud(mask=masker_for(p, pseudonymise=False))
+    assert blob.blob == drawn.png()  # the cloud of the words said (labels left out)
+    svg = drawn.svg()
+    assert re.findall(r'font-size="\d+">([^<]+)</text>', svg).count("interviewer") == 1
