@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -54,6 +54,7 @@ class Labels:
     spans: dict[int, Spans]
     words: Counter[str]
     documents: dict[str, set[int]]
+    words_of: dict[int, list[str]] = field(default_factory=dict)  # each document's label words
 
 
 def without(spans: Spans, labels: Spans | None) -> Spans:
@@ -153,6 +154,7 @@ class Words:
     def __init__(self, project: Project, store: Store) -> None:
         self._project = project
         self._store = store
+        self._labels: tuple[tuple[int, int], Labels] | None = None
 
     # -- the material ------------------------------------------------------------------------
 
@@ -285,21 +287,47 @@ class Words:
 
     def labels(self, document_ids: list[int] | None = None) -> Labels:
         """The speaker labels opening the turns of the documents (all when None): where they
-        are and their words, as the index folds them (``analysis.words.label_length``)."""
+        are and their words, as the index folds them (``analysis.words.label_length``). Read
+        once while the data stay the same."""
+        from fieldkit.storage.analysis_rows import data_version
+
+        key = (self._store.conn.total_changes, data_version(self._store))
+        if self._labels is None or self._labels[0] != key:
+            self._labels = (key, self._read_labels())
+        every = self._labels[1]
+        if document_ids is None:
+            return every
+        wanted = set(document_ids) & every.spans.keys()
+        found = Labels({d: every.spans[d] for d in wanted}, Counter(), {})
+        for word, docs in every.documents.items():
+            mine = docs & wanted
+            if mine:
+                found.documents[word] = mine
+        for d in wanted:
+            for word in every.words_of[d]:
+                found.words[word] += 1
+        return found
+
+    def _read_labels(self) -> Labels:
         from fieldkit.index.words import WORD, analyser
 
         fold = analyser(self._project.language).word
         found = Labels({}, Counter(), {})
-        for doc, start, speaker, head in word_rows.turn_heads(self._store, document_ids):
+        folded: dict[str, list[str]] = {}  # a label's words (the same labels recur)
+        for doc, start, speaker, head in word_rows.turn_heads(self._store):
             length = engine.label_length(head or "", speaker or "")
             if not length:
                 continue
             found.spans.setdefault(doc, []).append((start, start + length))
-            for raw in WORD.findall(head[:length]):
-                word = fold(raw)[0]
-                if word:
-                    found.words[word] += 1
-                    found.documents.setdefault(word, set()).add(doc)
+            label = head[:length]
+            words = folded.get(label)
+            if words is None:
+                words = folded[label] = [w for w in (fold(r)[0] for r in WORD.findall(label))
+                                         if w]
+            found.words.update(words)
+            found.words_of.setdefault(doc, []).extend(words)
+            for word in words:
+                found.documents.setdefault(word, set()).add(doc)
         return found
 
     def _span_documents(self, material: Material) -> list[int]:
