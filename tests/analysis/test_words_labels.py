@@ -208,3 +208,24 @@ def test_the_word_report_draws_the_projects_cloud(study: Study, tmp_path: Path) 
     assert blob.blob == drawn.png()  # the cloud of the words said (labels left out)
     svg = drawn.svg()
     assert re.findall(r'font-size="\d+">([^<]+)</text>', svg).count("interviewer") == 1
+
+
+def test_labels_are_read_again_after_a_change(study: Study, tmp_path: Path) -> None:
+    p = study.project
+    words = p.analysis.words
+    before = words.frequencies(top=20)  # the labels are read, and kept
+    assert found(before) == {r.stem: brute(study)[r.stem] for r in before.rows}
+    source = tmp_path / "Gesprek Piet.txt"
+    source.write_text("Interviewer: Wie ben je?\nPiet: Piet, van de kantbank.\n"
+                      "Interviewer: Dank je.\nPiet: Graag.\n", encoding="utf-8")
+    p.imports.files([source], site="Oost", kind="transcript")
+    global SPEAKERS
+    kept, SPEAKERS = SPEAKERS, (*SPEAKERS, "Piet")
+    try:
+        expected = brute(study)
+        assert found(words.frequencies(top=None)) == expected
+        short = words.frequencies(top=20)
+        assert found(short) == {r.stem: expected[r.stem] for r in short.rows}
+        assert expected["piet"] == (2, 2)  # said by Kees and by Piet, not Piet's labels
+    finally:
+        SPEAKERS = kept
