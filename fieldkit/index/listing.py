@@ -102,7 +102,7 @@ def _first(engine: FtsIndex, plan: Plan, limit: int,
     if turns_only:
         texts = _participant_texts(engine, plan)
         total += len(texts)
-        last = items[-1].document_id if len(items) >= limit else None
+        last = items[-1].document_id if items and len(items) >= limit else None
         items += [i for i in texts if last is None or i.document_id <= last]
     items.sort(key=lambda i: (i.document_id, i.start, i.end, i.rid))
     return total, _matched(engine, items[:max(0, limit)])
@@ -128,11 +128,12 @@ def _region_items(engine: FtsIndex, expr: str, turns_only: bool, limit: int | No
                 for row in conn.execute(ranged, (expr, doc * shift, (doc + 1) * shift)))
     items: list[Item] = []
     for rid, doc, start, end in rows:
-        if limit is not None and len(items) >= limit and doc != items[-1].document_id:
+        if limit is not None and len(items) >= limit and (
+                not items or doc != items[-1].document_id):
             break
         if start is None or end is None:  # an area of a photo or page
             items.append(Item(doc, 0, _AREA_END, rid, area=True))
-        elif start < end:
+        else:  # an empty one too, as FTS5 counts it (code all hits leaves it alone)
             items.append(Item(doc, start, end, rid))
     return items
 

@@ -177,6 +177,7 @@ def test_speaker_alone_lists_every_turn_of_that_speaker(study: Study, name: str)
     # the first few are the first in text order, and the total counts them all
     total, first = listed(study, f'speaker:"{name}"', limit=2)
     assert first == expected[:2] and total == len(expected)
+    assert listed(study, f'speaker:"{name}"', limit=0) == (len(expected), [])
 
 
 def test_kees_means_kees_and_kees_de_vries_not_keith(study: Study) -> None:
