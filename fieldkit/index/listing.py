@@ -75,8 +75,11 @@ def listed(engine: FtsIndex, query: Query, *, limit: int | None,
             return _first(engine, plan, limit, turns_only)
         elif plan.speakers is not None:  # segments, in the speaker's turns
             spoken = _speaker_spans(engine, plan.speakers)
-            docs = sorted(spoken) if len(spoken) <= FEW_DOCUMENTS else None
-            items = _clipped(_region_items(engine, plan.regions, False, None, docs), spoken)
+            if len(spoken) <= FEW_DOCUMENTS and plan.segments is not None:
+                items = _segments_in(engine, plan, sorted(spoken))
+            else:
+                items = _region_items(engine, plan.regions, False, None)
+            items = _clipped(items, spoken)
         else:
             items = _region_items(engine, plan.regions, turns_only, None)
             if turns_only:
@@ -135,6 +138,37 @@ def _region_items(engine: FtsIndex, expr: str, turns_only: bool, limit: int | No
             items.append(Item(doc, 0, _AREA_END, rid, area=True))
         else:  # an empty one too, as FTS5 counts it (code all hits leaves it alone)
             items.append(Item(doc, start, end, rid))
+    return items
+
+
+def _segments_in(engine: FtsIndex, plan: Plan, docs: list[int]) -> list[Item]:
+    """The segments of the plan's codes and coders in a few documents (those the document
+    filters allow), read from the codings by document: the same rows as ``_region_items``
+    would find, without an FTS5 query per document."""
+    assert plan.segments is not None
+    documents, codes, coders = plan.segments
+    conn = engine.store.conn
+    if documents and docs:
+        expr = " AND ".join([*documents, any_of(("ftext", "fcaption"))])
+        allowed = {rid // tables.PARTS for (rid,) in conn.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expr,))}
+        docs = [d for d in docs if d in allowed]
+    conditions = []
+    if codes is not None:
+        conditions.append(f"code_id IN ({', '.join(map(str, codes))})")
+    if coders is not None:
+        conditions.append(f"coder_id IN ({', '.join(map(str, coders))})")
+    items = []
+    for at in range(0, len(docs), 500):
+        some = ", ".join(map(str, docs[at:at + 500]))
+        for key, doc, start, end in conn.execute(
+                f"SELECT id, document_id, start, end FROM codings WHERE document_id IN "
+                f"({some})" + "".join(f" AND {c}" for c in conditions)):
+            rid = doc * tables.DOC_SHIFT + key * tables.PARTS + tables.SEGMENT
+            if start is None or end is None:
+                items.append(Item(doc, 0, _AREA_END, rid, area=True))
+            else:
+                items.append(Item(doc, start, end, rid))
     return items
 
 

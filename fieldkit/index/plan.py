@@ -56,6 +56,9 @@ class Plan:
     # whole expression finds: bm25 works out an IDF for every phrase of its MATCH by reading
     # that phrase's whole doclist, and a filter word's weight is 0, so the scores are the same.
     rank_regions: str | None = None
+    # code:/coder: as (the document filters' MATCH clauses, the codes, the coders; None: any),
+    # for reading the segments of a few documents from the codings (``listing``)
+    segments: tuple[list[str], list[int] | None, list[int] | None] | None = None
 
 
 
@@ -109,7 +112,10 @@ class Planner:
                 expr = " AND ".join([*parts, clause])
                 return Plan(index=expr, regions=expr)
         if "code" in f or "coder" in f:
-            code_ids = []
+            # the document filters (site:, kind:, dates), for listing segments without words
+            documents = parts[0 if query.match is None else 1:]
+            code_ids: list[int] = []
+            coder_ids: list[int] = []
             if "code" in f:
                 code_ids = self.codes(f["code"])
                 if not code_ids:
@@ -129,7 +135,8 @@ class Planner:
             broad = speakers is None and ("coder" in f or len(code_ids) >= 3) \
                 and query.match is not None
             return Plan(index=expr if speakers is None else None, regions=expr,
-                         speakers=speakers, rank_regions=parts[0] if broad else None)
+                        speakers=speakers, rank_regions=parts[0] if broad else None,
+                        segments=(documents, code_ids or None, coder_ids or None))
         return Plan(index=" AND ".join(parts))
 
     def in_sets(self, query: Query, plan: Plan | None) -> Plan | None:

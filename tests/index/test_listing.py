@@ -243,6 +243,13 @@ def test_with_site_kind_dates_set_and_attr(study: Study) -> None:
         x for x in peer if x[0] in (ids["Notitie"], ids["Interview Anna"])]
     assert listed(study, "speaker:anna attr:afdeling=Lasserij")[1] == [
         x for x in spoken_by(study, "anna") if x[0] == ids["Interview Anna"]]
+    kees_learning = clip(coded_with(study, "Learning"), kees)
+    assert kees_learning and listed(study, "code:Learning speaker:kees site:dijk")[1] == [
+        x for x in kees_learning if "Dijk" in (site_of[x[0]] or "")]
+    assert listed(study, "code:Learning speaker:kees kind:esm")[1] == [
+        x for x in kees_learning if x[0] == ids["ESM Kees"]] != []
+    bram = clip(coded_with(study, "Learning", "Bram"), kees)
+    assert listed(study, "code:Learning speaker:kees coder:bram") == (len(bram), bram) != (0, [])
     assert listed(study, "speaker:kees site:nergens") == (0, [])
     assert listed(study, "speaker:niemand") == (0, [])
 
