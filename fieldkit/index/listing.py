@@ -19,7 +19,6 @@ area of a photo or page (a coding without a text span) is listed with its docume
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     from fieldkit.index.query import Query
 
 LISTED = ("speaker", "code", "coder")  # the filters that stand for turns or segments
-FEW_DOCUMENTS = 500  # speaker: in so few documents: their segments are read document by document
+FEW_DOCUMENTS = 500  # speaker: in so few documents: their segments are read by document
 _AREA_END = 1 << 40  # an area coding's text span reaches the end of any text
 Spans = list[tuple[int | None, int | None]]
 
@@ -111,24 +110,17 @@ def _first(engine: FtsIndex, plan: Plan, limit: int,
     return total, _matched(engine, items[:max(0, limit)])
 
 
-def _region_items(engine: FtsIndex, expr: str, turns_only: bool, limit: int | None,
-                  docs: list[int] | None = None) -> list[Item]:
+def _region_items(engine: FtsIndex, expr: str, turns_only: bool,
+                  limit: int | None) -> list[Item]:
     """The turns (``turns_only``) or segments whose index rows ``expr`` matches, with their
-    spans; with ``limit``, the rows of the first documents holding at least that many; with
-    ``docs``, only in those documents (each a range of rowids that FTS5 reads on its own)."""
+    spans; with ``limit``, the rows of the first documents holding at least that many."""
     shift, parts, owners = tables.DOC_SHIFT, tables.PARTS, tables.OWNERS
     source, part = ("turns", tables.TURN) if turns_only else ("codings", tables.SEGMENT)
-    sql = (f"SELECT r.rowid, r.rowid / {shift}, o.start, o.end FROM search_regions r "
-           f"CROSS JOIN {source} o ON o.id = (r.rowid / {parts}) % {owners} "
-           f"WHERE search_regions MATCH ? AND r.rowid % {parts} = {part}")
-    conn = engine.store.conn
-    if docs is None:
-        rows: Iterable[tuple[int, int, int | None, int | None]] = conn.execute(
-            sql + " ORDER BY r.rowid", (expr,))
-    else:
-        ranged = sql + " AND r.rowid >= ? AND r.rowid < ? ORDER BY r.rowid"
-        rows = (row for doc in docs
-                for row in conn.execute(ranged, (expr, doc * shift, (doc + 1) * shift)))
+    rows = engine.store.conn.execute(
+        f"SELECT r.rowid, r.rowid / {shift}, o.start, o.end FROM search_regions r "
+        f"CROSS JOIN {source} o ON o.id = (r.rowid / {parts}) % {owners} "
+        f"WHERE search_regions MATCH ? AND r.rowid % {parts} = {part} ORDER BY r.rowid",
+        (expr,))
     items: list[Item] = []
     for rid, doc, start, end in rows:
         if limit is not None and len(items) >= limit and (
