@@ -3,9 +3,11 @@
 On the large demo project (≈10,000 documents, 5M words; or any project with ``--project``), in
 one run and on the same text, for every query kind — one word, two words, a phrase, a prefix,
 and a word with ``site:``, ``kind:``, ``after:``/``before:``, ``speaker:``, ``code:`` or
-``coder:`` — ``--per-kind`` queries each (words drawn from the texts, the turns and the coded
-segments they filter on, so most have hits): p50/p95 per kind and over all, the top ``--limit``
-(the CLI's default 20) with a keyword-in-context snippet for every hit returned.
+``coder:``, and ``speaker:`` or ``code:`` alone (every turn or segment they stand for, in text
+order; whoosh has nothing to list them with) — ``--per-kind`` queries each (words drawn from
+the texts, the turns and the coded segments they filter on, so most have hits): p50/p95 per
+kind and over all, the top ``--limit`` (the CLI's default 20) with a keyword-in-context snippet
+for every hit returned.
 
 The baseline is the competent scan (``search_scan.CompetentScan``: texts folded in memory once,
 a substring prefilter, then regular expressions, the same hits); whoosh (``search_whoosh``)
@@ -46,7 +48,8 @@ from fieldkit.index.query import parse  # noqa: E402
 from fieldkit.index.words import WORD  # noqa: E402
 
 KINDS = ("word", "two words", "phrase", "prefix", "site:", "kind:", "after:/before:",
-         "speaker:", "code:", "coder:", "set:")
+         "speaker:", "code:", "coder:", "set:", "speaker: alone", "code: alone")
+ALONE = ("speaker: alone", "code: alone")  # filters alone list turns or segments
 SET_NAME = "Benchmarkhelft"  # every other document: 5,000 on the large demo
 
 
@@ -120,6 +123,10 @@ def make_queries(project: Project, per_kind: int, seed: int = 11) -> list[tuple[
                                 f"speaker:{speaker.split()[0]}"))
     for quote, code, _coder in coded[:per_kind]:
         out.append(("code:", f'{rng.choice(_words(quote)).lower()} code:"{code}"'))
+    for _text, speaker in turns:
+        out.append(("speaker: alone", f"speaker:{speaker.split()[0]}"))
+    for _quote, code, _coder in coded[:per_kind]:
+        out.append(("code: alone", f'code:"{code}"'))
     for quote, _code, coder in coded[per_kind:]:
         out.append(("coder:", f"{rng.choice(_words(quote)).lower()} coder:{coder}"))
     return out
@@ -300,10 +307,13 @@ def main() -> int:
     for i, ((kind, q), (parsed, _plan), result) in enumerate(
             zip(queries, plans, results, strict=True)):
         w0, c0 = time.perf_counter(), time.process_time()
-        hits, _snippets = scan.search(parsed, args.limit) if parsed.match else (0, [])
+        if kind in ALONE:
+            hits, _snippets = scan.listing(parsed, args.limit)
+        else:
+            hits, _snippets = scan.search(parsed, args.limit) if parsed.match else (0, [])
         sc_cpu[kind].append(time.process_time() - c0)
         sc_wall[kind].append(time.perf_counter() - w0)
-        theirs = scan.last if parsed.match else []
+        theirs = scan.last if parsed.match or kind in ALONE else []
         same_total[kind] += hits == result.total
         if full:
             ours = full[i]
@@ -321,7 +331,7 @@ def main() -> int:
     naive = NaiveScan(db)
     nv: dict[str, list[float]] = {k: [] for k in KINDS}
     for kind, q in queries:
-        if len(nv[kind]) < args.naive:
+        if len(nv[kind]) < args.naive and kind not in ALONE:
             t0 = time.perf_counter()
             naive.search(q, args.limit)
             nv[kind].append(time.perf_counter() - t0)
@@ -335,6 +345,8 @@ def main() -> int:
         report["whoosh_build_s"] = round(engine.build(db), 1)
         say(f"whoosh index build (the same rows and words): {report['whoosh_build_s']} s")
         for (kind, _q), (_parsed, plan), result in zip(queries, plans, results, strict=True):
+            if kind in ALONE:  # whoosh has no turns or segments to list
+                continue
             if plan is None or plan.within is not None:  # set: is not a word of the index
                 whoosh_same[kind] += plan is None and result.total == 0
                 if plan is not None:

@@ -13,7 +13,9 @@ substring test on those forms skips texts that cannot hold a hit before any rege
 set's documents (read once too). It returns the same things: the total, the top ``limit`` (by
 how often the words occur, not bm25) with a snippet each, and keeps every hit it found (its
 unit, as ``fieldkit.index.fts.Matched.unit`` counts them, and the first position) in ``last``
-so the benchmark can compare whole result sets.
+so the benchmark can compare whole result sets. ``speaker:`` or ``code:`` alone (no words) lists
+the turns or segments from the same memory (``listing``): a loop over every document's turns or
+codings.
 
 The naive scan (what QualCoder does, the earlier baseline) reads every text from the database
 for every query and runs a case-insensitive regex per word over it, without folding, stemming,
@@ -268,6 +270,45 @@ class CompetentScan:
         found.sort(key=lambda r: r[0])
         self.last = [(t.unit, pos) for _, t, pos in found]
         snippets = [t.body[max(0, pos - CONTEXT):pos + CONTEXT] for _, t, pos in found[:limit]]
+        return len(found), snippets
+
+
+    def listing(self, query: Query, limit: int) -> tuple[int, list[str]]:
+        """``speaker:`` or ``code:``/``coder:`` alone: every turn of the speakers (and the
+        whole text, without turns, of such a participant's document) or every segment of the
+        codes (with the codes below them) and coders, in text order; an area coding counts
+        as its document's whole text. (total, a shortened snippet of each of the first
+        ``limit``); ``last`` keeps (document, start) of every one."""
+        f = query.filters
+        codes = self._codes_below(f["code"]) if "code" in f else None
+        coders = {i for i, n in self.coders.items()
+                  if any(v.casefold() == n.casefold() for v in f["coder"])} \
+            if "coder" in f else None
+        speakers = [person_word(v) for v in f.get("speaker", [])]
+        found: list[tuple[int, int, int]] = []
+        for key in sorted(self.documents):
+            doc = self.documents[key]
+            size = len(doc.text.body)
+            if codes is not None or coders is not None:
+                found += [(key, 0 if s is None else s, size if e is None else e)
+                          for s, e, code, coder in doc.codings
+                          if (codes is None or code in codes)
+                          and (coders is None or coder in coders)]
+            elif doc.turns:
+                found += [(key, s, e) for s, e, who in doc.turns
+                          if any(who.startswith(p) for p in speakers)]
+            elif any(doc.person.startswith(p) for p in speakers):
+                found.append((key, 0, size))
+        found = sorted(x for x in found if x[1] < x[2])
+        self.last = [(doc, start) for doc, start, _ in found]
+        snippets = []
+        for doc, start, end in found[:limit]:
+            body = self.documents[doc].text.body
+            middle = " ".join(body[start:end].split())
+            if len(middle) > 113:
+                middle = middle[:80] + " … " + middle[-30:]
+            snippets.append(body[max(0, start - CONTEXT):start] + middle
+                            + body[end:end + CONTEXT])
         return len(found), snippets
 
 

@@ -10,7 +10,8 @@ as the index's ``words`` column holds them. Counting splits and counts in C (``s
 second.
 
 Left out: stop words (the project's editable Dutch and English lists), words shorter than the
-minimum length and numbers (words of digits only).
+minimum length, numbers (words of digits only) and the speaker labels that open the turns of a
+transcript (``Interviewer:``, ``Kees:``: ``label_length``), which name who speaks.
 
 Keyness compares two materials with the log-likelihood ratio G² of Dunning (1993) as Rayson and
 Garside (2000) use it for corpus comparison: for a word found ``a`` times in material A of
@@ -23,9 +24,11 @@ significant at p < 0.05, 6.63 at p < 0.01, 10.83 at p < 0.001 (one degree of fre
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 DEFAULT_TOP = 50
@@ -190,6 +193,24 @@ def keyness(texts_a: Iterable[str], texts_b: Iterable[str], stem: Callable[[str]
     rows.sort(key=lambda r: (-r.log_likelihood, r.word))
     return Keyness(labels[0], labels[1], total_a, total_b, first.documents, second.documents,
                    rows if top is None else rows[:max(0, top)])
+
+
+@lru_cache(maxsize=512)
+def _label_pattern(speaker: str) -> re.Pattern[str]:
+    name = r"\s+".join(re.escape(part) for part in speaker.split())
+    return re.compile(rf"[ \t]*(?:\[[ \t]*{name}[ \t]*\][ \t]*:?|{name}[ \t]*:)[ \t]*",
+                      re.IGNORECASE)
+
+
+def label_length(head: str, speaker: str) -> int:
+    """How many characters at the start of a turn (``head``) are its speaker label, the
+    blanks after it included: ``Kees: …`` or ``[Kees] …``, the name written as the turn's
+    speaker (capitals and runs of blanks aside); 0 when the turn does not open with one.
+    A label names who speaks; it is not a word the speaker said."""
+    if not speaker.strip():
+        return 0
+    found = _label_pattern(speaker.strip()).match(head)
+    return found.end() if found else 0
 
 
 def parse_stop_words(text: str) -> list[str]:

@@ -29,13 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--set", dest="document_set", metavar="SET", help="only this document set")
     p.add_argument("--code", metavar="CODE", help="only the text of this code's segments")
     p.add_argument("--speaker", metavar="NAME", help="only the turns of this speaker")
+    p.add_argument("--case", metavar="CASE",
+                   help="only this case's documents and parts of documents")
+    p.add_argument("--where", metavar="CONDITION",
+                   help="only where the attribute values satisfy it, e.g. "
+                        "'afdeling = Lasserij and jaren_in_dienst < 5'")
     p.add_argument("--top", type=whole_number, default=50, metavar="N",
                    help="how many words (default 50)")
     p.add_argument("--min-length", type=whole_number, default=3, metavar="N",
                    help="leave out words shorter than N letters (default 3)")
     p.add_argument("--compare", metavar="GROUP",
                    help="compare with another group by log-likelihood: rest, site:NAME, "
-                        "code:CODE, speaker:NAME or set:NAME")
+                        "code:CODE, speaker:NAME, set:NAME or case:NAME")
     add_json_option(p)
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the list to a spreadsheet")
     p.add_argument("--cloud", metavar="OUT.png|OUT.svg", help="also draw a word cloud")
@@ -77,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _selection(args: argparse.Namespace) -> dict[str, Any]:
     return {"site": args.site, "document_set": args.document_set, "code": args.code,
-            "speaker": args.speaker}
+            "speaker": args.speaker, "case": args.case, "where": args.where}
 
 
 def _check_outputs(args: argparse.Namespace) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.analysis.words import WordList
+from fieldkit.analysis.words import Keyness, WordList
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, number, tr
@@ -73,8 +73,53 @@ class WordsModel(QAbstractTableModel):
         return None
 
 
+class KeynessModel(QAbstractTableModel):
+    """Two materials compared: word, its count in A and in B, G² and where it is more
+    frequent (relative to each material's size)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.found: Keyness | None = None
+
+    def show(self, found: Keyness | None) -> None:
+        self.beginResetModel()
+        self.found = found
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.found is None else len(self.found.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Word"), "A", "B", tr("Log-likelihood"), tr("More in"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and self.found is not None and section in (1, 2):
+            return self.found.label_a if section == 1 else self.found.label_b
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.found is None:
+            return None
+        row = self.found.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.word, number(row.count_a), number(row.count_b),
+                    number(row.log_likelihood, 2), row.more_in)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
 class WordsView(QWidget):
-    """Word frequencies of the project, a site, a code's segments or a speaker's turns."""
+    """Word frequencies of the project, a site, a code's segments or a speaker's turns; or
+    that material compared with another group (the rest, a site, a speaker, a case or a
+    document set) by log-likelihood."""
 
     def __init__(self, window: AnalysisWindow) -> None:
         super().__init__()
@@ -87,23 +132,25 @@ class WordsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         # a word in context: the main window's search lists its hits (KWIC), to code them all
         self.table.activated.connect(self.in_context)
+        self.keyed = KeynessModel(self)
         self.site, self.code, self.speaker = QComboBox(), QComboBox(), QComboBox()
+        self.compare = QComboBox()  # another group, to compare by log-likelihood
         self.top, self.shortest = QSpinBox(), QSpinBox()
         self.top.setRange(10, 1000)
         self.top.setValue(50)
         self.shortest.setRange(1, 30)
         self.shortest.setValue(3)
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [QLabel() for _ in range(6)]
         self.cloud = QPushButton()
         self.cloud.clicked.connect(lambda: self.show_cloud())
         self.summary = QLabel()
         controls = QHBoxLayout()
         for label, widget in zip(self.labels, (self.site, self.code, self.speaker, self.top,
-                                               self.shortest), strict=True):
+                                               self.shortest, self.compare), strict=True):
             label.setBuddy(widget)
             controls.addWidget(label)
             controls.addWidget(widget)
-        for box in (self.site, self.code, self.speaker):
+        for box in (self.site, self.code, self.speaker, self.compare):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         for spin in (self.top, self.shortest):
             spin.valueChanged.connect(lambda _v: self.refresh())
@@ -114,6 +161,7 @@ class WordsView(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.summary)
         self.found: WordList | None = None
+        self.compared: Keyness | None = None
 
     @property
     def project(self) -> Project | None:
@@ -121,7 +169,8 @@ class WordsView(QWidget):
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (tr("Site"), tr("Code"), tr("Speaker"),
-                                             tr("Words"), tr("Shortest")), strict=True):
+                                             tr("Words"), tr("Shortest"), tr("Compare with")),
+                               strict=True):
             label.setText(text)
         self.cloud.setText(tr("Word cloud…"))
         self.fill()
@@ -132,12 +181,20 @@ class WordsView(QWidget):
         if project is None:
             return
         book = project.codebook()
+        groups = [(tr("the rest"), "rest")]
+        groups += [(f"{tr('Site')}: {s.name}", f"site:{s.name}") for s in project.sites()]
+        groups += [(f"{tr('Speaker')}: {s}", f"speaker:{s}")
+                   for s in project.analysis.words.speakers()]
+        groups += [(f"{tr('Case')}: {c.name}", f"case:{c.name}") for c in project.cases.all()]
+        groups += [(f"{tr('Set')}: {s.name}", f"set:{s.name}") for s in project.sets.all()
+                   if s.kind == "documents"]
         for box, everything, items in (
                 (self.site, tr("All sites"), [(s.name, s.name) for s in project.sites()]),
                 (self.code, tr("Whole texts"),
                  [(book.path(c.id), c.id) for _, c in book.walk()]),
                 (self.speaker, tr("Every speaker"),
-                 [(s, s) for s in project.analysis.words.speakers()])):
+                 [(s, s) for s in project.analysis.words.speakers()]),
+                (self.compare, tr("Nothing"), groups)):
             kept = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -149,36 +206,55 @@ class WordsView(QWidget):
             box.blockSignals(False)
 
     def selection(self) -> dict[str, Any]:
-        """The material chosen here and in the window's document set filter."""
+        """The material chosen here and in the window's scope: its document set and its
+        attribute condition ("Only where")."""
+        scope = self.window_.filters.where()
         return {"site": self.site.currentData(), "code": self.code.currentData(),
-                "speaker": self.speaker.currentData(),
-                "document_set": self.window_.filters.where()["document_set"]}
+                "speaker": self.speaker.currentData(), "document_set": scope["document_set"],
+                "where": scope["where"]}
 
     def refresh(self) -> None:
         project = self.project
         if project is None:
             return
+        other = self.compare.currentData()
+        self.found = self.compared = None
         try:
-            self.found = project.analysis.words.frequencies(
-                top=self.top.value(), min_length=self.shortest.value(), **self.selection())
+            if other:
+                self.compared = project.analysis.words.compare(
+                    other, top=self.top.value(), min_length=self.shortest.value(),
+                    **self.selection())
+            else:
+                self.found = project.analysis.words.frequencies(
+                    top=self.top.value(), min_length=self.shortest.value(), **self.selection())
         except FieldkitError as exc:
-            self.found = None
             self.window_.say(str(exc))
         self.model.show(self.found)
+        self.keyed.show(self.compared)
+        shown = self.keyed if other else self.model
+        if self.table.model() is not shown:
+            self.table.setModel(shown)
         self.table.resizeColumnsToContents()
+        self.summary.setText(self._summary())
+
+    def _summary(self) -> str:
+        if self.compared is not None:
+            k = self.compared
+            return (f"A: {k.label_a} (" + ntr("%Ln word(s) counted", k.words_a) + "); "
+                    f"B: {k.label_b} (" + ntr("%Ln word(s) counted", k.words_b) + ")")
         if self.found is None:
-            self.summary.clear()
-            return
-        self.summary.setText(ntr("%Ln word(s) counted", self.found.words) + ", " +
-                             ntr("%Ln document(s)", self.found.documents) + ", " +
-                             ntr("%Ln different word(s)", self.found.distinct))
+            return ""
+        return (ntr("%Ln word(s) counted", self.found.words) + ", " +
+                ntr("%Ln document(s)", self.found.documents) + ", " +
+                ntr("%Ln different word(s)", self.found.distinct))
 
     def in_context(self, index: QModelIndex) -> str | None:
         """Search the main window for a word's forms: its hits in context, each to open and
         all to code ("Code all hits…"). Returns the search run."""
-        if self.found is None or not index.isValid():
+        shown: Any = self.compared if self.compare.currentData() else self.found
+        if shown is None or not index.isValid():
             return None
-        row = self.found.rows[index.row()]
+        row = shown.rows[index.row()]
         query = " OR ".join(f'"{form}"' for form, _ in row.variants)
         main: Any = self.window_.parentWidget()
         search = getattr(main, "search", None)

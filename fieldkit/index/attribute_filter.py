@@ -6,7 +6,7 @@ is judged like a coding (``fieldkit.analysis.attribute_facts``): in a document t
 case as a whole, by the document's, its cases' and its participant's values; in a case part
 (one respondent's answer in a per-question survey document, a speaker's turns), by that case's
 values; elsewhere in a document by its own and its participant's values. The values are not
-words of the index, so the plan keeps hits inside the allowed stretches (``_Plan.within``), as
+words of the index, so the plan keeps hits inside the allowed stretches (``Plan.within``), as
 ``set:`` and coding queries do: a hit counts as in a part when it lies inside it (parts are
 whole words — turns, answers, a selection — so a hit is inside a part or outside all of them).
 """
@@ -22,7 +22,8 @@ from fieldkit.storage import analysis_rows
 if TYPE_CHECKING:
     from fieldkit.analysis.attribute_facts import AttributeFacts
     from fieldkit.core.attributes import Condition
-    from fieldkit.index.fts import FtsIndex, _Plan
+    from fieldkit.index.fts import FtsIndex
+    from fieldkit.index.plan import Plan
     from fieldkit.index.query import Query
 
 Spans = list[tuple[int | None, int | None]]  # (None, None): the whole document
@@ -46,7 +47,7 @@ def facts_of(engine: FtsIndex) -> AttributeFacts:
     return kept[1]
 
 
-def restrict(engine: FtsIndex, query: Query, plan: _Plan | None) -> _Plan | None:
+def restrict(engine: FtsIndex, query: Query, plan: Plan | None) -> Plan | None:
     """``plan`` kept to the stretches where the ``attr:`` conditions hold (unchanged without
     one); None, with a note saying why, when nothing can match."""
     texts = query.filters.get("attr")

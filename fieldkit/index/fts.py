@@ -1,25 +1,33 @@
 """The SQLite FTS5 search engine: the index inside ``project.sqlite``.
 
 The index table and the triggers that keep it current live in ``storage.search_tables``; this
-module reads it (ranked search with bm25, hits mapped back to code points, filters), rebuilds it
-and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here, ``upkeep`` and
-``regions``): the one declared exception to "only ``fieldkit/storage`` speaks SQL"
-(docs/architecture.md).
+module reads it (ranked search with bm25, hits mapped back to code points; the filters are
+planned in ``plan``, a search of filters alone lists turns or segments in ``listing``),
+rebuilds it and checks it. The search engine's own SQL lives in ``fieldkit/index`` (here,
+``upkeep``, ``regions``, ``plan`` and ``listing``): the one declared exception to "only
+``fieldkit/storage`` speaks SQL" (docs/architecture.md).
 """
 
 from __future__ import annotations
 
 import bisect
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate, regex_terms, whole_documents
+from fieldkit.index import (
+    attribute_filter,
+    kwic,
+    listing,
+    locate,
+    regex_terms,
+    whole_documents,
+)
 from fieldkit.index.fuzzy_terms import Vocabulary
-from fieldkit.index.meta import date_words
+from fieldkit.index.plan import Plan, Planner, any_of
 from fieldkit.index.query import Query, parse, plain
 from fieldkit.index.regions import person_word, region_starts
 from fieldkit.index.results import Hit, SearchResult
@@ -33,16 +41,6 @@ _FIELDS = {tables.DOC_TEXT: "text", tables.DOC_MEMO: "memo", tables.CODING_MEMO:
            tables.CODE: "code"}
 
 
-# A code: value can be a coding query only if it holds one of these (in capitals): the
-# coding-query reader, and numpy with it, is imported only then (100 ms on a first search).
-_OPERATOR_WORDS = ("AND", "OR", "NOT", "NEAR", "FOLLOWED")
-
-
-def _any_of(words: Iterable[str]) -> str:
-    """A MATCH clause: any of these filter words in the ``meta`` column."""
-    return "meta : (" + " OR ".join(f'"{w}"' for w in words) + ")"
-
-
 @dataclass
 class Matched:
     """One matching index row: which text, its rank and the code-point spans of its hits."""
@@ -54,6 +52,7 @@ class Matched:
     spans: list[tuple[int, int]] = dc_field(default_factory=list)
     body: str = ""
     kind: str | None = None
+    listed: bool = False  # a turn or segment listed by filters alone (``listing``)
 
     @classmethod
     def of(cls, rid: int, score: float) -> Matched:
@@ -82,27 +81,6 @@ def _source(rid: int) -> tuple[int, int]:
     if rid >= tables.DOC_SHIFT:
         return tables.DOC_TEXT, rid // tables.DOC_SHIFT
     return rid % tables.PARTS, rid // tables.PARTS
-
-
-@dataclass
-class _Plan:
-    """The MATCH expressions a query runs: over ``search_index`` and, with ``code:``,
-    ``coder:`` or ``speaker:``, over ``search_regions`` (either may be None). ``speakers``:
-    with ``speaker:`` and ``code:``/``coder:`` together, the coded segments' hits are kept
-    when they lie in a turn of one of these people (``person_word`` prefixes). ``within``:
-    spans a coding query found (``code:"A AND B"``), which the texts' hits must lie in."""
-
-    index: str | None
-    regions: str | None = None
-    speakers: list[str] | None = None
-    within: dict[int, list[tuple[int | None, int | None]]] | None = None  # doc -> spans
-    sets: list[int] | None = None  # set: alone: whole documents of these document sets
-    documents: list[int] | None = None  # attr: alone: these whole documents (and of ``sets``)
-    # With filter words that most region rows carry (``coder:`` alone), the region rows are
-    # ranked by a MATCH of the query's own words (``rank_regions``), kept to the rows the
-    # whole expression finds: bm25 works out an IDF for every phrase of its MATCH by reading
-    # that phrase's whole doclist, and a filter word's weight is 0, so the scores are the same.
-    rank_regions: str | None = None
 
 
 _Lookup = tuple[list[int], list[int]]  # starts, running max of ends
@@ -136,6 +114,7 @@ class FtsIndex(IndexUpkeep):
         self._book: tuple[tuple[int, int], Codebook] | None = None
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
+        self.planner = Planner(self)
 
     @property
     def relative(self) -> bool:
@@ -195,13 +174,15 @@ class FtsIndex(IndexUpkeep):
         text are kept (for coding all hits); otherwise each keeps its first span.
         """
         if query.match is None:
+            if listing.applies(query):
+                return listing.listed(self, query, limit=limit, every_span=every_span)
             return 0, []
         plan = attribute_filter.restrict(self, query, self._in_sets(query, self._filters(query)))
         if plan is None:
             return 0, []
         if fields:
             if plan.index is not None:
-                plan.index += " AND " + _any_of("f" + f.replace(" ", "") for f in fields)
+                plan.index += " AND " + any_of("f" + f.replace(" ", "") for f in fields)
             if not {"text", "caption"} & set(fields):
                 plan.regions = None
         if plan.sets is not None or plan.documents is not None:
@@ -238,7 +219,7 @@ class FtsIndex(IndexUpkeep):
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
 
-    def _rows(self, plan: _Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
+    def _rows(self, plan: Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
         ``ranked``). FTS5 scores every match to rank them anyway, so one pass does both the
         count and the ranking."""
@@ -252,7 +233,7 @@ class FtsIndex(IndexUpkeep):
             out.sort(key=lambda r: r[1])
         return out
 
-    def _regional(self, query: Query, plan: _Plan, *, limit: int | None,
+    def _regional(self, query: Query, plan: Plan, *, limit: int | None,
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
@@ -262,7 +243,7 @@ class FtsIndex(IndexUpkeep):
             total, rows, best = self._best_units(plan, limit)
             return total, self._first_hits(query, rows, best) if rows else []
 
-    def _best_units(self, plan: _Plan, limit: int | None
+    def _best_units(self, plan: Plan, limit: int | None
                     ) -> tuple[int, dict[int, list[int]], dict[int, float]]:
         """(how many units match, the matching rows of the best ``limit`` units, each unit's
         best score), best first; a unit is what ``Matched.unit`` says.
@@ -332,7 +313,7 @@ class FtsIndex(IndexUpkeep):
         return [found[u] for u in rows]
 
 
-    def _every_region(self, query: Query, plan: _Plan, *, limit: int | None,
+    def _every_region(self, query: Query, plan: Plan, *, limit: int | None,
                       every_span: bool) -> tuple[int, list[Matched]]:
         """Regional matching that looks at every hit of every row: for coding all hits, and
         for ``speaker:`` with ``code:``/``coder:`` (each hit checked against the turns)."""
@@ -523,7 +504,8 @@ class FtsIndex(IndexUpkeep):
                                      ("text", "caption", "coding memo")])
             for m in matched:
                 start, end = m.spans[0] if m.spans else (0, 0)
-                before, match, after = kwic.in_context(m.body, start, end)
+                shown = kwic.listed if m.listed else kwic.in_context
+                before, match, after = shown(m.body, start, end)
                 if m.field == "code":
                     if book is None:
                         book = self.codebook()
@@ -573,206 +555,17 @@ class FtsIndex(IndexUpkeep):
                     out[(doc, position)] = speaker
         return out
 
-    # -- filters -----------------------------------------------------------------------------
 
-    def _filters(self, query: Query) -> _Plan | None:
-        """The MATCH expressions with the filters in them (see ``_Plan``).
+    # -- the plan (``fieldkit.index.plan``) -----------------------------------------------------
 
-        ``None``: nothing can match (a note says why when it is a filter value that matches
-        nothing).
-        """
-        parts = [f"({query.match})"]
-        f = query.filters
-        store = self.store
-        if "site" in f:
-            ids = [r[0] for r in store.rows("SELECT id, name FROM sites")
-                   if any(v.casefold() in r[1].casefold() for v in f["site"])]
-            if not ids:
-                return self._none(query, "site", f["site"])
-            parts.append(_any_of(f"s{i}" for i in ids))
-        if "kind" in f:
-            parts.append(_any_of(f"k{k}" for k in f["kind"]))
-        if "after" in f or "before" in f:
-            days = date_words(max(f["after"]) if "after" in f else None,
-                              min(f["before"]) if "before" in f else None)
-            if not days:
-                return None
-            parts.append(_any_of(days))
-        speakers = None
-        if "speaker" in f:
-            speakers = [w for w in (person_word(v) for v in f["speaker"]) if w]
-            people = self._people(speakers)
-            if not people:
-                return self._none(query, "speaker", f["speaker"])
-            clause = _any_of(people)
-        queried: list[str] = []
-        maybe = [v for v in f.get("code", []) if any(w in v for w in _OPERATOR_WORDS)]
-        if maybe:  # the coding-query reader (numpy) only when a code: filter may ask
-            from fieldkit.analysis.query import has_operators
+    def _filters(self, query: Query) -> Plan | None:
+        return self.planner.filters(query)
 
-            queried = [v for v in maybe if has_operators(v)]
-        if queried:  # code:"A AND B" — a coding query over codes (fieldkit.analysis.query)
-            return self._within(query, parts, queried, speakers)
-        if speakers is not None:
-            if "code" not in f and "coder" not in f:
-                expr = " AND ".join([*parts, clause])
-                return _Plan(index=expr, regions=expr)
-        if "code" in f or "coder" in f:
-            code_ids = []
-            if "code" in f:
-                code_ids = self._codes(f["code"])
-                if not code_ids:
-                    return self._none(query, "code", f["code"])
-                parts.append(_any_of(f"c{i}" for i in code_ids))
-            if "coder" in f:
-                coder_ids = [r[0] for r in store.rows("SELECT id, name FROM coders")
-                             if any(v.casefold() == r[1].casefold() for v in f["coder"])]
-                if not coder_ids:
-                    return self._none(query, "coder", f["coder"])
-                parts.append(_any_of(f"r{i}" for i in coder_ids))
-            expr = " AND ".join(parts)
-            # Coding memos carry their coding's words too; with speaker: only text counts.
-            # A coder's word is on half the rows, and a code with sub-codes is an OR of
-            # several words: reading their doclists for bm25 costs more than ranking by the
-            # query's words alone (measured on the large demo; one code alone is cheaper as is).
-            broad = speakers is None and ("coder" in f or len(code_ids) >= 3)
-            return _Plan(index=expr if speakers is None else None, regions=expr,
-                         speakers=speakers, rank_regions=parts[0] if broad else None)
-        return _Plan(index=" AND ".join(parts))
-
-    def _in_sets(self, query: Query, plan: _Plan | None) -> _Plan | None:
-        """``plan`` kept to the documents of the ``set:`` filter's document sets (any of them).
-
-        A set's documents are not words of the index, so the hits are checked against them the
-        way a coding query's spans are (``within``): a whole document per member, or, with a
-        coding query too, only its spans in member documents."""
-        names = query.filters.get("set")
-        if not names or plan is None:
-            return plan
-        from fieldkit.core.errors import NotFound
-        from fieldkit.storage import workbench_tables
-
-        sets: list[int] = []
-        for name in names:
-            try:
-                found = workbench_tables.find_set(self.store, name)
-            except NotFound:
-                continue
-            if found["kind"] == "documents":
-                sets.append(int(found["id"]))
-        if not sets or not self.store.value(
-                "SELECT EXISTS (SELECT 1 FROM set_members WHERE document_id IS NOT NULL AND "
-                f"set_id IN ({', '.join(map(str, sets))}))"):
-            return self._none(query, "document set", names)
-        if plan.within is None and plan.regions is None and plan.speakers is None:
-            plan.sets = sets  # whole documents: kept inside the query (``whole_documents``)
-            return plan
-        docs = self._members(sets)
-        if plan.within is None:
-            plan.within = {doc: [(None, None)] for doc in docs}
-        else:
-            plan.within = {doc: spans for doc, spans in plan.within.items() if doc in docs}
-        return plan
+    def _in_sets(self, query: Query, plan: Plan | None) -> Plan | None:
+        return self.planner.in_sets(query, plan)
 
     def _members(self, sets: list[int]) -> set[int]:
-        """The documents of these document sets."""
-        return {r[0] for r in self.store.conn.execute(
-            "SELECT document_id FROM set_members WHERE document_id IS NOT NULL AND set_id IN "
-            f"({', '.join(str(int(k)) for k in sets)})")}
-
-    def _within(self, query: Query, parts: list[str], queried: list[str],
-                speakers: list[str] | None) -> _Plan | None:
-        """The plan for ``code:`` values that are coding queries: their regions are spans
-        worked out from the codings, not rows of the index, so the texts' hits are checked
-        against them (with plain ``code:`` values too: a hit in either counts)."""
-        f = query.filters
-        within = self._coding_query(queried, f.get("coder", []))
-        if within is None:
-            return self._none(query, "code", queried)
-        plain_codes = [v for v in f["code"] if v not in queried]
-        if plain_codes:
-            conditions = []
-            code_ids = self._codes(plain_codes)
-            if not code_ids:
-                return self._none(query, "code", plain_codes)
-            conditions.append(f"code_id IN ({', '.join(map(str, code_ids))})")
-            if "coder" in f:
-                coder_ids = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
-                             if any(v.casefold() == r[1].casefold() for v in f["coder"])]
-                conditions.append(f"coder_id IN ({', '.join(map(str, coder_ids)) or 'NULL'})")
-            for doc, s, e in self.store.rows(
-                    "SELECT document_id, start, end FROM codings WHERE "
-                    + " AND ".join(conditions)):
-                within.setdefault(doc, []).append((s, e))
-        expr = " AND ".join([*parts, _any_of(("ftext", "fcaption"))])
-        return _Plan(index=expr, speakers=speakers, within=within)
-
-    def _coding_query(self, expressions: list[str], coders: list[str]
-                      ) -> dict[int, list[tuple[int | None, int | None]]] | None:
-        """doc → regions found by coding queries (see ``docs/search.md``); None if a code or
-        the coder is unknown or the query is not well formed."""
-        from fieldkit.analysis import query as coding_query
-        from fieldkit.analysis.spans import BIG
-        from fieldkit.analysis.table import CodingTable, Scope
-        from fieldkit.core.errors import FieldkitError
-
-        book = self.codebook()
-
-        def resolve(ref: str) -> int:
-            wanted = ref.strip().strip("/").casefold()
-            hits = [c.id for c in book.codes.values()
-                    if book.path(c.id).casefold() == wanted or c.name.casefold() == wanted]
-            if len(hits) != 1:
-                raise FieldkitError(ref)
-            return hits[0]
-
-        coder_id = None
-        if coders:
-            found_coders = [r[0] for r in self.store.rows("SELECT id, name FROM coders")
-                            if any(v.casefold() == r[1].casefold() for v in coders)]
-            if not found_coders:
-                return None
-            coder_id = found_coders[0]
-        table = CodingTable.load(self.store)
-        regions: dict[int, list[tuple[int | None, int | None]]] = {}
-        for expression in expressions:
-            try:
-                node = coding_query.parse(coding_query.loose(expression), resolve)
-            except FieldkitError:
-                return None
-            starts, ends = coding_query.evaluate(node, table, self.store,
-                                                 Scope(coder_id=coder_id))
-            for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-                regions.setdefault(s // BIG, []).append((s % BIG, e % BIG))
-        return regions
-
-
-    @staticmethod
-    def _none(query: Query, name: str, values: list[str]) -> None:
-        shown = " or ".join(f"'{v}'" for v in values)
-        query.notes.append(f"No {name} matches {shown}, so nothing was found.")
-        return None
-
-    def _people(self, prefixes: list[str]) -> list[str]:
-        """The person words (``person_word``) starting with any of ``prefixes``."""
-        found: set[str] = set()
-        for p in prefixes:
-            found.update(r[0] for r in self.store.conn.execute(
-                "SELECT word FROM search_people WHERE word >= ? AND word < ?",
-                (p, p[:-1] + chr(ord(p[-1]) + 1))))
-        return sorted(found)
-
-    def _codes(self, refs: list[str]) -> list[int]:
-        """Codes named by path or name (case-insensitive), with the codes below them."""
-        book = self.codebook()
-        found: set[int] = set()
-        for ref in refs:
-            wanted = ref.strip().strip("/").casefold()
-            for code in book.codes.values():
-                if code.name.casefold() == wanted or book.path(code.id).casefold() == wanted:
-                    found.add(code.id)
-                    found.update(book.descendants(code.id))
-        return sorted(found)
+        return self.planner.members(sets)
 
     def spans_of(self, query: Query) -> Iterator[Matched]:
         """Every matching document text with all its allowed hit spans (for coding all hits)."""

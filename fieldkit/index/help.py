@@ -62,6 +62,21 @@ kind:memo`); different filters must all hold.
 | `set:"Interviews Oost"` | in the documents of that document set (its name, short id or UUID; see `fieldkit sets`) |
 | `attr:afdeling=Lasserij` | where the attribute values satisfy a condition: `attr:jaren<5`, `attr:"afdeling = Lasserij Noord"`, `attr:"not leerling = ja"` (`=` `!=` `<` `<=` `>` `>=`, `~` for "contains"; and/or/not). A hit counts like a coding there: the document's own value, else its case's (in a case part, such as one respondent's answer, that case's), else its participant's. Two `attr:` filters must both hold |
 
+### Filters alone: a speaker's turns, a code's segments
+
+`speaker:`, `code:` or `coder:` with no words lists what they stand for, one hit each, in text
+order (by document, then place): `speaker:kees` every turn of Kees (and, as ESM answers count as
+spoken by their participant, the whole text of each of Kees's own documents that have no turns);
+`code:"Peer help"` every segment coded Peer help or a code below it (each coder's coding is its
+own hit); `coder:anouk` every segment Anouk coded; `code:"A AND B"` the regions of that coding
+query. The other filters narrow the list: `speaker:kees site:metaal after:2026-03-01`,
+`code:"Peer help" set:"Interviews Oost"`, `code:"Peer help" attr:afdeling=Lasserij` (the part of
+each segment where the condition holds), `code:"Peer help" speaker:kees` (the part of each segment
+inside Kees's turns). A hit is the whole turn or segment: the list shows its first and last words
+(`Kees: Ik werk hier … altijd al zo.`), selecting it selects all of it, and **Code all hits**
+codes exactly those turns or segments, in one step. An area of a photo is listed with its
+caption, but Code all hits leaves it out (it codes text).
+
 ### Coding queries in `code:`
 
 A `code:` value with an operator in capitals is a coding query, the same language as

@@ -52,3 +52,32 @@ def in_context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[s
 
 def snippet(before: str, match: str, after: str) -> str:
     return f"{before}\u00ab{match}\u00bb{after}"
+
+
+LISTED_HEAD, LISTED_TAIL = 80, 30  # what a listed turn or segment shows of its text
+
+
+def listed(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str, str]:
+    """(before, match, after) for a whole turn or segment listed as a hit (``speaker:`` or
+    ``code:`` alone): a long one is shortened to its first and last words around " … ",
+    line breaks shown as spaces, so a hit stays one readable line."""
+    before, match, after = in_context(text, start, end, width)
+    return before, shortened(match), after
+
+
+def shortened(text: str, head: int = LISTED_HEAD, tail: int = LISTED_TAIL) -> str:
+    """``text`` with runs of blanks as one space; when longer than ``head + tail`` characters,
+    its first words up to ``head`` and last words up to ``tail`` around " … " (cut between
+    words where there is a space to cut at)."""
+    text = " ".join(text.split())
+    if len(text) <= head + tail + 3:
+        return text
+    first = text[:head]
+    cut = first.rfind(" ")
+    if cut > head // 2:
+        first = first[:cut]
+    last = text[-tail:]
+    cut = last.find(" ")
+    if 0 <= cut < tail // 2:
+        last = last[cut + 1:]
+    return f"{first} \u2026 {last}"

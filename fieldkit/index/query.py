@@ -64,6 +64,8 @@ class Query:
     columns: set[str] = field(default_factory=set)  # index columns the expression uses
     leaves: list[Leaf] = field(default_factory=list)  # phrases looked for (not left out)
     regexes: list[re.Pattern[str]] = field(default_factory=list)  # /…/ terms, all must match
+    # nothing but filters was typed (``speaker:kees``): the search lists what they stand for
+    filters_only: bool = False
 
 
 # -- reading the input into tokens -----------------------------------------------------------
@@ -368,7 +370,9 @@ def parse(text: str, analyser: Analyser, lexicon: Lexicon | None = None) -> Quer
     (``word~``) and narrows ``/…/`` terms through the index's vocabulary."""
     query = Query(text)
     try:
-        parser = _Parser(_lex(text), analyser, query, lexicon)
+        tokens = _lex(text)
+        query.filters_only = bool(tokens) and all(t[0] == "filter" for t in tokens)
+        parser = _Parser(tokens, analyser, query, lexicon)
         query.match = parser.all(top=True)
         if parser.peek() is not None:
             raise QuerySyntax("a closing bracket has no opening one")

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.storage import search_tables as tables
 
 if TYPE_CHECKING:
-    from fieldkit.index.fts import FtsIndex, Matched, _Plan
+    from fieldkit.index.fts import FtsIndex, Matched
+    from fieldkit.index.plan import Plan
     from fieldkit.index.query import Query
 
 
-def members(engine: FtsIndex, plan: _Plan) -> set[int]:
+def members(engine: FtsIndex, plan: Plan) -> set[int]:
     """The documents the plan keeps to: of its document sets, and among its documents."""
     found = engine._members(plan.sets) if plan.sets is not None else None
     if plan.documents is not None:
@@ -23,7 +24,7 @@ def members(engine: FtsIndex, plan: _Plan) -> set[int]:
     return found or set()
 
 
-def ranked(engine: FtsIndex, query: Query, plan: _Plan, *,
+def ranked(engine: FtsIndex, query: Query, plan: Plan, *,
            limit: int | None) -> tuple[int, list[Matched]]:
     """``matches`` kept to whole documents: the texts and memos of those documents (a rowid
     says whose), best first, with the total."""

@@ -2,10 +2,11 @@
 
 The material is a project's texts, or part of them: a site's or a document set's documents,
 the text of one code's segments, the turns of one speaker (and any of these together: a code's
-segments spoken by one speaker at one site). The words are the search index's own
-(``fieldkit.analysis.words``); the stop lists are the project's, kept in its ``meta`` table
-(``stop_words_nl``, ``stop_words_en``), with the lists shipped in ``resources/words`` until a
-project's list is first changed.
+segments spoken by one speaker at one site). The speaker labels that open turns (``Kees:``) are
+left out everywhere: they say who speaks, not what is said (``labels``). The words are the
+search index's own (``fieldkit.analysis.words``); the stop lists are the project's, kept in its
+``meta`` table (``stop_words_nl``, ``stop_words_en``), with the lists shipped in
+``resources/words`` until a project's list is first changed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from fieldkit.storage.store import Store
 
 LANGUAGES = ("nl", "en")
-GROUP_KINDS = ("site", "code", "speaker", "set")
+GROUP_KINDS = ("site", "code", "speaker", "set", "case")
 INDEX_COUNTED = 200  # rows up to which the index counts each row's documents
 _END = 2**32  # past the end of any text (positions are uint32 in the index)
 Spans = list[tuple[int, int]]
@@ -43,6 +44,29 @@ class Material:
     label: str
     scope: frozenset[int] | None
     spans: dict[int, Spans] | None
+
+
+@dataclass(slots=True)
+class Labels:
+    """The speaker labels that open turns (``Kees:``), which are not counted: per document
+    their spans, and their folded words (how often, and in which documents)."""
+
+    spans: dict[int, Spans]
+    words: Counter[str]
+    documents: dict[str, set[int]]
+    words_of: dict[int, list[str]] = field(default_factory=dict)  # each document's label words
+
+
+def without(spans: Spans, labels: Spans | None) -> Spans:
+    """``spans`` less the labels in them."""
+    return intersected(spans, complement(labels)) if labels else spans
+
+
+def _within(spans: dict[int, Spans] | None, chosen: dict[int, Spans]) -> dict[int, Spans]:
+    """Material's spans kept to ``chosen`` too (``chosen`` itself when there were none)."""
+    if spans is None:
+        return chosen
+    return {d: intersected(s, chosen[d]) for d, s in spans.items() if d in chosen}
 
 
 def merged(spans: Iterable[tuple[int, int]]) -> Spans:
@@ -130,12 +154,17 @@ class Words:
     def __init__(self, project: Project, store: Store) -> None:
         self._project = project
         self._store = store
+        self._labels: tuple[tuple[int, int], Labels] | None = None
 
     # -- the material ------------------------------------------------------------------------
 
     def material(self, *, site: str | None = None, code: int | str | None = None,
-                 speaker: str | None = None, document_set: str | None = None) -> Material:
-        """The material these choices make (none: every document's whole text)."""
+                 speaker: str | None = None, document_set: str | None = None,
+                 case: str | int | None = None, where: str | None = None) -> Material:
+        """The material these choices make (none: every document's whole text): ``case`` its
+        documents and parts of documents (a speaker's turns), ``where`` the stretches whose
+        attribute values satisfy a condition ("afdeling = Lasserij"), as ``attr:`` keeps them
+        in a search."""
         scope: frozenset[int] | None = None
         label: list[str] = []
         if site:
@@ -156,10 +185,45 @@ class Words:
         if speaker is not None and speaker.strip():
             names = self.speakers_named(speaker)
             turns = {d: merged(s) for d, s in word_rows.speaker_spans(self._store, names).items()}
-            spans = turns if spans is None else {
-                d: intersected(s, turns[d]) for d, s in spans.items() if d in turns}
+            spans = _within(spans, turns)
             label.append(f"speaker {', '.join(names)}")
+        if case is not None and str(case).strip():
+            info = self._project.cases.get(case)
+            spans = _within(spans, self._case_spans(info.id))
+            label.append(f"case {info.name}")
+        if where is not None and where.strip():
+            spans = _within(spans, self._where_spans(where.strip()))
+            label.append(f"where {where.strip()}")
         return Material(" · ".join(label) or "all documents", scope, spans)
+
+    def _case_spans(self, case_id: int) -> dict[int, Spans]:
+        """document → what of it belongs to the case: all of it (a document in the case, or
+        of a participant linked to it), else its parts (a speaker's turns)."""
+        from fieldkit.storage import analysis_rows
+
+        found: dict[int, Spans] = {}
+        for case, doc, start, end in analysis_rows.case_parts(self._store):
+            if case == case_id:
+                found.setdefault(int(doc), []).append((int(start), int(end)))
+        found = {d: merged(s) for d, s in found.items()}
+        for case, doc in analysis_rows.case_documents(self._store):
+            if case == case_id:
+                found[int(doc)] = [(0, _END)]
+        return found
+
+    def _where_spans(self, condition: str) -> dict[int, Spans]:
+        """document → the stretches where the attribute values satisfy ``condition`` (judged
+        as the search's ``attr:`` judges a hit; BadInput for a condition that cannot be
+        used)."""
+        from fieldkit.analysis.attribute_facts import AttributeFacts
+        from fieldkit.index.attribute_filter import allowed_spans
+
+        facts = AttributeFacts.load(self._store)
+        allowed = allowed_spans(facts, facts.condition(condition))
+        return {d: [(0, _END)] if any(s is None or e is None for s, e in found)
+                else merged((int(s), min(int(e), _END)) for s, e in found
+                            if s is not None and e is not None)
+                for d, found in allowed.items()}
 
     def speakers(self) -> list[str]:
         """Every speaker of the transcripts' turns, by name."""
@@ -193,13 +257,13 @@ class Words:
         return Material(f"not {material.label}", scope, spans)
 
     def group(self, spec: str) -> Material:
-        """The material of a group written ``site:NAME``, ``code:CODE``, ``speaker:NAME`` or
-        ``set:NAME``."""
+        """The material of a group written ``site:NAME``, ``code:CODE``, ``speaker:NAME``,
+        ``set:NAME`` or ``case:NAME``."""
         kind, _, value = spec.partition(":")
         kind = kind.strip().lower()
         if kind not in GROUP_KINDS or not value.strip():
             raise BadInput(f"'{spec}' is not a group; use rest, site:NAME, code:CODE, "
-                           "speaker:NAME or set:NAME.")
+                           "speaker:NAME, set:NAME or case:NAME.")
         key = "document_set" if kind == "set" else kind
         return self.material(**{key: value.strip()})
 
@@ -210,10 +274,61 @@ class Words:
             return self._masked_texts(material, mask)
         if material.spans is None:
             ids = None if material.scope is None else sorted(material.scope)
-            return [w for _, w in word_rows.document_words(self._store, ids)]
-        return [words_inside(words, packed, text, material.spans[d])
-                for d, words, packed, text in word_rows.words_with_text(
-                    self._store, self._span_documents(material))]
+            labels = self.labels(ids).spans
+            return [w for d, w in word_rows.document_words(self._store, ids)
+                    if d not in labels] + [
+                words_inside(words, packed, text, complement(labels[d]))
+                for d, words, packed, text in word_rows.words_with_text(self._store,
+                                                                        sorted(labels))]
+        ids = self._span_documents(material)
+        labels = self.labels(ids).spans
+        return [words_inside(words, packed, text, without(material.spans[d], labels.get(d)))
+                for d, words, packed, text in word_rows.words_with_text(self._store, ids)]
+
+    def labels(self, document_ids: list[int] | None = None) -> Labels:
+        """The speaker labels opening the turns of the documents (all when None): where they
+        are and their words, as the index folds them (``analysis.words.label_length``). Read
+        once while the data stay the same."""
+        from fieldkit.storage.analysis_rows import data_version
+
+        key = (self._store.conn.total_changes, data_version(self._store))
+        if self._labels is None or self._labels[0] != key:
+            self._labels = (key, self._read_labels())
+        every = self._labels[1]
+        if document_ids is None:
+            return every
+        wanted = set(document_ids) & every.spans.keys()
+        found = Labels({d: every.spans[d] for d in wanted}, Counter(), {})
+        for word, docs in every.documents.items():
+            mine = docs & wanted
+            if mine:
+                found.documents[word] = mine
+        for d in wanted:
+            for word in every.words_of[d]:
+                found.words[word] += 1
+        return found
+
+    def _read_labels(self) -> Labels:
+        from fieldkit.index.words import WORD, analyser
+
+        fold = analyser(self._project.language).word
+        found = Labels({}, Counter(), {})
+        folded: dict[str, list[str]] = {}  # a label's words (the same labels recur)
+        for doc, start, speaker, head in word_rows.turn_heads(self._store):
+            length = engine.label_length(head or "", speaker or "")
+            if not length:
+                continue
+            found.spans.setdefault(doc, []).append((start, start + length))
+            label = head[:length]
+            words = folded.get(label)
+            if words is None:
+                words = folded[label] = [w for w in (fold(r)[0] for r in WORD.findall(label))
+                                         if w]
+            found.words.update(words)
+            found.words_of.setdefault(doc, []).extend(words)
+            for word in words:
+                found.documents.setdefault(word, set()).add(doc)
+        return found
 
     def _span_documents(self, material: Material) -> list[int]:
         assert material.spans is not None
@@ -230,11 +345,14 @@ class Words:
         out = []
         if material.spans is None:
             ids = None if material.scope is None else sorted(material.scope)
-            pieces = [[mask(text)] for _, text in word_rows.texts(self._store, ids)]
+            labels = self.labels(ids).spans
+            pieces = [_excerpts(text, complement(labels[d]), mask) if d in labels
+                      else [mask(text)] for d, text in word_rows.texts(self._store, ids)]
         else:
-            pieces = [_excerpts(text, material.spans[d], mask)
-                      for d, text in word_rows.texts(self._store,
-                                                     self._span_documents(material))]
+            ids = self._span_documents(material)
+            labels = self.labels(ids).spans
+            pieces = [_excerpts(text, without(material.spans[d], labels.get(d)), mask)
+                      for d, text in word_rows.texts(self._store, ids)]
         for piece in pieces:
             folded = (word(w)[0] for p in piece for w in WORD.findall(p))
             out.append(" ".join(masked_word(f, mask) for f in folded if f))
@@ -251,8 +369,9 @@ class Words:
                     min_length: int = engine.DEFAULT_MIN_LENGTH, mask: Masker | None = None,
                     **selection: Any) -> engine.WordList:
         """The most frequent words of the material ``selection`` chooses (``site``, ``code``,
-        ``speaker``, ``document_set``), stop words left out, grouped by stem; with ``mask`` (a
-        pseudonymiser, for an export) the words of the texts with names replaced."""
+        ``speaker``, ``document_set``, ``case``, ``where``), stop words left out, grouped by
+        stem; with ``mask`` (a pseudonymiser, for an export) the words of the texts with names
+        replaced."""
         _check_numbers(top, min_length)
         material = self.material(**selection)
         documents_of = self._documents_of(material, top, mask)
@@ -271,6 +390,7 @@ class Words:
         totals = Counter(dict(counts))
         for words in other:
             totals.subtract(words.split())
+        totals.subtract(self.labels().words)  # who speaks is not what is said
         return +totals, documents  # unary plus: only the words still counted
 
     def _documents_of(self, material: Material, top: int | None,
@@ -281,9 +401,28 @@ class Words:
             return None
         store, scope = self._store, material.scope
         if scope is None:
-            return partial(word_rows.count_documents_holding, store)
-        return lambda words: sum(1 for d in word_rows.documents_holding(store, words)
-                                 if d in scope)
+            base: Callable[[list[str]], int] = partial(word_rows.count_documents_holding,
+                                                       store)
+        else:
+            def base(words: list[str]) -> int:
+                return sum(1 for d in word_rows.documents_holding(store, words) if d in scope)
+        labels = self.labels(None if scope is None else sorted(scope))
+        if not labels.spans:
+            return base
+
+        def counted(words: list[str]) -> int:
+            """Less the documents that hold the words only in speaker labels."""
+            count = base(words)
+            maybe = set().union(*(labels.documents.get(w, set()) for w in words))
+            if maybe:
+                maybe &= set(word_rows.documents_holding(store, words))
+                wanted = set(words)
+                for d, found, packed, text in word_rows.words_with_text(store, sorted(maybe)):
+                    said = words_inside(found, packed, text, complement(labels.spans[d]))
+                    count -= wanted.isdisjoint(said.split())
+            return count
+
+        return counted
 
     def compare(self, other: str, *, top: int | None = engine.DEFAULT_TOP,
                 min_length: int = engine.DEFAULT_MIN_LENGTH, mask: Masker | None = None,

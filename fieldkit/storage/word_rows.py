@@ -92,6 +92,36 @@ def speaker_spans(store: Store, names: list[str]) -> dict[int, list[tuple[int, i
     return out
 
 
+def turn_heads(store: Store, document_ids: list[int] | None = None
+               ) -> list[tuple[int, int, str, str]]:
+    """(document id, turn start, speaker, the first characters of the turn: enough for a
+    label with the speaker's name) of every turn (of ``document_ids`` only when given), in
+    document and start order. Each document's text is read once and cut here: SQLite's
+    ``substr`` walks a text from its start for every turn."""
+    turns: dict[int, list[tuple[int, int, str]]] = {}
+    with store.lock:
+        cursor = _cursor(store)
+        if document_ids is None:
+            rows = cursor.execute("SELECT document_id, start, end, speaker FROM turns "
+                                  "ORDER BY document_id, start").fetchall()
+        else:
+            rows = []
+            for i in range(0, len(document_ids), _CHUNK):
+                chunk = document_ids[i:i + _CHUNK]
+                rows.extend(cursor.execute(
+                    f"SELECT document_id, start, end, speaker FROM turns WHERE document_id "
+                    f"IN ({', '.join('?' * len(chunk))}) ORDER BY document_id, start",
+                    chunk).fetchall())
+        for doc, start, end, speaker in rows:
+            turns.setdefault(doc, []).append((start, end, speaker))
+    found: list[tuple[int, int, str, str]] = []
+    for doc, text in texts(store, sorted(turns)):
+        for start, end, speaker in turns[doc]:
+            found.append((doc, start, speaker,
+                          text[start:min(end, start + len(speaker) + 16)]))
+    return found
+
+
 def texts(store: Store, document_ids: list[int] | None = None) -> list[tuple[int, str]]:
     """(document id, text) of every document (of ``document_ids`` only when given)."""
     found: list[tuple[int, str]] = []

@@ -4,6 +4,26 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>Compare with</source>
+        <translation>Compare with</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nothing</translation>
+    </message>
+    <message>
+        <source>the rest</source>
+        <translation>the rest</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>Log-likelihood</translation>
+    </message>
+    <message>
+        <source>More in</source>
+        <translation>More in</translation>
+    </message>
+    <message>
         <source>Count</source>
         <translation>Count</translation>
     </message>

@@ -4,6 +4,26 @@
 <context>
     <name>fieldkit</name>
     <message>
+        <source>Compare with</source>
+        <translation>Vergelijk met</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Niets</translation>
+    </message>
+    <message>
+        <source>the rest</source>
+        <translation>de rest</translation>
+    </message>
+    <message>
+        <source>Log-likelihood</source>
+        <translation>Log-likelihood</translation>
+    </message>
+    <message>
+        <source>More in</source>
+        <translation>Meer in</translation>
+    </message>
+    <message>
         <source>Count</source>
         <translation>Aantal</translation>
     </message>

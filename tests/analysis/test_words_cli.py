@@ -55,12 +55,16 @@ def test_words_json_table_and_files(path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0 and "kantbank" in out and "coordinatie" not in out
     code, out, _ = run(capsys, path, "words", "--speaker", "monique", "--top", "2",
                        "--xlsx", str(tmp_path / "w.xlsx"), "--cloud", str(tmp_path / "w.svg"))
-    assert code == 0 and out.splitlines()[2].split()[:3] == ["1", "monique", "2"]
+    # "Monique:" opens her turn: a label, not a word she said (she says her name once)
+    assert code == 0 and out.splitlines()[2].split()[:3] == ["1", "coordinatie", "1"]
     sheet = openpyxl.load_workbook(tmp_path / "w.xlsx").worksheets[0]
     assert [c.value for c in sheet[1]] == ["Word", "Count", "Documents", "Share of documents",
                                            "Variants"]
     assert sheet.max_row == 3
-    assert "monique" in (tmp_path / "w.svg").read_text(encoding="utf-8")
+    assert "coordinatie" in (tmp_path / "w.svg").read_text(encoding="utf-8")
+    code, out, _ = run(capsys, path, "words", "--speaker", "monique", "--json")
+    counted = {r["word"]: r["count"] for r in json.loads(out)["rows"]}
+    assert counted["monique"] == 1 and "interviewer" not in counted
     code, out, _ = run(capsys, path, "words", "--site", "Oost", "--compare", "site:West",
                        "--json")
     found = json.loads(out)

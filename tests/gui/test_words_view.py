@@ -66,3 +66,56 @@ def test_the_words_tab_speaks_dutch(window, qtbot) -> None:
     finally:
         i18n.install("en")
         analysis.retranslate()
+
+
+def test_only_where_narrows_the_word_list(window, qtbot) -> None:
+    from tests.gui.test_where_gui import type_condition
+
+    project: Project = window.project
+    note = next(d for d in project.documents() if d.kind == "fieldnote")
+    project.attributes.set(note.id, "afdeling", "Lasserij")
+    analysis, view = words_tab(window, qtbot)
+    analysis.on_change()
+    everything = [r.word for r in project.analysis.words.frequencies(top=50).rows]
+    type_condition(analysis.filters.condition, "afdeling = Lasserij")
+    assert analysis.filters.condition.applied == "afdeling = Lasserij"
+    expected = project.analysis.words.frequencies(top=50, where="afdeling = Lasserij")
+    shown = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+    assert shown == [r.word for r in expected.rows] != everything
+    assert expected.documents == 1
+    # the turn labels are not words: "kees" only where it is said, not where it opens turns
+    assert "kees" in shown  # the note: "legt Henk aan Kees uit"
+
+
+def test_two_groups_compared_by_log_likelihood(window, qtbot) -> None:
+    project: Project = window.project
+    analysis, view = words_tab(window, qtbot)
+    view.speaker.setCurrentIndex(view.speaker.findData("Kees"))
+    view.compare.setCurrentIndex(view.compare.findData("rest"))
+    expected = project.analysis.words.compare("rest", top=50, speaker="Kees")
+    assert view.table.model() is view.keyed
+    keyed = view.keyed
+    shown = [(keyed.index(r, 0).data(), keyed.index(r, 1).data(), keyed.index(r, 2).data(),
+              keyed.index(r, 4).data()) for r in range(keyed.rowCount())]
+    assert shown == [(k.word, str(k.count_a), str(k.count_b), k.more_in)
+                     for k in expected.rows] and shown
+    assert view.summary.text().startswith("A: speaker Kees (")
+    assert keyed.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "speaker Kees"
+    # a compared word in context too
+    query = view.in_context(keyed.index(0, 0))
+    assert query is not None and window.search.query.text() == query
+    site = project.sites()[0].name
+    view.compare.setCurrentIndex(view.compare.findData(f"site:{site}"))
+    assert view.compared is not None and view.compared.label_b == f"site {site}"
+    view.compare.setCurrentIndex(0)
+    assert view.table.model() is view.model and view.found is not None
+    try:
+        i18n.install("nl")
+        analysis.retranslate()
+        assert view.compare.itemText(0) == "Niets"
+        assert view.compare.itemText(1) == "de rest"
+        assert view.labels[5].text() == "Vergelijk met"
+    finally:
+        i18n.install("en")
+        analysis.retranslate()

@@ -100,9 +100,15 @@ def test_a_condition_that_cannot_hold_finds_nothing_and_says_why(study: Study,
     assert "\n" not in result.note
 
 
-def test_a_filter_alone_finds_nothing_as_code_does(study: Study) -> None:
-    assert study.project.search("attr:jaren<5").hits == []
-    assert study.project.search("code:A").hits == []
+def test_attr_alone_finds_nothing_and_code_alone_lists_its_segments(study: Study) -> None:
+    p = study.project
+    assert p.search("attr:jaren<5").hits == []
+    # issue 29: code: alone lists the code's segments (tests/index/test_listing.py); with
+    # attr: the parts of them where the condition holds
+    coded = [c for c in p.codings(code="A") if c.start is not None]
+    assert p.search("code:A", limit=10_000).total == len(coded)
+    kept = p.search("code:A attr:jaren<5", limit=10_000).hits
+    assert kept and all(passes(study, "jaren < 5", h.document_id, h.start, h.end) for h in kept)
 
 
 def test_the_cli_search_takes_attr(study: Study, capsys) -> None:  # type: ignore[no-untyped-def]
