@@ -237,12 +237,15 @@ class CodingActions:
     def _choose_code_for_hits(self, query: str, scope: str, memos: bool, planned: int) -> None:
         def then(path: str, is_new: bool) -> None:
             project = self.project
-            if is_new:
-                project.add_code(path)
 
             def job(progress: Progress) -> int:
                 progress.start(1, tr("Coding hits"))
-                made = project.index.code_hits(query, path, scope=scope, include_memos=memos)
+                # a new code and its codings are one undo step: one Ctrl+Z takes back both
+                with project.action(f"Code the hits of \u201c{query}\u201d as {path}"):
+                    if is_new:
+                        project.add_code(path)
+                    made = project.index.code_hits(query, path, scope=scope,
+                                                   include_memos=memos)
                 progress.step()
                 return made
 

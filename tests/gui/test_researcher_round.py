@@ -279,3 +279,25 @@ def test_suggestions_follow_the_document_and_say_why_they_are_empty(window) -> N
     assert not panel.empty.isHidden() and "Train" in panel.empty.text()  # no model yet
     window.open_document(docs[1].id)
     assert panel.document_id == docs[1].id
+
+
+def test_code_all_hits_with_a_new_code_is_one_undo_step(window, qtbot) -> None:
+    """Found in a real-window round: the new code was its own step, so one Ctrl+Z left an
+    empty code behind (and a second pass of the same search found the code's name)."""
+    project = window.project
+    codes_before = {c.id for _, c in project.codebook().walk()}
+    codings_before = len(project.codings())
+    window.search.run("machine")
+    dialog = window.coding.code_hits("machine", "hit")
+    assert isinstance(dialog, CodeHitsDialog)
+    dialog.accept()
+    choose_in_box(window, qtbot, "Technologie/Nieuwe pers")
+    window.runner.wait()
+    qtbot.waitUntil(lambda: len(project.codings()) > codings_before)
+    made = project.codings(code="Technologie/Nieuwe pers")
+    assert made and all("machine" in c.quote.lower() for c in made)
+    window.undo()
+    assert {c.id for _, c in project.codebook().walk()} == codes_before
+    assert len(project.codings()) == codings_before
+    window.redo()
+    assert len(project.codings(code="Technologie/Nieuwe pers")) == len(made)
