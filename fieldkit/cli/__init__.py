@@ -7,7 +7,6 @@ code 2 for bad input and 1 for other failures; never a traceback for a user mist
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -26,7 +25,7 @@ from fieldkit.cli import (
     words,
 )
 from fieldkit.core.errors import FieldkitError
-from fieldkit.storage import failures
+from fieldkit.storage import failures, sqlengine
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
 MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
@@ -87,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only place, a damaged file
+    except (OSError, sqlengine.Error) as exc:  # a full disk, a read-only place, a damaged file
         explained = failures.explain(exc)
         if explained is None:
             raise

@@ -9,7 +9,6 @@ and drawn when it arrives; the window never waits for it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import weakref
 from typing import Any
@@ -44,6 +43,7 @@ from fieldkit.gui.synced_transcript import (
 )
 from fieldkit.gui.waveform_bar import TimeMark, WaveformBar
 from fieldkit.project import Project
+from fieldkit.storage import sqlengine
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_MS = 5000
@@ -323,7 +323,7 @@ class RecordingPlayer(QWidget):
         def compute() -> None:
             try:
                 delivery.ready.emit(recordings.waveform(doc_id))
-            except (FieldkitError, OSError, RuntimeError, sqlite3.Error):
+            except (FieldkitError, OSError, RuntimeError, sqlengine.Error):
                 delivery.ready.emit(None)  # the player works without a drawn waveform
 
         self._worker = threading.Thread(target=compute, name="waveform", daemon=True)

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
-from fieldkit.storage import failures, schema
+from fieldkit.storage import failures, keys, schema, sqlengine
 
 # Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
 QUICK_CHECK_LIMIT = 128 * 1024 * 1024
@@ -59,17 +59,17 @@ def read_only(db_path: Path, **options: object) -> sqlite3.Connection:
     ``-wal`` file either, the database file alone holds everything committed, and it is read
     as immutable.
     """
-    conn = sqlite3.connect(read_only_uri(db_path), uri=True, **options)  # type: ignore[call-overload]
+    key = keys.sql_key(db_path)
+    conn = sqlengine.connect(read_only_uri(db_path), key, uri=True, **options)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
+    except sqlengine.OperationalError as exc:
         conn.close()
         code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
         if code not in (10, 14) or _wal_size(db_path):  # IOERR, CANTOPEN
             raise
-    return sqlite3.connect(read_only_uri(db_path, immutable=True), uri=True,
-                           **options)  # type: ignore[call-overload]
+    return sqlengine.connect(read_only_uri(db_path, immutable=True), key, uri=True, **options)
 
 
 def _wal_size(db_path: Path) -> int:
@@ -82,9 +82,10 @@ def _wal_size(db_path: Path) -> int:
 def truncated(db_path: Path) -> str | None:
     """A sentence when the file is shorter than its header says (cut off by a copy or a crash).
 
-    Only asked when no ``-wal`` file is beside it: then the file alone is the database.
+    Only asked when no ``-wal`` file is beside it: then the file alone is the database. An
+    encrypted database's header is encrypted: SQLCipher's own checks say what is wrong there.
     """
-    if Path(f"{db_path}-wal").exists():
+    if Path(f"{db_path}-wal").exists() or keys.is_encrypted(keys.project_folder_of(db_path)):
         return None
     with open(db_path, "rb") as fh:
         header = fh.read(100)
@@ -109,7 +110,7 @@ def probe(folder: Path, db_path: Path) -> None:
         raise DamagedProject(_damaged(folder, cut))
     try:
         conn = read_only(db_path, isolation_level=None)
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         raise DamagedProject(_damaged(folder, str(exc))) from None
@@ -136,7 +137,7 @@ def probe(folder: Path, db_path: Path) -> None:
             raise NotAProject(f"{folder} has no project identity: making it was interrupted "
                               "before it was complete. Make the project again (or restore a "
                               "backup with `fieldkit backup restore`).")
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         raise DamagedProject(_damaged(folder, str(exc))) from None
@@ -156,7 +157,7 @@ def check_structure(folder: Path, db_path: Path) -> None:
                 for row in conn.execute(sql):
                     for blob in row:
                         bytes(blob or b"").decode("utf-8")
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         result = [str(exc)]
