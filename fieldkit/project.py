@@ -139,16 +139,17 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
-               passphrase: str | None = None) -> Project:
+               passphrase: str | None = None, recovery: bool = True) -> Project:
         """Make a new project folder and open it for writing (see ``build``); encrypted with
         ``passphrase`` when one is given (then ``recovery_key`` holds the recovery key to show
-        once)."""
-        return cls.build(path, name=name, language=language, passphrase=passphrase)
+        once, unless not ``recovery``)."""
+        return cls.build(path, name=name, language=language, passphrase=passphrase,
+                         recovery=recovery)
 
     @classmethod
     def build(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
               fill: Callable[[Project, Store], None] | None = None,
-              passphrase: str | None = None) -> Project:
+              passphrase: str | None = None, recovery: bool = True) -> Project:
         """Make a new project, let ``fill`` store its contents, and open it for writing.
 
         ``fill`` gets the new project and its store (bulk builders such as the demo and the
@@ -162,10 +163,10 @@ class Project:
         if language not in ("nl", "en"):
             raise BadInput(f"Language must be 'nl' or 'en', not '{language}'.")
         title = name or folder.name.removesuffix(".fieldkit")
-        recovery = None
+        printed = None
         with newfolder.building(folder) as build:
             if passphrase is not None:  # encrypted from its first byte on
-                recovery = keys.create(build, passphrase)
+                printed = keys.create(build, passphrase, recovery=recovery)
             project = cls._start(build, title, language)
             try:
                 if fill is not None:
@@ -173,7 +174,7 @@ class Project:
             finally:
                 project.close()
         project = cls.open(folder)
-        project.recovery_key = recovery
+        project.recovery_key = printed
         return project
 
     @classmethod

@@ -16,6 +16,7 @@ from fieldkit.cli import (
     assist,
     cases,
     common,
+    encryption,
     export,
     foundation,
     recordings,
@@ -29,7 +30,7 @@ from fieldkit.storage import failures, sqlengine
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
 MODULES = (foundation, recordings, search, export, team, teamserver, assist, analysis, words,
-           cases)
+           cases, encryption)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (OSError, sqlengine.Error) as exc:  # a full disk, a read-only place, a damaged file
+    except (OSError, *sqlengine.Error) as exc:  # a full disk, a read-only place, a damaged file
         explained = failures.explain(exc)
         if explained is None:
             raise
