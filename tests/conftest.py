@@ -24,6 +24,12 @@ HAS_QT = importlib.util.find_spec("PySide6") is not None
 HEADLESS = os.environ.get("FIELDKIT_HEADLESS") == "1"
 QT_TESTS = ["gui", "teamserver/test_team_window.py", "teamserver/test_hostile_history_window.py"]
 collect_ignore = [] if HAS_QT else QT_TESTS
+# FIELDKIT_TEST_ENCRYPTED=1 (`make test-encrypted`): every project a test makes in this process
+# (Project.create, .build: the demo, a qdpx import) is an encrypted one, and the CLI the tests
+# run finds its passphrase in FIELDKIT_PASSPHRASE: the suite once more on SQLCipher and sealed
+# media (issue 31).
+ENCRYPTED = os.environ.get("FIELDKIT_TEST_ENCRYPTED") == "1"
+TEST_PASSPHRASE = "test passphrase ü"
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -55,6 +61,21 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if HEADLESS and reached:
         print(f"\nheadless job: a Qt-free test imported {', '.join(reached)}", file=sys.stderr)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=ENCRYPTED)
+def every_project_encrypted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With FIELDKIT_TEST_ENCRYPTED=1: the projects tests make are encrypted (see above)."""
+    if not ENCRYPTED:
+        return
+    build = Project.build.__func__  # type: ignore[attr-defined]
+
+    def encrypted(cls: type[Project], path: Path, **options: object) -> Project:
+        options["passphrase"] = options.get("passphrase") or TEST_PASSPHRASE
+        return build(cls, path, **options)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Project, "build", classmethod(encrypted))
+    monkeypatch.setenv("FIELDKIT_PASSPHRASE", TEST_PASSPHRASE)
 
 
 @pytest.fixture
