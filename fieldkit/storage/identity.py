@@ -18,6 +18,10 @@ from fieldkit.storage import failures, keys, schema, sqlengine
 
 # Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
 QUICK_CHECK_LIMIT = 128 * 1024 * 1024
+# An encrypted database is checked up to a size that takes about as long (every page is
+# decrypted, ~25 ms per MB); beyond it, SQLCipher's HMAC of each page still refuses any page
+# changed on disk when it is read, and `fieldkit check` checks the whole file.
+QUICK_CHECK_LIMIT_ENCRYPTED = 8 * 1024 * 1024
 # Texts a writer reads back and rewrites (re-anchoring, merging): bytes that are not UTF-8 there
 # are damage that ``check`` reports, so a writer refuses them too.
 _TEXTS = ("SELECT CAST(text AS BLOB), CAST(title AS BLOB) FROM documents",
@@ -147,7 +151,8 @@ def probe(folder: Path, db_path: Path) -> None:
 
 def check_structure(folder: Path, db_path: Path) -> None:
     """Before writing: SQLite's ``quick_check`` over the whole file (up to a size)."""
-    if db_path.stat().st_size > QUICK_CHECK_LIMIT:
+    encrypted = keys.is_encrypted(keys.project_folder_of(db_path))
+    if db_path.stat().st_size > (QUICK_CHECK_LIMIT_ENCRYPTED if encrypted else QUICK_CHECK_LIMIT):
         return
     conn = read_only(db_path, isolation_level=None)
     try:
