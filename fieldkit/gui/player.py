@@ -36,6 +36,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.core.timecode import format_ms
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
+from fieldkit.gui.media_device import MediaDevice
 from fieldkit.gui.synced_transcript import (
     REWIND_ON_PAUSE_MS,
     SyncedTranscript,
@@ -77,10 +78,21 @@ class RecordingPlayer(QWidget):
         self._build_transcript()
         self._lay_out()
         self._follow_player_and_project()
-        self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
+        self._set_source(project, doc_id)
         self.retranslate()
         self.reload()
         self._load_waveform()
+
+    def _set_source(self, project: Project, doc_id: int) -> None:
+        """The recording's file; in an encrypted project a device that decrypts what the
+        player reads (its name tells the player the format), never a decrypted copy."""
+        path = project.recordings.media_file(doc_id)
+        self._device: MediaDevice | None = None
+        if project.media.key is None:
+            self.player.setSource(QUrl.fromLocalFile(str(path)))
+            return
+        self._device = MediaDevice(project.open_media(self.recording.media_id), self)
+        self.player.setSourceDevice(self._device, QUrl.fromLocalFile(str(path)))
 
     def _build_media(self) -> None:
         """The player, its sound and (for a video) its picture."""
