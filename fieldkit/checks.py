@@ -29,7 +29,7 @@ def check_folder(path: str | Path, progress: Progress) -> list[Problem]:
         project = Project.open(path, readonly=True)
     except FieldkitError as exc:
         return [Problem("error", str(exc))]
-    except (OSError, *sqlengine.Error) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         return [Problem("error", str(failures.explain(exc)))]
     with project:
         return project.check(progress)
@@ -41,7 +41,7 @@ def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> Non
 
     try:
         step()
-    except (*sqlengine.Error, UnicodeDecodeError) as exc:
+    except sqlengine.Error + (UnicodeDecodeError,) as exc:
         problems.append(Problem("error", f"Database damage found while checking {what}: "
                                          f"{exc}."))
 

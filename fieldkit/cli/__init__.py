@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (OSError, *sqlengine.Error) as exc:  # a full disk, a read-only place, a damaged file
+    except sqlengine.Error + (OSError,) as exc:  # a full disk, a read-only place, a damaged file
         explained = failures.explain(exc)
         if explained is None:
             raise

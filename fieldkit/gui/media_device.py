@@ -15,7 +15,10 @@ class MediaDevice(QIODevice):
     """Random-access, read-only, unbuffered (Qt's position is the reader's)."""
 
     def __init__(self, reader: BinaryIO, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        if parent is None:
+            super().__init__()
+        else:
+            super().__init__(parent)
         self.reader = reader
         self._size = reader.seek(0, 2)
         reader.seek(0)
@@ -39,7 +42,7 @@ class MediaDevice(QIODevice):
         self.reader.seek(self.pos())
         return self.reader.read(maxlen)
 
-    def writeData(self, _data: bytes) -> int:  # noqa: N802 - Qt's name
+    def writeData(self, _data: bytes | bytearray | memoryview, _size: int) -> int:  # noqa: N802
         return -1
 
     def close(self) -> None:

@@ -335,7 +335,7 @@ class RecordingPlayer(QWidget):
         def compute() -> None:
             try:
                 delivery.ready.emit(recordings.waveform(doc_id))
-            except (FieldkitError, OSError, RuntimeError, *sqlengine.Error):
+            except sqlengine.Error + (FieldkitError, OSError, RuntimeError):
                 delivery.ready.emit(None)  # the player works without a drawn waveform
 
         self._worker = threading.Thread(target=compute, name="waveform", daemon=True)

@@ -32,7 +32,7 @@ def compute_peaks(path: Path, progress: Progress | None = None,
 
     progress = progress or Progress.silent()
     try:
-        with av.open(media if media is not None else str(path)) as container:
+        with av.open(media if media is not None else str(path), mode="r") as container:
             if not container.streams.audio:
                 seconds = (container.duration or 0) // av.time_base
                 return bytes(int(seconds * per_second))

@@ -102,7 +102,7 @@ class Backups:
             return None
         try:
             return self.make("automatic")
-        except (OSError, *sqlengine.Error) as exc:
+        except sqlengine.Error + (OSError,) as exc:
             explained = failures.explain(exc)
             project.backup_warning = str(explained or exc)
             return None
@@ -131,7 +131,7 @@ def _project_folder(path: str | Path) -> Path:
     if db_path.is_file():
         try:
             identity.probe(folder, db_path)
-        except (DamagedProject, *sqlengine.Error, OSError):
+        except sqlengine.Error + (DamagedProject, OSError):
             pass
     return folder
 
@@ -199,7 +199,7 @@ def _bring_up_to_date(build: Path, target: Path, refused: str) -> None:
 
     try:
         Project.open(build).close()
-    except (FieldkitError, *sqlengine.Error) as exc:
+    except sqlengine.Error + (FieldkitError,) as exc:
         said = " ".join(str(exc).replace(build.name, target.name).split())
         if isinstance(exc, FieldkitError) and not isinstance(exc, IntegrityProblem):
             raise type(exc)(said) from None  # e.g. a newer project: said as such

@@ -134,7 +134,7 @@ def _damage(path: Path, known: dict[str, list[int]]) -> str:
         if known.get(path.name) == _state(path):
             return ""
         _verify(path)
-    except (*sqlengine.Error, OSError) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         return " ".join(str(exc).split()) or type(exc).__name__
     return ""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, FieldkitError, StorageFailure
@@ -63,7 +62,7 @@ def explain(exc: BaseException, where: Path | None = None) -> FieldkitError | No
     return None
 
 
-def _explain_sqlite(exc: sqlite3.Error) -> FieldkitError:
+def _explain_sqlite(exc: Exception) -> FieldkitError:
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
     text = " ".join(str(exc).split())
     if code == _SQLITE_FULL or "disk is full" in text:

@@ -68,7 +68,7 @@ def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) 
     """Run ``step``; a disk or database failure becomes its one-line domain error."""
     try:
         step(folder, db_path)
-    except (OSError, *sqlengine.Error) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         raise failures.explain(exc, folder) from None  # type: ignore[misc]
 
 
