@@ -250,3 +250,32 @@ def test_the_passphrase_dialog_speaks_dutch(app, qtbot, tmp_path) -> None:
 
     assert i18n.tr(ACTIONS["encrypt"][0]) == "&Versleutelen…"
     assert i18n.tr(ACTIONS["change_passphrase"][0]) == "&Wachtwoordzin wijzigen…"
+
+
+def test_fieldkit_gui_on_an_encrypted_project_asks_in_the_app(app, qtbot, ring, tmp_path,
+                                                              monkeypatch) -> None:
+    from fieldkit.gui.main_window import MainWindow
+    from fieldkit.gui_launcher import launch
+
+    folder = _encrypted(tmp_path)
+    shown: list[MainWindow] = []
+
+    def running(_app: object) -> int:  # the app's event loop, until the project is shown
+        def opened() -> bool:
+            shown[:] = [w for w in QApplication.topLevelWidgets()
+                        if isinstance(w, MainWindow) and w.isVisible()]
+            return bool(shown)
+
+        qtbot.waitUntil(opened, timeout=20000)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", running)
+    monkeypatch.setattr("fieldkit.gui_launcher.display_problem", lambda _shot: None)
+    seen = _answer(qtbot, [_type(PASS)])
+    assert launch(str(folder)) == 0
+    assert seen == ["Encrypted project"]
+    assert shown[0].project is not None and shown[0].project.path == folder
+    assert "Encrypted" in shown[0].lock_status.text()
+    for window in shown:
+        window.runner.wait()
+        window.close()
