@@ -30,6 +30,7 @@ MAGIC = b"FKSEAL01"
 CHUNK = 64 * 1024
 TAG = 16
 HEADER = 32
+CHANGED = "changed on disk since it was imported"  # mediastore.CHANGED, said the same way
 _HEADER = struct.Struct(">8s16sII")
 
 
@@ -37,7 +38,7 @@ class DamagedChunk(MediaUnfit):
     """A chunk of a sealed file that does not decrypt: changed on disk, cut off or swapped."""
 
     def __init__(self, index: int) -> None:
-        super().__init__(f"damaged: part {index + 1} does not decrypt (changed on disk)")
+        super().__init__(f"{CHANGED} (part {index + 1} does not decrypt)")
         self.index = index
 
 
@@ -114,10 +115,10 @@ class SealedReader(io.RawIOBase):
         self.raw = raw
         header = raw.read(HEADER)
         if len(header) < HEADER or not is_sealed(header):
-            raise MediaUnfit("damaged: not an encrypted media file")
+            raise MediaUnfit(f"{CHANGED} (it is not an encrypted media file)")
         _, file_id, self.chunk, _ = _HEADER.unpack(header)
         if not 16 <= self.chunk <= 1 << 26:
-            raise MediaUnfit("damaged: its header is changed")
+            raise MediaUnfit(f"{CHANGED} (its header does not fit)")
         self.header = header
         self.cipher = _file_key(media_key, file_id)
         body = raw.seek(0, io.SEEK_END) - HEADER
