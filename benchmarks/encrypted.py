@@ -47,9 +47,14 @@ TARGET = 1.3
 
 
 def _copies(work: Path, source: Path) -> tuple[Path, Path, float]:
+    """Two copies of the demo without its backups and with automatic backups off (opening
+    would otherwise copy the whole database first), one of them encrypted."""
     plain, secret = work / "Plain.fieldkit", work / "Secret.fieldkit"
-    for target in (plain, secret):
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("project.lock"))
+    shutil.copytree(source, plain, ignore=shutil.ignore_patterns("project.lock", "backups"))
+    with Project.open(plain) as project:
+        project.backups.configure(interval_hours=0)
+    shutil.rmtree(plain / "backups", ignore_errors=True)
+    shutil.copytree(plain, secret, ignore=shutil.ignore_patterns("project.lock"))
     started = time.perf_counter()
     encryption.encrypt(secret, PASSPHRASE, recovery=False)
     return plain, secret, time.perf_counter() - started
@@ -107,8 +112,10 @@ def run(quick: bool) -> dict[str, Any]:
         started = time.perf_counter()
         encryption.unlock(secret, PASSPHRASE)
         unlock_s = time.perf_counter() - started
-        audio = work / "interview.m4a"
-        write_recording(audio, 120.0 if quick else 600.0)
+        seconds = 120.0 if quick else 600.0
+        audio = [work / f"interview{i}.m4a" for i in range(2)]
+        for i, path in enumerate(audio):  # two rounds: two recordings (not duplicates)
+            write_recording(path, seconds + i)
         figures: dict[str, dict[str, Any]] = {"plain": {}, "encrypted": {}}
         parity: dict[str, bool] = {}
         opened: dict[str, list[float]] = {"plain": [], "encrypted": []}
@@ -117,24 +124,37 @@ def run(quick: bool) -> dict[str, Any]:
                 started = time.perf_counter()
                 Project.open(folder).close()
                 opened[name].append(time.perf_counter() - started)
+        rounds: dict[str, list[dict[str, Any]]] = {"plain": [], "encrypted": []}
         results: dict[str, Any] = {}
-        for name, folder in (("plain", plain), ("encrypted", secret)):
-            with Project.open(folder) as project:
-                doc_id = _longest_transcript(project)
-                code = project.codebook().children(None)[0].name
-                search_s, hits = _search(project)
-                transcript = [_transcript(project, doc_id) for _ in range(5)]
-                repaint = [_repaint(project, doc_id, code, 10 * i) for i in range(10)]
-                imported, waveform, peaks = _recording(project, audio)
-            figures[name] = {
-                "open_ms": round(1000 * statistics.median(opened[name]), 1),
-                "search": percentiles(search_s),
-                "transcript_ms": round(1000 * statistics.median(t for t, _ in transcript), 1),
-                "repaint_ms": round(1000 * statistics.median(repaint), 2),
-                "import_recording_ms": round(1000 * imported, 1),
-                "waveform_ms": round(1000 * waveform, 1),
-            }
-            results[name] = (hits, transcript[0][1], peaks)
+        # two rounds in opposite orders; each figure is the better round's (the first round
+        # of whichever runs first also pays for loading code and filling the OS cache)
+        for order in ((("plain", plain), ("encrypted", secret)),
+                      (("encrypted", secret), ("plain", plain))):
+            for name, folder in order:
+                index = len(rounds[name])
+                with Project.open(folder) as project:
+                    doc_id = _longest_transcript(project)
+                    code = project.codebook().children(None)[0].name
+                    search_s, hits = _search(project)
+                    transcript = [_transcript(project, doc_id) for _ in range(5)]
+                    repaint = [_repaint(project, doc_id, code, 10 * i + 200 * index)
+                               for i in range(10)]
+                    imported, waveform, peaks = _recording(project, audio[index])
+                rounds[name].append({
+                    "search": percentiles(search_s),
+                    "transcript_ms": round(1000 * statistics.median(t for t, _ in transcript),
+                                           2),
+                    "repaint_ms": round(1000 * statistics.median(repaint), 2),
+                    "import_recording_ms": round(1000 * imported, 1),
+                    "waveform_ms": round(1000 * waveform, 1)})
+                results.setdefault(name, []).append((hits, transcript[0][1], peaks))
+        for name in ("plain", "encrypted"):
+            best = {key: min(r[key] for r in rounds[name]) for key in rounds[name][0]
+                    if key != "search"}
+            search = min((r["search"] for r in rounds[name]), key=lambda s: s["p95_ms"])
+            figures[name] = {"open_ms": round(1000 * statistics.median(opened[name]), 1),
+                             "search": search, **best}
+        results = {name: found[0] for name, found in results.items()}
         parity["search"] = results["plain"][0] == results["encrypted"][0]
         parity["transcript"] = results["plain"][1] == results["encrypted"][1]
         parity["waveform"] = results["plain"][2] == results["encrypted"][2]
