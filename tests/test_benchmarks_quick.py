@@ -109,3 +109,10 @@ def test_transcribe(out: Path) -> None:
     assert tiny["recall"] >= 0.6 and tiny["turns"] >= 5 and tiny["rtf"] > 0
     run_ = figures["long_run"]
     assert run_["stored"] is True and run_["recall"] >= 0.6 and run_["ticks"] > 0
+
+
+def test_encrypted(out: Path) -> None:
+    figures = run("encrypted", out)
+    assert figures["parity_ok"] is True, figures["parity"]
+    assert set(figures["ratios"]) >= {"open", "search_p95", "transcript", "repaint",
+                                      "import_recording", "waveform"}
