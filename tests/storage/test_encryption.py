@@ -321,3 +321,24 @@ def test_kill_during_encrypt_and_decrypt_leaves_a_project_that_opens(tmp_path, w
         with Project.open(folder) as project:
             assert _state(project) == before
             assert project.check() == []
+
+
+def test_a_team_snapshot_of_an_encrypted_project_is_plain_and_fieldkits_own(tmp_path,
+                                                                          locked_out) -> None:
+    """What a lead sends the server (docs/team.md): a plain copy that a joining member's
+    check accepts as exactly fieldkit's schema, holding the same rows."""
+    from fieldkit.storage import replica_tables
+    from fieldkit.storage.mediastore import MediaStore
+    from fieldkit.team.joining import check_snapshot
+
+    with Project.create(tmp_path / "E.fieldkit", passphrase=PASS) as project:
+        _fill(project, tmp_path)
+        target = tmp_path / "snapshot.sqlite"
+        replica_tables.snapshot(project._store.conn, str(target))
+        rows = project._store.conn.execute("SELECT count(*) FROM codings").fetchone()[0]
+    assert target.read_bytes()[:16] == b"SQLite format 3\x00"
+    check_snapshot(target, MediaStore.hash_file(target))
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT count(*) FROM codings").fetchone()[0] == rows == 2
+    assert WORD in conn.execute("SELECT group_concat(text) FROM documents").fetchone()[0]
+    conn.close()
