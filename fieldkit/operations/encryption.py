@@ -123,8 +123,14 @@ def decrypt(path: str | Path) -> None:
     is forgotten."""
     folder = Path(path)
     keys.data_key(folder)
-    forget(folder)
+    entry = _entry(folder)  # the key file goes with the conversion: its id named the entry
     conversion.decrypt(folder)
+    ring = _keyring()
+    if ring is not None:
+        try:
+            ring.delete_password(SERVICE, entry)
+        except Exception:
+            pass
 
 
 def change_passphrase(path: str | Path, new_passphrase: str) -> None:

@@ -342,3 +342,39 @@ def test_a_team_snapshot_of_an_encrypted_project_is_plain_and_fieldkits_own(tmp_
     assert conn.execute("SELECT count(*) FROM codings").fetchone()[0] == rows == 2
     assert WORD in conn.execute("SELECT group_concat(text) FROM documents").fetchone()[0]
     conn.close()
+
+
+def test_the_keyring_opens_a_remembered_project_and_forgets_it_when_decrypted(
+        tmp_path, locked_out, monkeypatch) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryRing(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.kept.pop((service, username), None)
+
+    monkeypatch.delenv("FIELDKIT_PASSPHRASE", raising=False)
+    before = keyring.get_keyring()
+    ring = MemoryRing()
+    keyring.set_keyring(ring)
+    try:
+        folder = tmp_path / "E.fieldkit"
+        Project.create(folder, passphrase=PASS).close()
+        assert encryption.remember(folder, PASS)
+        keys._unlocked.clear()
+        Project.open(folder).close()  # no passphrase given: the keyring's
+        encryption.change_passphrase(folder, "nieuw")
+        assert list(ring.kept.values()) == ["nieuw"]  # the remembered one follows
+        encryption.decrypt(folder)
+        assert ring.kept == {}
+    finally:
+        keyring.set_keyring(before)
