@@ -22,7 +22,7 @@ A11Y_DEBS := xvfb dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 # What the speech-recognition tests need: espeak-ng says the English they transcribe.
 SPEECH_DEBS := espeak-ng
 
-.PHONY: run test headless lint demo system-deps postgresql bench clean bundle bundle-check
+.PHONY: run test test-encrypted headless lint demo system-deps postgresql bench clean bundle bundle-check
 
 run: $(STAMP) system-deps $(DEMO)
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -45,6 +45,15 @@ test: $(STAMP) system-deps postgresql
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
 	@if [ "$(HEADLESS)" = 1 ]; then $(MAKE) --no-print-directory headless; fi
 	@if [ "$(BUNDLE)" = 1 ]; then $(MAKE) --no-print-directory bundle-check; fi
+
+# The suite's Qt-free core once more with every project the tests make encrypted (SQLCipher,
+# sealed media; tests/conftest.py: FIELDKIT_TEST_ENCRYPTED, PLAIN_ONLY), issue 31.
+ENCRYPTED_SLICE := tests/test_project.py tests/test_checks.py tests/index tests/analysis \
+                   tests/operations tests/storage tests/recordings tests/test_retrieval.py \
+                   tests/test_reanchoring.py tests/test_media_integrity.py
+test-encrypted: $(STAMP)
+	FIELDKIT_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		-p no:cacheprovider $(ENCRYPTED_SLICE)
 
 # The headless job (napari has one): fieldkit installed without its gui extra, in a virtualenv
 # with no PySide6, runs every test that does not need Qt. tests/conftest.py leaves out tests/gui,

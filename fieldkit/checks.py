@@ -8,14 +8,13 @@ problem; a check that fails on a damaged database is another.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.storage import failures, integrity, pdf_tables
+from fieldkit.storage import failures, integrity, pdf_tables, sqlengine
 from fieldkit.storage.mediastore import MISSING, MediaStore
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ def check_folder(path: str | Path, progress: Progress) -> list[Problem]:
         project = Project.open(path, readonly=True)
     except FieldkitError as exc:
         return [Problem("error", str(exc))]
-    except (OSError, sqlite3.Error) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         return [Problem("error", str(failures.explain(exc)))]
     with project:
         return project.check(progress)
@@ -42,7 +41,7 @@ def _guarded(problems: list[Problem], what: str, step: Callable[[], Any]) -> Non
 
     try:
         step()
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
+    except sqlengine.Error + (UnicodeDecodeError,) as exc:
         problems.append(Problem("error", f"Database damage found while checking {what}: "
                                          f"{exc}."))
 

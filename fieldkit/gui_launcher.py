@@ -55,15 +55,18 @@ def launch(path: str | None, screenshot: str | None = None, language: str | None
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    from fieldkit.core.errors import PassphraseNeeded
     from fieldkit.project import Project
 
-    project = None
+    project, ask = None, None
     if path is not None:
         try:
             project = Project.open(path)
+        except PassphraseNeeded:
+            ask = path  # an encrypted project: the app asks for its passphrase
         except FieldkitError as exc:
             print(str(exc), file=sys.stderr)
             return exc.exit_code
     from fieldkit.gui.app import run
 
-    return run(project, screenshot=screenshot, language=language, texts=texts)
+    return run(project, screenshot=screenshot, language=language, texts=texts, ask=ask)

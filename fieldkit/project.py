@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from fieldkit.core import anchoring
 from fieldkit.core.changes import ChangeSet
@@ -41,6 +41,7 @@ from fieldkit.core.names import (
 )
 from fieldkit.core.progress import Progress
 from fieldkit.core.text import context, normalise_newlines
+from fieldkit.operations import encryption
 from fieldkit.operations.agreement import Agreement
 from fieldkit.operations.analysis import Analysis
 from fieldkit.operations.assist import Assist
@@ -58,7 +59,7 @@ from fieldkit.operations.pdfs import Pdfs, checked_area
 from fieldkit.operations.recordings import Recordings
 from fieldkit.operations.retrieval import Retrieval
 from fieldkit.operations.sets import Sets
-from fieldkit.storage import case_tables, database, newfolder, opening, recording_tables
+from fieldkit.storage import case_tables, database, keys, newfolder, opening, recording_tables
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.store import CodingFilter, DocumentSummary, Store
@@ -112,6 +113,7 @@ class Project:
         self._lock = lock
         self.media = MediaStore(path)
         self.backup_warning = ""  # why the automatic backup on opening failed, if it did
+        self.recovery_key: str | None = None  # an encrypted project's, just after creation
         self._coder = (
             os.environ.get("FIELDKIT_CODER") or store.meta("current_coder") or _login_name()
         )
@@ -140,14 +142,18 @@ class Project:
     # -- opening and closing ---------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, *, name: str | None = None,
-               language: str = "nl") -> Project:
-        """Make a new project folder and open it for writing (see ``build``)."""
-        return cls.build(path, name=name, language=language)
+    def create(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
+               passphrase: str | None = None, recovery: bool = True) -> Project:
+        """Make a new project folder and open it for writing (see ``build``); encrypted with
+        ``passphrase`` when one is given (then ``recovery_key`` holds the recovery key to show
+        once, unless not ``recovery``)."""
+        return cls.build(path, name=name, language=language, passphrase=passphrase,
+                         recovery=recovery)
 
     @classmethod
     def build(cls, path: str | Path, *, name: str | None = None, language: str = "nl",
-              fill: Callable[[Project, Store], None] | None = None) -> Project:
+              fill: Callable[[Project, Store], None] | None = None,
+              passphrase: str | None = None, recovery: bool = True) -> Project:
         """Make a new project, let ``fill`` store its contents, and open it for writing.
 
         ``fill`` gets the new project and its store (bulk builders such as the demo and the
@@ -161,14 +167,19 @@ class Project:
         if language not in ("nl", "en"):
             raise BadInput(f"Language must be 'nl' or 'en', not '{language}'.")
         title = name or folder.name.removesuffix(".fieldkit")
+        printed = None
         with newfolder.building(folder) as build:
+            if passphrase is not None:  # encrypted from its first byte on
+                printed = keys.create(build, passphrase, recovery=recovery)
             project = cls._start(build, title, language)
             try:
                 if fill is not None:
                     fill(project, project._store)
             finally:
                 project.close()
-        return cls.open(folder)
+        project = cls.open(folder)
+        project.recovery_key = printed
+        return project
 
     @classmethod
     def _start(cls, folder: Path, title: str, language: str) -> Project:
@@ -195,15 +206,18 @@ class Project:
         return project_from_qdpx(qdpx, path, progress)
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+    def open(cls, path: str | Path, *, readonly: bool = False,
+             passphrase: str | None = None) -> Project:
         """Open an existing project; for writing unless ``readonly`` (then no lock is taken).
 
         A database that is not a whole fieldkit project (someone else's SQLite file, one whose
         making was interrupted, one from a newer fieldkit, a damaged one) is refused with one
         line before anything in it changes. A writer takes an automatic backup when the last
-        one is older than the project's backup interval.
+        one is older than the project's backup interval. An encrypted project is unlocked
+        with ``passphrase``, ``FIELDKIT_PASSPHRASE`` or the keyring (``operations.encryption``).
         """
         folder = Path(path)
+        encryption.unlock(folder, passphrase)
         store, lock = opening.connect(folder, readonly)
         project = cls(folder, store, lock)
         if not readonly:
@@ -468,6 +482,12 @@ class Project:
     def media_file(self, media_id: int) -> Path:
         m = self._store.media(media_id)
         return self.media.path(m.sha256, m.filename)
+
+    def open_media(self, media_id: int) -> BinaryIO:
+        """The media file's plaintext, file-like and seekable (decrypted chunk by chunk in an
+        encrypted project, where ``media_file``'s path holds only ciphertext)."""
+        m = self._store.media(media_id)
+        return self.media.open(m.sha256, m.filename)
 
     def thumbnail_file(self, media_id: int) -> Path:
         return self.media.thumbnail_path(self._store.media(media_id).sha256)

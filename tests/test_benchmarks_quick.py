@@ -116,3 +116,10 @@ def test_pdf(out: Path) -> None:
     assert figures["parity_ok"] is True
     assert figures["pages"] == 30 and figures["parity"]["boxes_counted"] >= figures["chars"]
     assert figures["parity"]["search_hits"] == 1
+
+
+def test_encrypted(out: Path) -> None:
+    figures = run("encrypted", out)
+    assert figures["parity_ok"] is True, figures["parity"]
+    assert set(figures["ratios"]) >= {"open", "search_p95", "transcript", "repaint",
+                                      "import_recording", "waveform"}

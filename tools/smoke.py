@@ -7,8 +7,9 @@ the built wheel (tests/test_wheel.py) or the PyInstaller bundle's executable (``
 bundle-check``). Each step runs it in a folder with no source tree, with its own home, settings
 and caches, and checks the result: the version, the first-steps text, the demo study, a search,
 Dutch and English screenshots of the welcome and the main window (the Dutch window must show the
-Dutch of every English interface word the English one shows, per resources/i18n), and a Word
-file imported into a new project. Prints one line per step and a closing count.
+Dutch of every English interface word the English one shows, per resources/i18n), a Word
+file imported into a new project, and an encrypted project. Prints one line per step and a
+closing count.
 """
 
 from __future__ import annotations
@@ -118,6 +119,26 @@ class Smoke:
         assert len(docs) == 1 and docs[0]["chars"] > 1000, docs
 
 
+    def encrypted(self) -> None:
+        """SQLCipher, cryptography and Argon2 are in the program: a project made encrypted,
+        written and searched with the passphrase, refused (one line, exit 2) without it."""
+        with_pass = {**self.env, "FIELDKIT_PASSPHRASE": "smoke passphrase"}
+        for argv in (["new", "Secret.fieldkit", "--encrypt", "--no-recovery"],
+                     ["-p", "Secret.fieldkit", "note", "--site", "Hal", "--title", "Geheim",
+                      "--text", "De kantbank van Zwaluwstaart"],
+                     ["-p", "Secret.fieldkit", "search", "Zwaluwstaart", "--json"]):
+            done = subprocess.run([str(self.exe), *argv], cwd=self.work, env=with_pass,
+                                  text=True, capture_output=True, timeout=TIMEOUT,
+                                  encoding="utf-8", stdin=subprocess.DEVNULL)
+            assert done.returncode == 0, done.stderr[-2000:]
+        assert len(json.loads(done.stdout)["hits"]) == 1, done.stdout
+        db = (self.work / "Secret.fieldkit" / "project.sqlite").read_bytes()
+        assert b"Zwaluwstaart" not in db and not db.startswith(b"SQLite format 3")
+        done = subprocess.run([str(self.exe), "-p", "Secret.fieldkit", "docs"], cwd=self.work,
+                              env=self.env, text=True, capture_output=True, timeout=TIMEOUT,
+                              encoding="utf-8", stdin=subprocess.DEVNULL)
+        assert done.returncode == 2 and "encrypted" in done.stderr, done.stderr[-2000:]
+
     def team_client(self) -> None:
         """The team-server client (psycopg with its libpq) is in the program: an unreachable
         server is the one-line answer, not a missing library."""
@@ -158,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                    lambda: smoke.windows("Demo.fieldkit", "main", 20))
         smoke.step("import a Word file", smoke.import_docx)
         smoke.step("team-server client", smoke.team_client)
+        smoke.step("an encrypted project", smoke.encrypted)
         print(f"smoke: {len(smoke.passed)} passed, {len(smoke.failed)} failed", flush=True)
     return 1 if smoke.failed else 0
 

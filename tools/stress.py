@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/stress.py [--long] [--keep]      # about 4 minutes on 2 cores
 
-Sections: kill -9 sweeps over import, edit, merge, demo, import-qdpx, backup restore, a
+Sections: kill -9 sweeps over encrypt, decrypt and passphrase (``--only-crypt`` alone), import,
+edit, merge, demo, import-qdpx, backup restore, a
 recording's import, exports (docx, xlsx, qdpx, csv), check --fix and code-hits, each checked
 for what it claims (after the kill the project opens, `check` finds no error, and the work is
 all there or not at all); damaged, foreign and newer databases; a full disk on a small tmpfs
@@ -47,6 +48,7 @@ from stress_common import (
     must,
     tally,
 )
+from stress_crypt import sweep_conversions
 from stress_kills import sweep_kills
 
 # -- material --------------------------------------------------------------------------------
@@ -449,6 +451,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--long", action="store_true", help="more kill points and fuzz files")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--crypt-trials", type=int, default=0, metavar="N",
+                        help="kills of each of encrypt, decrypt, passphrase (default 4; 12 "
+                             "with --long)")
+    parser.add_argument("--only-crypt", action="store_true",
+                        help="only the kill -9 trials of encrypted projects")
     args = parser.parse_args()
     started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="fieldkit-stress-"))
@@ -456,6 +463,9 @@ def main() -> int:
     try:
         inputs = make_inputs(work)
         base = base_project(work)
+        sweep_conversions(work, base, args.crypt_trials or (12 if args.long else 4))
+        if args.only_crypt:
+            return report(skipped, time.monotonic() - started)
         sweep_kills(work, base, inputs, points=8 if args.long else 3)
         damaged_databases(work, base)
         if not full_disk(work, base, inputs):

@@ -13,7 +13,6 @@ documents read before are kept for the rest of the session.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from bisect import bisect_right
 from collections import OrderedDict
@@ -28,7 +27,7 @@ from fieldkit.assist.results import SimilarPassage
 from fieldkit.core.model import Coding
 from fieldkit.index.fts import FtsIndex
 from fieldkit.index.query import parse
-from fieldkit.storage import assist_tables
+from fieldkit.storage import assist_tables, sqlengine
 from fieldkit.storage.store import Store
 
 TELLING_WORDS = 6
@@ -118,7 +117,7 @@ def candidate_documents(engine: FtsIndex, words: Sequence[str],
                     found.setdefault(m.document_id, m.body)
             if len(found) >= documents or len(words) == 1:
                 break
-    except sqlite3.Error:
+    except sqlengine.Error:
         return None
     return list(found.items())
 

@@ -7,7 +7,6 @@ code 2 for bad input and 1 for other failures; never a traceback for a user mist
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +16,7 @@ from fieldkit.cli import (
     assist,
     cases,
     common,
+    encryption,
     export,
     foundation,
     networks,
@@ -28,11 +28,11 @@ from fieldkit.cli import (
     words,
 )
 from fieldkit.core.errors import FieldkitError
-from fieldkit.storage import failures
+from fieldkit.storage import failures, sqlengine
 
 # Each module adds its subcommands; the order is the order of `fieldkit --help`.
 MODULES = (foundation, pdf, recordings, search, export, team, teamserver, assist, analysis, words,
-           cases, networks)
+           cases, networks, encryption)
 # Commands whose words may start with "-" (a search leaves out "-word"s) without a "--" first.
 FREE_TEXT = ("search",)
 
@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only place, a damaged file
+    except sqlengine.Error + (OSError,) as exc:  # a full disk, a read-only place, a damaged file
         explained = failures.explain(exc)
         if explained is None:
             raise

@@ -99,9 +99,14 @@ def add_coder_option(parser: argparse.ArgumentParser) -> None:
 
 
 def project_path(args: argparse.Namespace) -> str:
+    """The project the command works on; an encrypted one is unlocked here (its passphrase
+    from ``FIELDKIT_PASSPHRASE``, the keyring or the terminal: ``cli.encryption``)."""
+    from fieldkit.cli.encryption import unlock
+
     path = getattr(args, "project", None) or os.environ.get("FIELDKIT_PROJECT")
     if not path:
         raise BadInput("Which project? Give -p/--project PATH or set FIELDKIT_PROJECT.")
+    unlock(path)
     return str(path)
 
 

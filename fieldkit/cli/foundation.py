@@ -46,6 +46,12 @@ def _register_projects(command: Command) -> None:
     p.add_argument("path")
     p.add_argument("--name")
     p.add_argument("--language", choices=("nl", "en"), default="nl")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt the project (passphrase from FIELDKIT_PASSPHRASE or asked)")
+    p.add_argument("--no-recovery", action="store_true",
+                   help="with --encrypt: make no recovery key")
+    p.add_argument("--remember", action="store_true",
+                   help="with --encrypt: remember the passphrase in this computer's keyring")
 
     p = command("demo", cmd_demo, "build the generated Dutch shop-floor demo study")
     p.add_argument("path")
@@ -215,8 +221,19 @@ def _read_text_arg(args: argparse.Namespace) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     from fieldkit.project import Project
 
-    with Project.create(args.path, name=args.name, language=args.language) as project:
-        print(f"Created {project.name} in {project.path}")
+    if not args.encrypt:
+        with Project.create(args.path, name=args.name, language=args.language) as project:
+            print(f"Created {project.name} in {project.path}")
+        return 0
+    from fieldkit.cli import encryption as cli_encryption
+    from fieldkit.operations import encryption
+
+    passphrase = cli_encryption.new_passphrase(encryption.ENV)
+    with Project.create(args.path, name=args.name, language=args.language,
+                        passphrase=passphrase, recovery=not args.no_recovery) as project:
+        print(f"Created {project.name} in {project.path}, encrypted.")
+        cli_encryption.print_recovery(project.recovery_key)
+        cli_encryption._remember(project.path, passphrase, args.remember)
     return 0
 
 

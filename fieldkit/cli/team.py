@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from fieldkit.cli.common import (
@@ -74,7 +75,11 @@ def cmd_coders(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from fieldkit.cli.encryption import unlock
+
     with open_project(args) as project:
+        if Path(args.other).is_dir():
+            unlock(args.other)  # a colleague's encrypted copy: its own passphrase
         summary = project.merge.project(args.other, progress_bar("Merging"))
         if args.json:
             data: dict[str, Any] = {"added": summary.added, "changed": summary.changed}

@@ -100,3 +100,11 @@ class DuplicateImport(BadInput):
                          f"already in the project, nothing was imported: {shown}{more}.")
         self.duplicates = duplicates
         self.files = files
+
+
+class WrongPassphrase(BadInput):
+    """The passphrase (or recovery key) does not open this encrypted project; nothing changed."""
+
+
+class PassphraseNeeded(BadInput):
+    """An encrypted project was opened without its passphrase (none given, none remembered)."""

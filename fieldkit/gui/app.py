@@ -51,8 +51,9 @@ def application() -> QApplication:
 
 
 def run(project: Project | None, *, screenshot: str | None = None,
-        language: str | None = None, texts: str | None = None) -> int:
-    """Show the main window on ``project``, or the welcome window when there is none.
+        language: str | None = None, texts: str | None = None, ask: str | None = None) -> int:
+    """Show the main window on ``project``, or the welcome window when there is none (which
+    opens the encrypted project at ``ask`` at once, asking for its passphrase).
 
     With ``screenshot``, write a PNG of that window (and with ``texts`` a JSON list of the
     words it shows) and return instead of running the app.
@@ -75,6 +76,8 @@ def run(project: Project | None, *, screenshot: str | None = None,
 
         welcome.chosen.connect(open_main)
         welcome.show()
+        if ask is not None:
+            QTimer.singleShot(0, lambda: welcome.open_path(ask))
         return app.exec()
     window = MainWindow(project)
     if screenshot:

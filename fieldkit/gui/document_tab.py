@@ -103,6 +103,14 @@ class DocumentTab(QWidget):
     def is_photo(self) -> bool:
         return self.photo_view is not None
 
+    def _picture(self, media_id: int) -> bytes | None:
+        """An encrypted project's photo, decrypted in memory (None in a plain project: the
+        view reads the file itself)."""
+        if self.project.media.key is None:
+            return None
+        with self.project.open_media(media_id) as fh:
+            return fh.read()
+
     def reload(self) -> None:
         """Read the document again (its text changed, or it was just opened)."""
         doc = self.project.document(self.doc_id)
@@ -110,7 +118,8 @@ class DocumentTab(QWidget):
         self.words = len(doc.text.split())
         self.title.setText(doc.title)
         if self.photo_view is not None and doc.media_id is not None:
-            self.photo_view.set_image(str(self.project.media_file(doc.media_id)))
+            self.photo_view.set_image(str(self.project.media_file(doc.media_id)),
+                                      self._picture(doc.media_id))
         self.memo.setText(doc.memo)
         self.memo.setVisible(bool(doc.memo.strip()) and doc.memo.strip() != doc.text.strip())
         bar = self.text_view.verticalScrollBar().value()

@@ -37,6 +37,7 @@ from fieldkit.core.filenames import safe_file_name
 from fieldkit.exporters.pseudonyms import has_real_names
 from fieldkit.gui import folders, pseudonym_choice
 from fieldkit.gui.dialog_buttons import accept_button, dialog_buttons
+from fieldkit.gui.encryption_dialogs import export_note
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.runner import show_status
 from fieldkit.gui.segments_panel import CodePicker
@@ -126,6 +127,10 @@ class ExportDialog(QDialog):
         self.privacy.setWordWrap(True)
         self.privacy.setStyleSheet("color: #b3261e;")
         self.privacy.setVisible(False)
+        self.encrypted_note = QLabel(export_note(project.path))
+        self.encrypted_note.setObjectName("hint")
+        self.encrypted_note.setWordWrap(True)
+        self.encrypted_note.setVisible(bool(self.encrypted_note.text()))
 
     def _lay_out(self) -> None:
         where = QHBoxLayout()
@@ -158,6 +163,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.privacy)
+        layout.addWidget(self.encrypted_note)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 

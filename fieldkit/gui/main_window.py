@@ -55,6 +55,7 @@ from fieldkit.gui.change_labels import shown
 from fieldkit.gui.codebook_panel import CodebookPanel
 from fieldkit.gui.coding import CodingActions
 from fieldkit.gui.document_tab import DocumentTab
+from fieldkit.gui.encryption_dialogs import lock_text
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.import_dialog import ImportDialog
 from fieldkit.gui.menu_bar import ACTIONS
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.team_sync: TeamSync | None = None
         self.team_indicator = TeamIndicator()
         self.team_indicator.hide()
+        self.lock_status = QLabel()  # a lock while the open project is encrypted
+        self.statusBar().addPermanentWidget(self.lock_status)
         self.statusBar().addPermanentWidget(self.team_indicator)
         self.statusBar().addPermanentWidget(self.undo_status)
         self.statusBar().addPermanentWidget(self.coder_status)
@@ -288,6 +291,7 @@ class MainWindow(QMainWindow):
             self.set_project(project)
 
     def _update_title(self) -> None:
+        self.lock_status.setText(lock_text(self.project.path if self.project else None))
         if self.project is None:
             self.setWindowTitle("fieldkit")
         else:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
-from fieldkit.gui import autocode_dialog, code_keys, contrast, settings, zoom
+from fieldkit.gui import autocode_dialog, code_keys, contrast, encryption_dialogs, settings, zoom
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -59,6 +59,8 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "team": ("&Team…", ()),
     "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
+    "encrypt": ("Encr&ypt…", ()),
+    "change_passphrase": ("Change &passphrase…", ()),
     "reset_layout": ("&Reset layout", ()),
     "zoom_in": ("Zoom &in", ("Ctrl++", "Ctrl+=")),
     "zoom_out": ("Zoom &out", ("Ctrl+-",)),
@@ -140,6 +142,8 @@ def connect_actions(window: MainWindow) -> None:
     a["team"].triggered.connect(w.team_dialog)
     a["sync_now"].triggered.connect(w.sync_now)
     a["restore_backup"].triggered.connect(w.restore_backup_dialog)
+    a["encrypt"].triggered.connect(lambda: encryption_dialogs.encrypt_project(w))
+    a["change_passphrase"].triggered.connect(lambda: encryption_dialogs.change_passphrase(w))
     a["reset_layout"].triggered.connect(w.reset_layout)
     a["zoom_in"].triggered.connect(zoom.zoom_in)
     a["zoom_out"].triggered.connect(zoom.zoom_out)
@@ -201,7 +205,12 @@ def _file_menu(window: MainWindow, bar: QMenuBar) -> None:
     recent.setEnabled(bool(recent.actions()))
     _add(m, a, "-", "quick_note", "import", "import_attributes", "export")
     _add(m.addMenu(tr("Export &as")), a, "export_docx", "export_xlsx", "export_qdpx")
-    _add(m, a, "-", "team", "sync_now", "-", "check", "restore_backup", "close_tab", "quit")
+    project = window.project
+    encrypted = project is not None and encryption_dialogs.encryption.is_encrypted(project.path)
+    a["encrypt"].setEnabled(project is not None and not project.readonly and not encrypted)
+    a["change_passphrase"].setEnabled(encrypted)
+    _add(m, a, "-", "team", "sync_now", "-", "check", "restore_backup",
+         "encrypt" if not encrypted else "change_passphrase", "close_tab", "quit")
 
 
 def _edit_menu(window: MainWindow, bar: QMenuBar) -> None:

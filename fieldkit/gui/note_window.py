@@ -324,6 +324,14 @@ class NoteWindow(QWidget):
             thumb = self.project.thumbnail_file(doc.media_id)
             path = thumb if thumb.exists() else self.project.media_file(doc.media_id)
             pix = QPixmap(str(path))
+            if self.project.media.key is not None:  # encrypted: decrypted in memory only
+                sha = self.project.media_info(doc.media_id).sha256
+                data = self.project.media.thumbnail(sha)
+                if data is None:
+                    with self.project.open_media(doc.media_id) as fh:
+                        data = fh.read()
+                pix = QPixmap()
+                pix.loadFromData(data)
             if not pix.isNull():
                 icon = QIcon(pix.scaled(96, 96, Qt.AspectRatioMode.KeepAspectRatio,
                                         Qt.TransformationMode.SmoothTransformation))

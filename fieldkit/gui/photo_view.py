@@ -8,7 +8,7 @@ hovering shows code, coder and memo, the context menu removes the coding or edit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -62,8 +62,14 @@ class PhotoView(QGraphicsView):
         self._tabs: list[QGraphicsRectItem] = []  # the code names on the outlines
         self.marks: list[Mark] = []
 
-    def set_image(self, path: str) -> bool:
-        reader = QImageReader(path)
+    def set_image(self, path: str, data: bytes | None = None) -> bool:
+        """Show the picture at ``path``, or in ``data`` (an encrypted project's photo,
+        decrypted in memory: its file holds only ciphertext)."""
+        buffer = QBuffer()
+        if data is not None:
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer) if data is not None else QImageReader(path)
         reader.setAutoTransform(True)
         image = reader.read()
         self.scene().clear()

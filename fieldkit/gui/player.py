@@ -9,7 +9,6 @@ and drawn when it arrives; the window never waits for it.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import weakref
 from typing import Any
@@ -37,6 +36,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.core.timecode import format_ms
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import tr
+from fieldkit.gui.media_device import MediaDevice
 from fieldkit.gui.synced_transcript import (
     REWIND_ON_PAUSE_MS,
     SyncedTranscript,
@@ -44,6 +44,7 @@ from fieldkit.gui.synced_transcript import (
 )
 from fieldkit.gui.waveform_bar import TimeMark, WaveformBar
 from fieldkit.project import Project
+from fieldkit.storage import sqlengine
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_MS = 5000
@@ -77,10 +78,21 @@ class RecordingPlayer(QWidget):
         self._build_transcript()
         self._lay_out()
         self._follow_player_and_project()
-        self.player.setSource(QUrl.fromLocalFile(str(project.recordings.media_file(doc_id))))
+        self._set_source(project, doc_id)
         self.retranslate()
         self.reload()
         self._load_waveform()
+
+    def _set_source(self, project: Project, doc_id: int) -> None:
+        """The recording's file; in an encrypted project a device that decrypts what the
+        player reads (its name tells the player the format), never a decrypted copy."""
+        path = project.recordings.media_file(doc_id)
+        self._device: MediaDevice | None = None
+        if project.media.key is None:
+            self.player.setSource(QUrl.fromLocalFile(str(path)))
+            return
+        self._device = MediaDevice(project.open_media(self.recording.media_id), self)
+        self.player.setSourceDevice(self._device, QUrl.fromLocalFile(str(path)))
 
     def _build_media(self) -> None:
         """The player, its sound and (for a video) its picture."""
@@ -323,7 +335,7 @@ class RecordingPlayer(QWidget):
         def compute() -> None:
             try:
                 delivery.ready.emit(recordings.waveform(doc_id))
-            except (FieldkitError, OSError, RuntimeError, sqlite3.Error):
+            except sqlengine.Error + (FieldkitError, OSError, RuntimeError):
                 delivery.ready.emit(None)  # the player works without a drawn waveform
 
         self._worker = threading.Thread(target=compute, name="waveform", daemon=True)

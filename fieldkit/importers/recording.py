@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from .common import bad, one_line, user_file
 
@@ -50,7 +51,7 @@ def is_recording(path: Path) -> bool:
     return path.suffix.lower() in FORMATS
 
 
-def read_facts(path: Path) -> RecordingFacts:
+def read_facts(path: Path, *, media: BinaryIO | None = None) -> RecordingFacts:
     """Open ``path`` and read its facts; ``BadInput`` with one line when it cannot be used.
 
     Empty, damaged, truncated and unsupported files are refused, and so is a file whose
@@ -61,7 +62,9 @@ def read_facts(path: Path) -> RecordingFacts:
     if suffix not in FORMATS:
         raise bad(name, f"{suffix or 'no extension'} is not a recording format fieldkit "
                         f"plays (use {', '.join(EXTENSIONS)})")
-    size = user_file(path).st_size
+    size = user_file(path).st_size if media is None else media.seek(0, 2)
+    if media is not None:
+        media.seek(0)
     if size == 0:
         raise bad(name, "the file is empty (0 bytes)")
     try:
@@ -69,7 +72,8 @@ def read_facts(path: Path) -> RecordingFacts:
     except ImportError:  # pragma: no cover - av is a dependency
         raise bad(name, "recordings need the 'av' package (pip install av)") from None
     try:
-        with av.open(str(path), metadata_errors="ignore") as container:
+        with av.open(media if media is not None else str(path),
+                     metadata_errors="ignore") as container:
             facts = _facts(container, path, suffix)
             _read_both_ends(container, path, size)
     except av.FFmpegError as exc:

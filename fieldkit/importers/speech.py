@@ -19,7 +19,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import ImportedDocument
@@ -79,11 +79,12 @@ def load(model: SpeechModel) -> Any:
 
 def transcribe(path: Path, model: SpeechModel, language: str, duration_ms: int,
                progress: Progress | None = None, *, title: str | None = None,
-               loaded: Any = None) -> ImportedDocument:
+               loaded: Any = None, media: BinaryIO | None = None) -> ImportedDocument:
     """The recording's speech as a timed transcript (see the module docstring).
 
     ``duration_ms`` is the recording's length (for progress and the time left); ``loaded``
-    a model ``load`` returned before (the benchmark reuses one)."""
+    a model ``load`` returned before (the benchmark reuses one); ``media`` the recording as a
+    file-like object (an encrypted project's decrypting reader), read instead of ``path``."""
     from fieldkit.importers.machine import read_machine_bytes
 
     progress = progress or Progress.silent()
@@ -93,7 +94,8 @@ def transcribe(path: Path, model: SpeechModel, language: str, duration_ms: int,
     whisper = loaded if loaded is not None else load(model)
     progress.check()
     try:
-        segments, info = whisper.transcribe(str(path), language=code, word_timestamps=True,
+        segments, info = whisper.transcribe(media if media is not None else str(path),
+                                            language=code, word_timestamps=True,
                                             vad_filter=True, beam_size=5,
                                             condition_on_previous_text=False)
     except Exception as exc:  # PyAV cannot decode the sound

@@ -9,7 +9,7 @@ player draws it at once the next time.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from fieldkit.core.progress import Progress
 
@@ -19,8 +19,11 @@ PER_SECOND = 50  # slices per second of sound: 20 ms, finer than a pixel of a 90
 
 
 def compute_peaks(path: Path, progress: Progress | None = None,
-                  per_second: int = PER_SECOND) -> bytes:
+                  per_second: int = PER_SECOND, *, media: BinaryIO | None = None) -> bytes:
     """Peaks (one byte per slice) of the first audio stream; silence for a silent video.
+
+    ``media`` is the recording as a file-like object (an encrypted project's decrypting
+    reader); ``path`` then only names it.
 
     Reports progress in seconds of sound decoded and stops with ``Cancelled`` when asked.
     """
@@ -29,7 +32,7 @@ def compute_peaks(path: Path, progress: Progress | None = None,
 
     progress = progress or Progress.silent()
     try:
-        with av.open(str(path)) as container:
+        with av.open(media if media is not None else str(path), mode="r") as container:
             if not container.streams.audio:
                 seconds = (container.duration or 0) // av.time_base
                 return bytes(int(seconds * per_second))

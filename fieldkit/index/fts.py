@@ -11,7 +11,6 @@ rebuilds it and checks it. The search engine's own SQL lives in ``fieldkit/index
 from __future__ import annotations
 
 import bisect
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -34,6 +33,7 @@ from fieldkit.index.results import Hit, SearchResult
 from fieldkit.index.upkeep import IndexUpkeep
 from fieldkit.index.words import analyser, unpack, word_end
 from fieldkit.storage import search_tables as tables
+from fieldkit.storage import sqlengine
 from fieldkit.storage.store import Store
 
 CHUNK = 200
@@ -153,7 +153,7 @@ class FtsIndex(IndexUpkeep):
         result = SearchResult(query=text)
         try:
             total, matched = self.matches(query, limit=limit)
-        except sqlite3.OperationalError:
+        except sqlengine.OperationalError:
             query = plain(text, self.analyser, "fieldkit could not read it as a query")
             total, matched = self.matches(query, limit=limit)
         result.total = total

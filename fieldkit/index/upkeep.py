@@ -7,13 +7,13 @@ analyser change, and ``fieldkit check``, which compares every row with what the 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
 from fieldkit.core.progress import Progress
 from fieldkit.index.words import analyser
 from fieldkit.storage import search_tables as tables
+from fieldkit.storage import sqlengine
 from fieldkit.storage.store import Store
 
 
@@ -111,7 +111,7 @@ class IndexUpkeep:
                     for table in ("search_index", "search_regions"):
                         conn.execute(f"INSERT INTO {table} ({table}, rank) "
                                      "VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as exc:
+                except sqlengine.DatabaseError as exc:
                     out.append(f"The search index is damaged ({exc}); run `fieldkit reindex`.")
                     return out
             missing = extra = 0

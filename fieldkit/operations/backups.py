@@ -9,7 +9,6 @@ opens (``list_backups``, ``restore_backup``), which is when they are needed most
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,14 +20,12 @@ from fieldkit.core.errors import (
     IntegrityProblem,
     NotAProject,
 )
-from fieldkit.storage import backups, failures, identity, newfolder
+from fieldkit.storage import backups, failures, identity, keys, newfolder, sqlengine
 from fieldkit.storage.backups import Backup
 from fieldkit.storage.mediastore import (
     MISSING,
     MediaStore,
     MediaUnfit,
-    copy_verified,
-    open_stored,
 )
 
 if TYPE_CHECKING:
@@ -105,7 +102,7 @@ class Backups:
             return None
         try:
             return self.make("automatic")
-        except (OSError, sqlite3.Error) as exc:
+        except sqlengine.Error + (OSError,) as exc:
             explained = failures.explain(exc)
             project.backup_warning = str(explained or exc)
             return None
@@ -134,7 +131,7 @@ def _project_folder(path: str | Path) -> Path:
     if db_path.is_file():
         try:
             identity.probe(folder, db_path)
-        except (DamagedProject, sqlite3.Error, OSError):
+        except sqlengine.Error + (DamagedProject, OSError):
             pass
     return folder
 
@@ -161,12 +158,14 @@ def restore_backup(project_folder: str | Path, ref: str, new_path: str | Path) -
         raise DamagedProject(refused.format(chosen.damaged))
     restored = Restored(target, chosen)
     with newfolder.building(target) as build:
+        if keys.is_encrypted(folder):  # the copy is encrypted with the same key
+            keys.write_header(build, keys.read_header(folder))
         database = build / "project.sqlite"
         try:
             backups.copy_database(Path(chosen.path), database)
             backups.verify_copy(database)
             rows = backups.media_rows(database)
-        except sqlite3.Error as exc:
+        except sqlengine.Error as exc:
             raise DamagedProject(refused.format(" ".join(str(exc).split()))) from None
         _copy_media(MediaStore(folder), MediaStore(build), rows, restored)
         (build / backups.BACKUPS).mkdir(exist_ok=True)
@@ -179,26 +178,17 @@ def _copy_media(source: MediaStore, media: MediaStore, rows: list[tuple[str, str
     """Copy each media file, hashed while it is copied; never through a link."""
     media.root.mkdir(exist_ok=True)
     for sha, filename in rows:
-        copy = media.path(sha, filename)
         try:
-            with open(copy, "wb") as out:
-                copy_verified(source.path(sha, filename), sha, out)
+            media.copy_from(source, sha, filename)
         except MediaUnfit as exc:
-            copy.unlink(missing_ok=True)
             if str(exc) == MISSING:
                 restored.missing.append(filename)
             else:
                 restored.damaged.append((filename, str(exc)))
             continue
-        thumb = source.thumbnail_path(sha)
-        try:
-            with open_stored(thumb) as fh:
-                picture = fh.read()
-        except MediaUnfit:
-            picture = None  # as ever, a restore without a thumbnail is whole
+        picture = source.thumbnail(sha)  # as ever, a restore without a thumbnail is whole
         if picture is not None:
-            media.thumbs.mkdir(exist_ok=True)
-            media.thumbnail_path(sha).write_bytes(picture)
+            media.put_thumbnail(sha, picture)
         restored.media += 1
 
 
@@ -209,7 +199,7 @@ def _bring_up_to_date(build: Path, target: Path, refused: str) -> None:
 
     try:
         Project.open(build).close()
-    except (FieldkitError, sqlite3.Error) as exc:
+    except sqlengine.Error + (FieldkitError,) as exc:
         said = " ".join(str(exc).replace(build.name, target.name).split())
         if isinstance(exc, FieldkitError) and not isinstance(exc, IntegrityProblem):
             raise type(exc)(said) from None  # e.g. a newer project: said as such

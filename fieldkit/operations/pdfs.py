@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.core.errors import BadInput, MediaUnfit
 from fieldkit.core.model import Document, PdfInfo, PdfPage, Region
 from fieldkit.storage import pdf_tables
-from fieldkit.storage.mediastore import open_stored
 
 if TYPE_CHECKING:  # numpy and the geometry load with the first PDF (a project opens without)
     import numpy as np
@@ -142,7 +141,8 @@ class Pdfs:
             return render_open(pdf, page, scale)
 
     def file(self, doc: int | str) -> Path:
-        """The original PDF file in the project's ``media/`` folder."""
+        """The stored PDF in ``media/`` (ciphertext in an encrypted project: read it with
+        ``project.open_media``)."""
         return self._project.media_file(self.info(doc).media_id)
 
     def close(self) -> None:
@@ -206,9 +206,8 @@ def open_original(project: Project, store: Store, document: Document) -> Any:
     info = pdf_tables.info(store, document.id)
     if info is None:
         raise BadInput(f"'{document.title}' is not a PDF document.")
-    path = project.media_file(info.media_id)
-    try:
-        with open_stored(path) as fh:
+    try:  # decrypted chunk by chunk in an encrypted project
+        with project.open_media(info.media_id) as fh:
             data = fh.read()
     except MediaUnfit as exc:
         raise BadInput(f"The PDF of '{document.title}' is {exc} in media/; import the "

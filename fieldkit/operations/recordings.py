@@ -17,10 +17,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.core.model import Coding, Document, ImportedDocument, Recording, Turn
@@ -266,6 +268,18 @@ class Recordings:
     def media_file(self, ref: int | str) -> Path:
         return self._project.media_file(self.recording(ref).media_id)
 
+    @contextmanager
+    def sound(self, media_id: int) -> Iterator[tuple[Path, BinaryIO | None]]:
+        """The stored recording's path and, in an encrypted project, a decrypting file-like
+        reader of it (PyAV and faster-whisper read that; the path then holds only
+        ciphertext). In a plain project the reader is None and the path is read as ever."""
+        path = self._project.media_file(media_id)
+        if self._project.media.key is None:
+            yield path, None
+            return
+        with self._project.open_media(media_id) as media:
+            yield path, media
+
     def offset_ms(self, transcript: int | str) -> int:
         link = recording_tables.linked_recording(self._store,
                                                  self._store.resolve("documents", transcript))
@@ -306,7 +320,8 @@ class Recordings:
         cached = recording_tables.waveform(self._store, rec.media_id)
         if cached is not None:
             return cached
-        peaks = compute_peaks(self._project.media_file(rec.media_id), progress)
+        with self.sound(rec.media_id) as (path, media):
+            peaks = compute_peaks(path, progress, media=media)
         recording_tables.save_waveform(self._store, rec.media_id, PER_SECOND, peaks)
         return PER_SECOND, peaks
 
@@ -452,7 +467,9 @@ class Recordings:
             raise BadInput(f"'{doc.title}' is a {doc.kind}, not a recording: only a recording "
                            "can be transcribed.")
         path = self._project.media_file(rec.media_id)
-        if read_facts(path).audio_codec is None:
+        with self.sound(rec.media_id) as (_, media):
+            silent = read_facts(path, media=media).audio_codec is None
+        if silent:
             raise BadInput(f"'{doc.title}' has no sound to transcribe (a video without an "
                            "audio track).")
         return rec, path
@@ -474,8 +491,9 @@ class Recordings:
 
             raise BadInput(INSTALL_HINT)
         title = self._store.document(rec.document_id).title
-        imported = speech.transcribe(path, found, language, rec.duration_ms, progress,
-                                     title=title)
+        with self.sound(rec.media_id) as (_, media):
+            imported = speech.transcribe(path, found, language, rec.duration_ms, progress,
+                                         title=title, media=media)
         return self.store_transcribed(rec.document_id, imported)
 
     def store_transcribed(self, ref: int | str, imported: ImportedDocument) -> Document:
@@ -502,7 +520,7 @@ class Recordings:
         if not doc.source_name.endswith(".json") or not kept:
             return []
         said = re.findall(r"\w+", doc.text.lower())
-        found = [words_of(self._project.media.path(m.sha256, m.filename).read_bytes())
+        found = [words_of(self._project.media.read(m.sha256, m.filename))
                  for m in sorted(kept, key=lambda m: -m.id)]
         # two transcriptions in one second share a name: the one whose words are the text's
         same = [w for w in found if re.findall(r"\w+", " ".join(x.word for x in w).lower())

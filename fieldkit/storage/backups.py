@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fieldkit.core.errors import BadInput, NotFound
+from fieldkit.storage import keys, sqlengine
+from fieldkit.storage.keys import project_folder_of
 
 BACKUPS = "backups"
 KEEP_LAST = 10
@@ -29,6 +31,7 @@ VERIFIED = "verified.json"  # size and time of each backup when it last verified
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _NAME = re.compile(r"^(\d{8}T\d{12}Z)-([A-Za-z0-9_-]+)\.sqlite$")
 _HEADER = b"SQLite format 3\x00"
+_CIPHER_PAGE = 4096  # SQLCipher 4's page size
 
 
 @dataclass(slots=True)
@@ -75,7 +78,7 @@ def write(conn: sqlite3.Connection, project_folder: Path, reason: str,
 def _verify(path: Path, *, full: bool = False) -> None:
     """Refuse a copy that SQLite finds damaged or that lost the project's identity
     (``full``: SQLite's whole ``integrity_check`` instead of its ``quick_check``)."""
-    check = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    check = sqlengine.connect(f"{path.resolve().as_uri()}?mode=ro", keys.sql_key(path), uri=True)
     try:
         pragma = "integrity_check" if full else "quick_check"
         result = check.execute(f"PRAGMA {pragma}").fetchone()[0]
@@ -131,7 +134,7 @@ def _damage(path: Path, known: dict[str, list[int]]) -> str:
         if known.get(path.name) == _state(path):
             return ""
         _verify(path)
-    except (sqlite3.Error, OSError) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         return " ".join(str(exc).split()) or type(exc).__name__
     return ""
 
@@ -171,6 +174,8 @@ def _looks_complete(path: Path) -> bool:
             header = fh.read(100)
     except OSError:
         return False
+    if keys.is_encrypted(project_folder_of(path)):  # SQLCipher's pages, all encrypted
+        return size > 0 and size % _CIPHER_PAGE == 0
     if len(header) < 100 or not header.startswith(_HEADER):
         return False
     page_size = int.from_bytes(header[16:18], "big")
@@ -277,7 +282,8 @@ def find(project_folder: Path, ref: str) -> Backup:
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy a backup file into a new project database (WAL, as fieldkit projects are)."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlengine.connect(f"{source.resolve().as_uri()}?mode=ro", keys.sql_key(source),
+                            uri=True)
     try:
         _copy(src, target, "WAL")
     finally:
@@ -285,8 +291,10 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _copy(source: sqlite3.Connection, target: Path, journal_mode: str) -> None:
-    """SQLite's online backup of ``source`` into the file ``target``."""
-    dest = sqlite3.connect(target, isolation_level=None)
+    """SQLite's online backup of ``source`` into the file ``target`` (encrypted with the
+    project's key when its project is encrypted: SQLCipher copies between two databases
+    with the same key)."""
+    dest = sqlengine.connect(target, keys.sql_key(target), isolation_level=None)
     try:
         source.backup(dest)
         dest.execute(f"PRAGMA journal_mode = {journal_mode}")
@@ -296,7 +304,8 @@ def _copy(source: sqlite3.Connection, target: Path, journal_mode: str) -> None:
 
 def media_rows(db_path: Path) -> list[tuple[str, str]]:
     """(sha256, file name) of every media row of the database at ``db_path``, read-only."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlengine.connect(f"{db_path.resolve().as_uri()}?mode=ro", keys.sql_key(db_path),
+                             uri=True)
     try:
         return [(r[0], r[1]) for r in conn.execute("SELECT sha256, filename FROM media")]
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject, ProjectLocked
-from fieldkit.storage import backups, schema
+from fieldkit.storage import backups, keys, schema, sqlengine
 from fieldkit.storage.lock import WriterLock
 
 DB_NAME = "project.sqlite"
@@ -65,14 +65,20 @@ def install_functions(conn: sqlite3.Connection, *names: str) -> None:
 
 
 def connect(db_path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with the pragmas fieldkit relies on and our SQL functions registered."""
+    """A connection with the pragmas fieldkit relies on and our SQL functions registered.
+
+    An encrypted project's database (its folder holds ``storage.keys.HEADER``) is opened with
+    SQLCipher and keyed with the key this process unlocked (``PassphraseNeeded`` otherwise);
+    SQLCipher encrypts its WAL and journal too. A plain project's uses ``sqlite3``.
+    """
+    key = keys.sql_key(db_path)
     if readonly:
         from fieldkit.storage.identity import read_only
 
         conn = read_only(db_path, check_same_thread=False, isolation_level=None)
     else:
-        conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
-    conn.row_factory = sqlite3.Row
+        conn = sqlengine.connect(db_path, key, check_same_thread=False, isolation_level=None)
+    conn.row_factory = sqlengine.row_type(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     if not readonly:
@@ -116,12 +122,12 @@ def recover_journal(folder: Path, db_path: Path, *, locked: bool) -> None:
         except (ProjectLocked, OSError):
             return  # its writer is alive: leave the journal to it
     try:
-        conn = sqlite3.connect(db_path, isolation_level=None)
+        conn = sqlengine.connect(db_path, keys.sql_key(db_path), isolation_level=None)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         raise DamagedProject(f"{folder.name} is damaged ({exc}); nothing was changed.") \
             from None
     finally:
@@ -161,9 +167,13 @@ def migrate(conn: sqlite3.Connection, folder: Path) -> None:
 
 
 def require_project(folder: Path) -> Path:
+    """The database of the project in ``folder``; ``NotAProject`` (one line) when there is
+    none. An encrypted one (the key file beside it) has no readable header to look at."""
     db_path = folder / DB_NAME
     if not folder.is_dir() or not db_path.is_file():
         raise NotAProject(f"{folder} is not a fieldkit project (no {DB_NAME} inside).")
+    if keys.is_encrypted(folder):
+        return db_path
     with open(db_path, "rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise NotAProject(f"{db_path} is not a fieldkit project database.")

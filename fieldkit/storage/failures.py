@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, FieldkitError, StorageFailure
+from fieldkit.storage import sqlengine
 
 _FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
 _DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
@@ -26,7 +26,7 @@ DISK_FULL = "The disk is full; nothing was changed. Free some space and try agai
 def is_io(exc: BaseException) -> bool:
     """A failure to read or write the disk, not damage in the file."""
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    return isinstance(exc, sqlite3.OperationalError) and code in (_SQLITE_IOERR, _SQLITE_FULL,
+    return isinstance(exc, sqlengine.OperationalError) and code in (_SQLITE_IOERR, _SQLITE_FULL,
                                                                    _SQLITE_CANTOPEN)
 
 
@@ -45,7 +45,7 @@ def explain(exc: BaseException, where: Path | None = None) -> FieldkitError | No
     """
     if isinstance(exc, FieldkitError):
         return exc
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, sqlengine.Error):
         if is_io(exc) and _full(where):
             return StorageFailure(DISK_FULL)
         return _explain_sqlite(exc)
@@ -62,7 +62,7 @@ def explain(exc: BaseException, where: Path | None = None) -> FieldkitError | No
     return None
 
 
-def _explain_sqlite(exc: sqlite3.Error) -> FieldkitError:
+def _explain_sqlite(exc: Exception) -> FieldkitError:
     code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
     text = " ".join(str(exc).split())
     if code == _SQLITE_FULL or "disk is full" in text:

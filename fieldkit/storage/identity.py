@@ -14,10 +14,14 @@ import sqlite3
 from pathlib import Path
 
 from fieldkit.core.errors import DamagedProject, NewerProject, NotAProject
-from fieldkit.storage import failures, schema
+from fieldkit.storage import failures, keys, schema, sqlengine
 
 # Writers check the whole file up to this size (~1.5 ms per MB); bigger files only cheaply.
 QUICK_CHECK_LIMIT = 128 * 1024 * 1024
+# An encrypted database is checked up to a size that takes about as long (every page is
+# decrypted, ~25 ms per MB); beyond it, SQLCipher's HMAC of each page still refuses any page
+# changed on disk when it is read, and `fieldkit check` checks the whole file.
+QUICK_CHECK_LIMIT_ENCRYPTED = 8 * 1024 * 1024
 # Texts a writer reads back and rewrites (re-anchoring, merging): bytes that are not UTF-8 there
 # are damage that ``check`` reports, so a writer refuses them too.
 _TEXTS = ("SELECT CAST(text AS BLOB), CAST(title AS BLOB) FROM documents",
@@ -59,17 +63,17 @@ def read_only(db_path: Path, **options: object) -> sqlite3.Connection:
     ``-wal`` file either, the database file alone holds everything committed, and it is read
     as immutable.
     """
-    conn = sqlite3.connect(read_only_uri(db_path), uri=True, **options)  # type: ignore[call-overload]
+    key = keys.sql_key(db_path)
+    conn = sqlengine.connect(read_only_uri(db_path), key, uri=True, **options)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
+    except sqlengine.OperationalError as exc:
         conn.close()
         code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
         if code not in (10, 14) or _wal_size(db_path):  # IOERR, CANTOPEN
             raise
-    return sqlite3.connect(read_only_uri(db_path, immutable=True), uri=True,
-                           **options)  # type: ignore[call-overload]
+    return sqlengine.connect(read_only_uri(db_path, immutable=True), key, uri=True, **options)
 
 
 def _wal_size(db_path: Path) -> int:
@@ -82,9 +86,10 @@ def _wal_size(db_path: Path) -> int:
 def truncated(db_path: Path) -> str | None:
     """A sentence when the file is shorter than its header says (cut off by a copy or a crash).
 
-    Only asked when no ``-wal`` file is beside it: then the file alone is the database.
+    Only asked when no ``-wal`` file is beside it: then the file alone is the database. An
+    encrypted database's header is encrypted: SQLCipher's own checks say what is wrong there.
     """
-    if Path(f"{db_path}-wal").exists():
+    if Path(f"{db_path}-wal").exists() or keys.is_encrypted(keys.project_folder_of(db_path)):
         return None
     with open(db_path, "rb") as fh:
         header = fh.read(100)
@@ -109,7 +114,7 @@ def probe(folder: Path, db_path: Path) -> None:
         raise DamagedProject(_damaged(folder, cut))
     try:
         conn = read_only(db_path, isolation_level=None)
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         raise DamagedProject(_damaged(folder, str(exc))) from None
@@ -136,7 +141,7 @@ def probe(folder: Path, db_path: Path) -> None:
             raise NotAProject(f"{folder} has no project identity: making it was interrupted "
                               "before it was complete. Make the project again (or restore a "
                               "backup with `fieldkit backup restore`).")
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         raise DamagedProject(_damaged(folder, str(exc))) from None
@@ -146,7 +151,8 @@ def probe(folder: Path, db_path: Path) -> None:
 
 def check_structure(folder: Path, db_path: Path) -> None:
     """Before writing: SQLite's ``quick_check`` over the whole file (up to a size)."""
-    if db_path.stat().st_size > QUICK_CHECK_LIMIT:
+    encrypted = keys.is_encrypted(keys.project_folder_of(db_path))
+    if db_path.stat().st_size > (QUICK_CHECK_LIMIT_ENCRYPTED if encrypted else QUICK_CHECK_LIMIT):
         return
     conn = read_only(db_path, isolation_level=None)
     try:
@@ -156,7 +162,7 @@ def check_structure(folder: Path, db_path: Path) -> None:
                 for row in conn.execute(sql):
                     for blob in row:
                         bytes(blob or b"").decode("utf-8")
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         if failures.is_io(exc):
             raise
         result = [str(exc)]

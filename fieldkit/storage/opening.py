@@ -8,20 +8,21 @@ anything in it changes.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from fieldkit.core.errors import BadInput, StorageFailure
-from fieldkit.storage import database, failures, identity
+from fieldkit.storage import conversion, database, failures, identity, sqlengine
 from fieldkit.storage.lock import WriterLock
 from fieldkit.storage.store import Store
 
 
 def connect(folder: Path, readonly: bool) -> tuple[Store, WriterLock | None]:
     """The store of the project in ``folder`` (and the writer lock unless ``readonly``), after
-    every check ``Project.open`` promises; a failure is its one-line domain error."""
+    every check ``Project.open`` promises; a failure is its one-line domain error. An
+    encryption or decryption a killed process left is finished or undone first."""
+    conversion.finish_interrupted_if_free(folder)
     db_path = database.require_project(folder)
     hot = database.has_hot_journal(db_path)
     if not hot:  # refused before even a lock file is made beside it
@@ -67,7 +68,7 @@ def _explained(step: Callable[[Path, Path], None], folder: Path, db_path: Path) 
     """Run ``step``; a disk or database failure becomes its one-line domain error."""
     try:
         step(folder, db_path)
-    except (OSError, sqlite3.Error) as exc:
+    except sqlengine.Error + (OSError,) as exc:
         raise failures.explain(exc, folder) from None  # type: ignore[misc]
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.changes import Row, RowChange
-from fieldkit.storage import memo_authors
+from fieldkit.storage import memo_authors, sqlengine
 
 if TYPE_CHECKING:
     from fieldkit.storage.writer import Writer
@@ -415,7 +415,7 @@ class Applier:
         new: int | None
         try:
             new = self.w.insert(table, values)
-        except sqlite3.IntegrityError:
+        except sqlengine.IntegrityError:
             new = self._alias(table, r["k"], values)
             if new is None:
                 raise
@@ -493,7 +493,7 @@ NAME_FIELD = {"codes": "name", "documents": "title", "coders": "name"}
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, _Skipped):
         return str(exc)
-    if isinstance(exc, sqlite3.IntegrityError):
+    if isinstance(exc, sqlengine.IntegrityError):
         return f"this copy's database refuses it ({exc})"
     return f"it could not be applied ({type(exc).__name__}: {exc})"
 
@@ -606,8 +606,26 @@ def media_files(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 
 def snapshot(conn: sqlite3.Connection, target: str) -> None:
-    """A consistent copy of the whole database in ``target`` (SQLite's VACUUM INTO)."""
-    conn.execute("VACUUM INTO ?", (target,))
+    """A consistent copy of the whole database in ``target`` (SQLite's VACUUM INTO), a plain
+    database always: the team server and new members read it (an encrypted project's is
+    made with SQLCipher's ``sqlcipher_export`` into a plain file; docs/encryption.md)."""
+    if not sqlengine.is_cipher(conn):
+        conn.execute("VACUUM INTO ?", (target,))
+        return
+    from pathlib import Path
+
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute("BEGIN")  # one consistent state of the database is exported
+    try:
+        conn.execute(sqlengine.attach_sql(Path(target), None, "snapshot"))
+        conn.execute("SELECT sqlcipher_export('snapshot')")
+        conn.execute(f"PRAGMA snapshot.user_version = {int(version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("DETACH DATABASE snapshot")
 
 
 def start_replica(conn: sqlite3.Connection, facts: dict[str, str]) -> None:
@@ -640,7 +658,7 @@ def canonical(conn: sqlite3.Connection) -> dict[str, list[Any]]:
     for table in sorted(SHARED):
         try:
             rows = conn.execute(f"SELECT * FROM {table}").fetchall()
-        except sqlite3.OperationalError:
+        except sqlengine.OperationalError:
             continue
         known: dict[tuple[str, int], Any] = {}
         dumped = [json.dumps(port._fields(table, dict(r), known), sort_keys=True,

@@ -57,6 +57,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from fieldkit.core.changes import RowChange
+from fieldkit.storage import sqlengine
 
 DOC_TEXT, DOC_MEMO, CODING_MEMO, CODE = 0, 1, 2, 3  # rows of search_index
 SEGMENT, TURN = 4, 5  # rows of search_regions
@@ -605,7 +606,7 @@ def _hashsize(conn: sqlite3.Connection, size: int) -> None:
         try:
             conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)",
                          (int(size),))
-        except sqlite3.Error:  # older SQLite: no such setting
+        except sqlengine.Error:  # older SQLite: no such setting
             return
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldkit.core.errors import BadInput, DamagedMedia, FieldkitError, MediaUnfit
 from fieldkit.storage import memo_authors, schema, team_server_sql
-from fieldkit.storage.mediastore import CHANGED, open_stored
+from fieldkit.storage.mediastore import CHANGED, open_media
 
 FORMAT = "2"  # 1: members wrote tables directly (issue 21); 2: every write through the API
 CHANNEL = "fieldkit_changes"
@@ -526,14 +526,15 @@ class Server:
         return {r[0] for r in self.conn.execute(
             "SELECT sha256 FROM fieldkit.media WHERE sha256 = ANY(%s)", (wanted,))}
 
-    def put_media(self, sha256: str, filename: str, path: Path) -> None:
+    def put_media(self, sha256: str, filename: str, path: Path,
+                  key: bytes | None = None) -> None:
         """One file, in one transaction: the server keeps it only whole and only when its
-        bytes hash to its name."""
+        bytes hash to its name (the plaintext: ``key`` is an encrypted project's media key)."""
         def run() -> None:
             with self.conn.transaction():
                 if self.media_present([sha256]):
                     return
-                for n, data in enumerate(_chunks(path, sha256, filename)):
+                for n, data in enumerate(_chunks(path, sha256, filename, key)):
                     self.conn.execute("SELECT fieldkit.stage_chunk('media', %s, %s, %s)",
                                       (sha256, n, data))
                 self.conn.execute("SELECT fieldkit.store_media(%s, %s)", (sha256, filename))
@@ -602,12 +603,14 @@ class Server:
         return self._call(run)  # type: ignore[no-any-return]
 
 
-def _chunks(path: Path, sha256: str, filename: str) -> Iterator[bytes]:
-    """A stored media file in pieces, never read through a symbolic link; ``DamagedMedia`` when
-    it is not as imported (the sending transaction then leaves nothing on the server)."""
+def _chunks(path: Path, sha256: str, filename: str,
+            key: bytes | None = None) -> Iterator[bytes]:
+    """A stored media file in pieces (its plaintext: decrypted with the media ``key`` of an
+    encrypted project), never read through a symbolic link; ``DamagedMedia`` when it is not as
+    imported (the sending transaction then leaves nothing on the server)."""
     digest = hashlib.sha256()
     try:
-        fh = open_stored(path)
+        fh = open_media(path, key)
     except MediaUnfit as exc:
         raise DamagedMedia("Sending media to the team", [(filename, str(exc))]) from None
     with fh:

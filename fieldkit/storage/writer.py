@@ -12,7 +12,7 @@ from typing import Any
 from fieldkit.core.changes import ChangeSet, Row, RowChange
 from fieldkit.core.errors import ReadOnly
 from fieldkit.core.model import utc_now
-from fieldkit.storage import search_tables
+from fieldkit.storage import search_tables, sqlengine
 
 Listener = Callable[[ChangeSet], None]
 #: Called inside the transaction, before COMMIT, with each change set this replica made itself
@@ -132,7 +132,7 @@ class Writer:
         if self.conn.in_transaction:
             try:
                 self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
+            except sqlengine.Error:
                 pass
 
     def _write_log(self, changeset: ChangeSet, state: int = 0) -> None:

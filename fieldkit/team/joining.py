@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput, FieldkitError
 from fieldkit.core.progress import Progress
-from fieldkit.storage import database, newfolder, replica_tables, schema
+from fieldkit.storage import database, newfolder, replica_tables, schema, sqlengine
 from fieldkit.storage.mediastore import MediaStore
 from fieldkit.storage.team_server import Server, ServerUnreachable, public_url, url_with
 from fieldkit.team import credentials
@@ -51,7 +51,7 @@ def check_snapshot(path: Path, sha256: str) -> None:
             structure = replica_tables.quick_check(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except sqlengine.DatabaseError as exc:
         raise SnapshotRefused(f"The project received from the team server is not a database "
                               f"fieldkit can open ({exc}); nothing was made.") from None
     if not 1 <= version <= schema.latest_version():

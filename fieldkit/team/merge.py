@@ -273,9 +273,7 @@ class _Merger:
                             "not copied")
                         continue
                 else:
-                    thumb = self.their_media.thumbnail_path(media.sha256)
-                    thumbnail = thumb.read_bytes() \
-                        if thumb.is_file() and not thumb.is_symlink() else None
+                    thumbnail = self.their_media.thumbnail(media.sha256)
                     self.ours.media.put(data, media.filename, thumbnail)
             if found is None:
                 values = {k: getattr(media, k) for k in (

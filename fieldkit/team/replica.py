@@ -243,7 +243,7 @@ class TeamWork:
                         progress.step("Sending media files")
                         path = self._project.media.path(sha256, filename)
                         if path.is_file():
-                            server.put_media(sha256, filename, path)
+                            server.put_media(sha256, filename, path, self._project.media.key)
                     server.put_snapshot(snapshot, sha, 0)
                     progress.step("Sent the project")
             member = server.user
@@ -282,7 +282,7 @@ class TeamWork:
             for sha256, filename in rows:
                 path = self._project.media.path(sha256, filename)
                 if path.is_file() and sha256 not in present:
-                    server.put_media(sha256, filename, path)
+                    server.put_media(sha256, filename, path, self._project.media.key)
             server.put_snapshot(snapshot, sha, self.position)
         return self.position
 
@@ -647,7 +647,7 @@ class TeamWork:
         for sha, name in files:
             path = self._project.media.path(sha, name)
             if sha not in present and path.is_file():
-                server.put_media(sha, name, path)
+                server.put_media(sha, name, path, self._project.media.key)
 
     # -- a canonical picture, for tests and `team status --check` ------------------------
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from fieldkit.gui import i18n, settings
 from fieldkit.gui.app import application, run
@@ -96,11 +97,26 @@ def test_new_project_from_the_welcome_window(qtbot, tmp_path: Path, monkeypatch)
     monkeypatch.setattr(project_choice.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "Mine"), ""))
     w = welcome(qtbot, "nl", tmp_path / "Demo.fieldkit")
+    asked: list[str] = []
+
+    def answer() -> None:  # "Encrypt this project" left off: a plain project
+        from PySide6.QtWidgets import QApplication
+
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(dialog.encrypt.text())
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
     with qtbot.waitSignal(w.chosen) as made:
         w.new_button.click()
     project = made.args[0]
     try:
+        assert asked == ["Dit project versleutelen"]
         assert project.path == tmp_path / "Mine.fieldkit" and project.documents() == []
+        assert not (project.path / "encryption.json").exists()
     finally:
         project.close()
 
