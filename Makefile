@@ -35,14 +35,17 @@ run: $(STAMP) system-deps $(DEMO)
 
 # Lint, types, the import contracts (pyproject.toml, docs/architecture.md), the whole suite, the
 # headless job, then the desktop bundle built and used from an empty folder (a few minutes;
-# `make test BUNDLE=0` leaves the bundle out while you work, `HEADLESS=0` the headless job).
+# `make test BUNDLE=0` leaves the bundle out while you work, `HEADLESS=0` the headless job,
+# `ENCRYPTED=0` the core suite's second run on encrypted projects).
 BUNDLE ?= 1
 HEADLESS ?= 1
+ENCRYPTED ?= 1
 test: $(STAMP) system-deps postgresql
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
+	@if [ "$(ENCRYPTED)" = 1 ]; then $(MAKE) --no-print-directory test-encrypted; fi
 	@if [ "$(HEADLESS)" = 1 ]; then $(MAKE) --no-print-directory headless; fi
 	@if [ "$(BUNDLE)" = 1 ]; then $(MAKE) --no-print-directory bundle-check; fi
 
