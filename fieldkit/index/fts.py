@@ -17,7 +17,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from fieldkit.core.codebook import Codebook
-from fieldkit.index import attribute_filter, kwic, locate, regex_terms, whole_documents
+from fieldkit.index import attribute_filter, kwic, locate, regex_rows, regex_terms, whole_documents
 from fieldkit.index.fuzzy_terms import Vocabulary
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query, parse, plain
@@ -256,6 +256,10 @@ class FtsIndex(IndexUpkeep):
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
+            if query.regexes and not every_span:
+                fast = regex_rows.matches(self, query, plan, limit=limit)
+                if fast is not None:
+                    return fast
             if every_span or plan.speakers is not None or plan.within is not None \
                     or query.regexes:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)

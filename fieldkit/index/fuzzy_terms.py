@@ -15,7 +15,14 @@ may have changed (the same test as the codebook's cache).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from fieldkit.storage.store import Store
+
+if TYPE_CHECKING:
+    import re
+
+    from fieldkit.index.regex_corpus import Corpus
 
 MAX_EDITS = 2
 MAX_WORDS = 200  # an expansion longer than this keeps the closest words (then alphabetical)
@@ -62,6 +69,8 @@ class Vocabulary:
         self._words: frozenset[str] = frozenset()
         self._by_length: dict[int, list[str]] = {}
         self._letters = ""
+        self._corpus: Corpus | None = None
+        self._narrowed: dict[tuple[str, int], Any] = {}
 
     def _load(self) -> None:
         with self.store.lock:
@@ -80,15 +89,50 @@ class Vocabulary:
             by_length.setdefault(len(w), []).append(w)
         self._words, self._by_length, self._key = words, by_length, key
         self._letters = "".join(sorted({c for w in words for c in w}))
+        self._corpus, self._narrowed = None, {}
 
-    def containing(self, run: str) -> list[str] | None:
-        """The index's words that contain ``run`` (for narrowing a ``/…/`` term), or None
-        when there are more than ``regex_terms.MAX_CONTAINING``."""
-        from fieldkit.index.regex_terms import MAX_CONTAINING
+    def corpus(self) -> Corpus:
+        """The searchable texts, their odd ones and stray word runs
+        (``fieldkit.index.regex_corpus``), read once while the data is unchanged."""
+        from fieldkit.index.regex_corpus import Corpus
 
         self._load()
-        found = sorted(w for w in self._words if run in w)
-        return found if len(found) <= MAX_CONTAINING else None
+        if self._corpus is None:
+            self._corpus = Corpus(self.store)
+        return self._corpus
+
+    def holds(self, word: str) -> bool:
+        """Whether ``word`` is one of the index's words."""
+        self._load()
+        return word in self._words
+
+    def matching(self, pattern: re.Pattern[str], most: int) -> list[str] | None:
+        """The index's words in which ``pattern`` finds a non-empty match, sorted; None when
+        it finds one in a stray word run of some text (``regex_corpus``), or in more than
+        ``most`` words."""
+        from fieldkit.index.regex_parts import has_hit
+
+        corpus = self.corpus()
+        if any(has_hit(pattern, run) for run in corpus.strays):
+            return None
+        found = []
+        for w in self._words:
+            if has_hit(pattern, w):
+                found.append(w)
+                if len(found) > most:
+                    return None
+        return sorted(found)
+
+    def narrowed(self, pattern: re.Pattern[str]) -> tuple[str, bool]:
+        """``regex_terms.narrowing`` of ``pattern``, kept while the data is unchanged."""
+        from fieldkit.index.regex_terms import narrowing
+
+        self._load()
+        key = (pattern.pattern, pattern.flags)
+        found = self._narrowed.get(key)
+        if found is None:
+            found = self._narrowed[key] = narrowing(pattern, self)
+        return found  # type: ignore[no-any-return]
 
     def similar(self, word: str, edits: int) -> list[str]:
         """The index's words within ``edits`` (1 or 2) of the folded ``word``, ``word`` itself

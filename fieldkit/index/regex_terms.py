@@ -28,18 +28,19 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput
+from fieldkit.index import regex_parts
 from fieldkit.index.words import WORD
 from fieldkit.storage import search_tables as tables
 
 if TYPE_CHECKING:
     from fieldkit.index.fts import FtsIndex, Matched
+    from fieldkit.index.fuzzy_terms import Vocabulary
     from fieldkit.index.query import Query
 
 #: Filter words of every row: the MATCH of an expression with no literal parts.
 EVERY_ROW = ('meta : ("ftext" OR "fcaption" OR "fmemo" OR "fcodingmemo" OR "fcode" '
              'OR "fsegment" OR "fturn")')
-MAX_CONTAINING = 400  # a literal in more index words than this does not narrow (much)
-_RUN = re.compile(r"[^\W_]{2,}")
+MAX_WORDS = 5000  # a piece matching more index words than this does not narrow
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLDED: dict[str, str] = {}
 
@@ -88,72 +89,45 @@ def compile_term(pattern: str) -> re.Pattern[str]:
         raise BadRegex(f"/{pattern}/ is not a valid regular expression: {reason}.") from None
 
 
-def required_runs(pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
-    """What every match must contain: runs of two or more letters or digits, each entry a
-    tuple of runs one of which must occur (from the expression's literals, groups, repeats of
-    at least one, and alternations whose every branch has such a run); ``[]`` when unsure."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
+def narrowing(pattern: re.Pattern[str], vocabulary: Vocabulary) -> tuple[str, bool]:
+    """(the FTS5 expression a ``/…/`` term adds, whether it is exact): the rows holding an
+    index word in which the expression itself (when word-bound) or one of each clause's pieces
+    (``regex_parts.shape``) finds a non-empty match. A clause whose pieces match a stray word
+    run of some text, or too many words, narrows nothing.
 
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - a private module: no narrowing rather than no search
-        return []
-    out: list[tuple[str, ...]] = []
-    _collect(list(tree), out)
-    return sorted(set(out))
-
-
-def _collect(items: list[Any], out: list[tuple[str, ...]]) -> None:
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    current: list[str] = []
-
-    def flush() -> None:
-        out.extend((run,) for run in _RUN.findall("".join(current).lower()))
-        current.clear()
-
-    for op, arg in items:
-        if op is c.LITERAL:
-            current.append(chr(arg))
-            continue
-        flush()
-        if op is c.SUBPATTERN:
-            _collect(list(arg[-1]), out)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            _collect(list(arg[2]), out)
-        elif op is c.ATOMIC_GROUP:
-            _collect(list(arg), out)
-        elif op is c.BRANCH:
-            picks: list[str] = []
-            for branch in arg[1]:
-                needed: list[tuple[str, ...]] = []
-                _collect(list(branch), needed)
-                if not needed:
-                    break  # a branch without a required run: the alternation narrows nothing
-                picks.extend(max(needed, key=lambda runs: min(map(len, runs))))
-            else:
-                out.append(tuple(sorted(set(picks))))
-    flush()
-
-
-def narrowing(pattern: re.Pattern[str], containing: Any) -> str:
-    """The FTS5 expression a ``/…/`` term adds: for each requirement (``required_runs``), any
-    index word that contains one of its runs (``containing(run)``: the words, or None when
-    too many to help)."""
+    Exact: the expression is word-bound and narrowed by its own words, so every plain row
+    (``regex_corpus``) the expression finds has a hit; only odd rows need a look."""
+    found = regex_parts.shape(pattern)
+    if found.word_bound:
+        words = vocabulary.matching(pattern, MAX_WORDS)
+        if words is not None:
+            return _any_word(words, vocabulary), True
     clauses = []
-    for runs in required_runs(pattern):
-        found = [containing(run) if containing is not None else None for run in runs]
-        if any(words is None for words in found):
-            continue
-        words = sorted({w for some in found for w in some or ()})
-        if not words:
-            return f'words : "{runs[0]}"'  # no word holds it: nothing can match
-        if len(words) > MAX_CONTAINING:
-            continue
-        clauses.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
+    for clause in found.clauses:
+        words = []
+        for piece in clause:
+            some = vocabulary.matching(piece, MAX_WORDS)
+            if some is None:
+                break
+            words.extend(some)
+        else:
+            if not words:
+                return _any_word([], vocabulary), False
+            if len(set(words)) <= MAX_WORDS:
+                clauses.append(_any_word(sorted(set(words)), vocabulary))
     if not clauses:
-        return EVERY_ROW
-    return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
+        return EVERY_ROW, False
+    return (clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"), False
+
+
+def _any_word(words: list[str], vocabulary: Vocabulary) -> str:
+    """``words : (…)`` finding the rows holding one of ``words``; none: no row at all."""
+    if not words:
+        nothing = "fknothing"
+        while vocabulary.holds(nothing):
+            nothing += "x"
+        words = [nothing]
+    return "words : (" + " OR ".join(f'"{w}"' for w in words) + ")"
 
 
 class FoldedTexts:

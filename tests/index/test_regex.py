@@ -14,7 +14,8 @@ from fieldkit import Project
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import ImportedDocument, Turn
 from fieldkit.index.query import parse
-from fieldkit.index.regex_terms import EVERY_ROW, compile_term, required_runs
+from fieldkit.index.regex_parts import shape
+from fieldkit.index.regex_terms import EVERY_ROW, compile_term
 from fieldkit.index.words import WORD, analyser
 
 
@@ -107,15 +108,34 @@ def test_a_bad_expression_is_one_line_and_a_misplaced_one_is_searched_as_words(
     assert "not closed" in (study.index.search("/kant").note or "")
 
 
-def test_required_literals_narrow_through_the_vocabulary() -> None:
-    assert required_runs(compile_term("kant\\w*bank")) == [("bank",), ("kant",)]
-    assert required_runs(compile_term("(lasrobot)+ x")) == [("lasrobot",)]
-    assert required_runs(compile_term("(?:kant)? bank")) == [("bank",)]
-    # an alternation: one of the branches' runs
-    assert required_runs(compile_term("kant|robot")) == [("kant", "robot")]
-    assert required_runs(compile_term("x(kant\\w+bank|ro+bot)")) == [("bot", "kant")]
-    assert required_runs(compile_term("kant|\\d+")) == []
+def _pieces(pattern: str) -> list[list[str]]:
+    """Each clause's pieces, as the index words they would find among a few words."""
+    words = ["kant", "kantbank", "bank", "robot", "2026", "12", "ab", "ba", "ss", "k"]
+    return sorted(sorted({w for piece in clause for w in words if piece.search(w)})
+                  for clause in shape(compile_term(pattern)).clauses)
+
+
+def test_what_an_expression_needs_of_the_words() -> None:
+    # a literal part of a word, or a part of word characters: the word runs that hold one
+    assert _pieces("kant\\w*bank") == [["kantbank"]]
+    assert _pieces("kant\\w* bank") == [["bank", "kantbank"], ["kant", "kantbank"]]
+    assert _pieces("(?:kant)? bank") == [["bank", "kantbank"]]
+    assert _pieces("\\d{4}-\\d\\d") == [["12", "2026"], ["2026"]]
+    # an alternation: one of its branches' pieces
+    assert _pieces("kant|robot") == [["kant", "kantbank", "robot"]]
+    assert _pieces("- (kant\\w*bank|ro+bot) ") == [["kantbank", "robot"]]
+    assert _pieces("x(kant\\w+bank|ro+bot)") == [[]]  # one piece, and no word holds it
+    assert _pieces("kant|\\s+") == []
+    # nothing of a word: every text
+    assert _pieces("\\s+[.!?]") == []
     assert parse("/\\d+/", analyser("nl")).match == EVERY_ROW
+    # lookarounds and anchors are left out of a piece (looser, never wrong)
+    assert _pieces("(?<=k)ant(?!x)") == [["kant", "kantbank"]]
+    # word-bound: word characters only, no assertion but \\b and \\B
+    for bound in ("kant\\w*", "\\bk\\w+\\b", "[a-z]+heid", "(ab|ba)+", "\\d{4}"):
+        assert shape(compile_term(bound)).word_bound, bound
+    for loose in ("k.nt", "kant\\b.", "^kant", "kant$", "(?=k)kant", "(a)\\1", "kant\\s"):
+        assert not shape(compile_term(loose)).word_bound, loose
 
 
 _PIECES = ["kant", "bank", "Kàntbânk", "straße", "😀", "é", "\r\n", "\n", "coö", "rdinatie",

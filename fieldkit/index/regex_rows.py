@@ -1,0 +1,61 @@
+"""Matching ``/…/`` terms over whole texts: the rows FTS5 finds through the narrowing
+(``regex_terms.narrowing``), each looked into only when the narrowing cannot vouch for it.
+
+When an expression's narrowing is exact, every plain row found has a hit (``regex_corpus``):
+the count needs no look into those texts, and only the rows shown are read for their spans.
+Otherwise each row's folded text (kept in memory, ``regex_terms.FoldedTexts``) is searched for
+a first non-empty match; texts are never read from the database for that.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fieldkit.index.regex_parts import has_hit
+from fieldkit.storage import search_tables as tables
+
+if TYPE_CHECKING:
+    from fieldkit.index.fts import FtsIndex, Matched
+    from fieldkit.index.query import Query
+
+
+def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
+            ) -> tuple[int, list[Matched]] | None:
+    """(total, the first ``limit`` hits) of a query with ``/…/`` terms whose rows are whole
+    texts (no ``code:``, ``coder:``, ``speaker:``, ``set:`` or ``attr:``), best first, each
+    with its first hit span; None when this does not apply (``FtsIndex._every_region`` then
+    does the work)."""
+    from fieldkit.index.fts import Matched
+
+    if plan.regions is not None or plan.within is not None or plan.speakers is not None \
+            or plan.index is None:
+        return None
+    vocabulary = engine.vocabulary
+    corpus = vocabulary.corpus()
+    if not corpus.complete:
+        return None
+    exact = [vocabulary.narrowed(p)[1] for p in query.regexes]
+    conn = engine.store.conn
+    cache = engine.folded
+    cache.check((conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])))
+    odd = corpus.odd
+    texts = corpus.texts
+    checks = list(zip(query.regexes, exact, strict=True))
+    vouched = all(exact)
+    kept: dict[int, Matched] = {}
+    for rid, score in engine._rows(plan, ranked=True):
+        if not (vouched and rid not in odd):
+            text = texts.get(rid)
+            if text is None:
+                continue  # not a text any more (changed under us): no hit
+            folded = cache.of((rid % tables.PARTS, rid // tables.PARTS), text)[0]
+            if not all((ok and rid not in odd) or has_hit(p, folded) for p, ok in checks):
+                continue
+        m = Matched.of(rid, score)
+        kept.setdefault(m.unit, m)
+    found = list(kept.values())
+    shown = found if limit is None else found[:limit]
+    engine._place(query, shown, mode="first")
+    for m in shown:
+        m.spans = m.spans[:1]
+    return len(found), shown
