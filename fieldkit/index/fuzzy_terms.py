@@ -15,6 +15,7 @@ may have changed (the same test as the codebook's cache).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.storage.store import Store
@@ -70,6 +71,7 @@ class Vocabulary:
         self._by_length: dict[int, list[str]] = {}
         self._letters = ""
         self._corpus: Corpus | None = None
+        self._sorted: list[str] | None = None
         self._narrowed: dict[tuple[str, int], Any] = {}
 
     def _load(self) -> None:
@@ -89,7 +91,7 @@ class Vocabulary:
             by_length.setdefault(len(w), []).append(w)
         self._words, self._by_length, self._key = words, by_length, key
         self._letters = "".join(sorted({c for w in words for c in w}))
-        self._corpus, self._narrowed = None, {}
+        self._corpus, self._narrowed, self._sorted = None, {}, None
 
     def corpus(self) -> Corpus:
         """The searchable texts, their odd ones and stray word runs
@@ -105,6 +107,32 @@ class Vocabulary:
         """Whether ``word`` is one of the index's words."""
         self._load()
         return word in self._words
+
+    def cover(self, words: list[str]) -> list[str]:
+        """FTS5 terms finding exactly the rows that hold one of ``words`` (sorted index
+        words): a word, or ``"pre"*`` where every index word starting with ``pre`` is one of
+        them (the shortest such prefix of two or more letters)."""
+        self._load()
+        if self._sorted is None:
+            self._sorted = sorted(self._words)
+        every = self._sorted
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            term, skip = f'"{w}"', 1
+            for n in range(2, len(w)):
+                pre = w[:n]
+                lo = bisect.bisect_left(words, pre, i)
+                hi = bisect.bisect_left(words, pre + "\U0010ffff", lo)
+                total = (bisect.bisect_left(every, pre + "\U0010ffff")
+                         - bisect.bisect_left(every, pre))
+                if hi - lo == total and total > 1:
+                    term, skip = f'"{pre}"*', hi - i
+                    break
+            out.append(term)
+            i += skip
+        return out
 
     def matching(self, pattern: re.Pattern[str], most: int) -> list[str] | None:
         """The index's words in which ``pattern`` finds a non-empty match, sorted; None when

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 #: Filter words of every row: the MATCH of an expression with no literal parts.
 EVERY_ROW = ('meta : ("ftext" OR "fcaption" OR "fmemo" OR "fcodingmemo" OR "fcode" '
              'OR "fsegment" OR "fturn")')
-MAX_WORDS = 5000  # a piece matching more index words than this does not narrow
+MAX_WORDS = 20_000  # a piece matching more index words than this does not narrow
+MAX_TERMS = 40  # nor one needing more FTS5 terms (words or prefixes) than this
+MAX_CLAUSES = 3  # the clauses with the fewest terms are enough
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLDED: dict[str, str] = {}
 
@@ -100,9 +102,10 @@ def narrowing(pattern: re.Pattern[str], vocabulary: Vocabulary) -> tuple[str, bo
     found = regex_parts.shape(pattern)
     if found.word_bound:
         words = vocabulary.matching(pattern, MAX_WORDS)
-        if words is not None:
-            return _any_word(words, vocabulary), True
-    clauses = []
+        terms = None if words is None else _terms(words, vocabulary)
+        if terms is not None:
+            return _any_of(terms), True
+    clauses: list[list[str]] = []
     for clause in found.clauses:
         words = []
         for piece in clause:
@@ -111,23 +114,33 @@ def narrowing(pattern: re.Pattern[str], vocabulary: Vocabulary) -> tuple[str, bo
                 break
             words.extend(some)
         else:
-            if not words:
-                return _any_word([], vocabulary), False
-            if len(set(words)) <= MAX_WORDS:
-                clauses.append(_any_word(sorted(set(words)), vocabulary))
+            if not words:  # no index word can hold it: no row can match
+                return _any_of(_terms([], vocabulary) or []), False
+            terms = _terms(sorted(set(words)), vocabulary)
+            if terms is not None:
+                clauses.append(terms)
     if not clauses:
         return EVERY_ROW, False
-    return (clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"), False
+    clauses = sorted(clauses, key=len)[:MAX_CLAUSES]
+    both = [_any_of(terms) for terms in clauses]
+    return (both[0] if len(both) == 1 else "(" + " AND ".join(both) + ")"), False
 
 
-def _any_word(words: list[str], vocabulary: Vocabulary) -> str:
-    """``words : (…)`` finding the rows holding one of ``words``; none: no row at all."""
-    if not words:
+def _terms(words: list[str], vocabulary: Vocabulary) -> list[str] | None:
+    """FTS5 terms for the rows holding one of ``words`` (``Vocabulary.cover``); None when
+    more than ``MAX_TERMS`` (FTS5 merges and scores every term's rows: slower than reading)."""
+    if not words:  # a word no text holds
         nothing = "fknothing"
         while vocabulary.holds(nothing):
             nothing += "x"
-        words = [nothing]
-    return "words : (" + " OR ".join(f'"{w}"' for w in words) + ")"
+        return [f'"{nothing}"']
+    terms = vocabulary.cover(words)
+    return terms if len(terms) <= MAX_TERMS else None
+
+
+def _any_of(terms: list[str]) -> str:
+    """``words : (…)`` finding the rows holding one of ``terms``."""
+    return "words : (" + " OR ".join(terms) + ")"
 
 
 class FoldedTexts:
