@@ -40,7 +40,7 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
     cache.check((conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])))
     odd = corpus.odd
     texts = corpus.texts
-    checks = list(zip(query.regexes, exact, strict=True))
+    checks = list(zip([corpus.sensitive(p) for p in query.regexes], exact, strict=True))
     vouched = all(exact)
     kept: dict[int, Matched] = {}
     for rid, score in engine._rows(plan, ranked=True):

@@ -14,6 +14,7 @@ from fieldkit import Project
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import ImportedDocument, Turn
 from fieldkit.index.query import parse
+from fieldkit.index.regex_case import sensitive
 from fieldkit.index.regex_parts import shape
 from fieldkit.index.regex_terms import EVERY_ROW, compile_term
 from fieldkit.index.words import WORD, analyser
@@ -232,3 +233,30 @@ def test_an_underscore_typed_later_is_found(study: Project, ids: dict[str, int])
     assert [h.title for h in study.index.search("/\\bab\\b/").hits] == ["Tweede bezoek"]
     assert [h.title for h in study.index.search("/\\bkant_\\w+/").hits] == ["Tweede bezoek"]
     assert study.index.search("/\\b12\\b/").total == 0  # "½" folds to "1⁄2"
+
+
+def test_ignoring_case_rewritten_for_an_alphabet_matches_the_same() -> None:
+    """``regex_case.sensitive``: on texts of the alphabet, the same matches (and groups) as the
+    case-insensitive expression, for expressions of every kind."""
+    alphabet = "abkKnt _-.,\n\r1İıſé👍Hh"
+    pieces = ["k", "K", "a", "I", "S", "[a-k]", "[^a-z]", "[A-Z]", "\\w", "\\W", "\\d", ".",
+              "\\s", "(k|n)", "\\1", "(?-i:K)", "(?i:H)", "[^\\W\\d]", "\\b", "\\B", "^", "$",
+              "(?<=a)", "(?!t)", "(?=\\w)", "é", "E", "[é-ë]", "👍", "[^K]", "(?>ab|a)"]
+    rng = random.Random(23)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+             for _ in range(60)]
+    for _ in range(400):
+        parts = [rng.choice(pieces) + rng.choice(["", "*", "+", "?", "{2}", "*?"])
+                 for _ in range(rng.randint(1, 4))]
+        text = "".join(p if not p.startswith(("\\b", "\\B", "^", "$", "(?<", "(?=", "(?!"))
+                       else p.rstrip("*+?{2}") for p in parts)
+        flags = rng.choice(["", "(?m)", "(?s)", "(?a)"])
+        try:
+            original = re.compile(flags + text, re.IGNORECASE)
+        except re.error:
+            continue
+        rewritten = sensitive(original, alphabet)
+        assert rewritten is not None and not rewritten.flags & re.IGNORECASE, text
+        for t in texts:
+            assert [(m.span(), m.groups()) for m in original.finditer(t)] == [
+                (m.span(), m.groups()) for m in rewritten.finditer(t)], (text, t)
