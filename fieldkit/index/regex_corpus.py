@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Callable
 
 from fieldkit.index.words import _MARKS, WORD, fold
 from fieldkit.storage import search_tables as tables
@@ -30,6 +31,7 @@ from fieldkit.storage.store import Store
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _RUN = re.compile(r"\w+")
+_GAP = re.compile(r"\W+")
 _IN_MARKS = re.compile(f"[{_MARKS}]")
 _VERDICT: dict[str, bool] = {}  # non-ASCII character -> odd
 _TOKEN_CHARS: set[str] = set()  # characters FTS5's tokenizer keeps inside a word (seen so far)
@@ -123,7 +125,7 @@ class Corpus:
         self.strays: set[str] = set()
         size = 0
         seen: set[str] = set()
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, set[str]]] = []
         odd_texts: dict[int, str] = {}
         with store.lock:
             for part, sql in _SOURCES:
@@ -146,6 +148,7 @@ class Corpus:
             {chr(i) for i in range(128) if not "A" <= chr(i) <= "Z"}
             | {x for c in seen for f in (_fold_char(c), _fold_char(c).lower()) for x in f}))
         self._sensitive: dict[tuple[str, int], re.Pattern[str] | None] = {}
+        self._gaps: dict[str, list[int]] | None = None
         if not self.complete:
             self.texts.clear()
         odd = odd_characters(seen)
@@ -163,3 +166,14 @@ class Corpus:
         if key not in self._sensitive:
             self._sensitive[key] = _no_case(pattern, self.alphabet)
         return self._sensitive[key] or pattern
+
+    def gaps(self, folded: Callable[[int, str], str]) -> dict[str, list[int]]:
+        """Each gap (a maximal run of non-word characters) of the folded texts, with the rows
+        holding it; ``folded(rid, text)`` folds a text. Made on first use."""
+        if self._gaps is None:
+            index: dict[str, list[int]] = {}
+            for rid, text in self.texts.items():
+                for gap in set(_GAP.findall(folded(rid, text))):
+                    index.setdefault(gap, []).append(rid)
+            self._gaps = index
+        return self._gaps

@@ -48,6 +48,7 @@ class Shape:
 
     clauses: tuple[tuple[re.Pattern[str], ...], ...]
     word_bound: bool
+    gaps: tuple[tuple[re.Pattern[str], ...], ...] = ()
 
 
 def has_hit(pattern: re.Pattern[str], text: str) -> bool:
@@ -67,32 +68,41 @@ def shape(pattern: re.Pattern[str]) -> Shape:
     try:
         items = list(_parser.parse(pattern.pattern, pattern.flags))
         flags = pattern.flags & ~re.VERBOSE
-        clauses = tuple(tuple(re.compile(p, flags) for p in clause)
-                        for clause in sorted(set(_requirements(items))))
+        needed = sorted(set(_requirements(items)))
+        words, gaps = (tuple(tuple(re.compile(p[2:], flags) for p in clause)
+                             for clause in needed if all(p[0] == kind for p in clause))
+                       for kind in "wg")
         bound = _word_only(items) and _bound_assertions(items)
     except Exception:  # noqa: BLE001 - a private module's shape: no narrowing, not no search
         return Shape((), False)
-    return Shape(clauses, bound)
+    return Shape(words, bound, gaps)
 
 
 def _requirements(items: list[Any]) -> list[tuple[str, ...]]:
-    """Pieces (pattern texts) a match of the sequence ``items`` must hold, per clause."""
+    """Pieces a match of the sequence ``items`` must hold, per clause: pattern texts tagged
+    ``w:`` (word characters only) or ``g:`` (non-word characters only)."""
     out: list[tuple[str, ...]] = []
     run: list[Any] = []
+    kind = ""
 
     def flush() -> None:
         if run and _min_length(run) >= 1:
-            out.append((_unparse(run),))
+            out.append((kind + ":" + _unparse(run),))
         run.clear()
 
     for op, arg in items:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # consumes nothing: the pieces around it stay one (left out: looser)
-        if _word_only([(op, arg)]):
+        this = "w" if _word_only([(op, arg)]) else "g" if _gap_only([(op, arg)]) else ""
+        if this and (this == kind or not run):
+            kind = this
             run.append((op, arg))
             continue
         flush()
-        if op is _c.SUBPATTERN and not arg[1] and not arg[2]:
+        if this:
+            kind = this
+            run.append((op, arg))
+        elif op is _c.SUBPATTERN and not arg[1] and not arg[2]:
             out.extend(_requirements(list(arg[-1])))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[0] >= 1:
             out.extend(_requirements(list(arg[2])))
@@ -104,11 +114,45 @@ def _requirements(items: list[Any]) -> list[tuple[str, ...]]:
                 needed = _requirements(list(branch))
                 if not needed:
                     break  # a branch needing nothing: the alternation needs nothing
-                picks.extend(min(needed, key=len))
+                best: tuple[str, ...] = min(needed, key=_size)
+                picks.extend(best)
             else:
                 out.append(tuple(sorted(set(picks))))
     flush()
     return out
+
+
+def _size(clause: tuple[str, ...]) -> int:
+    return len(clause)
+
+
+def _gap_only(items: list[Any]) -> bool:
+    """Whether every character the items can consume is a non-word character."""
+    for op, arg in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.LITERAL:
+            ok = not _WORD_CHAR.match(chr(arg))
+        elif op is _c.IN:
+            ok = all(
+                (member is _c.LITERAL and not _WORD_CHAR.match(chr(value)))
+                or (member is _c.CATEGORY and value in (_c.CATEGORY_NOT_WORD, _c.CATEGORY_SPACE))
+                or (member is _c.RANGE and value[1] - value[0] <= _MAX_RANGE and not any(
+                    _WORD_CHAR.match(chr(x)) for x in range(value[0], value[1] + 1)))
+                for member, value in arg)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            ok = _gap_only(list(arg[2]))
+        elif op is _c.SUBPATTERN:
+            ok = _gap_only(list(arg[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            ok = _gap_only(list(arg))
+        elif op is _c.BRANCH:
+            ok = all(_gap_only(list(b)) for b in arg[1])
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
 
 
 def _word_only(items: list[Any]) -> bool:
@@ -195,7 +239,8 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
-_CATEGORIES = {"CATEGORY_WORD": "\\w", "CATEGORY_DIGIT": "\\d"}
+_CATEGORIES = {"CATEGORY_WORD": "\\w", "CATEGORY_DIGIT": "\\d", "CATEGORY_NOT_WORD": "\\W",
+               "CATEGORY_SPACE": "\\s"}
 
 
 def _unparse(items: list[Any]) -> str:

@@ -9,14 +9,18 @@ a first non-empty match; texts are never read from the database for that.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.index import regex_parts
 from fieldkit.index.regex_parts import has_hit
 from fieldkit.storage import search_tables as tables
 
 if TYPE_CHECKING:
     from fieldkit.index.fts import FtsIndex, Matched
     from fieldkit.index.query import Query
+    from fieldkit.index.regex_corpus import Corpus
 
 
 def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
@@ -42,14 +46,22 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
     texts = corpus.texts
     checks = list(zip([corpus.sensitive(p) for p in query.regexes], exact, strict=True))
     vouched = all(exact)
+
+    def folded(rid: int, text: str) -> str:
+        return cache.of((rid % tables.PARTS, rid // tables.PARTS), text)[0]
+
+    allowed = _gap_rows(corpus, [p for p, ok in zip(query.regexes, exact, strict=True)
+                                 if not ok], folded)
     kept: dict[int, Matched] = {}
     for rid, score in engine._rows(plan, ranked=True):
+        if allowed is not None and rid not in allowed:
+            continue
         if not (vouched and rid not in odd):
             text = texts.get(rid)
             if text is None:
                 continue  # not a text any more (changed under us): no hit
-            folded = cache.of((rid % tables.PARTS, rid // tables.PARTS), text)[0]
-            if not all((ok and rid not in odd) or has_hit(p, folded) for p, ok in checks):
+            body = folded(rid, text)
+            if not all((ok and rid not in odd) or has_hit(p, body) for p, ok in checks):
                 continue
         m = Matched.of(rid, score)
         kept.setdefault(m.unit, m)
@@ -59,3 +71,20 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
     for m in shown:
         m.spans = m.spans[:1]
     return len(found), shown
+
+
+def _gap_rows(corpus: Corpus, patterns: list[re.Pattern[str]],
+              folded: Callable[[int, str], str]) -> set[int] | None:
+    """The rows that can hold a match of every one of ``patterns`` by their pieces of non-word
+    characters (``regex_parts.Shape.gaps``: each lies inside one gap of the text); None when
+    none of them has such a piece."""
+    out: set[int] | None = None
+    for pattern in patterns:
+        for clause in regex_parts.shape(pattern).gaps:
+            index = corpus.gaps(folded)
+            rows: set[int] = set()
+            for gap, rids in index.items():
+                if any(has_hit(piece, gap) for piece in clause):
+                    rows.update(rids)
+            out = rows if out is None else out & rows
+    return out

@@ -193,7 +193,8 @@ _TRICKY = ["o_b", "foo_bar", "_\\w+", "\\b\\w+_", "\\bbar\\b", "\\bab\\b", "\\bc
            "\\w+\\r?$", "(?m)^\\w+\\r?$", "^\\w", "(?i:KANT)\\w*", "(?-i:Kant)", "(a|b)\\1",
            "\\d+", "\\d{2}\\w", "t?m", "ss", "kk?", "\\w", "\\W+", "\\s\\s", "\\bx\\b",
            "a(?=b)", "coordinatie", "[^\\W\\d]+", "\\w{2}", "ab[ ,]+\\w", "[\\w ]{5}",
-           "[+-9]{2,}", "[a-z]+[^a-z]+[a-z]"]
+           "[+-9]{2,}", "[a-z]+[^a-z]+[a-z]", "\\s\\D\\w", ", ?[\\s\\w]", "\\.\\s*\\n",
+           "[\\r\\n]{2}", "[^\\w\\s]{2,}"]
 
 
 @pytest.mark.parametrize("seed", [4, 5, 6])
@@ -260,3 +261,18 @@ def test_ignoring_case_rewritten_for_an_alphabet_matches_the_same() -> None:
         for t in texts:
             assert [(m.span(), m.groups()) for m in original.finditer(t)] == [
                 (m.span(), m.groups()) for m in rewritten.finditer(t)], (text, t)
+
+
+def test_pieces_of_spaces_and_punctuation_narrow_exactly(tmp_path: Path) -> None:
+    """A piece of non-word characters lies inside one gap between words; ``\\D`` can be a
+    letter, so ``\\s\\D`` is no such piece."""
+    with Project.create(tmp_path / "G.fieldkit", language="nl") as p:
+        texts = {p.add_note(site="S", title=f"n{i}", text=t).id: t
+                 for i, t in enumerate(["kant bank", "kant,  bank", "kant...", "kant?! bank",
+                                        "één   twee", "a - b", "x_y z"])}
+        for pattern in ("\\s\\D\\w", "\\s{2,}", "[.!?]{2,}", ",\\s\\s", "\\s-\\s", " \\W",
+                        "[^\\w\\s]+ ", "t\\W+b", "_y "):
+            expected = {d for d, t in texts.items() if brute(pattern, t)}
+            result = p.index.search(f"/{pattern}/")
+            assert result.total == len(expected), pattern
+            assert {h.document_id for h in result.hits} == expected, pattern
