@@ -31,18 +31,29 @@ _CATEGORY = {"CATEGORY_WORD": "\\w", "CATEGORY_NOT_WORD": "\\W", "CATEGORY_DIGIT
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
-def sensitive(pattern: re.Pattern[str], alphabet: str) -> re.Pattern[str] | None:
+def sensitive(pattern: re.Pattern[str], alphabet: str, *, existence: bool = False
+              ) -> re.Pattern[str] | None:
     """``pattern`` without ``IGNORECASE``, matching as it does on texts of ``alphabet``'s
-    characters; the pattern itself when it does not ignore case; None when it cannot be
-    rewritten (then use the pattern)."""
-    if not pattern.flags & re.IGNORECASE:
-        return pattern
+    characters; None when it cannot be rewritten (then use the pattern).
+
+    ``existence``: only whether there is a match counts, not where. An expression that starts
+    with an unbounded repeat of one character class (``\\w+``, ``\\d+``) then gets
+    ``(?<!class)`` in front: a match starting inside such a run also matches from the run's
+    start, and ``re`` no longer tries every position of every run (``/\\w+\\.$/`` read each
+    word once per letter)."""
     if _parser is None:
         return None
     try:
+        ignore = bool(pattern.flags & re.IGNORECASE)
         flags = pattern.flags & ~re.IGNORECASE & ~re.VERBOSE
         rewriter = _Rewriter(sorted(set(alphabet)), flags)
-        text = rewriter.items(list(_parser.parse(pattern.pattern, pattern.flags)), True)
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        text = rewriter.items(items, ignore)
+        if existence and items:
+            op, arg = items[0]
+            if str(op) in _REPEATS and arg[0] >= 1 and arg[1] is _c.MAXREPEAT \
+                    and len(arg[2]) == 1 and str(arg[2][0][0]) in ("LITERAL", "IN"):
+                text = f"(?<!{rewriter.items(list(arg[2]), ignore)}){text}"
         return re.compile(text, flags)
     except Exception:  # noqa: BLE001 - a private module's shape: the pattern as it is
         return None

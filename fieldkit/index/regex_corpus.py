@@ -93,7 +93,7 @@ def _token_characters(chars: set[str]) -> set[str]:
 def _no_case(pattern: re.Pattern[str], alphabet: str) -> re.Pattern[str] | None:
     from fieldkit.index.regex_case import sensitive
 
-    return sensitive(pattern, alphabet)
+    return sensitive(pattern, alphabet, existence=True)
 
 
 def strays(text: str) -> set[str]:
@@ -161,7 +161,8 @@ class Corpus:
             self.strays |= strays(text)
 
     def sensitive(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
-        """``pattern`` without ``IGNORECASE`` for these texts (``regex_case``; faster)."""
+        """``pattern`` without ``IGNORECASE`` for these texts, for telling whether a text has
+        a match (``regex_case.sensitive``, ``existence``; faster)."""
         key = (pattern.pattern, pattern.flags)
         if key not in self._sensitive:
             self._sensitive[key] = _no_case(pattern, self.alphabet)

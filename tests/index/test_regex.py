@@ -15,7 +15,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.model import ImportedDocument, Turn
 from fieldkit.index.query import parse
 from fieldkit.index.regex_case import sensitive
-from fieldkit.index.regex_parts import shape
+from fieldkit.index.regex_parts import has_hit, shape
 from fieldkit.index.regex_terms import EVERY_ROW, compile_term
 from fieldkit.index.words import WORD, analyser
 
@@ -257,10 +257,13 @@ def test_ignoring_case_rewritten_for_an_alphabet_matches_the_same() -> None:
         except re.error:
             continue
         rewritten = sensitive(original, alphabet)
+        exists = sensitive(original, alphabet, existence=True)
         assert rewritten is not None and not rewritten.flags & re.IGNORECASE, text
+        assert exists is not None
         for t in texts:
             assert [(m.span(), m.groups()) for m in original.finditer(t)] == [
                 (m.span(), m.groups()) for m in rewritten.finditer(t)], (text, t)
+            assert has_hit(original, t) == has_hit(exists, t), (text, t)
 
 
 def test_pieces_of_spaces_and_punctuation_narrow_exactly(tmp_path: Path) -> None:
