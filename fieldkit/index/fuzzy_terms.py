@@ -68,7 +68,7 @@ class Vocabulary:
         self.store = store
         self._key: tuple[int, int] | None = None
         self._words: frozenset[str] = frozenset()
-        self._by_length: dict[int, list[str]] = {}
+        self._by_length: dict[int, list[tuple[str, frozenset[str]]]] = {}
         self._letters = ""
         self._corpus: Corpus | None = None
         self._sorted: list[str] | None = None
@@ -86,9 +86,9 @@ class Vocabulary:
                 "SELECT term FROM temp.fk_vocabulary WHERE col = 'words'"))
             # creating the temp table is a change too: take the key after it
             key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
-        by_length: dict[int, list[str]] = {}
+        by_length: dict[int, list[tuple[str, frozenset[str]]]] = {}
         for w in words:
-            by_length.setdefault(len(w), []).append(w)
+            by_length.setdefault(len(w), []).append((w, frozenset(w)))
         self._words, self._by_length, self._key = words, by_length, key
         self._letters = "".join(sorted({c for w in words for c in w}))
         self._corpus, self._narrowed, self._sorted = None, {}, None
@@ -171,8 +171,11 @@ class Vocabulary:
             found = {w: 1 for w in one_edit(word, self._letters) if w in self._words}
         else:
             found = {}
+            own = frozenset(word)
             for length in range(len(word) - edits, len(word) + edits + 1):
-                for w in self._by_length.get(length, ()):
+                for w, letters in self._by_length.get(length, ()):
+                    if len(letters ^ own) > 2 * edits:
+                        continue  # each edit adds or removes at most two kinds of letter
                     d = distance(word, w, edits)
                     if 0 < d <= edits:
                         found[w] = d
