@@ -12,10 +12,14 @@ original character that produced folded character ``fs`` to the end of the one t
 to exactly one (nearly every text: accents, emoji, CRLF), the positions are the same. Empty
 matches are not hits.
 
-**Speed.** The expression's required literal parts (``kant`` and ``bank`` in ``kant\\w*bank``)
-narrow the rows through FTS5 first: each run of letters and digits in them lies inside some
-word of the text, so the row must hold one of the index's words containing it (looked up in the
-vocabulary, ``fuzzy_terms.Vocabulary.containing``). Without such parts every text is read.
+**Speed.** An expression is narrowed through the index's vocabulary first (``narrowing``,
+``regex_parts``): the parts of it that consume only word characters must match inside one word
+of the text, so the rows holding an index word they match are the only candidates; a whole
+expression of word characters (``/\\bkant\\w*/``) is *exact* — every plain row found has a hit
+and whole-text searches count them without reading the texts (``regex_rows``). Parts of spaces
+and punctuation narrow through the gaps between words (``regex_corpus.Corpus.gaps``). Rows
+that still need a look are searched in their folded text kept in memory, without
+``IGNORECASE`` (``regex_case``).
 """
 
 from __future__ import annotations
