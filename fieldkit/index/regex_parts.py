@@ -276,3 +276,76 @@ def _unparse(items: list[Any]) -> str:
         elif op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             raise ValueError(f"not word-only: {op}")
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class EndAnchor:
+    """An expression that can only match at the end of the text: it ends with ``\\Z``, or with
+    ``$`` without multi-line mode (then also just before a final line break). ``last``: when
+    known, what the last character of any match must match."""
+
+    dollar: bool
+    last: re.Pattern[str] | None
+
+
+def end_anchor(pattern: re.Pattern[str]) -> EndAnchor | None:
+    """The expression's ``EndAnchor``, or None when it can match elsewhere."""
+    if _parser is None or pattern.flags & re.MULTILINE:
+        return None
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        if not items or items[-1][0] is not _c.AT \
+                or items[-1][1] not in (_c.AT_END, _c.AT_END_STRING):
+            return None
+        last = None
+        if len(items) >= 2:
+            op, arg = items[-2]
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and arg[0] >= 1 \
+                    and len(arg[2]) == 1:
+                op, arg = arg[2][0]
+            if op in (_c.LITERAL, _c.IN) and (op is _c.LITERAL or all(
+                    member in (_c.LITERAL, _c.RANGE, _c.CATEGORY, _c.NEGATE)
+                    for member, _ in arg)):
+                last = re.compile(_one(op, arg), pattern.flags & ~re.VERBOSE)
+        return EndAnchor(items[-1][1] is _c.AT_END, last)
+    except Exception:  # noqa: BLE001 - a private module's shape: no shortcut
+        return None
+
+
+_ALL_CATEGORIES = {**_CATEGORIES, "CATEGORY_NOT_DIGIT": "\\D", "CATEGORY_NOT_SPACE": "\\S"}
+
+
+def _one(op: Any, arg: Any) -> str:
+    """The pattern text of one character item (a literal or a class)."""
+    if op is _c.LITERAL:
+        return _char(arg)
+    inner = []
+    for member, value in arg:
+        if member is _c.NEGATE:
+            inner.append("^")
+        elif member is _c.LITERAL:
+            inner.append(_char(value))
+        elif member is _c.RANGE:
+            inner.append(f"{_char(value[0])}-{_char(value[1])}")
+        else:
+            inner.append(_ALL_CATEGORIES[str(value)])
+    return "[" + "".join(inner) + "]"
+
+
+def has_hit_at_end(pattern: re.Pattern[str], anchor: EndAnchor, text: str) -> bool:
+    """``has_hit`` for an expression with an ``EndAnchor``: the last character is checked
+    first, then the text is searched from near its end, further back only when needed."""
+    end = len(text) - 1 if anchor.dollar and text.endswith("\n") else len(text)
+    if anchor.last is not None:
+        if not any(0 <= e - 1 < len(text) and anchor.last.fullmatch(text[e - 1])
+                   for e in {end, len(text)}):
+            return False
+    reach = 256
+    while True:
+        start = max(0, end - reach)
+        m = pattern.search(text, start)
+        if m is not None and (m.end() > m.start() or has_hit(pattern, text)):
+            return True
+        if start == 0:
+            return False
+        reach *= 16

@@ -44,7 +44,8 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
     cache.check((conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])))
     odd = corpus.odd
     texts = corpus.texts
-    checks = list(zip([corpus.sensitive(p) for p in query.regexes], exact, strict=True))
+    checks = [(_finder(corpus.sensitive(p), p), ok)
+              for p, ok in zip(query.regexes, exact, strict=True)]
     vouched = all(exact)
 
     def folded(rid: int, text: str) -> str:
@@ -61,7 +62,7 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
             if text is None:
                 continue  # not a text any more (changed under us): no hit
             body = folded(rid, text)
-            if not all((ok and rid not in odd) or has_hit(p, body) for p, ok in checks):
+            if not all((ok and rid not in odd) or find(body) for find, ok in checks):
                 continue
         m = Matched.of(rid, score)
         kept.setdefault(m.unit, m)
@@ -71,6 +72,15 @@ def matches(engine: FtsIndex, query: Query, plan: Any, *, limit: int | None
     for m in shown:
         m.spans = m.spans[:1]
     return len(found), shown
+
+
+def _finder(quick: re.Pattern[str], pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether a folded text has a non-empty match of ``pattern``, told with ``quick`` (its
+    case-free rewrite, ``Corpus.sensitive``), from the end when it can only match there."""
+    anchor = regex_parts.end_anchor(pattern)
+    if anchor is not None:
+        return lambda text: regex_parts.has_hit_at_end(quick, anchor, text)
+    return lambda text: has_hit(quick, text)
 
 
 def _gap_rows(corpus: Corpus, patterns: list[re.Pattern[str]],

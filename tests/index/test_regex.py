@@ -15,7 +15,7 @@ from fieldkit.core.errors import BadInput
 from fieldkit.core.model import ImportedDocument, Turn
 from fieldkit.index.query import parse
 from fieldkit.index.regex_case import sensitive
-from fieldkit.index.regex_parts import has_hit, shape
+from fieldkit.index.regex_parts import end_anchor, has_hit, has_hit_at_end, shape
 from fieldkit.index.regex_terms import EVERY_ROW, compile_term
 from fieldkit.index.words import WORD, analyser
 
@@ -194,7 +194,8 @@ _TRICKY = ["o_b", "foo_bar", "_\\w+", "\\b\\w+_", "\\bbar\\b", "\\bab\\b", "\\bc
            "\\d+", "\\d{2}\\w", "t?m", "ss", "kk?", "\\w", "\\W+", "\\s\\s", "\\bx\\b",
            "a(?=b)", "coordinatie", "[^\\W\\d]+", "\\w{2}", "ab[ ,]+\\w", "[\\w ]{5}",
            "[+-9]{2,}", "[a-z]+[^a-z]+[a-z]", "\\s\\D\\w", ", ?[\\s\\w]", "\\.\\s*\\n",
-           "[\\r\\n]{2}", "[^\\w\\s]{2,}"]
+           "[\\r\\n]{2}", "[^\\w\\s]{2,}", "\\w+\\.$", "[?!,]$", "\\w+\\Z", "k\\s*$", "(?s).$",
+           "\\n$", "\\d$", "\\w{2}$", "a*$", "(?m)\\w$"]
 
 
 @pytest.mark.parametrize("seed", [4, 5, 6])
@@ -279,3 +280,19 @@ def test_pieces_of_spaces_and_punctuation_narrow_exactly(tmp_path: Path) -> None
             result = p.index.search(f"/{pattern}/")
             assert result.total == len(expected), pattern
             assert {h.document_id for h in result.hits} == expected, pattern
+
+
+def test_an_expression_anchored_at_the_end_is_looked_for_from_the_end() -> None:
+    rng = random.Random(7)
+    alphabet = "ab.?! \n\r_1é"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 600)))
+             for _ in range(300)] + ["a" * 5000 + ".", "a.", "\n", "", "a\n", "a\n\n"]
+    for text in ("\\w+\\.$", "[?!]$", "\\w+\\Z", "b\\s*$", "(?s).$", "\\n$", "a?$", "[^a]+$",
+                 "\\.\\W*\\Z", "(a|b)\\1$", "\\d$"):
+        pattern = compile_term(text)
+        anchor = end_anchor(pattern)
+        assert anchor is not None, text
+        for t in texts:
+            assert has_hit_at_end(pattern, anchor, t) == has_hit(pattern, t), (text, t)
+    for loose in ("(?m)a$", "a$|b", "a$b", "$a"):
+        assert end_anchor(compile_term(loose)) is None, loose
