@@ -254,7 +254,7 @@ def regex_figures(project: Project, scan: Scan, brute: Brute,
         every_fk += fk[kind]
         every_cpu += cpu[kind]
         every_sc += sc[kind]
-        compared = kind not in ("site:", "speaker:")
+        compared = parity and kind not in ("site:", "speaker:")
         out["kinds"][kind] = {"fieldkit": f, "fieldkit_cpu": c, "scan": s,
                               "same": same.get(kind) if compared else None}
         say(f"{kind:13}{len(fk[kind]):>4}  {f['p50_ms']:>7.1f} /{f['p95_ms']:>7.1f}  "
