@@ -22,6 +22,7 @@ from fieldkit.index import (
     kwic,
     listing,
     locate,
+    regex_rows,
     regex_terms,
     whole_documents,
 )
@@ -237,6 +238,10 @@ class FtsIndex(IndexUpkeep):
                   every_span: bool) -> tuple[int, list[Matched]]:
         """``matches`` for queries with ``code:``, ``coder:`` or ``speaker:`` (see there)."""
         with self.store.lock:
+            if query.regexes and not every_span:
+                fast = regex_rows.matches(self, query, plan, limit=limit)
+                if fast is not None:
+                    return fast
             if every_span or plan.speakers is not None or plan.within is not None \
                     or query.regexes:
                 return self._every_region(query, plan, limit=limit, every_span=every_span)

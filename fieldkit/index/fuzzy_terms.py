@@ -15,7 +15,15 @@ may have changed (the same test as the codebook's cache).
 
 from __future__ import annotations
 
+import bisect
+from typing import TYPE_CHECKING, Any
+
 from fieldkit.storage.store import Store
+
+if TYPE_CHECKING:
+    import re
+
+    from fieldkit.index.regex_corpus import Corpus
 
 MAX_EDITS = 2
 MAX_WORDS = 200  # an expansion longer than this keeps the closest words (then alphabetical)
@@ -60,8 +68,11 @@ class Vocabulary:
         self.store = store
         self._key: tuple[int, int] | None = None
         self._words: frozenset[str] = frozenset()
-        self._by_length: dict[int, list[str]] = {}
+        self._by_length: dict[int, list[tuple[str, frozenset[str]]]] = {}
         self._letters = ""
+        self._corpus: Corpus | None = None
+        self._sorted: list[str] | None = None
+        self._narrowed: dict[tuple[str, int], Any] = {}
 
     def _load(self) -> None:
         with self.store.lock:
@@ -75,20 +86,81 @@ class Vocabulary:
                 "SELECT term FROM temp.fk_vocabulary WHERE col = 'words'"))
             # creating the temp table is a change too: take the key after it
             key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
-        by_length: dict[int, list[str]] = {}
+        by_length: dict[int, list[tuple[str, frozenset[str]]]] = {}
         for w in words:
-            by_length.setdefault(len(w), []).append(w)
+            by_length.setdefault(len(w), []).append((w, frozenset(w)))
         self._words, self._by_length, self._key = words, by_length, key
         self._letters = "".join(sorted({c for w in words for c in w}))
+        self._corpus, self._narrowed, self._sorted = None, {}, None
 
-    def containing(self, run: str) -> list[str] | None:
-        """The index's words that contain ``run`` (for narrowing a ``/…/`` term), or None
-        when there are more than ``regex_terms.MAX_CONTAINING``."""
-        from fieldkit.index.regex_terms import MAX_CONTAINING
+    def corpus(self) -> Corpus:
+        """The searchable texts, their odd ones and stray word runs
+        (``fieldkit.index.regex_corpus``), read once while the data is unchanged."""
+        from fieldkit.index.regex_corpus import Corpus
 
         self._load()
-        found = sorted(w for w in self._words if run in w)
-        return found if len(found) <= MAX_CONTAINING else None
+        if self._corpus is None:
+            self._corpus = Corpus(self.store)
+        return self._corpus
+
+    def holds(self, word: str) -> bool:
+        """Whether ``word`` is one of the index's words."""
+        self._load()
+        return word in self._words
+
+    def cover(self, words: list[str]) -> list[str]:
+        """FTS5 terms finding exactly the rows that hold one of ``words`` (sorted index
+        words): a word, or ``"pre"*`` where every index word starting with ``pre`` is one of
+        them (the shortest such prefix of two or more letters)."""
+        self._load()
+        if self._sorted is None:
+            self._sorted = sorted(self._words)
+        every = self._sorted
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            term, skip = f'"{w}"', 1
+            for n in range(2, len(w)):
+                pre = w[:n]
+                lo = bisect.bisect_left(words, pre, i)
+                hi = bisect.bisect_left(words, pre + "\U0010ffff", lo)
+                total = (bisect.bisect_left(every, pre + "\U0010ffff")
+                         - bisect.bisect_left(every, pre))
+                if hi - lo == total and total > 1:
+                    term, skip = f'"{pre}"*', hi - i
+                    break
+            out.append(term)
+            i += skip
+        return out
+
+    def matching(self, pattern: re.Pattern[str], most: int) -> list[str] | None:
+        """The index's words in which ``pattern`` finds a non-empty match, sorted; None when
+        it finds one in a stray word run of some text (``regex_corpus``), or in more than
+        ``most`` words."""
+        from fieldkit.index.regex_parts import has_hit
+
+        corpus = self.corpus()
+        if any(has_hit(pattern, run) for run in corpus.strays):
+            return None
+        found = []
+        for w in self._words:
+            if has_hit(pattern, w):
+                found.append(w)
+                if len(found) > most:
+                    return None
+        return sorted(found)
+
+    def narrowed(self, pattern: re.Pattern[str]) -> tuple[str, bool]:
+        """``regex_terms.narrowing`` of ``pattern``, kept while the data is unchanged."""
+        from fieldkit.index.regex_terms import narrowing
+
+        self._load()
+        key = (pattern.pattern, pattern.flags)
+        found = self._narrowed.get(key)
+        if found is None:
+            found = self._narrowed[key] = narrowing(pattern, self)
+        return found  # type: ignore[no-any-return]
 
     def similar(self, word: str, edits: int) -> list[str]:
         """The index's words within ``edits`` (1 or 2) of the folded ``word``, ``word`` itself
@@ -99,8 +171,11 @@ class Vocabulary:
             found = {w: 1 for w in one_edit(word, self._letters) if w in self._words}
         else:
             found = {}
+            own = frozenset(word)
             for length in range(len(word) - edits, len(word) + edits + 1):
-                for w in self._by_length.get(length, ()):
+                for w, letters in self._by_length.get(length, ()):
+                    if len(letters ^ own) > 2 * edits:
+                        continue  # each edit adds or removes at most two kinds of letter
                     d = distance(word, w, edits)
                     if 0 < d <= edits:
                         found[w] = d

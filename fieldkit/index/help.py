@@ -39,9 +39,12 @@ original text the expression matched. Combine it with words and filters: `/kant\
 site:metaal`, `/ja,? maar/ speaker:sanne` (inside one turn of that speaker; with `code:`, inside
 one coded segment; a word cut by the segment's edge is not part of it). Every expression must
 match; an expression cannot stand in an `OR`, in brackets or after `-`. An expression that is
-not well formed (`/kant(/`) is refused with a one-line message. Expressions with a fixed part of
-a word or more (`kant` in `/kant\\w+/`) are the fastest; one without (`/\\d+/`) reads every
-text.
+not well formed (`/kant(/`) is refused with a one-line message. An expression is first looked up
+in the project's own words (`/\\bkant\\w*/`, `/\\d{4}/`, `/[a-z]+heid/`) and in the spaces and
+punctuation between them (`/\\s{3}/`, `/[.!?]{2,}/`), so only the texts that can match are read;
+the first search after a change reads every text once, which takes a moment in a large project.
+An expression only a full read can decide (`/\\w+\\.$/`: a text ending in a word and a full
+stop) is the slowest.
 
 ## Filters
 

@@ -29,7 +29,7 @@ class Lexicon(Protocol):
 
     def similar(self, word: str, edits: int) -> list[str]: ...
 
-    def containing(self, run: str) -> list[str] | None: ...
+    def narrowed(self, pattern: re.Pattern[str]) -> tuple[str, bool]: ...
 _FILTER_ANYWHERE = re.compile(
     r'(?<!\S)-?(' + "|".join(FILTERS) + r')\s?:\s?("[^"]*"|[^\s()"]+)', re.I)
 
@@ -306,8 +306,8 @@ class _Parser:
         if kind == "regex":
             pattern = regex_terms.compile_term(tok[1])
             self.q.regexes.append(pattern)
-            return regex_terms.narrowing(
-                pattern, self.lexicon.containing if self.lexicon is not None else None)
+            return self.lexicon.narrowed(pattern)[0] if self.lexicon is not None \
+                else regex_terms.EVERY_ROW
         raw = tok[1]
         words = [self.an.word(w) for w in WORD.findall(raw)]
         words = [w for w in words if w[0]]

@@ -12,10 +12,14 @@ original character that produced folded character ``fs`` to the end of the one t
 to exactly one (nearly every text: accents, emoji, CRLF), the positions are the same. Empty
 matches are not hits.
 
-**Speed.** The expression's required literal parts (``kant`` and ``bank`` in ``kant\\w*bank``)
-narrow the rows through FTS5 first: each run of letters and digits in them lies inside some
-word of the text, so the row must hold one of the index's words containing it (looked up in the
-vocabulary, ``fuzzy_terms.Vocabulary.containing``). Without such parts every text is read.
+**Speed.** An expression is narrowed through the index's vocabulary first (``narrowing``,
+``regex_parts``): the parts of it that consume only word characters must match inside one word
+of the text, so the rows holding an index word they match are the only candidates; a whole
+expression of word characters (``/\\bkant\\w*/``) is *exact* — every plain row found has a hit
+and whole-text searches count them without reading the texts (``regex_rows``). Parts of spaces
+and punctuation narrow through the gaps between words (``regex_corpus.Corpus.gaps``). Rows
+that still need a look are searched in their folded text kept in memory, without
+``IGNORECASE`` (``regex_case``).
 """
 
 from __future__ import annotations
@@ -28,18 +32,21 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput
+from fieldkit.index import regex_parts
 from fieldkit.index.words import WORD
 from fieldkit.storage import search_tables as tables
 
 if TYPE_CHECKING:
     from fieldkit.index.fts import FtsIndex, Matched
+    from fieldkit.index.fuzzy_terms import Vocabulary
     from fieldkit.index.query import Query
 
 #: Filter words of every row: the MATCH of an expression with no literal parts.
 EVERY_ROW = ('meta : ("ftext" OR "fcaption" OR "fmemo" OR "fcodingmemo" OR "fcode" '
              'OR "fsegment" OR "fturn")')
-MAX_CONTAINING = 400  # a literal in more index words than this does not narrow (much)
-_RUN = re.compile(r"[^\W_]{2,}")
+MAX_WORDS = 20_000  # a piece matching more index words than this does not narrow
+MAX_TERMS = 40  # nor one needing more FTS5 terms (words or prefixes) than this
+MAX_CLAUSES = 3  # the clauses with the fewest terms are enough
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FOLDED: dict[str, str] = {}
 
@@ -88,72 +95,56 @@ def compile_term(pattern: str) -> re.Pattern[str]:
         raise BadRegex(f"/{pattern}/ is not a valid regular expression: {reason}.") from None
 
 
-def required_runs(pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
-    """What every match must contain: runs of two or more letters or digits, each entry a
-    tuple of runs one of which must occur (from the expression's literals, groups, repeats of
-    at least one, and alternations whose every branch has such a run); ``[]`` when unsure."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
+def narrowing(pattern: re.Pattern[str], vocabulary: Vocabulary) -> tuple[str, bool]:
+    """(the FTS5 expression a ``/…/`` term adds, whether it is exact): the rows holding an
+    index word in which the expression itself (when word-bound) or one of each clause's pieces
+    (``regex_parts.shape``) finds a non-empty match. A clause whose pieces match a stray word
+    run of some text, or too many words, narrows nothing.
 
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001 - a private module: no narrowing rather than no search
-        return []
-    out: list[tuple[str, ...]] = []
-    _collect(list(tree), out)
-    return sorted(set(out))
-
-
-def _collect(items: list[Any], out: list[tuple[str, ...]]) -> None:
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    current: list[str] = []
-
-    def flush() -> None:
-        out.extend((run,) for run in _RUN.findall("".join(current).lower()))
-        current.clear()
-
-    for op, arg in items:
-        if op is c.LITERAL:
-            current.append(chr(arg))
-            continue
-        flush()
-        if op is c.SUBPATTERN:
-            _collect(list(arg[-1]), out)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            _collect(list(arg[2]), out)
-        elif op is c.ATOMIC_GROUP:
-            _collect(list(arg), out)
-        elif op is c.BRANCH:
-            picks: list[str] = []
-            for branch in arg[1]:
-                needed: list[tuple[str, ...]] = []
-                _collect(list(branch), needed)
-                if not needed:
-                    break  # a branch without a required run: the alternation narrows nothing
-                picks.extend(max(needed, key=lambda runs: min(map(len, runs))))
-            else:
-                out.append(tuple(sorted(set(picks))))
-    flush()
-
-
-def narrowing(pattern: re.Pattern[str], containing: Any) -> str:
-    """The FTS5 expression a ``/…/`` term adds: for each requirement (``required_runs``), any
-    index word that contains one of its runs (``containing(run)``: the words, or None when
-    too many to help)."""
-    clauses = []
-    for runs in required_runs(pattern):
-        found = [containing(run) if containing is not None else None for run in runs]
-        if any(words is None for words in found):
-            continue
-        words = sorted({w for some in found for w in some or ()})
-        if not words:
-            return f'words : "{runs[0]}"'  # no word holds it: nothing can match
-        if len(words) > MAX_CONTAINING:
-            continue
-        clauses.append("words : (" + " OR ".join(f'"{w}"' for w in words) + ")")
+    Exact: the expression is word-bound and narrowed by its own words, so every plain row
+    (``regex_corpus``) the expression finds has a hit; only odd rows need a look."""
+    found = regex_parts.shape(pattern)
+    if found.word_bound:
+        words = vocabulary.matching(pattern, MAX_WORDS)
+        terms = None if words is None else _terms(words, vocabulary)
+        if terms is not None:
+            return _any_of(terms), True
+    clauses: list[list[str]] = []
+    for clause in found.clauses:
+        words = []
+        for piece in clause:
+            some = vocabulary.matching(piece, MAX_WORDS)
+            if some is None:
+                break
+            words.extend(some)
+        else:
+            if not words:  # no index word can hold it: no row can match
+                return _any_of(_terms([], vocabulary) or []), False
+            terms = _terms(sorted(set(words)), vocabulary)
+            if terms is not None:
+                clauses.append(terms)
     if not clauses:
-        return EVERY_ROW
-    return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
+        return EVERY_ROW, False
+    clauses = sorted(clauses, key=len)[:MAX_CLAUSES]
+    both = [_any_of(terms) for terms in clauses]
+    return (both[0] if len(both) == 1 else "(" + " AND ".join(both) + ")"), False
+
+
+def _terms(words: list[str], vocabulary: Vocabulary) -> list[str] | None:
+    """FTS5 terms for the rows holding one of ``words`` (``Vocabulary.cover``); None when
+    more than ``MAX_TERMS`` (FTS5 merges and scores every term's rows: slower than reading)."""
+    if not words:  # a word no text holds
+        nothing = "fknothing"
+        while vocabulary.holds(nothing):
+            nothing += "x"
+        return [f'"{nothing}"']
+    terms = vocabulary.cover(words)
+    return terms if len(terms) <= MAX_TERMS else None
+
+
+def _any_of(terms: list[str]) -> str:
+    """``words : (…)`` finding the rows holding one of ``terms``."""
+    return "words : (" + " OR ".join(terms) + ")"
 
 
 class FoldedTexts:
