@@ -1,8 +1,11 @@
-"""One open document: a header with what it is, and its text or photo with the codings.
+"""One open document: a header with what it is, and its text, photo or pages with the codings.
 
 A photo shows its picture with the coded regions above its caption; the caption is the photo
 document's text and sits in the same coded text view as every other document, so its codings
 are highlighted, striped and codable like any text.
+
+A PDF shows its pages as printed (``PdfPane``); its text sits in a text view that is not shown
+but holds the selection made on the pages, so the window codes it as it codes any text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from fieldkit.core.model import Coding, Document
 from fieldkit.gui import settings
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
+from fieldkit.gui.pdf_pane import PdfPane
+from fieldkit.gui.pdf_view import PdfView
 from fieldkit.gui.photo_view import PhotoView
 from fieldkit.gui.text_view import Mark, TextView
 from fieldkit.project import Project
@@ -48,6 +53,8 @@ class DocumentTab(QWidget):
         head.addWidget(self.title)
         head.addWidget(self.meta)
         self.photo_view: PhotoView | None = None
+        self.pdf_view: PdfView | None = None
+        self.pdf_pane: PdfPane | None = None
         self.splitter: QSplitter | None = None
         # a document memo (photos captured in a quick note carry their caption there)
         self.memo = QLabel()
@@ -66,6 +73,11 @@ class DocumentTab(QWidget):
         self.player: Any = None
         if first.media_id is not None and first.kind == "photo":
             self._photo_layout()
+        elif first.kind == "pdf":
+            self.pdf_pane = PdfPane(project, doc_id, self.text_view, self)
+            self.pdf_view = self.pdf_pane.view
+            self.layout_.addWidget(self.pdf_pane, 1)
+            self.text_view.hide()
         elif first.kind == "recording" and project.recordings.has_recording(doc_id):
             from fieldkit.gui.player import RecordingPlayer  # QtMultimedia only when needed
 
@@ -130,6 +142,8 @@ class DocumentTab(QWidget):
         self.text_view.set_marks(text_marks)
         if self.photo_view is not None:
             self.photo_view.set_marks([m for m in marks if m.coding.region is not None])
+        if self.pdf_view is not None:
+            self.pdf_view.set_marks(marks)
         self._meta()
 
     def _meta(self) -> None:
@@ -140,10 +154,14 @@ class DocumentTab(QWidget):
             parts.append(self.project.site(doc.site_id).name)
         if doc.visit_id is not None:
             parts.append(self.project.visit(doc.visit_id).date)
+        if self.pdf_view is not None:
+            parts.append(ntr("%Ln page(s)", len(self.pdf_view.pages)))
         if doc.kind != "photo":
             parts.append(ntr("%Ln word(s)", self.words))
         regions = sum(1 for c in self.codings if c.region is not None)
-        if regions:
+        if regions and self.pdf_view is not None:
+            parts.append(ntr("%Ln coding(s), {0} of them areas", len(self.codings)).format(regions))
+        elif regions:
             parts.append(ntr("%Ln coding(s), {0} on the picture", len(self.codings))
                          .format(regions))
         else:

@@ -528,7 +528,8 @@ class MainWindow(QMainWindow):
             show_status(self, tr("No document is open: choose one in Material and press Enter."))
             self.focus_pane(self.nav_dock)
             return
-        view = tab.text_view if tab.text_view is not None else tab.photo_view
+        view = tab.pdf_view or (tab.text_view if tab.text_view is not None
+                                else tab.photo_view)
         if view is not None:
             view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
