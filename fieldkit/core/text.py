@@ -6,6 +6,9 @@ The store counts Unicode code points; Qt counts UTF-16 code units. Convert only 
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def normalise_newlines(text: str) -> str:
@@ -18,7 +21,8 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         # code point indices of characters outside the BMP (they take two UTF-16 units)
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # (found by a regular expression: a Python loop over a 300-page PDF's text took 0.3 s)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         # their UTF-16 positions
         self._astral16 = [i + n for n, i in enumerate(self._astral)]
 

@@ -135,6 +135,10 @@ class DocumentTab(QWidget):
             self.hidden = hidden
         self.codings = self.project.codings(doc=self.doc_id)
         marks = [m for m in (self.make_mark(c, self.hidden) for c in self.codings) if m]
+        if self.pdf_view is not None:  # drawn on the pages; the hidden text needs none
+            self.pdf_view.set_marks(marks)
+            self._meta()
+            return
         to16 = self.text_view.map.to_utf16
         text_marks = [m for m in marks if m.coding.start is not None]
         for m in text_marks:
@@ -142,8 +146,6 @@ class DocumentTab(QWidget):
         self.text_view.set_marks(text_marks)
         if self.photo_view is not None:
             self.photo_view.set_marks([m for m in marks if m.coding.region is not None])
-        if self.pdf_view is not None:
-            self.pdf_view.set_marks(marks)
         self._meta()
 
     def _meta(self) -> None:

@@ -240,11 +240,23 @@ def test_a_coded_segment_opens_at_its_page(pdf_window, qtbot) -> None:
     tab = pdf_window.current_tab()
     assert tab is not None and tab.pdf_view is not None
     qtbot.waitExposed(tab.pdf_view)
-    tab.pdf_view.show_span(*tab.pdf_view.selection)
     assert tab.pdf_view.selection == (start, start + len("résumé"))
-    assert tab.pdf_view.current_page == 3
+    assert tab.pdf_view.current_page == 3 and 3 in tab.pdf_view.visible_pages()
     pdf_window.open_coding(area.id)
     assert tab.pdf_view.current_page == 2
+
+
+def test_code_all_hits_codes_the_pdf_and_the_page_shows_it(pdf_window, qtbot) -> None:
+    project = pdf_window.project
+    tab = open_pdf(pdf_window, qtbot, pdf_window.pdf_doc)
+    made = project.index.code_hits("veiligheid", "Technology/New machine")
+    assert made == 1
+    [coding] = project.codings(doc=tab.doc_id)
+    assert project.document(tab.doc_id).text[coding.start:coding.end] == "veiligheid"
+    qtbot.waitUntil(lambda: bool(tab.pdf_view.page_marks(2)), timeout=3000)
+    [pm] = tab.pdf_view.page_marks(2)
+    assert pm.mark.coding.id == coding.id and len(pm.rects) == 1
+    assert tab.pdf_view.page_marks(1) == []
 
 
 def test_a_scanned_pdf_says_it_has_no_text(pdf_window, qtbot, tmp_path: Path) -> None:
