@@ -115,7 +115,7 @@ def ask_password(window: MainWindow, paths: list[str], wrong: bool) -> str | Non
     label = tr("{0} is protected by a password. Type it to import the PDF:").format(
         pdfs[0] if len(pdfs) == 1 else tr("This PDF"))
     if wrong:
-        label = tr("That password is wrong.") + " " + label
+        label = tr("That password is wrong.") + "\n" + label
     typed, ok = QInputDialog.getText(window, tr("Password"), label, QLineEdit.EchoMode.Password)
     return typed if ok and typed else None
 

@@ -158,11 +158,12 @@ class DocumentTab(QWidget):
             parts.append(self.project.visit(doc.visit_id).date)
         if self.pdf_view is not None:
             parts.append(ntr("%Ln page(s)", len(self.pdf_view.pages)))
-        if doc.kind != "photo":
+        if doc.kind != "photo" and (self.words or self.pdf_view is None):  # a scan: no words
             parts.append(ntr("%Ln word(s)", self.words))
         regions = sum(1 for c in self.codings if c.region is not None)
         if regions and self.pdf_view is not None:
-            parts.append(ntr("%Ln coding(s), {0} of them areas", len(self.codings)).format(regions))
+            parts.append(ntr("%Ln coding(s)", len(self.codings)))
+            parts.append(ntr("%Ln coded area(s)", regions))
         elif regions:
             parts.append(ntr("%Ln coding(s), {0} on the picture", len(self.codings))
                          .format(regions))

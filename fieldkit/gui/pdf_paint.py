@@ -17,12 +17,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from fieldkit.gui import contrast, style
 from fieldkit.gui.photo_view import outline_style
-from fieldkit.gui.text_view import LABELS, LANE, MAX_LANES, SWATCH
+from fieldkit.gui.text_view import LANE, MAX_LANES, SWATCH
 
 if TYPE_CHECKING:
     from fieldkit.gui.pdf_view import PageMarks
 
-LANES_SHOWN = 4  # lanes beside a page before stripes share the last one
+LANES_SHOWN = 3  # lanes beside a page before stripes share the last one
+LABELS = 116  # the code names: narrower than the text view's, the page wants the room
 WASH = 0.45  # how much of a code's colour goes into the paper under coded text
 
 
@@ -86,7 +87,7 @@ def stripes(painter: QPainter, placed: list[tuple[PageMarks, list[QRectF]]], lef
     width = stripes_width()
     margin = QRectF(left, page.top(), width, page.height())
     painter.save()
-    painter.fillRect(margin, style.paint("stripes"))
+    painter.fillRect(margin, style.paint("gutter"))  # not white: no second, empty page
     painter.setPen(style.paint("gutter_line"))
     painter.drawLine(margin.topLeft(), margin.bottomLeft())
     bars = _bars(placed, left)

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QShowEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
@@ -91,6 +92,8 @@ class PdfView(QAbstractScrollArea):
         self._current = 1
         self.scale = 1.0
         self._base: float | None = None
+        self._fit_step = 0  # the zoom step the base scale was worked out at
+        self.magnified = 1.0  # Ctrl+wheel: the pages alone larger or smaller
         self.tops: list[int] = []
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
@@ -110,21 +113,27 @@ class PdfView(QAbstractScrollArea):
     # -- geometry --------------------------------------------------------------------------
 
     def _fit(self) -> float:
-        """The scale (pixels a point) at zoom step 0: the widest page fills the width the view
-        had when it was first shown (and keeps it: the app's zoom grows the panes beside the
-        pages too, which would otherwise shrink them again)."""
+        """The scale (pixels a point) at zoom step 0: the widest page and its margin fill the
+        width. It follows the view's width, except when the width changed because the app's
+        zoom grew or shrank the panes beside the pages (that would undo the zoom)."""
         if self._base is None:
             widest = max((p.width for p in self.pages), default=595.0)
-            room = self.viewport().width() - 2 * GAP - pdf_paint.stripes_width()
+            # (two pixels spare: the page's width in pixels is rounded up)
+            room = self.viewport().width() - 2 * GAP - pdf_paint.stripes_width() - 2
             if not self.isVisible() or room < 100:
                 return max(0.4, min(2.0, room / widest))
-            self._base = max(0.6, min(2.0, room / widest))
+            self._base = max(0.4, min(2.0, room / widest / zoom.FACTOR ** zoom.step()))
+            self._fit_step = zoom.step()
         return self._base
 
     def _layout(self) -> None:
         """Place the pages at the current zoom step; keep the page in sight in sight."""
         keep = self._current
-        self.scale = self._fit() * zoom.FACTOR ** zoom.step()
+        into = 0.0  # how far down the page in sight the view was, kept through the change
+        if self.tops:
+            into = ((self.verticalScrollBar().value() - self.tops[keep - 1])
+                    / max(1.0, self.pages[keep - 1].height * self.scale))
+        self.scale = self._fit() * zoom.FACTOR ** zoom.step() * self.magnified
         self.tops, y = [], GAP
         for page in self.pages:
             self.tops.append(y)
@@ -138,7 +147,9 @@ class PdfView(QAbstractScrollArea):
         self.horizontalScrollBar().setPageStep(self.viewport().width())
         self._content_width = full
         if self.tops:
-            self.go_to_page(keep)
+            self.verticalScrollBar().setValue(round(
+                self.tops[keep - 1] + into * self.pages[keep - 1].height * self.scale))
+            self._set_current(keep)
         self.viewport().update()
 
     def page_rect(self, number: int) -> QRectF:
@@ -361,6 +372,8 @@ class PdfView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self._fit_step == zoom.step():
+            self._base = None  # the window or a pane was resized: fit the width again
         self._layout()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -370,12 +383,22 @@ class PdfView(QAbstractScrollArea):
             QTimer.singleShot(0, self, self._zoomed)
 
     def _zoomed(self) -> None:
-        if abs(self._fit() * zoom.FACTOR ** zoom.step() - self.scale) > 1e-6:
+        if abs(self._fit() * zoom.FACTOR ** zoom.step() * self.magnified - self.scale) > 1e-6:
             self._layout()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self._layout()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.magnified = max(0.5, min(4.0, self.magnified * zoom.FACTOR ** steps))
+                self._layout()
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()

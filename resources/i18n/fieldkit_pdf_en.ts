@@ -71,10 +71,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln coding(s), {0} of them areas</source>
+        <source>%Ln coded area(s)</source>
         <translation>
-            <numerusform>%Ln coding, {0} of them areas</numerusform>
-            <numerusform>%Ln codings, {0} of them areas</numerusform>
+            <numerusform>%Ln coded area</numerusform>
+            <numerusform>%Ln coded areas</numerusform>
         </translation>
     </message>
 </context>

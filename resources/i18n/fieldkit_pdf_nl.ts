@@ -71,10 +71,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln coding(s), {0} of them areas</source>
+        <source>%Ln coded area(s)</source>
         <translation>
-            <numerusform>%Ln codering, waarvan {0} gebieden</numerusform>
-            <numerusform>%Ln coderingen, waarvan {0} gebieden</numerusform>
+            <numerusform>%Ln gecodeerd gebied</numerusform>
+            <numerusform>%Ln gecodeerde gebieden</numerusform>
         </translation>
     </message>
 </context>

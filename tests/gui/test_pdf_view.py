@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu
 
 from fieldkit.core.model import Region
 from fieldkit.gui.document_tab import DocumentTab
@@ -33,6 +33,8 @@ def pdf_window(qtbot, project, tmp_path: Path):
     pdf = text_pdf(tmp_path / "werkinstructie.pdf", PAGES, title="Werkinstructie kantbank")
     [doc] = project.imports.files([pdf.path])
     window = next(open_window(qtbot, project))
+    QTest.qWait(300)  # the window first fits itself to the (small) offscreen screen
+    window.resize(1600, 900)  # then gets room for the pages beside the panes
     window.pdf_doc = doc.id
     yield window
     window.runner.wait()
@@ -76,6 +78,10 @@ def test_pages_are_shown_with_the_page_box_and_no_text_note_hidden(pdf_window, q
     assert pane.page_box.maximum() == 3 and pane.of.text() == "of 3"
     assert not pane.no_text.isVisible() and not tab.text_view.isVisible()
     assert view.visible_pages()[0] == 1
+    # the widest page and its stripe margin fill the width exactly: no scrolling sideways
+    assert view.viewport().width() > 500
+    assert view.horizontalScrollBar().maximum() == 0
+    assert view.viewport().width() - view._content_width <= 4
     assert "3 pages" in tab.meta.text()
     # only the pages in sight were rendered
     view.viewport().grab()
@@ -225,7 +231,24 @@ def test_zoom_keys_scale_the_pages(pdf_window, qtbot) -> None:
     pdf_window.actions_["zoom_in"].trigger()  # Ctrl+plus
     qtbot.waitUntil(lambda: abs(view.scale - before * 1.15) < 1e-6, timeout=3000)
     pdf_window.actions_["zoom_reset"].trigger()  # Ctrl+0
-    qtbot.waitUntil(lambda: abs(view.scale - before) < 1e-6, timeout=3000)
+    # back to fitting the width (offscreen the zoom may have shrunk the window for good)
+    qtbot.waitUntil(lambda: abs(view.scale - view._fit()) < 1e-6, timeout=3000)
+
+
+def test_ctrl_wheel_magnifies_the_pages_alone_and_keeps_the_page(pdf_window, qtbot) -> None:
+    from PySide6.QtGui import QWheelEvent
+
+    tab = open_pdf(pdf_window, qtbot, pdf_window.pdf_doc)
+    view = tab.pdf_view
+    view.go_to_page(2)
+    before, font = view.scale, view.font().pointSizeF()
+    middle = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(middle, QPointF(view.viewport().mapToGlobal(middle.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert abs(view.scale - before * 1.15) < 1e-6 and view.font().pointSizeF() == font
+    assert view.current_page == 2 and 2 in view.visible_pages()
 
 
 def test_a_coded_segment_opens_at_its_page(pdf_window, qtbot) -> None:
