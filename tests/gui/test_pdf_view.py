@@ -243,8 +243,8 @@ def test_ctrl_wheel_magnifies_the_pages_alone_and_keeps_the_page(pdf_window, qtb
     view.go_to_page(2)
     before, font = view.scale, view.font().pointSizeF()
     middle = QPointF(view.viewport().rect().center())
-    event = QWheelEvent(middle, QPointF(view.viewport().mapToGlobal(middle.toPoint())), QPoint(0, 0),
-                        QPoint(0, 120), Qt.MouseButton.NoButton,
+    at = QPointF(view.viewport().mapToGlobal(middle.toPoint()))
+    event = QWheelEvent(middle, at, QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(view.viewport(), event)
     assert abs(view.scale - before * 1.15) < 1e-6 and view.font().pointSizeF() == font
