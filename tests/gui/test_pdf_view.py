@@ -82,6 +82,9 @@ def test_pages_are_shown_with_the_page_box_and_no_text_note_hidden(pdf_window, q
     assert view.viewport().width() > 500
     assert view.horizontalScrollBar().maximum() == 0
     assert view.viewport().width() - view._content_width <= 4
+    for width in range(560, 1000, 7):  # whatever the width (the page's pixels round up)
+        view.resize(width, 500)
+        assert view.horizontalScrollBar().maximum() == 0, width
     assert "3 pages" in tab.meta.text()
     # only the pages in sight were rendered
     view.viewport().grab()
@@ -138,6 +141,40 @@ def test_a_drag_across_lines_and_the_ctrl_keys_code_it(pdf_window, qtbot) -> Non
     assert len(pm.rects) == 2
 
 
+def drop_code(view, code_id: int, at: QPoint) -> None:
+    from PySide6.QtCore import QByteArray, QMimeData
+    from PySide6.QtGui import QDropEvent
+
+    from fieldkit.gui.codebook_model import CODE_MIME
+
+    mime = QMimeData()
+    mime.setData(CODE_MIME, QByteArray(str(code_id).encode()))
+    event = QDropEvent(QPointF(at), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    view.dropEvent(event)  # (Qt delivers a drop only after a real drag entered the widget)
+    assert event.isAccepted()
+
+
+def test_a_code_dropped_codes_the_selection_or_the_line(pdf_window, qtbot) -> None:
+    project = pdf_window.project
+    tab = open_pdf(pdf_window, qtbot, pdf_window.pdf_doc)
+    view = tab.pdf_view
+    text = project.document(tab.doc_id).text
+    code = project.code("Technology/New machine").id
+    view.go_to_page(2)
+    drag(view, line_point(view, 2, 1, "Draag hand"),
+         line_point(view, 2, 1, "Draag handschoenen bij het zet"))
+    drop_code(view, code, line_point(view, 2, 0, "Pagina"))
+    [coding] = project.codings(doc=tab.doc_id)
+    assert text[coding.start:coding.end] == "handschoenen bij het zetten"
+    # nothing selected: the line under the drop point is coded
+    view.select(0, 0)
+    assert view.selection is None
+    drop_code(view, code, line_point(view, 2, 0, "Pagina tw"))
+    second = next(c for c in project.codings(doc=tab.doc_id) if c.id != coding.id)
+    assert text[second.start:second.end] == "Pagina twee: veiligheid eerst."
+
+
 def test_a_coding_is_highlighted_on_the_rendered_page(pdf_window, qtbot) -> None:
     project = pdf_window.project
     tab = open_pdf(pdf_window, qtbot, pdf_window.pdf_doc)
@@ -189,6 +226,7 @@ def test_an_area_drawn_with_shift_is_coded_with_its_page(pdf_window, qtbot) -> N
     qtbot.waitUntil(lambda: bool(view.page_marks(1)), timeout=3000)
     [pm] = view.page_marks(1)
     assert pm.area and pm.mark.coding.id == coding.id
+    assert "1 coding  ·  1 coded area" in tab.meta.text()
     # the context menu under the area offers removing it and its memo
     menu = QMenu()
     view.text_view.fill_menu(menu, view.marks_at(QPointF(view.point_of(1, 100, 100))))
@@ -288,6 +326,7 @@ def test_a_scanned_pdf_says_it_has_no_text(pdf_window, qtbot, tmp_path: Path) ->
     tab = open_pdf(pdf_window, qtbot, scan.id)
     assert tab.pdf_pane.no_text.isVisible()
     assert "no text layer" in tab.pdf_pane.no_text.text()
+    assert "word" not in tab.meta.text() and "2 pages" in tab.meta.text()
     assert tab.pdf_pane.area.isChecked()  # drawing areas is all there is to do
 
 
