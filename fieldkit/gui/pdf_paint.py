@@ -81,6 +81,15 @@ def selection(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
     painter.restore()
 
 
+def outline(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    """An area opened from a coded segment: ringed in the selection's colour."""
+    painter.save()
+    painter.setPen(QPen(colour, 3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(-4, -4, 4, 4))
+    painter.restore()
+
+
 def stripes(painter: QPainter, placed: list[tuple[PageMarks, list[QRectF]]], left: float,
             page: QRectF) -> None:
     """The stripe margin beside one page: a bar per coding, named once per code and line."""

@@ -85,6 +85,7 @@ class PdfView(QAbstractScrollArea):
         self._images: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self._boxes: OrderedDict[int, np.ndarray] = OrderedDict()
         self._selection: tuple[int, int] | None = None
+        self.shown_area: tuple[int, Rect] | None = None  # an area just opened from elsewhere
         self._anchor: int | None = None  # the caret where a text drag began
         self._exact = False
         self._area_from: tuple[int, QPointF] | None = None
@@ -289,9 +290,13 @@ class PdfView(QAbstractScrollArea):
                 return
 
     def show_region(self, region: Region) -> None:
+        """Scroll to an area of a page and outline it in the selection's colour (until the
+        next click): the area a coded segment names, found at a glance."""
         if region.page is not None and 1 <= region.page <= len(self.pages):
-            self.show_rect(region.page, (region.x, region.y, region.x + region.width,
-                                         region.y + region.height))
+            rect = (region.x, region.y, region.x + region.width, region.y + region.height)
+            self.shown_area = (region.page, rect)
+            self.show_rect(region.page, rect)
+            self.viewport().update()
 
     def _scrolled(self, *_: object) -> None:
         middle = self.verticalScrollBar().value() + self.viewport().height() / 3
@@ -360,6 +365,9 @@ class PdfView(QAbstractScrollArea):
                 pdf_paint.selection(painter, [self.to_view(number, r) for r in self.span_rects(
                     number, *self._selection)], self.palette().highlight().color())
             pdf_paint.stripes(painter, placed, self.stripes_left(number), rect)
+            if self.shown_area is not None and self.shown_area[0] == number:
+                pdf_paint.outline(painter, self.to_view(number, self.shown_area[1]),
+                                  self.palette().highlight().color())
         if self._area_from is not None and self._area_to is not None:
             number, start = self._area_from
             painter.setPen(QPen(QColor("#1f6feb"), 2, Qt.PenStyle.DashLine))
@@ -418,6 +426,7 @@ class PdfView(QAbstractScrollArea):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.shown_area = None
         found = self.page_point(event.position())
         if found is None:
             return

@@ -305,6 +305,13 @@ def test_a_coded_segment_opens_at_its_page(pdf_window, qtbot) -> None:
     assert tab.pdf_view.current_page == 3 and 3 in tab.pdf_view.visible_pages()
     pdf_window.open_coding(area.id)
     assert tab.pdf_view.current_page == 2
+    assert tab.pdf_view.shown_area == (2, (70, 80, 270, 120))  # ringed until the next click
+    QTest.qWait(50)
+    image = tab.pdf_view.viewport().grab().toImage()
+    ring = tab.pdf_view.to_view(2, (70, 80, 270, 120)).adjusted(-4, -4, 4, 4)
+    ratio = image.devicePixelRatio()
+    colour = image.pixelColor(int(ring.center().x() * ratio), int(ring.top() * ratio))
+    assert colour.name() == tab.pdf_view.palette().highlight().color().name()
 
 
 def test_code_all_hits_codes_the_pdf_and_the_page_shows_it(pdf_window, qtbot) -> None:
