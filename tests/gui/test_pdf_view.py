@@ -198,12 +198,15 @@ def test_a_coding_is_highlighted_on_the_rendered_page(pdf_window, qtbot) -> None
     want = wash("#fa903e")
     assert abs(inside.red() - want.red()) < 12 and abs(inside.blue() - want.blue()) < 12
     assert outside.name() == "#ffffff"
-    # and undo takes it away again
+    # and undo takes it away again; redo brings it back
     pdf_window.undo()
     qtbot.waitUntil(lambda: not view.page_marks(2), timeout=3000)
+    pdf_window.redo()
+    qtbot.waitUntil(lambda: bool(view.page_marks(2)), timeout=3000)
 
 
-def test_an_area_drawn_with_shift_is_coded_with_its_page(pdf_window, qtbot) -> None:
+def test_an_area_drawn_with_shift_is_coded_with_its_page(pdf_window, qtbot,
+                                                         monkeypatch) -> None:
     project = pdf_window.project
     tab = open_pdf(pdf_window, qtbot, pdf_window.pdf_doc)
     view = tab.pdf_view
@@ -232,6 +235,12 @@ def test_an_area_drawn_with_shift_is_coded_with_its_page(pdf_window, qtbot) -> N
     view.text_view.fill_menu(menu, view.marks_at(QPointF(view.point_of(1, 100, 100))))
     labels = [a.text() for a in menu.actions()]
     assert "Remove coding: Technology/New machine by Anouk" in labels
+    # its memo, written from the same menu
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *a, **k: ("Matrijs op de foto.", True)))
+    next(a for a in menu.actions() if a.text().startswith("Memo for coding")).trigger()
+    assert project.coding(coding.id).memo == "Matrijs op de foto."
+    pdf_window.undo()  # the memo
     pdf_window.undo()
     assert project.codings(doc=tab.doc_id) == []
 
