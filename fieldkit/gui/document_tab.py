@@ -4,8 +4,8 @@ A photo shows its picture with the coded regions above its caption; the caption 
 document's text and sits in the same coded text view as every other document, so its codings
 are highlighted, striped and codable like any text.
 
-A PDF shows its pages as printed (``PdfPane``); its text sits in a text view that is not shown
-but holds the selection made on the pages, so the window codes it as it codes any text.
+A PDF shows its pages as printed (``PdfPane``); its text view (``PageText``) is not shown but
+holds the selection made on the pages, so the window codes it as it codes any text.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fieldkit.gui import settings
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
 from fieldkit.gui.pdf_pane import PdfPane
+from fieldkit.gui.pdf_text import PageText
 from fieldkit.gui.pdf_view import PdfView
 from fieldkit.gui.photo_view import PhotoView
 from fieldkit.gui.text_view import Mark, TextView
@@ -68,12 +69,13 @@ class DocumentTab(QWidget):
         self.layout_.setSpacing(0)
         self.layout_.addLayout(head)
         self.doc: Document | None = None
-        self.text_view = TextView(self)
         first = self.project.document(doc_id)
+        # a PDF's text is not shown: a view of it holds the selection made on its pages
+        self.text_view = PageText(self) if first.kind == "pdf" else TextView(self)
         self.player: Any = None
         if first.media_id is not None and first.kind == "photo":
             self._photo_layout()
-        elif first.kind == "pdf":
+        elif isinstance(self.text_view, PageText):
             self.pdf_pane = PdfPane(project, doc_id, self.text_view, self)
             self.pdf_view = self.pdf_pane.view
             self.layout_.addWidget(self.pdf_pane, 1)

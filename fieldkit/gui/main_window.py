@@ -43,6 +43,7 @@ from fieldkit.gui import (
     i18n,
     keyboard_menus,
     menu_bar,
+    pdf_view,
     project_dialogs,
     settings,
     style,
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             self.bridge = ProjectBridge(project, self)
             self.bridge.changed.connect(self.on_change)
             settings.remember_project(str(project.path))
+            pdf_view.warm_renderer(project)
             if project.backup_warning:
                 show_status(self, tr("The automatic backup failed: {0}").format(
                     project.backup_warning), 15000)

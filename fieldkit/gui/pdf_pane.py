@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.gui.i18n import tr
+from fieldkit.gui.pdf_text import PageText
 from fieldkit.gui.pdf_view import PdfView
-from fieldkit.gui.text_view import TextView
 from fieldkit.project import Project
 
 
 class PdfPane(QWidget):
-    def __init__(self, project: Project, doc_id: int, text_view: TextView,
+    def __init__(self, project: Project, doc_id: int, text_view: PageText,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = PdfView(project, doc_id, text_view, self)

@@ -7,7 +7,7 @@ scale is its place on the screen.
 
 The text layer: a mouse drag selects characters as in a PDF reader (the caret nearest the
 press to the one nearest the release, ``pdf_layout.caret_at``), snapped to whole words as in the
-text view. The selection itself is held by the tab's (hidden) ``TextView`` over the same text,
+text view. The selection itself is held by the tab's ``PageText`` (a text view never shown),
 so every way the window codes a selection (quick-code, Ctrl+1–9, the codebook's apply, a code
 dropped, in vivo) works on a PDF unchanged; this view draws that selection as rectangles.
 With Shift held, or the "Draw areas" switch on, a drag draws a rectangle instead: an area of the
@@ -16,7 +16,10 @@ page to code, like a region of a photo.
 
 from __future__ import annotations
 
+import importlib
 import math
+import sys
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -46,7 +49,8 @@ from fieldkit.gui import pdf_paint, zoom
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.codebook_model import code_ids_from_mime
 from fieldkit.gui.i18n import tr
-from fieldkit.gui.text_view import Mark, TextView, mark_tooltip, snap_words_on, word_bounds
+from fieldkit.gui.pdf_text import PageText
+from fieldkit.gui.text_view import Mark, mark_tooltip, snap_words_on, word_bounds
 from fieldkit.operations.pdf_layout import Rect, caret_at, line_rects, nearest_char
 from fieldkit.project import Project
 
@@ -54,6 +58,15 @@ GAP = 14  # pixels between two pages, and around them
 CACHED_PAGES = 8  # rendered pages kept (a screen shows one to three)
 BOXES_KEPT = 24
 MIN_AREA = 4  # points: a smaller drag is a click, not an area
+
+
+def warm_renderer(project: Project) -> None:
+    """Load PDFium in the background when a project with PDFs opens: loading it takes longer
+    than rendering a page, and the first PDF a researcher opens shows without that wait."""
+    if "pypdfium2" in sys.modules or not project.documents(kind="pdf"):
+        return
+    threading.Thread(target=importlib.import_module, args=("pypdfium2",), daemon=True,
+                     name="load-pdfium").start()
 
 
 @dataclass(slots=True)
@@ -71,7 +84,7 @@ class PdfView(QAbstractScrollArea):
     region_drawn = Signal(object)  # Region, with its page
     page_changed = Signal(int)  # the page mostly in sight, from 1
 
-    def __init__(self, project: Project, doc_id: int, text_view: TextView,
+    def __init__(self, project: Project, doc_id: int, text_view: PageText,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPages")
@@ -319,14 +332,10 @@ class PdfView(QAbstractScrollArea):
         return self._selection
 
     def _selection_followed(self) -> None:
-        cursor = self.text_view.textCursor()
-        mapping = self.text_view.map
-        start, end = (mapping.from_utf16(cursor.selectionStart()),
-                      mapping.from_utf16(cursor.selectionEnd()))
         before = self._selection
-        self._selection = (start, end) if end > start else None
+        self._selection = self.text_view.selected()
         if self._anchor is None and self._selection and self._selection != before:
-            self.show_span(start, end)  # chosen elsewhere: a search hit, a coded segment
+            self.show_span(*self._selection)  # chosen elsewhere: a search hit, a segment
         self.viewport().update()
 
     def select(self, start: int, end: int) -> None:
