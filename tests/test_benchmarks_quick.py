@@ -93,6 +93,12 @@ def test_gui(out: Path) -> None:
     assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
 
 
+def test_pdf_view(out: Path) -> None:
+    figures = run("pdf_view", out)
+    assert figures["pages"] == 30 and figures["open_to_first_page_ms"] > 0
+    assert figures["pdfium_page_to_qimage_ms"] > 0 and figures["qtpdf_page_ms"] > 0
+
+
 def test_words(out: Path) -> None:
     figures = run("words", out)
     assert figures["parity"] is True

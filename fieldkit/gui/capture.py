@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from fieldkit.core.errors import DuplicateImport
+from fieldkit.core.errors import DuplicateImport, PasswordNeeded
 from fieldkit.core.progress import Progress
 from fieldkit.gui.duplicate_question import ask_about_duplicates
 from fieldkit.gui.i18n import ntr, tr
@@ -60,18 +60,20 @@ def import_dialog(window: MainWindow, files: list[str] | None = None) -> ImportD
 
 def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto",
                  site: str | None = None, visit: str | None = None,
-                 duplicates: str = "refuse") -> None:
+                 duplicates: str = "refuse", password: str | None = None) -> None:
     """Import ``paths`` off the GUI thread; the first new document opens when done.
 
     Files already in the project stop the import before anything is stored, and the researcher
-    is asked once for the whole batch: skip them, import them again, or cancel."""
+    is asked once for the whole batch: skip them, import them again, or cancel. An encrypted
+    PDF stops it too: its password is asked (again, saying so, when the one typed was wrong)."""
     project = window.project
     if project is None or not paths:
         return
 
     def job(progress: Progress) -> tuple[list[int], int, list[str]]:
         docs = project.imports.files(paths, site=site, visit=visit, kind=kind or "auto",
-                                     progress=progress, duplicates=duplicates)
+                                     progress=progress, duplicates=duplicates,
+                                     password=password)
         return [d.id for d in docs], len(project.imports.skipped), list(project.imports.warnings)
 
     def done(result: tuple[list[int], int, list[str]]) -> None:
@@ -86,6 +88,13 @@ def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto"
             show_import_warnings(window, warnings)
 
     def failed(exc: BaseException) -> None:
+        if isinstance(exc, PasswordNeeded) and window.project is project:
+            typed = ask_password(window, paths, exc.wrong)
+            if typed is None:
+                show_status(window, tr("Cancelled; nothing was changed."))
+            else:
+                import_files(window, paths, kind, site, visit, duplicates, typed)
+            return
         if not isinstance(exc, DuplicateImport) or window.project is not project:
             report_failure(window, tr("Importing"), exc)
             return
@@ -99,6 +108,17 @@ def import_files(window: MainWindow, paths: list[str], kind: str | None = "auto"
         ask_about_duplicates(window, exc, answer)
 
     window.runner.run(tr("Importing"), job, done, failed=failed)
+
+
+def ask_password(window: MainWindow, paths: list[str], wrong: bool) -> str | None:
+    """The password of the encrypted PDF being imported (None when cancelled)."""
+    pdfs = [Path(p).name for p in paths if p.lower().endswith(".pdf")]
+    label = tr("{0} is protected by a password. Type it to import the PDF:").format(
+        pdfs[0] if len(pdfs) == 1 else tr("This PDF"))
+    if wrong:
+        label = tr("That password is wrong.") + "\n" + label
+    typed, ok = QInputDialog.getText(window, tr("Password"), label, QLineEdit.EchoMode.Password)
+    return typed if ok and typed else None
 
 
 def attach_recording_dialog(window: MainWindow, transcript_id: int) -> None:

@@ -203,9 +203,14 @@ class CodingActions:
             self.project.memos.set_coding_memo(coding_id, text)
 
     def code_region(self, doc_id: int, region: Region) -> None:
+        """Ask for a code for a region drawn on a photo, or an area of a PDF's page."""
+        on_page = region.page is not None
+
         def then(path: str, is_new: bool) -> None:
+            label = f"Code area of page {region.page} with {path}" if on_page \
+                else f"Code photo region with {path}"
             try:
-                with self.project.action(f"Code photo region with {path}"):
+                with self.project.action(label):
                     code = self.project.add_code(path) if is_new else self.project.code(path)
                     self.project.code_region(doc_id, region, code.id)
             except FieldkitError as exc:
@@ -213,7 +218,8 @@ class CodingActions:
                 return
             self._used(code.id)
 
-        self._open_box(tr("Code this part of the photo with…"), then)
+        self._open_box(tr("Code this area of the page with…") if on_page
+                       else tr("Code this part of the photo with…"), then)
 
     def code_hits(self, query: str, scope: str) -> CodeHitsDialog | None:
         """Show what "code all hits" will code; after OK, ask for the code and code it."""

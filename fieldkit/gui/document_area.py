@@ -95,6 +95,9 @@ def _connect_coding(window: MainWindow, tab: DocumentTab, doc_id: int) -> None:
         tv.code_speaker.connect(lambda name: autocode_dialog.open_dialog(window, "speaker", name))
         tv.recent_codes = lambda: list(coding.recent)
         tv.setFocus()
+    if tab.pdf_view is not None:
+        tab.pdf_view.region_drawn.connect(lambda r, d=doc_id: coding.code_region(d, r))
+        tab.pdf_view.setFocus()
     if tab.photo_view is not None:
         tab.photo_view.region_drawn.connect(lambda r, d=doc_id: coding.code_region(d, r))
         tab.photo_view.remove_coding.connect(coding.remove)
@@ -159,7 +162,7 @@ def open_hit(window: MainWindow, hit: Any) -> None:
     tab = open_document(window, doc_id)
     if tab is not None and tab.text_view is not None:
         tab.text_view.select_span(hit.start, hit.end)
-        tab.text_view.setFocus()
+        (tab.pdf_view or tab.text_view).setFocus()
 
 
 def open_coding(window: MainWindow, coding_id: int) -> None:
@@ -177,6 +180,8 @@ def open_coding(window: MainWindow, coding_id: int) -> None:
             and coding.end is not None and not coding.orphaned:
         tab.text_view.select_span(coding.start, coding.end)
         tab.text_view.ensureCursorVisible()
+    elif tab is not None and tab.pdf_view is not None and coding.region is not None:
+        tab.pdf_view.show_region(coding.region)  # an area of a page: that page, in sight
     if focus is not None:
         focus.setFocus()
 

@@ -1,8 +1,11 @@
-"""One open document: a header with what it is, and its text or photo with the codings.
+"""One open document: a header with what it is, and its text, photo or pages with the codings.
 
 A photo shows its picture with the coded regions above its caption; the caption is the photo
 document's text and sits in the same coded text view as every other document, so its codings
 are highlighted, striped and codable like any text.
+
+A PDF shows its pages as printed (``PdfPane``); its text view (``PageText``) is not shown but
+holds the selection made on the pages, so the window codes it as it codes any text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from fieldkit.core.model import Coding, Document
 from fieldkit.gui import settings
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
+from fieldkit.gui.pdf_pane import PdfPane
+from fieldkit.gui.pdf_text import PageText
+from fieldkit.gui.pdf_view import PdfView
 from fieldkit.gui.photo_view import PhotoView
 from fieldkit.gui.text_view import Mark, TextView
 from fieldkit.project import Project
@@ -48,6 +54,8 @@ class DocumentTab(QWidget):
         head.addWidget(self.title)
         head.addWidget(self.meta)
         self.photo_view: PhotoView | None = None
+        self.pdf_view: PdfView | None = None
+        self.pdf_pane: PdfPane | None = None
         self.splitter: QSplitter | None = None
         # a document memo (photos captured in a quick note carry their caption there)
         self.memo = QLabel()
@@ -61,11 +69,17 @@ class DocumentTab(QWidget):
         self.layout_.setSpacing(0)
         self.layout_.addLayout(head)
         self.doc: Document | None = None
-        self.text_view = TextView(self)
         first = self.project.document(doc_id)
+        # a PDF's text is not shown: a view of it holds the selection made on its pages
+        self.text_view = PageText(self) if first.kind == "pdf" else TextView(self)
         self.player: Any = None
         if first.media_id is not None and first.kind == "photo":
             self._photo_layout()
+        elif isinstance(self.text_view, PageText):
+            self.pdf_pane = PdfPane(project, doc_id, self.text_view, self)
+            self.pdf_view = self.pdf_pane.view
+            self.layout_.addWidget(self.pdf_pane, 1)
+            self.text_view.hide()
         elif first.kind == "recording" and project.recordings.has_recording(doc_id):
             from fieldkit.gui.player import RecordingPlayer  # QtMultimedia only when needed
 
@@ -132,6 +146,10 @@ class DocumentTab(QWidget):
             self.hidden = hidden
         self.codings = self.project.codings(doc=self.doc_id)
         marks = [m for m in (self.make_mark(c, self.hidden) for c in self.codings) if m]
+        if self.pdf_view is not None:  # drawn on the pages; the hidden text needs none
+            self.pdf_view.set_marks(marks)
+            self._meta()
+            return
         to16 = self.text_view.map.to_utf16
         text_marks = [m for m in marks if m.coding.start is not None]
         for m in text_marks:
@@ -149,10 +167,15 @@ class DocumentTab(QWidget):
             parts.append(self.project.site(doc.site_id).name)
         if doc.visit_id is not None:
             parts.append(self.project.visit(doc.visit_id).date)
-        if doc.kind != "photo":
+        if self.pdf_view is not None:
+            parts.append(ntr("%Ln page(s)", len(self.pdf_view.pages)))
+        if doc.kind != "photo" and (self.words or self.pdf_view is None):  # a scan: no words
             parts.append(ntr("%Ln word(s)", self.words))
         regions = sum(1 for c in self.codings if c.region is not None)
-        if regions:
+        if regions and self.pdf_view is not None:
+            parts.append(ntr("%Ln coding(s)", len(self.codings)))
+            parts.append(ntr("%Ln coded area(s)", regions))
+        elif regions:
             parts.append(ntr("%Ln coding(s), {0} on the picture", len(self.codings))
                          .format(regions))
         else:

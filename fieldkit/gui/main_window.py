@@ -43,6 +43,7 @@ from fieldkit.gui import (
     i18n,
     keyboard_menus,
     menu_bar,
+    pdf_view,
     project_dialogs,
     settings,
     style,
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
             self.bridge = ProjectBridge(project, self)
             self.bridge.changed.connect(self.on_change)
             settings.remember_project(str(project.path))
+            pdf_view.warm_renderer(project)
             if project.backup_warning:
                 show_status(self, tr("The automatic backup failed: {0}").format(
                     project.backup_warning), 15000)
@@ -535,7 +537,8 @@ class MainWindow(QMainWindow):
             show_status(self, tr("No document is open: choose one in Material and press Enter."))
             self.focus_pane(self.nav_dock)
             return
-        view = tab.text_view if tab.text_view is not None else tab.photo_view
+        view = tab.pdf_view or (tab.text_view if tab.text_view is not None
+                                else tab.photo_view)
         if view is not None:
             view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

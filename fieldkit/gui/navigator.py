@@ -40,7 +40,8 @@ from fieldkit.storage.store import DocumentSummary
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Photo",
-              "memo": "Memo", "esm": "ESM answer", "text": "Text", "recording": "Recording"}
+              "memo": "Memo", "esm": "ESM answer", "text": "Text", "recording": "Recording",
+              "pdf": "PDF"}
 
 
 _KIND_CACHE: dict[tuple[str, str], str] = {}

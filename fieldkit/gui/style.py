@@ -29,7 +29,7 @@ HIGHLIGHT_ALPHA = 80  # code colours behind text: light enough that black text s
 KIND_MARKS = {
     "fieldnote": ("#5b8c5a", "F"), "transcript": ("#2f6f8f", "T"), "photo": ("#c07a2c", "P"),
     "memo": ("#8a6bb1", "M"), "esm": ("#b0476b", "E"), "text": ("#6b7b8c", "D"),
-    "recording": ("#a0522d", "R"),
+    "recording": ("#a0522d", "R"), "pdf": ("#b03a2e", "¶"),
     "site": ("#3d5a73", "S"), "visit": ("#6f8fa6", "V"), "participant": ("#7a6a53", "@"),
     "case": ("#8c7b3d", "C"), "group": ("#8895a0", "≡"), "code": ("#55707f", "#"),
 }

@@ -366,6 +366,9 @@ class TextView(QPlainTextEdit):
         if event.button() == Qt.MouseButton.LeftButton and not exact and snap_words_on():
             self.snap_to_words()
 
+    def has_selection(self) -> bool:
+        return self.textCursor().hasSelection()
+
     def select_span(self, start: int, end: int) -> None:
         c = QTextCursor(self.document())
         c.setPosition(self.map.to_utf16(start))
@@ -430,7 +433,7 @@ class TextView(QPlainTextEdit):
     def fill_menu(self, menu: QMenu, marks: list[Mark], speaker: str | None = None) -> None:
         first = menu.actions()[0] if menu.actions() else None
         coding_actions: list[tuple[str, Callable[[], object]]] = []
-        if self.textCursor().hasSelection():
+        if self.has_selection():
             # where ATLAS.ti, MAXQDA and NVivo users look first: "Code with…" and recent codes
             coding_actions.append((tr("Code with…"), self.quick_code.emit))
             for path in self.recent_codes()[:RECENT_IN_MENU]:
