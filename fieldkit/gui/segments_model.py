@@ -149,6 +149,9 @@ class SegmentsModel(QAbstractTableModel):
         if column == 1:
             if coding.region is not None:
                 r = coding.region
+                if r.page is not None:  # a PDF's area: its text, else its size in points
+                    return one_line(coding.quote) or \
+                        tr("Area of page {0}, {1}×{2} pt").format(r.page, r.width, r.height)
                 return tr("Photo region {0}×{1} px").format(r.width, r.height)
             return one_line(coding.quote)
         if column == 2:

@@ -152,6 +152,10 @@
         <translation>Other names to replace: Name=Pseudonym; …</translation>
     </message>
     <message>
+        <source>Area of page {0}, {1}×{2} pt</source>
+        <translation>Area of page {0}, {1}×{2} pt</translation>
+    </message>
+    <message>
         <source>Photo region {0}×{1} px</source>
         <translation>Photo region {0}×{1} px</translation>
     </message>

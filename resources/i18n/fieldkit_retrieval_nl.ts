@@ -152,6 +152,10 @@
         <translation>Andere namen om te vervangen: Naam=Pseudoniem; …</translation>
     </message>
     <message>
+        <source>Area of page {0}, {1}×{2} pt</source>
+        <translation>Gebied op pagina {0}, {1}×{2} pt</translation>
+    </message>
+    <message>
         <source>Photo region {0}×{1} px</source>
         <translation>Fotodeel {0}×{1} px</translation>
     </message>

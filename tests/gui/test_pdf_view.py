@@ -379,3 +379,25 @@ def test_dutch_labels(pdf_window, qtbot) -> None:
         assert "3 pagina's" in tab.meta.text()
     finally:
         i18n.install("en")
+
+
+def test_the_coded_segments_view_cites_pdf_segments_by_page(pdf_window, qtbot) -> None:
+    """Found in the real-window round: a PDF area was listed as a "Photo region … px" with no
+    place, text as "¶ 3–4"; a reader cites a printed document by its page."""
+    project = pdf_window.project
+    doc_id = pdf_window.pdf_doc
+    text = project.document(doc_id).text
+    start = text.index("handschoenen")
+    project.code_text(doc_id, start, start + len("handschoenen"), "Technology/New machine")
+    project.code_region(doc_id, Region(int(LEFT) - 5, int(TOP) - 5, 400, int(LEADING) + 10, page=2),
+                        "Technology/New machine")
+    project.code_region(doc_id, Region(20, 700, 30, 30, page=3), "Technology/New machine")
+    panel = pdf_window.show_segments([project.code("Technology/New machine").id])
+    panel.refresh()
+    model = panel.model
+    rows = {(model.index(r, 1).data(), model.index(r, 4).data()) for r in range(model.rowCount())}
+    assert ("handschoenen", "p. 2") in rows
+    area_text = next(q for q, p in rows if q != "handschoenen" and p == "p. 2")
+    assert "veiligheid" in area_text.lower()  # an area quotes the words inside it
+    assert ("Area of page 3, 30×30 pt", "p. 3") in rows  # an area with no words in it
+    assert not any("Photo region" in q for q, _ in rows)
