@@ -478,6 +478,8 @@ def render(scene: NetworkScene, target: Path, title: str) -> Path:
         raise BadInput(f"The folder {target.parent} does not exist.")
     chosen = scene.selectedItems()
     scene.clearSelection()  # no selection frames and link handles in the picture
+    labels = scene.labels_shown
+    scene.show_labels(True)  # a zoomed-out canvas leaves out the relations' names
     handles = [n.handle for n in scene.nodes.values() if n.handle.isVisible()]
     for handle in handles:
         handle.setVisible(False)
@@ -500,6 +502,7 @@ def render(scene: NetworkScene, target: Path, title: str) -> Path:
             handle.setVisible(True)
         for item, mode in zip(cached, modes, strict=True):
             item.setCacheMode(mode)
+        scene.show_labels(labels)
     return target
 
 
@@ -516,7 +519,7 @@ def _png(scene: NetworkScene, source: QRectF, tmp: Path) -> None:
     size = QSize(math.ceil(source.width() * scale), math.ceil(source.height() * scale))
     image = QImage(size, QImage.Format.Format_RGB32)
     _paint(scene, QPainter(image), size, source)
-    if not image.save(str(tmp), b"PNG"):
+    if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # the stub says bytes
         raise OSError(f"Could not write {tmp.name}.")
 
 

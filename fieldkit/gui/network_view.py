@@ -80,6 +80,11 @@ class NetworkCanvas(QGraphicsView):
         low, high = ZOOM_RANGE
         factor = max(low / self.zoom(), min(high / self.zoom(), factor))
         self.scale(factor, factor)
+        self.network_scene.set_detail(self.zoom())
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the network at ``zoom`` (1: life size) about the middle of the view."""
+        self.zoom_by(zoom / self.zoom())
 
     def fit(self) -> None:
         """Everything in view (no larger than life)."""
@@ -89,6 +94,7 @@ class NetworkCanvas(QGraphicsView):
         if self.zoom() > 1.0:
             self.resetTransform()
             self.centerOn(rect.center())
+        self.network_scene.set_detail(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
