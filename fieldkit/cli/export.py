@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "repeatable)")
     k.add_argument("--by-case", action="store_true",
                    help="group the report by case: a part per case with its codes' segments")
+    k.add_argument("--network", action="append", metavar="NAME", default=[],
+                   help="add a network: its picture and its links in words (repeatable)")
     _set_options(k)
 
     k = kind("xlsx", cmd_xlsx, "segments, codebook, counts and ESM answers as an Excel workbook")
@@ -69,7 +71,7 @@ def cmd_docx(args: argparse.Namespace) -> int:
             args.out, codes=args.code, coder=args.coder, site=args.site, **names,
             annotated_document=args.annotated, progress=progress_bar("Word"),
             codings=_chosen(project, args), warnings=warnings, charts=args.chart,
-            by_case=args.by_case)
+            by_case=args.by_case, networks=args.network)
     print_warnings(warnings)
     print(f"Wrote {out}")
     return 0

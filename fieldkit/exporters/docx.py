@@ -245,10 +245,12 @@ def _quote(project: Project, coding: Coding, masker: Pseudonymiser,
 
 def write_report(project: Project, selection: Selection, target: Path, *,
                  masker: Pseudonymiser, progress: Progress,
-                 charts: Sequence[tuple[str, bytes]] = ()) -> None:
+                 charts: Sequence[tuple[str, bytes]] = (),
+                 networks: Sequence[tuple[str, bytes, list[str]]] = ()) -> None:
     """Write the coded-segments report for ``selection`` to ``target``; ``charts`` (title,
     PNG, drawn from labels already passed through ``masker``) go in a section of their own
-    before the appendix. Every text, the document's properties too, goes through ``masker``,
+    before the appendix, ``networks`` (title, PNG, the links in words, names replaced alike)
+    in one after them. Every text, the document's properties too, goes through ``masker``,
     which is told the part of the report it is in (for its warnings)."""
     codings = _codings(project, selection)
     groups = _case_groups(project, codings) if selection.by_case else []
@@ -267,6 +269,8 @@ def write_report(project: Project, selection: Selection, target: Path, *,
             report.code_section(depth, code)
     if charts:
         report.charts(charts)
+    if networks:
+        report.networks(networks)
     report.appendix()
     if report.damaged:  # never a report that quietly lacks a photo
         raise DamagedMedia("The Word export", report.damaged)
@@ -461,6 +465,16 @@ class _Report:
             self.masker.place = f"the chart '{title}'"
             self.body.add(wx.paragraph(wx.run(self.masker(title), bold=True), keep_next=True))
             self.body.add(wx.paragraph(self.pictures.run(png)))
+
+    def networks(self, networks: Sequence[tuple[str, bytes, list[str]]]) -> None:
+        """A section with each network: its name, its picture, then its links in words."""
+        self.body.add(wx.page_break())
+        self.body.add(self.heading("Networks", 0))
+        for title, png, lines in networks:
+            self.body.add(wx.paragraph(wx.run(title, bold=True), keep_next=True))
+            self.body.add(wx.paragraph(self.pictures.run(png)))
+            for line in lines:
+                self.body.add(wx.paragraph(wx.run(line)))
 
     def appendix(self) -> None:
         """The selected codes' paths, colours, facts and memos."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -233,6 +234,31 @@ def _dashed(draw: ImageDraw.ImageDraw, points: tuple[float, float, float, float]
         at += step
         on = not on
         i += 1
+
+
+def masked(view: NetworkView, masker: Callable[[str], str]) -> NetworkView:
+    """The view with every name and text passed through ``masker`` (pseudonyms), before
+    anything is drawn."""
+    nodes = [replace(n, label=masker(n.label), text=masker(n.text)) for n in view.nodes]
+    return replace(view, network=replace(view.network, name=masker(view.network.name)),
+                   nodes=nodes, links=[replace(x, relation=masker(x.relation))
+                                       for x in view.links])
+
+
+def link_lines(view: NetworkView) -> list[str]:
+    """Each link in words ("Peer help — is cause of → Time pressure"), for a reader who does
+    not see the picture."""
+    labels = {n.id: node_label(n) for n in view.nodes}
+    arrows = {"OneWay": "→", "Bidirectional": "↔", "Associative": "—"}
+    return [f"{labels[x.source]} — {x.relation} {arrows.get(x.direction, '→')} "
+            f"{labels[x.target]}" for x in view.links]
+
+
+def report_section(view: NetworkView, masker: Callable[[str], str]) -> tuple[str, bytes,
+                                                                             list[str]]:
+    """(title, PNG, the links in words) of a network for the Word report, names replaced."""
+    shown = masked(view, masker)
+    return shown.network.name, png(drawing(shown)), link_lines(shown)
 
 
 def write_network(view: NetworkView, target: Path) -> Path:

@@ -24,7 +24,10 @@ _KEEP = frozenset({"guid", "targetGUID", "creatingUser", "creatingUserGUID", "cr
                    "modifiedDateTime", "path", "plainTextPath", "startPosition", "endPosition",
                    "firstX", "firstY", "secondX", "secondY", "begin", "end", "timeStamp",
                    "position", "fromSyncPoint", "toSyncPoint", "isCodable", "color",
-                   "typeOfVariable", "origin", "currentPath", "basePath", "page"})
+                   "typeOfVariable", "origin", "currentPath", "basePath", "page",
+                   # a network's vertices and edges: what they point at and how they are drawn
+                   "representedGUID", "sourceVertex", "targetVertex", "originGUID",
+                   "direction", "lineStyle", "shape"})
 _TEXT_FILE = "internal://"
 
 

@@ -12,7 +12,8 @@ PictureSelection per region coding; memo documents → Notes (codable) and code,
 coding memos → Notes linked by NoteRef; site, visit date, participant, kind and simple document
 attributes → Variables with a VariableValue per source; typed attribute definitions → Variables
 and cases → Cases with SourceRefs and SelectionRefs to their parts (see ``refi_cases``); document
-and code sets → Sets (memo documents are members as MemberNote).
+and code sets → Sets (memo documents are members as MemberNote); links between codes → Links
+and networks → Graphs (see ``refi_networks``).
 
 What real clients need beyond the schema (QualCoder's importer was run on our export):
 every source, selection and note carries creatingUser, creationDateTime and modifiedDateTime
@@ -426,7 +427,15 @@ def project_archive(project: Project, target: Path, progress: Progress,
                       export.users.get(m.author_id) if m.author_id else None)
                for m in project.memos.all(include_older=False)}
     _write_notes(root, memo_docs, by_doc, export, writers)
+    from fieldkit.exporters.refi_networks import graphs_element, links_element
+
+    links = links_element(project, export.codes)
+    if links is not None:
+        root.append(links)
     _sets(root, project, {d.id: (d.uuid, d.kind) for d in documents}, export.codes)
+    graphs = graphs_element(project, export.codes)
+    if graphs is not None:
+        root.append(graphs)
     _insert_cases_and_variables(root, variables_at, project, documents, export)
     _write_archive(target, root, export, masker, progress)
 

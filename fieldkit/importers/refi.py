@@ -33,13 +33,13 @@ from .refi_cases import (
     read_variables,
     settle_variables,
 )
+from .refi_networks import RefiGraph, RefiLink, read_graphs, read_links
 from .refi_safety import open_archive, parse_xml, read_entry
 from .refi_transcripts import adopt_transcripts, read_transcript
 
 MAX_QDPX_BYTES = 2 * 1024 * 1024 * 1024
 _KNOWN_TOP = {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Description",
-              "NoteRef", "Sets"}
-_SKIPPED_TOP = {"Links": "links", "Graphs": "graphs"}
+              "NoteRef", "Sets", "Links", "Graphs"}
 _OTHER_SOURCES = {"PDFSource": "PDF"}
 _RECORDINGS = {"AudioSource": "audio", "VideoSource": "video"}
 
@@ -129,6 +129,8 @@ class RefiProject:
     variables: dict[str, RefiVariable] = field(default_factory=dict)  # name → definition
     # selection GUID → (source GUID, start, end); start and end None when it is not text
     selections: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)
+    links: list[RefiLink] = field(default_factory=list)  # <Links> (relations, ATLAS.ti)
+    graphs: list[RefiGraph] = field(default_factory=list)  # <Graphs>: networks
     warnings: list[str] = field(default_factory=list)
 
     def referenced_notes(self) -> set[str]:
@@ -279,6 +281,7 @@ def selection_codings(selection: Any, start: int, end: int, name: str,
             warnings.append(f"'{name}': skipped a coding at {start}–{end}, outside the text.")
             continue
         coding.start, coding.end = start, end
+        coding.selection_guid = guid(selection.get("guid"))
         coding.note_refs += [guid(r.get("targetGUID")) for r in _kids(selection, "NoteRef")]
         coding.memo = _first_text(selection, "Description")
         found.append(coding)
@@ -378,6 +381,7 @@ def _picture_source(element: Any, archive: _Archive, variables: dict[str, RefiVa
                              selection.get("creationDateTime"))
             if coding is not None and region[2] > 0 and region[3] > 0:
                 coding.region = region
+                coding.selection_guid = guid(selection.get("guid"))
                 coding.note_refs += [guid(r.get("targetGUID"))
                                      for r in _kids(selection, "NoteRef")]
                 coding.memo = _first_text(selection, "Description")
@@ -449,9 +453,7 @@ def read_qdpx(path: str | Path) -> RefiProject:
     warnings = project.warnings
     for child in root:
         tag = _local(child.tag)
-        if tag in _SKIPPED_TOP:
-            warnings.append(f"Ignored the project's {_SKIPPED_TOP[tag]}: fieldkit has none.")
-        elif tag not in _KNOWN_TOP and tag:
+        if tag not in _KNOWN_TOP and tag:
             warnings.append(f"Ignored unknown element <{tag}>.")
     for users in _kids(root, "Users"):
         for user in _kids(users, "User"):
@@ -498,6 +500,8 @@ def read_qdpx(path: str | Path) -> RefiProject:
                 [guid(r.get("targetGUID")) for r in _kids(element, "MemberCode")],
                 [guid(r.get("targetGUID")) for r in [*_kids(element, "MemberSource"),
                                                      *_kids(element, "MemberNote")]]))
+    project.links = read_links(root, warnings)
+    project.graphs = read_graphs(root, warnings)
     read_cases(root, project, variables)
     group_values(project, variables)
     settle_variables(project, variables)

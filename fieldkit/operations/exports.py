@@ -19,6 +19,7 @@ from fieldkit.core.progress import Progress
 
 if TYPE_CHECKING:
     from fieldkit.exporters.pseudonyms import Pseudonymiser
+    from fieldkit.operations.network_nodes import NetworkView
     from fieldkit.project import Project
     from fieldkit.storage.store import Store
 
@@ -39,7 +40,7 @@ class Exports:
                     codings: Sequence[int] | None = None,
                     progress: Progress | None = None,
                     warnings: list[str] | None = None, charts: Sequence[str] = (),
-                    by_case: bool = False) -> Path:
+                    by_case: bool = False, networks: Sequence[str | int] = ()) -> Path:
         """Coded segments per code as a Word report, or one annotated document.
 
         ``codes`` limits the report to those codes and their sub-codes, ``coder`` to one coder's
@@ -51,7 +52,8 @@ class Exports:
         after replacing (a given name in lower case, a short name part) are added to
         ``warnings``. ``by_case`` groups the report by case: a part per case (by name) holding
         the sections of the codes with segments in it, then the segments in no case; a coding
-        in two cases is in both (``project.analysis.coding_values``).
+        in two cases is in both (``project.analysis.coding_values``). ``networks`` (names or
+        ids) are drawn in a section of their own, each with its links in words.
         """
         from fieldkit.exporters.files import atomic_path, check_target
         from fieldkit.exporters.pseudonyms import masker_for
@@ -59,6 +61,7 @@ class Exports:
         target = check_target(out, ".docx")
         progress = progress or Progress.silent()
         masker = masker_for(self._project, pseudonymise, terms)
+        views = [self._project.networks.show(ref) for ref in dict.fromkeys(networks)]
         with atomic_path(target) as tmp:
             if annotated_document is not None:
                 from fieldkit.exporters.annotated import write_annotated
@@ -72,7 +75,8 @@ class Exports:
                 selection = Selection.build(self._project, codes=codes, coder=coder, site=site,
                                             codings=codings, by_case=by_case)
                 write_report(self._project, selection, tmp, masker=masker, progress=progress,
-                             charts=_report_charts(self._project, charts, coder, masker))
+                             charts=_report_charts(self._project, charts, coder, masker),
+                             networks=_report_networks(views, masker))
         if warnings is not None:
             warnings.extend(masker.warnings())
         return target
@@ -180,6 +184,18 @@ REPORT_CHARTS = {"sites": ("matrix", "site", "Codes by site"),
                  "bars": ("bars", "site", "Code frequencies by site"),
                  "relations": ("relations", "site", "Code relations (overlapping segments)"),
                  "words": ("words", "site", "Most frequent words")}
+
+
+def _report_networks(views: Sequence[NetworkView], masker: Pseudonymiser
+                     ) -> list[tuple[str, bytes, list[str]]]:
+    """(title, PNG, links in words) of each network, names replaced before drawing."""
+    from fieldkit.exporters.network_chart import report_section
+
+    found = []
+    for view in views:
+        with masker.at(f"the network '{view.network.name}'"):
+            found.append(report_section(view, masker))
+    return found
 
 
 def _report_charts(project: Project, names: Sequence[str], coder: str | None,

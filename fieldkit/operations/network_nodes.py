@@ -104,6 +104,19 @@ class Link:
 
 
 @dataclass(slots=True)
+class CodeLink:
+    """A link between two codes (code ids), a property of the codes."""
+
+    id: int
+    uuid: str
+    source: int
+    target: int
+    relation: RelationType
+    memo: str
+    created: str
+
+
+@dataclass(slots=True)
 class NetworkView:
     network: NetworkSummary
     nodes: list[Node] = field(default_factory=list)

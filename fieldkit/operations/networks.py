@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from fieldkit.core.codebook import valid_colour
 from fieldkit.core.errors import BadInput, NotFound
 from fieldkit.operations.network_nodes import (
+    CodeLink,
     Link,
     NetworkSummary,
     NetworkView,
@@ -41,7 +42,7 @@ NAME_MAX = 200
 #: where a node goes when no place is given: a grid of this spacing, this many to a row
 _STEP_X, _STEP_Y, _PER_ROW = 200, 120, 6
 
-__all__ = ["Link", "NetworkSummary", "NetworkView", "Networks", "Node", "RelationType"]
+__all__ = ["CodeLink", "Link", "NetworkSummary", "NetworkView", "Networks", "Node", "RelationType"]
 
 
 def _name(text: str, what: str) -> str:
@@ -153,7 +154,8 @@ class Networks:
 
     def get(self, ref: str | int) -> NetworkSummary:
         """A network by name (any case), short id or UUID."""
-        return summary(self._row(ref), len(nt.node_rows(self._store, self._row(ref)["id"])))
+        row = self._row(ref)
+        return summary(row, len(nt.node_rows(self._store, row["id"])))
 
     def _row(self, ref: str | int) -> Any:
         found = nt.network_row(self._store, ref)
@@ -381,6 +383,17 @@ class Networks:
                  self._project.code_path(r["to_code_id"]), str(r["uuid"]))
                 for r in nt.code_link_rows(self._store)
                 if key is None or key in (r["from_code_id"], r["to_code_id"])]
+
+    def links_between_codes(self) -> list[CodeLink]:
+        """Every link between codes with its relation type (exports, the codebook)."""
+        relations = {r.id: r for r in self.relations()}
+        return [CodeLink(int(r["id"]), str(r["uuid"]), int(r["from_code_id"]),
+                         int(r["to_code_id"]), relations[r["relation_id"]], str(r["memo"]),
+                         str(r["created"])) for r in nt.code_link_rows(self._store)]
+
+    def views(self) -> list[NetworkView]:
+        """Every network as ``show`` gives it, by name (exports)."""
+        return [self.show(n.id) for n in self.all()]
 
     def holding(self, kind: str, ref: int | str) -> list[str]:
         """The names of the networks a code, document or coding is on."""

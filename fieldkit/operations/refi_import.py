@@ -2,8 +2,8 @@
 
 The archive was read and checked completely by ``fieldkit.importers.refi``; here its coders,
 codebook, sources with their codings, time codings, attribute definitions, cases (with their
-parts, see ``refi_cases``) and sets are stored, in that order, in one transaction. What cannot
-be stored is named in the project's import warnings.
+parts, see ``refi_cases``), sets and networks (``refi_networks``) are stored, in that order,
+in one transaction. What cannot be stored is named in the project's import warnings.
 """
 
 from __future__ import annotations
@@ -99,6 +99,9 @@ def store_refi(project: Project, store: Store, data: RefiProject, progress: Prog
         refi_cases.store_attributes(job)
         refi_cases.store_cases(job)
         _store_sets(store, data, job.doc_ids, job.code_ids)
+        from fieldkit.operations.refi_networks import store_networks
+
+        store_networks(job)
     progress.step("Done")
 
 

@@ -370,3 +370,46 @@ def networks_holding(store: Store, column: str, key: int) -> list[sqlite3.Row]:
         return []
     return store.rows(f"SELECT DISTINCT w.id, w.name FROM network_nodes n JOIN networks w "
                       f"ON w.id = n.network_id WHERE n.{column} = ? ORDER BY w.name", (key,))
+
+
+def move_code(store: Store, source: int, target: int) -> None:
+    """Code ``source`` is combined into ``target``: its links become the target's (a link that
+    would join the target to itself, or that it has already, goes) and its nodes show the
+    target (where a network shows both, the source's node's links move to the target's node
+    and the node goes). Inside the caller's change."""
+    if not present(store):
+        return
+    with store.change("Combine codes"):
+        for row in code_link_rows(store):
+            if source not in (row["from_code_id"], row["to_code_id"]):
+                continue
+            ends = [target if k == source else k for k in (row["from_code_id"],
+                                                          row["to_code_id"])]
+            symmetric = bool(store.value("SELECT symmetric FROM relation_types WHERE id = ?",
+                                         (row["relation_id"],)))
+            other = find_code_link(store, ends[0], ends[1], row["relation_id"], symmetric)
+            if ends[0] == ends[1] or (other is not None and other != row["id"]):
+                store.delete("code_links", int(row["id"]))
+            else:
+                store.update("code_links", int(row["id"]),
+                             {"from_code_id": ends[0], "to_code_id": ends[1]})
+        for node in store.rows("SELECT id, network_id FROM network_nodes WHERE code_id = ?",
+                               (source,)):
+            kept = node_of(store, int(node["network_id"]), "code_id", target)
+            if kept is None:
+                store.update("network_nodes", int(node["id"]), {"code_id": target})
+                continue
+            _move_links(store, int(node["id"]), kept)
+            store.delete("network_nodes", int(node["id"]))
+
+
+def _move_links(store: Store, node: int, kept: int) -> None:
+    """A network's links of ``node`` moved to ``kept`` (one that would double or join
+    ``kept`` to itself goes with ``node``)."""
+    for row in store.rows("SELECT * FROM network_links WHERE from_node_id = ? "
+                          "OR to_node_id = ?", (node, node)):
+        ends = [kept if k == node else k for k in (row["from_node_id"], row["to_node_id"])]
+        if ends[0] != ends[1] and find_network_link(store, ends[0], ends[1],
+                                                    row["relation_id"], False) is None:
+            store.update("network_links", int(row["id"]),
+                         {"from_node_id": ends[0], "to_node_id": ends[1]})

@@ -4,7 +4,8 @@ The source code's codings move to the target; where the target already has a cod
 coder on the same span (or photo rectangle) of the same document, the two collapse into the
 target's, keeping both memos. The source's sub-codes move under the target (a sub-code whose
 name the target already has is combined with that one the same way), its definition texts are
-added to the target's, and the source code is removed. All of it is one undo step.
+added to the target's, its links to other codes and its places on networks become the
+target's, and the source code is removed. All of it is one undo step.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.errors import BadInput
 from fieldkit.core.model import Coding
+from fieldkit.storage import network_tables
 from fieldkit.storage.store import CodingFilter
 from fieldkit.team.merge import CODE_TEXTS, merged_text
 
@@ -103,4 +105,5 @@ def _merge(project: Project, store: Store, src_id: int, tgt_id: int,
             changes[name] = text
     if changes:
         store.update_code(tgt_id, changes)
+    network_tables.move_code(store, src_id, tgt_id)  # its links and network places
     store.delete_code(src_id)

@@ -104,3 +104,21 @@ def test_same_named_networks_and_relations_made_apart_become_one(tmp_path: Path)
         assert sorted((a, r, b) for a, r, b, _ in p.networks.code_links()) == [
             ("Leren", "remt af", "Autonomie"), ("Leren", "remt af", "Tijdsdruk")]
         assert len(p.networks.show("Theorie").nodes) == 3
+
+
+def test_a_colleagues_qdpx_brings_its_networks(tmp_path: Path) -> None:
+    ours_path = _base(tmp_path)
+    theirs_path = tmp_path / "Bram.fieldkit"
+    shutil.copytree(ours_path, theirs_path)
+    with Project.open(theirs_path) as theirs:
+        theirs.networks.add("Van Bram")
+        theirs.networks.link("Van Bram", "code:Autonomie", "contradicts", "note:Echt? 🙂")
+        theirs.networks.link("Theorie", "code:Tijdsdruk", "is part of", "code:Autonomie")
+        exported = theirs.exports.qdpx(tmp_path / "bram.qdpx")
+        expected = _shape(theirs)
+    with Project.open(ours_path) as ours:
+        summary = ours.merge.project(exported)
+        assert (summary.networks, summary.code_links) == (1, 1)
+        merged = _shape(ours)
+        assert merged["Van Bram"] == expected["Van Bram"]
+        assert merged["code_links"] == expected["code_links"]

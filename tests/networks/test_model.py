@@ -292,3 +292,29 @@ def test_add_neighbours_adds_co_occurring_codes_segments_and_memos(net: Net) -> 
     from_memo = p.networks.neighbours("Theorie", f"memo:{net.memo}")
     assert [(n.kind, n.target) for n in from_memo] == [("code", net.peer)]
     assert memo.target == net.memo
+
+
+def test_combining_codes_gives_the_target_the_sources_links_and_places(net: Net) -> None:
+    p = net.project
+    p.networks.add("Eerste")
+    p.networks.add("Tweede")
+    p.networks.link("Eerste", f"code:{net.peer}", "is cause of", f"code:{net.time}")
+    p.networks.link("Eerste", f"code:{net.peer}", "is part of", f"code:{net.trying}")
+    p.networks.link("Eerste", f"memo:{net.memo}", "contradicts", f"code:{net.peer}")
+    p.networks.link("Eerste", f"memo:{net.memo}", "contradicts", f"code:{net.trying}")
+    p.networks.add_node("Tweede", f"code:{net.peer}", x=7, y=8)
+    before = dump(p)
+    p.merge.codes(net.peer, net.trying)
+    first = p.networks.show("Eerste")
+    assert sorted(n.target for n in first.nodes if n.kind == "code") == [net.time, net.trying]
+    labels = {n.id: n.ref for n in first.nodes}
+    trying = p.code_path(net.trying)
+    assert sorted((labels[x.source], x.relation, labels[x.target]) for x in first.links) == [
+        (f"code:{trying}", "is cause of", "code:Tijdsdruk"),
+        (f"memo:{net.memo}", "contradicts", f"code:{trying}")]  # the double went
+    second = p.networks.show("Tweede")
+    assert [(n.target, n.x, n.y) for n in second.nodes] == [(net.trying, 7, 8)]
+    assert p.networks.code_links() == [(trying, "is cause of", "Tijdsdruk",
+                                        first.links[0].uuid)]
+    p.undo()
+    assert dump(p) == before
