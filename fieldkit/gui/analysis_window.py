@@ -404,6 +404,9 @@ class AnalysisWindow(QWidget):
         for view in self.views():
             self.tabs.addTab(view, "")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        # a code, segment or memo dragged over the Networks tab's title opens that tab to drop on
+        self.tabs.tabBar().setAcceptDrops(True)
+        self.tabs.tabBar().setChangeCurrentOnDrag(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.tabs)

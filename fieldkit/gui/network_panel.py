@@ -45,8 +45,9 @@ if TYPE_CHECKING:
     from fieldkit.project import Project
 
 LAYOUTS = (("force", "Force-directed"), ("layered", "Layered"))
-#: where several dropped nodes go: one under the other from the drop point
-DROP_STEP = 50
+#: where several nodes added at once go: rows of four from the drop point (or the middle of the
+#: view), wide enough apart for a long code name
+DROP_STEP, DROP_COLUMN, DROP_ROW = 50, 260, 4
 
 
 def relation_icon(relation: RelationType) -> QIcon:
@@ -87,7 +88,7 @@ class NetworkPanel(QWidget):
                            ("delete", self.delete_network), ("layout", self.lay_out),
                            ("neighbours", self.add_neighbours), ("note", self.add_note),
                            ("remove", self.remove_selected), ("fit", self.canvas.fit),
-                           ("export", self.export)):
+                           ("export", self._export_clicked)):
             self.buttons[name].clicked.connect(lambda _c=False, s=slot: s())
         self.method = QComboBox()
         self.hint = QLabel()
@@ -103,6 +104,10 @@ class NetworkPanel(QWidget):
                            (QKeySequence("Ctrl+Y"), self.redo)):
             shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _export_clicked(self) -> None:
+        button = self.buttons["export"]
+        self.export_menu().popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _build(self) -> None:
         side = QWidget()
@@ -128,8 +133,9 @@ class NetworkPanel(QWidget):
         split = QSplitter()
         split.addWidget(side)
         split.addWidget(main)
-        split.setStretchFactor(1, 4)
-        split.setSizes([200, 800])
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 1100])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
@@ -262,19 +268,22 @@ class NetworkPanel(QWidget):
 
     def add_at(self, nodes: list[str], point: QPointF | None = None) -> list[Node]:
         """Put codes, segments or memos (as the API writes them) on the network at ``point``
-        (several one under the other), one undo step."""
+        (the middle of the view when None; several in rows of four), one undo step."""
         key = self.current()
         if self.project is None or key is None or not nodes:
             return []
         name = self.project.networks.get(key).name
 
+        at = point if point is not None else \
+            self.canvas.mapToScene(self.canvas.viewport().rect().center())
+        across = min(len(nodes), DROP_ROW) - 1
+        left, top = at.x() - across * DROP_COLUMN / 2, at.y()
+
         def add(project: Project) -> list[Node]:
             with project.action(f"Add to network {name}"):
-                if point is None:
-                    return project.networks.add_nodes(key, nodes)
-                return [project.networks.add_node(key, node, x=point.x(),
-                                                  y=point.y() + i * DROP_STEP)
-                        for i, node in enumerate(nodes)]
+                return [project.networks.add_node(
+                    key, node, x=left + (i % DROP_ROW) * DROP_COLUMN,
+                    y=top + (i // DROP_ROW) * DROP_STEP) for i, node in enumerate(nodes)]
 
         added = self._do(add)
         self.show_current()
@@ -357,11 +366,29 @@ class NetworkPanel(QWidget):
         self.show_current()
 
     def lay_out(self, method: str | None = None) -> None:
+        """Place every node automatically (``project.networks.layout``), spread out as far as
+        the boxes are wide (the layout keeps centres a fixed distance apart, which long code
+        names would overlap), one undo step."""
+        from fieldkit.analysis.network_layout import SPACING
+
         key = self.current()
         if key is None:
             return
         method = method or str(self.method.currentData() or "force")
-        self._do(lambda p: p.networks.layout(key, method=method))
+        widths = sorted(item.rect().width() for item in self.scene.nodes.values())
+        spread = max(1.0, (widths[len(widths) * 3 // 4] + 100) / SPACING) if widths else 1.0
+
+        def work(project: Project) -> None:
+            with project.action("Lay out network"):
+                view = project.networks.layout(key, method=method)
+                if spread > 1.0 and view.nodes:
+                    cx = sum(n.x for n in view.nodes) / len(view.nodes)
+                    cy = sum(n.y for n in view.nodes) / len(view.nodes)
+                    project.networks.move_nodes(key, {
+                        n.id: (cx + (n.x - cx) * spread, cy + (n.y - cy) * spread)
+                        for n in view.nodes}, label="Lay out network")
+
+        self._do(work)
         self.show_current(fit=True)
 
     def add_neighbours(self, nodes: list[int] | None = None) -> list[Node]:
@@ -446,6 +473,28 @@ class NetworkPanel(QWidget):
         elif self.project is not None:
             self.project.redo() if redo else self.project.undo()
         self.show_current()
+
+    def export_menu(self) -> QMenu:
+        """What the Export button offers: a picture, or the Word report with this network."""
+        menu = QMenu(self)
+        menu.addAction(tr("PNG or SVG…"), lambda: self.export())
+        menu.addAction(tr("Word report with this network…"), lambda: self.word_report())
+        self.menu = menu
+        return menu
+
+    def word_report(self) -> Any:
+        """The export dialog for the Word report, with this network chosen (the report's
+        other options and pseudonyms as ever)."""
+        from fieldkit.gui.export_dialog import ExportDialog
+
+        main = self.window_.parentWidget()
+        runner = getattr(main, "runner", None)
+        key = self.current()
+        if self.project is None or key is None or runner is None:
+            return None
+        dialog = ExportDialog(self.project, runner, main, kind="docx", networks=[key])
+        dialog.show()
+        return dialog
 
     def export(self, out: str | None = None) -> Path | None:
         """The network as PNG or SVG (by the name's ending), drawn as the canvas shows it."""

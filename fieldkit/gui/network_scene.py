@@ -56,7 +56,7 @@ def node_scale(node: Node) -> float:
     """How much bigger than a plain box: a code (or a segment of it) grows with its codings."""
     if node.kind not in ("code", "coding") or node.groundedness <= 0:
         return 1.0
-    return 1.0 + 0.12 * min(7.0, math.log2(1 + node.groundedness))
+    return 1.0 + 0.06 * min(7.0, math.log2(1 + node.groundedness))
 
 
 def node_text(node: Node) -> str:
@@ -168,7 +168,12 @@ class LinkItem(QGraphicsPathItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.heads = [QGraphicsPolygonItem(self), QGraphicsPolygonItem(self)]
-        self.label = QGraphicsSimpleTextItem(self)
+        # the relation's name on a pale box over the line's middle, readable across the line
+        self.label_box = QGraphicsRectItem(self)
+        self.label_box.setBrush(QBrush(QColor(251, 251, 251, 225)))
+        self.label_box.setPen(QPen(Qt.PenStyle.NoPen))
+        self.label_box.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.label = QGraphicsSimpleTextItem(self.label_box)
         self.label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         font = QFont()
         font.setPointSizeF(8.0)
@@ -206,9 +211,19 @@ class LinkItem(QGraphicsPathItem):
             head.setVisible(shown and line.length() > ARROW)
             if shown:
                 head.setPolygon(_arrow(tail, tip))
-        middle = line.center()
+        # the name beside the middle of the line (above it, or left of an upright one), just
+        # far enough that its box leaves the line and its arrowheads in sight
         box = self.label.boundingRect()
-        self.label.setPos(middle.x() - box.width() / 2, middle.y() - box.height() - 1)
+        w, h = box.width() + 4, box.height()
+        length = line.length() or 1.0
+        nx, ny = -line.dy() / length, line.dx() / length
+        if ny > 0 or (ny == 0 and nx > 0):
+            nx, ny = -nx, -ny
+        away = abs(nx) * w / 2 + abs(ny) * h / 2 + 1
+        middle = line.center()
+        self.label_box.setRect(QRectF(-w / 2, -h / 2, w, h))
+        self.label_box.setPos(middle.x() + nx * away, middle.y() + ny * away)
+        self.label.setPos(-box.width() / 2, -h / 2)
 
     def detach(self) -> None:
         for end in (self.source, self.target):
@@ -252,7 +267,7 @@ class NetworkScene(QGraphicsScene):
         if shown != self.labels_shown:
             self.labels_shown = shown
             for link in self.links.values():
-                link.label.setVisible(shown)
+                link.label_box.setVisible(shown)
 
     def _moved(self, item: NodeItem) -> None:
         if not self._syncing:
@@ -294,7 +309,7 @@ class NetworkScene(QGraphicsScene):
                 if link.source in self.nodes and link.target in self.nodes:
                     found = LinkItem(link, self.nodes[link.source], self.nodes[link.target],
                                      label)
-                    found.label.setVisible(self.labels_shown)
+                    found.label_box.setVisible(self.labels_shown)
                     self.links[key] = found
                     self.addItem(found)
             elif found.link != link or found.label.text() != label:

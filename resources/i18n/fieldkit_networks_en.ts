@@ -124,6 +124,10 @@
         <translation>Networks</translation>
     </message>
     <message>
+        <source>Networks: {0}</source>
+        <translation>Networks: {0}</translation>
+    </message>
+    <message>
         <source>New network</source>
         <translation>New network</translation>
     </message>
@@ -150,6 +154,14 @@
     <message>
         <source>No neighbours to add.</source>
         <translation>No neighbours to add.</translation>
+    </message>
+    <message>
+        <source>No networks</source>
+        <translation>No networks</translation>
+    </message>
+    <message>
+        <source>PNG or SVG…</source>
+        <translation>PNG or SVG…</translation>
     </message>
     <message>
         <source>Place every node automatically</source>
@@ -190,6 +202,10 @@
     <message>
         <source>Unlink in network</source>
         <translation>Unlink in network</translation>
+    </message>
+    <message>
+        <source>Word report with this network…</source>
+        <translation>Word report with this network…</translation>
     </message>
     <message>
         <source>contradicts</source>

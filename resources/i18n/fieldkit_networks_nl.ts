@@ -124,6 +124,10 @@
         <translation>Netwerken</translation>
     </message>
     <message>
+        <source>Networks: {0}</source>
+        <translation>Netwerken: {0}</translation>
+    </message>
+    <message>
         <source>New network</source>
         <translation>Nieuw netwerk</translation>
     </message>
@@ -150,6 +154,14 @@
     <message>
         <source>No neighbours to add.</source>
         <translation>Geen buren om toe te voegen.</translation>
+    </message>
+    <message>
+        <source>No networks</source>
+        <translation>Geen netwerken</translation>
+    </message>
+    <message>
+        <source>PNG or SVG…</source>
+        <translation>PNG of SVG…</translation>
     </message>
     <message>
         <source>Place every node automatically</source>
@@ -190,6 +202,10 @@
     <message>
         <source>Unlink in network</source>
         <translation>Ontkoppelen in netwerk</translation>
+    </message>
+    <message>
+        <source>Word report with this network…</source>
+        <translation>Word-rapport met dit netwerk…</translation>
     </message>
     <message>
         <source>contradicts</source>

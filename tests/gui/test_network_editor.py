@@ -241,12 +241,15 @@ def test_export_png_and_svg_draw_the_network(editor, tmp_path: Path) -> None:
     assert out == tmp_path / "leren.png"
     image = QImage(str(out))
     assert not image.isNull() and image.width() > 100 and image.height() > 40
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2)
-               for y in range(0, image.height(), 2)}
+    colours = {image.pixelColor(x, y).name() for x in range(image.width())
+               for y in range(image.height())}
     assert "#ffffff" in colours and "#34a853" in colours  # Observation's bar
     assert QColor("#c0392b").name() in colours  # the "is cause of" line and arrow
     assert panel.scene.nodes[a.id].isSelected()  # the selection is back after the export
+    panel.canvas.set_zoom(0.2)  # too small to read the relations' names on screen
+    assert not panel.scene.links[shown(panel).links[0].uuid].label_box.isVisible()
     svg = panel.export(str(tmp_path / "leren.svg"))
+    assert not panel.scene.labels_shown  # the canvas as it was
     assert svg is not None
     text = " ".join(t.text or "" for t in ElementTree.parse(svg).iter()
                     if t.tag.endswith("text"))
@@ -300,3 +303,38 @@ def test_dutch_labels_menus_and_undo_steps(editor, window) -> None:
     window.set_language("en")
     assert panel.scene.links[link.uuid].label.text() == "is cause of"
     assert panel.buttons["layout"].text() == "Lay out"
+
+
+def test_the_network_goes_into_the_word_report(editor, window, qtbot, tmp_path: Path) -> None:
+    import zipfile
+
+    panel, project = editor, editor.project
+    a, b = panel.add_at(["code:Learning/Informal/Observation", "code:Technology/New machine"],
+                        QPointF(0, 0))
+    panel.link(a.id, "is cause of", b.id)
+    labels = [x.text() for x in panel.export_menu().actions()]
+    assert labels == ["PNG or SVG…", "Word report with this network…"]
+    dialog = panel.word_report()
+    assert dialog.networks.checked() == [panel.current()]
+    assert dialog.networks.text() == "Networks: Leren"
+    out = tmp_path / "rapport.docx"
+    dialog.path.setText(str(out))
+    dialog.accept()
+    window.runner.wait()
+    qtbot.waitUntil(out.exists, timeout=20000)
+    with zipfile.ZipFile(out) as docx:
+        body = docx.read("word/document.xml").decode()
+        pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
+    assert "Networks" in body and "Leren" in body and "is cause of" in body
+    assert pictures
+    # without a network chosen the report has no such section
+    dialog = panel.word_report()
+    for action in dialog.networks.menu().actions():
+        action.setChecked(False)
+    assert "networks" not in dialog.options() and dialog.networks.text() == "No networks"
+    dialog.close()
+
+
+def test_a_drag_over_the_networks_tab_opens_it(editor) -> None:
+    bar = editor.window_.tabs.tabBar()
+    assert bar.acceptDrops() and bar.changeCurrentOnDrag()
