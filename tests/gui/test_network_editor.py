@@ -325,7 +325,8 @@ def test_the_network_goes_into_the_word_report(editor, window, qtbot, tmp_path: 
     with zipfile.ZipFile(out) as docx:
         body = docx.read("word/document.xml").decode()
         pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
-    assert "Networks" in body and "Leren" in body and "is cause of" in body
+    [link] = project.networks.show("Leren").links
+    assert "Networks" in body and "Leren" in body and link.relation in body
     assert pictures
     # without a network chosen the report has no such section
     dialog = panel.word_report()
