@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 LAYOUTS = (("force", "Force-directed"), ("layered", "Layered"))
 #: where several nodes added at once go: rows of four from the drop point (or the middle of the
 #: view), wide enough apart for a long code name
-DROP_STEP, DROP_COLUMN, DROP_ROW = 50, 260, 4
+DROP_STEP, DROP_COLUMN, DROP_ROW = 50, 300, 4
 
 
 def relation_icon(relation: RelationType) -> QIcon:
@@ -114,8 +114,9 @@ class NetworkPanel(QWidget):
         left = QVBoxLayout(side)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.list)
-        row = QHBoxLayout()
-        for name in ("new", "rename", "delete"):
+        left.addWidget(self.buttons["new"])
+        row = QHBoxLayout()  # two rows of buttons: the list stays narrow in Dutch too
+        for name in ("rename", "delete"):
             row.addWidget(self.buttons[name])
         left.addLayout(row)
         main = QWidget()
@@ -366,8 +367,8 @@ class NetworkPanel(QWidget):
         self.show_current()
 
     def lay_out(self, method: str | None = None) -> None:
-        """Place every node automatically (``project.networks.layout``), spread out as far as
-        the boxes are wide (the layout keeps centres a fixed distance apart, which long code
+        """Place every node automatically (``project.networks.layout``), spread sideways as far
+        as the boxes are wide (the layout keeps centres a fixed distance apart, which long code
         names would overlap), one undo step."""
         from fieldkit.analysis.network_layout import SPACING
 
@@ -376,6 +377,7 @@ class NetworkPanel(QWidget):
             return
         method = method or str(self.method.currentData() or "force")
         widths = sorted(item.rect().width() for item in self.scene.nodes.values())
+        # boxes are wide and low: only the width needs the room
         spread = max(1.0, (widths[len(widths) * 3 // 4] + 100) / SPACING) if widths else 1.0
 
         def work(project: Project) -> None:
@@ -383,10 +385,9 @@ class NetworkPanel(QWidget):
                 view = project.networks.layout(key, method=method)
                 if spread > 1.0 and view.nodes:
                     cx = sum(n.x for n in view.nodes) / len(view.nodes)
-                    cy = sum(n.y for n in view.nodes) / len(view.nodes)
                     project.networks.move_nodes(key, {
-                        n.id: (cx + (n.x - cx) * spread, cy + (n.y - cy) * spread)
-                        for n in view.nodes}, label="Lay out network")
+                        n.id: (cx + (n.x - cx) * spread, n.y) for n in view.nodes},
+                        label="Lay out network")
 
         self._do(work)
         self.show_current(fit=True)
