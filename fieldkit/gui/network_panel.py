@@ -13,7 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import BadInput, FieldkitError
-from fieldkit.gui import folders
+from fieldkit.gui import focus_order, folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.network_scene import DASHES, NetworkScene, NodeItem, relation_label
@@ -91,6 +101,7 @@ class NetworkPanel(QWidget):
                            ("export", self._export_clicked)):
             self.buttons[name].clicked.connect(lambda _c=False, s=slot: s())
         self.method = QComboBox()
+        speak_as(self.method, "Layout method")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.count = QLabel()
@@ -104,6 +115,16 @@ class NetworkPanel(QWidget):
                            (QKeySequence("Ctrl+Y"), self.redo)):
             shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Tab in reading order: the list, the tools beside it, the canvas, then the list's
+        # buttons below (the panel is in the window's tabs only now, where it can be set)
+        super().showEvent(event)
+        focus_order.chain([self.list, self.method]
+                          + [self.buttons[n] for n in ("layout", "neighbours", "note",
+                                                       "remove", "fit", "export")]
+                          + [self.canvas, self.buttons["new"], self.buttons["rename"],
+                             self.buttons["delete"]])
 
     def _export_clicked(self) -> None:
         button = self.buttons["export"]

@@ -96,6 +96,10 @@
         <translation>Layered</translation>
     </message>
     <message>
+        <source>Layout method</source>
+        <translation>Layout method</translation>
+    </message>
+    <message>
         <source>Link codes</source>
         <translation>Link codes</translation>
     </message>

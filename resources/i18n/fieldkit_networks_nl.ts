@@ -96,6 +96,10 @@
         <translation>In lagen</translation>
     </message>
     <message>
+        <source>Layout method</source>
+        <translation>Ordeningsmethode</translation>
+    </message>
+    <message>
         <source>Link codes</source>
         <translation>Codes koppelen</translation>
     </message>
