@@ -307,8 +307,9 @@ class NetworkPanel(QWidget):
                     key, node, x=left + (i % DROP_ROW) * DROP_COLUMN,
                     y=top + (i // DROP_ROW) * DROP_STEP) for i, node in enumerate(nodes)]
 
+        empty = not self.scene.nodes
         added = self._do(add)
-        self.show_current()
+        self.show_current(fit=empty)  # the first nodes of a network: all of them in view
         return added or []
 
     def add_note(self, text: str | None = None, point: QPointF | None = None) -> Node | None:

@@ -267,6 +267,9 @@ def test_a_coding_query_becomes_a_network_and_bad_names_are_one_line(editor) -> 
     assert panel.window_.tabs.currentWidget() is panel and panel.current() == key
     assert sorted(n.label for n in shown(panel).nodes) == ["New machine", "Observation",
                                                           "Trial and error"]
+    # the first nodes of a network are all in view
+    seen = panel.canvas.mapToScene(panel.canvas.viewport().rect()).boundingRect()
+    assert seen.contains(panel.scene.itemsBoundingRect())
     before = [n.name for n in project.networks.all()]
     assert panel.new_network("uit een ZOEKVRAAG") is None
     assert "already a network" in panel.window_.status.text()
