@@ -262,11 +262,15 @@ def test_export_png_and_svg_draw_the_network(editor, tmp_path: Path) -> None:
 def test_a_coding_query_becomes_a_network_and_bad_names_are_one_line(editor) -> None:
     panel, project = editor, editor.project
     query = panel.window_.query
-    query.expression.setText('"Observation" OR "New machine" OR "Trial and error"')
+    project.add_code("Technology/Cobot and welding robot")
+    project.add_code("Learning/Formal/Training course")
+    query.expression.setText('"Observation" OR "New machine" OR "Trial and error" OR '
+                             '"Cobot and welding robot" OR "Training course"')
     key = query.to_network("Uit een zoekvraag")
     assert panel.window_.tabs.currentWidget() is panel and panel.current() == key
-    assert sorted(n.label for n in shown(panel).nodes) == ["New machine", "Observation",
-                                                          "Trial and error"]
+    assert sorted(n.label for n in shown(panel).nodes) == [
+        "Cobot and welding robot", "New machine", "Observation", "Training course",
+        "Trial and error"]
     # the first nodes of a network are all in view
     seen = panel.canvas.mapToScene(panel.canvas.viewport().rect()).boundingRect()
     assert seen.contains(panel.scene.itemsBoundingRect())
