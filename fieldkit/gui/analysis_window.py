@@ -110,6 +110,8 @@ class SegmentList(QDialog):
         speak_as(self.table, "Segments")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setDragEnabled(True)  # onto a network
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         # Code, Segment, Context, Document, Where, Coder, Memo: the segment gets the room
         share_the_width(self.table, [14, 28, 20, 14, 10, 7, 7])
         self.table.doubleClicked.connect(self._open)
@@ -378,11 +380,13 @@ class MatrixView(HeatView):
 
 
 class AnalysisWindow(QWidget):
-    """Code relations, matrices, coding queries, sets and memos in one window of tabs."""
+    """Code relations, matrices, coding queries, sets, memos, words and networks in one window
+    of tabs."""
 
     def __init__(self, project: Project | None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         from fieldkit.gui.memos_view import MemosView
+        from fieldkit.gui.network_panel import NetworkPanel
         from fieldkit.gui.query_view import QueryView, SetsView
         from fieldkit.gui.words_view import WordsView
 
@@ -396,9 +400,13 @@ class AnalysisWindow(QWidget):
         self.sets = SetsView(self)
         self.memos = MemosView(self)
         self.words = WordsView(self)
+        self.networks = NetworkPanel(self)
         for view in self.views():
             self.tabs.addTab(view, "")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        # a code, segment or memo dragged over the Networks tab's title opens that tab to drop on
+        self.tabs.tabBar().setAcceptDrops(True)
+        self.tabs.tabBar().setChangeCurrentOnDrag(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.tabs)
@@ -409,13 +417,14 @@ class AnalysisWindow(QWidget):
         self.set_project(project)
 
     def views(self) -> list[Any]:
-        return [self.relations, self.matrix, self.query, self.sets, self.memos, self.words]
+        return [self.relations, self.matrix, self.query, self.sets, self.memos, self.words,
+                self.networks]
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Analysis"))
         self.filters.retranslate()
         for i, label in enumerate((tr("Code relations"), tr("Code matrix"), tr("Coding query"),
-                                   tr("Sets"), tr("Memos"), tr("Words"))):
+                                   tr("Sets"), tr("Memos"), tr("Words"), tr("Networks"))):
             self.tabs.setTabText(i, label)
         for view in self.views():
             view.retranslate()

@@ -21,6 +21,12 @@ TEMPLATES = (
     "Define attribute {0}", "Change attribute {0}", "Delete attribute {0}",
     "Rename case {0}", "Delete case {0}", "Make cases from participants",
     "Import attributes from {0}",
+    # networks (the Networks tab of the Analysis window)
+    "New network {0}", "Delete network {0}", "Change network", "Add to network {0}",
+    "Add to network", "Move in network", "Lay out network", "Link in network {0}",
+    "Link in network", "Link codes",
+    "Unlink codes", "Unlink in network", "Remove from network", "Change network note",
+    "New relation {0}", "Change relation", "Delete relation {0}",
     "Code with {0} codes", "Code with {0}", "In vivo code {0}", "Code photo region with {0}",
     "Code area of page {0} with {1}",
     "Code the hits of \u201c{0}\u201d as {1}", "Merge code {0} into {1}", "Merge {0} into {1}",

@@ -1,6 +1,7 @@
 """The export dialog: the command line's export options, then a file, then progress and Cancel.
 
-Formats: the Word report of coded segments (codes, coder, site, document set, code set),
+Formats: the Word report of coded segments (codes, coder, site, document set, code set,
+networks drawn in a section of their own),
 one document with its codings as Word comments (the annotated document; coder), the Excel
 workbook (document set, code set), CSV files in a folder, and the whole project as REFI-QDA.
 Options a format does not use are greyed out. Every format takes the pseudonym options, as on
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,19 +53,47 @@ FORMATS = (("docx", "Word report of coded segments (.docx)"),
            ("qdpx", "REFI-QDA project for ATLAS.ti, NVivo, MAXQDA (.qdpx)"))
 SUFFIX = {"docx": ".docx", "annotated": ".docx", "xlsx": ".xlsx", "csv": "", "qdpx": ".qdpx"}
 # which options each format uses
-USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "by_case", "pseudonyms"},
+USES = {"docx": {"codes", "coder", "site", "docset", "codeset", "by_case", "networks",
+                 "pseudonyms"},
         "annotated": {"document", "coder", "pseudonyms"},
         "xlsx": {"docset", "codeset", "pseudonyms"}, "csv": {"pseudonyms"},
         "qdpx": {"pseudonyms"}}
 
 
+class NetworkPicker(QToolButton):
+    """A button with a checkable menu of the project's networks (drawn into the Word report)."""
+
+    def __init__(self, project: Project, chosen: list[int]) -> None:
+        super().__init__()
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        for network in project.networks.all():
+            action = menu.addAction(network.name)
+            action.setCheckable(True)
+            action.setChecked(network.id in chosen)
+            action.setData(network.id)
+            action.toggled.connect(lambda _on: self._label())
+        self.setMenu(menu)
+        self._label()
+
+    def checked(self) -> list[int]:
+        return [int(a.data()) for a in self.menu().actions() if a.isChecked()]
+
+    def _label(self) -> None:
+        names = [a.text() for a in self.menu().actions() if a.isChecked()]
+        self.setText(tr("Networks: {0}").format(", ".join(names)) if names
+                     else tr("No networks"))
+
+
 class ExportDialog(QDialog):
     def __init__(self, project: Project, runner: Any, parent: QWidget | None = None, *,
-                 kind: str = "docx", document: int | None = None) -> None:
+                 kind: str = "docx", document: int | None = None,
+                 networks: list[int] | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.runner = runner
         self.setWindowTitle(tr("Export"))
+        self.networks = NetworkPicker(project, networks or [])
         self._build_choices(project, document)
         self._build_privacy(project)
         self.path = QLineEdit()
@@ -147,6 +178,7 @@ class ExportDialog(QDialog):
                                     ("docset", tr("Document set"), self.docset),
                                     ("codeset", tr("Code set"), self.codeset),
                                     ("by_case", tr("Group by case"), self.by_case),
+                                    ("networks", tr("Networks"), self.networks),
                                     ("document", tr("Document"), self.document),
                                     ("pseudonyms", tr("Pseudonyms"), self.pseudonymise)):
             caption = QLabel(label)
@@ -269,6 +301,8 @@ class ExportDialog(QDialog):
             out["codings"] = self.project.sets.coding_ids(docset, codeset)
         if "by_case" in uses and self.by_case.isChecked():
             out["by_case"] = True
+        if "networks" in uses and self.networks.checked():
+            out["networks"] = self.networks.checked()
         if "document" in uses:
             out["annotated_document"] = self.document.currentData()
         if "pseudonyms" in uses:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import folders
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.dialog_buttons import dialog_buttons
+from fieldkit.gui.drag_mime import MEMO_MIME, ids_mime
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.memos import Memo
 
@@ -45,6 +46,24 @@ TYPE_LABELS = {"field diary": "Field diary", "reflexive": "Reflexive",
 
 def type_label(memo_type: str) -> str:
     return tr(TYPE_LABELS[memo_type]) if memo_type in TYPE_LABELS else memo_type
+
+
+class MemoListModel(QStandardItemModel):
+    """The memos' rows; a memo document dragged out lands on a network."""
+
+    def __init__(self, view: MemosView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MEMO_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override] # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        memos = [self.view.memos[r] for r in rows if 0 <= r < len(self.view.memos)]
+        documents = [m for m in memos if m.source == "memo"]  # the others are no documents
+        return ids_mime(MEMO_MIME, [m.id for m in documents],
+                        documents[0].title if documents else "")
 
 
 class NewMemoDialog(QDialog):
@@ -87,10 +106,12 @@ class MemosView(QWidget):
         self.buttons["expand"].clicked.connect(lambda: self.expand_current())
         self.buttons["new"].clicked.connect(lambda: self.new_memo())
         self.buttons["link"].clicked.connect(lambda: self.link_current_document())
-        self.model = QStandardItemModel(self)
+        self.model = MemoListModel(self)
         self.table = QTableView()
         speak_as(self.table, "Memos")
         self.table.setModel(self.model)
+        self.table.setDragEnabled(True)  # a memo onto a network
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -145,6 +166,8 @@ class MemosView(QWidget):
                                                 memo.title)]
             for item in items:
                 item.setEditable(False)
+                item.setDragEnabled(memo.source == "memo")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
             self.model.appendRow(items)
 
     def show_memo(self, index: QModelIndex) -> None:

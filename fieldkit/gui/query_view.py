@@ -56,12 +56,13 @@ class QueryView(QWidget):
         self.saved = QComboBox()
         self.saved.activated.connect(self._load)
         self.buttons = {name: QPushButton() for name in ("run", "save", "set", "word",
-                                                                  "excel")}
+                                                                  "excel", "network")}
         self.buttons["run"].clicked.connect(self.run)
         self.buttons["save"].clicked.connect(lambda: self.save())
         self.buttons["set"].clicked.connect(lambda: self.make_set())
         self.buttons["word"].clicked.connect(lambda: self.export_docx())
         self.buttons["excel"].clicked.connect(lambda: self.export_xlsx())
+        self.buttons["network"].clicked.connect(lambda: self.to_network())
         for name in ("word", "excel"):
             self.buttons[name].setEnabled(False)
         self.shown: tuple[str, str] = ("", "")  # the query and search behind the rows shown
@@ -83,6 +84,7 @@ class QueryView(QWidget):
         below.addWidget(self.buttons["set"])
         below.addWidget(self.buttons["word"])
         below.addWidget(self.buttons["excel"])
+        below.addWidget(self.buttons["network"])
         below.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -95,9 +97,34 @@ class QueryView(QWidget):
         self.text.setPlaceholderText(tr("Only where the text holds…"))
         for name, label in (("run", tr("Run")), ("save", tr("Keep query…")),
                             ("set", tr("Make document set…")), ("word", tr("Word…")),
-                            ("excel", tr("Excel…"))):
+                            ("excel", tr("Excel…")), ("network", tr("To network…"))):
             self.buttons[name].setText(label)
+        self.buttons["network"].setToolTip(tr("Put the query's codes on the network in front "
+                                              "of the Networks tab (or on a new one)"))
         self._fill_saved()
+
+    def to_network(self, name: str | None = None) -> int | None:
+        """Put the codes of the query on a network: the one in front of the Networks tab, or
+        a new one (named ``name``; asked for when there is none), and show it."""
+        project, panel = self.window_.project, self.window_.networks
+        if project is None or not self.expression.text().strip():
+            self.window_.say(tr("Type a coding query first."))
+            return None
+        try:
+            codes = sorted(project.analysis.parse(self.expression.text()).code_ids())
+        except FieldkitError as exc:
+            self.window_.say(str(exc))
+            return None
+        panel.refresh()
+        key = panel.current() if name is None else None
+        if key is None:
+            key = panel.new_network(name)
+            if key is None:
+                return None
+        panel.select(key)
+        self.window_.tabs.setCurrentWidget(panel)
+        panel.add_at([f"code:{c}" for c in codes])
+        return key
 
     def _fill_saved(self) -> None:
         self.saved.clear()

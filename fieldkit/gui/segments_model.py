@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Coding
+from fieldkit.gui.drag_mime import SEGMENT_MIME, ids_mime
 from fieldkit.gui.i18n import tr
 from fieldkit.operations.retrieval import Citations
 from fieldkit.project import Project
@@ -114,6 +115,21 @@ class SegmentsModel(QAbstractTableModel):
         self.beginInsertRows(ROOT, self._shown, self._shown + more - 1)
         self._shown += more
         self.endInsertRows()
+
+    # a row dragged out is its coding (onto a network, in the Analysis window)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [SEGMENT_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override] # noqa: N802
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [self.codings[r].id for r in rows if 0 <= r < self._shown]
+        first = self.coding_at(rows[0]) if rows else None
+        return ids_mime(SEGMENT_MIME, ids, one_line(first.quote) if first else "")
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -292,6 +292,9 @@ class SegmentsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # a segment dragged out lands on a network (the Analysis window's Networks tab)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(44)  # a 640-pixel screen still shows the whole pane
         self.table.verticalHeader().hide()

@@ -149,6 +149,8 @@ def interface_strings() -> set[str]:
         import_dialog,
         main_window,
         navigator,
+        network_panel,
+        network_scene,
         search_panel,
         sheet_model,
         suggestions_panel,
@@ -169,4 +171,6 @@ def interface_strings() -> set[str]:
     strings |= set(survey_preview.LAYOUT_NAMES.values()) | set(survey_preview.ColumnsModel.HEADERS)
     strings |= {label for _k, label in survey_preview.PER_CHOICES}
     strings |= set(survey_preview.BECOMES.values())
+    strings |= {label for _k, label in network_panel.LAYOUTS}
+    strings |= set(network_scene.DEFAULT_RELATIONS)
     return strings

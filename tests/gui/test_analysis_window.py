@@ -111,7 +111,7 @@ def test_dutch_labels(window, analysed) -> None:
         dutch = read_language("nl")
         titles = [analysed.tabs.tabText(i) for i in range(analysed.tabs.count())]
         assert titles == [dutch[t] for t in ("Code relations", "Code matrix", "Coding query",
-                                             "Sets", "Memos", "Words")]
+                                             "Sets", "Memos", "Words", "Networks")]
         shown = titles + [analysed.relations.mode.itemText(i)
                           for i in range(analysed.relations.mode.count())]
         shown += [analysed.matrix.measure.itemText(i) for i in range(3)]
