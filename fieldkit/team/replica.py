@@ -450,9 +450,12 @@ class TeamWork:
                 progress.start(2, "Receiving changes")
                 self._remember_blind(server)
                 self._remember_role(server)
+                notices, may_send = self._server_rules(server)
                 report = self._pull(server)
+                report.notices += notices
                 progress.step("Sending changes")
-                self._push(server, report)
+                if may_send:
+                    self._push(server, report)
                 progress.step("Synced")
         except ServerUnreachable as exc:
             self._set_meta({"team_last_error": str(exc)})
@@ -467,6 +470,39 @@ class TeamWork:
         self._set_meta(facts)
         report.position = self.position
         return report
+
+    def upgrade(self) -> str:
+        """Bring the team server's rules (its functions, policy and grants) up to this
+        fieldkit's, keeping every row (the lead's): one line saying what was done."""
+        with self.server() as server:
+            if server.role() != "lead":
+                raise BadInput("Only the team lead brings the team server's rules up to date.")
+            state = server.rules()
+            if state.state == "same":
+                return f"The team server's rules are this fieldkit's already (version " \
+                    f"{state.mine}); nothing was changed."
+            server.upgrade_rules()
+        return _upgraded(state)
+
+    def _server_rules(self, server: Server) -> tuple[list[str], bool]:
+        """The server's rules against this fieldkit's: the lead's sync brings older ones up to
+        date; a member is told to ask the lead; a fieldkit older than the server's rules sends
+        nothing (its checks would be weaker than the team's). (notices, may send)"""
+        state = server.rules()
+        if state.state == "same":
+            return [], True
+        if state.state == "newer":
+            return [f"The team server's rules (version {state.server_version}) are newer than "
+                    f"this fieldkit's ({state.mine}): update fieldkit; your changes were not "
+                    "sent (they stay here)."], False
+        if server.role() != "lead":
+            return [f"The team server still runs older rules (version {state.server_version}"
+                    f", this fieldkit's are {state.mine}): ask the team lead to sync."], True
+        try:
+            server.upgrade_rules()
+        except ServerRefused as exc:
+            return [str(exc)], True
+        return [_upgraded(state)], True
 
     def _catalog(self) -> Validator:
         if self._validator is None:
@@ -654,6 +690,11 @@ class TeamWork:
     def canonical(self) -> dict[str, list[Any]]:
         with self._store.lock:
             return replica_tables.canonical(self._store.conn)
+
+
+def _upgraded(state: Any) -> str:
+    return (f"Brought the team server's rules up to this fieldkit's (version "
+            f"{state.server_version} to {state.mine}); every change set stays.")
 
 
 def _blind_uuid(outbox_uuid: str) -> str:

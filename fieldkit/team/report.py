@@ -38,6 +38,10 @@ class SyncReport:
     skipped: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     position: int = 0
+    #: about the team server itself (its rules were brought up to date, are older or newer)
+    notices: list[str] = field(default_factory=list)
+    #: attribute values a later change set (in the server's order) replaced on every copy
+    overwritten: list[str] = field(default_factory=list)
 
     def problem(self) -> str:
         """One line for ``team status``: what was refused or not applied ('' when nothing)."""
