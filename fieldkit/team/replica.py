@@ -45,7 +45,7 @@ from fieldkit.storage.team_server import (
 from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
 from fieldkit.team.joining import ExistingCoder, join
-from fieldkit.team.report import Arrival, Names, SyncReport, quoted, shown
+from fieldkit.team.report import Arrival, Names, SyncReport, overwritten_line, quoted, shown
 from fieldkit.team.validation import Invalid, Validator, is_media_key
 
 if TYPE_CHECKING:
@@ -586,6 +586,7 @@ class TeamWork:
         for skip in done.skipped:
             report.skipped.append(f"{self.names.describe(skip.row, applier.gone)}: "
                                   f"{skip.reason} ({where})")
+        report.overwritten += [overwritten_line(row, o, where) for row, o in done.overwritten]
 
     def _fetch_media(self, server: Server, incoming: list[Incoming],
                      report: SyncReport) -> None:

@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.core.attributes import display
+from fieldkit.core.value_merge import Overwritten
 from fieldkit.storage import replica_tables
 from fieldkit.storage.replica_tables import NAME_FIELD
 
@@ -52,6 +54,18 @@ class SyncReport:
                 more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
                 parts.append(f"{prefix}: {lines[0]}{more}")
         return "; ".join(parts)
+
+
+def overwritten_line(row: str, change: Overwritten, where: str) -> str:
+    """One attribute value a later change set replaced, the same on every copy: "The case
+    'Jan': afdeling 'Lasserij' was replaced by 'Montage' (#7 from bram)"."""
+    if change.lost is None:
+        return (f"{row}: {change.name}, removed by an earlier change, was set to "
+                f"{quoted(display(change.kept))} ({where})")
+    if change.kept is None:
+        return f"{row}: {change.name} {quoted(display(change.lost))} was removed ({where})"
+    return (f"{row}: {change.name} {quoted(display(change.lost))} was replaced by "
+            f"{quoted(display(change.kept))} ({where})")
 
 
 def quoted(text: Any) -> str:
