@@ -45,7 +45,15 @@ from fieldkit.storage.team_server import (
 from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
 from fieldkit.team.joining import ExistingCoder, join
-from fieldkit.team.report import Arrival, Names, SyncReport, overwritten_line, quoted, shown
+from fieldkit.team.report import (
+    Arrival,
+    Names,
+    SyncReport,
+    overwritten_line,
+    quoted,
+    rules_notice,
+    shown,
+)
 from fieldkit.team.validation import Invalid, Validator, is_media_key
 
 if TYPE_CHECKING:
@@ -482,7 +490,7 @@ class TeamWork:
                 return f"The team server's rules are this fieldkit's already (version " \
                     f"{state.mine}); nothing was changed."
             server.upgrade_rules()
-        return _upgraded(state)
+        return rules_notice("upgraded", state.server_version, state.mine)
 
     def _server_rules(self, server: Server) -> tuple[list[str], bool]:
         """The server's rules against this fieldkit's: the lead's sync brings older ones up to
@@ -492,17 +500,14 @@ class TeamWork:
         if state.state == "same":
             return [], True
         if state.state == "newer":
-            return [f"The team server's rules (version {state.server_version}) are newer than "
-                    f"this fieldkit's ({state.mine}): update fieldkit; your changes were not "
-                    "sent (they stay here)."], False
+            return [rules_notice("newer", state.server_version, state.mine)], False
         if server.role() != "lead":
-            return [f"The team server still runs older rules (version {state.server_version}"
-                    f", this fieldkit's are {state.mine}): ask the team lead to sync."], True
+            return [rules_notice("older", state.server_version, state.mine)], True
         try:
             server.upgrade_rules()
         except ServerRefused as exc:
             return [str(exc)], True
-        return [_upgraded(state)], True
+        return [rules_notice("upgraded", state.server_version, state.mine)], True
 
     def _catalog(self) -> Validator:
         if self._validator is None:
@@ -691,11 +696,6 @@ class TeamWork:
     def canonical(self) -> dict[str, list[Any]]:
         with self._store.lock:
             return replica_tables.canonical(self._store.conn)
-
-
-def _upgraded(state: Any) -> str:
-    return (f"Brought the team server's rules up to this fieldkit's (version "
-            f"{state.server_version} to {state.mine}); every change set stays.")
 
 
 def _blind_uuid(outbox_uuid: str) -> str:

@@ -45,15 +45,22 @@ class SyncReport:
     #: attribute values a later change set (in the server's order) replaced on every copy
     overwritten: list[str] = field(default_factory=list)
 
-    def problem(self) -> str:
-        """One line for ``team status``: what was refused or not applied ('' when nothing)."""
+    def parts(self) -> list[str]:
+        """What ``problem`` says, one part each: what was refused, not applied, replaced by a
+        later change, and what the sync said about the team server's rules."""
         parts = []
         for prefix, lines in (("Refused by the server", self.refused),
-                              ("Not applied", self.skipped)):
+                              ("Not applied", self.skipped),
+                              ("Replaced by a later change", self.overwritten)):
             if lines:
                 more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
                 parts.append(f"{prefix}: {lines[0]}{more}")
-        return "; ".join(parts)
+        return parts + self.notices
+
+    def problem(self) -> str:
+        """One line for ``team status``: what was refused, not applied or replaced, and what
+        to do about the server's rules ('' when nothing)."""
+        return "; ".join(self.parts())
 
 
 def overwritten_line(row: str, change: Overwritten, where: str) -> str:
@@ -66,6 +73,21 @@ def overwritten_line(row: str, change: Overwritten, where: str) -> str:
         return f"{row}: {change.name} {quoted(display(change.lost))} was removed ({where})"
     return (f"{row}: {change.name} {quoted(display(change.lost))} was replaced by "
             f"{quoted(display(change.kept))} ({where})")
+
+
+def rules_notice(kind: str, server_version: int, mine: int) -> str:
+    """The one line a sync says about the team server's rules: ``upgraded`` (the lead's sync
+    brought them up to date), ``older`` (a member's: ask the lead), ``newer`` (this fieldkit
+    is older than the team's rules: nothing was sent)."""
+    if kind == "upgraded":
+        return (f"Brought the team server's rules up to this fieldkit's (version "
+                f"{server_version} to {mine}); every change set stays.")
+    if kind == "older":
+        return (f"The team server still runs older rules (version {server_version}, this "
+                f"fieldkit's are {mine}): ask the team lead to sync.")
+    return (f"The team server's rules (version {server_version}) are newer than this "
+            f"fieldkit's ({mine}): update fieldkit; your changes were not sent (they stay "
+            "here).")
 
 
 def quoted(text: Any) -> str:
