@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fieldkit.storage import team_server_sql
@@ -51,8 +52,9 @@ def _hash(channel: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=4)
 def current(channel: str) -> tuple[int, str]:
-    """This fieldkit's rules: (version, hash)."""
+    """This fieldkit's rules: (version, hash) (worked out once: every sync asks)."""
     found = _hash(channel)
     if found in HISTORY:
         return HISTORY.index(found) + 1, found

@@ -207,3 +207,24 @@ def test_team_upgrade_on_the_command_line(team, tmp_path, capsys) -> None:
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Only the team lead" in err[0]
     assert team_server.FORMAT == "2"
+
+
+def test_a_lead_without_the_owner_role_is_told_what_the_administrator_runs(published) -> None:
+    """PostgreSQL 12-15 as docs/team.md sets it up: the lead has no CREATEROLE, so cannot take
+    the owner role; the sync names the GRANT and goes on, nothing of the rules changes; after
+    the administrator's GRANT the upgrade goes through."""
+    team, lead = published
+    make_old(team)
+    owner = team_roles(team.db)[0]
+    with superuser(team) as conn:
+        conn.execute(f"ALTER ROLE {team.lead} NOCREATEROLE")
+    before, rules = history(team), facts(team)
+    with pytest.raises(ServerRefused, match=f"GRANT {owner} TO {team.lead}"):
+        lead.team.upgrade()
+    report = lead.team.sync()
+    assert len(report.notices) == 1 and f"GRANT {owner} TO {team.lead}" in report.notices[0]
+    assert facts(team) == rules and history(team) == before
+    with superuser(team) as conn:
+        conn.execute(f"GRANT {owner} TO {team.lead}")
+    assert lead.team.upgrade().startswith("Brought the team server's rules")
+    assert facts(team)["rules_hash"] == team_server_rules.current(CHANNEL)[1]
