@@ -323,7 +323,9 @@ class Server:
         if before.state == "newer":
             raise ServerRefused("The team server's rules are newer than this fieldkit's; "
                                 "update fieldkit (nothing was changed).")
-        owner, group = team_roles(str(self.conn.info.dbname))
+        found = self.conn.execute("SELECT pg_get_userbyid(nspowner) FROM pg_namespace "
+                                  "WHERE nspname = 'fieldkit'").fetchone()
+        owner = str(found[0]) if found else team_roles(str(self.conn.info.dbname))[0]
         group = self._members_group()
 
         def run() -> None:

@@ -15,6 +15,10 @@ Only the owner role may replace the functions; members hold no right to (they ne
 them nor may create anything in the schema). The lead takes the owner role for the one
 transaction of the upgrade (PostgreSQL 16 lets the role's maker grant it; on 12–15 the
 administrator grants it) and gives it back at the end.
+
+The tables (``team_server_sql.TABLES``) are not part of the rules: they are the same on every
+format-2 server, and a change of them needs a step of its own that fills them for the rows the
+server holds already (a new table left empty would weaken the checks that read it).
 """
 
 from __future__ import annotations
