@@ -1,5 +1,5 @@
 """Team work on a PostgreSQL server: ``team publish|join|status|members|release|blind|lock|
-unlock|settings|snapshot`` and ``sync``. URLs are libpq URLs (``postgresql://user@host/db``);
+unlock|settings|snapshot|upgrade`` and ``sync``. URLs are libpq URLs (``postgresql://user@host/db``);
 passwords come from pgpass, PGPASSWORD or the system keyring, never from the project."""
 
 from __future__ import annotations
@@ -79,6 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("snapshot", cmd_snapshot,
                 "store this copy as the state new members start from (the lead's)")
 
+    command("upgrade", cmd_upgrade, "bring the team server's rules up to this fieldkit's "
+            "(the lead's; every row stays)")
+
     p = command("settings", cmd_settings, "the team's settings on the server (the lead's)")
     p.add_argument("--change-set-limit", type=int, metavar="BYTES",
                    help="the largest change set the server accepts (default 1048576)")
@@ -116,11 +119,21 @@ def cmd_sync(args: argparse.Namespace) -> int:
         by_member[arrival.member] = by_member.get(arrival.member, 0) + 1
     for member, n in sorted(by_member.items()):
         print(f"  {member}: {n}")
+    for line in report.notices:
+        print(line)
+    for line in report.overwritten:
+        print(f"Replaced by a later change (the same on every copy): {line}")
     for line in report.refused:
         print(f"Refused by the server and taken back here: {line}", file=sys.stderr)
     for line in report.skipped:
         print(f"Not applied (the same on every copy): {line}", file=sys.stderr)
     return code
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        print(project.team.upgrade())
+    return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

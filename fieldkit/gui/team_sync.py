@@ -230,8 +230,9 @@ class TeamSync(QObject):
         if self.stopped:
             return
         said = [arrivals_text(report.received)] if report.received else []
-        if report.problem():  # refused work, or rows of the history this copy left out
-            said.append(explain(report.problem()))
+        # refused work, rows of the history this copy left out, values a later change
+        # replaced, the server's rules
+        said += [explain(part) for part in report.parts()]
         if said:
             self.arrived.emit(" — ".join(said))
         self.synced.emit(report)
@@ -313,6 +314,16 @@ _MESSAGES = (
      "the next sync."),
     (r"^Refused by the server: (.*)$", "Refused by the server: {0}"),
     (r"^Not applied: (.*)$", "Not applied: {0}"),
+    (r"^Replaced by a later change: (.*)$", "Replaced by a later change: {0}"),
+    (r"^Brought the team server's rules up to this fieldkit's \(version (\d+) to (\d+)\).*$",
+     "Brought the team server's rules up to this fieldkit's (version {0} to {1}); every change "
+     "set stays."),
+    (r"^The team server still runs older rules \(version (\d+), this fieldkit's are (\d+)\).*$",
+     "The team server still runs older rules (version {0}, this fieldkit's are {1}): ask the "
+     "team lead to sync."),
+    (r"^The team server's rules \(version (\d+)\) are newer than this fieldkit's \((\d+)\).*$",
+     "The team server's rules (version {0}) are newer than this fieldkit's ({1}): update "
+     "fieldkit; your changes were not sent (they stay here)."),
     (r"^The team's project already has a coder named '(.+)', with their codings; .*$",
      "The team's project already has a coder named '{0}', with their codings. Choose another "
      "name as coder, or tick 'I am this coder' if that is you."),

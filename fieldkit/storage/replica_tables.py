@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.core.changes import Row, RowChange
+from fieldkit.core.value_merge import VALUES_COLUMN, Overwritten, merge_values
 from fieldkit.storage import memo_authors, sqlengine
 
 if TYPE_CHECKING:
@@ -276,6 +277,9 @@ class Applied:
     """What applying one change set left out."""
 
     skipped: list[Skip] = field(default_factory=list)
+    #: attribute values it replaced that an earlier change set had changed: (the row as a
+    #: message names it, what was replaced)
+    overwritten: list[tuple[str, Overwritten]] = field(default_factory=list)
 
 
 class _Skipped(Exception):
@@ -376,7 +380,7 @@ class Applier:
             mark = len(current.changes) if current is not None else 0
             conn.execute("SAVEPOINT fieldkit_row")
             try:
-                self._apply_row(r, keep_ids)
+                self._apply_row(r, keep_ids, done)
             except Exception as exc:  # noqa: BLE001 - whatever it was, this row only
                 conn.execute("ROLLBACK TO fieldkit_row")
                 if current is not None:
@@ -386,8 +390,8 @@ class Applier:
             conn.execute("RELEASE fieldkit_row")
         return done
 
-    def _apply_row(self, r: dict[str, Any], keep_ids: dict[tuple[str, Any], int] | None
-                   ) -> None:
+    def _apply_row(self, r: dict[str, Any], keep_ids: dict[tuple[str, Any], int] | None,
+                   done: Applied) -> None:
         table, op = r["t"], r["op"]
         key = self.local_id(table, r["k"])
         if op == "delete":
@@ -398,6 +402,8 @@ class Applier:
         if op == "update":
             if key is None:
                 raise _Skipped(f"the {NOUNS[table]} was deleted before it arrived")
+            if VALUES_COLUMN in values:
+                self._merge_values(table, key, values, r.get("was"), done)
             self._update(table, key, values)
             return
         if key is not None:
@@ -422,6 +428,22 @@ class Applier:
         self._ids[_cached(table, r["k"])] = new
         if table == "codings" and self.on_placed is not None:
             self.on_placed(new)
+
+    def _merge_values(self, table: str, key: int, values: Row, was: Any,
+                      done: Applied) -> None:
+        """Attribute values per attribute: only those the change set changed (between what
+        it replaced and what it wrote) are written onto the row's values as they are here, so
+        a team mate's value of another attribute, set meanwhile, stays."""
+        old = was.get(VALUES_COLUMN) if isinstance(was, dict) else None
+        if old is None:
+            return  # a change set that does not say what it replaced: written whole
+        here = self.w._fetch(table, key) or {}
+        values[VALUES_COLUMN], lost = merge_values(here.get(VALUES_COLUMN), old,
+                                                   values[VALUES_COLUMN])
+        if lost:
+            called = here.get(VALUE_HOLDER_NAME.get(table, ""))
+            row = f"The {NOUNS[table]} {_quoted(called)}" if called else f"A {NOUNS[table]}"
+            done.overwritten += [(row, o) for o in lost]
 
     def _update(self, table: str, key: int, values: Row) -> None:
         # only a text edit and a coding need the row as it was (the writer reads it again)
@@ -488,6 +510,13 @@ class Applier:
 
 #: the column that names a row of these tables in a message
 NAME_FIELD = {"codes": "name", "documents": "title", "coders": "name"}
+#: the column that names a row holding attribute values
+VALUE_HOLDER_NAME = {"cases": "name", "documents": "title", "participants": "pseudonym"}
+
+
+def _quoted(text: Any) -> str:
+    line = str(text).replace("\r", " ").replace("\n", " ")
+    return f"'{line if len(line) <= 60 else line[:57] + '…'}'"
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit.core.errors import BadInput, DamagedMedia, FieldkitError, MediaUnfit
-from fieldkit.storage import memo_authors, schema, team_server_sql
+from fieldkit.storage import memo_authors, schema, team_server_rules, team_server_sql
 from fieldkit.storage.mediastore import CHANGED, open_media
 
 FORMAT = "2"  # 1: members wrote tables directly (issue 21); 2: every write through the API
@@ -284,6 +284,8 @@ class Server:
                         [("format", FORMAT), ("members_role", group),
                          ("row_spec", str(schema.latest_version())),
                          ("change_set_limit", str(team_server_sql.DEFAULT_LIMIT)),
+                         ("rules_version", str(team_server_rules.current(CHANNEL)[0])),
+                         ("rules_hash", team_server_rules.current(CHANNEL)[1]),
                          *facts.items()])
                 self.conn.execute("INSERT INTO fieldkit.members (name, role) "
                                   "VALUES (session_user, 'lead')")
@@ -305,6 +307,39 @@ class Server:
                 except _psycopg().errors.InsufficientPrivilege:
                     pass
         self._call(run)
+
+    def rules(self) -> team_server_rules.RulesState:
+        """The server's rules against this fieldkit's ('same', 'older', 'newer')."""
+        return team_server_rules.compare(self.team(), CHANNEL)
+
+    def upgrade_rules(self) -> team_server_rules.RulesState:
+        """Replace the server's functions, policy and grants by this fieldkit's, in one
+        transaction, keeping every row (the lead's): the state before. Refused for anyone but
+        the lead, for a server whose rules are newer, and, in one line, where the lead cannot
+        take the owner role (PostgreSQL 12-15 without CREATEROLE: the administrator grants it)."""
+        before = self.rules()
+        if self.role() != "lead":
+            raise ServerRefused("Only the team lead brings the team server's rules up to date.")
+        if before.state == "newer":
+            raise ServerRefused("The team server's rules are newer than this fieldkit's; "
+                                "update fieldkit (nothing was changed).")
+        found = self.conn.execute("SELECT pg_get_userbyid(nspowner) FROM pg_namespace "
+                                  "WHERE nspname = 'fieldkit'").fetchone()
+        owner = str(found[0]) if found else team_roles(str(self.conn.info.dbname))[0]
+        group = self._members_group()
+
+        def run() -> None:
+            with self.conn.transaction():
+                try:
+                    team_server_rules.replace(self.conn, owner, group, CHANNEL)
+                except PermissionError:
+                    raise ServerRefused(
+                        f"To bring the team server's rules up to date, {self.user} needs the "
+                        f"role {owner} for a moment: the administrator runs GRANT {owner} TO "
+                        f"{self.user}; (and REVOKE it after the upgrade); nothing was changed."
+                    ) from None
+        self._call(run)
+        return before
 
     def _members_group(self) -> str:
         """The group role every member of this team belongs to."""

@@ -403,7 +403,8 @@ _BAD = ("(CASE WHEN ({k}) IS NULL THEN true WHEN jsonb_typeof({v}) = 'null' THEN
         "OR ({v})::text::numeric <> trunc(({v})::text::numeric) ELSE true END)")
 
 
-def _filled(sql: str, channel: str) -> str:
+def filled(sql: str, channel: str) -> str:
+    """The SQL with its placeholders written out (the kind checks, patterns and limits)."""
     sql = re.sub(r"@BAD\((.*?);(.*?)\)@",
                  lambda m: _BAD.format(k=" ".join(m.group(1).split()),
                                        v=" ".join(m.group(2).split())), sql, flags=re.S)
@@ -416,7 +417,7 @@ def schema_sql(channel: str) -> str:
     """Every statement that makes the schema, run as its owner role."""
     from fieldkit.storage.team_server_history_sql import HISTORY
 
-    return TABLES + _filled(FUNCTIONS + HISTORY, channel) + POLICIES
+    return TABLES + filled(FUNCTIONS + HISTORY, channel) + POLICIES
 
 
 def row_spec() -> tuple[list[tuple[str, list[str], bool]],

@@ -12,6 +12,7 @@ from typing import Any
 from fieldkit.core.changes import ChangeSet, Row, RowChange
 from fieldkit.core.errors import ReadOnly
 from fieldkit.core.model import utc_now
+from fieldkit.core.value_merge import VALUES_COLUMN, merge_values
 from fieldkit.storage import search_tables, sqlengine
 
 Listener = Callable[[ChangeSet], None]
@@ -317,8 +318,15 @@ class Writer:
             self.insert(change.table, change.after)
         else:
             before = change.before
-            self.update(change.table, change.key,
-                        {k: v for k, v in change.after.items() if before.get(k) != v})
+            values = {k: v for k, v in change.after.items() if before.get(k) != v}
+            if VALUES_COLUMN in values:
+                # attribute values per attribute: undoing your value of one attribute keeps
+                # the values a team mate set on the same case meanwhile
+                here = self._fetch(change.table, change.key) or {}
+                values[VALUES_COLUMN] = merge_values(here.get(VALUES_COLUMN),
+                                                     before.get(VALUES_COLUMN),
+                                                     values[VALUES_COLUMN])[0]
+            self.update(change.table, change.key, values)
 
     def apply_all(self, changes: list[RowChange]) -> None:
         """``apply`` of every change, in order. A run of deletes of one table, or of inserts

@@ -396,7 +396,7 @@ class _Merger:
         from fieldkit.team.merge_cases import merge_case_data
 
         counts = merge_case_data(self.store, self.their_store, self.cases, self.documents,
-                                 self.source, self.conflict)
+                                 self.source, self.conflict, self.participants)
         self.summary.attributes += counts.attributes
         self.summary.case_parts += counts.case_parts
         self.summary.attribute_values += counts.values

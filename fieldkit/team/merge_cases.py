@@ -3,9 +3,9 @@
 Called by ``team.merge`` after cases and documents are in, so every case and document is
 found. Definitions match by UUID, else by name: ours is kept, a different type or list of
 choices is reported as a conflict. Case parts match by UUID, else by case, document and span.
-A value of theirs that a case or document of ours lacks is added (typed as our definition
-says; one that does not fit is reported and left out); a value both have, differently, stays
-ours and is reported.
+A value of theirs that a case, document or participant of ours lacks is added (typed as our
+definition says; one that does not fit is reported and left out); a value both have,
+differently, stays ours and is reported.
 """
 
 from __future__ import annotations
@@ -34,16 +34,19 @@ class CaseMergeCounts:
 
 def merge_case_data(ours: Store, theirs: Store, cases: Mapping[int, int],
                     documents: Mapping[int, int], source: str,
-                    conflict: Report) -> CaseMergeCounts:
-    """Bring in their definitions, case parts and attribute values (see the module
-    docstring). A copy from before schema step 14 (read-only) has no definitions or parts."""
+                    conflict: Report,
+                    participants: Mapping[int, int] | None = None) -> CaseMergeCounts:
+    """Bring in their definitions, case parts and attribute values of cases, documents and
+    participants (see the module docstring), attribute by attribute. A copy from before
+    schema step 14 (read-only) has no definitions or parts."""
     counts = CaseMergeCounts()
     if not case_tables.present(ours):
         return counts
     if case_tables.present(theirs):
         _definitions(ours, theirs, source, conflict, counts)
         _parts(ours, theirs, cases, documents, counts)
-    for table, mapping in (("cases", cases), ("documents", documents)):
+    for table, mapping in (("cases", cases), ("documents", documents),
+                           ("participants", participants or {})):
         _values(ours, theirs, table, mapping, source, conflict, counts)
     return counts
 

@@ -45,7 +45,15 @@ from fieldkit.storage.team_server import (
 from fieldkit.storage.writer import REMOTE, Writer
 from fieldkit.team import credentials
 from fieldkit.team.joining import ExistingCoder, join
-from fieldkit.team.report import Arrival, Names, SyncReport, quoted, shown
+from fieldkit.team.report import (
+    Arrival,
+    Names,
+    SyncReport,
+    overwritten_line,
+    quoted,
+    rules_notice,
+    shown,
+)
 from fieldkit.team.validation import Invalid, Validator, is_media_key
 
 if TYPE_CHECKING:
@@ -450,9 +458,12 @@ class TeamWork:
                 progress.start(2, "Receiving changes")
                 self._remember_blind(server)
                 self._remember_role(server)
+                notices, may_send = self._server_rules(server)
                 report = self._pull(server)
+                report.notices += notices
                 progress.step("Sending changes")
-                self._push(server, report)
+                if may_send:
+                    self._push(server, report)
                 progress.step("Synced")
         except ServerUnreachable as exc:
             self._set_meta({"team_last_error": str(exc)})
@@ -467,6 +478,36 @@ class TeamWork:
         self._set_meta(facts)
         report.position = self.position
         return report
+
+    def upgrade(self) -> str:
+        """Bring the team server's rules (its functions, policy and grants) up to this
+        fieldkit's, keeping every row (the lead's): one line saying what was done."""
+        with self.server() as server:
+            if server.role() != "lead":
+                raise BadInput("Only the team lead brings the team server's rules up to date.")
+            state = server.rules()
+            if state.state == "same":
+                return f"The team server's rules are this fieldkit's already (version " \
+                    f"{state.mine}); nothing was changed."
+            server.upgrade_rules()
+        return rules_notice("upgraded", state.server_version, state.mine)
+
+    def _server_rules(self, server: Server) -> tuple[list[str], bool]:
+        """The server's rules against this fieldkit's: the lead's sync brings older ones up to
+        date; a member is told to ask the lead; a fieldkit older than the server's rules sends
+        nothing (its checks would be weaker than the team's). (notices, may send)"""
+        state = server.rules()
+        if state.state == "same":
+            return [], True
+        if state.state == "newer":
+            return [rules_notice("newer", state.server_version, state.mine)], False
+        if server.role() != "lead":
+            return [rules_notice("older", state.server_version, state.mine)], True
+        try:
+            server.upgrade_rules()
+        except ServerRefused as exc:
+            return [str(exc)], True
+        return [rules_notice("upgraded", state.server_version, state.mine)], True
 
     def _catalog(self) -> Validator:
         if self._validator is None:
@@ -550,6 +591,7 @@ class TeamWork:
         for skip in done.skipped:
             report.skipped.append(f"{self.names.describe(skip.row, applier.gone)}: "
                                   f"{skip.reason} ({where})")
+        report.overwritten += [overwritten_line(row, o, where) for row, o in done.overwritten]
 
     def _fetch_media(self, server: Server, incoming: list[Incoming],
                      report: SyncReport) -> None:

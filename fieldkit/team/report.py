@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fieldkit.core.attributes import display
+from fieldkit.core.value_merge import Overwritten
 from fieldkit.storage import replica_tables
 from fieldkit.storage.replica_tables import NAME_FIELD
 
@@ -38,16 +40,54 @@ class SyncReport:
     skipped: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     position: int = 0
+    #: about the team server itself (its rules were brought up to date, are older or newer)
+    notices: list[str] = field(default_factory=list)
+    #: attribute values a later change set (in the server's order) replaced on every copy
+    overwritten: list[str] = field(default_factory=list)
 
-    def problem(self) -> str:
-        """One line for ``team status``: what was refused or not applied ('' when nothing)."""
+    def parts(self) -> list[str]:
+        """What ``problem`` says, one part each: what was refused, not applied, replaced by a
+        later change, and what the sync said about the team server's rules."""
         parts = []
         for prefix, lines in (("Refused by the server", self.refused),
-                              ("Not applied", self.skipped)):
+                              ("Not applied", self.skipped),
+                              ("Replaced by a later change", self.overwritten)):
             if lines:
                 more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
                 parts.append(f"{prefix}: {lines[0]}{more}")
-        return "; ".join(parts)
+        return parts + self.notices
+
+    def problem(self) -> str:
+        """One line for ``team status``: what was refused, not applied or replaced, and what
+        to do about the server's rules ('' when nothing)."""
+        return "; ".join(self.parts())
+
+
+def overwritten_line(row: str, change: Overwritten, where: str) -> str:
+    """One attribute value a later change set replaced, the same on every copy: "The case
+    'Jan': afdeling 'Lasserij' was replaced by 'Montage' (#7 from bram)"."""
+    if change.lost is None:
+        return (f"{row}: {change.name}, removed by an earlier change, was set to "
+                f"{quoted(display(change.kept))} ({where})")
+    if change.kept is None:
+        return f"{row}: {change.name} {quoted(display(change.lost))} was removed ({where})"
+    return (f"{row}: {change.name} {quoted(display(change.lost))} was replaced by "
+            f"{quoted(display(change.kept))} ({where})")
+
+
+def rules_notice(kind: str, server_version: int, mine: int) -> str:
+    """The one line a sync says about the team server's rules: ``upgraded`` (the lead's sync
+    brought them up to date), ``older`` (a member's: ask the lead), ``newer`` (this fieldkit
+    is older than the team's rules: nothing was sent)."""
+    if kind == "upgraded":
+        return (f"Brought the team server's rules up to this fieldkit's (version "
+                f"{server_version} to {mine}); every change set stays.")
+    if kind == "older":
+        return (f"The team server still runs older rules (version {server_version}, this "
+                f"fieldkit's are {mine}): ask the team lead to sync.")
+    return (f"The team server's rules (version {server_version}) are newer than this "
+            f"fieldkit's ({mine}): update fieldkit; your changes were not sent (they stay "
+            "here).")
 
 
 def quoted(text: Any) -> str:

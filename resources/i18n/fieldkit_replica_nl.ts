@@ -24,6 +24,22 @@
         <translation>Niet toegepast: {0}</translation>
     </message>
     <message>
+        <source>Replaced by a later change: {0}</source>
+        <translation>Vervangen door een latere wijziging: {0}</translation>
+    </message>
+    <message>
+        <source>Brought the team server's rules up to this fieldkit's (version {0} to {1}); every change set stays.</source>
+        <translation>De regels van de teamserver zijn bijgewerkt naar die van deze fieldkit (versie {0} naar {1}); alle wijzigingen blijven bewaard.</translation>
+    </message>
+    <message>
+        <source>The team server still runs older rules (version {0}, this fieldkit's are {1}): ask the team lead to sync.</source>
+        <translation>De teamserver werkt nog met oudere regels (versie {0}, die van deze fieldkit zijn {1}): vraag de teamleider te synchroniseren.</translation>
+    </message>
+    <message>
+        <source>The team server's rules (version {0}) are newer than this fieldkit's ({1}): update fieldkit; your changes were not sent (they stay here).</source>
+        <translation>De regels van de teamserver (versie {0}) zijn nieuwer dan die van deze fieldkit ({1}): werk fieldkit bij; je wijzigingen zijn niet verstuurd (ze blijven hier bewaard).</translation>
+    </message>
+    <message>
         <source>The team's project already has a coder named '{0}', with their codings. Choose another name as coder, or tick 'I am this coder' if that is you.</source>
         <translation>Het project van het team heeft al een codeur '{0}', met diens coderingen. Kies een andere naam als codeur, of vink 'Ik ben deze codeur' aan als jij dat bent.</translation>
     </message>

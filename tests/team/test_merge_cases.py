@@ -52,3 +52,24 @@ def test_definitions_parts_and_values_come_in_once(study: Study) -> None:
         assert p.undo_label() == "Merge bram.fieldkit"  # the second changed nothing
         p.undo()
         assert everything(p) == before and case_tables.parts(p._store) == []
+
+
+def test_a_participants_values_merge_attribute_by_attribute(study: Study) -> None:
+    """Both values of one participant survive a merge (before, a participant of ours kept only
+    its own values); one attribute both set differently stays ours and is reported."""
+    anna, bram = study.copy("anna"), study.copy("bram")
+
+    def set_values(p: Project, values: dict) -> None:
+        person = p._store.participant_by_pseudonym("Ahmed")
+        case_tables.set_values(p._store, "participants", person.id, values)
+
+    with Project.open(bram) as p:
+        set_values(p, {"leeftijd": 30, "functie": "Lasser"})
+    with Project.open(anna) as p:
+        set_values(p, {"functie": "Zager", "ploeg": "nacht 🌙"})
+        summary = p.merge.project(bram)
+        person = p._store.participant_by_pseudonym("Ahmed")
+        assert case_tables.values_of_one(p._store, "participants", person.id) == {
+            "functie": "Zager", "ploeg": "nacht 🌙", "leeftijd": 30}
+        assert [(c.kind, c.name, c.detail) for c in summary.conflicts] == [
+            ("participant", "Ahmed", "functie is Lasser in bram.fieldkit; kept ours (Zager)")]
