@@ -152,7 +152,7 @@ class FtsIndex(IndexUpkeep):
         with self.store.lock:
             key = self._data_key()
             if self._reach is None or self._reach[0] != key:
-                longest = self.store.conn.execute("SELECT max(end - start) FROM turns").fetchone()[0]
+                longest = self.store.value("SELECT max(end - start) FROM turns")
                 self._reach = (key, max(0, int(longest or 0)))
             return self._reach[1]
 
