@@ -116,7 +116,7 @@ class FtsIndex(IndexUpkeep):
         self.store = store
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
-        self._reach: tuple[tuple[int, int], int] | None = None
+        self._speakers_seen: tuple[tuple[int, int], dict[str, int]] | None = None
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
         self.planner = Planner(self)
@@ -145,16 +145,18 @@ class FtsIndex(IndexUpkeep):
         conn = self.store.conn
         return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
 
-    def turn_reach(self) -> int:
-        """The length of the longest turn (code points): a turn that reaches a place in a text
-        starts at most this far before it. Read again only when the data may have changed (as
-        the codebook is)."""
+    def speakers(self) -> dict[str, int]:
+        """Every speaker's name with the length of their longest turn (code points): a turn
+        of theirs that reaches a place in a text starts at most that far before it. Read
+        again only when the data may have changed (as the codebook is)."""
         with self.store.lock:
             key = self._data_key()
-            if self._reach is None or self._reach[0] != key:
-                longest = self.store.value("SELECT max(end - start) FROM turns")
-                self._reach = (key, max(0, int(longest or 0)))
-            return self._reach[1]
+            if self._speakers_seen is None or self._speakers_seen[0] != key:
+                self._speakers_seen = (key, {name: max(0, int(longest or 0)) for name, longest
+                                             in self.store.conn.execute(
+                                                 "SELECT speaker, max(end - start) FROM turns "
+                                                 "GROUP BY speaker")})
+            return self._speakers_seen[1]
 
     @property
     def analyser(self) -> Any:

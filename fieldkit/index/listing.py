@@ -219,10 +219,11 @@ def spoken_segments(engine: FtsIndex, plan: Plan, *, participants: bool = False
     a search for words counts it: its text row carries the participant's filter word).
 
     Segments first: the segments of the documents where the speakers have turns, each joined
-    with the turns around it through the turns' index by document and start (a turn reaching
-    a segment starts at most ``FtsIndex.turn_reach`` before it). A frequent speaker (the
-    interviewer of every transcript, 24,000 turns on the large demo) is never read whole; only
-    the turns next to the code's segments are.
+    with the speakers' turns around it through the turns' index by document and start (a turn
+    reaching a segment starts at most the speaker's longest turn before it,
+    ``FtsIndex.speakers``). A frequent speaker (the interviewer of every transcript, 24,000
+    turns on the large demo) is never read whole; only the turns next to the code's segments
+    are.
     """
     assert plan.segments is not None and plan.speakers is not None
     documents, codes, coders = plan.segments
@@ -230,31 +231,24 @@ def spoken_segments(engine: FtsIndex, plan: Plan, *, participants: bool = False
     if not people:
         return [], {}
     prefixes = plan.speakers
-    verdicts: dict[str, bool] = {}
-
-    def speaks(name: str) -> bool:
-        found = verdicts.get(name)
-        if found is None:
-            word = person_word(name)
-            found = verdicts[name] = bool(word) and any(word.startswith(p) for p in prefixes)
-        return found
-
+    longest = {name: reach for name, reach in engine.speakers().items()
+               if any(person_word(name).startswith(p) for p in prefixes if p)}
     shift, parts, segment = tables.DOC_SHIFT, tables.PARTS, tables.SEGMENT
     coded = "".join(f" AND {c}" for c in _conditions(codes, coders, "c."))
     docs = (f"WITH d(id) AS MATERIALIZED (SELECT DISTINCT rowid / {shift} FROM search_regions "
             f"WHERE search_regions MATCH ? AND rowid % {parts} = {tables.TURN}) ")
     turns_expr = " AND ".join([any_of(people), *documents])
+    names = list(longest)
+    who = f"t.speaker IN ({', '.join('?' * len(names))})"
     conn = engine.store.conn
     items: list[Item] = []
     reached: dict[int, set[tuple[int, int]]] = {}
-    for key, doc, start, end, t_start, t_end, who in conn.execute(
-            f"{docs}SELECT c.id, c.document_id, c.start, c.end, t.start, t.end, t.speaker "
+    for key, doc, start, end, t_start, t_end in conn.execute(
+            f"{docs}SELECT c.id, c.document_id, c.start, c.end, t.start, t.end "
             "FROM d CROSS JOIN codings c ON c.document_id = d.id CROSS JOIN turns t "
             "ON t.document_id = c.document_id AND t.start < c.end AND t.start > c.start - ? "
-            f"AND t.end > c.start WHERE c.start IS NOT NULL{coded}",
-            (turns_expr, engine.turn_reach())):
-        if not speaks(who):
-            continue
+            f"AND t.end > c.start AND {who} WHERE c.start IS NOT NULL{coded}",
+            (turns_expr, max(longest.values(), default=0), *names)) if names else ():
         reached.setdefault(doc, set()).add((t_start, t_end))
         lo, hi = max(start, t_start), min(end, t_end)
         if lo < hi:
@@ -263,9 +257,9 @@ def spoken_segments(engine: FtsIndex, plan: Plan, *, participants: bool = False
     for key, doc in conn.execute(
             f"{docs}SELECT c.id, c.document_id FROM d CROSS JOIN codings c "
             f"ON c.document_id = d.id WHERE c.start IS NULL{coded}", (turns_expr,)).fetchall():
-        for t_start, t_end, who in conn.execute(
+        for t_start, t_end, name in conn.execute(
                 "SELECT start, end, speaker FROM turns WHERE document_id = ?", (doc,)):
-            if speaks(who) and t_start < t_end:
+            if name in longest and t_start < t_end:
                 reached.setdefault(doc, set()).add((t_start, t_end))
                 items.append(Item(doc, t_start, t_end, doc * shift + key * parts + segment,
                                   area=True))
