@@ -405,3 +405,25 @@ def test_words_with_speaker_and_code_either_way(study: Study, monkeypatch: pytes
     assert sorted((h.document_id, h.start) for h in result.hits) == expected
     assert result.total == len(expected)
     assert all(h.match.casefold().startswith(word[:3]) for h in result.hits)
+
+
+@pytest.mark.parametrize("few", [0, 10_000])
+def test_words_count_in_a_participants_whole_transcript_either_way(
+        study: Study, monkeypatch: pytest.MonkeyPatch, few: int) -> None:
+    # a search for words counts every text of the participant (its row carries their word),
+    # turns or not: the interviewer's question in Anna's interview counts for speaker:anna
+    from fieldkit.index import fts
+
+    monkeypatch.setattr(fts, "FEW_ROWS", few)
+    p, doc = study.project, study.ids["Interview Anna"]
+    text = p.document(doc).text
+    start = text.index("Wat deed je")
+    p.code_text(doc, start, start + len("Wat deed je"), "Learning/Trial", coder="Bram")
+    study.codings.append((doc, start, start + len("Wat deed je"), "Learning/Trial", "Bram"))
+    result = p.search("deed speaker:anna code:Learning coder:bram")
+    assert [(h.document_id, h.start) for h in result.hits] == [(doc, text.index("deed"))]
+    assert words_in(study, "deed", spoken_pieces(study, "anna", "Learning", "Bram",
+                                                 participants=True)) == [(doc, start + 4)]
+    # listed (no words), a document with turns counts by its turns: not Anna's
+    assert listed(study, "speaker:anna code:Learning coder:bram")[1] == clip(
+        coded_with(study, "Learning", "Bram"), spoken_by(study, "anna"))
