@@ -277,8 +277,10 @@ class CompetentScan:
         """``speaker:`` or ``code:``/``coder:`` alone: every turn of the speakers (and the
         whole text, without turns, of such a participant's document) or every segment of the
         codes (with the codes below them) and coders, in text order; an area coding counts
-        as its document's whole text. (total, a shortened snippet of each of the first
-        ``limit``); ``last`` keeps (document, start) of every one."""
+        as its document's whole text. Both: the part of each segment inside the speakers'
+        turns (whole in such a participant's text without turns). (total, a shortened
+        snippet of each of the first ``limit``); ``last`` keeps (document, start) of every
+        one."""
         f = query.filters
         codes = self._codes_below(f["code"]) if "code" in f else None
         coders = {i for i, n in self.coders.items()
@@ -290,10 +292,17 @@ class CompetentScan:
             doc = self.documents[key]
             size = len(doc.text.body)
             if codes is not None or coders is not None:
-                found += [(key, 0 if s is None else s, size if e is None else e)
-                          for s, e, code, coder in doc.codings
-                          if (codes is None or code in codes)
-                          and (coders is None or coder in coders)]
+                segments = [(key, 0 if s is None else s, size if e is None else e)
+                            for s, e, code, coder in doc.codings
+                            if (codes is None or code in codes)
+                            and (coders is None or coder in coders)]
+                if speakers and doc.turns:  # the part of each inside the speakers' turns
+                    segments = [(key, max(s, ts), min(e, te)) for _, s, e in segments
+                                for ts, te, who in doc.turns
+                                if any(who.startswith(p) for p in speakers)]
+                elif speakers and not any(doc.person.startswith(p) for p in speakers):
+                    segments = []
+                found += segments
             elif doc.turns:
                 found += [(key, s, e) for s, e, who in doc.turns
                           if any(who.startswith(p) for p in speakers)]

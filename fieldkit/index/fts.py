@@ -11,6 +11,7 @@ rebuilds it and checks it. The search engine's own SQL lives in ``fieldkit/index
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -38,6 +39,9 @@ from fieldkit.storage import sqlengine
 from fieldkit.storage.store import Store
 
 CHUNK = 200
+# speaker: with code:/coder: and words: with more matching rows than this, the segments that
+# reach the speakers' turns are found first (``listing.spoken_segments``)
+FEW_ROWS = 200
 _FIELDS = {tables.DOC_TEXT: "text", tables.DOC_MEMO: "memo", tables.CODING_MEMO: "coding memo",
            tables.CODE: "code"}
 
@@ -113,6 +117,7 @@ class FtsIndex(IndexUpkeep):
         self.store = store
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
+        self._speakers_seen: tuple[tuple[int, int], dict[str, int]] | None = None
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
         self.planner = Planner(self)
@@ -131,11 +136,28 @@ class FtsIndex(IndexUpkeep):
         this connection (``total_changes``: edits, undo, imports, merges, team sync) or a
         commit by another (``PRAGMA data_version``). ``code:`` resolves names through it."""
         with self.store.lock:
-            conn = self.store.conn
-            key = (conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0]))
+            key = self._data_key()
             if self._book is None or self._book[0] != key:
                 self._book = (key, Codebook(self.store.codes()))
             return self._book[1]
+
+    def _data_key(self) -> tuple[int, int]:
+        """What changes when the data may have: writes on this connection, commits by others."""
+        conn = self.store.conn
+        return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def speakers(self) -> dict[str, int]:
+        """Every speaker's name with the length of their longest turn (code points): a turn
+        of theirs that reaches a place in a text starts at most that far before it. Read
+        again only when the data may have changed (as the codebook is)."""
+        with self.store.lock:
+            key = self._data_key()
+            if self._speakers_seen is None or self._speakers_seen[0] != key:
+                self._speakers_seen = (key, {name: max(0, int(longest or 0)) for name, longest
+                                             in self.store.conn.execute(
+                                                 "SELECT speaker, max(end - start) FROM turns "
+                                                 "GROUP BY speaker")})
+            return self._speakers_seen[1]
 
     @property
     def analyser(self) -> Any:
@@ -220,16 +242,24 @@ class FtsIndex(IndexUpkeep):
                 kept.extend(m for m in chunk if m.spans)
             return len(kept), kept if limit is None else kept[:limit]
 
-    def _rows(self, plan: Plan, *, ranked: bool = False) -> list[tuple[int, float]]:
+    def _rows(self, plan: Plan, *, ranked: bool = False, only: list[int] | None = None
+              ) -> list[tuple[int, float]]:
         """(rowid, bm25) of every row the plan's MATCH expressions find (best first when
         ``ranked``). FTS5 scores every match to rank them anyway, so one pass does both the
-        count and the ranking."""
+        count and the ranking. ``only``: of these region rows alone (the others are not
+        scored; bm25 takes its statistics from the whole table, so the scores are the same)."""
         out: list[tuple[int, float]] = []
         for table, expr in (("search_regions", plan.regions), ("search_index", plan.index)):
-            if expr is not None:
-                out.extend(self.store.conn.execute(
-                    f"SELECT rowid, {tables.bm25(table)} FROM {table} WHERE {table} MATCH ?",
-                    (expr,)))
+            if expr is None:
+                continue
+            sql = f"SELECT rowid, {tables.bm25(table)} FROM {table} WHERE {table} MATCH ?"
+            if only is not None and table == "search_regions":
+                if only:
+                    out.extend(self.store.conn.execute(
+                        f"{sql} AND +rowid IN (SELECT value FROM json_each(?))",
+                        (expr, json.dumps(only))))
+                continue
+            out.extend(self.store.conn.execute(sql, (expr,)))
         if ranked:
             out.sort(key=lambda r: r[1])
         return out
@@ -322,12 +352,24 @@ class FtsIndex(IndexUpkeep):
                       every_span: bool) -> tuple[int, list[Matched]]:
         """Regional matching that looks at every hit of every row: for coding all hits, and
         for ``speaker:`` with ``code:``/``coder:`` (each hit checked against the turns)."""
-        found = [Matched.of(rid, score) for rid, score in self._rows(plan, ranked=True)]
+        spoken = None
+        only = None
+        if plan.speakers is not None and plan.segments is not None and plan.regions is not None \
+                and self.store.conn.execute(
+                    "SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
+                    (plan.regions,)).fetchone()[0] > FEW_ROWS:
+            # many rows: segments first, only the rows of segments that reach the speakers'
+            # turns are scored and looked into (a frequent speaker's turns are never all read)
+            pieces, turns = listing.spoken_segments(self, plan, participants=True)
+            only = sorted({piece.rid for piece in pieces})
+            spoken = self._spoken_in(turns)
+        found = [Matched.of(rid, score)
+                 for rid, score in self._rows(plan, ranked=True, only=only)]
         within = plan.within
         if within is not None:
             found = [m for m in found if m.document_id in within]
-        spoken = self._spoken(plan.speakers, {m.document_id for m in found if m.document_id}) \
-            if plan.speakers is not None else None
+        if plan.speakers is not None and spoken is None:
+            spoken = self._spoken(plan.speakers, {m.document_id for m in found if m.document_id})
         whole = {d for d, spans in (within or {}).items() if any(s is None for s, _ in spans)}
         spans_of = {d: [(s, e) for s, e in spans if s is not None and e is not None]
                     for d, spans in (within or {}).items()}
@@ -366,8 +408,7 @@ class FtsIndex(IndexUpkeep):
             word = person_word(name)
             return bool(word) and any(word.startswith(p) for p in prefixes)
 
-        turns: dict[int, list[tuple[int, int]]] = {}
-        whole: set[int] = set()
+        turns: dict[int, list[tuple[int | None, int | None]]] = {}
         ids = sorted(docs)
         for start in range(0, len(ids), 500):
             some = ", ".join(map(str, ids[start:start + 500]))
@@ -376,15 +417,24 @@ class FtsIndex(IndexUpkeep):
                     f"WHERE document_id IN ({some})"):
                 if matching(speaker):
                     turns.setdefault(doc, []).append((s, e))
-            whole.update(r[0] for r in self.store.conn.execute(
+            turns.update((r[0], [(None, None)]) for r in self.store.conn.execute(
                 f"SELECT d.id, p.pseudonym FROM documents d JOIN participants p "
                 f"ON p.id = d.participant_id WHERE d.id IN ({some})") if matching(r[1]))
+        return self._spoken_in(turns)
+
+    @staticmethod
+    def _spoken_in(turns: dict[int, listing.Spans]) -> Any:
+        """A test of whether a hit lies in one of these turns (document → spans; a whole
+        text: ``(None, None)``)."""
+        whole = {d for d, spans in turns.items() if any(s is None for s, _ in spans)}
+        spans_of = {d: [(int(s), int(e)) for s, e in spans if s is not None and e is not None]
+                    for d, spans in turns.items() if d not in whole}
         cache: dict[int, _Lookup] = {}
 
         def allows(m: Matched, span: tuple[int, int]) -> bool:
             if m.field not in ("text", "caption") or m.document_id is None:
                 return False
-            return m.document_id in whole or _inside(cache, turns, m.document_id, *span)
+            return m.document_id in whole or _inside(cache, spans_of, m.document_id, *span)
 
         return allows
 

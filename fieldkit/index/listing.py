@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.index import attribute_filter, whole_documents
 from fieldkit.index.plan import Plan, any_of
+from fieldkit.index.regions import person_word
 from fieldkit.storage import search_tables as tables
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from fieldkit.index.query import Query
 
 LISTED = ("speaker", "code", "coder")  # the filters that stand for turns or segments
-FEW_DOCUMENTS = 500  # speaker: in so few documents: their segments are read by document
 _AREA_END = 1 << 40  # an area coding's text span reaches the end of any text
 Spans = list[tuple[int | None, int | None]]
 
@@ -73,12 +73,7 @@ def listed(engine: FtsIndex, query: Query, *, limit: int | None,
                 and limit is not None:
             return _first(engine, plan, limit, turns_only)
         elif plan.speakers is not None:  # segments, in the speaker's turns
-            spoken = _speaker_spans(engine, plan.speakers)
-            if len(spoken) <= FEW_DOCUMENTS and plan.segments is not None:
-                items = _segments_in(engine, plan, sorted(spoken))
-            else:
-                items = _region_items(engine, plan.regions, False, None)
-            items = _clipped(items, spoken)
+            items, _turns = spoken_segments(engine, plan)
         else:
             items = _region_items(engine, plan.regions, turns_only, None)
             if turns_only:
@@ -145,11 +140,7 @@ def _segments_in(engine: FtsIndex, plan: Plan, docs: list[int]) -> list[Item]:
         allowed = {rid // tables.PARTS for (rid,) in conn.execute(
             "SELECT rowid FROM search_index WHERE search_index MATCH ?", (expr,))}
         docs = [d for d in docs if d in allowed]
-    conditions = []
-    if codes is not None:
-        conditions.append(f"code_id IN ({', '.join(map(str, codes))})")
-    if coders is not None:
-        conditions.append(f"coder_id IN ({', '.join(map(str, coders))})")
+    conditions = _conditions(codes, coders)
     items = []
     for at in range(0, len(docs), 500):
         some = ", ".join(map(str, docs[at:at + 500]))
@@ -164,9 +155,21 @@ def _segments_in(engine: FtsIndex, plan: Plan, docs: list[int]) -> list[Item]:
     return items
 
 
-def _participant_texts(engine: FtsIndex, plan: Plan) -> list[Item]:
-    """The whole texts, without turns, of the participants ``speaker:`` means (within the
-    plan's other filter words)."""
+def _conditions(codes: list[int] | None, coders: list[int] | None, prefix: str = ""
+                ) -> list[str]:
+    """SQL conditions on codings: of these codes, by these coders (None: any)."""
+    conditions = []
+    if codes is not None:
+        conditions.append(f"{prefix}code_id IN ({', '.join(map(str, codes))})")
+    if coders is not None:
+        conditions.append(f"{prefix}coder_id IN ({', '.join(map(str, coders))})")
+    return conditions
+
+
+def _participant_texts(engine: FtsIndex, plan: Plan, *, with_turns: bool = False
+                       ) -> list[Item]:
+    """The whole texts, without turns (or also with them: ``with_turns``), of the participants
+    ``speaker:`` means (within the plan's other filter words)."""
     if plan.index is None:
         return []
     conn = engine.store.conn
@@ -176,7 +179,7 @@ def _participant_texts(engine: FtsIndex, plan: Plan) -> list[Item]:
     if not docs:
         return []
     listed_ = ", ".join(map(str, docs))
-    spoken = {r[0] for r in conn.execute(
+    spoken = set() if with_turns else {r[0] for r in conn.execute(
         f"SELECT DISTINCT document_id FROM turns WHERE document_id IN ({listed_})")}
     return [Item(doc, 0, chars, doc * tables.PARTS + tables.DOC_TEXT)
             for doc, chars in conn.execute(
@@ -207,20 +210,66 @@ def _queried(engine: FtsIndex, plan: Plan) -> list[Item]:
     return items
 
 
-def _speaker_spans(engine: FtsIndex, prefixes: list[str]) -> dict[int, Spans]:
-    """document → the turns of the people (``person_word`` prefixes), found through their
-    filter words as ``speaker:`` alone finds them; a text of such a participant without turns
-    counts whole."""
-    people = engine.planner.people(prefixes)
+def spoken_segments(engine: FtsIndex, plan: Plan, *, participants: bool = False
+                    ) -> tuple[list[Item], dict[int, Spans]]:
+    """The parts of the plan's segments (its codes and coders, in the documents its filters
+    allow) that lie inside turns of its speakers (``code:`` beside ``speaker:``), and, per
+    document, the speakers' turns those segments reach (a text of such a participant without
+    turns: whole, ``(None, None)``; with ``participants`` every text of such a participant, as
+    a search for words counts it: its text row carries the participant's filter word).
+
+    Segments first: the segments of the documents where the speakers have turns, each joined
+    with the speakers' turns around it through the turns' index by document and start (a turn
+    reaching a segment starts at most the speaker's longest turn before it,
+    ``FtsIndex.speakers``). A frequent speaker (the interviewer of every transcript, 24,000
+    turns on the large demo) is never read whole; only the turns next to the code's segments
+    are.
+    """
+    assert plan.segments is not None and plan.speakers is not None
+    documents, codes, coders = plan.segments
+    people = engine.planner.people(plan.speakers)
     if not people:
-        return {}
-    expr = any_of(people)
-    found: dict[int, Spans] = {}
-    for item in _region_items(engine, expr, True, None):
-        found.setdefault(item.document_id, []).append((item.start, item.end))
-    for item in _participant_texts(engine, Plan(index=expr)):
-        found[item.document_id] = [(None, None)]
-    return found
+        return [], {}
+    prefixes = plan.speakers
+    longest = {name: reach for name, reach in engine.speakers().items()
+               if any(person_word(name).startswith(p) for p in prefixes if p)}
+    shift, parts, segment = tables.DOC_SHIFT, tables.PARTS, tables.SEGMENT
+    coded = "".join(f" AND {c}" for c in _conditions(codes, coders, "c."))
+    docs = (f"WITH d(id) AS MATERIALIZED (SELECT DISTINCT rowid / {shift} FROM search_regions "
+            f"WHERE search_regions MATCH ? AND rowid % {parts} = {tables.TURN}) ")
+    turns_expr = " AND ".join([any_of(people), *documents])
+    names = list(longest)
+    who = f"t.speaker IN ({', '.join('?' * len(names))})"
+    conn = engine.store.conn
+    items: list[Item] = []
+    reached: dict[int, set[tuple[int, int]]] = {}
+    for key, doc, start, end, t_start, t_end in conn.execute(
+            f"{docs}SELECT c.id, c.document_id, c.start, c.end, t.start, t.end "
+            "FROM d CROSS JOIN codings c ON c.document_id = d.id CROSS JOIN turns t "
+            "ON t.document_id = c.document_id AND t.start < c.end AND t.start > c.start - ? "
+            f"AND t.end > c.start AND {who} WHERE c.start IS NOT NULL{coded}",
+            (turns_expr, max(longest.values(), default=0), *names)) if names else ():
+        reached.setdefault(doc, set()).add((t_start, t_end))
+        lo, hi = max(start, t_start), min(end, t_end)
+        if lo < hi:
+            items.append(Item(doc, lo, hi, doc * shift + key * parts + segment))
+    # an area of a photo or page covers the whole text: its parts are the speakers' turns
+    for key, doc in conn.execute(
+            f"{docs}SELECT c.id, c.document_id FROM d CROSS JOIN codings c "
+            f"ON c.document_id = d.id WHERE c.start IS NULL{coded}", (turns_expr,)).fetchall():
+        for t_start, t_end, name in conn.execute(
+                "SELECT start, end, speaker FROM turns WHERE document_id = ?", (doc,)):
+            if name in longest and t_start < t_end:
+                reached.setdefault(doc, set()).add((t_start, t_end))
+                items.append(Item(doc, t_start, t_end, doc * shift + key * parts + segment,
+                                  area=True))
+    spoken: dict[int, Spans] = {doc: sorted(spans) for doc, spans in reached.items()}
+    whole = [i.document_id for i in _participant_texts(engine, Plan(index=any_of(people)),
+                                                        with_turns=participants)]
+    if whole:
+        items += _segments_in(engine, plan, whole)
+        spoken.update((doc, [(None, None)]) for doc in whole)
+    return items, spoken
 
 
 def _clipped(items: list[Item], allowed: dict[int, Spans]) -> list[Item]:

@@ -331,3 +331,99 @@ def test_cli_search_json_lists_the_turns(study: Study) -> None:
     run = subprocess.run([sys.executable, "-m", "fieldkit", "-p", str(path), "search",
                           'code:"Peer help"'], capture_output=True, text=True, check=True)
     assert run.stdout.startswith(f"{len(coded_with(study, 'Learning/Peer help'))} hit(s)")
+
+
+def spoken_pieces(study: Study, name: str, path: str, coder: str | None = None,
+                  participants: bool = False) -> list[tuple[int, int, int]]:
+    """Brute force: the parts of the code's segments in the speaker's turns (a participant's
+    text without turns whole; with ``participants`` every text of the participant whole)."""
+    p, wanted = study.project, person_word(name)
+    whole = {d.id for d in p.documents()
+             if person_word(d.participant or "").startswith(wanted)
+             and (participants or not paragraphs(p.document(d.id).text))}
+    segments = coded_with(study, path, coder)
+    turns = [x for x in spoken_by(study, name) if x[0] not in whole]
+    return sorted([x for x in segments if x[0] in whole] + clip(
+        [x for x in segments if x[0] not in whole], turns))
+
+
+@pytest.mark.parametrize(("name", "code"), [("kees", "Learning"), ("interviewer", "Learning"),
+                                            ("anna", "Learning"), ("kees", "Other")])
+@pytest.mark.parametrize("coder", [None, "Bram"])
+def test_code_beside_a_speaker_is_read_segments_first(study: Study, name: str, code: str,
+                                                      coder: str | None) -> None:
+    # the segments, each joined with the turns next to it; a longer turn added later is
+    # still reached (the longest turn is read again after a change)
+    query = f"code:{code} speaker:{name}" + (f" coder:{coder}" if coder else "")
+    expected = spoken_pieces(study, name, code, coder)
+    assert listed(study, query) == (len(expected), expected)
+    p = study.project
+    text = ("Interviewer: Vertel eens?\r\n\r\nKees: " + " ".join(["héél lang 😅 verhaal"] * 80)
+            + "\r\n\r\nInterviewer: Dank je.").replace("\r\n", "\n")
+    doc = p.imports.document(ImportedDocument(kind="transcript", title="Lang", text=text,
+                                              turns=_turns(text)), site="Bakkerij Zuid").id
+    start = text.index("Kees: ") + 1000  # far from its turn's start: a longer reach
+    path = f"{code}/Peer help" if code == "Learning" else code
+    p.code_text(doc, start, start + 20, path, coder=coder or "Anouk")
+    study.codings.append((doc, start, start + 20, path, coder or "Anouk"))
+    expected = spoken_pieces(study, name, code, coder)
+    assert listed(study, query) == (len(expected), expected)
+
+
+def words_in(study: Study, word: str, pieces: list[tuple[int, int, int]]
+             ) -> list[tuple[int, int]]:
+    """Brute force: (document, first place) of the word (same stem) wholly inside a piece."""
+    from fieldkit.index.words import WORD, analyser
+
+    an = analyser("nl")
+    stem = an.word(word)[1]
+    first: dict[int, int] = {}
+    for doc, s, e in pieces:
+        text = study.project.document(doc).text
+        for m in WORD.finditer(text):
+            if s <= m.start() and m.end() <= e and an.word(m.group())[1] == stem:
+                first[doc] = min(first.get(doc, m.start()), m.start())
+    return sorted(first.items())
+
+
+@pytest.mark.parametrize("few", [0, 10_000])  # segments first, or the words' rows first
+@pytest.mark.parametrize(("word", "name", "code", "coder"), [
+    ("piet", "kees", "Learning", None), ("coördinatie", "kees", "Learning", None),
+    ("en", "interviewer", "Learning", None), ("keek", "anna", "Learning", "Bram"),
+    ("piet", "kees", "Learning", "Bram"), ("geleerd", "kees", "Learning", None),
+    ("kantbank", "kees", "Other", None)])
+def test_words_with_speaker_and_code_either_way(study: Study, monkeypatch: pytest.MonkeyPatch,
+                                                few: int, word: str, name: str, code: str,
+                                                coder: str | None) -> None:
+    from fieldkit.index import fts
+
+    monkeypatch.setattr(fts, "FEW_ROWS", few)
+    query = f"{word} code:{code} speaker:{name}" + (f" coder:{coder}" if coder else "")
+    expected = words_in(study, word, spoken_pieces(study, name, code, coder,
+                                                   participants=True))
+    result = study.project.search(query, limit=100)
+    assert sorted((h.document_id, h.start) for h in result.hits) == expected
+    assert result.total == len(expected)
+    assert all(h.match.casefold().startswith(word[:3]) for h in result.hits)
+
+
+@pytest.mark.parametrize("few", [0, 10_000])
+def test_words_count_in_a_participants_whole_transcript_either_way(
+        study: Study, monkeypatch: pytest.MonkeyPatch, few: int) -> None:
+    # a search for words counts every text of the participant (its row carries their word),
+    # turns or not: the interviewer's question in Anna's interview counts for speaker:anna
+    from fieldkit.index import fts
+
+    monkeypatch.setattr(fts, "FEW_ROWS", few)
+    p, doc = study.project, study.ids["Interview Anna"]
+    text = p.document(doc).text
+    start = text.index("Wat deed je")
+    p.code_text(doc, start, start + len("Wat deed je"), "Learning/Trial", coder="Bram")
+    study.codings.append((doc, start, start + len("Wat deed je"), "Learning/Trial", "Bram"))
+    result = p.search("deed speaker:anna code:Learning coder:bram")
+    assert [(h.document_id, h.start) for h in result.hits] == [(doc, text.index("deed"))]
+    assert words_in(study, "deed", spoken_pieces(study, "anna", "Learning", "Bram",
+                                                 participants=True)) == [(doc, start + 4)]
+    # listed (no words), a document with turns counts by its turns: not Anna's
+    assert listed(study, "speaker:anna code:Learning coder:bram")[1] == clip(
+        coded_with(study, "Learning", "Bram"), spoken_by(study, "anna"))
