@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 
 from fieldkit.core.errors import FieldkitError
 from fieldkit.core.model import Code
@@ -240,3 +241,11 @@ def code_ids_from_mime(data: QMimeData) -> list[int]:
     if not data.hasFormat(CODE_MIME):
         return []
     return [int(x) for x in bytes(data.data(CODE_MIME).data()).decode().split(",") if x]
+
+
+def take_codes(event: QDragEnterEvent | QDragMoveEvent) -> None:
+    """A text or page view's drag enter and move: take a drag of codes, refuse anything else."""
+    if code_ids_from_mime(event.mimeData()):
+        event.acceptProposedAction()
+    else:
+        event.ignore()

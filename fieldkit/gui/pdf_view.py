@@ -47,7 +47,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 from fieldkit.core.model import PdfPage, Region
 from fieldkit.gui import pdf_paint, zoom
 from fieldkit.gui.accessibility import speak_as
-from fieldkit.gui.codebook_model import code_ids_from_mime
+from fieldkit.gui.codebook_model import code_ids_from_mime, take_codes
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.pdf_text import PageText
 from fieldkit.gui.text_view import Mark, mark_tooltip, snap_words_on, word_bounds
@@ -514,16 +514,10 @@ class PdfView(QAbstractScrollArea):
             menu.exec(event.globalPos())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if code_ids_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_codes(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if code_ids_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_codes(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         ids = code_ids_from_mime(event.mimeData())

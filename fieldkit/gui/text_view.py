@@ -39,7 +39,7 @@ from fieldkit.core.model import Coding, Turn
 from fieldkit.core.text import Utf16Map
 from fieldkit.gui import contrast, settings, style
 from fieldkit.gui.accessibility import speak_as, tell
-from fieldkit.gui.codebook_model import code_ids_from_mime
+from fieldkit.gui.codebook_model import code_ids_from_mime, take_codes
 from fieldkit.gui.i18n import tr
 
 LANE = 9  # width of one stripe lane: room for the code's pattern to show
@@ -454,16 +454,10 @@ class TextView(QPlainTextEdit):
             menu.insertSeparator(first)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if code_ids_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_codes(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if code_ids_from_mime(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_codes(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         ids = code_ids_from_mime(event.mimeData())

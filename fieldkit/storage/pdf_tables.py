@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from fieldkit.core.model import PdfInfo, PdfPage
+from fieldkit.storage import document_kinds
 from fieldkit.storage.writer import Writer
 
 _TABLES = """
@@ -58,19 +59,7 @@ def create(conn: sqlite3.Connection) -> None:
     for statement in _TABLES.split(";\n"):
         if statement.strip():
             conn.execute(statement)
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = "
-                       "'documents'").fetchone()[0]
-    if _NEW_KINDS in sql:
-        return
-    version = conn.execute("PRAGMA schema_version").fetchone()[0]
-    conn.execute("PRAGMA writable_schema = ON")
-    try:
-        conn.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, ?, ?) "
-            "WHERE type = 'table' AND name = 'documents'", (_OLD_KINDS, _NEW_KINDS))
-        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
-    finally:
-        conn.execute("PRAGMA writable_schema = OFF")
+    document_kinds.widen(conn, _OLD_KINDS, _NEW_KINDS)
 
 
 def present(store: Writer) -> bool:
