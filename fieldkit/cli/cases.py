@@ -11,7 +11,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from fieldkit.cli.common import add_json_option, add_project_option, open_project, print_json
+from fieldkit.cli.common import (
+    add_json_option,
+    add_project_option,
+    help_of,
+    leaf,
+    open_project,
+    print_json,
+)
 from fieldkit.cli.common import table as text_table
 from fieldkit.core.attributes import TYPES, display
 
@@ -21,20 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_attributes(sub)
 
 
-def _help_of(parser: argparse.ArgumentParser) -> Any:
-    """``fieldkit cases`` without an action: its help, exit code 2."""
-    def run(_args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 2
-    return run
-
-
-def _leaf(actions: argparse._SubParsersAction, name: str, run: Any,
-          help: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(name, help=help, description=help)
-    add_project_option(parser)
-    parser.set_defaults(run=run)
-    return parser
 
 
 def _register_cases(sub: argparse._SubParsersAction) -> None:
@@ -42,9 +35,9 @@ def _register_cases(sub: argparse._SubParsersAction) -> None:
                          description="cases: units of analysis that group documents and "
                          "parts of documents")
     add_project_option(top)
-    top.set_defaults(run=_help_of(top))
+    top.set_defaults(run=help_of(top))
     actions = top.add_subparsers(dest="action", metavar="ACTION")
-    p = _leaf(actions, "add", cmd_cases_add, "a new case, of whole documents or of one "
+    p = leaf(actions, "add", cmd_cases_add, "a new case, of whole documents or of one "
               "speaker's turns")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--documents", nargs="+", default=[], metavar="ID",
@@ -53,14 +46,14 @@ def _register_cases(sub: argparse._SubParsersAction) -> None:
                    help="this speaker's turns (in every transcript unless --documents)")
     p.add_argument("--description", default="", metavar="T")
     add_json_option(p)
-    p = _leaf(actions, "list", cmd_cases_list, "every case with its attributes and members")
+    p = leaf(actions, "list", cmd_cases_list, "every case with its attributes and members")
     add_json_option(p)
-    p = _leaf(actions, "show", cmd_cases_show, "one case: attributes, documents, parts")
+    p = leaf(actions, "show", cmd_cases_show, "one case: attributes, documents, parts")
     p.add_argument("name", metavar="NAME")
     add_json_option(p)
-    p = _leaf(actions, "delete", cmd_cases_delete, "delete a case (its documents stay)")
+    p = leaf(actions, "delete", cmd_cases_delete, "delete a case (its documents stay)")
     p.add_argument("name", metavar="NAME")
-    p = _leaf(actions, "from-participants", cmd_cases_from_participants,
+    p = leaf(actions, "from-participants", cmd_cases_from_participants,
               "one case per participant not in a case yet")
     add_json_option(p)
 
@@ -69,33 +62,33 @@ def _register_attributes(sub: argparse._SubParsersAction) -> None:
     top = sub.add_parser("attributes", help="typed attributes of cases and documents",
                          description="typed attributes (variables) of cases and documents")
     add_project_option(top)
-    top.set_defaults(run=_help_of(top))
+    top.set_defaults(run=help_of(top))
     actions = top.add_subparsers(dest="action", metavar="ACTION")
-    p = _leaf(actions, "list", cmd_attributes_list,
+    p = leaf(actions, "list", cmd_attributes_list,
               "every attribute: its type and which cases and documents carry it")
     add_json_option(p)
-    p = _leaf(actions, "define", cmd_attributes_define, "define an attribute and its type")
+    p = leaf(actions, "define", cmd_attributes_define, "define an attribute and its type")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--type", required=True, metavar="|".join(TYPES))
     p.add_argument("--choices", metavar="a,b", help="the closed list of a choice attribute")
     add_json_option(p)
-    p = _leaf(actions, "change", cmd_attributes_change,
+    p = leaf(actions, "change", cmd_attributes_change,
               "change an attribute's type, choices or name (its values are converted)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--type", metavar="|".join(TYPES))
     p.add_argument("--choices", metavar="a,b")
     p.add_argument("--rename", metavar="NEW")
     add_json_option(p)
-    p = _leaf(actions, "delete", cmd_attributes_delete,
+    p = leaf(actions, "delete", cmd_attributes_delete,
               "delete an attribute with its values on every case and document")
     p.add_argument("name", metavar="NAME")
-    p = _leaf(actions, "set", cmd_attributes_set,
+    p = leaf(actions, "set", cmd_attributes_set,
               "set a value (\"\" clears it) of a case or document")
     p.add_argument("target", metavar="TARGET",
                    help="case:NAME, doc:ID, a case name or a document title")
     p.add_argument("name", metavar="NAME")
     p.add_argument("value", metavar="VALUE")
-    p = _leaf(actions, "import", cmd_attributes_import,
+    p = leaf(actions, "import", cmd_attributes_import,
               "values from a CSV or xlsx table, one row per case or document")
     p.add_argument("table", metavar="TABLE")
     p.add_argument("--key", required=True, metavar="COLUMN",
@@ -103,7 +96,7 @@ def _register_attributes(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", choices=["cases", "documents"],
                    help="what the rows are (default: what the keys name)")
     add_json_option(p)
-    p = _leaf(actions, "export", cmd_attributes_export,
+    p = leaf(actions, "export", cmd_attributes_export,
               "the classification table: cases × attributes, documents × attributes")
     p.add_argument("out", metavar="TABLE.xlsx")
 

@@ -167,3 +167,20 @@ def table(rows: list[list[Any]], headers: list[str]) -> str:
              for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def help_of(parser: argparse.ArgumentParser) -> Any:
+    """A command group without an action (``fieldkit cases``): its help, exit code 2."""
+    def run(_args: argparse.Namespace) -> int:
+        parser.print_help()
+        return 2
+    return run
+
+
+def leaf(actions: argparse._SubParsersAction, name: str, run: Any,
+         help: str) -> argparse.ArgumentParser:
+    """An action of a command group, with its ``--project`` option, run by ``run``."""
+    parser: argparse.ArgumentParser = actions.add_parser(name, help=help, description=help)
+    add_project_option(parser)
+    parser.set_defaults(run=run)
+    return parser

@@ -13,26 +13,20 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from fieldkit.cli.common import add_json_option, add_project_option, open_project, print_json
+from fieldkit.cli.common import (
+    add_json_option,
+    add_project_option,
+    help_of,
+    leaf,
+    open_project,
+    print_json,
+)
 from fieldkit.cli.common import table as text_table
 from fieldkit.core.errors import BadInput
 
 NODES = "code:PATH, memo:ID, doc:ID, segment:UUID, note:TEXT or node:ID"
 
 
-def _help_of(parser: argparse.ArgumentParser) -> Any:
-    def run(_args: argparse.Namespace) -> int:
-        parser.print_help()
-        return 2
-    return run
-
-
-def _leaf(actions: argparse._SubParsersAction, name: str, run: Any,
-          help: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = actions.add_parser(name, help=help, description=help)
-    add_project_option(parser)
-    parser.set_defaults(run=run)
-    return parser
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,44 +34,44 @@ def register(sub: argparse._SubParsersAction) -> None:
                          description="networks: codes, memos, documents, coded segments and "
                          f"notes linked by named relations; nodes are written {NODES}")
     add_project_option(top)
-    top.set_defaults(run=_help_of(top))
+    top.set_defaults(run=help_of(top))
     actions = top.add_subparsers(dest="action", metavar="ACTION")
-    p = _leaf(actions, "add", cmd_add, "a new, empty network")
+    p = leaf(actions, "add", cmd_add, "a new, empty network")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--description", default="", metavar="T")
     add_json_option(p)
-    add_json_option(_leaf(actions, "list", cmd_list, "every network with its number of nodes"))
-    p = _leaf(actions, "show", cmd_show, "one network: its nodes and links")
+    add_json_option(leaf(actions, "list", cmd_list, "every network with its number of nodes"))
+    p = leaf(actions, "show", cmd_show, "one network: its nodes and links")
     p.add_argument("name", metavar="NAME")
     add_json_option(p)
-    p = _leaf(actions, "rename", cmd_rename, "rename a network")
+    p = leaf(actions, "rename", cmd_rename, "rename a network")
     p.add_argument("name", metavar="NAME")
     p.add_argument("new", metavar="NEW")
-    p = _leaf(actions, "delete", cmd_delete, "delete a network (links between codes stay)")
+    p = leaf(actions, "delete", cmd_delete, "delete a network (links between codes stay)")
     p.add_argument("name", metavar="NAME")
-    p = _leaf(actions, "node", cmd_node, "put a node on a network (a free note: note:TEXT)")
+    p = leaf(actions, "node", cmd_node, "put a node on a network (a free note: note:TEXT)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("node", metavar="NODE", help=NODES)
     p.add_argument("--x", type=float, metavar="X")
     p.add_argument("--y", type=float, metavar="Y")
     add_json_option(p)
-    p = _leaf(actions, "remove", cmd_remove, "take a node off a network")
+    p = leaf(actions, "remove", cmd_remove, "take a node off a network")
     p.add_argument("name", metavar="NAME")
     p.add_argument("node", metavar="NODE", help=f"a node's number or {NODES}")
-    p = _leaf(actions, "link", cmd_link, "link two nodes with a relation (added to the "
+    p = leaf(actions, "link", cmd_link, "link two nodes with a relation (added to the "
               "network when not on it; two codes are linked as codes, in every network)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("source", metavar="FROM", help=NODES)
     p.add_argument("relation", metavar="RELATION", help="a relation type's name")
     p.add_argument("target", metavar="TO", help=NODES)
     add_json_option(p)
-    p = _leaf(actions, "unlink", cmd_unlink, "remove a link (between codes: everywhere)")
+    p = leaf(actions, "unlink", cmd_unlink, "remove a link (between codes: everywhere)")
     p.add_argument("name", metavar="NAME")
     p.add_argument("link", nargs="+", metavar="LINK", help="a link's UUID, or FROM RELATION TO")
-    p = _leaf(actions, "layout", cmd_layout, "lay a network out automatically")
+    p = leaf(actions, "layout", cmd_layout, "lay a network out automatically")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--method", choices=["force", "layered"], default="force")
-    p = _leaf(actions, "neighbours", cmd_neighbours, "add a node's neighbours: co-occurring "
+    p = leaf(actions, "neighbours", cmd_neighbours, "add a node's neighbours: co-occurring "
               "codes, segments, linked memos")
     p.add_argument("name", metavar="NAME")
     p.add_argument("node", metavar="NODE")
@@ -85,26 +79,26 @@ def register(sub: argparse._SubParsersAction) -> None:
                    metavar="KIND", help="codes, segments, memos")
     p.add_argument("--limit", type=int, default=12, metavar="N", help="at most N of each kind")
     add_json_option(p)
-    p = _leaf(actions, "export", cmd_export, "draw a network as SVG or PNG")
+    p = leaf(actions, "export", cmd_export, "draw a network as SVG or PNG")
     p.add_argument("name", metavar="NAME")
     p.add_argument("out", metavar="OUT.svg|png")
     _register_relations(actions)
 
 
 def _register_relations(actions: argparse._SubParsersAction) -> None:
-    top = _leaf(actions, "relations", cmd_relations, "the relation types (add, change, delete)")
+    top = leaf(actions, "relations", cmd_relations, "the relation types (add, change, delete)")
     add_json_option(top)
     kinds = top.add_subparsers(dest="relation_action", metavar="ACTION")
-    p = _leaf(kinds, "add", cmd_relation_add, "a new relation type")
+    p = leaf(kinds, "add", cmd_relation_add, "a new relation type")
     p.add_argument("relation", metavar="NAME")
     _relation_options(p)
     p.add_argument("--symmetric", action="store_true", help="A rel B means B rel A")
-    p = _leaf(kinds, "change", cmd_relation_change, "change a relation type")
+    p = leaf(kinds, "change", cmd_relation_change, "change a relation type")
     p.add_argument("relation", metavar="NAME")
     p.add_argument("--name", metavar="NEW")
     _relation_options(p)
     p.add_argument("--symmetric", choices=["yes", "no"])
-    p = _leaf(kinds, "delete", cmd_relation_delete, "delete a relation type no link carries")
+    p = leaf(kinds, "delete", cmd_relation_delete, "delete a relation type no link carries")
     p.add_argument("relation", metavar="NAME")
 
 
