@@ -19,7 +19,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -59,6 +68,14 @@ def node_scale(node: Node) -> float:
     return 1.0 + 0.06 * min(7.0, math.log2(1 + node.groundedness))
 
 
+def canvas_font(share: float) -> QFont:
+    """A font for the canvas, ``share`` of the application's size: it follows the system's
+    font size (and the app's zoom), and the canvas's own zoom scales it from there."""
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(max(1.0, QGuiApplication.font().pointSizeF() * share))
+    return font
+
+
 def node_text(node: Node) -> str:
     if node.kind == "code":
         return f"{node.label} {{{node.groundedness}}}"
@@ -96,8 +113,7 @@ class NodeItem(QGraphicsRectItem):
         """Draw ``node`` (its label, colour or size may have changed)."""
         self.node = node
         scale = node_scale(node)
-        font = QFont()
-        font.setPointSizeF(9.0 * scale)
+        font = canvas_font(0.9 * scale)
         font.setItalic(node.kind == "coding")
         font.setBold(node.kind == "code")
         self.text.setFont(font)
@@ -175,8 +191,7 @@ class LinkItem(QGraphicsPathItem):
         self.label_box.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.label = QGraphicsSimpleTextItem(self.label_box)
         self.label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        font = QFont()
-        font.setPointSizeF(8.0)
+        font = canvas_font(0.8)
         font.setItalic(True)
         self.label.setFont(font)
         self.label.setBrush(QBrush(QColor("#404040")))
