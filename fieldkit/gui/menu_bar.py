@@ -59,7 +59,7 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "team": ("&Team…", ()),
     "sync_now": ("S&ync now", ("F5",)),
     "restore_backup": ("Restore from &backup…", ()),
-    "encrypt": ("Encr&ypt…", ()),
+    "encrypt": ("Encry&pt…", ()),  # shown instead of Change &passphrase…: one p between them
     "change_passphrase": ("Change &passphrase…", ()),
     "reset_layout": ("&Reset layout", ()),
     "zoom_in": ("Zoom &in", ("Ctrl++", "Ctrl+=")),

@@ -12,8 +12,8 @@
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <source>Encr&amp;ypt…</source>
-        <translation>Encr&amp;ypt…</translation>
+        <source>Encry&amp;pt…</source>
+        <translation>Encry&amp;pt…</translation>
     </message>
     <message>
         <source>Encrypt the project</source>

@@ -12,7 +12,7 @@
         <translation>&amp;Wachtwoordzin wijzigen…</translation>
     </message>
     <message>
-        <source>Encr&amp;ypt…</source>
+        <source>Encry&amp;pt…</source>
         <translation>&amp;Versleutelen…</translation>
     </message>
     <message>
