@@ -93,6 +93,7 @@ def test_gui(out: Path) -> None:
     assert gui["relations_codes"] > 0 and gui["open_documents"] > 0
 
 
+@pytest.mark.qt  # the PDF view, painted offscreen
 def test_pdf_view(out: Path) -> None:
     figures = run("pdf_view", out)
     assert figures["pages"] == 30 and figures["open_to_first_page_ms"] > 0
