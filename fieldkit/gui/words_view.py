@@ -32,14 +32,15 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-class WordsModel(QAbstractTableModel):
-    """A word list: word, count, documents, share of documents and the word's forms."""
+class _Rows(QAbstractTableModel):
+    """A numbered table of ``found.rows``, five columns, the three middle ones numbers; the
+    subclass names the columns (``headers``) and fills a row's cells (``cells``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.found: WordList | None = None
+        self.found: Any = None
 
-    def show(self, found: WordList | None) -> None:
+    def show(self, found: Any) -> None:
         self.beginResetModel()
         self.found = found
         self.endResetModel()
@@ -50,70 +51,65 @@ class WordsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
 
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def cells(self, row: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Word"), tr("Count"), tr("Documents"), tr("Share of documents"),
-                    tr("Forms"))[section]
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.found is None:
             return None
-        row = self.found.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.word, number(row.count), number(row.documents),
-                    number(100 * row.share, 1) + " %",
-                    ", ".join(f"{w} ({number(n)})" for w, n in row.variants))[column]
+            return self.cells(self.found.rows[index.row()])[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-class KeynessModel(QAbstractTableModel):
+class WordsModel(_Rows):
+    """A word list: word, count, documents, share of documents and the word's forms."""
+
+    found: WordList | None
+
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Word"), tr("Count"), tr("Documents"), tr("Share of documents"),
+                tr("Forms"))
+
+    def cells(self, row: Any) -> tuple[str, ...]:
+        return (row.word, number(row.count), number(row.documents),
+                number(100 * row.share, 1) + " %",
+                ", ".join(f"{w} ({number(n)})" for w, n in row.variants))
+
+
+class KeynessModel(_Rows):
     """Two materials compared: word, its count in A and in B, G² and where it is more
     frequent (relative to each material's size)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.found: Keyness | None = None
+    found: Keyness | None
 
-    def show(self, found: Keyness | None) -> None:
-        self.beginResetModel()
-        self.found = found
-        self.endResetModel()
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Word"), "A", "B", tr("Log-likelihood"), tr("More in"))
 
-    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.found is None else len(self.found.rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
+    def cells(self, row: Any) -> tuple[str, ...]:
+        return (row.word, number(row.count_a), number(row.count_b),
+                number(row.log_likelihood, 2), row.more_in)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Word"), "A", "B", tr("Log-likelihood"), tr("More in"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and self.found is not None and section in (1, 2):
             return self.found.label_a if section == 1 else self.found.label_b
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.found is None:
-            return None
-        row = self.found.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.word, number(row.count_a), number(row.count_b),
-                    number(row.log_likelihood, 2), row.more_in)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().headerData(section, orientation, role)
 
 
 class WordsView(QWidget):
