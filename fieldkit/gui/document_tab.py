@@ -11,7 +11,7 @@ holds the selection made on the pages, so the window codes it as it codes any te
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
@@ -20,12 +20,14 @@ from fieldkit.core.model import Coding, Document
 from fieldkit.gui import settings
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
-from fieldkit.gui.pdf_pane import PdfPane
 from fieldkit.gui.pdf_text import PageText
-from fieldkit.gui.pdf_view import PdfView
 from fieldkit.gui.photo_view import PhotoView
 from fieldkit.gui.text_view import Mark, TextView
 from fieldkit.project import Project
+
+if TYPE_CHECKING:  # the page view (and numpy with it) is imported with the first PDF
+    from fieldkit.gui.pdf_pane import PdfPane
+    from fieldkit.gui.pdf_view import PdfView
 
 MarkMaker = Callable[[Coding, list[int]], Mark | None]
 SPLITTER_KEY = "window/photo_splitter"
@@ -76,6 +78,8 @@ class DocumentTab(QWidget):
         if first.media_id is not None and first.kind == "photo":
             self._photo_layout()
         elif isinstance(self.text_view, PageText):
+            from fieldkit.gui.pdf_pane import PdfPane
+
             self.pdf_pane = PdfPane(project, doc_id, self.text_view, self)
             self.pdf_view = self.pdf_pane.view
             self.layout_.addWidget(self.pdf_pane, 1)

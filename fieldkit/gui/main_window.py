@@ -43,7 +43,6 @@ from fieldkit.gui import (
     i18n,
     keyboard_menus,
     menu_bar,
-    pdf_view,
     project_dialogs,
     settings,
     style,
@@ -256,7 +255,11 @@ class MainWindow(QMainWindow):
             self.bridge = ProjectBridge(project, self)
             self.bridge.changed.connect(self.on_change)
             settings.remember_project(str(project.path))
-            pdf_view.warm_renderer(project)
+            # the page view (numpy, PDFium) only for PDFs; the whole list is read once anyway
+            if any(d.kind == "pdf" for d in project.documents()):
+                from fieldkit.gui import pdf_view
+
+                pdf_view.warm_renderer()
             if project.backup_warning:
                 show_status(self, tr("The automatic backup failed: {0}").format(
                     project.backup_warning), 15000)

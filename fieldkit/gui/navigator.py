@@ -45,6 +45,7 @@ KIND_NAMES = {"fieldnote": "Fieldnote", "transcript": "Transcript", "photo": "Ph
 
 
 _KIND_CACHE: dict[tuple[str, str], str] = {}
+FIRST_OPEN_ROWS = 100  # a first opening opens no node with more rows than this
 INDENT = 14  # pixels per level of the material tree (Qt's 20 cost a name 18 at a document)
 
 
@@ -74,7 +75,8 @@ def build_tree(project: Project, docs: list[DocumentSummary]) -> Node:
                        ref=("site", site_rows[name].id) if name in site_rows else None,
                        tooltip=site_rows[name].description if name in site_rows else "",
                        count=sum(d.codings for v in visits.values() for d in v),
-                       later=partial(_site_children, visits)))
+                       later=partial(_site_children, visits),
+                       rows=len(visits) - (None in visits) + len(visits.get(None, []))))
     sites.count = sum(s.count or 0 for s in sites.children)
     by_person: dict[str, list[DocumentSummary]] = {}
     for d in docs:
@@ -333,11 +335,19 @@ class NavigatorPanel(QWidget):
             for row in range(rows):
                 idx = self.tree_model.index(row, 0, parent)
                 key = (*path, self._part(idx, row))
-                if key in expanded or (first and depth < 2 and row < 3):
+                if key in expanded or (first and depth < 2 and row < 3
+                                       and self._small(idx)):
                     self.tree.setExpanded(idx, True)
                     walk(idx, key, depth + 1)
 
         walk(QModelIndex(), (), 0)
+
+    def _small(self, idx: QModelIndex) -> bool:
+        """Whether a node is small enough to open by itself on a first opening: a site with a
+        thousand undated ESM answers stays closed (making and laying out its rows would
+        cost the window's start a tenth of a second); the researcher opens it."""
+        rows = self.tree_model.node(idx).row_count()
+        return rows is None or rows <= FIRST_OPEN_ROWS
 
     def selected_documents(self) -> list[int]:
         """The documents selected in the view in front; a group counts as all under it."""

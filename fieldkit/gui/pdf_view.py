@@ -22,8 +22,8 @@ import sys
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -54,16 +54,19 @@ from fieldkit.gui.text_view import Mark, mark_tooltip, snap_words_on, word_bound
 from fieldkit.operations.pdf_layout import Rect, caret_at, line_rects, nearest_char
 from fieldkit.project import Project
 
+if TYPE_CHECKING:  # numpy (90 ms) is imported with the first PDF's boxes, not at start
+    import numpy as np
+
 GAP = 14  # pixels between two pages, and around them
 CACHED_PAGES = 8  # rendered pages kept (a screen shows one to three)
 BOXES_KEPT = 24
 MIN_AREA = 4  # points: a smaller drag is a click, not an area
 
 
-def warm_renderer(project: Project) -> None:
+def warm_renderer() -> None:
     """Load PDFium in the background when a project with PDFs opens: loading it takes longer
     than rendering a page, and the first PDF a researcher opens shows without that wait."""
-    if "pypdfium2" in sys.modules or not project.documents(kind="pdf"):
+    if "pypdfium2" in sys.modules:
         return
     threading.Thread(target=importlib.import_module, args=("pypdfium2",), daemon=True,
                      name="load-pdfium").start()

@@ -28,6 +28,7 @@ class Node:
     # children made only when first asked for: a big study's thousands of documents are not
     # built (nor their tooltips written) until their site or visit is opened
     later: Callable[[], list[Node]] | None = None
+    rows: int | None = None  # how many children ``later`` makes, when known beforehand
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -44,6 +45,12 @@ class Node:
 
     def has_kids(self) -> bool:
         return bool(self.children) or self.later is not None
+
+    def row_count(self) -> int | None:
+        """How many children it has, without making them (None: not known until made)."""
+        if self.later is None:
+            return len(self.children)
+        return self.rows
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0

@@ -11,6 +11,9 @@ The data key, once unwrapped, is kept in this process's memory only (``unlock``)
 header's ``key_id``, so it follows the folder through a rename (a build folder renamed into
 place) and a restored copy that carries the same header. The database is keyed with one key
 derived from it and the media with another (HKDF), so neither use can be turned on the other.
+
+The cryptography libraries are imported when a key is made or opened, not when this module is:
+a plain project (most) never loads them, and the app starts sooner.
 """
 
 from __future__ import annotations
@@ -24,12 +27,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldkit.core.errors import DamagedProject, PassphraseNeeded, WrongPassphrase
 
@@ -111,6 +108,8 @@ def sync_folder(folder: Path) -> None:
 
 def stretch(passphrase: str, kdf: dict[str, Any]) -> bytes:
     """Argon2id of the passphrase with the project's salt and parameters (the wrapping key)."""
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(passphrase.encode("utf-8"), _unb64(kdf["salt"]),
                            time_cost=int(kdf["time_cost"]), memory_cost=int(kdf["memory_cost"]),
                            parallelism=int(kdf["parallelism"]), hash_len=_KEY_BYTES,
@@ -118,12 +117,17 @@ def stretch(passphrase: str, kdf: dict[str, Any]) -> bytes:
 
 
 def _wrap(wrapping: bytes, data_key: bytes, key_id: str) -> dict[str, str]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(12)
     wrapped = AESGCM(wrapping).encrypt(nonce, data_key, key_id.encode("ascii"))
     return {"nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
 
 def _unwrap(wrapping: bytes, box: dict[str, str], key_id: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(wrapping).decrypt(_unb64(box["nonce"]), _unb64(box["wrapped"]),
                                         key_id.encode("ascii"))
@@ -237,6 +241,9 @@ def data_key(folder: Path) -> bytes | None:
 
 def derive(key: bytes, purpose: bytes, salt: bytes | None = None) -> bytes:
     """A 256-bit key for one purpose (HKDF-SHA256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=_KEY_BYTES, salt=salt,
                 info=purpose).derive(key)
 

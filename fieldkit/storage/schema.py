@@ -245,12 +245,20 @@ def _v16_networks(conn: sqlite3.Connection) -> None:
     network_tables.create(conn)
 
 
+def _v17_document_list(conn: sqlite3.Connection) -> None:
+    """The document list read from an index: a document's row holds its text before its
+    length, place and dates, so listing 10,000 documents read every text (30 MB on the large
+    demo, 43 ms); this index holds what the list shows (25 ms, and the app starts sooner)."""
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_listed ON documents(id, uuid, kind, "
+                 "title, chars, site_id, visit_id, participant_id, created)")
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
                          _v12_memo_authors, _v13_document_lengths, _v14_cases, _v15_pdf,
-                         _v16_networks]
+                         _v16_networks, _v17_document_list]
 
 
 def latest_version() -> int:

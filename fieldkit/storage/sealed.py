@@ -18,13 +18,13 @@ import io
 import secrets
 import struct
 from collections.abc import Iterator
-from typing import BinaryIO
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, BinaryIO
 
 from fieldkit.core.errors import MediaUnfit
 from fieldkit.storage import keys
+
+if TYPE_CHECKING:  # the cipher is imported when a sealed file is first read or written
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"FKSEAL01"
 CHUNK = 64 * 1024
@@ -43,6 +43,8 @@ class DamagedChunk(MediaUnfit):
 
 
 def _file_key(media_key: bytes, file_id: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return AESGCM(keys.derive(media_key, b"fieldkit media file", salt=file_id))
 
 
@@ -147,6 +149,8 @@ class SealedReader(io.RawIOBase):
         return self.pos
 
     def _plain(self, index: int) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
         if self._cached[0] == index:
             return self._cached[1]
         last = index == self.chunks - 1

@@ -509,6 +509,17 @@ class Store(Writer):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
+        return [
+            DocumentSummary(r["id"], r["uuid"], r["kind"], r["title"], r["site"], r["visit"],
+                            r["participant"], r["chars"], r["codings"], r["created"],
+                            r["duration_ms"])
+            for r in self.rows(self.summaries_sql(where), params)
+        ]
+
+    def summaries_sql(self, where: list[str]) -> str:
+        """The document list's query (``where``: conditions on ``d``, the documents). It reads
+        the documents from the index that holds what the list shows (``documents_listed``,
+        schema step 17), never their texts."""
         sql = (
             "SELECT d.id, d.uuid, d.kind, d.title, s.name AS site, v.date AS visit, "
             "p.pseudonym AS participant, d.chars, d.created, "
@@ -521,13 +532,7 @@ class Store(Writer):
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY d.id"
-        return [
-            DocumentSummary(r["id"], r["uuid"], r["kind"], r["title"], r["site"], r["visit"],
-                            r["participant"], r["chars"], r["codings"], r["created"],
-                            r["duration_ms"])
-            for r in self.rows(sql, params)
-        ]
+        return sql + " ORDER BY d.id"
 
     def update_document(self, key: int, values: dict[str, Any]) -> None:
         values = dict(values)

@@ -4,7 +4,7 @@ opened (a big study's window opens at once); opened, every document is there exa
 from __future__ import annotations
 
 from fieldkit.gui.navigator import build_tree
-from fieldkit.gui.tree_model import Node, TreeModel
+from fieldkit.gui.tree_model import REF_ROLE, Node, TreeModel
 
 
 def made(node: Node) -> list[Node]:
@@ -67,3 +67,76 @@ def test_coded_segments_fills_its_choices_when_its_tab_is_chosen(window, qtbot) 
     window.segments_dock.raise_()
     qtbot.waitUntil(lambda: picker.model.rowCount() == len(window.project.codebook().codes),
                     timeout=3000)
+
+
+def test_a_first_opening_leaves_a_crowded_site_closed(qtbot, tmp_path) -> None:  # noqa: ANN001
+    """A first opening opens the groups and their first sites, but not a site of more than
+    ``FIRST_OPEN_ROWS`` rows (a thousand undated ESM answers): its rows are not even made until
+    the researcher opens it, and then every document is there."""
+    from fieldkit import Project
+    from fieldkit.gui.navigator import FIRST_OPEN_ROWS
+
+    from .conftest import open_window
+
+    p = Project.create(tmp_path / "Drukte.fieldkit", language="nl")
+    crowd = [p.add_note(site="Aaltink", title=f"Antwoord {i} 😀", text=f"Één\r\nantwoord {i}").id
+             for i in range(FIRST_OPEN_ROWS + 1)]
+    p.add_note(site="Bosch", visit="2026-03-02", title="Ochtend", text="Henk legt uit.")
+    p.add_note(site="Bosch", title="Los", text="Zonder bezoek.")
+    for w in open_window(qtbot, p):
+        for _ in range(2):  # twice: the second pass must find the same
+            model, tree = w.navigator.tree_model, w.navigator.tree
+            sites = model.index(0, 0)
+            assert tree.isExpanded(sites)
+            big, small = model.index(0, 0, sites), model.index(1, 0, sites)
+            assert (big.data(), small.data()) == ("Aaltink", "Bosch")
+            assert not tree.isExpanded(big) and tree.isExpanded(small)
+            assert made(model.node(big)) == []  # not made either
+            assert model.node(small).row_count() == 2  # the visit and the undated note
+            w.navigator.refresh()
+        tree.setExpanded(big, True)
+        shown = [model.index(r, 0, big).data(REF_ROLE) for r in range(model.rowCount(big))]
+        assert sorted(ref[1] for ref in shown) == sorted(crowd)
+    p.close()
+
+
+def test_a_site_knows_its_rows_before_making_them(demo) -> None:  # noqa: ANN001
+    """The count a site gives before its rows are made is the number it then makes."""
+    root = build_tree(demo, demo.documents())
+    sites = root.children[0].children
+    assert sites and all(s.later is not None for s in sites)
+    told = [s.row_count() for s in sites]
+    assert told == [len(s.kids()) for s in sites]
+    assert [s.row_count() for s in sites] == told  # made: the children themselves
+
+
+def test_a_window_without_pdfs_or_encryption_starts_without_their_libraries(
+        tmp_path) -> None:  # noqa: ANN001
+    """numpy (the PDF pages' boxes) and the cryptography libraries are loaded when a PDF or
+    an encrypted project needs them, not when the window starts (90 and 25 ms of its start)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from fieldkit import Project\n"
+        "from fieldkit.gui.app import application\n"
+        "from fieldkit.gui.main_window import MainWindow\n"
+        f"p = Project.create({str(tmp_path / 'P.fieldkit')!r}, language='nl')\n"
+        "p.add_note(site='A', visit='2026-03-02', title='N', text='De training was kort.')\n"
+        "application()\n"
+        "w = MainWindow(p); w.show()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "QApplication.processEvents()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'numpy', 'cryptography', 'argon2', 'pypdfium2'}))\n"
+        "w.close()\n")
+    root = Path(__file__).resolve().parents[2]
+    env = {"PYTHONPATH": str(root), "PATH": "", "FIELDKIT_SETTINGS": str(tmp_path / "s.ini"),
+           "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=root, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "[]"

@@ -46,3 +46,26 @@ def test_a_commit_by_another_process_is_seen(tmp_path: Path) -> None:
         with Project.open(folder) as writer:
             writer.add_note(site="Hendriks", title="Middag", text="Kees probeert.")
         assert [d[1] for d in listed(reader)] == ["Ochtend", "Middag"]
+
+
+def test_the_list_is_read_from_its_index_not_the_texts(tmp_path: Path) -> None:
+    """Listing documents reads the ``documents_listed`` index (schema step 17): a document's
+    row holds its text before the listed columns, so a scan of the table reads every text.
+    What the list shows equals the table's own columns, read directly."""
+    with Project.create(tmp_path / "P.fieldkit") as p:
+        note = p.add_note(site="Hendriks", visit="2026-03-02", title="Ochtend",
+                          text="Henk legt de kantbank uit. 😀\r\nÉén keer.")
+        p.add_note(site="Smit", title="Geheugen", text="Kees " * 5000, kind="memo")
+        p.code_text(note.id, 0, 4, p.add_code("Leren/Kijken").id)
+        store = p._store
+        for where in ([], ["d.kind = ?"]):
+            plan = " ".join(str(r[3]) for r in store.conn.execute(
+                "EXPLAIN QUERY PLAN " + store.summaries_sql(where), ["memo"] if where else []))
+            assert "SCAN d USING COVERING INDEX documents_listed" in plan, plan
+        truth = [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in store.conn.execute(
+            "SELECT id, uuid, kind, title, chars, created FROM documents ORDER BY id")]
+        shown = [(d.id, d.uuid, d.kind, d.title, d.chars, d.created) for d in p.documents()]
+        assert shown == truth
+        assert [d.title for d in p.documents(kind="memo")] == ["Geheugen"]
+        assert [(d.site, d.visit, d.codings) for d in p.documents()] == [
+            ("Hendriks", "2026-03-02", 1), ("Smit", None, 0)]
