@@ -118,6 +118,7 @@ class FtsIndex(IndexUpkeep):
         self._relative: bool | None = None
         self._book: tuple[tuple[int, int], Codebook] | None = None
         self._speakers_seen: tuple[tuple[int, int], dict[str, int]] | None = None
+        self._region_counts: tuple[tuple[int, int] | None, dict[str, int]] = (None, {})
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
         self.planner = Planner(self)
@@ -158,6 +159,20 @@ class FtsIndex(IndexUpkeep):
                                                  "SELECT speaker, max(end - start) FROM turns "
                                                  "GROUP BY speaker")})
             return self._speakers_seen[1]
+
+    def region_rows(self, filters: str) -> int:
+        """How many coded segments and turns a MATCH of filter words finds; kept until the
+        data may have changed (as the codebook is): a coder's rows are counted once."""
+        with self.store.lock:
+            key = self._data_key()
+            if self._region_counts[0] != key:
+                self._region_counts = (key, {})
+            kept = self._region_counts[1]
+            if filters not in kept:
+                kept[filters] = int(self.store.conn.execute(
+                    "SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
+                    (filters,)).fetchone()[0])
+            return kept[filters]
 
     @property
     def analyser(self) -> Any:

@@ -57,7 +57,7 @@ def unit_of(hit: object) -> int:
 QUERIES = ("werk coder:Anouk", "machine coder:Bram", "collega coder:Anouk",
            '"de machine" coder:Bram', "coll* coder:Anouk", "werk code:Learning",
            "collega code:Learning", "werk speaker:Sanne", "machine speaker:Interviewer",
-           "collega speaker:a", "werk site:a coder:Anouk")
+           "collega speaker:a", "werk site:a coder:Anouk", "de coder:Bram", "ik coder:Bram")
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -122,3 +122,41 @@ def test_code_filter_follows_the_codebook_after_every_change(demo: Project) -> N
     other.close()
     assert demo.search(f"{word} code:Elders").total == 1
     assert demo.search(f"{word} code:Zeldzaam").total == 0
+
+
+def test_a_word_in_many_of_the_coders_rows_is_scored_directly(demo: Project) -> None:
+    """A word in a third or more of a coder's rows ("de") is scored with the coder in the MATCH;
+    a rarer one ("werk") by its own rows first. Either way the units and scores are the truth's
+    (``test_the_best_units_for_any_limit_are_the_truths`` runs both)."""
+    from fieldkit.index.plan import WORDS_SHARE
+
+    engine = demo.index.engine
+    conn = demo._store.conn
+    for word, direct in (("de", True), ("ik", True), ("werk", False)):
+        plan = engine._filters(parse(f"{word} coder:Bram", engine.analyser))
+        assert plan is not None and plan.regions is not None
+        words, filters = plan.regions.split(" AND ", 1)
+        count = [conn.execute("SELECT count(*) FROM search_regions WHERE search_regions "
+                              "MATCH ?", (e,)).fetchone()[0] for e in (words, filters)]
+        assert (count[0] >= WORDS_SHARE * count[1]) is direct, (word, count)
+        assert (plan.rank_regions is None) is direct, word
+
+
+def test_the_kept_row_counts_follow_every_change(demo: Project) -> None:
+    """The number of a coder's rows is kept between searches and counted again after any
+    change: a new coding by that coder is counted at once, and undo takes it away."""
+    engine = demo.index.engine
+    coder = demo._store.value("SELECT id FROM coders WHERE name = 'Bram'")
+    filters = f'meta : ("r{coder}")'
+
+    def counted() -> int:
+        return int(demo._store.value("SELECT count(*) FROM search_regions WHERE "
+                                     "search_regions MATCH ?", (filters,)))
+
+    before = engine.region_rows(filters)
+    assert before == counted() > 0
+    doc = next(d for d in demo.documents() if d.kind == "fieldnote")
+    demo.code_text(doc.id, 0, 12, next(iter(demo.codebook().codes)), coder="Bram")
+    assert engine.region_rows(filters) == counted() == before + 1
+    demo.undo()
+    assert engine.region_rows(filters) == before
