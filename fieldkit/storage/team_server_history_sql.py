@@ -258,8 +258,16 @@ BEGIN
                 ELSIF tn = 'case_parts' AND opn = 'update' AND NOT lead AND o.member <> who THEN
                     RAISE EXCEPTION 'fieldkit: % changes a case part that member % added; only'
                         ' they or the team lead do that', who_label, o.member;
+                ELSIF tn IN ('links', 'saved_searches', 'saved_queries') AND opn <> 'insert'
+                        AND NOT lead AND o.member <> who THEN
+                    -- a memo link, saved search or saved coding query is its maker's work
+                    RAISE EXCEPTION 'fieldkit: % % a % that member % added; only they or the'
+                        ' team lead do that', who_label,
+                        CASE opn WHEN 'delete' THEN 'deletes' ELSE 'changes' END,
+                        CASE tn WHEN 'links' THEN 'memo link'
+                                WHEN 'saved_searches' THEN 'saved search'
+                                ELSE 'saved coding query' END, o.member;
                 ELSIF opn = 'delete' AND NOT lead AND o.member <> who
-                        AND tn NOT IN ('links', 'saved_searches', 'saved_queries')
                         -- a case's owner takes others' parts out of it, as with its members
                         AND NOT (tn = 'case_parts' AND EXISTS (SELECT 1 FROM refs f
                             JOIN known h ON h.t = 'cases' AND h.k = f.target_k
