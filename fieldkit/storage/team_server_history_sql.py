@@ -7,7 +7,8 @@ from the foreign keys of fieldkit's own SQLite schema): a member's delete, or mo
 refused when the replicas' cascade would take away, or carry along, another member's row that
 the change set does not name itself; a row of a table whose key is not one UUID (a set's or
 case's member, a transcript's turn) belongs to whoever added it, and is removed by them, the
-owner of what holds it (the set, the case, the document), or the lead. A memo is signed by who
+owner of what holds it (the set, the case, the document), or the lead; a memo link, saved search
+or saved coding query is changed or deleted only by its maker or the lead. A memo is signed by who
 wrote it (the ``author`` fields: a code's, coding's or document's memo writers, a memo
 document's details): each must name one of the sender's own coders, and a memo's new text must
 come with its writer, so no member, the lead included, passes their text off as another's.

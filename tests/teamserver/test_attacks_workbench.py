@@ -168,6 +168,23 @@ def test_a_refused_change_in_the_app_is_taken_back_and_named(annas) -> None:
     _sync_all(lead, anna, bram)
     for p in (lead, anna, bram):
         assert _kept(p) == expected
+    # the other way round: delete her search, change her query and her link
+    bram.index.delete_saved_search("Kantbank")
+    bram.analysis.save_query("LEREN", "Voordoen")
+    _relabel_link(bram, "Anna's memo", "contradicts")
+    assert _kept(bram) == {"searches": [], "queries": [("Leren", "Voordoen")],
+                           "links": [("Anna's memo", "document", "Bezoek 1", "contradicts")]}
+    report = bram.team.sync()
+    assert len(report.refused) == 3, report.refused
+    for line, said in zip(report.refused, (f"deletes a saved search that {member} {RULE}",
+                                           f"changes a saved coding query that {member} {RULE}",
+                                           f"changes a memo link that {member} {RULE}"),
+                          strict=True):
+        assert said in line, report.refused
+    assert len(_history(team)) == len(history) + 1
+    _sync_all(lead, anna, bram)
+    for p in (lead, anna, bram):
+        assert _kept(p) == expected
     # bram's own work still flows
     bram.index.save_search("Lasrobot", "lasrobot")
     _sync_all(bram, lead, anna)
