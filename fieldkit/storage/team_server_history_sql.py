@@ -7,7 +7,8 @@ from the foreign keys of fieldkit's own SQLite schema): a member's delete, or mo
 refused when the replicas' cascade would take away, or carry along, another member's row that
 the change set does not name itself; a row of a table whose key is not one UUID (a set's or
 case's member, a transcript's turn) belongs to whoever added it, and is removed by them, the
-owner of what holds it (the set, the case, the document), or the lead. A memo is signed by who
+owner of what holds it (the set, the case, the document), or the lead; a memo link, saved search
+or saved coding query is changed or deleted only by its maker or the lead. A memo is signed by who
 wrote it (the ``author`` fields: a code's, coding's or document's memo writers, a memo
 document's details): each must name one of the sender's own coders, and a memo's new text must
 come with its writer, so no member, the lead included, passes their text off as another's.
@@ -258,8 +259,16 @@ BEGIN
                 ELSIF tn = 'case_parts' AND opn = 'update' AND NOT lead AND o.member <> who THEN
                     RAISE EXCEPTION 'fieldkit: % changes a case part that member % added; only'
                         ' they or the team lead do that', who_label, o.member;
+                ELSIF tn IN ('links', 'saved_searches', 'saved_queries') AND opn <> 'insert'
+                        AND NOT lead AND o.member <> who THEN
+                    -- a memo link, saved search or saved coding query is its maker's work
+                    RAISE EXCEPTION 'fieldkit: % % a % that member % added; only they or the'
+                        ' team lead do that', who_label,
+                        CASE opn WHEN 'delete' THEN 'deletes' ELSE 'changes' END,
+                        CASE tn WHEN 'links' THEN 'memo link'
+                                WHEN 'saved_searches' THEN 'saved search'
+                                ELSE 'saved coding query' END, o.member;
                 ELSIF opn = 'delete' AND NOT lead AND o.member <> who
-                        AND tn NOT IN ('links', 'saved_searches', 'saved_queries')
                         -- a case's owner takes others' parts out of it, as with its members
                         AND NOT (tn = 'case_parts' AND EXISTS (SELECT 1 FROM refs f
                             JOIN known h ON h.t = 'cases' AND h.k = f.target_k

@@ -34,6 +34,9 @@ from fieldkit.storage import team_server_sql
 #: the sha256 (first 16 hex digits) of every released set of server rules, oldest first
 HISTORY: tuple[str, ...] = (
     "4666b9a90026559d",
+    # 2: a memo link, saved search or saved coding query is changed or deleted only by the
+    # member who added it, or the lead
+    "e64babcbfc25177e",
 )
 
 

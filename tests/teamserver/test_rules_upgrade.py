@@ -4,6 +4,8 @@ transaction and keeps every row. A member can neither upgrade nor touch the rule
 
 from __future__ import annotations
 
+import hashlib
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,11 +16,11 @@ import pytest
 from fieldkit.cli import main
 from fieldkit.core.errors import BadInput
 from fieldkit.project import Project
-from fieldkit.storage import team_server, team_server_rules
+from fieldkit.storage import team_server, team_server_rules, team_server_sql
 from fieldkit.storage.team_server import CHANNEL, Server, ServerRefused, team_roles
 
 from .test_attacks import as_member, push, refused_push
-from .test_attacks_cases import ATTRIBUTE_RULE, _update, defined  # noqa: F401 - a fixture
+from .test_attacks_cases import ATTRIBUTE_RULE, _gone, _update, defined  # noqa: F401 - a fixture
 
 #: the attribute rule of 364089b, which a server published before it does not have
 ATTRIBUTE_CHECK = """                ELSIF tn = 'attributes' AND NOT lead AND o.member <> who
@@ -228,3 +230,71 @@ def test_a_lead_without_the_owner_role_is_told_what_the_administrator_runs(publi
         conn.execute(f"GRANT {owner} TO {team.lead}")
     assert lead.team.upgrade().startswith("Brought the team server's rules")
     assert facts(team)["rules_hash"] == team_server_rules.current(CHANNEL)[1]
+
+
+#: what rules version 2 added to the push check: a memo link, saved search or saved coding
+#: query is changed or deleted only by its maker or the lead (version 1 let anyone)
+WORKBENCH_CHECK = textwrap.indent("""\
+ELSIF tn IN ('links', 'saved_searches', 'saved_queries') AND opn <> 'insert'
+        AND NOT lead AND o.member <> who THEN
+    -- a memo link, saved search or saved coding query is its maker's work
+    RAISE EXCEPTION 'fieldkit: % % a % that member % added; only they or the'
+        ' team lead do that', who_label,
+        CASE opn WHEN 'delete' THEN 'deletes' ELSE 'changes' END,
+        CASE tn WHEN 'links' THEN 'memo link'
+                WHEN 'saved_searches' THEN 'saved search'
+                ELSE 'saved coding query' END, o.member;
+""", " " * 16)
+_DELETE_CHECK = " " * 16 + "ELSIF opn = 'delete' AND NOT lead AND o.member <> who\n"
+_VERSION_1_EXCEPTION = " " * 24 + "AND tn NOT IN ('links', 'saved_searches', 'saved_queries')\n"
+
+
+def version_1_rules() -> str:
+    """Rules version 1 exactly as released (its hash is the first of HISTORY)."""
+    now = team_server_rules.rules_sql(CHANNEL)
+    assert now.count(WORKBENCH_CHECK + _DELETE_CHECK) == 1
+    old = now.replace(WORKBENCH_CHECK + _DELETE_CHECK, _DELETE_CHECK + _VERSION_1_EXCEPTION)
+    digest = hashlib.sha256((old + team_server_sql.GRANTS).encode("utf-8")).hexdigest()[:16]
+    assert digest == team_server_rules.HISTORY[0]
+    return old
+
+
+def test_a_version_1_server_takes_the_workbench_attack_until_the_lead_syncs(replicas) -> None:
+    team, lead, anna, bram = replicas
+    with superuser(team) as conn, conn.transaction():
+        conn.execute(f"SET LOCAL ROLE {team_roles(team.db)[0]}")
+        conn.execute(version_1_rules())  # type: ignore[arg-type]
+        conn.execute("UPDATE fieldkit.team SET value = '1' WHERE key = 'rules_version'")
+        conn.execute("UPDATE fieldkit.team SET value = %s WHERE key = 'rules_hash'",
+                     (team_server_rules.HISTORY[0],))
+    anna.index.save_search("Kantbank", "kantbank")
+    anna.index.save_search("Lasrobot", "lasrobot")
+    report = anna.team.sync()
+    assert len(report.notices) == 1 and "ask the team lead to sync" in report.notices[0]
+    kantbank, lasrobot = (str(anna._store.value(
+        "SELECT uuid FROM saved_searches WHERE name = ?", (name,)))
+        for name in ("Kantbank", "Lasrobot"))
+    # version 1 takes bram's rewrite of anna's search
+    with as_member(team, f"bram{team.db}") as conn:
+        push(conn, [_update("saved_searches", kantbank, {"query": "niets"},
+                            {"query": "kantbank"})])
+    before = history(team)
+    report = lead.team.sync()
+    assert len(report.notices) == 1 and report.notices[0].startswith(
+        "Brought the team server's rules up to this"), report.notices
+    assert history(team) == before
+    assert (facts(team)["rules_version"], facts(team)["rules_hash"]) == (
+        "2", team_server_rules.HISTORY[1])
+    # version 2 refuses the same, and his delete of her other search
+    with as_member(team, f"bram{team.db}") as conn:
+        refused_push(conn, [_update("saved_searches", kantbank, {"query": "weer niets"},
+                                    {"query": "niets"})],
+                     f"changes a saved search that member anna{team.db} added")
+        refused_push(conn, [_gone("saved_searches", lasrobot)],
+                     f"deletes a saved search that member anna{team.db} added")
+    assert history(team) == before
+    for p in (anna, bram, lead):
+        assert p.team.sync().notices == []
+    for p in (lead, anna, bram):
+        assert [(s.name, s.query) for s in p.index.saved_searches()] == [
+            ("Kantbank", "niets"), ("Lasrobot", "lasrobot")]
