@@ -253,12 +253,20 @@ def _v17_document_list(conn: sqlite3.Connection) -> None:
                  "title, chars, site_id, visit_id, participant_id, created)")
 
 
+def _v18_change_log_state(conn: sqlite3.Connection) -> None:
+    """The undo history found by its state: a change's row holds its changes (a 200 KB note's
+    edit holds the text twice) before its state, so every action's "forget what was undone"
+    and every undo and redo read the whole history, growing with the project's age."""
+    conn.execute("CREATE INDEX IF NOT EXISTS change_log_state ON change_log(state, id)")
+
+
 # Index i holds the step from user_version i to i + 1. Later packages (search, assist) append.
 MIGRATIONS: list[Step] = [_v1, _v2_search, _v3_assist, _v4_search_speed, _v5_media_registry,
                          _v6_workbench, _v7_search_regions,
                          _v8_recordings, _v9_team, _v10_linear_regions, _v11_segments,
                          _v12_memo_authors, _v13_document_lengths, _v14_cases, _v15_pdf,
-                         _v16_networks, _v17_document_list]
+                         _v16_networks, _v17_document_list,
+                         _v18_change_log_state]
 
 
 def latest_version() -> int:

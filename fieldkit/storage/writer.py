@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from fieldkit.core import jsontext
 from fieldkit.core.changes import ChangeSet, Row, RowChange
 from fieldkit.core.errors import ReadOnly
 from fieldkit.core.model import utc_now
@@ -145,7 +146,7 @@ class Writer:
                 utc_now(),
                 self.coder_name,
                 changeset.label,
-                json.dumps([c.to_json() for c in changeset.changes], ensure_ascii=False),
+                jsontext.dumps([c.to_json() for c in changeset.changes]),
                 state,
             ),
         )

@@ -47,3 +47,28 @@ def test_foreign_keys_are_enforced(noted: Project) -> None:
         with noted._store.change("Orphan"):
             noted._store.add_coding({"document_id": 1, "code_id": 999, "coder_id": 1,
                                     "start": 0, "end": 3})
+
+
+def test_the_history_is_found_by_its_state_not_read_whole(noted: Project) -> None:
+    """Undo, redo and every new action find their rows of the history by the state index
+    (schema step 18): a row holds its changes before its state, so a scan would read every
+    change ever made (a 200 KB note's edit holds its text twice)."""
+    conn = noted._store.conn
+    for sql in ("UPDATE change_log SET state = 2 WHERE state = 1",
+                "SELECT label FROM change_log WHERE state = 0 ORDER BY id DESC LIMIT 1",
+                "SELECT id, label, changes FROM change_log WHERE state = 1 ORDER BY id ASC "
+                "LIMIT 1"):
+        plan = " ".join(str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "INDEX change_log_state" in plan, (sql, plan)
+    doc = noted.documents()[0]
+    long = "Henk legt de kantbank uit. 😀\r\n" * 2000
+    noted.edit_text(doc.id, long)
+    noted.edit_text(doc.id, long + "Één keer.")
+    stored = long.replace("\r\n", "\n")  # an edit stores line ends as \n
+    noted.undo()
+    assert noted._store.document(doc.id).text == stored
+    noted.redo()
+    assert noted._store.document(doc.id).text == stored + "Één keer."
+    noted.undo()
+    noted.undo()
+    assert noted._store.document(doc.id).text != stored
