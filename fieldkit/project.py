@@ -411,21 +411,20 @@ class Project:
         kept = moved = orphaned = 0
         updates: list[tuple[int, dict[str, Any]]] = []
         with self._store.change("Re-anchor codings"):
-            for coding in self._store.codings(CodingFilter(document_id=document_id)):
-                if coding.start is None or coding.end is None:
-                    continue
-                placed = anchoring.place(
-                    anchoring.Anchor(coding.start, coding.end, coding.quote, coding.before,
-                                     coding.after), new_text, edit)
+            for key, start, end, quote, before, after, was_orphaned in \
+                    self._store.text_anchors(document_id):
+                placed = anchoring.place(anchoring.Anchor(start, end, quote, before, after),
+                                         new_text, edit)
                 values: dict[str, Any] = {"start": placed.start, "end": placed.end,
                                           "orphaned": int(placed.orphaned)}
+                now = {"start": start, "end": end, "orphaned": int(was_orphaned)}
                 if not placed.orphaned:
-                    before, after = context(new_text, placed.start, placed.end)
-                    values.update(quote=new_text[placed.start:placed.end], before=before,
-                                  after=after)
-                if any(getattr(coding, k) != (bool(v) if k == "orphaned" else v)
-                       for k, v in values.items()):  # most codings of a long note stay put
-                    updates.append((coding.id, values))
+                    values["quote"] = new_text[placed.start:placed.end]
+                    values["before"], values["after"] = context(new_text, placed.start,
+                                                                placed.end)
+                    now.update(quote=quote, before=before, after=after)
+                if values != now:  # most codings of a long note stay put
+                    updates.append((key, values))
                 if placed.orphaned:
                     orphaned += 1
                 elif placed.moved:

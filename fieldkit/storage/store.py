@@ -648,6 +648,15 @@ class Store(Writer):
         sql += " ORDER BY document_id, start, id"
         return [rows.coding(r) for r in self.rows(sql, params)]
 
+    def text_anchors(self, document_id: int) -> list[tuple[int, int, int, str, str, str, bool]]:
+        """(id, start, end, quote, before, after, orphaned) of a document's text codings, in
+        text order: what re-anchoring reads (an edit of a long note reads a thousand; making
+        whole ``Coding`` objects of them took a tenth of the edit)."""
+        return [(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in self.conn.execute(
+            "SELECT id, start, end, quote, before, after, orphaned FROM codings "
+            "WHERE document_id = ? AND start IS NOT NULL AND end IS NOT NULL "
+            "ORDER BY document_id, start, id", (document_id,))]
+
     def find_coding(self, document_id: int, code_id: int, coder_id: int,
                     start: int | None, end: int | None) -> int | None:
         return self.value(
