@@ -417,7 +417,7 @@ class Project:
                                          new_text, edit)
                 values: dict[str, Any] = {"start": placed.start, "end": placed.end,
                                           "orphaned": int(placed.orphaned)}
-                now = {"start": start, "end": end, "orphaned": int(was_orphaned)}
+                now: dict[str, Any] = {"start": start, "end": end, "orphaned": int(was_orphaned)}
                 if not placed.orphaned:
                     values["quote"] = new_text[placed.start:placed.end]
                     values["before"], values["after"] = context(new_text, placed.start,
