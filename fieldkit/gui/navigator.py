@@ -344,8 +344,9 @@ class NavigatorPanel(QWidget):
 
     def _small(self, idx: QModelIndex) -> bool:
         """Whether a node is small enough to open by itself on a first opening: a site with a
-        thousand undated ESM answers stays closed (making and laying out its rows would
-        cost the window's start a tenth of a second); the researcher opens it."""
+        thousand undated ESM answers, or the participants of a study of hundreds, stays
+        closed (making and laying out their rows would cost the window's start a tenth of a
+        second); the researcher opens it."""
         rows = self.tree_model.node(idx).row_count()
         return rows is None or rows <= FIRST_OPEN_ROWS
 
