@@ -73,24 +73,31 @@ ANNAS = {"searches": [("Kantbank", "kantbank")],
          "links": [("Anna's memo", "document", "Bezoek 1", "link")]}
 
 
+def _change_then_delete(actor, others, search: str, query: str, relation: str) -> None:  # noqa: ANN001
+    """``actor`` rewrites Anna's saved search, saved query and memo link, then deletes them;
+    after each sync every copy holds exactly that."""
+    everyone = (actor, *others)
+    actor.index.save_search("Kantbank", search)
+    actor.analysis.save_query("Leren", query)
+    _relabel_link(actor, "Anna's memo", relation)
+    _sync_all(actor, *others)
+    for p in everyone:
+        assert _kept(p) == {"searches": [("Kantbank", search)], "queries": [("Leren", query)],
+                            "links": [("Anna's memo", "document", "Bezoek 1", relation)]}
+    actor.index.delete_saved_search("Kantbank")
+    actor.analysis.delete_query("Leren")
+    actor.memos.unlink(_link_id(actor, "Anna's memo"))
+    _sync_all(actor, *others)
+    for p in everyone:
+        assert _kept(p) == {"searches": [], "queries": [], "links": []}
+
+
 def test_a_member_changes_and_deletes_their_own(annas) -> None:
     team, lead, anna, bram = annas
     for p in (lead, anna, bram):
         assert _kept(p) == ANNAS
-    anna.index.save_search("Kantbank", "kantbank OR lasrobot")
-    anna.analysis.save_query("Leren", "Voordoen AND Uitproberen")
-    _relabel_link(anna, "Anna's memo", "supports")
-    _sync_all(anna, lead, bram)
-    for p in (lead, anna, bram):
-        assert _kept(p) == {"searches": [("Kantbank", "kantbank OR lasrobot")],
-                            "queries": [("Leren", "Voordoen AND Uitproberen")],
-                            "links": [("Anna's memo", "document", "Bezoek 1", "supports")]}
-    anna.index.delete_saved_search("Kantbank")
-    anna.analysis.delete_query("Leren")
-    anna.memos.unlink(_link_id(anna, "Anna's memo"))
-    _sync_all(anna, lead, bram)
-    for p in (lead, anna, bram):
-        assert _kept(p) == {"searches": [], "queries": [], "links": []}
+    _change_then_delete(anna, (lead, bram), "kantbank OR lasrobot", "Voordoen AND Uitproberen",
+                        "supports")
     # and through psql: her own rows are hers to change and delete
     bram.index.save_search("Lasrobot", "lasrobot")
     _sync_all(bram, anna, lead)
@@ -193,20 +200,7 @@ def test_a_refused_change_in_the_app_is_taken_back_and_named(annas) -> None:
 
 def test_the_lead_changes_and_deletes_anyones_in_the_app(annas) -> None:
     team, lead, anna, bram = annas
-    lead.index.save_search("Kantbank", "kantbank NOT planner")
-    lead.analysis.save_query("Leren", "Voordoen")
-    _relabel_link(lead, "Anna's memo", "contradicts")
-    _sync_all(lead, anna, bram)
-    for p in (lead, anna, bram):
-        assert _kept(p) == {"searches": [("Kantbank", "kantbank NOT planner")],
-                            "queries": [("Leren", "Voordoen")],
-                            "links": [("Anna's memo", "document", "Bezoek 1", "contradicts")]}
-    lead.index.delete_saved_search("Kantbank")
-    lead.analysis.delete_query("Leren")
-    lead.memos.unlink(_link_id(lead, "Anna's memo"))
-    _sync_all(lead, anna, bram)
-    for p in (lead, anna, bram):
-        assert _kept(p) == {"searches": [], "queries": [], "links": []}
+    _change_then_delete(lead, (anna, bram), "kantbank NOT planner", "Voordoen", "contradicts")
 
 
 def test_rows_present_at_publish_are_the_leads(team, tmp_path) -> None:
