@@ -150,6 +150,13 @@ def test_a_member_cannot_change_or_delete_anothers_with_psql(annas, table: str, 
                                       "links": "links"}[table]: []}
 
 
+def _refused(report, member: str, what: tuple[str, ...]) -> None:  # noqa: ANN001
+    """The sync report names each refused change, in order, with its maker and the rule."""
+    assert len(report.refused) == len(what), report.refused
+    for line, done in zip(report.refused, what, strict=True):
+        assert f"{done} that {member} {RULE}" in line, report.refused
+
+
 def test_a_refused_change_in_the_app_is_taken_back_and_named(annas) -> None:
     team, lead, anna, bram = annas
     history = _history(team)
@@ -161,12 +168,8 @@ def test_a_refused_change_in_the_app_is_taken_back_and_named(annas) -> None:
     assert _kept(bram) == {"searches": [("Kantbank", "lasrobot")], "queries": [], "links": []}
     report = bram.team.sync()
     member = f"member anna{team.db}"
-    assert len(report.refused) == 3, report.refused
-    for line, said in zip(report.refused, (f"changes a saved search that {member} {RULE}",
-                                           f"deletes a saved coding query that {member} {RULE}",
-                                           f"deletes a memo link that {member} {RULE}"),
-                          strict=True):
-        assert said in line, report.refused
+    _refused(report, member, ("changes a saved search", "deletes a saved coding query",
+                              "deletes a memo link"))
     assert all("\n" not in line for line in report.refused)
     assert "Refused by the server" in report.problem()
     assert len(_history(team)) == len(history) + 1  # anna's relabel only
@@ -182,12 +185,8 @@ def test_a_refused_change_in_the_app_is_taken_back_and_named(annas) -> None:
     assert _kept(bram) == {"searches": [], "queries": [("Leren", "Voordoen")],
                            "links": [("Anna's memo", "document", "Bezoek 1", "contradicts")]}
     report = bram.team.sync()
-    assert len(report.refused) == 3, report.refused
-    for line, said in zip(report.refused, (f"deletes a saved search that {member} {RULE}",
-                                           f"changes a saved coding query that {member} {RULE}",
-                                           f"changes a memo link that {member} {RULE}"),
-                          strict=True):
-        assert said in line, report.refused
+    _refused(report, member, ("deletes a saved search", "changes a saved coding query",
+                              "changes a memo link"))
     assert len(_history(team)) == len(history) + 1
     _sync_all(lead, anna, bram)
     for p in (lead, anna, bram):
