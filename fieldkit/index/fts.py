@@ -317,10 +317,13 @@ class FtsIndex(IndexUpkeep):
             else:
                 selects.append(select)
                 args.append(expr)
-        sql = (f"WITH m AS MATERIALIZED ({' UNION ALL '.join(selects)}) "
-               f"SELECT CASE WHEN rid >= {shift} THEN rid / {shift} "
+        # The rows stream into the grouping: a materialised table of them cost a third more.
+        # ``LIMIT -1`` (no limit) keeps SQLite from flattening one select into the grouping,
+        # where bm25() cannot be called.
+        sql = (f"SELECT CASE WHEN rid >= {shift} THEN rid / {shift} "
                f"WHEN rid % {parts} = {tables.DOC_TEXT} THEN rid / {parts} ELSE -rid END "
-               "AS unit, min(score) AS best, group_concat(rid), count(*) OVER () FROM m "
+               "AS unit, min(score) AS best, group_concat(rid), count(*) OVER () "
+               f"FROM ({' UNION ALL '.join(selects)} LIMIT -1) "
                f"GROUP BY unit ORDER BY best, max(rid) < {shift}, "
                f"coalesce(min(CASE WHEN rid >= {shift} THEN rid END), min(rid))")
         if limit is not None:  # at least one row, which says how many units match

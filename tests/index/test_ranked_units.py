@@ -160,3 +160,26 @@ def test_the_kept_row_counts_follow_every_change(demo: Project) -> None:
     assert engine.region_rows(filters) == counted() == before + 1
     demo.undo()
     assert engine.region_rows(filters) == before
+
+
+def test_segments_alone_are_grouped_without_flattening(demo: Project) -> None:
+    """One select alone (no second table) streams into the grouping as two do: SQLite would
+    otherwise flatten it into the grouping, where bm25() cannot be called (an error the search
+    turns into a plain-words search)."""
+    from dataclasses import replace
+
+    engine = demo.index.engine
+    plan = engine._filters(parse("werk code:Learning", engine.analyser))
+    assert plan is not None and plan.regions is not None
+    alone = replace(plan, index=None)
+    best: dict[int, float] = {}
+    for rid, score in demo._store.rows(
+            f"SELECT rowid, {tables.bm25('search_regions')} FROM search_regions "
+            "WHERE search_regions MATCH ?", (plan.regions,)):
+        unit = rid // tables.DOC_SHIFT
+        best[unit] = min(best.get(unit, score), score)
+    assert best
+    total, rows, found = engine._best_units(alone, 3)
+    assert total == len(best)
+    expected = sorted(best.values())[:3]
+    assert [found[u] for u in rows] == pytest.approx(expected, rel=1e-12, abs=0.0)
