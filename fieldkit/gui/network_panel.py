@@ -233,6 +233,7 @@ class NetworkPanel(QWidget):
             self.buttons[name].setEnabled(view is not None)
         if fit:
             self.canvas.fit()
+        self.canvas.keys.announce()  # the chosen node's links may have changed
 
     def new_network(self, name: str | None = None) -> int | None:
         if self.project is None:
@@ -467,6 +468,7 @@ class NetworkPanel(QWidget):
             menu.addAction(tr("Open"), lambda: self.open_node(shown))
             if shown.kind == "note":
                 menu.addAction(tr("Change note…"), lambda: self.edit_note(shown))
+            menu.addAction(tr("Link to…"), lambda: self.canvas.keys.link_dialog(shown.id))
             menu.addAction(tr("Add neighbours"), lambda: self.add_neighbours([shown.id]))
             menu.addAction(tr("Remove from network"), self.remove_selected)
         elif link is not None:

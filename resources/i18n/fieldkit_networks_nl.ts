@@ -249,5 +249,60 @@
             <numerusform>%Ln koppelingen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Coded segment</source>
+        <translation>Gecodeerd segment</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} this one</source>
+        <translation>{0} {1} deze</translation>
+    </message>
+    <message>
+        <source>No node chosen: the arrow keys choose one.</source>
+        <translation>Geen knooppunt gekozen: de pijltjestoetsen kiezen er een.</translation>
+    </message>
+    <message>
+        <source>Link: {0} {1} {2}</source>
+        <translation>Koppeling: {0} {1} {2}</translation>
+    </message>
+    <message>
+        <source>The network has no other node to link to.</source>
+        <translation>Het netwerk heeft geen ander knooppunt om mee te koppelen.</translation>
+    </message>
+    <message>
+        <source>Link {0}</source>
+        <translation>{0} koppelen</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relatie:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Naar:</translation>
+    </message>
+    <message>
+        <source>Link to…</source>
+        <translation>Koppelen aan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) chosen</source>
+        <translation>
+            <numerusform>%Ln onderdeel gekozen</numerusform>
+            <numerusform>%Ln onderdelen gekozen</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
