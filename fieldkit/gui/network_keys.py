@@ -292,9 +292,7 @@ class CanvasKeys:
             chosen = self.scene.selectedItems()
         except RuntimeError:  # the scene is gone with its window
             return
-        ordered = [i for i in chosen if isinstance(i, NodeItem) and i.node.id == self.current_id]
-        ordered += [i for i in chosen if i not in ordered]
-        items = [i for i in ordered if isinstance(i, (NodeItem, LinkItem))]
+        items = [i for i in chosen if isinstance(i, (NodeItem, LinkItem))]
         tell(self.canvas, described(items, self.scene.nodes))
 
 
