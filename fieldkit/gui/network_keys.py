@@ -138,6 +138,16 @@ def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem]) 
     return said
 
 
+def shortcut_rows() -> list[tuple[str, str]]:
+    """The canvas's keys for the Keyboard shortcuts dialog: (what, keys)."""
+    return [(tr("Network: go to the nearest node that way"), tr("Arrow keys")),
+            (tr("Network: the next node in reading order (Page Up: the one before)"),
+             "Page Down, Page Up, Home, End"),
+            (tr("Network: move the chosen nodes (with Shift: further)"), tr("Ctrl+arrow keys")),
+            (tr("Network: link the chosen node to another"), "L"),
+            (tr("Network: open what the chosen node stands for"), "Enter")]
+
+
 class CanvasKeys:
     """The keys of one network canvas (``NetworkCanvas``): going to nodes, moving them,
     linking and opening them; and the canvas's description for screen readers."""

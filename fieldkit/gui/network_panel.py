@@ -179,7 +179,9 @@ class NetworkPanel(QWidget):
         self.hint.setText(tr("Drag codes from the codebook, segments from the Coded segments "
                              "view and memos from the Memos tab onto the canvas. Drag from a "
                              "node's dot (or Shift+drag) to another node to link them. "
-                             "Ctrl+wheel zooms."))
+                             "Ctrl+wheel zooms.") + " "
+                          + tr("With the keyboard: the arrow keys choose a node, Ctrl+arrows "
+                               "move it, L links it, Enter opens it."))
         if self.project is not None:
             self.refresh()
 

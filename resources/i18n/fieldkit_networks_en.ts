@@ -304,5 +304,33 @@
             <numerusform>%Ln items chosen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Network: go to the nearest node that way</source>
+        <translation>Network: go to the nearest node that way</translation>
+    </message>
+    <message>
+        <source>Network: the next node in reading order (Page Up: the one before)</source>
+        <translation>Network: the next node in reading order (Page Up: the one before)</translation>
+    </message>
+    <message>
+        <source>Network: move the chosen nodes (with Shift: further)</source>
+        <translation>Network: move the chosen nodes (with Shift: further)</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrow keys</source>
+        <translation>Ctrl+arrow keys</translation>
+    </message>
+    <message>
+        <source>Network: link the chosen node to another</source>
+        <translation>Network: link the chosen node to another</translation>
+    </message>
+    <message>
+        <source>Network: open what the chosen node stands for</source>
+        <translation>Network: open what the chosen node stands for</translation>
+    </message>
+    <message>
+        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
+        <translation>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</translation>
+    </message>
 </context>
 </TS>

@@ -304,5 +304,33 @@
             <numerusform>%Ln onderdelen gekozen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Network: go to the nearest node that way</source>
+        <translation>Netwerk: naar het dichtstbijzijnde knooppunt in die richting</translation>
+    </message>
+    <message>
+        <source>Network: the next node in reading order (Page Up: the one before)</source>
+        <translation>Netwerk: het volgende knooppunt in leesvolgorde (Page Up: het vorige)</translation>
+    </message>
+    <message>
+        <source>Network: move the chosen nodes (with Shift: further)</source>
+        <translation>Netwerk: de gekozen knooppunten verplaatsen (met Shift: verder)</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrow keys</source>
+        <translation>Ctrl+pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Network: link the chosen node to another</source>
+        <translation>Netwerk: het gekozen knooppunt aan een ander koppelen</translation>
+    </message>
+    <message>
+        <source>Network: open what the chosen node stands for</source>
+        <translation>Netwerk: openen waar het gekozen knooppunt voor staat</translation>
+    </message>
+    <message>
+        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
+        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt, Ctrl+pijltjes verplaatsen het, L koppelt het, Enter opent het.</translation>
+    </message>
 </context>
 </TS>

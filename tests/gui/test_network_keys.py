@@ -310,3 +310,18 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
         panel.show_current()
         assert canvas.accessibleDescription() == free
     window.set_language("en")
+
+
+def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, window) -> None:
+    for language, link, hint in (("en", "Network: link the chosen node to another",
+                                  "Ctrl+arrows move it"),
+                                 ("nl", "Netwerk: het gekozen knooppunt aan een ander koppelen",
+                                  "Ctrl+pijltjes verplaatsen het")):
+        window.set_language(language)
+        dialog = window.show_shortcuts()
+        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+                for r in range(dialog.table.rowCount())}
+        dialog.close()
+        assert rows[link] == "L"
+        assert hint in network.hint.text()
+    window.set_language("en")
