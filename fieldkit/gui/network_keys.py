@@ -96,10 +96,11 @@ def kind_name(kind: str) -> str:
 
 
 def node_name(node: Node) -> str:
-    """What a node is called aloud: a code by its whole path, anything else by its label."""
+    """What a node is called aloud: a code by its whole path, a note by its whole text (on
+    one line), anything else by its label."""
     if node.kind == "code" and node.ref.startswith("code:"):
         return node.ref[len("code:"):]
-    return node.text if node.kind == "note" and node.text else node.label
+    return " ".join((node.text if node.kind == "note" and node.text else node.label).split())
 
 
 def link_said(line: LinkItem, node_id: int, names: dict[int, str]) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from fieldkit.gui.network_keys import BIG_STEP, STEP
 from fieldkit.gui.network_scene import NodeItem
 from fieldkit.project import Project
+from tests.gui.focus_walk import walk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -177,7 +178,7 @@ def test_ctrl_arrows_move_the_chosen_nodes_and_undo_takes_the_move_back(network)
     assert {k: place(k) for k in order} == before
 
 
-def test_l_and_the_keyboard_context_menu_link_two_nodes(network, window) -> None:
+def test_l_and_the_keyboard_context_menu_link_two_nodes(network, window, qtbot) -> None:
     panel, project = network, network.project
     nodes = {n.ref if n.kind == "code" else n.text: n for n in shown(panel).nodes}
     observation = nodes["code:Learning/Informal/Observation"]
@@ -195,6 +196,12 @@ def test_l_and_the_keyboard_context_menu_link_two_nodes(network, window) -> None
         assert sorted(others) == sorted(n.id for n in nodes.values() if n is not observation)
         relations = [dialog.relations.itemText(i) for i in range(dialog.relations.count())]
         assert relations[:3] == ["is associated with", "is cause of", "is part of"]
+        # a note is named by its whole text on one line; Tab goes through the dialog in
+        # reading order and its lists are named by their labels
+        assert dialog.nodes.findText("Coördinatie loopt via WhatsApp (Note)") >= 0
+        assert (dialog.relations.accessibleName(), dialog.nodes.accessibleName()) == (
+            "Relation", "To")
+        assert walk(dialog).problems() == []
         dialog.choose(machine.id, part_of.id)
         QTest.keyClick(dialog.relations, Qt.Key.Key_Return)  # Enter accepts the dialog
         links = shown(panel).links
@@ -204,7 +211,9 @@ def test_l_and_the_keyboard_context_menu_link_two_nodes(network, window) -> None
         assert project.undo_label() == "Link in network Leren"
         # the context menu from the keyboard (Shift+F10) on the chosen node: "Link to…"
         panel.canvas.keys.go_to(note.id)
+        panel.window_.activateWindow()
         panel.canvas.setFocus()
+        qtbot.waitUntil(panel.canvas.hasFocus)
         press(panel, Qt.Key.Key_F10, SHIFT)
         menu = panel.menu
         assert menu is not None and menu.isVisible()
