@@ -179,7 +179,9 @@ class NetworkPanel(QWidget):
         self.hint.setText(tr("Drag codes from the codebook, segments from the Coded segments "
                              "view and memos from the Memos tab onto the canvas. Drag from a "
                              "node's dot (or Shift+drag) to another node to link them. "
-                             "Ctrl+wheel zooms."))
+                             "Ctrl+wheel zooms.") + " "
+                          + tr("With the keyboard: the arrow keys choose a node, Ctrl+arrows "
+                               "move it, L links it, Enter opens it."))
         if self.project is not None:
             self.refresh()
 
@@ -233,6 +235,7 @@ class NetworkPanel(QWidget):
             self.buttons[name].setEnabled(view is not None)
         if fit:
             self.canvas.fit()
+        self.canvas.keys.announce()  # the chosen node's links may have changed
 
     def new_network(self, name: str | None = None) -> int | None:
         if self.project is None:
@@ -467,6 +470,7 @@ class NetworkPanel(QWidget):
             menu.addAction(tr("Open"), lambda: self.open_node(shown))
             if shown.kind == "note":
                 menu.addAction(tr("Change note…"), lambda: self.edit_note(shown))
+            menu.addAction(tr("Link to…"), lambda: self.canvas.keys.link_dialog(shown.id))
             menu.addAction(tr("Add neighbours"), lambda: self.add_neighbours([shown.id]))
             menu.addAction(tr("Remove from network"), self.remove_selected)
         elif link is not None:

@@ -6,6 +6,8 @@
   in the project, one undo step.
 - Dragging from a node's handle (the dot on its right edge; Shift + drag from anywhere on it)
   to another node draws a link: a menu of the project's relation types asks which.
+- The keyboard (``network_keys``): arrows go to nodes, Ctrl + arrows move them, L links,
+  Enter opens; the canvas's description tells a screen reader the chosen node.
 - Codes from the codebook, segments from the Coded segments view and memos from the Memos list
   drop onto the canvas where they are let go.
 
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView
 
 from fieldkit.gui.codebook_model import CODE_MIME, code_ids_from_mime
 from fieldkit.gui.drag_mime import MEMO_MIME, SEGMENT_MIME, ids_from_mime
+from fieldkit.gui.network_keys import CanvasKeys
 from fieldkit.gui.network_scene import NetworkScene, NodeItem
 
 if TYPE_CHECKING:
@@ -70,6 +73,7 @@ class NetworkCanvas(QGraphicsView):
         self.setBackgroundBrush(QColor("#fbfbfb"))
         self._link_from: NodeItem | None = None
         self._rubber: QGraphicsLineItem | None = None
+        self.keys = CanvasKeys(self)  # going to nodes, moving and linking them by keyboard
 
     # -- zoom --------------------------------------------------------------------------------
 
@@ -107,7 +111,9 @@ class NetworkCanvas(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if self.keys.handle(event):
+            event.accept()
+        elif ctrl and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(ZOOM_STEP)
         elif ctrl and event.key() == Qt.Key.Key_Minus:
             self.zoom_by(1 / ZOOM_STEP)
@@ -185,6 +191,19 @@ class NetworkCanvas(QGraphicsView):
             self.editor.ask_relation(source.node.id, target.node.id, global_pos)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # Shift+F10 or the Menu key: the menu of the chosen node (or link), at it
+            chosen = self.keys.menu_place()
+            if chosen is not None:
+                self.editor.context_menu(chosen[0], None, chosen[1], chosen[2])
+                return
+            links = self.network_scene.selected_links()
+            middle = self.viewport().rect().center()
+            point = links[0].path().pointAtPercent(0.5) if links else self.mapToScene(middle)
+            self.editor.context_menu(
+                None, links[0] if links else None, point,
+                self.viewport().mapToGlobal(self.mapFromScene(point)))
+            return
         point = self.mapToScene(event.pos())
         node = self.network_scene.node_at(point)
         link = self.network_scene.link_at(point) if node is None else None

@@ -249,5 +249,88 @@
             <numerusform>%Ln links</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Coded segment</source>
+        <translation>Coded segment</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} this one</source>
+        <translation>{0} {1} this one</translation>
+    </message>
+    <message>
+        <source>No node chosen: the arrow keys choose one.</source>
+        <translation>No node chosen: the arrow keys choose one.</translation>
+    </message>
+    <message>
+        <source>Link: {0} {1} {2}</source>
+        <translation>Link: {0} {1} {2}</translation>
+    </message>
+    <message>
+        <source>The network has no other node to link to.</source>
+        <translation>The network has no other node to link to.</translation>
+    </message>
+    <message>
+        <source>Link {0}</source>
+        <translation>Link {0}</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Link to…</source>
+        <translation>Link to…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) chosen</source>
+        <translation>
+            <numerusform>%Ln item chosen</numerusform>
+            <numerusform>%Ln items chosen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network: go to the nearest node that way</source>
+        <translation>Network: go to the nearest node that way</translation>
+    </message>
+    <message>
+        <source>Network: the next node in reading order (Page Up: the one before)</source>
+        <translation>Network: the next node in reading order (Page Up: the one before)</translation>
+    </message>
+    <message>
+        <source>Network: move the chosen nodes (with Shift: further)</source>
+        <translation>Network: move the chosen nodes (with Shift: further)</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrow keys</source>
+        <translation>Ctrl+arrow keys</translation>
+    </message>
+    <message>
+        <source>Network: link the chosen node to another</source>
+        <translation>Network: link the chosen node to another</translation>
+    </message>
+    <message>
+        <source>Network: open what the chosen node stands for</source>
+        <translation>Network: open what the chosen node stands for</translation>
+    </message>
+    <message>
+        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
+        <translation>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</translation>
+    </message>
 </context>
 </TS>

@@ -249,5 +249,88 @@
             <numerusform>%Ln koppelingen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Coded segment</source>
+        <translation>Gecodeerd segment</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} this one</source>
+        <translation>{0} {1} deze</translation>
+    </message>
+    <message>
+        <source>No node chosen: the arrow keys choose one.</source>
+        <translation>Geen knooppunt gekozen: de pijltjestoetsen kiezen er een.</translation>
+    </message>
+    <message>
+        <source>Link: {0} {1} {2}</source>
+        <translation>Koppeling: {0} {1} {2}</translation>
+    </message>
+    <message>
+        <source>The network has no other node to link to.</source>
+        <translation>Het netwerk heeft geen ander knooppunt om mee te koppelen.</translation>
+    </message>
+    <message>
+        <source>Link {0}</source>
+        <translation>{0} koppelen</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relatie:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Naar:</translation>
+    </message>
+    <message>
+        <source>Link to…</source>
+        <translation>Koppelen aan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) chosen</source>
+        <translation>
+            <numerusform>%Ln onderdeel gekozen</numerusform>
+            <numerusform>%Ln onderdelen gekozen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network: go to the nearest node that way</source>
+        <translation>Netwerk: naar het dichtstbijzijnde knooppunt in die richting</translation>
+    </message>
+    <message>
+        <source>Network: the next node in reading order (Page Up: the one before)</source>
+        <translation>Netwerk: het volgende knooppunt in leesvolgorde (Page Up: het vorige)</translation>
+    </message>
+    <message>
+        <source>Network: move the chosen nodes (with Shift: further)</source>
+        <translation>Netwerk: de gekozen knooppunten verplaatsen (met Shift: verder)</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrow keys</source>
+        <translation>Ctrl+pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Network: link the chosen node to another</source>
+        <translation>Netwerk: het gekozen knooppunt aan een ander koppelen</translation>
+    </message>
+    <message>
+        <source>Network: open what the chosen node stands for</source>
+        <translation>Netwerk: openen waar het gekozen knooppunt voor staat</translation>
+    </message>
+    <message>
+        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
+        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt, Ctrl+pijltjes verplaatsen het, L koppelt het, Enter opent het.</translation>
+    </message>
 </context>
 </TS>
