@@ -135,11 +135,10 @@ class NetworkPanel(QWidget):
         left = QVBoxLayout(side)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.list)
-        left.addWidget(self.buttons["new"])
-        row = QHBoxLayout()  # two rows of buttons: the list stays narrow in Dutch too
-        for name in ("rename", "delete"):
-            row.addWidget(self.buttons[name])
-        left.addLayout(row)
+        # the list's buttons one under another: the list stays narrow in Dutch too, and the
+        # Analysis window fits a 1,024-pixel screen
+        for name in ("new", "rename", "delete"):
+            left.addWidget(self.buttons[name])
         main = QWidget()
         right = QVBoxLayout(main)
         right.setContentsMargins(0, 0, 0, 0)
@@ -148,10 +147,14 @@ class NetworkPanel(QWidget):
         for name in ("layout", "neighbours", "note", "remove", "fit", "export"):
             tools.addWidget(self.buttons[name])
         tools.addStretch(1)
-        tools.addWidget(self.count)
         right.addLayout(tools)
         right.addWidget(self.canvas, 1)
-        right.addWidget(self.hint)
+        # the count under the canvas beside the hint, not after the tools: there it made the
+        # Analysis window wider than a 1,024-pixel screen in Dutch
+        below = QHBoxLayout()
+        below.addWidget(self.hint, 1)
+        below.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop)
+        right.addLayout(below)
         split = QSplitter()
         split.addWidget(side)
         split.addWidget(main)

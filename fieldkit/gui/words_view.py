@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -140,18 +140,25 @@ class WordsView(QWidget):
         self.cloud = QPushButton()
         self.cloud.clicked.connect(lambda: self.show_cloud())
         self.summary = QLabel()
-        controls = QHBoxLayout()
-        for label, widget in zip(self.labels, (self.site, self.code, self.speaker, self.top,
-                                               self.shortest, self.compare), strict=True):
+        # Two rows of choices, each list as wide as some 16 letters whatever it holds (a code's
+        # path, a case's name): in one row they made the Analysis window 1,576 pixels wide in
+        # Dutch, past a 1,366 or 1,440 pixel screen.
+        controls = QGridLayout()
+        pairs = zip(self.labels, (self.site, self.code, self.speaker, self.top, self.shortest,
+                                  self.compare), strict=True)
+        for at, (label, widget) in enumerate(pairs):
             label.setBuddy(widget)
-            controls.addWidget(label)
-            controls.addWidget(widget)
+            controls.addWidget(label, at // 3, 2 * (at % 3))
+            controls.addWidget(widget, at // 3, 2 * (at % 3) + 1)
         for box in (self.site, self.code, self.speaker, self.compare):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         for spin in (self.top, self.shortest):
             spin.valueChanged.connect(lambda _v: self.refresh())
-        controls.addStretch(1)
-        controls.addWidget(self.cloud)
+        controls.setColumnStretch(6, 1)
+        controls.addWidget(self.cloud, 1, 7)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.table)

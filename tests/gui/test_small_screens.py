@@ -205,3 +205,24 @@ def test_view_menu_shows_and_hides_every_pane_and_resets_the_layout(demo_window)
     QApplication.processEvents()
     assert window.nav_dock.isVisible() and not window.nav_dock.isFloating()
     assert window.nav_dock.width() >= window_layout.SIDE_MIN
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_analysis_window_fits_a_1024_pixel_screen(demo_window, qtbot, language) -> None:
+    """Every tab of the Analysis window fits 1,024 pixels: the Words tab's six choices in one
+    row made it 1,576 pixels wide in Dutch (past a 1,366 or 1,440 screen), the Networks tab's
+    tools with the count beside them 1,240."""
+    window = demo_window
+    window.set_language(language)
+    analysis = window.show_analysis()
+    qtbot.waitExposed(analysis)
+    for _ in range(2):  # twice: a second pass finds the same
+        for at in range(analysis.tabs.count()):
+            analysis.tabs.setCurrentIndex(at)
+            QApplication.processEvents()
+            tab = analysis.tabs.widget(at)
+            assert tab.minimumSizeHint().width() <= 1000, (language, analysis.tabs.tabText(at))
+        assert analysis.minimumSizeHint().width() <= 1024, language
+        analysis.resize(1024, 640)
+        QApplication.processEvents()
+        assert analysis.width() <= 1024
