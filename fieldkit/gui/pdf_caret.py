@@ -124,6 +124,18 @@ class PdfCaret:
             at -= 1
         return at
 
+    def _step(self, at: int, by: int) -> int:
+        """One character on, over the line breaks between two pages (they have no place on a
+        page: the caret would stand still for a key)."""
+        at = max(0, min(len(self.text), at + by))
+        while 0 < at < len(self.text) and self._between_pages(at):
+            at += by
+        return at
+
+    def _between_pages(self, offset: int) -> bool:
+        pages = self.view.pages
+        return any(a.end < offset < b.start for a, b in zip(pages, pages[1:], strict=False))
+
     def _vertical(self, at: int, down: bool) -> int:
         """The caret nearest the goal x on the next line below (or above) that has text."""
         if self._goal_x is None:
@@ -150,10 +162,9 @@ class PdfCaret:
 
         page = self.page_of(start)
         boxes = self.view.boxes(page.number)[start - page.start:end - page.start]
-        placed = np.flatnonzero(~np.isnan(boxes[:, 0])) if len(boxes) else []
-        if not len(placed):
+        if not len(boxes) or np.isnan(boxes[:, 0]).all():
             return None
-        first = boxes[int(placed[0])]
+        first = boxes[int(np.flatnonzero(~np.isnan(boxes[:, 0]))[0])]
         local = caret_at(boxes, x, (float(first[1]) + float(first[3])) / 2)
         return None if local is None else start + local
 
@@ -169,9 +180,9 @@ class PdfCaret:
             return self._vertical(at, key == Qt.Key.Key_Down)
         self._goal_x = None
         if key == Qt.Key.Key_Left:
-            return self._word_left(at) if ctrl else max(0, at - 1)
+            return self._word_left(at) if ctrl else self._step(at, -1)
         if key == Qt.Key.Key_Right:
-            return self._word_right(at) if ctrl else min(n, at + 1)
+            return self._word_right(at) if ctrl else self._step(at, 1)
         if key == Qt.Key.Key_Home:
             if ctrl:
                 self.view.go_to_page(1)
@@ -298,7 +309,8 @@ class PdfCaret:
                 side.setValue(side.value() + int(rect.left() - MARGIN))
             elif rect.right() > port.width() - MARGIN:
                 side.setValue(side.value() + int(rect.right() - port.width() + MARGIN) + 1)
-            view.show_page(number)  # the page box names the caret's page        view.viewport().update()
+            view.show_page(number)  # the page box names the caret's page
+        view.viewport().update()
         self.announce()
 
     def rect(self) -> tuple[int, QRectF] | None:

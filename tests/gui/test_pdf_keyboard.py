@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtTest import QTest
 
 from fieldkit.gui.document_tab import DocumentTab
@@ -65,7 +65,8 @@ def _in_word(ch: str) -> bool:
 
 def word_starts(text: str) -> list[int]:
     """Where each word begins (a brute-force reading, character by character)."""
-    return [i for i, ch in enumerate(text) if _in_word(ch) and (i == 0 or not _in_word(text[i - 1]))]
+    return [i for i, ch in enumerate(text)
+            if _in_word(ch) and (i == 0 or not _in_word(text[i - 1]))]
 
 
 def lines(text: str) -> list[tuple[int, int]]:
@@ -114,6 +115,14 @@ def test_the_caret_moves_by_character_word_line_and_page(pdf_tab) -> None:
     for expected in range(12, 9, -1):
         press(view, Qt.Key.Key_Left)
         assert caret(view) == expected
+    # Right over a page break: straight from the end of page 1 to the start of page 2
+    pages = project.pdfs.pages(tab.doc_id)
+    for _ in range(2):
+        view.keys.move_to(pages[0].end, False)
+        press(view, Qt.Key.Key_Right)
+        assert caret(view) == pages[1].start and view.current_page == 2
+        press(view, Qt.Key.Key_Left)
+        assert caret(view) == pages[0].end and view.current_page == 1
     # Ctrl+Right: from word start to word start over the emoji and the ✓; Ctrl+Left back
     press(view, Qt.Key.Key_Home, CTRL)
     starts = word_starts(text)
@@ -225,6 +234,8 @@ def test_shift_extends_the_selection_from_where_it_began(pdf_tab) -> None:
         press(view, Qt.Key.Key_A, CTRL)
         assert tab.text_view.selected() == (0, len(text))
     assert tab.text_view.selection_span() == (0, len(text.rstrip()))
+    press(view, Qt.Key.Key_C, CTRL)  # and Ctrl+C copies it, emoji and all
+    assert QGuiApplication.clipboard().text() == text
     # the selection shown on the pages is the keyboard's
     assert view.span_rects(3, *view.selection)
 
@@ -330,6 +341,9 @@ def test_a_screen_reader_hears_the_page_line_selection_and_codings(pdf_tab, qtbo
     press(view, Qt.Key.Key_Left)
     assert view.accessibleDescription() == (
         "Page 2. Line: Pagina twee: veiligheid eerst. Coded: Technology/New machine by Anouk")
+    # the empty line between two pages (reached only from elsewhere: the keys pass it)
+    view.keys.move_to(text.index("\n\n") + 1, False)
+    assert view.accessibleDescription() == "Page 2. Empty line. Not coded here."
     # an area of a page around the caret is named too
     from fieldkit.core.model import Region
 
