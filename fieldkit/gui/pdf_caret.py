@@ -264,6 +264,14 @@ class PdfCaret:
 
     # -- the mouse and the others place it too ---------------------------------------------
 
+    def focused(self) -> None:
+        """The pages got the focus: the caret (at the page in sight's start when it has no
+        place yet) is drawn and said."""
+        if self.position is None and self.text:
+            self._start()
+        self.view.viewport().update()
+        self.announce()
+
     def clicked(self, offset: int) -> None:
         """A mouse press put the caret here (a drag may follow)."""
         self._goal_x = None

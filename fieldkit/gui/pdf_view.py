@@ -410,6 +410,8 @@ class PdfView(QAbstractScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.keys.announce()  # said again in the new language
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.tops:
             # Ctrl+plus, Ctrl+minus, Ctrl+0 restyle the app before they remember the step
             QTimer.singleShot(0, self, self._zoomed)
@@ -438,8 +440,7 @@ class PdfView(QAbstractScrollArea):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
-        self.viewport().update()  # the caret shows while the pages have the focus
-        self.keys.announce()
+        self.keys.focused()  # the caret shows (and is said) while the pages have the focus
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)

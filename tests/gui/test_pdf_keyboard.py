@@ -303,6 +303,37 @@ def test_a_keyboard_selection_is_coded_by_the_code_keys_and_the_quick_code_box(p
     qtbot_wait_marks(view, 3)
 
 
+def test_a_code_dropped_on_the_pages_codes_the_keyboard_selection(pdf_tab) -> None:
+    from tests.gui.test_pdf_view import drop_code
+
+    window, tab = pdf_tab
+    project, view = window.project, tab.pdf_view
+    text = project.document(tab.doc_id).text
+    start = text.index("crème")
+    select_by_keys(view, start, len("crème en 😀"))
+    code = project.code("Technology/New machine").id
+    drop_code(view, code, view.point_of(1, 300, 400))  # anywhere on the page
+    [coding] = project.codings(doc=tab.doc_id)
+    assert (coding.start, coding.end) == (start, start + len("crème en 😀"))
+    assert coding.quote == "crème en 😀"
+
+
+def test_tab_into_the_pages_places_the_caret_and_says_where(pdf_tab) -> None:
+    window, tab = pdf_tab
+    view = tab.pdf_view
+    text = window.project.document(tab.doc_id).text
+    assert view.keys.position == 0  # focused by the fixture: the start of the page in sight
+    assert view.accessibleDescription() == (
+        "Page 1. Line: Werk café 😀 één ✓ goed. Not coded here.")
+    assert view.keys.rect() is not None
+    window.search.query.setFocus()
+    view.go_to_page(2)
+    view.keys.position = None
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.keys.position == text.index("Pagina twee")
+    assert view.accessibleDescription().startswith("Page 2. Line: Pagina twee")
+
+
 def qtbot_wait_marks(view, page: int) -> None:
     for _ in range(100):
         if view.page_marks(page):
@@ -356,6 +387,8 @@ def test_a_screen_reader_hears_the_page_line_selection_and_codings(pdf_tab, qtbo
     i18n.install("nl")
     try:
         dutch = i18n.read_language("nl")
+        QTest.qWait(10)  # the change of language reaches the view: it is said in Dutch at once
+        assert view.accessibleDescription().startswith("Pagina 3. Regel: Laatste pagina")
         press(view, Qt.Key.Key_Home, CTRL)
         view.keys.move_to(at + 2, False)
         for _ in range(2):
