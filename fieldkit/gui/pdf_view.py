@@ -12,6 +12,8 @@ so every way the window codes a selection (quick-code, Ctrl+1–9, the codebook'
 dropped, in vivo) works on a PDF unchanged; this view draws that selection as rectangles.
 With Shift held, or the "Draw areas" switch on, a drag draws a rectangle instead: an area of the
 page to code, like a region of a photo.
+The keyboard moves a caret through the text and extends the same selection with Shift
+(``pdf_caret``); the view forwards its keys there and draws the caret.
 """
 
 from __future__ import annotations
