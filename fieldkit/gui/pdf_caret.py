@@ -207,6 +207,8 @@ class PdfCaret:
         if key not in _MOVES:
             return False
         mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+            return False  # not the caret's: Alt+arrows scroll, as before
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         extend = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         if not self.text:  # a scan: the page keys only

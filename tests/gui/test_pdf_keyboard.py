@@ -318,7 +318,7 @@ def test_a_code_dropped_on_the_pages_codes_the_keyboard_selection(pdf_tab) -> No
     assert coding.quote == "crème en 😀"
 
 
-def test_tab_into_the_pages_places_the_caret_and_says_where(pdf_tab) -> None:
+def test_focus_arriving_places_the_caret_and_says_where(pdf_tab) -> None:
     window, tab = pdf_tab
     view = tab.pdf_view
     text = window.project.document(tab.doc_id).text
@@ -329,8 +329,8 @@ def test_tab_into_the_pages_places_the_caret_and_says_where(pdf_tab) -> None:
     window.search.query.setFocus()
     view.go_to_page(2)
     view.keys.position = None
-    view.setFocus(Qt.FocusReason.TabFocusReason)
-    assert view.keys.position == text.index("Pagina twee")
+    window.actions_["focus_document"].trigger()  # Alt+4, "Go to the document"
+    assert view.hasFocus() and view.keys.position == text.index("Pagina twee")
     assert view.accessibleDescription().startswith("Page 2. Line: Pagina twee")
 
 
