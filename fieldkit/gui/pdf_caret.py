@@ -43,10 +43,14 @@ _MOVES = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.
 
 def shorten(text: str, most: int = SAID) -> str:
     """``text`` on one line, its middle left out ("…") when it is longer than ``most``."""
+    head = most * 2 // 3
+    if len(text) > 8 * most:  # a long selection (Ctrl+A): only its ends are read
+        first = " ".join(text[:4 * most].split())
+        last = " ".join(text[-4 * most:].split())
+        return f"{first[:head].rstrip()} … {last[len(last) - (most - head):].lstrip()}"
     flat = " ".join(text.split())
     if len(flat) <= most:
         return flat
-    head = most * 2 // 3
     return f"{flat[:head].rstrip()} … {flat[len(flat) - (most - head):].lstrip()}"
 
 

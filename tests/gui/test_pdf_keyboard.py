@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtTest import QTest
 
 from fieldkit.gui.document_tab import DocumentTab
-from fieldkit.gui.pdf_caret import SAID
+from fieldkit.gui.pdf_caret import SAID, shorten
 from tests.gui.conftest import open_window
 from tests.pdf.makers import LEADING, LEFT, SIZE, TOP, UNICODE_FONT, text_pdf
 
@@ -420,6 +420,23 @@ def test_a_long_selection_is_said_shortened(pdf_tab) -> None:
     assert said.startswith("Page 3. Selected: Werk café 😀 één") and " … " in said
     selected = said.removeprefix("Page 3. Selected: ").removesuffix(" Not coded here.")
     assert selected.endswith("met résumé.") and len(selected) <= SAID + 3 < len(text)
+
+
+def test_shorten_keeps_both_ends_whatever_the_length() -> None:
+    import random
+
+    rng = random.Random(7)
+    words = ["café", "😀", "één", "kantbank", "x", "\n", "  ", "matrijs."]
+    for n in range(0, 600, 7):
+        text = " ".join(rng.choice(words) for _ in range(n))
+        flat = " ".join(text.split())  # the whole text on one line: the truth
+        said = shorten(text)
+        if len(flat) <= SAID:
+            assert said == flat
+        else:
+            head, tail = said.split(" … ")
+            assert flat.startswith(head) and flat.endswith(tail)
+            assert len(head) >= SAID // 2 and len(tail) >= SAID // 4 and len(said) <= SAID + 3
 
 
 def caret_pixels(view, beside: float = 3) -> tuple[QColor, QColor]:
