@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from fieldkit.gui import contrast, style
@@ -78,6 +78,23 @@ def selection(painter: QPainter, rects: list[QRectF], colour: QColor) -> None:
     painter.setBrush(fill)
     for rect in rects:
         painter.drawRect(rect)
+    painter.restore()
+
+
+def caret(painter: QPainter, line: QRectF, colour: QColor) -> None:
+    """The text caret: a thin upright line at a character's edge, in the selection's colour;
+    in high contrast (its selection colour is yellow, faint on white paper) a yellow line
+    edged in black, wider."""
+    painter.save()
+    top, bottom = line.top() - 1, line.bottom() + 1
+    x = line.left()
+    if style.high_contrast():
+        painter.setPen(QPen(QColor(contrast.BACK), 5))
+        painter.drawLine(QPointF(x, top - 1), QPointF(x, bottom + 1))
+        painter.setPen(QPen(QColor(contrast.YELLOW), 3))
+    else:
+        painter.setPen(QPen(colour, 2))
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     painter.restore()
 
 

@@ -12,6 +12,8 @@ so every way the window codes a selection (quick-code, Ctrl+1–9, the codebook'
 dropped, in vivo) works on a PDF unchanged; this view draws that selection as rectangles.
 With Shift held, or the "Draw areas" switch on, a drag draws a rectangle instead: an area of the
 page to code, like a region of a photo.
+The keyboard moves a caret through the text and extends the same selection with Shift
+(``pdf_caret``); the view forwards its keys there and draws the caret.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QHelpEvent,
     QImage,
     QKeyEvent,
@@ -49,6 +52,7 @@ from fieldkit.gui import pdf_paint, zoom
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.codebook_model import code_ids_from_mime, take_codes
 from fieldkit.gui.i18n import tr
+from fieldkit.gui.pdf_caret import PdfCaret
 from fieldkit.gui.pdf_text import PageText
 from fieldkit.gui.text_view import Mark, mark_tooltip, snap_words_on, word_bounds
 from fieldkit.operations.pdf_layout import Rect, caret_at, line_rects, nearest_char
@@ -112,6 +116,7 @@ class PdfView(QAbstractScrollArea):
         self._fit_step = 0  # the zoom step the base scale was worked out at
         self.magnified = 1.0  # Ctrl+wheel: the pages alone larger or smaller
         self.tops: list[int] = []
+        self.keys = PdfCaret(self)  # the caret, the keys that move it, what is said of it
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
@@ -274,6 +279,7 @@ class PdfView(QAbstractScrollArea):
         self.marks = marks
         self._on_page = {}
         self.viewport().update()
+        self.keys.announce()  # a coding made or removed at the caret is said at once
 
     def set_area_mode(self, on: bool) -> None:
         self.area_mode = on
@@ -288,6 +294,10 @@ class PdfView(QAbstractScrollArea):
         """Scroll so that page ``number`` (from 1) starts at the top."""
         number = max(1, min(len(self.pages), number))
         self.verticalScrollBar().setValue(self.tops[number - 1] - GAP // 2)
+        self._set_current(number)
+
+    def show_page(self, number: int) -> None:
+        """Name page ``number`` the page in sight (the caret is there) without scrolling."""
         self._set_current(number)
 
     def show_rect(self, number: int, rect: Rect) -> None:
@@ -337,8 +347,10 @@ class PdfView(QAbstractScrollArea):
     def _selection_followed(self) -> None:
         before = self._selection
         self._selection = self.text_view.selected()
-        if self._anchor is None and self._selection and self._selection != before:
-            self.show_span(*self._selection)  # chosen elsewhere: a search hit, a segment
+        if self._anchor is None and not self.keys.moving and self._selection != before:
+            if self._selection:
+                self.show_span(*self._selection)  # chosen elsewhere: a search hit, a segment
+            self.keys.followed(self._selection)
         self.viewport().update()
 
     def select(self, start: int, end: int) -> None:
@@ -377,6 +389,8 @@ class PdfView(QAbstractScrollArea):
                 pdf_paint.selection(painter, [self.to_view(number, r) for r in self.span_rects(
                     number, *self._selection)], self.palette().highlight().color())
             pdf_paint.stripes(painter, placed, self.stripes_left(number), rect)
+            if self.hasFocus():
+                self.keys.paint(painter, number)
             if self.shown_area is not None and self.shown_area[0] == number:
                 pdf_paint.outline(painter, self.to_view(number, self.shown_area[1]),
                                   self.palette().highlight().color())
@@ -398,6 +412,8 @@ class PdfView(QAbstractScrollArea):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.keys.announce()  # said again in the new language
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self.tops:
             # Ctrl+plus, Ctrl+minus, Ctrl+0 restyle the app before they remember the step
             QTimer.singleShot(0, self, self._zoomed)
@@ -421,17 +437,16 @@ class PdfView(QAbstractScrollArea):
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        if key == Qt.Key.Key_PageDown:
-            self.go_to_page(self._current + 1)
-        elif key == Qt.Key.Key_PageUp:
-            self.go_to_page(self._current - 1)
-        elif key == Qt.Key.Key_Home and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.go_to_page(1)
-        elif key == Qt.Key.Key_End and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.go_to_page(len(self.pages))
-        else:
+        if not self.keys.key(event):  # the caret's keys (pdf_caret), the page keys among them
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.keys.focused()  # the caret shows (and is said) while the pages have the focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
@@ -449,7 +464,9 @@ class PdfView(QAbstractScrollArea):
         self._exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self._anchor = self.caret(number, point)
         if self._anchor is not None:
+            self.keys.clicked(self._anchor)
             self.select(self._anchor, self._anchor)
+            self.viewport().update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._area_from is not None:
@@ -467,6 +484,7 @@ class PdfView(QAbstractScrollArea):
             if found is not None:
                 here = self.caret(*found)
                 if here is not None:
+                    self.keys.dragged(here)
                     self.select(self._anchor, here)
             return
         super().mouseMoveEvent(event)
@@ -481,6 +499,7 @@ class PdfView(QAbstractScrollArea):
             if self._selection is not None and not exact and snap_words_on():
                 self.select(*word_bounds(self.text, *self._selection))
             self._anchor = None
+            self.keys.released()
             return
         super().mouseReleaseEvent(event)
 

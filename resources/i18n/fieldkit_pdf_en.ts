@@ -77,5 +77,21 @@
             <numerusform>%Ln coded areas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Page {0}.</source>
+        <translation>Page {0}.</translation>
+    </message>
+    <message>
+        <source>Line: {0}</source>
+        <translation>Line: {0}</translation>
+    </message>
+    <message>
+        <source>Selected: {0}</source>
+        <translation>Selected: {0}</translation>
+    </message>
+    <message>
+        <source>Empty line.</source>
+        <translation>Empty line.</translation>
+    </message>
 </context>
 </TS>

@@ -77,5 +77,21 @@
             <numerusform>%Ln gecodeerde gebieden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Page {0}.</source>
+        <translation>Pagina {0}.</translation>
+    </message>
+    <message>
+        <source>Line: {0}</source>
+        <translation>Regel: {0}</translation>
+    </message>
+    <message>
+        <source>Selected: {0}</source>
+        <translation>Geselecteerd: {0}</translation>
+    </message>
+    <message>
+        <source>Empty line.</source>
+        <translation>Lege regel.</translation>
+    </message>
 </context>
 </TS>
