@@ -27,7 +27,7 @@ from fieldkit.core.model import PdfPage
 from fieldkit.gui import pdf_paint
 from fieldkit.gui.accessibility import tell
 from fieldkit.gui.i18n import tr
-from fieldkit.gui.text_view import Mark, _in_word
+from fieldkit.gui.text_view import Mark, in_word
 from fieldkit.operations.pdf_layout import caret_at
 
 if TYPE_CHECKING:
@@ -114,17 +114,17 @@ class PdfCaret:
 
     def _word_right(self, at: int) -> int:
         text = self.text
-        while at < len(text) and _in_word(text[at]):
+        while at < len(text) and in_word(text[at]):
             at += 1
-        while at < len(text) and not _in_word(text[at]):
+        while at < len(text) and not in_word(text[at]):
             at += 1
         return at
 
     def _word_left(self, at: int) -> int:
         text = self.text
-        while at > 0 and not _in_word(text[at - 1]):
+        while at > 0 and not in_word(text[at - 1]):
             at -= 1
-        while at > 0 and _in_word(text[at - 1]):
+        while at > 0 and in_word(text[at - 1]):
             at -= 1
         return at
 

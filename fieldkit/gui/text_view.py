@@ -111,15 +111,15 @@ def coding_entries(marks: list[Mark], remove: Signal | SignalInstance,
     return out
 
 
-def _in_word(ch: str) -> bool:
+def in_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_-'’"
 
 
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` widened so that it neither starts nor ends inside a word."""
-    while 0 < start < len(text) and _in_word(text[start - 1]) and _in_word(text[start]):
+    while 0 < start < len(text) and in_word(text[start - 1]) and in_word(text[start]):
         start -= 1
-    while 0 < end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+    while 0 < end < len(text) and in_word(text[end - 1]) and in_word(text[end]):
         end += 1
     return start, end
 
