@@ -93,12 +93,16 @@ class Store(Writer):
         self._summaries: tuple[tuple[int, int], list[DocumentSummary]] | None = None
 
     def close(self) -> None:
-        """Let SQLite tidy its statistics (a writer) and close the connection."""
+        """Let SQLite tidy its statistics (after a committed change) and close the connection.
+
+        Only then: ``PRAGMA optimize`` may rewrite the statistics of a table whose index a read
+        used, and a session that only read, or whose one action was refused, leaves the file
+        exactly as it found it."""
         with self.lock:
-            if not self.readonly:
+            if not self.readonly and self.committed:
                 try:
                     self.conn.execute("PRAGMA optimize")
-                except Exception:
+                except Exception:  # closed already, or busy: the statistics can wait
                     pass
             self.conn.close()
 

@@ -55,6 +55,7 @@ class Writer:
         self.listeners: list[Listener] = []
         self.coder_name = ""
         self.commit_hook: CommitHook | None = None
+        self.committed = False  # whether a change of this connection was committed
 
     # -- reading -------------------------------------------------------------------------
 
@@ -119,6 +120,7 @@ class Writer:
                 self.commit_hook(changeset)
             before_commit()
             self.conn.execute("COMMIT")
+            self.committed = True
         except BaseException:
             self._rollback()
             raise
