@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from fieldkit.core.codebook import Codebook
 from fieldkit.index import (
@@ -38,6 +38,7 @@ from fieldkit.storage import search_tables as tables
 from fieldkit.storage import sqlengine
 from fieldkit.storage.store import Store
 
+T = TypeVar("T")
 CHUNK = 200
 # speaker: with code:/coder: and words: with more matching rows than this, the segments that
 # reach the speakers' turns are found first (``listing.spoken_segments``)
@@ -116,9 +117,8 @@ class FtsIndex(IndexUpkeep):
     def __init__(self, store: Store) -> None:
         self.store = store
         self._relative: bool | None = None
-        self._book: tuple[tuple[int, int], Codebook] | None = None
-        self._speakers_seen: tuple[tuple[int, int], dict[str, int]] | None = None
-        self._region_counts: tuple[tuple[int, int] | None, dict[str, int]] = (None, {})
+        # what ``_kept`` keeps: name -> (the data key it was read at, the value)
+        self._kept_values: dict[object, tuple[tuple[int, int], Any]] = {}
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
         self.planner = Planner(self)
@@ -132,47 +132,47 @@ class FtsIndex(IndexUpkeep):
             self._relative = int(version or 0) >= tables.RELATIVE_SINCE
         return self._relative
 
-    def codebook(self) -> Codebook:
-        """The codebook, read again only when the data may have changed: after any write on
-        this connection (``total_changes``: edits, undo, imports, merges, team sync) or a
-        commit by another (``PRAGMA data_version``). ``code:`` resolves names through it."""
+    def _kept(self, name: object, read: Callable[[], T]) -> T:
+        """``read()``, kept under ``name`` and read again only when the data may have changed:
+        after any write on this connection (``total_changes``: edits, undo, imports, merges,
+        team sync) or a commit by another (``PRAGMA data_version``)."""
         with self.store.lock:
             key = self._data_key()
-            if self._book is None or self._book[0] != key:
-                self._book = (key, Codebook(self.store.codes()))
-            return self._book[1]
+            found = self._kept_values.get(name)
+            if found is None or found[0] != key:
+                found = self._kept_values[name] = (key, read())
+            return cast(T, found[1])
 
     def _data_key(self) -> tuple[int, int]:
         """What changes when the data may have: writes on this connection, commits by others."""
         conn = self.store.conn
         return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def codebook(self) -> Codebook:
+        """The codebook, kept until the data may have changed (``_kept``); ``code:`` resolves
+        names through it."""
+        return self._kept("codebook", lambda: Codebook(self.store.codes()))
+
     def speakers(self) -> dict[str, int]:
         """Every speaker's name with the length of their longest turn (code points): a turn
-        of theirs that reaches a place in a text starts at most that far before it. Read
-        again only when the data may have changed (as the codebook is)."""
+        of theirs that reaches a place in a text starts at most that far before it. Kept until
+        the data may have changed (``_kept``)."""
+        return self._kept("speakers", lambda: {
+            name: max(0, int(longest or 0)) for name, longest in self.store.conn.execute(
+                "SELECT speaker, max(end - start) FROM turns GROUP BY speaker")})
+
+    def count_regions(self, expr: str) -> int:
+        """How many coded segments and turns a MATCH expression finds (FTS5 counts them from
+        its doclists, without scoring)."""
         with self.store.lock:
-            key = self._data_key()
-            if self._speakers_seen is None or self._speakers_seen[0] != key:
-                self._speakers_seen = (key, {name: max(0, int(longest or 0)) for name, longest
-                                             in self.store.conn.execute(
-                                                 "SELECT speaker, max(end - start) FROM turns "
-                                                 "GROUP BY speaker")})
-            return self._speakers_seen[1]
+            return int(self.store.conn.execute(
+                "SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
+                (expr,)).fetchone()[0])
 
     def region_rows(self, filters: str) -> int:
-        """How many coded segments and turns a MATCH of filter words finds; kept until the
-        data may have changed (as the codebook is): a coder's rows are counted once."""
-        with self.store.lock:
-            key = self._data_key()
-            if self._region_counts[0] != key:
-                self._region_counts = (key, {})
-            kept = self._region_counts[1]
-            if filters not in kept:
-                kept[filters] = int(self.store.conn.execute(
-                    "SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
-                    (filters,)).fetchone()[0])
-            return kept[filters]
+        """``count_regions`` of filter words, kept until the data may have changed
+        (``_kept``): a coder's rows are counted once."""
+        return self._kept(("region rows", filters), lambda: self.count_regions(filters))
 
     @property
     def analyser(self) -> Any:
@@ -373,9 +373,7 @@ class FtsIndex(IndexUpkeep):
         spoken = None
         only = None
         if plan.speakers is not None and plan.segments is not None and plan.regions is not None \
-                and self.store.conn.execute(
-                    "SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
-                    (plan.regions,)).fetchone()[0] > FEW_ROWS:
+                and self.count_regions(plan.regions) > FEW_ROWS:
             # many rows: segments first, only the rows of segments that reach the speakers'
             # turns are scored and looked into (a frequent speaker's turns are never all read)
             pieces, turns = listing.spoken_segments(self, plan, participants=True)

@@ -92,9 +92,7 @@ def _first(engine: FtsIndex, plan: Plan, limit: int,
     through all of them: FTS5 counts the rows, and hands them over in rowid order, which is
     document order (a document's rows are read to its end, to put them in text order)."""
     assert plan.regions is not None
-    conn = engine.store.conn
-    total = conn.execute("SELECT count(*) FROM search_regions WHERE search_regions MATCH ?",
-                         (plan.regions,)).fetchone()[0]
+    total = engine.count_regions(plan.regions)
     items = _region_items(engine, plan.regions, turns_only, limit)
     if turns_only:
         texts = _participant_texts(engine, plan)
