@@ -14,15 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
-from fieldkit.gui import (
-    autocode_dialog,
-    code_keys,
-    contrast,
-    encryption_dialogs,
-    network_keys,
-    settings,
-    zoom,
-)
+from fieldkit.gui import autocode_dialog, code_keys, contrast, encryption_dialogs, settings, zoom
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -288,6 +280,8 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     rows.append((tr("Next control (Shift+Tab: the one before)"), "Tab"))
     rows.append((tr("Move inside a list, tree or table"), tr("Arrow keys")))
     rows.append((tr("Context menu"), "Shift+F10, Menu"))
+    from fieldkit.gui import network_keys  # the canvas's module only when the list is shown
+
     rows += network_keys.shortcut_rows()  # the network canvas of the Analysis window
     dialog = ShortcutsDialog(rows, window)
     dialog.open()
