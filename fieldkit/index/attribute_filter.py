@@ -13,11 +13,9 @@ whole words — turns, answers, a selection — so a hit is inside a part or out
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput
-from fieldkit.storage import analysis_rows
 
 if TYPE_CHECKING:
     from fieldkit.analysis.attribute_facts import AttributeFacts
@@ -28,23 +26,14 @@ if TYPE_CHECKING:
 
 Spans = list[tuple[int | None, int | None]]  # (None, None): the whole document
 _OUTSIDE = 1 << 40  # beyond the end of any text: a gap after the last part reaches it
-# each engine's values, with the state of the data they were read in
-_READ: weakref.WeakKeyDictionary[FtsIndex, tuple[tuple[int, int], AttributeFacts]] = \
-    weakref.WeakKeyDictionary()
 
 
 def facts_of(engine: FtsIndex) -> AttributeFacts:
-    """The attribute values and case memberships, read again only after a write on this
-    connection (``total_changes``) or a commit by another (``data_version``)."""
+    """The attribute values and case memberships, kept by the engine until the data may have
+    changed (``FtsIndex.kept``)."""
     from fieldkit.analysis.attribute_facts import AttributeFacts
 
-    store = engine.store
-    key = (store.conn.total_changes, analysis_rows.data_version(store))
-    kept = _READ.get(engine)
-    if kept is None or kept[0] != key:
-        kept = (key, AttributeFacts.load(store))
-        _READ[engine] = kept
-    return kept[1]
+    return engine.kept("attribute facts", lambda: AttributeFacts.load(engine.store))
 
 
 def restrict(engine: FtsIndex, query: Query, plan: Plan | None) -> Plan | None:

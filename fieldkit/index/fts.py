@@ -117,7 +117,7 @@ class FtsIndex(IndexUpkeep):
     def __init__(self, store: Store) -> None:
         self.store = store
         self._relative: bool | None = None
-        # what ``_kept`` keeps: name -> (the data key it was read at, the value)
+        # what ``kept`` keeps: name -> (the data key it was read at, the value)
         self._kept_values: dict[object, tuple[tuple[int, int], Any]] = {}
         self.vocabulary = Vocabulary(store)
         self.folded = regex_terms.FoldedTexts()
@@ -132,32 +132,26 @@ class FtsIndex(IndexUpkeep):
             self._relative = int(version or 0) >= tables.RELATIVE_SINCE
         return self._relative
 
-    def _kept(self, name: object, read: Callable[[], T]) -> T:
-        """``read()``, kept under ``name`` and read again only when the data may have changed:
-        after any write on this connection (``total_changes``: edits, undo, imports, merges,
-        team sync) or a commit by another (``PRAGMA data_version``)."""
+    def kept(self, name: object, read: Callable[[], T]) -> T:
+        """``read()``, kept under ``name`` and read again only when the data may have changed
+        (``Store.data_key``: a write on this connection or a commit by another)."""
         with self.store.lock:
-            key = self._data_key()
+            key = self.store.data_key()
             found = self._kept_values.get(name)
             if found is None or found[0] != key:
                 found = self._kept_values[name] = (key, read())
             return cast(T, found[1])
 
-    def _data_key(self) -> tuple[int, int]:
-        """What changes when the data may have: writes on this connection, commits by others."""
-        conn = self.store.conn
-        return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
-
     def codebook(self) -> Codebook:
-        """The codebook, kept until the data may have changed (``_kept``); ``code:`` resolves
+        """The codebook, kept until the data may have changed (``kept``); ``code:`` resolves
         names through it."""
-        return self._kept("codebook", lambda: Codebook(self.store.codes()))
+        return self.kept("codebook", lambda: Codebook(self.store.codes()))
 
     def speakers(self) -> dict[str, int]:
         """Every speaker's name with the length of their longest turn (code points): a turn
         of theirs that reaches a place in a text starts at most that far before it. Kept until
-        the data may have changed (``_kept``)."""
-        return self._kept("speakers", lambda: {
+        the data may have changed (``kept``)."""
+        return self.kept("speakers", lambda: {
             name: max(0, int(longest or 0)) for name, longest in self.store.conn.execute(
                 "SELECT speaker, max(end - start) FROM turns GROUP BY speaker")})
 
@@ -171,8 +165,8 @@ class FtsIndex(IndexUpkeep):
 
     def region_rows(self, filters: str) -> int:
         """``count_regions`` of filter words, kept until the data may have changed
-        (``_kept``): a coder's rows are counted once."""
-        return self._kept(("region rows", filters), lambda: self.count_regions(filters))
+        (``kept``): a coder's rows are counted once."""
+        return self.kept(("region rows", filters), lambda: self.count_regions(filters))
 
     @property
     def analyser(self) -> Any:

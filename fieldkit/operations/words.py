@@ -289,9 +289,7 @@ class Words:
         """The speaker labels opening the turns of the documents (all when None): where they
         are and their words, as the index folds them (``analysis.words.label_length``). Read
         once while the data stay the same."""
-        from fieldkit.storage.analysis_rows import data_version
-
-        key = (self._store.conn.total_changes, data_version(self._store))
+        key = self._store.data_key()
         if self._labels is None or self._labels[0] != key:
             self._labels = (key, self._read_labels())
         every = self._labels[1]

@@ -491,15 +491,21 @@ class Store(Writer):
         return [rows.turn(r) for r in self.rows(
             "SELECT * FROM turns WHERE document_id = ? ORDER BY start", (document_id,))]
 
+    def data_key(self) -> tuple[int, int]:
+        """What changes whenever the data may have: this connection's writes (``total_changes``:
+        edits, undo, imports, merges, team sync) and another's commits (``PRAGMA
+        data_version``). Whatever is read once and kept is kept under it."""
+        with self.lock:
+            return (self.conn.total_changes,
+                    int(self.conn.execute("PRAGMA data_version").fetchone()[0]))
+
     def document_summaries(self, *, kind: str | None = None, site_id: int | None = None,
                            visit_id: int | None = None) -> list[DocumentSummary]:
         """Documents with their site, visit, participant, length and number of codings, in id
         order; all of them (no filter) are read once until a change of this connection
         (``total_changes``) or a commit by another (``PRAGMA data_version``)."""
         if kind is None and site_id is None and visit_id is None:
-            with self.lock:
-                key = (self.conn.total_changes,
-                       int(self.conn.execute("PRAGMA data_version").fetchone()[0]))
+            key = self.data_key()
             if self._summaries is None or self._summaries[0] != key:
                 self._summaries = (key, self._read_summaries(None, None, None))
             return list(self._summaries[1])
