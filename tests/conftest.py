@@ -113,6 +113,22 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=HAS_QT)
+def no_python_message_handler_left() -> Iterator[None]:
+    """No test leaves a Python message handler installed for Qt (see pytest_configure): a
+    screenshot taken in-process once left the app's own, and the recording player's tests
+    that ran later hung CI. The test that leaves one fails, and the default is put back."""
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    left = qInstallMessageHandler(None)
+    if left is not None:
+        pytest.fail(f"this test left a Python message handler for Qt installed: {left!r}",
+                    pytrace=False)
+
+
 @pytest.fixture(autouse=ENCRYPTED)
 def every_project_encrypted(monkeypatch: pytest.MonkeyPatch) -> None:
     """With FIELDKIT_TEST_ENCRYPTED=1: the projects tests make are encrypted (see above)."""

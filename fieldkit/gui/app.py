@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -59,13 +60,18 @@ def run(project: Project | None, *, screenshot: str | None = None,
     words it shows) and return instead of running the app.
     """
     if screenshot:
-        quiet_offscreen_noise()
+        previous = quiet_offscreen_noise()
+        try:
+            application()
+            i18n.install(language or (settings.get("language") or None))
+            shown = WelcomeWindow() if project is None else MainWindow(project)
+            return take_screenshot(shown, Path(screenshot), texts)
+        finally:
+            qInstallMessageHandler(previous)  # a caller in this process gets its own back
     app = application()
     i18n.install(language or (settings.get("language") or None))
     if project is None:
         welcome = WelcomeWindow()
-        if screenshot:
-            return take_screenshot(welcome, Path(screenshot), texts)
         windows: list[MainWindow] = []
 
         def open_main(chosen: Project) -> None:
@@ -80,8 +86,6 @@ def run(project: Project | None, *, screenshot: str | None = None,
             QTimer.singleShot(0, lambda: welcome.open_path(ask))
         return app.exec()
     window = MainWindow(project)
-    if screenshot:
-        return take_screenshot(window, Path(screenshot), texts)
     window.show()
     return app.exec()
 
@@ -169,14 +173,16 @@ def _drop_noise(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
     print(prefix + message, file=sys.stderr)
 
 
-def quiet_offscreen_noise() -> None:
+def quiet_offscreen_noise() -> Callable[..., None] | None:
     """Screenshot mode: drop the offscreen platform's known harmless warnings, keep the rest.
 
-    Only here: a Python handler must wait for the interpreter, and Qt's media backend logs from
-    its own threads while the main thread holds the interpreter waiting on them (a recording's
-    player stopping), which deadlocks. Screenshots show text documents, never a player.
+    Only here, and only until the screenshot is taken (the handler it replaced is returned, to
+    be put back): a Python handler must wait for the interpreter, and Qt's media backend logs
+    from its own threads while the main thread holds the interpreter waiting on them (a
+    recording's player stopping), which deadlocks. Screenshots show text documents, never a
+    player; a test suite that took one in-process then played a recording hung CI.
     """
-    qInstallMessageHandler(_drop_noise)
+    return qInstallMessageHandler(_drop_noise)
 
 
 def _frequent_word(window: MainWindow) -> str:

@@ -57,6 +57,29 @@ class _Delivery(QObject):
     ready = Signal(object)
 
 
+def _nothing(*_args: object) -> None:
+    pass
+
+
+def answer_backend_threads_without_python(*objects: QObject) -> None:
+    """Let the media backend's threads connect to and disconnect from these objects without
+    waiting for the Python interpreter.
+
+    Qt's FFmpeg backend makes an audio renderer on its own thread for each play, connected to
+    the ``QAudioOutput``, and deletes it there at stop. Deleting it calls the output's
+    ``disconnectNotify``; for an object made from Python that is a PySide wrapper, which asks
+    the interpreter whether Python overrides the method, holding Qt's connection lock as it
+    waits. The main thread holds the interpreter while it runs Qt code (closing a window) and
+    may want that same lock: the app froze (CI hung in the player's tests; ``py-spy dump
+    --native`` showed both threads). PySide remembers per object that there is no override
+    once it has asked, and asks on the first call: a connect and disconnect here, on the main
+    thread, is that first call, so the backend's threads never need the interpreter for them.
+    """
+    for obj in objects:
+        obj.objectNameChanged.connect(_nothing)
+        obj.objectNameChanged.disconnect(_nothing)
+
+
 class RecordingPlayer(QWidget):
     """Plays one recording document with its linked transcripts."""
 
@@ -98,6 +121,7 @@ class RecordingPlayer(QWidget):
         """The player, its sound and (for a video) its picture."""
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
+        answer_backend_threads_without_python(self.player, self.audio)
         self.player.setAudioOutput(self.audio)
         if hasattr(self.player, "setPitchCompensation"):
             self.player.setPitchCompensation(True)  # speed changes keep the voice's pitch

@@ -225,3 +225,36 @@ def test_no_python_handler_catches_the_media_backends_messages(request) -> None:
     Python message handler (pytest-qt's log capture) deadlocks there, so the suite runs without
     it (tests/conftest.py)."""
     assert request.config.pluginmanager.get_plugin("_qt_logging") is None
+
+
+def test_the_backends_threads_stop_a_playing_recording_without_the_interpreter(
+        qtbot, player) -> None:
+    """The audio renderer the backend makes for each play lives on the backend's thread and is
+    deleted there at stop, disconnecting from the player's ``QAudioOutput``. That must not
+    wait for the interpreter: the main thread holds it while it runs Qt code, and the two then
+    deadlock over Qt's connection lock (CI hung here). The main thread keeps the interpreter
+    (no switching, a sleep that does not let go of it) while the renderer goes."""
+    import ctypes
+    import sys
+
+    from PySide6.QtCore import SIGNAL
+
+    def renderers() -> int:
+        return int(player.audio.receivers(SIGNAL("volumeChanged(float)")))
+
+    player.player.play()
+    qtbot.waitUntil(lambda: renderers() > 0, timeout=20000)
+    keep_interpreter = ctypes.PyDLL(None)  # a PyDLL call does not release the interpreter
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(120)
+    try:
+        player.player.stop()
+        left = [renderers()]
+        for _ in range(2000):  # up to 20 s for a loaded machine; done in the first few
+            if left[-1] == 0:
+                break
+            keep_interpreter.usleep(10_000)
+            left.append(renderers())
+    finally:
+        sys.setswitchinterval(switching)
+    assert left[-1] == 0, "the backend's thread waited for the interpreter to delete its renderer"
