@@ -8,6 +8,7 @@ sure that PySide6 really is absent and that no test reached ``fieldkit.gui``.
 
 from __future__ import annotations
 
+import faulthandler
 import importlib.util
 import os
 import sys
@@ -21,6 +22,9 @@ from fieldkit import Project
 SHARED_FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
 
 HAS_QT = importlib.util.find_spec("PySide6") is not None
+# pytest-timeout (its limit is in pyproject.toml) fires first when it can; the watchdog after
+HAS_TIMEOUT = importlib.util.find_spec("pytest_timeout") is not None
+DEFAULT_TIMEOUT, HANG_MARGIN = 300.0, 120.0
 HEADLESS = os.environ.get("FIELDKIT_HEADLESS") == "1"
 QT_TESTS = ["gui", "teamserver/test_team_window.py", "teamserver/test_hostile_history_window.py"]
 collect_ignore = [] if HAS_QT else QT_TESTS
@@ -111,6 +115,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if HEADLESS and reached:
         print(f"\nheadless job: a Qt-free test imported {', '.join(reached)}", file=sys.stderr)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """A test that hangs with the interpreter held (a deadlock in native code) ends the run
+    with every thread's stack soon after its timeout. pytest-timeout's thread needs the
+    interpreter to fire and cannot; faulthandler's watchdog is a C thread that does not."""
+    marker = item.get_closest_marker("timeout")
+    if marker and marker.args:
+        limit = float(marker.args[0])
+    else:
+        limit = float(item.config.getini("timeout") or 0) if HAS_TIMEOUT else 0.0
+    faulthandler.dump_traceback_later((limit or DEFAULT_TIMEOUT) + HANG_MARGIN, exit=True)
+    try:
+        return (yield)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=HAS_QT)
