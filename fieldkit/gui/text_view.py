@@ -47,6 +47,8 @@ MAX_LANES = 8
 LABELS = 150  # the column of code names right of the stripes
 SWATCH = 10  # the stripe's colour and pattern in front of each name
 GUTTER = 58
+MIN_TEXT = 220  # px of text a narrow view keeps: the code names, then the times, give way
+MIN_LABELS = 48  # narrower than this, the code names are left out (the stripes stay)
 WINDOW = 20_000  # UTF-16 units either side of the screen whose codings Qt is given
 
 
@@ -301,21 +303,31 @@ class TextView(QPlainTextEdit):
         return selections
 
     def _margins(self) -> None:
-        right = min(max(self.lanes, 1), MAX_LANES) * LANE + 10 + (LABELS if self.marks else 0)
-        self.setViewportMargins(GUTTER if self.gutter_on else 0, 0, right, 0)
+        """The times' gutter left, the stripes and code names right; in a narrow view (a small
+        window with the side panels open) the names narrow, then go, then the gutter, so
+        the text itself always keeps ``MIN_TEXT`` pixels."""
+        lanes = min(max(self.lanes, 1), MAX_LANES) * LANE + 10
+        spare = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width() \
+            - MIN_TEXT - lanes
+        gutter = GUTTER if self.gutter_on and spare >= GUTTER else 0
+        labels = min(LABELS if self.marks else 0, spare - gutter)
+        right = lanes + (labels if labels >= MIN_LABELS else 0)
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (gutter, right):
+            self.setViewportMargins(gutter, 0, right, 0)
         self._place_margins()
 
     def _place_margins(self) -> None:
         cr = self.contentsRect()
         margins = self.viewportMargins()
-        self.gutter.setVisible(self.gutter_on)
+        self.gutter.setVisible(margins.left() > 0)
         self.gutter.setGeometry(QRect(cr.left(), cr.top(), GUTTER, cr.height()))
         width = margins.right()
         self.stripes.setGeometry(QRect(cr.right() - width + 1, cr.top(), width, cr.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._place_margins()
+        self._margins()
         self._paint_window()
 
     def _scrolled(self, rect: QRect, dy: int) -> None:
@@ -566,6 +578,9 @@ class _Stripes(QWidget):
         self._labels = []
         for rect, m in self._drawn:  # colour and pattern: two codes differ in greyscale too
             style.fill_coded(p, rect, m.colour, m.coding.code_id, 2.5)
+        if label_w < MIN_LABELS - 10:  # a narrow view: the stripes without their names
+            p.end()
+            return
         # labels: one per coding, at its first line, pushed down so they never overlap
         ordered = sorted(self._drawn, key=lambda rm: (max(rm[0].top(), 0), rm[1].lane))
         for i, (rect, m) in enumerate(ordered):

@@ -60,6 +60,8 @@ def same_colour(project):
 def test_stripes_of_one_colour_differ_in_greyscale_and_their_labels_match(
         qtbot, same_colour, window) -> None:
     project, note, one, two = same_colour
+    window.nav_dock.hide()  # room for the code names beside the stripes (an 800 px screen)
+    window.code_dock.hide()
     tab = window.open_document(note)
     tab.text_view.setMinimumHeight(300)
     QApplication.processEvents()

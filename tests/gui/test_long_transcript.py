@@ -7,9 +7,23 @@ text on screen is ever left without its colour, wherever the reader scrolls or j
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from fieldkit.gui import text_view
+from tests.gui.conftest import open_window
+
+
+@pytest.fixture
+def window(qtbot, project):
+    """The main window with the side panes closed, once it has fitted itself to the (800×800
+    offscreen) screen: these tests scroll a document, and a screen of it must hold at least
+    one coded line whatever the fonts make of the panes' widths."""
+    for shown in open_window(qtbot, project):
+        qtbot.wait(300)  # the window fits itself to the screen 200 ms after it is shown
+        shown.nav_dock.hide()
+        shown.code_dock.hide()
+        yield shown
 
 
 def long_transcript(project, tmp_path, lines: int = 2500) -> int:
@@ -98,3 +112,30 @@ def test_a_new_coding_far_down_is_highlighted_at_once(window, tmp_path, qtbot) -
     assert all(m.coding.code_id != code for m in view.marks)
     assert new.coding.id not in highlighted(view)
     assert on_screen(view) <= highlighted(view)
+
+
+def test_a_narrow_document_view_keeps_room_for_its_text(window, tmp_path, qtbot) -> None:
+    """In a small window with the side panes open the document view is narrow: the code
+    names beside the stripes narrow, then go, before the text gets less than MIN_TEXT."""
+    doc_id = long_transcript(window.project, tmp_path)
+    shown = window.open_document(doc_id).text_view
+    view = text_view.TextView()
+    qtbot.addWidget(view)
+    view.set_text(shown.text, [])
+    view.set_marks(shown.marks)
+    stripes = min(max(view.lanes, 1), text_view.MAX_LANES) * text_view.LANE + 10
+    view.resize(900, 400)
+    view.show()
+    qtbot.wait(10)
+    assert view.viewportMargins().right() == stripes + text_view.LABELS  # names in full
+    for _ in range(2):
+        narrowed = []
+        for width in (380, 300, 180, 900):
+            view.resize(width, 400)
+            qtbot.wait(10)
+            narrowed.append(view.viewportMargins().right() - stripes)
+            if width < 900:
+                assert view.viewport().width() >= min(text_view.MIN_TEXT, width - 60), width
+        assert 0 < narrowed[0] < text_view.LABELS  # narrower names
+        assert narrowed[1:3] == [0, 0]  # no names: the stripes alone
+        assert narrowed[3] == text_view.LABELS  # wide again: the names are back
