@@ -261,10 +261,15 @@ segment_st = st.builds(
     st.integers(0, 30), st.integers(0, 12))
 
 
+LENGTHS = {1: 42, 2: 45, 3: 50}  # the generated segments' documents: 30 + 12 fits each
+
+
 def twin(seg: Segment, coder: str, jitter: tuple[int, int]) -> Segment:
-    """Another coder's segment of the same code and document, a character or two off."""
+    """Another coder's segment of the same code and document, a character or two off (and
+    still inside the document: a segment past its end is refused, as it should be)."""
     start = max(0, seg.start + jitter[0])
-    return Segment(seg.document, seg.code, coder, start, max(start, seg.end + jitter[1]))
+    end = min(LENGTHS[seg.document], max(start, seg.end + jitter[1]))
+    return Segment(seg.document, seg.code, coder, start, end)
 
 
 @settings(max_examples=200, deadline=None, database=None)
@@ -278,7 +283,7 @@ def test_report_matches_brute_force(segments: list[Segment], threshold: float,
     # most segments get a near twin by another coder, so that segments agree and pair often
     segments = segments + [twin(seg, coder, (a, b)) for seg, (coder, a, b)
                            in zip(segments, twins, strict=False) if coder != seg.coder]
-    lengths: dict[Any, int] = {1: 42, 2: 45, 3: 50}
+    lengths: dict[Any, int] = dict(LENGTHS)
     for n in range(empty_docs):
         lengths[f"leeg {n}"] = [0, 7][n % 2]  # an empty document and one nobody coded
     lengths["één teken"] = 1
