@@ -40,11 +40,15 @@ run: $(STAMP) system-deps $(DEMO)
 BUNDLE ?= 1
 HEADLESS ?= 1
 ENCRYPTED ?= 1
+# Test processes (pytest-xdist): one per core; a test file's tests stay in one process, so
+# its module fixtures are made once. `make test JOBS=0` runs the suite in this process.
+JOBS ?= auto
+PYTEST := -m pytest -p no:cacheprovider -n $(JOBS) --dist loadfile
 test: $(STAMP) system-deps postgresql
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python $(PYTEST)
 	@if [ "$(ENCRYPTED)" = 1 ]; then $(MAKE) --no-print-directory test-encrypted; fi
 	@if [ "$(HEADLESS)" = 1 ]; then $(MAKE) --no-print-directory headless; fi
 	@if [ "$(BUNDLE)" = 1 ]; then $(MAKE) --no-print-directory bundle-check; fi
@@ -55,15 +59,15 @@ ENCRYPTED_SLICE := tests/test_project.py tests/test_checks.py tests/index tests/
                    tests/operations tests/storage tests/recordings tests/test_retrieval.py \
                    tests/test_reanchoring.py tests/test_media_integrity.py
 test-encrypted: $(STAMP)
-	FIELDKIT_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
-		-p no:cacheprovider $(ENCRYPTED_SLICE)
+	FIELDKIT_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(BIN)/python $(PYTEST) \
+		$(ENCRYPTED_SLICE)
 
 # The headless job (napari has one): fieldkit installed without its gui extra, in a virtualenv
 # with no PySide6, runs every test that does not need Qt. tests/conftest.py leaves out tests/gui,
 # the team window tests and the tests marked qt, and fails the run if PySide6 is installed there
 # or a test imported fieldkit.gui.
 headless: $(HSTAMP) system-deps postgresql
-	FIELDKIT_HEADLESS=1 $(HBIN)/python -m pytest -p no:cacheprovider
+	FIELDKIT_HEADLESS=1 $(HBIN)/python $(PYTEST)
 
 demo: $(DEMO)
 

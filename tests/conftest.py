@@ -108,13 +108,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(skip)
 
 
+def _qt_reached() -> list[str]:
+    """The Qt and ``fieldkit.gui`` modules this process has imported."""
+    return sorted(m for m in sys.modules
+                  if m.split(".")[0] in ("PySide6", "shiboken6")
+                  or m == "fieldkit.gui" or m.startswith("fieldkit.gui."))
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    reached = sorted(m for m in sys.modules
-                     if m.split(".")[0] in ("PySide6", "shiboken6")
-                     or m == "fieldkit.gui" or m.startswith("fieldkit.gui."))
+    reached = _qt_reached()
     if HEADLESS and reached:
         print(f"\nheadless job: a Qt-free test imported {', '.join(reached)}", file=sys.stderr)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=HEADLESS)
+def no_qt_in_the_headless_job() -> Iterator[None]:
+    """In the headless job, the test after which Qt or ``fieldkit.gui`` is imported fails (a
+    test process of pytest-xdist cannot fail the run from ``pytest_sessionfinish``)."""
+    yield
+    if HEADLESS and ("fieldkit.gui" in sys.modules or "PySide6" in sys.modules):
+        pytest.fail(f"headless job: a Qt-free test imported {', '.join(_qt_reached())}",
+                    pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

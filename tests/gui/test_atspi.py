@@ -35,7 +35,9 @@ def _missing() -> list[str]:
 
 
 def _display() -> str:
-    num = 91
+    # each test process of pytest-xdist (gw0, gw1, …) looks from a number of its own
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")[2:]
+    num = 91 + 10 * (int(worker) if worker.isdigit() else 0)
     while Path(f"/tmp/.X11-unix/X{num}").exists() or Path(f"/tmp/.X{num}-lock").exists():
         num += 1
     return f":{num}"
