@@ -313,6 +313,30 @@
         <translation>Network: the next node in reading order (Page Up: the one before)</translation>
     </message>
     <message>
+        <source>Network: go on and choose that node too</source>
+        <translation>Network: go on and choose that node too</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+arrow keys</translation>
+    </message>
+    <message>
+        <source>Network: choose every node from this one to the first (End: to the last)</source>
+        <translation>Network: choose every node from this one to the first (End: to the last)</translation>
+    </message>
+    <message>
+        <source>Network: choose the current node too, or leave it out</source>
+        <translation>Network: choose the current node too, or leave it out</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Network: choose every node</source>
+        <translation>Network: choose every node</translation>
+    </message>
+    <message>
         <source>Network: move the chosen nodes (with Shift: further)</source>
         <translation>Network: move the chosen nodes (with Shift: further)</translation>
     </message>
