@@ -20,8 +20,9 @@ table in the app: the arrow keys work inside):
 - Enter opens what the node stands for, as a double click does.
 
 The canvas's accessible description says the chosen node: its kind, name and links ("Code
-Learning/Informal, 3 links: is part of Onboarding; …"), or how many are chosen ("3 items
-chosen"), in the interface language; it is said again after every key that changes the choice.
+Learning/Informal, 3 links: is part of Onboarding; …"), or how many are chosen and which
+of them the keys are at ("3 items chosen; now at Code Learning/Informal"), in the interface
+language; it is said again after every key that changes the choice.
 """
 
 from __future__ import annotations
@@ -121,9 +122,10 @@ def link_said(line: LinkItem, node_id: int, names: dict[int, str]) -> str:
     return tr("{0} {1} this one").format(names.get(link.source, ""), relation)
 
 
-def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem]) -> str:
+def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem],
+              current: int | None = None) -> str:
     """What the canvas says about the chosen items: one node with its links, one link, how
-    many are chosen, or how to choose one."""
+    many are chosen (and which of them the keys are at, ``current``), or how to choose one."""
     chosen = list(items)
     names = {k: node_name(item.node) for k, item in nodes.items()}
     boxes = [i for i in chosen if isinstance(i, NodeItem)]
@@ -135,7 +137,12 @@ def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem]) 
                                               line.label.text() or line.link.relation,
                                               names.get(line.link.target, ""))
     if len(chosen) > 1 or not boxes:
-        return ntr("%Ln item(s) chosen", len(chosen))
+        said = ntr("%Ln item(s) chosen", len(chosen))
+        here = nodes.get(current) if current is not None else None
+        if here is not None and here in chosen:
+            said += "; " + tr("now at {0} {1}").format(kind_name(here.node.kind),
+                                                      names[here.node.id])
+        return said
     box = boxes[0]
     node = box.node
     said = tr("{0} {1}").format(kind_name(node.kind), names[node.id]) + ", " \
@@ -380,7 +387,7 @@ class CanvasKeys:
         except RuntimeError:  # the scene is gone with its window
             return
         items = [i for i in chosen if isinstance(i, (NodeItem, LinkItem))]
-        tell(self.canvas, described(items, self.scene.nodes))
+        tell(self.canvas, described(items, self.scene.nodes, self.current_id))
 
 
 class LinkDialog(QDialog):

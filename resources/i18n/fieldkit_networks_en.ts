@@ -353,8 +353,12 @@
         <translation>Network: open what the chosen node stands for</translation>
     </message>
     <message>
-        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
-        <translation>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</translation>
+        <source>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</source>
+        <translation>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</translation>
+    </message>
+    <message>
+        <source>now at {0} {1}</source>
+        <translation>now at {0} {1}</translation>
     </message>
 </context>
 </TS>

@@ -353,8 +353,12 @@
         <translation>Netwerk: openen waar het gekozen knooppunt voor staat</translation>
     </message>
     <message>
-        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
-        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt, Ctrl+pijltjes verplaatsen het, L koppelt het, Enter opent het.</translation>
+        <source>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</source>
+        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt (met Shift: nog een), Ctrl+pijltjes verplaatsen de gekozen knooppunten, L koppelt een knooppunt, Enter opent het.</translation>
+    </message>
+    <message>
+        <source>now at {0} {1}</source>
+        <translation>nu bij {0} {1}</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from fieldkit.gui.network_keys import BIG_STEP, STEP
+from fieldkit.gui.network_keys import BIG_STEP, STEP, kind_name, node_name
 from fieldkit.gui.network_scene import NodeItem
 from fieldkit.project import Project
 from tests.gui.focus_walk import walk
@@ -280,7 +280,7 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
                "this one",
                "Note één, 1 link: is cause of Learning/Informal/Observation",
                "No node chosen: the arrow keys choose one.",
-               "2 items chosen",
+               "2 items chosen; now at Note één",
                "Link: één is cause of Learning/Informal/Observation"),
         "nl": ("Code Learning/Informal/Observation, 3 koppelingen: is onderdeel van "
                "Technology/New machine; hangt samen met Technology/Cobot; één is oorzaak van "
@@ -289,7 +289,7 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
                "onderdeel van deze",
                "Notitie één, 1 koppeling: is oorzaak van Learning/Informal/Observation",
                "Geen knooppunt gekozen: de pijltjestoetsen kiezen er een.",
-               "2 onderdelen gekozen",
+               "2 onderdelen gekozen; nu bij Notitie één",
                "Koppeling: één is oorzaak van Learning/Informal/Observation"),
     }
     for language in ("en", "nl", "en", "nl"):
@@ -325,9 +325,9 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
 
 def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, window) -> None:
     for language, link, hint in (("en", "Network: link the chosen node to another",
-                                  "Ctrl+arrows move it"),
+                                  "Shift: one more), Ctrl+arrows move the chosen ones"),
                                  ("nl", "Netwerk: het gekozen knooppunt aan een ander koppelen",
-                                  "Ctrl+pijltjes verplaatsen het")):
+                                  "Shift: nog een), Ctrl+pijltjes verplaatsen de gekozen")):
         window.set_language(language)
         dialog = window.show_shortcuts()
         rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
@@ -340,6 +340,17 @@ def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, windo
 
 ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
           Qt.Key.Key_Down: (0, 1)}
+
+
+def said_node(panel, node_id: int) -> str:  # type: ignore[no-untyped-def]
+    """A node's kind and name as the canvas says them (in the interface language)."""
+    node = panel.scene.nodes[node_id].node
+    return f"{kind_name(node.kind)} {node_name(node)}"
+
+
+def many(panel, n: int) -> str:  # type: ignore[no-untyped-def]
+    """What the canvas says with ``n`` chosen (English): how many, and the node the keys are at."""
+    return f"{n} items chosen; now at {said_node(panel, panel.canvas.keys.current_id)}"
 
 
 def go_to_by_keys(panel, node_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -366,7 +377,7 @@ def test_shift_arrows_add_the_nearest_node_and_a_plain_arrow_chooses_one_alone(n
                     continue
                 grew += 1
                 assert keys.current_id == first and in_sight(panel, first)
-                assert panel.canvas.accessibleDescription() == "2 items chosen"
+                assert panel.canvas.accessibleDescription() == many(panel, 2)
                 # on from the node gone to, keeping both
                 press(panel, key, SHIFT)
                 second = expected_nearest(panel, first, dx, dy)
@@ -374,7 +385,7 @@ def test_shift_arrows_add_the_nearest_node_and_a_plain_arrow_chooses_one_alone(n
                     want.add(second)
                     assert keys.current_id == second
                 assert set(chosen(panel)) == want
-                assert panel.canvas.accessibleDescription() == f"{len(want)} items chosen"
+                assert panel.canvas.accessibleDescription() == many(panel, len(want))
                 # a plain arrow chooses one node alone again, going on from the current one
                 # (at the edge it goes nowhere and the choice stays, as in a list)
                 here = keys.current_id
@@ -415,7 +426,7 @@ def test_shift_home_and_end_choose_from_the_current_node_to_the_first_and_the_la
         press(panel, Qt.Key.Key_End, SHIFT)
         assert sorted(chosen(panel)) == sorted(order[3:])
         assert panel.canvas.keys.current_id == order[-1] and in_sight(panel, order[-1])
-        assert panel.canvas.accessibleDescription() == f"{len(order[3:])} items chosen"
+        assert panel.canvas.accessibleDescription() == many(panel, len(order[3:]))
         go_to_by_keys(panel, order[5])
         press(panel, Qt.Key.Key_Home, SHIFT)
         assert sorted(chosen(panel)) == sorted(order[:6])
@@ -445,7 +456,7 @@ def test_ctrl_space_takes_the_current_node_in_and_out_and_ctrl_a_chooses_all(net
         assert panel.canvas.accessibleDescription().startswith("Code Technology/New machine")
         press(panel, Qt.Key.Key_Space, CTRL)  # and in again
         assert sorted(chosen(panel)) == sorted(order[:2])
-        assert panel.canvas.accessibleDescription() == "2 items chosen"
+        assert panel.canvas.accessibleDescription() == many(panel, 2)
         # left out, the keys still go on from it (as in a list): the next after it is added
         press(panel, Qt.Key.Key_Space, CTRL)
         press(panel, Qt.Key.Key_PageDown, SHIFT)
@@ -457,7 +468,7 @@ def test_ctrl_space_takes_the_current_node_in_and_out_and_ctrl_a_chooses_all(net
         assert chosen(panel) == [order[0]]
         press(panel, Qt.Key.Key_A, CTRL)
         assert sorted(chosen(panel)) == sorted(order)
-        assert panel.canvas.accessibleDescription() == f"{len(order)} items chosen"
+        assert panel.canvas.accessibleDescription() == many(panel, len(order))
         press(panel, Qt.Key.Key_A, CTRL)
         assert sorted(chosen(panel)) == sorted(order)
         press(panel, Qt.Key.Key_Escape)
@@ -503,16 +514,19 @@ def test_the_description_after_shift_keys_says_how_many_in_english_and_dutch(
     order = expected_order(panel)
     for language, two, three in (("en", "2 items chosen", "3 items chosen"),
                                  ("nl", "2 onderdelen gekozen", "3 onderdelen gekozen")) * 2:
+        at = {"en": "; now at ", "nl": "; nu bij "}[language]
         window.set_language(language)
         panel.canvas.setFocus()
         press(panel, Qt.Key.Key_Home)
         press(panel, Qt.Key.Key_Right, SHIFT)
         first = expected_nearest(panel, order[0], 1, 0)
         assert first is not None and set(chosen(panel)) == {order[0], first}
-        assert panel.canvas.accessibleDescription() == two
+        assert panel.canvas.accessibleDescription() == two + at + said_node(panel, first)
         press(panel, Qt.Key.Key_Right, SHIFT)
         assert len(chosen(panel)) == 3
-        assert panel.canvas.accessibleDescription() == three
+        third = panel.canvas.keys.current_id
+        assert third not in (order[0], first)
+        assert panel.canvas.accessibleDescription() == three + at + said_node(panel, third)
         press(panel, Qt.Key.Key_Escape)
     window.set_language("en")
 
