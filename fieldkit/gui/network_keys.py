@@ -8,6 +8,11 @@ table in the app: the arrow keys work inside):
   the eye goes, and the order Tab follows through the app's own controls), Home and End to the
   first and the last. The node gone to is selected (the scene's own selection look) and
   scrolled into sight;
+- with Shift, those keys choose more nodes, as in a list: Shift + an arrow, Page Down or Page Up
+  goes on to that node and adds it to the chosen ones, Shift + Home / End adds every node from
+  the current one to the first / the last in reading order; Ctrl+Space adds the current node or
+  takes it out again, Ctrl+A chooses every node, Escape none. So a keyboard alone can choose
+  several nodes for Ctrl + arrows to move together;
 - Ctrl + arrows move the chosen nodes by a small step (with Shift a bigger one), kept as a
   drag with the mouse keeps it: one undo step per key press;
 - L (or "Link to…" in the node's context menu, which Shift+F10 and the Menu key open) asks
@@ -15,7 +20,9 @@ table in the app: the arrow keys work inside):
 - Enter opens what the node stands for, as a double click does.
 
 The canvas's accessible description says the chosen node: its kind, name and links ("Code
-Learning/Informal, 3 links: is part of Onboarding; …"), in the interface language.
+Learning/Informal, 3 links: is part of Onboarding; …"), or how many are chosen and which
+of them the keys are at ("3 items chosen; now at Code Learning/Informal"), in the interface
+language; it is said again after every key that changes the choice.
 """
 
 from __future__ import annotations
@@ -115,9 +122,10 @@ def link_said(line: LinkItem, node_id: int, names: dict[int, str]) -> str:
     return tr("{0} {1} this one").format(names.get(link.source, ""), relation)
 
 
-def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem]) -> str:
+def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem],
+              current: int | None = None) -> str:
     """What the canvas says about the chosen items: one node with its links, one link, how
-    many are chosen, or how to choose one."""
+    many are chosen (and which of them the keys are at, ``current``), or how to choose one."""
     chosen = list(items)
     names = {k: node_name(item.node) for k, item in nodes.items()}
     boxes = [i for i in chosen if isinstance(i, NodeItem)]
@@ -129,7 +137,12 @@ def described(items: Iterable[NodeItem | LinkItem], nodes: dict[int, NodeItem]) 
                                               line.label.text() or line.link.relation,
                                               names.get(line.link.target, ""))
     if len(chosen) > 1 or not boxes:
-        return ntr("%Ln item(s) chosen", len(chosen))
+        said = ntr("%Ln item(s) chosen", len(chosen))
+        here = nodes.get(current) if current is not None else None
+        if here is not None and here in chosen:
+            said += "; " + tr("now at {0} {1}").format(kind_name(here.node.kind),
+                                                      names[here.node.id])
+        return said
     box = boxes[0]
     node = box.node
     said = tr("{0} {1}").format(kind_name(node.kind), names[node.id]) + ", " \
@@ -144,6 +157,12 @@ def shortcut_rows() -> list[tuple[str, str]]:
     return [(tr("Network: go to the nearest node that way"), tr("Arrow keys")),
             (tr("Network: the next node in reading order (Page Up: the one before)"),
              "Page Down, Page Up, Home, End"),
+            (tr("Network: go on and choose that node too"),
+             tr("Shift+arrow keys") + ", Shift+Page Down, Shift+Page Up"),
+            (tr("Network: choose every node from this one to the first (End: to the last)"),
+             "Shift+Home, Shift+End"),
+            (tr("Network: choose the current node too, or leave it out"), tr("Ctrl+Space")),
+            (tr("Network: choose every node"), "Ctrl+A"),
             (tr("Network: move the chosen nodes (with Shift: further)"), tr("Ctrl+arrow keys")),
             (tr("Network: link the chosen node to another"), "L"),
             (tr("Network: open what the chosen node stands for"), "Enter")]
@@ -157,8 +176,12 @@ class CanvasKeys:
         self.canvas = canvas
         self.scene = canvas.network_scene
         self.current_id: int | None = None  # the node gone to last (of several chosen)
+        # Ctrl+Space has just taken the current node out of the choice: the keys still go on
+        # from it (as in a list), until the choice changes some other way
+        self.left_out = False
+        self.batch = False  # choosing several nodes at once: one announcement at the end
         self.dialog: LinkDialog | None = None
-        self.scene.selectionChanged.connect(self.announce)
+        self.scene.selectionChanged.connect(self.choice_changed)
 
     # -- which node ---------------------------------------------------------------------------
 
@@ -175,44 +198,96 @@ class CanvasKeys:
         order = reading_order(places)
         return chosen[order[0]] if order else None
 
-    def go_to(self, node_id: int) -> None:
-        """Choose this node alone and scroll it into sight."""
+    def here(self) -> int | None:
+        """The node the keys go on from: the current one, also just after Ctrl+Space took it
+        out of the choice; None when nothing is chosen."""
+        if self.left_out and self.current_id in self.scene.nodes:
+            return self.current_id
+        now = self.current()
+        return now.node.id if now is not None else None
+
+    def go_to(self, node_id: int, add: bool = False) -> None:
+        """Choose this node alone (with ``add``: as well as those chosen) and scroll it into
+        sight."""
         item = self.scene.nodes.get(node_id)
         if item is None:
             return
         self.current_id = node_id
-        self.scene.clearSelection()
+        if not add:
+            self.scene.clearSelection()
         item.setSelected(True)
         self.canvas.ensureVisible(item, 40, 40)
         self.announce()
 
-    def step(self, by: int) -> None:
+    def step(self, by: int, add: bool = False) -> None:
         """The next (``by`` 1) or previous (-1) node in reading order; from none chosen, the
         first or the last."""
         order = reading_order(self.places())
         if not order:
             return
-        now = self.current()
-        if now is None:
-            self.go_to(order[0] if by > 0 else order[-1])
+        here = self.here()
+        if here is None:
+            self.go_to(order[0] if by > 0 else order[-1], add)
         else:
-            here = order.index(now.node.id)
-            self.go_to(order[max(0, min(len(order) - 1, here + by))])
+            at = order.index(here)
+            self.go_to(order[max(0, min(len(order) - 1, at + by))], add)
 
-    def go(self, direction: tuple[int, int]) -> None:
+    def go(self, direction: tuple[int, int], add: bool = False) -> None:
         """The nearest node in ``direction``; from none chosen, the first in reading order."""
         places = self.places()
         if not places:
             return
-        now = self.current()
-        if now is None:
-            self.go_to(reading_order(places)[0])
+        here = self.here()
+        if here is None:
+            self.go_to(reading_order(places)[0], add)
             return
-        found = nearest(places, now.node.id, direction)
+        found = nearest(places, here, direction)
         if found is not None:
-            self.go_to(found)
+            self.go_to(found, add)
         else:
-            self.canvas.ensureVisible(now, 40, 40)
+            self.canvas.ensureVisible(self.scene.nodes[here], 40, 40)
+
+    def choose_to_end(self, last: bool) -> None:
+        """Add every node from the current one to the first (or the ``last``) in reading
+        order to the chosen ones, and go to that end; from none chosen, the end alone."""
+        order = reading_order(self.places())
+        here = self.here()
+        if here is None:
+            self.go_to(order[-1] if last else order[0], add=True)
+            return
+        at = order.index(here)
+        span = order[at:] if last else order[:at + 1]
+        self.choose_many(span)
+        self.go_to(span[-1] if last else span[0], add=True)
+
+    def choose_many(self, node_ids: Iterable[int]) -> None:
+        """Add these nodes to the chosen ones, heard as one change."""
+        self.batch = True
+        try:
+            for node_id in node_ids:
+                self.scene.nodes[node_id].setSelected(True)
+        finally:
+            self.batch = False
+        self.announce()
+
+    def toggle(self) -> None:
+        """Ctrl+Space: choose the current node, or no longer (the others stay chosen); from
+        none chosen, choose the first in reading order."""
+        here = self.here()
+        if here is None:
+            self.go_to(reading_order(self.places())[0], add=True)
+            return
+        item = self.scene.nodes[here]
+        self.current_id = here
+        item.setSelected(not item.isSelected())
+        self.left_out = not item.isSelected()  # after the change, which resets it
+        self.canvas.ensureVisible(item, 40, 40)
+
+    def choice_changed(self) -> None:
+        """The scene's choice changed (by a key, a click or a rubber band)."""
+        self.left_out = False
+        if not self.batch:
+            self.announce()
 
     # -- moving, linking, opening --------------------------------------------------------------
 
@@ -278,8 +353,16 @@ class CanvasKeys:
             size = BIG_STEP if mods & shift else STEP
             dx, dy = ARROWS[key]
             self.move(dx * size, dy * size)
-        elif key in ARROWS and mods == Qt.KeyboardModifier.NoModifier:
-            self.go(ARROWS[key])
+        elif key in ARROWS and mods in (Qt.KeyboardModifier.NoModifier, shift):
+            self.go(ARROWS[key], add=mods == shift)
+        elif mods == shift and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.step(1 if key == Qt.Key.Key_PageDown else -1, add=True)
+        elif mods == shift and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.choose_to_end(last=key == Qt.Key.Key_End)
+        elif mods == ctrl and key == Qt.Key.Key_Space:
+            self.toggle()
+        elif mods == ctrl and key == Qt.Key.Key_A:
+            self.choose_many(self.scene.nodes)
         elif mods != Qt.KeyboardModifier.NoModifier:
             return False
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
@@ -304,7 +387,7 @@ class CanvasKeys:
         except RuntimeError:  # the scene is gone with its window
             return
         items = [i for i in chosen if isinstance(i, (NodeItem, LinkItem))]
-        tell(self.canvas, described(items, self.scene.nodes))
+        tell(self.canvas, described(items, self.scene.nodes, self.current_id))
 
 
 class LinkDialog(QDialog):

@@ -183,8 +183,9 @@ class NetworkPanel(QWidget):
                              "view and memos from the Memos tab onto the canvas. Drag from a "
                              "node's dot (or Shift+drag) to another node to link them. "
                              "Ctrl+wheel zooms.") + " "
-                          + tr("With the keyboard: the arrow keys choose a node, Ctrl+arrows "
-                               "move it, L links it, Enter opens it."))
+                          + tr("With the keyboard: the arrow keys choose a node (with Shift: "
+                               "one more), Ctrl+arrows move the chosen ones, L links a node, "
+                               "Enter opens it."))
         if self.project is not None:
             self.refresh()
 

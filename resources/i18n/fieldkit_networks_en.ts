@@ -313,6 +313,30 @@
         <translation>Network: the next node in reading order (Page Up: the one before)</translation>
     </message>
     <message>
+        <source>Network: go on and choose that node too</source>
+        <translation>Network: go on and choose that node too</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+arrow keys</translation>
+    </message>
+    <message>
+        <source>Network: choose every node from this one to the first (End: to the last)</source>
+        <translation>Network: choose every node from this one to the first (End: to the last)</translation>
+    </message>
+    <message>
+        <source>Network: choose the current node too, or leave it out</source>
+        <translation>Network: choose the current node too, or leave it out</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Network: choose every node</source>
+        <translation>Network: choose every node</translation>
+    </message>
+    <message>
         <source>Network: move the chosen nodes (with Shift: further)</source>
         <translation>Network: move the chosen nodes (with Shift: further)</translation>
     </message>
@@ -329,8 +353,12 @@
         <translation>Network: open what the chosen node stands for</translation>
     </message>
     <message>
-        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
-        <translation>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</translation>
+        <source>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</source>
+        <translation>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</translation>
+    </message>
+    <message>
+        <source>now at {0} {1}</source>
+        <translation>now at {0} {1}</translation>
     </message>
 </context>
 </TS>

@@ -313,6 +313,30 @@
         <translation>Netwerk: het volgende knooppunt in leesvolgorde (Page Up: het vorige)</translation>
     </message>
     <message>
+        <source>Network: go on and choose that node too</source>
+        <translation>Netwerk: verder gaan en dat knooppunt ook kiezen</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Network: choose every node from this one to the first (End: to the last)</source>
+        <translation>Netwerk: alle knooppunten van dit tot en met het eerste kiezen (End: tot en met het laatste)</translation>
+    </message>
+    <message>
+        <source>Network: choose the current node too, or leave it out</source>
+        <translation>Netwerk: het huidige knooppunt ook kiezen, of weglaten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Spatie</translation>
+    </message>
+    <message>
+        <source>Network: choose every node</source>
+        <translation>Netwerk: alle knooppunten kiezen</translation>
+    </message>
+    <message>
         <source>Network: move the chosen nodes (with Shift: further)</source>
         <translation>Netwerk: de gekozen knooppunten verplaatsen (met Shift: verder)</translation>
     </message>
@@ -329,8 +353,12 @@
         <translation>Netwerk: openen waar het gekozen knooppunt voor staat</translation>
     </message>
     <message>
-        <source>With the keyboard: the arrow keys choose a node, Ctrl+arrows move it, L links it, Enter opens it.</source>
-        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt, Ctrl+pijltjes verplaatsen het, L koppelt het, Enter opent het.</translation>
+        <source>With the keyboard: the arrow keys choose a node (with Shift: one more), Ctrl+arrows move the chosen ones, L links a node, Enter opens it.</source>
+        <translation>Met het toetsenbord: de pijltjestoetsen kiezen een knooppunt (met Shift: nog een), Ctrl+pijltjes verplaatsen de gekozen knooppunten, L koppelt een knooppunt, Enter opent het.</translation>
+    </message>
+    <message>
+        <source>now at {0} {1}</source>
+        <translation>nu bij {0} {1}</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@ and Page Down / Page Up through the nodes in reading order (both checked against
 answer from the places the project keeps), Ctrl + arrows move the chosen nodes and Ctrl+Z takes
 the move back, L and the keyboard context menu link two nodes, Enter opens a node, and the
 canvas's accessible description names the chosen node and its links in English and Dutch.
+Shift + the arrows, Page Down / Page Up, Home / End, Ctrl+Space and Ctrl+A choose several nodes
+(checked against the same brute-force answers), which Ctrl + arrows then move together.
 Every action runs twice in a row; every check reads the project, not only the widgets."""
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from fieldkit.gui.network_keys import BIG_STEP, STEP
+from fieldkit.gui.network_keys import BIG_STEP, STEP, kind_name, node_name
 from fieldkit.gui.network_scene import NodeItem
 from fieldkit.project import Project
 from tests.gui.focus_walk import walk
@@ -278,7 +280,7 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
                "this one",
                "Note één, 1 link: is cause of Learning/Informal/Observation",
                "No node chosen: the arrow keys choose one.",
-               "2 items chosen",
+               "2 items chosen; now at Note één",
                "Link: één is cause of Learning/Informal/Observation"),
         "nl": ("Code Learning/Informal/Observation, 3 koppelingen: is onderdeel van "
                "Technology/New machine; hangt samen met Technology/Cobot; één is oorzaak van "
@@ -287,7 +289,7 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
                "onderdeel van deze",
                "Notitie één, 1 koppeling: is oorzaak van Learning/Informal/Observation",
                "Geen knooppunt gekozen: de pijltjestoetsen kiezen er een.",
-               "2 onderdelen gekozen",
+               "2 onderdelen gekozen; nu bij Notitie één",
                "Koppeling: één is oorzaak van Learning/Informal/Observation"),
     }
     for language in ("en", "nl", "en", "nl"):
@@ -323,9 +325,9 @@ def test_the_description_names_the_node_and_its_links_in_english_and_dutch(
 
 def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, window) -> None:
     for language, link, hint in (("en", "Network: link the chosen node to another",
-                                  "Ctrl+arrows move it"),
+                                  "Shift: one more), Ctrl+arrows move the chosen ones"),
                                  ("nl", "Netwerk: het gekozen knooppunt aan een ander koppelen",
-                                  "Ctrl+pijltjes verplaatsen het")):
+                                  "Shift: nog een), Ctrl+pijltjes verplaatsen de gekozen")):
         window.set_language(language)
         dialog = window.show_shortcuts()
         rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
@@ -333,4 +335,215 @@ def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, windo
         dialog.close()
         assert rows[link] == "L"
         assert hint in network.hint.text()
+    window.set_language("en")
+
+
+ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+          Qt.Key.Key_Down: (0, 1)}
+
+
+def said_node(panel, node_id: int) -> str:  # type: ignore[no-untyped-def]
+    """A node's kind and name as the canvas says them (in the interface language)."""
+    node = panel.scene.nodes[node_id].node
+    return f"{kind_name(node.kind)} {node_name(node)}"
+
+
+def many(panel, n: int) -> str:  # type: ignore[no-untyped-def]
+    """What the canvas says with ``n`` chosen (English): how many, and the node the keys are at."""
+    return f"{n} items chosen; now at {said_node(panel, panel.canvas.keys.current_id)}"
+
+
+def go_to_by_keys(panel, node_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Choose ``node_id`` alone the way a keyboard user does: Home, then Page Down."""
+    press(panel, Qt.Key.Key_Home)
+    for _ in range(expected_order(panel).index(node_id)):
+        press(panel, Qt.Key.Key_PageDown)
+    assert chosen(panel) == [node_id]
+
+
+def test_shift_arrows_add_the_nearest_node_and_a_plain_arrow_chooses_one_alone(network) -> None:
+    panel = network
+    keys = panel.canvas.keys
+    grew = alone = 0
+    for _ in range(2):
+        for start in expected_order(panel):
+            for key, (dx, dy) in ARROWS.items():
+                go_to_by_keys(panel, start)
+                press(panel, key, SHIFT)
+                first = expected_nearest(panel, start, dx, dy)
+                want = {start} if first is None else {start, first}
+                assert set(chosen(panel)) == want, (start, key)
+                if first is None:
+                    continue
+                grew += 1
+                assert keys.current_id == first and in_sight(panel, first)
+                assert panel.canvas.accessibleDescription() == many(panel, 2)
+                # on from the node gone to, keeping both
+                press(panel, key, SHIFT)
+                second = expected_nearest(panel, first, dx, dy)
+                if second is not None:
+                    want.add(second)
+                    assert keys.current_id == second
+                assert set(chosen(panel)) == want
+                assert panel.canvas.accessibleDescription() == many(panel, len(want))
+                # a plain arrow chooses one node alone again, going on from the current one
+                # (at the edge it goes nowhere and the choice stays, as in a list)
+                here = keys.current_id
+                assert here is not None
+                last = expected_nearest(panel, here, dx, dy)
+                press(panel, key)
+                if last is None:
+                    assert set(chosen(panel)) == want
+                else:
+                    assert chosen(panel) == [last]
+                    alone += 1
+    assert grew > 15 and alone > 5  # most Shift presses really added a node
+
+
+def test_shift_page_keys_add_the_next_node_in_reading_order(network) -> None:
+    panel = network
+    order = expected_order(panel)
+    for _ in range(2):
+        press(panel, Qt.Key.Key_Home)
+        press(panel, Qt.Key.Key_PageDown, SHIFT)
+        press(panel, Qt.Key.Key_PageDown, SHIFT)
+        assert sorted(chosen(panel)) == sorted(order[:3])
+        assert panel.canvas.keys.current_id == order[2]
+        press(panel, Qt.Key.Key_PageUp, SHIFT)  # back to one already chosen: all stay
+        assert sorted(chosen(panel)) == sorted(order[:3])
+        assert panel.canvas.keys.current_id == order[1]
+        press(panel, Qt.Key.Key_PageDown)
+        assert chosen(panel) == [order[2]]
+
+
+def test_shift_home_and_end_choose_from_the_current_node_to_the_first_and_the_last(
+        network) -> None:
+    panel = network
+    order = expected_order(panel)
+    assert len(order) == len(PLACES)
+    for _ in range(2):
+        go_to_by_keys(panel, order[3])
+        press(panel, Qt.Key.Key_End, SHIFT)
+        assert sorted(chosen(panel)) == sorted(order[3:])
+        assert panel.canvas.keys.current_id == order[-1] and in_sight(panel, order[-1])
+        assert panel.canvas.accessibleDescription() == many(panel, len(order[3:]))
+        go_to_by_keys(panel, order[5])
+        press(panel, Qt.Key.Key_Home, SHIFT)
+        assert sorted(chosen(panel)) == sorted(order[:6])
+        assert panel.canvas.keys.current_id == order[0]
+        # the nodes chosen before stay chosen: Shift+End from the first now takes in all
+        press(panel, Qt.Key.Key_End, SHIFT)
+        assert sorted(chosen(panel)) == sorted(order)
+        # from none chosen, the end alone
+        press(panel, Qt.Key.Key_Escape)
+        press(panel, Qt.Key.Key_End, SHIFT)
+        assert chosen(panel) == [order[-1]]
+        press(panel, Qt.Key.Key_Escape)
+        press(panel, Qt.Key.Key_Home, SHIFT)
+        assert chosen(panel) == [order[0]]
+
+
+def test_ctrl_space_takes_the_current_node_in_and_out_and_ctrl_a_chooses_all(network) -> None:
+    panel = network
+    order = expected_order(panel)
+    keys = panel.canvas.keys
+    for _ in range(2):
+        press(panel, Qt.Key.Key_Home)
+        press(panel, Qt.Key.Key_PageDown, SHIFT)
+        assert sorted(chosen(panel)) == sorted(order[:2])
+        press(panel, Qt.Key.Key_Space, CTRL)  # the current one out, the other stays
+        assert chosen(panel) == [order[0]] and keys.current_id == order[1]
+        assert panel.canvas.accessibleDescription().startswith("Code Technology/New machine")
+        press(panel, Qt.Key.Key_Space, CTRL)  # and in again
+        assert sorted(chosen(panel)) == sorted(order[:2])
+        assert panel.canvas.accessibleDescription() == many(panel, 2)
+        # left out, the keys still go on from it (as in a list): the next after it is added
+        press(panel, Qt.Key.Key_Space, CTRL)
+        press(panel, Qt.Key.Key_PageDown, SHIFT)
+        assert sorted(chosen(panel)) == sorted([order[0], order[2]])
+        # with nothing chosen, Ctrl+Space chooses the first node
+        press(panel, Qt.Key.Key_Escape)
+        assert chosen(panel) == []
+        press(panel, Qt.Key.Key_Space, CTRL)
+        assert chosen(panel) == [order[0]]
+        press(panel, Qt.Key.Key_A, CTRL)
+        assert sorted(chosen(panel)) == sorted(order)
+        assert panel.canvas.accessibleDescription() == many(panel, len(order))
+        press(panel, Qt.Key.Key_A, CTRL)
+        assert sorted(chosen(panel)) == sorted(order)
+        press(panel, Qt.Key.Key_Escape)
+        assert chosen(panel) == []
+
+
+def test_ctrl_arrows_move_every_node_chosen_with_the_keys_in_one_undo_step(network) -> None:
+    panel, project = network, network.project
+    order = expected_order(panel)
+
+    def places() -> dict[int, tuple[int, int]]:
+        return {n.id: (n.x, n.y) for n in shown(panel).nodes}
+
+    def on_canvas() -> dict[int, tuple[float, float]]:
+        return {k: (item.pos().x(), item.pos().y()) for k, item in panel.scene.nodes.items()}
+
+    for _ in range(2):
+        go_to_by_keys(panel, order[2])
+        press(panel, Qt.Key.Key_PageDown, SHIFT)
+        press(panel, Qt.Key.Key_End, SHIFT)
+        picked = set(order[2:])
+        assert set(chosen(panel)) == picked
+        before = places()
+        press(panel, Qt.Key.Key_Right, CTRL)
+        after = places()
+        assert project.undo_label() == "Move in network"
+        assert after == {k: (x + STEP, y) if k in picked else (x, y)
+                         for k, (x, y) in before.items()}
+        assert on_canvas() == after and set(chosen(panel)) == picked
+        press(panel, Qt.Key.Key_Z, CTRL)  # one undo puts every one of them back
+        assert places() == before and on_canvas() == before
+        # every node, the bigger step
+        press(panel, Qt.Key.Key_A, CTRL)
+        press(panel, Qt.Key.Key_Down, CTRL | SHIFT)
+        assert places() == {k: (x, y + BIG_STEP) for k, (x, y) in before.items()}
+        press(panel, Qt.Key.Key_Z, CTRL)
+        assert places() == before and on_canvas() == before
+
+
+def test_the_description_after_shift_keys_says_how_many_in_english_and_dutch(
+        network, window) -> None:
+    panel = network
+    order = expected_order(panel)
+    for language, two, three in (("en", "2 items chosen", "3 items chosen"),
+                                 ("nl", "2 onderdelen gekozen", "3 onderdelen gekozen")) * 2:
+        at = {"en": "; now at ", "nl": "; nu bij "}[language]
+        window.set_language(language)
+        panel.canvas.setFocus()
+        press(panel, Qt.Key.Key_Home)
+        press(panel, Qt.Key.Key_Right, SHIFT)
+        first = expected_nearest(panel, order[0], 1, 0)
+        assert first is not None and set(chosen(panel)) == {order[0], first}
+        assert panel.canvas.accessibleDescription() == two + at + said_node(panel, first)
+        press(panel, Qt.Key.Key_Right, SHIFT)
+        assert len(chosen(panel)) == 3
+        third = panel.canvas.keys.current_id
+        assert third not in (order[0], first)
+        assert panel.canvas.accessibleDescription() == three + at + said_node(panel, third)
+        press(panel, Qt.Key.Key_Escape)
+    window.set_language("en")
+
+
+def test_the_choosing_keys_are_listed_in_the_shortcuts_dialog(network, window) -> None:
+    for language, every, toggle, toggle_keys, more, more_keys in (
+            ("en", "Network: choose every node",
+             "Network: choose the current node too, or leave it out", "Ctrl+Space",
+             "Network: go on and choose that node too", "Shift+arrow keys"),
+            ("nl", "Netwerk: alle knooppunten kiezen",
+             "Netwerk: het huidige knooppunt ook kiezen, of weglaten", "Ctrl+Spatie",
+             "Netwerk: verder gaan en dat knooppunt ook kiezen", "Shift+pijltjestoetsen")):
+        window.set_language(language)
+        dialog = window.show_shortcuts()
+        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+                for r in range(dialog.table.rowCount())}
+        dialog.close()
+        assert rows[every] == "Ctrl+A" and rows[toggle] == toggle_keys
+        assert rows[more].startswith(more_keys + ", Shift+Page Down")
     window.set_language("en")
