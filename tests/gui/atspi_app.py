@@ -1,9 +1,11 @@
 """The app as the AT-SPI test sees it: the real main window on a project with every pane and
 dialog open, run until killed (started by ``test_atspi.py`` under Xvfb with an AT-SPI bus).
 
-    python tests/gui/atspi_app.py PROJECT LANGUAGE [--nameless]
+    python tests/gui/atspi_app.py PROJECT LANGUAGE [--nameless] [--network]
 
 ``--nameless`` adds one unnamed text field: the test that proves the walk can fail.
+``--network`` ends on a network of three codes in the Analysis window, two of its nodes chosen
+with the keys (Home, then Shift+Right), as a keyboard user chooses them.
 """
 
 from __future__ import annotations
@@ -40,9 +42,32 @@ def main() -> int:
     if "--nameless" in sys.argv:
         odd = QLineEdit(window.codebook)
         odd.show()
+    if "--network" in sys.argv:
+        choose_two_nodes(window)
     print("ready", os.getpid(), flush=True)
     QTimer.singleShot(120_000, app.quit)  # never outlive a stuck test
     return app.exec()
+
+
+def choose_two_nodes(window) -> None:  # noqa: ANN001
+    """A network "Toegankelijk" of three codes in a row, the canvas focused, the first node
+    gone to with Home and the next one to the right added with Shift+Right."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    analysis = window.show_analysis()
+    analysis.tabs.setCurrentWidget(analysis.networks)
+    panel = analysis.networks
+    panel.new_network("Toegankelijk")
+    book = window.project.codebook()
+    paths = sorted(book.path(c) for c in book.codes)[:3]
+    for i, path in enumerate(paths):
+        window.project.networks.add_node(panel.current(), "code:" + path, x=300 * i, y=0)
+    panel.show_current(fit=True)
+    analysis.activateWindow()
+    panel.canvas.setFocus()
+    QTest.keyClick(panel.canvas, Qt.Key.Key_Home)
+    QTest.keyClick(panel.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
 
 
 if __name__ == "__main__":

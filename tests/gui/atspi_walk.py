@@ -3,7 +3,8 @@
     /usr/bin/python3 tests/gui/atspi_walk.py PID
 
 Prints JSON: one entry per showing interactive control of the application with that process
-id — its role, name, description and the window it is in.
+id — its role, name, description and the window it is in — and, under ``described``, every
+showing element with a description (what a screen reader says beside the name), of any role.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def find_app(pid: int, wait: float = 30.0):  # noqa: ANN201
     return None
 
 
-def walk(node, window: str, out: list, depth: int = 0) -> None:  # noqa: ANN001
+def walk(node, window: str, out: list, described: list, depth: int = 0) -> None:  # noqa: ANN001
     if depth > 60 or node is None:
         return
     try:
@@ -47,9 +48,12 @@ def walk(node, window: str, out: list, depth: int = 0) -> None:  # noqa: ANN001
         return
     if role in ("frame", "dialog", "window"):
         window = node.name or role
+    entry = {"role": role, "name": node.name or "", "description": node.description or "",
+             "window": window, "focused": states.contains(pyatspi.STATE_FOCUSED)}
     if role in INTERACTIVE and showing:
-        out.append({"role": role, "name": node.name or "", "description":
-                    node.description or "", "window": window})
+        out.append(entry)
+    if entry["description"] and showing:
+        described.append(entry)
     if role in ("table", "tree table", "tree", "list", "list box"):
         return  # the cells are data, not controls
     for i in range(min(node.childCount, 400)):
@@ -57,7 +61,7 @@ def walk(node, window: str, out: list, depth: int = 0) -> None:  # noqa: ANN001
             child = node.getChildAtIndex(i)
         except Exception:
             continue
-        walk(child, window, out, depth + 1)
+        walk(child, window, out, described, depth + 1)
 
 
 def main() -> int:
@@ -66,12 +70,14 @@ def main() -> int:
         print(json.dumps({"error": "the application never appeared on the AT-SPI bus"}))
         return 1
     out: list = []
+    described: list = []
     windows = []
     for i in range(app.childCount):
         top = app.getChildAtIndex(i)
         windows.append(top.name if top is not None else "")
-        walk(top, "", out)
-    print(json.dumps({"windows": windows, "controls": out}, ensure_ascii=False))
+        walk(top, "", out, described)
+    print(json.dumps({"windows": windows, "controls": out, "described": described},
+                     ensure_ascii=False))
     return 0
 
 

@@ -141,3 +141,22 @@ def test_the_atspi_walk_finds_a_nameless_control(desktop, demo_path) -> None:
     tree = walk_app(desktop, demo_path, "nl", "--nameless")
     assert any(c["role"] in ("text", "entry") for c in tree["controls"]
                if not c["name"].strip())
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_screen_reader_hears_the_nodes_chosen_on_a_network_canvas(
+        desktop, demo_path, language, tmp_path) -> None:  # noqa: ANN001
+    """Two nodes chosen with the keys (Home, Shift+Right): the canvas's description on the bus
+    says how many are chosen and which node the keys are at, in the interface language."""
+    from fieldkit import Project
+
+    project = tmp_path / "Netwerk.fieldkit"
+    shutil.copytree(demo_path, project)  # the network stays out of the other tests' demo
+    with Project.open(project) as p:
+        book = p.codebook()
+        second = sorted(book.path(c) for c in book.codes)[1]
+    tree = walk_app(desktop, project, language, "--network")
+    said = [c["description"] for c in tree["described"]]
+    want = {"en": f"2 items chosen; now at Code {second}",
+            "nl": f"2 onderdelen gekozen; nu bij Code {second}"}[language]
+    assert want in said, said
