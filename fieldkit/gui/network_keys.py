@@ -257,8 +257,9 @@ class CanvasKeys:
             return
         at = order.index(here)
         span = order[at:] if last else order[:at + 1]
-        self.choose_many(span)
-        self.go_to(span[-1] if last else span[0], add=True)
+        self.current_id = span[-1] if last else span[0]
+        self.choose_many(span)  # said once, at the end it went to
+        self.canvas.ensureVisible(self.scene.nodes[self.current_id], 40, 40)
 
     def choose_many(self, node_ids: Iterable[int]) -> None:
         """Add these nodes to the chosen ones, heard as one change."""

@@ -49,7 +49,7 @@ def walk(node, window: str, out: list, described: list, depth: int = 0) -> None:
     if role in ("frame", "dialog", "window"):
         window = node.name or role
     entry = {"role": role, "name": node.name or "", "description": node.description or "",
-             "window": window, "focused": states.contains(pyatspi.STATE_FOCUSED)}
+             "window": window}
     if role in INTERACTIVE and showing:
         out.append(entry)
     if entry["description"] and showing:
