@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QWidget
 
 from fieldkit.gui import autocode_dialog, code_keys, contrast, encryption_dialogs, settings, zoom
 from fieldkit.gui.i18n import tr
@@ -76,6 +76,9 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+EVERYWHERE = ("quick_note", "shortcuts")  # actions whose keys work in every window of the app
+
+
 def create_actions(window: MainWindow) -> dict[str, QAction]:
     """One action per entry of ``ACTIONS``, with its keys, added to the window (unlabelled:
     ``label_actions`` names them in the current language)."""
@@ -83,10 +86,10 @@ def create_actions(window: MainWindow) -> dict[str, QAction]:
     for name, (_label, keys) in ACTIONS.items():
         action = QAction(window)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        # a quick note is two keystrokes away from anywhere in the app, not only this window
+        # a quick note is two keystrokes away from anywhere in the app, and the list of keys
+        # one (F1 in the Analysis window or a note window too), not only from this window
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut
-                                  if name == "quick_note"
-                                  else Qt.ShortcutContext.WindowShortcut)
+                                  if name in EVERYWHERE else Qt.ShortcutContext.WindowShortcut)
         actions[name] = action
         window.addAction(action)
     return actions
@@ -283,9 +286,22 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     from fieldkit.gui import network_keys  # the canvas's module only when the list is shown
 
     rows += network_keys.shortcut_rows()  # the network canvas of the Analysis window
-    dialog = ShortcutsDialog(rows, window)
+    # over the window F1 was pressed in (the Analysis window, a note window), else this one
+    here = QApplication.activeWindow()
+    owner = here if here is not None and _ours(here, window) else window
+    dialog = ShortcutsDialog(rows, owner)
     dialog.open()
     return dialog
+
+
+def _ours(widget: QWidget | None, window: MainWindow) -> bool:
+    """Whether ``widget`` is ``window``, a window it owns (the Analysis window) or one of its
+    note windows (which have no owner, so closing the main window leaves them open)."""
+    while widget is not None:
+        if widget is window or widget in window.note_windows:
+            return True
+        widget = widget.parentWidget()
+    return False
 
 
 def about(window: MainWindow) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from fieldkit.gui.codebook_panel import merge_codes
 from fieldkit.gui.document_tab import DocumentTab
@@ -214,3 +216,31 @@ def test_agreement_and_suggestions_open_from_the_coding_menu(window) -> None:
     dialogs[0].close()
     window.actions_["suggestions"].trigger()
     assert window.suggestions_dock is not None and window.suggestions_dock.isVisible()
+
+
+def test_f1_lists_the_keys_from_the_analysis_window_and_a_note_window(window, qtbot) -> None:
+    """F1 works in every window of the app, and the list opens over the window it was pressed
+    in (it opened only from the main window, so the Analysis window's keys were out of
+    reach there)."""
+    from fieldkit.gui.shortcuts_dialog import ShortcutsDialog
+
+    def f1_in(top) -> ShortcutsDialog:  # type: ignore[no-untyped-def]
+        top.show()
+        top.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
+        QTest.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_F1)
+        [dialog] = [w for w in top.findChildren(ShortcutsDialog) if w.isVisible()]
+        rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        assert "Undo" in rows and "Network: move the chosen nodes (with Shift: further)" in rows
+        dialog.close()
+        dialog.deleteLater()
+        return dialog
+
+    analysis = window.show_analysis()
+    qtbot.waitExposed(analysis)
+    note = window.quick_note()
+    qtbot.waitExposed(note)
+    for _ in range(2):
+        for top in (analysis, note, window):
+            assert f1_in(top).parentWidget() is top
+    note.close()
