@@ -43,9 +43,11 @@ ENCRYPTED ?= 1
 # Test processes (pytest-xdist): one per core; a test file's tests stay in one process, so
 # its module fixtures are made once. `make test JOBS=0` runs the suite in this process. A test
 # process that crashes ends the run, failed, naming the test (pytest-xdist 3.8 can wait for ever
-# after replacing a crashed process under --dist loadfile: its issue 1378).
+# after replacing a crashed process under --dist loadfile: its issue 1378). The files go out
+# slowest first (tests/conftest.py: SLOW_FILES), not by their number of tests.
 JOBS ?= auto
-PYTEST := -m pytest -p no:cacheprovider -n $(JOBS) --dist loadfile --max-worker-restart=0
+PYTEST := -m pytest -p no:cacheprovider -n $(JOBS) --dist loadfile --max-worker-restart=0 \
+          --no-loadscope-reorder
 test: $(STAMP) system-deps postgresql
 	$(BIN)/ruff check fieldkit tests benchmarks resources tools
 	$(BIN)/mypy
