@@ -31,22 +31,35 @@ def shortcut_rows(actions: list[tuple[str, QAction]]) -> list[tuple[str, str]]:
     return rows
 
 
+def one_per_line(keys: str) -> str:
+    """A long list of keys with each on its own line: the keys column is as wide as its
+    widest line, so one long list ("Shift+arrow keys, Shift+Page Down, Shift+Page Up") left the
+    descriptions beside it a few letters wide."""
+    return keys.replace(", ", ",\n") if len(keys) > LONG_KEYS else keys
+
+
+LONG_KEYS = 24  # characters
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Keyboard shortcuts"))
-        self.resize(480, 560)
+        self.resize(640, 600)
         table = QTableWidget(len(rows), 2)
         speak_as(table, "Keyboard shortcuts")
         table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
         table.verticalHeader().hide()
+        # long descriptions wrap, and each row is as high as its lines
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for i, (action, keys) in enumerate(rows):
             table.setItem(i, 0, QTableWidgetItem(action))
-            table.setItem(i, 1, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(one_per_line(keys)))
         self.table = table
         layout = QVBoxLayout(self)
         layout.addWidget(table)

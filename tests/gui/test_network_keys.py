@@ -545,5 +545,5 @@ def test_the_choosing_keys_are_listed_in_the_shortcuts_dialog(network, window) -
                 for r in range(dialog.table.rowCount())}
         dialog.close()
         assert rows[every] == "Ctrl+A" and rows[toggle] == toggle_keys
-        assert rows[more].startswith(more_keys + ", Shift+Page Down")
+        assert rows[more].startswith(more_keys + ",\nShift+Page Down")
     window.set_language("en")

@@ -244,3 +244,31 @@ def test_f1_lists_the_keys_from_the_analysis_window_and_a_note_window(window, qt
         for top in (analysis, note, window):
             assert f1_in(top).parentWidget() is top
     note.close()
+
+
+def test_the_shortcuts_list_keeps_room_for_what_each_key_does(window, qtbot) -> None:
+    """A long list of keys goes one per line, and long descriptions wrap, so no text is cut
+    off (one list of three key combinations had left the descriptions a few letters wide)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    for language in ("nl", "en", "nl"):
+        window.set_language(language)
+        dialog = window.show_shortcuts()
+        qtbot.waitExposed(dialog)
+        table = dialog.table
+        room = table.viewport().width()
+        # the text's own room in a cell, as Qt's style lays it out
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                table) + 1)
+        assert table.columnWidth(0) >= room * 0.55
+        for row in range(table.rowCount()):
+            for column in (0, 1):
+                item = table.item(row, column)
+                needed = table.fontMetrics().boundingRect(
+                    QRect(0, 0, table.columnWidth(column) - margin, 10_000),
+                    int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), item.text())
+                assert needed.width() <= table.columnWidth(column), item.text()
+                assert needed.height() <= table.rowHeight(row), item.text()
+        dialog.close()
+    window.set_language("en")
