@@ -283,8 +283,10 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     rows.append((tr("Next control (Shift+Tab: the one before)"), "Tab"))
     rows.append((tr("Move inside a list, tree or table"), tr("Arrow keys")))
     rows.append((tr("Context menu"), "Shift+F10, Menu"))
-    from fieldkit.gui import network_keys  # the canvas's module only when the list is shown
+    # the Analysis window's modules only when the list is shown
+    from fieldkit.gui import analysis_window, network_keys
 
+    rows += analysis_window.shortcut_rows()
     rows += network_keys.shortcut_rows()  # the network canvas of the Analysis window
     # over the window F1 was pressed in (the Analysis window, a note window), else this one
     here = QApplication.activeWindow()

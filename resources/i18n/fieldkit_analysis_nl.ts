@@ -270,5 +270,13 @@
         <source>Open the jotting (a fieldnote) to expand first.</source>
         <translation>Open eerst de krabbel (een veldnotitie) om uit te werken.</translation>
     </message>
+    <message>
+        <source>Analysis: the next tab</source>
+        <translation>Analyse: het volgende tabblad</translation>
+    </message>
+    <message>
+        <source>Analysis: the tab before</source>
+        <translation>Analyse: het vorige tabblad</translation>
+    </message>
 </context>
 </TS>

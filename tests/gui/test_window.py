@@ -272,3 +272,42 @@ def test_the_shortcuts_list_keeps_room_for_what_each_key_does(window, qtbot) -> 
                 assert needed.height() <= table.rowHeight(row), item.text()
         dialog.close()
     window.set_language("en")
+
+
+def test_ctrl_tab_and_ctrl_page_keys_go_through_the_analysis_tabs(window, qtbot) -> None:
+    """From the filters above the tabs (which the tab bar's own keys never reached) and from
+    inside a tab, round from the last tab to the first; listed under F1 in both languages."""
+    analysis = window.show_analysis()
+    qtbot.waitExposed(analysis)
+    analysis.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is analysis)
+    tabs = analysis.tabs
+    count = tabs.count()
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for start in (analysis.filters.coder, analysis.relations.table):
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus)
+        tabs.setCurrentIndex(0)
+        for _ in range(2):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, ctrl)
+            assert tabs.currentIndex() == 1
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ctrl)
+            assert tabs.currentIndex() == 2
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, ctrl | shift)
+            assert tabs.currentIndex() == 1
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ctrl)
+            assert tabs.currentIndex() == 0
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, ctrl)
+            assert tabs.currentIndex() == count - 1  # round to the last
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, ctrl)
+            assert tabs.currentIndex() == 0
+            start.setFocus()
+    for language, label in (("en", "Analysis: the next tab"),
+                            ("nl", "Analyse: het volgende tabblad")):
+        window.set_language(language)
+        dialog = window.show_shortcuts()
+        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+                for r in range(dialog.table.rowCount())}
+        dialog.close()
+        assert rows[label] == "Ctrl+Tab, Ctrl+Page Down"
+    window.set_language("en")
