@@ -130,12 +130,18 @@ class MemosView(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(right)
+        # the filters on a row of their own: beside the four buttons, the words field was
+        # squeezed to a few letters at the window's first width, in Dutch
         top = QHBoxLayout()
-        for widget in (self.type, self.search, self.buttons["new"], self.buttons["link"],
-                       self.buttons["expand"], self.buttons["trail"]):
-            top.addWidget(widget)
+        top.addWidget(self.type)
+        top.addWidget(self.search, 1)
+        actions = QHBoxLayout()
+        for name in ("new", "link", "expand", "trail"):
+            actions.addWidget(self.buttons[name])
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(split)
 
     def retranslate(self) -> None:

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QWidget,
+)
 
 from fieldkit.demobuild import build_demo
 from fieldkit.gui import i18n, settings, window_layout
@@ -226,3 +233,14 @@ def test_the_analysis_window_fits_a_1024_pixel_screen(demo_window, qtbot, langua
         analysis.resize(1024, 640)
         QApplication.processEvents()
         assert analysis.width() <= 1024
+        # at the window's first width, no field to type in is squeezed to a few letters (the
+        # Memos tab's words field was 40 pixels wide in Dutch, beside four buttons)
+        analysis.resize(1000, 640)
+        for at in range(analysis.tabs.count()):
+            analysis.tabs.setCurrentIndex(at)
+            QApplication.processEvents()
+            fields = [f for f in analysis.tabs.widget(at).findChildren(QLineEdit)
+                      if f.isVisible() and not isinstance(f.parentWidget(), QAbstractSpinBox)
+                      and not isinstance(f.parentWidget(), QComboBox)]
+            narrow = [(f.placeholderText(), f.width()) for f in fields if f.width() < 150]
+            assert narrow == [], (language, analysis.tabs.tabText(at))
