@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation>Casus</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Month</source>

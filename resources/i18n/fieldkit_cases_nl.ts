@@ -5,11 +5,11 @@
     <name>fieldkit</name>
     <message>
         <source>Group by case</source>
-        <translation>Per casus</translation>
+        <translation>Per case</translation>
     </message>
     <message>
         <source>A part per case, then the segments in no case</source>
-        <translation>Een deel per casus, daarna de segmenten zonder casus</translation>
+        <translation>Een deel per case, daarna de segmenten zonder case</translation>
     </message>
     <message>
         <source>&amp;Change attribute…</source>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Add case {0}</source>
-        <translation>Casus {0} toevoegen</translation>
+        <translation>Case {0} toevoegen</translation>
     </message>
     <message>
         <source>Add code {0}</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Add to case</source>
-        <translation>Aan casus toevoegen</translation>
+        <translation>Aan case toevoegen</translation>
     </message>
     <message>
         <source>Add transcript {0}</source>
