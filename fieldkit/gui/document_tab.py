@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidg
 
 from fieldkit.core.model import Coding, Document
 from fieldkit.gui import settings
+from fieldkit.gui.elided_label import ElidedLabel
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.navigator import kind_name
 from fieldkit.gui.pdf_text import PageText
@@ -42,11 +43,12 @@ class DocumentTab(QWidget):
         self.make_mark = make_mark
         self.codings: list[Coding] = []
         self.hidden = hidden or []
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("docTitle")
-        self.meta = QLabel()
+        self.meta = ElidedLabel()
         self.meta.setObjectName("docMeta")
-        # a long title or line of facts must not hold the window wider than a small screen
+        # a long title or line of facts must not hold the window wider than a small screen;
+        # what does not fit ends in "…" (the whole of it in the tooltip)
         for label in (self.title, self.meta):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(80)

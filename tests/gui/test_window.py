@@ -311,3 +311,29 @@ def test_ctrl_tab_and_ctrl_page_keys_go_through_the_analysis_tabs(window, qtbot)
         dialog.close()
         assert rows[label] == "Ctrl+Tab, Ctrl+Page Down"
     window.set_language("en")
+
+
+def test_a_long_title_ends_in_an_ellipsis_with_the_whole_title_in_its_tooltip(
+        window, qtbot) -> None:
+    """A title wider than the tab was cut off at its edge mid-letter (seen at 1440 × 900 with
+    the side panes open); now it ends in "…", the tooltip holds all of it, and the label's text
+    (what a screen reader reads) stays whole. Wide enough again, the whole title shows."""
+    project = window.project
+    title = "Veldnotities 2026-02-17 Hendriks Machinebouw (Assemblage, ochtenddienst) 🙂 één"
+    doc = project.add_note(site="Hendriks", title=title, text="Tekst.\r\nMeer tekst.")
+    window.open_document(doc.id)
+    tab = window.current_tab()
+    label = tab.title
+    for width in (360, 2400, 360):  # narrow, wide, narrow again
+        tab.resize(width, 400)
+        label.resize(width - 32, label.height())
+        QApplication.processEvents()
+        shown = label.shown_text()
+        assert label.text() == title and label.accessibleName() in ("", title)
+        if label.fontMetrics().horizontalAdvance(title) > label.contentsRect().width():
+            assert shown.endswith("…") and title.startswith(shown[:-1])
+            assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+            assert label.toolTip() == title
+        else:
+            assert shown == title and label.toolTip() == ""
+    assert width == 360 and label.toolTip() == title  # the last pass was a narrow one
