@@ -64,3 +64,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(dialog_buttons(self, close=True))
+
+    def rows(self) -> dict[str, str]:
+        """What the list shows: what each key does → its keys (as shown, one per line)."""
+        cells = [[self.table.item(r, c) for c in (0, 1)] for r in range(self.table.rowCount())]
+        return {what.text(): keys.text() for what, keys in cells
+                if what is not None and keys is not None}

@@ -213,8 +213,7 @@ def test_the_shortcuts_dialog_lists_high_contrast_and_the_keyboard_keys(window, 
     window.set_language(language)
     try:
         dialog = window.show_shortcuts()
-        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-                for r in range(dialog.table.rowCount())}
+        rows = dialog.rows()
         expected = {"en": ("High contrast", "Next control (Shift+Tab: the one before)"),
                     "nl": ("Hoog contrast", "Volgend element (Shift+Tab: het vorige)")}
         high, tab = expected[language]

@@ -330,8 +330,7 @@ def test_the_keys_are_listed_in_the_shortcuts_dialog_and_the_hint(network, windo
                                   "Shift: nog een), Ctrl+pijltjes verplaatsen de gekozen")):
         window.set_language(language)
         dialog = window.show_shortcuts()
-        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-                for r in range(dialog.table.rowCount())}
+        rows = dialog.rows()
         dialog.close()
         assert rows[link] == "L"
         assert hint in network.hint.text()
@@ -541,8 +540,7 @@ def test_the_choosing_keys_are_listed_in_the_shortcuts_dialog(network, window) -
              "Netwerk: verder gaan en dat knooppunt ook kiezen", "Shift+pijltjestoetsen")):
         window.set_language(language)
         dialog = window.show_shortcuts()
-        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-                for r in range(dialog.table.rowCount())}
+        rows = dialog.rows()
         dialog.close()
         assert rows[every] == "Ctrl+A" and rows[toggle] == toggle_keys
         assert rows[more].startswith(more_keys + ",\nShift+Page Down")

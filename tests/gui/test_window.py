@@ -173,8 +173,7 @@ def test_search_and_jump_to_a_hit(window, qtbot) -> None:
 
 def test_shortcuts_dialog_lists_frequent_actions(window) -> None:
     dialog = window.show_shortcuts()
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-            for r in range(dialog.table.rowCount())}
+    rows = dialog.rows()
     assert rows["Quick code"].startswith("Ctrl+K")
     assert rows["Undo"] == "Ctrl+Z"
     assert any(text.startswith("Code with Learning") for text in rows)
@@ -230,7 +229,7 @@ def test_f1_lists_the_keys_from_the_analysis_window_and_a_note_window(window, qt
         qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
         QTest.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_F1)
         [dialog] = [w for w in top.findChildren(ShortcutsDialog) if w.isVisible()]
-        rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        rows = list(dialog.rows())
         assert "Undo" in rows and "Network: move the chosen nodes (with Shift: further)" in rows
         dialog.close()
         dialog.deleteLater()
@@ -306,8 +305,7 @@ def test_ctrl_tab_and_ctrl_page_keys_go_through_the_analysis_tabs(window, qtbot)
                             ("nl", "Analyse: het volgende tabblad")):
         window.set_language(language)
         dialog = window.show_shortcuts()
-        rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-                for r in range(dialog.table.rowCount())}
+        rows = dialog.rows()
         dialog.close()
         assert rows[label] == "Ctrl+Tab, Ctrl+Page Down"
     window.set_language("en")
