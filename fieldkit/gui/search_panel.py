@@ -35,6 +35,7 @@ from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import style
 from fieldkit.gui.accessibility import speak_as, tell
 from fieldkit.gui.i18n import ntr, tr
+from fieldkit.gui.said import say
 from fieldkit.project import Project
 
 Index = QModelIndex | QPersistentModelIndex
@@ -202,7 +203,7 @@ class SearchPanel(QWidget):
         if not_codable:
             text_ += " " + ntr("(%Ln in the codebook or memos, not codable)", not_codable)
         if result.note:
-            text_ += " — " + result.note
+            text_ += " — " + say(result.note)
         self.summary.setText(text_)
         self.summary.setToolTip(text_)
         tell(self.query, text_)  # a screen reader user hears the count where they typed

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fieldkit.core.errors import BadInput
+from fieldkit.core.said import Said, each
 
 if TYPE_CHECKING:
     from fieldkit.analysis.attribute_facts import AttributeFacts
@@ -48,7 +49,8 @@ def restrict(engine: FtsIndex, query: Query, plan: Plan | None) -> Plan | None:
     try:
         conditions = [facts.condition(t) for t in texts]
     except BadInput as problem:
-        query.notes.append(f"{problem} Nothing was found.")
+        query.notes.append(Said("{problem} Nothing was found.",
+                                problem=problem.with_traceback(None)))
         return None
     condition = conditions[0] if len(conditions) == 1 else Junction("and", list(conditions))
     key = ("search", tuple(texts))
@@ -56,8 +58,8 @@ def restrict(engine: FtsIndex, query: Query, plan: Plan | None) -> Plan | None:
         facts.memo[key] = allowed_spans(facts, condition)
     allowed: dict[int, Spans] = facts.memo[key]
     if not allowed:
-        shown = " and ".join(f"'{t}'" for t in texts)
-        query.notes.append(f"No document satisfies {shown}, so nothing was found.")
+        query.notes.append(Said("No document satisfies {shown}, so nothing was found.",
+                                shown=each(texts)))
         return None
     whole = all(spans == [(None, None)] for spans in allowed.values())
     if whole and plan.within is None and plan.regions is None and plan.speakers is None:

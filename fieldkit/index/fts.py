@@ -18,6 +18,7 @@ from dataclasses import field as dc_field
 from typing import Any, TypeVar, cast
 
 from fieldkit.core.codebook import Codebook
+from fieldkit.core.said import Said, joined
 from fieldkit.index import (
     attribute_filter,
     kwic,
@@ -186,11 +187,11 @@ class FtsIndex(IndexUpkeep):
         try:
             total, matched = self.matches(query, limit=limit)
         except sqlengine.OperationalError:
-            query = plain(text, self.analyser, "fieldkit could not read it as a query")
+            query = plain(text, self.analyser, Said("fieldkit could not read it as a query"))
             total, matched = self.matches(query, limit=limit)
         result.total = total
         result.hits = self._hits(matched)
-        result.note = " ".join(query.notes) or None
+        result.note = joined(query.notes)
         return result
 
     def matches(self, query: Query, *, limit: int | None, every_span: bool = False,

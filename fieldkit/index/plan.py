@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fieldkit.core.said import Said, either
 from fieldkit.index.meta import date_words
 from fieldkit.index.query import Query
 from fieldkit.index.regions import person_word
@@ -35,8 +36,8 @@ def any_of(words: Iterable[str]) -> str:
 
 def none(query: Query, name: str, values: list[str]) -> Plan | None:
     """Nothing can match: say which filter value matched nothing (in ``query.notes``)."""
-    shown = " or ".join(f"'{v}'" for v in values)
-    query.notes.append(f"No {name} matches {shown}, so nothing was found.")
+    query.notes.append(Said("No {name} matches {shown}, so nothing was found.",
+                            name=Said(name), shown=either(values)))
     return None
 
 

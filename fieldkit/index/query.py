@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from fieldkit.core.said import Said
 from fieldkit.index import regex_terms
 from fieldkit.index.words import WORD, Analyser, fold
 
@@ -85,7 +86,7 @@ def _lex(text: str) -> list[Token]:
         elif c == '"':
             close = text.find('"', i + 1)
             if close < 0:
-                raise QuerySyntax("a quotation mark is not closed")
+                raise QuerySyntax(Said("a quotation mark is not closed"))
             body, i = text[i + 1:close], close + 1
             if i < n and text[i] == "*":
                 while i < n and text[i] == "*":
@@ -96,7 +97,7 @@ def _lex(text: str) -> list[Token]:
         elif c == "/" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(-"):
             close = _closing_slash(text, i + 1)
             if close < 0:
-                raise QuerySyntax("a '/' (a regular expression) is not closed")
+                raise QuerySyntax(Said("a '/' (a regular expression) is not closed"))
             out.append(("regex", text[i + 1:close]))
             i = close + 1
         elif c == "(":
@@ -107,7 +108,7 @@ def _lex(text: str) -> list[Token]:
             i += 1
         elif c == "-" and (i == 0 or text[i - 1].isspace() or text[i - 1] == "("):
             if i + 1 >= n or text[i + 1].isspace() or text[i + 1] == ")":
-                raise QuerySyntax("a '-' stands on its own")
+                raise QuerySyntax(Said("a '-' stands on its own"))
             out.append(("neg",))
             i += 1
         else:
@@ -118,7 +119,7 @@ def _lex(text: str) -> list[Token]:
             if bare == "NEAR" and i < n and text[i] == "(":
                 close = text.find(")", i)
                 if close < 0:
-                    raise QuerySyntax("NEAR( is not closed")
+                    raise QuerySyntax(Said("NEAR( is not closed"))
                 out.append(_near(text[i + 1:close]))
                 i = close + 1
             elif bare in ("OR", "AND", "NOT"):
@@ -126,26 +127,26 @@ def _lex(text: str) -> list[Token]:
             elif m := _FILTER.match(bare):
                 name, value = m.group(1).lower(), m.group(2)
                 if name not in FILTERS:
-                    raise QuerySyntax(f"there is no filter '{m.group(1)}:'")
+                    raise QuerySyntax(Said("there is no filter '{name}:'", name=m.group(1)))
                 if not value and i < n and text[i] == '"':
                     close = text.find('"', i + 1)
                     if close < 0:
-                        raise QuerySyntax("a quotation mark is not closed")
+                        raise QuerySyntax(Said("a quotation mark is not closed"))
                     value, i = text[i + 1:close], close + 1
                 elif value[-1:] in ("=", "<", ">", "~") and i < n and text[i] == '"':
                     close = text.find('"', i + 1)  # attr:afdeling="Lasserij Noord"
                     if close < 0:
-                        raise QuerySyntax("a quotation mark is not closed")
+                        raise QuerySyntax(Said("a quotation mark is not closed"))
                     value, i = value + text[i:close + 1], close + 1
                 if not value.strip():
-                    raise QuerySyntax(f"'{name}:' needs a value")
+                    raise QuerySyntax(Said("'{name}:' needs a value", name=name))
                 out.append(("filter", name, value.strip()))
             elif fuzzy := _FUZZY.match(bare):
                 out.append(_fuzzy(fuzzy.group(1), fuzzy.group(2)))
             elif bare.endswith("*"):
                 stem = bare.rstrip("*")
                 if not stem:
-                    raise QuerySyntax("a '*' stands on its own")
+                    raise QuerySyntax(Said("a '*' stands on its own"))
                 out.append(("prefix", stem))
             else:
                 out.append(("word", bare))
@@ -166,9 +167,11 @@ def _closing_slash(text: str, i: int) -> int:
 
 def _fuzzy(word: str, edits: str) -> Token:
     if len(WORD.findall(word)) != 1:
-        raise QuerySyntax(f"'{word}~' is not one word (a fuzzy term is one word)")
+        raise QuerySyntax(Said("'{word}~' is not one word (a fuzzy term is one word)",
+                               word=word))
     if edits not in ("", "1", "2"):
-        raise QuerySyntax(f"'{word}~{edits}' allows too many edits (~1 or ~2)")
+        raise QuerySyntax(Said("'{word}~{edits}' allows too many edits (~1 or ~2)",
+                               word=word, edits=edits))
     return ("fuzzy", word, int(edits or 1))
 
 
@@ -177,11 +180,11 @@ def _near(inside: str) -> Token:
     size = 10
     if distance.strip():
         if not distance.strip().isdigit():
-            raise QuerySyntax("the distance in NEAR(…, N) must be a number")
+            raise QuerySyntax(Said("the distance in NEAR(…, N) must be a number"))
         size = min(int(distance.strip()), MAX_NEAR)
     items = [t for t in _lex(terms) if t[0] in ("word", "prefix", "phrase")]
     if len(items) != len(_lex(terms)) or len(items) < 2:
-        raise QuerySyntax("NEAR( ) takes two or more words or phrases")
+        raise QuerySyntax(Said("NEAR( ) takes two or more words or phrases"))
     return ("near", items, size)
 
 
@@ -222,10 +225,10 @@ class _Parser:
         if not positive:
             if negative:
                 if top:
-                    self.q.notes.append("A search needs at least one word to look for, "
-                                        "not only words to leave out.")
+                    self.q.notes.append(Said("A search needs at least one word to look "
+                                             "for, not only words to leave out."))
                     return None
-                raise QuerySyntax("a group holds only words to leave out")
+                raise QuerySyntax(Said("a group holds only words to leave out"))
             return None
         expr = positive[0] if len(positive) == 1 else "(" + " AND ".join(positive) + ")"
         if negative:
@@ -241,13 +244,13 @@ class _Parser:
         while (tok := self.peek()) is not None and tok[0] == "or":
             self.take()
             if self.peek() is None or self.peek()[0] in ("or", "rp", "and"):  # type: ignore[index]
-                raise QuerySyntax("OR needs something on both sides")
+                raise QuerySyntax(Said("OR needs something on both sides"))
             nsign, nxt = self.unary()
             if sign or nsign:
-                raise QuerySyntax("OR cannot join words to leave out")
+                raise QuerySyntax(Said("OR cannot join words to leave out"))
             parts.append(nxt)
         if len(self.q.regexes) != regexes:
-            raise QuerySyntax("a regular expression cannot stand in an OR")
+            raise QuerySyntax(Said("a regular expression cannot stand in an OR"))
         kept = [p for p in parts if p is not None]
         if not kept:
             return False, None
@@ -259,27 +262,29 @@ class _Parser:
         regexes = len(self.q.regexes)
         result = self.unary_of(tok)
         if kind in ("neg", "not", "lp") and len(self.q.regexes) != regexes:
-            raise QuerySyntax("a regular expression cannot be left out or stand in brackets")
+            raise QuerySyntax(Said("a regular expression cannot be left out or stand in "
+                                   "brackets"))
         return result
 
     def unary_of(self, tok: Token) -> tuple[bool, str | None]:
         kind = tok[0]
         if kind in ("neg", "not"):
             if self.peek() is None or self.peek()[0] in ("neg", "not", "or", "rp", "and"):  # type: ignore[index]
-                raise QuerySyntax(f"'{'-' if kind == 'neg' else 'NOT'}' needs a word after it")
+                raise QuerySyntax(Said("'{word}' needs a word after it",
+                                     word="-" if kind == "neg" else "NOT"))
             if self.peek()[0] == "filter":  # type: ignore[index]
-                raise QuerySyntax("filters cannot be excluded")
+                raise QuerySyntax(Said("filters cannot be excluded"))
             self.negated += 1
             try:
                 return True, self.unary()[1]
             finally:
                 self.negated -= 1
         if kind == "or":
-            raise QuerySyntax("OR needs something on both sides")
+            raise QuerySyntax(Said("OR needs something on both sides"))
         if kind == "lp":
             inner = self.all(top=False)
             if self.peek() is None:
-                raise QuerySyntax("a bracket is not closed")
+                raise QuerySyntax(Said("a bracket is not closed"))
             self.take()
             return False, inner
         if kind == "filter":
@@ -350,16 +355,16 @@ class _Parser:
         if name == "kind":
             kind = value.lower()
             if kind not in KINDS:
-                self.q.notes.append(f"'{value}' is not a kind ({', '.join(KINDS)}); "
-                                    "the kind filter was left out.")
+                self.q.notes.append(Said("'{value}' is not a kind ({kinds}); the kind filter "
+                                         "was left out.", value=value, kinds=", ".join(KINDS)))
                 return
             value = kind
         elif name in ("after", "before"):
             try:
                 value = date.fromisoformat(value).isoformat()
             except ValueError:
-                self.q.notes.append(f"'{value}' is not a date (YYYY-MM-DD); "
-                                    f"the {name}: filter was left out.")
+                self.q.notes.append(Said("'{value}' is not a date (YYYY-MM-DD); the {name}: "
+                                         "filter was left out.", value=value, name=name))
                 return
         self.q.filters.setdefault(name, []).append(value)
 
@@ -375,11 +380,11 @@ def parse(text: str, analyser: Analyser, lexicon: Lexicon | None = None) -> Quer
         parser = _Parser(tokens, analyser, query, lexicon)
         query.match = parser.all(top=True)
         if parser.peek() is not None:
-            raise QuerySyntax("a closing bracket has no opening one")
+            raise QuerySyntax(Said("a closing bracket has no opening one"))
     except QuerySyntax as problem:
-        return plain(text, analyser, str(problem))
+        return plain(text, analyser, problem.args[0])
     except (RecursionError, IndexError):
-        return plain(text, analyser, "the query is nested too deeply")
+        return plain(text, analyser, Said("the query is nested too deeply"))
     return query
 
 
@@ -403,9 +408,11 @@ def plain(text: str, analyser: Analyser, reason: str) -> Query:
         query.match = " AND ".join(f'stems : "{s}"' for s in stems)
         query.columns.add("stems")
         query.leaves = [Leaf("stems", (s,)) for s in stems]
-        query.notes.insert(0, f"Searched for the plain words {shown}: {reason}.")
+        query.notes.insert(0, Said("Searched for the plain words {shown}: {reason}.",
+                                   shown=shown, reason=reason))
     else:
-        query.notes.insert(0, f"There were no words to search for ({reason}).")
+        query.notes.insert(0, Said("There were no words to search for ({reason}).",
+                                   reason=reason))
     return query
 
 

@@ -335,3 +335,30 @@ def test_a_long_title_ends_in_an_ellipsis_with_the_whole_title_in_its_tooltip(
         else:
             assert shown == title and label.toolTip() == ""
     assert width == 360 and label.toolTip() == title  # the last pass was a narrow one
+
+
+def test_a_search_note_is_said_in_dutch_on_a_dutch_screen(window) -> None:
+    """The note under a search (an unknown speaker, a query read as plain words) was English
+    on a Dutch screen; the names, words and values the researcher typed stay as typed."""
+    cases = (("machine speaker:nobody",
+              "Geen spreker komt overeen met 'nobody', dus er is niets gevonden.",
+              "No speaker matches 'nobody', so nothing was found."),
+             ('machine "open',
+              "Gezocht naar de losse woorden machine open: een aanhalingsteken is niet "
+              "gesloten.",
+              "Searched for the plain words machine open: a quotation mark is not closed."),
+             ("machine kind:boek site:Nergens",
+              "'boek' is geen soort (",
+              "'boek' is not a kind ("),
+             ("machine attr:nergens=1",
+              "Er is geen kenmerk ‘nergens’. Er is niets gevonden.",
+              "There is no attribute 'nergens'. Nothing was found."))
+    for language in ("nl", "en", "nl"):
+        window.set_language(language)
+        for query, dutch, english in cases:
+            window.search.run(query)
+            said = window.search.summary.text()
+            assert (dutch if language == "nl" else english) in said, said
+            if language == "nl":
+                assert "nothing" not in said and "matches" not in said
+    window.set_language("en")
