@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldkit.core.errors import FieldkitError
 from fieldkit.gui import style
 from fieldkit.gui.accessibility import speak_as, tell
+from fieldkit.gui.elided_label import ElidedLabel
 from fieldkit.gui.i18n import ntr, tr
 from fieldkit.gui.said import say
 from fieldkit.project import Project
@@ -123,7 +123,7 @@ class SearchPanel(QWidget):
         self.code_button = QPushButton()
         self.code_button.clicked.connect(self._code_all)
         self.code_button.setEnabled(False)
-        self.summary = QLabel()
+        self.summary = ElidedLabel()  # what does not fit ends in "…", all of it in the tooltip
         self.summary.setObjectName("hint")
         top = QHBoxLayout()
         # the summary can be long; it must not make the dock wider than a small screen
@@ -205,7 +205,6 @@ class SearchPanel(QWidget):
         if result.note:
             text_ += " — " + say(result.note)
         self.summary.setText(text_)
-        self.summary.setToolTip(text_)
         tell(self.query, text_)  # a screen reader user hears the count where they typed
         self.code_button.setEnabled(len(result.hits) > not_codable or shown < result.total)
 
