@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import focus_order, folders
+from fieldkit.gui import focus_order, folders, tab_keys
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.analysis_models import HeatTableModel
 from fieldkit.gui.condition_field import ConditionField
@@ -379,15 +379,6 @@ class MatrixView(HeatView):
         self.window_.show_segments(f"{code.path} × {self.found.columns[index.column()]}", ids)
 
 
-TAB_KEYS = (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1))
-
-
-def shortcut_rows() -> list[tuple[str, str]]:
-    """The window's own keys for the Keyboard shortcuts dialog: (what, keys)."""
-    return [(tr("Analysis: the next tab"), "Ctrl+Tab, Ctrl+Page Down"),
-            (tr("Analysis: the tab before"), "Ctrl+Shift+Tab, Ctrl+Page Up")]
-
-
 class AnalysisWindow(QWidget):
     """Code relations, matrices, coding queries, sets, memos, words and networks in one window
     of tabs."""
@@ -413,12 +404,7 @@ class AnalysisWindow(QWidget):
         for view in self.views():
             self.tabs.addTab(view, "")
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
-        # the next and the previous tab from anywhere in the window, as in a browser: the
-        # tab bar's own keys reach it only from inside a tab, not from the filters above it
-        for keys, by in TAB_KEYS:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda by=by: self.next_tab(by))
+        tab_keys.install(self, self.tabs)  # Ctrl+Tab, Ctrl+Page Down, … from anywhere here
         # a code, segment or memo dragged over the Networks tab's title opens that tab to drop on
         self.tabs.tabBar().setAcceptDrops(True)
         self.tabs.tabBar().setChangeCurrentOnDrag(True)
@@ -430,11 +416,6 @@ class AnalysisWindow(QWidget):
         self.resize(1000, 640)
         self.retranslate()
         self.set_project(project)
-
-    def next_tab(self, by: int) -> None:
-        """The tab ``by`` places on (1 the next, -1 the one before), round from the last to
-        the first."""
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % self.tabs.count())
 
     def views(self) -> list[Any]:
         return [self.relations, self.matrix, self.query, self.sets, self.memos, self.words,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.core.attributes import parse_condition
 from fieldkit.core.errors import FieldkitError
+from fieldkit.gui import tab_keys
 from fieldkit.gui.accessibility import speak_as
 from fieldkit.gui.attribute_dialog import AttributeDialog
 from fieldkit.gui.condition_field import condition_message
@@ -72,6 +73,7 @@ class ClassificationSheet(QWidget):
         for _kind in KINDS:
             self.kinds.addTab("")
         self.kinds.currentChanged.connect(lambda _i: self.reload())
+        tab_keys.install(self, self.kinds)  # Ctrl+Tab, Ctrl+Page Down, … from anywhere here
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _t: self.apply_filter())

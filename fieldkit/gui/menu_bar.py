@@ -14,7 +14,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QMessageBox, QWidget
 
-from fieldkit.gui import autocode_dialog, code_keys, contrast, encryption_dialogs, settings, zoom
+from fieldkit.gui import (
+    autocode_dialog,
+    code_keys,
+    contrast,
+    encryption_dialogs,
+    settings,
+    tab_keys,
+    zoom,
+)
 from fieldkit.gui.i18n import tr
 from fieldkit.gui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from fieldkit.gui.text_view import snap_words_on
@@ -283,10 +291,9 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     rows.append((tr("Next control (Shift+Tab: the one before)"), "Tab"))
     rows.append((tr("Move inside a list, tree or table"), tr("Arrow keys")))
     rows.append((tr("Context menu"), "Shift+F10, Menu"))
-    # the Analysis window's modules only when the list is shown
-    from fieldkit.gui import analysis_window, network_keys
+    from fieldkit.gui import network_keys  # the canvas's module only when the list is shown
 
-    rows += analysis_window.shortcut_rows()
+    rows += tab_keys.shortcut_rows()
     rows += network_keys.shortcut_rows()  # the network canvas of the Analysis window
     # over the window F1 was pressed in (the Analysis window, a note window), else this one
     here = QApplication.activeWindow()

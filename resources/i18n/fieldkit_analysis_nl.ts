@@ -271,12 +271,12 @@
         <translation>Open eerst de krabbel (een veldnotitie) om uit te werken.</translation>
     </message>
     <message>
-        <source>Analysis: the next tab</source>
-        <translation>Analyse: het volgende tabblad</translation>
+        <source>Analysis, classification sheet: the next tab</source>
+        <translation>Analyse, classificatieblad: het volgende tabblad</translation>
     </message>
     <message>
-        <source>Analysis: the tab before</source>
-        <translation>Analyse: het vorige tabblad</translation>
+        <source>Analysis, classification sheet: the tab before</source>
+        <translation>Analyse, classificatieblad: het vorige tabblad</translation>
     </message>
 </context>
 </TS>

@@ -275,7 +275,8 @@ def test_the_shortcuts_list_keeps_room_for_what_each_key_does(window, qtbot) -> 
 
 def test_ctrl_tab_and_ctrl_page_keys_go_through_the_analysis_tabs(window, qtbot) -> None:
     """From the filters above the tabs (which the tab bar's own keys never reached) and from
-    inside a tab, round from the last tab to the first; listed under F1 in both languages."""
+    inside a tab, round from the last tab to the first; in the classification sheet too (its
+    Cases and Documents); listed under F1 in both languages."""
     analysis = window.show_analysis()
     qtbot.waitExposed(analysis)
     analysis.activateWindow()
@@ -301,8 +302,21 @@ def test_ctrl_tab_and_ctrl_page_keys_go_through_the_analysis_tabs(window, qtbot)
             QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, ctrl)
             assert tabs.currentIndex() == 0
             start.setFocus()
-    for language, label in (("en", "Analysis: the next tab"),
-                            ("nl", "Analyse: het volgende tabblad")):
+    sheet = window.show_sheet()
+    qtbot.waitExposed(sheet)
+    sheet.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
+    sheet.filter.setFocus()
+    qtbot.waitUntil(sheet.filter.hasFocus)
+    for _ in range(2):
+        assert sheet.kinds.currentIndex() == 0
+        QTest.keyClick(sheet.filter, Qt.Key.Key_Tab, ctrl)
+        assert sheet.kinds.currentIndex() == 1
+        QTest.keyClick(sheet.filter, Qt.Key.Key_PageDown, ctrl)  # round to the first
+        assert sheet.kinds.currentIndex() == 0
+    sheet.close()
+    for language, label in (("en", "Analysis, classification sheet: the next tab"),
+                            ("nl", "Analyse, classificatieblad: het volgende tabblad")):
         window.set_language(language)
         dialog = window.show_shortcuts()
         rows = dialog.rows()
