@@ -30,13 +30,6 @@ class Said(str):
         made.values = values
         return made
 
-    def __reduce__(self) -> tuple[Any, ...]:  # a copy or a pickle keeps what it is
-        return (_remade, (self.template, self.values))
-
-
-def _remade(template: str, values: dict[str, Any]) -> Said:
-    return Said(template, **values)
-
 
 def quoted(value: str) -> Said:
     return Said("'{value}'", value=value)
