@@ -676,6 +676,8 @@ class MainWindow(QMainWindow):
             w.close()
         if self.sheet is not None:
             self.sheet.close()
+        if self.analysis_window is not None:  # it shows the project that closes now
+            self.analysis_window.close()
         self._panel_timer.stop()
         self.segments.set_project(None)
         self.codebook.save_details()

@@ -18,6 +18,17 @@ def open_transcript(window) -> DocumentTab:
     return tab
 
 
+def settled(window, qtbot) -> None:  # noqa: ANN001
+    """Wait until the new window has fitted itself to the screen (``fit_to_screen``, 200 ms
+    after it is shown) and is the active window: a menu opened before that was closed again at
+    once by the window's own resize, now and then, and the test saw no menu."""
+    from fieldkit.gui.window_layout import screen_rect
+
+    qtbot.waitUntil(lambda: screen_rect(window).contains(window.frameGeometry()), timeout=5000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+
+
 def menu_texts_after(qtbot, press) -> list[str]:  # noqa: ANN001
     """Run ``press``; return the entries of the context menu it opened (then close it)."""
     seen: list[str] = []
@@ -58,6 +69,7 @@ def test_alt_2_goes_to_find_a_code(window, qtbot) -> None:
 
 
 def test_shift_f10_and_the_menu_key_open_the_codebook_menu(window, qtbot) -> None:
+    settled(window, qtbot)
     tree = window.codebook.tree
     window.codebook.select_code(window.project.code("Technology/New machine").id)
     tree.setFocus()
@@ -70,6 +82,7 @@ def test_shift_f10_and_the_menu_key_open_the_codebook_menu(window, qtbot) -> Non
 
 
 def test_shift_f10_in_the_document_offers_code_with_and_recent_codes(window, qtbot) -> None:
+    settled(window, qtbot)
     tab = open_transcript(window)
     view = tab.text_view
     start = tab.doc.text.index("gewoon opnieuw")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit.gui.codebook_panel import merge_codes
 from fieldkit.gui.document_tab import DocumentTab
+from fieldkit.project import Project
 
 
 def transcript_id(project) -> int:
@@ -376,3 +377,21 @@ def test_a_search_note_is_said_in_dutch_on_a_dutch_screen(window) -> None:
             if language == "nl":
                 assert "nothing" not in said and "matches" not in said
     window.set_language("en")
+
+
+def test_closing_the_main_window_closes_the_analysis_window(project, qtbot) -> None:
+    """The Analysis window shows the project the main window closes; it stayed open, on a
+    closed project (and, in the test run, visible into the tests after it)."""
+    from tests.gui.conftest import open_window
+
+    for _ in range(2):
+        opened = open_window(qtbot, project if _ == 0 else Project.open(project.path))
+        window = next(opened)
+        analysis = window.show_analysis()
+        sheet = window.show_sheet()
+        qtbot.waitExposed(analysis)
+        assert analysis.isVisible() and sheet.isVisible()
+        window.close()
+        assert not analysis.isVisible() and not sheet.isVisible()
+        assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == []
+        opened.close()
