@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from fieldkit.core.errors import FieldkitError
-from fieldkit.gui import autocode_dialog, settings, style, window_layout
+from fieldkit.gui import autocode_dialog, settings, style, tab_keys, window_layout
 from fieldkit.gui.accessibility import pages_of, speak_as
 from fieldkit.gui.document_tab import DocumentTab
 from fieldkit.gui.runner import show_status
@@ -126,9 +126,8 @@ def close_all(window: MainWindow) -> None:
 
 
 def step_tab(window: MainWindow, step: int) -> None:
-    """The next (``1``) or previous (``-1``) tab, round the end."""
-    if window.tabs.count():
-        window.tabs.setCurrentIndex((window.tabs.currentIndex() + step) % window.tabs.count())
+    """The next (``1``) or previous (``-1``) document, round the end."""
+    tab_keys.step(window.tabs, step)
 
 
 def tabs_changed(window: MainWindow) -> None:
