@@ -12,6 +12,7 @@ import faulthandler
 import importlib.util
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,14 +114,13 @@ def slowest_first(items: list[pytest.Item]) -> None:
     """Order the files (their tests kept together and in order): ``SLOW_FILES`` first, then
     the others by their number of tests (the Makefile runs pytest-xdist with
     ``--no-loadscope-reorder``, so this order is the order the processes take them in)."""
-    files = [item.nodeid.split("::")[0] for item in items]
-    count: dict[str, int] = {}
-    for name in files:
-        count[name] = count.get(name, 0) + 1
+    def file_of(item: pytest.Item) -> str:
+        return item.nodeid.split("::")[0]
+
+    count = Counter(map(file_of, items))
     rank = {name: i for i, name in enumerate(SLOW_FILES)}
-    order = {id(item): (rank.get(name, len(rank)), -count[name], name)
-             for item, name in zip(items, files, strict=True)}
-    items.sort(key=lambda item: order[id(item)])
+    items.sort(key=lambda item: (rank.get(file_of(item), len(rank)), -count[file_of(item)],
+                                 file_of(item)))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
