@@ -101,7 +101,11 @@ def pytest_configure(config: pytest.Config) -> None:
 # installing the wheel, 97 s) kept one process busy while the other had finished. The rest go
 # by their number of tests, most first, as pytest-xdist orders them by default. A file missing
 # here costs only balance, never a test.
-SLOW_FILES = ("tests/test_wheel.py", "tests/test_benchmarks_quick.py",
+# test_second_look.py goes first, into a fresh test process: after test_classification_sheet.py
+# in the same process its Shift+F10 test opens no menu (every time, with output captured; not
+# with -s), a leak between tests found but not yet explained (see the closing note).
+SLOW_FILES = ("tests/gui/test_second_look.py",  # not slow: see above
+              "tests/test_wheel.py", "tests/test_benchmarks_quick.py",
               "tests/analysis/test_attribute_scope.py", "tests/gui/test_where_gui.py",
               "tests/teamserver/test_attacks.py", "tests/gui/test_atspi.py",
               "tests/gui/test_screen_reader.py", "tests/storage/test_encryption.py",
